@@ -1,0 +1,28 @@
+/**
+ * The plan registry: plan id → every version of its machine. The current version is
+ * the highest; older versions stay here for incidents opened on them.
+ */
+import type { PlanDefinition } from './kit/types.js'
+import { plan as neixiang2017 } from './neixiang-2017.js'
+
+/** Every plan version the service can load, current and old. */
+export const PLAN_VERSIONS: readonly PlanDefinition[] = [neixiang2017]
+
+export const PLAN_IDS: readonly string[] = [...new Set(PLAN_VERSIONS.map((p) => p.id))].sort()
+
+/** The current (highest) version of each plan. */
+export const currentPlans = (): PlanDefinition[] =>
+  PLAN_IDS.map((id) => getPlan(id)).filter((p): p is PlanDefinition => p !== undefined)
+
+/** A plan by id, at `version` or the current one; undefined when there is none. */
+export function getPlan(id: string, version?: number): PlanDefinition | undefined {
+  const versions = PLAN_VERSIONS.filter((p) => p.id === id)
+  if (version !== undefined) return versions.find((p) => p.version === version)
+  return versions.reduce<PlanDefinition | undefined>(
+    (a, p) => (!a || p.version > a.version ? p : a),
+    undefined,
+  )
+}
+
+export type * from './kit/types.js'
+export * from './vocabulary.js'

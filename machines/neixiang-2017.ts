@@ -1,0 +1,410 @@
+/**
+ * 內鄉縣負面網絡輿情應急處置辦法 (內政辦〔2017〕156號). Clause references use the
+ * text's own numbering and script (第四條, 第七條3). See ../shared/seeds/neixiang-2017.txt.
+ */
+import { setup } from 'xstate'
+import { z } from 'zod'
+import { commonEventSpecs, commonTransitions, createKit, deadlineRegions, fields } from './kit/kit.js'
+import type {
+  DeadlineRule,
+  EventSpec,
+  IncidentContext,
+  IncidentEvent,
+  IncidentInput,
+  PlanDefinition,
+} from './kit/types.js'
+import { clause, type Facts, policy, SeveritySchema } from './vocabulary.js'
+
+export const PLAN_ID = 'neixiang-2017'
+
+/** The text names no criteria: a person grades (第二條1, 第二條3). */
+const classify = (_facts: Facts) => ({
+  severity: null,
+  rule: '本办法未规定量化标准，由人工定级（第二條1、第二條3）',
+})
+
+const deadlines: DeadlineRule[] = [
+  {
+    id: 'report',
+    name: 'report',
+    clause: '第四條',
+    policy: '“第一时间”未给出时长；本地默认 30 分钟',
+    text: '发现后 30 分钟内向领导小组汇报（本地政策默认值）',
+    anchor: 'discoveredAt',
+    amount: 30,
+    unit: 'minutes',
+    startsOn: 'open',
+    metBy: 'report',
+    restartOnRaise: true,
+  },
+]
+
+/** Who must hear the first report, by grade (第四條 领导小组; 第二條1 主要领导; 第二條3 上级). */
+const reportRecipients = {
+  general: ['group'],
+  major: ['group', 'principal'],
+  critical: ['group', 'principal', 'higher'],
+} as const
+
+const approvals = {
+  general: [{ code: 'line', label: '领导小组审定口径', event: 'AGREE_LINE', clause: '第七條3' }],
+  major: [{ code: 'line', label: '领导小组审定口径', event: 'AGREE_LINE', clause: '第七條3' }],
+  critical: [
+    { code: 'line', label: '领导小组审定口径', event: 'AGREE_LINE', clause: '第七條3' },
+    { code: 'county', label: '县委办、县政府办组织协调', event: 'COORDINATE', clause: '第二條3' },
+  ],
+}
+
+const common = {
+  monitor: { roles: ['monitor', 'office'] as const, meta: clause('第四條', '舆情评论员收集苗头动向') },
+  regrade: { roles: ['office', 'group'] as const, meta: clause('第二條1', '研判调整级别') },
+  categorize: { roles: ['office', 'group'] as const, meta: clause('第二條4', '分类处理') },
+  escalate: { roles: ['office', 'group'] as const, meta: policy('超时须向上级报告，本地政策', '超时上报') },
+}
+
+const kit = createKit({ classify, deadlines, approvals })
+
+export const machine = setup({
+  types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
+  guards: kit.guards,
+  actions: kit.actions,
+  delays: kit.delays,
+}).createMachine({
+  id: PLAN_ID,
+  type: 'parallel',
+  context: ({ input }) => kit.initialContext(input),
+  states: {
+    phase: {
+      initial: 'discovery',
+      meta: policy('阶段区域：六个阶段与结束', '阶段'),
+      on: commonTransitions(common),
+      states: {
+        discovery: {
+          meta: clause('第四條', '发现'),
+          initial: 'triage',
+          states: {
+            triage: {
+              meta: policy('开案时定级与否决定首步', '分流'),
+              always: [
+                { guard: 'isUnclassified', target: 'grading', meta: clause('第二條1', '未定级') },
+                { target: 'found', meta: clause('第四條', '已定级') },
+              ],
+            },
+            grading: {
+              meta: clause('第二條1', '研判定级'),
+              on: {
+                CLASSIFY: { target: 'found', actions: 'setSeverity', meta: clause('第二條1', '定级') },
+              },
+            },
+            found: {
+              meta: clause('第四條', '已发现，待汇报'),
+              on: {
+                REPORT: {
+                  target: '#neixiang-2017.phase.reporting',
+                  actions: { type: 'recordReport', params: { required: reportRecipients } },
+                  meta: clause('第四條', '向领导小组汇报并提出处置建议'),
+                },
+              },
+            },
+          },
+        },
+        reporting: {
+          meta: clause('第四條', '报告'),
+          initial: 'handlingAlongside',
+          states: {
+            handlingAlongside: {
+              meta: clause('第四條', '报告的同时及时处理、组织跟帖、公布事实'),
+              on: {
+                REPORT: {
+                  actions: { type: 'recordReport', params: { required: reportRecipients } },
+                  meta: clause('第二條1', '补报主要领导或上级'),
+                },
+                HANDLE_EARLY: {
+                  actions: { type: 'completeStep', params: { step: 'earlyHandling' } },
+                  meta: clause('第四條', '及时处理、组织跟帖、公布事实'),
+                },
+                STATE_POSITION: {
+                  actions: { type: 'completeStep', params: { step: 'position' } },
+                  meta: clause('第七條1', '第一时间表明态度'),
+                },
+                CONVENE: {
+                  target: '#neixiang-2017.phase.consultation',
+                  guard: { type: 'stepDone', params: { step: 'report' } },
+                  meta: clause('第三條4', '领导小组研判'),
+                },
+              },
+            },
+          },
+        },
+        consultation: {
+          meta: clause('第三條4', '领导小组审定处置预案'),
+          initial: 'deciding',
+          states: {
+            deciding: {
+              meta: clause('第三條4', '审定处置预案、确定宣传报道内容'),
+              on: {
+                AGREE_LINE: {
+                  actions: { type: 'approve', params: { code: 'line' } },
+                  meta: clause('第七條3', '拿出统一解释口径'),
+                },
+                COORDINATE: {
+                  guard: { type: 'severityAtLeast', params: { min: 'critical' } },
+                  actions: { type: 'approve', params: { code: 'county' } },
+                  meta: clause('第二條3', '县委办、县政府办组织协调'),
+                },
+                STATE_POSITION: {
+                  actions: { type: 'completeStep', params: { step: 'position' } },
+                  meta: clause('第七條1', '第一时间表明态度'),
+                },
+                START_RESPONSE: {
+                  target: '#neixiang-2017.phase.response',
+                  guard: 'approvalsComplete',
+                  meta: clause('第五條', '启动响应机制'),
+                },
+              },
+            },
+          },
+        },
+        response: {
+          meta: clause('第五條', '舆情引导'),
+          initial: 'releasing',
+          states: {
+            releasing: {
+              meta: clause('第七條3', '按口径发布'),
+              on: {
+                RELEASE: {
+                  target: 'following',
+                  guard: 'approvalsComplete',
+                  actions: { type: 'completeStep', params: { step: 'release' } },
+                  meta: clause('第七條1', '快讲事实，慎讲原因'),
+                },
+              },
+            },
+            following: {
+              meta: clause('第六條', '澄清、反驳、引导'),
+              on: {
+                RELEASE_STAGE: {
+                  actions: { type: 'completeStep', params: { step: 'stagedRelease' } },
+                  meta: clause('第七條3', '梯度发布信息'),
+                },
+                PRESS_CONFERENCE: {
+                  guard: { type: 'severityAtLeast', params: { min: 'major' } },
+                  actions: { type: 'completeStep', params: { step: 'pressConference' } },
+                  meta: clause('第五條', '新闻发布会、通气会'),
+                },
+                REBUT: {
+                  actions: { type: 'completeStep', params: { step: 'rebuttal' } },
+                  meta: clause('第六條', '组织主体单位和评论员反驳质疑'),
+                },
+                MAINSTREAM_RELEASE: {
+                  actions: { type: 'completeStep', params: { step: 'mainstream' } },
+                  meta: clause('第六條', '负面影响增大时在主流媒体发布'),
+                },
+                SUBSIDE: {
+                  target: '#neixiang-2017.phase.disposal',
+                  meta: clause('第六條', '早平息'),
+                },
+              },
+            },
+          },
+        },
+        disposal: {
+          meta: clause('第七條4', '消除负面报道危害'),
+          initial: 'clearing',
+          states: {
+            clearing: {
+              meta: clause('第七條2', '协助处理违法信息'),
+              on: {
+                REMOVE_ILLEGAL: {
+                  actions: { type: 'completeStep', params: { step: 'removal' } },
+                  meta: clause('第七條2', '及时处理违法信息'),
+                },
+                DISPOSAL_DONE: {
+                  target: '#neixiang-2017.phase.review',
+                  meta: clause('第七條5', '影响降到最低'),
+                },
+                RELAPSE: { target: '#neixiang-2017.phase.response', meta: clause('第七條4', '防止事态反复') },
+              },
+            },
+          },
+        },
+        review: {
+          meta: policy('本办法未规定总结评估；本地政策：简短结案记录', '结案记录'),
+          initial: 'closingOut',
+          states: {
+            closingOut: {
+              meta: policy('简短结案记录', '结案记录'),
+              on: {
+                REVIEW: {
+                  target: '#neixiang-2017.phase.closed',
+                  actions: { type: 'completeStep', params: { step: 'review' } },
+                  meta: policy('简短结案记录后结束', '结案'),
+                },
+                RELAPSE: { target: '#neixiang-2017.phase.response', meta: clause('第七條4', '防止事态反复') },
+              },
+            },
+          },
+        },
+        closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
+      },
+    },
+    deadlines: deadlineRegions(deadlines),
+  },
+})
+
+const to = fields.to
+const events: EventSpec[] = [
+  ...commonEventSpecs(common),
+  {
+    type: 'CLASSIFY',
+    label: '研判定级',
+    roles: ['office', 'group'],
+    meta: clause('第二條1', '定级'),
+    schema: z.object({ severity: SeveritySchema, reason: fields.note }).strict(),
+  },
+  {
+    type: 'REPORT',
+    label: '汇报',
+    roles: ['monitor', 'office'],
+    meta: clause('第四條', '第一时间向领导小组汇报'),
+    schema: z
+      .object({ to, proposal: z.string().trim().min(1).max(4000).describe('处置建议'), note: fields.note })
+      .strict(),
+  },
+  {
+    type: 'HANDLE_EARLY',
+    label: '报告同时先行处置',
+    roles: ['office', 'unit'],
+    meta: clause('第四條', '及时处理、组织跟帖、公布事实'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'STATE_POSITION',
+    label: '表明态度',
+    roles: ['office', 'spokesperson'],
+    meta: clause('第七條1', '明确态度'),
+    schema: z.object({ statement: z.string().trim().min(1).max(4000).describe('表态内容') }).strict(),
+  },
+  {
+    type: 'CONVENE',
+    label: '领导小组研判',
+    roles: ['group', 'office'],
+    meta: clause('第三條4', '审定处置预案'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'AGREE_LINE',
+    label: '审定统一口径',
+    roles: ['group'],
+    meta: clause('第七條3', '统一解释口径'),
+    schema: z.object({ line: z.string().trim().min(1).max(4000).describe('统一口径') }).strict(),
+  },
+  {
+    type: 'COORDINATE',
+    label: '县委办、县政府办协调',
+    roles: ['principal'],
+    meta: clause('第二條3', '特别重大舆情组织协调'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'START_RESPONSE',
+    label: '启动响应',
+    roles: ['group', 'office'],
+    meta: clause('第五條', '启动响应机制'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'RELEASE',
+    label: '发布信息',
+    roles: ['spokesperson', 'office'],
+    meta: clause('第七條1', '快讲事实，慎讲原因'),
+    schema: z
+      .object({
+        channel: z.string().trim().min(1).max(200).describe('发布渠道'),
+        content: z.string().trim().min(1).max(20000).describe('发布内容'),
+      })
+      .strict(),
+  },
+  {
+    type: 'RELEASE_STAGE',
+    label: '梯度发布',
+    roles: ['spokesperson', 'office'],
+    meta: clause('第七條3', '分阶段发布'),
+    schema: z.object({ content: z.string().trim().min(1).max(20000).describe('本阶段发布内容') }).strict(),
+  },
+  {
+    type: 'PRESS_CONFERENCE',
+    label: '新闻发布会',
+    roles: ['spokesperson', 'group'],
+    meta: clause('第五條', '新闻发布会、通气会'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'REBUT',
+    label: '组织反驳',
+    roles: ['office', 'unit'],
+    meta: clause('第六條', '对负面质疑进行反驳'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'MAINSTREAM_RELEASE',
+    label: '主流媒体发布',
+    roles: ['group', 'office'],
+    meta: clause('第六條', '在主流媒体发布'),
+    schema: z.object({ outlet: z.string().trim().min(1).max(200).describe('媒体') }).strict(),
+  },
+  {
+    type: 'SUBSIDE',
+    label: '舆情平息',
+    roles: ['office', 'group'],
+    meta: clause('第六條', '早平息'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'REMOVE_ILLEGAL',
+    label: '处理违法信息',
+    roles: ['office', 'unit'],
+    meta: clause('第七條2', '处理违法信息'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'DISPOSAL_DONE',
+    label: '消除影响完毕',
+    roles: ['office', 'group'],
+    meta: clause('第七條5', '影响降到最低'),
+    schema: z.object({ note: fields.note }).strict(),
+  },
+  {
+    type: 'RELAPSE',
+    label: '事态反复',
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('第七條4', '防止事态反复'),
+    schema: z.object({ reason: fields.reason }).strict(),
+  },
+  {
+    type: 'REVIEW',
+    label: '结案记录',
+    roles: ['office', 'group'],
+    meta: policy('简短结案记录', '结案'),
+    schema: z.object({ summary: z.string().trim().min(1).max(20000).describe('结案记录') }).strict(),
+  },
+]
+
+export const plan: PlanDefinition = {
+  id: PLAN_ID,
+  version: 1,
+  title: '內鄉縣負面網絡輿情應急處置辦法',
+  issuer: '內鄉縣人民政府辦公室',
+  severities: [
+    { code: 'general', label: '一般（本地政策）' },
+    { code: 'major', label: '重大' },
+    { code: 'critical', label: '特別重大' },
+  ],
+  hasCriteria: false,
+  classify,
+  deadlines,
+  approvals,
+  events,
+  clauses: [],
+  machine,
+}

@@ -1,0 +1,132 @@
+/**
+ * The shared vocabulary of every plan: phases, severities, categories, roles,
+ * deadline names and the clause metadata that every state and transition carries.
+ * Source: ../shared/PLANS.md "Shared vocabulary".
+ */
+import { z } from 'zod'
+
+export const PHASES = [
+  'discovery',
+  'reporting',
+  'consultation',
+  'response',
+  'disposal',
+  'review',
+  'closed',
+] as const
+export type Phase = (typeof PHASES)[number]
+export const PHASE_LABELS: Record<Phase, string> = {
+  discovery: '发现',
+  reporting: '报告',
+  consultation: '会商',
+  response: '回应',
+  disposal: '消除影响',
+  review: '总结评估',
+  closed: '结束',
+}
+
+export const SEVERITIES = ['minor', 'general', 'large', 'major', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+export const SeveritySchema = z.enum(SEVERITIES)
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s)
+/** True when `s` is set and at least `min`. */
+export const atLeast = (s: Severity | null, min: Severity): boolean =>
+  s !== null && severityRank(s) >= severityRank(min)
+export const isAbove = (a: Severity | null, b: Severity | null): boolean =>
+  a !== null && (b === null || severityRank(a) > severityRank(b))
+
+export const CATEGORIES = [
+  'suggestion',
+  'inquiry',
+  'doubt',
+  'demand',
+  'criticism',
+  'tip_off',
+  'misreading',
+  'rumor',
+  'malicious',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+export const CategorySchema = z.enum(CATEGORIES)
+export const CATEGORY_LABELS: Record<Category, string> = {
+  suggestion: '意见建议',
+  inquiry: '咨询',
+  doubt: '质疑',
+  demand: '诉求',
+  criticism: '属实批评',
+  tip_off: '举报',
+  misreading: '法规误读',
+  rumor: '谣言',
+  malicious: '恶意炒作',
+}
+
+/** Roles a token may hold; each plan maps its bodies (舆情处, 分管领导 …) onto them. */
+export const ROLES = [
+  'monitor',
+  'office',
+  'unit',
+  'legal',
+  'spokesperson',
+  'leader',
+  'principal',
+  'group',
+  'auditor',
+  'admin',
+] as const
+export type Role = (typeof ROLES)[number]
+export const RoleSchema = z.enum(ROLES)
+/** The role the engine's scheduler acts under when a deadline passes. */
+export const SYSTEM_ROLE = 'system'
+export type ActorRole = Role | typeof SYSTEM_ROLE
+export interface Actor {
+  name: string
+  role: ActorRole
+}
+
+export const DEADLINE_NAMES = [
+  'report',
+  'reply',
+  'publish',
+  'initialResponse',
+  'formalReply',
+  'formalReplyExtended',
+] as const
+export type DeadlineName = (typeof DEADLINE_NAMES)[number]
+export const DEADLINE_LABELS: Record<DeadlineName, string> = {
+  report: '报告时限',
+  reply: '回复时限',
+  publish: '发布时限',
+  initialResponse: '初步回应时限',
+  formalReply: '答复时限',
+  formalReplyExtended: '延长答复时限',
+}
+
+/**
+ * The facts a plan's classifier reads. Every field is optional: a plan reads the
+ * ones its criteria name; unknown fields are refused at the edge.
+ */
+export const FactsSchema = z
+  .object({
+    clicksPerDay: z.number().int().nonnegative(),
+    reposts: z.number().int().nonnegative(),
+    sites: z.number().int().nonnegative(),
+    crossRegion: z.boolean(),
+    largeImageImpact: z.boolean(),
+    mainstreamMedia: z.boolean(),
+    foreignMedia: z.boolean(),
+  })
+  .partial()
+  .strict()
+export type Facts = z.infer<typeof FactsSchema>
+
+/**
+ * Every state and transition cites the finest numbered clause it implements, or
+ * names the local policy it follows where the plan is silent.
+ */
+export interface ClauseMeta {
+  clause: string | null
+  policy: string | null
+  label: string
+}
+export const clause = (ref: string, label: string): ClauseMeta => ({ clause: ref, policy: null, label })
+export const policy = (why: string, label: string): ClauseMeta => ({ clause: null, policy: why, label })
