@@ -117,7 +117,7 @@ export function createCalendar(opts: { workingHours?: string; years?: HolidayYea
     const t = instant(now, 'now')
     const last = table.years.at(-1)
     if (last === undefined) {
-      return 'No holiday data is loaded: working days count weekends only and every deadline is marked uncertain.'
+      return 'No holiday data is loaded: working days count weekends only and working-time deadlines are marked uncertain.'
     }
     const end = dayStart(isoToDay(`${last + 1}-01-01`))
     if (end - t > WARN_BEFORE_MS) return null
