@@ -1,0 +1,52 @@
+/**
+ * What the engine needs to know about a running machine, read generically from the
+ * snapshot: the phase, the events the current state accepts, and the timed event
+ * that fires a given deadline. No plan is named here.
+ */
+import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot } from 'xstate'
+import type { IncidentContext } from '../../machines/kit/types.js'
+
+/** Timers never run inside XState: deadlines are rows in the database, fired by our scheduler. */
+export const inertClock = {
+  setTimeout: () => 0 as unknown as ReturnType<typeof setTimeout>,
+  clearTimeout: () => undefined,
+}
+
+export function restore(machine: AnyStateMachine, persisted: unknown) {
+  return createActor(machine, { snapshot: persisted as Snapshot<unknown>, clock: inertClock }).start()
+}
+
+interface NodeLike {
+  ownEvents: string[]
+  after: Array<{ eventType: string }>
+}
+const activeNodes = (s: AnyMachineSnapshot): NodeLike[] => (s as unknown as { _nodes: NodeLike[] })._nodes
+
+export const phaseOf = (s: AnyMachineSnapshot): string => {
+  const v = (s.value as { phase?: unknown }).phase
+  if (typeof v === 'string') return v
+  if (v && typeof v === 'object') return Object.keys(v)[0] ?? 'discovery'
+  throw new Error('machine has no phase region')
+}
+
+export const contextOf = (s: AnyMachineSnapshot): IncidentContext => s.context as IncidentContext
+
+const isInternal = (type: string) => type.startsWith('xstate.')
+
+/** Events the current state accepts (whatever the caller's role), without timer events. */
+export function acceptedEvents(s: AnyMachineSnapshot): string[] {
+  if (s.status !== 'active' || phaseOf(s) === 'closed') return []
+  const types = new Set(activeNodes(s).flatMap((n) => n.ownEvents.filter((t) => !isInternal(t))))
+  const at = new Date(0).toISOString()
+  return [...types].filter((type) => s.can({ type, at, actor: { name: '', role: 'system' } })).sort()
+}
+
+/** The timed event of the active state that fires `deadline` (`xstate.after.<deadline>Due.…`). */
+export function timerEventFor(s: AnyMachineSnapshot, deadline: string): string | undefined {
+  const prefix = `xstate.after.${deadline}Due.`
+  for (const node of activeNodes(s)) {
+    const t = node.after.find((a) => a.eventType.startsWith(prefix))
+    if (t) return t.eventType
+  }
+  return undefined
+}

@@ -1,0 +1,628 @@
+/**
+ * The incident engine: open, send, get, list, history, and the firing of due
+ * deadlines. Each change restores the actor from its snapshot (inert clock), applies
+ * one event, and writes journal entry + snapshot + timers in ONE transaction, or
+ * nothing. No plan is named here: plans come from the registry.
+ */
+import { randomUUID } from 'node:crypto'
+import { type AnyMachineSnapshot, createActor } from 'xstate'
+import type {
+  IncidentContext,
+  IncidentEvent,
+  IncidentInput,
+  PlanDefinition,
+} from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import type { Calendar } from '../calendar/index.js'
+import {
+  AppError,
+  type CurrentState,
+  EventNotAllowed,
+  Forbidden,
+  IdempotencyMismatch,
+  NotFound,
+  StorageUnavailable,
+  UnknownPlanVersion,
+  ValidationError,
+  VersionConflict,
+} from '../errors.js'
+import type { Store } from '../store/connection.js'
+import * as repo from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
+import { acceptedEvents, contextOf, inertClock, phaseOf, restore, timerEventFor } from './actor.js'
+import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
+import { type ListFilter, type ListPage, listIncidents } from './list.js'
+import { quoteRules } from './quotes.js'
+import { buildView, type IncidentView, isOverdue } from './view.js'
+
+export interface Clock {
+  now(): Date
+}
+export interface PlanRegistry {
+  getPlan(id: string, version?: number): PlanDefinition | undefined
+}
+
+export interface EngineDeps {
+  store: Store
+  plans: PlanRegistry
+  clock: Clock
+  calendar: Pick<Calendar, 'addDuration'>
+  /** Called after each committed change (live updates, notifications). */
+  onChange?: (view: IncidentView, entry: HistoryItem) => void
+}
+
+/** The caller, as the HTTP layer authenticated it. */
+export interface Caller extends Actor {
+  organisation: string
+  /** Stable id of the credential, scoping idempotency keys of POST /incidents. */
+  tokenId: string
+}
+
+export interface OpenRequest {
+  planId: string
+  title: string
+  discoveredAt?: string
+  knownAt?: string
+  occurredAt?: string
+  source?: { url?: string; platform?: string }
+  category?: IncidentInput['category']
+  facts?: IncidentInput['facts']
+  severity?: IncidentInput['severity']
+  severityReason?: string
+  relatedTo?: string
+}
+
+export interface SendRequest {
+  type: string
+  fields: Record<string, unknown>
+  occurredAt?: string
+  expectedVersion?: number
+}
+
+export interface HistoryItem {
+  seq: number
+  type: string
+  payload: Record<string, unknown>
+  actor: { name: string; role: string }
+  occurredAt: string
+  recordedAt: string
+  version: number
+  hash: string
+}
+
+/** Clock skew we tolerate for times a client says are "now". */
+const SKEW_MS = 5 * 60_000
+const iso = (d: Date) => d.toISOString()
+const normalise = (t: string) => new Date(t).toISOString()
+
+/** SQLite and PostgreSQL errors that mean "storage cannot take this now": 503, retry later. */
+function storageError(e: unknown): AppError | null {
+  const code = (e as { code?: unknown }).code
+  if (typeof code !== 'string') return null
+  if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code))
+    return new StorageUnavailable(`the database cannot take writes now (${code}); retry later`)
+  if (/^(53|57P|08)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
+    return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
+  return null
+}
+
+export function createEngine(deps: EngineDeps) {
+  const { store, plans, clock, calendar } = deps
+  const { db } = store
+
+  const planOf = (row: Pick<IncidentRow, 'plan_id' | 'plan_version'>) => {
+    const plan = plans.getPlan(row.plan_id, row.plan_version)
+    if (!plan) throw new UnknownPlanVersion(row.plan_id, row.plan_version)
+    return plan
+  }
+
+  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw storageError(e) ?? e
+    }
+  }
+
+  const readView = (row: Pick<IncidentRow, 'view'>): IncidentView => {
+    const v = JSON.parse(row.view) as IncidentView
+    return { ...v, overdue: isOverdue(v, clock.now()) }
+  }
+
+  const current = (row: IncidentRow): CurrentState => {
+    const v = JSON.parse(row.view) as IncidentView
+    return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
+  }
+
+  /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
+  function derive(actorRef: ReturnType<typeof restore>) {
+    const s = actorRef.getSnapshot()
+    if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
+    const ctx = contextOf(s)
+    const pending = ctx.deadlines.filter((d) => d.status === 'pending')
+    return {
+      s,
+      ctx,
+      pending: pending.map((d) => ({ instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) })),
+      columns: {
+        phase: phaseOf(s),
+        severity: ctx.severity,
+        category: ctx.category,
+        next_due_at: pending.map((d) => normalise(d.dueAt)).sort()[0] ?? null,
+        has_missed: ctx.deadlines.some((d) => d.status === 'missed') ? 1 : 0,
+        closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
+        snapshot: JSON.stringify(actorRef.getPersistedSnapshot()),
+      },
+    }
+  }
+
+  async function idempotent(
+    trx: repo.Db,
+    scope: string,
+    key: string | undefined,
+    requestHash: string,
+  ): Promise<IncidentView | null> {
+    if (!key) return null
+    const hit = await trx
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst()
+    if (!hit) return null
+    if (hit.request_hash !== requestHash) throw new IdempotencyMismatch()
+    return JSON.parse(hit.response) as IncidentView
+  }
+
+  const remember = (
+    trx: repo.Db,
+    scope: string,
+    key: string | undefined,
+    requestHash: string,
+    view: IncidentView,
+  ) =>
+    key
+      ? trx
+          .insertInto('idempotency')
+          .values({
+            scope,
+            key,
+            request_hash: requestHash,
+            status: 200,
+            response: JSON.stringify(view),
+            created_at: iso(clock.now()),
+          })
+          .execute()
+      : Promise.resolve()
+
+  function checkTime(
+    field: string,
+    value: string | undefined,
+    now: Date,
+    notBefore?: string,
+  ): string | undefined {
+    if (value === undefined) return undefined
+    const t = Date.parse(value)
+    if (Number.isNaN(t))
+      throw new ValidationError('invalid time', [{ path: field, message: 'not an ISO-8601 instant' }])
+    if (t > now.getTime() + SKEW_MS)
+      throw new ValidationError(`${field} is in the future`, [
+        { path: field, message: 'must not be in the future', expected: `at or before ${iso(now)}` },
+      ])
+    if (notBefore && t < Date.parse(notBefore))
+      throw new ValidationError(`${field} is before the previous event`, [
+        {
+          path: field,
+          message: 'must not be before the previous event',
+          expected: `at or after ${notBefore}`,
+        },
+      ])
+    return normalise(value)
+  }
+
+  function validateFields(plan: PlanDefinition, type: string, fields: Record<string, unknown>) {
+    const spec = plan.events.find((e) => e.type === type)
+    if (!spec) {
+      throw new ValidationError(`unknown event type ${type}`, [
+        { path: 'type', message: 'unknown event type', expected: plan.events.map((e) => e.type).join(' | ') },
+      ])
+    }
+    const parsed = spec.schema.safeParse(fields)
+    if (!parsed.success) {
+      throw new ValidationError(
+        `${type} is missing or has invalid fields`,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+      )
+    }
+    return { spec, data: parsed.data as Record<string, unknown> }
+  }
+
+  /** A journal entry chained to the incident's head hash. */
+  function entryFor(
+    incident: { id: string; version: number; head_hash: string },
+    entry: { type: string; payload: Record<string, unknown>; actor: Actor; occurredAt: string; key?: string },
+    recordedAt: string,
+  ) {
+    const e = {
+      incident_id: incident.id,
+      seq: incident.version + 1,
+      type: entry.type,
+      payload: JSON.stringify(entry.payload),
+      actor_name: entry.actor.name,
+      actor_role: entry.actor.role,
+      occurred_at: entry.occurredAt,
+      recorded_at: recordedAt,
+    }
+    const hash = entryHash(incident.head_hash, e)
+    return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
+  }
+
+  async function open(req: OpenRequest, caller: Caller, key?: string): Promise<IncidentView> {
+    if (caller.role !== 'monitor' && caller.role !== 'office' && caller.role !== 'admin')
+      throw new Forbidden(`role ${caller.role} may not open incidents (monitor, office and admin may)`)
+    const plan = plans.getPlan(req.planId)
+    if (!plan)
+      throw new ValidationError('unknown plan', [{ path: 'planId', message: `no plan ${req.planId}` }])
+    const now = clock.now()
+    const discoveredAt = checkTime('discoveredAt', req.discoveredAt, now) ?? iso(now)
+    const knownAt = checkTime('knownAt', req.knownAt, now) ?? discoveredAt
+    const occurredAt = checkTime('occurredAt', req.occurredAt, now) ?? discoveredAt
+    const facts = req.facts ?? {}
+    const computed = plan.classify(facts).severity
+    if (req.severity !== undefined && !plan.severities.some((s) => s.code === req.severity))
+      throw new ValidationError('severity not used by this plan', [
+        {
+          path: 'severity',
+          message: 'not a grade of this plan',
+          expected: plan.severities.map((s) => s.code).join(' | '),
+        },
+      ])
+    if (req.severity !== undefined && req.severity !== computed && !req.severityReason)
+      throw new ValidationError('a severity that differs from the computed grade needs a reason', [
+        {
+          path: 'severityReason',
+          message: `required: the plan computes ${computed ?? 'no grade'} from these facts`,
+        },
+      ])
+    const actor: Actor = { name: caller.name, role: caller.role }
+    const input: IncidentInput = {
+      title: req.title,
+      discoveredAt,
+      knownAt,
+      occurredAt,
+      category: req.category ?? null,
+      facts,
+      severity: req.severity ?? null,
+      severityReason: req.severityReason ?? null,
+      actor,
+      quotes: quoteRules(plan.deadlines, calendar, { discoveredAt, knownAt, occurredAt }, discoveredAt),
+    }
+    const scope = `open:${caller.tokenId}`
+    const requestHash = sha256(canonicalJson(req))
+    return guarded(() =>
+      db.transaction().execute(async (trx) => {
+        const replayed = await idempotent(trx, scope, key, requestHash)
+        if (replayed) return replayed
+        if (req.relatedTo) {
+          const rel = await trx
+            .selectFrom('incidents')
+            .select('id')
+            .where('id', '=', req.relatedTo)
+            .where('organisation', '=', caller.organisation)
+            .executeTakeFirst()
+          if (!rel)
+            throw new ValidationError('relatedTo names no incident', [
+              { path: 'relatedTo', message: 'no such incident' },
+            ])
+        }
+        const d = derive(createActor(plan.machine, { input, clock: inertClock }).start())
+        const id = randomUUID()
+        const recordedAt = iso(now)
+        const source = req.source ?? null
+        const relatedTo = req.relatedTo ?? null
+        const entry = entryFor(
+          { id, version: 0, head_hash: GENESIS_HASH },
+          {
+            type: 'OPENED',
+            payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
+            actor,
+            occurredAt: discoveredAt,
+            key,
+          },
+          recordedAt,
+        )
+        const view = buildView(plan, d.s, {
+          id,
+          organisation: caller.organisation,
+          version: 1,
+          source,
+          relatedTo,
+          owner: null,
+          createdAt: recordedAt,
+          updatedAt: recordedAt,
+        })
+        await repo.insertIncident(trx, {
+          id,
+          organisation: caller.organisation,
+          plan_id: plan.id,
+          plan_version: plan.version,
+          version: 1,
+          title: req.title,
+          source_url: source?.url ?? null,
+          owner: null,
+          related_to: relatedTo,
+          view: JSON.stringify(view),
+          last_occurred_at: discoveredAt,
+          head_hash: entry.hash,
+          created_at: recordedAt,
+          updated_at: recordedAt,
+          ...d.columns,
+        })
+        await repo.appendJournal(trx, entry)
+        await repo.syncTimers(trx, id, d.pending)
+        await remember(trx, scope, key, requestHash, view)
+        notify(view, entry)
+        return { ...view, overdue: isOverdue(view, now) }
+      }),
+    )
+  }
+
+  const pendingNotifications: Array<() => void> = []
+  function notify(view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
+    if (deps.onChange) {
+      const cb = deps.onChange
+      pendingNotifications.push(() => cb(view, toHistory(entry)))
+    }
+  }
+  /** Tell listeners only after the transaction committed. */
+  async function committed<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      const r = await fn()
+      for (const n of pendingNotifications.splice(0)) n()
+      return r
+    } catch (e) {
+      pendingNotifications.splice(0)
+      throw e
+    }
+  }
+
+  /**
+   * Applies one event to an incident. Order of refusals (API.md): invalid body (400),
+   * role (403), version (409), state (409). Each writes nothing.
+   */
+  async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
+    const requestHash = sha256(canonicalJson(req))
+    return committed(() =>
+      guarded(() =>
+        db.transaction().execute(async (trx) => {
+          const row = await repo.lockIncident(trx, store.dialect, id)
+          if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+          const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
+          if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
+          const plan = planOf(row)
+          const { spec, data } = validateFields(plan, req.type, req.fields)
+          if (!(spec.roles as readonly string[]).includes(caller.role))
+            throw new Forbidden(
+              `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
+            )
+          if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
+            throw new VersionConflict(req.expectedVersion, current(row))
+          const now = clock.now()
+          const at =
+            checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
+            (iso(now) < row.last_occurred_at ? row.last_occurred_at : iso(now))
+          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+          const before = actorRef.getSnapshot()
+          const actor: Actor = { name: caller.name, role: caller.role }
+          const quotes = quoteRules(plan.deadlines, calendar, contextOf(before), at)
+          const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
+          if (!before.can(event)) throw new EventNotAllowed(req.type, current(row))
+          actorRef.send(event)
+          return apply(trx, plan, row, actorRef, {
+            type: req.type,
+            payload: { ...data, quotes },
+            actor,
+            occurredAt: at,
+            key,
+            idempotency: { scope: `incident:${id}`, requestHash },
+          })
+        }),
+      ),
+    )
+  }
+
+  /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
+  async function apply(
+    trx: repo.Db,
+    plan: PlanDefinition,
+    row: IncidentRow,
+    actorRef: ReturnType<typeof restore>,
+    entryIn: {
+      type: string
+      payload: Record<string, unknown>
+      actor: Actor
+      occurredAt: string
+      key?: string
+      idempotency?: { scope: string; requestHash: string }
+    },
+  ): Promise<IncidentView> {
+    const d = derive(actorRef)
+    const recordedAt = iso(clock.now())
+    const entry = entryFor(row, entryIn, recordedAt)
+    const prev = JSON.parse(row.view) as IncidentView
+    const view = buildView(plan, d.s, {
+      id: row.id,
+      organisation: row.organisation,
+      version: row.version + 1,
+      source: prev.source,
+      relatedTo: row.related_to,
+      owner: row.owner,
+      createdAt: row.created_at,
+      updatedAt: recordedAt,
+    })
+    const saved = await repo.saveIncident(trx, row.id, row.version, {
+      ...d.columns,
+      version: row.version + 1,
+      view: JSON.stringify(view),
+      last_occurred_at: entryIn.occurredAt > row.last_occurred_at ? entryIn.occurredAt : row.last_occurred_at,
+      head_hash: entry.hash,
+      updated_at: recordedAt,
+    })
+    if (!saved) throw new VersionConflict(row.version, current(row))
+    await repo.appendJournal(trx, entry)
+    await repo.syncTimers(trx, row.id, d.pending)
+    if (entryIn.idempotency)
+      await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
+    notify(view, entry)
+    return { ...view, overdue: isOverdue(view, clock.now()) }
+  }
+
+  /**
+   * Fires due deadlines through the same path as any event (actor `system`), each
+   * exactly once: the timer row is re-read inside the transaction and marked fired
+   * in it. The entry keeps the original due time as its `occurredAt`.
+   */
+  async function fireDue(limit = 500): Promise<number> {
+    const now = iso(clock.now())
+    const due = await guarded(() => repo.dueTimers(db, now, limit))
+    let fired = 0
+    for (const t of due) {
+      const done = await committed(() =>
+        guarded(() =>
+          db.transaction().execute(async (trx) => {
+            const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
+            if (!timer) return false
+            await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
+            const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
+            if (!row) return false
+            const plan = planOf(row)
+            const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+            const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
+            const actor: Actor = { name: 'system', role: 'system' }
+            const event: IncidentEvent = {
+              type: type ?? '',
+              at: timer.due_at,
+              actor,
+              instance: timer.instance,
+            }
+            // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
+            if (!type || !actorRef.getSnapshot().can(event)) return false
+            actorRef.send(event)
+            await apply(trx, plan, row, actorRef, {
+              type: `DEADLINE_PASSED`,
+              payload: {
+                deadline: timer.deadline,
+                instance: timer.instance,
+                timerEvent: type,
+                dueAt: timer.due_at,
+              },
+              actor,
+              occurredAt: timer.due_at,
+            })
+            return true
+          }),
+        ),
+      )
+      if (done) fired++
+    }
+    return fired
+  }
+
+  async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
+    const row = await guarded(() =>
+      db.selectFrom('incidents').select(['view', 'organisation']).where('id', '=', id).executeTakeFirst(),
+    )
+    if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+    return readView(row)
+  }
+
+  async function history(id: string, caller: Pick<Caller, 'organisation'>): Promise<HistoryItem[]> {
+    await get(id, caller)
+    const rows = await guarded(() =>
+      db.selectFrom('journal').selectAll().where('incident_id', '=', id).orderBy('seq').execute(),
+    )
+    return rows.map(toHistory)
+  }
+
+  const list = (filter: ListFilter, caller: Pick<Caller, 'organisation'>): Promise<ListPage> =>
+    guarded(() => listIncidents(db, filter, caller.organisation, clock.now(), readView))
+
+  /**
+   * Rebuilds an incident from its journal alone: OPENED gives the input, every later
+   * entry is re-sent as it was recorded (with its stored quotes and times).
+   */
+  async function replay(id: string): Promise<{ value: unknown; context: IncidentContext }> {
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFound(`incident ${id}`)
+    const plan = planOf(row)
+    const entries = await db
+      .selectFrom('journal')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .orderBy('seq')
+      .execute()
+    let actorRef: ReturnType<typeof restore> | undefined
+    for (const e of entries) {
+      const payload = JSON.parse(e.payload) as Record<string, unknown>
+      const actor: Actor = { name: e.actor_name, role: e.actor_role as Actor['role'] }
+      if (e.type === 'OPENED') {
+        actorRef = createActor(plan.machine, {
+          input: { ...(payload as unknown as IncidentInput), actor },
+          clock: inertClock,
+        }).start()
+      } else if (e.type === 'DEADLINE_PASSED') {
+        actorRef?.send({
+          type: String(payload.timerEvent),
+          at: e.occurred_at,
+          actor,
+          instance: String(payload.instance),
+        })
+      } else if (plan.events.some((s) => s.type === e.type)) {
+        actorRef?.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
+      }
+    }
+    if (!actorRef) throw new Error(`incident ${id} has no OPENED entry`)
+    const s = actorRef.getSnapshot()
+    return { value: s.value, context: contextOf(s) }
+  }
+
+  return {
+    open: (req: OpenRequest, caller: Caller, key?: string) => committed(() => open(req, caller, key)),
+    send,
+    get,
+    list,
+    history,
+    fireDue,
+    replay,
+    nextDue: () => guarded(() => repo.nextDueTimer(db)),
+    plans,
+    clock,
+  }
+}
+
+export type Engine = ReturnType<typeof createEngine>
+
+function toHistory(e: {
+  seq: number
+  type: string
+  payload: string
+  actor_name: string
+  actor_role: string
+  occurred_at: string
+  recorded_at: string
+  hash: string
+}): HistoryItem {
+  const payload = JSON.parse(e.payload) as Record<string, unknown>
+  delete payload.quotes
+  return {
+    seq: e.seq,
+    type: e.type,
+    payload,
+    actor: { name: e.actor_name, role: e.actor_role },
+    occurredAt: e.occurred_at,
+    recordedAt: e.recorded_at,
+    version: e.seq,
+    hash: e.hash,
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * One error hierarchy for the whole service. Each carries the HTTP status and the
+ * extra members its problem+json body needs (RFC 9457); the HTTP layer maps them.
+ */
+export interface FieldError {
+  path: string
+  message: string
+  expected?: string
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail)
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(detail: string, errors: FieldError[]) {
+    super('validation', 400, 'Invalid request', detail, { errors })
+  }
+}
+export class NotFound extends AppError {
+  constructor(what: string) {
+    super('not-found', 404, 'Not found', `${what} does not exist`)
+  }
+}
+export class Unauthorized extends AppError {
+  constructor(detail = 'A valid bearer token is required') {
+    super('unauthorized', 401, 'Unauthorized', detail)
+  }
+}
+export class Forbidden extends AppError {
+  constructor(detail: string) {
+    super('forbidden', 403, 'Forbidden', detail)
+  }
+}
+
+/** What a 409 carries so a client can refresh without another request (API.md "Errors"). */
+export interface CurrentState {
+  allowedEvents: string[]
+  version: number
+  phase: string
+  state: unknown
+}
+export class EventNotAllowed extends AppError {
+  constructor(type: string, current: CurrentState) {
+    super(
+      'event-not-allowed',
+      409,
+      'Event not accepted in the current state',
+      `${type} is not accepted in phase ${current.phase}`,
+      { ...current },
+    )
+  }
+}
+export class VersionConflict extends AppError {
+  constructor(expected: number, current: CurrentState) {
+    super(
+      'version-conflict',
+      409,
+      'Version conflict',
+      `expected version ${expected}, the incident is at version ${current.version}`,
+      { ...current },
+    )
+  }
+}
+export class IdempotencyMismatch extends AppError {
+  constructor() {
+    super(
+      'idempotency-key-reused',
+      422,
+      'Idempotency key reused',
+      'this Idempotency-Key was already used with a different request body',
+    )
+  }
+}
+export class StorageUnavailable extends AppError {
+  constructor(detail: string) {
+    super('storage-unavailable', 503, 'Storage unavailable', detail)
+  }
+}
+export class UnknownPlanVersion extends AppError {
+  constructor(planId: string, version: number) {
+    super(
+      'unknown-plan-version',
+      500,
+      'Unknown plan version',
+      `incident was opened on ${planId} version ${version}, which this build does not carry; it is refused rather than half-loaded`,
+    )
+  }
+}

@@ -1,0 +1,92 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export interface IncidentsTable {
+  id: string
+  organisation: string
+  plan_id: string
+  plan_version: number
+  version: number
+  title: string
+  source_url: string | null
+  phase: string
+  severity: string | null
+  category: string | null
+  owner: string | null
+  related_to: string | null
+  /** XState persisted snapshot, JSON. */
+  snapshot: string
+  /** The incident view as last computed, JSON: one read serves GET and lists. */
+  view: string
+  /** Earliest due time of a pending deadline, for the `overdue` filter. */
+  next_due_at: string | null
+  has_missed: number
+  last_occurred_at: string
+  head_hash: string
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface JournalTable {
+  incident_id: string
+  seq: number
+  type: string
+  payload: string
+  actor_name: string
+  actor_role: string
+  occurred_at: string
+  recorded_at: string
+  idempotency_key: string | null
+  hash: string
+  prev_hash: string
+}
+
+export interface TimersTable {
+  incident_id: string
+  instance: string
+  deadline: string
+  due_at: string
+  fired_at: string | null
+  claimed_by: string | null
+  claimed_until: string | null
+}
+
+export interface IdempotencyTable {
+  scope: string
+  key: string
+  request_hash: string
+  status: number
+  response: string
+  created_at: string
+}
+
+export interface TokensTable {
+  id: string
+  hash: string
+  name: string
+  role: string
+  organisation: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface SecurityLogTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  detail: string
+}
+
+export interface Database {
+  incidents: IncidentsTable
+  journal: JournalTable
+  timers: TimersTable
+  idempotency: IdempotencyTable
+  tokens: TokensTable
+  security_log: SecurityLogTable
+}
+
+export type IncidentRow = Selectable<IncidentsTable>
+export type NewIncident = Insertable<IncidentsTable>
+export type JournalRow = Selectable<JournalTable>
+export type TimerRow = Selectable<TimersTable>

@@ -1,0 +1,80 @@
+/**
+ * Drives a plan's machine in memory the way the engine does: inert clock, events
+ * stamped with `at`, `actor` and the calendar's quotes for every deadline rule.
+ */
+import { type AnyActorRef, createActor } from 'xstate'
+import type { IncidentContext, IncidentInput, PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { createCalendar } from '../../src/calendar/index.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+
+export const calendar = createCalendar()
+/** Timers never run in memory: the engine owns time. */
+export const inertClock = { setTimeout: () => 0, clearTimeout: () => undefined } as never
+
+export const T0 = '2026-10-09T09:00:00.000Z'
+export const addMinutes = (iso: string, m: number) => new Date(Date.parse(iso) + m * 60_000).toISOString()
+
+export interface Walker {
+  actor: AnyActorRef
+  context: () => IncidentContext
+  value: () => unknown
+  phase: () => string
+  /** Sends `type` with `fields`, at `at` (default: one minute after the previous event). */
+  send: (type: string, fields?: Record<string, unknown>, opts?: { at?: string; actor?: Actor }) => void
+  /** The timer event of `deadline`'s latest pending instance, as the engine's scheduler sends it. */
+  fire: (deadline: string) => void
+  can: (type: string, fields?: Record<string, unknown>) => boolean
+}
+
+export function startIncident(
+  plan: PlanDefinition,
+  input: Partial<Omit<IncidentInput, 'quotes'>> = {},
+  actorOf: Actor = { name: '值班员', role: 'office' },
+): Walker {
+  const discoveredAt = input.discoveredAt ?? T0
+  const base = {
+    title: '测试舆情',
+    discoveredAt,
+    knownAt: input.knownAt ?? discoveredAt,
+    occurredAt: input.occurredAt ?? discoveredAt,
+    category: null,
+    facts: {},
+    severity: null,
+    severityReason: null,
+    actor: actorOf,
+    ...input,
+  }
+  const quotes = quoteRules(plan.deadlines, calendar, base, discoveredAt)
+  const actor = createActor(plan.machine, { clock: inertClock, input: { ...base, quotes } }).start()
+  let last = discoveredAt
+  const ctx = () => actor.getSnapshot().context as IncidentContext
+  const event = (type: string, fields: Record<string, unknown>, at: string, by: Actor) => ({
+    ...fields,
+    type,
+    at,
+    actor: by,
+    quotes: quoteRules(plan.deadlines, calendar, ctx(), at),
+  })
+  return {
+    actor,
+    context: ctx,
+    value: () => actor.getSnapshot().value,
+    phase: () => {
+      const v = (actor.getSnapshot().value as { phase: unknown }).phase
+      return typeof v === 'string' ? v : Object.keys(v as object)[0]!
+    },
+    send: (type, fields = {}, opts = {}) => {
+      last = opts.at ?? addMinutes(last, 1)
+      actor.send(event(type, fields, last, opts.actor ?? actorOf))
+    },
+    fire: (deadline) => {
+      const d = ctx().deadlines.findLast((x) => x.name === deadline && x.status === 'pending')
+      if (!d) throw new Error(`no pending ${deadline}`)
+      const type = `xstate.after.${deadline}Due.${plan.id}.deadlines.${deadline}.pending`
+      if (Date.parse(d.dueAt) > Date.parse(last)) last = d.dueAt
+      actor.send({ type, at: d.dueAt, actor: { name: 'system', role: 'system' }, instance: d.id })
+    },
+    can: (type, fields = {}) => actor.getSnapshot().can(event(type, fields, last, actorOf)),
+  }
+}
