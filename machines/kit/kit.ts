@@ -278,7 +278,12 @@ export const fields = {
   to: z.array(z.string().trim().min(1).max(200)).min(1).max(50).describe('报送对象'),
 }
 
-export function commonEventSpecs(m: CommonEventMeta): EventSpec[] {
+/**
+ * Specs of the events every open phase accepts. Pass the plan's grades so that
+ * SET_SEVERITY refuses a grade the plan does not use.
+ */
+export function commonEventSpecs(m: CommonEventMeta, grades?: readonly Severity[]): EventSpec[] {
+  const severity = grades && grades.length > 0 ? z.enum(grades as [Severity, ...Severity[]]) : SeveritySchema
   return [
     {
       type: 'METRICS_UPDATED',
@@ -290,7 +295,7 @@ export function commonEventSpecs(m: CommonEventMeta): EventSpec[] {
       type: 'SET_SEVERITY',
       label: '调整级别',
       ...m.regrade,
-      schema: z.object({ severity: SeveritySchema, reason: fields.reason }).strict(),
+      schema: z.object({ severity, reason: fields.reason }).strict(),
     },
     {
       type: 'SET_CATEGORY',

@@ -1,0 +1,52 @@
+/** A fresh engine on a fresh database, with a clock the test moves. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as registry from '../../machines/index.js'
+import { createCalendar } from '../../src/calendar/index.js'
+import { type Caller, createEngine, type Engine } from '../../src/engine/engine.js'
+import { createStore, type Store } from '../../src/store/connection.js'
+import { migrateToLatest } from '../../src/store/migrate.js'
+
+export const calendar = createCalendar()
+
+export class TestClock {
+  constructor(public t = new Date('2026-10-09T01:00:00.000Z')) {}
+  now = () => new Date(this.t)
+  advance(minutes: number) {
+    this.t = new Date(this.t.getTime() + minutes * 60_000)
+  }
+  set(iso: string) {
+    this.t = new Date(iso)
+  }
+}
+
+export const tempDbFile = () => join(mkdtempSync(join(tmpdir(), 'yuqing-')), 'test.db')
+
+export interface TestEngine {
+  engine: Engine
+  store: Store
+  clock: TestClock
+}
+
+export async function freshEngine(url = ':memory:', clock = new TestClock()): Promise<TestEngine> {
+  const store = createStore(url)
+  await migrateToLatest(store.db)
+  const engine = createEngine({ store, plans: registry, clock, calendar })
+  return { engine, store, clock }
+}
+
+export const caller = (role: Caller['role'], organisation = 'default'): Caller => ({
+  name: `${role}-user`,
+  role,
+  organisation,
+  tokenId: `token-${role}-${organisation}`,
+})
+
+/** Every row of every table, for "writes nothing" checks. */
+export async function dump(store: Store): Promise<string> {
+  const tables = ['incidents', 'journal', 'timers', 'idempotency'] as const
+  const out: Record<string, unknown[]> = {}
+  for (const t of tables) out[t] = await store.db.selectFrom(t).selectAll().execute()
+  return JSON.stringify(out)
+}
