@@ -99,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('security_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull())

@@ -122,6 +122,8 @@ function regrade(
     ...ctx,
     severity: to,
     severityPin: lowering ? { computed: spec.classify(ctx.facts).severity, at: event.at } : null,
+    // A rise obliges a new report to everyone the higher grade requires (PLANS.md "Severity changes").
+    reportedTo: lowering || from === null ? ctx.reportedTo : [],
     severityLog: [...ctx.severityLog, { from, to, reason, automatic, at: event.at, by: event.actor }],
   }
   const change = from === null ? 'first' : lowering ? 'lower' : 'raise'

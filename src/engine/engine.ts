@@ -491,11 +491,12 @@ export function createEngine(deps: EngineDeps) {
       const done = await committed(() =>
         guarded(() =>
           db.transaction().execute(async (trx) => {
+            // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
+            const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
+            if (!row) return false
             const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
             if (!timer) return false
             await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
-            const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
-            if (!row) return false
             const plan = planOf(row)
             const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
             const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)

@@ -17,6 +17,8 @@ export interface Store {
   dialect: Dialect
   /** The SQLite file (null for PostgreSQL or in-memory). */
   file: string | null
+  /** PostgreSQL schema this store works in (null: the connection's default). */
+  schema: string | null
   /** better-sqlite3 handle for SQLite-only operations (backup, integrity check). */
   sqlite: SQLite.Database | null
   close(): Promise<void>
@@ -47,15 +49,11 @@ export function openSqlite(file: string): SQLite.Database {
 
 export function createStore(url: string, opts: { schema?: string } = {}): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 })
-    if (opts.schema) {
-      const schema = opts.schema
-      pool.on('connect', (client) => {
-        client.query(`SET search_path TO "${schema.replaceAll('"', '')}"`).catch(() => undefined)
-      })
-    }
+    // A schema per test run (or per tenant database) is selected at connect time, for every pooled connection.
+    const options = opts.schema ? `-c search_path=${opts.schema.replace(/[^a-zA-Z0-9_]/g, '')}` : undefined
+    const pool = new pg.Pool({ connectionString: url, max: 10, ...(options ? { options } : {}) })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', file: null, sqlite: null, close: () => db.destroy() }
+    return { db, dialect: 'postgres', schema: opts.schema ?? null, file: null, sqlite: null, close: () => db.destroy() }
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)
@@ -63,6 +61,7 @@ export function createStore(url: string, opts: { schema?: string } = {}): Store 
   return {
     db,
     dialect: 'sqlite',
+    schema: null,
     file: file === ':memory:' ? null : resolve(file),
     sqlite,
     close: () => db.destroy(),

@@ -5,8 +5,8 @@ import type { Database } from './schema.js'
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** Brings the schema up to date; refuses a database that a newer build has migrated. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider })
+export async function migrateToLatest(db: Kysely<Database>, schema?: string | null): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
   const known = new Set(Object.keys(migrations))
   // kysely lists only the migrations this build knows; read its table for the rest.
   const rows = await db

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 
 export interface IncidentsTable {
   id: string
@@ -71,7 +71,7 @@ export interface TokensTable {
 }
 
 export interface SecurityLogTable {
-  id: Generated<number>
+  id: string
   at: string
   kind: string
   detail: string

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/errors.js'
-import { caller, dump, freshEngine, type TestEngine, tempDbFile, TestClock } from '../helpers/engine.js'
+import { caller, type DbHandle, dump, freshEngine, newDb, type TestEngine, TestClock } from '../helpers/engine.js'
+import { STORE_KINDS } from '../helpers/stores.js'
 
 const office = caller('office')
 const opened: TestEngine[] = []
-async function setup(url?: string, clock?: TestClock) {
-  const t = await freshEngine(url, clock)
+async function open(db: DbHandle, clock?: TestClock) {
+  const t = await freshEngine(db, clock)
   opened.push(t)
   return t
 }
@@ -23,7 +24,8 @@ async function rejects(p: Promise<unknown>, code: string): Promise<AppError> {
   return e as AppError
 }
 
-describe('engine', () => {
+describe.each(STORE_KINDS)('engine on %s', (kind) => {
+  const setup = async (clock?: TestClock) => open(await newDb(kind), clock)
   it('opens an incident with its deadlines computed and journals the opening', async () => {
     const { engine } = await setup()
     const v = await engine.open({ planId: 'neixiang-2017', title: '网传某事' }, office)
@@ -133,14 +135,14 @@ describe('engine', () => {
   })
 
   it('survives a restart: a deadline that passed while the engine was closed fires once on reopen, with its due time on record', async () => {
-    const file = tempDbFile()
+    const db = await newDb(kind, true)
     const clock = new TestClock()
-    const a = await setup(file, clock)
+    const a = await open(db, clock)
     const v = await a.engine.open({ planId: 'neixiang-2017', title: 't' }, office)
     await a.engine.send(v.id, { type: 'CLASSIFY', fields: { severity: 'general' } }, office)
     await a.store.close()
     clock.advance(120)
-    const b = await setup(file, clock)
+    const b = await open(db, clock)
     expect(await b.engine.fireDue()).toBe(1)
     expect(await b.engine.fireDue()).toBe(0)
     const after = await b.engine.get(v.id, office)
@@ -156,9 +158,9 @@ describe('engine', () => {
   })
 
   it('fires many deadlines in due order, each once, across a restart in the middle', async () => {
-    const file = tempDbFile()
+    const db = await newDb(kind, true)
     const clock = new TestClock()
-    let t = await setup(file, clock)
+    let t = await open(db, clock)
     // Incidents discovered at shuffled times: each report deadline is 30 min after its discovery.
     const offsets = [17, 3, 29, 11, 23, 5, 2, 31, 13, 7, 19, 37]
     const ids = new Map<string, number>()
@@ -171,7 +173,7 @@ describe('engine', () => {
     const firstBatch = await t.engine.fireDue()
     await t.store.close()
     clock.advance(60)
-    t = await setup(file, clock)
+    t = await open(db, clock)
     const secondBatch = await t.engine.fireDue()
     expect(firstBatch + secondBatch).toBe(offsets.length)
     expect(await t.engine.fireDue()).toBe(0)

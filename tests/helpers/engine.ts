@@ -7,6 +7,7 @@ import { createCalendar } from '../../src/calendar/index.js'
 import { type Caller, createEngine, type Engine } from '../../src/engine/engine.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
+import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
 
@@ -29,9 +30,22 @@ export interface TestEngine {
   clock: TestClock
 }
 
-export async function freshEngine(url = ':memory:', clock = new TestClock()): Promise<TestEngine> {
-  const store = createStore(url)
-  await migrateToLatest(store.db)
+/** Where a test database lives, so a test can close it and open it again ("restart"). */
+export interface DbHandle {
+  url: string
+  schema?: string
+}
+
+/** A new, empty database of the given kind. */
+export async function newDb(kind: StoreKind = 'sqlite', file = false): Promise<DbHandle> {
+  if (kind === 'postgres') return { url: PG_URL, schema: await freshSchema() }
+  return { url: file ? tempDbFile() : ':memory:' }
+}
+
+export async function freshEngine(db: DbHandle | string = ':memory:', clock = new TestClock()): Promise<TestEngine> {
+  const h = typeof db === 'string' ? { url: db } : db
+  const store = createStore(h.url, h.schema ? { schema: h.schema } : {})
+  await migrateToLatest(store.db, store.schema)
   const engine = createEngine({ store, plans: registry, clock, calendar })
   return { engine, store, clock }
 }

@@ -1,0 +1,200 @@
+/** The events the HRSS plan accepts: who may send each, what it carries, which clause it implements. */
+import { z } from 'zod'
+import { commonEventSpecs, fields } from '../kit/kit.js'
+import type { EventSpec } from '../kit/types.js'
+import { clause, policy } from '../vocabulary.js'
+import { common, GRADE_CODES, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
+
+const line = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
+const grade = z
+  .enum(GRADE_CODES)
+  .describe('级别：minor=影响较小，general=一般，major=重大或较大，critical=特别重大')
+const to = z
+  .array(z.enum(RECIPIENTS))
+  .min(1)
+  .max(RECIPIENTS.length)
+  .describe(`报送对象：${RECIPIENTS.map((r) => `${r}=${RECIPIENT_LABELS[r]}`).join('，')}`)
+const noteOnly = z.object({ note: fields.note }).strict()
+
+/**
+ * The plan grades in four steps only: SET_SEVERITY keeps the kit's shape but
+ * refuses grades the plan does not have (较大 is folded into 重大或较大, 四(二)).
+ */
+const commonSpecs = commonEventSpecs(common).map((s) =>
+  s.type === 'SET_SEVERITY'
+    ? { ...s, schema: z.object({ severity: grade, reason: fields.reason }).strict() }
+    : s,
+)
+
+export const events: EventSpec[] = [
+  ...commonSpecs,
+  {
+    type: 'RECORD_SOURCE',
+    label: '记录出处',
+    roles: ['monitor', 'office'],
+    meta: clause('三第一步', '记录舆情出处'),
+    schema: z.object({ source: line('舆情出处（媒体、网址）', 2000), note: fields.note }).strict(),
+  },
+  {
+    type: 'CLASSIFY',
+    label: '分类定级',
+    roles: ['monitor', 'office'],
+    meta: clause('三第一步', '分类'),
+    schema: z.object({ severity: grade, reason: line('分类依据').optional() }).strict(),
+  },
+  {
+    type: 'REPORT',
+    label: '快报事实',
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('三第三步', '第一时间（半小时内）上报'),
+    schema: z.object({ to, summary: line('舆情事实（真实、客观）', 20000), note: fields.note }).strict(),
+  },
+  {
+    type: 'FILE_RECORD',
+    label: '报市委网信办备案',
+    roles: ['office', 'group'],
+    meta: clause('四(三)', '一般舆情报告市委网信办备案'),
+    schema: noteOnly,
+  },
+  {
+    type: 'CONVENE',
+    label: '会商',
+    roles: ['group', 'office'],
+    meta: clause('三第三步、五(三)2', '会商措施'),
+    schema: noteOnly,
+  },
+  {
+    type: 'CONSENT_OFFICE_LEAD',
+    label: '同意办公室牵头（影响较小）',
+    roles: ['group'],
+    meta: clause('四(四)', '经办公室请示，由办公室会同相关科室开展'),
+    schema: z.object({ request: line('办公室请示内容'), note: fields.note }).strict(),
+  },
+  {
+    type: 'DIRECT_GROUP_LEAD',
+    label: '领导小组直接领导（一般）',
+    roles: ['group'],
+    meta: clause('四(三)', '领导小组直接领导、办公室具体负责'),
+    schema: z.object({ direction: line('领导小组部署'), note: fields.note }).strict(),
+  },
+  {
+    type: 'BRIEF_CITY_LEADER',
+    label: '上报市政府分管领导、市委网信办（重大或较大）',
+    roles: ['group'],
+    meta: clause('四(二)', '领导小组上报市政府分管领导、市委网信办'),
+    schema: z.object({ summary: line('上报内容', 20000), note: fields.note }).strict(),
+  },
+  {
+    type: 'REQUEST_CITY_LEAD',
+    label: '组长向市委、市政府请示（特别重大）',
+    roles: ['group'],
+    meta: clause('四(一)', '经组长向市委、市政府请示'),
+    schema: z.object({ request: line('请示内容', 20000), note: fields.note }).strict(),
+  },
+  {
+    type: 'CITY_DIRECT',
+    label: '市委、市政府领导（特别重大）',
+    roles: ['principal'],
+    meta: clause('四(一)', '在市委、市政府领导下开展应急工作'),
+    schema: z.object({ instruction: line('市委、市政府指示', 20000) }).strict(),
+  },
+  {
+    type: 'DRAFT_RELEASE',
+    label: '起草通稿',
+    roles: ['office', 'unit'],
+    meta: policy('预案未规定通稿由谁起草；本地政策：办公室会同承办科室起草', '起草通稿'),
+    schema: z.object({ content: line('通稿内容', 20000) }).strict(),
+  },
+  {
+    type: 'START_RESPONSE',
+    label: '开展应急工作',
+    roles: ['group', 'office'],
+    meta: clause('四(一)、四(二)、四(三)、四(四)', '按分级响应开展应急工作'),
+    schema: noteOnly,
+  },
+  {
+    type: 'REPLY',
+    label: '正面回复',
+    roles: ['spokesperson'],
+    meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
+    schema: z.object({ channel: line('媒体渠道', 200), content: line('回复内容', 20000) }).strict(),
+  },
+  {
+    type: 'COMMENTARY',
+    label: '网络评论文章',
+    roles: ['office', 'unit'],
+    meta: clause('三第四步', '根据通稿撰写网络评论文章'),
+    schema: z.object({ title: line('文章标题', 200), outlet: line('发布平台', 200) }).strict(),
+  },
+  {
+    type: 'GUIDE',
+    label: '跟帖引导',
+    roles: ['monitor'],
+    meta: clause('三第五步', '网评员引导疑问、质疑跟帖'),
+    schema: z.object({ note: line('引导情况') }).strict(),
+  },
+  {
+    type: 'REFER_QUERY',
+    label: '疑问上报',
+    roles: ['monitor'],
+    meta: clause('三第五步', '不能正确引导时及时上报'),
+    schema: z.object({ query: line('不能引导的疑问、质疑') }).strict(),
+  },
+  {
+    type: 'ANSWER_PLAN',
+    label: '会商回复方案',
+    roles: ['group'],
+    meta: clause('三第五步', '领导小组会商后拿出合理方案'),
+    schema: z.object({ plan: line('回复方案', 20000) }).strict(),
+  },
+  {
+    type: 'PRESS_CONFERENCE',
+    label: '新闻发布会',
+    roles: ['group', 'spokesperson'],
+    meta: clause('五(三)3', '必要时组织新闻发布会'),
+    schema: z
+      .object({ speaker: line('市委、市政府指定的发布人', 200), content: line('发布内容', 20000) })
+      .strict(),
+  },
+  {
+    type: 'REMOVE_FALSE',
+    label: '消除不实信息',
+    roles: ['group', 'office', 'unit'],
+    meta: clause('五(三)1', '与刊登不实消息的网络媒体沟通'),
+    schema: z.object({ outlet: line('网络媒体', 200), note: fields.note }).strict(),
+  },
+  {
+    type: 'SUBSIDE',
+    label: '舆情平息',
+    roles: ['office', 'group'],
+    meta: clause('三第五步', '舆情缓退、平息'),
+    schema: noteOnly,
+  },
+  {
+    type: 'DISPOSAL_DONE',
+    label: '引导处置结束',
+    roles: ['office', 'group'],
+    meta: clause('六', '网络舆情引导处置结束'),
+    schema: noteOnly,
+  },
+  {
+    type: 'RELAPSE',
+    label: '舆情反复',
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('三第二步、六', '舆情反复：重新回复'),
+    schema: z.object({ reason: fields.reason }).strict(),
+  },
+  {
+    type: 'REVIEW',
+    label: '总结评估',
+    roles: ['office', 'unit', 'group'],
+    meta: clause('六', '全面总结评估、责任考评、修改完善方案'),
+    schema: z
+      .object({
+        summary: line('总结和评估', 20000),
+        appraisal: line('责任考评（表彰先进、追究责任）', 20000),
+        improvements: line('修改完善工作方案', 20000),
+      })
+      .strict(),
+  },
+]

@@ -1,0 +1,281 @@
+/**
+ * The events of 安全生产网络舆情应对预案: who may send each (roles mapped from the
+ * plan's bodies, 三) and what it must carry.
+ *
+ * Roles: monitor = 通信信息中心网络舆情处; office = 人事司(宣教办); unit = 相关单位 /
+ * 相关业务司局; leader = 总局分管领导; principal = 总局主要领导; spokesperson =
+ * 政府网站处 and the units' authorised posters; legal = the unit's legal staff (法律声明).
+ */
+import { z } from 'zod'
+import { type CommonEventMeta, commonEventSpecs, fields } from '../kit/kit.js'
+import type { EventSpec } from '../kit/types.js'
+import { clause, policy } from '../vocabulary.js'
+import { CHANNEL_LABELS, CHANNELS, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
+
+export const common: CommonEventMeta = {
+  monitor: { roles: ['monitor', 'office'], meta: clause('五(二)', '持续跟踪监测舆情发展动向') },
+  regrade: { roles: ['monitor', 'office'], meta: clause('二(三)、五(一)', '确定舆情的等级') },
+  categorize: {
+    roles: ['monitor', 'office'],
+    meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）'),
+  },
+  escalate: {
+    roles: ['office', 'monitor'],
+    meta: policy('预案未规定超时处理；本地政策：超时须向上报告', '超时上报'),
+  },
+}
+
+const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
+const labelled = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('，')
+const noteOnly = z.object({ note: fields.note }).strict()
+
+type Spec = Omit<EventSpec, 'schema'> & { schema?: z.ZodObject }
+const spec = (s: Spec): EventSpec => ({ ...s, schema: s.schema ?? noteOnly })
+
+export const events: EventSpec[] = [
+  ...commonEventSpecs(common),
+  spec({
+    type: 'REPORT',
+    label: '报送',
+    roles: ['monitor', 'office'],
+    meta: clause('五(一)1、五(一)2、五(一)3、五(二)', '舆情处按等级报送人事司(宣教办)'),
+    schema: z
+      .object({
+        to: z
+          .array(z.enum(RECIPIENTS))
+          .min(1)
+          .describe(`报送对象（${labelled(RECIPIENT_LABELS)}）`),
+        channel: z
+          .enum(['bulletin', 'phone', 'written'])
+          .describe('报送方式（bulletin=舆情动态，phone=电话，written=书面）'),
+        summary: text('舆情概况').optional(),
+        note: fields.note,
+      })
+      .strict(),
+  }),
+  spec({
+    type: 'NOTIFY_DUTY_ROOM',
+    label: '通知总局总值班室',
+    roles: ['monitor'],
+    meta: clause('五(一)4', '发现刚发生的较大以上生产安全事故，立即通知总值班室'),
+    schema: z
+      .object({
+        accident: text('事故概况'),
+        accidentGrade: z.enum(['large', 'major', 'critical']).describe('事故等级（较大、重大、特别重大）'),
+        note: fields.note,
+      })
+      .strict(),
+  }),
+  spec({
+    type: 'ACTIVATE_PLAN',
+    label: '启动舆情应急预案',
+    roles: ['monitor', 'office'],
+    meta: clause('五(一)3', '同时启动舆情应急预案'),
+  }),
+  spec({
+    type: 'SUBMIT_SPECIAL_REPORT',
+    label: '报送舆情专报',
+    roles: ['office', 'monitor'],
+    meta: clause('五(一)3', '起草舆情专报，经人事司(宣教办)报主要领导和分管领导'),
+    schema: z.object({ content: text('专报内容', 20000), note: fields.note }).strict(),
+  }),
+  spec({
+    type: 'NOTIFY_UNITS',
+    label: '通报相关单位',
+    roles: ['monitor', 'office'],
+    meta: clause('五(一)3', '需要其他单位配合支持的，同时通报相关单位'),
+    schema: z
+      .object({ units: z.array(text('单位', 200)).min(1).max(50).describe('通报单位'), note: fields.note })
+      .strict(),
+  }),
+  spec({
+    type: 'PRINCIPAL_INSTRUCT',
+    label: '主要领导批示',
+    roles: ['principal'],
+    meta: clause('五(一)3', '总局主要领导批示'),
+    schema: z.object({ instruction: text('批示内容') }).strict(),
+  }),
+  spec({
+    type: 'LEADER_INSTRUCT',
+    label: '分管领导批示',
+    roles: ['leader'],
+    meta: clause('五(一)3', '总局分管领导批示'),
+    schema: z.object({ instruction: text('批示内容') }).strict(),
+  }),
+  spec({
+    type: 'CONVENE',
+    label: '组织办理、会商',
+    roles: ['office', 'leader'],
+    meta: clause('五(一)1、五(一)2、五(三)3', '通知相关单位办理／组织会商／召开舆情应对会'),
+  }),
+  spec({
+    type: 'PROPOSE',
+    label: '定性并提出应对意见',
+    roles: ['unit', 'office'],
+    meta: clause('五(三)1、五(三)2、五(一)2', '研判风险，作出定性，提出应对意见'),
+    schema: z
+      .object({ characterisation: text('定性').optional(), proposal: text('应对意见'), note: fields.note })
+      .strict(),
+  }),
+  spec({
+    type: 'LEADER_APPROVE',
+    label: '分管领导批准',
+    roles: ['leader'],
+    meta: clause('五(一)2、五(三)2', '报总局分管领导批准（审定）后实施'),
+  }),
+  spec({
+    type: 'APPROVE_ANSWER',
+    label: '本单位负责人审定',
+    roles: ['unit'],
+    meta: clause('五(一)1', '经本单位负责人审定后答复'),
+  }),
+  spec({
+    type: 'HOLD_MEETING',
+    label: '召开舆情应对会',
+    roles: ['leader', 'office'],
+    meta: clause('五(三)3', '分管领导牵头召开舆情应对会，拟定应对方案'),
+    schema: z.object({ plan: text('应对方案', 20000), note: fields.note }).strict(),
+  }),
+  spec({
+    type: 'START_RESPONSE',
+    label: '组织开展应对',
+    roles: ['office', 'unit'],
+    meta: clause('五(一)、五(三)', '审定、批准或批示后实施应对'),
+  }),
+  spec({
+    type: 'RESPOND',
+    label: '回应',
+    roles: ['spokesperson', 'unit', 'office'],
+    meta: clause('五(四)、四(一)', '按涉事原因回应，权威发布'),
+    schema: z
+      .object({
+        channel: z.enum(CHANNELS).describe(`回应方式（${labelled(CHANNEL_LABELS)}）`),
+        content: text('回应内容', 20000),
+      })
+      .strict(),
+  }),
+  spec({
+    type: 'SOLVE_PROBLEM',
+    label: '解决反映的问题',
+    roles: ['unit'],
+    meta: clause('五(四)2', '以解决反映的问题为重点'),
+  }),
+  spec({
+    type: 'INVESTIGATE',
+    label: '深挖线索、严查',
+    roles: ['unit'],
+    meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为'),
+    schema: z.object({ findings: text('查处情况').optional(), note: fields.note }).strict(),
+  }),
+  spec({
+    type: 'PUBLISH_RESULT',
+    label: '公开处理结果',
+    roles: ['unit', 'spokesperson'],
+    meta: clause('五(四)2、五(四)3', '公开事实真相和处理结果'),
+    schema: z.object({ content: text('处理结果', 20000) }).strict(),
+  }),
+  spec({
+    type: 'REQUEST_TAKEDOWN',
+    label: '提请网站删除、覆盖',
+    roles: ['office', 'unit'],
+    meta: clause('四(三)、五(四)4', '提请有关网站对不实信息进行删除、覆盖'),
+    schema: z
+      .object({ sites: z.array(text('网站', 200)).min(1).max(50).describe('网站'), note: fields.note })
+      .strict(),
+  }),
+  spec({
+    type: 'CONTROL_SOURCE',
+    label: '源头控制',
+    roles: ['office', 'unit'],
+    meta: clause('五(四)5', '从源头上控制信息的进一步传播'),
+  }),
+  spec({
+    type: 'MOBILISE_COMMENTATORS',
+    label: '组织专家、评论员发声',
+    roles: ['office'],
+    meta: clause('四(二)', '组织相关专家或网络评论员发出正面声音'),
+  }),
+  spec({
+    type: 'REFER_TO_POLICE',
+    label: '报请网络安全监察机关',
+    roles: ['office', 'legal'],
+    meta: clause('四(四)、五(五)2', '涉嫌违法犯罪的，报请网络安全监察机关依法处置'),
+  }),
+  spec({
+    type: 'BRIEF_LEADERS',
+    label: '简报总局领导',
+    roles: ['office'],
+    meta: clause('五(一)2', '应对情况以简报形式报总局领导'),
+    schema: z.object({ content: text('简报内容', 20000) }).strict(),
+  }),
+  spec({
+    type: 'SUBSIDE',
+    label: '舆情平息',
+    roles: ['monitor', 'office'],
+    meta: clause('五(二)、五(五)', '跟踪监测直至舆情平息'),
+  }),
+  spec({
+    type: 'CONTACT_POSTER',
+    label: '与网站或首发信息人沟通',
+    roles: ['unit'],
+    meta: clause('五(五)1', '了解发布原由，化解矛盾，促成主动删帖'),
+  }),
+  spec({
+    type: 'LOCAL_CLEARANCE',
+    label: '请当地部门协助清除',
+    roles: ['unit', 'office'],
+    meta: clause('五(五)2', '重大的恶意网络负面信息，请当地相关部门协助处理清除'),
+    schema: z.object({ authority: text('协助部门', 200), note: fields.note }).strict(),
+  }),
+  spec({
+    type: 'LEGAL_STATEMENT',
+    label: '发表法律声明',
+    roles: ['unit', 'legal'],
+    meta: clause('五(五)2', '恶意诋毁的，发表法律声明，敦促删除不实信息'),
+    schema: z.object({ content: text('声明内容', 20000) }).strict(),
+  }),
+  spec({
+    type: 'DISPOSAL_DONE',
+    label: '善后完毕',
+    roles: ['unit', 'office'],
+    meta: clause('五(五)', '善后工作完成'),
+  }),
+  spec({
+    type: 'RELAPSE',
+    label: '舆情反复',
+    roles: ['monitor', 'office'],
+    meta: clause('六(一)、六(二)', '继续跟踪发现舆情反复，重新回应'),
+    schema: z.object({ reason: fields.reason }).strict(),
+  }),
+  spec({
+    type: 'TRACK',
+    label: '继续跟踪',
+    roles: ['monitor'],
+    meta: clause('六(一)', '向人事司(宣教办)汇总报告网民对回复提出的质疑'),
+    schema: z.object({ doubts: text('网民质疑').optional(), note: fields.note }).strict(),
+  }),
+  spec({
+    type: 'GUIDE',
+    label: '继续引导',
+    roles: ['office'],
+    meta: clause('六(二)', '研究后续回应意见，正面引导'),
+  }),
+  spec({
+    type: 'KEEP_TALKING',
+    label: '继续沟通',
+    roles: ['unit'],
+    meta: clause('六(三)', '保持与首发信息人的沟通'),
+  }),
+  spec({
+    type: 'SUMMARISE',
+    label: '总结评估',
+    roles: ['office'],
+    meta: clause('六(四)', '总结处置情况、经验教训，提出改进工作意见'),
+    schema: z
+      .object({ summary: text('总结评估', 20000), improvements: text('改进工作意见', 20000).optional() })
+      .strict(),
+  }),
+]
