@@ -1,0 +1,37 @@
+/**
+ * Says, at the start and end of every run, which optional suites this machine skips
+ * (no Chromium, no PostgreSQL) — and refuses to skip them when CI makes them mandatory.
+ */
+import { existsSync } from 'node:fs'
+import pg from 'pg'
+
+async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+export default async function setup() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const pgUrl = process.env.YUQING_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const skipped: string[] = []
+  if (!existsSync(chromium)) {
+    if (process.env.YUQING_REQUIRE_CHROMIUM === '1') throw new Error(`Chromium is required but ${chromium} is missing`)
+    skipped.push(`console browser suites (no Chromium at ${chromium})`)
+  }
+  if (!(await postgresAnswers(pgUrl))) {
+    if (process.env.YUQING_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but ${pgUrl} does not answer`)
+    skipped.push(`PostgreSQL store suites (${pgUrl} does not answer)`)
+  }
+  const say = () => {
+    for (const s of skipped) console.log(`[skip] ${s}`)
+  }
+  say()
+  return say
+}
