@@ -86,6 +86,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('idempotency_pk', ['scope', 'key'])
     .execute()
 
+  // Notifications leave through an outbox written in the same transaction as the change.
+  await db.schema
+    .createTable('outbox')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('incident_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+    .addColumn('delivered_at', 'text')
+    .addColumn('last_status', 'integer')
+    .addColumn('last_error', 'text')
+    .execute()
+  await db.schema.createIndex('outbox_due').on('outbox').columns(['delivered_at', 'next_attempt_at']).execute()
+
   await db.schema
     .createTable('tokens')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -108,7 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['security_log', 'tokens', 'idempotency', 'timers', 'journal', 'incidents']) {
+  for (const t of ['security_log', 'tokens', 'outbox', 'idempotency', 'timers', 'journal', 'incidents']) {
     await db.schema.dropTable(t).execute()
   }
 }

@@ -47,8 +47,18 @@ export interface EngineDeps {
   plans: PlanRegistry
   clock: Clock
   calendar: Pick<Calendar, 'addDuration'>
-  /** Called after each committed change (live updates, notifications). */
+  /** Called after each committed change (live updates). */
   onChange?: (view: IncidentView, entry: HistoryItem) => void
+  /** Where notifications go; each route may be limited to a plan and to entry types. */
+  webhooks?: readonly WebhookRoute[]
+  /** Shares of a deadline's window at which a "due soon" warning fires (default 50 % and 80 %). */
+  warnAt?: readonly number[]
+}
+
+export interface WebhookRoute {
+  url: string
+  plan?: string
+  types?: readonly string[]
 }
 
 /** The caller, as the HTTP layer authenticated it. */
@@ -108,6 +118,8 @@ function storageError(e: unknown): AppError | null {
 
 export function createEngine(deps: EngineDeps) {
   const { store, plans, clock, calendar } = deps
+  const warnAt = deps.warnAt ?? [0.5, 0.8]
+  const webhooks = deps.webhooks ?? []
   const { db } = store
 
   const planOf = (row: Pick<IncidentRow, 'plan_id' | 'plan_version'>) => {
@@ -144,7 +156,16 @@ export function createEngine(deps: EngineDeps) {
     return {
       s,
       ctx,
-      pending: pending.map((d) => ({ instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) })),
+      pending: pending.flatMap((d) => [
+        { instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) },
+        ...warnAt.map((share) => ({
+          instance: `${d.id}~w${Math.round(share * 100)}`,
+          deadline: d.name,
+          dueAt: iso(
+            new Date(Date.parse(d.startedAt) + share * (Date.parse(d.dueAt) - Date.parse(d.startedAt))),
+          ),
+        })),
+      ]),
       columns: {
         phase: phaseOf(s),
         severity: ctx.severity,
@@ -258,6 +279,43 @@ export function createEngine(deps: EngineDeps) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
+  /** Queues a notification per matching webhook, in the transaction of the change itself. */
+  async function emit(trx: repo.Db, planId: string, entry: ReturnType<typeof entryFor>, view: IncidentView) {
+    const routes = webhooks.filter(
+      (r) => (!r.plan || r.plan === planId) && (!r.types || r.types.includes(entry.type)),
+    )
+    if (routes.length === 0) return
+    const item = toHistory(entry)
+    const body = JSON.stringify({
+      incidentId: view.id,
+      planId,
+      organisation: view.organisation,
+      kind:
+        entry.type === 'DEADLINE_PASSED' ? 'breach' : entry.type === 'DEADLINE_WARNING' ? 'warning' : 'event',
+      entry: item,
+      incident: { version: view.version, phase: view.phase, severity: view.severity, title: view.title },
+    })
+    await trx
+      .insertInto('outbox')
+      .values(
+        routes.map((r) => ({
+          id: randomUUID(),
+          url: r.url,
+          incident_id: view.id,
+          seq: entry.seq,
+          kind: entry.type,
+          body,
+          created_at: entry.recorded_at,
+          attempts: 0,
+          next_attempt_at: entry.recorded_at,
+          delivered_at: null,
+          last_status: null,
+          last_error: null,
+        })),
+      )
+      .execute()
+  }
+
   async function open(req: OpenRequest, caller: Caller, key?: string): Promise<IncidentView> {
     if (caller.role !== 'monitor' && caller.role !== 'office' && caller.role !== 'admin')
       throw new Forbidden(`role ${caller.role} may not open incidents (monitor, office and admin may)`)
@@ -361,6 +419,7 @@ export function createEngine(deps: EngineDeps) {
         })
         await repo.appendJournal(trx, entry)
         await repo.syncTimers(trx, id, d.pending)
+        await emit(trx, plan.id, entry, view)
         await remember(trx, scope, key, requestHash, view)
         notify(view, entry)
         return { ...view, overdue: isOverdue(view, now) }
@@ -451,16 +510,22 @@ export function createEngine(deps: EngineDeps) {
     const recordedAt = iso(clock.now())
     const entry = entryFor(row, entryIn, recordedAt)
     const prev = JSON.parse(row.view) as IncidentView
-    const view = buildView(plan, d.s, {
-      id: row.id,
-      organisation: row.organisation,
-      version: row.version + 1,
-      source: prev.source,
-      relatedTo: row.related_to,
-      owner: row.owner,
-      createdAt: row.created_at,
-      updatedAt: recordedAt,
-    })
+    const view: IncidentView = {
+      ...buildView(plan, d.s, {
+        id: row.id,
+        organisation: row.organisation,
+        version: row.version + 1,
+        source: prev.source,
+        relatedTo: row.related_to,
+        owner: row.owner,
+        createdAt: row.created_at,
+        updatedAt: recordedAt,
+      }),
+      // What annotations added stays in the view.
+      ...(prev.notes ? { notes: prev.notes } : {}),
+      ...(prev.evidence ? { evidence: prev.evidence } : {}),
+      ...(prev.warnings ? { warnings: prev.warnings } : {}),
+    }
     const saved = await repo.saveIncident(trx, row.id, row.version, {
       ...d.columns,
       version: row.version + 1,
@@ -472,6 +537,7 @@ export function createEngine(deps: EngineDeps) {
     if (!saved) throw new VersionConflict(row.version, current(row))
     await repo.appendJournal(trx, entry)
     await repo.syncTimers(trx, row.id, d.pending)
+    await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
     notify(view, entry)
@@ -499,6 +565,31 @@ export function createEngine(deps: EngineDeps) {
             await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
             const plan = planOf(row)
             const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+            const system: Actor = { name: 'system', role: 'system' }
+            const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
+            if (warning) {
+              const [, instance = '', pct = '0'] = warning
+              const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
+              if (d?.status !== 'pending') return false
+              const w = {
+                deadline: d.name,
+                instance,
+                share: Number(pct) / 100,
+                dueAt: d.dueAt,
+                at: timer.due_at,
+              }
+              await annotateIn(
+                trx,
+                row,
+                system,
+                { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
+                (v) => ({
+                  ...v,
+                  warnings: [...(v.warnings ?? []), w],
+                }),
+              )
+              return true
+            }
             const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
             const actor: Actor = { name: 'system', role: 'system' }
             const event: IncidentEvent = {
@@ -588,6 +679,141 @@ export function createEngine(deps: EngineDeps) {
     return { value: s.value, context: contextOf(s) }
   }
 
+  /**
+   * Appends an entry that records something beside the plan (a note, an owner, a piece
+   * of evidence, a generated document, a warning) without moving the machine: journal
+   * entry + version + view in one transaction, like any event.
+   */
+  async function annotateIn(
+    trx: repo.Db,
+    row: IncidentRow,
+    actor: Actor,
+    entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
+    patch: (view: IncidentView) => IncidentView,
+    columns: { owner?: string | null } = {},
+  ): Promise<IncidentView> {
+    const recordedAt = iso(clock.now())
+    const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
+    const view = patch({
+      ...(JSON.parse(row.view) as IncidentView),
+      version: row.version + 1,
+      updatedAt: recordedAt,
+    })
+    const saved = await repo.saveIncident(trx, row.id, row.version, {
+      ...columns,
+      version: row.version + 1,
+      view: JSON.stringify(view),
+      head_hash: e.hash,
+      updated_at: recordedAt,
+    })
+    if (!saved) throw new VersionConflict(row.version, current(row))
+    await repo.appendJournal(trx, e)
+    await emit(trx, row.plan_id, e, view)
+    notify(view, e)
+    return { ...view, overdue: isOverdue(view, clock.now()) }
+  }
+
+  /**
+   * Appends an entry that records something beside the plan (a note, an owner, a piece
+   * of evidence, a generated document) without moving the machine: journal entry +
+   * version + view in one transaction, like any event.
+   */
+  function annotate(
+    id: string,
+    caller: Pick<Caller, 'organisation' | 'name' | 'role'>,
+    entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
+    patch: (view: IncidentView) => IncidentView,
+    columns: { owner?: string | null } = {},
+  ): Promise<IncidentView> {
+    return committed(() =>
+      guarded(() =>
+        db.transaction().execute(async (trx) => {
+          const row = await repo.lockIncident(trx, store.dialect, id)
+          if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+          return annotateIn(trx, row, { name: caller.name, role: caller.role }, entry, patch, columns)
+        }),
+      ),
+    )
+  }
+
+  const writer = (caller: Pick<Caller, 'role'>, what: string) => {
+    if (caller.role === 'auditor') throw new Forbidden(`auditors read and never write (${what})`)
+  }
+
+  /** A note at any phase; never edited: a correction is a new note pointing at the old one. */
+  async function addNote(id: string, caller: Caller, note: { text: string; corrects?: number }) {
+    writer(caller, 'notes')
+    if (note.corrects !== undefined) {
+      const target = await db
+        .selectFrom('journal')
+        .select('type')
+        .where('incident_id', '=', id)
+        .where('seq', '=', note.corrects)
+        .executeTakeFirst()
+      if (target?.type !== 'NOTE_ADDED')
+        throw new ValidationError('corrects names no note', [
+          { path: 'corrects', message: 'not the seq of a note of this incident' },
+        ])
+    }
+    return annotate(id, caller, { type: 'NOTE_ADDED', payload: { ...note } }, (v) => ({
+      ...v,
+      notes: [
+        ...(v.notes ?? []),
+        {
+          seq: v.version,
+          text: note.text,
+          corrects: note.corrects ?? null,
+          by: { name: caller.name, role: caller.role },
+          at: v.updatedAt,
+        },
+      ],
+    }))
+  }
+
+  /** Assigns the incident or hands it over; the reason is on the record. */
+  async function assignOwner(id: string, caller: Caller, req: { owner: string; reason: string }) {
+    if (!['office', 'group', 'leader', 'principal', 'admin'].includes(caller.role))
+      throw new Forbidden(
+        `role ${caller.role} may not assign incidents (office, group, leader, principal, admin may)`,
+      )
+    const before = await get(id, caller)
+    return annotate(
+      id,
+      caller,
+      {
+        type: before.owner ? 'OWNER_HANDED_OVER' : 'OWNER_ASSIGNED',
+        payload: { from: before.owner, to: req.owner, reason: req.reason },
+      },
+      (v) => ({ ...v, owner: req.owner }),
+      { owner: req.owner },
+    )
+  }
+
+  /** Kept evidence (content-addressed file already stored): recorded with hash, size and type. */
+  async function addEvidence(
+    id: string,
+    caller: Caller,
+    ev: { sha256: string; size: number; mediaType: string; filename: string; note?: string },
+  ) {
+    writer(caller, 'evidence')
+    return annotate(id, caller, { type: 'EVIDENCE_ADDED', payload: { ...ev } }, (v) => ({
+      ...v,
+      evidence: [
+        ...(v.evidence ?? []),
+        { ...ev, seq: v.version, by: { name: caller.name, role: caller.role }, at: v.updatedAt },
+      ],
+    }))
+  }
+
+  /** A generated document (its content hash) is journaled so the record shows what was sent. */
+  async function recordDocument(
+    id: string,
+    caller: Caller,
+    doc: { name: string; sha256: string; format: string },
+  ) {
+    return annotate(id, caller, { type: 'DOCUMENT_GENERATED', payload: { ...doc } }, (v) => v)
+  }
+
   return {
     open: (req: OpenRequest, caller: Caller, key?: string) => committed(() => open(req, caller, key)),
     send,
@@ -596,6 +822,11 @@ export function createEngine(deps: EngineDeps) {
     history,
     fireDue,
     replay,
+    annotate,
+    addNote,
+    assignOwner,
+    addEvidence,
+    recordDocument,
     nextDue: () => guarded(() => repo.nextDueTimer(db)),
     plans,
     clock,

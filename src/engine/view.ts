@@ -42,6 +42,24 @@ export interface IncidentView {
   missingApprovals: string[]
   allowedEvents: string[]
   overdue: boolean
+  notes?: Array<{
+    seq: number
+    text: string
+    corrects: number | null
+    by: { name: string; role: string }
+    at: string
+  }>
+  evidence?: Array<{
+    seq: number
+    sha256: string
+    size: number
+    mediaType: string
+    filename: string
+    note?: string
+    by: { name: string; role: string }
+    at: string
+  }>
+  warnings?: Array<{ deadline: string; instance: string; share: number; dueAt: string; at: string }>
   createdAt: string
   updatedAt: string
   closedAt: string | null

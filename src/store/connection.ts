@@ -53,7 +53,14 @@ export function createStore(url: string, opts: { schema?: string } = {}): Store 
     const options = opts.schema ? `-c search_path=${opts.schema.replace(/[^a-zA-Z0-9_]/g, '')}` : undefined
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options ? { options } : {}) })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', schema: opts.schema ?? null, file: null, sqlite: null, close: () => db.destroy() }
+    return {
+      db,
+      dialect: 'postgres',
+      schema: opts.schema ?? null,
+      file: null,
+      sqlite: null,
+      close: () => db.destroy(),
+    }
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)

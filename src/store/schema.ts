@@ -77,6 +77,21 @@ export interface SecurityLogTable {
   detail: string
 }
 
+export interface OutboxTable {
+  id: string
+  url: string
+  incident_id: string
+  seq: number
+  kind: string
+  body: string
+  created_at: string
+  attempts: number
+  next_attempt_at: string
+  delivered_at: string | null
+  last_status: number | null
+  last_error: string | null
+}
+
 export interface Database {
   incidents: IncidentsTable
   journal: JournalTable
@@ -84,6 +99,7 @@ export interface Database {
   idempotency: IdempotencyTable
   tokens: TokensTable
   security_log: SecurityLogTable
+  outbox: OutboxTable
 }
 
 export type IncidentRow = Selectable<IncidentsTable>

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/errors.js'
-import { caller, type DbHandle, dump, freshEngine, newDb, type TestEngine, TestClock } from '../helpers/engine.js'
+import {
+  caller,
+  type DbHandle,
+  dump,
+  freshEngine,
+  newDb,
+  TestClock,
+  type TestEngine,
+} from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 
 const office = caller('office')
@@ -29,9 +37,20 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   it('opens an incident with its deadlines computed and journals the opening', async () => {
     const { engine } = await setup()
     const v = await engine.open({ planId: 'neixiang-2017', title: '网传某事' }, office)
-    expect(v).toMatchObject({ planId: 'neixiang-2017', planVersion: 1, version: 1, phase: 'discovery', severity: null })
+    expect(v).toMatchObject({
+      planId: 'neixiang-2017',
+      planVersion: 1,
+      version: 1,
+      phase: 'discovery',
+      severity: null,
+    })
     expect(v.deadlines).toEqual([
-      expect.objectContaining({ name: 'report', status: 'pending', dueAt: '2026-10-09T01:30:00.000Z', certain: true }),
+      expect.objectContaining({
+        name: 'report',
+        status: 'pending',
+        dueAt: '2026-10-09T01:30:00.000Z',
+        certain: true,
+      }),
     ])
     const h = await engine.history(v.id, office)
     expect(h.map((e) => [e.seq, e.type, e.actor.role, e.version])).toEqual([[1, 'OPENED', 'office', 1]])
@@ -68,7 +87,10 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
 
     it('not allowed: the state does not accept the event, and the error lists what it accepts', async () => {
       const t = await withIncident()
-      const e = await rejects(t.engine.send(t.id, { type: 'REVIEW', fields: { summary: 's' } }, office), 'event-not-allowed')
+      const e = await rejects(
+        t.engine.send(t.id, { type: 'REVIEW', fields: { summary: 's' } }, office),
+        'event-not-allowed',
+      )
       expect(e.status).toBe(409)
       expect(e.extra).toMatchObject({ version: 2, phase: 'discovery' })
       expect(e.extra.allowedEvents).toContain('REPORT')
@@ -78,7 +100,11 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     it('conflict: the expected version does not match', async () => {
       const t = await withIncident()
       const e = await rejects(
-        t.engine.send(t.id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' }, expectedVersion: 1 }, office),
+        t.engine.send(
+          t.id,
+          { type: 'REPORT', fields: { to: ['group'], proposal: 'p' }, expectedVersion: 1 },
+          office,
+        ),
         'version-conflict',
       )
       expect(e.extra).toMatchObject({ version: 2 })
@@ -87,25 +113,47 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
 
     it('idempotency: the same key with a different body is refused; with the same body returns the first answer', async () => {
       const t = await withIncident()
-      await rejects(t.engine.send(t.id, { type: 'CLASSIFY', fields: { severity: 'critical' } }, office, 'key-1'), 'idempotency-key-reused')
+      await rejects(
+        t.engine.send(t.id, { type: 'CLASSIFY', fields: { severity: 'critical' } }, office, 'key-1'),
+        'idempotency-key-reused',
+      )
       expect(await dump(t.store)).toBe(t.before)
-      const again = await t.engine.send(t.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office, 'key-1')
+      const again = await t.engine.send(
+        t.id,
+        { type: 'CLASSIFY', fields: { severity: 'major' } },
+        office,
+        'key-1',
+      )
       expect(again.version).toBe(2)
       expect(await dump(t.store)).toBe(t.before)
     })
 
     it('validation: a missing required field is named, an unknown field refused, a future or out-of-order time refused', async () => {
       const t = await withIncident()
-      const e = await rejects(t.engine.send(t.id, { type: 'REPORT', fields: { to: ['group'] } }, office), 'validation')
+      const e = await rejects(
+        t.engine.send(t.id, { type: 'REPORT', fields: { to: ['group'] } }, office),
+        'validation',
+      )
       expect(JSON.stringify(e.extra.errors)).toContain('proposal')
-      await rejects(t.engine.send(t.id, { type: 'REPORT', fields: { to: ['g'], proposal: 'p', extra: 1 } }, office), 'validation')
+      await rejects(
+        t.engine.send(t.id, { type: 'REPORT', fields: { to: ['g'], proposal: 'p', extra: 1 } }, office),
+        'validation',
+      )
       t.clock.advance(10)
       await rejects(
-        t.engine.send(t.id, { type: 'REPORT', fields: { to: ['g'], proposal: 'p' }, occurredAt: '2026-10-09T02:00:00Z' }, office),
+        t.engine.send(
+          t.id,
+          { type: 'REPORT', fields: { to: ['g'], proposal: 'p' }, occurredAt: '2026-10-09T02:00:00Z' },
+          office,
+        ),
         'validation',
       )
       await rejects(
-        t.engine.send(t.id, { type: 'REPORT', fields: { to: ['g'], proposal: 'p' }, occurredAt: '2026-10-09T00:00:00Z' }, office),
+        t.engine.send(
+          t.id,
+          { type: 'REPORT', fields: { to: ['g'], proposal: 'p' }, occurredAt: '2026-10-09T00:00:00Z' },
+          office,
+        ),
         'validation',
       )
       expect(await dump(t.store)).toBe(t.before)
@@ -114,18 +162,32 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     it('not found: another organisation sees no incident', async () => {
       const t = await withIncident()
       await rejects(t.engine.get(t.id, caller('office', 'other')), 'not-found')
-      await rejects(t.engine.send(t.id, { type: 'REPORT', fields: { to: ['g'], proposal: 'p' } }, caller('office', 'other')), 'not-found')
+      await rejects(
+        t.engine.send(
+          t.id,
+          { type: 'REPORT', fields: { to: ['g'], proposal: 'p' } },
+          caller('office', 'other'),
+        ),
+        'not-found',
+      )
       expect(await dump(t.store)).toBe(t.before)
     })
   })
 
   it('judges a backdated offline step on its occurredAt and keeps both times', async () => {
     const { engine, clock } = await setup()
-    const v = await engine.open({ planId: 'neixiang-2017', title: 't', severity: 'major', severityReason: '人工定级' }, office)
+    const v = await engine.open(
+      { planId: 'neixiang-2017', title: 't', severity: 'major', severityReason: '人工定级' },
+      office,
+    )
     clock.advance(40) // past the 30-minute report deadline
     const sent = await engine.send(
       v.id,
-      { type: 'REPORT', fields: { to: ['group', 'principal'], proposal: 'p' }, occurredAt: '2026-10-09T01:20:00Z' },
+      {
+        type: 'REPORT',
+        fields: { to: ['group', 'principal'], proposal: 'p' },
+        occurredAt: '2026-10-09T01:20:00Z',
+      },
       office,
     )
     expect(sent.deadlines[0]).toMatchObject({ status: 'met', metAt: '2026-10-09T01:20:00.000Z' })
@@ -143,16 +205,27 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     await a.store.close()
     clock.advance(120)
     const b = await open(db, clock)
-    expect(await b.engine.fireDue()).toBe(1)
+    // two "due soon" warnings (50 %, 80 %) and the breach, each once
+    expect(await b.engine.fireDue()).toBe(3)
     expect(await b.engine.fireDue()).toBe(0)
     const after = await b.engine.get(v.id, office)
     expect(after.deadlines[0]?.status).toBe('missed')
-    expect(after.breaches).toEqual([{ deadline: 'report', dueAt: '2026-10-09T01:30:00.000Z', at: '2026-10-09T01:30:00.000Z' }])
+    expect(after.breaches).toEqual([
+      { deadline: 'report', dueAt: '2026-10-09T01:30:00.000Z', at: '2026-10-09T01:30:00.000Z' },
+    ])
     const fired = (await b.engine.history(v.id, office)).filter((e) => e.type === 'DEADLINE_PASSED')
     expect(fired).toHaveLength(1)
-    expect(fired[0]).toMatchObject({ actor: { role: 'system' }, occurredAt: '2026-10-09T01:30:00.000Z', recordedAt: '2026-10-09T03:00:00.000Z' })
+    expect(fired[0]).toMatchObject({
+      actor: { role: 'system' },
+      occurredAt: '2026-10-09T01:30:00.000Z',
+      recordedAt: '2026-10-09T03:00:00.000Z',
+    })
     // and the incident goes on: the late report is recorded as late
-    const late = await b.engine.send(v.id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } }, office)
+    const late = await b.engine.send(
+      v.id,
+      { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } },
+      office,
+    )
     expect(late.deadlines[0]).toMatchObject({ status: 'missed', metAt: '2026-10-09T03:00:00.000Z' })
     expect(late.phase).toBe('reporting')
   })
@@ -175,16 +248,19 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     clock.advance(60)
     t = await open(db, clock)
     const secondBatch = await t.engine.fireDue()
-    expect(firstBatch + secondBatch).toBe(offsets.length)
+    // each deadline: two warnings and a breach
+    expect(firstBatch + secondBatch).toBe(offsets.length * 3)
     expect(await t.engine.fireDue()).toBe(0)
     const fired = await t.store.db
       .selectFrom('journal')
-      .select(['incident_id', 'occurred_at', 'recorded_at'])
-      .where('type', '=', 'DEADLINE_PASSED')
+      .select(['incident_id', 'occurred_at', 'recorded_at', 'type'])
+      .where('type', 'in', ['DEADLINE_PASSED', 'DEADLINE_WARNING'])
       .orderBy('recorded_at')
+      .orderBy('occurred_at')
       .execute()
-    expect(fired).toHaveLength(offsets.length)
-    expect(new Set(fired.map((f) => f.incident_id)).size).toBe(offsets.length)
+    const breaches = fired.filter((f) => f.type === 'DEADLINE_PASSED')
+    expect(breaches).toHaveLength(offsets.length)
+    expect(new Set(breaches.map((f) => f.incident_id)).size).toBe(offsets.length)
     // within each batch, in due order
     for (const batch of [fired.slice(0, firstBatch), fired.slice(firstBatch)]) {
       const dues = batch.map((f) => f.occurred_at)
@@ -192,11 +268,49 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     }
   })
 
+  it("raises a deadline's warnings in order before its breach, once each, across a restart", async () => {
+    const db = await newDb(kind, true)
+    const clock = new TestClock()
+    let t = await open(db, clock)
+    const v = await t.engine.open({ planId: 'neixiang-2017', title: 't' }, office) // report due in 30 min
+    clock.advance(16) // past 50 %
+    expect(await t.engine.fireDue()).toBe(1)
+    expect((await t.engine.get(v.id, office)).warnings).toEqual([
+      expect.objectContaining({ deadline: 'report', share: 0.5, at: '2026-10-09T01:15:00.000Z' }),
+    ])
+    await t.store.close()
+    clock.advance(30) // past 80 % and the due time, while down
+    t = await open(db, clock)
+    expect(await t.engine.fireDue()).toBe(2)
+    expect(await t.engine.fireDue()).toBe(0)
+    const h = (await t.engine.history(v.id, office)).filter((e) => e.type.startsWith('DEADLINE_'))
+    expect(h.map((e) => [e.type, e.occurredAt])).toEqual([
+      ['DEADLINE_WARNING', '2026-10-09T01:15:00.000Z'],
+      ['DEADLINE_WARNING', '2026-10-09T01:24:00.000Z'],
+      ['DEADLINE_PASSED', '2026-10-09T01:30:00.000Z'],
+    ])
+  })
+
+  it('sends no warning for a deadline met before it', async () => {
+    const { engine, clock } = await setup()
+    const v = await engine.open(
+      { planId: 'neixiang-2017', title: 't', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } }, office)
+    clock.advance(60)
+    expect(await engine.fireDue()).toBe(0)
+    expect((await engine.get(v.id, office)).warnings).toBeUndefined()
+  })
+
   it('refuses to load an incident whose plan version this build does not carry', async () => {
     const { engine, store } = await setup()
     const v = await engine.open({ planId: 'neixiang-2017', title: 't' }, office)
     await store.db.updateTable('incidents').set({ plan_version: 99 }).where('id', '=', v.id).execute()
-    const e = await rejects(engine.send(v.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office), 'unknown-plan-version')
+    const e = await rejects(
+      engine.send(v.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office),
+      'unknown-plan-version',
+    )
     expect(e.message).toContain('version 99')
   })
 })

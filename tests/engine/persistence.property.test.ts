@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
+import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
@@ -35,14 +35,27 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
             const office = caller('office')
             const computed = plan.classify({}).severity
             const v = await engine.open(
-              { planId: plan.id, title: '测试', severity, ...(severity !== computed ? { severityReason: '人工定级' } : {}) },
+              {
+                planId: plan.id,
+                title: '测试',
+                severity,
+                ...(severity !== computed ? { severityReason: '人工定级' } : {}),
+              },
               office,
             )
             const entries = async () =>
-              store.db.selectFrom('journal').selectAll().where('incident_id', '=', v.id).orderBy('seq').execute()
+              store.db
+                .selectFrom('journal')
+                .selectAll()
+                .where('incident_id', '=', v.id)
+                .orderBy('seq')
+                .execute()
             const first = (await entries())[0]!
             const pure = createActor(plan.machine, {
-              input: { ...(JSON.parse(first.payload) as IncidentInput), actor: { name: first.actor_name, role: 'office' } },
+              input: {
+                ...(JSON.parse(first.payload) as IncidentInput),
+                actor: { name: first.actor_name, role: 'office' },
+              },
               clock: inertClock,
             }).start()
             let seen = 1
@@ -50,7 +63,10 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               clock.advance(step.minutes)
               if (step.fire) await engine.fireDue()
               const view = await engine.get(v.id, office)
-              const types = step.pickAllowed && view.allowedEvents.length > 0 ? view.allowedEvents : plan.events.map((e) => e.type)
+              const types =
+                step.pickAllowed && view.allowedEvents.length > 0
+                  ? view.allowedEvents
+                  : plan.events.map((e) => e.type)
               const type = types[step.index % types.length]!
               const spec = plan.events.find((e) => e.type === type)!
               const role = spec.roles[step.roleIndex % spec.roles.length]!
@@ -67,19 +83,32 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
                 const actor = { name: e.actor_name, role: e.actor_role as IncidentEvent['actor']['role'] }
                 pure.send(
                   e.type === 'DEADLINE_PASSED'
-                    ? { type: String(payload.timerEvent), at: e.occurred_at, actor, instance: String(payload.instance) }
+                    ? {
+                        type: String(payload.timerEvent),
+                        at: e.occurred_at,
+                        actor,
+                        instance: String(payload.instance),
+                      }
                     : ({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent),
                 )
                 seen++
                 journaled++
               }
-              const row = await store.db.selectFrom('incidents').select('snapshot').where('id', '=', v.id).executeTakeFirstOrThrow()
+              const row = await store.db
+                .selectFrom('incidents')
+                .select('snapshot')
+                .where('id', '=', v.id)
+                .executeTakeFirstOrThrow()
               const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown }
               expect(stored.value).toEqual(pure.getSnapshot().value)
               expect(stored.context).toEqual(pure.getSnapshot().context)
             }
             const replayed = await engine.replay(v.id)
-            const row = await store.db.selectFrom('incidents').select('snapshot').where('id', '=', v.id).executeTakeFirstOrThrow()
+            const row = await store.db
+              .selectFrom('incidents')
+              .select('snapshot')
+              .where('id', '=', v.id)
+              .executeTakeFirstOrThrow()
             const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown }
             expect(replayed.value).toEqual(stored.value)
             expect(replayed.context).toEqual(stored.context)

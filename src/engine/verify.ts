@@ -1,0 +1,64 @@
+/**
+ * Recomputes an incident's journal hash chain (and, given an evidence store, the
+ * hashes of its evidence files) and names the first entry that does not match.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/schema.js'
+import { entryHash, GENESIS_HASH } from './hash.js'
+
+export interface VerifyResult {
+  ok: boolean
+  /** The hash of the last entry as recomputed (the chain's head). */
+  head: string
+  firstBad: { seq: number; reason: string } | null
+  entries: number
+}
+
+export interface EvidenceChecker {
+  /** Recomputes the SHA-256 of a stored evidence file; null when the file is missing. */
+  hashOf(sha256: string): Promise<string | null>
+}
+
+export async function verifyIncident(
+  db: Kysely<Database>,
+  id: string,
+  evidence?: EvidenceChecker,
+): Promise<VerifyResult> {
+  const incident = await db
+    .selectFrom('incidents')
+    .select(['version', 'head_hash'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const rows = await db
+    .selectFrom('journal')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('seq')
+    .execute()
+  let prev = GENESIS_HASH
+  let expectedSeq = 1
+  const bad = (seq: number, reason: string): VerifyResult => ({
+    ok: false,
+    head: prev,
+    firstBad: { seq, reason },
+    entries: rows.length,
+  })
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) return bad(expectedSeq, `entry ${expectedSeq} is missing`)
+    if (row.prev_hash !== prev) return bad(row.seq, 'does not point at the entry before it')
+    const hash = entryHash(prev, row)
+    if (hash !== row.hash) return bad(row.seq, 'content does not match its hash')
+    if (evidence && row.type === 'EVIDENCE_ADDED') {
+      const sha = String((JSON.parse(row.payload) as { sha256?: unknown }).sha256)
+      const actual = await evidence.hashOf(sha)
+      if (actual === null) return bad(row.seq, `evidence file ${sha} is missing`)
+      if (actual !== sha) return bad(row.seq, `evidence file ${sha} was altered (now ${actual})`)
+    }
+    prev = hash
+    expectedSeq++
+  }
+  if (incident.version !== rows.length)
+    return bad(rows.length + 1, `entries after ${rows.length} are missing`)
+  if (incident.head_hash !== prev) return bad(rows.length, 'the incident head does not match the last entry')
+  return { ok: true, head: prev, firstBad: null, entries: rows.length }
+}
