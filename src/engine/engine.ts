@@ -109,6 +109,10 @@ const normalise = (t: string) => new Date(t).toISOString()
 function storageError(e: unknown): AppError | null {
   const code = (e as { code?: unknown }).code
   if (typeof code !== 'string') return null
+  // SQLite rolls a transaction back by itself on SQLITE_FULL and some I/O errors; the
+  // driver's own ROLLBACK then fails with this, hiding the original error.
+  if (String((e as Error).message).includes('cannot rollback - no transaction is active'))
+    return new StorageUnavailable('the database rolled the change back (disk full or I/O error); retry later')
   if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code))
     return new StorageUnavailable(`the database cannot take writes now (${code}); retry later`)
   if (/^(53|57P|08)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
