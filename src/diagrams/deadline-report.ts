@@ -1,0 +1,104 @@
+/**
+ * Deadlines met and missed per plan and grade (GET /reports/deadlines).
+ *
+ * Definitions:
+ * - An incident is counted when its `discoveredAt` lies in [`from`, `to`): `from` and
+ *   `to` are ISO-8601 instants, or dates (`YYYY-MM-DD`, Beijing time) where `to` counts
+ *   its whole day. `plan` keeps one plan id.
+ * - Each deadline instance counts once, under the incident's current grade (`severity`,
+ *   null while unclassified), by its status: met (step done by `dueAt`), missed (timer
+ *   fired first, or step done late), pending, cancelled (rule stopped applying).
+ * - Time to report: the earliest `metAt` of the incident's `report` instances (late
+ *   reports included) minus `discoveredAt`, in minutes.
+ * - Time to first response: the earliest `metAt` of its `reply`, `initialResponse` or
+ *   `publish` instances minus `discoveredAt`. A plan with no such deadline (neixiang,
+ *   nanchong) has no first-response time: the view records no other response step.
+ * - Medians over the incidents that have the time; the mean of the two middle values
+ *   for an even count; null when none has it.
+ */
+import { DEADLINE_NAMES, SEVERITIES } from '../../machines/vocabulary.js'
+import type { IncidentView } from '../engine/view.js'
+import { minutesBetween, parseBound } from './time.js'
+
+export interface DeadlineReportItem {
+  plan: string
+  severity: string | null
+  deadline: string
+  met: number
+  missed: number
+  pending: number
+  cancelled: number
+}
+
+export interface DeadlineReport {
+  items: DeadlineReportItem[]
+  medianMinutesToReport: number | null
+  medianMinutesToFirstResponse: number | null
+  /** Incidents counted (after the filters). */
+  incidents: number
+}
+
+export const FIRST_RESPONSE_DEADLINES: readonly string[] = ['reply', 'initialResponse', 'publish']
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const s = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+const firstMet = (v: IncidentView, names: readonly string[]): string | null =>
+  v.deadlines
+    .filter((d) => names.includes(d.name) && d.metAt !== null)
+    .map((d) => d.metAt!)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null
+
+const rank = (list: readonly string[], x: string | null) => (x === null ? -1 : list.indexOf(x))
+
+export function deadlineReport(
+  views: readonly IncidentView[],
+  opts: { plan?: string; from?: string; to?: string } = {},
+): DeadlineReport {
+  const from = opts.from ? parseBound(opts.from, false) : Number.NEGATIVE_INFINITY
+  const to = opts.to ? parseBound(opts.to, true) : Number.POSITIVE_INFINITY
+  const chosen = views.filter((v) => {
+    const t = Date.parse(v.discoveredAt)
+    return (opts.plan === undefined || v.planId === opts.plan) && t >= from && t < to
+  })
+  const items = new Map<string, DeadlineReportItem>()
+  const toReport: number[] = []
+  const toResponse: number[] = []
+  for (const v of chosen) {
+    for (const d of v.deadlines) {
+      const key = JSON.stringify([v.planId, v.severity, d.name])
+      const item = items.get(key) ?? {
+        plan: v.planId,
+        severity: v.severity,
+        deadline: d.name,
+        met: 0,
+        missed: 0,
+        pending: 0,
+        cancelled: 0,
+      }
+      item[d.status]++
+      items.set(key, item)
+    }
+    const reported = firstMet(v, ['report'])
+    if (reported) toReport.push(minutesBetween(v.discoveredAt, reported))
+    const responded = firstMet(v, FIRST_RESPONSE_DEADLINES)
+    if (responded) toResponse.push(minutesBetween(v.discoveredAt, responded))
+  }
+  const sorted = [...items.values()].sort(
+    (a, b) =>
+      (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) ||
+      rank(SEVERITIES, a.severity) - rank(SEVERITIES, b.severity) ||
+      rank(DEADLINE_NAMES, a.deadline) - rank(DEADLINE_NAMES, b.deadline) ||
+      (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0),
+  )
+  return {
+    items: sorted,
+    medianMinutesToReport: median(toReport),
+    medianMinutesToFirstResponse: median(toResponse),
+    incidents: chosen.length,
+  }
+}

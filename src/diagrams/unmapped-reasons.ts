@@ -1,0 +1,99 @@
+/**
+ * Why a numbered item of a plan maps to no state, transition, deadline rule or
+ * approval: `{ [planId]: { [ref]: reason } }`. `npm run diagrams` fails on a clause
+ * that maps to nothing and has no reason here; a reason for a ref the plan no longer
+ * has is reported as a warning. Keep each reason to what the plan's text says.
+ */
+const HEADING = (children: string) => `章节标题；其下各项（${children}）分别映射或另有说明`
+const PURPOSE = '总则性说明（编制目的），不规定处置步骤或时点'
+const SCOPE = '适用范围：由选用本预案（预案编号）体现，不是处置步骤'
+const ORG = (roles: string) =>
+  `组织机构：设立的机构与人员映射为角色（${roles}），体现在各事件的可发送角色中，不是状态或转移`
+const STANDING = '常设机制或事前准备，不针对单个舆情事件，没有对应的状态或转移'
+const EFFECTIVE = '施行日期与解释权，无流程含义'
+
+export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'hrss-city': {
+    一: HEADING('一(一)～一(三)'),
+    '一(一)': PURPOSE,
+    '一(二)': SCOPE,
+    '一(三)': '方针与原则，没有可检查的步骤；“第一时间准确发布”由 三第四步 的回复时限实现',
+    二: HEADING('二1、二2'),
+    二1: ORG('group 领导小组、principal 组长'),
+    二2: `${ORG('office 办公室、monitor 监控员、unit 科室')}；其中监控、报送职责由 三第一步～三第三步 实现`,
+    三: `${HEADING('三第一步～三第五步')}；“以正面导向为主，以疏代堵”为总体要求`,
+    四: HEADING('四(一)～四(四)'),
+    五: HEADING('五(一)～五(三)'),
+    '五(一)': HEADING('五(一)1、五(一)2'),
+    '五(一)2':
+      '群体性事件时 24 小时不间断监控、与网信和公安对接，是值守安排，没有单独的步骤；监测数据由 METRICS_UPDATED 记录（三第二步）',
+    '五(二)': HEADING('五(二)1～五(二)3'),
+    '五(二)1': `制定危机预警方案和判断标准：${STANDING}`,
+    '五(二)2':
+      '密切关注事态、保持第一时间获知权：监测要求，由 三第二步 的监测（METRICS_UPDATED）体现，没有独立步骤',
+    '五(二)3': `与相关政府部门的信息沟通机制：${STANDING}`,
+    '五(三)': HEADING('五(三)1～五(三)3'),
+  },
+  'nanchong-npc-2022': {
+    一: HEADING('一(一)～一(四)'),
+    '一(一)': PURPOSE,
+    '一(二)': '编制依据（所依据的法律法规），不规定处置步骤',
+    '一(三)': SCOPE,
+    '一(四)':
+      '工作原则（明晰职责、快速响应、依法依规），没有可检查的单独步骤；快速响应由 三(二) 的 10 分钟报告时限实现',
+    二: HEADING('二(一)～二(三)'),
+    '二(一)': ORG('group 应急管理小组、principal 组长'),
+    '二(二)': ORG('office 小组办公室（研究室）、monitor 舆情监控员和网络评论员'),
+    '二(三)': HEADING('二(三)1～二(三)7'),
+    '二(三)3': '应急管理小组的一般职责（研究处理重大事项、协调解决困难），预案未规定触发条件或步骤',
+    三: `${HEADING('三(一)～三(六)')}；“以正面导向为主，以疏代堵”为总体要求`,
+    四: HEADING('四(一)～四(四)'),
+    '四(二)': `通信畅通保障（24 小时通信联络）：${STANDING}`,
+    '四(三)': `人力技术保障（评论员队伍、监测软件）：${STANDING}`,
+    '四(四)': `预算经费保障：${STANDING}`,
+  },
+  'nanning-aic-2017': {
+    一: SCOPE,
+    二: '工作原则（统一领导、条块结合、属地管理…），没有可检查的单独步骤',
+    三: ORG('group 领导小组、principal 组长（局长）、leader 新闻宣传分管领导'),
+    '三(二)': HEADING('三(二)1～三(二)3'),
+    四: HEADING('四(一)～四(五)'),
+    五: HEADING('五(一)～五(四)'),
+    '五(一)': `组织保障（领导小组按事件选择成员、办公室日常联络）：${STANDING}`,
+    '五(三)': `培训保障：${STANDING}`,
+  },
+  'neixiang-2017': {
+    第一條: PURPOSE,
+    第二條: HEADING('第二條1～第二條4'),
+    第二條2: '强化引导、注重效果：对宣传报道质量的总体要求，没有可检查的步骤或时点',
+    第三條: ORG('group 领导小组'),
+    第三條1: '落实主要领导批示：领导小组的常设职责，预案未规定批示的时点或方式，未单设步骤',
+    第三條2: '对舆情采取措施、协调处理媒体事宜：领导小组职责总述，具体措施由 第五條～第七條 的转移实现',
+    第三條3: '根据需要确定新闻发言人：人员配置（spokesperson 角色），不是事件流程步骤',
+    第三條5:
+      '收集、跟踪、分析、处置舆情：领导小组职责总述，各环节由 第四條（监测、汇报）与 第六條（澄清、反驳）的状态和转移实现',
+    第三條6: '向领导和部门上报处理进展：预案未规定时点或对象，未单设步骤（补报可用报告阶段的 REPORT 记录）',
+    第七條: HEADING('第七條1～第七條5'),
+    第八條: `网络舆情管理部门之间的沟通协调机制：${STANDING}`,
+    第九條: EFFECTIVE,
+  },
+  'saws-2014': {
+    一: HEADING('一(一)、一(二)'),
+    '一(一)': PURPOSE,
+    '一(二)': '概念定义（网络言论、网络舆情），不规定处置步骤',
+    二: HEADING('二(一)～二(三)'),
+    '二(二)': '积极发声、正面引导：原则性要求，由 五(四) 的回应转移具体实现',
+    '二(三)1':
+      '一般网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
+    '二(三)2':
+      '较大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
+    '二(三)3':
+      '重大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
+    '二(三)4':
+      '特别重大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
+    三: ORG('office 人事司(宣教办)、monitor 舆情处、unit 相关单位、spokesperson 政府网站处及授权发布人员'),
+    四: HEADING('四(一)～四(四)'),
+    五: `${HEADING('五(一)～五(五)')}；“坚持正面导向，以疏代堵”为总体要求`,
+    七: EFFECTIVE,
+  },
+}

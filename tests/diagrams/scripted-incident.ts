@@ -1,0 +1,101 @@
+/**
+ * One neixiang-2017 incident driven through the real engine on an in-memory database:
+ * opened at 09:00 (Beijing) as major, the 30-minute report deadline fires at 09:30
+ * (missed), the report is then recorded at 09:45 as made at 09:35 (backdated, late),
+ * the breach is escalated, the grade rises to critical with a reason (a new report
+ * deadline starts at the rise and is met), then consultation, approvals and the release.
+ */
+import * as registry from '../../machines/index.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { createCalendar } from '../../src/calendar/index.js'
+import { type Caller, createEngine, type HistoryItem } from '../../src/engine/engine.js'
+import type { IncidentView } from '../../src/engine/view.js'
+import { createStore } from '../../src/store/connection.js'
+import { migrateToLatest } from '../../src/store/migrate.js'
+
+export const T0 = '2026-10-09T01:00:00.000Z' // 09:00 Beijing, a working Friday
+
+const caller = (role: Caller['role'], name: string): Caller => ({
+  name,
+  role,
+  organisation: 'default',
+  tokenId: `token-${name}`,
+})
+export const MONITOR = caller('monitor', '张值班')
+export const OFFICE = caller('office', '李主任')
+export const GROUP = caller('group', '王组长')
+export const PRINCIPAL = caller('principal', '赵书记')
+export const SPOKES = caller('spokesperson', '陈发言人')
+
+/** A title a reviewer's browser must not run. */
+export const HOSTILE_TITLE = '网传某镇<script>alert("x")</script>强拆 | 视频'
+
+export interface ScriptedIncident {
+  plan: PlanDefinition
+  view: IncidentView
+  history: HistoryItem[]
+  close: () => Promise<void>
+}
+
+export async function scriptedIncident(): Promise<ScriptedIncident> {
+  const store = createStore(':memory:')
+  await migrateToLatest(store.db, store.schema)
+  let now = Date.parse(T0)
+  const clock = { now: () => new Date(now) }
+  const at = (minutes: number) => {
+    now = Date.parse(T0) + minutes * 60_000
+  }
+  const engine = createEngine({ store, plans: registry, clock, calendar: createCalendar() })
+  const send = (
+    id: string,
+    who: Caller,
+    type: string,
+    fields: Record<string, unknown> = {},
+    occurredAt?: string,
+  ) => engine.send(id, { type, fields, ...(occurredAt ? { occurredAt } : {}) }, who)
+
+  const opened = await engine.open(
+    {
+      planId: 'neixiang-2017',
+      title: HOSTILE_TITLE,
+      category: 'rumor',
+      severity: 'major',
+      severityReason: '多个平台转载，涉及群体性事件苗头',
+    },
+    MONITOR,
+  )
+  const id = opened.id
+  at(40) // 09:40: the report deadline (09:30) has passed
+  await engine.fireDue()
+  at(45) // 09:45: the phone report made at 09:35 is recorded
+  await send(
+    id,
+    MONITOR,
+    'REPORT',
+    { to: ['group', 'principal'], proposal: '建议先行核实并发布情况说明' },
+    '2026-10-09T01:35:00.000Z',
+  )
+  at(46)
+  await send(id, OFFICE, 'ESCALATE', { to: ['县委办'], note: '报告超时 5 分钟，已补报' })
+  at(60) // 10:00: reach grows; the group raises the grade
+  await send(id, GROUP, 'SET_SEVERITY', { severity: 'critical', reason: '境外媒体转载，影响扩大' })
+  at(70)
+  await send(id, MONITOR, 'REPORT', {
+    to: ['group', 'principal', 'higher'],
+    proposal: '请县委办、县政府办组织协调',
+  })
+  at(80)
+  await send(id, OFFICE, 'CONVENE', { note: '领导小组研判会' })
+  at(90)
+  await send(id, GROUP, 'AGREE_LINE', { line: '以调查组通报为准' })
+  at(95)
+  await send(id, PRINCIPAL, 'COORDINATE', { note: '县委办牵头' })
+  at(100)
+  await send(id, OFFICE, 'START_RESPONSE', {})
+  at(110)
+  await send(id, SPOKES, 'RELEASE', { channel: '县政府网站', content: '情况通报：<b>不实</b>' })
+
+  const view = await engine.get(id, OFFICE)
+  const history = await engine.history(id, OFFICE)
+  return { plan: registry.getPlan('neixiang-2017')!, view, history, close: () => store.close() }
+}
