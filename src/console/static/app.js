@@ -1,0 +1,190 @@
+/**
+ * The console's entry: header, message line, hash router (#/…) and the shared plan
+ * cache. Each view renders into <main> and returns a cleanup that stops its timers.
+ */
+import { api, whenUnauthorized } from './api.js'
+import { h, replace } from './dom.js'
+import { lang, setLang, t, term } from './i18n.js'
+import { session, signOut } from './session.js'
+import { startTicker } from './time.js'
+import { renderIncident } from './views/incident.js'
+import { renderList } from './views/list.js'
+import { renderNewIncident } from './views/new-incident.js'
+import { renderPlan, renderPlans } from './views/plans.js'
+import { renderSignIn } from './views/signin.js'
+
+const main = document.getElementById('main')
+const top = document.getElementById('top')
+const messages = document.getElementById('messages')
+
+/** Shows a message in the live region (read out by screen readers). kind: info | ok | error. */
+function announce(text, kind = 'info') {
+  const item = h(
+    'p',
+    { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null },
+    h('span', {}, text),
+    h('button', { type: 'button', class: 'link', 'aria-label': '×', onclick: () => item.remove() }, '×'),
+  )
+  messages.append(item)
+  while (messages.children.length > 4) messages.firstElementChild?.remove()
+}
+const clearMessages = () => messages.replaceChildren()
+
+/** A message for the page being navigated to: [text, kind]. */
+let pending
+const planCache = new Map()
+let plansList
+const ctx = {
+  announce,
+  clearMessages,
+  /** Goes to `hash`; `message` is shown on the new page (messages are cleared on navigation). */
+  navigate: (hash, message) => {
+    pending = message
+    if (location.hash === hash) route()
+    else location.hash = hash
+  },
+  plans: () => {
+    plansList ??= api.plans().catch((e) => {
+      plansList = undefined
+      throw e
+    })
+    return plansList
+  },
+  plan: (id) => {
+    if (!planCache.has(id))
+      planCache.set(
+        id,
+        api.plan(id).catch((e) => {
+          planCache.delete(id)
+          throw e
+        }),
+      )
+    return planCache.get(id)
+  },
+  rerender: () => route(),
+}
+
+function header() {
+  const s = session()
+  const here = location.hash || '#/'
+  const link = (hash, key) => h('a', { href: hash, 'aria-current': here === hash ? 'page' : null }, t(key))
+  replace(
+    top,
+    h('span', { class: 'brand' }, t('app.title')),
+    s
+      ? h(
+          'nav',
+          { 'aria-label': t('nav.label') },
+          link('#/', 'nav.list'),
+          link('#/new', 'nav.new'),
+          link('#/plans', 'nav.plans'),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'who' },
+      s
+        ? h(
+            'span',
+            { id: 'who-role', dataset: { role: s.role } },
+            t('session.as', { role: term('role', s.role) }),
+          )
+        : null,
+      s
+        ? h(
+            'button',
+            {
+              type: 'button',
+              id: 'sign-out',
+              onclick: () => {
+                signOut()
+                planCache.clear()
+                plansList = undefined
+                clearMessages()
+                ctx.navigate('#/', [t('session.signedOut'), 'ok'])
+              },
+            },
+            t('session.signOut'),
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'lang-toggle',
+          lang: lang() === 'zh' ? 'en' : 'zh-CN',
+          'aria-label': t('lang.switchLabel'),
+          onclick: () => {
+            setLang(lang() === 'zh' ? 'en' : 'zh')
+            route()
+          },
+        },
+        t('lang.switch'),
+      ),
+    ),
+  )
+  document.title = t('app.title')
+  const skip = document.getElementById('skip')
+  if (skip) skip.textContent = t('app.skip')
+}
+
+const ROUTES = [
+  [/^#?\/?$/, (m) => renderList(m, {}, ctx)],
+  [/^#\/new$/, (m) => renderNewIncident(m, {}, ctx)],
+  [/^#\/incidents\/([^/]+)$/, (m, id) => renderIncident(m, { id }, ctx)],
+  [/^#\/incidents\/([^/]+)\/send\/([A-Z0-9_]+)$/, (m, id, event) => renderIncident(m, { id, event }, ctx)],
+  [/^#\/plans$/, (m) => renderPlans(m, {}, ctx)],
+  [/^#\/plans\/([^/]+)$/, (m, id) => renderPlan(m, { id }, ctx)],
+]
+
+let cleanup = () => {}
+let lastHash
+
+function route() {
+  cleanup()
+  cleanup = () => {}
+  const hash = location.hash
+  if (hash !== lastHash && lastHash !== undefined) clearMessages()
+  lastHash = hash
+  if (pending) announce(...pending)
+  pending = undefined
+  header()
+  main.replaceChildren()
+  if (!session()) {
+    cleanup = renderSignIn(main, {}, { ...ctx, done: () => route() }) ?? cleanup
+    return focusHeading()
+  }
+  for (const [re, view] of ROUTES) {
+    const m = re.exec(hash)
+    if (m) {
+      cleanup = view(main, ...m.slice(1).map(decodeURIComponent)) ?? cleanup
+      return focusHeading()
+    }
+  }
+  main.append(h('h1', { tabindex: '-1' }, t('route.notFound')))
+  focusHeading()
+}
+
+/** Moves focus to the new page's heading so keyboard and screen-reader users start there. */
+function focusHeading() {
+  const h1 = main.querySelector('h1')
+  if (h1) {
+    h1.setAttribute('tabindex', '-1')
+    h1.focus({ preventScroll: true })
+  }
+}
+
+whenUnauthorized(() => {
+  announce(t('session.expired'), 'error')
+  route()
+})
+
+document.getElementById('skip')?.addEventListener('click', (e) => {
+  e.preventDefault()
+  main.focus()
+})
+
+setLang(lang())
+startTicker()
+window.addEventListener('hashchange', route)
+route()

@@ -1,0 +1,188 @@
+/**
+ * Forms generated from a JSON Schema (an event's payload, a plan's facts), and the
+ * placing of a problem's field errors (errors[].path) next to the fields they name.
+ */
+import { fieldMessage } from './api.js'
+import { h, nextId } from './dom.js'
+import { t, term } from './i18n.js'
+
+/** A labelled field wrapper whose error line is found by data-path. */
+export function field(path, labelText, control, { required = false, hint, inline = false } = {}) {
+  const id = control.id || nextId('f')
+  control.id = id
+  const errId = nextId('err')
+  const hintId = hint ? nextId('hint') : null
+  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '))
+  if (required) control.setAttribute('aria-required', 'true')
+  const label = h(
+    'label',
+    { for: id },
+    labelText,
+    required ? h('span', { class: 'req', title: t('form.required') }, ' *') : null,
+  )
+  return h(
+    'div',
+    { class: inline ? 'field check' : 'field', dataset: { path } },
+    inline ? [control, label] : [label, control],
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    h('p', { class: 'field-error', id: errId }),
+  )
+}
+
+/** A value code in words where the vocabulary knows it: 'leader' → 分管领导（leader）. */
+export function enumLabel(code) {
+  for (const kind of ['value', 'severity', 'category', 'role']) {
+    const label = term(kind, code)
+    if (label !== String(code)) return `${label}（${code}）`
+  }
+  return String(code)
+}
+
+const labelOf = (name, prop) => prop.description ?? (term('fact', name) !== name ? term('fact', name) : name)
+const isLong = (prop) => prop.maxLength === undefined || prop.maxLength > 500
+
+/**
+ * Controls for every property of an object schema. `read()` returns the payload: empty
+ * optional fields are left out; numbers are numbers; one-per-line lists are arrays.
+ */
+export function schemaForm(schema, prefix = '') {
+  const readers = []
+  const nodes = []
+  const required = new Set(schema.required ?? [])
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name
+    const need = required.has(name)
+    const label = labelOf(name, prop)
+    const code = h('span', { class: 'code' }, ` ${name}`)
+    if (prop.type === 'object') {
+      const inner = schemaForm(prop, path)
+      nodes.push(
+        h(
+          'fieldset',
+          { class: 'group', dataset: { path } },
+          h('legend', {}, label, code),
+          inner.nodes,
+          h('p', { class: 'field-error' }),
+        ),
+      )
+      readers.push([
+        name,
+        () => {
+          const v = inner.read()
+          return Object.keys(v).length || need ? v : undefined
+        },
+      ])
+    } else if (prop.type === 'array' && Array.isArray(prop.items?.enum)) {
+      const boxes = prop.items.enum.map((v) => {
+        const id = nextId('opt')
+        const box = h('input', { type: 'checkbox', id, value: v, name: path })
+        return [box, h('span', { class: 'check' }, box, h('label', { for: id }, enumLabel(v)))]
+      })
+      nodes.push(
+        h(
+          'fieldset',
+          { class: 'group', dataset: { path }, 'aria-required': need ? 'true' : null },
+          h('legend', {}, label, code, need ? h('span', { class: 'req' }, ' *') : null),
+          boxes.map(([, wrap]) => wrap),
+          h('p', { class: 'field-error', role: null }),
+        ),
+      )
+      readers.push([
+        name,
+        () => {
+          const picked = boxes.filter(([b]) => b.checked).map(([b]) => b.value)
+          return picked.length ? picked : undefined
+        },
+      ])
+    } else if (prop.type === 'array') {
+      const area = h('textarea', { name: path, rows: 3 })
+      nodes.push(field(path, [label, code], area, { required: need, hint: t('form.oneperline') }))
+      readers.push([
+        name,
+        () => {
+          const lines = area.value
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+          return lines.length ? lines : undefined
+        },
+      ])
+    } else if (prop.type === 'boolean') {
+      const box = h('input', { type: 'checkbox', name: path })
+      nodes.push(field(path, [label, code], box, { inline: true }))
+      readers.push([name, () => box.checked])
+    } else if (prop.type === 'integer' || prop.type === 'number') {
+      const input = h('input', {
+        type: 'number',
+        name: path,
+        inputmode: 'numeric',
+        min: prop.minimum ?? null,
+        step: prop.type === 'integer' ? '1' : 'any',
+      })
+      nodes.push(field(path, [label, code], input, { required: need }))
+      readers.push([name, () => (input.value === '' ? undefined : Number(input.value))])
+    } else if (Array.isArray(prop.enum)) {
+      const select = h(
+        'select',
+        { name: path },
+        h('option', { value: '' }, t('common.none')),
+        prop.enum.map((v) => h('option', { value: v }, enumLabel(v))),
+      )
+      nodes.push(field(path, [label, code], select, { required: need }))
+      readers.push([name, () => select.value || undefined])
+    } else {
+      const control = isLong(prop)
+        ? h('textarea', { name: path, rows: 3, maxlength: prop.maxLength ?? null })
+        : h('input', { type: 'text', name: path, maxlength: prop.maxLength ?? null })
+      nodes.push(field(path, [label, code], control, { required: need }))
+      readers.push([name, () => (control.value.trim() === '' ? undefined : control.value)])
+    }
+  }
+  return {
+    nodes,
+    read: () => {
+      const out = {}
+      for (const [name, read] of readers) {
+        const v = read()
+        if (v !== undefined) out[name] = v
+      }
+      return out
+    },
+  }
+}
+
+/** Clears the field errors shown inside `form`. */
+export function clearErrors(form) {
+  for (const el of form.querySelectorAll('.field-error')) el.textContent = ''
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
+}
+
+/**
+ * Puts each error next to the field its path names (or the nearest enclosing one:
+ * "to.0" → "to"). Returns the errors no field claimed, to be shown with the form.
+ */
+export function showErrors(form, errors) {
+  const unplaced = []
+  let first = null
+  for (const err of errors) {
+    const path = String(err.path ?? '')
+    const parts = path.split('.')
+    let box = null
+    while (parts.length && !box) {
+      box = form.querySelector(`[data-path="${CSS.escape(parts.join('.'))}"]`)
+      parts.pop()
+    }
+    if (!box) {
+      unplaced.push(err)
+      continue
+    }
+    const line = box.querySelector(':scope > .field-error')
+    const msg = fieldMessage(String(err.message ?? ''))
+    if (line) line.textContent = line.textContent ? `${line.textContent}；${msg}` : msg
+    const control = box.querySelector('input, select, textarea')
+    control?.setAttribute('aria-invalid', 'true')
+    first ??= control
+  }
+  first?.focus()
+  return unplaced
+}

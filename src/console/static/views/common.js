@@ -1,0 +1,60 @@
+/** Pieces more than one view shows: severity and deadline cells, the state label. */
+import { h } from '../dom.js'
+import { t, term } from '../i18n.js'
+import { countdown } from '../time.js'
+
+/** The plan's own label for a severity (e.g. 重大舆情（重要敏感）), else the shared one. */
+export function severityLabel(plan, code) {
+  if (!code) return t('common.none')
+  const own = plan?.severities?.find((s) => s.code === code)?.label
+  return own ?? term('severity', code)
+}
+
+export const byDue = (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)
+
+/** Not closed, and a deadline missed or pending past its due time (API.md). */
+export const isOverdue = (v, now = Date.now()) =>
+  !v.closedAt &&
+  v.deadlines.some((d) => d.status === 'missed' || (d.status === 'pending' && Date.parse(d.dueAt) < now))
+
+/** The nearest pending deadline counting down, and a red 已超时 badge for missed ones. */
+export function nearestDeadline(v) {
+  const pending = v.deadlines.filter((d) => d.status === 'pending').sort(byDue)
+  const missed = v.deadlines.filter((d) => d.status === 'missed')
+  const out = []
+  const next = pending[0]
+  if (next && !v.closedAt)
+    out.push(h('span', { class: 'dl-name' }, term('deadline', next.name)), ' ', countdown(next.dueAt))
+  if (missed.length && !v.closedAt)
+    out.push(
+      h(
+        'span',
+        { class: 'badge overdue' },
+        `${t('time.overdue')}：${missed.map((d) => term('deadline', d.name)).join('、')}`,
+      ),
+    )
+  return out.length ? out : [t('common.none')]
+}
+
+/** Leaf paths of the phase region of a snapshot value: { phase: { a: 'b' } } → ['a.b']. */
+export function activePaths(state) {
+  const region = state && typeof state === 'object' && 'phase' in state ? state.phase : state
+  const out = []
+  const walk = (v, prefix) => {
+    if (typeof v === 'string') out.push(prefix ? `${prefix}.${v}` : v)
+    else if (v && typeof v === 'object')
+      for (const [k, child] of Object.entries(v)) walk(child, prefix ? `${prefix}.${k}` : k)
+  }
+  walk(region, '')
+  return out
+}
+
+/** "逐级报告" for the active state(s), from the plan's state labels. */
+export function stateLabel(plan, view) {
+  const labels = activePaths(view.state).map((p) => plan.states.find((s) => s.path === p)?.label || p)
+  return labels.length ? labels.join('；') : t('common.none')
+}
+
+/** A clause reference, or the local policy the plan follows where it is silent. */
+export const clauseText = (x) =>
+  x.clause ?? (x.policy ? t('dl.policy', { policy: x.policy }) : t('common.none'))

@@ -1,0 +1,96 @@
+/**
+ * The form for one event, generated from its JSON Schema, with an optional occurredAt
+ * for a step done earlier offline. It sends conditionally (If-Match: the version on
+ * screen), so acting on a stale page answers 409 instead of doing the wrong thing.
+ */
+import { api, describeError } from '../api.js'
+import { h, replace } from '../dom.js'
+import { clearErrors, field, schemaForm, showErrors } from '../form.js'
+import { t, term } from '../i18n.js'
+import { fromLocalInput } from '../time.js'
+
+/**
+ * @param {object} o
+ * @param {object} o.spec the plan's event ({ type, label, roles, schema })
+ * @param {() => object} o.view the incident view on screen now
+ * @param {string} o.role the signed-in role
+ * @param {boolean} o.forced opened for an event not offered to this role or state
+ * @param {(view: object) => void} o.onSent
+ * @param {(problem: object) => Promise<void>} o.onConflict refreshes the page
+ * @param {() => void} o.onCancel
+ */
+export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce }) {
+  const fields = schemaForm(spec.schema)
+  const occurred = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
+  const error = h('div', { class: 'form-error', role: 'alert', id: `error-${spec.type}` })
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('form.submit'))
+  const headingId = `form-${spec.type}-title`
+
+  const form = h(
+    'form',
+    {
+      class: 'card event-form',
+      novalidate: true,
+      dataset: { event: spec.type },
+      'aria-labelledby': headingId,
+      onsubmit: async (e) => {
+        e.preventDefault()
+        clearErrors(form)
+        error.replaceChildren()
+        const event = { type: spec.type, ...fields.read() }
+        const at = fromLocalInput(occurred.value)
+        if (at) event.occurredAt = at
+        submit.disabled = true
+        try {
+          onSent(await api.send(view().id, event, view().version))
+        } catch (err) {
+          const status = err?.status
+          let message = describeError(err)
+          if (status === 403)
+            message = t('incident.forbidden', {
+              role: term('role', role),
+              event: spec.label,
+              detail: err.message,
+            })
+          if (status === 409) {
+            const p = err.problem ?? {}
+            message = t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) })
+            await onConflict(p)
+          }
+          const rest = status === 400 ? showErrors(form, err.errors) : []
+          replace(
+            error,
+            h('p', {}, message),
+            rest.length
+              ? h(
+                  'ul',
+                  {},
+                  rest.map((x) => h('li', {}, `${x.path}: ${x.message}`)),
+                )
+              : null,
+          )
+          announce(message, 'error')
+        } finally {
+          submit.disabled = false
+        }
+      },
+    },
+    h(
+      'h3',
+      { id: headingId },
+      t('form.title', { event: spec.label }),
+      h('span', { class: 'code' }, ` ${spec.type}`),
+    ),
+    forced ? h('p', { class: 'notice' }, t('form.forced')) : null,
+    fields.nodes,
+    field('occurredAt', t('form.occurredAt'), occurred),
+    error,
+    h(
+      'div',
+      { class: 'actions' },
+      submit,
+      h('button', { type: 'button', onclick: onCancel }, t('form.cancel')),
+    ),
+  )
+  return form
+}

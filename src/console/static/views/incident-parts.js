@@ -1,0 +1,210 @@
+/** The incident page's read-only parts: summary, deadlines, breaches, journal. */
+import { h, safeLink, table } from '../dom.js'
+import { enumLabel } from '../form.js'
+import { t, term } from '../i18n.js'
+import { countdown, formatTime } from '../time.js'
+import { byDue, clauseText, severityLabel, stateLabel } from './common.js'
+
+const approvalLabel = (plan, code) => {
+  for (const list of Object.values(plan.approvals ?? {})) {
+    const a = list.find((x) => x.code === code)
+    if (a) return a.label
+  }
+  return code
+}
+
+const factsText = (facts) => {
+  const entries = Object.entries(facts ?? {})
+  if (!entries.length) return t('common.none')
+  return entries
+    .map(([k, v]) => `${term('fact', k)}：${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`)
+    .join('；')
+}
+
+export function summary(plan, v) {
+  const source = v.source
+    ? [
+        v.source.platform ? h('span', {}, `${v.source.platform} `) : null,
+        v.source.url ? safeLink(v.source.url) : null,
+      ]
+    : null
+  const pairs = [
+    [t('incident.plan'), `${plan.title}（${plan.id} v${v.planVersion}）`],
+    [
+      t('incident.phase'),
+      h(
+        'span',
+        { class: `phase-badge phase-${v.phase}`, id: 'phase', dataset: { phase: v.phase } },
+        term('phase', v.phase),
+      ),
+    ],
+    [t('incident.state'), h('span', { id: 'state-label' }, stateLabel(plan, v))],
+    [
+      t('incident.severity'),
+      h('span', { id: 'severity', dataset: { severity: v.severity ?? '' } }, severityLabel(plan, v.severity)),
+    ],
+    [
+      t('incident.category'),
+      v.category ? `${term('category', v.category)}（${v.category}）` : t('common.none'),
+    ],
+    [t('incident.owner'), v.owner ?? t('common.none')],
+    [t('incident.source'), source],
+    [t('incident.facts'), factsText(v.facts)],
+    [t('incident.discoveredAt'), formatTime(v.discoveredAt)],
+    [t('incident.knownAt'), formatTime(v.knownAt)],
+    [t('incident.occurredAt'), formatTime(v.occurredAt)],
+    [
+      t('incident.approvals'),
+      v.approvals?.length ? v.approvals.map((c) => approvalLabel(plan, c)).join('、') : t('common.none'),
+    ],
+    [
+      t('incident.missingApprovals'),
+      h(
+        'span',
+        { id: 'missing-approvals' },
+        v.missingApprovals?.length
+          ? v.missingApprovals.map((c) => approvalLabel(plan, c)).join('、')
+          : t('common.none'),
+      ),
+    ],
+    [t('incident.version'), h('span', { id: 'version' }, String(v.version))],
+  ]
+  if (v.closedAt) pairs.push([t('incident.closedAt'), formatTime(v.closedAt)])
+  return h(
+    'dl',
+    { class: 'summary' },
+    pairs.map(([k, val]) => [h('dt', {}, k), h('dd', {}, val ?? t('common.none'))]),
+  )
+}
+
+export function deadlines(v) {
+  if (!v.deadlines.length) return h('p', {}, t('incident.noDeadlines'))
+  const rows = [...v.deadlines].sort(byDue).map((d) => {
+    const missed = d.status === 'missed'
+    const late = d.status === 'pending' && Date.parse(d.dueAt) <= Date.now()
+    let clock = t('common.none')
+    if (d.status === 'pending' && !v.closedAt) clock = countdown(d.dueAt)
+    else if (missed) clock = h('span', { class: 'overdue' }, t('time.overdue'))
+    else if (d.status === 'met') clock = formatTime(d.metAt)
+    return h(
+      'tr',
+      { class: missed || late ? 'overdue' : null, dataset: { deadline: d.name, status: d.status } },
+      h('th', { scope: 'row' }, term('deadline', d.name), h('span', { class: 'rule' }, d.rule)),
+      h(
+        'td',
+        {},
+        h('span', { class: `status status-${d.status}${missed ? ' overdue' : ''}` }, t(`dl.${d.status}`)),
+      ),
+      h('td', {}, formatTime(d.dueAt)),
+      h('td', {}, clock),
+      h('td', {}, t(d.certain ? 'dl.certainYes' : 'dl.certainNo')),
+      h('td', {}, clauseText(d)),
+    )
+  })
+  return table(
+    t('dl.caption'),
+    [t('dl.name'), t('dl.status'), t('dl.dueAt'), t('dl.countdown'), t('dl.certain'), t('dl.clause')],
+    rows,
+    { id: 'deadlines' },
+  )
+}
+
+export function breaches(v) {
+  if (!v.breaches.length) return h('p', {}, t('incident.noBreaches'))
+  return table(
+    t('incident.breaches'),
+    [t('breach.deadline'), t('breach.dueAt'), t('breach.at')],
+    v.breaches.map((b) =>
+      h(
+        'tr',
+        { class: 'overdue' },
+        h('td', {}, term('deadline', b.deadline)),
+        h('td', {}, formatTime(b.dueAt)),
+        h('td', {}, formatTime(b.at)),
+      ),
+    ),
+    { id: 'breaches' },
+  )
+}
+
+const BACKDATED_MS = 1000
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
+const valueText = (v, key) => {
+  if (key === 'facts' && v && typeof v === 'object') return factsText(v)
+  if (key === 'source' && v && typeof v === 'object') return [v.platform, v.url].filter(Boolean).join(' ')
+  if (key === 'category') return `${term('category', v)}（${v}）`
+  if (key === 'severity') return `${term('severity', v)}（${v}）`
+  if (key === 'deadline') return term('deadline', v)
+  if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatTime(v)
+  if (Array.isArray(v)) return v.map((x) => valueText(x)).join('、')
+  if (v && typeof v === 'object') return JSON.stringify(v)
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no')
+  if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v)
+  return String(v)
+}
+
+/** A payload field's name in words: the event schema's description, else the console's own. */
+function fieldLabel(spec, key) {
+  const own = t(`payload.${key}`)
+  if (own !== `payload.${key}`) return own
+  return spec?.schema?.properties?.[key]?.description ?? key
+}
+
+export function journal(plan, items) {
+  const eventLabel = (type) => {
+    const key = `journal.${type}`
+    const special = t(key)
+    if (special !== key) return special
+    return plan.events.find((e) => e.type === type)?.label ?? type
+  }
+  return h(
+    'ol',
+    { class: 'timeline', id: 'journal' },
+    items.map((it) => {
+      const backdated = Math.abs(Date.parse(it.recordedAt) - Date.parse(it.occurredAt)) > BACKDATED_MS
+      const spec = plan.events.find((e) => e.type === it.type)
+      const payload = Object.entries(it.payload ?? {}).filter(
+        ([, x]) => x !== null && x !== undefined && x !== '',
+      )
+      return h(
+        'li',
+        {
+          dataset: { type: it.type, seq: String(it.seq) },
+          class: it.actor.role === 'system' ? 'system' : null,
+        },
+        h(
+          'div',
+          { class: 'entry-head' },
+          h('strong', {}, eventLabel(it.type)),
+          h('span', { class: 'code' }, it.type),
+          h(
+            'span',
+            { class: 'who' },
+            t('journal.by', { name: it.actor.name, role: term('role', it.actor.role) }),
+          ),
+          h('time', { datetime: it.occurredAt }, t('journal.at', { time: formatTime(it.occurredAt) })),
+          backdated
+            ? h(
+                'span',
+                { class: 'badge backdated', title: t('journal.backdatedLabel') },
+                `${t('journal.backdated')} · ${t('journal.recorded', { time: formatTime(it.recordedAt) })}`,
+              )
+            : null,
+        ),
+        payload.length
+          ? h(
+              'dl',
+              { class: 'payload' },
+              payload.map(([k, x]) => [
+                h('dt', { title: k }, fieldLabel(spec, k)),
+                h('dd', {}, valueText(x, k)),
+              ]),
+            )
+          : null,
+      )
+    }),
+  )
+}

@@ -1,0 +1,268 @@
+/**
+ * One incident: summary, the actions this role may take now, deadlines counting down,
+ * breaches, the diagram with the current state highlighted, and the journal. Polls
+ * every 3 s and redraws when the version moves (another officer acted, a deadline fired).
+ */
+import { api, describeError } from '../api.js'
+import { h, replace, zoomButton } from '../dom.js'
+import { t, term } from '../i18n.js'
+import { session } from '../session.js'
+import { activePaths } from './common.js'
+import { eventForm } from './event-form.js'
+import { breaches, deadlines, journal, summary } from './incident-parts.js'
+
+const POLL_MS = 3000
+
+export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
+  const role = session()?.role ?? ''
+  const root = h('section', { class: 'incident', 'aria-busy': 'true' }, h('p', {}, t('common.loading')))
+  main.append(root)
+  let view = null
+  let plan = null
+  let diagramUrl = null
+  let stopped = false
+  let polling = false
+
+  const title = h('h1', { id: 'incident-title', tabindex: '-1' })
+  const summaryBox = h('div')
+  const actionsBox = h('div', { id: 'actions' })
+  const formSlot = h('div', { id: 'event-form-slot' })
+  const deadlinesBox = h('div')
+  const breachesBox = h('div')
+  const diagramBox = h('figure', { class: 'diagram', id: 'diagram' })
+  const journalBox = h('div')
+  const reportText = h('pre', { class: 'report', id: 'report', hidden: true, tabindex: '0' })
+  const reportButton = h(
+    'button',
+    {
+      type: 'button',
+      'aria-controls': 'report',
+      'aria-expanded': 'false',
+      onclick: async () => {
+        if (!reportText.hidden) {
+          reportText.hidden = true
+          reportButton.setAttribute('aria-expanded', 'false')
+          return
+        }
+        try {
+          reportText.textContent = await api.report(id)
+          reportText.hidden = false
+          reportButton.setAttribute('aria-expanded', 'true')
+        } catch (e) {
+          ctx.announce(describeError(e), 'error')
+        }
+      },
+    },
+    t('incident.reportShow'),
+  )
+  const reportBox = h('div', {}, reportButton, reportText)
+
+  const specOf = (type) => plan.events.find((e) => e.type === type)
+  const mayDo = (type) => specOf(type)?.roles.includes(role) ?? false
+
+  /** Steps of the flow (a transition from the active state) first, then what any state allows; plan order within each. */
+  function drawActions() {
+    const order = (type) => plan.events.findIndex((e) => e.type === type)
+    const accepted = view.allowedEvents.filter((e) => specOf(e)).sort((a, b) => order(a) - order(b))
+    const here = activePaths(view.state)
+    const isStep = (type) =>
+      plan.transitions.some(
+        (tr) =>
+          tr.event === type &&
+          tr.from !== '*' &&
+          here.some((p) => p === tr.from || p.startsWith(`${tr.from}.`)),
+      )
+    const mine = accepted.filter(mayDo)
+    const others = accepted.filter((e) => !mayDo(e))
+    const button = (type, main) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: main ? 'step' : null,
+          dataset: { event: type },
+          title: type,
+          onclick: () => openForm(type, false),
+        },
+        specOf(type).label,
+      )
+    const group = (key, list, main) =>
+      list.length
+        ? h(
+            'div',
+            { class: 'buttons', role: 'group', 'aria-label': t(key) },
+            h('span', { class: 'group-label', 'aria-hidden': 'true' }, t(key)),
+            list.map((x) => button(x, main)),
+          )
+        : null
+    replace(
+      actionsBox,
+      mine.length
+        ? [
+            group('incident.steps', mine.filter(isStep), true),
+            group(
+              'incident.anytime',
+              mine.filter((x) => !isStep(x)),
+              false,
+            ),
+          ]
+        : h('p', { id: 'no-actions' }, t('incident.noActions')),
+      others.length
+        ? h(
+            'p',
+            { class: 'hint others' },
+            t('incident.othersCan'),
+            others
+              .map(
+                (type) =>
+                  `${specOf(type).label}（${specOf(type)
+                    .roles.map((r) => term('role', r))
+                    .join('、')}）`,
+              )
+              .join('；'),
+          )
+        : null,
+    )
+    // A form left open for an event the state no longer accepts says so.
+    const open = formSlot.querySelector('form[data-event]')
+    if (open && !view.allowedEvents.includes(open.dataset.event)) {
+      const note = open.querySelector('.notice.gone') ?? h('p', { class: 'notice gone' })
+      note.textContent = t('form.unavailable')
+      open.querySelector('h3')?.after(note)
+    }
+  }
+
+  function openForm(type, forced) {
+    const spec = specOf(type)
+    if (!spec) return
+    const form = eventForm({
+      spec,
+      role,
+      forced,
+      view: () => view,
+      announce: ctx.announce,
+      onSent: (next) => {
+        closeForm()
+        ctx.announce(
+          t('incident.sent', { event: spec.label, version: next.version, phase: term('phase', next.phase) }),
+          'ok',
+        )
+        update(next)
+        actionsBox.querySelector('button')?.focus()
+      },
+      onConflict: () => refresh(false),
+      onCancel: () => {
+        closeForm()
+        actionsBox.querySelector(`button[data-event="${type}"]`)?.focus()
+      },
+    })
+    replace(formSlot, form)
+    form.querySelector('input, select, textarea')?.focus()
+  }
+  const closeForm = () => formSlot.replaceChildren()
+
+  async function drawDiagram() {
+    try {
+      const url = await api.incidentDiagram(id)
+      if (stopped) return URL.revokeObjectURL(url)
+      if (diagramUrl) URL.revokeObjectURL(diagramUrl)
+      diagramUrl = url
+      replace(
+        diagramBox,
+        h('img', { src: url, alt: t('incident.diagramAlt'), dataset: { version: String(view.version) } }),
+        zoomButton(diagramBox),
+      )
+    } catch (e) {
+      replace(
+        diagramBox,
+        h('p', { class: 'hint' }, t('incident.diagramFailed', { detail: describeError(e) })),
+      )
+    }
+  }
+
+  async function drawJournal() {
+    try {
+      replace(journalBox, journal(plan, await api.history(id)))
+    } catch (e) {
+      replace(journalBox, h('p', { class: 'error-text' }, describeError(e)))
+    }
+  }
+
+  function update(next) {
+    view = next
+    root.dataset.version = String(view.version)
+    root.dataset.phase = view.phase
+    title.textContent = view.title
+    replace(summaryBox, summary(plan, view))
+    drawActions()
+    replace(deadlinesBox, deadlines(view))
+    replace(breachesBox, breaches(view))
+    drawDiagram()
+    drawJournal()
+  }
+
+  /** Re-reads the incident; when its version moved, redraws and (if asked) says what changed. */
+  async function refresh(tell) {
+    const next = await api.incident(id)
+    if (stopped || next.version === view?.version) return
+    if (tell)
+      ctx.announce(t('incident.changed', { version: next.version, phase: term('phase', next.phase) }), 'info')
+    update(next)
+  }
+
+  async function start() {
+    try {
+      const first = await api.incident(id)
+      plan = await ctx.plan(first.planId)
+      if (stopped) return
+      root.removeAttribute('aria-busy')
+      const section = (key, ...children) =>
+        h('section', { 'aria-labelledby': `h-${key}` }, h('h2', { id: `h-${key}` }, t(key)), children)
+      replace(
+        root,
+        h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+        title,
+        h(
+          'div',
+          { class: 'columns' },
+          section('incident.summary', summaryBox),
+          section('incident.actions', actionsBox, formSlot),
+        ),
+        section('incident.deadlines', deadlinesBox),
+        section('incident.breaches', breachesBox),
+        section('incident.diagram', diagramBox),
+        section('incident.journal', journalBox),
+        section('incident.report', reportBox),
+      )
+      update(first)
+      title.focus()
+      if (deepLinkEvent)
+        openForm(deepLinkEvent, !first.allowedEvents.includes(deepLinkEvent) || !mayDo(deepLinkEvent))
+    } catch (e) {
+      root.removeAttribute('aria-busy')
+      replace(
+        root,
+        h('h1', {}, e?.status === 404 ? t('incident.notFound') : describeError(e)),
+        h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+      )
+    }
+  }
+
+  const timer = setInterval(async () => {
+    if (!view || polling || stopped) return
+    polling = true
+    try {
+      await refresh(true)
+    } catch {
+      // the next poll tries again; a 401 has already signed out
+    } finally {
+      polling = false
+    }
+  }, POLL_MS)
+  start()
+  return () => {
+    stopped = true
+    clearInterval(timer)
+    if (diagramUrl) URL.revokeObjectURL(diagramUrl)
+  }
+}

@@ -1,0 +1,219 @@
+/** The open incidents: filters, nearest deadline counting down live, overdue in red. Polls every 5 s. */
+import { api, describeError } from '../api.js'
+import { h, nextId, replace, table } from '../dom.js'
+import { PHASES, t, term } from '../i18n.js'
+import { formatTime } from '../time.js'
+import { isOverdue, nearestDeadline, severityLabel } from './common.js'
+
+const POLL_MS = 5000
+const PAGE = 50
+/** Kept while the tab lives, so coming back to the list keeps the filters. */
+const filters = { plan: '', phase: 'open', severity: '', overdue: false, q: '' }
+
+export function renderList(main, _params, ctx) {
+  const root = h('section', { class: 'list' })
+  main.append(root)
+  const body = h('div', { 'aria-busy': 'true' }, t('common.loading'))
+  const count = h('p', { class: 'hint', 'aria-live': 'polite' })
+  let items = []
+  let nextCursor = null
+  let plans = []
+  let stopped = false
+
+  const query = (extra = {}) => ({
+    plan: filters.plan,
+    phase: filters.phase === 'open' ? '' : filters.phase,
+    severity: filters.severity,
+    overdue: filters.overdue ? 'true' : '',
+    q: filters.q.trim(),
+    limit: PAGE,
+    ...extra,
+  })
+  const keep = (list) => (filters.phase === 'open' ? list.filter((v) => v.phase !== 'closed') : list)
+
+  async function load() {
+    try {
+      const page = await api.incidents(query())
+      items = keep(page.items)
+      nextCursor = page.nextCursor
+      draw()
+    } catch (e) {
+      replace(body, h('p', { class: 'error-text' }, describeError(e)))
+    }
+  }
+  async function more() {
+    if (!nextCursor) return
+    try {
+      const page = await api.incidents(query({ cursor: nextCursor }))
+      items = items.concat(keep(page.items))
+      nextCursor = page.nextCursor
+      draw()
+    } catch (e) {
+      ctx.announce(describeError(e), 'error')
+    }
+  }
+  /** Re-reads what is shown (up to 200) and redraws only when something changed. */
+  async function poll() {
+    if (stopped) return
+    try {
+      const page = await api.incidents(query({ limit: Math.min(200, Math.max(PAGE, items.length)) }))
+      const fresh = keep(page.items)
+      const sig = (list) => list.map((v) => `${v.id}@${v.version}`).join()
+      if (sig(fresh) !== sig(items)) {
+        items = fresh
+        nextCursor = page.nextCursor
+        draw()
+      }
+    } catch {
+      // the next poll tries again; a 401 has already signed out
+    }
+  }
+
+  function draw() {
+    body.removeAttribute('aria-busy')
+    count.textContent = t('list.count', { n: items.length })
+    if (!items.length) return replace(body, h('p', {}, t('list.empty')))
+    const planOf = (id) => plans.find((p) => p.id === id)
+    const rows = items.map((v) => {
+      const plan = planOf(v.planId)
+      return h(
+        'tr',
+        { class: isOverdue(v) ? 'overdue' : null, dataset: { id: v.id } },
+        h('td', {}, h('a', { href: `#/incidents/${encodeURIComponent(v.id)}` }, v.title)),
+        h('td', {}, plan?.title ?? v.planId),
+        h('td', { class: 'phase' }, term('phase', v.phase)),
+        h('td', {}, severityLabel(plan, v.severity)),
+        h('td', {}, v.owner ?? t('common.none')),
+        h('td', { class: 'deadline' }, nearestDeadline(v)),
+        h('td', {}, formatTime(v.createdAt)),
+      )
+    })
+    replace(
+      body,
+      table(
+        t('list.caption'),
+        [
+          t('col.title'),
+          t('col.plan'),
+          t('col.phase'),
+          t('col.severity'),
+          t('col.owner'),
+          t('col.deadline'),
+          t('col.createdAt'),
+        ],
+        rows,
+        { id: 'incidents' },
+      ),
+      nextCursor ? h('button', { type: 'button', onclick: more }, t('list.more')) : null,
+    )
+  }
+
+  const ids = {
+    plan: nextId('plan'),
+    phase: nextId('phase'),
+    severity: nextId('sev'),
+    q: nextId('q'),
+    overdue: nextId('od'),
+  }
+  const planSelect = h('select', { id: ids.plan, name: 'plan' }, h('option', { value: '' }, t('list.any')))
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      role: 'search',
+      'aria-label': t('list.filters'),
+      onsubmit: (e) => {
+        e.preventDefault()
+        const data = new FormData(form)
+        filters.plan = String(data.get('plan') ?? '')
+        filters.phase = String(data.get('phase') ?? 'open')
+        filters.severity = String(data.get('severity') ?? '')
+        filters.overdue = data.get('overdue') === 'on'
+        filters.q = String(data.get('q') ?? '')
+        load()
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: ids.plan }, t('list.plan')), planSelect),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: ids.phase }, t('list.phase')),
+      h(
+        'select',
+        { id: ids.phase, name: 'phase', value: filters.phase },
+        h('option', { value: 'open' }, t('list.open')),
+        h('option', { value: '' }, t('list.any')),
+        PHASES.map((p) => h('option', { value: p }, term('phase', p))),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: ids.severity }, t('list.severity')),
+      h(
+        'select',
+        { id: ids.severity, name: 'severity', value: filters.severity },
+        h('option', { value: '' }, t('list.any')),
+        ['minor', 'general', 'large', 'major', 'critical'].map((s) =>
+          h('option', { value: s }, term('severity', s)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field check' },
+      h('input', { id: ids.overdue, name: 'overdue', type: 'checkbox', checked: filters.overdue }),
+      h('label', { for: ids.overdue }, t('list.overdue')),
+    ),
+    h(
+      'div',
+      { class: 'field grow' },
+      h('label', { for: ids.q }, t('list.q')),
+      h('input', { id: ids.q, name: 'q', type: 'search', value: filters.q }),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('list.apply')),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            Object.assign(filters, { plan: '', phase: 'open', severity: '', overdue: false, q: '' })
+            ctx.rerender()
+          },
+        },
+        t('list.reset'),
+      ),
+    ),
+  )
+
+  root.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, t('list.title')),
+      h('a', { class: 'button primary', href: '#/new' }, t('nav.new')),
+    ),
+    form,
+    count,
+    body,
+  )
+
+  ctx
+    .plans()
+    .then((list) => {
+      plans = list
+      planSelect.append(...list.map((p) => h('option', { value: p.id }, p.title)))
+      planSelect.value = filters.plan
+      if (items.length) draw()
+    })
+    .catch((e) => ctx.announce(describeError(e), 'error'))
+  load()
+  const timer = setInterval(poll, POLL_MS)
+  return () => {
+    stopped = true
+    clearInterval(timer)
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Open an incident. The grade is previewed live by the server (POST /plans/:id/classify)
+ * as the facts change: the browser never carries a copy of a plan's classifier.
+ */
+import { api, describeError } from '../api.js'
+import { h, nextId, replace } from '../dom.js'
+import { clearErrors, field, schemaForm, showErrors } from '../form.js'
+import { CATEGORIES, t, term } from '../i18n.js'
+import { fromLocalInput } from '../time.js'
+import { severityLabel } from './common.js'
+
+const PREVIEW_DELAY_MS = 250
+
+const newKey = () =>
+  globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`
+
+export function renderNewIncident(main, _params, ctx) {
+  const root = h('section', { class: 'new-incident' })
+  main.append(root)
+  const idempotencyKey = newKey()
+  let plan = null
+  let facts = null
+  let factsKey = ''
+  let previewSeq = 0
+  let previewTimer
+
+  const planSelect = h('select', { name: 'planId' })
+  const title = h('input', { type: 'text', name: 'title', maxlength: 500 })
+  const url = h('input', { type: 'url', name: 'source.url', inputmode: 'url', placeholder: 'https://' })
+  const platform = h('input', { type: 'text', name: 'source.platform' })
+  const category = h(
+    'select',
+    { name: 'category' },
+    h('option', { value: '' }, t('common.none')),
+    CATEGORIES.map((c) => h('option', { value: c }, `${term('category', c)}（${c}）`)),
+  )
+  const discoveredAt = h('input', { type: 'datetime-local', name: 'discoveredAt', step: 60 })
+  const knownAt = h('input', { type: 'datetime-local', name: 'knownAt', step: 60 })
+  const occurredAt = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
+  const severity = h('select', { name: 'severity' })
+  const reason = h('textarea', { name: 'severityReason', rows: 2 })
+  const factsBox = h('div', { class: 'facts' })
+  const criteriaNote = h('p', { class: 'hint' })
+  const preview = h('output', { id: nextId('preview'), class: 'preview', 'aria-live': 'polite' })
+  const formError = h('div', { class: 'form-error', role: 'alert' })
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('new.submit'))
+
+  async function refreshPreview() {
+    if (!plan || !facts) return
+    const seq = ++previewSeq
+    preview.dataset.state = 'pending'
+    replace(preview, t('new.previewWaiting'))
+    try {
+      const r = await api.classify(plan.id, facts.read())
+      if (seq !== previewSeq) return
+      preview.dataset.state = 'done'
+      preview.dataset.severity = r.severity ?? ''
+      replace(
+        preview,
+        r.severity
+          ? [
+              h('strong', { class: `sev sev-${r.severity}` }, severityLabel(plan, r.severity)),
+              h('span', { class: 'rule' }, t('new.previewRule', { rule: r.rule ?? '' })),
+            ]
+          : t('new.previewNone'),
+      )
+    } catch (e) {
+      if (seq !== previewSeq) return
+      preview.dataset.state = 'error'
+      replace(preview, t('new.previewFailed', { detail: describeError(e) }))
+    }
+  }
+  const schedulePreview = () => {
+    preview.dataset.state = 'pending'
+    clearTimeout(previewTimer)
+    previewTimer = setTimeout(refreshPreview, PREVIEW_DELAY_MS)
+  }
+
+  let choosing = 0
+  async function choosePlan(id) {
+    const seq = ++choosing
+    try {
+      const chosen = await ctx.plan(id)
+      if (seq !== choosing) return
+      plan = chosen
+    } catch (e) {
+      ctx.announce(describeError(e), 'error')
+      return
+    }
+    // Every plan reads the same facts: keep what was typed when the plan changes.
+    const key = JSON.stringify(plan.severityRules.facts)
+    if (key !== factsKey) {
+      factsKey = key
+      facts = schemaForm(plan.severityRules.facts, 'facts')
+      replace(factsBox, facts.nodes)
+    }
+    criteriaNote.textContent = plan.hasCriteria ? '' : t('new.noCriteria')
+    replace(
+      severity,
+      h('option', { value: '' }, t('new.severityAuto')),
+      plan.severities.map((s) => h('option', { value: s.code }, `${s.label}（${s.code}）`)),
+    )
+    refreshPreview()
+  }
+
+  function body() {
+    const out = { planId: planSelect.value, title: title.value }
+    const source = {}
+    if (url.value.trim()) source.url = url.value.trim()
+    if (platform.value.trim()) source.platform = platform.value.trim()
+    if (Object.keys(source).length) out.source = source
+    if (category.value) out.category = category.value
+    out.facts = facts ? facts.read() : {}
+    for (const [k, input] of [
+      ['discoveredAt', discoveredAt],
+      ['knownAt', knownAt],
+      ['occurredAt', occurredAt],
+    ]) {
+      const v = fromLocalInput(input.value)
+      if (v) out[k] = v
+    }
+    if (severity.value) out.severity = severity.value
+    if (reason.value.trim()) out.severityReason = reason.value.trim()
+    return out
+  }
+
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      novalidate: true,
+      oninput: (e) => {
+        if (e.target.closest?.('.facts')) schedulePreview()
+      },
+      onchange: (e) => {
+        if (e.target === planSelect) choosePlan(planSelect.value)
+        else if (e.target.closest?.('.facts')) schedulePreview()
+      },
+      onsubmit: async (e) => {
+        e.preventDefault()
+        clearErrors(form)
+        formError.replaceChildren()
+        submit.disabled = true
+        try {
+          const view = await api.open(body(), idempotencyKey)
+          ctx.navigate(`#/incidents/${encodeURIComponent(view.id)}`, [
+            t('new.created', { title: view.title }),
+            'ok',
+          ])
+        } catch (err) {
+          const rest = showErrors(form, err.errors ?? [])
+          replace(
+            formError,
+            h('p', {}, describeError(err)),
+            rest.length
+              ? h(
+                  'ul',
+                  {},
+                  rest.map((x) => h('li', {}, `${x.path}: ${x.message}`)),
+                )
+              : null,
+          )
+        } finally {
+          submit.disabled = false
+        }
+      },
+    },
+    h('h1', {}, t('new.title')),
+    field('planId', t('new.plan'), planSelect, { required: true }),
+    field('title', t('new.titleField'), title, { required: true }),
+    h(
+      'div',
+      { class: 'row' },
+      field('source.url', t('new.sourceUrl'), url),
+      field('source.platform', t('new.platform'), platform),
+    ),
+    field('category', t('new.category'), category),
+    h(
+      'fieldset',
+      { class: 'group', dataset: { path: 'facts' } },
+      h('legend', {}, t('new.facts')),
+      criteriaNote,
+      factsBox,
+      h('p', { class: 'field-error' }),
+    ),
+    h(
+      'div',
+      { class: 'preview-box' },
+      h('span', { class: 'preview-label', id: `${preview.id}-label` }, `${t('new.preview')}：`),
+      preview,
+    ),
+    h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', {}, t('new.times')),
+      h('p', { class: 'hint' }, t('new.timesHint')),
+      h(
+        'div',
+        { class: 'row' },
+        field('discoveredAt', t('new.discoveredAt'), discoveredAt),
+        field('knownAt', t('new.knownAt'), knownAt),
+        field('occurredAt', t('new.occurredAt'), occurredAt),
+      ),
+    ),
+    field('severity', t('new.severity'), severity),
+    field('severityReason', t('new.severityReason'), reason),
+    formError,
+    h('div', { class: 'actions' }, submit),
+  )
+  preview.setAttribute('aria-labelledby', `${preview.id}-label`)
+  root.append(form)
+
+  ctx
+    .plans()
+    .then((plans) => {
+      replace(
+        planSelect,
+        plans.map((p) => h('option', { value: p.id }, `${p.title}（${p.id}）`)),
+      )
+      if (plans[0]) return choosePlan(planSelect.value)
+    })
+    .catch((e) => ctx.announce(describeError(e), 'error'))
+  return () => clearTimeout(previewTimer)
+}

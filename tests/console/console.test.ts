@@ -1,0 +1,427 @@
+/**
+ * The web console in a real browser against the real server: sign in, open an incident
+ * with a live grade preview, walk nanning-aic-2017 to closed by clicks only, see a
+ * missed deadline turn red, a role refused, another officer's move arrive live, and
+ * user text shown verbatim.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  beijingInputHoursAgo,
+  chromiumAvailable,
+  fill,
+  launch,
+  newPage,
+  offered,
+  phaseShown,
+  type Server,
+  SHOTS,
+  scriptErrors,
+  send,
+  signIn,
+  signOut,
+  startServer,
+  switchTo,
+  TOKENS,
+  type Who,
+} from './harness.js'
+
+const run = chromiumAvailable()
+const unique = () => Math.random().toString(36).slice(2, 8)
+
+describe.skipIf(!run)('web console', () => {
+  let server: Server
+  let browser: Browser
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launch()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** Opens an incident through the API (setup for the scenarios that are not about the form). */
+  async function openByApi(who: Who, body: Record<string, unknown>) {
+    const res = await fetch(`${server.base}/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS[who]}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(res.status).toBe(201)
+    return (await res.json()) as { id: string; version: number }
+  }
+  async function sendByApi(who: Who, id: string, event: Record<string, unknown>) {
+    const res = await fetch(`${server.base}/incidents/${id}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS[who]}`, 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    })
+    expect(res.status).toBe(200)
+  }
+
+  /** Fills the new-incident form for nanning-aic-2017 up to (not including) the submit. */
+  async function fillNewNanning(
+    page: Page,
+    title: string,
+    extra: { discoveredAt?: string; category?: string } = { category: 'doubt' },
+  ) {
+    await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
+    const form = page.locator('form').filter({ has: page.locator('[data-path="planId"]') })
+    await form.locator('[data-path="planId"] select').selectOption('nanning-aic-2017')
+    await form.locator('[data-path="facts.reposts"] input').waitFor()
+    await fill(form, {
+      title,
+      'source.url': 'https://weibo.example/post/1',
+      'source.platform': '微博',
+      ...(extra.category ? { category: extra.category } : {}),
+      'facts.reposts': '25',
+      ...(extra.discoveredAt ? { discoveredAt: extra.discoveredAt } : {}),
+    })
+    return form
+  }
+
+  it('serves the page and its assets under a strict CSP without a token', async () => {
+    const page = await fetch(`${server.base}/`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const html = await page.text()
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    const js = await fetch(`${server.base}/console/app.js`)
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect((await fetch(`${server.base}/console/app.css`)).headers.get('content-type')).toMatch(/^text\/css/)
+    expect((await fetch(`${server.base}/console/..%2fpackage.json`)).status).toBe(404)
+    expect((await fetch(`${server.base}/incidents`)).status).toBe(401)
+  })
+
+  it('signs in with a token, refuses a bad one, and signs out', async () => {
+    const page = await newPage(browser, server.base)
+    await page.getByLabel('令牌').fill('not-a-real-token-at-all')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByText('令牌无效或已被撤销。').waitFor()
+    await signIn(page, 'office')
+    expect(await page.locator('h1').textContent()).toBe('进行中的事件')
+    expect(await page.locator('#who-role').textContent()).toContain('办公室')
+    await page.screenshot({ path: `${SHOTS}/list.png`, fullPage: true })
+    await page.getByRole('button', { name: 'English' }).click()
+    expect(await page.locator('h1').textContent()).toBe('Open incidents')
+    await page.reload()
+    expect(await page.locator('h1').textContent()).toBe('Open incidents')
+    await page.getByRole('button', { name: '中文' }).click()
+    expect(await page.locator('h1').textContent()).toBe('进行中的事件')
+    await signOut(page)
+    expect(await page.locator('h1').textContent()).toBe('登录')
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('previews 重大 for 25 reposts and walks a nanning incident to closed by clicks only', async () => {
+    const page = await newPage(browser, server.base)
+    const title = `网传某市场销售过期食品 ${unique()}`
+    await signIn(page, 'office')
+    const form = await fillNewNanning(page, title)
+    // The grade comes from POST /plans/:id/classify before anything is submitted.
+    await page.locator('output.preview[data-severity="major"]').waitFor()
+    expect(await page.locator('output.preview').textContent()).toContain('重大')
+    expect(await page.locator('output.preview').textContent()).toContain('转发')
+    // Every control of the form has a label.
+    const unlabelled = await form
+      .locator('input, select, textarea')
+      .evaluateAll(
+        (els) => els.filter((e) => !(e as unknown as { labels: { length: number } }).labels?.length).length,
+      )
+    expect(unlabelled).toBe(0)
+    await page.screenshot({ path: `${SHOTS}/new-incident.png`, fullPage: true })
+    await form.getByRole('button', { name: '立案' }).click()
+
+    expect(await phaseShown(page, 'discovery')).toBe('发现')
+    expect(await page.locator('#incident-title').textContent()).toBe(title)
+    expect(await page.locator('#severity').getAttribute('data-severity')).toBe('major')
+    expect(await offered(page)).toContain('KEEP_EVIDENCE')
+    expect(await offered(page)).not.toContain('REPORT')
+    expect(await page.locator('#deadlines tr[data-deadline="report"] .countdown').textContent()).toMatch(
+      /^剩余 3小时59分/,
+    )
+
+    await send(page, 'KEEP_EVIDENCE', { kind: 'webpage', description: '网页截图与链接' })
+    expect(await page.locator('#state-label').textContent()).toBe('证据已固定，待报告')
+    expect(await offered(page)).toContain('REPORT')
+
+    // A report without its required contents is refused field by field, in plain words.
+    await page.locator('#actions button[data-event="REPORT"]').click()
+    const report = page.locator('form[data-event="REPORT"]')
+    await report.locator('button[type="submit"]').click()
+    await report.locator('[data-path="platform"] .field-error', { hasText: '必填' }).waitFor()
+    expect(await report.locator('[data-path="platform"] input').getAttribute('aria-invalid')).toBe('true')
+    await report.getByRole('button', { name: '取消' }).click()
+    await send(page, 'REPORT', {
+      to: ['leader', 'principal', 'office', 'newsLeader', 'higher'],
+      platform: '新浪微博',
+      time: '2026年9月30日9时40分',
+      place: '南宁市某农贸市场',
+      unit: '某区市场监管所',
+      course: '网民发帖称市场销售过期食品，转发25条',
+      result: '已派员核查',
+      leaning: '以质疑为主',
+    })
+    expect(await phaseShown(page, 'reporting')).toBe('报告')
+    expect(await page.locator('#deadlines tr[data-deadline="report"]').getAttribute('data-status')).toBe(
+      'met',
+    )
+    expect(await offered(page)).toContain('ASSESS')
+
+    await send(page, 'ASSESS', { assessment: '关注度上升', proposal: '统一发布权威信息' })
+    expect(await phaseShown(page, 'consultation')).toBe('会商')
+    // The office may not decide the measures: only the leading group may.
+    expect(await offered(page)).not.toContain('DECIDE_MEASURES')
+    expect(await page.locator('#actions .others').textContent()).toContain('领导小组决定处置措施')
+
+    await switchTo(page, 'group', title)
+    expect(await offered(page)).toContain('DECIDE_MEASURES')
+    await send(page, 'DECIDE_MEASURES', { measures: '核查事实，统一口径发布' })
+    expect(await phaseShown(page, 'response')).toBe('回应')
+    expect(await page.locator('#missing-approvals').textContent()).toBe(
+      '业务股室主要负责人审核、领导小组审定',
+    )
+    expect(await offered(page)).not.toContain('SECTION_REVIEW')
+    expect(await offered(page)).not.toContain('RELEASE')
+
+    await switchTo(page, 'unit', title)
+    await send(page, 'SECTION_REVIEW')
+    expect(await page.locator('#missing-approvals').textContent()).toBe('领导小组审定')
+
+    await switchTo(page, 'group', title)
+    await send(page, 'GROUP_APPROVE', { note: '同意发布' })
+    expect(await page.locator('#missing-approvals').textContent()).toBe('—')
+
+    await switchTo(page, 'office', title)
+    expect(await offered(page)).toContain('RELEASE')
+    await page.locator('#diagram img').waitFor()
+    await page.screenshot({ path: `${SHOTS}/incident.png`, fullPage: true })
+    await send(page, 'RELEASE', { channel: '局门户网站', content: '经核查，该市场已下架相关商品。' })
+    expect(await phaseShown(page, 'response')).toBe('回应')
+    expect(await offered(page)).toContain('SUBSIDE')
+    await send(page, 'SUBSIDE')
+    expect(await phaseShown(page, 'disposal')).toBe('消除影响')
+    expect(await offered(page)).not.toContain('DECIDE_REVIEW')
+
+    await switchTo(page, 'group', title)
+    await send(page, 'DECIDE_REVIEW', { reviewers: '办公室、业务股室' })
+    expect(await phaseShown(page, 'review')).toBe('总结评估')
+
+    await switchTo(page, 'office', title)
+    await send(page, 'REVIEW', { summary: '处置及时，发布权威信息后舆情平息。' })
+    expect(await phaseShown(page, 'closed')).toBe('结束')
+    expect(await offered(page)).toEqual([])
+    await page.locator('#no-actions').waitFor()
+
+    // The journal: every step, by whom, in which role.
+    const journal = page.locator('#journal > li')
+    await page.locator('#journal > li[data-type="REVIEW"]').waitFor()
+    expect(await journal.count()).toBe(11)
+    const types = await journal.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
+    expect(types).toEqual([
+      'OPENED',
+      'KEEP_EVIDENCE',
+      'REPORT',
+      'ASSESS',
+      'DECIDE_MEASURES',
+      'SECTION_REVIEW',
+      'GROUP_APPROVE',
+      'RELEASE',
+      'SUBSIDE',
+      'DECIDE_REVIEW',
+      'REVIEW',
+    ])
+    expect(await page.locator('#journal > li[data-type="SECTION_REVIEW"] .who').textContent()).toBe(
+      '王股室（业务单位）',
+    )
+    await page.getByRole('button', { name: /复盘材料/ }).click()
+    await page.locator('#report:not([hidden])').waitFor()
+    expect(await page.locator('#report').textContent()).toContain(title)
+    await page.screenshot({ path: `${SHOTS}/closed.png`, fullPage: true })
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('shows a deadline missed hours ago in red, on the incident and in the list', async () => {
+    const page = await newPage(browser, server.base)
+    const title = `补录：五小时前发现 ${unique()}`
+    await signIn(page, 'office')
+    // No category: its initialResponse deadline counts working hours, which depend on the wall clock.
+    const form = await fillNewNanning(page, title, { discoveredAt: beijingInputHoursAgo(5) })
+    await page.locator('output.preview[data-severity="major"]').waitFor()
+    await form.getByRole('button', { name: '立案' }).click()
+    await phaseShown(page, 'discovery')
+    // The report was due 4 h after discovery: the server's scheduler fires it; the page polls.
+    const row = page.locator('#deadlines tr[data-deadline="report"][data-status="missed"]')
+    await row.waitFor({ timeout: 15_000 })
+    expect(await row.getAttribute('class')).toContain('overdue')
+    expect(await row.locator('.status').textContent()).toBe('已超时')
+    expect(await row.locator('.status').getAttribute('class')).toContain('overdue')
+    expect(await page.locator('#breaches tbody tr').count()).toBe(1)
+    await page.locator('#journal > li[data-type="DEADLINE_PASSED"] .who', { hasText: '系统' }).waitFor()
+    expect(await page.locator('#journal > li[data-type="OPENED"] .backdated').textContent()).toContain('补录')
+    await page.screenshot({ path: `${SHOTS}/missed.png`, fullPage: true })
+
+    await page.getByRole('link', { name: '返回事件列表' }).click()
+    const listed = page.locator('#incidents tbody tr', { hasText: title })
+    await listed.waitFor()
+    expect(await listed.getAttribute('class')).toContain('overdue')
+    expect(await listed.locator('.badge.overdue').textContent()).toContain('已超时')
+    // The publish deadline (24 h) still counts down, live.
+    const clock = listed.locator('.countdown')
+    const first = await clock.textContent()
+    await page.waitForTimeout(1100)
+    expect(await clock.textContent()).not.toBe(first)
+    expect(first).toMatch(/^剩余 18小时5\d分/)
+
+    await page.getByLabel('只看已超时').check()
+    await page.getByLabel('搜索标题或来源链接').fill(title)
+    await page.getByRole('button', { name: '筛选', exact: true }).click()
+    await page.locator('#incidents tbody tr').first().waitFor()
+    expect(await page.locator('#incidents tbody tr').count()).toBe(1)
+    await page.screenshot({ path: `${SHOTS}/list-overdue.png`, fullPage: true })
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('offers a role no button for an event it may not send, and explains the 403 when forced', async () => {
+    const title = `权限测试 ${unique()}`
+    const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title, facts: { reposts: 25 } })
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'group')
+    await page.locator('#incidents a', { hasText: title }).click()
+    await phaseShown(page, 'discovery')
+    const buttons = await offered(page)
+    expect(buttons).not.toContain('KEEP_EVIDENCE')
+    expect(buttons).toContain('SET_SEVERITY')
+    expect(await page.locator('#actions .others').textContent()).toContain('保存证据')
+
+    // The request forced by hand: the server refuses it.
+    const forced = await page.evaluate(
+      async ([incident, token]) => {
+        const res = await fetch(`/incidents/${incident}/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'KEEP_EVIDENCE', kind: 'webpage', description: 'x' }),
+        })
+        return { status: res.status, body: (await res.json()) as { detail: string } }
+      },
+      [id, TOKENS.group],
+    )
+    expect(forced.status).toBe(403)
+    expect(forced.body.detail).toContain('KEEP_EVIDENCE')
+
+    // Forced through the console (a deep link to the form): a clear message by the form.
+    await page.goto(`${server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
+    const form = page.locator('form[data-event="KEEP_EVIDENCE"]')
+    await form.locator('.notice').waitFor()
+    await fill(form, { kind: 'webpage', description: '越权尝试' })
+    await form.locator('button[type="submit"]').click()
+    const error = form.locator('.form-error')
+    await error.locator('p').waitFor()
+    expect(await error.textContent()).toContain('您的角色（领导小组）无权执行「保存证据」')
+    expect(await error.textContent()).not.toContain('null')
+    expect(await page.locator('#messages .message.error').last().textContent()).toContain('无权执行')
+    expect(await page.locator('#version').textContent()).toBe('1')
+    await page.screenshot({ path: `${SHOTS}/forbidden.png`, fullPage: true })
+
+    // A role picked wrongly at sign-in: the buttons follow the pick, the server's 403 is the truth.
+    await signOut(page)
+    await signIn(page, 'group', 'office')
+    await page.locator('#incidents a', { hasText: title }).click()
+    await phaseShown(page, 'discovery')
+    await page.locator('#actions button[data-event="KEEP_EVIDENCE"]').click()
+    const wrong = page.locator('form[data-event="KEEP_EVIDENCE"]')
+    await fill(wrong, { kind: 'tv', description: '角色选错' })
+    await wrong.locator('button[type="submit"]').click()
+    await wrong.locator('.form-error p', { hasText: '无权执行' }).waitFor()
+
+    // The auditor reads everything and is offered nothing.
+    await signOut(page)
+    await signIn(page, 'auditor')
+    await page.locator('#incidents a', { hasText: title }).click()
+    await phaseShown(page, 'discovery')
+    expect(await offered(page)).toEqual([])
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it("shows another officer's move without a reload, and a 409 refreshes and says what changed", async () => {
+    const title = `并发测试 ${unique()}`
+    const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title, facts: { reposts: 25 } })
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'office')
+    await page.locator('#incidents a', { hasText: title }).click()
+    await phaseShown(page, 'discovery')
+
+    await sendByApi('monitor', id, { type: 'KEEP_EVIDENCE', kind: 'webpage', description: '他人操作' })
+    await page
+      .locator('#messages .message', { hasText: '事件已由他人更新：现为第 2 版' })
+      .waitFor({ timeout: 8000 })
+    expect(await page.locator('#state-label').textContent()).toBe('证据已固定，待报告')
+    await page.locator('#journal > li[data-type="KEEP_EVIDENCE"] .who', { hasText: '李监测' }).waitFor()
+
+    await send(page, 'REPORT', {
+      to: ['leader', 'principal', 'office', 'newsLeader', 'higher'],
+      platform: 'p',
+      time: 't',
+      place: 'p',
+      unit: 'u',
+      course: 'c',
+      result: 'r',
+      leaning: 'l',
+    })
+    await phaseShown(page, 'reporting')
+    // The form is open on this page when someone else assesses first.
+    await page.locator('#actions button[data-event="ASSESS"]').click()
+    const form = page.locator('form[data-event="ASSESS"]')
+    await fill(form, { assessment: 'a', proposal: 'p' })
+    await sendByApi('office', id, { type: 'ASSESS', assessment: '抢先评估', proposal: '发布' })
+    await form.locator('button[type="submit"]').click()
+    await form.locator('.form-error p', { hasText: '阶段「会商」' }).waitFor()
+    expect(await form.locator('.form-error').textContent()).toContain('第 4 版')
+    expect(await phaseShown(page, 'consultation')).toBe('会商')
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('lets an auditor browse the plans: diagram, states, events with roles, deadlines', async () => {
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'auditor')
+    await page.getByRole('navigation').getByRole('link', { name: '预案' }).click()
+    await page.getByRole('link', { name: '查看「南宁市工商局突发事件舆情应对预案」' }).click()
+    await page.locator('#plan-diagram img').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('南宁市工商局突发事件舆情应对预案')
+    const states = page.locator('table', { has: page.locator('caption', { hasText: /^状态$/ }) })
+    expect(await states.locator('tr', { hasText: 'reporting.upward' }).textContent()).toContain('逐级报告')
+    const events = page.locator('table', { has: page.locator('caption', { hasText: /^事件$/ }) })
+    expect(await events.locator('tr', { hasText: 'SECTION_REVIEW' }).textContent()).toContain('业务单位')
+    const deadlines = page.locator('table', { has: page.locator('caption', { hasText: /^时限$/ }) })
+    expect(await deadlines.locator('tbody tr').count()).toBeGreaterThanOrEqual(3)
+    await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true })
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('shows script tags and SQL metacharacters in user text verbatim', async () => {
+    const title = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'; DROP TABLE incidents;-- ${unique()}`
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'office')
+    const form = await fillNewNanning(page, title)
+    await form.getByRole('button', { name: '立案' }).click()
+    await phaseShown(page, 'discovery')
+    expect(await page.locator('#incident-title').textContent()).toBe(title)
+    await page.locator('#journal > li[data-type="OPENED"]').waitFor()
+    expect(await page.locator('#journal > li[data-type="OPENED"] dd').first().textContent()).toBe(title)
+    await page.getByRole('link', { name: '返回事件列表' }).click()
+    const link = page.locator('#incidents a', { hasText: 'DROP TABLE' }).first()
+    expect(await link.textContent()).toBe(title)
+    expect(await page.locator('main script, main img[src="x"]').count()).toBe(0)
+    expect(await page.evaluate('window.__pwned')).toBeUndefined()
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  })
+})
