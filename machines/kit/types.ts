@@ -156,6 +156,34 @@ export interface PlanClause {
   text: string
 }
 
+/** What a section of a document is filled with, from the incident's own data. */
+export type DocumentSection =
+  | {
+      heading: string
+      kind:
+        | 'incident'
+        | 'facts'
+        | 'timeline'
+        | 'deadlines'
+        | 'severityChanges'
+        | 'approvals'
+        | 'notes'
+        | 'evidence'
+        | 'verification'
+    }
+  /** The payloads of the journal entries of these event types, in order. */
+  | { heading: string; kind: 'entries'; events: readonly string[] }
+
+/** A document a plan requires (舆情专报, 简报, 备案, 总结评估 …), rendered from the incident. */
+export interface DocumentSpec {
+  name: string
+  title: string
+  clause: string
+  /** Grades that require it; absent = every grade. */
+  severities?: readonly Severity[]
+  sections: readonly DocumentSection[]
+}
+
 export interface PlanDefinition {
   id: string
   version: number
@@ -171,4 +199,6 @@ export interface PlanDefinition {
   events: readonly EventSpec[]
   clauses: readonly PlanClause[]
   machine: AnyStateMachine
+  /** Documents the plan requires; see DocumentSpec. */
+  documents?: readonly DocumentSpec[]
 }
