@@ -1,0 +1,129 @@
+/**
+ * Deployment settings (API.md "Deployment settings"). The only module that reads
+ * `process.env`: everything else receives the parsed, frozen result.
+ */
+import { dirname, join, resolve } from 'node:path'
+import { z } from 'zod'
+import { RoleSchema } from '../machines/vocabulary.js'
+import { DEFAULT_WORKING_HOURS, parseWorkingHours } from './calendar/index.js'
+
+/** One `token:role[:name[:organisation]]` entry of AUTH_TOKENS. */
+export interface QuickStartToken {
+  token: string
+  role: z.infer<typeof RoleSchema>
+  name: string
+  organisation: string
+}
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const optional = <T extends z.ZodType>(s: T) => z.preprocess(blankIsUnset, s.optional())
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+
+const quickStartTokens = z.string().transform((raw, ctx): QuickStartToken[] => {
+  const out: QuickStartToken[] = []
+  for (const [i, entry] of list(raw).entries()) {
+    const [token = '', role = '', name, organisation] = entry.split(':')
+    const parsedRole = RoleSchema.safeParse(role)
+    if (token.length < 16 || !parsedRole.success) {
+      // Never echo the entry: it holds a secret.
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry ${i + 1} must be token:role[:name[:organisation]] with a token of at least 16 characters and a role of ${RoleSchema.options.join(', ')}`,
+      })
+      continue
+    }
+    out.push({
+      token,
+      role: parsedRole.data,
+      name: name?.trim() || parsedRole.data,
+      organisation: organisation?.trim() || 'default',
+    })
+  }
+  return out
+})
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(8080)),
+  HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(blankIsUnset, z.string().default('./data/yuqing.db')),
+  AUTH_TOKENS: z.preprocess(blankIsUnset, quickStartTokens.default([])),
+  WORKING_HOURS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .default(DEFAULT_WORKING_HOURS)
+      .superRefine((v, ctx) => {
+        try {
+          parseWorkingHours(v)
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message })
+        }
+      }),
+  ),
+  WEBHOOKS: z.preprocess(
+    (v) => list(typeof v === 'string' ? v : undefined),
+    z.array(z.url({ protocol: /^https?$/ })),
+  ),
+  WEBHOOK_SECRET: optional(z.string()),
+  EVIDENCE_DIR: optional(z.string()),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  /** Longest sleep of the deadline scheduler between two looks at the timers table. */
+  TIMER_POLL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
+})
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string
+  authTokens: readonly QuickStartToken[]
+  workingHours: string
+  webhooks: readonly string[]
+  webhookSecret: string | null
+  /** Where evidence files are kept: EVIDENCE_DIR, else `evidence/` beside the SQLite file (./data/evidence for PostgreSQL). */
+  evidenceDir: string
+  logLevel: LogLevel
+  timerPollMs: number
+}
+
+const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
+/** Parses an environment (default `process.env`); throws one message naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const sqliteFile = e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '')
+  const evidenceDir =
+    e.EVIDENCE_DIR ??
+    (isPostgres(e.DATABASE_URL) || sqliteFile === ':memory:'
+      ? resolve('data', 'evidence')
+      : join(dirname(resolve(sqliteFile)), 'evidence'))
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    authTokens: Object.freeze(e.AUTH_TOKENS),
+    workingHours: e.WORKING_HOURS,
+    webhooks: Object.freeze(e.WEBHOOKS),
+    webhookSecret: e.WEBHOOK_SECRET ?? null,
+    evidenceDir: resolve(evidenceDir),
+    logLevel: e.LOG_LEVEL,
+    timerPollMs: e.TIMER_POLL_MS,
+  })
+}
+
+let cached: Readonly<Config> | undefined
+/** The process's settings, parsed on first use and then the same frozen object. */
+export const config = (): Readonly<Config> => {
+  cached ??= parseConfig()
+  return cached
+}

@@ -1,0 +1,71 @@
+/**
+ * The HTTP API of API.md as one Hono app. Everything it needs is passed in
+ * (createApp(deps)); each resource is a route module mounted here.
+ */
+
+import { swaggerUI } from '@hono/swagger-ui'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { recordSecurityEvent } from '../auth/security-log.js'
+import { silentLogger } from '../log.js'
+import type { AppDeps, AppEnv } from './env.js'
+import { accessLog, authenticate } from './middleware.js'
+import { errorHandler, notFoundHandler, validationHook } from './problem.js'
+import { calendarRoutes } from './routes/calendar.js'
+import { diagramRoutes } from './routes/diagrams.js'
+import { healthRoutes } from './routes/health.js'
+import { incidentRoutes } from './routes/incidents.js'
+import { planRoutes } from './routes/plans.js'
+
+export type { AppDeps, DiagramFns } from './env.js'
+
+/** Routes that need no token: liveness, the API's own description, the console's static files. */
+const PUBLIC = new Set(['/healthz', '/openapi.json', '/docs', '/'])
+const isPublic = (path: string) => PUBLIC.has(path) || path.startsWith('/console/')
+
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? silentLogger
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }))
+  app.use('*', accessLog(log))
+  app.use('*', secureHeaders())
+  const auth = authenticate(deps.db)
+  app.use('*', (c, next) => (isPublic(c.req.path) ? next() : auth(c, next)))
+  app.onError(errorHandler({ log, audit: (e) => recordSecurityEvent(deps.db, e, deps.engine.clock.now()) }))
+  app.notFound(notFoundHandler)
+
+  if (deps.console) app.route('/', deps.console)
+  app.route('/', healthRoutes(deps.db))
+  app.route('/', planRoutes(deps))
+  app.route('/', incidentRoutes(deps))
+  app.route('/', calendarRoutes(deps))
+  if (deps.diagrams) app.route('/', diagramRoutes(deps, deps.diagrams))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'a token from the CLI (npm run cli -- token create) or AUTH_TOKENS',
+  })
+  // Routes never change after start: the document is made once, on first request.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
+  app.get('/openapi.json', (c) => {
+    document ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'yuqing-flow',
+        version: '1',
+        description:
+          'Walks online public-opinion incidents through Chinese government emergency plans. ' +
+          'Errors are RFC 9457 application/problem+json.',
+      },
+      security: [{ bearer: [] }],
+    })
+    return c.json(document)
+  })
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'yuqing-flow API' }))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,39 @@
+import type { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { Calendar } from '../calendar/index.js'
+import type { Caller, Engine } from '../engine/engine.js'
+import type { Logger } from '../log.js'
+import type { Database } from '../store/schema.js'
+
+/** What src/diagrams/index.ts exports for the diagram and report routes. */
+export type DiagramFns = Pick<
+  typeof import('../diagrams/index.js'),
+  'planMermaid' | 'planSvg' | 'incidentSvg' | 'incidentReport' | 'deadlineReport'
+>
+
+export interface PlanCatalogue {
+  currentPlans(): PlanDefinition[]
+  getPlan(id: string, version?: number): PlanDefinition | undefined
+}
+
+/** What createApp needs; everything is passed in, nothing is read from the environment. */
+export interface AppDeps {
+  engine: Engine
+  db: Kysely<Database>
+  plans: PlanCatalogue
+  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'>
+  /** Structured log (default: silent). */
+  log?: Logger
+  /** Mounts the diagram and report routes. */
+  diagrams?: DiagramFns
+  /** Mounts the web console at / and /console/* (no token: static files). */
+  console?: Hono
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    caller: Caller
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Cross-cutting request handling: the access log, bearer authentication with the
+ * auditor's read-only rule, and the JSON-body gate (415, 413).
+ */
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Kysely } from 'kysely'
+import { findToken } from '../auth/tokens.js'
+import { Forbidden, Unauthorized } from '../errors.js'
+import type { Logger } from '../log.js'
+import type { Database } from '../store/schema.js'
+import type { AppEnv } from './env.js'
+import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
+
+/** One line per request: method, path, status, ms, requestId and role; never headers or tokens. */
+export const accessLog =
+  (log: Logger): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const started = performance.now()
+    await next()
+    const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      requestId: c.get('requestId'),
+      role: caller?.role ?? null,
+    })
+  }
+
+/** Requests an auditor may make although they are not GET: previews that change nothing. */
+const READ_ONLY_POSTS = [/^\/plans\/[^/]+\/classify$/]
+const isWrite = (method: string, path: string) =>
+  !['GET', 'HEAD', 'OPTIONS'].includes(method) && !READ_ONLY_POSTS.some((r) => r.test(path))
+
+/** Bearer token → caller (role, name, organisation). 401 without a valid one; auditors never write (403). */
+export const authenticate =
+  (db: Kysely<Database>): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const header = c.req.header('authorization')
+    if (!header) throw new Unauthorized('send Authorization: Bearer <token>')
+    const m = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i.exec(header)
+    if (!m?.[1]) throw new Unauthorized('the Authorization header must be "Bearer <token>"')
+    const token = await findToken(db, m[1])
+    if (!token) throw new Unauthorized('the token is unknown or has been revoked')
+    c.set('caller', {
+      name: token.name,
+      role: token.role,
+      organisation: token.organisation,
+      tokenId: token.id,
+    })
+    if (token.role === 'auditor' && isWrite(c.req.method, c.req.path))
+      throw new Forbidden('the auditor role reads everything and writes nothing')
+    await next()
+  }
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
+
+/** A POST body must be JSON (else 415) of at most 64 KiB (else 413). */
+export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
+  return limit(c, next)
+}
+const limit = bodyLimit({
+  maxSize: JSON_BODY_LIMIT,
+  onError: () => {
+    throw new PayloadTooLarge(JSON_BODY_LIMIT)
+  },
+})

@@ -1,0 +1,167 @@
+/**
+ * Every error answer is RFC 9457 problem+json, made here and only here: AppErrors keep
+ * their status and extra members; Hono's own HTTPExceptions (malformed JSON, 415) and
+ * storage failures outside the engine are mapped; anything else is logged and answered
+ * 500 without internals.
+ */
+import type { Hook } from '@hono/zod-openapi'
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ZodError } from 'zod'
+import type { SecurityEvent } from '../auth/security-log.js'
+import {
+  AppError,
+  Forbidden,
+  NotFound,
+  StorageUnavailable,
+  Unauthorized,
+  ValidationError,
+} from '../errors.js'
+import type { Logger } from '../log.js'
+import { errorFields } from '../log.js'
+import type { AppEnv } from './env.js'
+
+export const PROBLEM_BASE = 'https://yuqing-flow.dev/problems/'
+export const PROBLEM_JSON = 'application/problem+json'
+/** Largest JSON body (API.md: 64 KiB; evidence uploads have their own limit). */
+export const JSON_BODY_LIMIT = 64 * 1024
+
+export class PayloadTooLarge extends AppError {
+  constructor(limit: number) {
+    super('payload-too-large', 413, 'Payload too large', `a JSON body may be at most ${limit} bytes`)
+  }
+}
+export class UnsupportedMediaType extends AppError {
+  constructor() {
+    super('unsupported-media-type', 415, 'Unsupported media type', 'send the body as application/json')
+  }
+}
+export class MalformedJson extends AppError {
+  constructor(detail: string) {
+    super('malformed-json', 400, 'Malformed JSON', detail, {
+      errors: [{ path: '(body)', message: 'not valid JSON' }],
+    })
+  }
+}
+
+/** Storage failures the engine's guard does not see (auth, health, a handle closed under us). */
+export function storageFailure(e: unknown): StorageUnavailable | null {
+  const code = (e as { code?: unknown } | null)?.code
+  if (typeof code === 'string') {
+    if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code) || /^(53|57P|08)/.test(code))
+      return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET')
+      return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
+  }
+  const message = e instanceof Error ? e.message : ''
+  if (/database connection is not open|driver has already been destroyed|pool.*(ended|closed)/i.test(message))
+    return new StorageUnavailable('the database is closed; retry later')
+  return null
+}
+
+function toAppError(e: unknown): AppError | null {
+  if (e instanceof AppError) return e
+  if (e instanceof HTTPException) {
+    if (e.status === 413) return new PayloadTooLarge(JSON_BODY_LIMIT)
+    if (e.status === 415) return new UnsupportedMediaType()
+    if (e.status === 400) return new MalformedJson(e.message || 'the body is not valid JSON')
+    if (e.status === 401) return new Unauthorized()
+    if (e.status === 404) return new NotFound('this resource')
+    return new AppError('http', e.status, e.message || 'Error', e.message || 'Error')
+  }
+  return storageFailure(e)
+}
+
+export function problemBody(err: AppError, c: Context<AppEnv>) {
+  return {
+    type: `${PROBLEM_BASE}${err.code}`,
+    title: err.title,
+    status: err.status,
+    detail: err.message,
+    instance: c.req.path,
+    requestId: c.get('requestId'),
+    ...err.extra,
+  }
+}
+
+export function problem(c: Context<AppEnv>, err: AppError): Response {
+  return new Response(JSON.stringify(problemBody(err, c)), {
+    status: err.status,
+    headers: { 'content-type': PROBLEM_JSON },
+  })
+}
+
+/** The one error handler. 401 and 403 also go to the security log (route, never the token). */
+export function errorHandler(deps: {
+  log: Logger
+  audit: (e: SecurityEvent) => Promise<void>
+}): ErrorHandler<AppEnv> {
+  return async (e, c) => {
+    const known = toAppError(e)
+    if (!known) {
+      deps.log.error('unhandled error', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        ...errorFields(e),
+      })
+      return problem(
+        c,
+        new AppError('internal', 500, 'Internal error', 'the request failed; it has been logged'),
+      )
+    }
+    if (known instanceof Unauthorized || known instanceof Forbidden) {
+      const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
+      await deps
+        .audit({
+          kind: known instanceof Unauthorized ? 'auth.unauthorized' : 'auth.forbidden',
+          method: c.req.method,
+          route: c.req.path,
+          requestId: c.get('requestId'),
+          ...(caller ? { tokenId: caller.tokenId, role: caller.role } : {}),
+          reason: known.message,
+        })
+        .catch((err: unknown) => deps.log.warn('security log write failed', errorFields(err)))
+    }
+    if (known instanceof StorageUnavailable) deps.log.warn('storage unavailable', errorFields(e))
+    return problem(c, known)
+  }
+}
+
+/** One entry per failing field; an unknown field is named by its own path. */
+const fieldErrors = (error: ZodError, where: string) =>
+  error.issues.flatMap((i) => {
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'unknown field' }))
+    const expected =
+      i.code === 'invalid_value'
+        ? i.values.map(String).join(' | ')
+        : 'expected' in i && typeof i.expected === 'string'
+          ? i.expected
+          : undefined
+    return [
+      {
+        path: i.path.map(String).join('.') || `(${where})`,
+        message: i.message,
+        ...(expected === undefined ? {} : { expected }),
+      },
+    ]
+  })
+
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'headers',
+}
+
+/** zod failures of bodies, queries, params and headers → 400 with field paths. */
+export const validationHook: Hook<unknown, AppEnv, string, Response | undefined> = (result, c) => {
+  if (result.success) return undefined
+  const where = TARGET_NAMES[result.target] ?? result.target
+  // An id that cannot exist is "no such thing", not a malformed request.
+  if (where === 'path') return problem(c, new NotFound(c.req.path))
+  return problem(c, new ValidationError(`the ${where} failed validation`, fieldErrors(result.error, where)))
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => problem(c, new NotFound(`route ${c.req.path}`))

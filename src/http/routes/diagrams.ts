@@ -1,0 +1,144 @@
+/**
+ * Diagrams and reports, drawn by src/diagrams (DiagramFns); this module only finds the
+ * plan, incident and journal, and picks the media type.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { IncidentView } from '../../engine/view.js'
+import { NotFound } from '../../errors.js'
+import type { AppDeps, AppEnv, DiagramFns } from '../env.js'
+import { json, problems } from '../openapi.js'
+import { IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
+
+const text = (type: string, description: string) => ({
+  content: { [type]: { schema: z.string() } },
+  description,
+})
+
+const planSvg = createRoute({
+  method: 'get',
+  path: '/plans/{planId}/diagram.svg',
+  summary: "The plan's state diagram, SVG",
+  tags: ['plans'],
+  request: { params: PlanParams, query: PlanQuery },
+  responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
+})
+const planMmd = createRoute({
+  method: 'get',
+  path: '/plans/{planId}/diagram.mmd',
+  summary: "The plan's state diagram, Mermaid text",
+  tags: ['plans'],
+  request: { params: PlanParams, query: PlanQuery },
+  responses: { 200: text('text/vnd.mermaid', 'Mermaid'), 401: problems[401], 404: problems[404] },
+})
+const incidentSvg = createRoute({
+  method: 'get',
+  path: '/incidents/{id}/diagram.svg',
+  summary: "The plan's diagram with this incident's active states highlighted",
+  tags: ['incidents'],
+  request: { params: IncidentParams },
+  responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
+})
+const report = createRoute({
+  method: 'get',
+  path: '/incidents/{id}/report',
+  summary: 'The review material: Markdown, or HTML with Accept: text/html',
+  tags: ['incidents'],
+  request: { params: IncidentParams },
+  responses: {
+    200: {
+      content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() } },
+      description: 'the report',
+    },
+    401: problems[401],
+    404: problems[404],
+  },
+})
+/** A day (Asia/Shanghai, whole day) or an instant. */
+const Bound = z.union([z.iso.date(), Instant])
+const DeadlineReportQuery = z
+  .object({ plan: z.string().min(1).max(100).optional(), from: Bound.optional(), to: Bound.optional() })
+  .strict()
+const DeadlineReportSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        plan: z.string(),
+        severity: z.string().nullable(),
+        deadline: z.string(),
+        met: z.number().int(),
+        missed: z.number().int(),
+        pending: z.number().int(),
+        cancelled: z.number().int(),
+      }),
+    ),
+    medianMinutesToReport: z.number().nullable(),
+    medianMinutesToFirstResponse: z.number().nullable(),
+    incidents: z.number().int(),
+  })
+  .openapi('DeadlineReport')
+const deadlines = createRoute({
+  method: 'get',
+  path: '/reports/deadlines',
+  summary: "Deadlines met and missed per plan and grade, over the caller's organisation",
+  tags: ['reports'],
+  request: { query: DeadlineReportQuery },
+  responses: {
+    200: json(DeadlineReportSchema, 'met, missed, pending and cancelled per plan, grade and deadline'),
+    400: problems[400],
+    401: problems[401],
+  },
+})
+
+/** Pages of the engine's list, for the deadline report. */
+const PAGE = 200
+
+export function diagramRoutes({ engine, plans }: Pick<AppDeps, 'engine' | 'plans'>, draw: DiagramFns) {
+  const planOf = (id: string, version?: number) => {
+    const plan = plans.getPlan(id, version)
+    if (!plan) throw new NotFound(version === undefined ? `plan ${id}` : `plan ${id} version ${version}`)
+    return plan
+  }
+  const incident = async (id: string, caller: AppEnv['Variables']['caller']) => {
+    const view = await engine.get(id, caller)
+    const history = await engine.history(id, caller)
+    return { view, history, plan: planOf(view.planId, view.planVersion) }
+  }
+  return new OpenAPIHono<AppEnv>()
+    .openapi(planSvg, (c) => {
+      const plan = planOf(c.req.valid('param').planId, c.req.valid('query').version)
+      return c.body(draw.planSvg(plan), 200, { 'content-type': 'image/svg+xml; charset=utf-8' })
+    })
+    .openapi(planMmd, (c) => {
+      const plan = planOf(c.req.valid('param').planId, c.req.valid('query').version)
+      return c.body(draw.planMermaid(plan), 200, { 'content-type': 'text/vnd.mermaid; charset=utf-8' })
+    })
+    .openapi(incidentSvg, async (c) => {
+      const { view, history, plan } = await incident(c.req.valid('param').id, c.get('caller'))
+      return c.body(draw.incidentSvg(plan, view, history), 200, {
+        'content-type': 'image/svg+xml; charset=utf-8',
+      })
+    })
+    .openapi(report, async (c) => {
+      const { view, history, plan } = await incident(c.req.valid('param').id, c.get('caller'))
+      const html = (c.req.header('accept') ?? '').includes('text/html')
+      const body = draw.incidentReport(plan, view, history, html ? 'html' : 'markdown')
+      return c.body(body, 200, {
+        'content-type': html ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
+        vary: 'Accept',
+      })
+    })
+    .openapi(deadlines, async (c) => {
+      const opts = c.req.valid('query')
+      const views: IncidentView[] = []
+      let cursor: string | undefined
+      do {
+        const page = await engine.list(
+          { ...(opts.plan ? { plan: opts.plan } : {}), limit: PAGE, ...(cursor ? { cursor } : {}) },
+          c.get('caller'),
+        )
+        views.push(...page.items)
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return c.json(draw.deadlineReport(views, opts), 200)
+    })
+}

@@ -1,0 +1,183 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { ValidationError } from '../../errors.js'
+import type { AppDeps, AppEnv } from '../env.js'
+import { jsonBody } from '../middleware.js'
+import { ETagHeader, etagOf, json, problems } from '../openapi.js'
+import {
+  EventHeaders,
+  HistorySchema,
+  IncidentPageSchema,
+  IncidentParams,
+  IncidentViewSchema,
+  ListQuery,
+  OpenIncidentBody,
+  SendEventBody,
+  WriteHeaders,
+} from '../schemas.js'
+
+const tags = ['incidents']
+
+const open = createRoute({
+  method: 'post',
+  path: '/incidents',
+  summary: 'Open an incident',
+  tags,
+  middleware: [jsonBody] as const,
+  request: {
+    headers: WriteHeaders,
+    body: { content: { 'application/json': { schema: OpenIncidentBody } }, required: true },
+  },
+  responses: {
+    201: {
+      ...json(IncidentViewSchema, 'the incident, opened'),
+      headers: { ...ETagHeader, Location: { schema: { type: 'string' }, description: 'the incident' } },
+    },
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    413: problems[413],
+    415: problems[415],
+    422: problems[422],
+    503: problems[503],
+  },
+})
+
+const list = createRoute({
+  method: 'get',
+  path: '/incidents',
+  summary: "The caller's organisation's incidents, newest first, cursor-paged",
+  tags,
+  request: { query: ListQuery },
+  responses: {
+    200: json(IncidentPageSchema, 'one page'),
+    400: problems[400],
+    401: problems[401],
+    503: problems[503],
+  },
+})
+
+const one = createRoute({
+  method: 'get',
+  path: '/incidents/{id}',
+  summary: 'One incident',
+  tags,
+  request: { params: IncidentParams },
+  responses: {
+    200: { ...json(IncidentViewSchema, 'the incident'), headers: ETagHeader },
+    401: problems[401],
+    404: problems[404],
+    503: problems[503],
+  },
+})
+
+const send = createRoute({
+  method: 'post',
+  path: '/incidents/{id}/events',
+  summary: 'Send one event',
+  description:
+    "`type` plus the event's own fields as GET /plans/{planId} describes them (unknown fields are refused), " +
+    'optionally `occurredAt` (a step done earlier) and `expectedVersion` (or the If-Match header).',
+  tags,
+  middleware: [jsonBody] as const,
+  request: {
+    params: IncidentParams,
+    headers: EventHeaders,
+    body: { content: { 'application/json': { schema: SendEventBody } }, required: true },
+  },
+  responses: {
+    200: { ...json(IncidentViewSchema, 'the incident after the event'), headers: ETagHeader },
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    404: problems[404],
+    409: problems[409],
+    413: problems[413],
+    415: problems[415],
+    422: problems[422],
+    503: problems[503],
+  },
+})
+
+const history = createRoute({
+  method: 'get',
+  path: '/incidents/{id}/history',
+  summary: 'The journal, oldest first (timer firings included, actor role system)',
+  tags,
+  request: { params: IncidentParams },
+  responses: {
+    200: json(HistorySchema, 'the journal'),
+    401: problems[401],
+    404: problems[404],
+    503: problems[503],
+  },
+})
+
+/** `If-Match: 3` or `"3"` (or `*`, which every incident matches). */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined
+  const m = /^\s*"?(\d{1,9})"?\s*$/.exec(header)
+  if (!m?.[1])
+    throw new ValidationError('If-Match must be the incident version', [
+      { path: 'If-Match', message: 'not a version', expected: 'a version number, quoted or not, e.g. "3"' },
+    ])
+  return Number(m[1])
+}
+
+export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(open, async (c) => {
+      const view = await engine.open(
+        c.req.valid('json'),
+        c.get('caller'),
+        c.req.valid('header')['idempotency-key'],
+      )
+      c.header('ETag', etagOf(view.version))
+      c.header('Location', `/incidents/${encodeURIComponent(view.id)}`)
+      return c.json(view, 201)
+    })
+    .openapi(list, async (c) => {
+      const { overdue, ...filter } = c.req.valid('query')
+      const page = await engine.list(
+        { ...filter, ...(overdue === undefined ? {} : { overdue: overdue === 'true' }) },
+        c.get('caller'),
+      )
+      return c.json(page, 200)
+    })
+    .openapi(one, async (c) => {
+      const view = await engine.get(c.req.valid('param').id, c.get('caller'))
+      c.header('ETag', etagOf(view.version))
+      return c.json(view, 200)
+    })
+    .openapi(send, async (c) => {
+      const { id } = c.req.valid('param')
+      const headers = c.req.valid('header')
+      const { type, occurredAt, expectedVersion: inBody, ...fields } = c.req.valid('json')
+      const inHeader = versionFromIfMatch(headers['if-match'])
+      if (inHeader !== undefined && inBody !== undefined && inHeader !== inBody)
+        throw new ValidationError('If-Match and expectedVersion differ', [
+          {
+            path: 'expectedVersion',
+            message: `differs from If-Match (${inHeader})`,
+            expected: 'the same version in both, or only one of them',
+          },
+        ])
+      const expectedVersion = inHeader ?? inBody
+      const view = await engine.send(
+        id,
+        {
+          type,
+          fields,
+          ...(occurredAt === undefined ? {} : { occurredAt }),
+          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        },
+        c.get('caller'),
+        headers['idempotency-key'],
+      )
+      c.header('ETag', etagOf(view.version))
+      return c.json(view, 200)
+    })
+    .openapi(history, async (c) => {
+      const items = await engine.history(c.req.valid('param').id, c.get('caller'))
+      return c.json({ items }, 200)
+    })
+}

@@ -1,0 +1,286 @@
+/**
+ * One zod schema per request body, query and response of the HTTP API: they validate
+ * requests, type the handlers and make the OpenAPI 3.1 document at /openapi.json.
+ */
+import { z } from '@hono/zod-openapi'
+import { CategorySchema, FactsSchema, PHASES, SeveritySchema } from '../../machines/vocabulary.js'
+
+/** An ISO-8601 instant with its offset (`Z` or `+08:00`): a local time without one is ambiguous. */
+export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-09-30T10:00:00+08:00' })
+
+const nullableString = z.string().nullable()
+const JsonObject = z.record(z.string(), z.unknown())
+
+// ── problems ─────────────────────────────────────────────────────────────────
+export const FieldErrorSchema = z.object({
+  path: z.string().openapi({ example: 'title' }),
+  message: z.string(),
+  expected: z.string().optional(),
+})
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'https://yuqing-flow.dev/problems/validation' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional().openapi({ description: '400: the fields that failed' }),
+    allowedEvents: z.array(z.string()).optional().openapi({ description: '409: what the state accepts now' }),
+    version: z.number().int().optional().openapi({ description: '409: the incident version now' }),
+    phase: z.string().optional(),
+    state: z.unknown().optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' })
+
+// ── plans ────────────────────────────────────────────────────────────────────
+export const PlanParams = z.object({
+  planId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'planId', in: 'path' }, example: 'neixiang-2017' }),
+})
+export const PlanQuery = z
+  .object({
+    version: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .openapi({ type: 'integer', description: 'an older version' }),
+  })
+  .strict()
+
+const SeverityLabel = z.object({ code: z.string(), label: z.string() })
+export const PlanSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    issuer: z.string(),
+    severities: z.array(SeverityLabel),
+  })
+  .openapi('PlanSummary')
+export const PlanListSchema = z.object({ items: z.array(PlanSummarySchema) })
+
+const ClauseRef = { label: z.string(), clause: nullableString, policy: nullableString }
+export const PlanDescriptionSchema = PlanSummarySchema.extend({
+  hasCriteria: z.boolean(),
+  states: z.array(
+    z.object({
+      path: z.string().openapi({ example: 'reporting.handlingAlongside' }),
+      phase: z.string(),
+      ...ClauseRef,
+      type: z.string(),
+      initial: nullableString,
+    }),
+  ),
+  transitions: z.array(
+    z.object({
+      from: z.string().openapi({ description: 'a state path, or * for every state' }),
+      event: z.string().nullable().openapi({ description: 'null: taken as soon as its guard holds' }),
+      to: z.array(z.string()).openapi({ description: 'empty: the state stays, the action runs' }),
+      guard: nullableString,
+      ...ClauseRef,
+    }),
+  ),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      roles: z.array(z.string()),
+      clause: nullableString,
+      policy: nullableString,
+      schema: JsonObject.openapi({ description: "JSON Schema of the event's fields other than type" }),
+    }),
+  ),
+  deadlines: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      clause: nullableString,
+      policy: nullableString,
+      rule: z.string(),
+      anchor: z.string(),
+      amount: z.number(),
+      unit: z.string(),
+      severities: z.array(z.string()).nullable(),
+      categories: z.array(z.string()).nullable(),
+      startsOn: z.string(),
+      metBy: z.string(),
+    }),
+  ),
+  severityRules: z.object({
+    hasCriteria: z.boolean(),
+    severities: z.array(z.string()),
+    withoutFacts: z.object({ severity: nullableString, rule: z.string() }),
+    facts: JsonObject,
+  }),
+  approvals: z.record(
+    z.string(),
+    z.array(z.object({ code: z.string(), label: z.string(), event: z.string(), clause: z.string() })),
+  ),
+  clauses: z.array(z.object({ ref: z.string(), text: z.string() })),
+}).openapi('Plan')
+
+export const ClassifyBody = z.object({ facts: FactsSchema }).strict().openapi('ClassifyRequest')
+export const ClassificationSchema = z
+  .object({ severity: nullableString, rule: z.string() })
+  .openapi('Classification')
+
+// ── incidents ────────────────────────────────────────────────────────────────
+export const IncidentParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+
+/** POST /incidents. Strict: an unknown top-level field is refused (400), not ignored. */
+export const OpenIncidentBody = z
+  .object({
+    planId: z.string().min(1).max(100).openapi({ example: 'neixiang-2017' }),
+    title: z.string().trim().min(1).max(500).openapi({ example: '网传某市场销售过期食品' }),
+    discoveredAt: Instant.optional(),
+    knownAt: Instant.optional(),
+    occurredAt: Instant.optional(),
+    source: z
+      .object({
+        url: z.url().max(2000).optional(),
+        platform: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict()
+      .optional(),
+    category: CategorySchema.optional(),
+    facts: FactsSchema.optional(),
+    severity: SeveritySchema.optional(),
+    severityReason: z.string().trim().min(1).max(4000).optional(),
+    relatedTo: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .openapi('OpenIncident')
+
+/**
+ * POST /incidents/:id/events: `type`, the event's own fields (checked by the event's
+ * strict schema in the engine), and optionally `occurredAt` and `expectedVersion`.
+ */
+export const SendEventBody = z
+  .object({
+    type: z.string().min(1).max(100).openapi({ example: 'REPORT' }),
+    occurredAt: Instant.optional().openapi({ description: 'for a step done earlier, offline' }),
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .catchall(z.unknown())
+  .openapi('SendEvent')
+
+export const ListQuery = z
+  .object({
+    plan: z.string().min(1).max(100).optional(),
+    phase: z.enum(PHASES).optional(),
+    severity: SeveritySchema.optional(),
+    owner: z.string().min(1).max(100).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    q: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'searches the title and the source URL' }),
+    limit: z.coerce.number().int().min(1).max(200).optional().openapi({ type: 'integer', example: 50 }),
+    cursor: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+
+export const DeadlineViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dueAt: z.string(),
+  clause: nullableString,
+  policy: nullableString,
+  rule: z.string(),
+  status: z.enum(['pending', 'met', 'missed', 'cancelled']),
+  certain: z.boolean(),
+  metAt: nullableString,
+  startedAt: z.string(),
+  escalatedAt: nullableString,
+})
+
+export const IncidentViewSchema = z
+  .object({
+    id: z.string(),
+    organisation: z.string(),
+    planId: z.string(),
+    planVersion: z.number().int(),
+    version: z.number().int(),
+    title: z.string(),
+    source: z.object({ url: z.string().optional(), platform: z.string().optional() }).nullable(),
+    relatedTo: nullableString,
+    owner: nullableString,
+    phase: z.string().openapi({ enum: [...PHASES] }),
+    state: z.unknown().openapi({ description: 'the XState value' }),
+    severity: nullableString,
+    category: nullableString,
+    facts: JsonObject,
+    discoveredAt: z.string(),
+    knownAt: z.string(),
+    occurredAt: z.string(),
+    deadlines: z.array(DeadlineViewSchema),
+    breaches: z.array(z.object({ deadline: z.string(), dueAt: z.string(), at: z.string() })),
+    approvals: z.array(z.string()),
+    missingApprovals: z.array(z.string()),
+    allowedEvents: z.array(z.string()),
+    overdue: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: nullableString,
+  })
+  .openapi('Incident')
+
+export const IncidentPageSchema = z.object({
+  items: z.array(IncidentViewSchema),
+  nextCursor: nullableString,
+})
+
+export const HistoryItemSchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    payload: JsonObject,
+    actor: z.object({ name: z.string(), role: z.string() }),
+    occurredAt: z.string(),
+    recordedAt: z.string(),
+    version: z.number().int(),
+    hash: z.string(),
+  })
+  .openapi('HistoryItem')
+export const HistorySchema = z.object({ items: z.array(HistoryItemSchema) })
+
+// ── service ──────────────────────────────────────────────────────────────────
+export const HealthSchema = z.object({ status: z.literal('ok') })
+export const CalendarSchema = z
+  .object({
+    coveredYears: z.array(z.number().int()),
+    workingHours: z.string().openapi({ example: '09:00-12:00,13:30-17:30' }),
+    warning: nullableString,
+  })
+  .openapi('Calendar')
+
+// ── headers ──────────────────────────────────────────────────────────────────
+export const WriteHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'a retry with the same key returns the first answer' }),
+})
+export const EventHeaders = WriteHeaders.extend({
+  'if-match': z
+    .string()
+    .max(50)
+    .optional()
+    .openapi({ description: "the incident's version (its ETag), quoted or not" }),
+})

@@ -1,0 +1,143 @@
+/**
+ * The service: settings → database (migrated) → calendar → engine (with the webhook
+ * outbox) → tokens → deadline scheduler (late timers first) → HTTP (API, console). SIGTERM/SIGINT: stop accepting, let in-flight
+ * requests finish, stop the scheduler, close the database, exit 0.
+ */
+import { serve } from '@hono/node-server'
+import * as registry from '../machines/index.js'
+import { applyQuickStartTokens, bootstrapAdminToken } from './auth/tokens.js'
+import { createCalendar } from './calendar/index.js'
+import { config } from './config.js'
+import { consoleRoutes } from './console/routes.js'
+import * as diagrams from './diagrams/index.js'
+import { createEngine } from './engine/engine.js'
+import { createScheduler, type Scheduler } from './engine/scheduler.js'
+import { createApp } from './http/app.js'
+import { createLogger, errorFields } from './log.js'
+import { createDelivery } from './notify/delivery.js'
+import { createStore } from './store/connection.js'
+import { migrateToLatest } from './store/migrate.js'
+
+/** Longest wait for in-flight requests at shutdown before their connections are cut. */
+const DRAIN_MS = 10_000
+
+/** Shown once, on stderr (never in the structured log on stdout). */
+function printFirstToken(token: string) {
+  process.stderr.write(
+    [
+      '',
+      'yuqing-flow: first start on an empty database; one admin token was created.',
+      'It is shown this once and stored only as a hash:',
+      '',
+      `    ${token}`,
+      '',
+      'Use it as:   Authorization: Bearer <token>',
+      'Make tokens for people (the token is printed on stdout):',
+      '    npm run cli -- token create --role office --name 张三 [--org 某单位]',
+      'See and revoke:   npm run cli -- token list   |   npm run cli -- token revoke <id>',
+      '',
+      '',
+    ].join('\n'),
+  )
+}
+
+/** How often queued webhook notifications (the outbox) are retried when nothing new comes. */
+const DELIVERY_POLL_MS = 2_000
+
+async function main() {
+  const cfg = config()
+  const log = createLogger({ level: cfg.logLevel })
+  const clock = { now: () => new Date() }
+
+  const store = createStore(cfg.databaseUrl)
+  await migrateToLatest(store.db, store.schema)
+  const calendar = createCalendar({ workingHours: cfg.workingHours })
+  const warning = calendar.coverageWarning(clock.now())
+  if (warning) log.warn('calendar coverage', { warning })
+
+  const delivery = createDelivery({
+    db: store.db,
+    clock,
+    ...(cfg.webhookSecret ? { secret: cfg.webhookSecret } : {}),
+  })
+  let delivering: Promise<unknown> | null = null
+  const deliver = () => {
+    if (cfg.webhooks.length === 0 || delivering) return
+    delivering = delivery
+      .deliverDue()
+      .catch((e: unknown) => log.warn('webhook delivery failed; retrying', errorFields(e)))
+      .finally(() => {
+        delivering = null
+      })
+  }
+
+  let scheduler: Scheduler | undefined
+  const engine = createEngine({
+    store,
+    plans: registry,
+    clock,
+    calendar,
+    webhooks: cfg.webhooks.map((url) => ({ url })),
+    onChange: (view) => {
+      for (const d of view.deadlines) if (d.status === 'pending') scheduler?.notice(d.dueAt)
+      deliver()
+    },
+  })
+
+  await applyQuickStartTokens(store.db, cfg.authTokens, clock.now())
+  if (cfg.authTokens.length === 0) {
+    const token = await bootstrapAdminToken(store.db, clock.now())
+    if (token) printFirstToken(token)
+  }
+
+  scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, log })
+  const late = await scheduler.start()
+  if (late > 0) log.info('late deadlines fired at start', { count: late })
+
+  const deliveryTimer = setInterval(deliver, DELIVERY_POLL_MS)
+  deliver()
+
+  const app = createApp({
+    engine,
+    db: store.db,
+    plans: registry,
+    calendar,
+    log,
+    diagrams,
+    console: consoleRoutes(),
+  })
+  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
+    log.info('listening', { port: info.port, host: cfg.host }),
+  )
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    log.info('shutting down', { signal })
+    const cut = setTimeout(() => {
+      log.warn('requests still open after the drain period; closing their connections')
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }, DRAIN_MS)
+    cut.unref()
+    try {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await scheduler?.stop()
+      clearInterval(deliveryTimer)
+      await delivering
+      await store.close()
+    } catch (e) {
+      log.error('unclean shutdown', errorFields(e))
+      process.exit(1)
+    }
+    log.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`yuqing-flow failed to start: ${e instanceof Error ? e.message : String(e)}\n`)
+  process.exit(1)
+})

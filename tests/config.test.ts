@@ -1,0 +1,47 @@
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../src/config.js'
+
+describe('settings', () => {
+  it('has the documented defaults, frozen', () => {
+    const c = parseConfig({})
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: './data/yuqing.db',
+      authTokens: [],
+      workingHours: '09:00-12:00,13:30-17:30',
+      webhooks: [],
+      webhookSecret: null,
+      logLevel: 'info',
+      timerPollMs: 30_000,
+    })
+    expect(c.evidenceDir).toBe(resolve('data', 'evidence'))
+    expect(Object.isFrozen(c)).toBe(true)
+  })
+
+  it('reads AUTH_TOKENS as token:role[:name[:organisation]], never echoing a bad one', () => {
+    const c = parseConfig({
+      AUTH_TOKENS: 'aaaaaaaaaaaaaaaa1:office, bbbbbbbbbbbbbbbb2:group:组长:某局',
+      PORT: '0',
+      DATABASE_URL: '/var/lib/yq/db.sqlite',
+    })
+    expect(c.authTokens).toEqual([
+      { token: 'aaaaaaaaaaaaaaaa1', role: 'office', name: 'office', organisation: 'default' },
+      { token: 'bbbbbbbbbbbbbbbb2', role: 'group', name: '组长', organisation: '某局' },
+    ])
+    expect(c.port).toBe(0)
+    expect(c.evidenceDir).toBe(join('/var/lib/yq', 'evidence'))
+    expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).toThrow(/AUTH_TOKENS/)
+    expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).not.toThrow(/supersecretvalue99/)
+  })
+
+  it('refuses bad settings, naming each', () => {
+    expect(() => parseConfig({ PORT: 'eighty', WORKING_HOURS: '9-5', WEBHOOKS: 'ftp://x' })).toThrow(
+      /PORT[\s\S]*WORKING_HOURS[\s\S]*WEBHOOKS/,
+    )
+    expect(
+      parseConfig({ WEBHOOKS: 'https://a.example/h, https://b.example/h', LOG_LEVEL: '' }).webhooks,
+    ).toEqual(['https://a.example/h', 'https://b.example/h'])
+  })
+})

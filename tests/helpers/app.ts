@@ -1,0 +1,112 @@
+/**
+ * A fresh in-memory database + engine + HTTP app, with a fixed clock the test moves
+ * and a token for every role (plus one of another organisation).
+ */
+import * as registry from '../../machines/index.js'
+import { ROLES, type Role } from '../../machines/vocabulary.js'
+import { createToken } from '../../src/auth/tokens.js'
+import { createCalendar } from '../../src/calendar/index.js'
+import { consoleRoutes } from '../../src/console/routes.js'
+import * as diagrams from '../../src/diagrams/index.js'
+import { createEngine, type Engine } from '../../src/engine/engine.js'
+import { type AppDeps, createApp } from '../../src/http/app.js'
+import { createLogger, type Logger } from '../../src/log.js'
+import { createStore, type Store } from '../../src/store/connection.js'
+import { migrateToLatest } from '../../src/store/migrate.js'
+
+export const calendar = createCalendar()
+
+/** A clock that stands still until the test moves it. */
+export class FixedClock {
+  constructor(public t = new Date('2026-10-09T01:00:00.000Z')) {}
+  now = () => new Date(this.t)
+  advance(minutes: number) {
+    this.t = new Date(this.t.getTime() + minutes * 60_000)
+  }
+  set(iso: string) {
+    this.t = new Date(iso)
+  }
+}
+
+export interface Answer {
+  status: number
+  headers: Headers
+  // biome-ignore lint/suspicious/noExplicitAny: test answers are read field by field
+  body: any
+  text: string
+}
+
+export interface RequestOptions {
+  /** A role (its token), a raw token string via `bearer`, or none. */
+  as?: Role | 'other-org'
+  bearer?: string
+  body?: unknown
+  /** Sent as is, for malformed-JSON and content-type tests. */
+  raw?: string
+  headers?: Record<string, string>
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>
+  engine: Engine
+  store: Store
+  clock: FixedClock
+  tokens: Record<Role, string>
+  /** An office token of organisation `other`. */
+  otherOrgToken: string
+  /** Every structured log line the app wrote. */
+  logs: string[]
+  request(method: string, path: string, opts?: RequestOptions): Promise<Answer>
+  close(): Promise<void>
+}
+
+export async function testApp(opts: { clock?: FixedClock; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
+  const clock = opts.clock ?? new FixedClock()
+  const store = createStore(':memory:')
+  await migrateToLatest(store.db, store.schema)
+  const engine = createEngine({ store, plans: registry, clock, calendar })
+  const logs: string[] = []
+  const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l), now: clock.now })
+  const tokens = {} as Record<Role, string>
+  for (const role of ROLES) {
+    tokens[role] = (
+      await createToken(store.db, { role, name: `${role}-tester` }, { now: clock.now(), by: 'test' })
+    ).token
+  }
+  const otherOrgToken = (
+    await createToken(
+      store.db,
+      { role: 'office', name: 'other-office', organisation: 'other' },
+      { now: clock.now(), by: 'test' },
+    )
+  ).token
+  const app = createApp({
+    engine,
+    db: store.db,
+    plans: registry,
+    calendar,
+    log,
+    diagrams,
+    console: consoleRoutes(),
+    ...opts.deps,
+  })
+
+  async function request(method: string, path: string, o: RequestOptions = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...o.headers }
+    const token = o.bearer ?? (o.as === 'other-org' ? otherOrgToken : o.as ? tokens[o.as] : undefined)
+    if (token) headers.authorization = `Bearer ${token}`
+    let body: string | undefined
+    if (o.raw !== undefined) body = o.raw
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) })
+    const text = await res.text()
+    let parsed: unknown = text
+    if (/json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text)
+    return { status: res.status, headers: res.headers, body: parsed, text }
+  }
+
+  return { app, engine, store, clock, tokens, otherOrgToken, logs, request, close: () => store.close() }
+}

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { currentPlans, getPlan } from '../../machines/index.js'
+import { type TestApp, testApp } from '../helpers/app.js'
+
+let t: TestApp
+beforeEach(async () => {
+  t = await testApp()
+})
+afterEach(() => t.close())
+
+describe('GET /plans', () => {
+  it('lists every current plan with id, version, title, issuer and severities', async () => {
+    const res = await t.request('GET', '/plans', { as: 'auditor' })
+    expect(res.status).toBe(200)
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
+    expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
+      id: 'neixiang-2017',
+      version: 1,
+      title: '內鄉縣負面網絡輿情應急處置辦法',
+      issuer: '內鄉縣人民政府辦公室',
+      severities: [
+        { code: 'general', label: '一般（本地政策）' },
+        { code: 'major', label: '重大' },
+        { code: 'critical', label: '特別重大' },
+      ],
+    })
+  })
+})
+
+describe('GET /plans/:planId', () => {
+  it('describes states with phase and clause, events with roles and JSON Schema, deadlines and rules', async () => {
+    const res = await t.request('GET', '/plans/neixiang-2017', { as: 'office' })
+    expect(res.status).toBe(200)
+    const plan = res.body
+    expect(plan.states).toContainEqual(
+      expect.objectContaining({
+        path: 'reporting.handlingAlongside',
+        phase: 'reporting',
+        label: '报告的同时及时处理、组织跟帖、公布事实',
+        clause: '第四條',
+        policy: null,
+      }),
+    )
+    expect(plan.states.find((s: { path: string }) => s.path === 'review')).toMatchObject({ clause: null })
+    expect(plan.states.find((s: { path: string }) => s.path === 'review').policy).toMatch(/本地政策/)
+    expect(new Set(plan.states.map((s: { phase: string }) => s.phase))).toEqual(
+      new Set(['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']),
+    )
+    const reportEvent = plan.events.find((e: { type: string }) => e.type === 'REPORT')
+    expect(reportEvent).toMatchObject({ label: '汇报', roles: ['monitor', 'office'], clause: '第四條' })
+    expect(reportEvent.schema).toMatchObject({
+      type: 'object',
+      required: ['to', 'proposal'],
+      additionalProperties: false,
+      properties: { to: { type: 'array' } },
+    })
+    expect(plan.deadlines).toEqual([
+      expect.objectContaining({ name: 'report', clause: '第四條', rule: expect.stringContaining('30 分钟') }),
+    ])
+    expect(plan.severityRules).toMatchObject({
+      hasCriteria: false,
+      severities: ['general', 'major', 'critical'],
+    })
+    expect(plan.approvals.critical.map((a: { code: string }) => a.code)).toEqual(['line', 'county'])
+    expect(plan.transitions).toContainEqual(
+      expect.objectContaining({
+        from: 'discovery.found',
+        event: 'REPORT',
+        to: ['reporting'],
+        clause: '第四條',
+      }),
+    )
+  })
+
+  it('describes every plan’s events with the schema of their fields', async () => {
+    for (const p of currentPlans()) {
+      const res = await t.request('GET', `/plans/${p.id}`, { as: 'auditor' })
+      expect(res.status, p.id).toBe(200)
+      expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(p.events.map((e) => e.type))
+      for (const e of res.body.events) expect(e.schema.type, `${p.id} ${e.type}`).toBe('object')
+    }
+  })
+
+  it('serves an older version by ?version=N and 404 for one that does not exist', async () => {
+    const plan = getPlan('neixiang-2017')!
+    const res = await t.request('GET', `/plans/neixiang-2017?version=${plan.version}`, { as: 'office' })
+    expect(res.status).toBe(200)
+    expect(res.body.version).toBe(plan.version)
+    const none = await t.request('GET', '/plans/neixiang-2017?version=99', { as: 'office' })
+    expect(none.status).toBe(404)
+    const bad = await t.request('GET', '/plans/neixiang-2017?version=two', { as: 'office' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].path).toBe('version')
+  })
+
+  it('answers 404 problem+json for an unknown plan', async () => {
+    const res = await t.request('GET', '/plans/nowhere-2000', { as: 'office' })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    expect(res.body).toMatchObject({ status: 404, title: 'Not found', instance: '/plans/nowhere-2000' })
+  })
+})
+
+describe('POST /plans/:planId/classify', () => {
+  it('gives the grade and the rule for facts', async () => {
+    const plan = currentPlans().find((p) => p.hasCriteria)!
+    const facts = { reposts: 25, mainstreamMedia: true, crossRegion: true, largeImageImpact: true }
+    const res = await t.request('POST', `/plans/${plan.id}/classify`, { as: 'monitor', body: { facts } })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual(plan.classify(facts))
+  })
+
+  it('is a preview an auditor may ask for', async () => {
+    const res = await t.request('POST', '/plans/neixiang-2017/classify', {
+      as: 'auditor',
+      body: { facts: {} },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.severity).toBeNull()
+  })
+
+  it('refuses facts the vocabulary does not know, naming them', async () => {
+    const res = await t.request('POST', '/plans/neixiang-2017/classify', {
+      as: 'office',
+      body: { facts: { reposts: 'many', likes: 3 } },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'facts.likes',
+      'facts.reposts',
+    ])
+    expect(
+      (await t.request('POST', '/plans/nowhere/classify', { as: 'office', body: { facts: {} } })).status,
+    ).toBe(404)
+  })
+})
