@@ -68,6 +68,33 @@ const EnvSchema = z.object({
     (v) => list(typeof v === 'string' ? v : undefined),
     z.array(z.url({ protocol: /^https?$/ })),
   ),
+  /**
+   * Routes for one plan (and optionally some entry types): `plan[:TYPE|TYPE]=url;…`,
+   * e.g. `saws-2014:NOTIFY_DUTY_ROOM=https://duty.example/hook` (saws-2014 五(一)4).
+   */
+  WEBHOOK_ROUTES: z.preprocess(
+    (v) =>
+      (typeof v === 'string' ? v : '')
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const eq = entry.indexOf('=')
+          const [plan = '', types] = entry.slice(0, Math.max(eq, 0)).split(':')
+          return {
+            plan,
+            types: types ? types.split('|').filter(Boolean) : undefined,
+            url: entry.slice(eq + 1),
+          }
+        }),
+    z.array(
+      z.object({
+        plan: z.string().min(1, 'expected plan[:TYPE|TYPE]=url'),
+        types: z.array(z.string().regex(/^[A-Z_]+$/)).optional(),
+        url: z.url({ protocol: /^https?$/ }),
+      }),
+    ),
+  ),
   WEBHOOK_SECRET: optional(z.string()),
   EVIDENCE_DIR: optional(z.string()),
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
@@ -84,6 +111,7 @@ export interface Config {
   authTokens: readonly QuickStartToken[]
   workingHours: string
   webhooks: readonly string[]
+  webhookRoutes: ReadonlyArray<{ plan: string; types?: string[] | undefined; url: string }>
   webhookSecret: string | null
   /** Where evidence files are kept: EVIDENCE_DIR, else `evidence/` beside the SQLite file (./data/evidence for PostgreSQL). */
   evidenceDir: string
@@ -114,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     authTokens: Object.freeze(e.AUTH_TOKENS),
     workingHours: e.WORKING_HOURS,
     webhooks: Object.freeze(e.WEBHOOKS),
+    webhookRoutes: Object.freeze(e.WEBHOOK_ROUTES),
     webhookSecret: e.WEBHOOK_SECRET ?? null,
     evidenceDir: resolve(evidenceDir),
     logLevel: e.LOG_LEVEL,

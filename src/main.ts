@@ -62,7 +62,7 @@ async function main() {
   })
   let delivering: Promise<unknown> | null = null
   const deliver = () => {
-    if (cfg.webhooks.length === 0 || delivering) return
+    if ((cfg.webhooks.length === 0 && cfg.webhookRoutes.length === 0) || delivering) return
     delivering = delivery
       .deliverDue()
       .catch((e: unknown) => log.warn('webhook delivery failed; retrying', errorFields(e)))
@@ -77,11 +77,27 @@ async function main() {
     plans: registry,
     clock,
     calendar,
-    webhooks: cfg.webhooks.map((url) => ({ url })),
+    webhooks: [
+      ...cfg.webhooks.map((url) => ({ url })),
+      ...cfg.webhookRoutes.map((r) => ({ url: r.url, plan: r.plan, ...(r.types ? { types: r.types } : {}) })),
+    ],
     onChange: (view) => {
-      for (const d of view.deadlines) if (d.status === 'pending') scheduler?.notice(d.dueAt)
+      for (const d of view.deadlines) {
+        if (d.status !== 'pending') continue
+        // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.
+        const start = Date.parse(d.startedAt)
+        const span = Date.parse(d.dueAt) - start
+        for (const share of [0.5, 0.8]) scheduler?.notice(new Date(start + share * span).toISOString())
+        scheduler?.notice(d.dueAt)
+      }
       deliver()
     },
+    onTimerError: (timer, e) =>
+      log.error('a deadline timer could not fire; the others go on', {
+        incident: timer.incident_id,
+        instance: timer.instance,
+        ...errorFields(e),
+      }),
   })
 
   await applyQuickStartTokens(store.db, cfg.authTokens, clock.now())

@@ -4,6 +4,7 @@
  * one event, and writes journal entry + snapshot + timers in ONE transaction, or
  * nothing. No plan is named here: plans come from the registry.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { type AnyMachineSnapshot, createActor } from 'xstate'
 import type {
@@ -51,6 +52,8 @@ export interface EngineDeps {
   onChange?: (view: IncidentView, entry: HistoryItem) => void
   /** Where notifications go; each route may be limited to a plan and to entry types. */
   webhooks?: readonly WebhookRoute[]
+  /** Told when one timer cannot fire (e.g. its incident's plan version is unknown); the others go on. */
+  onTimerError?: (timer: { incident_id: string; instance: string }, error: unknown) => void
   /** Shares of a deadline's window at which a "due soon" warning fires (default 50 % and 80 %). */
   warnAt?: readonly number[]
 }
@@ -106,7 +109,7 @@ const iso = (d: Date) => d.toISOString()
 const normalise = (t: string) => new Date(t).toISOString()
 
 /** SQLite and PostgreSQL errors that mean "storage cannot take this now": 503, retry later. */
-function storageError(e: unknown): AppError | null {
+export function storageError(e: unknown): AppError | null {
   const code = (e as { code?: unknown }).code
   if (typeof code !== 'string') return null
   // SQLite rolls a transaction back by itself on SQLITE_FULL and some I/O errors; the
@@ -431,23 +434,21 @@ export function createEngine(deps: EngineDeps) {
     )
   }
 
-  const pendingNotifications: Array<() => void> = []
+  // Per call, not per engine: on PostgreSQL several transactions of one process run at once,
+  // and one that fails must not drop (or one that commits announce) another's notifications.
+  const pendingNotifications = new AsyncLocalStorage<Array<() => void>>()
   function notify(view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
     if (deps.onChange) {
       const cb = deps.onChange
-      pendingNotifications.push(() => cb(view, toHistory(entry)))
+      pendingNotifications.getStore()?.push(() => cb(view, toHistory(entry)))
     }
   }
   /** Tell listeners only after the transaction committed. */
   async function committed<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      const r = await fn()
-      for (const n of pendingNotifications.splice(0)) n()
-      return r
-    } catch (e) {
-      pendingNotifications.splice(0)
-      throw e
-    }
+    const pending: Array<() => void> = []
+    const r = await pendingNotifications.run(pending, fn)
+    for (const n of pending) n()
+    return r
   }
 
   /**
@@ -558,71 +559,80 @@ export function createEngine(deps: EngineDeps) {
     const due = await guarded(() => repo.dueTimers(db, now, limit))
     let fired = 0
     for (const t of due) {
-      const done = await committed(() =>
-        guarded(() =>
-          db.transaction().execute(async (trx) => {
-            // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
-            const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
-            if (!row) return false
-            const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
-            if (!timer) return false
-            await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
-            const plan = planOf(row)
-            const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
-            const system: Actor = { name: 'system', role: 'system' }
-            const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
-            if (warning) {
-              const [, instance = '', pct = '0'] = warning
-              const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
-              if (d?.status !== 'pending') return false
-              const w = {
-                deadline: d.name,
-                instance,
-                share: Number(pct) / 100,
-                dueAt: d.dueAt,
-                at: timer.due_at,
-              }
-              await annotateIn(
-                trx,
-                row,
-                system,
-                { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
-                (v) => ({
-                  ...v,
-                  warnings: [...(v.warnings ?? []), w],
-                }),
-              )
-              return true
-            }
-            const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
-            const actor: Actor = { name: 'system', role: 'system' }
-            const event: IncidentEvent = {
-              type: type ?? '',
-              at: timer.due_at,
-              actor,
-              instance: timer.instance,
-            }
-            // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
-            if (!type || !actorRef.getSnapshot().can(event)) return false
-            actorRef.send(event)
-            await apply(trx, plan, row, actorRef, {
-              type: `DEADLINE_PASSED`,
-              payload: {
-                deadline: timer.deadline,
-                instance: timer.instance,
-                timerEvent: type,
-                dueAt: timer.due_at,
-              },
-              actor,
-              occurredAt: timer.due_at,
-            })
-            return true
-          }),
-        ),
-      )
+      const done = await fireOne(t).catch((e: unknown) => {
+        // One broken incident must not hold up every later timer: report it and go on.
+        if (e instanceof StorageUnavailable) throw e
+        deps.onTimerError?.(t, e)
+        return false
+      })
       if (done) fired++
     }
     return fired
+  }
+
+  function fireOne(t: { incident_id: string; instance: string }): Promise<boolean> {
+    return committed(() =>
+      guarded(() =>
+        db.transaction().execute(async (trx) => {
+          // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
+          const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
+          if (!row) return false
+          const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
+          if (!timer) return false
+          await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
+          const plan = planOf(row)
+          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+          const system: Actor = { name: 'system', role: 'system' }
+          const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
+          if (warning) {
+            const [, instance = '', pct = '0'] = warning
+            const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
+            if (d?.status !== 'pending') return false
+            const w = {
+              deadline: d.name,
+              instance,
+              share: Number(pct) / 100,
+              dueAt: d.dueAt,
+              at: timer.due_at,
+            }
+            await annotateIn(
+              trx,
+              row,
+              system,
+              { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
+              (v) => ({
+                ...v,
+                warnings: [...(v.warnings ?? []), w],
+              }),
+            )
+            return true
+          }
+          const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
+          const actor: Actor = { name: 'system', role: 'system' }
+          const event: IncidentEvent = {
+            type: type ?? '',
+            at: timer.due_at,
+            actor,
+            instance: timer.instance,
+          }
+          // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
+          if (!type || !actorRef.getSnapshot().can(event)) return false
+          actorRef.send(event)
+          await apply(trx, plan, row, actorRef, {
+            type: `DEADLINE_PASSED`,
+            payload: {
+              deadline: timer.deadline,
+              instance: timer.instance,
+              timerEvent: type,
+              dueAt: timer.due_at,
+            },
+            actor,
+            occurredAt: timer.due_at,
+          })
+          return true
+        }),
+      ),
+    )
   }
 
   async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
@@ -818,8 +828,19 @@ export function createEngine(deps: EngineDeps) {
     return annotate(id, caller, { type: 'DOCUMENT_GENERATED', payload: { ...doc } }, (v) => v)
   }
 
+  /**
+   * The same key on two nodes at once (PostgreSQL): the second insert of the key waits for
+   * the first commit, then fails on idempotency_pk; run again, open() replays the first answer.
+   */
+  const openOnce = (req: OpenRequest, caller: Caller, key?: string) =>
+    open(req, caller, key).catch((e: unknown) => {
+      if (key && (e as { constraint?: unknown }).constraint === 'idempotency_pk')
+        return open(req, caller, key)
+      throw e
+    })
+
   return {
-    open: (req: OpenRequest, caller: Caller, key?: string) => committed(() => open(req, caller, key)),
+    open: (req: OpenRequest, caller: Caller, key?: string) => committed(() => openOnce(req, caller, key)),
     send,
     get,
     list,

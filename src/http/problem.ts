@@ -9,6 +9,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
 import type { SecurityEvent } from '../auth/security-log.js'
+import { storageError } from '../engine/engine.js'
 import {
   AppError,
   Forbidden,
@@ -45,14 +46,9 @@ export class MalformedJson extends AppError {
 }
 
 /** Storage failures the engine's guard does not see (auth, health, a handle closed under us). */
-export function storageFailure(e: unknown): StorageUnavailable | null {
-  const code = (e as { code?: unknown } | null)?.code
-  if (typeof code === 'string') {
-    if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code) || /^(53|57P|08)/.test(code))
-      return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET')
-      return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
-  }
+export function storageFailure(e: unknown): AppError | null {
+  const known = e && typeof e === 'object' ? storageError(e) : null
+  if (known) return known
   const message = e instanceof Error ? e.message : ''
   if (/database connection is not open|driver has already been destroyed|pool.*(ended|closed)/i.test(message))
     return new StorageUnavailable('the database is closed; retry later')
