@@ -19,9 +19,6 @@ afterEach(() => t.close())
  * assertion fails, and the entry is to be deleted.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  // REPORT.to is free text (kit `fields.to`), yet recordReport needs the recipients
-  // group/principal/higher: stuck in phase.reporting.handlingAlongside (CONVENE never allowed).
-  'neixiang-2017': 'machines/neixiang-2017.ts REPORT.to lists no recipients',
   // REPORT.to is z.string().refine(isRecipient): the JSON Schema says only "string", so a
   // client cannot know group/cac; stuck in phase.discovery.found (REPORT refused 400).
   'nanchong-npc-2022': 'machines/nanchong-npc-2022/events.ts REPORT.to is a refined string, not an enum',
