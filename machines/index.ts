@@ -2,11 +2,22 @@
  * The plan registry: plan id → every version of its machine. The current version is
  * the highest; older versions stay here for incidents opened on them.
  */
+import { PLAN_DOCUMENTS } from './documents.js'
+import { plan as hrssCity } from './hrss-city.js'
 import type { PlanDefinition } from './kit/types.js'
+import { plan as nanchongNpc2022 } from './nanchong-npc-2022.js'
+import { plan as nanningAic2017 } from './nanning-aic-2017.js'
 import { plan as neixiang2017 } from './neixiang-2017.js'
+import { plan as saws2014 } from './saws-2014.js'
 
 /** Every plan version the service can load, current and old. */
-export const PLAN_VERSIONS: readonly PlanDefinition[] = [neixiang2017]
+export const PLAN_VERSIONS: readonly PlanDefinition[] = [
+  neixiang2017,
+  hrssCity,
+  nanningAic2017,
+  saws2014,
+  nanchongNpc2022,
+].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 
 export const PLAN_IDS: readonly string[] = [...new Set(PLAN_VERSIONS.map((p) => p.id))].sort()
 

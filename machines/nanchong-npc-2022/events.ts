@@ -1,0 +1,180 @@
+/** The events the plan accepts: who may send them, what they carry, what they cite. */
+import { z } from 'zod'
+import { commonEventSpecs, fields } from '../kit/kit.js'
+import type { EventSpec } from '../kit/types.js'
+import { type ClauseMeta, clause, type Role } from '../vocabulary.js'
+import { common } from './common.js'
+import { GradeSchema, RECIPIENTS } from './rules.js'
+
+const isRecipient = (s: string) => (RECIPIENTS as readonly string[]).includes(s)
+
+const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
+const note = fields.note
+const spec = (
+  type: string,
+  label: string,
+  roles: readonly Role[],
+  meta: ClauseMeta,
+  shape: z.ZodRawShape = { note },
+): EventSpec => ({ type, label, roles, meta, schema: z.object(shape).strict() })
+
+const channel = z
+  .enum(['online', 'pressRelease', 'emergencyMessage', 'officialAccount'])
+  .describe(
+    '回应方式（online=网上来网上去，pressRelease=新闻通稿，emergencyMessage=群发应急信息，officialAccount=官方微信微博）',
+  )
+const release = { channel, content: text('回应内容', 20000) }
+const finding = {
+  substantiated: z.boolean().describe('是否属实'),
+  findings: text('核实情况'),
+}
+
+/** 三(一): the grade is the monitor's judgement; SET_SEVERITY takes only this plan's grades. */
+const commonSpecs = commonEventSpecs(common).map((s) =>
+  s.type === 'SET_SEVERITY'
+    ? { ...s, schema: z.object({ severity: GradeSchema, reason: fields.reason }).strict() }
+    : s,
+)
+
+export const events: EventSpec[] = [
+  ...commonSpecs,
+  spec(
+    'CLASSIFY',
+    '分类定级',
+    ['monitor', 'office', 'group'],
+    clause('三(一)', '判断、筛选，记录出处并分类'),
+    {
+      severity: GradeSchema,
+      source: text('舆情出处', 2000).optional(),
+      reason: note,
+    },
+  ),
+  spec(
+    'REPORT',
+    '快报事实',
+    ['monitor', 'office', 'group'],
+    clause('三(二)', '报告应急管理小组；逐级报送市网信办'),
+    {
+      to: z
+        .array(z.string().refine(isRecipient, '报送对象须为 group 或 cac'))
+        .min(1)
+        .max(RECIPIENTS.length)
+        .describe('报送对象（group=网络舆情应急管理小组，cac=市网信办）'),
+      summary: text('舆情事实（真实、客观）', 20000),
+      note,
+    },
+  ),
+  spec(
+    'CONVENE',
+    '召开分析研判会',
+    ['group', 'office'],
+    clause('二(三)1、三(三)', '启动预案，召开分析研判会'),
+  ),
+  spec(
+    'HEAR_CAC_OPINION',
+    '听取市网信办意见',
+    ['principal', 'office'],
+    clause('三(三)', '听取市网信办意见'),
+    {
+      opinion: text('市网信办意见'),
+    },
+  ),
+  spec('DECIDE_MEASURES', '确定处理措施', ['group'], clause('三(三)、二(三)2', '确定最终处理措施'), {
+    measures: text('处理措施', 20000),
+  }),
+  spec('ADJUST_MEASURES', '调整处置办法', ['group'], clause('二(三)5', '针对新情况及时调整处置办法'), {
+    measures: text('调整后的处置办法', 20000),
+  }),
+  spec('MARK_COMPLEX', '认定为复杂舆情', ['group', 'office'], clause('三(四)1', '网络广泛关注、情况复杂'), {
+    reason: fields.reason,
+  }),
+  spec('START_RESPONSE', '开展应急处置', ['group', 'office'], clause('三(四)', '按研判会意见开展处置')),
+  spec('DRAFT_REPLY', '拟定答复意见', ['unit'], clause('三(四)1', '责任单位拟定答复意见'), {
+    draft: text('答复意见', 20000),
+  }),
+  spec('SIGN_OFF_REPLY', '审定答复意见', ['group', 'leader'], clause('三(四)1', '报请审定')),
+  spec('REPLY', '正面回应', ['unit', 'office', 'spokesperson'], clause('三(四)1', '予以正面回应'), release),
+  spec(
+    'EXPLAIN_REGULATION',
+    '正面解释法规',
+    ['legal'],
+    clause('三(四)1', '法工委、法制委会同起草部门正面解释'),
+    {
+      ...release,
+      draftingBody: text('会同的起草部门', 200),
+    },
+  ),
+  spec('STUDY_SUGGESTION', '研究意见建议', ['unit'], clause('三(四)1', '组织研究后形成答复意见'), {
+    draft: text('答复意见', 20000),
+  }),
+  spec('INVESTIGATE', '调查核实举报', ['unit'], clause('三(四)1', '纪检监察组或机关纪委调查核实'), finding),
+  spec('REFUTE', '公开辟谣', ['spokesperson', 'office'], clause('三(四)1', '通过权威渠道公开辟谣'), release),
+  spec('STANCE', '表态性回应', ['spokesperson', 'office'], clause('三(四)1', '第一时间表态性回应'), release),
+  spec('PROGRESS', '动态性回应', ['spokesperson', 'office'], clause('三(四)1', '动态性回应'), release),
+  spec('CONCLUDE', '结论性回应', ['spokesperson', 'office'], clause('三(四)1', '结论性回应'), release),
+  spec(
+    'GUIDE_COMMENTS',
+    '评论引导',
+    ['monitor', 'office'],
+    clause('三(四)2', '跟帖引导、驳斥、扩散官方回应'),
+  ),
+  spec('PRESS_CONFERENCE', '召开新闻发布会', ['spokesperson', 'group'], clause('三(四)3', '召开新闻发布会')),
+  spec('RECEIVE_MEDIA', '媒体来访服务管理', ['office', 'group'], clause('二(三)4', '媒体来访服务管理')),
+  spec('VERIFY_OFFLINE', '线下调查核实', ['unit', 'office'], clause('三(四)4', '尽快调查核实'), finding),
+  spec('RECTIFY', '主动整改', ['unit'], clause('三(四)4', '属实的立即主动整改')),
+  spec('HOLD_ACCOUNTABLE', '查出责任人员', ['group', 'unit'], clause('三(四)4', '迅速查出责任人员'), {
+    persons: text('责任人员及处理'),
+  }),
+  spec('RESOLVE_DEMAND', '解决诉求', ['unit'], clause('三(四)4', '依法依规解决诉求或说明原因'), {
+    resolved: z.boolean().describe('是否已解决'),
+    explanation: text('解决情况或不能解决的原因'),
+  }),
+  spec(
+    'REFER_TO_POLICE',
+    '寻求网信办和公安机关处理',
+    ['group', 'office'],
+    clause('三(四)4', '落地找人，依法处理'),
+    {
+      grounds: text('捏造、歪曲、恶意炒作等情形'),
+    },
+  ),
+  spec(
+    'CAC_CONSENT_BLOCK',
+    '市网信办同意封堵',
+    ['principal', 'office'],
+    clause('三(五)', '报经市网信办同意'),
+    {
+      content: text('拟封堵信息'),
+    },
+  ),
+  spec('BLOCK_CONTENT', '封堵处理', ['office'], clause('三(五)', '封堵处理'), {
+    kind: z
+      .enum(['harmful', 'false', 'disruptive'])
+      .describe('信息类型（harmful=政治类有害信息，false=经查证不属实，disruptive=扰乱经济社会秩序）'),
+    content: text('封堵信息'),
+  }),
+  spec(
+    'SEEK_SUPPORT',
+    '协调支持',
+    ['group', 'office'],
+    clause('三(五)、四(一)', '协调公安机关或中省网信部门支持'),
+  ),
+  spec('SUBSIDE', '舆情平息', ['office', 'group'], clause('三(一)、三(六)', '舆情平息，应急处置结束')),
+  spec('WATCH_TREND', '关注舆情趋势', ['office', 'monitor'], clause('三(六)', '关注舆情趋势')),
+  spec('START_REVIEW', '组织总结评估', ['group', 'office'], clause('三(六)', '组织有关单位总结评估')),
+  spec(
+    'RELAPSE',
+    '舆情反复',
+    ['monitor', 'office', 'group'],
+    clause('三(一)', '监测直至平息；反复则重新处置'),
+    {
+      reason: fields.reason,
+    },
+  ),
+  spec('REVIEW', '总结评估', ['group'], clause('三(六)、二(三)7', '总结评估，表扬与责任追究，修改完善'), {
+    summary: text('总结评估', 20000),
+    commendations: text('表扬意见建议').optional(),
+    accountability: text('处理和责任追究意见建议').optional(),
+    improvements: text('修改完善工作方案').optional(),
+  }),
+]
