@@ -6,8 +6,6 @@ import { type ClauseMeta, clause, type Role } from '../vocabulary.js'
 import { common } from './common.js'
 import { GradeSchema, RECIPIENTS } from './rules.js'
 
-const isRecipient = (s: string) => (RECIPIENTS as readonly string[]).includes(s)
-
 const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const note = fields.note
 const spec = (
@@ -56,7 +54,7 @@ export const events: EventSpec[] = [
     clause('三(二)', '报告应急管理小组；逐级报送市网信办'),
     {
       to: z
-        .array(z.string().refine(isRecipient, '报送对象须为 group 或 cac'))
+        .array(z.enum(RECIPIENTS))
         .min(1)
         .max(RECIPIENTS.length)
         .describe('报送对象（group=网络舆情应急管理小组，cac=市网信办）'),

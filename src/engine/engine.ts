@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
-import { type AnyMachineSnapshot, createActor } from 'xstate'
+import { createActor } from 'xstate'
 import type {
   IncidentContext,
   IncidentEvent,
@@ -30,7 +30,7 @@ import {
 import type { Store } from '../store/connection.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import { acceptedEvents, contextOf, inertClock, phaseOf, restore, timerEventFor } from './actor.js'
+import { contextOf, inertClock, phaseOf, restore, timerEventFor } from './actor.js'
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { quoteRules } from './quotes.js'
@@ -107,6 +107,8 @@ export interface HistoryItem {
 const SKEW_MS = 5 * 60_000
 const iso = (d: Date) => d.toISOString()
 const normalise = (t: string) => new Date(t).toISOString()
+/** The later of two ISO-8601 UTC instants (text order is time order). */
+const laterOf = (a: string, b: string): string => [a, b].sort()[1] ?? a
 
 /** SQLite and PostgreSQL errors that mean "storage cannot take this now": 503, retry later. */
 export function storageError(e: unknown): AppError | null {
@@ -475,7 +477,7 @@ export function createEngine(deps: EngineDeps) {
           const now = clock.now()
           const at =
             checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
-            (iso(now) < row.last_occurred_at ? row.last_occurred_at : iso(now))
+            laterOf(iso(now), row.last_occurred_at)
           const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
           const before = actorRef.getSnapshot()
           const actor: Actor = { name: caller.name, role: caller.role }
@@ -535,7 +537,7 @@ export function createEngine(deps: EngineDeps) {
       ...d.columns,
       version: row.version + 1,
       view: JSON.stringify(view),
-      last_occurred_at: entryIn.occurredAt > row.last_occurred_at ? entryIn.occurredAt : row.last_occurred_at,
+      last_occurred_at: laterOf(entryIn.occurredAt, row.last_occurred_at),
       head_hash: entry.hash,
       updated_at: recordedAt,
     })

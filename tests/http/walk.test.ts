@@ -18,11 +18,7 @@ afterEach(() => t.close())
  * the test asserts that the walk still gets stuck: once the machine is fixed that
  * assertion fails, and the entry is to be deleted.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  // REPORT.to is z.string().refine(isRecipient): the JSON Schema says only "string", so a
-  // client cannot know group/cac; stuck in phase.discovery.found (REPORT refused 400).
-  'nanchong-npc-2022': 'machines/nanchong-npc-2022/events.ts REPORT.to is a refined string, not an enum',
-}
+const KNOWN_GAPS: Record<string, string> = {}
 
 describe.each(currentPlans().map((p) => [p.id, p] as const))('%s over HTTP', (planId, plan) => {
   const gap = KNOWN_GAPS[planId]
