@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, SqliteAdapter, sql } from 'kysely'
 import { ValidationError } from '../errors.js'
 import type { Database } from '../store/schema.js'
 import type { IncidentView } from './view.js'
@@ -28,6 +28,26 @@ function decode(cursor: string): [string, string] {
 }
 /** LIKE with the pattern's own wildcards escaped, so `q` matches literally. */
 const likeEscaped = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * Above this many search hits a term is common: reading newest first and testing LIKE
+ * meets a page of matches sooner than fetching and sorting every hit.
+ */
+const SEARCH_HITS_MAX = 1000
+/** An FTS5 phrase: the text literally, quotes doubled. */
+const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`
+
+/**
+ * Whether `q` should narrow the list through the trigram index (migration 0002, SQLite
+ * only): three characters or more, and few enough hits. The LIKE test stays on in every
+ * case, so both ways give exactly the same rows.
+ */
+async function searchIndexed(db: Kysely<Database>, q: string): Promise<boolean> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter) || [...q].length < 3) return false
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM incidents_search
+    WHERE incidents_search MATCH ${phrase(q)} LIMIT ${SEARCH_HITS_MAX + 1})`.execute(db)
+  return (rows[0]?.n ?? 0) <= SEARCH_HITS_MAX
+}
 
 /** Newest first by createdAt (then id), keyset-paged. */
 export async function listIncidents(
@@ -65,6 +85,12 @@ export async function listIncidents(
   if (f.q) {
     const p = likeEscaped(f.q)
     q = q.where(sql<boolean>`(title LIKE ${p} ESCAPE '\\' OR source_url LIKE ${p} ESCAPE '\\')`)
+    if (await searchIndexed(db, f.q))
+      q = q.where(
+        'id',
+        'in',
+        sql<string>`(SELECT incident_id FROM incidents_search WHERE incidents_search MATCH ${phrase(f.q)})`,
+      )
   }
   if (f.cursor) {
     const [createdAt, id] = decode(f.cursor)

@@ -47,11 +47,51 @@ export function openSqlite(file: string): SQLite.Database {
   return handle
 }
 
-export function createStore(url: string, opts: { schema?: string } = {}): Store {
+/**
+ * A transaction left open by a node that froze (GC storm, SIGSTOP, paused VM) or vanished
+ * (power, network) would hold its incident's row lock until the node woke, or for the
+ * kernel's TCP keepalive (hours). PostgreSQL ends such a session after this long idle
+ * inside a transaction: it rolls back and the lock is free for the other nodes. Our
+ * transactions never wait on anything but the database between two statements.
+ */
+export const IDLE_IN_TRANSACTION_MS = 60_000
+
+/** Session settings of every pooled PostgreSQL connection (`options` of libpq / node-pg). */
+export function pgSessionOptions(opts: { schema?: string; idleInTransactionMs?: number } = {}): string {
+  const parts = [
+    `-c idle_in_transaction_session_timeout=${opts.idleInTransactionMs ?? IDLE_IN_TRANSACTION_MS}`,
+  ]
+  // A schema per test run (or per tenant database) is selected at connect time.
+  if (opts.schema) parts.push(`-c search_path=${opts.schema.replace(/[^a-zA-Z0-9_]/g, '')}`)
+  return parts.join(' ')
+}
+
+/** `?options=` of the URL, which the pool's own `options` would otherwise replace. */
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get('options') ?? ''
+  } catch {
+    return ''
+  }
+}
+
+export function createStore(
+  url: string,
+  opts: { schema?: string; idleInTransactionMs?: number } = {},
+): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    // A schema per test run (or per tenant database) is selected at connect time, for every pooled connection.
-    const options = opts.schema ? `-c search_path=${opts.schema.replace(/[^a-zA-Z0-9_]/g, '')}` : undefined
-    const pool = new pg.Pool({ connectionString: url, max: 10, ...(options ? { options } : {}) })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      application_name: 'yuqing-flow',
+      options: [urlOptions(url), pgSessionOptions(opts)].filter(Boolean).join(' '),
+    })
+    // The server ended a connection (restart, failover, a proxy, the timeout above). Unheard,
+    // the 'error' event would end the process, every node at once. An idle one the pool
+    // drops and the next query connects anew; a checked-out one fails its transaction
+    // (503) and is dropped when it is released.
+    pool.on('error', () => undefined)
+    pool.on('connect', (client) => client.on('error', () => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,

@@ -1,11 +1,27 @@
-import { type Kysely, type MigrationProvider, Migrator } from 'kysely'
+import { type Kysely, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely'
 import { migrations } from '../../migrations/index.js'
 import type { Database } from './schema.js'
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
-/** Brings the schema up to date; refuses a database that a newer build has migrated. */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string | null): Promise<void> {
+/**
+ * The schema kysely keeps its migration tables in. On PostgreSQL always named: without
+ * one, kysely's Migrator looks for its tables in EVERY schema of the database, finds
+ * another schema's, and then fails to read them through the search path.
+ */
+async function migrationSchema(db: Kysely<Database>, schema?: string | null): Promise<string | null> {
+  if (schema || !(db.getExecutor().adapter instanceof PostgresAdapter)) return schema ?? null
+  const r = await sql<{ s: string }>`select current_schema() as s`.execute(db)
+  return r.rows[0]?.s ?? null
+}
+
+/**
+ * Brings the schema up to date; refuses a database that a newer build has migrated.
+ * Safe when several nodes start at once: on PostgreSQL kysely's Migrator holds a
+ * session advisory lock while it migrates, and the losers find nothing left to do.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schemaOption?: string | null): Promise<void> {
+  const schema = await migrationSchema(db, schemaOption)
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
   const known = new Set(Object.keys(migrations))
   // kysely lists only the migrations this build knows; read its table for the rest.

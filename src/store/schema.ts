@@ -90,6 +90,16 @@ export interface OutboxTable {
   delivered_at: string | null
   last_status: number | null
   last_error: string | null
+  /** The node sending this row now (migration 0003), and until when its lease holds. */
+  claimed_by: string | null
+  claimed_until: string | null
+}
+
+/** Organisations an operator created (migration 0004); tokens and incidents name one by id. */
+export interface OrganisationsTable {
+  id: string
+  name: string
+  created_at: string
 }
 
 export interface Database {
@@ -100,6 +110,7 @@ export interface Database {
   tokens: TokensTable
   security_log: SecurityLogTable
   outbox: OutboxTable
+  organisations: OrganisationsTable
 }
 
 export type IncidentRow = Selectable<IncidentsTable>

@@ -1,0 +1,69 @@
+/**
+ * Migrations on PostgreSQL when several nodes start at once, and in a database where
+ * another schema already holds kysely's migration tables.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { migrations } from '../../migrations/index.js'
+import { createStore, type Store } from '../../src/store/connection.js'
+import { migrateToLatest } from '../../src/store/migrate.js'
+import { createDatabase, type FreshDatabase } from '../helpers/pg-server.js'
+import { freshSchema, PG_URL, postgresAvailable } from '../helpers/stores.js'
+
+if (!postgresAvailable) console.warn('[skip] scale-out migrations: PostgreSQL does not answer')
+
+const ALL = Object.keys(migrations).sort()
+const stores: Store[] = []
+const databases: FreshDatabase[] = []
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined)
+  for (const d of databases.splice(0)) await d.drop()
+})
+const open = (url: string, schema?: string) => {
+  const s = createStore(url, schema ? { schema } : {})
+  stores.push(s)
+  return s
+}
+const ran = async (s: Store) =>
+  (
+    (await s.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()) as Array<{ name: string }>
+  )
+    .map((r) => r.name)
+    .sort()
+
+describe.skipIf(!postgresAvailable)('migrations on PostgreSQL', () => {
+  it('migrate concurrently from six pools: every one succeeds, each migration runs once', async () => {
+    const schema = await freshSchema()
+    const pools = Array.from({ length: 6 }, () => open(PG_URL, schema))
+    await Promise.all(pools.map((s) => migrateToLatest(s.db, s.schema)))
+    expect(await ran(pools[0]!)).toEqual(ALL)
+  })
+
+  it('six pools on a fresh database without a schema option migrate it once, in its default schema', async () => {
+    const d = await createDatabase()
+    databases.push(d)
+    const pools = Array.from({ length: 6 }, () => open(d.url))
+    await Promise.all(pools.map((s) => migrateToLatest(s.db, s.schema)))
+    expect(await ran(pools[0]!)).toEqual(ALL)
+  })
+
+  it('migrates the default schema even when another schema of the database was migrated first', async () => {
+    const d = await createDatabase()
+    databases.push(d)
+    const other = open(d.url, 'other_app')
+    await other.db.schema.createSchema('other_app').execute()
+    await migrateToLatest(other.db, 'other_app')
+    const main = open(d.url)
+    await migrateToLatest(main.db, main.schema)
+    expect(await ran(main)).toEqual(ALL)
+    const tables = await main.db.introspection.getTables()
+    expect(
+      tables
+        .filter((t) => t.name === 'incidents')
+        .map((t) => t.schema)
+        .sort(),
+    ).toEqual(['other_app', 'public'])
+  })
+})
