@@ -3,21 +3,38 @@
  *   npm run cli -- token create --role office --name 张三 [--org 某单位]
  *   npm run cli -- token list
  *   npm run cli -- token revoke <id>
+ *   npm run cli -- org create 某单位 [--name 全称]
+ *   npm run cli -- org list
+ *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
- * and what it made on stderr.
+ * and what it made on stderr; it refuses an organisation that was not created (`default`
+ * always exists). `verify` prints one line per incident and exits 1 when any fails.
  */
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { ROLES, RoleSchema } from '../machines/vocabulary.js'
-import { createToken, listTokens, revokeToken } from './auth/tokens.js'
+import {
+  createOrganisation,
+  listOrganisations,
+  OrganisationExists,
+  requireOrganisation,
+  UnknownOrganisation,
+} from './auth/organisations.js'
+import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
 import { config } from './config.js'
+import { verifyIncident } from './engine/verify.js'
+import { createEvidenceStore } from './evidence/store.js'
 import { createStore, type Store } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
 
 const USAGE = `Usage:
   npm run cli -- token create --role <${ROLES.join('|')}> --name <name> [--org <organisation>]
   npm run cli -- token list
-  npm run cli -- token revoke <id>`
+  npm run cli -- token revoke <id>
+  npm run cli -- org create <organisation> [--name <full name>]
+  npm run cli -- org list
+  npm run cli -- verify <incidentId>
+  npm run cli -- verify --all [--org <organisation>]`
 
 class UsageError extends Error {}
 
@@ -35,6 +52,7 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
     const role = RoleSchema.safeParse(values.role)
     if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
     if (!values.name?.trim()) throw new UsageError('--name is required (it goes into the journal)')
+    await requireOrganisation(store.db, values.org ?? DEFAULT_ORGANISATION)
     const { token, info } = await createToken(
       store.db,
       { role: role.data, name: values.name, ...(values.org ? { organisation: values.org } : {}) },
@@ -73,19 +91,99 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
   throw new UsageError(`unknown token command ${sub ?? '(none)'}`)
 }
 
+async function orgCommand(store: Store, args: string[]): Promise<void> {
+  const [sub, ...rest] = args
+  if (sub === 'create') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { name: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    })
+    const [id] = positionals
+    if (!id || positionals.length > 1) throw new UsageError('org create takes one organisation')
+    const org = await createOrganisation(
+      store.db,
+      { id, ...(values.name ? { name: values.name } : {}) },
+      { now: new Date(), by: operator() },
+    )
+    process.stderr.write(`Created organisation ${org.id} (${org.name}).\n`)
+    return
+  }
+  if (sub === 'list') {
+    if (rest.length > 0) throw new UsageError('org list takes no arguments')
+    const rows = await listOrganisations(store.db)
+    const lines = rows.map((o) => [o.id, o.name, o.createdAt].join('\t'))
+    process.stdout.write(`${['id\tname\tcreated', ...lines].join('\n')}\n`)
+    return
+  }
+  throw new UsageError(`unknown org command ${sub ?? '(none)'}`)
+}
+
+/** One line per incident: `ok` with its head, or `FAIL` naming the first bad entry. 1 when any fails. */
+async function verifyCommand(store: Store, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { all: { type: 'boolean' }, org: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.all ? positionals.length > 0 : positionals.length !== 1 || values.org !== undefined)
+    throw new UsageError('verify takes one incident id, or --all [--org <organisation>]')
+  let ids = positionals
+  if (values.all) {
+    let q = store.db.selectFrom('incidents').select('id').orderBy('created_at').orderBy('id')
+    const org = values.org?.trim()
+    if (org !== undefined) q = q.where('organisation', '=', org)
+    ids = (await q.execute()).map((r) => r.id)
+    // A typo should not pass as "nothing to verify".
+    if (org !== undefined && ids.length === 0) await requireOrganisation(store.db, org)
+  }
+  const evidence = createEvidenceStore(config().evidenceDir)
+  let failed = 0
+  for (const id of ids) {
+    const known = await store.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()
+    if (!known) {
+      failed++
+      process.stdout.write(`FAIL\t${id}\tno such incident\n`)
+      continue
+    }
+    const r = await verifyIncident(store.db, id, evidence)
+    if (r.ok) process.stdout.write(`ok\t${id}\t${r.entries} entries\thead ${r.head}\n`)
+    else {
+      failed++
+      process.stdout.write(`FAIL\t${id}\tentry ${r.firstBad?.seq}: ${r.firstBad?.reason}\n`)
+    }
+  }
+  process.stderr.write(`Verified ${ids.length} incident(s): ${ids.length - failed} ok, ${failed} failed.\n`)
+  return failed > 0 ? 1 : 0
+}
+
+/** Each command answers its exit code. */
+const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>> = {
+  token: (store, args) => tokenCommand(store, args).then(() => 0),
+  org: (store, args) => orgCommand(store, args).then(() => 0),
+  verify: verifyCommand,
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  if (command !== 'token') {
+  const handler = command === undefined ? undefined : COMMANDS[command]
+  if (!handler) {
     process.stderr.write(`${USAGE}\n`)
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2
   }
   const store = createStore(config().databaseUrl)
   try {
     await migrateToLatest(store.db, store.schema)
-    await tokenCommand(store, args)
-    return 0
+    return await handler(store, args)
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof UsageError ||
+      e instanceof UnknownOrganisation ||
+      e instanceof OrganisationExists ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`)
       return 2
     }

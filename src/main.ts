@@ -12,7 +12,9 @@ import { consoleRoutes } from './console/routes.js'
 import * as diagrams from './diagrams/index.js'
 import { createEngine } from './engine/engine.js'
 import { createScheduler, type Scheduler } from './engine/scheduler.js'
+import { createEvidenceStore } from './evidence/store.js'
 import { createApp } from './http/app.js'
+import { createHub } from './live/hub.js'
 import { createLogger, errorFields } from './log.js'
 import { createDelivery } from './notify/delivery.js'
 import { createStore } from './store/connection.js'
@@ -35,6 +37,7 @@ function printFirstToken(token: string) {
       'Make tokens for people (the token is printed on stdout):',
       '    npm run cli -- token create --role office --name 张三 [--org 某单位]',
       'See and revoke:   npm run cli -- token list   |   npm run cli -- token revoke <id>',
+      'An organisation before its tokens:   npm run cli -- org create 某单位   |   npm run cli -- org list',
       '',
       '',
     ].join('\n'),
@@ -71,6 +74,7 @@ async function main() {
       })
   }
 
+  const hub = createHub({ onError: (e) => log.warn('a live stream failed', errorFields(e)) })
   let scheduler: Scheduler | undefined
   const engine = createEngine({
     store,
@@ -81,7 +85,8 @@ async function main() {
       ...cfg.webhooks.map((url) => ({ url })),
       ...cfg.webhookRoutes.map((r) => ({ url: r.url, plan: r.plan, ...(r.types ? { types: r.types } : {}) })),
     ],
-    onChange: (view) => {
+    onChange: (view, entry) => {
+      hub.publish(view, entry)
       for (const d of view.deadlines) {
         if (d.status !== 'pending') continue
         // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.
@@ -120,6 +125,9 @@ async function main() {
     calendar,
     log,
     diagrams,
+    evidence: createEvidenceStore(cfg.evidenceDir),
+    hub,
+    delivery,
     console: consoleRoutes(),
   })
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
@@ -137,6 +145,7 @@ async function main() {
     }, DRAIN_MS)
     cut.unref()
     try {
+      hub.close() // event streams end now, or they would hold the server open for the whole drain period
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await scheduler?.stop()
       clearInterval(deliveryTimer)

@@ -17,6 +17,8 @@ it('creates (token alone on stdout), lists and revokes tokens, migrating the dat
       env: { ...process.env, DATABASE_URL: db },
       encoding: 'utf8',
     })
+  // An organisation exists before its tokens (`default` always does).
+  expect(cli('org', 'create', '某局').status).toBe(0)
   const created = cli('token', 'create', '--role', 'office', '--name', '张三', '--org', '某局')
   expect(created.status, created.stderr).toBe(0)
   const token = created.stdout.trim()

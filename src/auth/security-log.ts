@@ -1,6 +1,6 @@
 /**
- * The security audit log: tokens created and revoked, and every refused request
- * (401/403) with its route. Rows never hold a token, only its id.
+ * The security audit log: organisations created, tokens created and revoked, and every
+ * refused request (401/403) with its route. Rows never hold a token, only its id.
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
@@ -10,6 +10,7 @@ export type SecurityEvent =
   | { kind: 'token.created'; tokenId: string; role: string; name: string; organisation: string; by: string }
   | { kind: 'token.revoked'; tokenId: string; by: string }
   | { kind: 'token.restored'; tokenId: string; by: string }
+  | { kind: 'organisation.created'; organisation: string; name: string; by: string }
   | {
       kind: 'auth.unauthorized' | 'auth.forbidden'
       method: string

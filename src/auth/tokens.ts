@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { type Role, RoleSchema } from '../../machines/vocabulary.js'
 import type { Database } from '../store/schema.js'
+import { ensureOrganisation } from './organisations.js'
 import { recordSecurityEvent } from './security-log.js'
 
 export interface TokenInfo {
@@ -129,7 +130,8 @@ export async function findToken(db: Kysely<Database>, token: string): Promise<To
 
 /**
  * Makes the AUTH_TOKENS entries usable: inserted (hashed) when new, role/name/organisation
- * updated when known. A token revoked with the CLI stays revoked.
+ * updated when known. A token revoked with the CLI stays revoked. An organisation an entry
+ * names is created when it does not exist yet (logged as created by AUTH_TOKENS).
  */
 export async function applyQuickStartTokens(
   db: Kysely<Database>,
@@ -140,6 +142,7 @@ export async function applyQuickStartTokens(
     const { role, name, organisation } = checked(t)
     const hash = hashToken(t.token)
     await db.transaction().execute(async (trx) => {
+      await ensureOrganisation(trx, organisation, { now, by: 'AUTH_TOKENS' })
       const known = await trx.selectFrom('tokens').select('id').where('hash', '=', hash).executeTakeFirst()
       if (known) {
         await trx.updateTable('tokens').set({ role, name, organisation }).where('id', '=', known.id).execute()

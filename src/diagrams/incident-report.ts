@@ -158,6 +158,8 @@ export function reportBlocks(
       ['当前阶段', `${phase}（${view.phase}）`],
       ['结束时间', view.closedAt ? beijing(view.closedAt) : '未结束'],
       ['记录版本', String(view.version)],
+      // The chain's head when this report was made: GET /incidents/:id/verify proves the journal up to it.
+      ['记录链头哈希（SHA-256）', history.at(-1)?.hash ?? '—'],
       ['时间', '北京时间（UTC+8）'],
     ],
   })

@@ -12,11 +12,19 @@ import { silentLogger } from '../log.js'
 import type { AppDeps, AppEnv } from './env.js'
 import { accessLog, authenticate } from './middleware.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
+import { adminRoutes } from './routes/admin.js'
 import { calendarRoutes } from './routes/calendar.js'
 import { diagramRoutes } from './routes/diagrams.js'
+import { documentRoutes } from './routes/documents.js'
+import { evidenceRoutes } from './routes/evidence.js'
+import { exportRoutes } from './routes/export.js'
 import { healthRoutes } from './routes/health.js'
 import { incidentRoutes } from './routes/incidents.js'
+import { noteRoutes } from './routes/notes.js'
 import { planRoutes } from './routes/plans.js'
+import { streamRoutes } from './routes/streams.js'
+import { verifyRoutes } from './routes/verify.js'
+import { whoamiRoutes } from './routes/whoami.js'
 
 export type { AppDeps, DiagramFns } from './env.js'
 
@@ -39,9 +47,18 @@ export function createApp(deps: AppDeps) {
   if (deps.console) app.route('/', deps.console)
   app.route('/', healthRoutes(deps.db))
   app.route('/', planRoutes(deps))
+  // Before the incident routes: `/incidents/{id}` would take /incidents/export and /incidents/stream.
+  app.route('/', exportRoutes(deps))
+  if (deps.hub) app.route('/', streamRoutes({ ...deps, hub: deps.hub }))
   app.route('/', incidentRoutes(deps))
+  app.route('/', noteRoutes(deps))
+  app.route('/', documentRoutes(deps))
+  app.route('/', whoamiRoutes())
+  app.route('/', adminRoutes(deps))
   app.route('/', calendarRoutes(deps))
   if (deps.diagrams) app.route('/', diagramRoutes(deps, deps.diagrams))
+  if (deps.evidence) app.route('/', evidenceRoutes(deps, deps.evidence))
+  if (deps.evidence) app.route('/', verifyRoutes(deps, deps.evidence))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Calendar } from '../calendar/index.js'
 import type { Caller, Engine } from '../engine/engine.js'
+import type { EvidenceStore } from '../evidence/store.js'
+import type { Hub } from '../live/hub.js'
 import type { Logger } from '../log.js'
+import type { Delivery } from '../notify/delivery.js'
 import type { Database } from '../store/schema.js'
 
 /** What src/diagrams/index.ts exports for the diagram and report routes. */
@@ -27,8 +30,14 @@ export interface AppDeps {
   log?: Logger
   /** Mounts the diagram and report routes. */
   diagrams?: DiagramFns
+  /** Where evidence files are kept; mounts the evidence and verify routes. */
+  evidence?: EvidenceStore
   /** Mounts the web console at / and /console/* (no token: static files). */
   console?: Hono
+  /** Live updates for the event streams (GET /incidents/stream, /incidents/:id/stream). */
+  hub?: Hub
+  /** Webhook delivery status for GET /admin/deliveries. */
+  delivery?: Pick<Delivery, 'status'>
 }
 
 export interface AppEnv {

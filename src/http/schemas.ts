@@ -233,6 +233,34 @@ export const IncidentViewSchema = z
     missingApprovals: z.array(z.string()),
     allowedEvents: z.array(z.string()),
     overdue: z.boolean(),
+    notes: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          text: z.string(),
+          corrects: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: 'the seq of the note this one corrects' }),
+          by: z.object({ name: z.string(), role: z.string() }),
+          at: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'POST /incidents/{id}/notes; a correction is a new note, the old one stays' }),
+    warnings: z
+      .array(
+        z.object({
+          deadline: z.string(),
+          instance: z.string(),
+          share: z.number().openapi({ description: 'of the window gone when it fired: 0.5, 0.8' }),
+          dueAt: z.string(),
+          at: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'due-soon warnings fired (DEADLINE_WARNING entries), oldest first' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     closedAt: nullableString,

@@ -2,6 +2,9 @@
  * A fresh in-memory database + engine + HTTP app, with a fixed clock the test moves
  * and a token for every role (plus one of another organisation).
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as registry from '../../machines/index.js'
 import { ROLES, type Role } from '../../machines/vocabulary.js'
 import { createToken } from '../../src/auth/tokens.js'
@@ -9,8 +12,11 @@ import { createCalendar } from '../../src/calendar/index.js'
 import { consoleRoutes } from '../../src/console/routes.js'
 import * as diagrams from '../../src/diagrams/index.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
+import { createEvidenceStore } from '../../src/evidence/store.js'
 import { type AppDeps, createApp } from '../../src/http/app.js'
+import { createHub, type Hub, type HubOptions } from '../../src/live/hub.js'
 import { createLogger, type Logger } from '../../src/log.js'
+import { createDelivery } from '../../src/notify/delivery.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 
@@ -51,6 +57,8 @@ export interface TestApp {
   engine: Engine
   store: Store
   clock: FixedClock
+  /** Live updates: fed by the engine's onChange, read by the event streams. */
+  hub: Hub
   tokens: Record<Role, string>
   /** An office token of organisation `other`. */
   otherOrgToken: string
@@ -60,11 +68,21 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function testApp(opts: { clock?: FixedClock; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: {
+    clock?: FixedClock
+    deps?: Partial<AppDeps>
+    /** A database file, to restart on it (default: in memory). */
+    database?: string
+    /** E.g. a short heartbeat for the stream tests. */
+    hub?: HubOptions
+  } = {},
+): Promise<TestApp> {
   const clock = opts.clock ?? new FixedClock()
-  const store = createStore(':memory:')
+  const store = createStore(opts.database ?? ':memory:')
   await migrateToLatest(store.db, store.schema)
-  const engine = createEngine({ store, plans: registry, clock, calendar })
+  const hub = createHub(opts.hub)
+  const engine = createEngine({ store, plans: registry, clock, calendar, onChange: hub.publish })
   const logs: string[] = []
   const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l), now: clock.now })
   const tokens = {} as Record<Role, string>
@@ -88,6 +106,9 @@ export async function testApp(opts: { clock?: FixedClock; deps?: Partial<AppDeps
     log,
     diagrams,
     console: consoleRoutes(),
+    hub,
+    delivery: createDelivery({ db: store.db, clock }),
+    evidence: createEvidenceStore(mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))),
     ...opts.deps,
   })
 
@@ -108,5 +129,9 @@ export async function testApp(opts: { clock?: FixedClock; deps?: Partial<AppDeps
     return { status: res.status, headers: res.headers, body: parsed, text }
   }
 
-  return { app, engine, store, clock, tokens, otherOrgToken, logs, request, close: () => store.close() }
+  const close = () => {
+    hub.close()
+    return store.close()
+  }
+  return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close }
 }

@@ -98,6 +98,13 @@ export const api = {
   report: async (id) =>
     (await request(`/incidents/${enc(id)}/report`, { headers: { accept: 'text/markdown' } })).text(),
   incidentDiagram: (id) => api.svg(`/incidents/${enc(id)}/diagram.svg`),
+  /** Who the token is ({ name, role, organisation }); a token that is not yet kept is passed in. */
+  whoami: (token) => json('/whoami', token === undefined ? {} : { token }),
+  addNote: (id, note) => json(`/incidents/${enc(id)}/notes`, { method: 'POST', body: note }),
+  assignOwner: (id, change) => json(`/incidents/${enc(id)}/owner`, { method: 'POST', body: change }),
+  documents: async (id) => (await json(`/incidents/${enc(id)}/documents`)).items,
+  /** A rendered document's text (`accept`: text/html or text/markdown); generating it is journaled. */
+  documentText: async (path, accept) => (await request(path, { headers: { accept } })).text(),
   planDiagram: (id) => api.svg(`/plans/${enc(id)}/diagram.svg`),
 }
 

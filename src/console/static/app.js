@@ -90,6 +90,7 @@ function header() {
             t('session.as', { role: term('role', s.role) }),
           )
         : null,
+      s?.name ? h('span', { id: 'who-name', class: 'who-name' }, s.name) : null,
       s
         ? h(
             'button',

@@ -20,10 +20,12 @@ const zh = {
   'session.expired': '登录已失效或令牌已被撤销，请重新登录。',
   'session.signedOut': '已退出登录。',
   'signin.title': '登录',
-  'signin.intro': '输入值班令牌并选择令牌所属的角色。令牌只保存在本浏览器标签页中，关闭即失效。',
+  'signin.intro':
+    '输入值班令牌；令牌所属的人员和角色由服务器告知。令牌只保存在本浏览器标签页中，关闭即失效。',
   'signin.token': '令牌',
   'signin.role': '角色',
-  'signin.roleHint': '界面按此角色显示可执行的操作；能否执行以服务器的权限判定为准。',
+  'signin.roleHint':
+    '仅在服务器无法告知令牌的角色时使用。界面按角色显示可执行的操作；能否执行以服务器的权限判定为准。',
   'signin.submit': '登录',
   'signin.badToken': '令牌无效或已被撤销。',
   'signin.tokenMissing': '请输入令牌。',
@@ -222,10 +224,11 @@ const en = {
   'session.signedOut': 'Signed out.',
   'signin.title': 'Sign in',
   'signin.intro':
-    'Enter your duty token and the role it holds. The token is kept only in this browser tab and is gone when you close it.',
+    'Enter your duty token; the server tells who and which role it is. The token is kept only in this browser tab and is gone when you close it.',
   'signin.token': 'Token',
   'signin.role': 'Role',
-  'signin.roleHint': "The console offers the actions of this role; the server's permission check is final.",
+  'signin.roleHint':
+    "Used only when the server cannot tell the token's role. The console offers the actions of the role; the server's permission check is final.",
   'signin.submit': 'Sign in',
   'signin.badToken': 'The token is unknown or has been revoked.',
   'signin.tokenMissing': 'Enter a token.',
@@ -589,6 +592,12 @@ export function setLang(value) {
     // private mode: the choice lasts for this page only
   }
   document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN'
+}
+
+/** Lets a feature module keep its own strings beside its code: addStrings({ zh: {…}, en: {…} }). */
+export function addStrings({ zh: moreZh = {}, en: moreEn = {} }) {
+  Object.assign(zh, moreZh)
+  Object.assign(en, moreEn)
 }
 
 /** The string for `key` in the current language, with `{name}` placeholders filled. */

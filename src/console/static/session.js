@@ -1,4 +1,7 @@
-/** The signed-in token and the role the user said it holds, kept for this tab only (sessionStorage). */
+/**
+ * The signed-in token and its role — as GET /whoami told it (with the name and organisation),
+ * or as the user picked it where the server cannot tell — kept for this tab only (sessionStorage).
+ */
 
 const KEY = 'yuqing.session'
 
@@ -13,8 +16,9 @@ export function session() {
   }
 }
 
-export function signIn(token, role) {
-  sessionStorage.setItem(KEY, JSON.stringify({ token, role }))
+/** `who`: { name, organisation } from GET /whoami, when the server told them. */
+export function signIn(token, role, who = {}) {
+  sessionStorage.setItem(KEY, JSON.stringify({ ...who, token, role }))
 }
 
 export function signOut() {

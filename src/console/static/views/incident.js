@@ -1,11 +1,15 @@
 /**
  * One incident: summary, the actions this role may take now, deadlines counting down,
- * breaches, the diagram with the current state highlighted, and the journal. Polls
- * every 3 s and redraws when the version moves (another officer acted, a deadline fired).
+ * breaches, the diagram with the current state highlighted, and the journal; the duty
+ * panels (duty.js). Redraws when the version moves (another officer acted, a deadline
+ * fired), told by the incident's event stream, or polling every 3 s while that is down.
  */
 import { api, describeError } from '../api.js'
 import { h, replace, zoomButton } from '../dom.js'
+import { dutyPanels } from '../duty.js'
+import { evidencePanel } from '../evidence.js'
 import { t, term } from '../i18n.js'
+import { openStream } from '../live.js'
 import { session } from '../session.js'
 import { activePaths } from './common.js'
 import { eventForm } from './event-form.js'
@@ -22,6 +26,8 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   let diagramUrl = null
   let stopped = false
   let polling = false
+  let duty = null
+  let evidence = null
 
   const title = h('h1', { id: 'incident-title', tabindex: '-1' })
   const summaryBox = h('div')
@@ -197,6 +203,8 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     drawActions()
     replace(deadlinesBox, deadlines(view))
     replace(breachesBox, breaches(view))
+    duty?.update(view)
+    evidence?.update(view)
     drawDiagram()
     drawJournal()
   }
@@ -215,6 +223,14 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
       const first = await api.incident(id)
       plan = await ctx.plan(first.planId)
       if (stopped) return
+      duty = dutyPanels({ id, role, ctx, onView: (next) => next.version >= view.version && update(next) })
+      duty.setLive(live.connected)
+      evidence = evidencePanel({
+        id,
+        role,
+        ctx,
+        onView: (next) => next.version >= view.version && update(next),
+      })
       root.removeAttribute('aria-busy')
       const section = (key, ...children) =>
         h('section', { 'aria-labelledby': `h-${key}` }, h('h2', { id: `h-${key}` }, t(key)), children)
@@ -222,14 +238,23 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         root,
         h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
         title,
+        duty.live,
         h(
           'div',
           { class: 'columns' },
           section('incident.summary', summaryBox),
           section('incident.actions', actionsBox, formSlot),
         ),
-        section('incident.deadlines', deadlinesBox),
+        section('incident.deadlines', duty.warnings, deadlinesBox),
         section('incident.breaches', breachesBox),
+        h(
+          'div',
+          { class: 'columns' },
+          section('duty.owner', duty.owner),
+          section('duty.documents', duty.documents),
+        ),
+        section('duty.notes', duty.notes),
+        evidence.node,
         section('incident.diagram', diagramBox),
         section('incident.journal', journalBox),
         section('incident.report', reportBox),
@@ -248,8 +273,25 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     }
   }
 
+  // Live updates from the stream; the 3 s poll is the fallback while it is not connected.
+  const live = openStream(`/incidents/${encodeURIComponent(id)}/stream`, {
+    onEvent: ({ view: next, entry }) => {
+      if (stopped || !view || next.id !== id || next.version <= view.version) return
+      // Another officer, or the system (a deadline); one's own change was shown already.
+      if (entry.actor.name !== session()?.name || entry.actor.role !== role)
+        ctx.announce(
+          t('incident.changed', { version: next.version, phase: term('phase', next.phase) }),
+          'info',
+        )
+      update(next)
+    },
+    onState: (on) => {
+      duty?.setLive(on)
+      if (on && view) refresh(true).catch(() => {}) // what happened while not connected
+    },
+  })
   const timer = setInterval(async () => {
-    if (!view || polling || stopped) return
+    if (!view || polling || stopped || live.connected) return
     polling = true
     try {
       await refresh(true)
@@ -263,6 +305,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   return () => {
     stopped = true
     clearInterval(timer)
+    live.close()
     if (diagramUrl) URL.revokeObjectURL(diagramUrl)
   }
 }

@@ -1,7 +1,13 @@
-/** The open incidents: filters, nearest deadline counting down live, overdue in red. Polls every 5 s. */
+/**
+ * The open incidents: filters, nearest deadline counting down live, overdue in red, due soon
+ * in amber. Re-reads when the event stream says something changed; polls every 5 s while
+ * the stream is down.
+ */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
+import { dueSoonBadge } from '../duty.js'
 import { PHASES, t, term } from '../i18n.js'
+import { openStream } from '../live.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, severityLabel } from './common.js'
 
@@ -84,7 +90,7 @@ export function renderList(main, _params, ctx) {
         h('td', { class: 'phase' }, term('phase', v.phase)),
         h('td', {}, severityLabel(plan, v.severity)),
         h('td', {}, v.owner ?? t('common.none')),
-        h('td', { class: 'deadline' }, nearestDeadline(v)),
+        h('td', { class: 'deadline' }, nearestDeadline(v), dueSoonBadge(v)),
         h('td', {}, formatTime(v.createdAt)),
       )
     })
@@ -211,9 +217,20 @@ export function renderList(main, _params, ctx) {
     })
     .catch((e) => ctx.announce(describeError(e), 'error'))
   load()
-  const timer = setInterval(poll, POLL_MS)
+  // A burst of changes (a bulk import, many timers) is one re-read.
+  let soon = null
+  const pollSoon = () => {
+    soon ??= setTimeout(() => {
+      soon = null
+      poll()
+    }, 300)
+  }
+  const live = openStream('/incidents/stream', { onEvent: pollSoon, onState: (on) => on && pollSoon() })
+  const timer = setInterval(() => live.connected || poll(), POLL_MS)
   return () => {
     stopped = true
     clearInterval(timer)
+    clearTimeout(soon)
+    live.close()
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Sign in with a token and the role it holds. The API has no "who am I": the role only
- * decides which buttons are offered; the server's 403 stays the truth.
+ * Sign in with a token. GET /whoami says whose it is and its role; the role picker is only
+ * a fallback for a server that cannot say (no /whoami). The role only decides which
+ * buttons are offered; the server's 403 stays the truth.
  */
 import { api, describeError } from '../api.js'
 import { h, nextId } from '../dom.js'
@@ -45,9 +46,16 @@ export function renderSignIn(main, _params, ctx) {
         }
         submit.disabled = true
         try {
-          await api.checkToken(value)
-          signIn(value, role.value)
-          ctx.announce(t('signin.ok', { role: term('role', role.value) }), 'ok')
+          let who = null
+          try {
+            who = await api.whoami(value)
+          } catch (err) {
+            if (err?.status !== 404) throw err
+            await api.checkToken(value) // an older server: check the token, trust the picker
+          }
+          const held = who?.role ?? role.value
+          signIn(value, held, who ? { name: who.name, organisation: who.organisation } : {})
+          ctx.announce(t('signin.ok', { role: term('role', held) }), 'ok')
           ctx.done()
         } catch (err) {
           error.textContent = err?.status === 401 ? t('signin.badToken') : describeError(err)

@@ -1,0 +1,162 @@
+/**
+ * 1. engine: events per second through engine.send (restore, transition, journal +
+ * snapshot + timers in one transaction) on random open incidents of every plan, against
+ * better-sqlite3 committing one journal-sized row per transaction with the same pragmas.
+ * Engine and baseline runs alternate, so both see the same disk and the same load.
+ */
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { AppError } from '../src/errors.js'
+import { BenchClock } from './lib/clock.js'
+import type { Context } from './lib/context.js'
+import { NOW, type Population } from './lib/datasets.js'
+import { formatFrames, profiled, topFrames } from './lib/profile.js'
+import { detail, report } from './lib/report.js'
+import { baselineDb, openEngine } from './lib/setup.js'
+import { median, randomInt } from './lib/stats.js'
+import { callerOf, planOf, randomStep, requestOf } from './lib/workload.js'
+
+/** Sends to random open incidents of a population, remembering what each now accepts. */
+export function sender(pop: Population) {
+  const pool = [...pop.open]
+  const allowed = new Map<string, string[]>()
+  return {
+    /** One random accepted step on one random open incident: ms it took, or null if refused. */
+    async step(engine: Awaited<ReturnType<typeof openEngine>>['engine']): Promise<number | null> {
+      for (;;) {
+        if (pool.length === 0) throw new Error('no open incident left to send to')
+        const i = randomInt(pool.length)
+        const c = pool[i]!
+        const events = allowed.get(c.id) ?? c.template.allowedEvents
+        const step = randomStep(planOf(c.template.planId), events)
+        if (!step) {
+          pool[i] = pool.at(-1)!
+          pool.pop()
+          continue
+        }
+        const started = performance.now()
+        try {
+          const view = await engine.send(c.id, requestOf(step), callerOf(step))
+          const ms = performance.now() - started
+          allowed.set(c.id, view.allowedEvents)
+          return ms
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+          return null
+        }
+      }
+    },
+  }
+}
+
+export interface SendMeasure {
+  rate: number
+  refused: number
+  p50: number
+  p99: number
+}
+
+/** `n` accepted sends; rate = n / the time spent inside engine.send. */
+export async function measureSends(
+  pop: Population,
+  n: number,
+  opts: { synchronousOff?: boolean } = {},
+): Promise<SendMeasure> {
+  const clock = new BenchClock(NOW)
+  const { store, engine } = await openEngine(pop.file, clock)
+  if (opts.synchronousOff) store.sqlite!.pragma('synchronous = OFF')
+  const s = sender(pop)
+  const times: number[] = []
+  let refused = 0
+  while (times.length < n) {
+    clock.advance(1000)
+    const ms = await s.step(engine)
+    if (ms === null) refused++
+    else times.push(ms)
+  }
+  await store.close()
+  const total = times.reduce((a, b) => a + b, 0)
+  const sorted = [...times].sort((a, b) => a - b)
+  return {
+    rate: n / (total / 1000),
+    refused,
+    p50: sorted[Math.floor(n * 0.5)]!,
+    p99: sorted[Math.min(n - 1, Math.ceil(n * 0.99) - 1)]!,
+  }
+}
+
+/** Engine and baseline alternately, `runs` times; medians and the median of the paired ratios. */
+export async function sendFigures(ctx: Context, pop: Population, runs: number, sends: number) {
+  const base = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
+  const engineRates: number[] = []
+  const baseRates: number[] = []
+  const ratios: number[] = []
+  let last: SendMeasure | undefined
+  for (let r = 0; r < runs; r++) {
+    const b = base.measure(sends)
+    last = await measureSends(pop, sends)
+    baseRates.push(b)
+    engineRates.push(last.rate)
+    ratios.push(last.rate / b)
+    detail(
+      `run ${r + 1}: engine ${last.rate.toFixed(1)} events/s (send p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms, ` +
+        `${last.refused} refused), baseline ${b.toFixed(1)} commits/s`,
+    )
+  }
+  base.close()
+  return {
+    engine: median(engineRates),
+    baseline: median(baseRates),
+    ratio: median(ratios),
+    engineRates,
+    baseRates,
+  }
+}
+
+export async function engineBench(ctx: Context) {
+  const { population, runs, sends } = ctx.sizes.engine
+  const pop = await ctx.population(population)
+  detail(`population: ${pop.size} incidents (${pop.open.length} open), ${runs} runs of ${sends} sends`)
+  const f = await sendFigures(ctx, pop, runs, sends)
+  ctx.sendRates.set(population, f.engine)
+  report({
+    name: 'engine.send',
+    value: f.engine,
+    unit: 'events/s',
+    baseline: { value: f.baseline, unit: 'commits/s' },
+    ratio: f.ratio,
+    target: { text: 'ratio ≥ 0.5', met: f.ratio >= 0.5 },
+    runs: f.engineRates,
+  })
+  // For diagnosis: the same work without waiting for the disk (synchronous=OFF on both).
+  const base = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
+  base.db.pragma('synchronous = OFF')
+  const b = base.measure(sends)
+  base.close()
+  const cpu = await measureSends(pop, sends, { synchronousOff: true })
+  report({
+    name: 'engine.send.no-fsync',
+    value: cpu.rate,
+    unit: 'events/s',
+    baseline: { value: b, unit: 'commits/s' },
+    ratio: cpu.rate / b,
+  })
+  detail(
+    `without fsync a send costs ${(1000 / cpu.rate).toFixed(2)} ms of CPU; a bare commit ${(1000 / b).toFixed(3)} ms`,
+  )
+  if (ctx.profile) await printProfile(join(ctx.dir, 'engine-send.cpuprofile'), () => measureSends(pop, sends))
+}
+
+/** Profiles one extra, uncounted stretch and prints where its time went. */
+export async function printProfile(file: string, fn: () => Promise<unknown>) {
+  const { profile } = await profiled(file, fn)
+  const top = topFrames(
+    profile,
+    25,
+    /src\/|machines\/|kysely|xstate|better-sqlite3|zod|\(garbage|\(program|\(idle/,
+  )
+  detail(`profile (${file}): self time`)
+  for (const l of formatFrames(top.self)) detail(`  ${l}`)
+  detail('inclusive time (project code, kysely, xstate, better-sqlite3, zod)')
+  for (const l of formatFrames(top.inclusive)) detail(`  ${l}`)
+}

@@ -1,0 +1,69 @@
+/**
+ * Random steps on random open incidents across all plans: an event the incident's
+ * current state accepts, sent by a role that may send it, with a payload built from
+ * the event's schema (tests/helpers/payloads.ts). Schemas are converted once.
+ */
+import * as registry from '../../machines/index.js'
+import type { EventSpec, PlanDefinition } from '../../machines/kit/types.js'
+import type { Caller, SendRequest } from '../../src/engine/engine.js'
+import { jsonSchemaOf, sample } from '../../tests/helpers/payloads.js'
+import { callerFor } from './setup.js'
+import { randomInt } from './stats.js'
+
+const schemas = new Map<EventSpec, ReturnType<typeof jsonSchemaOf>>()
+const schemaOf = (spec: EventSpec) => {
+  let s = schemas.get(spec)
+  if (!s) {
+    s = jsonSchemaOf(spec)
+    schemas.set(spec, s)
+  }
+  return s
+}
+
+export interface Step {
+  type: string
+  role: Caller['role']
+  fields: Record<string, unknown>
+}
+
+/** A step the incident's state accepts, or null when it accepts none (closed). */
+export function randomStep(
+  plan: PlanDefinition,
+  allowedEvents: readonly string[],
+  prefer?: (type: string) => number,
+): Step | null {
+  if (allowedEvents.length === 0) return null
+  let type = allowedEvents[randomInt(allowedEvents.length)]!
+  if (prefer) {
+    const scored = allowedEvents.map((t) => ({ t, s: prefer(t) + Math.random() }))
+    scored.sort((a, b) => a.s - b.s)
+    type = scored[0]!.t
+  }
+  const spec = plan.events.find((e) => e.type === type)
+  if (!spec) return null
+  const roles = spec.roles.filter((r) => r !== 'auditor')
+  const role = roles[randomInt(roles.length)]!
+  const fields = validSample(spec)
+  return fields ? { type, role, fields } : null
+}
+
+/**
+ * A payload from the event's JSON Schema that its zod schema accepts: the JSON Schema
+ * cannot carry every refinement (e.g. a plan's own recipient check), so a few draws.
+ */
+export function validSample(spec: EventSpec): Record<string, unknown> | null {
+  for (let i = 0; i < 8; i++) {
+    const fields = sample(schemaOf(spec), randomInt) as Record<string, unknown>
+    if (spec.schema.safeParse(fields).success) return fields
+  }
+  return null
+}
+
+export const requestOf = (step: Step): SendRequest => ({ type: step.type, fields: step.fields })
+export const callerOf = (step: Step) => callerFor(step.role)
+
+export function planOf(id: string, version?: number): PlanDefinition {
+  const plan = registry.getPlan(id, version)
+  if (!plan) throw new Error(`no plan ${id}`)
+  return plan
+}

@@ -1,0 +1,163 @@
+/**
+ * 3. timers: deadlines coming due, fired by the service's own scheduler
+ * (createScheduler → engine.fireDue) on a clock that runs with the wall clock.
+ *
+ * - N pending deadlines due within one second: journaled breaches per second, as a
+ *   ratio to benchmark 1's send rate; lateness (commit time − due time) p50/p99/max;
+ *   peak memory; and the event loop's longest stall while the scheduler drains.
+ *   Firing stops after a time budget (--timers-budget, seconds); what is left is
+ *   projected from the measured rate and said so.
+ * - 1,000 deadlines due at the same instant: lateness p99 (target ≤ 1 s).
+ *
+ * The incidents are clones of "primed" templates: opened through the engine, their
+ * warnings fired through the engine, their next deadline a minute ahead; each clone is
+ * moved in time so that deadline falls inside the window.
+ */
+import { join } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { createScheduler } from '../src/engine/scheduler.js'
+import { silentLogger } from '../src/log.js'
+import { printProfile } from './engine.js'
+import { BenchClock } from './lib/clock.js'
+import type { Context } from './lib/context.js'
+import { NOW, removeDb, timerCohort } from './lib/datasets.js'
+import { detail, note, report } from './lib/report.js'
+import { openEngine } from './lib/setup.js'
+import { median, percentile } from './lib/stats.js'
+import { engineRate } from './scaling.js'
+
+const WINDOW = NOW + 3_600_000
+const MiB = 2 ** 20
+
+interface Firing {
+  fired: number
+  lags: number[]
+  /** Breaches per second between the first and the last commit. */
+  rate: number
+  peakRss: number
+  startRss: number
+  loopMaxMs: number
+  complete: boolean
+}
+
+/** Lets the scheduler fire a cohort due from WINDOW on; stops when all fired or the budget is spent. */
+async function fire(file: string, count: number, budgetS: number): Promise<Firing> {
+  const clock = new BenchClock(WINDOW)
+  const lags: number[] = []
+  const commits: number[] = []
+  let peakRss = 0
+  let stopAt = Number.POSITIVE_INFINITY
+  let done: () => void = () => undefined
+  const finished = new Promise<void>((r) => {
+    done = r
+  })
+  const { store, engine } = await openEngine(file, clock, (_view, entry) => {
+    if (entry.type !== 'DEADLINE_PASSED') return
+    const now = clock.ms()
+    lags.push(now - Date.parse(entry.occurredAt))
+    commits.push(performance.now())
+    if (lags.length % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss())
+    if (lags.length >= count || performance.now() > stopAt) done()
+  })
+  global.gc?.()
+  const startRss = process.memoryUsage.rss()
+  peakRss = startRss
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  const scheduler = createScheduler({ engine, clock, pollMs: 30_000, log: silentLogger })
+  // The scheduler is awake and idle 100 ms before the first deadline, as in service.
+  clock.follow(WINDOW - 100)
+  stopAt = performance.now() + budgetS * 1000
+  loop.enable()
+  await scheduler.start()
+  const budget = setTimeout(done, budgetS * 1000 + 5000)
+  await finished
+  clearTimeout(budget)
+  await scheduler.stop()
+  loop.disable()
+  peakRss = Math.max(peakRss, process.memoryUsage.rss())
+  await store.close()
+  const span = ((commits.at(-1) ?? 0) - (commits[0] ?? 0)) / 1000
+  return {
+    fired: lags.length,
+    lags,
+    rate: lags.length > 1 ? (lags.length - 1) / span : 0,
+    peakRss,
+    startRss,
+    loopMaxMs: loop.max / 1e6,
+    complete: lags.length >= count,
+  }
+}
+
+export async function timersBench(ctx: Context) {
+  const { cohort, spreadMs, budgetS, atOnce, runs } = ctx.sizes.timers
+  const pools = await ctx.pools()
+  const sendRate = await engineRate(ctx, ctx.sizes.engine.population)
+
+  // N due within one second.
+  const file = join(ctx.dir, `timers-${cohort}.db`)
+  await timerCohort(file, cohort, WINDOW, spreadMs, pools)
+  const f = await fire(file, cohort, budgetS)
+  removeDb(file)
+  detail(
+    `${f.fired} of ${cohort} breaches journaled${f.complete ? '' : ` within the ${budgetS} s budget`}; ` +
+      `event loop stalled up to ${f.loopMaxMs.toFixed(0)} ms while the scheduler drained`,
+  )
+  report({
+    name: `timers.${cohort}.fire`,
+    value: f.rate,
+    unit: 'breaches/s',
+    baseline: { value: sendRate, unit: 'sends/s (bench 1)' },
+    target: { text: 'ratio ≥ 0.8', met: f.rate / sendRate >= 0.8 },
+  })
+  for (const p of [50, 99, 100] as const)
+    report({
+      name: `timers.${cohort}.lag.${p === 100 ? 'max' : `p${p}`}`,
+      value: percentile(f.lags, p) / 1000,
+      unit: 's',
+    })
+  if (!f.complete) {
+    const projected = cohort / f.rate
+    note(
+      `timers: the budget ended the drain; at ${f.rate.toFixed(0)} breaches/s the last of ${cohort} deadlines ` +
+        `would be journaled about ${projected.toFixed(0)} s after its due time (projected, not measured)`,
+    )
+    report({ name: `timers.${cohort}.lag.max-projected`, value: projected, unit: 's' })
+  }
+  report({ name: `timers.${cohort}.peak-rss`, value: f.peakRss / MiB, unit: 'MiB' })
+  report({ name: `timers.${cohort}.rss-growth`, value: (f.peakRss - f.startRss) / MiB, unit: 'MiB' })
+  report({ name: `timers.${cohort}.event-loop-stall`, value: f.loopMaxMs, unit: 'ms' })
+
+  // 1,000 due at the same instant.
+  const p99s: number[] = []
+  const maxes: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const once = join(ctx.dir, `timers-once-${atOnce}.db`)
+    await timerCohort(once, atOnce, WINDOW, 0, pools)
+    const g = await fire(once, atOnce, Math.max(budgetS, 600))
+    removeDb(once)
+    p99s.push(percentile(g.lags, 99) / 1000)
+    maxes.push(percentile(g.lags, 100) / 1000)
+    detail(
+      `run ${r + 1}: ${g.fired} breaches, lag p50 ${(percentile(g.lags, 50) / 1000).toFixed(2)} s, ` +
+        `p99 ${(percentile(g.lags, 99) / 1000).toFixed(2)} s, ${g.rate.toFixed(0)} breaches/s`,
+    )
+  }
+  const p99 = median(p99s)
+  report({
+    name: `timers.${atOnce}-at-once.lag.p99`,
+    value: p99,
+    unit: 's',
+    target: { text: '≤ 1 s', met: p99 <= 1 },
+    runs: p99s,
+  })
+  report({ name: `timers.${atOnce}-at-once.lag.max`, value: median(maxes), unit: 's', runs: maxes })
+
+  if (ctx.profile) {
+    const once = join(ctx.dir, `timers-once-${atOnce}.db`)
+    await timerCohort(once, atOnce, WINDOW, 0, pools)
+    await printProfile(join(ctx.dir, 'timers-fire.cpuprofile'), () =>
+      fire(once, atOnce, Math.max(budgetS, 600)),
+    )
+    removeDb(once)
+  }
+}

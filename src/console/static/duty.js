@@ -1,0 +1,434 @@
+/**
+ * The duty team's parts of the incident page and the list: due-soon warnings (amber),
+ * notes with corrections, the owner (assign / hand over, with a reason), and the documents
+ * the plan requires — opened as print-ready HTML through fetch() and a blob URL, so the
+ * token travels in a header and never in a URL.
+ */
+import { api, describeError } from './api.js'
+import { h, nextId, replace } from './dom.js'
+import { addStrings, t, term } from './i18n.js'
+import { countdown, formatTime } from './time.js'
+
+addStrings({
+  zh: {
+    'duty.dueSoon': '即将到期',
+    'duty.warningText': '{deadline}已过 {share}，截止 {due}',
+    'duty.notes': '备注',
+    'duty.noNotes': '暂无备注。',
+    'duty.noteText': '备注内容',
+    'duty.noteAdd': '添加备注',
+    'duty.noteCorrectSubmit': '提交更正',
+    'duty.correct': '更正',
+    'duty.correcting': '正在更正第 {seq} 条（原备注保留在记录中）。',
+    'duty.correctCancel': '取消更正',
+    'duty.corrects': '更正第 {seq} 条',
+    'duty.correctedBy': '已由第 {seq} 条更正',
+    'duty.noteAdded': '备注已添加（现为第 {version} 版）。',
+    'duty.textMissing': '请填写备注内容。',
+    'duty.owner': '负责人',
+    'duty.ownerIs': '现由 {owner} 负责。',
+    'duty.noOwner': '尚未指派负责人。',
+    'duty.ownerName': '负责人姓名',
+    'duty.ownerReason': '理由（如交班、分工）',
+    'duty.assign': '指派',
+    'duty.handOver': '移交',
+    'duty.ownerMissing': '请填写负责人和理由。',
+    'duty.ownerChanged': '负责人已改为 {owner}（现为第 {version} 版）。',
+    'duty.documents': '应出具的文书',
+    'duty.noDocuments': '按本预案和当前级别，无须出具文书。',
+    'duty.clause': '依据{clause}',
+    'duty.openHtml': '打开打印版',
+    'duty.downloadMd': '下载 Markdown',
+    'duty.docOpened': '已生成「{title}」；生成已记入处置记录。',
+    'duty.docBlocked': '浏览器拦截了新窗口，请点此打开：{title}',
+    'duty.liveOn': '实时更新',
+    'duty.liveOff': '定时刷新',
+    'journal.NOTE_ADDED': '备注',
+    'journal.OWNER_ASSIGNED': '指派负责人',
+    'journal.OWNER_HANDED_OVER': '移交负责人',
+    'journal.DOCUMENT_GENERATED': '生成文书',
+    'payload.corrects': '更正第几条',
+    'payload.sha256': 'SHA-256',
+  },
+  en: {
+    'duty.dueSoon': 'Due soon',
+    'duty.warningText': '{share} of the {deadline} window gone; due {due}',
+    'duty.notes': 'Notes',
+    'duty.noNotes': 'No notes yet.',
+    'duty.noteText': 'Note',
+    'duty.noteAdd': 'Add note',
+    'duty.noteCorrectSubmit': 'Submit correction',
+    'duty.correct': 'Correct',
+    'duty.correcting': 'Correcting no. {seq} (the original stays on record).',
+    'duty.correctCancel': 'Cancel correction',
+    'duty.corrects': 'corrects no. {seq}',
+    'duty.correctedBy': 'corrected by no. {seq}',
+    'duty.noteAdded': 'Note added (now version {version}).',
+    'duty.textMissing': 'Write the note first.',
+    'duty.owner': 'Owner',
+    'duty.ownerIs': '{owner} owns this incident.',
+    'duty.noOwner': 'No owner assigned yet.',
+    'duty.ownerName': 'Owner',
+    'duty.ownerReason': 'Reason (hand-over, division of work)',
+    'duty.assign': 'Assign',
+    'duty.handOver': 'Hand over',
+    'duty.ownerMissing': 'Give the owner and the reason.',
+    'duty.ownerChanged': 'Owner is now {owner} (version {version}).',
+    'duty.documents': 'Required documents',
+    'duty.noDocuments': 'This plan requires no document at this grade.',
+    'duty.clause': 'per {clause}',
+    'duty.openHtml': 'Open print version',
+    'duty.downloadMd': 'Download Markdown',
+    'duty.docOpened': '"{title}" generated; the generation is on record.',
+    'duty.docBlocked': 'The browser blocked the new window; open it here: {title}',
+    'duty.liveOn': 'Live',
+    'duty.liveOff': 'Polling',
+    'journal.NOTE_ADDED': 'Note',
+    'journal.OWNER_ASSIGNED': 'Owner assigned',
+    'journal.OWNER_HANDED_OVER': 'Handed over',
+    'journal.DOCUMENT_GENERATED': 'Document generated',
+    'payload.corrects': 'Corrects no.',
+    'payload.sha256': 'SHA-256',
+  },
+})
+
+/** Roles the engine lets assign or hand over an incident. */
+const OWNER_ROLES = ['office', 'group', 'leader', 'principal', 'admin']
+const pct = (share) => `${Math.round(share * 100)}%`
+
+/** The latest warning of each deadline still pending (a met or missed one no longer warns). */
+export function activeWarnings(v) {
+  if (v.closedAt) return []
+  const pending = new Map(v.deadlines.filter((d) => d.status === 'pending').map((d) => [d.id, d]))
+  const latest = new Map()
+  for (const w of v.warnings ?? []) {
+    if (!pending.has(w.instance)) continue
+    if ((latest.get(w.instance)?.share ?? -1) < w.share) latest.set(w.instance, w)
+  }
+  return [...latest.values()].map((w) => ({ w, d: pending.get(w.instance) }))
+}
+
+/** The list's amber badge: which deadlines are due soon. */
+export function dueSoonBadge(v) {
+  const active = activeWarnings(v)
+  if (!active.length) return null
+  return h(
+    'span',
+    { class: 'badge due-soon' },
+    `${t('duty.dueSoon')}：${active.map(({ w, d }) => `${term('deadline', d.name)} ${pct(w.share)}`).join('、')}`,
+  )
+}
+
+function warningsBox() {
+  const box = h('div', { id: 'warnings' })
+  const update = (v) => {
+    const active = activeWarnings(v)
+    replace(
+      box,
+      active.length
+        ? h(
+            'ul',
+            { class: 'warnings' },
+            active.map(({ w, d }) =>
+              h(
+                'li',
+                { class: 'due-soon', dataset: { deadline: d.name, share: String(w.share) } },
+                h('strong', {}, t('duty.dueSoon')),
+                ' ',
+                t('duty.warningText', {
+                  deadline: term('deadline', d.name),
+                  share: pct(w.share),
+                  due: formatTime(d.dueAt),
+                }),
+                ' ',
+                countdown(d.dueAt),
+              ),
+            ),
+          )
+        : null,
+    )
+  }
+  return { node: box, update }
+}
+
+/** A small form: label + control pairs, an error line, and one submit button. */
+function smallForm(id, fields, submit, onsubmit) {
+  const error = h('p', { class: 'field-error', role: 'alert' })
+  const form = h(
+    'form',
+    {
+      id,
+      class: 'duty-form',
+      novalidate: true,
+      onsubmit: async (e) => {
+        e.preventDefault()
+        error.textContent = ''
+        submit.disabled = true
+        try {
+          await onsubmit((message) => {
+            error.textContent = message
+          })
+        } catch (err) {
+          error.textContent = describeError(err)
+        } finally {
+          submit.disabled = false
+        }
+      },
+    },
+    fields.map(([label, control]) =>
+      h('div', { class: 'field' }, h('label', { for: control.id }, label), control),
+    ),
+    error,
+    h('div', { class: 'actions' }, submit),
+  )
+  return form
+}
+
+function notesPanel({ id, role, ctx, onView }) {
+  const listBox = h('div')
+  const text = h('textarea', { id: nextId('note'), name: 'text', rows: 3, maxlength: 4000 })
+  const correcting = h('p', { class: 'notice', hidden: true })
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('duty.noteAdd'))
+  let corrects = null
+  const setCorrecting = (seq) => {
+    corrects = seq
+    submit.textContent = t(seq ? 'duty.noteCorrectSubmit' : 'duty.noteAdd')
+    correcting.hidden = !seq
+    if (seq)
+      replace(
+        correcting,
+        t('duty.correcting', { seq }),
+        ' ',
+        h(
+          'button',
+          { type: 'button', class: 'link', onclick: () => setCorrecting(null) },
+          t('duty.correctCancel'),
+        ),
+      )
+  }
+  const form =
+    role === 'auditor'
+      ? null
+      : smallForm('note-form', [[t('duty.noteText'), text]], submit, async (fail) => {
+          if (!text.value.trim()) return fail(t('duty.textMissing'))
+          const next = await api.addNote(id, { text: text.value, ...(corrects ? { corrects } : {}) })
+          text.value = ''
+          setCorrecting(null)
+          ctx.announce(t('duty.noteAdded', { version: next.version }), 'ok')
+          onView(next)
+        })
+  if (form) form.insertBefore(correcting, form.querySelector('.field-error'))
+
+  const update = (v) => {
+    const notes = v.notes ?? []
+    const correctedBy = new Map(notes.filter((n) => n.corrects).map((n) => [n.corrects, n.seq]))
+    replace(
+      listBox,
+      notes.length
+        ? h(
+            'ol',
+            { id: 'notes', class: 'notes' },
+            notes.map((n) =>
+              h(
+                'li',
+                { dataset: { seq: String(n.seq) }, class: correctedBy.has(n.seq) ? 'corrected' : null },
+                h('p', { class: 'note-text' }, n.text),
+                h(
+                  'p',
+                  { class: 'hint note-meta' },
+                  `#${n.seq} · ${t('journal.by', { name: n.by.name, role: term('role', n.by.role) })} · ${formatTime(n.at)}`,
+                  n.corrects ? ` · ${t('duty.corrects', { seq: n.corrects })}` : null,
+                  correctedBy.has(n.seq)
+                    ? h(
+                        'span',
+                        { class: 'badge corrected' },
+                        t('duty.correctedBy', { seq: correctedBy.get(n.seq) }),
+                      )
+                    : null,
+                  form
+                    ? h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'link',
+                          dataset: { correct: String(n.seq) },
+                          onclick: () => {
+                            setCorrecting(n.seq)
+                            text.focus()
+                          },
+                        },
+                        t('duty.correct'),
+                      )
+                    : null,
+                ),
+              ),
+            ),
+          )
+        : h('p', { id: 'notes-empty' }, t('duty.noNotes')),
+    )
+  }
+  return { node: h('div', {}, listBox, form), update }
+}
+
+function ownerPanel({ id, role, ctx, onView }) {
+  const now = h('p', { id: 'owner-now' })
+  const owner = h('input', { id: nextId('owner'), name: 'owner', maxlength: 100, autocomplete: 'off' })
+  const reason = h('input', { id: nextId('reason'), name: 'reason', maxlength: 2000 })
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('duty.assign'))
+  const form = OWNER_ROLES.includes(role)
+    ? smallForm(
+        'owner-form',
+        [
+          [t('duty.ownerName'), owner],
+          [t('duty.ownerReason'), reason],
+        ],
+        submit,
+        async (fail) => {
+          if (!owner.value.trim() || !reason.value.trim()) return fail(t('duty.ownerMissing'))
+          const next = await api.assignOwner(id, { owner: owner.value, reason: reason.value })
+          owner.value = ''
+          reason.value = ''
+          ctx.announce(t('duty.ownerChanged', { owner: next.owner, version: next.version }), 'ok')
+          onView(next)
+        },
+      )
+    : null
+  const update = (v) => {
+    now.textContent = v.owner ? t('duty.ownerIs', { owner: v.owner }) : t('duty.noOwner')
+    submit.textContent = t(v.owner ? 'duty.handOver' : 'duty.assign')
+  }
+  return { node: h('div', {}, now, form), update }
+}
+
+/**
+ * The text fetched with the token, as a blob URL the caller revokes. A blob page inherits
+ * the console's CSP, which refuses the document's inline <style>: HTML gets the same print
+ * styles from the console's own stylesheet.
+ */
+async function blobOf(path, accept, type) {
+  let text = await api.documentText(path, accept)
+  if (type === 'text/html')
+    text = text.replace(
+      '</head>',
+      `<link rel="stylesheet" href="${location.origin}/console/document.css"></head>`,
+    )
+  return URL.createObjectURL(new Blob([text], { type }))
+}
+
+function documentsPanel({ id, ctx }) {
+  const box = h('div', { id: 'documents' })
+  let severity
+  let loaded = false
+
+  async function openHtml(d) {
+    // Opened now, within the click, so a popup blocker lets it through; filled when the text is here.
+    const win = window.open('', '_blank')
+    if (win) win.opener = null
+    try {
+      const url = await blobOf(d.links.html, 'text/html', 'text/html')
+      setTimeout(() => URL.revokeObjectURL(url), 120_000)
+      if (win) win.location.href = url
+      else
+        ctx.announce(
+          h('a', { href: url, target: '_blank', rel: 'noopener' }, t('duty.docBlocked', { title: d.title })),
+          'info',
+        )
+      ctx.announce(t('duty.docOpened', { title: d.title }), 'ok')
+    } catch (e) {
+      win?.close()
+      ctx.announce(describeError(e), 'error')
+    }
+  }
+  async function downloadMarkdown(d) {
+    try {
+      const url = await blobOf(d.links.markdown, 'text/markdown', 'text/markdown;charset=utf-8')
+      const a = h('a', { href: url, download: `${d.name}.md`, hidden: true })
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      ctx.announce(t('duty.docOpened', { title: d.title }), 'ok')
+    } catch (e) {
+      ctx.announce(describeError(e), 'error')
+    }
+  }
+  async function load() {
+    try {
+      const items = await api.documents(id)
+      replace(
+        box,
+        items.length
+          ? h(
+              'ul',
+              { class: 'documents' },
+              items.map((d) =>
+                h(
+                  'li',
+                  { dataset: { document: d.name } },
+                  h('strong', {}, d.title),
+                  ' ',
+                  h('span', { class: 'hint' }, t('duty.clause', { clause: d.clause })),
+                  ' ',
+                  h(
+                    'button',
+                    { type: 'button', class: 'open-html', onclick: () => openHtml(d) },
+                    t('duty.openHtml'),
+                  ),
+                  ' ',
+                  h(
+                    'button',
+                    { type: 'button', class: 'download-md', onclick: () => downloadMarkdown(d) },
+                    t('duty.downloadMd'),
+                  ),
+                ),
+              ),
+            )
+          : h('p', {}, t('duty.noDocuments')),
+      )
+    } catch (e) {
+      replace(box, h('p', { class: 'error-text' }, describeError(e)))
+    }
+  }
+  // Which documents are required depends on the grade: read again when it changes.
+  const update = (v) => {
+    if (loaded && v.severity === severity) return
+    loaded = true
+    severity = v.severity
+    load()
+  }
+  return { node: box, update }
+}
+
+/**
+ * The incident page's duty panels. `onView(view)` is called with the incident as a write
+ * returned it, so the page redraws at once.
+ */
+export function dutyPanels({ id, role, ctx, onView }) {
+  const warnings = warningsBox()
+  const notes = notesPanel({ id, role, ctx, onView })
+  const owner = ownerPanel({ id, role, ctx, onView })
+  const documents = documentsPanel({ id, ctx })
+  const live = h(
+    'span',
+    { id: 'live-status', class: 'live-status', dataset: { live: 'false' } },
+    t('duty.liveOff'),
+  )
+  return {
+    warnings: warnings.node,
+    notes: notes.node,
+    owner: owner.node,
+    documents: documents.node,
+    live,
+    /** Whether the stream is connected (live) or the page polls. */
+    setLive(on) {
+      live.dataset.live = String(on)
+      live.textContent = t(on ? 'duty.liveOn' : 'duty.liveOff')
+    },
+    update(v) {
+      warnings.update(v)
+      notes.update(v)
+      owner.update(v)
+      documents.update(v)
+    },
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The documents an incident's plan and grade require (machines/documents.ts), rendered
+ * from the incident's own data by src/documents: Markdown by default, print-ready HTML
+ * with `Accept: text/html` or `?format=html`.
+ *
+ * Each generation is journaled (DOCUMENT_GENERATED: name, SHA-256 of the text served,
+ * format), so the record shows exactly what was produced and when. Auditors may read
+ * the documents, but a read of theirs writes nothing: auditors never write.
+ */
+import { createHash } from 'node:crypto'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { renderDocument, requiredDocuments } from '../../documents/render.js'
+import { NotFound } from '../../errors.js'
+import type { AppDeps, AppEnv } from '../env.js'
+import { json, problems } from '../openapi.js'
+import { IncidentParams } from '../schemas.js'
+
+const tags = ['documents']
+
+const DocumentParams = IncidentParams.extend({
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'name', in: 'path' }, example: 'review' }),
+})
+const DocumentQuery = z
+  .object({
+    format: z
+      .enum(['markdown', 'html'])
+      .optional()
+      .openapi({ description: 'wins over Accept; default Markdown' }),
+  })
+  .strict()
+
+const DocumentListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        name: z.string().openapi({ example: 'review' }),
+        title: z.string().openapi({ example: '舆情处置总结评估' }),
+        clause: z
+          .string()
+          .openapi({ description: 'the clause of the plan that requires it', example: '六(四)' }),
+        severities: z
+          .array(z.string())
+          .nullable()
+          .openapi({ description: 'the grades that require it; null: every grade' }),
+        links: z.object({ markdown: z.string(), html: z.string() }),
+      }),
+    ),
+  })
+  .openapi('DocumentList')
+
+const list = createRoute({
+  method: 'get',
+  path: '/incidents/{id}/documents',
+  summary: "The documents this incident's plan and grade require",
+  tags,
+  request: { params: IncidentParams },
+  responses: {
+    200: json(DocumentListSchema, 'name, title, the clause requiring it, and where to get it'),
+    401: problems[401],
+    404: problems[404],
+    503: problems[503],
+  },
+})
+
+const one = createRoute({
+  method: 'get',
+  path: '/incidents/{id}/documents/{name}',
+  summary: 'One required document, rendered from the incident (Markdown, or HTML for print)',
+  description:
+    'Markdown by default; HTML with `Accept: text/html` or `?format=html`. Each generation is ' +
+    'journaled as DOCUMENT_GENERATED with the SHA-256 of the text served (also in `X-Document-SHA256`); ' +
+    "an auditor's read is not journaled (auditors never write).",
+  tags,
+  request: { params: DocumentParams, query: DocumentQuery },
+  responses: {
+    200: {
+      content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() } },
+      description: 'the document',
+      headers: {
+        'X-Document-SHA256': {
+          schema: { type: 'string' },
+          description: 'hex SHA-256 of the body, as journaled',
+        },
+      },
+    },
+    400: problems[400],
+    401: problems[401],
+    404: problems[404],
+    503: problems[503],
+  },
+})
+
+const EXT = { markdown: 'md', html: 'html' } as const
+
+export function documentRoutes({ engine, plans }: Pick<AppDeps, 'engine' | 'plans'>) {
+  const incident = async (id: string, caller: AppEnv['Variables']['caller']) => {
+    const view = await engine.get(id, caller)
+    const plan = plans.getPlan(view.planId, view.planVersion)
+    if (!plan) throw new NotFound(`plan ${view.planId} version ${view.planVersion}`)
+    return { view, plan }
+  }
+  return new OpenAPIHono<AppEnv>()
+    .openapi(list, async (c) => {
+      const { id } = c.req.valid('param')
+      const { view, plan } = await incident(id, c.get('caller'))
+      const base = `/incidents/${encodeURIComponent(id)}/documents`
+      const items = requiredDocuments(plan, view).map((d) => ({
+        name: d.name,
+        title: d.title,
+        clause: d.clause,
+        severities: d.severities ? [...d.severities] : null,
+        links: {
+          markdown: `${base}/${encodeURIComponent(d.name)}`,
+          html: `${base}/${encodeURIComponent(d.name)}?format=html`,
+        },
+      }))
+      return c.json({ items }, 200)
+    })
+    .openapi(one, async (c) => {
+      const { id, name } = c.req.valid('param')
+      const caller = c.get('caller')
+      const { view, plan } = await incident(id, caller)
+      const spec = requiredDocuments(plan, view).find((d) => d.name === name)
+      if (!spec) {
+        const other = plan.documents?.some((d) => d.name === name)
+        throw new NotFound(
+          other
+            ? `document ${name} (not required at grade ${view.severity ?? 'unclassified'})`
+            : `document ${name} of plan ${plan.id}`,
+        )
+      }
+      const format =
+        c.req.valid('query').format ??
+        ((c.req.header('accept') ?? '').includes('text/html') ? 'html' : 'markdown')
+      const history = await engine.history(id, caller)
+      const text = renderDocument(plan, spec, view, history, format)
+      const sha256 = createHash('sha256').update(text).digest('hex')
+      if (caller.role !== 'auditor') await engine.recordDocument(id, caller, { name, sha256, format })
+      return c.body(text, 200, {
+        'content-type': format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
+        'content-disposition': `inline; filename="${spec.name.replace(/[^\w.-]/g, '_')}.${EXT[format]}"`,
+        'x-document-sha256': sha256,
+        // Opened straight in a browser: no script may run in it, whatever the incident's text holds.
+        ...(format === 'html'
+          ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }
+          : {}),
+        vary: 'Accept',
+      })
+    })
+}

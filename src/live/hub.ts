@@ -1,0 +1,102 @@
+/**
+ * Live updates within one process: the engine's onChange publishes each committed journal
+ * entry with the incident's new view, and every open stream (GET /incidents/stream,
+ * GET /incidents/:id/stream) subscribes, scoped to its caller's organisation and
+ * optionally one incident.
+ *
+ * In-process only: with several nodes on one database a stream sees the changes made
+ * through its own node, so clients resume with Last-Event-ID and keep polling as a
+ * fallback. A listener's failure never reaches the engine: onChange runs after the
+ * commit, and an exception there would fail a request whose change is already saved.
+ */
+import type { HistoryItem } from '../engine/engine.js'
+import type { IncidentView } from '../engine/view.js'
+
+export interface LiveChange {
+  view: IncidentView
+  entry: HistoryItem
+}
+
+export interface LiveScope {
+  organisation: string
+  /** Only this incident's entries; all of the organisation's when absent. */
+  incidentId?: string
+}
+
+export interface Hub {
+  /** One committed entry (the engine's onChange). */
+  publish(view: IncidentView, entry: HistoryItem): void
+  /**
+   * `listener` gets every change in `scope`; `onClose` is called once when the hub closes
+   * (shutdown). Returns the unsubscribe, or null when the hub is closed or full.
+   */
+  subscribe(scope: LiveScope, listener: (c: LiveChange) => void, onClose: () => void): (() => void) | null
+  /** Ends every subscription (shutdown): streams end cleanly instead of holding the server open. */
+  close(): void
+  readonly closed: boolean
+  /** Open subscriptions, for tests and metrics. */
+  size(): number
+  /** How often streams send a heartbeat comment. */
+  readonly heartbeatMs: number
+}
+
+export interface HubOptions {
+  /** Default 15 s: below the idle timeouts of common proxies (30–60 s). */
+  heartbeatMs?: number
+  /** Most streams at once (default 1000); more are refused with 503 rather than exhaust the process. */
+  maxSubscribers?: number
+  /** Told when a listener throws; the others still get the change. */
+  onError?: (e: unknown) => void
+}
+
+interface Subscriber {
+  scope: LiveScope
+  listener: (c: LiveChange) => void
+  onClose: () => void
+}
+
+export function createHub(opts: HubOptions = {}): Hub {
+  const subscribers = new Set<Subscriber>()
+  const max = opts.maxSubscribers ?? 1000
+  let closed = false
+
+  return {
+    heartbeatMs: opts.heartbeatMs ?? 15_000,
+    get closed() {
+      return closed
+    },
+    size: () => subscribers.size,
+    publish(view, entry) {
+      for (const s of subscribers) {
+        if (s.scope.organisation !== view.organisation) continue
+        if (s.scope.incidentId !== undefined && s.scope.incidentId !== view.id) continue
+        try {
+          s.listener({ view, entry })
+        } catch (e) {
+          opts.onError?.(e)
+        }
+      }
+    },
+    subscribe(scope, listener, onClose) {
+      if (closed || subscribers.size >= max) return null
+      const s: Subscriber = { scope, listener, onClose }
+      subscribers.add(s)
+      return () => {
+        subscribers.delete(s)
+      }
+    },
+    close() {
+      if (closed) return
+      closed = true
+      const all = [...subscribers]
+      subscribers.clear()
+      for (const s of all) {
+        try {
+          s.onClose()
+        } catch (e) {
+          opts.onError?.(e)
+        }
+      }
+    },
+  }
+}
