@@ -6,6 +6,7 @@
  *   npm run cli -- org create 某单位 [--name 全称]
  *   npm run cli -- org list
  *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]
+ *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
@@ -24,6 +25,7 @@ import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './au
 import { config } from './config.js'
 import { verifyIncident } from './engine/verify.js'
 import { createEvidenceStore } from './evidence/store.js'
+import { backupSqlite, integrityCheck } from './store/backup.js'
 import { createStore, type Store } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
 
@@ -34,7 +36,8 @@ const USAGE = `Usage:
   npm run cli -- org create <organisation> [--name <full name>]
   npm run cli -- org list
   npm run cli -- verify <incidentId>
-  npm run cli -- verify --all [--org <organisation>]`
+  npm run cli -- verify --all [--org <organisation>]
+  npm run cli -- backup <file>`
 
 class UsageError extends Error {}
 
@@ -159,11 +162,23 @@ async function verifyCommand(store: Store, args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
+/** An online backup of the SQLite database (PostgreSQL deployments use pg_dump). */
+async function backupCommand(store: Store, args: string[]): Promise<number> {
+  const [target, ...rest] = args
+  if (!target || rest.length > 0) throw new UsageError('backup takes one target file')
+  if (!store.file) throw new UsageError('backup copies a SQLite database file; for PostgreSQL use pg_dump')
+  const { pages } = await backupSqlite(store.file, target)
+  const check = integrityCheck(target)
+  process.stderr.write(`Backed up ${pages} pages to ${target}; integrity_check: ${check}\n`)
+  return check === 'ok' ? 0 : 1
+}
+
 /** Each command answers its exit code. */
 const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>> = {
   token: (store, args) => tokenCommand(store, args).then(() => 0),
   org: (store, args) => orgCommand(store, args).then(() => 0),
   verify: verifyCommand,
+  backup: backupCommand,
 }
 
 async function run(argv: string[]): Promise<number> {

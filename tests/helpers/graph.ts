@@ -389,7 +389,7 @@ export function payloadVariants(
     return []
   }
   const fields = Object.entries(spec.schema.shape as Record<string, Schema>).map(
-    ([field, raw]) => [field, choices(field, raw)] as const,
+    ([field, raw]) => [field, choices(field, raw).filter((v) => raw.safeParse(v).success)] as const,
   )
   // A required field takes its first choice (never a grade or category the plan does not use).
   for (const [field, values] of fields) if (field in base && values.length > 0) base[field] = values[0]

@@ -166,8 +166,6 @@ const sameShape = (a: ReturnType<typeof keyShape>, b: ReturnType<typeof keyShape
 
 const ROOT = { status: 'active', value: '(root)', context: {} } as unknown as AnyMachineSnapshot
 const SEED = 'xstate-graph-test.seed'
-/** Steps a deadline probe takes after its first event: ESCALATE, then the late step or a rise. */
-const PROBE_DEPTH = 2
 /** States a fallback search for `closed` may visit from one perturbed state. */
 const SEARCH_CAP = 3_000
 
@@ -289,17 +287,29 @@ function explore(plan: PlanDefinition): Exploration {
       expanded.add(k)
       return accepted(s, flowEvent)
     }
-    const config = (s: AnyMachineSnapshot, withGrade: boolean) => {
+    /** Where a state is, at three grains: its phase state; plus grade and category; its whole value. */
+    const config = (s: AnyMachineSnapshot, grain: 'phase' | 'grade' | 'value') => {
       const c = s.context as IncidentContext
       const phase = (s.value as { phase: unknown }).phase
-      return JSON.stringify(withGrade ? [phase, c.severity, c.category] : [phase])
+      if (grain === 'phase') return JSON.stringify([phase])
+      if (grain === 'grade') return JSON.stringify([phase, c.severity, c.category])
+      return JSON.stringify([s.value, c.severity])
     }
-    /** One open flow state (the shallowest) per phase state (and grade and category). */
-    const representatives = (withGrade: boolean) => {
+    /**
+     * Open flow states, one per place at the given grain: the shallowest, and (`fullest`)
+     * the one with the most steps and approvals done, where most events are enabled.
+     */
+    const representatives = (grain: 'phase' | 'grade' | 'value', fullest: boolean) => {
       const out = new Map<string, AnyMachineSnapshot>()
+      const done = (s: AnyMachineSnapshot) => {
+        const c = s.context as IncidentContext
+        return Object.keys(c.steps).length + c.approvals.length
+      }
       for (const k of expanded) {
         const s = snapshots.get(k)!
-        if (phaseOf(s.value) !== 'closed' && !out.has(config(s, withGrade))) out.set(config(s, withGrade), s)
+        const at = config(s, grain)
+        if (phaseOf(s.value) === 'closed') continue
+        if (!out.has(at) || (fullest && done(out.get(at)!) < done(s))) out.set(at, s)
       }
       return [...out.values()]
     }
@@ -320,54 +330,78 @@ function explore(plan: PlanDefinition): Exploration {
     const suffixByConfig = new Map<string, IncidentEvent[]>()
     for (const k of expanded) {
       const path = closing.get(k)
-      const c = config(snapshots.get(k)!, true)
+      const c = config(snapshots.get(k)!, 'grade')
       if (path && (!suffixByConfig.has(c) || suffixByConfig.get(c)!.length > path.length))
         suffixByConfig.set(c, path)
     }
+    /** Keys known to reach `closed` without re-grading (flow states, and what searches found). */
+    const closable = new Set(closing.keys())
+    const restamp = (t: AnyMachineSnapshot, e: IncidentEvent): IncidentEvent => {
+      const c = t.context as IncidentContext
+      const at = nowOf(c)
+      return { ...e, at, quotes: quoteRules(plan.deadlines, calendar, c, at) }
+    }
     /** Whether `closed` is reachable from `s` without re-grading: replay a flow suffix, else search. */
     const closes = (s: AnyMachineSnapshot): boolean => {
-      if (phaseOf(s.value) === 'closed') return true
-      const suffix = suffixByConfig.get(config(s, true))
-      if (suffix) {
-        let t = s
-        for (const e of suffix) {
-          const restamped = accepted(t, (m) => m[VARIANT as never] === e[VARIANT as never])[0]
-          if (!restamped) break
-          t = getNextSnapshot(inst.machine, t, restamped as never)
-          if (phaseOf(t.value) === 'closed') return true
+      if (closable.has(keyOf(s))) return true
+      const suffix = suffixByConfig.get(config(s, 'grade'))
+      let t = s
+      for (const e of suffix ?? []) {
+        if (!t.can(restamp(t, e))) break
+        t = getNextSnapshot(inst.machine, t, restamp(t, e) as never)
+        if (closable.has(keyOf(t)) || phaseOf(t.value) === 'closed') {
+          closable.add(keyOf(s))
+          return true
         }
       }
       // Best-first search: the state furthest along the phases first, so a live state closes fast.
-      const seen = new Set([keyOf(s)])
+      const parent = new Map<string, string | null>([[keyOf(s), null]])
       const buckets: AnyMachineSnapshot[][] = PHASES.map(() => [])
-      buckets[PHASES.indexOf(phaseOf(s.value) as Phase)]!.push(s)
-      while (seen.size < SEARCH_CAP) {
-        const t = buckets.findLast((b) => b.length > 0)?.pop()
-        if (!t) return false
-        for (const ev of accepted(t, flowEvent)) {
-          const u = getNextSnapshot(inst.machine, t, ev as never)
-          if (phaseOf(u.value) === 'closed') return true
-          if (!seen.has(keyOf(u))) {
-            seen.add(keyOf(u))
-            buckets[PHASES.indexOf(phaseOf(u.value) as Phase)]!.push(u)
+      const bucket = (u: AnyMachineSnapshot) => buckets[PHASES.indexOf(phaseOf(u.value) as Phase)]!
+      bucket(s).push(s)
+      while (parent.size < SEARCH_CAP) {
+        const u = buckets.findLast((b) => b.length > 0)?.pop()
+        if (!u) return false
+        for (const ev of accepted(u, flowEvent)) {
+          const v = getNextSnapshot(inst.machine, u, ev as never)
+          const k = keyOf(v)
+          if (parent.has(k)) continue
+          parent.set(k, keyOf(u))
+          if (closable.has(k) || phaseOf(v.value) === 'closed') {
+            for (let p: string | null | undefined = k; p; p = parent.get(p)) closable.add(p)
+            return true
           }
+          bucket(v).push(v)
         }
       }
       return false
     }
 
-    // 2. One perturbation (or timer) from the flow, and whether the incident can still close.
+    // 2. One change of grade, category or a timer from the flow, and whether the incident can
+    // still close. Category changes from one state per phase state and grade.
+    const byGrade = new Set(representatives('phase', false).map(keyOf))
     const perturbations = traverse(
-      representatives(true),
-      (s) => accepted(s, (e, c) => isTimer(e) || perturbs(e, c)),
+      representatives('grade', false),
+      (s) =>
+        accepted(
+          s,
+          (e, c) => isTimer(e) || regrades(e) || (perturbs(e, c) && byGrade.has(keyOf(s))),
+        ),
       () => [],
     ).map(({ from, event, to }) => ({ from: keyOf(from), event, to: keyOf(to), closes: closes(to) }))
 
-    // 3. Deadline probes.
+    // 3. Deadline probes from every value (deadline statuses included) the flow reached: a
+    // timer or a change of grade, then escalation, a step meeting a deadline, a timer or a
+    // change of grade, then a step meeting a deadline or a change of grade.
     traverse(
-      representatives(false),
+      [...new Set([...representatives('value', false), ...representatives('value', true)])],
       (s) => accepted(s, (e) => isTimer(e) || regrades(e)),
-      (s, d) => (d > PROBE_DEPTH ? [] : accepted(s, probeEvent)),
+      (s, d) =>
+        d === 1
+          ? accepted(s, probeEvent)
+          : d === 2
+            ? accepted(s, (e) => regrades(e) || meetsDeadline.has(e.type))
+            : [],
     )
 
     return {
