@@ -23,6 +23,7 @@ import { type AnyMachineSnapshot, createActor, getInitialSnapshot, getNextSnapsh
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import {
+  CATEGORIES,
   type IncidentContext,
   type IncidentEvent,
   PHASES,
@@ -87,7 +88,10 @@ type Status = 'idle' | 'pending' | 'met' | 'missed' | 'escalated' | 'cancelled'
  */
 function mirrorMoveFeasible(plan: PlanDefinition, name: string, from: Status, to: Status): boolean {
   const rules = plan.deadlines.filter((r) => r.name === name)
-  const stopsApplying = rules.some((r) => r.severities !== undefined || r.categories !== undefined)
+  const grades = plan.severities.map((s) => s.code)
+  // A lowering leaves no rule of this name applying (else a rule of the same name starts).
+  const lowerable = !grades.every((g) => rules.some((r) => r.severities === undefined || r.severities.includes(g)))
+  const recategorisable = !CATEGORIES.every((c) => rules.some((r) => r.categories === undefined || r.categories.includes(c)))
   const superseded = plan.deadlines.some((r) => r.supersedes?.includes(name as never))
   // Instances are never removed, so the latest instance never disappears.
   if (to === 'idle') return false
@@ -95,12 +99,13 @@ function mirrorMoveFeasible(plan: PlanDefinition, name: string, from: Status, to
   if (from === 'idle') return to === 'pending'
   switch (to) {
     case 'pending':
-      // A new instance while the old one was cancelled needs the rule to stop applying while open.
-      if (from === 'cancelled') return stopsApplying
-      // A new instance after met/missed/escalated: restart on a rise, or a step that starts the rule again.
-      return rules.some((r) => r.restartOnRaise === true || typeof r.startsOn === 'object')
+      // After a cancellation: lowered, then raised again (probed). A category changed and
+      // changed back is not probed; a step that starts the rule again depends on the plan.
+      if (from === 'cancelled') return lowerable
+      // After met/missed/escalated: a rise restarts it.
+      return rules.some((r) => r.restartOnRaise === true) && grades.length > 1
     case 'met':
-      // Met in time, or at the due instant after the timer fired (inclusive), after escalating or not.
+      // Met in time, or at the due instant after the timer fired (inclusive), escalated or not.
       return from === 'pending' || from === 'missed' || from === 'escalated'
     case 'missed':
       // Only a pending instance is breached.
@@ -108,7 +113,7 @@ function mirrorMoveFeasible(plan: PlanDefinition, name: string, from: Status, to
     case 'cancelled':
       // Only a pending instance is cancelled, and (closing aside, which a plan may make
       // impossible while the step is pending) only when its rule stops applying.
-      return from === 'pending' && (stopsApplying || superseded)
+      return from === 'pending' && (lowerable || recategorisable || superseded)
     case 'escalated':
       return from === 'missed'
   }
@@ -394,7 +399,7 @@ function explore(plan: PlanDefinition): Exploration {
     // timer or a change of grade, then escalation, a step meeting a deadline, a timer or a
     // change of grade, then a step meeting a deadline or a change of grade.
     traverse(
-      [...new Set([...representatives('value', false), ...representatives('value', true)])],
+      representatives('value', true),
       (s) => accepted(s, (e) => isTimer(e) || regrades(e)),
       (s, d) =>
         d === 1
@@ -454,14 +459,15 @@ function categoryProbes(plan: PlanDefinition, steps: ReadonlySet<string> | 'all'
   })
 }
 
-/** Event types whose transitions complete a step that meets a deadline rule. */
+/** Event types that may meet a deadline: they complete a step a rule names, or they report (carry `to`). */
 function deadlineMeetingEvents(plan: PlanDefinition): Set<string> {
   const metBy = new Set(plan.deadlines.map((r) => r.metBy))
-  return new Set(
-    walkDefinition(plan.machine)
+  return new Set([
+    ...walkDefinition(plan.machine)
       .transitions.filter((t) => t.kind === 'on' && stepsCompletedBy(t).some((step) => metBy.has(step)))
       .map((t) => t.event),
-  )
+    ...plan.events.filter((spec) => 'to' in spec.schema.shape).map((spec) => spec.type),
+  ])
 }
 
 const mergeReads = (a: GuardReads, b: GuardReads): GuardReads => ({
