@@ -464,14 +464,15 @@ export function createEngine(deps: EngineDeps) {
         db.transaction().execute(async (trx) => {
           const row = await repo.lockIncident(trx, store.dialect, id)
           if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
-          const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
-          if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
           const plan = planOf(row)
           const { spec, data } = validateFields(plan, req.type, req.fields)
           if (!(spec.roles as readonly string[]).includes(caller.role))
             throw new Forbidden(
               `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
             )
+          // A replayed key answers the first result, but only to a caller who may send the event.
+          const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
+          if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
           if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
             throw new VersionConflict(req.expectedVersion, current(row))
           const now = clock.now()
