@@ -119,7 +119,10 @@ export function planStructure(plan: PlanDefinition): unknown {
     machine: machineStructure(plan.machine),
     deadlines: plan.deadlines.map(({ text: _text, clause: _c, policy: _p, ...rule }) => rule),
     approvals: Object.fromEntries(
-      Object.entries(plan.approvals).map(([grade, reqs]) => [grade, (reqs ?? []).map((r) => [r.code, r.event])]),
+      Object.entries(plan.approvals).map(([grade, reqs]) => [
+        grade,
+        (reqs ?? []).map((r) => [r.code, r.event]),
+      ]),
     ),
     classify: PROBE_FACTS.map((facts) => plan.classify(facts).severity),
   }

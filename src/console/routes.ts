@@ -82,11 +82,8 @@ export function consoleRoutes(dir: string = STATIC_DIR): Hono {
   app.get('/', (c) => answer(index, c.req.header('if-none-match')))
   app.get('/console/*', (c) => {
     const asset = assets.get(c.req.path.slice('/console/'.length))
-    if (!asset)
-      return c.text('not found', 404, {
-        'content-security-policy': CONSOLE_CSP,
-        'x-content-type-options': 'nosniff',
-      })
+    // Mounted in the API, the app's own handler answers: a 404 problem+json like every error.
+    if (!asset) return c.notFound()
     return answer(asset, c.req.header('if-none-match'))
   })
   return app

@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Kysely } from 'kysely'
 import { findToken } from '../auth/tokens.js'
-import { Forbidden, Unauthorized } from '../errors.js'
+import { Forbidden, Unauthorized, ValidationError } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
 import type { AppEnv } from './env.js'
@@ -57,10 +57,39 @@ export const authenticate =
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
 
-/** A POST body must be JSON (else 415) of at most 64 KiB (else 413). */
+/** Deepest nesting of arrays and objects a JSON body may have (no request needs more than a few). */
+export const JSON_MAX_DEPTH = 64
+
+/** How deep `text` nests `[` and `{` outside strings: counted, never recursed, so any depth is safe. */
+function jsonDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === 0x5c) i++
+      else if (ch === 0x22) inString = false
+    } else if (ch === 0x22) inString = true
+    else if (ch === 0x5b || ch === 0x7b) max = Math.max(max, ++depth)
+    else if (ch === 0x5d || ch === 0x7d) depth--
+  }
+  return max
+}
+
+/**
+ * A POST body must be JSON (else 415) of at most 64 KiB (else 413), nested at most
+ * JSON_MAX_DEPTH deep (else 400: hashing or validating a deeper one would overflow the stack).
+ */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
-  return limit(c, next)
+  return limit(c, async () => {
+    if (jsonDepth(await c.req.text()) > JSON_MAX_DEPTH)
+      throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
+        { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
+      ])
+    await next()
+  })
 }
 const limit = bodyLimit({
   maxSize: JSON_BODY_LIMIT,

@@ -5,7 +5,14 @@
  * scheduler would send), and an instrumented copy of a machine that records which
  * transition definitions fire.
  */
-import { type AnyMachineSnapshot, type AnyStateMachine, assign, createMachine } from 'xstate'
+import {
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  assign,
+  createMachine,
+  getInitialSnapshot,
+  getNextSnapshot,
+} from 'xstate'
 import type { z } from 'zod'
 import { createKit } from '../../machines/kit/kit.js'
 import type {
@@ -16,7 +23,13 @@ import type {
   IncidentInput,
   PlanDefinition,
 } from '../../machines/kit/types.js'
-import { CATEGORIES, type Category, type Facts, SEVERITIES, type Severity } from '../../machines/vocabulary.js'
+import {
+  CATEGORIES,
+  type Category,
+  type Facts,
+  SEVERITIES,
+  type Severity,
+} from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { calendar, T0 } from './machine.js'
 
@@ -74,8 +87,8 @@ export function guardName(g: unknown): string | null {
 
 function transitionsOf(node: NodeLike): TransitionInfo[] {
   const out: TransitionInfo[] = []
-  const add = (kind: TransitionInfo['kind'], event: string, raw: unknown) =>
-    transitionList(raw).forEach((config, index) =>
+  const add = (kind: TransitionInfo['kind'], event: string, raw: unknown) => {
+    transitionList(raw).forEach((config, index) => {
       out.push({
         id: transitionId(node.id, event, index),
         source: node.id,
@@ -85,8 +98,9 @@ function transitionsOf(node: NodeLike): TransitionInfo[] {
         guard: guardName(config.guard),
         targets: list(config.target).map(String),
         config,
-      }),
-    )
+      })
+    })
+  }
   for (const [event, raw] of Object.entries((node.config.on ?? {}) as Cfg)) add('on', event, raw)
   add('always', '', node.config.always)
   for (const [delay, raw] of Object.entries((node.config.after ?? {}) as Cfg))
@@ -95,7 +109,10 @@ function transitionsOf(node: NodeLike): TransitionInfo[] {
 }
 
 /** Every state node (root included) and every transition of a machine's definition. */
-export function walkDefinition(machine: AnyStateMachine): { states: StateInfo[]; transitions: TransitionInfo[] } {
+export function walkDefinition(machine: AnyStateMachine): {
+  states: StateInfo[]
+  transitions: TransitionInfo[]
+} {
   const states: StateInfo[] = []
   const transitions: TransitionInfo[] = []
   const visit = (node: NodeLike, path: string[]) => {
@@ -155,13 +172,19 @@ export const phaseOf = (value: unknown): string => {
 /** The actions of a transition config with a given type, as `{type, params}`. */
 const actionRefs = (config: Cfg) =>
   list(config.actions)
-    .map((a) => (typeof a === 'string' ? { type: a, params: undefined } : (a as { type?: unknown; params?: unknown })))
+    .map((a) =>
+      typeof a === 'string' ? { type: a, params: undefined } : (a as { type?: unknown; params?: unknown }),
+    )
     .filter((a): a is { type: string; params: unknown } => typeof a.type === 'string')
 
 /** Steps a transition completes (kit `completeStep`, or `recordReport` → 'report'). */
 export const stepsCompletedBy = (t: TransitionInfo): string[] =>
   actionRefs(t.config).flatMap((a) =>
-    a.type === 'completeStep' ? [(a.params as { step: string }).step] : a.type === 'recordReport' ? ['report'] : [],
+    a.type === 'completeStep'
+      ? [(a.params as { step: string }).step]
+      : a.type === 'recordReport'
+        ? ['report']
+        : [],
   )
 
 /** Steps the plan completes only behind the approvals guard: its release steps. */
@@ -171,20 +194,6 @@ export function releaseSteps(plan: PlanDefinition): string[] {
     ...new Set(transitions.filter((t) => t.guard?.includes('approvalsComplete')).flatMap(stepsCompletedBy)),
   ]
 }
-
-/** Steps completed by a transition out of the `review` phase into `closed`. */
-export function reviewSteps(plan: PlanDefinition): string[] {
-  const { transitions } = walkDefinition(plan.machine)
-  const review = `${plan.machine.id}.phase.review`
-  return [
-    ...new Set(
-      transitions
-        .filter((t) => (t.source === review || t.source.startsWith(`${review}.`)) && t.targets.some(isClosed))
-        .flatMap(stepsCompletedBy),
-    ),
-  ]
-}
-const isClosed = (target: string) => /(^|\.)closed$/.test(target)
 
 /** Every recipient list the machine's `recordReport` actions name, by grade. */
 export function reportRecipients(plan: PlanDefinition): string[][] {
@@ -208,7 +217,8 @@ export const KIT_GUARDS: ReadonlySet<string> = new Set(
 // ---------------------------------------------------------------- payloads
 
 type Schema = z.ZodType
-const def = (s: Schema) => (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def
+const def = (s: Schema) =>
+  (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def
 
 const STRING_CANDIDATES = [
   '测试',
@@ -300,7 +310,10 @@ export function factSamples(plan: PlanDefinition): Facts[] {
  * `categoryIn` guard and every deadline rule treats them the same, and every guard of
  * the plan's own answers the same for them in each of the `probes` contexts.
  */
-export function categoryRepresentatives(plan: PlanDefinition, probes: readonly IncidentContext[] = []): Category[] {
+export function categoryRepresentatives(
+  plan: PlanDefinition,
+  probes: readonly IncidentContext[] = [],
+): Category[] {
   const sets = categorySets(plan)
   const own = ownGuardRefs(plan)
   const guards = plan.machine.implementations.guards as Record<string, unknown>
@@ -311,7 +324,9 @@ export function categoryRepresentatives(plan: PlanDefinition, probes: readonly I
       own.map(({ name, params }) => {
         const g = guards[name]
         try {
-          return typeof g === 'function' ? Boolean(g({ context: { ...ctx, category: c }, event: { type: '' } }, params)) : '?'
+          return typeof g === 'function'
+            ? Boolean(g({ context: { ...ctx, category: c }, event: { type: '' } }, params))
+            : '?'
         } catch {
           return 'error'
         }
@@ -384,7 +399,8 @@ export function payloadVariants(
     if (d.type === 'array') {
       const el = def(unwrap(d.element as Schema))
       if (el.type === 'string') return reportRecipients(plan)
-      if (el.type === 'enum') return [...reportRecipients(plan), Object.values(el.entries as Record<string, unknown>)]
+      if (el.type === 'enum')
+        return [...reportRecipients(plan), Object.values(el.entries as Record<string, unknown>)]
     }
     return []
   }
@@ -537,6 +553,25 @@ function tracked<T>(reads: GuardReads, own: boolean, run: () => T): T {
   }
 }
 
+/** What the plan's own guards read when evaluated (with their params) in each of `contexts`. */
+export function guardReadsOn(plan: PlanDefinition, contexts: readonly IncidentContext[]): GuardReads {
+  const reads: GuardReads = { fields: new Set(), ownFields: new Set(), steps: new Set(), allSteps: false }
+  const guards = plan.machine.implementations.guards as Record<string, unknown>
+  for (const { name, params } of ownGuardRefs(plan))
+    for (const context of contexts) {
+      const g = guards[name]
+      if (typeof g !== 'function') continue
+      try {
+        tracked(reads, true, () =>
+          g({ context: new Proxy(context, CONTEXT_HANDLER), event: { type: '' } }, params),
+        )
+      } catch {
+        // A guard that needs more than a context is watched during the traversal instead.
+      }
+    }
+  return reads
+}
+
 /**
  * A copy of `machine` built from the same config and implementations, in which every
  * transition definition (on, always, after) also runs one extra `assign` that adds
@@ -587,11 +622,14 @@ export function instrument(machine: AnyStateMachine) {
     taken.add(params.id)
     return {}
   })
-  const copy = createMachine(rebuild(machine.root as unknown as NodeLike) as never, {
-    ...impl,
-    guards,
-    actions: { ...impl.actions, [RECORD]: record },
-  } as never) as AnyStateMachine
+  const copy = createMachine(
+    rebuild(machine.root as unknown as NodeLike) as never,
+    {
+      ...impl,
+      guards,
+      actions: { ...impl.actions, [RECORD]: record },
+    } as never,
+  ) as AnyStateMachine
   return { machine: copy, taken, reads }
 }
 
@@ -659,4 +697,68 @@ export function guardedSteps(plan: PlanDefinition): Set<string> {
       if (type === 'stepDone' && params?.step) out.add(params.step)
     }
   return out
+}
+
+/** An event of a route: its type and payload (stamp it with `at`, actor and quotes when sending). */
+export interface RouteStep {
+  type: string
+  payload: Record<string, unknown>
+}
+
+/**
+ * A route from an incident opened at `grade` to `closed`, found by a best-first search
+ * (the state furthest along the phases first) over the plan's own events and the first
+ * category, each stamped at the incident's latest instant. Undefined when none is found
+ * within `cap` states.
+ */
+export function closingRoute(
+  plan: PlanDefinition,
+  grade: Severity | null,
+  cap = 5_000,
+): RouteStep[] | undefined {
+  const PHASE_ORDER = ['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']
+  const handles = handledEventTypes(plan.machine)
+  const menu = plan.events
+    .filter((spec) => !['METRICS_UPDATED', 'SET_SEVERITY', 'ESCALATE'].includes(spec.type))
+    .flatMap((spec) =>
+      payloadVariants(plan, spec, { categories: categoryRepresentatives(plan) }).map((payload) => ({
+        type: spec.type,
+        payload,
+        role: spec.roles[0] ?? 'office',
+      })),
+    )
+  const start = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
+  const key = (s: AnyMachineSnapshot) => JSON.stringify([s.value, s.context])
+  const parent = new Map<string, { prev: string; step: RouteStep } | null>([[key(start), null]])
+  const buckets: AnyMachineSnapshot[][] = PHASE_ORDER.map(() => [])
+  const bucket = (s: AnyMachineSnapshot) => buckets[PHASE_ORDER.indexOf(phaseOf(s.value))]!
+  bucket(start).push(start)
+  while (parent.size < cap) {
+    const s = buckets.findLast((b) => b.length > 0)?.pop()
+    if (!s) return undefined
+    const c = s.context as IncidentContext
+    const at = nowOf(c)
+    const handled = handles(s.value)
+    const moved: AnyMachineSnapshot[] = []
+    for (const m of menu) {
+      if (!handled.has(m.type)) continue
+      if (m.type === 'SET_CATEGORY' && c.category !== null) continue
+      const event = stamp(plan, c, m.type, m.payload, at, m.role)
+      if (!s.can(event)) continue
+      const next = getNextSnapshot(plan.machine, s, event as never)
+      const k = key(next)
+      if (parent.has(k)) continue
+      parent.set(k, { prev: key(s), step: { type: m.type, payload: m.payload } })
+      if (phaseOf(next.value) === 'closed') {
+        const route: RouteStep[] = []
+        for (let p = parent.get(k); p; p = parent.get(p.prev)) route.unshift(p.step)
+        return route
+      }
+      // Moves of the phase state are tried before steps that stay (the last pushed pops first).
+      if (JSON.stringify(next.value) !== JSON.stringify(s.value)) moved.push(next)
+      else bucket(next).push(next)
+    }
+    for (const next of moved.reverse()) bucket(next).push(next)
+  }
+  return undefined
 }

@@ -1,11 +1,29 @@
+/**
+ * Plan versions are frozen: the structural fingerprint of every registered plan version
+ * (machines/fingerprint.ts) must equal the committed one in machines/fingerprints.json.
+ */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { fingerprint, fingerprintKey } from '../../machines/fingerprint.js'
-import { PLAN_VERSIONS } from '../../machines/index.js'
+import { createMachine } from 'xstate'
+import { fingerprint, fingerprintKey, machineStructure } from '../../machines/fingerprint.js'
+import { PLAN_VERSIONS, type PlanDefinition } from '../../machines/index.js'
 
 const committed = JSON.parse(
   readFileSync(new URL('../../machines/fingerprints.json', import.meta.url), 'utf8'),
 ) as Record<string, string>
+
+/** The plan with its machine's config rebuilt through `edit` (same implementations). */
+function withConfig(
+  plan: PlanDefinition,
+  edit: (config: Record<string, unknown>) => Record<string, unknown>,
+) {
+  // Shallow copies only: `edit` replaces what it changes, the rest is shared.
+  const machine = createMachine(
+    edit({ ...plan.machine.config }) as never,
+    plan.machine.implementations as never,
+  )
+  return { ...plan, machine } as PlanDefinition
+}
 
 describe('plan versions', () => {
   it.each(PLAN_VERSIONS.map((p) => [fingerprintKey(p), p] as const))(
@@ -22,9 +40,46 @@ describe('plan versions', () => {
     expect(Object.keys(committed).sort()).toEqual(PLAN_VERSIONS.map(fingerprintKey).sort())
   })
 
-  it('fingerprints are stable and tell plans apart', () => {
+  it('is stable across computations and tells the plans apart', () => {
     const prints = PLAN_VERSIONS.map((p) => fingerprint(p))
     expect(PLAN_VERSIONS.map((p) => fingerprint(p))).toEqual(prints)
+    expect(PLAN_VERSIONS.map((p) => fingerprint({ ...p, machine: p.machine.provide({}) }))).toEqual(prints)
     expect(new Set(prints).size).toBe(prints.length)
+    expect(prints.every((p) => /^[0-9a-f]{28}$/.test(p))).toBe(true)
+  })
+
+  describe.each(PLAN_VERSIONS.map((p) => [fingerprintKey(p), p] as const))('%s', (_key, plan) => {
+    it('changes with a transition, a guard, a target or a deadline, not with a label', () => {
+      const base = fingerprint(plan)
+      const phaseOn = (edit: (on: Record<string, unknown>) => Record<string, unknown>) =>
+        withConfig(plan, (c) => {
+          const states = c.states as Record<string, Record<string, unknown>>
+          const phase = states.phase!
+          return {
+            ...c,
+            states: { ...states, phase: { ...phase, on: edit((phase.on ?? {}) as Record<string, unknown>) } },
+          }
+        })
+      const added = phaseOn((on) => ({ ...on, NEW_EVENT: { actions: 'escalate' } }))
+      const unguarded = phaseOn((on) => ({
+        ...on,
+        ESCALATE: { ...(on.ESCALATE as object), guard: undefined },
+      }))
+      const relabelled = phaseOn((on) => ({
+        ...on,
+        ESCALATE: { ...(on.ESCALATE as object), meta: { clause: null, policy: 'x', label: 'relabelled' } },
+      }))
+      const retimed = {
+        ...plan,
+        deadlines: plan.deadlines.map((r, i) => (i === 0 ? { ...r, amount: r.amount + 1 } : r)),
+      }
+      expect(fingerprint(added)).not.toBe(base)
+      expect(fingerprint(unguarded)).not.toBe(base)
+      expect(fingerprint(retimed)).not.toBe(base)
+      expect(fingerprint(relabelled)).toBe(base)
+      expect(JSON.stringify(machineStructure(relabelled.machine))).toBe(
+        JSON.stringify(machineStructure(plan.machine)),
+      )
+    })
   })
 })

@@ -1,84 +1,162 @@
+/**
+ * The contract every plan's machine follows (see the machine prompt), checked on every
+ * registered plan version by walking its definition: clause or policy metadata on every
+ * state node and transition, the declared events and the machine's events in one-to-one
+ * correspondence, roles on every event, the seven phases, clause references that the
+ * plan's clause list knows.
+ */
 import { describe, expect, it } from 'vitest'
-import { currentPlans, PHASES } from '../../machines/index.js'
+import type { z } from 'zod'
+import {
+  type ClauseMeta,
+  PHASES,
+  PLAN_VERSIONS,
+  type PlanDefinition,
+  SEVERITIES,
+} from '../../machines/index.js'
+import { stepsCompletedBy, type TransitionInfo, walkDefinition } from '../helpers/graph.js'
 
-interface Meta {
-  clause?: unknown
-  policy?: unknown
-  label?: unknown
+const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
+/** Why a meta object is not a proper clause-or-policy citation with a label, or null when it is. */
+function metaProblem(meta: unknown): string | null {
+  if (meta === undefined || meta === null || typeof meta !== 'object') return 'no meta'
+  const m = meta as Partial<ClauseMeta>
+  if (!hasText(m.clause) && !hasText(m.policy)) return 'neither clause nor policy'
+  if (!hasText(m.label)) return 'no label'
+  return null
 }
-interface Transition {
-  eventType: string
-  meta?: Meta
-}
-interface Node {
-  id: string
-  meta?: Meta
-  states: Record<string, Node>
-  transitions: Map<string, Transition[]>
-  always?: Transition[]
-}
+const describeTransition = (t: TransitionInfo) => `${t.source} ${t.event || 'always'}#${t.index}`
+/** The clause references a citation names: `五(一)2、五(三)` cites two items. */
+const refsOf = (ref: string) =>
+  ref
+    .split(/[、，,；;]/)
+    .map((r) => r.trim())
+    .filter(Boolean)
+const label = (p: PlanDefinition) => `${p.id}@${p.version}`
+/** A plan's own action may complete a step (saws' grade report): then its name is in the action's source. */
+const completedByOwnAction = (plan: PlanDefinition, step: string) =>
+  Object.values(plan.machine.implementations.actions as Record<string, unknown>).some((a) =>
+    new RegExp(`['"\`]${step}['"\`]`).test(String((a as { assignment?: unknown }).assignment ?? a)),
+  )
 
-function walk(node: Node, visit: (n: Node) => void) {
-  visit(node)
-  for (const child of Object.values(node.states)) walk(child, visit)
-}
-const cites = (m: Meta | undefined) =>
-  !!m &&
-  ((typeof m.clause === 'string' && m.clause.length > 0) ||
-    (typeof m.policy === 'string' && m.policy.length > 0)) &&
-  typeof m.label === 'string' &&
-  m.label.length > 0
+describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata and contract', (_l, plan) => {
+  const { states, transitions } = walkDefinition(plan.machine)
+  const root = plan.machine.id
 
-describe.each(currentPlans().map((p) => [p.id, p] as const))('%s clause meta', (_id, plan) => {
-  const root = plan.machine.root as unknown as Node
-
-  it('every state below the root cites a clause or a local policy, with a label', () => {
-    const missing: string[] = []
-    walk(root, (n) => {
-      if (n !== root && !cites(n.meta)) missing.push(n.id)
+  it('cites a clause or a local policy, with a label, on every state node (the root is the plan)', () => {
+    const nodes = states.filter((s) => s.id !== root)
+    const bad = nodes.flatMap((s) => {
+      const why = metaProblem(s.config.meta)
+      return why ? [`${s.id}: ${why}`] : []
     })
-    expect(missing).toEqual([])
+    expect(bad, `state nodes without proper meta:\n  ${bad.join('\n  ')}`).toEqual([])
+    expect(nodes.filter((s) => metaProblem(s.config.meta) === null).length).toBe(nodes.length)
   })
 
-  it('every transition (on, always, after) cites a clause or a local policy, with a label', () => {
-    const missing: string[] = []
-    let count = 0
-    walk(root, (n) => {
-      const all = [...[...n.transitions.values()].flat(), ...(n.always ?? [])]
-      for (const t of all) {
-        count++
-        if (!cites(t.meta)) missing.push(`${n.id} —${t.eventType || 'always'}→`)
-      }
+  it('cites a clause or a local policy, with a label, on every transition (on, always, after)', () => {
+    const bad = transitions.flatMap((t) => {
+      const why = metaProblem(t.config.meta)
+      return why ? [`${describeTransition(t)}: ${why}`] : []
     })
-    expect(count).toBeGreaterThan(10)
-    expect(missing).toEqual([])
+    expect(bad, `transitions without proper meta:\n  ${bad.join('\n  ')}`).toEqual([])
+    expect(transitions.length).toBeGreaterThan(0)
   })
 
-  it('the phase region holds exactly the seven phases, closed final', () => {
-    const phase = root.states.phase as unknown as { states: Record<string, { type: string }> }
-    expect(Object.keys(phase.states).sort()).toEqual([...PHASES].sort())
-    expect(phase.states.closed?.type).toBe('final')
-  })
-
-  it('every event the machine handles is declared with roles, and every declared event is handled', () => {
-    const handled = new Set<string>()
-    walk(root, (n) => {
-      for (const type of n.transitions.keys()) if (!type.startsWith('xstate.')) handled.add(type)
-    })
+  it('declares every event the machine handles, and handles every event it declares', () => {
+    const handled = new Set(transitions.filter((t) => t.kind === 'on').map((t) => t.event))
     const declared = new Set(plan.events.map((e) => e.type))
-    expect([...handled].filter((t) => !declared.has(t))).toEqual([])
-    expect([...declared].filter((t) => !handled.has(t))).toEqual([])
-    for (const e of plan.events) {
-      expect(e.roles.length, e.type).toBeGreaterThan(0)
-      expect(e.roles, e.type).not.toContain('auditor')
-      expect(cites(e.meta), e.type).toBe(true)
-    }
+    const undeclared = [...handled].filter((t) => !t.startsWith('xstate.') && !declared.has(t))
+    const unhandled = [...declared].filter((t) => !handled.has(t))
+    expect(
+      undeclared,
+      `events the machine handles but plan.events does not declare: ${undeclared.join(', ')}`,
+    ).toEqual([])
+    expect(
+      unhandled,
+      `events plan.events declares but the machine never handles: ${unhandled.join(', ')}`,
+    ).toEqual([])
+    expect(declared.size).toBe(plan.events.length)
   })
 
-  it('every deadline rule cites a clause or a policy and names the step that meets it', () => {
-    for (const r of plan.deadlines) {
-      expect(r.clause ?? r.policy, r.id).toBeTruthy()
-      expect(r.metBy, r.id).toBeTruthy()
-    }
+  it('lets at least one role send every event, never the auditor, and cites its clause', () => {
+    const bad = plan.events.flatMap((e) => [
+      ...(e.roles.length === 0 ? [`${e.type}: no role`] : []),
+      ...(e.roles.includes('auditor') ? [`${e.type}: auditor may send it`] : []),
+      ...(metaProblem(e.meta) ? [`${e.type}: ${metaProblem(e.meta)}`] : []),
+      ...(hasText(e.label) ? [] : [`${e.type}: no label`]),
+    ])
+    expect(bad, bad.join('\n')).toEqual([])
+    expect(plan.events.filter((e) => e.roles.length > 0).length).toBe(plan.events.length)
+  })
+
+  it('accepts, in every event payload, only the grades the plan uses', () => {
+    const grades = new Set<string>(plan.severities.map((s) => s.code))
+    const bad = plan.events.flatMap((e) =>
+      Object.entries(e.schema.shape as Record<string, z.ZodType>).flatMap(([field, schema]) => {
+        // A grade field: an enum (optional or not) whose values are grades.
+        const inner = (schema as unknown as { unwrap?: () => z.ZodType }).unwrap?.() ?? schema
+        const options = (inner as unknown as { options?: unknown[] }).options ?? []
+        if (options.length === 0 || !options.every((o) => (SEVERITIES as readonly unknown[]).includes(o)))
+          return []
+        const foreign = SEVERITIES.filter((g) => !grades.has(g) && schema.safeParse(g).success)
+        return foreign.length > 0 ? [`${e.type}.${field} accepts ${foreign.join(', ')}`] : []
+      }),
+    )
+    expect(
+      bad,
+      `payloads that accept a grade the plan does not have (it has no approvals row, so nothing guards the release):\n  ${bad.join('\n  ')}`,
+    ).toEqual([])
+  })
+
+  it('has a parallel root of `phase` (exactly the seven phases, `closed` final) and `deadlines`', () => {
+    const rootState = states.find((s) => s.id === root)!
+    expect(rootState.config.type).toBe('parallel')
+    expect(rootState.childKeys).toEqual(['phase', 'deadlines'])
+    const phase = states.find((s) => s.id === `${root}.phase`)!
+    expect([...phase.childKeys].sort()).toEqual([...PHASES].sort())
+    expect(phase.childKeys).toHaveLength(7)
+    const closed = states.find((s) => s.id === `${root}.phase.closed`)!
+    expect(closed.config.type).toBe('final')
+    expect([closed.config.entry].flat()).toContain('closeIncident')
+    const deadlineNames = [...new Set(plan.deadlines.map((r) => r.name))].sort()
+    expect([...states.find((s) => s.id === `${root}.deadlines`)!.childKeys].sort()).toEqual(deadlineNames)
+  })
+
+  it('cites a clause or a policy on every deadline rule, which names the step that meets it', () => {
+    const steps = new Set(transitions.flatMap(stepsCompletedBy))
+    const bad = plan.deadlines.flatMap((r) => [
+      ...(hasText(r.clause) || hasText(r.policy) ? [] : [`${r.id}: neither clause nor policy`]),
+      ...(hasText(r.metBy) ? [] : [`${r.id}: no step meets it`]),
+      ...(hasText(r.metBy) && !steps.has(r.metBy) && !completedByOwnAction(plan, r.metBy)
+        ? [`${r.id}: no transition completes step '${r.metBy}'`]
+        : []),
+    ])
+    expect(bad, bad.join('\n')).toEqual([])
+  })
+
+  it('lists every clause it cites, each once, with a short excerpt', () => {
+    const listed = new Set(plan.clauses.map((c) => c.ref))
+    const cited = new Set(
+      [
+        ...states.map((s) => s.config.meta),
+        ...transitions.map((t) => t.config.meta),
+        ...plan.events.map((e) => e.meta),
+      ].flatMap((m) => refsOf((m as Partial<ClauseMeta> | undefined)?.clause ?? '')),
+    )
+    const unlisted = [...cited].filter((ref) => !listed.has(ref))
+    expect(unlisted, `clauses cited in meta but missing from plan.clauses: ${unlisted.join(', ')}`).toEqual(
+      [],
+    )
+    expect(listed.size, 'plan.clauses lists a ref twice').toBe(plan.clauses.length)
+    const bad = plan.clauses.filter((c) => !hasText(c.text) || [...c.text].length > 60).map((c) => c.ref)
+    expect(bad, `clause excerpts empty or over 60 characters: ${bad.join(', ')}`).toEqual([])
+    expect(plan.clauses.length).toBeGreaterThan(0)
+  })
+})
+
+describe('meta suite', () => {
+  it('covers every registered plan version once', () => {
+    expect(PLAN_VERSIONS.length).toBeGreaterThan(0)
+    expect(new Set(PLAN_VERSIONS.map(label)).size).toBe(PLAN_VERSIONS.length)
   })
 })
