@@ -144,7 +144,12 @@ export async function engineBench(ctx: Context) {
   detail(
     `without fsync a send costs ${(1000 / cpu.rate).toFixed(2)} ms of CPU; a bare commit ${(1000 / b).toFixed(3)} ms`,
   )
-  if (ctx.profile) await printProfile(join(ctx.dir, 'engine-send.cpuprofile'), () => measureSends(pop, sends))
+  if (ctx.profile) {
+    await printProfile(join(ctx.dir, 'engine-send.cpuprofile'), () => measureSends(pop, sends))
+    await printProfile(join(ctx.dir, 'engine-send-no-fsync.cpuprofile'), () =>
+      measureSends(pop, sends, { synchronousOff: true }),
+    )
+  }
 }
 
 /** Profiles one extra, uncounted stretch and prints where its time went. */

@@ -13,7 +13,7 @@ import type {
   IncidentInput,
   PlanDefinition,
 } from './kit/types.js'
-import { clause, type Facts, policy, SeveritySchema } from './vocabulary.js'
+import { clause, type Facts, policy } from './vocabulary.js'
 
 export const PLAN_ID = 'neixiang-2017'
 
@@ -62,6 +62,9 @@ const common = {
   escalate: { roles: ['office', 'group'] as const, meta: policy('超时须向上级报告，本地政策', '超时上报') },
 }
 
+/** The grades this plan uses (general is local policy: the text names no lower grade). */
+const GRADES = ['general', 'major', 'critical'] as const
+
 const kit = createKit({ classify, deadlines, approvals })
 
 export const machine = setup({
@@ -92,8 +95,14 @@ export const machine = setup({
             },
             grading: {
               meta: clause('第二條1', '研判定级'),
+              always: { guard: 'isClassified', target: 'found', meta: clause('第二條1', '已由调整级别定级') },
               on: {
-                CLASSIFY: { target: 'found', actions: 'setSeverity', meta: clause('第二條1', '定级') },
+                CLASSIFY: {
+                  target: 'found',
+                  guard: 'isUnclassified',
+                  actions: 'setSeverity',
+                  meta: clause('第二條1', '定级'),
+                },
               },
             },
             found: {
@@ -172,6 +181,16 @@ export const machine = setup({
             releasing: {
               meta: clause('第七條3', '按口径发布'),
               on: {
+                // A rise to 特别重大 during the response adds the county offices' coordination (第二條3).
+                AGREE_LINE: {
+                  actions: { type: 'approve', params: { code: 'line' } },
+                  meta: clause('第七條3', '拿出统一解释口径'),
+                },
+                COORDINATE: {
+                  guard: { type: 'severityAtLeast', params: { min: 'critical' } },
+                  actions: { type: 'approve', params: { code: 'county' } },
+                  meta: clause('第二條3', '县委办、县政府办组织协调'),
+                },
                 RELEASE: {
                   target: 'following',
                   guard: 'approvalsComplete',
@@ -258,13 +277,13 @@ const to = z
   .min(1)
   .describe('报送对象：group 领导小组；principal 县委、政府主要领导；higher 上级有关部门')
 const events: EventSpec[] = [
-  ...commonEventSpecs(common),
+  ...commonEventSpecs(common, GRADES),
   {
     type: 'CLASSIFY',
     label: '研判定级',
     roles: ['office', 'group'],
     meta: clause('第二條1', '定级'),
-    schema: z.object({ severity: SeveritySchema, reason: fields.note }).strict(),
+    schema: z.object({ severity: z.enum(GRADES), reason: fields.note }).strict(),
   },
   {
     type: 'REPORT',

@@ -143,7 +143,9 @@ export function createKit(spec: KitSpec) {
     categoryIn: ({ context }: Args, p: { categories: readonly string[] }) =>
       context.category !== null && p.categories.includes(context.category),
     stepDone: ({ context }: Args, p: { step: string }) => context.steps[p.step] !== undefined,
-    approvalsComplete: ({ context }: Args) => missingApprovals(spec, context).length === 0,
+    /** Every approval the current grade requires is in; an ungraded incident has none to give. */
+    approvalsComplete: ({ context }: Args) =>
+      context.severity !== null && missingApprovals(spec, context).length === 0,
     hasUnescalatedBreach: ({ context }: Args) => context.closedAt === null && hasUnescalatedBreach(context),
     deadlineIs: ({ context }: Args, p: { name: DeadlineName; status: RegionStatus }) =>
       regionStatus(context, p.name) === p.status,

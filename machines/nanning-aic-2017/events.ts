@@ -9,7 +9,7 @@ const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).de
 const noteOnly = z.object({ note: fields.note }).strict()
 
 export const events: EventSpec[] = [
-  ...commonEventSpecs(common),
+  ...commonEventSpecs(common, ['general', 'major', 'critical']),
   {
     type: 'KEEP_EVIDENCE',
     label: '保存证据',

@@ -36,7 +36,7 @@ type Spec = Omit<EventSpec, 'schema'> & { schema?: z.ZodObject }
 const spec = (s: Spec): EventSpec => ({ ...s, schema: s.schema ?? noteOnly })
 
 export const events: EventSpec[] = [
-  ...commonEventSpecs(common),
+  ...commonEventSpecs(common, ['general', 'large', 'major', 'critical']),
   spec({
     type: 'REPORT',
     label: '报送',
