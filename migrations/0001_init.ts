@@ -102,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_status', 'integer')
     .addColumn('last_error', 'text')
     .execute()
-  await db.schema.createIndex('outbox_due').on('outbox').columns(['delivered_at', 'next_attempt_at']).execute()
+  await db.schema
+    .createIndex('outbox_due')
+    .on('outbox')
+    .columns(['delivered_at', 'next_attempt_at'])
+    .execute()
 
   await db.schema
     .createTable('tokens')

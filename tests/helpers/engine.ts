@@ -42,7 +42,10 @@ export async function newDb(kind: StoreKind = 'sqlite', file = false): Promise<D
   return { url: file ? tempDbFile() : ':memory:' }
 }
 
-export async function freshEngine(db: DbHandle | string = ':memory:', clock = new TestClock()): Promise<TestEngine> {
+export async function freshEngine(
+  db: DbHandle | string = ':memory:',
+  clock = new TestClock(),
+): Promise<TestEngine> {
   const h = typeof db === 'string' ? { url: db } : db
   const store = createStore(h.url, h.schema ? { schema: h.schema } : {})
   await migrateToLatest(store.db, store.schema)

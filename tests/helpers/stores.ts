@@ -16,7 +16,10 @@ async function reachable(): Promise<boolean> {
     await client.query('select 1')
     return true
   } catch (e) {
-    if (required) throw new Error(`PostgreSQL is required (YUQING_REQUIRE_POSTGRES=1) but ${PG_URL} does not answer: ${String(e)}`)
+    if (required)
+      throw new Error(
+        `PostgreSQL is required (YUQING_REQUIRE_POSTGRES=1) but ${PG_URL} does not answer: ${String(e)}`,
+      )
     return false
   } finally {
     await client.end().catch(() => undefined)

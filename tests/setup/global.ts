@@ -22,11 +22,13 @@ export default async function setup() {
   const pgUrl = process.env.YUQING_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const skipped: string[] = []
   if (!existsSync(chromium)) {
-    if (process.env.YUQING_REQUIRE_CHROMIUM === '1') throw new Error(`Chromium is required but ${chromium} is missing`)
+    if (process.env.YUQING_REQUIRE_CHROMIUM === '1')
+      throw new Error(`Chromium is required but ${chromium} is missing`)
     skipped.push(`console browser suites (no Chromium at ${chromium})`)
   }
   if (!(await postgresAnswers(pgUrl))) {
-    if (process.env.YUQING_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but ${pgUrl} does not answer`)
+    if (process.env.YUQING_REQUIRE_POSTGRES === '1')
+      throw new Error(`PostgreSQL is required but ${pgUrl} does not answer`)
     skipped.push(`PostgreSQL store suites (${pgUrl} does not answer)`)
   }
   const say = () => {
