@@ -118,7 +118,6 @@ export async function engineBench(ctx: Context) {
   const pop = await ctx.population(population)
   detail(`population: ${pop.size} incidents (${pop.open.length} open), ${runs} runs of ${sends} sends`)
   const f = await sendFigures(ctx, pop, runs, sends)
-  ctx.sendRates.set(population, f.engine)
   report({
     name: 'engine.send',
     value: f.engine,
@@ -158,10 +157,10 @@ export async function printProfile(file: string, fn: () => Promise<unknown>) {
   const top = topFrames(
     profile,
     25,
-    /src\/|machines\/|kysely|xstate|better-sqlite3|zod|\(garbage|\(program|\(idle/,
+    /src\/|machines\/|prepare better-sqlite3|commitTransaction kysely\/dist\/esm\/dialect|zod|hono|\(garbage|async_hooks/,
   )
   detail(`profile (${file}): self time`)
   for (const l of formatFrames(top.self)) detail(`  ${l}`)
-  detail('inclusive time (project code, kysely, xstate, better-sqlite3, zod)')
+  detail('inclusive time (project code; statement prepare; commit; zod; GC; async_hooks)')
   for (const l of formatFrames(top.inclusive)) detail(`  ${l}`)
 }

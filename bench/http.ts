@@ -18,6 +18,7 @@ import { ROLES } from '../machines/vocabulary.js'
 import { createToken } from '../src/auth/tokens.js'
 import { createApp } from '../src/http/app.js'
 import { silentLogger } from '../src/log.js'
+import { printProfile } from './engine.js'
 import type { LoadPlan } from './http-load.js'
 import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
@@ -125,6 +126,7 @@ export async function httpBench(ctx: Context) {
           `${e.errors} errors); bare ${b.rate.toFixed(1)} commits/s p50 ${b.p50} ms p99 ${b.p99} ms`,
       )
     }
+    if (ctx.profile) await printProfile(join(ctx.dir, 'http-server.cpuprofile'), () => load('engine'))
   } finally {
     await new Promise((resolve) => server.close(resolve))
     base.close()

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>…] [--size tiny|small|full] [--dir <path>] [--keep]
- *  [--timers-budget <s>] [--profile]`
+ *  [--timers-budget <s>] [--profile] [--seed <n>]`
  *
  * Runs the benchmarks (all by default) and prints, per figure, one RESULT line: the
  * absolute figure, the baseline measured in the same run, their ratio and the target.
@@ -15,6 +15,7 @@ import { httpBench } from './http.js'
 import { createContext, fitToDisk, SIZES, type SizeName } from './lib/context.js'
 import { environment } from './lib/env.js'
 import { results, summaryTable } from './lib/report.js'
+import { seedRandom } from './lib/stats.js'
 import { queriesBench } from './queries.js'
 import { recoveryBench } from './recovery.js'
 import { scalingBench } from './scaling.js'
@@ -37,6 +38,7 @@ const { values, positionals } = parseArgs({
     dir: { type: 'string', default: '.bench-tmp' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
     'timers-budget': { type: 'string' },
   },
 })
@@ -48,6 +50,7 @@ if (unknown.length > 0)
   throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`)
 const names = (positionals.length > 0 ? positionals : Object.keys(BENCHMARKS)) as Name[]
 
+seedRandom(Number(values.seed))
 const dir = resolve(values.dir)
 rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir, { recursive: true })
@@ -59,7 +62,7 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 )
-console.log(`ENV size: ${size}; benchmarks: ${names.join(', ')}`)
+console.log(`ENV size: ${size}; benchmarks: ${names.join(', ')}; seed ${values.seed}`)
 
 let sizes = fitToDisk(SIZES[size], dir)
 if (values['timers-budget'])

@@ -5,23 +5,12 @@
  */
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { measureSends, sendFigures } from './engine.js'
+import { sendFigures } from './engine.js'
 import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
 import { NOW, type Population } from './lib/datasets.js'
 import { detail, report } from './lib/report.js'
 import { baselineDb, openEngine } from './lib/setup.js'
-
-/** The send rate of benchmark 1 at this size: from this run if measured, else one quick run. */
-export async function engineRate(ctx: Context, size: number): Promise<number> {
-  const known = ctx.sendRates.get(size)
-  if (known !== undefined) return known
-  const pop = await ctx.population(size)
-  const m = await measureSends(pop, ctx.sizes.engine.sends)
-  detail(`reference send rate at ${size} incidents (one run): ${m.rate.toFixed(1)} events/s`)
-  ctx.sendRates.set(size, m.rate)
-  return m.rate
-}
 
 /** Journaled firings per second over the first `k` due timers. */
 export async function measureFiring(pop: Population, k: number) {
@@ -46,7 +35,6 @@ export async function scalingBench(ctx: Context) {
   for (const size of populations) {
     const pop = await ctx.population(size)
     const f = await sendFigures(ctx, pop, runs, sends)
-    ctx.sendRates.set(size, f.engine)
     report({
       name: `scaling.${size}.send`,
       value: f.engine,

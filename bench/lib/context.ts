@@ -81,8 +81,6 @@ export interface Context {
   pools(): Promise<Pools>
   /** The population of `size` incidents, grown to `stage` (1..3). */
   population(size: number, stage?: number): Promise<Population>
-  /** Send rates measured in this run, by population size (timers and scaling compare with them). */
-  sendRates: Map<number, number>
   /** Average journal payload of the templates, in bytes: the baseline's row. */
   journalPayloadBytes(): Promise<number>
   cleanup(): void
@@ -126,7 +124,6 @@ export function createContext(size: SizeName, dir: string, sizes: Sizes, profile
     profile,
     sizes,
     dir,
-    sendRates: new Map(),
     templates() {
       templates ??= (async () => {
         const started = Date.now()

@@ -19,7 +19,7 @@ import { createStore } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { type Cloned, type Compiled, compile, insertClones } from './clone.js'
 import { detail } from './report.js'
-import { randomInt } from './stats.js'
+import { random, randomInt } from './stats.js'
 import type { Template } from './templates.js'
 
 /** "Now" for every population: sends and lists happen at this instant (and after). */
@@ -135,7 +135,7 @@ export function pools(templates: readonly Template[]): Pools {
   return pools
 }
 
-const uniform = (lo: number, hi: number) => lo + Math.random() * (hi - lo)
+const uniform = (lo: number, hi: number) => lo + random() * (hi - lo)
 
 function shiftFor(stage: Stage) {
   return (t: Template) => {

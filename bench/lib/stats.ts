@@ -14,8 +14,24 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
+let state = 1
+
+/** Seeds random() (mulberry32), so the same seed builds the same templates and datasets. */
+export function seedRandom(n: number) {
+  state = n >>> 0 || 1
+}
+
+/** A number in [0, 1), from the seeded generator. */
+export function random(): number {
+  state = (state + 0x6d2b79f5) >>> 0
+  let t = state
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
 /** Random integer in [0, n). */
-export const randomInt = (n: number) => Math.floor(Math.random() * n)
+export const randomInt = (n: number) => Math.floor(random() * n)
 
 /** Fisher–Yates sample of k distinct items. */
 export function sampleOf<T>(items: readonly T[], k: number): T[] {

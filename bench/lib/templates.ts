@@ -15,6 +15,7 @@ import type { IncidentView } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
 import { BenchClock } from './clock.js'
 import { calendar, callerFor, openEngine } from './setup.js'
+import { random } from './stats.js'
 import { callerOf, randomStep, requestOf, type Step } from './workload.js'
 
 export type Row = Record<string, string | number | null>
@@ -199,7 +200,7 @@ function aheadStep(
         PHASES.indexOf(phaseOf(after) as never) * 10 +
         (JSON.stringify(after.value) === JSON.stringify(before.value) ? 0 : 5) -
         3 * (used.get(type) ?? 0) +
-        Math.random()
+        random()
       if (!best || score > best.score) best = { step, score }
     }
   }

@@ -8,7 +8,7 @@ import type { EventSpec, PlanDefinition } from '../../machines/kit/types.js'
 import type { Caller, SendRequest } from '../../src/engine/engine.js'
 import { jsonSchemaOf, sample } from '../../tests/helpers/payloads.js'
 import { callerFor } from './setup.js'
-import { randomInt } from './stats.js'
+import { random, randomInt } from './stats.js'
 
 const schemas = new Map<EventSpec, ReturnType<typeof jsonSchemaOf>>()
 const schemaOf = (spec: EventSpec) => {
@@ -35,7 +35,7 @@ export function randomStep(
   if (allowedEvents.length === 0) return null
   let type = allowedEvents[randomInt(allowedEvents.length)]!
   if (prefer) {
-    const scored = allowedEvents.map((t) => ({ t, s: prefer(t) + Math.random() }))
+    const scored = allowedEvents.map((t) => ({ t, s: prefer(t) + random() }))
     scored.sort((a, b) => a.s - b.s)
     type = scored[0]!.t
   }
