@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
 
@@ -45,6 +45,39 @@ export function openSqlite(file: string): SQLite.Database {
   const handle = new SQLite(file)
   for (const p of SQLITE_PRAGMAS) handle.pragma(p)
   return handle
+}
+
+/** How many distinct statements the SQLite handle keeps prepared (least recently used goes first). */
+export const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * The better-sqlite3 handle as kysely sees it, keeping each statement prepared by its
+ * SQL text: kysely prepares every query anew, which was about a tenth of an event's CPU.
+ * A statement that is still being iterated (a streamed export) is busy; a second use of
+ * the same SQL meanwhile gets a fresh, uncached statement.
+ */
+export function cachingStatements(handle: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => handle.close(),
+    prepare(sql) {
+      const hit = cache.get(sql)
+      if (hit) {
+        if (hit.busy) return handle.prepare(sql)
+        // Map order is insertion order: re-inserting makes it the most recently used.
+        cache.delete(sql)
+        cache.set(sql, hit)
+        return hit
+      }
+      const stmt = handle.prepare(sql)
+      cache.set(sql, stmt)
+      if (cache.size > size) {
+        const oldest = cache.keys().next().value
+        if (oldest !== undefined) cache.delete(oldest)
+      }
+      return stmt
+    },
+  }
 }
 
 /**
@@ -104,7 +137,7 @@ export function createStore(
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
