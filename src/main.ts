@@ -111,10 +111,6 @@ async function main() {
     if (token) printFirstToken(token)
   }
 
-  scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, log })
-  const late = await scheduler.start()
-  if (late > 0) log.info('late deadlines fired at start', { count: late })
-
   const deliveryTimer = setInterval(deliver, DELIVERY_POLL_MS)
   deliver()
 
@@ -133,6 +129,12 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
     log.info('listening', { port: info.port, host: cfg.host }),
   )
+  // Deadlines that passed while the service was down fire after it listens, in the
+  // background: an outage with many of them must not keep the API unreachable.
+  scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, log })
+  void scheduler.start().then((late) => {
+    if (late > 0) log.info('late deadlines fired at start', { count: late })
+  })
 
   let closing = false
   const shutdown = async (signal: string) => {

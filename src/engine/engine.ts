@@ -4,7 +4,6 @@
  * one event, and writes journal entry + snapshot + timers in ONE transaction, or
  * nothing. No plan is named here: plans come from the registry.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { createActor } from 'xstate'
 import type {
@@ -102,6 +101,16 @@ export interface HistoryItem {
   version: number
   hash: string
 }
+
+/** Due timers fired in one transaction (see fireDue). */
+const FIRE_BATCH = 100
+
+/** The pending deadlines (instance, start, due time): when an event leaves them as they were, so are the timer rows. */
+const pendingKey = (ctx: IncidentContext): string =>
+  ctx.deadlines
+    .filter((d) => d.status === 'pending')
+    .map((d) => `${d.id}|${d.startedAt}|${d.dueAt}`)
+    .join('\n')
 
 /** Clock skew we tolerate for times a client says are "now". */
 const SKEW_MS = 5 * 60_000
@@ -367,89 +376,89 @@ export function createEngine(deps: EngineDeps) {
     }
     const scope = `open:${caller.tokenId}`
     const requestHash = sha256(canonicalJson(req))
-    return guarded(() =>
-      db.transaction().execute(async (trx) => {
-        const replayed = await idempotent(trx, scope, key, requestHash)
-        if (replayed) return replayed
-        if (req.relatedTo) {
-          const rel = await trx
-            .selectFrom('incidents')
-            .select('id')
-            .where('id', '=', req.relatedTo)
-            .where('organisation', '=', caller.organisation)
-            .executeTakeFirst()
-          if (!rel)
-            throw new ValidationError('relatedTo names no incident', [
-              { path: 'relatedTo', message: 'no such incident' },
-            ])
-        }
-        const d = derive(createActor(plan.machine, { input, clock: inertClock }).start())
-        const id = randomUUID()
-        const recordedAt = iso(now)
-        const source = req.source ?? null
-        const relatedTo = req.relatedTo ?? null
-        const entry = entryFor(
-          { id, version: 0, head_hash: GENESIS_HASH },
-          {
-            type: 'OPENED',
-            payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
-            actor,
-            occurredAt: discoveredAt,
-            key,
-          },
-          recordedAt,
-        )
-        const view = buildView(plan, d.s, {
-          id,
-          organisation: caller.organisation,
-          version: 1,
-          source,
-          relatedTo,
-          owner: null,
-          createdAt: recordedAt,
-          updatedAt: recordedAt,
-        })
-        await repo.insertIncident(trx, {
-          id,
-          organisation: caller.organisation,
-          plan_id: plan.id,
-          plan_version: plan.version,
-          version: 1,
-          title: req.title,
-          source_url: source?.url ?? null,
-          owner: null,
-          related_to: relatedTo,
-          view: JSON.stringify(view),
-          last_occurred_at: discoveredAt,
-          head_hash: entry.hash,
-          created_at: recordedAt,
-          updated_at: recordedAt,
-          ...d.columns,
-        })
-        await repo.appendJournal(trx, entry)
-        await repo.syncTimers(trx, id, d.pending)
-        await emit(trx, plan.id, entry, view)
-        await remember(trx, scope, key, requestHash, view)
-        notify(view, entry)
-        return { ...view, overdue: isOverdue(view, now) }
-      }),
-    )
+    return inTransaction(async (trx, told) => {
+      const replayed = await idempotent(trx, scope, key, requestHash)
+      if (replayed) return replayed
+      if (req.relatedTo) {
+        const rel = await trx
+          .selectFrom('incidents')
+          .select('id')
+          .where('id', '=', req.relatedTo)
+          .where('organisation', '=', caller.organisation)
+          .executeTakeFirst()
+        if (!rel)
+          throw new ValidationError('relatedTo names no incident', [
+            { path: 'relatedTo', message: 'no such incident' },
+          ])
+      }
+      const d = derive(createActor(plan.machine, { input, clock: inertClock }).start())
+      const id = randomUUID()
+      const recordedAt = iso(now)
+      const source = req.source ?? null
+      const relatedTo = req.relatedTo ?? null
+      const entry = entryFor(
+        { id, version: 0, head_hash: GENESIS_HASH },
+        {
+          type: 'OPENED',
+          payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
+          actor,
+          occurredAt: discoveredAt,
+          key,
+        },
+        recordedAt,
+      )
+      const view = buildView(plan, d.s, {
+        id,
+        organisation: caller.organisation,
+        version: 1,
+        source,
+        relatedTo,
+        owner: null,
+        createdAt: recordedAt,
+        updatedAt: recordedAt,
+      })
+      await repo.insertIncident(trx, {
+        id,
+        organisation: caller.organisation,
+        plan_id: plan.id,
+        plan_version: plan.version,
+        version: 1,
+        title: req.title,
+        source_url: source?.url ?? null,
+        owner: null,
+        related_to: relatedTo,
+        view: JSON.stringify(view),
+        last_occurred_at: discoveredAt,
+        head_hash: entry.hash,
+        created_at: recordedAt,
+        updated_at: recordedAt,
+        ...d.columns,
+      })
+      await repo.appendJournal(trx, entry)
+      await repo.syncTimers(trx, id, d.pending)
+      await emit(trx, plan.id, entry, view)
+      await remember(trx, scope, key, requestHash, view)
+      notify(told, view, entry)
+      return { ...view, overdue: isOverdue(view, now) }
+    })
   }
 
-  // Per call, not per engine: on PostgreSQL several transactions of one process run at once,
-  // and one that fails must not drop (or one that commits announce) another's notifications.
-  const pendingNotifications = new AsyncLocalStorage<Array<() => void>>()
-  function notify(view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
-    if (deps.onChange) {
-      const cb = deps.onChange
-      pendingNotifications.getStore()?.push(() => cb(view, toHistory(entry)))
-    }
+  /** Notifications of one transaction, told only once it committed. */
+  type Told = Array<() => void>
+  function notify(told: Told, view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
+    const cb = deps.onChange
+    if (cb) told.push(() => cb(view, toHistory(entry)))
   }
-  /** Tell listeners only after the transaction committed. */
-  async function committed<T>(fn: () => Promise<T>): Promise<T> {
-    const pending: Array<() => void> = []
-    const r = await pendingNotifications.run(pending, fn)
-    for (const n of pending) n()
+  /**
+   * One transaction; listeners hear of its changes after it committed, never of one that
+   * rolled back. Per call, not per engine: on PostgreSQL several transactions of one
+   * process run at once, and one that fails must not drop (or one that commits announce)
+   * another's notifications.
+   */
+  async function inTransaction<T>(fn: (trx: repo.Db, told: Told) => Promise<T>): Promise<T> {
+    const told: Told = []
+    const r = await guarded(() => db.transaction().execute((trx) => fn(trx, told)))
+    for (const n of told) n()
     return r
   }
 
@@ -459,51 +468,49 @@ export function createEngine(deps: EngineDeps) {
    */
   async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
     const requestHash = sha256(canonicalJson(req))
-    return committed(() =>
-      guarded(() =>
-        db.transaction().execute(async (trx) => {
-          const row = await repo.lockIncident(trx, store.dialect, id)
-          if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
-          const plan = planOf(row)
-          const { spec, data } = validateFields(plan, req.type, req.fields)
-          if (!(spec.roles as readonly string[]).includes(caller.role))
-            throw new Forbidden(
-              `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
-            )
-          // A replayed key answers the first result, but only to a caller who may send the event.
-          const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
-          if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
-          if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
-            throw new VersionConflict(req.expectedVersion, current(row))
-          const now = clock.now()
-          const at =
-            checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
-            laterOf(iso(now), row.last_occurred_at)
-          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
-          const before = actorRef.getSnapshot()
-          const actor: Actor = { name: caller.name, role: caller.role }
-          const quotes = quoteRules(plan.deadlines, calendar, contextOf(before), at)
-          const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
-          if (!before.can(event)) throw new EventNotAllowed(req.type, current(row))
-          actorRef.send(event)
-          return apply(trx, plan, row, actorRef, {
-            type: req.type,
-            payload: { ...data, quotes },
-            actor,
-            occurredAt: at,
-            key,
-            idempotency: { scope: `incident:${id}`, requestHash },
-          })
-        }),
-      ),
-    )
+    return inTransaction(async (trx, told) => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      const plan = planOf(row)
+      const { spec, data } = validateFields(plan, req.type, req.fields)
+      if (!(spec.roles as readonly string[]).includes(caller.role))
+        throw new Forbidden(
+          `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
+        )
+      // A replayed key answers the first result, but only to a caller who may send the event.
+      const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
+      if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
+      if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
+        throw new VersionConflict(req.expectedVersion, current(row))
+      const now = clock.now()
+      const at =
+        checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
+        laterOf(iso(now), row.last_occurred_at)
+      const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+      const before = actorRef.getSnapshot()
+      const actor: Actor = { name: caller.name, role: caller.role }
+      const quotes = quoteRules(plan.deadlines, calendar, contextOf(before), at)
+      const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
+      if (!before.can(event)) throw new EventNotAllowed(req.type, current(row))
+      actorRef.send(event)
+      return apply(trx, told, plan, row, contextOf(before), actorRef, {
+        type: req.type,
+        payload: { ...data, quotes },
+        actor,
+        occurredAt: at,
+        key,
+        idempotency: { scope: `incident:${id}`, requestHash },
+      })
+    })
   }
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
   async function apply(
     trx: repo.Db,
+    told: Told,
     plan: PlanDefinition,
     row: IncidentRow,
+    before: IncidentContext,
     actorRef: ReturnType<typeof restore>,
     entryIn: {
       type: string
@@ -544,11 +551,12 @@ export function createEngine(deps: EngineDeps) {
     })
     if (!saved) throw new VersionConflict(row.version, current(row))
     await repo.appendJournal(trx, entry)
-    await repo.syncTimers(trx, row.id, d.pending)
+    // The timer rows follow the pending deadlines; most events leave those as they were.
+    if (pendingKey(before) !== pendingKey(d.ctx)) await repo.syncTimers(trx, row.id, d.pending)
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
-    notify(view, entry)
+    notify(told, view, entry)
     return { ...view, overdue: isOverdue(view, clock.now()) }
   }
 
@@ -556,86 +564,105 @@ export function createEngine(deps: EngineDeps) {
    * Fires due deadlines through the same path as any event (actor `system`), each
    * exactly once: the timer row is re-read inside the transaction and marked fired
    * in it. The entry keeps the original due time as its `occurredAt`.
+   *
+   * Up to FIRE_BATCH timers share one transaction (each incident's entry, snapshot and
+   * timers still written together), so a thousand deadlines passing at once cost a few
+   * commits, not a thousand. If one of them fails, the batch rolls back and its timers
+   * fire one per transaction, so one broken incident holds up no other.
    */
   async function fireDue(limit = 500): Promise<number> {
     const now = iso(clock.now())
     const due = await guarded(() => repo.dueTimers(db, now, limit))
     let fired = 0
-    for (const t of due) {
-      const done = await fireOne(t).catch((e: unknown) => {
-        // One broken incident must not hold up every later timer: report it and go on.
+    for (let i = 0; i < due.length; i += FIRE_BATCH) {
+      const batch = due.slice(i, i + FIRE_BATCH)
+      try {
+        fired += await inTransaction(async (trx, told) => {
+          let n = 0
+          for (const t of batch) if (await fireIn(trx, told, t)) n++
+          return n
+        })
+        continue
+      } catch (e) {
         if (e instanceof StorageUnavailable) throw e
-        deps.onTimerError?.(t, e)
-        return false
-      })
-      if (done) fired++
+      }
+      for (const t of batch) {
+        const done = await inTransaction((trx, told) => fireIn(trx, told, t)).catch((e: unknown) => {
+          // One broken incident must not hold up every later timer: report it and go on.
+          if (e instanceof StorageUnavailable) throw e
+          deps.onTimerError?.(t, e)
+          return false
+        })
+        if (done) fired++
+      }
     }
     return fired
   }
 
-  function fireOne(t: { incident_id: string; instance: string }): Promise<boolean> {
-    return committed(() =>
-      guarded(() =>
-        db.transaction().execute(async (trx) => {
-          // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
-          const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
-          if (!row) return false
-          const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
-          if (!timer) return false
-          await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
-          const plan = planOf(row)
-          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
-          const system: Actor = { name: 'system', role: 'system' }
-          const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
-          if (warning) {
-            const [, instance = '', pct = '0'] = warning
-            const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
-            if (d?.status !== 'pending') return false
-            const w = {
-              deadline: d.name,
-              instance,
-              share: Number(pct) / 100,
-              dueAt: d.dueAt,
-              at: timer.due_at,
-            }
-            await annotateIn(
-              trx,
-              row,
-              system,
-              { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
-              (v) => ({
-                ...v,
-                warnings: [...(v.warnings ?? []), w],
-              }),
-            )
-            return true
-          }
-          const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
-          const actor: Actor = { name: 'system', role: 'system' }
-          const event: IncidentEvent = {
-            type: type ?? '',
-            at: timer.due_at,
-            actor,
-            instance: timer.instance,
-          }
-          // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
-          if (!type || !actorRef.getSnapshot().can(event)) return false
-          actorRef.send(event)
-          await apply(trx, plan, row, actorRef, {
-            type: `DEADLINE_PASSED`,
-            payload: {
-              deadline: timer.deadline,
-              instance: timer.instance,
-              timerEvent: type,
-              dueAt: timer.due_at,
-            },
-            actor,
-            occurredAt: timer.due_at,
-          })
-          return true
+  /** Fires one due timer inside the caller's transaction; false when it was spent (already fired, or met meanwhile). */
+  async function fireIn(
+    trx: repo.Db,
+    told: Told,
+    t: { incident_id: string; instance: string },
+  ): Promise<boolean> {
+    // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
+    const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
+    if (!row) return false
+    const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
+    if (!timer) return false
+    await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
+    const plan = planOf(row)
+    const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+    const system: Actor = { name: 'system', role: 'system' }
+    const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
+    if (warning) {
+      const [, instance = '', pct = '0'] = warning
+      const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
+      if (d?.status !== 'pending') return false
+      const w = {
+        deadline: d.name,
+        instance,
+        share: Number(pct) / 100,
+        dueAt: d.dueAt,
+        at: timer.due_at,
+      }
+      await annotateIn(
+        trx,
+        told,
+        row,
+        system,
+        { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
+        (v) => ({
+          ...v,
+          warnings: [...(v.warnings ?? []), w],
         }),
-      ),
-    )
+      )
+      return true
+    }
+    const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
+    const actor: Actor = { name: 'system', role: 'system' }
+    const event: IncidentEvent = {
+      type: type ?? '',
+      at: timer.due_at,
+      actor,
+      instance: timer.instance,
+    }
+    // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
+    if (!type || !actorRef.getSnapshot().can(event)) return false
+    const before = contextOf(actorRef.getSnapshot())
+    actorRef.send(event)
+    await apply(trx, told, plan, row, before, actorRef, {
+      type: `DEADLINE_PASSED`,
+      payload: {
+        deadline: timer.deadline,
+        instance: timer.instance,
+        timerEvent: type,
+        dueAt: timer.due_at,
+      },
+      actor,
+      occurredAt: timer.due_at,
+    })
+    return true
   }
 
   async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
@@ -703,6 +730,7 @@ export function createEngine(deps: EngineDeps) {
    */
   async function annotateIn(
     trx: repo.Db,
+    told: Told,
     row: IncidentRow,
     actor: Actor,
     entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
@@ -726,7 +754,7 @@ export function createEngine(deps: EngineDeps) {
     if (!saved) throw new VersionConflict(row.version, current(row))
     await repo.appendJournal(trx, e)
     await emit(trx, row.plan_id, e, view)
-    notify(view, e)
+    notify(told, view, e)
     return { ...view, overdue: isOverdue(view, clock.now()) }
   }
 
@@ -742,15 +770,11 @@ export function createEngine(deps: EngineDeps) {
     patch: (view: IncidentView) => IncidentView,
     columns: { owner?: string | null } = {},
   ): Promise<IncidentView> {
-    return committed(() =>
-      guarded(() =>
-        db.transaction().execute(async (trx) => {
-          const row = await repo.lockIncident(trx, store.dialect, id)
-          if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
-          return annotateIn(trx, row, { name: caller.name, role: caller.role }, entry, patch, columns)
-        }),
-      ),
-    )
+    return inTransaction(async (trx, told) => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
+    })
   }
 
   const writer = (caller: Pick<Caller, 'role'>, what: string) => {
@@ -843,7 +867,7 @@ export function createEngine(deps: EngineDeps) {
     })
 
   return {
-    open: (req: OpenRequest, caller: Caller, key?: string) => committed(() => openOnce(req, caller, key)),
+    open: openOnce,
     send,
     get,
     list,

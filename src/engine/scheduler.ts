@@ -27,7 +27,10 @@ export interface Scheduler {
   stop(): Promise<void>
 }
 
-/** Shortest sleep, so a timer another node holds locked cannot make the loop spin. */
+/**
+ * Sleep after a look that left a due timer unfired (another node holds it, or it cannot
+ * fire), so the loop does not spin. A timer still ahead is slept to exactly.
+ */
 const MIN_SLEEP_MS = 250
 
 export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): Scheduler {
@@ -35,6 +38,8 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
   let loop: Promise<void> | null = null
   let interrupt: (() => void) | null = null
   let wakeAt = Number.POSITIVE_INFINITY
+  /** The soonest due time noticed while the loop was busy (not asleep): the next sleep ends by then. */
+  let noticed = Number.POSITIVE_INFINITY
 
   async function drain(): Promise<number> {
     let total = 0
@@ -51,11 +56,13 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
     const next = await engine.nextDue()
     if (next === null) return pollMs
     const wait = Date.parse(next) - clock.now().getTime()
-    return Math.min(pollMs, Math.max(MIN_SLEEP_MS, wait))
+    return Math.min(pollMs, wait > 0 ? wait : MIN_SLEEP_MS)
   }
 
-  const sleep = (ms: number) =>
+  const sleep = (wanted: number) =>
     new Promise<void>((resolve) => {
+      const ms = Math.min(wanted, Math.max(0, noticed - clock.now().getTime()))
+      noticed = Number.POSITIVE_INFINITY
       const t = setTimeout(done, ms)
       wakeAt = clock.now().getTime() + ms
       function done() {
@@ -81,22 +88,33 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
   }
 
   return {
-    async start() {
+    start() {
       if (loop) throw new Error('scheduler already started')
-      let first = 0
-      try {
-        first = await drain()
-      } catch (e) {
-        log.error('deadline scheduler: firing late deadlines failed', errorFields(e))
-      }
-      loop = run()
+      let late: (n: number) => void = () => undefined
+      const first = new Promise<number>((resolve) => {
+        late = resolve
+      })
+      // One promise for the whole life of the loop, late firing included, so stop() waits for both.
+      loop = (async () => {
+        let n = 0
+        try {
+          n = await drain()
+        } catch (e) {
+          log.error('deadline scheduler: firing late deadlines failed', errorFields(e))
+        }
+        late(n)
+        await run()
+      })()
       return first
     },
     wake() {
-      interrupt?.()
+      if (interrupt) interrupt()
+      else noticed = Number.NEGATIVE_INFINITY
     },
     notice(dueAt) {
-      if (Date.parse(dueAt) < wakeAt) interrupt?.()
+      const at = Date.parse(dueAt)
+      if (!interrupt) noticed = Math.min(noticed, at)
+      else if (at < wakeAt) interrupt()
     },
     async stop() {
       stopped = true

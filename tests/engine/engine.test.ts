@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as registry from '../../machines/index.js'
+import { createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import {
+  calendar,
   caller,
   type DbHandle,
   dump,
@@ -266,6 +269,46 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
       const dues = batch.map((f) => f.occurred_at)
       expect(dues).toEqual([...dues].sort())
     }
+  })
+
+  it('fires the due deadlines of one broken incident apart: every other fires, listeners hear only what committed', async () => {
+    const clock = new TestClock()
+    const t = await open(await newDb(kind), clock)
+    // Enough incidents for several shared transactions, one of them unreadable by this build.
+    const ids: string[] = []
+    for (let i = 0; i < 130; i++)
+      ids.push((await t.engine.open({ planId: 'neixiang-2017', title: `t${i}` }, office)).id)
+    const broken = ids[57] as string
+    await t.store.db.updateTable('incidents').set({ plan_version: 99 }).where('id', '=', broken).execute()
+    const heard: string[] = []
+    const failed: string[] = []
+    const engine = createEngine({
+      store: t.store,
+      plans: registry,
+      clock,
+      calendar,
+      onChange: (view, entry) => heard.push(`${view.id}:${entry.type}`),
+      onTimerError: (timer) => failed.push(timer.incident_id),
+    })
+    clock.advance(31) // both warnings and the breach of every report deadline are due
+    expect(await engine.fireDue(1000)).toBe(129 * 3)
+    expect(new Set(failed)).toEqual(new Set([broken]))
+    expect(heard).toHaveLength(129 * 3)
+    expect(heard.some((h) => h.startsWith(broken))).toBe(false)
+    const fired = await t.store.db
+      .selectFrom('journal')
+      .select(['incident_id'])
+      .where('type', 'in', ['DEADLINE_PASSED', 'DEADLINE_WARNING'])
+      .execute()
+    expect(fired).toHaveLength(129 * 3)
+    // The broken incident's timers wait, unfired, for a build that knows its plan version.
+    const waiting = await t.store.db
+      .selectFrom('timers')
+      .select('instance')
+      .where('incident_id', '=', broken)
+      .where('fired_at', 'is', null)
+      .execute()
+    expect(waiting).toHaveLength(3)
   })
 
   it("raises a deadline's warnings in order before its breach, once each, across a restart", async () => {

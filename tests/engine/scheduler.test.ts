@@ -70,6 +70,28 @@ describe('deadline scheduler', () => {
     expect(logged.join('\n')).toContain('disk on fire')
   })
 
+  it('keeps a nearer deadline noticed while it was firing: the next sleep ends by then', async () => {
+    let release: () => void = () => undefined
+    let calls = 0
+    const engine = {
+      fireDue: async () => {
+        calls++
+        if (calls === 2)
+          await new Promise<void>((r) => {
+            release = r
+          })
+        return 0
+      },
+      nextDue: async () => null, // what the table said before the change that brought the deadline
+    }
+    scheduler = createScheduler({ engine, clock: wall, pollMs: 60_000, log: quiet })
+    await scheduler.start()
+    await until(() => calls === 2)
+    scheduler.notice(new Date(Date.now() + 50).toISOString())
+    release()
+    await until(() => calls === 3, 2000)
+  })
+
   it('lets a firing in progress finish before stop resolves', async () => {
     let release: () => void = () => undefined
     let finished = false
