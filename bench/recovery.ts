@@ -132,11 +132,22 @@ export async function recoveryBench(ctx: Context) {
   })
   removeDb(openOnly)
 
-  // Deadlines that fell due while the service was down: fired before the first request.
+  // Deadlines that fell due while the service was down: they fire in the background once
+  // the service serves, so the first request does not wait for them.
   const late = nthDue(withClosed.file, Math.max(10, Math.min(1000, Math.round(withClosed.counts.open / 100))))
   if (late) {
     const l = await child(withClosed.file, late.at)
-    detail(`${l.fired} deadlines (or warnings) were late at start and fired before the first request`)
-    report({ name: `recovery.startup.${late.late}-late-timers`, value: l.served! / 1000, unit: 's' })
+    detail(`${l.fired} deadlines (or warnings) were late at start; they fired in the background`)
+    report({
+      name: `recovery.startup.${late.late}-late-timers`,
+      value: l.served! / 1000,
+      unit: 's',
+      target: { text: '≤ 2 s', met: l.served! <= 2000 },
+    })
+    report({
+      name: `recovery.late-timers-fired.${late.late}`,
+      value: l.lateFired! / 1000,
+      unit: 's (all late deadlines journaled)',
+    })
   }
 }
