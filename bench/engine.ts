@@ -85,6 +85,30 @@ export async function measureSends(
   }
 }
 
+/**
+ * `n` accepted sends from `inFlight` callers at once (as a busy server sees them);
+ * rate = n / wall time. On SQLite the engine commits what arrives during a commit
+ * together (group commit), so this is where one fsync per event stops bounding it.
+ */
+export async function measureConcurrentSends(pop: Population, n: number, inFlight: number): Promise<number> {
+  const clock = new BenchClock(NOW)
+  const { store, engine } = await openEngine(pop.file, clock)
+  const s = sender(pop)
+  let accepted = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (accepted < n) {
+        clock.advance(1000)
+        if ((await s.step(engine)) !== null) accepted++
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  await store.close()
+  return accepted / seconds
+}
+
 /** Engine and baseline alternately, `runs` times; medians and the median of the paired ratios. */
 export async function sendFigures(ctx: Context, pop: Population, runs: number, sends: number) {
   const base = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
@@ -126,6 +150,31 @@ export async function engineBench(ctx: Context) {
     ratio: f.ratio,
     target: { text: 'ratio ≥ 0.5', met: f.ratio >= 0.5 },
     runs: f.engineRates,
+  })
+  // The same sends from 16 callers at once, against the same one-row-per-commit baseline.
+  const inFlight = 16
+  const cBase = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
+  const cRates: number[] = []
+  const cBases: number[] = []
+  const cRatios: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const b = cBase.measure(sends)
+    const rate = await measureConcurrentSends(pop, sends, inFlight)
+    cRates.push(rate)
+    cBases.push(b)
+    cRatios.push(rate / b)
+    detail(
+      `run ${r + 1}: ${inFlight} in flight ${rate.toFixed(1)} events/s, baseline ${b.toFixed(1)} commits/s`,
+    )
+  }
+  cBase.close()
+  report({
+    name: `engine.send.${inFlight}-in-flight`,
+    value: median(cRates),
+    unit: 'events/s',
+    baseline: { value: median(cBases), unit: 'commits/s' },
+    ratio: median(cRatios),
+    runs: cRates,
   })
   // For diagnosis: the same work without waiting for the disk (synchronous=OFF on both).
   const base = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
