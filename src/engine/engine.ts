@@ -168,6 +168,21 @@ export function createEngine(deps: EngineDeps) {
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 
+  /** The timer rows the pending deadlines want: each due time, and its due-soon warnings. */
+  const timersOf = (ctx: IncidentContext): repo.PendingTimer[] =>
+    ctx.deadlines
+      .filter((d) => d.status === 'pending')
+      .flatMap((d) => [
+        { instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) },
+        ...warnAt.map((share) => ({
+          instance: `${d.id}~w${Math.round(share * 100)}`,
+          deadline: d.name,
+          dueAt: iso(
+            new Date(Date.parse(d.startedAt) + share * (Date.parse(d.dueAt) - Date.parse(d.startedAt))),
+          ),
+        })),
+      ])
+
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
   function derive(actorRef: ReturnType<typeof restore>) {
     const s = actorRef.getSnapshot()
@@ -177,16 +192,7 @@ export function createEngine(deps: EngineDeps) {
     return {
       s,
       ctx,
-      pending: pending.flatMap((d) => [
-        { instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) },
-        ...warnAt.map((share) => ({
-          instance: `${d.id}~w${Math.round(share * 100)}`,
-          deadline: d.name,
-          dueAt: iso(
-            new Date(Date.parse(d.startedAt) + share * (Date.parse(d.dueAt) - Date.parse(d.startedAt))),
-          ),
-        })),
-      ]),
+      pending: timersOf(ctx),
       columns: {
         phase: phaseOf(s),
         severity: ctx.severity,
@@ -438,7 +444,7 @@ export function createEngine(deps: EngineDeps) {
         ...d.columns,
       })
       await repo.appendJournal(trx, entry)
-      await repo.syncTimers(trx, id, d.pending)
+      await repo.insertTimers(trx, id, d.pending)
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
@@ -632,7 +638,8 @@ export function createEngine(deps: EngineDeps) {
     if (!saved) throw new VersionConflict(row.version, current(row))
     await repo.appendJournal(trx, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were.
-    if (pendingKey(before) !== pendingKey(d.ctx)) await repo.syncTimers(trx, row.id, d.pending)
+    if (pendingKey(before) !== pendingKey(d.ctx))
+      await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
@@ -688,9 +695,8 @@ export function createEngine(deps: EngineDeps) {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
     const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
     if (!row) return false
-    const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance)
+    const timer = await repo.claimTimer(trx, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
-    await repo.markFired(trx, t.incident_id, t.instance, iso(clock.now()))
     const plan = planOf(row)
     const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
     const system: Actor = { name: 'system', role: 'system' }

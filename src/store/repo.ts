@@ -35,43 +35,59 @@ export async function saveIncident(
 
 export const appendJournal = (trx: Db, row: JournalTable) => trx.insertInto('journal').values(row).execute()
 
-/** Keeps one unfired timer row per pending deadline instance. */
-export async function syncTimers(
+export interface PendingTimer {
+  instance: string
+  deadline: string
+  dueAt: string
+}
+
+const timerRow = (incidentId: string, p: PendingTimer) => ({
+  incident_id: incidentId,
+  instance: p.instance,
+  deadline: p.deadline,
+  due_at: p.dueAt,
+  fired_at: null,
+  claimed_by: null,
+  claimed_until: null,
+})
+
+/** Writes one unfired timer row per pending deadline instance of a new incident. */
+export async function insertTimers(trx: Db, incidentId: string, pending: PendingTimer[]): Promise<void> {
+  if (pending.length === 0) return
+  await trx
+    .insertInto('timers')
+    .values(pending.map((p) => timerRow(incidentId, p)))
+    .execute()
+}
+
+/**
+ * Moves the timer rows from the deadlines pending before an event to those pending
+ * after it: unfired rows of instances no longer pending go, new instances get a row. A
+ * row already there (fired, or written before) is kept as it is.
+ */
+export async function moveTimers(
   trx: Db,
   incidentId: string,
-  pending: Array<{ instance: string; deadline: string; dueAt: string }>,
+  before: PendingTimer[],
+  after: PendingTimer[],
 ): Promise<void> {
-  const existing = await trx
-    .selectFrom('timers')
-    .select(['instance', 'fired_at'])
-    .where('incident_id', '=', incidentId)
-    .execute()
-  const want = new Set(pending.map((p) => p.instance))
-  const stale = existing.filter((t) => t.fired_at === null && !want.has(t.instance)).map((t) => t.instance)
-  if (stale.length > 0) {
+  const was = new Set(before.map((p) => p.instance))
+  const want = new Set(after.map((p) => p.instance))
+  const gone = [...was].filter((i) => !want.has(i))
+  if (gone.length > 0) {
     await trx
       .deleteFrom('timers')
       .where('incident_id', '=', incidentId)
-      .where('instance', 'in', stale)
+      .where('instance', 'in', gone)
       .where('fired_at', 'is', null)
       .execute()
   }
-  const have = new Set(existing.map((t) => t.instance))
-  const fresh = pending.filter((p) => !have.has(p.instance))
+  const fresh = after.filter((p) => !was.has(p.instance))
   if (fresh.length > 0) {
     await trx
       .insertInto('timers')
-      .values(
-        fresh.map((p) => ({
-          incident_id: incidentId,
-          instance: p.instance,
-          deadline: p.deadline,
-          due_at: p.dueAt,
-          fired_at: null,
-          claimed_by: null,
-          claimed_until: null,
-        })),
-      )
+      .values(fresh.map((p) => timerRow(incidentId, p)))
+      .onConflict((oc) => oc.columns(['incident_id', 'instance']).doNothing())
       .execute()
   }
 }
@@ -88,30 +104,26 @@ export const dueTimers = (db: Db, now: string, limit: number): Promise<TimerRow[
     .limit(limit)
     .execute()
 
-/** Re-reads one timer inside the firing transaction; on PostgreSQL, skips a row another node holds. */
-export async function claimTimer(
+/**
+ * Claims one due timer inside the firing transaction by marking it fired; returns it only
+ * if it was still unfired. The incident row is locked first (lockIncident), so on
+ * PostgreSQL a second node firing the same timer waits for that lock, then finds the
+ * timer fired and returns nothing.
+ */
+export const claimTimer = (
   trx: Db,
-  dialect: Dialect,
   incidentId: string,
   instance: string,
-): Promise<TimerRow | undefined> {
-  let q = trx
-    .selectFrom('timers')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .where('instance', '=', instance)
-    .where('fired_at', 'is', null)
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked()
-  return q.executeTakeFirst()
-}
-
-export const markFired = (trx: Db, incidentId: string, instance: string, at: string) =>
+  at: string,
+): Promise<TimerRow | undefined> =>
   trx
     .updateTable('timers')
     .set({ fired_at: at })
     .where('incident_id', '=', incidentId)
     .where('instance', '=', instance)
-    .execute()
+    .where('fired_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
 
 export const nextDueTimer = async (db: Db): Promise<string | null> => {
   const r = await db

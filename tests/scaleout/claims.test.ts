@@ -90,7 +90,7 @@ describe.skipIf(!postgresAvailable)('several nodes on one PostgreSQL database', 
     const v = await late(survivor.engine, 'held', clock)
 
     // The dying node: locks the incident, claims its breach timer (FOR UPDATE SKIP LOCKED,
-    // as repo.claimTimer does), marks it fired and journals nothing yet, then is killed.
+    // the way a firing node holds it), marks it fired and journals nothing yet, then is killed.
     const script = `
       const pg = require('pg')
       const c = new pg.Client({ connectionString: process.env.URL, options: '-c search_path=${schema}' })
