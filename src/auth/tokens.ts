@@ -143,16 +143,18 @@ export async function applyQuickStartTokens(
     const hash = hashToken(t.token)
     await db.transaction().execute(async (trx) => {
       await ensureOrganisation(trx, organisation, { now, by: 'AUTH_TOKENS' })
-      const known = await trx.selectFrom('tokens').select('id').where('hash', '=', hash).executeTakeFirst()
-      if (known) {
-        await trx.updateTable('tokens').set({ role, name, organisation }).where('id', '=', known.id).execute()
-        return
-      }
       const id = `env_${hash.slice(0, 12)}`
-      await trx
+      // Several nodes may start with the same AUTH_TOKENS at once: the first insert wins;
+      // the others (and every later start) only bring role, name and organisation up to date.
+      const inserted = await trx
         .insertInto('tokens')
         .values({ id, hash, role, name, organisation, created_at: now.toISOString(), revoked_at: null })
-        .execute()
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        await trx.updateTable('tokens').set({ role, name, organisation }).where('hash', '=', hash).execute()
+        return
+      }
       await recordSecurityEvent(
         trx,
         { kind: 'token.created', tokenId: id, role, name, organisation, by: 'AUTH_TOKENS' },

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../migrations/index.js'
+import { applyQuickStartTokens } from '../../src/auth/tokens.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { createDatabase, type FreshDatabase } from '../helpers/pg-server.js'
@@ -47,6 +48,31 @@ describe.skipIf(!postgresAvailable)('migrations on PostgreSQL', () => {
     const pools = Array.from({ length: 6 }, () => open(d.url))
     await Promise.all(pools.map((s) => migrateToLatest(s.db, s.schema)))
     expect(await ran(pools[0]!)).toEqual(ALL)
+  })
+
+  it('six nodes starting at once with the same AUTH_TOKENS: every start succeeds, each token exists once', async () => {
+    const schema = await freshSchema()
+    const pools = Array.from({ length: 6 }, () => open(PG_URL, schema))
+    await migrateToLatest(pools[0]!.db, schema)
+    const tokens = [
+      { token: 'quick-start-office-token-0001', role: 'office' as const, name: '值班', organisation: 'city' },
+      { token: 'quick-start-leader-token-0002', role: 'leader' as const, name: '领导', organisation: 'city' },
+    ]
+    const now = new Date('2026-10-09T01:00:00.000Z')
+    await Promise.all(pools.map((s) => applyQuickStartTokens(s.db, tokens, now)))
+    const rows = await pools[0]!.db.selectFrom('tokens').select(['name', 'role']).orderBy('name').execute()
+    expect(rows).toEqual(
+      [
+        { name: '值班', role: 'office' },
+        { name: '领导', role: 'leader' },
+      ].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    )
+    const created = await pools[0]!.db
+      .selectFrom('security_log')
+      .select('kind')
+      .where('kind', '=', 'token.created')
+      .execute()
+    expect(created).toHaveLength(2)
   })
 
   it('migrates the default schema even when another schema of the database was migrated first', async () => {
