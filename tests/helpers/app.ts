@@ -1,5 +1,5 @@
 /**
- * A fresh in-memory database + engine + HTTP app, with a fixed clock the test moves
+ * A fresh database (in-memory SQLite, a SQLite file, or a fresh PostgreSQL schema) + engine + HTTP app, with a fixed clock the test moves
  * and a token for every role (plus one of another organisation).
  */
 import { mkdtempSync } from 'node:fs'
@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '../../src/log.js'
 import { createDelivery } from '../../src/notify/delivery.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
+import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
 
@@ -76,10 +77,15 @@ export async function testApp(
     database?: string
     /** E.g. a short heartbeat for the stream tests. */
     hub?: HubOptions
+    /** PostgreSQL: a fresh schema on the test server (`database` is then ignored). */
+    kind?: StoreKind
   } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FixedClock()
-  const store = createStore(opts.database ?? ':memory:')
+  const store =
+    opts.kind === 'postgres'
+      ? createStore(PG_URL, { schema: await freshSchema() })
+      : createStore(opts.database ?? ':memory:')
   await migrateToLatest(store.db, store.schema)
   const hub = createHub(opts.hub)
   const engine = createEngine({ store, plans: registry, clock, calendar, onChange: hub.publish })
