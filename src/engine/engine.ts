@@ -108,13 +108,6 @@ const GROUP_MAX = 64
 /** Due timers fired in one transaction (see fireDue). */
 const FIRE_BATCH = 100
 
-/** The pending deadlines (instance, start, due time): when an event leaves them as they were, so are the timer rows. */
-const pendingKey = (ctx: IncidentContext): string =>
-  ctx.deadlines
-    .filter((d) => d.status === 'pending')
-    .map((d) => `${d.id}|${d.startedAt}|${d.dueAt}`)
-    .join('\n')
-
 /** Clock skew we tolerate for times a client says are "now". */
 const SKEW_MS = 5 * 60_000
 const iso = (d: Date) => d.toISOString()
@@ -444,7 +437,7 @@ export function createEngine(deps: EngineDeps) {
         ...d.columns,
       })
       await repo.appendJournal(trx, entry)
-      await repo.insertTimers(trx, id, d.pending)
+      await repo.moveTimers(trx, id, [], d.pending)
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
@@ -637,9 +630,9 @@ export function createEngine(deps: EngineDeps) {
     })
     if (!saved) throw new VersionConflict(row.version, current(row))
     await repo.appendJournal(trx, entry)
-    // The timer rows follow the pending deadlines; most events leave those as they were.
-    if (pendingKey(before) !== pendingKey(d.ctx))
-      await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
+    // The timer rows follow the pending deadlines; most events leave those as they were,
+    // and then no timer row is touched.
+    await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)

@@ -41,29 +41,11 @@ export interface PendingTimer {
   dueAt: string
 }
 
-const timerRow = (incidentId: string, p: PendingTimer) => ({
-  incident_id: incidentId,
-  instance: p.instance,
-  deadline: p.deadline,
-  due_at: p.dueAt,
-  fired_at: null,
-  claimed_by: null,
-  claimed_until: null,
-})
-
-/** Writes one unfired timer row per pending deadline instance of a new incident. */
-export async function insertTimers(trx: Db, incidentId: string, pending: PendingTimer[]): Promise<void> {
-  if (pending.length === 0) return
-  await trx
-    .insertInto('timers')
-    .values(pending.map((p) => timerRow(incidentId, p)))
-    .execute()
-}
-
 /**
- * Moves the timer rows from the deadlines pending before an event to those pending
- * after it: unfired rows of instances no longer pending go, new instances get a row. A
- * row already there (fired, or written before) is kept as it is.
+ * Moves the timer rows from the deadlines pending before an event (none for a new
+ * incident) to those pending after it: unfired rows of instances no longer pending go,
+ * new instances get a row. A row already there (fired, or written before) is kept as it
+ * is; when the pending deadlines did not change, nothing is written.
  */
 export async function moveTimers(
   trx: Db,
@@ -86,7 +68,17 @@ export async function moveTimers(
   if (fresh.length > 0) {
     await trx
       .insertInto('timers')
-      .values(fresh.map((p) => timerRow(incidentId, p)))
+      .values(
+        fresh.map((p) => ({
+          incident_id: incidentId,
+          instance: p.instance,
+          deadline: p.deadline,
+          due_at: p.dueAt,
+          fired_at: null,
+          claimed_by: null,
+          claimed_until: null,
+        })),
+      )
       .onConflict((oc) => oc.columns(['incident_id', 'instance']).doNothing())
       .execute()
   }
