@@ -1,49 +1,31 @@
 /**
- * What every plan's machine shares: the incident context, the named guards, actions
- * and delays for severity, steps, approvals and deadlines, the deadline regions, and
- * the events every open phase accepts (monitoring, re-grading, escalation).
- * A plan spreads these into its own `setup({...})` and adds its own.
+ * What every plan's machine shares: the incident context, the named guards and
+ * actions for severity, steps, drafts, approvals and obligations, and the events every
+ * open phase accepts (monitoring, re-grading, drafting, waiving, deciding, escalation).
+ * A plan spreads these into its own `setup({...})`, and wraps its chart in
+ * `withLedger` so that the obligations ledger runs after every accepted event.
  */
 import { assign } from 'xstate'
-import { z } from 'zod'
+import { CategorySchema, FactsSchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
 import {
-  type Actor,
-  CategorySchema,
-  type ClauseMeta,
-  DEADLINE_NAMES,
-  type DeadlineName,
-  FactsSchema,
-  isAbove,
-  policy,
-  type Role,
-  type Severity,
-  SeveritySchema,
-} from '../vocabulary.js'
-import {
-  cancelPending,
-  completeStep,
-  escalateAll,
-  hasUnescalatedBreach,
-  type RegionStatus,
-  recordBreach,
-  reevaluate,
-  regionStatus,
-  windowMs,
-} from './deadlines.js'
-import type {
-  ApprovalRequirement,
-  Classification,
-  DeadlineRule,
-  EventSpec,
-  IncidentContext,
-  IncidentEvent,
-  IncidentInput,
-} from './types.js'
+  type ApprovalTable,
+  addDraft,
+  approveDraft,
+  canApprove,
+  draftApproved,
+  releaseDraft,
+  withdrawDraft,
+} from './drafts.js'
+import { begin, holds, type LedgerSpec, track, wouldDischarge } from './ledger.js'
+import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
+import type { Classification, IncidentContext, IncidentEvent, IncidentInput } from './types.js'
 
 export interface KitSpec {
   classify: (facts: IncidentContext['facts']) => Classification
-  deadlines: readonly DeadlineRule[]
-  approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
+  obligations: readonly ObligationRule[]
+  approvals: ApprovalTable
+  /** The obligation a breach begins (see `escalationRule`). */
+  escalation: ObligationRule
 }
 
 type Args = { context: IncidentContext; event: IncidentEvent }
@@ -60,12 +42,27 @@ const list = (event: IncidentEvent, field: string): string[] => {
   const v = event[field]
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
 }
+const named = (event: IncidentEvent, field: string): string | undefined =>
+  typeof event[field] === 'string' ? (event[field] as string) : undefined
 
-/** Approvals the current grade still lacks before a release. */
-export const missingApprovals = (spec: KitSpec, ctx: IncidentContext): ApprovalRequirement[] =>
-  ctx.severity === null
-    ? []
-    : (spec.approvals[ctx.severity] ?? []).filter((a) => !ctx.approvals.includes(a.code))
+export const ledgerSpec = (spec: KitSpec): LedgerSpec => ({
+  rules: spec.obligations.filter((r) => r.id !== spec.escalation.id),
+  approvals: spec.approvals,
+  escalation: spec.escalation,
+})
+
+/** Owed obligations, except those `event` itself would discharge (rule 2). */
+export const owedBesides = (
+  ctx: IncidentContext,
+  event?: IncidentEvent,
+  rules?: readonly string[],
+): Obligation[] =>
+  ctx.obligations.filter(
+    (o) =>
+      o.status === 'owed' &&
+      (!rules || rules.includes(o.rule)) &&
+      (event === undefined || !wouldDischarge(o, event)),
+  )
 
 export function initialContext(spec: KitSpec, input: IncidentInput): IncidentContext {
   const computed = spec.classify(input.facts).severity
@@ -93,14 +90,22 @@ export function initialContext(spec: KitSpec, input: IncidentInput): IncidentCon
               by: input.actor,
             },
           ],
-    approvals: [],
     steps: {},
     reportedTo: [],
-    deadlines: [],
-    breaches: [],
+    obligations: [],
+    drafts: [],
+    acts: [],
+    // What the ledger "saw" before the incident existed: nothing, so the first grade is not a rise.
+    ledger: { severity: null, category: null },
     closedAt: null,
   }
-  return { ...base, ...reevaluate(base, spec.deadlines, input.quotes, input.discoveredAt, 'first') }
+  const opened: IncidentEvent = {
+    type: 'OPENED',
+    at: input.discoveredAt,
+    actor: input.actor,
+    quotes: input.quotes,
+  }
+  return track(ledgerSpec(spec), { ...base, ledger: { severity: null, category: input.category } }, opened)
 }
 
 function regrade(
@@ -112,25 +117,20 @@ function regrade(
   automatic: boolean,
 ): Partial<IncidentContext> {
   const from = ctx.severity
-  if (from === to) {
-    return {
-      severityLog: [...ctx.severityLog, { from, to, reason, automatic, at: event.at, by: event.actor }],
-    }
-  }
+  const log = [...ctx.severityLog, { from, to, reason, automatic, at: event.at, by: event.actor }]
+  if (from === to) return { severityLog: log }
   const lowering = from !== null && isAbove(from, to)
-  const next: IncidentContext = {
-    ...ctx,
+  return {
     severity: to,
     severityPin: lowering ? { computed: spec.classify(ctx.facts).severity, at: event.at } : null,
-    // A rise obliges a new report to everyone the higher grade requires (PLANS.md "Severity changes").
-    reportedTo: lowering || from === null ? ctx.reportedTo : [],
-    severityLog: [...ctx.severityLog, { from, to, reason, automatic, at: event.at, by: event.actor }],
+    severityLog: log,
   }
-  const change = from === null ? 'first' : lowering ? 'lower' : 'raise'
-  return { ...next, ...reevaluate(next, spec.deadlines, event.quotes, event.at, change) }
 }
 
 export function createKit(spec: KitSpec) {
+  const ledger = ledgerSpec(spec)
+  const owes = (c: IncidentContext, rule: string) =>
+    c.obligations.some((o) => o.rule === rule && o.status === 'owed')
   const guards = {
     /** Every phase but `closed`. */
     isOpen: ({ context }: Args) => context.closedAt === null,
@@ -143,177 +143,144 @@ export function createKit(spec: KitSpec) {
     categoryIn: ({ context }: Args, p: { categories: readonly string[] }) =>
       context.category !== null && p.categories.includes(context.category),
     stepDone: ({ context }: Args, p: { step: string }) => context.steps[p.step] !== undefined,
-    /** Every approval the current grade requires is in; an ungraded incident has none to give. */
-    approvalsComplete: ({ context }: Args) =>
-      context.severity !== null && missingApprovals(spec, context).length === 0,
-    hasUnescalatedBreach: ({ context }: Args) => context.closedAt === null && hasUnescalatedBreach(context),
-    deadlineIs: ({ context }: Args, p: { name: DeadlineName; status: RegionStatus }) =>
-      regionStatus(context, p.name) === p.status,
+    /** An obligation of this rule is owed now. */
+    owes: ({ context }: Args, p: { rule: string }) => owes(context, p.rule),
+    /** A plan condition holds (an act, a met obligation, a decision answered yes, a fact, a step). */
+    holds: ({ context }: Args, p: { when: Condition }) => holds(context, p.when),
+    /**
+     * Rule 2: nothing is owed (of `rules`, or at all) but what this event itself discharges.
+     * Every transition into `closed` carries it (withLedger adds it).
+     */
+    settled: ({ context, event }: Args, p?: { rules?: readonly string[] }) =>
+      owedBesides(context, event, p?.rules).length === 0,
+    /** The named draft (or some draft) carries every approval the current grade requires. */
+    approvalsComplete: ({ context, event }: Args, p?: { purposes?: readonly string[] }) =>
+      draftApproved(spec.approvals, context, event, p?.purposes),
+    /** The approval `code` is the next one the named draft (or some draft) needs, from someone entitled. */
+    canApprove: ({ context, event }: Args, p: { code: string }) =>
+      canApprove(spec.approvals, context, event, p.code),
+    canWaive: ({ context, event }: Args) => {
+      const id = named(event, 'obligation')
+      return context.obligations.some((o) => o.status === 'owed' && (id === undefined || o.id === id))
+    },
+    canDecide: ({ context, event }: Args) => {
+      const id = named(event, 'decision')
+      return context.obligations.some(
+        (o) => o.kind === 'decision' && o.status === 'owed' && (id === undefined || o.rule === id),
+      )
+    },
+    canWithdrawDraft: ({ context, event }: Args) => {
+      const id = named(event, 'draftId')
+      return context.drafts.some(
+        (d) => d.withdrawn === null && d.releasedAt === null && (id === undefined || d.id === id),
+      )
+    },
+    hasUnescalatedBreach: ({ context }: Args) =>
+      context.closedAt === null && owes(context, spec.escalation.id),
+    /** A due timer of an owed obligation came due (the engine's scheduler sends it). */
+    duePassed: ({ context, event }: Args) => {
+      const id = named(event, 'obligation')
+      return context.obligations.some(
+        (o) =>
+          o.id === id &&
+          o.status === 'owed' &&
+          o.breachedAt === null &&
+          o.dueAt !== null &&
+          Date.parse(o.dueAt) <= Date.parse(event.at),
+      )
+    },
+    canRequote: ({ context, event }: Args) => {
+      const id = named(event, 'obligation')
+      return context.obligations.some(
+        (o) => o.id === id && o.status === 'owed' && !o.certain && o.requoted === null,
+      )
+    },
   }
 
   const actions = {
-    /** A step of the plan was done: meets its deadlines and starts the ones it triggers. */
-    completeStep: update(({ context, event }: Args, p: { step: string }) =>
-      completeStep(context, spec.deadlines, p.step, event.quotes, event.at),
-    ),
-    /** A report reached `event.to`; the report step is done once every recipient the grade needs is reached. */
-    recordReport: update(
-      ({ context, event }: Args, p: { required: Partial<Record<Severity, readonly string[]>> }) => {
-        const reportedTo = [...new Set([...context.reportedTo, ...list(event, 'to')])]
-        const needed = context.severity === null ? [] : (p.required[context.severity] ?? [])
-        const done = needed.every((r) => reportedTo.includes(r))
-        return done
-          ? { reportedTo, ...completeStep(context, spec.deadlines, 'report', event.quotes, event.at) }
-          : { reportedTo }
-      },
-    ),
-    approve: update(({ context }: Args, p: { code: string }) => ({
-      approvals: context.approvals.includes(p.code) ? context.approvals : [...context.approvals, p.code],
+    /** The ledger: runs after every accepted event (withLedger appends it to every transition). */
+    track: update(({ context, event }: Args) => track(ledger, context, event)),
+    /** A step of the plan was done (its first time is kept). */
+    completeStep: update(({ context, event }: Args, p: { step: string }) => ({
+      steps: { ...context.steps, [p.step]: context.steps[p.step] ?? event.at },
     })),
+    /** A report reached `event.to` (each recipient's own obligation is discharged by the ledger). */
+    recordReport: update(({ context, event }: Args) => ({
+      reportedTo: [...new Set([...context.reportedTo, ...list(event, 'to')])],
+    })),
+    draft: update(({ context, event }: Args) => addDraft(context, event)),
+    withdrawDraft: update(({ context, event }: Args) => withdrawDraft(context, event)),
+    approve: update(({ context, event }: Args, p: { code: string }) => approveDraft(context, event, p.code)),
+    release: update(({ context, event }: Args) => releaseDraft(context, event)),
     applyFacts: update(({ context, event }: Args) => {
       const facts = { ...context.facts, ...FactsSchema.parse(event.facts ?? {}) }
       const next = { ...context, facts }
       const computed = spec.classify(facts).severity
       const pinned = context.severityPin !== null && !isAbove(computed, context.severityPin.computed)
       if (computed === null || !isAbove(computed, context.severity) || pinned) return { facts }
-      return regrade(spec, next, event, computed, 'facts', true)
+      return { facts, ...regrade(spec, next, event, computed, 'facts', true) }
     }),
     setSeverity: update(({ context, event }: Args) =>
       regrade(spec, context, event, SeveritySchema.parse(event.severity), text(event, 'reason'), false),
     ),
-    setCategory: update(({ context, event }: Args) => {
-      const next = { ...context, category: CategorySchema.parse(event.category) }
-      return { ...next, ...reevaluate(next, spec.deadlines, event.quotes, event.at, 'category') }
-    }),
-    recordBreach: update(({ context, event }: Args, p: { name: DeadlineName }) =>
-      recordBreach(context, p.name, event.instance, event.at),
-    ),
-    escalate: update(({ context, event }: Args) => escalateAll(context, event.at)),
-    closeIncident: update(({ context, event }: Args) => ({
-      ...cancelPending(context, 'incident closed'),
-      closedAt: event.at,
+    setCategory: update(({ event }: Args) => ({ category: CategorySchema.parse(event.category) })),
+    /** Rule 1: the due time passed while owed; the breach is permanent. */
+    recordBreach: update(({ context, event }: Args) => ({
+      obligations: context.obligations.map((o) =>
+        o.id === event.obligation && o.status === 'owed' && o.breachedAt === null
+          ? { ...o, breachedAt: o.dueAt }
+          : o,
+      ),
     })),
+    escalate: update(({ context, event }: Args) => ({
+      obligations: context.obligations.map((o) =>
+        o.breachedAt !== null && o.escalatedAt === null && o.rule !== spec.escalation.id
+          ? { ...o, escalatedAt: event.at }
+          : o,
+      ),
+    })),
+    waive: update(({ context, event }: Args) => ({
+      obligations: context.obligations.map((o) =>
+        o.id === event.obligation && o.status === 'owed'
+          ? {
+              ...o,
+              status: 'waived' as const,
+              waived: { by: event.actor, reason: text(event, 'reason') ?? '', at: event.at },
+            }
+          : o,
+      ),
+    })),
+    /** Rule 9's one exception: an uncertain due time re-quoted once its year's holiday data arrived. */
+    requote: update(({ context, event }: Args) => ({
+      obligations: context.obligations.map((o) =>
+        o.id === event.obligation && o.dueAt !== null && typeof event.dueAt === 'string'
+          ? {
+              ...o,
+              requoted: { from: o.dueAt, to: event.dueAt, at: event.at },
+              dueAt: event.dueAt,
+              certain: event.certain === true,
+            }
+          : o,
+      ),
+    })),
+    closeIncident: update(({ event }: Args) => ({ closedAt: event.at })),
   }
 
-  const delays = Object.fromEntries(
-    DEADLINE_NAMES.map((name) => [`${name}Due`, ({ context }: Args) => windowMs(context, name)]),
-  ) as Record<`${DeadlineName}Due`, (a: Args) => number>
-
-  return { guards, actions, delays, initialContext: (input: IncidentInput) => initialContext(spec, input) }
-}
-
-const REGION_STATES: readonly RegionStatus[] = ['idle', 'pending', 'met', 'missed', 'escalated', 'cancelled']
-const REGION_LABELS: Record<RegionStatus, string> = {
-  idle: '未起算',
-  pending: '计时中',
-  met: '按时完成',
-  missed: '已超时，须上报',
-  escalated: '已超时，已上报',
-  cancelled: '已取消',
-}
-
-/**
- * One parallel region per deadline the plan has. Its state mirrors the latest
- * instance in context (eventless transitions); in `pending`, the timed transition
- * `<name>Due` records the breach. The engine, not XState, fires it (durable timers).
- */
-export function deadlineRegions(rules: readonly DeadlineRule[]) {
-  const names = [...new Set(rules.map((r) => r.name))]
-  const regionMeta = policy('每项时限一个并行区域，状态取自该时限最近一次起算（引擎持久计时）', '时限')
   return {
-    type: 'parallel' as const,
-    meta: regionMeta,
-    states: Object.fromEntries(
-      names.map((name) => {
-        const first = rules.find((r) => r.name === name)!
-        const meta: ClauseMeta = first.clause
-          ? { clause: first.clause, policy: first.policy, label: name }
-          : policy(first.policy ?? 'local policy', name)
-        const mirror = (self: RegionStatus) =>
-          REGION_STATES.filter((s) => s !== self).map((s) => ({
-            guard: { type: 'deadlineIs' as const, params: { name, status: s } },
-            target: s,
-            meta,
-          }))
-        const states = Object.fromEntries(
-          REGION_STATES.map((s) => [
-            s,
-            {
-              meta: { ...meta, label: REGION_LABELS[s] },
-              always: mirror(s),
-              ...(s === 'pending'
-                ? {
-                    after: {
-                      [`${name}Due`]: {
-                        actions: { type: 'recordBreach' as const, params: { name } },
-                        meta: { ...meta, label: `超时：${name}` },
-                      },
-                    },
-                  }
-                : {}),
-            },
-          ]),
-        )
-        return [name, { initial: 'idle' as const, meta, states }]
-      }),
-    ),
+    guards,
+    actions,
+    initialContext: (input: IncidentInput) => initialContext(spec, input),
+    ledger,
+    begin,
   }
 }
 
-export interface CommonEventMeta {
-  monitor: { roles: readonly Role[]; meta: ClauseMeta }
-  regrade: { roles: readonly Role[]; meta: ClauseMeta }
-  categorize: { roles: readonly Role[]; meta: ClauseMeta }
-  escalate: { roles: readonly Role[]; meta: ClauseMeta }
-}
-
-/** Transitions every open phase accepts; put them in the `phase` region's `on`. */
-export const commonTransitions = (m: CommonEventMeta) => ({
-  METRICS_UPDATED: { guard: 'isOpen' as const, actions: 'applyFacts' as const, meta: m.monitor.meta },
-  SET_SEVERITY: { guard: 'isOpen' as const, actions: 'setSeverity' as const, meta: m.regrade.meta },
-  SET_CATEGORY: { guard: 'isOpen' as const, actions: 'setCategory' as const, meta: m.categorize.meta },
-  ESCALATE: { guard: 'hasUnescalatedBreach' as const, actions: 'escalate' as const, meta: m.escalate.meta },
-})
-
-/** Field schemas shared by many events. */
-export const fields = {
-  note: z.string().trim().min(1).max(4000).optional().describe('说明'),
-  reason: z.string().trim().min(1).max(4000).describe('理由'),
-  to: z.array(z.string().trim().min(1).max(200)).min(1).max(50).describe('报送对象'),
-}
-
-/**
- * Specs of the events every open phase accepts. Pass the plan's grades so that
- * SET_SEVERITY refuses a grade the plan does not use.
- */
-export function commonEventSpecs(m: CommonEventMeta, grades?: readonly Severity[]): EventSpec[] {
-  const severity = grades && grades.length > 0 ? z.enum(grades as [Severity, ...Severity[]]) : SeveritySchema
-  return [
-    {
-      type: 'METRICS_UPDATED',
-      label: '监测数据更新',
-      ...m.monitor,
-      schema: z.object({ facts: FactsSchema, note: fields.note }).strict(),
-    },
-    {
-      type: 'SET_SEVERITY',
-      label: '调整级别',
-      ...m.regrade,
-      schema: z.object({ severity, reason: fields.reason }).strict(),
-    },
-    {
-      type: 'SET_CATEGORY',
-      label: '认定涉事原因',
-      ...m.categorize,
-      schema: z.object({ category: CategorySchema, note: fields.note }).strict(),
-    },
-    {
-      type: 'ESCALATE',
-      label: '超时上报',
-      ...m.escalate,
-      schema: z.object({ to: fields.to, note: fields.note }).strict(),
-    },
-  ]
-}
-
-export type { Actor }
+export {
+  type CommonEventMeta,
+  commonEventSpecs,
+  commonTransitions,
+  escalationRule,
+  fields,
+  SYSTEM_EVENTS,
+} from './common.js'
+export { withLedger } from './with-ledger.js'

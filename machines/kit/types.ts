@@ -1,6 +1,16 @@
 import type { AnyStateMachine } from 'xstate'
 import type { z } from 'zod'
-import type { Actor, Category, ClauseMeta, DeadlineName, Facts, Role, Severity } from '../vocabulary.js'
+import type { Actor, Category, ClauseMeta, Facts, Role, Severity } from '../vocabulary.js'
+import type {
+  Act,
+  ApprovalRequirement,
+  Draft,
+  LedgerMark,
+  Obligation,
+  ObligationRule,
+} from './obligation-types.js'
+
+export type * from './obligation-types.js'
 
 /** A price the engine quotes for a deadline rule: its due time, computed with the calendar. */
 export interface Quote {
@@ -40,33 +50,6 @@ export interface IncidentInput {
   quotes: Quotes
 }
 
-export type DeadlineStatus = 'pending' | 'met' | 'missed' | 'cancelled'
-
-export interface DeadlineInstance {
-  /** `${name}#${n}`: a deadline name may start again (a new report after a rise). */
-  id: string
-  name: DeadlineName
-  ruleId: string
-  clause: string | null
-  policy: string | null
-  rule: string
-  startedAt: string
-  dueAt: string
-  certain: boolean
-  status: DeadlineStatus
-  metAt: string | null
-  breachedAt: string | null
-  escalatedAt: string | null
-  cancelledReason: string | null
-}
-
-export interface Breach {
-  deadline: DeadlineName
-  instance: string
-  dueAt: string
-  at: string
-}
-
 export interface SeverityChange {
   from: Severity | null
   to: Severity
@@ -87,52 +70,19 @@ export interface IncidentContext {
   /** Set when a person lowers the grade: facts must compute above `computed` to raise it again. */
   severityPin: { computed: Severity | null; at: string } | null
   severityLog: SeverityChange[]
-  /** Approvals obtained for the release, by code (see the plan's approval table). */
-  approvals: string[]
   /** Steps done, by name → first time done. */
   steps: Record<string, string>
-  /** Recipients reached by reports so far. */
+  /** Recipients reached by reports so far (any grade). */
   reportedTo: string[]
-  deadlines: DeadlineInstance[]
-  breaches: Breach[]
+  /** What the incident owes and owed (OBLIGATIONS.md), in order of begin. */
+  obligations: Obligation[]
+  /** Public text drafted, with the approvals bound to each (rule 8). */
+  drafts: Draft[]
+  /** Accepted events, as far as obligations match on them (rule 6). */
+  acts: Act[]
+  /** What the ledger saw last (to tell a rise, a lowering, a category change). */
+  ledger: LedgerMark
   closedAt: string | null
-}
-
-/**
- * A deadline rule as data (PLANS.md "Deadlines are data"). The engine computes
- * `dueAt` once, when the rule starts to apply; a later calendar change never moves it.
- */
-export interface DeadlineRule {
-  id: string
-  name: DeadlineName
-  clause: string | null
-  policy: string | null
-  /** Human reading, e.g. "major: 4 h after discovery". */
-  text: string
-  anchor: 'discoveredAt' | 'knownAt' | 'occurredAt' | 'event'
-  amount: number
-  unit: 'minutes' | 'hours' | 'workingHours' | 'workingDays'
-  /** Grades it applies to; absent = every grade, including unclassified. */
-  severities?: readonly Severity[]
-  /** Categories it applies to; absent = every category. */
-  categories?: readonly Category[]
-  /** 'open' = from the incident's start (or when grade/category first make it apply); else a step. */
-  startsOn: 'open' | { step: string }
-  /** The step that meets it. */
-  metBy: string
-  /** On a rise of grade: start again from the moment of the rise (a new report to the higher level). */
-  restartOnRaise?: boolean
-  /** Starting this rule cancels a pending instance of these (e.g. an extension). */
-  supersedes?: readonly DeadlineName[]
-}
-
-export interface ApprovalRequirement {
-  /** Code stored in context.approvals. */
-  code: string
-  label: string
-  /** The event that grants it. */
-  event: string
-  clause: string
 }
 
 /** One event a plan accepts: who may send it, what it must carry, what clause it implements. */
@@ -165,6 +115,8 @@ export type DocumentSection =
         | 'facts'
         | 'timeline'
         | 'deadlines'
+        | 'obligations'
+        | 'drafts'
         | 'severityChanges'
         | 'approvals'
         | 'notes'
@@ -193,9 +145,12 @@ export interface PlanDefinition {
   /** Whether the plan's text gives criteria (else the grade is a person's step). */
   hasCriteria: boolean
   classify: (facts: Facts) => Classification
-  deadlines: readonly DeadlineRule[]
-  /** Approvals each grade requires before the release, in order. */
+  /** Every obligation rule of the plan (the escalation a breach owes included). */
+  obligations: readonly ObligationRule[]
+  /** Approvals each grade requires of a draft before its release, in order. */
   approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
+  /** Roles that may waive an owed obligation (WAIVE), with the clause or policy that entitles them. */
+  waivers: { roles: readonly Role[]; clause: string | null; policy: string | null }
   events: readonly EventSpec[]
   clauses: readonly PlanClause[]
   machine: AnyStateMachine

@@ -1,6 +1,6 @@
 /**
  * Drives a plan's machine in memory the way the engine does: inert clock, events
- * stamped with `at`, `actor` and the calendar's quotes for every deadline rule.
+ * stamped with `at`, `actor` and the calendar's quotes for every obligation rule with a due time.
  */
 import { type AnyActorRef, createActor } from 'xstate'
 import type { IncidentContext, IncidentInput, PlanDefinition } from '../../machines/kit/types.js'
@@ -22,8 +22,13 @@ export interface Walker {
   phase: () => string
   /** Sends `type` with `fields`, at `at` (default: one minute after the previous event). */
   send: (type: string, fields?: Record<string, unknown>, opts?: { at?: string; actor?: Actor }) => void
-  /** The timer event of `deadline`'s latest pending instance, as the engine's scheduler sends it. */
-  fire: (deadline: string) => void
+  /**
+   * The due timer of the owed obligation `id` (or the first owed one of that rule id or
+   * deadline name), as the engine's scheduler sends it: DEADLINE_PASSED at its due time.
+   */
+  fire: (id: string) => void
+  /** The obligations owed now. */
+  owed: () => IncidentContext['obligations']
   can: (type: string, fields?: Record<string, unknown>) => boolean
 }
 
@@ -45,7 +50,7 @@ export function startIncident(
     actor: actorOf,
     ...input,
   }
-  const quotes = quoteRules(plan.deadlines, calendar, base, discoveredAt)
+  const quotes = quoteRules(plan.obligations, calendar, base, discoveredAt)
   const actor = createActor(plan.machine, { clock: inertClock, input: { ...base, quotes } }).start()
   let last = discoveredAt
   const ctx = () => actor.getSnapshot().context as IncidentContext
@@ -54,7 +59,7 @@ export function startIncident(
     type,
     at,
     actor: by,
-    quotes: quoteRules(plan.deadlines, calendar, ctx(), at),
+    quotes: quoteRules(plan.obligations, calendar, ctx(), at),
   })
   return {
     actor,
@@ -68,13 +73,24 @@ export function startIncident(
       last = opts.at ?? addMinutes(last, 1)
       actor.send(event(type, fields, last, opts.actor ?? actorOf))
     },
-    fire: (deadline) => {
-      const d = ctx().deadlines.findLast((x) => x.name === deadline && x.status === 'pending')
-      if (!d) throw new Error(`no pending ${deadline}`)
-      const type = `xstate.after.${deadline}Due.${plan.id}.deadlines.${deadline}.pending`
+    fire: (id) => {
+      const d = ctx().obligations.find(
+        (o) =>
+          o.status === 'owed' &&
+          o.dueAt !== null &&
+          o.breachedAt === null &&
+          (o.id === id || o.rule === id || o.deadline === id),
+      )
+      if (!d?.dueAt) throw new Error(`no owed obligation ${id} with a due time`)
       if (Date.parse(d.dueAt) > Date.parse(last)) last = d.dueAt
-      actor.send({ type, at: d.dueAt, actor: { name: 'system', role: 'system' }, instance: d.id })
+      actor.send({
+        type: 'DEADLINE_PASSED',
+        at: d.dueAt,
+        actor: { name: 'system', role: 'system' },
+        obligation: d.id,
+      })
     },
+    owed: () => ctx().obligations.filter((o) => o.status === 'owed'),
     can: (type, fields = {}) => actor.getSnapshot().can(event(type, fields, last, actorOf)),
   }
 }

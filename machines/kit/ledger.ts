@@ -1,0 +1,310 @@
+/**
+ * The obligations ledger: after every accepted event it records the act, discharges
+ * what the event discharges, withdraws what a lowering or a category change no longer
+ * requires (only what is not yet due), begins what now applies (with due times quoted
+ * once), and begins the escalation a breach owes. Pure; OBLIGATIONS.md's nine rules.
+ */
+import { isAbove, type Severity } from '../vocabulary.js'
+import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
+import type { Act, Condition, Discharge, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
+
+export interface LedgerSpec {
+  rules: readonly ObligationRule[]
+  approvals: Partial<Record<Severity, readonly import('./obligation-types.js').ApprovalRequirement[]>>
+  /** The obligation a breach begins (local policy: 超时须上报). */
+  escalation: ObligationRule
+}
+
+/** Events that say nothing the ledger matches on: they are not recorded as acts. */
+const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
+const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
+const ms = (iso: string) => Date.parse(iso)
+
+/** The fields of an event worth keeping to match later obligations (short values only). */
+export function actFields(event: IncidentEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(event)) {
+    if (SKIP_FIELDS.has(k)) continue
+    if (typeof v === 'boolean' || typeof v === 'number') out[k] = v
+    else if (typeof v === 'string' && v.length <= 200) out[k] = v
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)) out[k] = v
+  }
+  return out
+}
+
+/** Subset match: every listed field equal; a listed array must be contained in the given one. */
+export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
+  return Object.entries(want).every(([k, v]) => {
+    const g = got[k]
+    if (Array.isArray(v)) return Array.isArray(g) && v.every((x) => g.includes(x))
+    return g === v
+  })
+}
+
+export const matchesDischarge = (d: Discharge, type: string, fields: Record<string, unknown>): boolean =>
+  d.type === type && fieldsMatch(d.fields, fields)
+
+/** Whether `event` discharges the owed obligation `o` (approvals: the draft now carries the approval). */
+export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean {
+  if (o.status !== 'owed') return false
+  if (o.kind === 'approval') {
+    const code = o.rule.slice('approval:'.length)
+    return ctx.drafts.some((d) => d.id === o.draftId && d.approvals.some((a) => a.code === code))
+  }
+  if (o.kind === 'decision')
+    return event.type === o.discharge.type && event.decision === o.rule && typeof event.answer === 'string'
+  return matchesDischarge(o.discharge, event.type, actFields(event))
+}
+
+/** Whether `event` would discharge `o` if accepted (for the close guard: the event's own obligations). */
+export function wouldDischarge(o: Obligation, event: IncidentEvent): boolean {
+  if (o.status !== 'owed') return false
+  if (o.kind === 'decision') return event.type === o.discharge.type && event.decision === o.rule
+  return matchesDischarge(o.discharge, event.type, actFields(event))
+}
+
+export function holds(ctx: IncidentContext, c: Condition): boolean {
+  if ('act' in c) return ctx.acts.some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
+  if ('met' in c)
+    return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
+  if ('decided' in c) {
+    const d = ctx.obligations.findLast((o) => o.rule === c.decided && o.decision !== null)
+    return d?.decision?.answer === 'yes'
+  }
+  if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
+  if ('step' in c) return ctx.steps[c.step] !== undefined
+  if ('all' in c) return c.all.every((x) => holds(ctx, x))
+  if ('any' in c) return c.any.some((x) => holds(ctx, x))
+  return !holds(ctx, c.not)
+}
+
+export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
+  (r.severities === undefined || (ctx.severity !== null && r.severities.includes(ctx.severity))) &&
+  (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
+  (r.when === undefined || holds(ctx, r.when))
+
+function discharged(o: Obligation, at: string): Obligation {
+  const late = o.breachedAt !== null || (o.dueAt !== null && ms(at) > ms(o.dueAt))
+  return {
+    ...o,
+    status: late ? 'late' : 'met',
+    metAt: at,
+    breachedAt: o.breachedAt ?? (late ? o.dueAt : null),
+  }
+}
+
+/** A new instance of `rule`, due from its anchor or (a rise, a repeat) from `at`; met at once if done before. */
+export function begin(
+  ctx: IncidentContext,
+  rule: ObligationRule,
+  at: string,
+  quotes: Quotes | undefined,
+  opts: { fromEvent: boolean; draftId?: string; repeat: boolean },
+): Obligation {
+  const n =
+    ctx.obligations.filter((o) => o.rule === rule.id && o.draftId === (opts.draftId ?? null)).length + 1
+  let dueAt: string | null = null
+  let certain = true
+  if (rule.due) {
+    const key = opts.fromEvent || rule.due.anchor === 'start' ? `${rule.id}@event` : rule.id
+    const q = quotes?.[key]
+    if (!q) throw new Error(`no quote for obligation rule ${key}: the engine must quote every rule`)
+    dueAt = q.dueAt
+    certain = q.certain
+  }
+  const discharge = opts.draftId
+    ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, draftId: opts.draftId } }
+    : rule.discharge
+  const o: Obligation = {
+    id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
+    rule: rule.id,
+    kind: rule.kind,
+    label: rule.label,
+    clause: rule.clause,
+    policy: rule.policy,
+    owedBy: [...rule.owedBy],
+    recipient: rule.recipient ?? null,
+    draftId: opts.draftId ?? null,
+    deadline: rule.deadline ?? null,
+    startedAt: at,
+    dueAt,
+    certain,
+    status: 'owed',
+    metAt: null,
+    breachedAt: null,
+    escalatedAt: null,
+    waived: null,
+    withdrawn: null,
+    decision: null,
+    requoted: null,
+    discharge,
+  }
+  if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision') return o
+  if (rule.kind === 'approval') {
+    const code = rule.id.slice('approval:'.length)
+    const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
+    return given ? { ...o, status: 'met', metAt: given.at } : o
+  }
+  const done = ctx.acts.find(
+    (a) =>
+      matchesDischarge(rule.discharge, a.type, a.fields) &&
+      (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
+  )
+  return done ? { ...o, status: 'met', metAt: done.at } : o
+}
+
+type Change = 'none' | 'first' | 'raise' | 'lower'
+
+/** Runs after every accepted event (see withLedger): the nine rules, in one pass. */
+export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEvent): IncidentContext {
+  const at = event.at
+  const fields = actFields(event)
+  const last = ctx.acts.at(-1)
+  const repeatOfLast =
+    last !== undefined &&
+    last.type === event.type &&
+    last.at === at &&
+    JSON.stringify(last.fields) === JSON.stringify(fields)
+  let next: IncidentContext = ctx
+  if (!NOT_ACTS.has(event.type) && !repeatOfLast) {
+    const act: Act = { type: event.type, at, severity: ctx.severity, fields }
+    next = { ...next, acts: [...next.acts, act] }
+  }
+  // Discharge what this event discharges.
+  next = {
+    ...next,
+    obligations: next.obligations.map((o) => (discharges(next, o, event) ? dischargeWith(o, event, at) : o)),
+  }
+  const from = ctx.ledger.severity
+  const to = next.severity
+  const change: Change =
+    from === to ? 'none' : from === null ? 'first' : isAbove(to, from) ? 'raise' : 'lower'
+  const categoryChanged = ctx.ledger.category !== null && ctx.ledger.category !== next.category
+  const rulesById = new Map(allRules(spec, next).map((r) => [r.id, r]))
+  // Withdraw what no longer applies: on a lowering or a category change only what is not yet due;
+  // on a rise only what has no due time at all (a due time never moves, rule 4).
+  if (change !== 'none' || categoryChanged) {
+    const why: Recorded = {
+      by: event.actor,
+      reason:
+        typeof event.reason === 'string'
+          ? event.reason
+          : change === 'lower'
+            ? '级别降低'
+            : change === 'raise'
+              ? '级别升高，本级不再要求'
+              : '涉事原因变更',
+      at,
+    }
+    next = {
+      ...next,
+      obligations: next.obligations.map((o) => {
+        const rule = rulesById.get(o.rule) ?? spec.rules.find((r) => r.id === o.rule)
+        if (o.status !== 'owed' || o.breachedAt !== null || !rule || o.kind === 'approval') return o
+        if (rule === spec.escalation || applies(next, rule)) return o
+        const notDue = o.dueAt === null || ms(o.dueAt) > ms(at)
+        const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
+        return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
+      }),
+    }
+  }
+  next = beginApplicable(spec, next, event, change, repeatOfLast)
+  next = syncApprovals(spec, next, event, change)
+  next = beginEscalations(spec, next, at)
+  return { ...next, ledger: { severity: next.severity, category: next.category } }
+}
+
+function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {
+  const d = discharged(o, at)
+  if (o.kind !== 'decision') return d
+  const answer = event.answer === 'yes' ? 'yes' : 'no'
+  const reason = typeof event.reason === 'string' ? event.reason : ''
+  return { ...d, decision: { answer, by: event.actor, reason, at } }
+}
+
+const allRules = (spec: LedgerSpec, ctx: IncidentContext): ObligationRule[] => [
+  ...spec.rules,
+  ...approvalsFor(spec.approvals, ctx.severity).map(approvalRule),
+]
+
+function beginApplicable(
+  spec: LedgerSpec,
+  ctx: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+  repeatOfLast: boolean,
+): IncidentContext {
+  let next = ctx
+  for (const rule of spec.rules) {
+    if (!applies(next, rule)) continue
+    const live = next.obligations.filter((o) => o.rule === rule.id && o.status !== 'withdrawn')
+    const again =
+      live.length > 0 &&
+      !repeatOfLast &&
+      ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
+    if (live.length > 0 && !again) continue
+    const o = begin(next, rule, event.at, event.quotes, {
+      fromEvent: change === 'raise' || again,
+      repeat: again,
+    })
+    next = { ...next, obligations: [...next.obligations, o] }
+  }
+  return next
+}
+
+/** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
+function syncApprovals(
+  spec: LedgerSpec,
+  ctx: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+): IncidentContext {
+  const { live, superseded } = draftsNeedingApprovals(ctx)
+  let obligations = ctx.obligations.map((o) => {
+    if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
+    const gone = superseded.find((d) => d.id === o.draftId)
+    const needed = approvalsFor(spec.approvals, ctx.severity, live.find((d) => d.id === o.draftId)?.purpose)
+    const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
+    if (stillNeeded) return o
+    const reason = gone
+      ? gone.withdrawn
+        ? `稿件已撤回：${gone.withdrawn.reason}`
+        : '已有新稿，旧稿不再审批'
+      : change === 'lower'
+        ? typeof event.reason === 'string'
+          ? event.reason
+          : '级别降低'
+        : '现级别不再要求此审批'
+    return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
+  })
+  let next = { ...ctx, obligations }
+  for (const draft of live) {
+    for (const a of approvalsFor(spec.approvals, ctx.severity, draft.purpose)) {
+      const rule = approvalRule(a)
+      const has = next.obligations.some(
+        (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
+      )
+      if (has) continue
+      obligations = [
+        ...next.obligations,
+        begin(next, rule, event.at, event.quotes, { fromEvent: true, draftId: draft.id, repeat: false }),
+      ]
+      next = { ...next, obligations }
+    }
+  }
+  return next
+}
+
+/** Local policy (超时须上报): every breach owes one escalation, discharged by ESCALATE. */
+function beginEscalations(spec: LedgerSpec, ctx: IncidentContext, at: string): IncidentContext {
+  const breached = ctx.obligations.filter((o) => o.breachedAt !== null && o.rule !== spec.escalation.id)
+  const escalations = ctx.obligations.filter((o) => o.rule === spec.escalation.id).length
+  if (breached.length <= escalations) return ctx
+  let next = ctx
+  for (let i = escalations; i < breached.length; i++) {
+    const o = begin(next, spec.escalation, at, undefined, { fromEvent: true, repeat: true })
+    next = { ...next, obligations: [...next.obligations, o] }
+  }
+  return next
+}

@@ -1,0 +1,151 @@
+/**
+ * Obligations (应办事项) as data: what an incident owes, to whom, by when.
+ * ../shared/OBLIGATIONS.md. A plan lists its rules; the kit's ledger begins, discharges,
+ * breaches, waives and withdraws instances of them in the incident's context.
+ */
+import type { Actor, Category, DeadlineName, Role, Severity } from '../vocabulary.js'
+
+export const OBLIGATION_KINDS = [
+  'report',
+  'approval',
+  'release',
+  'answer',
+  'decision',
+  'step',
+  'review',
+] as const
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number]
+export type ObligationStatus = 'owed' | 'met' | 'late' | 'waived' | 'withdrawn'
+
+/** When a due time counts from: an anchor of the incident, or the moment the obligation begins. */
+export interface DueRule {
+  anchor: 'discoveredAt' | 'knownAt' | 'occurredAt' | 'start'
+  amount: number
+  unit: 'minutes' | 'hours' | 'workingHours' | 'workingDays'
+}
+
+/** An event, as a client sends it: its type and the fields that pick this obligation out. */
+export interface Discharge {
+  type: string
+  fields: Record<string, unknown>
+}
+
+/**
+ * What must hold, besides grade and category, for a rule to apply. `act`: an event of
+ * that type (with those fields) was accepted; `met`: an obligation of that rule was
+ * met or met late (逐级: the next level owes only once the level below has it);
+ * `decided`: a decision was answered yes; `fact`: a boolean fact is true; `step`: a
+ * step is done; `phase`: the incident has reached one of these phases.
+ */
+export type Condition =
+  | { act: string; fields?: Record<string, unknown> }
+  | { met: string }
+  | { decided: string }
+  | { fact: string }
+  | { step: string }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition }
+
+export interface ObligationRule {
+  /** Stable id, e.g. `report:group`; an instance's id is `${id}#${n}` (per draft: `${id}:${draftId}#n`). */
+  id: string
+  kind: ObligationKind
+  /** zh-CN, in the plan's words. */
+  label: string
+  clause: string | null
+  policy: string | null
+  owedBy: readonly Role[]
+  recipient?: { code: string; label: string }
+  /** Grades it applies to; absent = every grade (an ungraded incident too). */
+  severities?: readonly Severity[]
+  /** Categories it applies to; absent = every category (none set too). */
+  categories?: readonly Category[]
+  when?: Condition
+  due?: DueRule
+  /** The deadline name it stands for in `deadlines` views and compliance reports. */
+  deadline?: DeadlineName
+  /** The event that discharges it (fields matched as a subset: arrays must include the listed values). */
+  discharge: Discharge
+  /** Begin a new instance though one is met: on a rise in grade (续报), or on these events. */
+  again?: { raise?: boolean; events?: readonly string[] }
+  /**
+   * Rule 6: an earlier matching step counts when it begins — `any` (default) or only a
+   * step done at the same grade (a recipient already told of the same grade).
+   */
+  prior?: 'any' | 'sameGrade' | 'none'
+}
+
+/** Who may approve a draft at a grade, in order (审核 before 审定). */
+export interface ApprovalRequirement {
+  /** Code stored on the draft's approvals. */
+  code: string
+  label: string
+  /** The event that grants it (it names the draft: `draftId`). */
+  event: string
+  clause: string | null
+  policy?: string | null
+  owedBy: readonly Role[]
+  /** The approver may not be the draft's author (drafting and approving separated). */
+  separate?: boolean
+  /** Draft purposes it applies to; absent = every purpose. */
+  purposes?: readonly string[]
+}
+
+export interface Recorded {
+  by: Actor
+  reason: string
+  at: string
+}
+
+export interface Obligation {
+  id: string
+  rule: string
+  kind: ObligationKind
+  label: string
+  clause: string | null
+  policy: string | null
+  owedBy: Role[]
+  recipient: { code: string; label: string } | null
+  draftId: string | null
+  deadline: DeadlineName | null
+  startedAt: string
+  dueAt: string | null
+  certain: boolean
+  status: ObligationStatus
+  metAt: string | null
+  breachedAt: string | null
+  escalatedAt: string | null
+  waived: Recorded | null
+  withdrawn: Recorded | null
+  /** A decision's answer, on the record (rule 3). */
+  decision: { answer: 'yes' | 'no'; by: Actor; reason: string; at: string } | null
+  /** A due time re-quoted once when the holiday data of its year arrived (rule 9). */
+  requoted: { from: string; to: string; at: string } | null
+  discharge: Discharge
+}
+
+export interface Draft {
+  id: string
+  purpose: string
+  content: string
+  createdAt: string
+  by: Actor
+  approvals: Array<{ code: string; by: Actor; at: string }>
+  releasedAt: string | null
+  withdrawn: Recorded | null
+}
+
+/** An accepted event, as far as obligations need it (rule 6: done before owed). */
+export interface Act {
+  type: string
+  at: string
+  severity: Severity | null
+  fields: Record<string, unknown>
+}
+
+/** What the ledger saw last, to tell a rise, a lowering or a category change. */
+export interface LedgerMark {
+  severity: Severity | null
+  category: Category | null
+}
