@@ -48,14 +48,20 @@ export interface CurrentState {
   phase: string
   state: unknown
 }
+/** Why an event was refused, where obligations say: what is still owed, which approvals a draft lacks. */
+export interface RefusalDetail {
+  owed?: unknown[]
+  missingApprovals?: Array<{ code: string; label: string; draftId: string }>
+  reason?: string
+}
 export class EventNotAllowed extends AppError {
-  constructor(type: string, current: CurrentState) {
+  constructor(type: string, current: CurrentState, detail: RefusalDetail = {}) {
     super(
       'event-not-allowed',
       409,
       'Event not accepted in the current state',
-      `${type} is not accepted in phase ${current.phase}`,
-      { ...current },
+      detail.reason ?? `${type} is not accepted in phase ${current.phase}`,
+      { ...current, ...detail },
     )
   }
 }

@@ -74,7 +74,7 @@ function recorded(h: HistoryItem): string {
 function deadlineRows(view: IncidentView, ctx: IncidentContext | null): string[][] {
   const asOf = view.closedAt ?? view.updatedAt
   return view.deadlines.map((d) => {
-    const full = ctx?.deadlines.find((x) => x.id === d.id)
+    const full = ctx?.obligations.find((x) => x.id === d.id)
     let status: string
     let margin: string
     if (d.status === 'met') {
@@ -94,8 +94,9 @@ function deadlineRows(view: IncidentView, ctx: IncidentContext | null): string[]
           ? `截至 ${beijing(asOf)} 剩余 ${duration(left)}`
           : `已过到期时间 ${duration(-left)}，待定时器处理`
     } else {
-      status = '已取消'
-      margin = full?.cancelledReason ?? '—'
+      status = full?.status === 'waived' ? '已免除' : '已撤销'
+      const why = full?.waived ?? full?.withdrawn
+      margin = why ? `${why.by.name}（${why.by.role}）：${why.reason}` : '—'
     }
     const cite = [d.clause ?? '', d.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
     return [
@@ -245,7 +246,7 @@ export function reportBlocks(
         const got = view.approvals.includes(a.code)
         return [
           `${a.label}（${a.code}）`,
-          a.clause,
+          a.clause ?? a.policy ?? '',
           got ? '已取得' : '未取得',
           got && h ? beijing(h.occurredAt) : '—',
           got && h ? `${h.actor.name}（${h.actor.role}）` : '—',

@@ -3,7 +3,7 @@
  * delays and deadline rules. Local policy (a rule the plan's text does not give) is
  * always marked with POLICY_MARK, never shown as if it were the plan's.
  */
-import type { DeadlineRule, PlanDefinition } from '../../machines/kit/types.js'
+import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import {
   CATEGORY_LABELS,
   type Category,
@@ -13,6 +13,7 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
+import { conditionText } from '../http/plan-obligations.js'
 import type { PlanModel, StateInfo, TransitionInfo } from './model.js'
 
 export const POLICY_MARK = '【本地政策】'
@@ -129,58 +130,48 @@ export function rolesText(plan: PlanDefinition, t: TransitionInfo): string | nul
   return spec ? spec.roles.join('/') : null
 }
 
-/** The rules behind a named delay `<deadline>Due`. */
-export const rulesOfDelay = (plan: PlanDefinition, delay: string | null): DeadlineRule[] =>
-  delay?.endsWith('Due') ? plan.deadlines.filter((r) => `${r.name}Due` === delay) : []
+/** Timed transitions are gone: obligations own the due times (the ledger, not the chart). */
+export const rulesOfDelay = (_plan: PlanDefinition, _delay: string | null): ObligationRule[] => []
 
-const UNIT_TEXT: Record<DeadlineRule['unit'], string> = {
+type Due = NonNullable<ObligationRule['due']>
+const UNIT_TEXT: Record<Due['unit'], string> = {
   minutes: '分钟',
   hours: '小时',
   workingHours: '个工作小时',
   workingDays: '个工作日',
 }
 
-export const amountText = (r: DeadlineRule): string => `${r.amount} ${UNIT_TEXT[r.unit]}`
+export const amountText = (d: Due): string => `${d.amount} ${UNIT_TEXT[d.unit]}`
 
-export const countsWorkingTime = (r: DeadlineRule): boolean =>
-  r.unit === 'workingHours' || r.unit === 'workingDays'
+export const countsWorkingTime = (d: Due): boolean => d.unit === 'workingHours' || d.unit === 'workingDays'
 
-export const clockText = (r: DeadlineRule): string =>
-  countsWorkingTime(r) ? '工作时间（非工作时间顺延）' : '自然时间（不扣除非工作时间）'
+export const clockText = (d: Due): string =>
+  countsWorkingTime(d) ? '工作时间（非工作时间顺延）' : '自然时间（不扣除非工作时间）'
 
-export const ANCHOR_TEXT: Record<DeadlineRule['anchor'], string> = {
-  discoveredAt: '发现时 discoveredAt',
-  knownAt: '获知时 knownAt',
-  occurredAt: '发生时 occurredAt',
-  event: '起算步骤发生时',
+export const ANCHOR_TEXT: Record<Due['anchor'], string> = {
+  discoveredAt: '发现时',
+  knownAt: '获知时',
+  occurredAt: '发生时',
+  start: '开始应办时',
 }
 
-export function appliesText(plan: PlanDefinition, r: DeadlineRule): string {
+export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   const parts: string[] = []
   if (r.severities) parts.push(`级别 ${r.severities.map((s) => severityLabel(plan, s)).join('、')}`)
   if (r.categories) parts.push(`涉事原因 ${r.categories.map((c) => CATEGORY_LABELS[c]).join('、')}`)
-  parts.push(
-    r.startsOn === 'open' ? '开案（或级别、原因使其适用时）起算' : `步骤 ${r.startsOn.step} 完成时起算`,
-  )
-  if (r.restartOnRaise) parts.push('升级时重新起算')
-  if (r.supersedes?.length) parts.push(`取代 ${r.supersedes.join('、')}`)
-  return parts.join('；')
+  if (r.when) parts.push(`条件：${conditionText(r.when)}`)
+  if (r.again?.raise) parts.push('升级后再次应办（续报）')
+  if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
+  return parts.join('；') || '所有级别'
 }
 
-export function ruleCitation(r: DeadlineRule): string {
+export function ruleCitation(r: Pick<ObligationRule, 'clause' | 'policy'>): string {
   return [r.clause ?? '', r.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
 }
 
-/** `30 分钟，自然时间【本地政策】`; per grade when the rules of one name differ. */
-export function delayText(plan: PlanDefinition, delay: string | null): string {
-  const rules = rulesOfDelay(plan, delay)
-  if (rules.length === 0) return delay ?? ''
-  const one = (r: DeadlineRule) =>
-    `${amountText(r)}，${countsWorkingTime(r) ? '工作时间' : '自然时间'}${r.policy !== null ? POLICY_MARK : ''}`
-  if (rules.length === 1) return one(rules[0]!)
-  return rules
-    .map((r) => `${r.severities?.join('/') ?? r.categories?.join('/') ?? r.id} ${one(r)}`)
-    .join('；')
+/** Timed transitions are gone; kept for the label code that still asks. */
+export function delayText(_plan: PlanDefinition, delay: string | null): string {
+  return delay ?? ''
 }
 
 /** The one-line label of a transition as the diagrams show it. */

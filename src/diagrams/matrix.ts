@@ -58,12 +58,12 @@ export function clauseMatrix(plan: PlanDefinition, reasons = UNMAPPED_REASONS[pl
   for (const s of m.states) cite(s.meta?.clause, `状态 ${displayPath(s.path)}`)
   for (const t of m.transitions) cite(t.meta?.clause, `转移 ${transitionName(t)}`)
   const ruleCites = (ref: string): string[] => [
-    ...plan.deadlines.filter((r) => refsOf(r.clause).includes(ref)).map((r) => `deadline:${r.id}`),
+    ...plan.obligations.filter((r) => refsOf(r.clause).includes(ref)).map((r) => `obligation:${r.id}`),
     ...Object.entries(plan.approvals).flatMap(([grade, list]) =>
       (list ?? []).filter((a) => refsOf(a.clause).includes(ref)).map((a) => `approval:${grade}/${a.code}`),
     ),
   ]
-  for (const r of plan.deadlines) cite(r.clause, `时限 ${r.id}`)
+  for (const r of plan.obligations) cite(r.clause, `应办 ${r.id}`)
   for (const [grade, list] of Object.entries(plan.approvals))
     for (const a of list ?? []) cite(a.clause, `审批 ${grade}/${a.code}`)
 

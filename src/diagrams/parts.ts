@@ -70,16 +70,12 @@ const leaf = (path: string) => path.split('.').at(-1) ?? path
 
 function syncLabel(m: PlanModel, t: TransitionInfo, from: string, to: string): string {
   const name = deadlineNameOf(t.source) ?? ''
-  const rules = m.plan.deadlines.filter((r) => r.name === name)
+  const rules = m.plan.obligations.filter((r) => r.deadline === name)
   switch (`${from}>${to}`) {
-    case 'idle>pending': {
-      const starts = [
-        ...new Set(rules.map((r) => (r.startsOn === 'open' ? '开案/定级' : `步骤 ${r.startsOn.step}`))),
-      ]
-      return `起算（${starts.join('、')}）`
-    }
+    case 'idle>pending':
+      return '起算'
     case 'pending>met':
-      return `按时完成（步骤 ${[...new Set(rules.map((r) => r.metBy))].join('、')}）`
+      return `按时完成（${[...new Set(rules.map((r) => r.discharge.type))].join('、')}）`
     case 'pending>missed':
       return '超时，记录违时'
     case 'pending>cancelled':
@@ -90,7 +86,7 @@ function syncLabel(m: PlanModel, t: TransitionInfo, from: string, to: string): s
     case 'escalated>met':
       return '补录的步骤在时限内，撤销违时'
     default:
-      return `重新起算（${rules.some((r) => r.restartOnRaise) ? '升级后重报或' : ''}再次适用）`
+      return `重新起算（${rules.some((r) => r.again?.raise) ? '升级后重报或' : ''}再次适用）`
   }
 }
 

@@ -143,19 +143,20 @@ export function planMarkdown(plan: PlanDefinition): string {
     out.push('</details>', '')
   }
 
-  out.push('## 时限', '')
+  out.push('## 应办事项（义务）', '')
   out.push(
     ...table(
-      ['名称', '规则', '起算点', '时长', '计时方式', '适用与起算', '满足步骤', '条款 / 本地政策'],
-      plan.deadlines.map((r) => [
-        `\`${r.name}\`（\`${r.id}\`）`,
-        r.text,
-        ANCHOR_TEXT[r.anchor],
-        amountText(r),
-        clockText(r),
+      ['事项', '类别', '适用', '对象', '时限', '起算点', '应办者', '办结方式', '条款 / 本地政策'],
+      plan.obligations.map((r) => [
+        `${r.label}（\`${r.id}\`）`,
+        r.kind,
         appliesText(plan, r),
-        `\`${r.metBy}\``,
-        citationLong({ clause: r.clause, policy: r.policy, label: r.name }),
+        r.recipient?.label ?? '—',
+        r.due ? `${amountText(r.due)}，${clockText(r.due)}` : '无',
+        r.due ? ANCHOR_TEXT[r.due.anchor] : '—',
+        r.owedBy.join('/'),
+        `\`${r.discharge.type}\``,
+        citationLong({ clause: r.clause, policy: r.policy, label: r.label }),
       ]),
     ),
     '',
@@ -169,7 +170,7 @@ export function planMarkdown(plan: PlanDefinition): string {
       a.label,
       `\`${a.code}\``,
       `\`${a.event}\``,
-      a.clause,
+      a.clause ?? a.policy ?? '',
     ]),
   )
   const none = plan.severities.filter((s) => (plan.approvals[s.code] ?? []).length === 0).map((s) => s.label)

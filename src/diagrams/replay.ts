@@ -51,12 +51,12 @@ function storedQuotes(plan: PlanDefinition, view: IncidentView, started: Map<str
   return new Proxy({} as Record<string, Quote>, {
     get(_, key) {
       if (typeof key !== 'string') return undefined
-      const rule = plan.deadlines.find((r) => r.id === key.replace(/@event$/, ''))
+      const rule = plan.obligations.find((r) => r.id === key.replace(/@event$/, ''))
       if (!rule) return undefined
-      const n = (started.get(rule.name) ?? 0) + 1
-      started.set(rule.name, n)
-      const d = view.deadlines.find((x) => x.id === `${rule.name}#${n}`)
-      return d ? { dueAt: d.dueAt, certain: d.certain } : FAR_FUTURE
+      const n = (started.get(rule.id) ?? 0) + 1
+      started.set(rule.id, n)
+      const d = view.obligations.find((x) => x.id === `${rule.id}#${n}`)
+      return d?.dueAt ? { dueAt: d.dueAt, certain: d.certain } : FAR_FUTURE
     },
   })
 }

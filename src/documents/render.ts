@@ -41,6 +41,16 @@ const value = (v: unknown): string =>
             .join('；')
         : String(v)
 
+const OBLIGATION_STATUS: Record<string, string> = {
+  owed: '待办',
+  met: '已办',
+  late: '已超时·已补办',
+  waived: '已免除',
+  withdrawn: '已撤销',
+}
+const recordedText = (r: { by: { name: string; role: string }; reason: string } | null) =>
+  r ? `${r.by.name}（${r.by.role}）：${r.reason}` : ''
+
 function section(
   plan: PlanDefinition,
   sec: DocumentSection,
@@ -104,6 +114,38 @@ function section(
             when(d.dueAt),
             when(d.metAt),
             d.status,
+          ]),
+        },
+      ]
+    case 'obligations':
+      return [
+        {
+          type: 'table',
+          head: ['应办事项', '依据', '应办者', '开始', '截止', '状态', '办结', '说明'],
+          rows: view.obligations.map((o) => [
+            o.recipient ? `${o.label}（${o.recipient.label}）` : o.label,
+            o.clause ?? `本地政策：${o.policy ?? ''}`,
+            o.owedBy.join('、'),
+            when(o.startedAt),
+            when(o.dueAt),
+            OBLIGATION_STATUS[o.status] + (o.breachedAt ? '（曾超时）' : ''),
+            when(o.metAt),
+            recordedText(o.waived ?? o.withdrawn) ||
+              (o.decision ? `${o.decision.answer === 'yes' ? '是' : '否'}：${o.decision.reason}` : ''),
+          ]),
+        },
+      ]
+    case 'drafts':
+      return [
+        {
+          type: 'table',
+          head: ['稿件', '用途', '起草', '审批', '发布'],
+          rows: view.drafts.map((d) => [
+            d.id,
+            d.purpose,
+            `${d.by.name}（${when(d.createdAt)}）`,
+            d.approvals.map((a) => `${a.code}：${a.by.name}`).join('；') || '—',
+            when(d.releasedAt),
           ]),
         },
       ]

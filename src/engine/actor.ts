@@ -4,6 +4,7 @@
  * that fires a given deadline. No plan is named here.
  */
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot } from 'xstate'
+import { SYSTEM_EVENTS } from '../../machines/kit/common.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 
 /** Timers never run inside XState: deadlines are rows in the database, fired by our scheduler. */
@@ -31,7 +32,8 @@ export const phaseOf = (s: AnyMachineSnapshot): string => {
 
 export const contextOf = (s: AnyMachineSnapshot): IncidentContext => s.context as IncidentContext
 
-const isInternal = (type: string) => type.startsWith('xstate.')
+const isInternal = (type: string) =>
+  type.startsWith('xstate.') || (SYSTEM_EVENTS as readonly string[]).includes(type)
 
 /** Events the current state accepts (whatever the caller's role), without timer events. */
 export function acceptedEvents(s: AnyMachineSnapshot): string[] {
@@ -39,14 +41,4 @@ export function acceptedEvents(s: AnyMachineSnapshot): string[] {
   const types = new Set(activeNodes(s).flatMap((n) => n.ownEvents.filter((t) => !isInternal(t))))
   const at = new Date(0).toISOString()
   return [...types].filter((type) => s.can({ type, at, actor: { name: '', role: 'system' } })).sort()
-}
-
-/** The timed event of the active state that fires `deadline` (`xstate.after.<deadline>Due.…`). */
-export function timerEventFor(s: AnyMachineSnapshot, deadline: string): string | undefined {
-  const prefix = `xstate.after.${deadline}Due.`
-  for (const node of activeNodes(s)) {
-    const t = node.after.find((a) => a.eventType.startsWith(prefix))
-    if (t) return t.eventType
-  }
-  return undefined
 }

@@ -30,9 +30,10 @@ import {
 import type { Store } from '../store/connection.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import { contextOf, inertClock, phaseOf, restore, timerEventFor } from './actor.js'
+import { contextOf, inertClock, phaseOf, restore } from './actor.js'
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
+import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { quoteRules } from './quotes.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
@@ -161,17 +162,20 @@ export function createEngine(deps: EngineDeps) {
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 
-  /** The timer rows the pending deadlines want: each due time, and its due-soon warnings. */
+  /** The timer rows the owed obligations want: each due time, and its due-soon warnings. */
   const timersOf = (ctx: IncidentContext): repo.PendingTimer[] =>
-    ctx.deadlines
-      .filter((d) => d.status === 'pending')
-      .flatMap((d) => [
-        { instance: d.id, deadline: d.name, dueAt: normalise(d.dueAt) },
+    ctx.obligations
+      .filter(
+        (o): o is typeof o & { dueAt: string } =>
+          o.status === 'owed' && o.dueAt !== null && o.breachedAt === null,
+      )
+      .flatMap((o) => [
+        { instance: o.id, deadline: o.deadline ?? o.rule, dueAt: normalise(o.dueAt) },
         ...warnAt.map((share) => ({
-          instance: `${d.id}~w${Math.round(share * 100)}`,
-          deadline: d.name,
+          instance: `${o.id}~w${Math.round(share * 100)}`,
+          deadline: o.deadline ?? o.rule,
           dueAt: iso(
-            new Date(Date.parse(d.startedAt) + share * (Date.parse(d.dueAt) - Date.parse(d.startedAt))),
+            new Date(Date.parse(o.startedAt) + share * (Date.parse(o.dueAt) - Date.parse(o.startedAt))),
           ),
         })),
       ])
@@ -181,7 +185,8 @@ export function createEngine(deps: EngineDeps) {
     const s = actorRef.getSnapshot()
     if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
     const ctx = contextOf(s)
-    const pending = ctx.deadlines.filter((d) => d.status === 'pending')
+    const owed = ctx.obligations.filter((o) => o.status === 'owed')
+    const owedBy = [...new Set(owed.flatMap((o) => o.owedBy))].sort()
     return {
       s,
       ctx,
@@ -190,8 +195,16 @@ export function createEngine(deps: EngineDeps) {
         phase: phaseOf(s),
         severity: ctx.severity,
         category: ctx.category,
-        next_due_at: pending.map((d) => normalise(d.dueAt)).sort()[0] ?? null,
-        has_missed: ctx.deadlines.some((d) => d.status === 'missed') ? 1 : 0,
+        next_due_at:
+          owed
+            .map((o) => o.dueAt)
+            .filter((d): d is string => d !== null)
+            .map(normalise)
+            .sort()[0] ?? null,
+        has_missed: owed.some((o) => o.breachedAt !== null || o.rule === 'escalate') ? 1 : 0,
+        owed_count: owed.length,
+        breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
+        owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',
         closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
         snapshot: JSON.stringify(actorRef.getPersistedSnapshot()),
       },
@@ -374,7 +387,7 @@ export function createEngine(deps: EngineDeps) {
       severity: req.severity ?? null,
       severityReason: req.severityReason ?? null,
       actor,
-      quotes: quoteRules(plan.deadlines, calendar, { discoveredAt, knownAt, occurredAt }, discoveredAt),
+      quotes: quoteRules(plan.obligations, calendar, { discoveredAt, knownAt, occurredAt }, discoveredAt),
     }
     const scope = `open:${caller.tokenId}`
     const requestHash = sha256(canonicalJson(req))
@@ -568,9 +581,12 @@ export function createEngine(deps: EngineDeps) {
       const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
       const before = actorRef.getSnapshot()
       const actor: Actor = { name: caller.name, role: caller.role }
-      const quotes = quoteRules(plan.deadlines, calendar, contextOf(before), at)
+      const quotes = quoteRules(plan.obligations, calendar, contextOf(before), at)
       const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
-      if (!before.can(event)) throw new EventNotAllowed(req.type, current(row))
+      const refusal = permits(plan, contextOf(before), event)
+      if (refusal) throw new Forbidden(refusal)
+      if (!before.can(event))
+        throw new EventNotAllowed(req.type, current(row), refusalDetail(plan, before, event))
       actorRef.send(event)
       return apply(trx, told, plan, row, contextOf(before), actorRef, {
         type: req.type,
@@ -602,7 +618,12 @@ export function createEngine(deps: EngineDeps) {
   ): Promise<IncidentView> {
     const d = derive(actorRef)
     const recordedAt = iso(clock.now())
-    const entry = entryFor(row, entryIn, recordedAt)
+    const changes = ledgerChanges(before.obligations, d.ctx.obligations)
+    const entry = entryFor(
+      row,
+      changes ? { ...entryIn, payload: { ...entryIn.payload, obligations: changes } } : entryIn,
+      recordedAt,
+    )
     const prev = JSON.parse(row.view) as IncidentView
     const view: IncidentView = {
       ...buildView(plan, d.s, {
@@ -696,13 +717,14 @@ export function createEngine(deps: EngineDeps) {
     const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
     if (warning) {
       const [, instance = '', pct = '0'] = warning
-      const d = contextOf(actorRef.getSnapshot()).deadlines.find((x) => x.id === instance)
-      if (d?.status !== 'pending') return false
+      const o = contextOf(actorRef.getSnapshot()).obligations.find((x) => x.id === instance)
+      if (o?.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) return false
       const w = {
-        deadline: d.name,
+        deadline: o.deadline ?? o.rule,
         instance,
+        obligation: instance,
         share: Number(pct) / 100,
-        dueAt: d.dueAt,
+        dueAt: o.dueAt,
         at: timer.due_at,
       }
       await annotateIn(
@@ -718,27 +740,25 @@ export function createEngine(deps: EngineDeps) {
       )
       return true
     }
-    const type = timerEventFor(actorRef.getSnapshot(), timer.deadline)
-    const actor: Actor = { name: 'system', role: 'system' }
     const event: IncidentEvent = {
-      type: type ?? '',
+      type: 'DEADLINE_PASSED',
       at: timer.due_at,
-      actor,
-      instance: timer.instance,
+      actor: system,
+      obligation: timer.instance,
     }
-    // A timer whose deadline is no longer pending (met meanwhile) is spent, not journaled.
-    if (!type || !actorRef.getSnapshot().can(event)) return false
+    // A timer whose obligation is no longer owed (met, waived, withdrawn meanwhile) is spent, not journaled.
+    if (!actorRef.getSnapshot().can(event)) return false
     const before = contextOf(actorRef.getSnapshot())
     actorRef.send(event)
     await apply(trx, told, plan, row, before, actorRef, {
-      type: `DEADLINE_PASSED`,
+      type: 'DEADLINE_PASSED',
       payload: {
         deadline: timer.deadline,
+        obligation: timer.instance,
         instance: timer.instance,
-        timerEvent: type,
         dueAt: timer.due_at,
       },
-      actor,
+      actor: system,
       occurredAt: timer.due_at,
     })
     return true
@@ -786,13 +806,8 @@ export function createEngine(deps: EngineDeps) {
           input: { ...(payload as unknown as IncidentInput), actor },
           clock: inertClock,
         }).start()
-      } else if (e.type === 'DEADLINE_PASSED') {
-        actorRef?.send({
-          type: String(payload.timerEvent),
-          at: e.occurred_at,
-          actor,
-          instance: String(payload.instance),
-        })
+      } else if (e.type === 'DEADLINE_PASSED' || e.type === 'REQUOTE') {
+        actorRef?.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
       } else if (plan.events.some((s) => s.type === e.type)) {
         actorRef?.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
       }

@@ -9,6 +9,12 @@ export interface ListFilter {
   severity?: string
   owner?: string
   overdue?: boolean
+  /** Incidents with an owed obligation this role can discharge. */
+  owedBy?: string
+  /** Incidents with a breached obligation (ever). */
+  breached?: boolean
+  /** `created` (newest first, the default) or `nextDue` (nearest owed due time first; none last). */
+  sort?: 'created' | 'nextDue'
   /** Title or source URL contains it. */
   q?: string
   limit?: number
@@ -19,13 +25,15 @@ export interface ListPage {
   nextCursor: string | null
 }
 
-const encode = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url')
+const encode = (key: string, id: string) => Buffer.from(`${key}|${id}`).toString('base64url')
 function decode(cursor: string): [string, string] {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  if (!createdAt || !id)
+  const [key, id] = Buffer.from(cursor, 'base64url').toString().split('|')
+  if (key === undefined || !id)
     throw new ValidationError('bad cursor', [{ path: 'cursor', message: 'not a cursor this service issued' }])
-  return [createdAt, id]
+  return [key, id]
 }
+/** Sort key of `sort=nextDue`: incidents with no owed due time sort after every due time. */
+const NO_DUE = '~'
 /** LIKE with the pattern's own wildcards escaped, so `q` matches literally. */
 const likeEscaped = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
@@ -105,28 +113,32 @@ export async function listIncidents(
           ]),
         )
   }
+  if (f.owedBy) q = q.where('owed_by', 'like', `%|${f.owedBy.replace(/[\\%_|]/g, '')}|%`)
+  if (f.breached !== undefined) q = q.where('breached_count', f.breached ? '>' : '=', 0)
   if (f.q) {
     const p = likeEscaped(f.q)
     q = q.where(sql<boolean>`(title LIKE ${p} ESCAPE '\\' OR source_url LIKE ${p} ESCAPE '\\')`)
   }
+  const byDue = f.sort === 'nextDue'
+  const due = sql<string>`coalesce(next_due_at, ${NO_DUE})`
   if (f.cursor) {
-    const [createdAt, id] = decode(f.cursor)
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', createdAt),
-        eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
-      ]),
-    )
+    const [key, id] = decode(f.cursor)
+    q = byDue
+      ? q.where(sql<boolean>`(${due} > ${key} OR (${due} = ${key} AND id > ${id}))`)
+      : q.where((eb) =>
+          eb.or([eb('created_at', '<', key), eb.and([eb('created_at', '=', key), eb('id', '<', id)])]),
+        )
   }
-  const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+  const rows = await (byDue
+    ? q.select(due.as('due_key')).orderBy(due).orderBy('id', 'asc')
+    : q.select(sql<string>`created_at`.as('due_key')).orderBy('created_at', 'desc').orderBy('id', 'desc')
+  )
     .limit(limit + 1)
     .execute()
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
     items: page.map(read),
-    nextCursor: rows.length > limit && last ? encode(last.created_at, last.id) : null,
+    nextCursor: rows.length > limit && last ? encode(last.due_key, last.id) : null,
   }
 }

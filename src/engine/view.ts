@@ -1,7 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate'
-import { missingApprovals } from '../../machines/kit/kit.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
+import { missingApprovalsOf } from '../../machines/kit/drafts.js'
+import type { Draft, IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { acceptedEvents, contextOf, phaseOf } from './actor.js'
+
+/** A draft as the view shows it: what it still lacks at the current grade, in order. */
+export interface DraftView extends Draft {
+  missingApprovals: Array<{ code: string; label: string }>
+}
 
 export interface DeadlineView {
   id: string
@@ -11,6 +16,8 @@ export interface DeadlineView {
   policy: string | null
   rule: string
   status: 'pending' | 'met' | 'missed' | 'cancelled'
+  /** The obligation's own status (owed, met, late, waived, withdrawn). */
+  obligation: Obligation['status']
   certain: boolean
   metAt: string | null
   startedAt: string
@@ -36,8 +43,17 @@ export interface IncidentView {
   discoveredAt: string
   knownAt: string
   occurredAt: string
+  /** Everything the incident owes and owed, in order of begin (OBLIGATIONS.md). */
+  obligations: Obligation[]
+  drafts: DraftView[]
+  /** Owed now; breached ever; the earliest owed due time. */
+  owed: number
+  breached: number
+  nextDueAt: string | null
+  /** Views of the obligations that have a due time (API.md keeps these). */
   deadlines: DeadlineView[]
-  breaches: Array<{ deadline: string; dueAt: string; at: string }>
+  breaches: Array<{ deadline: string; obligation: string; dueAt: string; at: string }>
+  /** Approvals the newest unreleased draft carries, and lacks at the current grade. */
   approvals: string[]
   missingApprovals: string[]
   allowedEvents: string[]
@@ -96,22 +112,7 @@ export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowF
     discoveredAt: ctx.discoveredAt,
     knownAt: ctx.knownAt,
     occurredAt: ctx.occurredAt,
-    deadlines: ctx.deadlines.map((d) => ({
-      id: d.id,
-      name: d.name,
-      dueAt: d.dueAt,
-      clause: d.clause,
-      policy: d.policy,
-      rule: d.rule,
-      status: d.status,
-      certain: d.certain,
-      metAt: d.metAt,
-      startedAt: d.startedAt,
-      escalatedAt: d.escalatedAt,
-    })),
-    breaches: ctx.breaches.map((b) => ({ deadline: b.deadline, dueAt: b.dueAt, at: b.at })),
-    approvals: ctx.approvals,
-    missingApprovals: missingApprovals(plan, ctx).map((a) => a.code),
+    ...obligationParts(plan, ctx),
     allowedEvents: acceptedEvents(s),
     overdue: false,
     createdAt: row.createdAt,
@@ -120,9 +121,80 @@ export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowF
   }
 }
 
-/** Overdue: not closed, and a deadline missed or pending past its due time (API.md). */
-export const isOverdue = (v: Pick<IncidentView, 'closedAt' | 'deadlines'>, now: Date): boolean =>
+const deadlineStatus = (o: Obligation): DeadlineView['status'] =>
+  o.status === 'owed'
+    ? o.breachedAt !== null
+      ? 'missed'
+      : 'pending'
+    : o.status === 'met'
+      ? 'met'
+      : o.status === 'late' || o.breachedAt !== null
+        ? 'missed'
+        : 'cancelled'
+
+/** A release owed: the newest draft that carries every approval is the one to send. */
+function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation['discharge'] {
+  if (o.kind !== 'release' || o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
+  const ready = ctx.drafts.findLast(
+    (d) => d.withdrawn === null && missingApprovalsOf(plan.approvals, ctx, d).length === 0,
+  )
+  return ready ? { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } } : o.discharge
+}
+
+/** The obligation parts of the view: obligations, drafts, counts and the deadline views. */
+export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
+  const owed = ctx.obligations.filter((o) => o.status === 'owed')
+  const newest = ctx.drafts.findLast((d) => d.withdrawn === null && d.releasedAt === null)
+  return {
+    obligations: ctx.obligations.map((o) => ({ ...o, discharge: dischargeNow(plan, ctx, o) })),
+    drafts: ctx.drafts.map((d) => ({
+      ...d,
+      missingApprovals: missingApprovalsOf(plan.approvals, ctx, d).map((a) => ({
+        code: a.code,
+        label: a.label,
+      })),
+    })),
+    owed: owed.length,
+    breached: ctx.obligations.filter((o) => o.breachedAt !== null).length,
+    nextDueAt:
+      owed
+        .map((o) => o.dueAt)
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? null,
+    deadlines: ctx.obligations
+      .filter((o): o is Obligation & { dueAt: string } => o.dueAt !== null)
+      .map((o) => ({
+        id: o.id,
+        name: o.deadline ?? o.rule,
+        dueAt: o.dueAt,
+        clause: o.clause,
+        policy: o.policy,
+        rule: o.label,
+        status: deadlineStatus(o),
+        obligation: o.status,
+        certain: o.certain,
+        metAt: o.metAt,
+        startedAt: o.startedAt,
+        escalatedAt: o.escalatedAt,
+      })),
+    breaches: ctx.obligations
+      .filter(
+        (o): o is Obligation & { dueAt: string; breachedAt: string } =>
+          o.breachedAt !== null && o.dueAt !== null,
+      )
+      .map((o) => ({ deadline: o.deadline ?? o.rule, obligation: o.id, dueAt: o.dueAt, at: o.breachedAt })),
+    approvals: newest ? newest.approvals.map((a) => a.code) : [],
+    missingApprovals: newest ? missingApprovalsOf(plan.approvals, ctx, newest).map((a) => a.code) : [],
+  }
+}
+
+/** Overdue: not closed, and an obligation breached and still owed, or owed past its due time (API.md). */
+export const isOverdue = (v: Pick<IncidentView, 'closedAt' | 'obligations'>, now: Date): boolean =>
   v.closedAt === null &&
-  v.deadlines.some(
-    (d) => d.status === 'missed' || (d.status === 'pending' && Date.parse(d.dueAt) < now.getTime()),
+  v.obligations.some(
+    (o) =>
+      o.status === 'owed' &&
+      (o.breachedAt !== null ||
+        (o.kind === 'step' && o.rule === 'escalate') ||
+        (o.dueAt !== null && Date.parse(o.dueAt) < now.getTime())),
   )

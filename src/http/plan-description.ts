@@ -10,6 +10,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { type ClauseMeta, FactsSchema } from '../../machines/vocabulary.js'
 import { guardText } from '../diagrams/labels.js'
 import { planModel } from '../diagrams/model.js'
+import { describeDeadlines, describeObligations } from './plan-obligations.js'
 
 export type JsonSchema = Record<string, unknown>
 
@@ -83,20 +84,8 @@ export function describePlan(plan: PlanDefinition) {
       policy: e.meta.policy,
       schema: jsonSchemaOf(e.schema),
     })),
-    deadlines: plan.deadlines.map((d) => ({
-      id: d.id,
-      name: d.name,
-      clause: d.clause,
-      policy: d.policy,
-      rule: d.text,
-      anchor: d.anchor,
-      amount: d.amount,
-      unit: d.unit,
-      severities: d.severities ? [...d.severities] : null,
-      categories: d.categories ? [...d.categories] : null,
-      startsOn: d.startsOn === 'open' ? 'open' : `step:${d.startsOn.step}`,
-      metBy: d.metBy,
-    })),
+    deadlines: describeDeadlines(plan),
+    ...describeObligations(plan),
     severityRules: {
       hasCriteria: plan.hasCriteria,
       severities: plan.severities.map((s) => s.code),
@@ -106,7 +95,12 @@ export function describePlan(plan: PlanDefinition) {
     approvals: Object.fromEntries(
       Object.entries(plan.approvals).map(([severity, list]) => [
         severity,
-        (list ?? []).map((a) => ({ code: a.code, label: a.label, event: a.event, clause: a.clause })),
+        (list ?? []).map((a) => ({
+          code: a.code,
+          label: a.label,
+          event: a.event,
+          clause: a.clause ?? a.policy ?? '',
+        })),
       ]),
     ),
     clauses: plan.clauses.map((c) => ({ ref: c.ref, text: c.text })),

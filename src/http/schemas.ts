@@ -3,7 +3,7 @@
  * requests, type the handlers and make the OpenAPI 3.1 document at /openapi.json.
  */
 import { z } from '@hono/zod-openapi'
-import { CategorySchema, FactsSchema, PHASES, SeveritySchema } from '../../machines/vocabulary.js'
+import { CategorySchema, FactsSchema, PHASES, ROLES, SeveritySchema } from '../../machines/vocabulary.js'
 
 /** An ISO-8601 instant with its offset (`Z` or `+08:00`): a local time without one is ambiguous. */
 export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-09-30T10:00:00+08:00' })
@@ -112,6 +112,32 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
       metBy: z.string(),
     }),
   ),
+  obligations: z.array(
+    z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        clause: nullableString,
+        policy: nullableString,
+        severities: z.array(z.string()).nullable(),
+        categories: z.array(z.string()).nullable(),
+        when: nullableString,
+        conditional: z.boolean(),
+        recipient: z.object({ code: z.string(), label: z.string() }).nullable(),
+        due: z.object({ anchor: z.string(), amount: z.number(), unit: z.string() }).nullable(),
+        deadline: nullableString,
+        owedBy: z.array(z.string()),
+        discharge: z.object({ type: z.string(), fields: JsonObject }),
+        again: z.object({ raise: z.boolean(), events: z.array(z.string()) }).nullable(),
+        order: z.number().int().optional(),
+        event: z.string().optional(),
+        separate: z.boolean().optional(),
+        purposes: z.array(z.string()).nullable().optional(),
+      })
+      .openapi('ObligationRule'),
+  ),
+  waivers: z.object({ roles: z.array(z.string()), clause: nullableString, policy: nullableString }),
   severityRules: z.object({
     hasCriteria: z.boolean(),
     severities: z.array(z.string()),
@@ -183,6 +209,18 @@ export const ListQuery = z
     severity: SeveritySchema.optional(),
     owner: z.string().min(1).max(100).optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    owedBy: z
+      .enum(ROLES)
+      .optional()
+      .openapi({ description: 'incidents with an owed obligation this role can discharge' }),
+    breached: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'incidents with a breached obligation' }),
+    sort: z
+      .enum(['created', 'nextDue'])
+      .optional()
+      .openapi({ description: 'created: newest first (default); nextDue: nearest owed due time first' }),
     q: z
       .string()
       .min(1)
@@ -202,11 +240,58 @@ export const DeadlineViewSchema = z.object({
   policy: nullableString,
   rule: z.string(),
   status: z.enum(['pending', 'met', 'missed', 'cancelled']),
+  obligation: z.enum(['owed', 'met', 'late', 'waived', 'withdrawn']),
   certain: z.boolean(),
   metAt: nullableString,
   startedAt: z.string(),
   escalatedAt: nullableString,
 })
+
+const ActorSchema = z.object({ name: z.string(), role: z.string() })
+const RecordedSchema = z.object({ by: ActorSchema, reason: z.string(), at: z.string() }).nullable()
+
+export const ObligationViewSchema = z
+  .object({
+    id: z.string(),
+    rule: z.string(),
+    kind: z.enum(['report', 'approval', 'release', 'answer', 'decision', 'step', 'review']),
+    label: z.string(),
+    clause: nullableString,
+    policy: nullableString,
+    owedBy: z.array(z.string()),
+    recipient: z.object({ code: z.string(), label: z.string() }).nullable(),
+    draftId: nullableString,
+    deadline: nullableString,
+    startedAt: z.string(),
+    dueAt: nullableString,
+    certain: z.boolean(),
+    status: z.enum(['owed', 'met', 'late', 'waived', 'withdrawn']),
+    metAt: nullableString,
+    breachedAt: nullableString,
+    escalatedAt: nullableString,
+    waived: RecordedSchema,
+    withdrawn: RecordedSchema,
+    decision: z
+      .object({ answer: z.enum(['yes', 'no']), by: ActorSchema, reason: z.string(), at: z.string() })
+      .nullable(),
+    requoted: z.object({ from: z.string(), to: z.string(), at: z.string() }).nullable(),
+    discharge: z.object({ type: z.string(), fields: JsonObject }),
+  })
+  .openapi('Obligation')
+
+export const DraftViewSchema = z
+  .object({
+    id: z.string(),
+    purpose: z.string(),
+    content: z.string(),
+    createdAt: z.string(),
+    by: ActorSchema,
+    approvals: z.array(z.object({ code: z.string(), by: ActorSchema, at: z.string() })),
+    releasedAt: nullableString,
+    withdrawn: RecordedSchema,
+    missingApprovals: z.array(z.object({ code: z.string(), label: z.string() })),
+  })
+  .openapi('Draft')
 
 export const IncidentViewSchema = z
   .object({
@@ -227,8 +312,15 @@ export const IncidentViewSchema = z
     discoveredAt: z.string(),
     knownAt: z.string(),
     occurredAt: z.string(),
+    obligations: z.array(ObligationViewSchema),
+    drafts: z.array(DraftViewSchema),
+    owed: z.number().int(),
+    breached: z.number().int(),
+    nextDueAt: nullableString,
     deadlines: z.array(DeadlineViewSchema),
-    breaches: z.array(z.object({ deadline: z.string(), dueAt: z.string(), at: z.string() })),
+    breaches: z.array(
+      z.object({ deadline: z.string(), obligation: z.string(), dueAt: z.string(), at: z.string() }),
+    ),
     approvals: z.array(z.string()),
     missingApprovals: z.array(z.string()),
     allowedEvents: z.array(z.string()),

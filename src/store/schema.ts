@@ -20,6 +20,10 @@ export interface IncidentsTable {
   /** Earliest due time of a pending deadline, for the `overdue` filter. */
   next_due_at: string | null
   has_missed: number
+  /** Obligations owed now, breached ever, and the roles that owe something (`|office|group|`). */
+  owed_count: number
+  breached_count: number
+  owed_by: string
   last_occurred_at: string
   head_hash: string
   created_at: string

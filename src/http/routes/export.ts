@@ -103,11 +103,12 @@ function wantsNdjson(format: string | undefined, accept: string): boolean {
 
 export function exportRoutes({ engine }: Pick<AppDeps, 'engine'>) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-    const { overdue, format, bom, ...rest } = c.req.valid('query')
+    const { overdue, breached, format, bom, ...rest } = c.req.valid('query')
     const caller = c.get('caller')
     const filter: ListFilter = {
       ...rest,
       ...(overdue === undefined ? {} : { overdue: overdue === 'true' }),
+      ...(breached === undefined ? {} : { breached: breached === 'true' }),
       limit: PAGE,
     }
     const ndjson = wantsNdjson(format, c.req.header('accept') ?? '')

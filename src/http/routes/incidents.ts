@@ -136,9 +136,13 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
       return c.json(view, 201)
     })
     .openapi(list, async (c) => {
-      const { overdue, ...filter } = c.req.valid('query')
+      const { overdue, breached, ...filter } = c.req.valid('query')
       const page = await engine.list(
-        { ...filter, ...(overdue === undefined ? {} : { overdue: overdue === 'true' }) },
+        {
+          ...filter,
+          ...(overdue === undefined ? {} : { overdue: overdue === 'true' }),
+          ...(breached === undefined ? {} : { breached: breached === 'true' }),
+        },
         c.get('caller'),
       )
       return c.json(page, 200)

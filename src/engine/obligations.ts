@@ -1,0 +1,111 @@
+/**
+ * What the engine reads from obligations beside the machine: who may answer a decision,
+ * why an event was refused (what is owed, which approvals a draft lacks), and what an
+ * event changed in the ledger (journaled inside its entry). No plan is named here.
+ */
+import type { AnyMachineSnapshot } from 'xstate'
+import { missingApprovalsOf } from '../../machines/kit/drafts.js'
+import { owedBesides } from '../../machines/kit/kit.js'
+import type { IncidentContext, IncidentEvent, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import type { RefusalDetail } from '../errors.js'
+import { contextOf } from './actor.js'
+
+/** A decision is answered only by the roles that owe it (the event's own roles are checked first). */
+export function permits(_plan: PlanDefinition, ctx: IncidentContext, event: IncidentEvent): string | null {
+  if (event.type !== 'DECIDE') return null
+  const o = ctx.obligations.find(
+    (x) => x.kind === 'decision' && x.status === 'owed' && x.rule === event.decision,
+  )
+  if (!o || (o.owedBy as string[]).includes(event.actor.role)) return null
+  return `role ${event.actor.role} may not decide ${o.label} (owed by: ${o.owedBy.join(', ')})`
+}
+
+const withContext = (plan: PlanDefinition, s: AnyMachineSnapshot, context: IncidentContext) =>
+  plan.machine.resolveState({ value: s.value, context })
+
+/**
+ * A refused event: would it be accepted were nothing owed (rule 2: `owed`), or were the
+ * named draft fully approved (rule 8: `missingApprovals`)? Then say so.
+ */
+export function refusalDetail(
+  plan: PlanDefinition,
+  s: AnyMachineSnapshot,
+  event: IncidentEvent,
+): RefusalDetail {
+  const ctx = contextOf(s)
+  const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
+  if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
+  if (draft) {
+    const missing = missingApprovalsOf(plan.approvals, ctx, draft)
+    if (missing.length > 0) {
+      const approved = {
+        ...ctx,
+        drafts: ctx.drafts.map((d) =>
+          d.id === draft.id
+            ? {
+                ...d,
+                approvals: [
+                  ...d.approvals,
+                  ...missing.map((a) => ({ code: a.code, by: event.actor, at: event.at })),
+                ],
+              }
+            : d,
+        ),
+      }
+      if (withContext(plan, s, approved).can(event))
+        return {
+          reason: `draft ${draft.id} lacks approvals: ${missing.map((a) => a.label).join(' → ')}`,
+          missingApprovals: missing.map((a) => ({ code: a.code, label: a.label, draftId: draft.id })),
+        }
+    }
+  }
+  const owed = owedBesides(ctx, event)
+  if (owed.length > 0) {
+    const settled = {
+      ...ctx,
+      obligations: ctx.obligations.map((o) => (o.status === 'owed' ? { ...o, status: 'met' as const } : o)),
+    }
+    if (withContext(plan, s, settled).can(event))
+      return { reason: `${event.type} is refused while ${owed.length} obligation(s) are owed`, owed }
+  }
+  return {}
+}
+
+export interface LedgerChanges {
+  begun?: string[]
+  met?: string[]
+  late?: string[]
+  breached?: string[]
+  waived?: string[]
+  withdrawn?: string[]
+  requoted?: string[]
+}
+
+/** What one event changed in the ledger, for its journal entry (begin, discharge, breach, waiver, withdrawal). */
+export function ledgerChanges(
+  before: readonly Obligation[],
+  after: readonly Obligation[],
+): LedgerChanges | null {
+  const was = new Map(before.map((o) => [o.id, o]))
+  const out: Required<LedgerChanges> = {
+    begun: [],
+    met: [],
+    late: [],
+    breached: [],
+    waived: [],
+    withdrawn: [],
+    requoted: [],
+  }
+  for (const o of after) {
+    const b = was.get(o.id)
+    if (!b) out.begun.push(o.id)
+    if (o.status !== (b?.status ?? 'owed') || (!b && o.status !== 'owed')) {
+      if (o.status === 'met' || o.status === 'late' || o.status === 'waived' || o.status === 'withdrawn')
+        out[o.status].push(o.id)
+    }
+    if (o.breachedAt !== null && (b?.breachedAt ?? null) === null) out.breached.push(o.id)
+    if (o.requoted !== null && (b?.requoted ?? null) === null) out.requoted.push(o.id)
+  }
+  const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v.length > 0))
+  return Object.keys(kept).length > 0 ? kept : null
+}

@@ -1,0 +1,81 @@
+/**
+ * The obligation rules of a plan as `GET /plans/:planId` shows them (OBLIGATIONS.md
+ * "API"): every rule with its kind, label, clause or policy, the grades and categories
+ * it applies to, its recipient, its due rule, who owes it and what discharges it; the
+ * approvals each grade requires of a draft, in order; and who may waive.
+ */
+import { approvalRule } from '../../machines/kit/drafts.js'
+import type { Condition, ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+
+const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
+  id: r.id,
+  kind: r.kind,
+  label: r.label,
+  clause: r.clause,
+  policy: r.policy,
+  severities: r.severities ? [...r.severities] : null,
+  categories: r.categories ? [...r.categories] : null,
+  when: r.when ? conditionText(r.when) : null,
+  conditional: r.when !== undefined,
+  recipient: r.recipient ?? null,
+  due: r.due ? { anchor: r.due.anchor, amount: r.due.amount, unit: r.due.unit } : null,
+  deadline: r.deadline ?? null,
+  owedBy: [...r.owedBy],
+  discharge: r.discharge,
+  again: r.again ? { raise: r.again.raise ?? false, events: [...(r.again.events ?? [])] } : null,
+  ...(extra.order === undefined ? {} : { order: extra.order }),
+})
+
+/** A rule's condition in words (zh-CN), as the plan page and the console show it. */
+export function conditionText(c: Condition): string {
+  if ('act' in c)
+    return `已${c.act}${
+      c.fields
+        ? `（${Object.entries(c.fields)
+            .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('、') : String(v)}`)
+            .join('，')}）`
+        : ''
+    }`
+  if ('met' in c) return `“${c.met}”已办结`
+  if ('decided' in c) return `已决定“${c.decided}”为是`
+  if ('fact' in c) return `事实“${c.fact}”成立`
+  if ('step' in c) return `已完成“${c.step}”`
+  if ('all' in c) return c.all.map(conditionText).join(' 且 ')
+  if ('any' in c) return c.any.map(conditionText).join(' 或 ')
+  return `非（${conditionText(c.not)}）`
+}
+
+export function describeObligations(plan: PlanDefinition) {
+  const approvals = Object.entries(plan.approvals).flatMap(([severity, list]) =>
+    (list ?? []).map((a, i) => ({
+      ...describeRule({ ...approvalRule(a), severities: [severity as never] }, { order: i + 1 }),
+      event: a.event,
+      separate: a.separate ?? false,
+      purposes: a.purposes ? [...a.purposes] : null,
+      discharge: { type: a.event, fields: { draftId: '<draft>' } },
+    })),
+  )
+  return {
+    obligations: [...plan.obligations.map((r) => describeRule(r)), ...approvals],
+    waivers: { roles: [...plan.waivers.roles], clause: plan.waivers.clause, policy: plan.waivers.policy },
+  }
+}
+
+/** The rules with a due time, as the `deadlines` of API.md's plan description. */
+export const describeDeadlines = (plan: PlanDefinition) =>
+  plan.obligations
+    .filter((r): r is ObligationRule & { due: NonNullable<ObligationRule['due']> } => r.due !== undefined)
+    .map((r) => ({
+      id: r.id,
+      name: r.deadline ?? r.id,
+      clause: r.clause,
+      policy: r.policy,
+      rule: `${r.label}：${r.due.amount} ${r.due.unit}（自${r.due.anchor}）`,
+      anchor: r.due.anchor,
+      amount: r.due.amount,
+      unit: r.due.unit,
+      severities: r.severities ? [...r.severities] : null,
+      categories: r.categories ? [...r.categories] : null,
+      startsOn: r.when ? conditionText(r.when) : 'open',
+      metBy: r.discharge.type,
+    }))
