@@ -2,9 +2,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as registry from '../../machines/index.js'
 import { createCalendar } from '../../src/calendar/index.js'
-import { type Caller, createEngine, type Engine } from '../../src/engine/engine.js'
+import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
@@ -45,10 +44,12 @@ export async function newDb(kind: StoreKind = 'sqlite', file = false): Promise<D
 export async function freshEngine(
   db: DbHandle | string = ':memory:',
   clock = new TestClock(),
+  plans?: EngineDeps['plans'],
 ): Promise<TestEngine> {
   const h = typeof db === 'string' ? { url: db } : db
   const store = createStore(h.url, h.schema ? { schema: h.schema } : {})
   await migrateToLatest(store.db, store.schema)
+  const registry = plans ?? (await import('../../machines/index.js'))
   const engine = createEngine({ store, plans: registry, clock, calendar })
   return { engine, store, clock }
 }

@@ -1,0 +1,146 @@
+/**
+ * The engine on obligations, on both stores: due timers fire each owed due time once and
+ * never a met one; refusals say what is owed or which approvals a draft lacks; journal
+ * entries record what each event changed in the ledger; replay reproduces the
+ * obligations exactly; lists filter and sort by them. The plan is the kit's test plan.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../src/errors.js'
+import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { STORE_KINDS } from '../helpers/stores.js'
+import { toyRegistry } from '../helpers/toy-plan.js'
+
+const office = caller('office')
+const group = caller('group')
+const unit = caller('unit')
+const leader = caller('leader')
+
+describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
+  let t: TestEngine
+  afterEach(async () => {
+    await t?.store.close()
+  })
+  const start = async () => {
+    t = await freshEngine(await newDb(kind), undefined, toyRegistry)
+    return t
+  }
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p
+    } catch (e) {
+      if (e instanceof AppError) return e
+      throw e
+    }
+    throw new Error('not refused')
+  }
+
+  it('fires an owed due time once, as a permanent breach recorded in the journal entry', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(31)
+    expect(await engine.fireDue()).toBeGreaterThanOrEqual(1)
+    expect(await engine.fireDue()).toBe(0)
+    const after = await engine.get(v.id, office)
+    const report = after.obligations.find((o) => o.id === 'report:group#1')
+    expect(report).toMatchObject({ status: 'owed', breachedAt: report?.dueAt })
+    expect(after.breached).toBe(1)
+    const history = await engine.history(v.id, office)
+    const passed = history.find((h) => h.type === 'DEADLINE_PASSED')
+    expect(passed?.payload.obligations).toMatchObject({ breached: ['report:group#1'], begun: ['escalate#1'] })
+  })
+
+  it('a report made in time leaves no timer to fire', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
+    clock.advance(60)
+    expect(await engine.fireDue()).toBe(0)
+    const history = await engine.history(v.id, office)
+    expect(history.at(-1)?.payload.obligations).toEqual({ met: ['report:group#1'] })
+  })
+
+  it('refuses a close while anything is owed, with the owed list (409)', async () => {
+    const { engine } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
+    await engine.send(v.id, { type: 'CONVENE', fields: {} }, group)
+    await engine.send(v.id, { type: 'DRAFT', fields: { content: '稿' } }, office)
+    await engine.send(v.id, { type: 'APPROVE', fields: { draftId: 'd1' } }, leader)
+    await engine.send(v.id, { type: 'RELEASE', fields: { draftId: 'd1' } }, office)
+    await engine.send(v.id, { type: 'SUBSIDE', fields: {} }, office)
+    await engine.send(v.id, { type: 'FINISH', fields: {} }, office)
+    const e = await refusal(engine.send(v.id, { type: 'CLOSE', fields: {} }, group))
+    expect(e.status).toBe(409)
+    expect((e.extra.owed as Array<{ id: string }>).map((o) => o.id)).toEqual(['decision:review#1'])
+  })
+
+  it('refuses a release of a draft that lacks approvals, naming them (409)', async () => {
+    const { engine } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'major', severityReason: '人工定级' },
+      office,
+    )
+    await engine.send(v.id, { type: 'DRAFT', fields: { content: '稿' } }, office)
+    await engine.send(v.id, { type: 'REVIEW_DRAFT', fields: { draftId: 'd1' } }, unit)
+    const e = await refusal(engine.send(v.id, { type: 'RELEASE', fields: { draftId: 'd1' } }, office))
+    expect(e.status).toBe(409)
+    expect(e.extra.missingApprovals).toEqual([{ code: 'group', label: '领导小组审定', draftId: 'd1' }])
+    const view = await engine.get(v.id, office)
+    expect(view.drafts[0]?.missingApprovals).toEqual([{ code: 'group', label: '领导小组审定' }])
+  })
+
+  it('replay of the journal reproduces the obligations exactly', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(31)
+    await engine.fireDue()
+    await engine.send(v.id, { type: 'SET_SEVERITY', fields: { severity: 'major', reason: '扩散' } }, group)
+    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group', 'city'] } }, office)
+    await engine.send(v.id, { type: 'SET_SEVERITY', fields: { severity: 'general', reason: '回落' } }, group)
+    const replayed = await engine.replay(v.id)
+    expect(replayed.context.obligations).toEqual((await engine.get(v.id, office)).obligations)
+  })
+
+  it('lists what each role owes, what breached, nearest due first', async () => {
+    const { engine, clock } = await start()
+    const a = await engine.open(
+      { planId: 'toy', title: '甲', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(5)
+    const b = await engine.open(
+      { planId: 'toy', title: '乙', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    await engine.send(b.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
+    clock.advance(1)
+    const c = await engine.open(
+      { planId: 'toy', title: '丙', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    const byDue = await engine.list({ sort: 'nextDue' }, office)
+    expect(byDue.items.map((i) => i.id)).toEqual([a.id, c.id, b.id])
+    expect(byDue.items[2]).toMatchObject({ owed: 0, nextDueAt: null })
+    const owedByMonitor = await engine.list({ owedBy: 'monitor' }, office)
+    expect(owedByMonitor.items.map((i) => i.id).sort()).toEqual([a.id, c.id].sort())
+    clock.advance(27)
+    await engine.fireDue()
+    const breached = await engine.list({ breached: true }, office)
+    expect(breached.items.map((i) => i.id)).toEqual([a.id])
+    const page1 = await engine.list({ sort: 'nextDue', limit: 1 }, office)
+    const page2 = await engine.list({ sort: 'nextDue', limit: 2, cursor: page1.nextCursor ?? '' }, office)
+    expect([...page1.items, ...page2.items].map((i) => i.id)).toEqual([a.id, c.id, b.id])
+  })
+})
