@@ -140,6 +140,8 @@ export function schemaForm(schema, prefix = '') {
   }
   return {
     nodes,
+    /** Pre-fills controls from values (an obligation's `discharge.fields`): ticks, selects, text. */
+    fill: (values) => fillControls(nodes, values, prefix),
     read: () => {
       const out = {}
       for (const [name, read] of readers) {
@@ -148,6 +150,20 @@ export function schemaForm(schema, prefix = '') {
       }
       return out
     },
+  }
+}
+
+function fillControls(nodes, values, prefix) {
+  for (const [name, value] of Object.entries(values ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name
+    const controls = nodes.flatMap((n) => [...n.querySelectorAll(`[name="${CSS.escape(path)}"]`)])
+    for (const c of controls) {
+      if (c.type === 'checkbox' && Array.isArray(value)) c.checked = value.includes(c.value)
+      else if (c.type === 'checkbox') c.checked = value === true
+      else if (Array.isArray(value)) c.value = value.join('\n')
+      else if (value !== null && typeof value === 'object') fillControls(nodes, value, path)
+      else c.value = String(value)
+    }
   }
 }
 

@@ -15,7 +15,9 @@ export const byDue = (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)
 /** Not closed, and a deadline missed or pending past its due time (API.md). */
 export const isOverdue = (v, now = Date.now()) =>
   !v.closedAt &&
-  v.deadlines.some((d) => d.status === 'missed' || (d.status === 'pending' && Date.parse(d.dueAt) < now))
+  v.obligations.some(
+    (o) => o.status === 'owed' && (o.breachedAt !== null || (o.dueAt !== null && Date.parse(o.dueAt) < now)),
+  )
 
 /** The nearest pending deadline counting down, and a red 已超时 badge for missed ones. */
 export function nearestDeadline(v) {

@@ -18,9 +18,11 @@ import { fromLocalInput } from '../time.js'
  * @param {(view: object) => void} o.onSent
  * @param {(problem: object) => Promise<void>} o.onConflict refreshes the page
  * @param {() => void} o.onCancel
+ * @param {object} [o.prefill] field values to start with (an obligation's `discharge.fields`)
  */
-export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce }) {
+export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce, prefill }) {
   const fields = schemaForm(spec.schema)
+  if (prefill) fields.fill(prefill)
   const occurred = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
   const error = h('div', { class: 'form-error', role: 'alert', id: `error-${spec.type}` })
   const submit = h('button', { type: 'submit', class: 'primary' }, t('form.submit'))

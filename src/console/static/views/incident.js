@@ -14,6 +14,7 @@ import { session } from '../session.js'
 import { activePaths } from './common.js'
 import { eventForm } from './event-form.js'
 import { breaches, deadlines, journal, summary } from './incident-parts.js'
+import { owedList } from './owed.js'
 
 const POLL_MS = 3000
 
@@ -33,6 +34,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   const summaryBox = h('div')
   const actionsBox = h('div', { id: 'actions' })
   const formSlot = h('div', { id: 'event-form-slot' })
+  const owedBox = h('div', { id: 'owed-list' })
   const deadlinesBox = h('div')
   const breachesBox = h('div')
   const diagramBox = h('figure', { class: 'diagram', id: 'diagram' })
@@ -138,13 +140,14 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     }
   }
 
-  function openForm(type, forced) {
+  function openForm(type, forced, prefill) {
     const spec = specOf(type)
     if (!spec) return
     const form = eventForm({
       spec,
       role,
       forced,
+      prefill,
       view: () => view,
       announce: ctx.announce,
       onSent: (next) => {
@@ -200,6 +203,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     root.dataset.phase = view.phase
     title.textContent = view.title
     replace(summaryBox, summary(plan, view))
+    replace(owedBox, owedList(view, { mayDo, open: (type, fields) => openForm(type, false, fields) }))
     drawActions()
     replace(deadlinesBox, deadlines(view))
     replace(breachesBox, breaches(view))
@@ -239,6 +243,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
         title,
         duty.live,
+        section('owed.title', owedBox),
         h(
           'div',
           { class: 'columns' },

@@ -6,15 +6,37 @@
 import { api, describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
 import { dueSoonBadge } from '../duty.js'
-import { PHASES, t, term } from '../i18n.js'
+import { addStrings, PHASES, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
+import { session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, severityLabel } from './common.js'
+
+addStrings({
+  zh: {
+    'list.mine': '只看我的角色应办的',
+    'list.sort': '排序',
+    'list.sortDue': '最近截止优先',
+    'list.sortCreated': '最新建立优先',
+    'col.owed': '应办',
+    'list.owedCount': '{owed} 项待办',
+    'list.breachedCount': '{n} 项曾超时',
+  },
+  en: {
+    'list.mine': 'Owed by my role only',
+    'list.sort': 'Sort',
+    'list.sortDue': 'Nearest due first',
+    'list.sortCreated': 'Newest first',
+    'col.owed': 'Owed',
+    'list.owedCount': '{owed} owed',
+    'list.breachedCount': '{n} breached',
+  },
+})
 
 const POLL_MS = 5000
 const PAGE = 50
 /** Kept while the tab lives, so coming back to the list keeps the filters. */
-const filters = { plan: '', phase: 'open', severity: '', overdue: false, q: '' }
+const filters = { plan: '', phase: 'open', severity: '', overdue: false, mine: false, sort: 'nextDue', q: '' }
 
 export function renderList(main, _params, ctx) {
   const root = h('section', { class: 'list' })
@@ -31,6 +53,8 @@ export function renderList(main, _params, ctx) {
     phase: filters.phase === 'open' ? '' : filters.phase,
     severity: filters.severity,
     overdue: filters.overdue ? 'true' : '',
+    owedBy: filters.mine ? (session()?.role ?? '') : '',
+    sort: filters.sort,
     q: filters.q.trim(),
     limit: PAGE,
     ...extra,
@@ -91,6 +115,14 @@ export function renderList(main, _params, ctx) {
         h('td', {}, severityLabel(plan, v.severity)),
         h('td', {}, v.owner ?? t('common.none')),
         h('td', { class: 'deadline' }, nearestDeadline(v), dueSoonBadge(v)),
+        h(
+          'td',
+          { class: 'owed', dataset: { owed: String(v.owed ?? 0) } },
+          t('list.owedCount', { owed: v.owed ?? 0 }),
+          v.breached
+            ? h('span', { class: 'badge overdue' }, t('list.breachedCount', { n: v.breached }))
+            : null,
+        ),
         h('td', {}, formatTime(v.createdAt)),
       )
     })
@@ -105,6 +137,7 @@ export function renderList(main, _params, ctx) {
           t('col.severity'),
           t('col.owner'),
           t('col.deadline'),
+          t('col.owed'),
           t('col.createdAt'),
         ],
         rows,
@@ -120,6 +153,8 @@ export function renderList(main, _params, ctx) {
     severity: nextId('sev'),
     q: nextId('q'),
     overdue: nextId('od'),
+    mine: nextId('mine'),
+    sort: nextId('sort'),
   }
   const planSelect = h('select', { id: ids.plan, name: 'plan' }, h('option', { value: '' }, t('list.any')))
   const form = h(
@@ -135,6 +170,8 @@ export function renderList(main, _params, ctx) {
         filters.phase = String(data.get('phase') ?? 'open')
         filters.severity = String(data.get('severity') ?? '')
         filters.overdue = data.get('overdue') === 'on'
+        filters.mine = data.get('mine') === 'on'
+        filters.sort = String(data.get('sort') ?? 'nextDue')
         filters.q = String(data.get('q') ?? '')
         load()
       },
@@ -173,6 +210,23 @@ export function renderList(main, _params, ctx) {
     ),
     h(
       'div',
+      { class: 'field check' },
+      h('input', { id: ids.mine, name: 'mine', type: 'checkbox', checked: filters.mine }),
+      h('label', { for: ids.mine }, t('list.mine')),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: ids.sort }, t('list.sort')),
+      h(
+        'select',
+        { id: ids.sort, name: 'sort' },
+        h('option', { value: 'nextDue', selected: filters.sort === 'nextDue' }, t('list.sortDue')),
+        h('option', { value: 'created', selected: filters.sort === 'created' }, t('list.sortCreated')),
+      ),
+    ),
+    h(
+      'div',
       { class: 'field grow' },
       h('label', { for: ids.q }, t('list.q')),
       h('input', { id: ids.q, name: 'q', type: 'search', value: filters.q }),
@@ -186,7 +240,15 @@ export function renderList(main, _params, ctx) {
         {
           type: 'button',
           onclick: () => {
-            Object.assign(filters, { plan: '', phase: 'open', severity: '', overdue: false, q: '' })
+            Object.assign(filters, {
+              plan: '',
+              phase: 'open',
+              severity: '',
+              overdue: false,
+              mine: false,
+              sort: 'nextDue',
+              q: '',
+            })
             ctx.rerender()
           },
         },

@@ -1,0 +1,180 @@
+/**
+ * The owed list (应办事项) that opens the incident page (OBLIGATIONS.md "Console"): every
+ * owed obligation with who owes it, its due time and countdown, and one button that
+ * opens the discharging event's form already filled in; breached ones in red. Below it,
+ * what is done: met, late (已超时 · 已补办 <time>), waived and withdrawn (who and why).
+ */
+import { h, table } from '../dom.js'
+import { addStrings, t, term } from '../i18n.js'
+import { countdown, formatTime } from '../time.js'
+import { clauseText } from './common.js'
+
+addStrings({
+  zh: {
+    'owed.title': '应办事项',
+    'owed.none': '当前没有待办事项。',
+    'owed.caption': '应办事项（北京时间）',
+    'owed.what': '事项',
+    'owed.by': '应办者',
+    'owed.due': '截止',
+    'owed.countdown': '倒计时',
+    'owed.clause': '依据',
+    'owed.act': '办理',
+    'owed.noDue': '预案未规定时限',
+    'owed.uncertain': '（不确定：节假日数据未覆盖）',
+    'owed.breached': '已超时',
+    'owed.doneTitle': '已办结事项（{count}）',
+    'owed.status.met': '已办 {time}',
+    'owed.status.late': '已超时 · 已补办 {time}',
+    'owed.status.waived': '已免除：{who}，{reason}',
+    'owed.status.withdrawn': '已撤销：{who}，{reason}',
+    'owed.decided': '决定：{answer}（{who}：{reason}）',
+    'owed.yes': '是',
+    'owed.no': '否',
+    'owed.notMine': '需由{roles}办理',
+    'owed.draft': '稿件 {id}',
+    'owed.waive': '免除',
+  },
+  en: {
+    'owed.title': 'Owed',
+    'owed.none': 'Nothing is owed now.',
+    'owed.caption': 'What the incident owes (Beijing time)',
+    'owed.what': 'Obligation',
+    'owed.by': 'Owed by',
+    'owed.due': 'Due',
+    'owed.countdown': 'Countdown',
+    'owed.clause': 'Clause',
+    'owed.act': 'Do it',
+    'owed.noDue': 'no time limit in the plan',
+    'owed.uncertain': ' (uncertain: holiday data missing)',
+    'owed.breached': 'Overdue',
+    'owed.doneTitle': 'Done ({count})',
+    'owed.status.met': 'met {time}',
+    'owed.status.late': 'overdue · done late {time}',
+    'owed.status.waived': 'waived: {who}, {reason}',
+    'owed.status.withdrawn': 'withdrawn: {who}, {reason}',
+    'owed.decided': 'decided: {answer} ({who}: {reason})',
+    'owed.yes': 'yes',
+    'owed.no': 'no',
+    'owed.notMine': 'to be done by {roles}',
+    'owed.draft': 'draft {id}',
+    'owed.waive': 'Waive',
+  },
+})
+
+const who = (r) => `${r.by.name}（${term('role', r.by.role)}）`
+const rolesText = (roles) => roles.map((r) => term('role', r)).join('、')
+const byDue = (a, b) =>
+  (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~') || a.startedAt.localeCompare(b.startedAt)
+
+function what(o) {
+  const parts = [o.label]
+  if (o.recipient) parts.push(`→ ${o.recipient.label}`)
+  if (o.draftId) parts.push(`（${t('owed.draft', { id: o.draftId })}）`)
+  return parts.join(' ')
+}
+
+/** The status line of a finished obligation, in words. */
+export function doneText(o) {
+  if (o.status === 'met') return t('owed.status.met', { time: formatTime(o.metAt) })
+  if (o.status === 'late') return t('owed.status.late', { time: formatTime(o.metAt) })
+  if (o.status === 'waived') return t('owed.status.waived', { who: who(o.waived), reason: o.waived.reason })
+  if (o.status === 'withdrawn')
+    return t('owed.status.withdrawn', { who: who(o.withdrawn), reason: o.withdrawn.reason })
+  return ''
+}
+
+/**
+ * @param {object} view the incident view
+ * @param {object} o
+ * @param {(type: string) => boolean} o.mayDo whether the role may send an event type
+ * @param {(type: string, prefill: object) => void} o.open opens the event's form, pre-filled
+ */
+export function owedList(view, { mayDo, open }) {
+  const owed = view.obligations.filter((o) => o.status === 'owed').sort(byDue)
+  const done = view.obligations.filter((o) => o.status !== 'owed')
+  const row = (o) => {
+    const breached = o.breachedAt !== null
+    const canAct = mayDo(o.discharge.type) && view.allowedEvents.includes(o.discharge.type)
+    const due = o.dueAt
+      ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
+      : h('span', { class: 'hint' }, t('owed.noDue'))
+    return h(
+      'tr',
+      { class: breached ? 'overdue' : null, dataset: { obligation: o.id, kind: o.kind } },
+      h('th', { scope: 'row' }, what(o)),
+      h('td', {}, rolesText(o.owedBy)),
+      h('td', {}, due),
+      h(
+        'td',
+        {},
+        breached
+          ? h('span', { class: 'overdue status' }, t('owed.breached'))
+          : o.dueAt && !view.closedAt
+            ? countdown(o.dueAt)
+            : '—',
+      ),
+      h('td', {}, clauseText(o)),
+      h(
+        'td',
+        {},
+        canAct
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'step',
+                dataset: { discharge: o.id, event: o.discharge.type },
+                onclick: () => open(o.discharge.type, o.discharge.fields),
+              },
+              t('owed.act'),
+            )
+          : h('span', { class: 'hint' }, t('owed.notMine', { roles: rolesText(o.owedBy) })),
+        mayDo('WAIVE') && view.allowedEvents.includes('WAIVE')
+          ? h(
+              'button',
+              {
+                type: 'button',
+                dataset: { waive: o.id },
+                onclick: () => open('WAIVE', { obligation: o.id }),
+              },
+              t('owed.waive'),
+            )
+          : null,
+      ),
+    )
+  }
+  const owedTable = owed.length
+    ? table(
+        t('owed.caption'),
+        [t('owed.what'), t('owed.by'), t('owed.due'), t('owed.countdown'), t('owed.clause'), ''],
+        owed.map(row),
+        { id: 'owed' },
+      )
+    : h('p', { id: 'owed-none' }, t('owed.none'))
+  const doneRows = done.map((o) =>
+    h(
+      'li',
+      { class: o.breachedAt ? 'overdue' : null, dataset: { obligation: o.id, status: o.status } },
+      `${what(o)}：${doneText(o)}`,
+      o.decision
+        ? ` · ${t('owed.decided', {
+            answer: t(o.decision.answer === 'yes' ? 'owed.yes' : 'owed.no'),
+            who: who(o.decision),
+            reason: o.decision.reason,
+          })}`
+        : '',
+    ),
+  )
+  return [
+    owedTable,
+    done.length
+      ? h(
+          'details',
+          { id: 'obligations-done' },
+          h('summary', {}, t('owed.doneTitle', { count: done.length })),
+          h('ul', {}, doneRows),
+        )
+      : null,
+  ]
+}
