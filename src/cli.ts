@@ -7,12 +7,14 @@
  *   npm run cli -- org list
  *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]
  *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
+ *   npm run cli -- upgrade [--dry-run]   (open incidents of a plan version this release no longer has)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
  */
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
+import * as registry from '../machines/index.js'
 import { ROLES, RoleSchema } from '../machines/vocabulary.js'
 import {
   createOrganisation,
@@ -22,7 +24,10 @@ import {
   UnknownOrganisation,
 } from './auth/organisations.js'
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
+import { createCalendar } from './calendar/index.js'
 import { config } from './config.js'
+import { createEngine } from './engine/engine.js'
+import { upgradeAll } from './engine/upgrade-all.js'
 import { verifyIncident } from './engine/verify.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { backupSqlite, integrityCheck } from './store/backup.js'
@@ -37,7 +42,8 @@ const USAGE = `Usage:
   npm run cli -- org list
   npm run cli -- verify <incidentId>
   npm run cli -- verify --all [--org <organisation>]
-  npm run cli -- backup <file>`
+  npm run cli -- backup <file>
+  npm run cli -- upgrade [--dry-run]`
 
 class UsageError extends Error {}
 
@@ -173,12 +179,36 @@ async function backupCommand(store: Store, args: string[]): Promise<number> {
   return check === 'ok' ? 0 : 1
 }
 
+/** Open incidents of a plan version this release no longer has, re-read under the current one. */
+async function upgradeCommand(store: Store, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, strict: true })
+  const dryRun = values['dry-run'] === true
+  const engine = createEngine({
+    store,
+    plans: registry,
+    clock: { now: () => new Date() },
+    calendar: createCalendar({ workingHours: config().workingHours }),
+  })
+  const done = await upgradeAll(engine, {
+    dryRun,
+    onIncident: (u) =>
+      process.stdout.write(
+        `${dryRun ? 'would upgrade' : 'upgraded'}\t${u.id}\t${u.planId} v${u.fromVersion} → v${u.toVersion}\t` +
+          `${u.phaseBefore} → ${u.phaseAfter}\towed ${u.owed}\t` +
+          `not accepted by v${u.toVersion}: ${u.skipped.map((x) => `#${x.seq} ${x.type}`).join(', ') || 'none'}\n`,
+      ),
+  })
+  process.stderr.write(`${dryRun ? 'Would upgrade' : 'Upgraded'} ${done.length} open incident(s).\n`)
+  return 0
+}
+
 /** Each command answers its exit code. */
 const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>> = {
   token: (store, args) => tokenCommand(store, args).then(() => 0),
   org: (store, args) => orgCommand(store, args).then(() => 0),
   verify: verifyCommand,
   backup: backupCommand,
+  upgrade: upgradeCommand,
 }
 
 async function run(argv: string[]): Promise<number> {

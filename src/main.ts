@@ -12,6 +12,7 @@ import { consoleRoutes } from './console/routes.js'
 import * as diagrams from './diagrams/index.js'
 import { createEngine } from './engine/engine.js'
 import { createScheduler, type Scheduler } from './engine/scheduler.js'
+import { upgradeAtStart } from './engine/upgrade-all.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { createApp } from './http/app.js'
 import { createHub } from './live/hub.js'
@@ -131,10 +132,15 @@ async function main() {
   )
   // Deadlines that passed while the service was down fire after it listens, in the
   // background: an outage with many of them must not keep the API unreachable.
+  // Open incidents of a plan version this release no longer has are upgraded first
+  // (README "Upgrading to obligations"), so their due times are the obligations' own.
   scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, log })
-  void scheduler.start().then((late) => {
-    if (late > 0) log.info('late deadlines fired at start', { count: late })
-  })
+  const started = scheduler
+  void upgradeAtStart(engine, log)
+    .then(() => started.start())
+    .then((late) => {
+      if (late > 0) log.info('late deadlines fired at start', { count: late })
+    })
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -35,6 +35,8 @@ import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { quoteRules } from './quotes.js'
+import { rebuild, type UpgradeRecord } from './rebuild.js'
+import { incidentsToUpgrade, reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
 export interface Clock {
@@ -785,7 +787,8 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * Rebuilds an incident from its journal alone: OPENED gives the input, every later
-   * entry is re-sent as it was recorded (with its stored quotes and times).
+   * entry is re-sent as it was recorded (with its stored quotes and times); an upgraded
+   * incident's earlier entries as its UPGRADED entry says (rebuild.ts).
    */
   async function replay(id: string): Promise<{ value: unknown; context: IncidentContext }> {
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
@@ -797,24 +800,99 @@ export function createEngine(deps: EngineDeps) {
       .where('incident_id', '=', id)
       .orderBy('seq')
       .execute()
-    let actorRef: ReturnType<typeof restore> | undefined
-    for (const e of entries) {
-      const payload = JSON.parse(e.payload) as Record<string, unknown>
-      const actor: Actor = { name: e.actor_name, role: e.actor_role as Actor['role'] }
-      if (e.type === 'OPENED') {
-        actorRef = createActor(plan.machine, {
-          input: { ...(payload as unknown as IncidentInput), actor },
-          clock: inertClock,
-        }).start()
-      } else if (e.type === 'DEADLINE_PASSED' || e.type === 'REQUOTE') {
-        actorRef?.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
-      } else if (plan.events.some((s) => s.type === e.type)) {
-        actorRef?.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
-      }
-    }
+    const upgraded = entries.find((e) => e.type === 'UPGRADED')
+    const { actorRef } = rebuild(
+      plan,
+      entries,
+      upgraded ? { upgrade: JSON.parse(upgraded.payload) as UpgradeRecord } : {},
+    )
     if (!actorRef) throw new Error(`incident ${id} has no OPENED entry`)
     const s = actorRef.getSnapshot()
     return { value: s.value, context: contextOf(s) }
+  }
+
+  /**
+   * Upgrades an open incident whose plan version the service no longer has to its plan's
+   * current version (upgrade.ts): re-read from the journal, one UPGRADED entry. With
+   * `dryRun`, says what it would do and writes nothing.
+   */
+  async function upgrade(id: string, opts: { dryRun?: boolean } = {}): Promise<UpgradeOutcome | null> {
+    const work = async (trx: repo.Db, told: Told): Promise<UpgradeOutcome | null> => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.closed_at !== null || plans.getPlan(row.plan_id, row.plan_version)) return null
+      const plan = plans.getPlan(row.plan_id)
+      if (!plan) return null
+      const entries = await trx
+        .selectFrom('journal')
+        .selectAll()
+        .where('incident_id', '=', id)
+        .orderBy('seq')
+        .execute()
+      const { actorRef, skipped, quotes } = reread(plan, entries, calendar)
+      if (!actorRef) return null
+      const d = derive(actorRef)
+      const outcome: UpgradeOutcome = {
+        id,
+        planId: plan.id,
+        fromVersion: row.plan_version,
+        toVersion: plan.version,
+        phaseBefore: row.phase,
+        phaseAfter: d.columns.phase,
+        skipped: skipped.map((seq) => ({ seq, type: entries.find((e) => e.seq === seq)?.type ?? '' })),
+        owed: d.columns.owed_count,
+      }
+      if (opts.dryRun) return outcome
+      const record: UpgradeRecord = {
+        fromVersion: row.plan_version,
+        toVersion: plan.version,
+        quotes,
+        skipped,
+      }
+      const system: Actor = { name: 'system', role: 'system' }
+      const recordedAt = iso(clock.now())
+      const entry = entryFor(
+        row,
+        {
+          type: 'UPGRADED',
+          payload: { ...record },
+          actor: system,
+          occurredAt: laterOf(recordedAt, row.last_occurred_at),
+        },
+        recordedAt,
+      )
+      const prev = JSON.parse(row.view) as IncidentView
+      const view: IncidentView = {
+        ...prev,
+        ...buildView(plan, d.s, {
+          id: row.id,
+          organisation: row.organisation,
+          version: row.version + 1,
+          source: prev.source,
+          relatedTo: row.related_to,
+          owner: row.owner,
+          createdAt: row.created_at,
+          updatedAt: recordedAt,
+        }),
+      }
+      const saved = await repo.saveIncident(trx, row.id, row.version, {
+        ...d.columns,
+        plan_version: plan.version,
+        version: row.version + 1,
+        view: JSON.stringify(view),
+        last_occurred_at: laterOf(entry.occurred_at, row.last_occurred_at),
+        head_hash: entry.hash,
+        updated_at: recordedAt,
+      })
+      if (!saved) throw new VersionConflict(row.version, current(row))
+      await repo.appendJournal(trx, entry)
+      // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
+      await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
+      await repo.moveTimers(trx, id, [], d.pending)
+      await emit(trx, plan.id, entry, view)
+      notify(told, view, entry)
+      return outcome
+    }
+    return opts.dryRun ? guarded(() => db.transaction().execute((trx) => work(trx, []))) : inTransaction(work)
   }
 
   /**
@@ -968,6 +1046,8 @@ export function createEngine(deps: EngineDeps) {
     history,
     fireDue,
     replay,
+    upgrade,
+    incidentsToUpgrade: () => guarded(() => incidentsToUpgrade(db, plans)),
     annotate,
     addNote,
     assignOwner,

@@ -138,111 +138,117 @@ const approvalsTable: Partial<Record<Severity, readonly ApprovalRequirement[]>> 
 }
 const table = approvalsTable
 
-const kit = createKit({
-  classify: () => ({ severity: null, rule: '人工定级' }),
-  obligations: toyRules,
-  approvals: table,
-  escalation,
-})
+/** The toy plan at `version`, owing `extra` obligations besides its own (a later release of it). */
+export function makeToyPlan(version = 1, extra: readonly ObligationRule[] = []): PlanDefinition {
+  const obligations = [...toyRules, ...extra]
+  const kit = createKit({
+    classify: () => ({ severity: null, rule: '人工定级' }),
+    obligations,
+    approvals: table,
+    escalation,
+  })
+  return { ...planData, version, obligations, machine: toyMachineOf(kit) }
+}
 
-export const toyMachine = setup({
-  types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-  guards: kit.guards,
-  actions: kit.actions,
-}).createMachine(
-  withLedger({
-    id: 'toy',
-    type: 'parallel',
-    context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
-    states: {
-      phase: {
-        initial: 'discovery',
-        meta: policy('阶段', '阶段'),
-        on: {
-          ...commonTransitions(common),
-          REPORT: { guard: 'isOpen', actions: 'recordReport', meta: clause('2', '报告') },
-          ANSWER: { guard: 'isOpen', meta: clause('3', '答复') },
-          REVIEW_DRAFT: {
-            guard: { type: 'canApprove', params: { code: 'section' } },
-            actions: { type: 'approve', params: { code: 'section' } },
-            meta: clause('4', '审核'),
-          },
-          APPROVE: [
-            {
-              guard: { type: 'canApprove', params: { code: 'leader' } },
-              actions: { type: 'approve', params: { code: 'leader' } },
-              meta: clause('4', '审定'),
+const toyMachineOf = (kit: ReturnType<typeof createKit>) =>
+  setup({
+    types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
+    guards: kit.guards,
+    actions: kit.actions,
+  }).createMachine(
+    withLedger({
+      id: 'toy',
+      type: 'parallel',
+      context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+      states: {
+        phase: {
+          initial: 'discovery',
+          meta: policy('阶段', '阶段'),
+          on: {
+            ...commonTransitions(common),
+            REPORT: { guard: 'isOpen', actions: 'recordReport', meta: clause('2', '报告') },
+            ANSWER: { guard: 'isOpen', meta: clause('3', '答复') },
+            REVIEW_DRAFT: {
+              guard: { type: 'canApprove', params: { code: 'section' } },
+              actions: { type: 'approve', params: { code: 'section' } },
+              meta: clause('4', '审核'),
             },
-            {
-              guard: { type: 'canApprove', params: { code: 'group' } },
-              actions: { type: 'approve', params: { code: 'group' } },
-              meta: clause('4', '审定'),
-            },
-          ],
-          RELEASE: { guard: 'approvalsComplete', actions: 'release', meta: clause('4', '发布') },
-        },
-        states: {
-          discovery: {
-            meta: clause('1', '发现'),
-            on: { CLASSIFY: { guard: 'isUnclassified', actions: 'setSeverity', meta: clause('1', '定级') } },
-            always: { guard: 'isClassified', target: 'reporting', meta: clause('1', '已定级') },
+            APPROVE: [
+              {
+                guard: { type: 'canApprove', params: { code: 'leader' } },
+                actions: { type: 'approve', params: { code: 'leader' } },
+                meta: clause('4', '审定'),
+              },
+              {
+                guard: { type: 'canApprove', params: { code: 'group' } },
+                actions: { type: 'approve', params: { code: 'group' } },
+                meta: clause('4', '审定'),
+              },
+            ],
+            RELEASE: { guard: 'approvalsComplete', actions: 'release', meta: clause('4', '发布') },
           },
-          reporting: {
-            meta: clause('2', '报告'),
-            on: {
-              CONVENE: {
-                target: 'response',
-                guard: { type: 'settled', params: { rules: ['report:group'] } },
-                actions: { type: 'completeStep', params: { step: 'convened' } },
-                meta: clause('3', '会商'),
+          states: {
+            discovery: {
+              meta: clause('1', '发现'),
+              on: {
+                CLASSIFY: { guard: 'isUnclassified', actions: 'setSeverity', meta: clause('1', '定级') },
+              },
+              always: { guard: 'isClassified', target: 'reporting', meta: clause('1', '已定级') },
+            },
+            reporting: {
+              meta: clause('2', '报告'),
+              on: {
+                CONVENE: {
+                  target: 'response',
+                  guard: { type: 'settled', params: { rules: ['report:group'] } },
+                  actions: { type: 'completeStep', params: { step: 'convened' } },
+                  meta: clause('3', '会商'),
+                },
               },
             },
-          },
-          consultation: { meta: clause('3', '会商') },
-          response: {
-            meta: clause('4', '回应'),
-            on: {
-              SUBSIDE: {
-                target: 'disposal',
-                guard: { type: 'settled', params: { rules: ['release'] } },
-                actions: { type: 'completeStep', params: { step: 'subsided' } },
-                meta: clause('4', '平息'),
+            consultation: { meta: clause('3', '会商') },
+            response: {
+              meta: clause('4', '回应'),
+              on: {
+                SUBSIDE: {
+                  target: 'disposal',
+                  guard: { type: 'settled', params: { rules: ['release'] } },
+                  actions: { type: 'completeStep', params: { step: 'subsided' } },
+                  meta: clause('4', '平息'),
+                },
               },
             },
-          },
-          disposal: {
-            meta: clause('5', '善后'),
-            on: {
-              RELAPSE: { target: 'response', meta: clause('4', '反复') },
-              FINISH: { target: 'review', meta: clause('5', '处置结束') },
+            disposal: {
+              meta: clause('5', '善后'),
+              on: {
+                RELAPSE: { target: 'response', meta: clause('4', '反复') },
+                FINISH: { target: 'review', meta: clause('5', '处置结束') },
+              },
             },
-          },
-          review: {
-            meta: clause('5', '总结'),
-            on: {
-              REVIEW: { target: 'closed', meta: clause('5', '总结评估') },
-              CLOSE: { target: 'closed', meta: policy('不总结时结案', '结案') },
+            review: {
+              meta: clause('5', '总结'),
+              on: {
+                REVIEW: { target: 'closed', meta: clause('5', '总结评估') },
+                CLOSE: { target: 'closed', meta: policy('不总结时结案', '结案') },
+              },
             },
+            closed: { type: 'final', entry: 'closeIncident', meta: policy('结束', '结束') },
           },
-          closed: { type: 'final', entry: 'closeIncident', meta: policy('结束', '结束') },
         },
       },
-    },
-  }),
-)
+    }),
+  )
 
 const schema = (shape: z.ZodRawShape = {}) => z.object({ ...shape, note: fields.note }).strict()
 const grades = ['general', 'major', 'critical'] as const
 
-export const toyPlan: PlanDefinition = {
+const planData: Omit<PlanDefinition, 'machine' | 'version' | 'obligations'> = {
   id: 'toy',
-  version: 1,
   title: '测试预案',
   issuer: '测试',
   severities: grades.map((code) => ({ code, label: code })),
   hasCriteria: false,
   classify: () => ({ severity: null, rule: '人工定级' }),
-  obligations: toyRules,
   approvals: table,
   waivers: { roles: common.waive.roles, clause: null, policy: common.waive.meta.policy },
   events: [
@@ -303,8 +309,9 @@ export const toyPlan: PlanDefinition = {
     { type: 'CLOSE', label: '结案', roles: ['group'], meta: policy('结案', '结案'), schema: schema() },
   ],
   clauses: [],
-  machine: toyMachine,
 }
+
+export const toyPlan: PlanDefinition = makeToyPlan()
 
 /** A registry that serves the toy plan (and nothing else), for the engine's own tests. */
 export const toyRegistry = {

@@ -106,7 +106,10 @@ describe('rule 4: a rise adds; it never moves', () => {
     expect(ob(w, 'report:group#1')?.dueAt).toBe(addMinutes(T0, 30))
     // 续报: the leading group is told again, counted from the rise.
     expect(ob(w, 'report:group#2')).toMatchObject({ status: 'owed', dueAt: addMinutes(T0, 55) })
-    expect(ob(w, 'report:city#1')).toMatchObject({ startedAt: addMinutes(T0, 25), dueAt: addMinutes(T0, 145) })
+    expect(ob(w, 'report:city#1')).toMatchObject({
+      startedAt: addMinutes(T0, 25),
+      dueAt: addMinutes(T0, 145),
+    })
   })
 
   it('obligations already met stay met after a rise', () => {
@@ -160,7 +163,10 @@ describe('rule 7: one recipient, one obligation; level by level', () => {
     const w = open('major')
     expect(w.context().obligations.some((o) => o.rule === 'report:higher')).toBe(false)
     w.send('REPORT', { to: ['group'] }, { at: addMinutes(T0, 10) })
-    expect(ob(w, 'report:higher#1')).toMatchObject({ startedAt: addMinutes(T0, 10), dueAt: addMinutes(T0, 70) })
+    expect(ob(w, 'report:higher#1')).toMatchObject({
+      startedAt: addMinutes(T0, 10),
+      dueAt: addMinutes(T0, 70),
+    })
   })
 })
 
@@ -200,10 +206,12 @@ describe('rule 8: approvals bind to a draft', () => {
     w.send('APPROVE', { draftId: 'd1' }, { actor: leader })
     w.send('SET_SEVERITY', { severity: 'major', reason: '扩散' }, { actor: group })
     expect(w.can('RELEASE', { draftId: 'd1' })).toBe(false)
-    expect(w.owed().filter((o) => o.kind === 'approval').map((o) => o.id)).toEqual([
-      'approval:section:d1#1',
-      'approval:group:d1#1',
-    ])
+    expect(
+      w
+        .owed()
+        .filter((o) => o.kind === 'approval')
+        .map((o) => o.id),
+    ).toEqual(['approval:section:d1#1', 'approval:group:d1#1'])
   })
 })
 
@@ -215,7 +223,11 @@ describe('rule 9: obligations own the deadlines', () => {
     const system = { name: 'system', role: 'system' as const }
     const to = '2027-03-01T05:00:00.000Z'
     w.send('REQUOTE', { obligation: 'answer#1', dueAt: to, certain: true }, { actor: system })
-    expect(ob(w, 'answer#1')).toMatchObject({ dueAt: to, certain: true, requoted: { from: answer?.dueAt, to } })
+    expect(ob(w, 'answer#1')).toMatchObject({
+      dueAt: to,
+      certain: true,
+      requoted: { from: answer?.dueAt, to },
+    })
     expect(w.can('REQUOTE', { obligation: 'answer#1', dueAt: T0, certain: true })).toBe(false)
   })
 
