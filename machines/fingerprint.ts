@@ -117,13 +117,17 @@ export function planStructure(plan: PlanDefinition): unknown {
     id: plan.id,
     severities: plan.severities.map((s) => s.code),
     machine: machineStructure(plan.machine),
-    deadlines: plan.deadlines.map(({ text: _text, clause: _c, policy: _p, ...rule }) => rule),
+    obligations: plan.obligations.map(({ label: _l, clause: _c, policy: _p, recipient, ...rule }) => ({
+      ...rule,
+      recipient: recipient?.code ?? null,
+    })),
     approvals: Object.fromEntries(
       Object.entries(plan.approvals).map(([grade, reqs]) => [
         grade,
-        (reqs ?? []).map((r) => [r.code, r.event]),
+        (reqs ?? []).map((r) => [r.code, r.event, r.owedBy, r.separate ?? false, r.purposes ?? null]),
       ]),
     ),
+    waivers: [...plan.waivers.roles],
     classify: PROBE_FACTS.map((facts) => plan.classify(facts).severity),
   }
 }
