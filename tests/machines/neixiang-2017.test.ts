@@ -153,6 +153,31 @@ describe('neixiang-2017 response duties (第五條, 第六條, 第七條)', () =
     expect(ob(w, 'stance#1')).toMatchObject({ status: 'late', breachedAt: addMinutes(T0, 120) })
   })
 
+  it('publishes facts alongside the report (第四條): a release before the response starts it in the follow-up', () => {
+    const w = open('general')
+    expect(report(w, ['group', 'principal'])).toBe(true)
+    accepted(w, 'RECORD_SOURCE', { source: '贴吧' }, monitor)
+    accepted(w, 'DRAFT', { content: '公布事实' }, office)
+    accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)
+    expect(w.phase()).toBe('reporting')
+    expect(accepted(w, 'RELEASE', { draftId: 'd1', channel: '微博' }, speaker)).toBe(true)
+    accepted(w, 'CONVENE', {}, group)
+    expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
+    expect(w.value()).toEqual({ phase: { response: 'following' } })
+  })
+
+  it('keeps drafting, approving and releasing possible in disposal after a rise', () => {
+    const w = open('general')
+    toFollowing(w)
+    accepted(w, 'SUBSIDE', {}, group)
+    accepted(w, 'SET_SEVERITY', { severity: 'major', reason: '再次扩散' }, group)
+    expect(accepted(w, 'DRAFT', { content: '补充通报' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
+    expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(true)
+    expect(accepted(w, 'PRESS_CONFERENCE', {}, speaker)).toBe(true)
+    expect(w.phase()).toBe('disposal')
+  })
+
   it('handles illegal content during the response, not only after it subsides (第七條2)', () => {
     const w = open('general')
     toConsultation(w)
