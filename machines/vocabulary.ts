@@ -45,6 +45,7 @@ export const CATEGORIES = [
   'misreading',
   'rumor',
   'malicious',
+  'political_mass',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
 export const CategorySchema = z.enum(CATEGORIES)
@@ -58,6 +59,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   misreading: '法规误读',
   rumor: '谣言',
   malicious: '恶意炒作',
+  political_mass: '重大政治性或群体性事件',
 }
 
 /** Roles a token may hold; each plan maps its bodies (舆情处, 分管领导 …) onto them. */

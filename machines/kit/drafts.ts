@@ -10,16 +10,18 @@ import type { IncidentContext, IncidentEvent } from './types.js'
 
 export type ApprovalTable = Partial<Record<Severity, readonly ApprovalRequirement[]>>
 
-/** The approvals a grade requires of a draft of `purpose`, in order. */
+/** The approvals a grade (and category) requires of a draft of `purpose`, in order. */
 export const approvalsFor = (
   table: ApprovalTable,
-  severity: Severity | null,
+  ctx: Pick<IncidentContext, 'severity' | 'category'>,
   purpose?: string,
 ): readonly ApprovalRequirement[] =>
-  severity === null
+  ctx.severity === null
     ? []
-    : (table[severity] ?? []).filter(
-        (a) => !a.purposes || purpose === undefined || a.purposes.includes(purpose),
+    : (table[ctx.severity] ?? []).filter(
+        (a) =>
+          (!a.purposes || purpose === undefined || a.purposes.includes(purpose)) &&
+          (!a.categories || (ctx.category !== null && a.categories.includes(ctx.category))),
       )
 
 /** An approval requirement as an obligation rule, bound to a draft when it begins. */
@@ -58,7 +60,7 @@ export function missingApprovalsOf(
   ctx: IncidentContext,
   draft: Draft,
 ): ApprovalRequirement[] {
-  const required = approvalsFor(table, ctx.severity, draft.purpose)
+  const required = approvalsFor(table, ctx, draft.purpose)
   return required.filter((a) => !draft.approvals.some((x) => x.code === a.code))
 }
 
@@ -77,7 +79,7 @@ export function canApprove(
   if (ctx.severity === null) return false
   return named(ctx, event).some((d) => {
     if (!usable(d) || d.releasedAt !== null) return false
-    const required = approvalsFor(table, ctx.severity, d.purpose)
+    const required = approvalsFor(table, ctx, d.purpose)
     const i = required.findIndex((a) => a.code === code)
     if (i < 0 || d.approvals.some((x) => x.code === code)) return false
     const earlier = required.slice(0, i).every((a) => d.approvals.some((x) => x.code === a.code))

@@ -69,7 +69,8 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('met' in c)
     return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
   if ('decided' in c) {
-    const d = ctx.obligations.findLast((o) => o.rule === c.decided && o.decision !== null)
+    // The latest decision of that rule still on the record: unanswered (owed again after a rise) is not yes.
+    const d = ctx.obligations.findLast((o) => o.rule === c.decided && o.status !== 'withdrawn')
     return d?.decision?.answer === 'yes'
   }
   if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
@@ -225,7 +226,7 @@ function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligat
 
 const allRules = (spec: LedgerSpec, ctx: IncidentContext): ObligationRule[] => [
   ...spec.rules,
-  ...approvalsFor(spec.approvals, ctx.severity).map(approvalRule),
+  ...approvalsFor(spec.approvals, ctx).map(approvalRule),
 ]
 
 function beginApplicable(
@@ -264,7 +265,7 @@ function syncApprovals(
   let obligations = ctx.obligations.map((o) => {
     if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
     const gone = superseded.find((d) => d.id === o.draftId)
-    const needed = approvalsFor(spec.approvals, ctx.severity, live.find((d) => d.id === o.draftId)?.purpose)
+    const needed = approvalsFor(spec.approvals, ctx, live.find((d) => d.id === o.draftId)?.purpose)
     const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
     if (stillNeeded) return o
     const reason = gone
@@ -280,7 +281,7 @@ function syncApprovals(
   })
   let next = { ...ctx, obligations }
   for (const draft of live) {
-    for (const a of approvalsFor(spec.approvals, ctx.severity, draft.purpose)) {
+    for (const a of approvalsFor(spec.approvals, ctx, draft.purpose)) {
       const rule = approvalRule(a)
       const has = next.obligations.some(
         (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',

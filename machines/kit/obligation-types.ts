@@ -90,6 +90,8 @@ export interface ApprovalRequirement {
   separate?: boolean
   /** Draft purposes it applies to; absent = every purpose. */
   purposes?: readonly string[]
+  /** Categories it applies to (e.g. a lead that only some incidents have); absent = every category. */
+  categories?: readonly Category[]
 }
 
 export interface Recorded {
