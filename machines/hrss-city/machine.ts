@@ -24,6 +24,12 @@ import {
 const kit = createKit({ classify, obligations, approvals, escalation })
 type Args = { context: IncidentContext; event: IncidentEvent }
 
+/** An obligation of `rule` was discharged (met or late) or waived by someone entitled. */
+const done = (context: IncidentContext, rule: string) =>
+  context.obligations.some(
+    (o) => o.rule === rule && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
+  )
+
 export const machine = setup({
   types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
   guards: {
@@ -43,11 +49,8 @@ export const machine = setup({
         to.every((r) => typeof r === 'string' && (REPORTERS[r] ?? []).some((x) => x === role))
       )
     },
-    /** 三第三步: the 30-minute report has reached the leading group (a late one too). */
-    groupReported: ({ context }: Args) =>
-      context.obligations.some(
-        (o) => o.rule === 'report:group' && (o.status === 'met' || o.status === 'late'),
-      ),
+    /** 三第三步: the 30-minute report has reached the leading group (a late one too), or was waived. */
+    groupReported: ({ context }: Args) => done(context, 'report:group'),
     /**
      * 四(四), 四(三): the office's request consented to (影响较小), the group's direction given
      * (一般). 四(一)'s request to the city is a decision and never holds the reply back.
@@ -69,7 +72,7 @@ export const machine = setup({
     conferenceReady: (args: Args) =>
       kit.guards.isOpen(args) &&
       kit.guards.holds(args, { when: { decided: DECISIONS.pressConference } }) &&
-      kit.guards.holds(args, { when: { met: 'report:cityLeadership' } }) &&
+      done(args.context, 'report:cityLeadership') &&
       kit.guards.approvalsComplete(args, { purposes: ['conference'] }),
   },
   actions: kit.actions,
