@@ -446,6 +446,34 @@ describe('hrss-city: obligations (issue 17)', () => {
     })
   })
 
+  it('a rise during the review is reported there, and closing waits for it', () => {
+    const w = toConsultation('general')
+    decide(w, DECISIONS.pressConference, 'no')
+    toGuiding('general', w)
+    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
+    w.send('SUBSIDE')
+    w.send('DISPOSAL_DONE')
+    expect(w.phase()).toBe('review')
+    w.send('SET_SEVERITY', { severity: 'major', reason: '境外媒体开始关注' }, { actor: GROUP })
+    expect(w.phase()).toBe('review')
+    expect(owedRules(w)).toEqual(
+      expect.arrayContaining([
+        'report:group',
+        'report:cityCac',
+        'report:cityLeader',
+        DECISIONS.pressConference,
+      ]),
+    )
+    const review = { summary: 's', appraisal: 'a', improvements: 'i' }
+    expect(took(w, 'REVIEW', review, OFFICE)).toBe(false)
+    report(w, ['group'], MONITOR)
+    report(w, [...CITY])
+    report(w, ['cityLeader'], GROUP)
+    decide(w, DECISIONS.pressConference, 'no')
+    w.send('REVIEW', review, { actor: OFFICE })
+    expect(w.phase()).toBe('closed')
+  })
+
   it.each(GRADES)('%s walks every phase to closed with every obligation met', (grade) => {
     const w = toClosed(grade)
     expect(w.phase()).toBe('closed')
@@ -596,6 +624,25 @@ describe('hrss-city: plan data', () => {
     f(node)
     for (const s of Object.values(node.states ?? {})) visit(s, f)
   }
+  it('cites a clause or a local policy, with a label, on every state and transition', () => {
+    const cited = (m: unknown) => {
+      const c = m as { clause?: string | null; policy?: string | null; label?: string } | undefined
+      return Boolean((c?.clause || c?.policy) && c?.label)
+    }
+    const bad: string[] = []
+    const walk = (node: Node, path: string) => {
+      if (!cited(node.meta)) bad.push(path)
+      const ts = [
+        ...Object.entries(node.on ?? {}).flatMap(([e, t]) => [t].flat().map((x) => [e, x] as const)),
+        ...[node.always ?? []].flat().map((x) => ['always', x] as const),
+      ]
+      for (const [e, t] of ts) if (!cited((t as { meta?: unknown }).meta)) bad.push(`${path} ${e}`)
+      for (const [k, c] of Object.entries(node.states ?? {})) walk(c, `${path}.${k}`)
+    }
+    walk((plan.machine.config as Node).states?.phase as Node, 'phase')
+    expect(bad).toEqual([])
+  })
+
   it('every event the machine accepts is specified, and every spec is used', () => {
     const types = new Set<string>()
     visit(plan.machine.config as Node, (n) => {
