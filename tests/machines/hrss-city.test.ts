@@ -114,6 +114,19 @@ describe('hrss-city: grading by a person (三第一步, 四)', () => {
     expect(valid('SET_SEVERITY', { severity: 'minor', reason: '影响面小' })).toBe(true)
   })
 
+  it('records the source, then the grade; the 30-minute report need not wait for the grade', () => {
+    const w = open()
+    expect(w.value()).toMatchObject({ phase: { discovery: 'capturing' } })
+    expect(took(w, 'CLASSIFY', { severity: 'general' }, MONITOR)).toBe(false)
+    w.send('RECORD_SOURCE', { source: '微博' }, { actor: MONITOR })
+    expect(w.value()).toMatchObject({ phase: { discovery: 'grading' } })
+    report(w, ['group'], MONITOR, addMinutes(T0, 20))
+    expect(ob(w, 'report:group#1')).toMatchObject({ status: 'met', metAt: addMinutes(T0, 20) })
+    expect(w.phase()).toBe('discovery')
+    w.send('CLASSIFY', { severity: 'general' }, { actor: MONITOR })
+    expect(w.phase()).toBe('reporting')
+  })
+
   it('a monitor cannot re-grade (lower) an incident; the office or the group can', () => {
     expect(spec('SET_SEVERITY').roles).not.toContain('monitor')
     expect(spec('SET_SEVERITY').roles).toEqual(expect.arrayContaining(['office', 'group']))
@@ -173,6 +186,9 @@ describe('hrss-city: 三第三步 the fast report, 四(二) the city', () => {
     expect(took(w, 'REPORT', { to: ['cityLeader'], summary: 'x' }, OFFICE)).toBe(false)
     expect(took(w, 'REPORT', { to: ['cityCac'], summary: 'x' }, OFFICE)).toBe(true)
     expect(took(w, 'REPORT', { to: ['cityLeader'], summary: 'x' }, GROUP)).toBe(true)
+    // allowedEvents asks without a payload, whatever the caller's role: REPORT is listed.
+    const system = { type: 'REPORT', at: addMinutes(T0, 9 * H), actor: { name: '', role: 'system' } }
+    expect(w.actor.getSnapshot().can(system)).toBe(true)
   })
 
   it('a rise 25 minutes into the 30-minute window does not move the due time (续报 owed from the rise)', () => {
@@ -202,16 +218,21 @@ describe('hrss-city: 三第三步 the fast report, 四(二) the city', () => {
     expect(ob(w, 'report:group#1').status).toBe('met')
   })
 
-  it('三第二步: a relapse owes a new report to the group and a new reply', () => {
-    const w = toGuiding('general')
-    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
-    w.send('SUBSIDE')
-    const at = addMinutes(T0, 20 * H)
-    w.send('RELAPSE', { reason: '再度发酵' }, { actor: MONITOR, at })
-    expect(w.value()).toMatchObject({ phase: { response: 'replying' } })
-    expect(ob(w, 'report:group#2')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 30) })
-    expect(ob(w, 'reply#2')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 12 * H) })
-  })
+  it.each(['disposal', 'review'] as const)(
+    '三第二步: a relapse in %s goes back to the reply and owes a new report to the group',
+    (phase) => {
+      const w = toGuiding('general')
+      w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
+      w.send('SUBSIDE')
+      if (phase === 'review') w.send('DISPOSAL_DONE')
+      expect(w.phase()).toBe(phase)
+      const at = addMinutes(T0, 20 * H)
+      w.send('RELAPSE', { reason: '再度发酵' }, { actor: MONITOR, at })
+      expect(w.value()).toMatchObject({ phase: { response: 'replying' } })
+      expect(ob(w, 'report:group#2')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 30) })
+      expect(ob(w, 'reply#2')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 12 * H) })
+    },
+  )
 
   it('missed by the timer, then done late: late with the breach kept, and the breach owes an escalation', () => {
     const v = open()
@@ -277,6 +298,16 @@ describe('hrss-city: 四 who leads each grade', () => {
     expect(ob(w, 'decide:cityLead#1').status).toBe('met')
     expect(ob(w, 'decide:cityLead#2').status).toBe('owed')
     expect(w.can('DECIDE', { decision: DECISIONS.cityLead, answer: 'yes', reason: 'r' })).toBe(true)
+  })
+
+  it('a first rise to critical after the reply owes the decision there, and the request can follow there', () => {
+    const w = toGuiding('general')
+    w.send('SET_SEVERITY', { severity: 'critical', reason: '境外媒体高度关注' }, { actor: GROUP })
+    expect(substate(w)).toBe('guiding')
+    expect(ob(w, 'decide:cityLead#1').status).toBe('owed')
+    decide(w, DECISIONS.cityLead, 'yes')
+    expect(took(w, 'REQUEST_CITY_LEAD', { request: '请示' }, GROUP)).toBe(true)
+    expect(ob(w, 'request:cityLead#1').status).toBe('met')
   })
 
   it('四(四) minor: the response starts after the group consents to the office’s request', () => {
