@@ -130,6 +130,10 @@ describe('hrss-city: grading by a person (三第一步, 四)', () => {
   it('a monitor cannot re-grade (lower) an incident; the office or the group can', () => {
     expect(spec('SET_SEVERITY').roles).not.toContain('monitor')
     expect(spec('SET_SEVERITY').roles).toEqual(expect.arrayContaining(['office', 'group']))
+    // CLASSIFY (the monitor's) gives the first grade only: it cannot lower one.
+    const w = discover('major')
+    expect(took(w, 'CLASSIFY', { severity: 'minor' }, MONITOR)).toBe(false)
+    expect(w.context().severity).toBe('major')
   })
 })
 
