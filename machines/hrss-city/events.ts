@@ -2,8 +2,8 @@
 import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
-import { clause, policy } from '../vocabulary.js'
-import { common, GRADE_CODES, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
+import { clause } from '../vocabulary.js'
+import { common, GRADE_CODES, PURPOSES, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
 
 const line = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const grade = z
@@ -16,18 +16,9 @@ const to = z
   .describe(`报送对象：${RECIPIENTS.map((r) => `${r}=${RECIPIENT_LABELS[r]}`).join('，')}`)
 const noteOnly = z.object({ note: fields.note }).strict()
 
-/**
- * The plan grades in four steps only: SET_SEVERITY keeps the kit's shape but
- * refuses grades the plan does not have (较大 is folded into 重大或较大, 四(二)).
- */
-const commonSpecs = commonEventSpecs(common).map((s) =>
-  s.type === 'SET_SEVERITY'
-    ? { ...s, schema: z.object({ severity: grade, reason: fields.reason }).strict() }
-    : s,
-)
-
 export const events: EventSpec[] = [
-  ...commonSpecs,
+  // The plan grades in four steps only: SET_SEVERITY refuses 较大 (folded into 重大或较大, 四(二)).
+  ...commonEventSpecs(common, GRADE_CODES, PURPOSES),
   {
     type: 'RECORD_SOURCE',
     label: '记录出处',
@@ -44,9 +35,10 @@ export const events: EventSpec[] = [
   },
   {
     type: 'REPORT',
-    label: '快报事实',
+    label: '上报',
+    // Each recipient has its own reporters (REPORTERS in rules.ts): a monitor reports to the group only.
     roles: ['monitor', 'office', 'group'],
-    meta: clause('三第三步', '第一时间（半小时内）上报'),
+    meta: clause('三第三步、三第二步、四(二)、五(三)3', '快报事实、续报、上报市领导'),
     schema: z.object({ to, summary: line('舆情事实（真实、客观）', 20000), note: fields.note }).strict(),
   },
   {
@@ -78,13 +70,6 @@ export const events: EventSpec[] = [
     schema: z.object({ direction: line('领导小组部署'), note: fields.note }).strict(),
   },
   {
-    type: 'BRIEF_CITY_LEADER',
-    label: '上报市政府分管领导、市委网信办（重大或较大）',
-    roles: ['group'],
-    meta: clause('四(二)', '领导小组上报市政府分管领导、市委网信办'),
-    schema: z.object({ summary: line('上报内容', 20000), note: fields.note }).strict(),
-  },
-  {
     type: 'REQUEST_CITY_LEAD',
     label: '组长向市委、市政府请示（特别重大）',
     roles: ['group'],
@@ -93,17 +78,10 @@ export const events: EventSpec[] = [
   },
   {
     type: 'CITY_DIRECT',
-    label: '市委、市政府领导（特别重大）',
-    roles: ['principal'],
+    label: '记录市委、市政府的领导（特别重大）',
+    roles: ['office'],
     meta: clause('四(一)', '在市委、市政府领导下开展应急工作'),
-    schema: z.object({ instruction: line('市委、市政府指示', 20000) }).strict(),
-  },
-  {
-    type: 'DRAFT_RELEASE',
-    label: '起草通稿',
-    roles: ['office', 'unit'],
-    meta: policy('预案未规定通稿由谁起草；本地政策：办公室会同承办科室起草', '起草通稿'),
-    schema: z.object({ content: line('通稿内容', 20000) }).strict(),
+    schema: z.object({ instruction: line('市委、市政府指示', 20000), note: fields.note }).strict(),
   },
   {
     type: 'START_RESPONSE',
@@ -113,11 +91,18 @@ export const events: EventSpec[] = [
     schema: noteOnly,
   },
   {
+    type: 'APPROVE_RELEASE',
+    label: '审定稿件',
+    roles: ['group'],
+    meta: clause('三第四步', '审定通稿（本地政策：领导小组审定，审定人不得为起草人）'),
+    schema: z.object({ draftId: fields.draftId, note: fields.note }).strict(),
+  },
+  {
     type: 'REPLY',
     label: '正面回复',
     roles: ['spokesperson'],
     meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
-    schema: z.object({ channel: line('媒体渠道', 200), content: line('回复内容', 20000) }).strict(),
+    schema: z.object({ draftId: fields.draftId, channel: line('媒体渠道', 200), note: fields.note }).strict(),
   },
   {
     type: 'COMMENTARY',
@@ -150,10 +135,14 @@ export const events: EventSpec[] = [
   {
     type: 'PRESS_CONFERENCE',
     label: '新闻发布会',
-    roles: ['group', 'spokesperson'],
-    meta: clause('五(三)3', '必要时组织新闻发布会'),
+    roles: ['spokesperson', 'group'],
+    meta: clause('五(三)3', '市委、市政府指定专人对外发布权威消息'),
     schema: z
-      .object({ speaker: line('市委、市政府指定的发布人', 200), content: line('发布内容', 20000) })
+      .object({
+        draftId: fields.draftId,
+        speaker: line('市委、市政府指定的发布人', 200),
+        note: fields.note,
+      })
       .strict(),
   },
   {
@@ -181,13 +170,13 @@ export const events: EventSpec[] = [
     type: 'RELAPSE',
     label: '舆情反复',
     roles: ['monitor', 'office', 'group'],
-    meta: clause('三第二步、六', '舆情反复：重新回复'),
+    meta: clause('三第二步、六', '舆情反复：续报领导小组，重新回复'),
     schema: z.object({ reason: fields.reason }).strict(),
   },
   {
     type: 'REVIEW',
     label: '总结评估',
-    roles: ['office', 'unit', 'group'],
+    roles: ['office', 'unit'],
     meta: clause('六', '全面总结评估、责任考评、修改完善方案'),
     schema: z
       .object({
