@@ -3,7 +3,7 @@
  * the highest; older versions stay here for incidents opened on them.
  */
 import { PLAN_DOCUMENTS } from './documents.js'
-import { plan as hrssCity } from './hrss-city.js'
+import { plan as hrssCity } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022 } from './nanchong-npc-2022.js'
 import { plan as nanningAic2017 } from './nanning-aic-2017.js'
