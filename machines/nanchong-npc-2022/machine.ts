@@ -31,14 +31,13 @@ const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.include
 
 const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
 const publish = (name: string) => ['release' as const, step(name)]
-const fresh = 'draftUnreleased' as const
 
 /** A public response: the named draft, of this purpose, carries its approvals, after the final measures. */
 const releaseOf = (purpose: string, route: string | null, label: string, ref = '三(四)1') => ({
   guard: and([
     'isOpen',
-    fresh,
     { type: 'approvalsComplete', params: { purposes: [purpose] } },
+    { type: 'releasable', params: { purpose } },
     'measuresFinal',
     'stanceFirst',
     ...(route ? [route] : []),
@@ -54,8 +53,8 @@ const releases = {
     ...releaseOf('stance', 'isComplex', '第一时间表态性回应'),
     guard: and([
       'isOpen',
-      fresh,
       { type: 'approvalsComplete', params: { purposes: ['stance'] } },
+      { type: 'releasable', params: { purpose: 'stance' } },
       'isComplex',
     ]),
   },
@@ -131,6 +130,7 @@ export const machine = setup({
       context.severity !== null && settled(context, event, 'report:group'),
     /** Second reading: a monitor grades and may raise, but may not lower a grade. */
     mayRegrade: ({ context, event }: Args) => {
+      if (event.severity === undefined) return true
       const to = SeveritySchema.safeParse(event.severity)
       if (!to.success) return false
       const lowering = context.severity !== null && isAbove(context.severity, to.data)
@@ -157,24 +157,40 @@ export const machine = setup({
       context.category === null || (ROUTES.explain as readonly string[]).includes(context.category),
     refuteRoute: ({ context }: Args) =>
       context.category === null || (ROUTES.refute as readonly string[]).includes(context.category),
-    /** A published draft is not published again: a new text is a new draft. */
-    draftUnreleased: ({ context, event }: Args) =>
-      context.drafts.some(
-        (d) => d.id === str(event, 'draftId') && d.releasedAt === null && d.withdrawn === null,
-      ),
+    /**
+     * Rule 8: the named draft (unnamed: some draft) is of this purpose, not yet published
+     * nor withdrawn, and carries every approval of the current grade. A published draft
+     * is not published again: a new text is a new draft with its own approvals.
+     */
+    releasable: ({ context, event }: Args, p: { purpose: string }) => {
+      const id = str(event, 'draftId')
+      return context.drafts.some(
+        (d) =>
+          (id === undefined || d.id === id) &&
+          d.purpose === p.purpose &&
+          d.releasedAt === null &&
+          d.withdrawn === null &&
+          kit.guards.approvalsComplete(
+            { context, event: { ...event, draftId: d.id } },
+            { purposes: [p.purpose] },
+          ),
+      )
+    },
     /** 三(五): consent is given to content that was submitted for it. */
     consentRequested: ({ context, event }: Args) =>
       list(event, 'targets').every((t) =>
         context.acts.some((a) => a.type === 'REQUEST_BLOCK_CONSENT' && a.fields.target === t),
       ),
     /** 三(五): a block only of content 市网信办's consent names. */
-    consentNames: ({ context, event }: Args) =>
-      context.acts.some(
+    consentNames: ({ context, event }: Args) => {
+      const target = str(event, 'target')
+      return context.acts.some(
         (a) =>
           a.type === 'CAC_CONSENT_BLOCK' &&
           Array.isArray(a.fields.targets) &&
-          a.fields.targets.includes(str(event, 'target')),
-      ),
+          (target === undefined || a.fields.targets.includes(target)),
+      )
+    },
     /** 三(四)1: a wide and complex case may subside only after its conclusion response. */
     concluded: ({ context, event }: Args) => settled(context, event, 'answer:conclusion'),
   },

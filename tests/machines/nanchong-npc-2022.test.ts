@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
 import { plan } from '../../machines/nanchong-npc-2022/index.js'
 import { type Actor, CATEGORIES, type Category } from '../../machines/vocabulary.js'
+import { acceptedEvents } from '../../src/engine/actor.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 
 type Grade = 'general' | 'large' | 'major' | 'critical'
@@ -718,6 +719,26 @@ describe('nanchong-npc-2022: random walks keep the obligation invariants', () =>
       ),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('nanchong-npc-2022: the events offered (allowedEvents, probed without a payload)', () => {
+  it('offers a release once a signed-off draft of its kind waits, a block once consented, and re-grading', () => {
+    const w = toResponse('general', 'inquiry')
+    const offered = () => acceptedEvents(w.actor.getSnapshot())
+    expect(offered()).toEqual(expect.arrayContaining(['SET_SEVERITY', 'REQUEST_BLOCK_CONSENT', 'DRAFT']))
+    expect(offered()).not.toContain('REPLY')
+    expect(offered()).not.toContain('BLOCK_CONTENT')
+    drafted(w, 'reply', false)
+    expect(offered()).not.toContain('REPLY')
+    w.send('SIGN_OFF', { draftId: 'd1' }, { actor: group })
+    expect(offered()).toContain('REPLY')
+    expect(offered()).not.toContain('STANCE')
+    w.send('REPLY', { draftId: 'd1', channel: 'online' }, { actor: unit })
+    expect(offered()).not.toContain('REPLY')
+    w.send('REQUEST_BLOCK_CONSENT', { target: 'A', kind: 'false' }, { actor: office })
+    w.send('CAC_CONSENT_BLOCK', { targets: ['A'] }, { actor: office })
+    expect(offered()).toContain('BLOCK_CONTENT')
   })
 })
 
