@@ -109,7 +109,9 @@ export const obligations: readonly ObligationRule[] = [
     discharge: { type: 'REPORT', fields: { to: ['group'] } },
     again: { raise: true },
   }),
-  // 三(二) 及时逐级: the group reports on, once it has the report.
+  // 三(二) 及时逐级: the group reports on, once it has the report. On a later rise the new
+  // report to 市网信办 begins at the rise (the kit's `again`), while the machine refuses a
+  // report to 市网信办 until the group has the new grade's report (guard `mayReport`).
   rule({
     id: 'report:cac',
     kind: 'report',
