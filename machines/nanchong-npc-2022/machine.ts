@@ -281,6 +281,8 @@ export const machine = setup({
             meta: clause('三(三)、二(三)2', '会商研判：研究处置办法，审定发布内容及方式'),
             on: {
               ...measures,
+              // 第一时间表态性回应: a signed-off stance may go out before the measures are final.
+              STANCE: releases.STANCE,
               MARK_COMPLEX: {
                 guard: not('isComplex'),
                 actions: step('complex'),

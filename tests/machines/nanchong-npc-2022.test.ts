@@ -299,6 +299,17 @@ describe('nanchong-npc-2022 三(四)1: staged responses of wide and complex case
     },
   )
 
+  it('the stance response may go out in consultation, before the measures are final (第一时间)', () => {
+    const w = open('large')
+    reportGroup(w)
+    w.send('CONVENE', {}, { actor: group })
+    w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
+    expect(w.phase()).toBe('consultation')
+    expect(publish(w, 'STANCE')).toBe(true)
+    expect(one(w, 'answer:stance').status).toBe('met')
+    expect(one(w, 'measures').status).toBe('owed')
+  })
+
   it('progress responses may repeat, each its own approved draft', () => {
     const w = complex()
     publish(w, 'STANCE')
