@@ -170,6 +170,7 @@ export const obligations: readonly ObligationRule[] = [
     owedBy: ['unit', 'office', 'spokesperson'],
     categories: ROUTES.reply,
     discharge: { type: 'REPLY', fields: {} },
+    draftPurpose: 'reply',
   }),
   rule({
     id: 'answer:explain',
@@ -179,6 +180,7 @@ export const obligations: readonly ObligationRule[] = [
     owedBy: ['legal'],
     categories: ROUTES.explain,
     discharge: { type: 'EXPLAIN_REGULATION', fields: {} },
+    draftPurpose: 'explanation',
   }),
   rule({
     id: 'answer:refute',
@@ -189,6 +191,7 @@ export const obligations: readonly ObligationRule[] = [
     owedBy: ['spokesperson', 'office'],
     categories: ROUTES.refute,
     discharge: { type: 'REFUTE', fields: {} },
+    draftPurpose: 'refutation',
   }),
   rule({
     id: 'answer:tipOff',
@@ -199,6 +202,7 @@ export const obligations: readonly ObligationRule[] = [
     categories: ROUTES.investigate,
     when: act('INVESTIGATE'),
     discharge: { type: 'REPLY', fields: {} },
+    draftPurpose: 'reply',
   }),
   // 三(四)1 second paragraph: wide and complex cases answer in stages.
   rule({
@@ -209,6 +213,7 @@ export const obligations: readonly ObligationRule[] = [
     owedBy: ['spokesperson', 'office'],
     when: COMPLEX,
     discharge: { type: 'STANCE', fields: {} },
+    draftPurpose: 'stance',
   }),
   rule({
     id: 'answer:conclusion',
@@ -219,6 +224,7 @@ export const obligations: readonly ObligationRule[] = [
     owedBy: ['spokesperson', 'office'],
     when: COMPLEX,
     discharge: { type: 'CONCLUDE', fields: {} },
+    draftPurpose: 'conclusion',
     again: { events: ['RELAPSE'] },
   }),
   // 三(四)3: 可以召开新闻发布会 — decided on the record.
