@@ -63,14 +63,16 @@ export const machine = setup({
      */
     reportInOrder: ({ context, event }: Args) => {
       const to = recipients(event)
+      const role = event.actor.role
+      // The engine's allowedEvents probe (no payload, role `system`): some report is possible
+      // (分管领导, 市局办公室 and 上级 need no level before them); the schema requires `to`.
+      if (to.length === 0) return open(context) && event.to === undefined && role === 'system'
       return (
         open(context) &&
-        to.length > 0 &&
         to.every((r) => {
           if (!isRecipient(r)) return false
           const level = REPORT_LEVELS[r]
-          const role = event.actor.role
-          const sender = role !== 'system' && level.senders.includes(role)
+          const sender = role === 'system' || level.senders.includes(role)
           return sender && (level.after === null || context.reportedTo.includes(level.after))
         })
       )
