@@ -77,8 +77,12 @@ export const machine = setup({
         })
       )
     },
-    /** 四(三): the office assesses once it has the report. */
-    officeHasReport: ({ context }: Args) => holds(context, { met: 'report:office' }),
+    /** 四(三): the office assesses once it has the report (or the group waived telling it). */
+    officeHasReport: ({ context }: Args) =>
+      context.obligations.some(
+        (o) =>
+          o.rule === 'report:office' && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
+      ),
     /** 五(二): 重大敏感负面舆情 only. */
     majorOrAbove: ({ context }: Args) =>
       open(context) && (context.severity === 'major' || context.severity === 'critical'),
@@ -102,6 +106,18 @@ export const machine = setup({
       owedNow(context, 'answer:formal') !== undefined || owedNow(context, 'answer:extended') !== undefined,
     /** 四(四) 未经领导小组授权不得擅自接受记者采访: the group's last answer was yes. */
     interviewAuthorized: ({ context }: Args) => holds(context, { decided: 'decision:interview' }),
+    /**
+     * Waivers (policy: the group) reach every owed obligation but an approval: 四(四) allows
+     * no release without the approvals of its grade, so a draft that will not get them is
+     * withdrawn (WITHDRAW_DRAFT), which withdraws its approvals on the record.
+     */
+    mayWaive: ({ context, event }: Args) =>
+      context.obligations.some(
+        (o) =>
+          o.status === 'owed' &&
+          o.kind !== 'approval' &&
+          (event.obligation === undefined || o.id === event.obligation),
+      ),
     /** 四(五): the group decides a review (yes) — the incident goes on to it. */
     ordersReview: ({ event }: Args) => event.decision === 'decision:review' && event.answer === 'yes',
     /** 四(五): the group decided no review; the handling may end. */
@@ -141,6 +157,11 @@ export const machine = setup({
         meta: policy('阶段区域：六个阶段与结束', '阶段'),
         on: {
           ...commonTransitions(common),
+          WAIVE: {
+            guard: 'mayWaive',
+            actions: 'waive',
+            meta: { ...common.waive.meta, label: '免除应办事项（审批除外）' },
+          },
           KEEP_EVIDENCE: {
             guard: 'isOpen',
             actions: step('evidence'),
@@ -273,6 +294,17 @@ export const machine = setup({
                 actions: step('interview'),
                 meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体，让当事人接受采访'),
               },
+              LIAISE: {
+                actions: step('liaison'),
+                meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),
+              },
+              // 事态平息 is a finding, not a step the response earns: a release still owed
+              // (一般 after the measures, 重大 within 24 h) stays owed, and closing waits for it.
+              SUBSIDE: {
+                target: `#${PLAN_ID}.phase.disposal`,
+                actions: step('subsided'),
+                meta: clause('四(五)', '妥善处理，媒体不再关注，民情趋向平和'),
+              },
             },
             states: {
               preparing: {
@@ -286,20 +318,7 @@ export const machine = setup({
                   },
                 },
               },
-              following: {
-                meta: clause('四(四)', '随时关注事态发展，直至事态平息'),
-                on: {
-                  LIAISE: {
-                    actions: step('liaison'),
-                    meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),
-                  },
-                  SUBSIDE: {
-                    target: `#${PLAN_ID}.phase.disposal`,
-                    actions: step('subsided'),
-                    meta: clause('四(五)', '妥善处理，媒体不再关注，民情趋向平和'),
-                  },
-                },
-              },
+              following: { meta: clause('四(四)', '随时关注事态发展，直至事态平息') },
             },
           },
           disposal: {

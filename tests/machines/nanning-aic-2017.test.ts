@@ -556,3 +556,16 @@ describe('nanning-aic-2017 allowed events (the engine probes with no payload, as
     expect(probe(w, 'CLOSE')).toBe(false)
   })
 })
+
+describe('nanning-aic-2017 approvals cannot be waived', () => {
+  it('WAIVE of an approval is refused; withdrawing the draft withdraws its approvals on the record', () => {
+    const w = open({ reposts: 25 })
+    act(w, 'DRAFT', { content: '情况通报' })
+    const id = w.owed().find((o) => o.rule === 'approval:unitSignOff')!.id
+    expect(can(w, 'WAIVE', { obligation: id, reason: '免签' })).toBe(false)
+    act(w, 'WITHDRAW_DRAFT', { draftId: 'd1', reason: '口径调整' })
+    const approvals = w.context().obligations.filter((o) => o.kind === 'approval')
+    expect(approvals.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn'])
+    expect(approvals[0]?.withdrawn?.reason).toBe('稿件已撤回：口径调整')
+  })
+})
