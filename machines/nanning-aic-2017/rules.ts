@@ -183,6 +183,7 @@ export const rules: ObligationRule[] = [
     severities: ['general'],
     when: { act: 'DECIDE_MEASURES' },
     discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
   },
   {
     id: 'release:publish',
@@ -196,6 +197,7 @@ export const rules: ObligationRule[] = [
     deadline: 'publish',
     prior: 'sameGrade',
     discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
   },
   {
     id: 'answer:initial',
@@ -208,6 +210,7 @@ export const rules: ObligationRule[] = [
     due: { anchor: 'knownAt', amount: 3, unit: 'workingHours' },
     deadline: 'initialResponse',
     discharge: { type: 'INITIAL_RESPONSE', fields: {} },
+    draftPurpose: 'initialResponse',
   },
   {
     id: 'answer:formal',
@@ -220,6 +223,7 @@ export const rules: ObligationRule[] = [
     due: { anchor: 'knownAt', amount: 5, unit: 'workingDays' },
     deadline: 'formalReply',
     discharge: { type: 'FORMAL_REPLY', fields: {} },
+    draftPurpose: 'formalReply',
   },
   {
     id: 'answer:extended',
@@ -232,6 +236,7 @@ export const rules: ObligationRule[] = [
     due: { anchor: 'knownAt', amount: 10, unit: 'workingDays' },
     deadline: 'formalReplyExtended',
     discharge: { type: 'FORMAL_REPLY', fields: {} },
+    draftPurpose: 'formalReply',
   },
   {
     id: 'decision:interview',
