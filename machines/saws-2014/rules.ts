@@ -8,9 +8,9 @@
  * 相关业务司局; leader = 总局分管领导; principal = 总局主要领导; spokesperson = 政府网站处
  * and the units' authorised posters; legal = the unit's legal staff (法律声明).
  */
-import { ValidationError } from '../../src/errors.js'
 import type { ApprovalRequirement, Classification, ObligationRule } from '../kit/types.js'
 import type { Category, Facts, Role, Severity } from '../vocabulary.js'
+import { FactsRefused } from './facts.js'
 
 export const PLAN_ID = 'saws-2014'
 export const GRADES = ['general', 'large', 'major', 'critical'] as const satisfies readonly Severity[]
@@ -37,7 +37,7 @@ export const CLICKS_NEED_SITES =
  */
 export function classify(facts: Facts): Classification {
   if (facts.clicksPerDay !== undefined && facts.sites === undefined)
-    throw new ValidationError(CLICKS_NEED_SITES, [
+    throw new FactsRefused(CLICKS_NEED_SITES, [
       { path: 'facts.sites', message: CLICKS_NEED_SITES, expected: 'integer ≥ 0' },
     ])
   const clicks = facts.clicksPerDay ?? 0
