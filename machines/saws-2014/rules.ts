@@ -159,7 +159,8 @@ export const obligationRules: readonly ObligationRule[] = [
     severities: ['general'],
     due: { anchor: 'start', amount: 24, unit: 'hours' },
     deadline: 'report',
-    discharge: { type: 'REPORT', fields: { to: ['office'], channel: 'bulletin' } },
+    // The bulletin is the usual route; any report to 人事司 tells it (a phone report after a rise too).
+    discharge: { type: 'REPORT', fields: { to: ['office'] } },
     again: { events: ['RELAPSE'] },
     prior: 'sameGrade',
   }),
