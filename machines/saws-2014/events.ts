@@ -4,51 +4,18 @@
  * (DRAFT, purposes in rules.ts) and the events that publish it name the draft (`draftId`).
  */
 import { z } from 'zod'
-import { type CommonEventMeta, commonEventSpecs, fields } from '../kit/kit.js'
+import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
-import { CategorySchema, clause, FactsSchema, policy } from '../vocabulary.js'
+import { CategorySchema, clause, FactsSchema } from '../vocabulary.js'
 import {
   CHANNEL_LABELS,
   CHANNELS,
   CLICKS_NEED_SITES,
+  common,
   GRADES,
-  LOWERERS,
   PURPOSES,
   RECIPIENT_LABELS,
-  WAIVERS,
 } from './rules.js'
-
-export const common: CommonEventMeta = {
-  monitor: { roles: ['monitor', 'office'], meta: clause('五(二)', '持续跟踪监测舆情发展动向') },
-  // A monitor grades by the figures (METRICS_UPDATED); setting a grade by hand, and above
-  // all lowering it, is for 人事司(宣教办) and the leaders (policy).
-  regrade: {
-    roles: LOWERERS,
-    meta: {
-      clause: '二(三)、五(一)',
-      policy:
-        '原文未规定人工调整级别；本地政策：人事司(宣教办)或总局领导可调整（须说明理由），舆情处按数据定级',
-      label: '调整舆情等级',
-    },
-  },
-  categorize: {
-    roles: ['monitor', 'office'],
-    meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）'),
-  },
-  escalate: {
-    roles: ['office', 'monitor'],
-    meta: policy('预案未规定超时处理；本地政策：超时须向上报告', '超时上报'),
-  },
-  draft: {
-    roles: ['unit', 'office'],
-    meta: clause('五(一)1、五(三)、五(四)', '相关单位提供澄清释惑内容，起草回应稿'),
-  },
-  waive: { roles: WAIVERS.roles, meta: policy(WAIVERS.policy, '免除应办事项') },
-  decide: {
-    roles: ['office', 'legal'],
-    meta: clause('五(一)3、五(五)2', '研判是否需要其他单位配合、是否属恶意诋毁'),
-  },
-}
 
 const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const labelled = (labels: Record<string, string>) =>

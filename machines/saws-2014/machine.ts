@@ -11,7 +11,6 @@ import { draftApproved } from '../kit/drafts.js'
 import { commonTransitions, createKit, escalationRule, owedBesides, withLedger } from '../kit/kit.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
-import { common } from './events.js'
 import {
   approvals,
   BEFORE_PUBLIC,
@@ -19,6 +18,7 @@ import {
   BEFORE_REVIEW,
   BEFORE_SUBSIDE,
   classify,
+  common,
   OFFICE_REPORTS,
   obligationRules,
   PLAN_ID,

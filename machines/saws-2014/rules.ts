@@ -8,8 +8,9 @@
  * 相关业务司局; leader = 总局分管领导; principal = 总局主要领导; spokesperson = 政府网站处
  * and the units' authorised posters; legal = the unit's legal staff (法律声明).
  */
+import type { CommonEventMeta } from '../kit/kit.js'
 import type { ApprovalRequirement, Classification, ObligationRule } from '../kit/types.js'
-import type { Category, Facts, Role, Severity } from '../vocabulary.js'
+import { type Category, clause, type Facts, policy, type Role, type Severity } from '../vocabulary.js'
 import { FactsRefused } from './facts.js'
 
 export const PLAN_ID = 'saws-2014'
@@ -498,6 +499,39 @@ export const WAIVERS: { roles: readonly Role[]; clause: null; policy: string } =
 
 /** Roles that may lower a grade (policy): the monitoring division grades by the figures only. */
 export const LOWERERS: readonly Role[] = ['office', 'leader', 'principal']
+
+/** Who may send the events every plan shares, and the clause or policy behind each. */
+export const common: CommonEventMeta = {
+  monitor: { roles: ['monitor', 'office'], meta: clause('五(二)', '持续跟踪监测舆情发展动向') },
+  // A monitor grades by the figures (METRICS_UPDATED); setting a grade by hand, and above
+  // all lowering it, is for 人事司(宣教办) and the leaders (policy).
+  regrade: {
+    roles: LOWERERS,
+    meta: {
+      clause: '二(三)、五(一)',
+      policy:
+        '原文未规定人工调整级别；本地政策：人事司(宣教办)或总局领导可调整（须说明理由），舆情处按数据定级',
+      label: '调整舆情等级',
+    },
+  },
+  categorize: {
+    roles: ['monitor', 'office'],
+    meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）'),
+  },
+  escalate: {
+    roles: ['office', 'monitor'],
+    meta: policy('预案未规定超时处理；本地政策：超时须向上报告', '超时上报'),
+  },
+  draft: {
+    roles: ['unit', 'office'],
+    meta: clause('五(一)1、五(三)、五(四)', '相关单位提供澄清释惑内容，起草回应稿'),
+  },
+  waive: { roles: WAIVERS.roles, meta: policy(WAIVERS.policy, '免除应办事项') },
+  decide: {
+    roles: ['office', 'legal'],
+    meta: clause('五(一)3、五(五)2', '研判是否需要其他单位配合、是否属恶意诋毁'),
+  },
+}
 
 /** The response routes of 五(四)1–5; `answering` for the causes it does not single out. */
 export type Route =
