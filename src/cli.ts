@@ -5,7 +5,7 @@
  *   npm run cli -- token revoke <id>
  *   npm run cli -- org create 某单位 [--name 全称]
  *   npm run cli -- org list
- *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]
+ *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]  [--witness FILE]…
  *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
@@ -13,6 +13,7 @@
  */
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
+import * as registry from '../machines/index.js'
 import { ROLES, RoleSchema } from '../machines/vocabulary.js'
 import {
   createOrganisation,
@@ -22,12 +23,15 @@ import {
   UnknownOrganisation,
 } from './auth/organisations.js'
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
+import { createCalendar } from './calendar/index.js'
 import { config } from './config.js'
-import { verifyIncident } from './engine/verify.js'
+import { auditIncident } from './engine/audit.js'
+import { createEngine } from './engine/engine.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { backupSqlite, integrityCheck } from './store/backup.js'
 import { createStore, type Store } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
+import { readWitness } from './witness/file.js'
 
 const USAGE = `Usage:
   npm run cli -- token create --role <${ROLES.join('|')}> --name <name> [--org <organisation>]
@@ -35,8 +39,8 @@ const USAGE = `Usage:
   npm run cli -- token revoke <id>
   npm run cli -- org create <organisation> [--name <full name>]
   npm run cli -- org list
-  npm run cli -- verify <incidentId>
-  npm run cli -- verify --all [--org <organisation>]
+  npm run cli -- verify <incidentId> [--witness <file>]…
+  npm run cli -- verify --all [--org <organisation>] [--witness <file>]…
   npm run cli -- backup <file>`
 
 class UsageError extends Error {}
@@ -123,42 +127,104 @@ async function orgCommand(store: Store, args: string[]): Promise<void> {
   throw new UsageError(`unknown org command ${sub ?? '(none)'}`)
 }
 
-/** One line per incident: `ok` with its head, or `FAIL` naming the first bad entry. 1 when any fails. */
+/**
+ * One line per incident: `ok` with its head, chain kind and newest witness checkpoint, or
+ * `FAIL` naming the first bad entry; with --all, also a `FAIL` line per incident the
+ * witness saw that the database no longer has. 1 when any fails.
+ */
 async function verifyCommand(store: Store, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { all: { type: 'boolean' }, org: { type: 'string' } },
+    options: {
+      all: { type: 'boolean' },
+      org: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+    },
     allowPositionals: true,
     strict: true,
   })
   if (values.all ? positionals.length > 0 : positionals.length !== 1 || values.org !== undefined)
     throw new UsageError('verify takes one incident id, or --all [--org <organisation>]')
   let ids = positionals
+  const org = values.org?.trim()
   if (values.all) {
     let q = store.db.selectFrom('incidents').select('id').orderBy('created_at').orderBy('id')
-    const org = values.org?.trim()
     if (org !== undefined) q = q.where('organisation', '=', org)
     ids = (await q.execute()).map((r) => r.id)
     // A typo should not pass as "nothing to verify".
     if (org !== undefined && ids.length === 0) await requireOrganisation(store.db, org)
   }
-  const evidence = createEvidenceStore(config().evidenceDir)
+  const files = values.witness ?? (config().witnessFile ? [config().witnessFile as string] : [])
+  const witnesses = await Promise.all(files.map((f) => readWitness(f)))
+  for (const w of witnesses)
+    process.stderr.write(
+      `Witness ${w.file}: ${w.lines} checkpoint(s)${w.from ? `, reaching back to ${w.from}, newest ${w.to}` : ''}; ${
+        w.problems.length ? `PROBLEMS: ${w.problems.join('; ')}` : 'its own chain is intact'
+      }.\n`,
+    )
+  if (witnesses.length === 0)
+    process.stderr.write(
+      'No witness (WITNESS_FILE unset, no --witness): a deleted tail with the head rolled back, or a chain rewritten whole, cannot be detected.\n',
+    )
+  const engine = createEngine({
+    store,
+    plans: registry,
+    clock: { now: () => new Date() },
+    calendar: createCalendar(),
+  })
+  const deps = {
+    db: store.db,
+    replay: engine.replay,
+    evidence: createEvidenceStore(config().evidenceDir),
+    witnesses,
+  }
   let failed = 0
+  let checked = 0
   for (const id of ids) {
+    checked++
     const known = await store.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()
     if (!known) {
       failed++
       process.stdout.write(`FAIL\t${id}\tno such incident\n`)
       continue
     }
-    const r = await verifyIncident(store.db, id, evidence)
-    if (r.ok) process.stdout.write(`ok\t${id}\t${r.entries} entries\thead ${r.head}\n`)
-    else {
+    const r = await auditIncident(deps, id)
+    if (r.ok) {
+      const w =
+        r.witness &&
+        (r.witness.checkpoint
+          ? `\twitness entry ${r.witness.checkpoint.seq} at ${r.witness.checkpoint.at}`
+          : '\twitness none')
+      process.stdout.write(`ok\t${id}\t${r.entries} entries\thead ${r.head}\tchain ${r.chain}${w ?? ''}\n`)
+    } else {
       failed++
       process.stdout.write(`FAIL\t${id}\tentry ${r.firstBad?.seq}: ${r.firstBad?.reason}\n`)
     }
   }
-  process.stderr.write(`Verified ${ids.length} incident(s): ${ids.length - failed} ok, ${failed} failed.\n`)
+  if (values.all) {
+    // Incidents the witness saw that the database no longer has (deleted whole).
+    const present = new Set(ids)
+    const gone = new Map<string, { seq: number; at: string }>()
+    for (const w of witnesses)
+      for (const [id, cs] of w.byIncident) {
+        const last = cs.at(-1)
+        if (!last || present.has(id) || (org !== undefined && last.organisation !== org)) continue
+        const exists = await store.db
+          .selectFrom('incidents')
+          .select('id')
+          .where('id', '=', id)
+          .executeTakeFirst()
+        if (!exists && (gone.get(id)?.seq ?? 0) < last.seq) gone.set(id, { seq: last.seq, at: last.at })
+      }
+    for (const [id, c] of gone) {
+      checked++
+      failed++
+      process.stdout.write(
+        `FAIL\t${id}\tthe witness saw entry ${c.seq} (${c.at}) but the incident is not in the database\n`,
+      )
+    }
+  }
+  process.stderr.write(`Verified ${checked} incident(s): ${checked - failed} ok, ${failed} failed.\n`)
   return failed > 0 ? 1 : 0
 }
 

@@ -19,6 +19,8 @@ import { createLogger, errorFields } from './log.js'
 import { createDelivery } from './notify/delivery.js'
 import { createStore } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
+import { witnessReader } from './witness/file.js'
+import { openWitnessWriter, type WitnessWriter } from './witness/writer.js'
 
 /** Longest wait for in-flight requests at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000
@@ -74,6 +76,17 @@ async function main() {
       })
   }
 
+  // The witness (README "What /verify detects"): committed heads, outside the database.
+  const witness: WitnessWriter | null = cfg.witnessFile
+    ? await openWitnessWriter({
+        file: cfg.witnessFile,
+        intervalMs: cfg.witnessIntervalMs,
+        now: clock.now,
+        onError: (e) => log.error('the witness file could not be written; retrying', errorFields(e)),
+      })
+    : null
+  if (cfg.witnessFile) log.info('witness', { file: cfg.witnessFile, intervalMs: cfg.witnessIntervalMs })
+
   const hub = createHub({ onError: (e) => log.warn('a live stream failed', errorFields(e)) })
   let scheduler: Scheduler | undefined
   const engine = createEngine({
@@ -87,6 +100,7 @@ async function main() {
     ],
     onChange: (view, entry) => {
       hub.publish(view, entry)
+      witness?.record({ incident: view.id, organisation: view.organisation, seq: entry.seq, head: entry.hash })
       for (const d of view.deadlines) {
         if (d.status !== 'pending') continue
         // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.
@@ -125,6 +139,7 @@ async function main() {
     hub,
     delivery,
     console: consoleRoutes(),
+    ...(cfg.witnessFile ? { witness: witnessReader(cfg.witnessFile) } : {}),
   })
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
     log.info('listening', { port: info.port, host: cfg.host }),
@@ -152,6 +167,7 @@ async function main() {
       await scheduler?.stop()
       clearInterval(deliveryTimer)
       await delivering
+      await witness?.close()
       await store.close()
     } catch (e) {
       log.error('unclean shutdown', errorFields(e))

@@ -31,7 +31,7 @@ import type { Store } from '../store/connection.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import { contextOf, inertClock, phaseOf, restore, timerEventFor } from './actor.js'
-import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
+import { canonicalJson, entryHash, genesisHash, sha256 } from './hash.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { quoteRules } from './quotes.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
@@ -399,7 +399,17 @@ export function createEngine(deps: EngineDeps) {
       const source = req.source ?? null
       const relatedTo = req.relatedTo ?? null
       const entry = entryFor(
-        { id, version: 0, head_hash: GENESIS_HASH },
+        {
+          id,
+          version: 0,
+          // The chain starts from the incident's identity (organisation, plan): see genesisHash.
+          head_hash: genesisHash({
+            id,
+            organisation: caller.organisation,
+            plan_id: plan.id,
+            plan_version: plan.version,
+          }),
+        },
         {
           type: 'OPENED',
           payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },

@@ -8,6 +8,7 @@ import type { Hub } from '../live/hub.js'
 import type { Logger } from '../log.js'
 import type { Delivery } from '../notify/delivery.js'
 import type { Database } from '../store/schema.js'
+import type { Witness } from '../witness/file.js'
 
 /** What src/diagrams/index.ts exports for the diagram and report routes. */
 export type DiagramFns = Pick<
@@ -36,6 +37,8 @@ export interface AppDeps {
   console?: Hono
   /** Live updates for the event streams (GET /incidents/stream, /incidents/:id/stream). */
   hub?: Hub
+  /** The witness file as it is now (WITNESS_FILE), for GET /incidents/:id/verify. */
+  witness?: () => Promise<Witness>
   /** Webhook delivery status for GET /admin/deliveries. */
   delivery?: Pick<Delivery, 'status'>
 }

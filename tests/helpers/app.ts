@@ -19,6 +19,8 @@ import { createLogger, type Logger } from '../../src/log.js'
 import { createDelivery } from '../../src/notify/delivery.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
+import { witnessReader } from '../../src/witness/file.js'
+import { openWitnessWriter, type WitnessWriter } from '../../src/witness/writer.js'
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
@@ -67,6 +69,8 @@ export interface TestApp {
   logs: string[]
   request(method: string, path: string, opts?: RequestOptions): Promise<Answer>
   close(): Promise<void>
+  /** The witness writer, when `witness` was given. */
+  witness: WitnessWriter | undefined
 }
 
 export async function testApp(
@@ -79,6 +83,8 @@ export async function testApp(
     hub?: HubOptions
     /** PostgreSQL: a fresh schema on the test server (`database` is then ignored). */
     kind?: StoreKind
+    /** Keep a witness file here (written right after each commit; `witness.flush()` awaits it). */
+    witness?: string
   } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FixedClock()
@@ -88,7 +94,24 @@ export async function testApp(
       : createStore(opts.database ?? ':memory:')
   await migrateToLatest(store.db, store.schema)
   const hub = createHub(opts.hub)
-  const engine = createEngine({ store, plans: registry, clock, calendar, onChange: hub.publish })
+  const witness = opts.witness
+    ? await openWitnessWriter({ file: opts.witness, intervalMs: 0, now: clock.now })
+    : undefined
+  const engine = createEngine({
+    store,
+    plans: registry,
+    clock,
+    calendar,
+    onChange: (view, entry) => {
+      hub.publish(view, entry)
+      witness?.record({
+        incident: view.id,
+        organisation: view.organisation,
+        seq: entry.seq,
+        head: entry.hash,
+      })
+    },
+  })
   const logs: string[] = []
   const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l), now: clock.now })
   const tokens = {} as Record<Role, string>
@@ -115,6 +138,7 @@ export async function testApp(
     hub,
     delivery: createDelivery({ db: store.db, clock }),
     evidence: createEvidenceStore(mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))),
+    ...(opts.witness ? { witness: witnessReader(opts.witness) } : {}),
     ...opts.deps,
   })
 
@@ -135,9 +159,10 @@ export async function testApp(
     return { status: res.status, headers: res.headers, body: parsed, text }
   }
 
-  const close = () => {
+  const close = async () => {
     hub.close()
+    await witness?.close()
     return store.close()
   }
-  return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close }
+  return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close, witness }
 }

@@ -94,7 +94,15 @@ describe('GET /incidents/:id/verify', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/application\/json/)
     const last = (await t.request('GET', `/incidents/${id}/history`, { as: 'auditor' })).body.items.at(-1)
-    expect(res.body).toEqual({ ok: true, head: last.hash, firstBad: null, entries: 5 })
+    expect(res.body).toEqual({
+      ok: true,
+      head: last.hash,
+      firstBad: null,
+      entries: 5,
+      chain: 'bound',
+      readModel: { ok: true, mismatches: [] },
+      witness: null,
+    })
     const report = await t.request('GET', `/incidents/${id}/report`, { as: 'auditor' })
     expect(report.text).toContain(last.hash)
   })
@@ -171,7 +179,7 @@ describe('npm run cli -- verify', () => {
 
     const one = cli('verify', a.id)
     expect(one.status, one.stderr).toBe(0)
-    expect(one.stdout).toMatch(new RegExp(`^ok\\t${a.id}\\t5 entries\\thead [0-9a-f]{64}\\n$`))
+    expect(one.stdout).toMatch(new RegExp(`^ok\\t${a.id}\\t5 entries\\thead [0-9a-f]{64}\\tchain bound\\n$`))
 
     const all = cli('verify', '--all')
     expect(all.status, all.stderr).toBe(0)
