@@ -100,7 +100,12 @@ async function main() {
     ],
     onChange: (view, entry) => {
       hub.publish(view, entry)
-      witness?.record({ incident: view.id, organisation: view.organisation, seq: entry.seq, head: entry.hash })
+      witness?.record({
+        incident: view.id,
+        organisation: view.organisation,
+        seq: entry.seq,
+        head: entry.hash,
+      })
       for (const d of view.deadlines) {
         if (d.status !== 'pending') continue
         // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.

@@ -290,7 +290,9 @@ describe('npm run cli -- verify, against the witness', () => {
     // forger left the snapshot as it was, so the read model rebuilt from the journal does.
     const blind = cli('verify', a.id)
     expect(blind.stderr).toMatch(/No witness/)
-    expect(blind.stdout).toMatch(/^FAIL\t\S+\tentry 4: the stored read model does not match the journal \(snapshot\.value/)
+    expect(blind.stdout).toMatch(
+      /^FAIL\t\S+\tentry 4: the stored read model does not match the journal \(snapshot\.value/,
+    )
     // --witness names the file explicitly (e.g. a copy kept on another machine).
     expect(cli('verify', a.id, '--witness', witness).status).toBe(1)
   }, 60_000)
