@@ -5,6 +5,7 @@ import * as m0002 from './0002_search.js'
 import * as m0003 from './0003_delivery_lease.js'
 import * as m0004 from './0004_organisations.js'
 import * as m0005 from './0005_list_indexes.js'
+import * as m0007 from './0007_calendar_years.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_delivery_lease': m0003,
   '0004_organisations': m0004,
   '0005_list_indexes': m0005,
+  '0007_calendar_years': m0007,
 }

@@ -7,10 +7,12 @@
  *   npm run cli -- org list
  *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]  [--witness FILE]…
  *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
+ *   npm run cli -- calendar add FILE  |  calendar list   (holiday years, in force on every node)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
  */
+import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import * as registry from '../machines/index.js'
@@ -24,9 +26,11 @@ import {
 } from './auth/organisations.js'
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
 import { createCalendar } from './calendar/index.js'
+import { createLiveCalendar } from './calendar/live.js'
 import { config } from './config.js'
 import { auditIncident } from './engine/audit.js'
 import { createEngine } from './engine/engine.js'
+import { ValidationError } from './errors.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { backupSqlite, integrityCheck } from './store/backup.js'
 import { createStore, type Store } from './store/connection.js'
@@ -41,7 +45,9 @@ const USAGE = `Usage:
   npm run cli -- org list
   npm run cli -- verify <incidentId> [--witness <file>]…
   npm run cli -- verify --all [--org <organisation>] [--witness <file>]…
-  npm run cli -- backup <file>`
+  npm run cli -- backup <file>
+  npm run cli -- calendar add <year.json>
+  npm run cli -- calendar list`
 
 class UsageError extends Error {}
 
@@ -228,6 +234,52 @@ async function verifyCommand(store: Store, args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
+/**
+ * `calendar add FILE`: one year's State Council notice (the shape of
+ * src/calendar/data/<year>.json) into the database, in force on every node without a
+ * restart. `calendar list`: the years in force, built in or loaded.
+ */
+async function calendarCommand(store: Store, args: string[]): Promise<number> {
+  const [sub, ...rest] = args
+  const calendar = createLiveCalendar({ db: store.db, workingHours: config().workingHours })
+  if (sub === 'add') {
+    const [file] = rest
+    if (!file || rest.length > 1) throw new UsageError('calendar add takes one JSON file')
+    let data: unknown
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (e) {
+      process.stderr.write(`${file} is not readable JSON: ${(e as Error).message}\n`)
+      return 1
+    }
+    try {
+      const r = await calendar.load(data, { name: operator(), now: new Date() })
+      process.stderr.write(
+        `Holiday data for ${r.year} ${r.outcome === 'unchanged' ? 'was already in force' : r.outcome === 'replaced' ? 'replaced the data in force' : 'loaded'} (sha256 ${r.sha256}); covered years now ${calendar.coveredYears.join(', ')}. Every node takes it in within CALENDAR_REFRESH_MS.\n`,
+      )
+      return 0
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e
+      process.stderr.write(`${file}: ${e.message}\n`)
+      return 1
+    }
+  }
+  if (sub === 'list') {
+    if (rest.length > 0) throw new UsageError('calendar list takes no arguments')
+    await calendar.refresh()
+    const loaded = new Map(calendar.loaded().map((l) => [l.year, l]))
+    const lines = calendar.coveredYears.map((y) => {
+      const l = loaded.get(y)
+      return [y, l ? `loaded ${l.loadedAt} by ${l.loadedBy}` : 'built in', l?.sha256 ?? ''].join('\t')
+    })
+    process.stdout.write(`${['year\tfrom\tsha256', ...lines].join('\n')}\n`)
+    const warning = calendar.coverageWarning(new Date())
+    if (warning) process.stderr.write(`${warning}\n`)
+    return 0
+  }
+  throw new UsageError(`unknown calendar command ${sub ?? '(none)'}`)
+}
+
 /** An online backup of the SQLite database (PostgreSQL deployments use pg_dump). */
 async function backupCommand(store: Store, args: string[]): Promise<number> {
   const [target, ...rest] = args
@@ -245,6 +297,7 @@ const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>
   org: (store, args) => orgCommand(store, args).then(() => 0),
   verify: verifyCommand,
   backup: backupCommand,
+  calendar: calendarCommand,
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -100,6 +100,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Longest sleep of the deadline scheduler between two looks at the timers table. */
   TIMER_POLL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
+  /** How often each node re-reads the holiday years loaded into the database. */
+  CALENDAR_REFRESH_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  ),
   /** The witness file (README "What /verify detects"): off when unset. */
   WITNESS_FILE: optional(z.string()),
   /** How long committed heads wait before they are written to the witness, in one batch (0: at once). */
@@ -124,6 +129,7 @@ export interface Config {
   /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
   witnessFile: string | null
   witnessIntervalMs: number
+  calendarRefreshMs: number
 }
 
 const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
@@ -164,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     timerPollMs: e.TIMER_POLL_MS,
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,
+    calendarRefreshMs: e.CALENDAR_REFRESH_MS,
   })
 }
 

@@ -6,7 +6,7 @@
 import { serve } from '@hono/node-server'
 import * as registry from '../machines/index.js'
 import { applyQuickStartTokens, bootstrapAdminToken } from './auth/tokens.js'
-import { createCalendar } from './calendar/index.js'
+import { createLiveCalendar } from './calendar/live.js'
 import { config } from './config.js'
 import { consoleRoutes } from './console/routes.js'
 import * as diagrams from './diagrams/index.js'
@@ -56,7 +56,24 @@ async function main() {
 
   const store = createStore(cfg.databaseUrl)
   await migrateToLatest(store.db, store.schema)
-  const calendar = createCalendar({ workingHours: cfg.workingHours })
+  // Built-in holiday years and those loaded into the database (calendar add / PUT
+  // /admin/calendar/{year}), re-read every CALENDAR_REFRESH_MS so a year loaded on any node
+  // is in force here without a restart.
+  const calendar = createLiveCalendar({
+    db: store.db,
+    workingHours: cfg.workingHours,
+    onError: (e) =>
+      log.warn('the loaded holiday years could not be read; the calendar in force stays', errorFields(e)),
+  })
+  // The hook for what a new year changes (the re-quote of due times that were uncertain in
+  // it belongs to the obligations core): told on this node of each year that came into force.
+  calendar.onLoaded(({ years, initial }) => log.info('holiday years in force', { years, initial }))
+  await calendar.refresh()
+  const calendarTimer = setInterval(
+    () => void calendar.refresh().catch((e: unknown) => log.warn('calendar refresh failed', errorFields(e))),
+    cfg.calendarRefreshMs,
+  )
+  calendarTimer.unref()
   const warning = calendar.coverageWarning(clock.now())
   if (warning) log.warn('calendar coverage', { warning })
 
@@ -171,6 +188,7 @@ async function main() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await scheduler?.stop()
       clearInterval(deliveryTimer)
+      clearInterval(calendarTimer)
       await delivering
       await witness?.close()
       await store.close()

@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Calendar } from '../calendar/index.js'
+import type { LiveCalendar } from '../calendar/live.js'
 import type { Caller, Engine } from '../engine/engine.js'
 import type { EvidenceStore } from '../evidence/store.js'
 import type { Hub } from '../live/hub.js'
@@ -26,7 +27,9 @@ export interface AppDeps {
   engine: Engine
   db: Kysely<Database>
   plans: PlanCatalogue
-  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'>
+  /** The calendar in force; a live one (src/calendar/live.ts) also mounts PUT /admin/calendar/{year}. */
+  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'> &
+    Partial<Pick<LiveCalendar, 'refresh' | 'load' | 'loaded'>>
   /** Structured log (default: silent). */
   log?: Logger
   /** Mounts the diagram and report routes. */

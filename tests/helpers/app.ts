@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import * as registry from '../../machines/index.js'
 import { ROLES, type Role } from '../../machines/vocabulary.js'
 import { createToken } from '../../src/auth/tokens.js'
-import { createCalendar } from '../../src/calendar/index.js'
+import { createCalendar, loadHolidayYears } from '../../src/calendar/index.js'
+import { createLiveCalendar, type LiveCalendar } from '../../src/calendar/live.js'
 import { consoleRoutes } from '../../src/console/routes.js'
 import * as diagrams from '../../src/diagrams/index.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
@@ -24,6 +25,7 @@ import { openWitnessWriter, type WitnessWriter } from '../../src/witness/writer.
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
+const BUILT_IN = loadHolidayYears()
 
 /** A clock that stands still until the test moves it. */
 export class FixedClock {
@@ -69,6 +71,8 @@ export interface TestApp {
   logs: string[]
   request(method: string, path: string, opts?: RequestOptions): Promise<Answer>
   close(): Promise<void>
+  /** The calendar in force (built-in years and those loaded into this database). */
+  calendar: LiveCalendar
   /** The witness writer, when `witness` was given. */
   witness: WitnessWriter | undefined
 }
@@ -94,6 +98,9 @@ export async function testApp(
       : createStore(opts.database ?? ':memory:')
   await migrateToLatest(store.db, store.schema)
   const hub = createHub(opts.hub)
+  // The calendar in force: built-in years and those loaded into this database (live).
+  const liveCalendar = createLiveCalendar({ db: store.db, builtIn: BUILT_IN })
+  await liveCalendar.refresh()
   const witness = opts.witness
     ? await openWitnessWriter({ file: opts.witness, intervalMs: 0, now: clock.now })
     : undefined
@@ -101,7 +108,7 @@ export async function testApp(
     store,
     plans: registry,
     clock,
-    calendar,
+    calendar: liveCalendar,
     onChange: (view, entry) => {
       hub.publish(view, entry)
       witness?.record({
@@ -131,7 +138,7 @@ export async function testApp(
     engine,
     db: store.db,
     plans: registry,
-    calendar,
+    calendar: liveCalendar,
     log,
     diagrams,
     console: consoleRoutes(),
@@ -164,5 +171,18 @@ export async function testApp(
     await witness?.close()
     return store.close()
   }
-  return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close, witness }
+  return {
+    app,
+    engine,
+    store,
+    clock,
+    hub,
+    tokens,
+    otherOrgToken,
+    logs,
+    request,
+    close,
+    witness,
+    calendar: liveCalendar,
+  }
 }
