@@ -238,6 +238,15 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
     })
   })
 
+  it('an incident opened before the chain was bound to its identity verifies as a legacy chain', async () => {
+    await start(false)
+    const id = await scripted()
+    // As the engine wrote them before: entry 1 chained to 64 zeros.
+    await rewriteChain(id, GENESIS_HASH)
+    const res = await verify(id)
+    expect(res.body).toMatchObject({ ok: true, chain: 'legacy', firstBad: null, readModel: { ok: true } })
+  })
+
   it('an edited witness line is reported as a problem of the witness itself', async () => {
     await start(true)
     const id = await scripted()
