@@ -65,17 +65,6 @@ async function main() {
     onError: (e) =>
       log.warn('the loaded holiday years could not be read; the calendar in force stays', errorFields(e)),
   })
-  // The hook for what a new year changes (the re-quote of due times that were uncertain in
-  // it belongs to the obligations core): told on this node of each year that came into force.
-  calendar.onLoaded(({ years, initial }) => log.info('holiday years in force', { years, initial }))
-  await calendar.refresh()
-  const calendarTimer = setInterval(
-    () => void calendar.refresh().catch((e: unknown) => log.warn('calendar refresh failed', errorFields(e))),
-    cfg.calendarRefreshMs,
-  )
-  calendarTimer.unref()
-  const warning = calendar.coverageWarning(clock.now())
-  if (warning) log.warn('calendar coverage', { warning })
 
   const delivery = createDelivery({
     db: store.db,
@@ -140,6 +129,28 @@ async function main() {
         ...errorFields(e),
       }),
   })
+
+  // The hook for what a new year changes (the re-quote of due times that were uncertain in
+  // it belongs to the obligations core, e.g. engine.requote(years)): told on this node of
+  // each year that came into force, loaded here or on another node; on the first read
+  // below, of every year loaded before this start (`initial`). Registered once the engine
+  // exists, and before that first read, so no year goes unheard.
+  calendar.onLoaded(({ years, initial }) => log.info('holiday years in force', { years, initial }))
+  await calendar
+    .refresh()
+    .catch((e: unknown) =>
+      log.error(
+        'the loaded holiday years could not be read; only the built-in years are in force',
+        errorFields(e),
+      ),
+    )
+  const calendarTimer = setInterval(
+    () => void calendar.refresh().catch((e: unknown) => log.warn('calendar refresh failed', errorFields(e))),
+    cfg.calendarRefreshMs,
+  )
+  calendarTimer.unref()
+  const warning = calendar.coverageWarning(clock.now())
+  if (warning) log.warn('calendar coverage', { warning })
 
   await applyQuickStartTokens(store.db, cfg.authTokens, clock.now())
   if (cfg.authTokens.length === 0) {
