@@ -2,7 +2,7 @@
  * Deployment settings (API.md "Deployment settings"). The only module that reads
  * `process.env`: everything else receives the parsed, frozen result.
  */
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { RoleSchema } from '../machines/vocabulary.js'
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from './calendar/index.js'
@@ -100,6 +100,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Longest sleep of the deadline scheduler between two looks at the timers table. */
   TIMER_POLL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
+  /** How often each node re-reads the holiday years loaded into the database. */
+  CALENDAR_REFRESH_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  ),
+  /** The witness file (README "What /verify detects"): off when unset. */
+  WITNESS_FILE: optional(z.string()),
+  /** How long committed heads wait before they are written to the witness, in one batch (0: at once). */
+  WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
 })
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -117,6 +126,10 @@ export interface Config {
   evidenceDir: string
   logLevel: LogLevel
   timerPollMs: number
+  /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
+  witnessFile: string | null
+  witnessIntervalMs: number
+  calendarRefreshMs: number
 }
 
 const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
@@ -135,6 +148,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     (isPostgres(e.DATABASE_URL) || sqliteFile === ':memory:'
       ? resolve('data', 'evidence')
       : join(dirname(resolve(sqliteFile)), 'evidence'))
+  const witnessFile = e.WITNESS_FILE === undefined ? null : resolve(e.WITNESS_FILE)
+  if (witnessFile && !isPostgres(e.DATABASE_URL) && sqliteFile !== ':memory:') {
+    const dbDir = dirname(resolve(sqliteFile))
+    if (witnessFile === dbDir || witnessFile.startsWith(`${dbDir}${sep}`))
+      throw new Error(
+        `Invalid settings:\n  WITNESS_FILE: must lie outside the database's directory (${dbDir}): whoever can roll back the database there could roll back the witness with it`,
+      )
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -147,6 +168,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     evidenceDir: resolve(evidenceDir),
     logLevel: e.LOG_LEVEL,
     timerPollMs: e.TIMER_POLL_MS,
+    witnessFile,
+    witnessIntervalMs: e.WITNESS_INTERVAL_MS,
+    calendarRefreshMs: e.CALENDAR_REFRESH_MS,
   })
 }
 

@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps) {
   if (deps.hub) app.route('/', streamRoutes({ ...deps, hub: deps.hub }))
   app.route('/', incidentRoutes(deps))
   app.route('/', noteRoutes(deps))
-  app.route('/', documentRoutes(deps))
+  app.route('/', documentRoutes({ ...deps, log }))
   app.route('/', whoamiRoutes())
   app.route('/', adminRoutes(deps))
   app.route('/', calendarRoutes(deps))

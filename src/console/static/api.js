@@ -103,9 +103,11 @@ export const api = {
   addNote: (id, note) => json(`/incidents/${enc(id)}/notes`, { method: 'POST', body: note }),
   assignOwner: (id, change) => json(`/incidents/${enc(id)}/owner`, { method: 'POST', body: change }),
   documents: async (id) => (await json(`/incidents/${enc(id)}/documents`)).items,
-  /** A rendered document's text (`accept`: text/html or text/markdown); generating it is journaled. */
+  /** A rendered document's text (`accept`: text/html or text/markdown); reading it writes nothing. */
   documentText: async (path, accept) => (await request(path, { headers: { accept } })).text(),
   planDiagram: (id) => api.svg(`/plans/${enc(id)}/diagram.svg`),
+  /** Covered holiday years, days left and the coverage warning. */
+  calendar: () => json('/calendar'),
 }
 
 /** A problem in plain words for a message line. */

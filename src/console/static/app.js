@@ -3,6 +3,7 @@
  * cache. Each view renders into <main> and returns a cleanup that stops its timers.
  */
 import { api, whenUnauthorized } from './api.js'
+import { calendarBanner } from './calendar-banner.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, term } from './i18n.js'
 import { session, signOut } from './session.js'
@@ -150,6 +151,7 @@ function route() {
   if (pending) announce(...pending)
   pending = undefined
   header()
+  void calendarBanner(top, session())
   main.replaceChildren()
   if (!session()) {
     cleanup = renderSignIn(main, {}, { ...ctx, done: () => route() }) ?? cleanup
