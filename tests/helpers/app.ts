@@ -2,7 +2,7 @@
  * A fresh database (in-memory SQLite, a SQLite file, or a fresh PostgreSQL schema) + engine + HTTP app, with a fixed clock the test moves
  * and a token for every role (plus one of another organisation).
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as registry from '../../machines/index.js'
@@ -104,6 +104,7 @@ export async function testApp(
       { now: clock.now(), by: 'test' },
     )
   ).token
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))
   const app = createApp({
     engine,
     db: store.db,
@@ -114,7 +115,7 @@ export async function testApp(
     console: consoleRoutes(),
     hub,
     delivery: createDelivery({ db: store.db, clock }),
-    evidence: createEvidenceStore(mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))),
+    evidence: createEvidenceStore(evidenceDir),
     ...opts.deps,
   })
 
@@ -135,9 +136,10 @@ export async function testApp(
     return { status: res.status, headers: res.headers, body: parsed, text }
   }
 
-  const close = () => {
+  const close = async () => {
     hub.close()
-    return store.close()
+    await store.close()
+    rmSync(evidenceDir, { recursive: true, force: true })
   }
   return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close }
 }
