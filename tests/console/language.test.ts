@@ -61,27 +61,30 @@ function knownCodes(): Set<string> {
   return codes
 }
 
-/** The visible text of the page, piece by piece: text nodes and option labels, without `.code` annotations. */
-const visibleTexts = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = []
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement
-      const text = n.textContent?.trim() ?? ''
-      if (!el || !text || el.closest('.code, script, style, noscript')) continue
-      if (el.tagName !== 'OPTION' && !el.checkVisibility()) continue
-      out.push(text)
-    }
-    // A label whose words are its own code ("category category"): the label less its code span.
-    for (const label of document.querySelectorAll('label, legend')) {
-      const copy = label.cloneNode(true) as Element
-      for (const x of copy.querySelectorAll('.code, .req')) x.remove()
-      const text = copy.textContent?.trim()
-      if (text) out.push(text)
-    }
-    return out
-  })
+/**
+ * The visible text of the page, piece by piece: text nodes and option labels, without
+ * `.code` annotations; and each label less its code span ("category category" shows as
+ * "category"). Runs in the page (a string: this project's TypeScript has no DOM types).
+ */
+const VISIBLE_TEXTS = `(() => {
+  const out = []
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement
+    const text = (n.textContent || '').trim()
+    if (!el || !text || el.closest('.code, script, style, noscript')) continue
+    if (el.tagName !== 'OPTION' && !el.checkVisibility()) continue
+    out.push(text)
+  }
+  for (const label of document.querySelectorAll('label, legend')) {
+    const copy = label.cloneNode(true)
+    for (const x of copy.querySelectorAll('.code, .req')) x.remove()
+    const text = (copy.textContent || '').trim()
+    if (text) out.push(text)
+  }
+  return out
+})()`
+const visibleTexts = (page: Page) => page.evaluate<string[]>(VISIBLE_TEXTS)
 
 describe.skipIf(!run)('the console in zh-CN', () => {
   let server: Server
@@ -189,6 +192,9 @@ describe.skipIf(!run)('the console in zh-CN', () => {
     expect(labels).toContain('市局办公室')
     expect(labels.join()).not.toMatch(/（office）/)
     await expectChineseOnly(page, 'incident with the report form')
+    await page.goto(`${server.base}/#/incidents/${id}/send/SET_CATEGORY`)
+    await page.locator('form[data-event="SET_CATEGORY"] [data-path="category"]').waitFor()
+    await expectChineseOnly(page, 'incident with the category form')
     await page.screenshot({ path: `${SHOTS}/zh-incident.png`, fullPage: true })
     expect(scriptErrors(page)).toEqual([])
   })
@@ -199,6 +205,8 @@ describe.skipIf(!run)('the console in zh-CN', () => {
     const page = await newPage(browser, server.base)
     await signIn(page, 'group')
     await page.locator('#incidents').waitFor()
+    await page.locator('#incidents a', { hasText: title }).waitFor()
+    await expectChineseOnly(page, 'list, group')
     expect(await page.getByRole('link', { name: '新建事件' }).count()).toBe(0)
     await page.goto(`${server.base}/#/new`)
     expect(await page.locator('#new-not-allowed').textContent()).toContain('不能新建事件')
