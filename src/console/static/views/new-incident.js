@@ -42,7 +42,7 @@ export function renderNewIncident(main, _params, ctx) {
     'select',
     { name: 'category' },
     h('option', { value: '' }, t('common.none')),
-    CATEGORIES.map((c) => h('option', { value: c }, `${term('category', c)}（${c}）`)),
+    CATEGORIES.map((c) => h('option', { value: c }, term('category', c))),
   )
   const discoveredAt = h('input', { type: 'datetime-local', name: 'discoveredAt', step: 60 })
   const knownAt = h('input', { type: 'datetime-local', name: 'knownAt', step: 60 })
@@ -124,7 +124,7 @@ export function renderNewIncident(main, _params, ctx) {
     replace(
       severity,
       h('option', { value: '' }, t('new.severityAuto')),
-      plan.severities.map((s) => h('option', { value: s.code }, `${s.label}（${s.code}）`)),
+      plan.severities.map((s) => h('option', { value: s.code }, s.label)),
     )
     refreshPreview()
   }
