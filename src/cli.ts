@@ -43,6 +43,17 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
+/**
+ * SIGTERM or SIGINT (to the CLI or its whole process group): the step in hand finishes (a
+ * token written, an incident verified), no further step starts, the database is closed,
+ * and the exit code is that of the work done, as after any clean stop.
+ */
+let stopSignal: NodeJS.Signals | null = null
+const stopOnSignal = (signal: NodeJS.Signals) => {
+  stopSignal ??= signal
+  process.stderr.write(`${signal}: stopping after the current step.\n`)
+}
+
 const operator = () => `cli:${userInfo().username}`
 
 /** No incident and no token: a database just created, most likely not the one the server uses. */
@@ -160,7 +171,14 @@ async function verifyCommand(store: Store, args: string[]): Promise<number> {
   }
   const evidence = createEvidenceStore(config().evidenceDir)
   let failed = 0
+  let checked = 0
   for (const id of ids) {
+    if (stopSignal) {
+      process.stderr.write(`Stopped by ${stopSignal} after ${checked} of ${ids.length} incident(s).\n`)
+      ids = ids.slice(0, checked)
+      break
+    }
+    checked++
     const known = await store.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()
     if (!known) {
       failed++
@@ -204,6 +222,8 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`)
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2
   }
+  process.on('SIGTERM', stopOnSignal)
+  process.on('SIGINT', stopOnSignal)
   const { databaseUrl, settingsFile } = config()
   // On stderr, so `TOKEN=$(npm run -s cli -- token create …)` still captures the token alone.
   process.stderr.write(

@@ -3,7 +3,7 @@
  * process between them), serving /healthz, and exit code 0 after a clean SIGTERM
  * whether the signal goes to the whole process group or to npm alone.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -96,5 +96,59 @@ describe('npm start', () => {
     process.kill(s.pid, 'SIGTERM')
     expect(await s.exited, s.output()).toEqual({ code: 0, signal: null })
     expect(s.output()).toContain('"msg":"stopped"')
+  })
+})
+
+describe('npm run cli', () => {
+  it('runs as one node process and exits 0 after SIGTERM to its whole group', async () => {
+    // A database with a token, so `token list` has work to do.
+    const db = join(dir, 'cli.db')
+    const env = { ...process.env, DATABASE_URL: db }
+    const made = spawnSync(
+      'npm',
+      ['run', '-s', 'cli', '--', 'token', 'create', '--role', 'office', '--name', '甲'],
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      },
+    )
+    expect(made.status, made.stderr).toBe(0)
+
+    for (const target of ['group', 'npm'] as const) {
+      const proc = spawn('npm', ['run', '-s', 'cli', '--', 'token', 'list'], {
+        cwd: ROOT,
+        detached: true,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      started.push(proc)
+      let out = ''
+      let err = ''
+      proc.stdout?.on('data', (d) => {
+        out += d
+      })
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        proc.on('exit', (code, signal) => resolve({ code, signal })),
+      )
+      // Its signal handlers are in place once it names the database.
+      await new Promise<void>((resolve) =>
+        proc.stderr?.on('data', (d) => {
+          err += d
+          if (err.includes('Database: ')) resolve()
+        }),
+      )
+      const kids = children(proc.pid ?? 0)
+      // (or already done with its work: a defunct node awaiting npm)
+      expect(kids.length, 'npm → node, no wrapper').toBeLessThanOrEqual(1)
+      if (kids.length) expect(kids[0]).toMatch(/node --import tsx src\/cli\.ts|\[node\] <defunct>/)
+      try {
+        process.kill(target === 'group' ? -(proc.pid ?? 0) : (proc.pid ?? 0), 'SIGTERM')
+      } catch {
+        // already done
+      }
+      expect(await exited, `${target}: ${err}`).toEqual({ code: 0, signal: null })
+      expect(out).toMatch(/office\t甲/)
+    }
   })
 })
