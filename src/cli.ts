@@ -1,5 +1,7 @@
 /**
- * Operator commands, on the database DATABASE_URL names (migrated first):
+ * Operator commands, on the database DATABASE_URL names (migrated first), read from the
+ * same settings as the server (the environment over ENV_FILE or ./.env); each names the
+ * database it opened on stderr, and `token create` warns when that database was empty:
  *   npm run cli -- token create --role office --name 张三 [--org 某单位]
  *   npm run cli -- token list
  *   npm run cli -- token revoke <id>
@@ -24,10 +26,10 @@ import {
 } from './auth/organisations.js'
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
 import { calendarCommand } from './cli/calendar.js'
-import { operator, UsageError } from './cli/common.js'
+import { listenForStop, operator, UsageError } from './cli/common.js'
 import { upgradeCommand } from './cli/upgrade.js'
 import { verifyCommand } from './cli/verify.js'
-import { config } from './config.js'
+import { config, describeDatabase } from './config.js'
 import { backupSqlite, integrityCheck } from './store/backup.js'
 import { createStore, type Store } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
@@ -45,6 +47,18 @@ const USAGE = `Usage:
   npm run cli -- calendar list
   npm run cli -- upgrade [--dry-run]`
 
+/** No incident and no token: a database just created, most likely not the one the server uses. */
+async function isEmpty(store: Store): Promise<boolean> {
+  const incident = await store.db.selectFrom('incidents').select('id').limit(1).executeTakeFirst()
+  const token = await store.db.selectFrom('tokens').select('id').limit(1).executeTakeFirst()
+  return !incident && !token
+}
+
+const EMPTY_WARNING =
+  'Warning: this database was empty (no incident, no token before this one). If the server runs on another ' +
+  'database, this token is unknown to it (401): give the CLI the same DATABASE_URL as the server ' +
+  '(the environment, or ENV_FILE / .env, which both read).\n'
+
 async function tokenCommand(store: Store, args: string[]): Promise<void> {
   const [sub, ...rest] = args
   const now = new Date()
@@ -58,6 +72,7 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
     if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
     if (!values.name?.trim()) throw new UsageError('--name is required (it goes into the journal)')
     await requireOrganisation(store.db, values.org ?? DEFAULT_ORGANISATION)
+    const empty = await isEmpty(store)
     const { token, info } = await createToken(
       store.db,
       { role: role.data, name: values.name, ...(values.org ? { organisation: values.org } : {}) },
@@ -68,6 +83,7 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
         'The token (shown once, stored only as a hash):\n',
     )
     process.stdout.write(`${token}\n`)
+    if (empty) process.stderr.write(EMPTY_WARNING)
     return
   }
   if (sub === 'list') {
@@ -153,7 +169,13 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`)
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2
   }
-  const store = createStore(config().databaseUrl)
+  listenForStop()
+  const { databaseUrl, settingsFile } = config()
+  // On stderr, so `TOKEN=$(npm run -s cli -- token create …)` still captures the token alone.
+  process.stderr.write(
+    `Database: ${describeDatabase(databaseUrl)}${settingsFile ? ` (settings from ${settingsFile})` : ''}\n`,
+  )
+  const store = createStore(databaseUrl)
   try {
     await migrateToLatest(store.db, store.schema)
     return await handler(store, args)

@@ -1,8 +1,12 @@
 /**
  * Deployment settings (API.md "Deployment settings"). The only module that reads
- * `process.env`: everything else receives the parsed, frozen result.
+ * `process.env`: everything else receives the parsed, frozen result. The server and the
+ * CLI read the same settings: the environment, over a `.env`-style file (ENV_FILE, or
+ * `.env` in the working directory when there is one).
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
+import { parseEnv } from 'node:util'
 import { z } from 'zod'
 import { RoleSchema } from '../machines/vocabulary.js'
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from './calendar/index.js'
@@ -114,6 +118,8 @@ const EnvSchema = z.object({
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 export interface Config {
+  /** The settings file read under the environment, or null when there was none. */
+  settingsFile: string | null
   port: number
   host: string
   databaseUrl: string
@@ -157,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       )
   }
   return Object.freeze({
+    settingsFile: null,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
@@ -174,9 +181,51 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   })
 }
 
+/**
+ * The environment over its settings file: `ENV_FILE` names one (it must exist), else
+ * `.env` in `cwd` is read when present. A variable set in the environment wins over the
+ * file, as with any `.env` loader (a blank one does not).
+ */
+export function readSettings(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): { env: Record<string, string | undefined>; file: string | null } {
+  const named = env.ENV_FILE?.trim()
+  const file = named ? resolve(cwd, named) : resolve(cwd, '.env')
+  if (!existsSync(file)) {
+    if (named) throw new Error(`Invalid settings:\n  ENV_FILE: ${file} does not exist`)
+    return { env, file: null }
+  }
+  const fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>
+  const merged: Record<string, string | undefined> = { ...fromFile }
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') merged[k] = v
+  return { env: merged, file }
+}
+
+/** Settings from the environment and its settings file (readSettings). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()) {
+  const settings = readSettings(env, cwd)
+  return Object.freeze({ ...parseConfig(settings.env), settingsFile: settings.file })
+}
+
+/** The database a URL names, for people: a PostgreSQL password is hidden, a SQLite path made absolute. */
+export function describeDatabase(url: string): string {
+  if (isPostgres(url)) {
+    try {
+      const u = new URL(url)
+      if (u.password) u.password = '***'
+      return u.toString()
+    } catch {
+      return 'postgres://(unparsable URL)'
+    }
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '')
+  return file === ':memory:' ? file : `SQLite ${resolve(file)}`
+}
+
 let cached: Readonly<Config> | undefined
 /** The process's settings, parsed on first use and then the same frozen object. */
 export const config = (): Readonly<Config> => {
-  cached ??= parseConfig()
+  cached ??= loadConfig()
   return cached
 }

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server'
 import * as registry from '../machines/index.js'
 import { applyQuickStartTokens, bootstrapAdminToken } from './auth/tokens.js'
 import { createLiveCalendar } from './calendar/live.js'
-import { config } from './config.js'
+import { config, describeDatabase } from './config.js'
 import { consoleRoutes } from './console/routes.js'
 import * as diagrams from './diagrams/index.js'
 import { createEngine } from './engine/engine.js'
@@ -182,7 +182,12 @@ async function main() {
     ...(cfg.witnessFile ? { witness: witnessReader(cfg.witnessFile) } : {}),
   })
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
-    log.info('listening', { port: info.port, host: cfg.host }),
+    log.info('listening', {
+      port: info.port,
+      host: cfg.host,
+      database: describeDatabase(cfg.databaseUrl),
+      settingsFile: cfg.settingsFile,
+    }),
   )
   // Deadlines that passed while the service was down fire after it listens, in the
   // background: an outage with many of them must not keep the API unreachable.

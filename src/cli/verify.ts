@@ -9,7 +9,7 @@ import { createEngine } from '../engine/engine.js'
 import { createEvidenceStore } from '../evidence/store.js'
 import type { Store } from '../store/connection.js'
 import { readWitness } from '../witness/file.js'
-import { UsageError } from './common.js'
+import { stopRequested, UsageError } from './common.js'
 
 /**
  * One line per incident: `ok` with its head, chain kind and newest witness checkpoint, or
@@ -65,6 +65,11 @@ export async function verifyCommand(store: Store, args: string[]): Promise<numbe
   let failed = 0
   let checked = 0
   for (const id of ids) {
+    const stop = stopRequested()
+    if (stop) {
+      process.stderr.write(`Stopped by ${stop} after ${checked} of ${ids.length} incident(s).\n`)
+      break
+    }
     checked++
     const known = await store.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()
     if (!known) {

@@ -3,14 +3,15 @@
  * (createApp(deps)); each resource is a route module mounted here.
  */
 
-import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { recordSecurityEvent } from '../auth/security-log.js'
 import { silentLogger } from '../log.js'
+import { docsRoutes } from './docs.js'
 import type { AppDeps, AppEnv } from './env.js'
 import { accessLog, authenticate } from './middleware.js'
+import { baseDocument, withServer } from './openapi-document.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
 import { adminRoutes } from './routes/admin.js'
 import { calendarRoutes } from './routes/calendar.js'
@@ -30,7 +31,8 @@ export type { AppDeps, DiagramFns } from './env.js'
 
 /** Routes that need no token: liveness, the API's own description, the console's static files. */
 const PUBLIC = new Set(['/healthz', '/openapi.json', '/docs', '/'])
-const isPublic = (path: string) => PUBLIC.has(path) || path.startsWith('/console/')
+const isPublic = (path: string) =>
+  PUBLIC.has(path) || path.startsWith('/console/') || path.startsWith('/docs/')
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? silentLogger
@@ -65,23 +67,13 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'a token from the CLI (npm run cli -- token create) or AUTH_TOKENS',
   })
-  // Routes never change after start: the document is made once, on first request.
-  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
+  // Routes and plans never change after start: the document is made once, on first request.
+  let document: ReturnType<typeof baseDocument> | undefined
   app.get('/openapi.json', (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'yuqing-flow',
-        version: '1',
-        description:
-          'Walks online public-opinion incidents through Chinese government emergency plans. ' +
-          'Errors are RFC 9457 application/problem+json.',
-      },
-      security: [{ bearer: [] }],
-    })
-    return c.json(document)
+    document ??= baseDocument(app, deps.plans)
+    return c.json(withServer(document, new URL(c.req.url).origin))
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'yuqing-flow API' }))
+  app.route('/', docsRoutes())
   return app
 }
 

@@ -49,7 +49,7 @@ export const PlanQuery = z
       .int()
       .min(1)
       .optional()
-      .openapi({ type: 'integer', description: 'an older version' }),
+      .openapi({ type: 'integer', minimum: 1, description: 'an older version' }),
   })
   .strict()
 
@@ -227,7 +227,13 @@ export const ListQuery = z
       .max(200)
       .optional()
       .openapi({ description: 'searches the title and the source URL' }),
-    limit: z.coerce.number().int().min(1).max(200).optional().openapi({ type: 'integer', example: 50 }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 }),
     cursor: z.string().min(1).max(500).optional(),
   })
   .strict()

@@ -2,7 +2,7 @@
  * A fresh database (in-memory SQLite, a SQLite file, or a fresh PostgreSQL schema) + engine + HTTP app, with a fixed clock the test moves
  * and a token for every role (plus one of another organisation).
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as registry from '../../machines/index.js'
@@ -144,6 +144,7 @@ export async function testApp(
       { now: clock.now(), by: 'test' },
     )
   ).token
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))
   const app = createApp({
     engine,
     db: store.db,
@@ -154,7 +155,7 @@ export async function testApp(
     console: consoleRoutes(),
     hub,
     delivery: createDelivery({ db: store.db, clock }),
-    evidence: createEvidenceStore(mkdtempSync(join(tmpdir(), 'yuqing-evidence-'))),
+    evidence: createEvidenceStore(evidenceDir),
     ...(opts.witness ? { witness: witnessReader(opts.witness) } : {}),
     ...opts.deps,
   })
@@ -181,7 +182,8 @@ export async function testApp(
   const close = async () => {
     hub.close()
     await witness?.close()
-    return store.close()
+    await store.close()
+    rmSync(evidenceDir, { recursive: true, force: true })
   }
   return {
     app,

@@ -16,7 +16,10 @@ const DAY_MS = 86_400_000
 const calendarRoute = createRoute({
   method: 'get',
   path: '/calendar',
+  operationId: 'getCalendar',
   summary: 'Covered holiday years, working hours in force, and a warning when coverage ends soon',
+  description:
+    'The holiday years the deadline calendar covers and the working hours in force; `warning` says when coverage ends within the year.',
   tags: ['service'],
   responses: { 200: json(CalendarSchema, 'the calendar in force'), 401: problems[401] },
 })

@@ -55,7 +55,10 @@ const DocumentListSchema = z
 const list = createRoute({
   method: 'get',
   path: '/incidents/{id}/documents',
+  operationId: 'listIncidentDocuments',
   summary: "The documents this incident's plan and grade require",
+  description:
+    'The documents (reports, records) the plan requires of this incident at its grade, each with whether it can be rendered yet.',
   tags,
   request: { params: IncidentParams },
   responses: {
@@ -69,6 +72,7 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/incidents/{id}/documents/{name}',
+  operationId: 'getIncidentDocument',
   summary: 'One required document, rendered from the incident (Markdown, or HTML for print)',
   description:
     'Markdown by default; HTML with `Accept: text/html` or `?format=html`. A read writes nothing ' +

@@ -101,6 +101,7 @@ const tags = ['evidence']
 const upload = createRoute({
   method: 'post',
   path: '/incidents/{id}/evidence',
+  operationId: 'uploadEvidence',
   summary: 'Keep a piece of evidence (multipart/form-data: file, optional note)',
   description:
     'The file is stored by its SHA-256 and recorded in the journal with its size, media type, ' +
@@ -129,7 +130,9 @@ const upload = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/incidents/{id}/evidence',
+  operationId: 'listEvidence',
   summary: 'The evidence kept for an incident, oldest first',
+  description: 'The evidence kept for this incident (name, size, SHA-256, who kept it, when), oldest first.',
   tags,
   request: { params: IncidentParams },
   responses: {
@@ -143,6 +146,7 @@ const list = createRoute({
 const download = createRoute({
   method: 'get',
   path: '/incidents/{id}/evidence/{sha256}',
+  operationId: 'downloadEvidence',
   summary: 'Download one piece of evidence',
   description:
     'The stored bytes, as an attachment of the recorded media type, with `Digest: sha-256=<base64>` ' +

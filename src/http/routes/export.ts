@@ -33,6 +33,7 @@ const ExportQuery = ListQuery.omit({ limit: true, cursor: true })
 const route = createRoute({
   method: 'get',
   path: '/incidents/export',
+  operationId: 'exportIncidents',
   summary: "Every incident matching the list's filters, as CSV or NDJSON (streamed)",
   description:
     '`format=csv|ndjson` or `Accept: text/csv` / `application/x-ndjson`. CSV columns: ' +

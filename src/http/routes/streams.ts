@@ -46,7 +46,10 @@ const eventStream = {
 const all = createRoute({
   method: 'get',
   path: '/incidents/stream',
+  operationId: 'streamIncidents',
   summary: "Live journal entries of every incident of the caller's organisation (server-sent events)",
+  description:
+    "Server-sent events: one `entry` event per journal entry of any incident of the caller's organisation; heartbeats keep the connection open.",
   tags,
   responses: { 200: eventStream, 401: problems[401], 503: problems[503] },
 })
@@ -54,7 +57,10 @@ const all = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/incidents/{id}/stream',
+  operationId: 'streamIncident',
   summary: 'Live journal entries of one incident (server-sent events); Last-Event-ID resumes',
+  description:
+    "Server-sent events of one incident's journal; `Last-Event-ID` resumes after the entry a client last saw.",
   tags,
   request: { params: IncidentParams, headers: StreamHeaders },
   responses: { 200: eventStream, 401: problems[401], 404: problems[404], 503: problems[503] },

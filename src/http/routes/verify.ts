@@ -62,7 +62,10 @@ export const VerificationSchema = z
 const verify = createRoute({
   method: 'get',
   path: '/incidents/{id}/verify',
+  operationId: 'verifyIncident',
   summary: "Recompute the journal's hash chain and the evidence hashes",
+  description:
+    "Recomputes the hash chain of the incident's journal and the SHA-256 of every piece of evidence; says which entry or file fails.",
   tags: ['incidents'],
   request: { params: IncidentParams },
   responses: {
