@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { recordSecurityEvent } from '../auth/security-log.js'
 import { silentLogger } from '../log.js'
 import type { AppDeps, AppEnv } from './env.js'
-import { accessLog, authenticate } from './middleware.js'
+import { accessLog, authenticate, edgeText } from './middleware.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
 import { adminRoutes } from './routes/admin.js'
 import { calendarRoutes } from './routes/calendar.js'
@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders())
   const auth = authenticate(deps.db)
   app.use('*', (c, next) => (isPublic(c.req.path) ? next() : auth(c, next)))
+  app.use('*', edgeText)
   app.onError(errorHandler({ log, audit: (e) => recordSecurityEvent(deps.db, e, deps.engine.clock.now()) }))
   app.notFound(notFoundHandler)
 

@@ -6,11 +6,12 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Kysely } from 'kysely'
 import { findToken } from '../auth/tokens.js'
-import { Forbidden, Unauthorized, ValidationError } from '../errors.js'
+import { type FieldError, Forbidden, NotFound, Unauthorized, ValidationError } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
 import type { AppEnv } from './env.js'
 import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
+import { badTextIn, textProblem } from './schemas.js'
 
 /** One line per request: method, path, status, ms, requestId and role; never headers or tokens. */
 export const accessLog =
@@ -84,12 +85,45 @@ function jsonDepth(text: string): number {
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
   return limit(c, async () => {
-    if (jsonDepth(await c.req.text()) > JSON_MAX_DEPTH)
+    const text = await c.req.text()
+    if (jsonDepth(text) > JSON_MAX_DEPTH)
       throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
         { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
       ])
+    // Every string of the body, the event fields the engine checks included, is text.
+    const bad = badTextIn(parsedOrUndefined(text))
+    if (bad.length > 0) throw new ValidationError('the body holds characters no text field takes', bad)
     await next()
   })
+}
+
+const parsedOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined // the route's validator answers malformed JSON
+  }
+}
+
+/**
+ * Query strings and path segments are text too: a control character or a lone surrogate
+ * in a query value is a 400 naming the parameter; in the path, no resource has such a
+ * name (404). Runs before any route, so nothing reaches the store.
+ */
+export const edgeText: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (textProblem(c.req.path)) throw new NotFound(`route ${JSON.stringify(c.req.path)}`)
+  const errors: FieldError[] = []
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    const keyProblem = textProblem(key)
+    if (keyProblem) errors.push({ path: '(query)', message: `a parameter name holds a ${keyProblem}` })
+    else
+      for (const v of values) {
+        const why = textProblem(v)
+        if (why) errors.push({ path: key, message: why, expected: 'text without control characters' })
+      }
+  }
+  if (errors.length > 0) throw new ValidationError('the query failed validation', errors)
+  await next()
 }
 const limit = bodyLimit({
   maxSize: JSON_BODY_LIMIT,

@@ -20,6 +20,7 @@ import {
 } from '../errors.js'
 import type { Logger } from '../log.js'
 import { errorFields } from '../log.js'
+import { invalidDataError } from '../store/errors.js'
 import type { AppEnv } from './env.js'
 
 export const PROBLEM_BASE = 'https://yuqing-flow.dev/problems/'
@@ -47,12 +48,36 @@ export class MalformedJson extends AppError {
 
 /** Storage failures the engine's guard does not see (auth, health, a handle closed under us). */
 export function storageFailure(e: unknown): AppError | null {
+  const invalid = invalidDataError(e)
+  if (invalid) return invalid
   const known = e && typeof e === 'object' ? storageError(e) : null
   if (known) return known
   const message = e instanceof Error ? e.message : ''
   if (/database connection is not open|driver has already been destroyed|pool.*(ended|closed)/i.test(message))
     return new StorageUnavailable('the database is closed; retry later')
   return null
+}
+
+/** nginx's 499: the client closed the connection before the answer (never seen by it). */
+export class ClientClosedRequest extends AppError {
+  constructor() {
+    super('client-closed-request', 499, 'Client closed request', 'the client closed the connection')
+  }
+}
+
+/**
+ * Whether `e` comes from the client's connection, not the database: the request was
+ * aborted (Node's IncomingMessage fails with `aborted`, code ECONNRESET, which is also
+ * what a PostgreSQL connection reset looks like, hence the check of the request itself).
+ */
+function clientGone(e: unknown, c: Context<AppEnv>): boolean {
+  const incoming = (
+    c.env as { incoming?: { aborted?: boolean; errored?: unknown; complete?: boolean } } | undefined
+  )?.incoming
+  if (incoming && (incoming.aborted || (incoming.errored && !incoming.complete))) return true
+  if (c.req.raw.signal?.aborted) return true
+  const err = e as { code?: unknown; message?: unknown } | null
+  return err?.code === 'ECONNRESET' && err.message === 'aborted'
 }
 
 function toAppError(e: unknown): AppError | null {
@@ -83,7 +108,7 @@ export function problemBody(err: AppError, c: Context<AppEnv>) {
 export function problem(c: Context<AppEnv>, err: AppError): Response {
   return new Response(JSON.stringify(problemBody(err, c)), {
     status: err.status,
-    headers: { 'content-type': PROBLEM_JSON },
+    headers: { 'content-type': PROBLEM_JSON, 'x-request-id': c.get('requestId') ?? '' },
   })
 }
 
@@ -93,6 +118,11 @@ export function errorHandler(deps: {
   audit: (e: SecurityEvent) => Promise<void>
 }): ErrorHandler<AppEnv> {
   return async (e, c) => {
+    // A client that hung up mid-body: nobody reads the answer, and it is no storage failure.
+    if (clientGone(e, c)) {
+      deps.log.debug('client closed the connection', { requestId: c.get('requestId'), path: c.req.path })
+      return problem(c, new ClientClosedRequest())
+    }
     const known = toAppError(e)
     if (!known) {
       deps.log.error('unhandled error', {
