@@ -8,6 +8,7 @@ import type { Hub } from '../live/hub.js'
 import type { Logger } from '../log.js'
 import type { Delivery } from '../notify/delivery.js'
 import type { Database } from '../store/schema.js'
+import type { Limits } from './limits.js'
 
 /** What src/diagrams/index.ts exports for the diagram and report routes. */
 export type DiagramFns = Pick<
@@ -38,6 +39,8 @@ export interface AppDeps {
   hub?: Hub
   /** Webhook delivery status for GET /admin/deliveries. */
   delivery?: Pick<Delivery, 'status'>
+  /** Limits per client, token and organisation (README "Limits"); unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>
 }
 
 export interface AppEnv {

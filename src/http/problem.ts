@@ -15,6 +15,7 @@ import {
   Forbidden,
   NotFound,
   StorageUnavailable,
+  TooManyRequests,
   Unauthorized,
   ValidationError,
 } from '../errors.js'
@@ -108,7 +109,11 @@ export function problemBody(err: AppError, c: Context<AppEnv>) {
 export function problem(c: Context<AppEnv>, err: AppError): Response {
   return new Response(JSON.stringify(problemBody(err, c)), {
     status: err.status,
-    headers: { 'content-type': PROBLEM_JSON, 'x-request-id': c.get('requestId') ?? '' },
+    headers: {
+      'content-type': PROBLEM_JSON,
+      'x-request-id': c.get('requestId') ?? '',
+      ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfterSeconds) } : {}),
+    },
   })
 }
 
