@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { SecurityAudit } from '../auth/security-log.js'
 import type { Calendar } from '../calendar/index.js'
 import type { Caller, Engine } from '../engine/engine.js'
 import type { EvidenceStore } from '../evidence/store.js'
@@ -41,6 +42,8 @@ export interface AppDeps {
   delivery?: Pick<Delivery, 'status'>
   /** Limits per client, token and organisation (README "Limits"); unset ones take DEFAULT_LIMITS. */
   limits?: Partial<Limits>
+  /** The bounded security log of refusals (default: one made from `limits`); main.ts flushes it. */
+  securityAudit?: SecurityAudit
 }
 
 export interface AppEnv {

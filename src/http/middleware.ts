@@ -2,11 +2,19 @@
  * Cross-cutting request handling: the access log, bearer authentication with the
  * auditor's read-only rule, and the JSON-body gate (415, 413).
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Kysely } from 'kysely'
+import type { SecurityAudit } from '../auth/security-log.js'
 import { findToken } from '../auth/tokens.js'
-import { type FieldError, Forbidden, NotFound, Unauthorized, ValidationError } from '../errors.js'
+import {
+  type FieldError,
+  Forbidden,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+  ValidationError,
+} from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
 import type { AppEnv } from './env.js'
@@ -35,10 +43,29 @@ const READ_ONLY_POSTS = [/^\/plans\/[^/]+\/classify$/]
 const isWrite = (method: string, path: string) =>
   !['GET', 'HEAD', 'OPTIONS'].includes(method) && !READ_ONLY_POSTS.some((r) => r.test(path))
 
-/** Bearer token → caller (role, name, organisation). 401 without a valid one; auditors never write (403). */
+/**
+ * The client's address as the server saw it (the socket's peer), or null for a request
+ * made in-process (tests). Behind a reverse proxy this is the proxy.
+ */
+export const clientOf = (c: Context<AppEnv>): string | null =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress ?? null
+
+/**
+ * Bearer token → caller (role, name, organisation). 401 without a valid one; auditors
+ * never write (403). A client past its failed authentications of this minute gets 429
+ * before its token is even looked at.
+ */
 export const authenticate =
-  (db: Kysely<Database>): MiddlewareHandler<AppEnv> =>
+  (db: Kysely<Database>, audit?: Pick<SecurityAudit, 'retryAfter'>): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
+    const wait = audit?.retryAfter(clientOf(c)) ?? 0
+    if (wait > 0)
+      throw new TooManyRequests(
+        `too many failed authentications from this client; retry in ${wait} s`,
+        wait,
+        'AUTH_FAILURES_PER_MINUTE',
+      )
     const header = c.req.header('authorization')
     if (!header) throw new Unauthorized('send Authorization: Bearer <token>')
     const m = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i.exec(header)

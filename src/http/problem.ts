@@ -8,7 +8,7 @@ import type { Hook } from '@hono/zod-openapi'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
-import type { SecurityEvent } from '../auth/security-log.js'
+import type { Refusal } from '../auth/security-log.js'
 import { storageError } from '../engine/engine.js'
 import {
   AppError,
@@ -117,10 +117,10 @@ export function problem(c: Context<AppEnv>, err: AppError): Response {
   })
 }
 
-/** The one error handler. 401 and 403 also go to the security log (route, never the token). */
+/** The one error handler. 401, 403 and the failed-auth 429 also go to the security log (route, never the token). */
 export function errorHandler(deps: {
   log: Logger
-  audit: (e: SecurityEvent) => Promise<void>
+  audit: (e: Refusal, c: Context<AppEnv>) => Promise<void>
 }): ErrorHandler<AppEnv> {
   return async (e, c) => {
     // A client that hung up mid-body: nobody reads the answer, and it is no storage failure.
@@ -141,17 +141,25 @@ export function errorHandler(deps: {
         new AppError('internal', 500, 'Internal error', 'the request failed; it has been logged'),
       )
     }
-    if (known instanceof Unauthorized || known instanceof Forbidden) {
+    const rateLimited = known instanceof TooManyRequests && known.extra.limit === 'AUTH_FAILURES_PER_MINUTE'
+    if (known instanceof Unauthorized || known instanceof Forbidden || rateLimited) {
       const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
       await deps
-        .audit({
-          kind: known instanceof Unauthorized ? 'auth.unauthorized' : 'auth.forbidden',
-          method: c.req.method,
-          route: c.req.path,
-          requestId: c.get('requestId'),
-          ...(caller ? { tokenId: caller.tokenId, role: caller.role } : {}),
-          reason: known.message,
-        })
+        .audit(
+          {
+            kind: rateLimited
+              ? 'auth.rate-limited'
+              : known instanceof Unauthorized
+                ? 'auth.unauthorized'
+                : 'auth.forbidden',
+            method: c.req.method,
+            route: c.req.path,
+            requestId: c.get('requestId'),
+            ...(caller ? { tokenId: caller.tokenId, role: caller.role } : {}),
+            reason: known.message,
+          },
+          c,
+        )
         .catch((err: unknown) => deps.log.warn('security log write failed', errorFields(err)))
     }
     if (known instanceof StorageUnavailable) deps.log.warn('storage unavailable', errorFields(e))
