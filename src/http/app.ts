@@ -11,7 +11,7 @@ import { createSecurityAudit } from '../auth/security-log.js'
 import { errorFields, silentLogger } from '../log.js'
 import type { AppDeps, AppEnv } from './env.js'
 import { DEFAULT_LIMITS } from './limits.js'
-import { accessLog, authenticate, clientOf, edgeText } from './middleware.js'
+import { accessLog, authenticate, clientOf, edgeText, requestIdOnEveryAnswer } from './middleware.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
 import { adminRoutes } from './routes/admin.js'
 import { calendarRoutes } from './routes/calendar.js'
@@ -38,6 +38,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }))
+  app.use('*', requestIdOnEveryAnswer)
   app.use('*', accessLog(log))
   app.use('*', secureHeaders())
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }

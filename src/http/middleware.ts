@@ -38,6 +38,24 @@ export const accessLog =
     })
   }
 
+/**
+ * `X-Request-Id` on every answer: Hono's requestId() sets it on the context, which a
+ * Response a handler builds itself (event streams, CSV export, static files) does not carry.
+ */
+export const requestIdOnEveryAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const id = c.get('requestId')
+  if (!id || c.res.headers.has('x-request-id')) return
+  try {
+    c.res.headers.set('x-request-id', id)
+  } catch {
+    // Immutable headers (a fetched Response): answer with a copy that carries the id.
+    const copy = new Response(c.res.body, c.res)
+    copy.headers.set('x-request-id', id)
+    c.res = copy
+  }
+}
+
 /** Requests an auditor may make although they are not GET: previews that change nothing. */
 const READ_ONLY_POSTS = [/^\/plans\/[^/]+\/classify$/]
 const isWrite = (method: string, path: string) =>

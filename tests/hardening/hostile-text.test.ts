@@ -176,7 +176,7 @@ describe('text already stored, and what every answer carries', () => {
       expect(csv.text, title).toMatch(new RegExp(`(^|,)"?'${title.replace(/[()+]/g, '\\$&')}`, 'm'))
   })
 
-  it('sends X-Request-Id on every answer: success, 400, 401, 404, 405 and 413', async () => {
+  it('sends X-Request-Id on every answer: success, 400, 401, 404, 405 and 413, streams and files', async () => {
     t = await testApp()
     const answers = [
       await t.request('GET', '/healthz'),
@@ -191,6 +191,12 @@ describe('text already stored, and what every answer carries', () => {
         headers: { 'content-type': 'application/json' },
       }),
     ]
+    // Answers a handler builds itself: an event stream, the CSV export, a console file.
+    for (const path of ['/incidents/stream', '/incidents/export?format=csv', '/console/app.js']) {
+      const res = await t.app.request(path, { headers: { authorization: `Bearer ${t.tokens.office}` } })
+      expect(res.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/)
+      await res.body?.cancel()
+    }
     for (const a of answers) {
       expect(a.headers.get('x-request-id'), `${a.status}`).toMatch(/^[0-9a-f-]{36}$/)
       if (a.status >= 400) expect(a.body.requestId).toBe(a.headers.get('x-request-id'))

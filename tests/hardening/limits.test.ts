@@ -33,13 +33,13 @@ describe('live streams', () => {
     expect(a3.status).toBe(429)
     expect(a3.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     expect(a3.headers.get('retry-after')).toBeTruthy()
-    expect(await a3.json()).toMatchObject({ limit: 'STREAMS_PER_TOKEN' })
+    expect((await a3.json()) as object).toMatchObject({ limit: 'STREAMS_PER_TOKEN' })
 
     const b1 = await open(t.tokens.leader)
     expect(b1.status).toBe(200)
     const b2 = await open(t.tokens.monitor)
     expect(b2.status).toBe(429)
-    expect(await b2.json()).toMatchObject({ limit: 'STREAMS_PER_ORGANISATION' })
+    expect((await b2.json()) as object).toMatchObject({ limit: 'STREAMS_PER_ORGANISATION' })
 
     // The other organisation still gets its streams.
     const other = await open(t.otherOrgToken)
@@ -58,7 +58,7 @@ describe('live streams', () => {
     const first = await open(t.tokens.office)
     const second = await open(t.otherOrgToken)
     expect(second.status).toBe(503)
-    expect((await second.json()).detail).toMatch(/STREAMS_MAX/)
+    expect(((await second.json()) as { detail: string }).detail).toMatch(/STREAMS_MAX/)
     await first.body?.cancel()
   })
 })
@@ -111,7 +111,7 @@ function slowUpload(boundary = 'limits-boundary') {
   }
 }
 
-const post = (id: string, token: string, body: BodyInit, contentType?: string) =>
+const post = (id: string, token: string, body: FormData | ReadableStream<Uint8Array>, contentType?: string) =>
   t.app.request(`/incidents/${id}/evidence`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
@@ -137,7 +137,9 @@ describe('evidence uploads', () => {
     up.end()
     const res = await answered
     expect(res.status).toBe(201)
-    expect((await res.json()).sha256).toBe(createHash('sha256').update(content).digest('hex'))
+    expect(((await res.json()) as { sha256: string }).sha256).toBe(
+      createHash('sha256').update(content).digest('hex'),
+    )
     expect(store.largestChunk).toBeLessThanOrEqual(2 * 64 * 1024)
   })
 
@@ -189,7 +191,7 @@ describe('evidence uploads', () => {
     const second = await post(id, t.tokens.leader, form())
     expect(second.status).toBe(429)
     expect(second.headers.get('retry-after')).toBeTruthy()
-    expect(await second.json()).toMatchObject({ limit: 'EVIDENCE_UPLOADS_PER_ORGANISATION' })
+    expect((await second.json()) as object).toMatchObject({ limit: 'EVIDENCE_UPLOADS_PER_ORGANISATION' })
     const other = await post(otherId, t.otherOrgToken, form())
     expect(other.status).toBe(201)
 
@@ -213,16 +215,17 @@ describe('evidence uploads', () => {
       const res = await post(id, t.tokens.office, f)
       expect(res.status, JSON.stringify(name)).toBe(400)
       // A C0 control in a part header is malformed multipart already (the body's path); the others name the file.
-      expect((await res.json()).errors[0].path, JSON.stringify(name)).toBe(
-        [...name].some((ch) => ch < ' ') ? '(body)' : 'file',
-      )
+      expect(
+        ((await res.json()) as { errors: Array<{ path: string }> }).errors[0]?.path,
+        JSON.stringify(name),
+      ).toBe([...name].some((ch) => ch < ' ') ? '(body)' : 'file')
     }
     const f = new FormData()
     f.append('file', new File([new Uint8Array([1])], 'ok.txt'))
     f.append('note', '说明\u202E')
     const note = await post(id, t.tokens.office, f)
     expect(note.status).toBe(400)
-    expect((await note.json()).errors[0].path).toBe('note')
+    expect(((await note.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe('note')
     expect(readdirSync(store.dir, { recursive: true })).toEqual([])
   })
 })

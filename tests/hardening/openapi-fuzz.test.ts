@@ -153,7 +153,7 @@ async function send(op: Operation, m: Mutation) {
   for (const [i, p] of pathParams.entries()) {
     const mine = m.where === 'path' && m.index % pathParams.length === i
     const encoded = mine ? encode(m.value) : null
-    if (encoded) hostile = m.bad && encoded.exact
+    if (encoded && m.where === 'path') hostile = m.bad && encoded.exact
     path = path.replace(`{${p.name}}`, encoded ? encoded.text : (REAL[p.name]?.() ?? 'x'))
   }
   if (m.where === 'query' && queryParams.length > 0) {
@@ -163,7 +163,7 @@ async function send(op: Operation, m: Mutation) {
     hostile = m.bad && encoded.exact
   }
   const headers: Record<string, string> = { authorization: `Bearer ${t.tokens.office}` }
-  let body: BodyInit | undefined
+  let body: string | FormData | undefined
   if (op.json) {
     headers['content-type'] = 'application/json'
     const valid: Record<string, unknown> = { ...(VALID[op.path] ?? {}) }

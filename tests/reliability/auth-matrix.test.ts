@@ -192,7 +192,7 @@ describe('revoked tokens', () => {
     t.clock.advance(1)
     await req('GET', '/plans', { bearer: token })
     const log = await readSecurityLog(t.store.db, 1000)
-    const refused = log.filter((e) => e.kind === 'auth.unauthorized') as Array<{ count: number }>
+    const refused = log.filter((e) => e.kind === 'auth.unauthorized') as unknown as Array<{ count: number }>
     expect(refused.map((e) => e.count)).toEqual([1, 7])
     expect(JSON.stringify(log)).not.toContain(token)
   })
