@@ -151,6 +151,15 @@ describe.each(STORE_KINDS)('hostile text (%s)', (kind) => {
       expect((error as { code?: string }).code).toBe('22021')
       expect(invalidDataError(error)).toMatchObject({ status: 400 })
     } else expect(error).toBeNull() // SQLite stores a NUL; the edge refuses it first
+    // Through the engine (as an old client or a path the edge missed would): the store's error
+    // reaches the HTTP layer unwrapped, so it answers 400.
+    const caller = { name: 'x', role: 'office' as const, organisation: 'default', tokenId: 'tok_x' }
+    const opened = await t.engine
+      .open({ planId: 'neixiang-2017', title: nul }, caller)
+      .then(() => null)
+      .catch((e: unknown) => e)
+    if (kind === 'postgres') expect(invalidDataError(opened)).toMatchObject({ status: 400 })
+    else expect(opened).toBeNull()
     expect(invalidDataError(Object.assign(new Error('x'), { code: '22P02' }))).toMatchObject({ status: 400 })
     expect(invalidDataError(Object.assign(new Error('x'), { code: '57P01' }))).toBeNull()
   })
