@@ -21,7 +21,7 @@ import { type EvidenceStore, FileTooLarge } from '../../evidence/store.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { DEFAULT_LIMITS } from '../limits.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
-import { IncidentParams, textProblem } from '../schemas.js'
+import { cleanText, IncidentParams } from '../schemas.js'
 import { receiveUpload, type Upload } from '../upload.js'
 
 /** Largest evidence file: 20 MiB (the JSON limit of 64 KiB does not apply to uploads). */
@@ -73,7 +73,7 @@ const UploadFormDoc = {
     note: { type: 'string' as const, maxLength: 4000, description: 'what the file shows' },
   },
 }
-const NoteField = z.string().trim().max(4000)
+const NoteField = cleanText(z.string().trim().max(4000))
 
 const Sha256Params = IncidentParams.extend({
   sha256: z
@@ -242,9 +242,11 @@ export function evidenceRoutes({ engine, limits }: Pick<AppDeps, 'engine' | 'lim
         return refuse([{ path: 'file', message: 'required: one file in the field "file"' }], 'no file')
       if (file.size === 0) return refuse([{ path: 'file', message: 'empty file' }], 'the file is empty')
       const note = NoteField.safeParse(received.fields.note ?? '')
-      const noteProblem = note.success ? textProblem(note.data) : 'over 4000 characters'
-      if (!note.success || noteProblem)
-        return refuse([{ path: 'note', message: noteProblem ?? 'invalid' }], 'the note failed validation')
+      if (!note.success)
+        return refuse(
+          note.error.issues.map((i) => ({ path: 'note', message: i.message })),
+          'the note failed validation',
+        )
       await file.keep().catch(fileStorageError)
       const view = await engine.addEvidence(id, caller, {
         sha256: file.sha256,
