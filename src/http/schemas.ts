@@ -365,10 +365,7 @@ export const CalendarSchema = z
 
 // ── headers ──────────────────────────────────────────────────────────────────
 export const WriteHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
+  'idempotency-key': cleanText(z.string().min(1).max(200))
     .optional()
     .openapi({ description: 'a retry with the same key returns the first answer' }),
 })

@@ -79,6 +79,14 @@ describe.each(STORE_KINDS)('hostile text (%s)', (kind) => {
         expect(res.body.errors[0].path).toBe(param)
       }
     }
+    // Headers can carry C1 controls (bytes 0x80–0x9F read as Latin-1): an Idempotency-Key is text too.
+    const keyed = await t.request('POST', '/incidents', {
+      as: 'office',
+      body: { planId: 'neixiang-2017', title: '键' },
+      headers: { 'idempotency-key': 'k\u0085ey' },
+    })
+    expect(keyed.status).toBe(400)
+    expect(keyed.body.errors[0].path).toBe('idempotency-key')
     const exported = await t.request('GET', `/incidents/export?q=${encodeURIComponent('a\u0000')}`, {
       as: 'office',
     })
