@@ -10,6 +10,8 @@ import { parseEnv } from 'node:util'
 import { z } from 'zod'
 import { RoleSchema } from '../machines/vocabulary.js'
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from './calendar/index.js'
+import type { Limits } from './http/limits.js'
+import type { ServerTimeouts } from './http/server.js'
 
 /** One `token:role[:name[:organisation]]` entry of AUTH_TOKENS. */
 export interface QuickStartToken {
@@ -49,6 +51,10 @@ const quickStartTokens = z.string().transform((raw, ctx): QuickStartToken[] => {
   }
   return out
 })
+
+/** A whole number setting of at least `min`, `fallback` when unset. */
+const count = (fallback: number, min: number) =>
+  z.preprocess(blankIsUnset, z.coerce.number().int().min(min).max(1_000_000_000).default(fallback))
 
 const EnvSchema = z.object({
   PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(8080)),
@@ -113,6 +119,18 @@ const EnvSchema = z.object({
   WITNESS_FILE: optional(z.string()),
   /** How long committed heads wait before they are written to the witness, in one batch (0: at once). */
   WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
+  // Limits (README "Limits").
+  STREAMS_MAX: count(1000, 1),
+  STREAMS_PER_ORGANISATION: count(100, 1),
+  STREAMS_PER_TOKEN: count(10, 1),
+  EVIDENCE_UPLOADS_PER_ORGANISATION: count(4, 1),
+  /** 0: no limit. */
+  AUTH_FAILURES_PER_MINUTE: count(30, 0),
+  SECURITY_LOG_MAX_ROWS: count(100_000, 100),
+  SECURITY_LOG_MAX_AGE_DAYS: count(400, 1),
+  REQUEST_TIMEOUT_MS: count(120_000, 1000),
+  HEADERS_TIMEOUT_MS: count(20_000, 1000),
+  KEEP_ALIVE_TIMEOUT_MS: count(5_000, 100),
 })
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -136,6 +154,12 @@ export interface Config {
   witnessFile: string | null
   witnessIntervalMs: number
   calendarRefreshMs: number
+  /** Uploads, failed authentications and the security log (src/http/limits.ts). */
+  limits: Readonly<Limits>
+  /** Live streams in total, per organisation and per token (src/live/hub.ts). */
+  streams: Readonly<{ max: number; perOrganisation: number; perToken: number }>
+  /** Node's server timeouts (src/http/server.ts). */
+  timeouts: Readonly<ServerTimeouts>
 }
 
 const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
@@ -178,6 +202,22 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,
     calendarRefreshMs: e.CALENDAR_REFRESH_MS,
+    limits: Object.freeze({
+      uploadsPerOrganisation: e.EVIDENCE_UPLOADS_PER_ORGANISATION,
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+      securityLogMaxRows: e.SECURITY_LOG_MAX_ROWS,
+      securityLogMaxAgeDays: e.SECURITY_LOG_MAX_AGE_DAYS,
+    }),
+    streams: Object.freeze({
+      max: e.STREAMS_MAX,
+      perOrganisation: e.STREAMS_PER_ORGANISATION,
+      perToken: e.STREAMS_PER_TOKEN,
+    }),
+    timeouts: Object.freeze({
+      requestMs: e.REQUEST_TIMEOUT_MS,
+      headersMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    }),
   })
 }
 

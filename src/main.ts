@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server'
 import * as registry from '../machines/index.js'
+import { createSecurityAudit } from './auth/security-log.js'
 import { applyQuickStartTokens, bootstrapAdminToken } from './auth/tokens.js'
 import { createLiveCalendar } from './calendar/live.js'
 import { config, describeDatabase } from './config.js'
@@ -15,6 +16,7 @@ import { createScheduler, type Scheduler } from './engine/scheduler.js'
 import { upgradeAtStart } from './engine/upgrade-all.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { createApp } from './http/app.js'
+import { serverOptions } from './http/server.js'
 import { createHub } from './live/hub.js'
 import { createLogger, errorFields } from './log.js'
 import { createDelivery } from './notify/delivery.js'
@@ -94,7 +96,12 @@ async function main() {
     : null
   if (cfg.witnessFile) log.info('witness', { file: cfg.witnessFile, intervalMs: cfg.witnessIntervalMs })
 
-  const hub = createHub({ onError: (e) => log.warn('a live stream failed', errorFields(e)) })
+  const hub = createHub({
+    maxSubscribers: cfg.streams.max,
+    maxPerOrganisation: cfg.streams.perOrganisation,
+    maxPerToken: cfg.streams.perToken,
+    onError: (e) => log.warn('a live stream failed', errorFields(e)),
+  })
   let scheduler: Scheduler | undefined
   const engine = createEngine({
     store,
@@ -168,6 +175,18 @@ async function main() {
   const deliveryTimer = setInterval(deliver, DELIVERY_POLL_MS)
   deliver()
 
+  const securityAudit = createSecurityAudit({
+    db: store.db,
+    now: clock.now,
+    failuresPerMinute: cfg.limits.authFailuresPerMinute,
+    maxRows: cfg.limits.securityLogMaxRows,
+    maxAgeDays: cfg.limits.securityLogMaxAgeDays,
+    onError: (e) => log.warn('security log write failed', errorFields(e)),
+  })
+  // The counts of refusals summarised per client and minute are written once the minute is over.
+  const auditTimer = setInterval(() => void securityAudit.flush(), 60_000)
+  auditTimer.unref()
+
   const app = createApp({
     engine,
     db: store.db,
@@ -180,14 +199,18 @@ async function main() {
     delivery,
     console: consoleRoutes(),
     ...(cfg.witnessFile ? { witness: witnessReader(cfg.witnessFile) } : {}),
+    limits: cfg.limits,
+    securityAudit,
   })
-  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
-    log.info('listening', {
-      port: info.port,
-      host: cfg.host,
-      database: describeDatabase(cfg.databaseUrl),
-      settingsFile: cfg.settingsFile,
-    }),
+  const server = serve(
+    { fetch: app.fetch, port: cfg.port, hostname: cfg.host, serverOptions: serverOptions(cfg.timeouts) },
+    (info) =>
+      log.info('listening', {
+        port: info.port,
+        host: cfg.host,
+        database: describeDatabase(cfg.databaseUrl),
+        settingsFile: cfg.settingsFile,
+      }),
   )
   // Deadlines that passed while the service was down fire after it listens, in the
   // background: an outage with many of them must not keep the API unreachable.
@@ -217,6 +240,8 @@ async function main() {
       await scheduler?.stop()
       clearInterval(deliveryTimer)
       clearInterval(calendarTimer)
+      clearInterval(auditTimer)
+      await securityAudit.flush()
       await delivering
       await witness?.close()
       await store.close()

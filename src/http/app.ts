@@ -6,11 +6,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { recordSecurityEvent } from '../auth/security-log.js'
-import { silentLogger } from '../log.js'
+import { createSecurityAudit } from '../auth/security-log.js'
+import { errorFields, silentLogger } from '../log.js'
 import { docsRoutes } from './docs.js'
 import type { AppDeps, AppEnv } from './env.js'
-import { accessLog, authenticate } from './middleware.js'
+import { DEFAULT_LIMITS } from './limits.js'
+import { accessLog, authenticate, clientOf, edgeText, requestIdOnEveryAnswer } from './middleware.js'
 import { baseDocument, withServer } from './openapi-document.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
 import { adminRoutes } from './routes/admin.js'
@@ -39,11 +40,24 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }))
+  app.use('*', requestIdOnEveryAnswer)
   app.use('*', accessLog(log))
   app.use('*', secureHeaders())
-  const auth = authenticate(deps.db)
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  const audit =
+    deps.securityAudit ??
+    createSecurityAudit({
+      db: deps.db,
+      now: deps.engine.clock.now,
+      failuresPerMinute: limits.authFailuresPerMinute,
+      maxRows: limits.securityLogMaxRows,
+      maxAgeDays: limits.securityLogMaxAgeDays,
+      onError: (e) => log.warn('security log write failed', errorFields(e)),
+    })
+  const auth = authenticate(deps.db, audit)
   app.use('*', (c, next) => (isPublic(c.req.path) ? next() : auth(c, next)))
-  app.onError(errorHandler({ log, audit: (e) => recordSecurityEvent(deps.db, e, deps.engine.clock.now()) }))
+  app.use('*', edgeText)
+  app.onError(errorHandler({ log, audit: (e, c) => audit.refused(e, clientOf(c)) }))
   app.notFound(notFoundHandler)
 
   if (deps.console) app.route('/', deps.console)

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { SecurityAudit } from '../auth/security-log.js'
 import type { Calendar } from '../calendar/index.js'
 import type { LiveCalendar } from '../calendar/live.js'
 import type { Caller, Engine } from '../engine/engine.js'
@@ -10,6 +11,7 @@ import type { Logger } from '../log.js'
 import type { Delivery } from '../notify/delivery.js'
 import type { Database } from '../store/schema.js'
 import type { Witness } from '../witness/file.js'
+import type { Limits } from './limits.js'
 
 /** What src/diagrams/index.ts exports for the diagram and report routes. */
 export type DiagramFns = Pick<
@@ -44,6 +46,10 @@ export interface AppDeps {
   witness?: () => Promise<Witness>
   /** Webhook delivery status for GET /admin/deliveries. */
   delivery?: Pick<Delivery, 'status'>
+  /** Limits per client, token and organisation (README "Limits"); unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>
+  /** The bounded security log of refusals (default: one made from `limits`); main.ts flushes it. */
+  securityAudit?: SecurityAudit
 }
 
 export interface AppEnv {

@@ -7,7 +7,7 @@ import type { IncidentView } from '../../engine/view.js'
 import { NotFound } from '../../errors.js'
 import type { AppDeps, AppEnv, DiagramFns } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
+import { CalendarDate, IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
 
 const text = (type: string, description: string) => ({
   content: { [type]: { schema: z.string() } },
@@ -64,7 +64,7 @@ const report = createRoute({
   },
 })
 /** A day (Asia/Shanghai, whole day) or an instant. */
-const Bound = z.union([z.iso.date(), Instant])
+const Bound = z.union([CalendarDate, Instant])
 const DeadlineReportQuery = z
   .object({ plan: z.string().min(1).max(100).optional(), from: Bound.optional(), to: Bound.optional() })
   .strict()
