@@ -16,6 +16,7 @@ import { planMermaidText } from './mermaid.js'
 import { planModel } from './model.js'
 import { traceHistory, valuePaths } from './replay.js'
 import { initDiagrams, renderSvg } from './svg.js'
+import { beijing } from './time.js'
 
 export type { DeadlineReport, DeadlineReportItem } from './deadline-report.js'
 export { deadlineReport } from './deadline-report.js'
@@ -31,9 +32,10 @@ export const planMermaid = (plan: PlanDefinition): string => planMermaidText(pla
 export const planSvg = (plan: PlanDefinition): string => renderSvg(planDot(plan))
 
 /**
- * The plan's diagram with one incident on it: active states (view.state) highlighted,
- * the states it went through and the transitions it took shaded (by re-running its
- * journal through the machine), missed deadlines marked.
+ * The plan's phase flow with one incident on it: active states (view.state) in yellow,
+ * the states it went through and the transitions it took in blue (by re-running its
+ * journal through the machine), the obligations it breached in red and those it owes
+ * now in bold where they run; the caption lists what is owed, with due times.
  */
 export function incidentSvg(plan: PlanDefinition, view: IncidentView, history: HistoryItem[]): string {
   const trace = traceHistory(plan, view, history)
@@ -41,13 +43,31 @@ export function incidentSvg(plan: PlanDefinition, view: IncidentView, history: H
   const m = planModel(plan)
   const activeLeaves = [...active]
     .map((p) => m.byPath.get(p))
-    .filter((s) => s !== undefined && s.children.length === 0 && s.region !== 'deadlines')
+    .filter((s) => s !== undefined && s.children.length === 0)
     .map((s) => `${stateLabel(s!)}（${s!.key}）`)
-  const breached = new Set(view.deadlines.filter((d) => d.status === 'missed').map((d) => d.name))
+  const grade = plan.severities.find((s) => s.code === view.severity)?.label ?? '未定级'
+  const breached = view.obligations.filter((o) => o.breachedAt !== null)
+  const owed = view.obligations.filter((o) => o.status === 'owed')
+  const due = (iso: string | null) => (iso ? `，${beijing(iso)} 到期` : '')
   const caption = [
     `事件：${view.title}（${view.id}）`,
-    `当前：${activeLeaves.join('、') || view.phase}；级别 ${view.severity ?? '未定级'}；版本 ${view.version}`,
-    `黄色为当前状态，蓝色为经过的状态和转移${breached.size ? `；红色为超时的时限：${[...breached].join('、')}` : ''}`,
+    `当前：${activeLeaves.join('、') || view.phase}；级别 ${grade}；版本 ${view.version}`,
+    '黄色为当前状态，蓝色为经过的状态和走过的转移，红色为超时的应办事项，粗体为待办',
+    ...(breached.length
+      ? [`已超时：${breached.map((o) => `${o.label}（${o.status === 'late' ? `已补办 ${beijing(o.metAt!)}` : o.status === 'waived' ? '已免除' : '未办'}）`).join('；')}`]
+      : []),
+    owed.length
+      ? `待办（${owed.length}）：${owed.map((o) => `${o.label}${o.recipient ? `（${o.recipient.label}）` : ''}${due(o.dueAt)}`).join('；')}`
+      : '待办：无',
   ]
-  return renderSvg(planDot(plan, { active, visited: trace.visited, taken: trace.taken, breached, caption }))
+  return renderSvg(
+    planDot(plan, {
+      active,
+      visited: trace.visited,
+      taken: trace.taken,
+      breached: new Set(breached.map((o) => o.rule)),
+      owed: new Set(owed.map((o) => o.rule)),
+      caption,
+    }),
+  )
 }

@@ -1,25 +1,30 @@
 /**
- * A plan as Mermaid `stateDiagram-v2` text. The `phase` region is the chart: its
- * phases are top-level composite states holding their substates; the `deadlines`
- * region is one composite block with a concurrent part (`--`) per deadline.
+ * A plan as Mermaid `stateDiagram-v2` text: the phase flow, as in the SVG (dot.ts).
+ * Phases are composite states holding their substates; the events and obligations of
+ * any open phase are two boxes at the top; each state's box lists its internal
+ * transitions (⟲) and the obligations discharged there (⏱ ○ ✎), wrapped to a measured
+ * width, one description line per wrapped line, so the chart stays narrow.
  *
  * Written around Mermaid's parser: state ids are full paths joined by `__` (unique, no
  * `-`); every state is declared inside its composite before any edge names it, and the
- * edges between phase states come after all declarations at top level (an id first
- * named inside a composite would be moved into it); deadline edges stay inside their
- * own concurrent part. Labels carry no `:` `;` `"` `#` `<` `>` `{` `}` (replaced by
- * full-width forms). Internal (targetless) transitions are description lines of their
- * state (`id : ⟲ …`), or of a `<id>__self` box inside a composite.
+ * edges come after all declarations at top level (an id first named inside a composite
+ * would be moved into it). Labels carry no `:` `;` `"` `#` `<` `>` `{` `}` (replaced by
+ * full-width forms). Edge labels carry the event and its label only; guards, roles
+ * and clauses are in the transitions table below the chart.
  */
 
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { isPolicy, POLICY_MARK, stateLabel } from './labels.js'
+import { citation, eventText, isPolicy, POLICY_MARK, stateLabel } from './labels.js'
 import { isComposite, type PlanModel, planModel, regions, type StateInfo } from './model.js'
-import { diagramParts, hasHolder, MAIN_REGION, SYNC_NOTE } from './parts.js'
+import { diagramParts, hasHolder, MAIN_REGION, wrap } from './parts.js'
 
 /** Mermaid id of a state path. */
 export const mermaidId = (path: string): string => path.split('.').join('__')
 export const holderId = (path: string): string => `${mermaidId(path)}__self`
+export const dutiesId = (path: string): string => `${mermaidId(path)}__duties`
+
+/** Wrap widths in em for Mermaid's description lines and edge labels. */
+export const MERMAID_WRAP = { state: 22, top: 34, edge: 18 } as const
 
 const FULL_WIDTH: Record<string, string> = {
   ':': '：',
@@ -40,9 +45,7 @@ export const mermaidText = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** States inside a deadline region share the region's citation: only the region is marked. */
-export const marksPolicy = (m: PlanModel, s: StateInfo): boolean =>
-  isPolicy(s.meta) && !(s.parent !== null && m.byPath.get(s.parent)?.parent === 'deadlines')
+export const marksPolicy = (_m: PlanModel, s: StateInfo): boolean => isPolicy(s.meta)
 
 /** `中文 · code`, marked when local policy; a parallel state says its parts run together. */
 export const stateTitle = (m: PlanModel, s: StateInfo): string =>
@@ -54,6 +57,7 @@ export function planMermaidText(plan: PlanDefinition): string {
   const out: string[] = []
   const policyIds: string[] = []
   const holderIds: string[] = []
+  const dutyIds: string[] = []
   const finalIds: string[] = []
 
   out.push('---', `title: ${mermaidText(`${plan.title} · ${plan.id} v${plan.version}`)}`, '---')
@@ -61,10 +65,16 @@ export function planMermaidText(plan: PlanDefinition): string {
   out.push('  %% 由 npm run diagrams 从状态机生成，请勿手工编辑')
   out.push('  classDef policy stroke-dasharray:5 5')
   out.push('  classDef internal fill:#fffbe6,stroke:#b59f3b')
+  out.push('  classDef duty fill:#f7f2fb,stroke:#5b2c83,color:#5b2c83')
   out.push('  classDef terminal fill:#eeeeee')
 
-  const describe = (indent: string, id: string, path: string) => {
-    for (const i of parts.internals.get(path) ?? []) out.push(`${indent}${id} : ${mermaidText(i.text)}`)
+  const lines = (indent: string, id: string, texts: string[], em: number) => {
+    for (const t of texts)
+      wrap(mermaidText(t), em).forEach((l, i) => out.push(`${indent}${id} : ${i === 0 ? l : `… ${l}`}`))
+  }
+  const describe = (indent: string, id: string, path: string, em: number) => {
+    lines(indent, id, (parts.internals.get(path) ?? []).map((i) => i.text), em)
+    lines(indent, id, (parts.notes.get(path) ?? []).map((n) => n.text), em)
   }
 
   const declare = (s: StateInfo, indent: string) => {
@@ -72,7 +82,7 @@ export function planMermaidText(plan: PlanDefinition): string {
     if (!isComposite(s)) {
       if (marksPolicy(m, s)) policyIds.push(id)
       out.push(`${indent}state "${mermaidText(stateTitle(m, s))}" as ${id}`)
-      describe(indent, id, s.path)
+      describe(indent, id, s.path, MERMAID_WRAP.state)
       if (s.kind === 'final') finalIds.push(id)
       return
     }
@@ -82,70 +92,47 @@ export function planMermaidText(plan: PlanDefinition): string {
       const h = holderId(s.path)
       holderIds.push(h)
       out.push(`${inner}state "${mermaidText(`⟲ ${stateLabel(s)}内各子状态均可`)}" as ${h}`)
-      describe(inner, h, s.path)
+      describe(inner, h, s.path, MERMAID_WRAP.state)
     }
-    const children = s.children.map((c) => m.byPath.get(c)!)
-    if (s.kind === 'parallel') {
-      children.forEach((c, i) => {
-        if (i > 0) out.push(`${inner}--`)
-        declare(c, inner)
-      })
-    } else {
-      if (s.initial) out.push(`${inner}[*] --> ${mermaidId(s.initial)}`)
-      for (const c of children) declare(c, inner)
-    }
-    // A concurrent part keeps its own edges: Mermaid refuses edges that leave a
-    // non-first concurrent part from outside it.
-    if (s.parent !== null && m.byPath.get(s.parent)?.kind === 'parallel') partEdges(s, inner)
+    if (s.initial) out.push(`${inner}[*] --> ${mermaidId(s.initial)}`)
+    for (const c of s.children.map((x) => m.byPath.get(x)!)) declare(c, inner)
     out.push(`${indent}}`)
   }
 
-  const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`)
-  const written = new Set<number>()
-  const edgeLine = (indent: string, i: number) => {
-    const e = parts.edges[i]!
-    written.add(i)
-    out.push(`${indent}${mermaidId(e.from)} --> ${mermaidId(e.to)} : ${mermaidText(e.lines.join(' '))}`)
-  }
-  function partEdges(part: StateInfo, indent: string) {
-    parts.edges.forEach((e, i) => {
-      if (!written.has(i) && within(e.from, part.path) && within(e.to, part.path)) edgeLine(indent, i)
-    })
-    const sync = parts.syncOnly.get(part.path) ?? []
-    if (sync.length) out.push(`${indent}%% ${mermaidText(SYNC_NOTE)}`)
-    for (const t of sync)
-      out.push(`${indent}%% sync ${mermaidId(t.source)} --> ${mermaidId(t.targets[0]!)} : always`)
-  }
-
-  const tops = regions(m)
-  const main = tops.find((r) => r.path === MAIN_REGION) ?? tops[0]
-  for (const r of tops) {
-    if (r === main) {
-      out.push('', `  %% ${mermaidText(stateLabel(r))}区域 ${r.path}：本图主体`)
-      out.push(
-        `  state "${mermaidText(`${stateTitle(m, r)}（区域：各阶段均可的事件）`)}" as ${mermaidId(r.path)}`,
-      )
-      holderIds.push(mermaidId(r.path))
-      describe('  ', mermaidId(r.path), r.path)
-      if (r.initial) out.push(`  [*] --> ${mermaidId(r.initial)}`)
-      for (const c of r.children) declare(m.byPath.get(c)!, '  ')
-      for (const c of r.children) if (m.byPath.get(c)!.kind === 'final') out.push(`  ${mermaidId(c)} --> [*]`)
-      out.push('', '  %% 转移')
-      parts.edges.forEach((e, i) => {
-        if (!written.has(i) && within(e.from, r.path)) edgeLine('  ', i)
-      })
-    } else {
-      out.push('', `  %% ${mermaidText(stateLabel(r))}区域 ${r.path}：并行块`)
+  for (const r of regions(m)) {
+    if (r.path !== MAIN_REGION) {
       declare(r, '  ')
+      continue
     }
+    const id = mermaidId(r.path)
+    out.push('', `  %% ${mermaidText(stateLabel(r))}区域 ${r.path}：本图主体`)
+    out.push(`  state "${mermaidText(`⟲ 任一阶段均可（${stateTitle(m, r)}）`)}" as ${id}`)
+    holderIds.push(id)
+    lines('  ', id, (parts.internals.get(r.path) ?? []).map((i) => i.text), MERMAID_WRAP.top)
+    const notes = parts.notes.get(r.path) ?? []
+    if (notes.length) {
+      const d = dutiesId(r.path)
+      dutyIds.push(d)
+      out.push(`  state "${mermaidText('应办事项：任一阶段均可办结')}" as ${d}`)
+      lines('  ', d, notes.map((n) => n.text), MERMAID_WRAP.top)
+      out.push(`  ${id} --> ${d} : 并列`)
+    }
+    if (r.initial) out.push(`  [*] --> ${mermaidId(r.initial)}`)
+    for (const c of r.children) declare(m.byPath.get(c)!, '  ')
+    for (const c of r.children) if (m.byPath.get(c)!.kind === 'final') out.push(`  ${mermaidId(c)} --> [*]`)
   }
-  const rest = parts.edges.map((_, i) => i).filter((i) => !written.has(i))
-  if (rest.length) out.push('', '  %% 跨区域转移')
-  for (const i of rest) edgeLine('  ', i)
+  out.push('', '  %% 转移（条件、角色、条款见转移表）')
+  for (const e of parts.edges) {
+    if (e.from === MAIN_REGION) continue
+    const t = m.transitions.find((x) => x.id === e.ids[0])!
+    const label = [eventText(plan, t), citation(t.meta)].join(' ')
+    out.push(`  ${mermaidId(e.from)} --> ${mermaidId(e.to)} : ${mermaidText(label)}`)
+  }
 
   out.push('')
   if (policyIds.length) out.push(`  class ${policyIds.join(',')} policy`)
   if (holderIds.length) out.push(`  class ${holderIds.join(',')} internal`)
+  if (dutyIds.length) out.push(`  class ${dutyIds.join(',')} duty`)
   if (finalIds.length) out.push(`  class ${finalIds.join(',')} terminal`)
   return `${out.join('\n')}\n`
 }

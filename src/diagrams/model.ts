@@ -20,7 +20,7 @@ export interface StateInfo {
   initial: string | null
   children: string[]
   meta: ClauseMeta | null
-  /** The top-level region it belongs to (`phase`, `deadlines`, …). */
+  /** The top-level region it belongs to (`phase`). */
   region: string
   depth: number
 }
@@ -145,21 +145,11 @@ export function planModel(plan: PlanDefinition): PlanModel {
   return model
 }
 
-/** The top-level regions in machine order (`phase`, `deadlines`, …). */
+/** The top-level regions in machine order (`phase`). */
 export const regions = (m: PlanModel): StateInfo[] => m.states.filter((s) => s.parent === null)
-
-/** Deadline regions (`deadlines.<name>`): drawn as the separate concurrent block. */
-export const isDeadlineRegion = (m: PlanModel, path: string): boolean =>
-  m.byPath.get(path)?.parent === 'deadlines'
 
 export const isComposite = (s: StateInfo): boolean => s.children.length > 0
 
 /** Internal (targetless) transitions, listed inside their state as in UML's internal-transition compartment. */
 export const internalOf = (m: PlanModel, path: string): TransitionInfo[] =>
   m.transitions.filter((t) => t.source === path && t.targets.length === 0)
-
-/** The deadline name a region or region state belongs to, if any. */
-export function deadlineNameOf(path: string): string | null {
-  const [root, name] = path.split('.')
-  return root === 'deadlines' && name ? name : null
-}

@@ -70,8 +70,6 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     第三條1: '落实主要领导批示：领导小组的常设职责，预案未规定批示的时点或方式，未单设步骤',
     第三條2: '对舆情采取措施、协调处理媒体事宜：领导小组职责总述，具体措施由 第五條～第七條 的转移实现',
     第三條3: '根据需要确定新闻发言人：人员配置（spokesperson 角色），不是事件流程步骤',
-    第三條5:
-      '收集、跟踪、分析、处置舆情：领导小组职责总述，各环节由 第四條（监测、汇报）与 第六條（澄清、反驳）的状态和转移实现',
     第三條6: '向领导和部门上报处理进展：预案未规定时点或对象，未单设步骤（补报可用报告阶段的 REPORT 记录）',
     第七條: HEADING('第七條1～第七條5'),
     第八條: `网络舆情管理部门之间的沟通协调机制：${STANDING}`,
@@ -95,5 +93,22 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     四: HEADING('四(一)～四(四)'),
     五: `${HEADING('五(一)～五(五)')}；“坚持正面导向，以疏代堵”为总体要求`,
     七: EFFECTIVE,
+  },
+}
+
+/**
+ * Clauses the machine implements only in part: `{ [planId]: { [ref]: what is not } }`.
+ * The matrix shows them as 部分映射 with this sentence; keep it to what the text asks
+ * and the machine does not check.
+ */
+export const PARTLY_MAPPED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'hrss-city': {
+    三第二步:
+      '“贯穿始终，直至平息”的持续监测不是可检查的步骤：只记录监测数据（METRICS_UPDATED）和恶化时的续报，不检查监测频次',
+    '五(三)2': '“第一时间发出官方声音”未给时长：只由 三第四步 的 12 小时回复时限检查，会商对策本身不计时',
+    六: '只记录总结评估（REVIEW）；表彰、追责和修改完善工作方案在系统之外，不检查',
+  },
+  'neixiang-2017': {
+    第七條4: '“方法得当”不可检查；“防止事态反复”只记录反复（RELAPSE）并回到引导，不检查关注媒体动态的频次',
   },
 }
