@@ -207,6 +207,7 @@ export const rules: readonly ObligationRule[] = [
     due: { anchor: 'occurredAt', amount: 12, unit: 'hours' },
     deadline: 'reply',
     discharge: { type: 'REPLY', fields: {} },
+    draftPurpose: 'pressRelease',
     again: { events: ['RELAPSE'] },
   },
   {
@@ -271,6 +272,7 @@ export const rules: readonly ObligationRule[] = [
     owedBy: ['spokesperson', 'group'],
     when: { decided: DECISIONS.pressConference },
     discharge: { type: 'PRESS_CONFERENCE', fields: {} },
+    draftPurpose: 'conference',
   },
   {
     id: 'review',

@@ -67,6 +67,11 @@ export interface ObligationRule {
   deadline?: DeadlineName
   /** The event that discharges it (fields matched as a subset: arrays must include the listed values). */
   discharge: Discharge
+  /**
+   * A release that publishes a draft of this purpose: until such a draft carries every
+   * approval, the view's `discharge` names the step to take first (DRAFT, then approvals).
+   */
+  draftPurpose?: string
   /** Begin a new instance though one is met: on a rise in grade (续报), or on these events. */
   again?: { raise?: boolean; events?: readonly string[] }
   /**

@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { type ClauseMeta, clause, type Role } from '../vocabulary.js'
-import { common } from './common.js'
-import { GradeSchema, RECIPIENTS } from './rules.js'
+import { common, GRADES, GradeSchema, PURPOSES, RECIPIENTS, ROLES } from './rules.js'
 
 const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const note = fields.note
@@ -21,21 +20,22 @@ const channel = z
   .describe(
     '回应方式（online=网上来网上去，pressRelease=新闻通稿，emergencyMessage=群发应急信息，officialAccount=官方微信微博）',
   )
-const release = { channel, content: text('回应内容', 20000) }
+/** A public response publishes one approved draft (OBLIGATIONS.md rule 8). */
+const release = { draftId: fields.draftId, channel, note }
 const finding = {
   substantiated: z.boolean().describe('是否属实'),
   findings: text('核实情况'),
 }
+/** What is to be blocked: a short, stable identifier (address or title), kept on the record. */
+const target = text('封堵对象（网址或标题）', 200)
+const kind = z
+  .enum(['harmful', 'false', 'disruptive'])
+  .describe('信息类型（harmful=政治类有害信息，false=经查证不属实，disruptive=扰乱经济社会秩序）')
 
-/** 三(一): the grade is the monitor's judgement; SET_SEVERITY takes only this plan's grades. */
-const commonSpecs = commonEventSpecs(common).map((s) =>
-  s.type === 'SET_SEVERITY'
-    ? { ...s, schema: z.object({ severity: GradeSchema, reason: fields.reason }).strict() }
-    : s,
-)
+const responder: Role[] = ['spokesperson', 'office']
 
 export const events: EventSpec[] = [
-  ...commonSpecs,
+  ...commonEventSpecs(common, GRADES, PURPOSES),
   spec(
     'CLASSIFY',
     '分类定级',
@@ -50,8 +50,8 @@ export const events: EventSpec[] = [
   spec(
     'REPORT',
     '快报事实',
-    ['monitor', 'office', 'group'],
-    clause('三(二)', '报告应急管理小组；逐级报送市网信办'),
+    ROLES.reportToGroup,
+    clause('三(二)', '报告应急管理小组；小组逐级报送市网信办（监控员不得直接报送市网信办）'),
     {
       to: z
         .array(z.enum(RECIPIENTS))
@@ -68,15 +68,9 @@ export const events: EventSpec[] = [
     ['group', 'office'],
     clause('二(三)1、三(三)', '启动预案，召开分析研判会'),
   ),
-  spec(
-    'HEAR_CAC_OPINION',
-    '听取市网信办意见',
-    ['principal', 'office'],
-    clause('三(三)', '听取市网信办意见'),
-    {
-      opinion: text('市网信办意见'),
-    },
-  ),
+  spec('HEAR_CAC_OPINION', '听取市网信办意见', ['office', 'group'], clause('三(三)', '听取市网信办意见'), {
+    opinion: text('市网信办意见'),
+  }),
   spec('DECIDE_MEASURES', '确定处理措施', ['group'], clause('三(三)、二(三)2', '确定最终处理措施'), {
     measures: text('处理措施', 20000),
   }),
@@ -87,29 +81,22 @@ export const events: EventSpec[] = [
     reason: fields.reason,
   }),
   spec('START_RESPONSE', '开展应急处置', ['group', 'office'], clause('三(四)', '按研判会意见开展处置')),
-  spec('DRAFT_REPLY', '拟定答复意见', ['unit'], clause('三(四)1', '责任单位拟定答复意见'), {
-    draft: text('答复意见', 20000),
+  spec('SIGN_OFF', '审定稿件', ROLES.signOff, clause('三(四)1、二(三)2', '报请小组审定发布内容及方式'), {
+    draftId: fields.draftId,
+    note,
   }),
-  spec('SIGN_OFF_REPLY', '审定答复意见', ['group', 'leader'], clause('三(四)1', '报请审定')),
   spec('REPLY', '正面回应', ['unit', 'office', 'spokesperson'], clause('三(四)1', '予以正面回应'), release),
   spec(
     'EXPLAIN_REGULATION',
     '正面解释法规',
     ['legal'],
     clause('三(四)1', '法工委、法制委会同起草部门正面解释'),
-    {
-      ...release,
-      draftingBody: text('会同的起草部门', 200),
-    },
+    { ...release, draftingBody: text('会同的起草部门', 200) },
   ),
-  spec('STUDY_SUGGESTION', '研究意见建议', ['unit'], clause('三(四)1', '组织研究后形成答复意见'), {
-    draft: text('答复意见', 20000),
-  }),
-  spec('INVESTIGATE', '调查核实举报', ['unit'], clause('三(四)1', '纪检监察组或机关纪委调查核实'), finding),
-  spec('REFUTE', '公开辟谣', ['spokesperson', 'office'], clause('三(四)1', '通过权威渠道公开辟谣'), release),
-  spec('STANCE', '表态性回应', ['spokesperson', 'office'], clause('三(四)1', '第一时间表态性回应'), release),
-  spec('PROGRESS', '动态性回应', ['spokesperson', 'office'], clause('三(四)1', '动态性回应'), release),
-  spec('CONCLUDE', '结论性回应', ['spokesperson', 'office'], clause('三(四)1', '结论性回应'), release),
+  spec('REFUTE', '公开辟谣', responder, clause('三(四)1', '通过权威渠道公开辟谣'), release),
+  spec('STANCE', '表态性回应', responder, clause('三(四)1', '第一时间表态性回应'), release),
+  spec('PROGRESS', '动态性回应', responder, clause('三(四)1', '动态性回应（可多次）'), release),
+  spec('CONCLUDE', '结论性回应', responder, clause('三(四)1', '结论性回应'), release),
   spec(
     'GUIDE_COMMENTS',
     '评论引导',
@@ -118,8 +105,24 @@ export const events: EventSpec[] = [
   ),
   spec('PRESS_CONFERENCE', '召开新闻发布会', ['spokesperson', 'group'], clause('三(四)3', '召开新闻发布会')),
   spec('RECEIVE_MEDIA', '媒体来访服务管理', ['office', 'group'], clause('二(三)4', '媒体来访服务管理')),
-  spec('VERIFY_OFFLINE', '线下调查核实', ['unit', 'office'], clause('三(四)4', '尽快调查核实'), finding),
-  spec('RECTIFY', '主动整改', ['unit'], clause('三(四)4', '属实的立即主动整改')),
+  spec(
+    'INVESTIGATE',
+    '调查核实举报',
+    ['unit'],
+    clause('三(四)1、三(四)4', '纪检监察组或机关纪委调查核实'),
+    finding,
+  ),
+  spec(
+    'VERIFY_OFFLINE',
+    '线下调查核实',
+    ['unit', 'office'],
+    clause('三(四)4', '线上线下同步应对，调查核实'),
+    finding,
+  ),
+  spec('RECTIFY', '主动整改', ['unit'], clause('三(四)4', '属实的立即主动整改'), {
+    measures: text('整改措施'),
+    note,
+  }),
   spec('HOLD_ACCOUNTABLE', '查出责任人员', ['group', 'unit'], clause('三(四)4', '迅速查出责任人员'), {
     persons: text('责任人员及处理'),
   }),
@@ -132,25 +135,26 @@ export const events: EventSpec[] = [
     '寻求网信办和公安机关处理',
     ['group', 'office'],
     clause('三(四)4', '落地找人，依法处理'),
-    {
-      grounds: text('捏造、歪曲、恶意炒作等情形'),
-    },
+    { grounds: text('捏造、歪曲、恶意炒作等情形') },
+  ),
+  spec(
+    'REQUEST_BLOCK_CONSENT',
+    '报请市网信办同意封堵',
+    ['office', 'group'],
+    clause('三(五)', '立即报经市网信办同意'),
+    { target, kind, note },
   ),
   spec(
     'CAC_CONSENT_BLOCK',
     '市网信办同意封堵',
-    ['principal', 'office'],
-    clause('三(五)', '报经市网信办同意'),
+    ['office', 'group'],
+    clause('三(五)', '市网信办同意封堵（列明信息）'),
     {
-      content: text('拟封堵信息'),
+      targets: z.array(target).min(1).max(50).describe('同意封堵的信息（须已报请）'),
+      note,
     },
   ),
-  spec('BLOCK_CONTENT', '封堵处理', ['office'], clause('三(五)', '封堵处理'), {
-    kind: z
-      .enum(['harmful', 'false', 'disruptive'])
-      .describe('信息类型（harmful=政治类有害信息，false=经查证不属实，disruptive=扰乱经济社会秩序）'),
-    content: text('封堵信息'),
-  }),
+  spec('BLOCK_CONTENT', '封堵处理', ['office'], clause('三(五)', '经同意后封堵处理'), { target, kind, note }),
   spec(
     'SEEK_SUPPORT',
     '协调支持',

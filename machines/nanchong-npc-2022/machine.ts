@@ -1,59 +1,95 @@
 /**
- * The machine of 南充市人大常委会机关网络舆情应急处置预案. Clause references use the
- * text's numbering (三(四)1 = chapter 三, item (四), point 1).
+ * The chart of 南充市人大常委会机关网络舆情应急处置预案. Clause references use the
+ * text's numbering (三(四)1 = chapter 三, item (四), point 1). What the incident owes is
+ * data (rules.ts); the guards named below decide the plan's own rules.
  */
-import { and, assign, not, setup } from 'xstate'
-import { commonTransitions, createKit, deadlineRegions } from '../kit/kit.js'
+import { and, not, setup } from 'xstate'
+import { commonTransitions, createKit, escalationRule, owedBesides, withLedger } from '../kit/kit.js'
+import { holds } from '../kit/ledger.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from '../kit/types.js'
-import { atLeast, clause, policy } from '../vocabulary.js'
-import { common } from './common.js'
-import { approvals, BLOCK_CONSENT, classify, deadlines, PLAN_ID, reportRecipients } from './rules.js'
+import { clause, isAbove, policy, SeveritySchema } from '../vocabulary.js'
+import { approvals, classify, common, obligations, PLAN_ID, ROLES, ROUTES } from './rules.js'
 
-const kit = createKit({ classify, deadlines, approvals })
-const at = (path: string) => `#${PLAN_ID}.phase.${path}`
-const local = <P = undefined>(
-  fn: (a: { context: IncidentContext; event: IncidentEvent }) => Partial<IncidentContext>,
-) => assign<IncidentContext, IncidentEvent, P, IncidentEvent, never>(fn)
+export const escalation = escalationRule(common)
+const kit = createKit({ classify, obligations: [...obligations, escalation], approvals, escalation })
+
+type Args = { context: IncidentContext; event: IncidentEvent }
+const list = (event: IncidentEvent, field: string): string[] => {
+  const v = event[field]
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+}
+const str = (event: IncidentEvent, field: string): string | undefined =>
+  typeof event[field] === 'string' ? (event[field] as string) : undefined
+/** Nothing of these rules is owed, besides what `event` itself discharges. */
+const settled = (context: IncidentContext, event: IncidentEvent | undefined, ...rules: string[]) =>
+  owedBesides(context, event, rules).length === 0
+const met = (context: IncidentContext, rule: string) => holds(context, { met: rule })
+const owes = (context: IncidentContext, rule: string) =>
+  context.obligations.some((o) => o.rule === rule && o.status === 'owed')
+const did = (context: IncidentContext, type: string) => holds(context, { act: type })
+const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.includes(event.actor.role)
 
 const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
-const report = { type: 'recordReport' as const, params: { required: reportRecipients } }
-const atLeastLarge = { type: 'severityAtLeast' as const, params: { min: 'large' as const } }
+const publish = (name: string) => ['release' as const, step(name)]
 
-/** 三(三): the analysis meeting hears 市网信办 (较大 and above), then settles the measures. */
+/** A public response: the named draft, of this purpose, carries its approvals, after the final measures. */
+const releaseOf = (purpose: string, route: string | null, label: string, ref = '三(四)1') => ({
+  guard: and([
+    'isOpen',
+    { type: 'approvalsComplete', params: { purposes: [purpose] } },
+    { type: 'releasable', params: { purpose } },
+    'measuresFinal',
+    'stanceFirst',
+    ...(route ? [route] : []),
+  ]),
+  actions: publish(purpose),
+  meta: clause(ref, label),
+})
+const releases = {
+  REPLY: releaseOf('reply', 'replyRoute', '正面回应（答复意见经审定）'),
+  EXPLAIN_REGULATION: releaseOf('explanation', 'explainRoute', '法工委、法制委会同起草部门正面解释'),
+  REFUTE: releaseOf('refutation', 'refuteRoute', '通过权威渠道公开辟谣'),
+  STANCE: {
+    ...releaseOf('stance', 'isComplex', '第一时间表态性回应'),
+    guard: and([
+      'isOpen',
+      { type: 'approvalsComplete', params: { purposes: ['stance'] } },
+      { type: 'releasable', params: { purpose: 'stance' } },
+      'isComplex',
+    ]),
+  },
+  PROGRESS: releaseOf('progress', 'isComplex', '之后进行动态性回应（可多次）'),
+  CONCLUDE: releaseOf('conclusion', 'isComplex', '结束后进行结论性回应'),
+} as const
+
+/** 三(三), 二(三)5: the opinion of 市网信办 and the final measures, also after a rise. */
 const measures = {
   HEAR_CAC_OPINION: {
-    guard: and([atLeastLarge, 'reportedToCac']),
-    actions: [{ type: 'approve', params: { code: 'cacOpinion' } }, 'reopenMeasures'],
-    meta: clause('三(三)', '较大及以上：听取市网信办意见'),
+    guard: 'opinionDue',
+    actions: step('cacOpinion'),
+    meta: clause('三(三)', '较大及以上：听取市网信办意见（市网信办已收到报告）'),
   },
   DECIDE_MEASURES: {
-    guard: 'opinionHeardIfRequired',
-    actions: { type: 'approve', params: { code: 'measures' } },
-    meta: clause('三(三)', '确定最终处理措施'),
+    guard: 'measuresDue',
+    actions: step('measures'),
+    meta: clause('三(三)', '确定最终处理措施（较大及以上须先听取市网信办意见）'),
+  },
+} as const
+const adjust = {
+  ADJUST_MEASURES: {
+    guard: 'isOpen',
+    actions: step('adjustment'),
+    meta: clause('二(三)5', '针对新情况及时调整处置办法'),
   },
 } as const
 
-/**
- * During the response (二(三)5): a rise that adds requirements is met by the same two
- * events, offered only while an approval is missing; otherwise the group adjusts the
- * measures without reopening them.
- */
-const adjusting = {
-  HEAR_CAC_OPINION: {
-    ...measures.HEAR_CAC_OPINION,
-    guard: and([atLeastLarge, 'reportedToCac', not('approvalsComplete')]),
-    meta: clause('三(三)、二(三)5', '级别上升：听取市网信办意见'),
+/** 三(四)4: offline handling, from the response on, until it is done. */
+const offline = {
+  INVESTIGATE: {
+    guard: { type: 'categoryIn', params: { categories: ROUTES.investigate } },
+    actions: step('investigation'),
+    meta: clause('三(四)1、三(四)4', '涉举报类：调查核实'),
   },
-  DECIDE_MEASURES: {
-    ...measures.DECIDE_MEASURES,
-    guard: and(['opinionHeardIfRequired', not('approvalsComplete')]),
-    meta: clause('三(三)、二(三)5', '级别上升：重新确定处理措施'),
-  },
-  ADJUST_MEASURES: { actions: step('adjustment'), meta: clause('二(三)5', '针对新情况及时调整处置办法') },
-} as const
-
-/** Offline handling (三(四)4) and information control (三(五)) run alongside, in response and after. */
-const alongside = {
   VERIFY_OFFLINE: { actions: step('verification'), meta: clause('三(四)4', '线下调查核实') },
   RECTIFY: { actions: step('rectification'), meta: clause('三(四)4', '属实的立即主动整改') },
   HOLD_ACCOUNTABLE: { actions: step('accountability'), meta: clause('三(四)4', '迅速查出责任人员') },
@@ -62,366 +98,247 @@ const alongside = {
     actions: step('policeReferral'),
     meta: clause('三(四)4', '寻求网信办和公安机关落地找人，依法处理'),
   },
-  CAC_CONSENT_BLOCK: {
-    actions: { type: 'approve', params: { code: BLOCK_CONSENT } },
-    meta: clause('三(五)', '市网信办同意封堵'),
-  },
-  BLOCK_CONTENT: {
-    guard: 'hasBlockConsent',
-    actions: [step('block'), 'consumeBlockConsent'],
-    meta: clause('三(五)', '报经市网信办同意后封堵'),
-  },
-  SEEK_SUPPORT: {
-    actions: step('support'),
-    meta: clause('三(五)、四(一)', '协调公安机关或中省网信部门支持'),
+  PRESS_CONFERENCE: {
+    guard: { type: 'holds', params: { when: { decided: 'decide:pressConference' } } },
+    actions: step('pressConference'),
+    meta: clause('三(四)3', '重大、特别重大：经决定召开新闻发布会'),
   },
 } as const
 
-const isComplex = { type: 'stepDone' as const, params: { step: 'complex' } }
-const reply = (label: string) => ({
-  target: at('response.answered'),
-  guard: 'approvalsComplete' as const,
-  actions: step('reply'),
-  meta: clause('三(四)1', label),
-})
-const relapse = { target: at('response'), meta: clause('三(一)', '舆情反复：继续监测、重新处置') }
+/** What stays possible after the response while the plan can still require it. */
+const later = { ...measures, ...adjust, ...releases, ...offline }
+const relapse = {
+  target: 'response',
+  actions: step('relapse'),
+  meta: clause('三(一)', '舆情反复：继续监测、重新处置'),
+}
 
 export const machine = setup({
   types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
   guards: {
     ...kit.guards,
-    reportedToCac: ({ context }) => context.reportedTo.includes('cac'),
-    /** 三(三): for 较大 and above the measures are final only after 市网信办's opinion. */
-    opinionHeardIfRequired: ({ context }) =>
-      !atLeast(context.severity, 'large') || context.approvals.includes('cacOpinion'),
-    hasBlockConsent: ({ context }) => context.approvals.includes(BLOCK_CONSENT),
+    /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
+    mayReport: ({ context, event }: Args) => {
+      const to = list(event, 'to')
+      if (to.includes('group') && !roleIn(event, ROLES.reportToGroup)) return false
+      if (!to.includes('cac')) return true
+      return roleIn(event, ROLES.reportToCac) && settled(context, event, 'report:group')
+    },
+    reportsToGroup: ({ event }: Args) => list(event, 'to').includes('group'),
+    /** 三(三): the group convenes once it has the report (not once 市网信办 has it). */
+    groupHasReport: ({ context, event }: Args) =>
+      context.severity !== null && settled(context, event, 'report:group'),
+    /** Second reading: a monitor grades and may raise, but may not lower a grade. */
+    mayRegrade: ({ context, event }: Args) => {
+      if (event.severity === undefined) return true
+      const to = SeveritySchema.safeParse(event.severity)
+      if (!to.success) return false
+      const lowering = context.severity !== null && isAbove(context.severity, to.data)
+      return !lowering || roleIn(event, ROLES.lower)
+    },
+    /** 三(三): 市网信办's opinion, owed at 较大+, once 市网信办 has the report. */
+    opinionDue: ({ context }: Args) =>
+      owes(context, 'opinion:cac') && met(context, 'report:cac') && settled(context, undefined, 'report:cac'),
+    /** 三(三): the measures are final only after 市网信办's opinion (较大+). */
+    measuresDue: ({ context }: Args) =>
+      owes(context, 'measures') && settled(context, undefined, 'opinion:cac'),
+    /** 三(四): the response follows the final measures of the analysis meeting. */
+    measuresFinal: ({ context, event }: Args) =>
+      met(context, 'measures') && settled(context, event, 'measures', 'opinion:cac'),
+    isComplex: ({ context }: Args) => context.steps.complex !== undefined,
+    /** 三(四)1: a wide and complex case answers with a stance first. */
+    stanceFirst: ({ context }: Args) => context.steps.complex === undefined || did(context, 'STANCE'),
+    /** 三(四)1 routes: 咨询、质疑、诉求、意见建议 (属实批评: policy); 举报 only after the investigation. */
+    replyRoute: ({ context }: Args) =>
+      context.category === null ||
+      (ROUTES.reply as readonly string[]).includes(context.category) ||
+      ((ROUTES.investigate as readonly string[]).includes(context.category) && did(context, 'INVESTIGATE')),
+    explainRoute: ({ context }: Args) =>
+      context.category === null || (ROUTES.explain as readonly string[]).includes(context.category),
+    refuteRoute: ({ context }: Args) =>
+      context.category === null || (ROUTES.refute as readonly string[]).includes(context.category),
+    /**
+     * Rule 8: the named draft (unnamed: some draft) is of this purpose, not yet published
+     * nor withdrawn, and carries every approval of the current grade. A published draft
+     * is not published again: a new text is a new draft with its own approvals.
+     */
+    releasable: ({ context, event }: Args, p: { purpose: string }) => {
+      const id = str(event, 'draftId')
+      return context.drafts.some(
+        (d) =>
+          (id === undefined || d.id === id) &&
+          d.purpose === p.purpose &&
+          d.releasedAt === null &&
+          d.withdrawn === null &&
+          kit.guards.approvalsComplete(
+            { context, event: { ...event, draftId: d.id } },
+            { purposes: [p.purpose] },
+          ),
+      )
+    },
+    /** 三(五): consent is given to content that was submitted for it. */
+    consentRequested: ({ context, event }: Args) =>
+      list(event, 'targets').every((t) =>
+        context.acts.some((a) => a.type === 'REQUEST_BLOCK_CONSENT' && a.fields.target === t),
+      ),
+    /** 三(五): a block only of content 市网信办's consent names. */
+    consentNames: ({ context, event }: Args) => {
+      const target = str(event, 'target')
+      return context.acts.some(
+        (a) =>
+          a.type === 'CAC_CONSENT_BLOCK' &&
+          Array.isArray(a.fields.targets) &&
+          (target === undefined || a.fields.targets.includes(target)),
+      )
+    },
+    /** 三(四)1: a wide and complex case may subside only after its conclusion response. */
+    concluded: ({ context, event }: Args) => settled(context, event, 'answer:conclusion'),
   },
-  actions: {
-    ...kit.actions,
-    /** A (new) opinion of 市网信办 reopens the measures: they are final only after it (三(三)). */
-    reopenMeasures: local(({ context }) => ({
-      approvals: context.approvals.filter((c) => c !== 'measures'),
-    })),
-    consumeBlockConsent: local(({ context }) => ({
-      approvals: context.approvals.filter((c) => c !== BLOCK_CONSENT),
-    })),
-  },
-  delays: kit.delays,
-}).createMachine({
-  id: PLAN_ID,
-  type: 'parallel',
-  meta: clause('三', '网络舆情应急程序'),
-  context: ({ input }) => kit.initialContext(input),
-  states: {
-    phase: {
-      initial: 'discovery',
-      meta: policy('阶段区域：六个阶段与结束', '阶段'),
-      on: {
-        ...commonTransitions(common),
-        REPORT: {
-          guard: and(['isOpen', 'isClassified']),
-          actions: report,
-          meta: clause('三(二)、二(三)6', '逐级报送市网信办；级别上升后向上报告'),
+  actions: kit.actions,
+}).createMachine(
+  withLedger({
+    id: PLAN_ID,
+    type: 'parallel',
+    meta: clause('三', '网络舆情应急程序'),
+    context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+    states: {
+      phase: {
+        initial: 'discovery',
+        meta: policy('阶段区域：六个阶段与结束', '阶段'),
+        on: {
+          ...commonTransitions(common),
+          SET_SEVERITY: {
+            guard: and(['isOpen', 'mayRegrade']),
+            actions: 'setSeverity',
+            meta: clause('三(一)', '调整级别（监控员不得降级）'),
+          },
+          REPORT: {
+            guard: and(['isOpen', 'isClassified', 'mayReport']),
+            actions: 'recordReport',
+            meta: clause('三(二)、二(三)6', '报告小组；小组逐级报送市网信办；级别上升后续报'),
+          },
+          SIGN_OFF: {
+            guard: and(['isOpen', { type: 'canApprove', params: { code: 'signOff' } }]),
+            actions: { type: 'approve', params: { code: 'signOff' } },
+            meta: clause('三(四)1、二(三)2', '小组审定信息发布内容及方式（非起草人）'),
+          },
+          REQUEST_BLOCK_CONSENT: {
+            guard: 'isOpen',
+            actions: step('blockRequested'),
+            meta: clause('三(五)', '确认有害、不实、扰乱秩序信息后立即报请市网信办同意'),
+          },
+          CAC_CONSENT_BLOCK: {
+            guard: and(['isOpen', 'consentRequested']),
+            actions: step('blockConsent'),
+            meta: clause('三(五)', '市网信办同意封堵（列明所同意的信息）'),
+          },
+          BLOCK_CONTENT: {
+            guard: and(['isOpen', 'consentNames']),
+            actions: step('block'),
+            meta: clause('三(五)', '仅封堵市网信办同意的信息'),
+          },
+          SEEK_SUPPORT: {
+            guard: 'isOpen',
+            actions: step('support'),
+            meta: clause('三(五)、四(一)', '必要时协调公安机关或中省网信部门支持'),
+          },
         },
-      },
-      states: {
-        discovery: {
-          meta: clause('三(一)', '监测舆情'),
-          initial: 'triage',
-          states: {
-            triage: {
-              meta: policy('开案时是否已给定级别决定首步', '分流'),
-              always: [
-                { guard: 'isUnclassified', target: 'grading', meta: clause('三(一)', '未分类') },
-                { target: 'found', meta: clause('三(一)', '开案时已分类') },
-              ],
-            },
-            grading: {
-              meta: clause('三(一)', '判断、筛选，记录出处并分类'),
-              always: { guard: 'isClassified', target: 'found', meta: clause('三(一)', '已分类') },
-              on: {
-                CLASSIFY: { target: 'found', actions: 'setSeverity', meta: clause('三(一)', '分类定级') },
+        states: {
+          discovery: {
+            meta: clause('三(一)', '监测舆情：判断、筛选，记录出处并分类'),
+            on: {
+              CLASSIFY: {
+                guard: 'isUnclassified',
+                actions: 'setSeverity',
+                meta: clause('三(一)', '分类定级'),
               },
-            },
-            found: {
-              meta: clause('三(二)', '已分类，待快报'),
-              on: {
-                REPORT: {
-                  target: at('reporting'),
-                  actions: report,
-                  meta: clause('三(二)', '第一时间（10分钟内）报告应急管理小组'),
-                },
+              REPORT: {
+                target: 'reporting',
+                guard: and(['isClassified', 'mayReport', 'reportsToGroup']),
+                actions: 'recordReport',
+                meta: clause('三(二)', '第一时间（10分钟内）报告应急管理小组'),
+              },
+              CONVENE: {
+                target: 'consultation',
+                guard: 'groupHasReport',
+                actions: step('meeting'),
+                meta: clause('二(三)1、三(三)', '小组已收到报告：启动预案，召开分析研判会'),
               },
             },
           },
-        },
-        reporting: {
-          meta: clause('三(二)', '快报事实'),
-          initial: 'reported',
-          states: {
-            reported: {
-              meta: clause('三(二)', '已报告；较大及以上逐级报送市网信办'),
-              on: {
-                CONVENE: {
-                  target: at('consultation'),
-                  guard: { type: 'stepDone', params: { step: 'report' } },
-                  actions: step('meeting'),
-                  meta: clause('二(三)1、三(三)', '启动预案，召开网络舆情分析研判会'),
-                },
+          reporting: {
+            meta: clause('三(二)', '快报事实：小组已收到报告；较大及以上由小组逐级报送市网信办'),
+            on: {
+              CONVENE: {
+                target: 'consultation',
+                guard: 'groupHasReport',
+                actions: step('meeting'),
+                meta: clause('二(三)1、三(三)', '启动预案，召开网络舆情分析研判会'),
               },
             },
           },
-        },
-        consultation: {
-          meta: clause('三(三)', '会商研判'),
-          initial: 'analysing',
-          states: {
-            analysing: {
-              meta: clause('三(三)、二(三)2', '分析研判会：研究处置办法，审定发布内容及方式'),
-              on: {
-                ...measures,
-                MARK_COMPLEX: {
-                  actions: step('complex'),
-                  meta: clause('三(四)1', '认定为广泛关注、情况复杂的舆情'),
-                },
-                START_RESPONSE: {
-                  target: at('response'),
-                  guard: 'approvalsComplete',
-                  meta: clause('三(四)', '按研判会意见开展处置'),
-                },
+          consultation: {
+            meta: clause('三(三)、二(三)2', '会商研判：研究处置办法，审定发布内容及方式'),
+            on: {
+              ...measures,
+              // 第一时间表态性回应: a signed-off stance may go out before the measures are final.
+              STANCE: releases.STANCE,
+              MARK_COMPLEX: {
+                guard: not('isComplex'),
+                actions: step('complex'),
+                meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
+              },
+              START_RESPONSE: {
+                target: 'response',
+                guard: 'measuresFinal',
+                meta: clause('三(四)', '按研判会意见开展处置'),
               },
             },
           },
-        },
-        response: {
-          meta: clause('三(四)', '应急处置'),
-          initial: 'opening',
-          on: {
-            ...adjusting,
-            ...alongside,
-            GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
-            PRESS_CONFERENCE: {
-              guard: and([
-                'approvalsComplete',
-                { type: 'severityAtLeast', params: { min: 'major' as const } },
-              ]),
-              actions: step('pressConference'),
-              meta: clause('三(四)3', '重大、特别重大：召开新闻发布会'),
-            },
-            RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
-          },
-          states: {
-            opening: {
-              meta: policy('研判会是否认定为广泛关注、情况复杂的舆情决定回应方式', '回应方式'),
-              always: [
-                { guard: isComplex, target: 'stance', meta: clause('三(四)1', '分阶段回应') },
-                { target: 'routing', meta: clause('三(四)1', '正面回应') },
-              ],
-            },
-            stance: {
-              meta: clause('三(四)1', '第一时间表态性回应'),
-              on: {
-                STANCE: {
-                  target: 'progress',
-                  guard: 'approvalsComplete',
-                  actions: step('stance'),
-                  meta: clause('三(四)1', '表态性回应'),
-                },
+          response: {
+            meta: clause('三(四)', '应急处置'),
+            on: {
+              ...later,
+              MARK_COMPLEX: {
+                guard: not('isComplex'),
+                actions: step('complex'),
+                meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
               },
-            },
-            progress: {
-              meta: clause('三(四)1', '之后进行动态性回应'),
-              on: {
-                PROGRESS: {
-                  target: 'routing',
-                  guard: 'approvalsComplete',
-                  actions: step('progress'),
-                  meta: clause('三(四)1', '动态性回应'),
-                },
-              },
-            },
-            routing: {
-              meta: clause('三(四)1', '按信息类别分流（待认定类别）'),
-              always: [
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['inquiry', 'doubt', 'demand'] } },
-                  target: 'answering',
-                  meta: clause('三(四)1', '咨询、质疑、诉求'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['criticism'] } },
-                  target: 'answering',
-                  meta: policy('属实批评未单列：按诉求类由责任单位办理答复', '属实批评'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['misreading'] } },
-                  target: 'explaining',
-                  meta: clause('三(四)1', '对地方性法规重大误解误读'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['suggestion'] } },
-                  target: 'studying',
-                  meta: clause('三(四)1', '意见建议'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['tip_off'] } },
-                  target: 'investigating',
-                  meta: clause('三(四)1', '举报'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['rumor'] } },
-                  target: 'refuting',
-                  meta: clause('三(四)1', '求证、揣测、虚假类信息'),
-                },
-                {
-                  guard: { type: 'categoryIn', params: { categories: ['malicious'] } },
-                  target: 'refuting',
-                  meta: policy('恶意炒作未单列于正面回应：通过权威渠道澄清，线下依三(四)4处理', '恶意炒作'),
-                },
-              ],
-            },
-            answering: {
-              meta: clause('三(四)1', '责任单位办理，报请审定后正面回应'),
-              initial: 'drafting',
-              states: {
-                drafting: {
-                  meta: clause('三(四)1', '责任单位办理、拟定答复意见'),
-                  on: {
-                    DRAFT_REPLY: {
-                      target: 'signingOff',
-                      actions: step('draft'),
-                      meta: clause('三(四)1', '拟定答复意见'),
-                    },
-                  },
-                },
-                signingOff: {
-                  meta: clause('三(四)1', '小组办公室报请审定'),
-                  on: {
-                    SIGN_OFF_REPLY: {
-                      target: 'replying',
-                      actions: step('signOff'),
-                      meta: clause('三(四)1、二(三)2', '审定答复意见'),
-                    },
-                  },
-                },
-                replying: { meta: clause('三(四)1', '予以正面回应'), on: { REPLY: reply('正面回应') } },
-              },
-            },
-            explaining: {
-              meta: clause('三(四)1', '法工委、法制委会同起草部门正面解释'),
-              on: { EXPLAIN_REGULATION: reply('正面解释地方性法规') },
-            },
-            studying: {
-              meta: clause('三(四)1', '相关单位组织研究后形成答复意见'),
-              initial: 'organising',
-              states: {
-                organising: {
-                  meta: clause('三(四)1', '组织研究'),
-                  on: {
-                    STUDY_SUGGESTION: {
-                      target: 'replying',
-                      actions: step('draft'),
-                      meta: clause('三(四)1', '形成答复意见'),
-                    },
-                  },
-                },
-                replying: { meta: clause('三(四)1', '答复'), on: { REPLY: reply('答复意见建议') } },
-              },
-            },
-            investigating: {
-              meta: clause('三(四)1', '纪检监察组或机关纪委调查核实后回应'),
-              initial: 'verifying',
-              states: {
-                verifying: {
-                  meta: clause('三(四)1、三(四)4', '按干部监督权限调查核实'),
-                  on: {
-                    INVESTIGATE: {
-                      target: 'replying',
-                      actions: step('investigation'),
-                      meta: clause('三(四)1、三(四)4', '调查核实'),
-                    },
-                  },
-                },
-                replying: { meta: clause('三(四)1', '核实后回应'), on: { REPLY: reply('回应举报') } },
-              },
-            },
-            refuting: {
-              meta: clause('三(四)1', '通过权威渠道公开辟谣'),
-              on: { REFUTE: reply('公开辟谣') },
-            },
-            answered: {
-              meta: clause('三(四)1', '已正面回应'),
-              on: {
-                CONCLUDE: {
-                  target: 'concluded',
-                  guard: and(['approvalsComplete', isComplex]),
-                  actions: step('conclusion'),
-                  meta: clause('三(四)1', '处置结束后进行结论性回应'),
-                },
-                SUBSIDE: {
-                  target: at('disposal'),
-                  guard: not(isComplex),
-                  actions: step('subsided'),
-                  meta: clause('三(一)、三(六)', '舆情平息，应急处置结束'),
-                },
-              },
-            },
-            concluded: {
-              meta: clause('三(四)1', '已作结论性回应'),
-              on: {
-                SUBSIDE: {
-                  target: at('disposal'),
-                  actions: step('subsided'),
-                  meta: clause('三(一)、三(六)', '舆情平息，应急处置结束'),
-                },
+              GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
+              RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
+              SUBSIDE: {
+                target: 'disposal',
+                guard: 'concluded',
+                actions: step('subsided'),
+                meta: clause('三(一)、三(四)1、三(六)', '舆情平息，应急处置结束（复杂舆情须已作结论性回应）'),
               },
             },
           },
-        },
-        disposal: {
-          meta: clause('三(六)', '后期处置：关注舆情趋势'),
-          initial: 'watching',
-          on: { ...alongside, RELAPSE: relapse },
-          states: {
-            watching: {
-              meta: clause('三(六)', '小组办公室关注舆情趋势'),
-              on: {
-                WATCH_TREND: {
-                  target: 'watched',
-                  actions: step('trendWatch'),
-                  meta: clause('三(六)', '关注舆情趋势'),
-                },
-              },
-            },
-            watched: {
-              meta: clause('三(六)', '已关注舆情趋势，待总结评估'),
-              on: {
-                WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '继续关注舆情趋势') },
-                START_REVIEW: { target: at('review'), meta: clause('三(六)', '组织总结评估') },
-              },
+          disposal: {
+            meta: clause('三(六)', '后期处置：关注舆情趋势'),
+            on: {
+              ...later,
+              WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
+              START_REVIEW: { target: 'review', meta: clause('三(六)', '组织有关单位总结评估') },
+              RELAPSE: relapse,
             },
           },
-        },
-        review: {
-          meta: clause('三(六)、二(三)7', '总结评估'),
-          initial: 'evaluating',
-          states: {
-            evaluating: {
-              meta: clause('三(六)', '全面总结和评估，表扬与责任追究，修改完善'),
-              on: {
-                REVIEW: {
-                  target: at('closed'),
-                  actions: step('review'),
-                  meta: clause('三(六)、二(三)7', '总结评估完成'),
-                },
-                RELAPSE: relapse,
+          review: {
+            meta: clause('三(六)、二(三)7', '总结评估，表扬与责任追究，修改完善'),
+            on: {
+              ...later,
+              WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
+              REVIEW: {
+                target: 'closed',
+                actions: step('review'),
+                meta: clause('三(六)、二(三)7', '总结评估完成'),
               },
+              RELAPSE: relapse,
             },
           },
+          closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
         },
-        closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
       },
     },
-    deadlines: deadlineRegions(deadlines),
-  },
-})
+  }),
+)

@@ -1,17 +1,21 @@
 /**
- * The data of 南充市人大常委会机关网络舆情应急处置预案: grades (set by a person), the
- * report deadline, who must hear the report at each grade, and the approvals each
- * grade needs before a public response. See ../../../shared/seeds/nanchong-npc-2022.txt.
+ * The data of 南充市人大常委会机关网络舆情应急处置预案 (../../../shared/seeds/nanchong-npc-2022.txt):
+ * grades (set by a person), recipients, who may act, what every incident owes (obligation
+ * rules) and the approvals every public text needs. The chart (machine.ts) reads it.
+ *
+ * Where ../shared/PLANS.md and the text disagree the text wins: the staged responses for
+ * wide and complex cases are in 三(四)1 (second paragraph), not 三(四)2 (评论引导).
  */
-
 import { z } from 'zod'
-import type { ApprovalRequirement, Classification, DeadlineRule } from '../kit/types.js'
-import type { Facts, Severity } from '../vocabulary.js'
+import type { CommonEventMeta } from '../kit/kit.js'
+import type { ApprovalRequirement, Classification, Condition, ObligationRule } from '../kit/types.js'
+import { type Category, clause, type Facts, policy, type Role, type Severity } from '../vocabulary.js'
 
 export const PLAN_ID = 'nanchong-npc-2022'
 
 /** The plan's own grades (三(一)): 特别重大、重大、较大、一般. */
 export const GRADES = ['general', 'large', 'major', 'critical'] as const satisfies readonly Severity[]
+export type Grade = (typeof GRADES)[number]
 export const GradeSchema = z.enum(GRADES).describe('舆情级别')
 export const GRADE_LABELS = [
   { code: 'general', label: '一般网络舆情' },
@@ -19,6 +23,7 @@ export const GRADE_LABELS = [
   { code: 'major', label: '重大网络舆情' },
   { code: 'critical', label: '特别重大网络舆情' },
 ] as const
+const LARGE_UP: readonly Severity[] = ['large', 'major', 'critical']
 
 /** The text names four grades but no criteria: the monitor grades by judgement (三(一)). */
 export const classify = (_facts: Facts): Classification => ({
@@ -26,58 +31,314 @@ export const classify = (_facts: Facts): Classification => ({
   rule: '本预案未规定分级标准，由舆情监控员判断分类（三(一)）',
 })
 
-export const deadlines: DeadlineRule[] = [
-  {
-    id: 'report',
-    name: 'report',
-    clause: '三(二)',
-    policy:
-      '较大及以上“及时逐级报送市网信办”未给时长：本地政策并入同一 10 分钟时限，级别上升后自上升时重新起算',
-    text: '发现后 10 分钟内报告网络舆情应急管理小组；较大及以上同时逐级报送市网信办',
-    anchor: 'discoveredAt',
-    amount: 10,
-    unit: 'minutes',
-    startsOn: 'open',
-    metBy: 'report',
-    restartOnRaise: true,
+/** Recipient codes of a report (三(二)): the group first, then, level by level, 市网信办. */
+export const RECIPIENTS = ['group', 'cac'] as const
+export const GROUP = { code: 'group', label: '网络舆情应急管理小组' } as const
+export const CAC = { code: 'cac', label: '市网信办' } as const
+
+/** Who may act (二(二), 二(三)): the monitors are the office's staff; the group decides. */
+export const ROLES = {
+  /** 三(二): 舆情监控员 report to the group. */
+  reportToGroup: ['monitor', 'office', 'group'],
+  /** 三(二)、二(三)6: only the group reports on to 市网信办 (逐级). */
+  reportToCac: ['group'],
+  /** 三(一): a monitor grades; lowering a grade is the office's or the group's (second reading). */
+  lower: ['office', 'group'],
+  /** 三(四)1、二(三)2: the responsible unit drafts, the office submits, the group 审定. */
+  draft: ['unit', 'legal', 'office', 'spokesperson'],
+  signOff: ['group'],
+} as const satisfies Record<string, readonly Role[]>
+
+/** Who may send the events every open phase accepts, and what they cite. */
+export const common: CommonEventMeta = {
+  monitor: { roles: ['monitor', 'office'], meta: clause('三(一)', '时刻监测舆情发展动向') },
+  regrade: {
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('三(一)', '判断分类（调整级别；监控员不得降级）'),
   },
+  categorize: { roles: ['office', 'group'], meta: clause('三(四)1', '认定信息类别') },
+  escalate: {
+    roles: ['office', 'group'],
+    meta: policy('预案未规定超时处理：超时须向应急管理小组上报（本地政策）', '超时上报'),
+  },
+  draft: { roles: ROLES.draft, meta: clause('三(四)1', '责任单位办理、拟定答复意见') },
+  waive: {
+    roles: ['group'],
+    meta: policy('预案未规定免除应办事项：由网络舆情应急管理小组免除（本地政策）', '免除应办事项'),
+  },
+  decide: { roles: ['group'], meta: clause('三(四)3', '网络舆情应急管理小组决定') },
+}
+
+export const waivers = {
+  roles: common.waive.roles,
+  clause: common.waive.meta.clause,
+  policy: common.waive.meta.policy,
+}
+
+/** What a draft is for: each release names the purpose of the draft it publishes. */
+export const PURPOSES = ['reply', 'explanation', 'refutation', 'stance', 'progress', 'conclusion'] as const
+
+/** 三(四)1 routes by category: who answers and how. */
+export const ROUTES = {
+  reply: ['inquiry', 'doubt', 'demand', 'criticism', 'suggestion'],
+  explain: ['misreading'],
+  refute: ['rumor', 'malicious'],
+  investigate: ['tip_off'],
+} as const satisfies Record<string, readonly Category[]>
+
+const act = (type: string, fields?: Record<string, unknown>): Condition => ({ act: type, fields })
+const COMPLEX: Condition = { step: 'complex' }
+const TIP_OFF_TRUE = act('INVESTIGATE', { substantiated: true })
+
+const rule = (r: Omit<ObligationRule, 'policy' | 'clause'> & { clause?: string; policy?: string }) =>
+  ({ ...r, clause: r.clause ?? null, policy: r.policy ?? null }) as ObligationRule
+
+/** Every obligation of the plan, as data (OBLIGATIONS.md; PLANS.md second reading). */
+export const obligations: readonly ObligationRule[] = [
+  // 三(二): the 10-minute limit is the group's only (one recipient, one obligation).
+  rule({
+    id: 'report:group',
+    kind: 'report',
+    label: '第一时间（10分钟内）报告网络舆情应急管理小组',
+    clause: '三(二)',
+    policy: '级别上升须重新报告小组（续报），自上升时起 10 分钟（本地政策，依三(一)时刻监测）',
+    owedBy: ['monitor', 'office'],
+    recipient: GROUP,
+    due: { anchor: 'discoveredAt', amount: 10, unit: 'minutes' },
+    deadline: 'report',
+    discharge: { type: 'REPORT', fields: { to: ['group'] } },
+    again: { raise: true },
+  }),
+  // 三(二) 及时逐级: the group reports on, once it has the report. On a later rise the new
+  // report to 市网信办 begins at the rise (the kit's `again`), while the machine refuses a
+  // report to 市网信办 until the group has the new grade's report (guard `mayReport`).
+  rule({
+    id: 'report:cac',
+    kind: 'report',
+    label: '及时逐级报送市网信办',
+    clause: '三(二)',
+    policy: '“及时”未给时长：自小组收到报告起 1 小时；级别再升须续报（本地政策）',
+    owedBy: ROLES.reportToCac,
+    recipient: CAC,
+    severities: LARGE_UP,
+    when: { met: 'report:group' },
+    due: { anchor: 'start', amount: 1, unit: 'hours' },
+    discharge: { type: 'REPORT', fields: { to: ['cac'] } },
+    again: { raise: true },
+    prior: 'sameGrade',
+  }),
+  // 三(三): the group convenes once it has the report.
+  rule({
+    id: 'step:convene',
+    kind: 'step',
+    label: '及时召开网络舆情分析研判会',
+    clause: '三(三)',
+    owedBy: ['group', 'office'],
+    when: { met: 'report:group' },
+    discharge: { type: 'CONVENE', fields: {} },
+  }),
+  rule({
+    id: 'opinion:cac',
+    kind: 'step',
+    label: '及时听取市网信办意见',
+    clause: '三(三)',
+    policy: '级别再升须重新听取（本地政策）',
+    owedBy: ['office', 'group'],
+    severities: LARGE_UP,
+    when: act('CONVENE'),
+    discharge: { type: 'HEAR_CAC_OPINION', fields: {} },
+    again: { raise: true },
+  }),
+  rule({
+    id: 'measures',
+    kind: 'step',
+    label: '确定最终处理措施',
+    clause: '三(三)',
+    policy: '级别上升须重新确定处理措施（本地政策，依二(三)5 针对新情况及时调整处置办法）',
+    owedBy: ['group'],
+    when: act('CONVENE'),
+    discharge: { type: 'DECIDE_MEASURES', fields: {} },
+    again: { raise: true },
+  }),
+  // 三(四)1: 原则上均予正面回应, by category.
+  rule({
+    id: 'answer:reply',
+    kind: 'answer',
+    label: '责任单位办理、拟定答复意见，报请审定后正面回应',
+    clause: '三(四)1、三(四)4',
+    policy: '属实批评未单列：按诉求类答复（本地政策）',
+    owedBy: ['unit', 'office', 'spokesperson'],
+    categories: ROUTES.reply,
+    discharge: { type: 'REPLY', fields: {} },
+    draftPurpose: 'reply',
+  }),
+  rule({
+    id: 'answer:explain',
+    kind: 'answer',
+    label: '法工委、法制委会同起草部门正面解释',
+    clause: '三(四)1',
+    owedBy: ['legal'],
+    categories: ROUTES.explain,
+    discharge: { type: 'EXPLAIN_REGULATION', fields: {} },
+    draftPurpose: 'explanation',
+  }),
+  rule({
+    id: 'answer:refute',
+    kind: 'answer',
+    label: '通过权威渠道公开辟谣',
+    clause: '三(四)1',
+    policy: '恶意炒作未单列于正面回应：通过权威渠道澄清（本地政策）',
+    owedBy: ['spokesperson', 'office'],
+    categories: ROUTES.refute,
+    discharge: { type: 'REFUTE', fields: {} },
+    draftPurpose: 'refutation',
+  }),
+  rule({
+    id: 'answer:tipOff',
+    kind: 'answer',
+    label: '纪检监察组或机关纪委调查核实后回应',
+    clause: '三(四)1',
+    owedBy: ['unit', 'office', 'spokesperson'],
+    categories: ROUTES.investigate,
+    when: act('INVESTIGATE'),
+    discharge: { type: 'REPLY', fields: {} },
+    draftPurpose: 'reply',
+  }),
+  // 三(四)1 second paragraph: wide and complex cases answer in stages.
+  rule({
+    id: 'answer:stance',
+    kind: 'answer',
+    label: '第一时间表态性回应',
+    clause: '三(四)1',
+    owedBy: ['spokesperson', 'office'],
+    when: COMPLEX,
+    discharge: { type: 'STANCE', fields: {} },
+    draftPurpose: 'stance',
+  }),
+  rule({
+    id: 'answer:conclusion',
+    kind: 'answer',
+    label: '处置结束后进行结论性回应（平息前）',
+    clause: '三(四)1',
+    policy: '舆情反复后再次平息前须再作结论性回应（本地政策）',
+    owedBy: ['spokesperson', 'office'],
+    when: COMPLEX,
+    discharge: { type: 'CONCLUDE', fields: {} },
+    draftPurpose: 'conclusion',
+    again: { events: ['RELAPSE'] },
+  }),
+  // 三(四)3: 可以召开新闻发布会 — decided on the record.
+  rule({
+    id: 'decide:pressConference',
+    kind: 'decision',
+    label: '是否召开新闻发布会',
+    clause: '三(四)3',
+    owedBy: ['group'],
+    severities: ['major', 'critical'],
+    discharge: { type: 'DECIDE', fields: { decision: 'decide:pressConference' } },
+  }),
+  rule({
+    id: 'step:pressConference',
+    kind: 'step',
+    label: '召开新闻发布会',
+    clause: '三(四)3',
+    owedBy: ['spokesperson', 'group'],
+    severities: ['major', 'critical'],
+    when: { decided: 'decide:pressConference' },
+    discharge: { type: 'PRESS_CONFERENCE', fields: {} },
+  }),
+  // 三(四)4: offline handling.
+  rule({
+    id: 'offline:investigate',
+    kind: 'step',
+    label: '涉举报类尽快调查核实',
+    clause: '三(四)1、三(四)4',
+    owedBy: ['unit'],
+    categories: ROUTES.investigate,
+    discharge: { type: 'INVESTIGATE', fields: {} },
+  }),
+  rule({
+    id: 'offline:rectify',
+    kind: 'step',
+    label: '举报属实的立即主动整改',
+    clause: '三(四)4',
+    owedBy: ['unit'],
+    categories: ROUTES.investigate,
+    when: TIP_OFF_TRUE,
+    discharge: { type: 'RECTIFY', fields: {} },
+  }),
+  rule({
+    id: 'offline:accountability',
+    kind: 'step',
+    label: '举报属实的迅速查出责任人员',
+    clause: '三(四)4',
+    owedBy: ['group', 'unit'],
+    categories: ROUTES.investigate,
+    when: TIP_OFF_TRUE,
+    discharge: { type: 'HOLD_ACCOUNTABLE', fields: {} },
+  }),
+  rule({
+    id: 'offline:demand',
+    kind: 'step',
+    label: '诉求依法依规解决；一时不能解决的真诚说明原因',
+    clause: '三(四)4',
+    owedBy: ['unit'],
+    categories: ['demand'],
+    discharge: { type: 'RESOLVE_DEMAND', fields: {} },
+  }),
+  rule({
+    id: 'offline:police',
+    kind: 'step',
+    label: '恶意炒作、煽动闹事的寻求网信办和公安机关落地找人、依法处理',
+    clause: '三(四)4',
+    owedBy: ['group', 'office'],
+    categories: ['malicious'],
+    discharge: { type: 'REFER_TO_POLICE', fields: {} },
+  }),
+  // 三(五): a consented block is done at once (立即报经市网信办同意后进行封堵处理).
+  rule({
+    id: 'block',
+    kind: 'step',
+    label: '经市网信办同意后封堵处理',
+    clause: '三(五)',
+    owedBy: ['office'],
+    when: act('CAC_CONSENT_BLOCK'),
+    discharge: { type: 'BLOCK_CONTENT', fields: {} },
+  }),
+  // 三(六): after it subsides.
+  rule({
+    id: 'step:trendWatch',
+    kind: 'step',
+    label: '小组办公室关注舆情趋势',
+    clause: '三(六)',
+    owedBy: ['office', 'monitor'],
+    when: act('SUBSIDE'),
+    discharge: { type: 'WATCH_TREND', fields: {} },
+  }),
+  rule({
+    id: 'review',
+    kind: 'review',
+    label: '全面总结和评估，提出表扬与责任追究意见建议，修改完善工作方案',
+    clause: '三(六)、二(三)7',
+    owedBy: ['group'],
+    when: act('SUBSIDE'),
+    discharge: { type: 'REVIEW', fields: {} },
+  }),
 ]
 
-/** Recipient codes of a report: the group (三(二)) and, level by level, 市网信办. */
-export const RECIPIENTS = ['group', 'cac'] as const
-export const RECIPIENT_LABELS = { group: '网络舆情应急管理小组', cac: '市网信办' } as const
-
-/** Who must have heard the report before the `report` step is done, by grade (三(二)). */
-export const reportRecipients: Record<(typeof GRADES)[number], readonly (typeof RECIPIENTS)[number][]> = {
-  general: ['group'],
-  large: ['group', 'cac'],
-  major: ['group', 'cac'],
-  critical: ['group', 'cac'],
+/** 三(四)1、二(三)2: every public text is 审定 by the group, not by its author. */
+const signOff: ApprovalRequirement = {
+  code: 'signOff',
+  label: '网络舆情应急管理小组审定信息发布内容及发布方式',
+  event: 'SIGN_OFF',
+  clause: '三(四)1、二(三)2',
+  owedBy: ROLES.signOff,
+  separate: true,
 }
 
-const measures: ApprovalRequirement = {
-  code: 'measures',
-  label: '研判会确定最终处理措施',
-  event: 'DECIDE_MEASURES',
-  clause: '三(三)',
-}
-const cacOpinion: ApprovalRequirement = {
-  code: 'cacOpinion',
-  label: '听取市网信办意见',
-  event: 'HEAR_CAC_OPINION',
-  clause: '三(三)',
-}
-
-/**
- * 三(三): the analysis meeting settles the measures; for 较大 and above the opinion of
- * 市网信办 is heard first, so the measures are final only after it (the opinion reopens them).
- */
 export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
-  general: [measures],
-  large: [cacOpinion, measures],
-  major: [cacOpinion, measures],
-  critical: [cacOpinion, measures],
+  general: [signOff],
+  large: [signOff],
+  major: [signOff],
+  critical: [signOff],
 }
-
-/** Not an approval of the release: 市网信办's consent to one block (三(五)), consumed by it. */
-export const BLOCK_CONSENT = 'blockConsent'

@@ -132,13 +132,21 @@ const deadlineStatus = (o: Obligation): DeadlineView['status'] =>
         ? 'missed'
         : 'cancelled'
 
-/** A release owed: the newest draft that carries every approval is the one to send. */
+/**
+ * A release owed names the draft to send: the newest of its purpose that carries every
+ * approval. With none yet, its discharge is the first step to take: DRAFT of that purpose
+ * (when no draft of it waits for approvals, which are owed on their own).
+ */
 function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation['discharge'] {
-  if (o.kind !== 'release' || o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
-  const ready = ctx.drafts.findLast(
-    (d) => d.withdrawn === null && missingApprovalsOf(plan.approvals, ctx, d).length === 0,
-  )
-  return ready ? { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } } : o.discharge
+  if (o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
+  const purpose = plan.obligations.find((r) => r.id === o.rule)?.draftPurpose
+  if (purpose === undefined) return o.discharge
+  const drafts = ctx.drafts.filter((d) => d.withdrawn === null && d.purpose === purpose)
+  const approved = drafts.filter((d) => missingApprovalsOf(plan.approvals, ctx, d).length === 0)
+  const ready = approved.findLast((d) => d.releasedAt === null) ?? approved.at(-1)
+  if (ready) return { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } }
+  if (drafts.some((d) => d.releasedAt === null)) return o.discharge
+  return { type: 'DRAFT', fields: { purpose } }
 }
 
 /** The obligation parts of the view: obligations, drafts, counts and the deadline views. */

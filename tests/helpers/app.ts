@@ -46,6 +46,8 @@ export interface Answer {
 export interface RequestOptions {
   /** A role (its token), a raw token string via `bearer`, or none. */
   as?: Role | 'other-org'
+  /** A second person of the same role (e.g. to approve what the first drafted). */
+  colleague?: boolean
   bearer?: string
   body?: unknown
   /** Sent as is, for malformed-JSON and content-type tests. */
@@ -61,6 +63,8 @@ export interface TestApp {
   /** Live updates: fed by the engine's onChange, read by the event streams. */
   hub: Hub
   tokens: Record<Role, string>
+  /** A second token per role, another person of it (`<role>-colleague`). */
+  colleagues: Record<Role, string>
   /** An office token of organisation `other`. */
   otherOrgToken: string
   /** Every structured log line the app wrote. */
@@ -97,6 +101,12 @@ export async function testApp(
       await createToken(store.db, { role, name: `${role}-tester` }, { now: clock.now(), by: 'test' })
     ).token
   }
+  const colleagues = {} as Record<Role, string>
+  for (const role of ROLES) {
+    colleagues[role] = (
+      await createToken(store.db, { role, name: `${role}-colleague` }, { now: clock.now(), by: 'test' })
+    ).token
+  }
   const otherOrgToken = (
     await createToken(
       store.db,
@@ -120,7 +130,9 @@ export async function testApp(
 
   async function request(method: string, path: string, o: RequestOptions = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...o.headers }
-    const token = o.bearer ?? (o.as === 'other-org' ? otherOrgToken : o.as ? tokens[o.as] : undefined)
+    const token =
+      o.bearer ??
+      (o.as === 'other-org' ? otherOrgToken : o.as ? (o.colleague ? colleagues : tokens)[o.as] : undefined)
     if (token) headers.authorization = `Bearer ${token}`
     let body: string | undefined
     if (o.raw !== undefined) body = o.raw
@@ -139,5 +151,5 @@ export async function testApp(
     hub.close()
     return store.close()
   }
-  return { app, engine, store, clock, hub, tokens, otherOrgToken, logs, request, close }
+  return { app, engine, store, clock, hub, tokens, colleagues, otherOrgToken, logs, request, close }
 }

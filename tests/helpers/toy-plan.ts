@@ -98,6 +98,7 @@ export const toyRules: ObligationRule[] = [
     owedBy: ['office'],
     when: { step: 'convened' },
     discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
   },
   {
     id: 'decision:review',

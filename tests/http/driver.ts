@@ -1,10 +1,12 @@
 /**
  * A plan-agnostic client that walks an incident to `closed` using only what
- * GET /plans/:planId and the incident's `allowedEvents` say: the plan's transitions
- * give each state's distance to `closed`; at each step it sends the allowed event
- * that gets nearest, else a step that stays (it may unlock a guard: a report, an
- * approval), else a sideways move, and only as a last resort the cross-phase events
- * (category, escalation, grade). Payloads are synthesised from the events' JSON Schemas.
+ * GET /plans/:planId, the incident's `obligations` and its `allowedEvents` say. First it
+ * discharges what is owed: each owed obligation's `discharge` (sent as one of the roles
+ * that owe it, with the fields its event's schema requires added). When nothing owed can
+ * be discharged now, it moves on: the plan's transitions give each state's distance to
+ * `closed`, and it sends the allowed event that gets nearest, else a step that stays,
+ * else a sideways move, and only as a last resort the cross-phase events (category,
+ * escalation, grade). Payloads are synthesised from the events' JSON Schemas.
  */
 import type { Role } from '../../machines/vocabulary.js'
 import type { PlanDescription } from '../../src/http/plan-description.js'
@@ -129,7 +131,7 @@ export interface Walk {
 export async function walkToClosed(
   t: TestApp,
   planId: string,
-  opts: { severity?: string; stepLimit?: number; opener?: Role } = {},
+  opts: { severity?: string; stepLimit?: number; opener?: Role; obligationsFirst?: boolean } = {},
 ): Promise<Walk> {
   const plan = (await t.request('GET', `/plans/${planId}`, { as: 'auditor' })).body as PlanDescription
   const graph = distances(plan)
@@ -154,7 +156,52 @@ export async function walkToClosed(
     return set
   }
 
-  for (let n = 0; n < (opts.stepLimit ?? 150) && view.phase !== 'closed'; n++) {
+  const triedDischarge = new Set<string>()
+  const send = async (type: string, role: Role, body: object, colleague = false) => {
+    t.clock.advance(1)
+    const res = await t.request('POST', `/incidents/${view.id}/events`, {
+      as: role,
+      colleague,
+      body: { type, ...body },
+    })
+    if (res.status === 200) {
+      view = res.body
+      steps.push(type)
+      return true
+    }
+    refusals.push(
+      `${type} ${res.status} ${res.body?.detail ?? res.text} ${JSON.stringify(res.body?.errors ?? [])}`,
+    )
+    return false
+  }
+  /** Sends the discharge of the first owed obligation that can be discharged now; false when none. */
+  const discharge = async (): Promise<boolean> => {
+    for (const o of (view.obligations ?? []) as Array<{
+      id: string
+      status: string
+      owedBy: Role[]
+      discharge: { type: string; fields: Record<string, unknown> }
+    }>) {
+      if (o.status !== 'owed' || !view.allowedEvents.includes(o.discharge.type)) continue
+      const key = `${view.version}:${o.id}:${JSON.stringify(o.discharge)}`
+      const spec = specs.get(o.discharge.type)
+      if (!spec || triedDischarge.has(key)) continue
+      triedDischarge.add(key)
+      const roles = [...o.owedBy.filter((r) => spec.roles.includes(r)), ...(spec.roles as Role[])]
+      const payload = synthesise(spec.schema, { now: t.clock.now().toISOString(), severity: view.severity })
+      // Each role that owes it; then a colleague of each (an approver other than the draft's author).
+      for (const colleague of [false, true])
+        for (const role of [...new Set(roles)])
+          if (
+            await send(o.discharge.type, role, { ...(payload as object), ...o.discharge.fields }, colleague)
+          )
+            return true
+    }
+    return false
+  }
+
+  for (let n = 0; n < (opts.stepLimit ?? 300) && view.phase !== 'closed'; n++) {
+    if (opts.obligationsFirst !== false && (await discharge())) continue
     const active = activeLeaves(view.state.phase)
     const here = Math.min(...active.map(graph.of))
     const moved = triedIn(JSON.stringify([view.state, view.allowedEvents, view.approvals, view.category]))
@@ -186,23 +233,11 @@ export async function walkToClosed(
       throw new Error(
         `${planId}: allowedEvents lists ${choice}, which GET /plans/${planId} does not describe`,
       )
-    t.clock.advance(1)
     const payload = synthesise(spec.schema, {
       now: t.clock.now().toISOString(),
       severity: view.severity,
     }) as object
-    const res = await t.request('POST', `/incidents/${view.id}/events`, {
-      as: spec.roles[0] as Role,
-      body: { type: choice, ...payload },
-    })
-    if (res.status === 200) {
-      view = res.body
-      steps.push(choice)
-    } else {
-      refusals.push(
-        `${choice} ${res.status} ${res.body?.detail ?? res.text} ${JSON.stringify(res.body?.errors ?? [])}`,
-      )
-    }
+    await send(choice, spec.roles[0] as Role, payload)
   }
   if (view.phase !== 'closed') {
     throw new Error(

@@ -1,503 +1,528 @@
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/nanchong-npc-2022.js'
-import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
+import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { addMinutes, T0, type Walker } from '../helpers/machine.js'
+import {
+  accepted,
+  as,
+  drafted,
+  finish,
+  GRADES,
+  group,
+  monitor,
+  of,
+  office,
+  one,
+  open,
+  owedRules,
+  publish,
+  reportCac,
+  reportGroup,
+  speaker,
+  toResponse,
+  unit,
+  up,
+} from './nanchong-npc-2022.helpers.js'
 
-type Grade = 'general' | 'large' | 'major' | 'critical'
-const GRADES: Grade[] = ['general', 'large', 'major', 'critical']
-const upward = (g: Grade) => g !== 'general'
-const recipients = (g: Grade) => (upward(g) ? ['group', 'cac'] : ['group'])
-
-const schemaOf = (type: string) => {
-  const spec = plan.events.find((e) => e.type === type)
-  if (!spec) throw new Error(`no event ${type}`)
-  return spec.schema
-}
-const release = { channel: 'online', content: '回应内容' }
-const route = (w: Walker) => (w.value() as { phase: { response?: unknown } }).phase.response
-const report = (w: Walker, pending = true) => {
-  const d = w.context().deadlines.findLast((x) => x.name === 'report')
-  if (pending) expect(d?.status).toBe('pending')
-  return d!
-}
-
-/** Open, classify, report to everyone the grade requires, convene. */
-function toConsultation(grade: Grade, category: string | null = 'inquiry'): Walker {
-  const w = startIncident(plan, { category: category as never })
-  w.send('CLASSIFY', { severity: grade, source: '某论坛' })
-  w.send('REPORT', { to: recipients(grade), summary: '事实' })
-  w.send('CONVENE')
-  expect(w.phase()).toBe('consultation')
-  return w
-}
-function approveAll(w: Walker, grade: Grade) {
-  if (upward(grade)) w.send('HEAR_CAC_OPINION', { opinion: '意见' })
-  w.send('DECIDE_MEASURES', { measures: '措施' })
-}
-function toResponse(grade: Grade, category: string | null = 'inquiry'): Walker {
-  const w = toConsultation(grade, category)
-  approveAll(w, grade)
-  w.send('START_RESPONSE')
-  expect(w.phase()).toBe('response')
-  return w
-}
-function answerInquiry(w: Walker) {
-  w.send('DRAFT_REPLY', { draft: '答复' })
-  w.send('SIGN_OFF_REPLY')
-  w.send('REPLY', release)
-}
-
-describe('nanchong-npc-2022: grading (三(一), no criteria)', () => {
-  it('starts unclassified and waits for CLASSIFY; nothing is reported before it', () => {
-    const w = startIncident(plan)
-    expect(w.context().severity).toBeNull()
-    expect(w.value()).toMatchObject({ phase: { discovery: 'grading' } })
-    expect(w.can('REPORT', { to: ['group'], summary: '事实' })).toBe(false)
-    for (const g of GRADES) expect(w.can('CLASSIFY', { severity: g })).toBe(true)
-  })
-
-  it.each(GRADES)('CLASSIFY %s sets the grade by a person and moves on to the report', (g) => {
-    const w = startIncident(plan)
-    w.send('CLASSIFY', { severity: g, reason: '研判' })
-    expect(w.context().severity).toBe(g)
-    expect(w.context().severityLog).toMatchObject([{ from: null, to: g, automatic: false }])
-    expect(w.value()).toMatchObject({ phase: { discovery: 'found' } })
-  })
-
-  it('a grade given at open skips grading', () => {
-    const w = startIncident(plan, { severity: 'major', severityReason: '开案定级' })
-    expect(w.value()).toMatchObject({ phase: { discovery: 'found' } })
-    expect(w.can('CLASSIFY', { severity: 'general' })).toBe(false)
-  })
-
-  it('SET_SEVERITY in grading also classifies', () => {
-    const w = startIncident(plan)
-    w.send('SET_SEVERITY', { severity: 'large', reason: '研判' })
-    expect(w.value()).toMatchObject({ phase: { discovery: 'found' } })
-  })
-
-  it('a report names recipients by code', () => {
-    expect(schemaOf('REPORT').safeParse({ to: ['group', 'cac'], summary: 'x' }).success).toBe(true)
-    expect(schemaOf('REPORT').safeParse({ to: ['市网信办'], summary: 'x' }).success).toBe(false)
-  })
-
-  it('accepts only the plan’s four grades', () => {
-    expect(schemaOf('CLASSIFY').safeParse({ severity: 'minor' }).success).toBe(false)
-    expect(schemaOf('SET_SEVERITY').safeParse({ severity: 'minor', reason: 'x' }).success).toBe(false)
-    expect(schemaOf('SET_SEVERITY').safeParse({ severity: 'large', reason: 'x' }).success).toBe(true)
-    expect(plan.severities.map((s) => s.code)).toEqual(GRADES)
-  })
-
-  // Invariant: without criteria, no monitoring facts ever compute or change a grade.
-  it('facts never grade an incident', () => {
-    const facts = fc.record(
-      {
-        clicksPerDay: fc.nat(),
-        reposts: fc.nat(),
-        sites: fc.nat(),
-        crossRegion: fc.boolean(),
-        largeImageImpact: fc.boolean(),
-        mainstreamMedia: fc.boolean(),
-        foreignMedia: fc.boolean(),
-      },
-      { requiredKeys: [] },
-    )
-    fc.assert(
-      fc.property(
-        fc.constantFrom<Grade | null>(null, ...GRADES),
-        fc.array(facts, { maxLength: 4 }),
-        (g, fs) => {
-          expect(plan.classify(fs[0] ?? {}).severity).toBeNull()
-          const w = startIncident(plan, g ? { severity: g, severityReason: '人工' } : {})
-          for (const f of fs) w.send('METRICS_UPDATED', { facts: f })
-          expect(w.context().severity).toBe(g)
-        },
-      ),
-      { numRuns: 40 },
-    )
-  })
-})
-
-describe('nanchong-npc-2022: reporting (三(二))', () => {
-  it('general: reaching the group meets the 10-minute report', () => {
-    const w = startIncident(plan)
-    expect(report(w)).toMatchObject({ id: 'report#1', dueAt: addMinutes(T0, 10) })
-    w.send('CLASSIFY', { severity: 'general' })
-    w.send('REPORT', { to: ['group'], summary: '事实' })
-    expect(w.phase()).toBe('reporting')
-    expect(report(w, false)).toMatchObject({ status: 'met', metAt: addMinutes(T0, 2) })
-    expect(w.value()).toMatchObject({ deadlines: { report: 'met' } })
-  })
-
-  it.each(['large', 'major', 'critical'] as const)(
-    '%s: the report is done only once 市网信办 is reached too, and only then may the group convene',
-    (g) => {
-      const w = startIncident(plan)
-      w.send('CLASSIFY', { severity: g })
-      w.send('REPORT', { to: ['group'], summary: '事实' })
-      expect(w.phase()).toBe('reporting')
-      expect(report(w).status).toBe('pending')
-      expect(w.can('CONVENE')).toBe(false)
-      w.send('REPORT', { to: ['cac'], summary: '逐级报送' })
-      expect(report(w, false).status).toBe('met')
-      expect(w.context().reportedTo).toEqual(['group', 'cac'])
-      w.send('CONVENE')
-      expect(w.phase()).toBe('consultation')
-    },
-  )
-
-  it('missed by the timer, then done late: stays missed with metAt', () => {
-    const w = startIncident(plan)
-    w.send('CLASSIFY', { severity: 'general' })
-    w.fire('report')
-    expect(report(w, false)).toMatchObject({ status: 'missed', breachedAt: addMinutes(T0, 10) })
-    expect(w.value()).toMatchObject({ deadlines: { report: 'missed' } })
-    w.send('REPORT', { to: ['group'], summary: '事实' }, { at: addMinutes(T0, 15) })
-    expect(report(w, false)).toMatchObject({ status: 'missed', metAt: addMinutes(T0, 15) })
-    expect(w.context().breaches).toHaveLength(1)
-    w.send('ESCALATE', { to: ['group'] })
-    expect(w.value()).toMatchObject({ deadlines: { report: 'escalated' } })
-  })
-
-  it('a report backdated to within the window withdraws the breach', () => {
-    const w = startIncident(plan)
-    w.send('CLASSIFY', { severity: 'general' })
-    w.fire('report')
-    expect(w.context().breaches).toHaveLength(1)
-    w.send('REPORT', { to: ['group'], summary: '电话报告' }, { at: addMinutes(T0, 8) })
-    expect(report(w, false)).toMatchObject({ status: 'met', metAt: addMinutes(T0, 8) })
-    expect(w.context().breaches).toEqual([])
-  })
-
-  it('a rise starts a new report from the rise and obliges reporting to 市网信办, in any open phase', () => {
-    const w = toResponse('general')
-    const riseAt = addMinutes(T0, 60)
-    w.send('SET_SEVERITY', { severity: 'large', reason: '传播扩大' }, { at: riseAt })
-    expect(w.phase()).toBe('response')
-    expect(w.context().deadlines.map((d) => [d.id, d.status])).toEqual([
-      ['report#1', 'met'],
-      ['report#2', 'pending'],
-    ])
-    expect(report(w).dueAt).toBe(addMinutes(riseAt, 10))
-    w.send('REPORT', { to: ['group'], summary: '续报' })
-    expect(report(w).status).toBe('pending')
-    w.send('REPORT', { to: ['cac'], summary: '逐级报送' })
-    expect(report(w, false)).toMatchObject({ id: 'report#2', status: 'met' })
-  })
-
-  it('a further rise (large → critical) restarts the report again', () => {
-    const w = toConsultation('large')
-    w.send('SET_SEVERITY', { severity: 'critical', reason: '升级' }, { at: addMinutes(T0, 30) })
-    expect(report(w)).toMatchObject({ id: 'report#2', dueAt: addMinutes(T0, 40) })
-    expect(w.context().reportedTo).toEqual([])
-    w.send('REPORT', { to: ['cac'], summary: '续报' })
-    expect(report(w).status).toBe('pending')
-    w.send('REPORT', { to: ['group'], summary: '续报' })
-    expect(report(w, false).status).toBe('met')
-  })
-
-  it('lowering needs a reason and pins the grade', () => {
-    expect(schemaOf('SET_SEVERITY').safeParse({ severity: 'general' }).success).toBe(false)
-    const w = toConsultation('major')
-    w.send('SET_SEVERITY', { severity: 'general', reason: '经核实影响有限' })
-    expect(w.context().severity).toBe('general')
-    expect(w.context().severityPin).not.toBeNull()
-    expect(w.context().severityLog.at(-1)).toMatchObject({
-      from: 'major',
-      to: 'general',
-      reason: '经核实影响有限',
+describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', () => {
+  it('the 10-minute limit is owed to the group only: reporting to the group meets it though 市网信办 is not told', () => {
+    const w = open('large')
+    const group10 = one(w, 'report:group')
+    expect(group10).toMatchObject({
+      dueAt: addMinutes(T0, 10),
+      recipient: { code: 'group' },
+      deadline: 'report',
     })
-    w.send('METRICS_UPDATED', { facts: { clicksPerDay: 1_000_000, reposts: 10_000 } })
-    expect(w.context().severity).toBe('general')
-    expect(w.context().deadlines.filter((d) => d.status === 'pending')).toEqual([])
-  })
-})
-
-describe('nanchong-npc-2022: approvals (三(三))', () => {
-  it('general: the response is refused until the meeting decides the measures', () => {
-    const w = toConsultation('general')
-    expect(w.can('START_RESPONSE')).toBe(false)
-    expect(w.can('HEAR_CAC_OPINION', { opinion: 'x' })).toBe(false)
-    w.send('DECIDE_MEASURES', { measures: '措施' })
-    expect(w.can('START_RESPONSE')).toBe(true)
+    reportGroup(w, addMinutes(T0, 5))
+    expect(one(w, 'report:group')).toMatchObject({ status: 'met', metAt: addMinutes(T0, 5) })
+    expect(one(w, 'report:cac').status).toBe('owed')
+    expect(w.owed().filter((o) => o.deadline === 'report')).toEqual([])
+    expect(() => w.fire('report')).toThrow()
   })
 
-  it.each(['large', 'major', 'critical'] as const)(
-    '%s: the measures are final only after 市网信办’s opinion; the response waits for both',
-    (g) => {
-      const w = toConsultation(g)
-      expect(w.can('START_RESPONSE')).toBe(false)
-      expect(w.can('DECIDE_MEASURES', { measures: 'x' })).toBe(false)
-      w.send('START_RESPONSE')
-      expect(w.phase()).toBe('consultation')
-      w.send('HEAR_CAC_OPINION', { opinion: '意见' })
-      expect(w.can('START_RESPONSE')).toBe(false)
-      w.send('DECIDE_MEASURES', { measures: '措施' })
-      expect(w.context().approvals).toEqual(['cacOpinion', 'measures'])
-      w.send('START_RESPONSE')
-      expect(w.phase()).toBe('response')
-    },
-  )
-
-  it('市网信办’s opinion presupposes the report up to it', () => {
-    const w = startIncident(plan, { severity: 'general' })
-    w.send('REPORT', { to: ['group'], summary: '事实' })
-    w.send('CONVENE')
-    w.send('SET_SEVERITY', { severity: 'large', reason: '升级' })
-    expect(w.can('HEAR_CAC_OPINION', { opinion: 'x' })).toBe(false)
-    w.send('REPORT', { to: ['cac'], summary: '逐级报送' })
-    expect(w.can('HEAR_CAC_OPINION', { opinion: 'x' })).toBe(true)
+  it('较大+ owe 市网信办 a report only once the group has it, owed by the group, due 1 hour from the group’s receipt', () => {
+    for (const g of ['large', 'major', 'critical'] as const) {
+      const w = open(g)
+      expect(of(w, 'report:cac')).toEqual([])
+      reportGroup(w, addMinutes(T0, 7))
+      expect(one(w, 'report:cac')).toMatchObject({
+        status: 'owed',
+        owedBy: ['group'],
+        recipient: { code: 'cac' },
+        startedAt: addMinutes(T0, 7),
+        dueAt: addMinutes(T0, 67),
+      })
+    }
   })
 
-  it('a rise after the measures were decided reopens them: opinion first, then decide again', () => {
-    const w = toConsultation('general')
-    w.send('DECIDE_MEASURES', { measures: '措施' })
-    w.send('SET_SEVERITY', { severity: 'large', reason: '升级' })
-    w.send('REPORT', { to: ['cac'], summary: '逐级报送' })
-    expect(w.can('START_RESPONSE')).toBe(false)
-    w.send('HEAR_CAC_OPINION', { opinion: '意见' })
-    expect(w.can('START_RESPONSE')).toBe(false)
-    w.send('DECIDE_MEASURES', { measures: '调整后措施' })
-    expect(w.can('START_RESPONSE')).toBe(true)
+  it('a general incident owes no report to 市网信办', () => {
+    const w = open('general')
+    reportGroup(w)
+    expect(of(w, 'report:cac')).toEqual([])
   })
 
-  it('during the response the measures are adjusted without reopening the approvals', () => {
-    const w = toResponse('large')
-    expect(w.can('HEAR_CAC_OPINION', { opinion: 'x' })).toBe(false)
-    expect(w.can('DECIDE_MEASURES', { measures: 'x' })).toBe(false)
-    w.send('ADJUST_MEASURES', { measures: '调整' })
-    expect(w.context().approvals).toEqual(['cacOpinion', 'measures'])
+  it('a monitor cannot report to 市网信办, and nobody can before the group has the report (逐级)', () => {
+    const w = open('major')
+    expect(accepted(w, group, 'REPORT', { to: ['cac'], summary: '越级' })).toBe(false)
+    expect(accepted(w, monitor, 'REPORT', { to: ['group', 'cac'], summary: '越级' })).toBe(false)
+    expect(w.context().reportedTo).toEqual([])
+    reportGroup(w)
+    expect(accepted(w, monitor, 'REPORT', { to: ['cac'], summary: '越级' })).toBe(false)
+    expect(accepted(w, office, 'REPORT', { to: ['cac'], summary: '代报' })).toBe(false)
+    expect(one(w, 'report:cac').status).toBe('owed')
+    expect(accepted(w, group, 'REPORT', { to: ['cac'], summary: '逐级' })).toBe(true)
+    expect(one(w, 'report:cac').status).toBe('met')
   })
 
-  it('a rise during the response holds every public reply until the new approvals', () => {
-    const w = toResponse('general')
-    w.send('DRAFT_REPLY', { draft: '答复' })
-    w.send('SIGN_OFF_REPLY')
-    w.send('SET_SEVERITY', { severity: 'major', reason: '升级' })
-    w.send('REPORT', { to: ['cac'], summary: '逐级报送' })
-    expect(w.can('REPLY', release)).toBe(false)
-    w.send('HEAR_CAC_OPINION', { opinion: '意见' })
-    expect(w.can('REPLY', release)).toBe(false)
-    w.send('DECIDE_MEASURES', { measures: '调整处置办法' })
-    w.send('REPLY', release)
-    expect(route(w)).toBe('answered')
-  })
-})
-
-describe('nanchong-npc-2022: walks to closed', () => {
-  it.each(GRADES)('%s', (g) => {
-    const w = startIncident(plan, { category: 'inquiry' })
-    expect(w.phase()).toBe('discovery')
-    w.send('CLASSIFY', { severity: g })
-    expect(w.phase()).toBe('discovery')
-    w.send('REPORT', { to: recipients(g), summary: '事实' })
-    expect(w.phase()).toBe('reporting')
-    w.send('CONVENE')
-    expect(w.phase()).toBe('consultation')
-    approveAll(w, g)
-    w.send('START_RESPONSE')
-    expect(w.phase()).toBe('response')
-    expect(w.can('SUBSIDE')).toBe(false)
-    answerInquiry(w)
-    if (g === 'major' || g === 'critical') w.send('PRESS_CONFERENCE')
-    w.send('SUBSIDE')
-    expect(w.phase()).toBe('disposal')
-    expect(w.can('START_REVIEW')).toBe(false)
-    w.send('WATCH_TREND')
-    w.send('START_REVIEW')
-    expect(w.phase()).toBe('review')
-    w.send('REVIEW', { summary: '总结', commendations: '表扬', improvements: '完善方案' })
-    expect(w.phase()).toBe('closed')
-    expect(w.context().closedAt).not.toBeNull()
-    expect(w.context().steps.review).toBeDefined()
-    expect(w.can('REPORT', { to: ['group'], summary: 'x' })).toBe(false)
-    expect(w.can('SET_SEVERITY', { severity: 'critical', reason: 'x' })).toBe(false)
-    expect(w.can('RELAPSE', { reason: 'x' })).toBe(false)
+  it('the 10-minute report breaches at its due time; done afterwards it is late with the breach kept, and the breach owes an escalation', () => {
+    const w = open('general')
+    w.fire('report:group')
+    expect(one(w, 'report:group')).toMatchObject({ status: 'owed', breachedAt: addMinutes(T0, 10) })
+    expect(one(w, 'escalate').status).toBe('owed')
+    reportGroup(w)
+    expect(one(w, 'report:group')).toMatchObject({ status: 'late', breachedAt: addMinutes(T0, 10) })
+    w.send('ESCALATE', { to: ['小组'] }, { actor: office })
+    expect(one(w, 'escalate').status).toBe('met')
   })
 
-  it('a relapse from disposal or review goes back to response, with a reason', () => {
-    expect(schemaOf('RELAPSE').safeParse({}).success).toBe(false)
-    const w = toResponse('general')
-    answerInquiry(w)
-    w.send('SUBSIDE')
-    w.send('RELAPSE', { reason: '再次发酵' })
-    expect(w.phase()).toBe('response')
-    expect(route(w)).toEqual({ answering: 'drafting' })
-    answerInquiry(w)
-    w.send('SUBSIDE')
-    w.send('WATCH_TREND')
-    w.send('START_REVIEW')
-    w.send('RELAPSE', { reason: '再次发酵' })
-    expect(w.phase()).toBe('response')
-  })
-})
-
-describe('nanchong-npc-2022: response routes by category (三(四)1)', () => {
-  it.each(['inquiry', 'doubt', 'demand', 'criticism'])(
-    '%s: the unit drafts, the reply is signed off, then answered',
-    (c) => {
-      const w = toResponse('general', c)
-      expect(route(w)).toEqual({ answering: 'drafting' })
-      expect(w.can('REPLY', release)).toBe(false)
-      w.send('DRAFT_REPLY', { draft: '答复' })
-      expect(w.can('REPLY', release)).toBe(false)
-      w.send('SIGN_OFF_REPLY')
-      w.send('REPLY', release)
-      expect(route(w)).toBe('answered')
-    },
-  )
-
-  it('misreading: 法工委/法制委 explain with the drafting body', () => {
-    const w = toResponse('general', 'misreading')
-    expect(route(w)).toBe('explaining')
-    w.send('EXPLAIN_REGULATION', { ...release, draftingBody: '起草部门' })
-    expect(route(w)).toBe('answered')
+  it('a rise keeps owed due times and adds the new grade’s obligations from the rise', () => {
+    const w = open('general')
+    w.send('SET_SEVERITY', { severity: 'large', reason: '扩散' }, { actor: monitor, at: addMinutes(T0, 5) })
+    const reports = of(w, 'report:group')
+    expect(reports.map((o) => o.dueAt)).toEqual([addMinutes(T0, 10), addMinutes(T0, 15)])
+    reportGroup(w, addMinutes(T0, 8))
+    expect(of(w, 'report:group').map((o) => o.status)).toEqual(['met', 'met'])
+    expect(one(w, 'report:cac')).toMatchObject({ startedAt: addMinutes(T0, 8), dueAt: addMinutes(T0, 68) })
   })
 
-  it('suggestion: studied, then answered', () => {
-    const w = toResponse('general', 'suggestion')
-    expect(route(w)).toEqual({ studying: 'organising' })
-    expect(w.can('REPLY', release)).toBe(false)
-    w.send('STUDY_SUGGESTION', { draft: '答复' })
-    w.send('REPLY', release)
-    expect(route(w)).toBe('answered')
-  })
-
-  it('tip_off: investigated, then answered; offline rectification and accountability alongside', () => {
-    const w = toResponse('general', 'tip_off')
-    expect(route(w)).toEqual({ investigating: 'verifying' })
-    expect(w.can('REPLY', release)).toBe(false)
-    w.send('INVESTIGATE', { substantiated: true, findings: '属实' })
-    w.send('RECTIFY')
-    w.send('HOLD_ACCOUNTABLE', { persons: '某某' })
-    w.send('REPLY', release)
-    expect(route(w)).toBe('answered')
-    expect(Object.keys(w.context().steps)).toEqual(
-      expect.arrayContaining(['investigation', 'rectification', 'accountability', 'reply']),
+  it('a rise after the reports owes a new report to the group (续报) and a new one to 市网信办', () => {
+    const w = open('large')
+    reportGroup(w, addMinutes(T0, 2))
+    reportCac(w, addMinutes(T0, 3))
+    w.send(
+      'SET_SEVERITY',
+      { severity: 'critical', reason: '扩散' },
+      { actor: office, at: addMinutes(T0, 30) },
     )
+    expect(of(w, 'report:group').map((o) => [o.status, o.dueAt])).toEqual([
+      ['met', addMinutes(T0, 10)],
+      ['owed', addMinutes(T0, 40)],
+    ])
+    expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met', 'owed'])
+    reportGroup(w)
+    reportCac(w)
+    expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
   })
 
-  it.each(['rumor', 'malicious'])('%s: refuted through authoritative channels', (c) => {
-    const w = toResponse('general', c)
-    expect(route(w)).toBe('refuting')
-    w.send('REFUTE', { channel: 'officialAccount', content: '辟谣' })
-    expect(route(w)).toBe('answered')
+  it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {
+    const w = open('large')
+    reportGroup(w, addMinutes(T0, 2))
+    w.send('SET_SEVERITY', { severity: 'general', reason: '回落' }, { actor: office, at: addMinutes(T0, 20) })
+    expect(one(w, 'report:group')).toMatchObject({ status: 'met', metAt: addMinutes(T0, 2) })
+    expect(one(w, 'report:cac')).toMatchObject({ status: 'withdrawn', withdrawn: { reason: '回落' } })
+    expect(w.context().obligations.filter((o) => o.breachedAt !== null)).toEqual([])
   })
 
-  it('an uncategorised incident waits in routing until the category is set', () => {
-    const w = toResponse('general', null)
-    expect(route(w)).toBe('routing')
-    w.send('SET_CATEGORY', { category: 'rumor' })
-    expect(route(w)).toBe('refuting')
+  it('a lowering never touches a breached obligation', () => {
+    const w = open('major')
+    reportGroup(w, addMinutes(T0, 2))
+    w.fire('report:cac')
+    w.send('SET_SEVERITY', { severity: 'general', reason: '回落' }, { actor: group })
+    expect(one(w, 'report:cac')).toMatchObject({ status: 'owed', breachedAt: addMinutes(T0, 62) })
   })
 
-  it('a press conference only for major or critical', () => {
-    expect(toResponse('large').can('PRESS_CONFERENCE')).toBe(false)
-    expect(toResponse('major').can('PRESS_CONFERENCE')).toBe(true)
-    expect(toResponse('critical').can('PRESS_CONFERENCE')).toBe(true)
+  it('a monitor may raise a grade but not lower it; the office or the group may lower it', () => {
+    const w = open('large')
+    expect(accepted(w, monitor, 'SET_SEVERITY', { severity: 'general', reason: '回落' })).toBe(false)
+    expect(w.context().severity).toBe('large')
+    expect(accepted(w, monitor, 'SET_SEVERITY', { severity: 'major', reason: '扩散' })).toBe(true)
+    expect(accepted(w, office, 'SET_SEVERITY', { severity: 'large', reason: '回落' })).toBe(true)
+    expect(accepted(w, group, 'SET_SEVERITY', { severity: 'general', reason: '回落' })).toBe(true)
+  })
+
+  it('a rise during the review is reported there, to the group and on to 市网信办, without going back', () => {
+    const w = toResponse('general')
+    publish(w, 'REPLY')
+    w.send('SUBSIDE', {}, { actor: office })
+    w.send('START_REVIEW', {}, { actor: group })
+    w.send('SET_SEVERITY', { severity: 'large', reason: '再次扩散' }, { actor: monitor })
+    expect(w.phase()).toBe('review')
+    reportGroup(w)
+    reportCac(w)
+    expect(w.phase()).toBe('review')
+    expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
   })
 })
 
-describe('nanchong-npc-2022: staged responses for wide and complex cases (三(四)1)', () => {
-  function complexResponse(category = 'tip_off', grade: Grade = 'large'): Walker {
-    const w = toConsultation(grade, category)
-    w.send('MARK_COMPLEX', { reason: '网络广泛关注、情况复杂' })
-    approveAll(w, grade)
-    w.send('START_RESPONSE')
+describe('nanchong-npc-2022 三(三): the analysis meeting', () => {
+  it('the group convenes once it has the report, without waiting for 市网信办', () => {
+    const w = open('major')
+    expect(accepted(w, group, 'CONVENE')).toBe(false)
+    reportGroup(w)
+    expect(one(w, 'step:convene').status).toBe('owed')
+    expect(accepted(w, group, 'CONVENE')).toBe(true)
+    expect(w.phase()).toBe('consultation')
+    expect(one(w, 'report:cac').status).toBe('owed')
+    expect(one(w, 'step:convene').status).toBe('met')
+  })
+
+  it('for 较大+ 市网信办’s opinion, heard once 市网信办 has the report, is owed before the measures are final', () => {
+    const w = open('large')
+    reportGroup(w)
+    w.send('CONVENE', {}, { actor: group })
+    expect(one(w, 'opinion:cac').status).toBe('owed')
+    expect(accepted(w, group, 'DECIDE_MEASURES', { measures: '措施' })).toBe(false)
+    expect(accepted(w, office, 'HEAR_CAC_OPINION', { opinion: '意见' })).toBe(false)
+    reportCac(w)
+    expect(accepted(w, office, 'HEAR_CAC_OPINION', { opinion: '意见' })).toBe(true)
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(false)
+    expect(accepted(w, group, 'DECIDE_MEASURES', { measures: '措施' })).toBe(true)
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(true)
+  })
+
+  it('general: no opinion of 市网信办 is owed; the measures are decided at the meeting', () => {
+    const w = open('general')
+    reportGroup(w)
+    w.send('CONVENE', {}, { actor: group })
+    expect(of(w, 'opinion:cac')).toEqual([])
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(false)
+    expect(accepted(w, group, 'DECIDE_MEASURES', { measures: '措施' })).toBe(true)
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(true)
+  })
+
+  it('a rise to 较大 during the response holds public replies until 市网信办 is told, heard, and the measures decided again', () => {
+    const w = toResponse('general')
+    w.send('SET_SEVERITY', { severity: 'large', reason: '扩散' }, { actor: monitor })
+    expect(owedRules(w)).toEqual(expect.arrayContaining(['report:group', 'opinion:cac', 'measures']))
+    expect(publish(w, 'REPLY')).toBe(false)
+    reportGroup(w)
+    reportCac(w)
+    w.send('HEAR_CAC_OPINION', { opinion: '意见' }, { actor: office })
+    w.send('DECIDE_MEASURES', { measures: '调整后的措施' }, { actor: group })
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(true)
+    expect(of(w, 'measures').map((o) => o.status)).toEqual(['met', 'met'])
+  })
+})
+
+describe('nanchong-npc-2022 三(四)1: answers, by category, from approved drafts', () => {
+  it('a reply publishes a draft the group signed off, and its author may not sign it off', () => {
+    const w = toResponse('general')
+    const author = as('group', '张三')
+    w.send('DRAFT', { content: '答复', purpose: 'reply' }, { actor: author })
+    expect(one(w, 'approval:signOff').status).toBe('owed')
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(false)
+    expect(accepted(w, author, 'SIGN_OFF', { draftId: 'd1' })).toBe(false)
+    expect(accepted(w, group, 'SIGN_OFF', { draftId: 'd1' })).toBe(true)
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(true)
+    expect(one(w, 'answer:reply').status).toBe('met')
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(false)
+  })
+
+  it('approvals bind to the draft: a second text needs its own sign-off', () => {
+    const w = toResponse('general')
+    drafted(w)
+    w.send('DRAFT', { content: '改写的答复', purpose: 'reply' }, { actor: unit })
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd2', channel: 'online' })).toBe(false)
+    expect(of(w, 'approval:signOff').map((o) => [o.draftId, o.status])).toEqual([
+      ['d1', 'met'],
+      ['d2', 'owed'],
+    ])
+    w.send('SIGN_OFF', { draftId: 'd2' }, { actor: group })
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd2', channel: 'online' })).toBe(true)
+  })
+
+  it('a release names a draft of its own kind: a stance draft is no reply', () => {
+    const w = toResponse('general')
+    const id = drafted(w, 'stance')
+    expect(accepted(w, unit, 'REPLY', { draftId: id, channel: 'online' })).toBe(false)
+  })
+
+  it.each([
+    ['inquiry', 'answer:reply', 'REPLY'],
+    ['doubt', 'answer:reply', 'REPLY'],
+    ['demand', 'answer:reply', 'REPLY'],
+    ['suggestion', 'answer:reply', 'REPLY'],
+    ['criticism', 'answer:reply', 'REPLY'],
+    ['misreading', 'answer:explain', 'EXPLAIN_REGULATION'],
+    ['rumor', 'answer:refute', 'REFUTE'],
+    ['malicious', 'answer:refute', 'REFUTE'],
+  ] as const)('%s owes %s, met by %s', (category, rule, type) => {
+    const w = toResponse('general', category)
+    expect(one(w, rule).status).toBe('owed')
+    const other = type === 'REPLY' ? 'REFUTE' : 'REPLY'
+    expect(publish(w, other)).toBe(false)
+    expect(publish(w, type)).toBe(true)
+    expect(one(w, rule).status).toBe('met')
+  })
+
+  it('an answer given before the category was set counts (done before owed)', () => {
+    const w = toResponse('general', null)
+    expect(publish(w, 'REPLY')).toBe(true)
+    const repliedAt = w.context().drafts[0]!.releasedAt
+    w.send('SET_CATEGORY', { category: 'inquiry' }, { actor: office })
+    expect(one(w, 'answer:reply')).toMatchObject({ status: 'met', metAt: repliedAt })
+  })
+
+  it('a tip-off is answered only after 纪检监察组 or 机关纪委 investigated it', () => {
+    const w = toResponse('general', 'tip_off')
+    expect(one(w, 'offline:investigate').status).toBe('owed')
+    expect(publish(w, 'REPLY')).toBe(false)
+    w.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    expect(one(w, 'answer:tipOff').status).toBe('owed')
+    expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(true)
+    expect(one(w, 'answer:tipOff').status).toBe('met')
+  })
+})
+
+describe('nanchong-npc-2022 三(四)1: staged responses of wide and complex cases', () => {
+  const complex = (where: 'consultation' | 'response' = 'consultation') => {
+    const w = open('general')
+    reportGroup(w)
+    w.send('CONVENE', {}, { actor: group })
+    if (where === 'consultation') w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
+    w.send('DECIDE_MEASURES', { measures: '措施' }, { actor: group })
+    w.send('START_RESPONSE', {}, { actor: group })
+    if (where === 'response') w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
     return w
   }
 
-  it('stance first, then progress, then the handling, then the conclusion; subsiding waits for it', () => {
-    const w = complexResponse()
-    expect(route(w)).toBe('stance')
-    expect(w.can('PROGRESS', release)).toBe(false)
-    expect(w.can('CONCLUDE', release)).toBe(false)
-    expect(w.can('INVESTIGATE', { substantiated: false, findings: 'x' })).toBe(false)
-    w.send('STANCE', release)
-    expect(route(w)).toBe('progress')
-    expect(w.can('CONCLUDE', release)).toBe(false)
-    w.send('PROGRESS', release)
-    expect(route(w)).toEqual({ investigating: 'verifying' })
-    expect(w.can('CONCLUDE', release)).toBe(false)
-    w.send('INVESTIGATE', { substantiated: false, findings: '不属实' })
-    w.send('REPLY', release)
-    expect(route(w)).toBe('answered')
-    expect(w.can('SUBSIDE')).toBe(false)
-    w.send('CONCLUDE', release)
-    expect(route(w)).toBe('concluded')
-    w.send('SUBSIDE')
+  it.each(['consultation', 'response'] as const)(
+    'a case marked wide and complex in %s owes a stance response first',
+    (where) => {
+      const w = complex(where)
+      expect(one(w, 'answer:stance').status).toBe('owed')
+      expect(publish(w, 'REPLY')).toBe(false)
+      expect(publish(w, 'PROGRESS')).toBe(false)
+      expect(publish(w, 'CONCLUDE')).toBe(false)
+      expect(publish(w, 'STANCE')).toBe(true)
+      expect(one(w, 'answer:stance').status).toBe('met')
+      expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(true)
+    },
+  )
+
+  it('the stance response may go out in consultation, before the measures are final (第一时间)', () => {
+    const w = open('large')
+    reportGroup(w)
+    w.send('CONVENE', {}, { actor: group })
+    w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
+    expect(w.phase()).toBe('consultation')
+    expect(publish(w, 'STANCE')).toBe(true)
+    expect(one(w, 'answer:stance').status).toBe('met')
+    expect(one(w, 'measures').status).toBe('owed')
+  })
+
+  it('progress responses may repeat, each its own approved draft', () => {
+    const w = complex()
+    publish(w, 'STANCE')
+    expect(publish(w, 'PROGRESS')).toBe(true)
+    expect(publish(w, 'PROGRESS')).toBe(true)
+    expect(publish(w, 'PROGRESS')).toBe(true)
+    expect(w.context().drafts.filter((d) => d.purpose === 'progress' && d.releasedAt !== null)).toHaveLength(
+      3,
+    )
+  })
+
+  it('a conclusion response is owed before it may subside', () => {
+    const w = complex()
+    publish(w, 'STANCE')
+    publish(w, 'REPLY')
+    expect(one(w, 'answer:conclusion').status).toBe('owed')
+    expect(accepted(w, office, 'SUBSIDE')).toBe(false)
+    expect(publish(w, 'CONCLUDE')).toBe(true)
+    expect(accepted(w, office, 'SUBSIDE')).toBe(true)
     expect(w.phase()).toBe('disposal')
-    const order = ['stance', 'progress', 'reply', 'conclusion'].map((s) => Date.parse(w.context().steps[s]!))
-    expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 
-  it('a simple case answers once and needs no conclusion', () => {
+  it('a case can be marked complex in consultation or response only, and a simple case owes no stages', () => {
     const w = toResponse('general')
-    expect(route(w)).toEqual({ answering: 'drafting' })
-    expect(w.can('MARK_COMPLEX', { reason: '由研判会认定' })).toBe(false)
-    answerInquiry(w)
-    expect(w.can('CONCLUDE', release)).toBe(false)
-    expect(w.can('SUBSIDE')).toBe(true)
+    expect(of(w, 'answer:stance')).toEqual([])
+    publish(w, 'REPLY')
+    w.send('SUBSIDE', {}, { actor: office })
+    expect(accepted(w, group, 'MARK_COMPLEX', { reason: '广泛关注' })).toBe(false)
   })
 
-  it('the staged releases wait for the approvals a rise adds', () => {
-    const w = complexResponse('rumor', 'general')
-    w.send('SET_SEVERITY', { severity: 'large', reason: '升级' })
-    expect(w.can('STANCE', release)).toBe(false)
-    w.send('REPORT', { to: ['group', 'cac'], summary: '续报' })
-    w.send('HEAR_CAC_OPINION', { opinion: '意见' })
-    w.send('DECIDE_MEASURES', { measures: '调整' })
-    w.send('STANCE', release)
-    expect(route(w)).toBe('progress')
-  })
-
-  it('a relapse of a complex case starts again from the stance', () => {
-    const w = complexResponse('rumor')
-    w.send('STANCE', release)
-    w.send('PROGRESS', release)
-    w.send('REFUTE', release)
-    w.send('CONCLUDE', release)
-    w.send('SUBSIDE')
-    w.send('RELAPSE', { reason: '再次发酵' })
-    expect(route(w)).toBe('stance')
+  it('a relapse of a complex case owes a new conclusion before it subsides again', () => {
+    const w = complex()
+    publish(w, 'STANCE')
+    publish(w, 'REPLY')
+    publish(w, 'CONCLUDE')
+    w.send('SUBSIDE', {}, { actor: office })
+    w.send('RELAPSE', { reason: '再度发酵' }, { actor: monitor })
+    expect(w.phase()).toBe('response')
+    expect(of(w, 'answer:conclusion').map((o) => o.status)).toEqual(['met', 'owed'])
+    expect(accepted(w, office, 'SUBSIDE')).toBe(false)
+    publish(w, 'CONCLUDE')
+    expect(accepted(w, office, 'SUBSIDE')).toBe(true)
   })
 })
 
-describe('nanchong-npc-2022: information control (三(五))', () => {
-  it('blocks only with 市网信办’s consent, one consent per block', () => {
-    const w = toResponse('general', 'rumor')
-    const block = { kind: 'false', content: '某帖' }
-    expect(w.can('BLOCK_CONTENT', block)).toBe(false)
-    w.send('CAC_CONSENT_BLOCK', { content: '某帖' })
-    w.send('BLOCK_CONTENT', block)
-    expect(w.context().steps).toHaveProperty('block')
-    expect(w.can('BLOCK_CONTENT', block)).toBe(false)
-    expect(w.context().approvals).not.toContain('blockConsent')
+describe('nanchong-npc-2022 三(四)4: offline handling', () => {
+  it('a tip-off found true owes rectification and accountability; closing waits for both', () => {
+    const w = toResponse('general', 'tip_off')
+    w.send('INVESTIGATE', { substantiated: true, findings: '属实' }, { actor: unit })
+    expect(one(w, 'offline:rectify').status).toBe('owed')
+    expect(one(w, 'offline:accountability').status).toBe('owed')
+    publish(w, 'REPLY')
+    w.send('SUBSIDE', {}, { actor: office })
+    w.send('WATCH_TREND', {}, { actor: office })
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
+    w.send('RECTIFY', { measures: '整改' }, { actor: unit })
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
+    w.send('HOLD_ACCOUNTABLE', { persons: '某某' }, { actor: group })
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
+    expect(w.phase()).toBe('closed')
   })
 
-  it('the consent does not count as an approval of the release', () => {
-    const w = toConsultation('general')
-    expect(w.can('CAC_CONSENT_BLOCK', { content: 'x' })).toBe(false)
-    expect(plan.approvals.general?.map((a) => a.code)).toEqual(['measures'])
+  it('a tip-off found untrue owes neither rectification nor accountability', () => {
+    const w = toResponse('general', 'tip_off')
+    w.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    expect(of(w, 'offline:rectify')).toEqual([])
+    expect(of(w, 'offline:accountability')).toEqual([])
+  })
+
+  it.each([true, false])('a demand owes a resolution or an explanation (resolved: %s)', (resolved) => {
+    const w = toResponse('general', 'demand')
+    expect(one(w, 'offline:demand').status).toBe('owed')
+    w.send(
+      'RESOLVE_DEMAND',
+      { resolved, explanation: resolved ? '已解决' : '一时不能解决的原因' },
+      { actor: unit },
+    )
+    expect(one(w, 'offline:demand').status).toBe('met')
+  })
+
+  it('an inquiry owes a reply (及时回复), citing 三(四)4 too', () => {
+    const w = toResponse('general', 'inquiry')
+    expect(one(w, 'answer:reply')).toMatchObject({ status: 'owed', clause: '三(四)1、三(四)4' })
+    publish(w, 'REPLY')
+    expect(one(w, 'answer:reply').status).toBe('met')
+  })
+
+  it('malicious hype owes a referral to 网信办 and the police', () => {
+    const w = toResponse('general', 'malicious')
+    expect(one(w, 'offline:police').status).toBe('owed')
+    w.send('REFER_TO_POLICE', { grounds: '恶意炒作' }, { actor: group })
+    expect(one(w, 'offline:police').status).toBe('met')
   })
 })
 
-describe('nanchong-npc-2022: plan data', () => {
-  it('cites only clauses the plan lists', () => {
-    const refs = new Set(plan.clauses.map((c) => c.ref))
-    const cited = [
-      ...plan.events.map((e) => e.meta.clause),
-      ...plan.deadlines.map((d) => d.clause),
-      ...Object.values(plan.approvals).flatMap((rows) => rows?.map((a) => a.clause) ?? []),
-    ].flatMap((c) => (c ? c.split('、') : []))
-    expect(cited.filter((c) => !refs.has(c))).toEqual([])
-    expect(plan.clauses.every((c) => c.text.length <= 60)).toBe(true)
+describe('nanchong-npc-2022 三(四)3: the press conference is decided on the record', () => {
+  it('重大+: whether to hold one is the group’s decision; yes owes the conference', () => {
+    const w = toResponse('major')
+    expect(one(w, 'decide:pressConference')).toMatchObject({ status: 'owed', owedBy: ['group'] })
+    expect(accepted(w, speaker, 'PRESS_CONFERENCE')).toBe(false)
+    w.send(
+      'DECIDE',
+      { decision: 'decide:pressConference', answer: 'yes', reason: '关注度高' },
+      { actor: group },
+    )
+    expect(one(w, 'decide:pressConference').decision).toMatchObject({ answer: 'yes', reason: '关注度高' })
+    expect(one(w, 'step:pressConference').status).toBe('owed')
+    expect(accepted(w, speaker, 'PRESS_CONFERENCE')).toBe(true)
+    expect(one(w, 'step:pressConference').status).toBe('met')
   })
 
-  it('every event names who may send it, never the auditor', () => {
-    for (const e of plan.events) {
-      expect(e.roles.length).toBeGreaterThan(0)
-      expect(e.roles).not.toContain('auditor')
-    }
+  it('no is recorded with who and why, and owes nothing; 一般 and 较大 owe no decision', () => {
+    const w = toResponse('critical')
+    w.send(
+      'DECIDE',
+      { decision: 'decide:pressConference', answer: 'no', reason: '已充分回应' },
+      { actor: group },
+    )
+    expect(one(w, 'decide:pressConference').decision).toMatchObject({ answer: 'no', by: group })
+    expect(of(w, 'step:pressConference')).toEqual([])
+    expect(of(toResponse('large'), 'decide:pressConference')).toEqual([])
+  })
+})
+
+describe('nanchong-npc-2022 三(五): blocking with 市网信办’s consent', () => {
+  const request = (w: Walker, target: string) =>
+    w.send('REQUEST_BLOCK_CONSENT', { target, kind: 'false' }, { actor: office })
+
+  it('consent names the content it covers: a block of other content is refused', () => {
+    const w = toResponse('general')
+    request(w, '帖子A')
+    request(w, '帖子B')
+    w.send('CAC_CONSENT_BLOCK', { targets: ['帖子A'] }, { actor: office })
+    expect(accepted(w, office, 'BLOCK_CONTENT', { target: '帖子B', kind: 'false' })).toBe(false)
+    expect(accepted(w, office, 'BLOCK_CONTENT', { target: '帖子A', kind: 'false' })).toBe(true)
+  })
+
+  it('consent can be asked for as soon as the content is identified, before any report; consent follows a request', () => {
+    const w = open(null)
+    expect(accepted(w, office, 'CAC_CONSENT_BLOCK', { targets: ['帖子A'] })).toBe(false)
+    expect(accepted(w, office, 'REQUEST_BLOCK_CONSENT', { target: '帖子A', kind: 'harmful' })).toBe(true)
+    expect(w.phase()).toBe('discovery')
+    expect(accepted(w, office, 'CAC_CONSENT_BLOCK', { targets: ['帖子A'] })).toBe(true)
+    expect(one(w, 'block').status).toBe('owed')
+    expect(accepted(w, office, 'BLOCK_CONTENT', { target: '帖子A', kind: 'harmful' })).toBe(true)
+    expect(one(w, 'block').status).toBe('met')
+  })
+
+  it('without consent nothing is blocked', () => {
+    const w = toResponse('general')
+    request(w, '帖子A')
+    expect(accepted(w, office, 'BLOCK_CONTENT', { target: '帖子A', kind: 'false' })).toBe(false)
+  })
+})
+
+describe('nanchong-npc-2022: closing, waiving, walks', () => {
+  it('closing is refused while anything is owed; nothing owed is ever cancelled at close', () => {
+    const w = toResponse('large', 'demand')
+    publish(w, 'REPLY')
+    w.send('SUBSIDE', {}, { actor: office })
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(owedRules(w).sort()).toEqual(['offline:demand', 'review', 'step:trendWatch'])
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
+    w.send('WATCH_TREND', {}, { actor: office })
+    w.send('RESOLVE_DEMAND', { resolved: true, explanation: '已解决' }, { actor: unit })
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
+    expect(w.context().obligations.map((o) => o.status)).not.toContain('owed')
+    expect(w.context().obligations.filter((o) => o.status === 'withdrawn')).toEqual([])
+  })
+
+  it('WAIVE is the group’s alone (a policy the text is silent on); a waived breach stays a breach', () => {
+    const spec = plan.events.find((e) => e.type === 'WAIVE')!
+    expect(spec.roles).toEqual(['group'])
+    expect(plan.waivers).toMatchObject({ roles: ['group'], clause: null })
+    expect(plan.waivers.policy).toContain('小组')
+    const w = open('large')
+    reportGroup(w)
+    w.fire('report:cac')
+    const id = one(w, 'report:cac').id
+    w.send('WAIVE', { obligation: id, reason: '市网信办已掌握' }, { actor: group })
+    expect(one(w, 'report:cac')).toMatchObject({
+      status: 'waived',
+      breachedAt: addMinutes(T0, 61),
+      waived: { by: group, reason: '市网信办已掌握' },
+    })
+  })
+
+  it('decisions are the group’s (DECIDE roles and the decision’s owedBy)', () => {
+    expect(plan.events.find((e) => e.type === 'DECIDE')!.roles).toEqual(['group'])
+    expect(plan.obligations.filter((r) => r.kind === 'decision').map((r) => r.owedBy)).toEqual([['group']])
+  })
+
+  it.each(GRADES)('a %s incident walks to closed, every obligation discharged', (grade) => {
+    const w = toResponse(grade)
+    expect(publish(w, 'REPLY')).toBe(true)
+    if (grade === 'major' || grade === 'critical')
+      w.send('DECIDE', { decision: 'decide:pressConference', answer: 'no', reason: '无需' }, { actor: group })
+    finish(w)
+    expect(w.phase()).toBe('closed')
+    const statuses = new Set(w.context().obligations.map((o) => o.status))
+    expect([...statuses]).toEqual(['met'])
+    const rules = new Set(w.context().obligations.map((o) => o.rule))
+    for (const r of [
+      'report:group',
+      'step:convene',
+      'measures',
+      'answer:reply',
+      'approval:signOff',
+      'review',
+    ])
+      expect(rules).toContain(r)
+    expect(rules.has('report:cac')).toBe(up(grade))
+    expect(rules.has('opinion:cac')).toBe(up(grade))
   })
 })
