@@ -11,9 +11,7 @@ import type { Facts, Severity } from '../../machines/vocabulary.js'
 export type FactName = keyof Facts
 
 /** One test on one fact: a number compared with a threshold, or a yes/no fact. */
-export type Test =
-  | { fact: FactName; op: '>' | '>='; value: number }
-  | { fact: FactName; op: 'true' }
+export type Test = { fact: FactName; op: '>' | '>='; value: number } | { fact: FactName; op: 'true' }
 
 export interface Criterion {
   grade: Severity
@@ -86,7 +84,11 @@ export const PLAN_CRITERIA: Readonly<Record<string, PlanCriteria>> = {
       ...saws('major', '二(三)3', '重大', 10_000, 300),
       ...saws('large', '二(三)2', '较大', 1_000, 100),
     ],
-    otherwise: { grade: 'general', clause: '二(三)1', text: '二(三)1 一般网络舆情：未达较大标准（仅有少量围观）' },
+    otherwise: {
+      grade: 'general',
+      clause: '二(三)1',
+      text: '二(三)1 一般网络舆情：未达较大标准（仅有少量围观）',
+    },
   },
   'nanning-aic-2017': {
     method: '满足任一条即为重大（重要敏感）舆情；“达20条以上”读作含 20；特别重大敏感舆情无标准，由人工定级',

@@ -110,10 +110,9 @@ function lifecycle(out: string[]) {
     )
   const e = (a: string, b: string, label: string) =>
     out.push(
-      `    ${q(`lc_${a}`)} -> ${q(`lc_${b}`)} [label=${table(
-        rows(label, WRAP.edge, { size: 9 }),
-        { border: 0 },
-      )}]`,
+      `    ${q(`lc_${a}`)} -> ${q(`lc_${b}`)} [label=${table(rows(label, WRAP.edge, { size: 9 }), {
+        border: 0,
+      })}]`,
     )
   out.push('  subgraph "cluster_lifecycle" {')
   out.push(
@@ -134,16 +133,52 @@ function lifecycle(out: string[]) {
   out.push('  }')
 }
 
-export function planDot(plan: PlanDefinition, hl?: Highlight): string {
+/**
+ * Which part of the flow a chart shows: all of it (default); the overview (each phase
+ * one box, the edges between phases); or one phase (`focus`), with stubs for the
+ * phases its edges lead to or come from. `rankdir` LR lays a phase with many
+ * branches out in rows.
+ */
+export interface ChartView {
+  mode: 'full' | 'overview' | 'phase'
+  focus?: string
+  rankdir?: 'TB' | 'LR'
+  /** Mermaid only: leave out the ⟲ and obligation lines of the states (the SVG and the tables have them). */
+  compact?: boolean
+  /** Graphviz only: scale the drawing down to this width in inches (last resort). */
+  sizeInches?: number
+}
+
+/** The phase (child of the region) a state belongs to. */
+export const phaseOf = (path: string): string => path.split('.').slice(0, 2).join('.')
+
+export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = { mode: 'full' }): string {
   const m = planModel(plan)
   const parts = diagramParts(m)
   const out: string[] = []
+  const collapsed = (path: string) =>
+    view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && isComposite(m.byPath.get(path)!)
+  const shown = (path: string): string | null => {
+    if (view.mode === 'overview') return collapsed(phaseOf(path)) ? phaseOf(path) : path
+    if (view.mode === 'phase' && phaseOf(path) !== view.focus) return `stub:${phaseOf(path)}`
+    return path
+  }
   const anchor = (path: string) =>
-    isComposite(m.byPath.get(path)!) ? `${mermaidId(path)}__init` : mermaidId(path)
+    path.startsWith('stub:')
+      ? `${mermaidId(path.slice(5))}__stub`
+      : isComposite(m.byPath.get(path)!) && !collapsed(path)
+        ? `${mermaidId(path)}__init`
+        : mermaidId(path)
   const cluster = (path: string) => `cluster_${mermaidId(path)}`
 
+  const part =
+    view.mode === 'overview'
+      ? '（总览：每个阶段一框，阶段内部见各阶段分图）'
+      : view.mode === 'phase'
+        ? `（分图：${stateTitle(m, m.byPath.get(view.focus!)!)}；虚线框为相连的其他阶段）`
+        : ''
   const caption: Row[] = [
-    { text: plan.title, size: 16, bold: true, align: 'LEFT' },
+    { text: `${plan.title}${part}`, size: 16, bold: true, align: 'LEFT' },
     { text: `${plan.issuer} · ${plan.id} v${plan.version}`, size: 11, color: COLORS.muted, align: 'LEFT' },
     ...(hl?.caption ?? []).flatMap((t) => rows(t, WRAP.caption, { size: 12, align: 'LEFT' })),
     ...rows(
@@ -154,7 +189,7 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
   ]
   out.push(`digraph ${q(plan.id)} {`)
   out.push(
-    `  graph [rankdir=TB compound=true newrank=true nodesep=0.25 ranksep=0.35 pad=0.2 bgcolor="white" fontname=${q(FONT)} labelloc=t labeljust=l label=${table(caption, { border: 0 })}]`,
+    `  graph [${view.sizeInches ? `size="${view.sizeInches},1000" ` : ''}rankdir=${view.rankdir ?? 'TB'} compound=true newrank=true nodesep=0.25 ranksep=0.35 pad=0.2 bgcolor="white" fontname=${q(FONT)} labelloc=t labeljust=l label=${table(caption, { border: 0 })}]`,
   )
   out.push(`  node [shape=plain fontname=${q(FONT)} fontsize=10]`)
   out.push(`  edge [fontname=${q(FONT)} fontsize=9 color="${COLORS.line}" arrowsize=0.6]`)
@@ -186,7 +221,13 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
       ...noteRows(s.path, WRAP.state),
     ]
     const style = ['rounded', marksPolicy(m, s) ? 'dashed' : ''].filter((x) => x).join(',')
-    const fill = active ? COLORS.activeFill : visited ? COLORS.visitedFill : s.kind === 'final' ? '#eeeeee' : 'white'
+    const fill = active
+      ? COLORS.activeFill
+      : visited
+        ? COLORS.visitedFill
+        : s.kind === 'final'
+          ? '#eeeeee'
+          : 'white'
     const border = active ? 3 : s.kind === 'final' ? 3 : 1
     const color = active ? COLORS.activeLine : COLORS.line
     out.push(`${indent}${q(mermaidId(s.path))} [label=${table(list, { border, color, fill, style })}]`)
@@ -227,6 +268,17 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
     out.push(`${indent}}`)
   }
 
+  const collapsedNode = (s: StateInfo, indent: string) => {
+    const active = hl?.active.has(s.path)
+    const list: Row[] = [
+      ...rows(stateTitle(m, s), WRAP.state, { size: 13, bold: true }),
+      { text: `${s.children.length} 个子状态，见本阶段分图`, size: 9, color: COLORS.muted },
+    ]
+    out.push(
+      `${indent}${q(mermaidId(s.path))} [label=${table(list, { border: active ? 3 : 2, color: active ? COLORS.activeLine : COLORS.line, fill: active ? COLORS.activeFill : 'white', style: 'rounded' })}]`,
+    )
+  }
+
   const initEdge = (from: string, to: string) => {
     const target = m.byPath.get(to)!
     const lhead = isComposite(target) ? ` lhead=${q(cluster(to))}` : ''
@@ -234,7 +286,7 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
   }
 
   const stateOut = (s: StateInfo, indent: string) =>
-    isComposite(s) ? clusterOf(s, indent) : leafNode(s, indent)
+    collapsed(s.path) ? collapsedNode(s, indent) : isComposite(s) ? clusterOf(s, indent) : leafNode(s, indent)
 
   let last: string | null = null
   for (const r of regions(m)) {
@@ -243,6 +295,17 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
       continue
     }
     const id = mermaidId(r.path)
+    if (view.mode === 'phase') {
+      stateOut(m.byPath.get(view.focus!)!, '  ')
+      const stubs = new Set<string>()
+      for (const e of parts.edges)
+        for (const p of [shown(e.from), shown(e.to)]) if (p?.startsWith('stub:')) stubs.add(p.slice(5))
+      for (const p of stubs)
+        out.push(
+          `  ${q(`${mermaidId(p)}__stub`)} [label=${table([{ text: `⇢ ${stateTitle(m, m.byPath.get(p)!)}`, size: 11, color: COLORS.muted }], { border: 1, color: '#999999', style: 'dashed,rounded' })}]`,
+        )
+      continue
+    }
     const notes = parts.notes.get(r.path) ?? []
     // Two boxes side by side at the top: the events and the obligations of any open phase.
     out.push(
@@ -262,7 +325,12 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
       out.push(
         `  ${q(`${id}__duties`)} [label=${table(
           [
-            ...rows('应办事项：任一阶段均可办结', WRAP.top, { size: 11, bold: true, align: 'LEFT', color: COLORS.duty }),
+            ...rows('应办事项：任一阶段均可办结', WRAP.top, {
+              size: 11,
+              bold: true,
+              align: 'LEFT',
+              color: COLORS.duty,
+            }),
             ...noteRows(r.path, WRAP.top),
           ],
           { border: 1, color: COLORS.duty, fill: '#f7f2fb', style: 'dashed' },
@@ -277,13 +345,24 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
   }
 
   const inside = (path: string, root: string) => path === root || path.startsWith(`${root}.`)
-  for (const e of parts.edges) {
-    const from = m.byPath.get(e.from)!
-    const to = m.byPath.get(e.to)!
+  const drawn = new Set<string>()
+  for (const e0 of parts.edges) {
+    if (e0.from === MAIN_REGION) continue
+    const fromP = shown(e0.from)
+    const toP = shown(e0.to)
+    if (fromP === null || toP === null || fromP === toP) continue
+    if (fromP.startsWith('stub:') && toP.startsWith('stub:')) continue
+    const e = { ...e0, from: fromP, to: toP }
+    const key = `${e.from}>${e.to}>${e.lines[0]}`
+    if (view.mode === 'overview' && drawn.has(key)) continue
+    drawn.add(key)
+    const from = m.byPath.get(e.from.replace(/^stub:/, ''))!
+    const to = m.byPath.get(e.to.replace(/^stub:/, ''))!
     const attrs: string[] = []
-    if (e.from === MAIN_REGION) continue
-    if (isComposite(from) && !inside(e.to, e.from)) attrs.push(`ltail=${q(cluster(e.from))}`)
-    if (isComposite(to) && !inside(e.from, e.to)) attrs.push(`lhead=${q(cluster(e.to))}`)
+    if (!e.from.startsWith('stub:') && !collapsed(e.from) && isComposite(from) && !inside(e.to, e.from))
+      attrs.push(`ltail=${q(cluster(e.from))}`)
+    if (!e.to.startsWith('stub:') && !collapsed(e.to) && isComposite(to) && !inside(e.from, e.to))
+      attrs.push(`lhead=${q(cluster(e.to))}`)
     const taken = hl !== undefined && e.ids.some((id) => hl.taken.has(id))
     const color = taken ? COLORS.taken : e.policy ? COLORS.policy : undefined
     if (color) attrs.push(`color="${color}" fontcolor="${color}"`)
@@ -295,7 +374,7 @@ export function planDot(plan: PlanDefinition, hl?: Highlight): string {
     out.push(`  ${q(anchor(e.from))} -> ${q(anchor(e.to))} [${attrs.join(' ')}]`)
   }
   // Edges from the region itself (any open phase) are listed in its box, not drawn.
-  if (!hl) {
+  if (!hl && view.mode !== 'phase') {
     lifecycle(out)
     if (last) out.push(`  ${q(mermaidId(last))} -> ${q('lc_owed')} [style=invis]`)
   }

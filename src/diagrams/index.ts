@@ -54,7 +54,9 @@ export function incidentSvg(plan: PlanDefinition, view: IncidentView, history: H
     `当前：${activeLeaves.join('、') || view.phase}；级别 ${grade}；版本 ${view.version}`,
     '黄色为当前状态，蓝色为经过的状态和走过的转移，红色为超时的应办事项，粗体为待办',
     ...(breached.length
-      ? [`已超时：${breached.map((o) => `${o.label}（${o.status === 'late' ? `已补办 ${beijing(o.metAt!)}` : o.status === 'waived' ? '已免除' : '未办'}）`).join('；')}`]
+      ? [
+          `已超时：${breached.map((o) => `${o.label}（${o.status === 'late' ? `已补办 ${beijing(o.metAt!)}` : o.status === 'waived' ? '已免除' : '未办'}）`).join('；')}`,
+        ]
       : []),
     owed.length
       ? `待办（${owed.length}）：${owed.map((o) => `${o.label}${o.recipient ? `（${o.recipient.label}）` : ''}${due(o.dueAt)}`).join('；')}`

@@ -30,7 +30,8 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: '管理员',
   system: '系统',
 }
-export const rolesWords = (roles: readonly string[]): string => roles.map((r) => ROLE_LABELS[r] ?? r).join('、')
+export const rolesWords = (roles: readonly string[]): string =>
+  roles.map((r) => ROLE_LABELS[r] ?? r).join('、')
 
 export const KIND_LABELS: Record<string, string> = {
   report: '报告',
@@ -70,7 +71,6 @@ const severityLabel = (plan: PlanDefinition, code: unknown): string => {
   const s = plan.severities.find((x) => x.code === code)
   return s ? `${s.label}(${String(code)})` : String(code)
 }
-
 
 const paramText = (params: unknown): string =>
   params && typeof params === 'object'
@@ -191,7 +191,6 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
 export function ruleCitation(r: Pick<ObligationRule, 'clause' | 'policy'>): string {
   return [r.clause ?? '', r.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
 }
-
 
 /** The one-line label of a transition as the diagrams show it. */
 export function transitionLines(model: PlanModel, t: TransitionInfo): string[] {

@@ -6,8 +6,8 @@
  * nothing cites needs a reason in unmapped-reasons.ts, or generation fails.
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 import { criteriaRefs } from './criteria.js'
+import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 import { PARTLY_MAPPED, UNMAPPED_REASONS } from './unmapped-reasons.js'
 
 export interface MatrixRow {

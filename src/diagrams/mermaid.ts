@@ -14,9 +14,12 @@
  */
 
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { ChartView } from './dot.js'
 import { citation, eventText, isPolicy, POLICY_MARK, stateLabel } from './labels.js'
 import { isComposite, type PlanModel, planModel, regions, type StateInfo } from './model.js'
 import { diagramParts, hasHolder, MAIN_REGION, wrap } from './parts.js'
+
+const phaseOf = (path: string): string => path.split('.').slice(0, 2).join('.')
 
 /** Mermaid id of a state path. */
 export const mermaidId = (path: string): string => path.split('.').join('__')
@@ -51,17 +54,33 @@ export const marksPolicy = (_m: PlanModel, s: StateInfo): boolean => isPolicy(s.
 export const stateTitle = (m: PlanModel, s: StateInfo): string =>
   `${stateLabel(s)} · ${s.key}${marksPolicy(m, s) ? POLICY_MARK : ''}${s.kind === 'parallel' ? '（并行，各部分同时进行）' : ''}`
 
-export function planMermaidText(plan: PlanDefinition): string {
+export function planMermaidText(plan: PlanDefinition, view: ChartView = { mode: 'full' }): string {
   const m = planModel(plan)
   const parts = diagramParts(m)
+  const collapsed = (path: string) =>
+    view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && isComposite(m.byPath.get(path)!)
+  const shown = (path: string): string => {
+    if (view.mode === 'overview') return collapsed(phaseOf(path)) ? phaseOf(path) : path
+    if (view.mode === 'phase' && phaseOf(path) !== view.focus) return `stub:${phaseOf(path)}`
+    return path
+  }
+  const sid = (path: string) =>
+    path.startsWith('stub:') ? `${mermaidId(path.slice(5))}__stub` : mermaidId(path)
   const out: string[] = []
   const policyIds: string[] = []
   const holderIds: string[] = []
   const dutyIds: string[] = []
   const finalIds: string[] = []
 
-  out.push('---', `title: ${mermaidText(`${plan.title} · ${plan.id} v${plan.version}`)}`, '---')
+  const part =
+    view.mode === 'overview'
+      ? ' · 总览'
+      : view.mode === 'phase'
+        ? ` · 分图 ${stateTitle(m, m.byPath.get(view.focus!)!)}`
+        : ''
+  out.push('---', `title: ${mermaidText(`${plan.title} · ${plan.id} v${plan.version}${part}`)}`, '---')
   out.push('stateDiagram-v2')
+  if (view.rankdir === 'LR') out.push('  direction LR')
   out.push('  %% 由 npm run diagrams 从状态机生成，请勿手工编辑')
   out.push('  classDef policy stroke-dasharray:5 5')
   out.push('  classDef internal fill:#fffbe6,stroke:#b59f3b')
@@ -73,15 +92,32 @@ export function planMermaidText(plan: PlanDefinition): string {
       wrap(mermaidText(t), em).forEach((l, i) => out.push(`${indent}${id} : ${i === 0 ? l : `… ${l}`}`))
   }
   const describe = (indent: string, id: string, path: string, em: number) => {
-    lines(indent, id, (parts.internals.get(path) ?? []).map((i) => i.text), em)
-    lines(indent, id, (parts.notes.get(path) ?? []).map((n) => n.text), em)
+    if (view.compact) return
+    lines(
+      indent,
+      id,
+      (parts.internals.get(path) ?? []).map((i) => i.text),
+      em,
+    )
+    lines(
+      indent,
+      id,
+      (parts.notes.get(path) ?? []).map((n) => n.text),
+      em,
+    )
   }
 
   const declare = (s: StateInfo, indent: string) => {
     const id = mermaidId(s.path)
+    if (collapsed(s.path)) {
+      out.push(`${indent}state "${mermaidText(stateTitle(m, s))}" as ${id}`)
+      out.push(`${indent}${id} : ${mermaidText(`${s.children.length} 个子状态，见本阶段分图`)}`)
+      return
+    }
     if (!isComposite(s)) {
       if (marksPolicy(m, s)) policyIds.push(id)
-      out.push(`${indent}state "${mermaidText(stateTitle(m, s))}" as ${id}`)
+      // Compact charts name a state by its label alone (the code is its id).
+      out.push(`${indent}state "${mermaidText(view.compact ? stateLabel(s) : stateTitle(m, s))}" as ${id}`)
       describe(indent, id, s.path, MERMAID_WRAP.state)
       if (s.kind === 'final') finalIds.push(id)
       return
@@ -105,16 +141,37 @@ export function planMermaidText(plan: PlanDefinition): string {
       continue
     }
     const id = mermaidId(r.path)
+    if (view.mode === 'phase') {
+      declare(m.byPath.get(view.focus!)!, '  ')
+      const stubs = new Set<string>()
+      for (const e of parts.edges)
+        for (const p of [shown(e.from), shown(e.to)])
+          if (p.startsWith('stub:') && e.from !== MAIN_REGION) stubs.add(p)
+      for (const p of stubs)
+        out.push(`  state "${mermaidText(`⇢ ${stateTitle(m, m.byPath.get(p.slice(5))!)}`)}" as ${sid(p)}`)
+      if (stubs.size) out.push(`  class ${[...stubs].map(sid).join(',')} internal`)
+      continue
+    }
     out.push('', `  %% ${mermaidText(stateLabel(r))}区域 ${r.path}：本图主体`)
     out.push(`  state "${mermaidText(`⟲ 任一阶段均可（${stateTitle(m, r)}）`)}" as ${id}`)
     holderIds.push(id)
-    lines('  ', id, (parts.internals.get(r.path) ?? []).map((i) => i.text), MERMAID_WRAP.top)
+    lines(
+      '  ',
+      id,
+      (parts.internals.get(r.path) ?? []).map((i) => i.text),
+      MERMAID_WRAP.top,
+    )
     const notes = parts.notes.get(r.path) ?? []
     if (notes.length) {
       const d = dutiesId(r.path)
       dutyIds.push(d)
       out.push(`  state "${mermaidText('应办事项：任一阶段均可办结')}" as ${d}`)
-      lines('  ', d, notes.map((n) => n.text), MERMAID_WRAP.top)
+      lines(
+        '  ',
+        d,
+        notes.map((n) => n.text),
+        MERMAID_WRAP.top,
+      )
       out.push(`  ${id} --> ${d} : 并列`)
     }
     if (r.initial) out.push(`  [*] --> ${mermaidId(r.initial)}`)
@@ -122,11 +179,18 @@ export function planMermaidText(plan: PlanDefinition): string {
     for (const c of r.children) if (m.byPath.get(c)!.kind === 'final') out.push(`  ${mermaidId(c)} --> [*]`)
   }
   out.push('', '  %% 转移（条件、角色、条款见转移表）')
+  const drawn = new Set<string>()
   for (const e of parts.edges) {
     if (e.from === MAIN_REGION) continue
+    const from = shown(e.from)
+    const to = shown(e.to)
+    if (from === to || (from.startsWith('stub:') && to.startsWith('stub:'))) continue
     const t = m.transitions.find((x) => x.id === e.ids[0])!
-    const label = [eventText(plan, t), citation(t.meta)].join(' ')
-    out.push(`  ${mermaidId(e.from)} --> ${mermaidId(e.to)} : ${mermaidText(label)}`)
+    const label = view.compact ? t.event : [eventText(plan, t), citation(t.meta)].join(' ')
+    const line = `  ${sid(from)} --> ${sid(to)} : ${mermaidText(label)}`
+    if (drawn.has(line)) continue
+    drawn.add(line)
+    out.push(line)
   }
 
   out.push('')

@@ -12,8 +12,8 @@
  */
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import {
-  amountText,
   ANCHOR_TEXT,
+  amountText,
   conditionWords,
   KIND_LABELS,
   ruleCitation,
@@ -87,7 +87,8 @@ export function diagramParts(m: PlanModel): Parts {
   const edges: Edge[] = []
   const internals = new Map<string, Internal[]>()
   const notes = new Map<string, Note[]>()
-  const policyOf = (meta: { policy: string | null } | null) => meta?.policy !== null && meta?.policy !== undefined
+  const policyOf = (meta: { policy: string | null } | null) =>
+    meta?.policy !== null && meta?.policy !== undefined
 
   for (const t of m.transitions) {
     // The region's own transitions (any open phase) are listed in its box, with their targets.
@@ -95,7 +96,11 @@ export function diagramParts(m: PlanModel): Parts {
       const to = t.targets.map((x) => `→ ${stateLabel(m.byPath.get(x)!)}（${x.split('.').at(-1)}）`).join(' ')
       internals.set(t.source, [
         ...(internals.get(t.source) ?? []),
-        { id: t.id, text: `⟲ ${[...transitionLines(m, t), to].filter((x) => x).join(' ')}`, policy: policyOf(t.meta) },
+        {
+          id: t.id,
+          text: `⟲ ${[...transitionLines(m, t), to].filter((x) => x).join(' ')}`,
+          policy: policyOf(t.meta),
+        },
       ])
       continue
     }
@@ -114,7 +119,13 @@ export function diagramParts(m: PlanModel): Parts {
   }
   for (const r of plan.obligations)
     add(placesOf(m, r.discharge.type), { rule: r.id, text: noteText(plan, r), policy: r.policy !== null })
-  const approvals = new Map<string, { grades: string[]; a: NonNullable<PlanDefinition['approvals'][keyof PlanDefinition['approvals']]>[number] }>()
+  const approvals = new Map<
+    string,
+    {
+      grades: string[]
+      a: NonNullable<PlanDefinition['approvals'][keyof PlanDefinition['approvals']]>[number]
+    }
+  >()
   for (const s of plan.severities)
     for (const a of plan.approvals[s.code] ?? []) {
       const hit = approvals.get(a.code)
@@ -161,7 +172,8 @@ export function wrap(text: string, maxEm: number): string[] {
     const cw = c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f) ? 1 : ch === ' ' ? 0.3 : 0.6
     if (w + cw > maxEm && line.trim() !== '') {
       // Break Latin words whole where possible.
-      const cut = /[A-Za-z0-9_:]$/.test(line) && /[A-Za-z0-9_:]/.test(ch) ? line.search(/[A-Za-z0-9_:]+$/) : -1
+      const cut =
+        /[A-Za-z0-9_:]$/.test(line) && /[A-Za-z0-9_:]/.test(ch) ? line.search(/[A-Za-z0-9_:]+$/) : -1
       if (cut > 0) {
         out.push(line.slice(0, cut).trimEnd())
         line = line.slice(cut)

@@ -6,9 +6,9 @@
  * data; nothing is dated, so the same machine gives the same bytes.
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import { planCharts } from './charts.js'
 import { citationLong, guardText, POLICY_MARK, rolesText, rolesWords, stateLabel } from './labels.js'
 import { mdCell } from './markdown.js'
-import { criteriaTable, obligationsByGrade } from './plan-tables.js'
 import {
   clauseMatrix,
   displayPath,
@@ -18,8 +18,8 @@ import {
   statusOf,
   transitionName,
 } from './matrix.js'
-import { planMermaidText } from './mermaid.js'
 import { type PlanModel, planModel, type TransitionInfo } from './model.js'
+import { criteriaTable, obligationsByGrade } from './plan-tables.js'
 
 export const table = (head: string[], rows: string[][]): string[] => [
   `| ${head.join(' | ')} |`,
@@ -46,7 +46,10 @@ function transitionRows(m: PlanModel, list: TransitionInfo[]): string[][] {
         : t.kind === 'after'
           ? `after ${t.delay}`
           : `${t.event} ${plan.events.find((e) => e.type === t.event)?.label ?? ''}`.trim()
-    const cond = [guardText(plan, t.guard), rolesText(plan, t) ? `角色 ${rolesWords(rolesText(plan, t)!.split('/'))}` : null]
+    const cond = [
+      guardText(plan, t.guard),
+      rolesText(plan, t) ? `角色 ${rolesWords(rolesText(plan, t)!.split('/'))}` : null,
+    ]
       .filter((x) => x !== null)
       .join('；')
     const target = t.targets.length ? t.targets.map(displayPath).join(', ') : '（内部，不离开）'
@@ -101,8 +104,23 @@ export function planMarkdown(plan: PlanDefinition): string {
     '> 本文件由 `npm run diagrams` 从状态机生成，请勿手工编辑；`npm run diagrams:check` 检查是否最新。',
     '',
   )
-  out.push(`![${plan.id} 状态图](${plan.id}.svg)`, '')
-  out.push('## 状态图（Mermaid）', '', '```mermaid', planMermaidText(plan).trimEnd(), '```', '')
+  const charts = planCharts(plan)
+  out.push('## 阶段流程图', '')
+  if (charts.length > 1)
+    out.push('本预案的流程一张图放不下页面宽度：先看总览（每个阶段一框），再看各阶段分图。', '')
+  for (const c of charts) {
+    out.push(`### ${c.title}`, '', `![${plan.id} ${c.title}](${plan.id}${c.suffix}.svg)`, '')
+    out.push(
+      '<details><summary>Mermaid</summary>',
+      '',
+      '```mermaid',
+      c.mermaid.trimEnd(),
+      '```',
+      '',
+      '</details>',
+      '',
+    )
+  }
   out.push('## 图例', '', ...LEGEND, '')
 
   out.push('## 定级标准', '', ...criteriaTable(plan), '')
@@ -118,7 +136,10 @@ export function planMarkdown(plan: PlanDefinition): string {
   )
 
   out.push('## 转移（条件用中文写出）', '')
-  out.push(...table(['源状态', '事件', '条件', '目标', '条款 / 本地政策'], transitionRows(m, m.transitions)), '')
+  out.push(
+    ...table(['源状态', '事件', '条件', '目标', '条款 / 本地政策'], transitionRows(m, m.transitions)),
+    '',
+  )
 
   out.push('## 条款对照矩阵', '')
   out.push(

@@ -58,10 +58,14 @@ const dueText = (d: Described['due']) =>
 function row(plan: PlanDefinition, o: Described): string[] {
   const rule = plan.obligations.find((r) => r.id === o.id)
   const approval = 'order' in o && o.order !== undefined
-  const cite = [o.clause ?? '', o.policy !== null ? `${POLICY_MARK}${o.policy}` : ''].filter((x) => x).join(' ')
+  const cite = [o.clause ?? '', o.policy !== null ? `${POLICY_MARK}${o.policy}` : '']
+    .filter((x) => x)
+    .join(' ')
   const conditions = [
     rule?.when ? `有条件：${conditionWords(plan, rule.when)}` : '',
-    o.categories ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}` : '',
+    o.categories
+      ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}`
+      : '',
     'purposes' in o && o.purposes ? `稿件用途：${o.purposes.join('、')}` : '',
     o.again?.raise ? '级别升高后再次应办（续报）' : '',
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
@@ -89,7 +93,9 @@ export function obligationsByGrade(plan: PlanDefinition): string[] {
   const grades: Array<string | null> = [null, ...plan.severities.map((s) => s.code)]
   for (const g of grades) {
     const list = d.obligations.filter((o) =>
-      g === null ? o.severities === null : o.severities === null || (o.severities as readonly string[]).includes(g),
+      g === null
+        ? o.severities === null
+        : o.severities === null || (o.severities as readonly string[]).includes(g),
     )
     out.push(`### ${gradeLabel(plan, g)}`, '')
     if (list.length === 0) {

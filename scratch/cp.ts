@@ -1,0 +1,2 @@
+import { currentPlans } from '../machines/index.ts'
+console.log(currentPlans().map((p) => p.id))
