@@ -89,7 +89,8 @@ export function planMermaidText(plan: PlanDefinition, view: ChartView = { mode: 
 
   const lines = (indent: string, id: string, texts: string[], em: number) => {
     for (const t of texts)
-      wrap(mermaidText(t), em).forEach((l, i) => out.push(`${indent}${id} : ${i === 0 ? l : `… ${l}`}`))
+      for (const [i, l] of wrap(mermaidText(t), em).entries())
+        out.push(`${indent}${id} : ${i === 0 ? l : `… ${l}`}`)
   }
   const describe = (indent: string, id: string, path: string, em: number) => {
     if (view.compact) return

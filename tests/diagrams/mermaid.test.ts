@@ -77,13 +77,11 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('Mermaid of %s', (_
     for (const t of walked.transitions.filter((x) => x.policy && !x.source.startsWith('deadlines'))) {
       const from = id(t.source)
       const joined = (id: string) =>
-        (parsed.descriptions.get(id) ?? []).reduce<string[]>(
-          (acc, l) =>
-            l.startsWith('… ') && acc.length
-              ? [...acc.slice(0, -1), `${acc.at(-1)}${l.slice(2)}`]
-              : [...acc, l],
-          [],
-        )
+        (parsed.descriptions.get(id) ?? []).reduce<string[]>((acc, l) => {
+          if (l.startsWith('… ') && acc.length) acc[acc.length - 1] += l.slice(2)
+          else acc.push(l)
+          return acc
+        }, [])
       const shown =
         t.source === 'phase'
           ? joined(from)
