@@ -58,6 +58,11 @@ const Bound = z.union([z.iso.date(), Instant])
 const DeadlineReportQuery = z
   .object({ plan: z.string().min(1).max(100).optional(), from: Bound.optional(), to: Bound.optional() })
   .strict()
+const Recorded = z.object({
+  by: z.object({ name: z.string(), role: z.string() }),
+  reason: z.string(),
+  at: z.string(),
+})
 const DeadlineReportSchema = z
   .object({
     items: z.array(
@@ -69,6 +74,26 @@ const DeadlineReportSchema = z
         missed: z.number().int(),
         pending: z.number().int(),
         cancelled: z.number().int(),
+      }),
+    ),
+    obligations: z.array(
+      z.object({
+        plan: z.string(),
+        incident: z.string(),
+        title: z.string(),
+        obligation: z.string(),
+        label: z.string(),
+        clause: z.string().nullable(),
+        policy: z.string().nullable(),
+        severity: z.string().nullable(),
+        dueAt: z.string().nullable(),
+        status: z.enum(['owed', 'met', 'late', 'waived', 'withdrawn']),
+        metAt: z.string().nullable(),
+        breachedAt: z.string().nullable(),
+        lateMinutes: z.number().nullable(),
+        waived: Recorded.nullable(),
+        withdrawn: Recorded.nullable(),
+        text: z.string(),
       }),
     ),
     medianMinutesToReport: z.number().nullable(),
