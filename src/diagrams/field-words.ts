@@ -51,6 +51,24 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
 }
 
+/** Draft purposes across the plans (DRAFT `purpose`). */
+export const PURPOSE_LABELS: Record<string, string> = {
+  pressRelease: '通稿',
+  conference: '发布会权威消息',
+  reply: '回复',
+  explanation: '解释说明',
+  refutation: '辟谣',
+  stance: '表态',
+  progress: '进展通报',
+  conclusion: '结论通报',
+  release: '发布稿',
+  initialResponse: '初步回应',
+  formalReply: '正式答复',
+  answer: '答复',
+  result: '处理结果',
+  statement: '声明',
+}
+
 const OB_KEYS: Record<string, string> = {
   begun: '开始应办',
   met: '办结',
@@ -60,6 +78,37 @@ const OB_KEYS: Record<string, string> = {
   withdrawn: '撤销',
   escalated: '已上报',
   requoted: '重算到期时间',
+}
+
+interface Described {
+  description?: string
+  unwrap?: () => Described
+  shape?: Record<string, Described>
+}
+
+/**
+ * The plan's own words for an event's fields, read from its schema's descriptions:
+ * `报送方式（bulletin=舆情动态，phone=电话，written=书面）` gives the label 报送方式 and
+ * the code labels. Fields without a description keep FIELD_LABELS.
+ */
+export function schemaWords(
+  plan: PlanDefinition,
+  type: string,
+): Map<string, { label: string; codes: Record<string, string> }> {
+  const out = new Map<string, { label: string; codes: Record<string, string> }>()
+  const schema = plan.events.find((e) => e.type === type)?.schema as Described | undefined
+  for (const [k, f] of Object.entries(schema?.shape ?? {})) {
+    const d = f.description ?? f.unwrap?.()?.description
+    if (!d) continue
+    const m = /^([^（(]+)(?:[（(](.*)[）)])?$/.exec(d.trim())
+    const codes: Record<string, string> = {}
+    for (const pair of (m?.[2] ?? '').split(/[，,；;]/)) {
+      const [code, label] = pair.split('=')
+      if (code && label && /^[A-Za-z_][\w-]*$/.test(code.trim())) codes[code.trim()] = label.trim()
+    }
+    out.set(k, { label: (m?.[1] ?? d).trim(), codes })
+  }
+  return out
 }
 
 export interface Words {
@@ -111,6 +160,7 @@ export function valueWords(plan: PlanDefinition, w: Words, key: string, v: unkno
   if (key === 'obligation' || key === 'instance') return w.obligation(s)
   if (key === 'decision') return w.rule(s)
   if (key === 'answer') return s === 'yes' ? '是' : s === 'no' ? '否' : s
+  if (key === 'purpose' || key === 'purposes') return PURPOSE_LABELS[s] ?? s
   if (key === 'phase') return PHASE_LABELS[s as Phase] ?? s
   if (key === 'role') return ROLE_LABELS[s] ?? s
   if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`
@@ -123,11 +173,20 @@ export function payloadRows(
   plan: PlanDefinition,
   payload: Record<string, unknown>,
   w = wordsOf(plan),
+  type?: string,
 ): Array<[string, string]> {
+  const own = type
+    ? schemaWords(plan, type)
+    : new Map<string, { label: string; codes: Record<string, string> }>()
   return Object.entries(payload)
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => [
-      k === 'obligations' ? '应办事项变化' : (FIELD_LABELS[k] ?? k),
-      valueWords(plan, w, k, v),
-    ])
+    .map(([k, v]) => {
+      const spec = own.get(k)
+      const label = k === 'obligations' ? '应办事项变化' : (spec?.label ?? FIELD_LABELS[k] ?? k)
+      const coded = (x: unknown) => (typeof x === 'string' && spec?.codes[x] ? spec.codes[x]! : null)
+      const text = Array.isArray(v)
+        ? v.map((x) => coded(x) ?? valueWords(plan, w, k, x)).join('、')
+        : (coded(v) ?? valueWords(plan, w, k, v))
+      return [label, text]
+    })
 }
