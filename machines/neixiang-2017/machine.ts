@@ -39,7 +39,9 @@ export const machine = setup({
     ...kit.guards,
     /** Offices act only for themselves: each recipient is one the sender's role may report to. */
     reportsOwnRecipients: ({ event }: Args) => {
-      const to = Array.isArray(event.to) ? (event.to as Recipient[]) : []
+      // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
+      if (!Array.isArray(event.to)) return true
+      const to = event.to as Recipient[]
       return (
         to.length > 0 &&
         to.every((r) => (REPORTERS[r] as readonly string[] | undefined)?.includes(event.actor.role))

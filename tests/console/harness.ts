@@ -28,6 +28,7 @@ export const TOKENS = {
   unit: 'console-unit-token-000001',
   group: 'console-group-token-00001',
   auditor: 'console-auditor-token-001',
+  admin: 'console-admin-token-00001',
 } as const
 export type Who = keyof typeof TOKENS
 const NAMES: Record<Who, string> = {
@@ -36,6 +37,7 @@ const NAMES: Record<Who, string> = {
   unit: '王股室',
   group: '赵组长',
   auditor: '孙审计',
+  admin: '周管理',
 }
 
 export interface Server {
