@@ -246,7 +246,7 @@ export function renderDocument(
     const out = [
       `# ${md(title)}`,
       '',
-      `事件：${md(view.title)}　生成依据：${md(plan.issuer)}《${md(plan.title)}》${spec.clause}`,
+      `事件：${md(view.title)}　生成依据：${md(plan.issuer)}《${md(plan.title)}》${spec.clause}　时间均为北京时间`,
       '',
     ]
     for (const p of parts) {
@@ -281,7 +281,7 @@ export function renderDocument(
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${html(title)}</title>
 <style>@page{size:A4;margin:2cm}body{font-family:"FangSong","STFangsong","Noto Serif CJK SC",serif;line-height:1.6}h1{text-align:center;font-size:22pt}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:4px 6px;vertical-align:top;font-size:11pt}th{background:#eee}</style>
-</head><body><h1>${html(title)}</h1><p>事件：${html(view.title)}</p>
+</head><body><h1>${html(title)}</h1><p>事件：${html(view.title)}　时间均为北京时间</p>
 ${body}
 </body></html>
 `
