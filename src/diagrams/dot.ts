@@ -168,11 +168,32 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
   const m = planModel(plan)
   const parts = diagramParts(m)
   const out: string[] = []
+  const composite = (path: string) => {
+    const st = m.byPath.get(path)
+    return st !== undefined && isComposite(st)
+  }
+  const depth = (path: string) => path.split('.').length
+  /** Compact phase chart: each composite directly inside the phase is one box listing its steps. */
+  const nested = (path: string) =>
+    view.mode === 'phase' &&
+    view.compact === true &&
+    view.focus !== undefined &&
+    path.startsWith(`${view.focus}.`) &&
+    depth(path) === depth(view.focus) + 1 &&
+    composite(path)
   const collapsed = (path: string) =>
-    view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && isComposite(m.byPath.get(path)!)
+    (view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && composite(path)) ||
+    nested(path)
   const shown = (path: string): string | null => {
     if (view.mode === 'overview') return collapsed(phaseOf(path)) ? phaseOf(path) : path
     if (view.mode === 'phase' && phaseOf(path) !== view.focus) return `stub:${phaseOf(path)}`
+    if (view.mode === 'phase' && view.focus) {
+      const top = path
+        .split('.')
+        .slice(0, depth(view.focus) + 1)
+        .join('.')
+      if (nested(top)) return top
+    }
     return path
   }
   const anchor = (path: string) =>
@@ -281,6 +302,7 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
   }
 
   const collapsedNode = (s: StateInfo, indent: string) => {
+    if (nested(s.path)) return nestedNode(s, indent)
     const active = hl?.active.has(s.path)
     const list: Row[] = [
       ...rows(stateTitle(m, s), WRAP.state, { size: 13, bold: true }),
@@ -291,9 +313,33 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
     )
   }
 
+  /** A composite inside the phase as one box: its steps in order, with what each accepts and owes. */
+  const nestedNode = (s: StateInfo, indent: string) => {
+    const inner = (p: string) => p.startsWith(`${s.path}.`)
+    const list: Row[] = [...rows(stateTitle(m, s), WRAP.state, { size: 12, bold: true })]
+    list.push(...internalRows(s.path, WRAP.state), ...noteRows(s.path, WRAP.state))
+    s.children.forEach((c, i) => {
+      const child = m.byPath.get(c)!
+      list.push(
+        ...rows(`${i + 1}. ${stateLabel(child)}（${child.key}）`, WRAP.state, { size: 11, bold: true }),
+      )
+      list.push(...internalRows(c, WRAP.state), ...noteRows(c, WRAP.state))
+      for (const e of parts.edges.filter((x) => x.from === c && inner(x.to)))
+        list.push(
+          ...rows(`→ ${e.lines.join(' ')} → ${stateLabel(m.byPath.get(e.to)!)}`, WRAP.state, {
+            size: 9,
+            color: e.policy ? COLORS.policy : '#333333',
+          }),
+        )
+    })
+    out.push(
+      `${indent}${q(mermaidId(s.path))} [label=${table(list, { border: 1, color: COLORS.line, fill: 'white', style: 'rounded' })}]`,
+    )
+  }
+
   const initEdge = (from: string, to: string) => {
     const target = m.byPath.get(to)!
-    const lhead = isComposite(target) ? ` lhead=${q(cluster(to))}` : ''
+    const lhead = isComposite(target) && !collapsed(to) ? ` lhead=${q(cluster(to))}` : ''
     return `${q(`${mermaidId(from)}__init`)} -> ${q(anchor(to))} [arrowsize=0.5${lhead}]`
   }
 
@@ -328,7 +374,16 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
             WRAP.top,
             { size: 11, bold: true, align: 'LEFT' },
           ),
-          ...internalRows(r.path, WRAP.top),
+          // One incident: the events of any phase are on the plan's chart; only their count here.
+          ...(hl
+            ? [
+                {
+                  text: `（${parts.internals.get(r.path)?.length ?? 0} 个事件，见预案流程图）`,
+                  size: 9,
+                  color: COLORS.muted,
+                },
+              ]
+            : internalRows(r.path, WRAP.top)),
         ],
         { border: 1, color: '#b59f3b', fill: COLORS.note, style: 'dashed' },
       )}]`,
@@ -366,7 +421,7 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
     if (fromP.startsWith('stub:') && toP.startsWith('stub:')) continue
     const e = { ...e0, from: fromP, to: toP }
     const key = `${e.from}>${e.to}>${e.lines[0]}`
-    if (view.mode === 'overview' && drawn.has(key)) continue
+    if ((view.mode === 'overview' || view.compact) && drawn.has(key)) continue
     drawn.add(key)
     const from = m.byPath.get(e.from.replace(/^stub:/, ''))!
     const to = m.byPath.get(e.to.replace(/^stub:/, ''))!

@@ -11,8 +11,9 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
+import { PURPOSE_LABELS } from './field-words.js'
 import { guardWord } from './guards.js'
-import type { PlanModel, StateInfo, TransitionInfo } from './model.js'
+import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 
 export const POLICY_MARK = '【本地政策】'
 
@@ -104,7 +105,7 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
           .map((c) => CATEGORY_LABELS[c as Category] ?? c)
           .join('、')}}`
       case 'stepDone':
-        return `已完成步骤 ${String(p.step)}`
+        return stepWords(plan, String(p.step))
       case 'holds':
         return conditionWords(plan, p.when as Condition)
       case 'owes':
@@ -117,11 +118,20 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
           : '无待办的应办事项'
       case 'approvalsComplete':
         return Array.isArray(p.purposes)
-          ? `${(p.purposes as string[]).join('、')}稿件已取得本级全部审批`
+          ? `${(p.purposes as string[]).map((x) => PURPOSE_LABELS[x] ?? x).join('、')}稿件已取得本级全部审批`
           : '稿件已取得本级全部审批'
       default: {
         const word = guardWord(plan.id, type)
         if (word && !params) return word
+        if (word) {
+          const said = Object.entries(params ?? {}).map(([k, v]) => {
+            const x = String(v)
+            if (k === 'purpose') return `稿件用途：${PURPOSE_LABELS[x] ?? x}`
+            if (k === 'route') return `回应方式：${plan.events.length ? routeLabel(plan, x) : x}`
+            return `${k}=${x}`
+          })
+          return `${word}（${said.join('，')}）`
+        }
         const args = paramText(params)
         return args ? `${type}(${args})` : type
       }
@@ -147,6 +157,26 @@ export function rolesText(plan: PlanDefinition, t: TransitionInfo): string | nul
   if (t.kind !== 'event') return null
   const spec = eventSpec(plan, t.event)
   return spec ? spec.roles.join('/') : null
+}
+
+/** A step in words: the label of the event whose transition records it. */
+function stepWords(plan: PlanDefinition, step: string): string {
+  const t = planModel(plan).transitions.find((x) => x.steps.includes(step))
+  const label = t ? plan.events.find((e) => e.type === t.event)?.label : undefined
+  return label ? `已${label}` : `已完成步骤 ${step}`
+}
+
+/** A route's words: the label of the state of that name, if the machine has one. */
+function routeLabel(plan: PlanDefinition, route: string): string {
+  const node = (plan.machine.root as unknown as { states: Record<string, unknown> }).states
+  const phase = node.phase as {
+    states?: Record<string, { states?: Record<string, { meta?: { label?: string } }> }>
+  }
+  for (const p of Object.values(phase?.states ?? {})) {
+    const hit = p.states?.[route]?.meta?.label
+    if (hit) return hit
+  }
+  return route
 }
 
 const ruleLabel = (plan: PlanDefinition, id: string): string =>
@@ -227,7 +257,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`
   if ('decided' in c) return `已决定“${ruleLabel(plan, c.decided)}”为是`
   if ('fact' in c) return `事实 ${c.fact} 成立`
-  if ('step' in c) return `已完成步骤 ${c.step}`
+  if ('step' in c) return stepWords(plan, c.step)
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
   return `非（${conditionWords(plan, c.not)}）`

@@ -57,11 +57,32 @@ export const stateTitle = (m: PlanModel, s: StateInfo): string =>
 export function planMermaidText(plan: PlanDefinition, view: ChartView = { mode: 'full' }): string {
   const m = planModel(plan)
   const parts = diagramParts(m)
+  const composite = (path: string) => {
+    const s = m.byPath.get(path)
+    return s !== undefined && isComposite(s)
+  }
+  // Overview: each phase one box. Compact phase chart: each nested composite one box, its
+  // own steps listed inside (the SVG of the phase draws them).
+  const nested = (path: string) =>
+    view.mode === 'phase' &&
+    view.compact === true &&
+    view.focus !== undefined &&
+    path.startsWith(`${view.focus}.`) &&
+    path.split('.').length === view.focus.split('.').length + 1 &&
+    composite(path)
   const collapsed = (path: string) =>
-    view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && isComposite(m.byPath.get(path)!)
+    (view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && composite(path)) ||
+    nested(path)
   const shown = (path: string): string => {
     if (view.mode === 'overview') return collapsed(phaseOf(path)) ? phaseOf(path) : path
     if (view.mode === 'phase' && phaseOf(path) !== view.focus) return `stub:${phaseOf(path)}`
+    if (view.mode === 'phase' && view.focus) {
+      const top = path
+        .split('.')
+        .slice(0, view.focus.split('.').length + 1)
+        .join('.')
+      if (nested(top)) return top
+    }
     return path
   }
   const sid = (path: string) =>
@@ -112,7 +133,10 @@ export function planMermaidText(plan: PlanDefinition, view: ChartView = { mode: 
     const id = mermaidId(s.path)
     if (collapsed(s.path)) {
       out.push(`${indent}state "${mermaidText(stateTitle(m, s))}" as ${id}`)
-      out.push(`${indent}${id} : ${mermaidText(`${s.children.length} 个子状态，见本阶段分图`)}`)
+      if (nested(s.path)) {
+        const steps = s.children.map((c) => stateLabel(m.byPath.get(c)!))
+        lines(indent, id, [`依次：${steps.join(' → ')}`], MERMAID_WRAP.state)
+      } else out.push(`${indent}${id} : ${mermaidText(`${s.children.length} 个子状态，见本阶段分图`)}`)
       return
     }
     if (!isComposite(s)) {

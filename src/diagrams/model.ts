@@ -39,6 +39,8 @@ export interface TransitionInfo {
   targets: string[]
   guard: unknown
   actions: string[]
+  /** Steps its `completeStep` actions record (`params.step`). */
+  steps: string[]
   meta: ClauseMeta | null
 }
 
@@ -122,6 +124,10 @@ export function planModel(plan: PlanDefinition): PlanModel {
             targets: (t.target ?? []).map(pathOf),
             guard: t.guard,
             actions: (t.actions ?? []).map(actionName),
+            steps: (t.actions ?? []).flatMap((a) => {
+              const step = (a as { params?: { step?: unknown } } | null)?.params?.step
+              return typeof step === 'string' ? [step] : []
+            }),
             meta: isClauseMeta(t.meta) ? t.meta : null,
           })
         })

@@ -11,13 +11,6 @@ import '../../src/diagrams/index.js'
 
 const plans = currentPlans()
 
-/**
- * Known gap (reported, issue 19): saws-2014's response phase has ten category routes;
- * its Mermaid chart (left to right, compact) is still ~2,700 px. Listed here so the
- * gap stays visible; the test fails when it is fixed and the entry is left behind.
- */
-const KNOWN_WIDE = new Set(['saws-2014.response.mmd'])
-
 describe.each(plans.map((p) => [p.id, p] as const))('charts of %s', (_, plan) => {
   it(`has every Graphviz SVG at most ${MAX_PX} px wide`, () => {
     for (const c of planCharts(plan))
@@ -34,9 +27,6 @@ describe.skipIf(!canRender())('Mermaid 11 in Chromium', () => {
     const report = charts.map((c, i) => ({ name: c.name, ...rendered[i]! }))
     expect(report.filter((r) => r.error !== null)).toEqual([])
     const wide = report.filter((r) => r.width === null || r.width > MAX_PX)
-    expect(wide.filter((r) => !KNOWN_WIDE.has(r.name)).map((r) => `${r.name} ${r.width}`)).toEqual([])
-    expect(wide.map((r) => r.name).sort()).toEqual(
-      [...KNOWN_WIDE].filter((n) => report.some((r) => r.name === n)).sort(),
-    )
+    expect(wide.map((r) => `${r.name} ${r.width}`)).toEqual([])
   }, 120_000)
 })

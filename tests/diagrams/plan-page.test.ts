@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { criteriaOf, testText } from '../../src/diagrams/criteria.js'
+import { guardText } from '../../src/diagrams/labels.js'
+import { planModel } from '../../src/diagrams/model.js'
 import { planMarkdown } from '../../src/diagrams/plan-doc.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
 import '../../src/diagrams/index.js'
@@ -51,6 +53,13 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('the page of %s', (
         expect(plan.classify(below).severity, `${r.text}: ${t.fact} at the edge`).not.toBe(r.grade)
       }
     }
+  })
+
+  it('writes every guard in words, not as a code name', () => {
+    const codeNames = planModel(plan)
+      .transitions.map((t) => guardText(plan, t.guard) ?? '')
+      .filter((g) => /\b[a-z]+[A-Z][A-Za-z]*\b/.test(g))
+    expect(codeNames).toEqual([])
   })
 
   it('says mapped, partly or unmapped for every clause', () => {
