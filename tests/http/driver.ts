@@ -174,6 +174,19 @@ export async function walkToClosed(
     )
     return false
   }
+  /** An event that names a draft names the newest one that lacks no approval (else the newest): `drafts` says which. */
+  const draftFor = (schema: Schema): Record<string, string> => {
+    const props = (schema.properties ?? {}) as Record<string, unknown>
+    if (!('draftId' in props)) return {}
+    const drafts = (view.drafts ?? []) as Array<{
+      id: string
+      withdrawn: unknown
+      missingApprovals: unknown[]
+    }>
+    const usable = drafts.filter((d) => d.withdrawn === null)
+    const pick = usable.findLast((d) => d.missingApprovals.length === 0) ?? usable.at(-1)
+    return pick ? { draftId: pick.id } : {}
+  }
   /** Sends the discharge of the first owed obligation that can be discharged now; false when none. */
   const discharge = async (): Promise<boolean> => {
     for (const o of (view.obligations ?? []) as Array<{

@@ -69,7 +69,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
     const r = rowAt3.get(id)!
     await run(sql`DELETE FROM journal WHERE incident_id = ${id} AND seq = 4`)
     await run(
-      sql`UPDATE incidents SET version = ${r.version}, head_hash = ${r.head_hash}, view = ${r.view}, snapshot = ${r.snapshot}, phase = ${r.phase}, severity = ${r.severity}, updated_at = ${r.updated_at} WHERE id = ${id}`,
+      sql`UPDATE incidents SET version = ${r.version}, head_hash = ${r.head_hash}, view = ${r.view}, snapshot = ${r.snapshot}, phase = ${r.phase}, severity = ${r.severity}, updated_at = ${r.updated_at}, owed_count = ${r.owed_count}, breached_count = ${r.breached_count}, owed_by = ${r.owed_by}, next_due_at = ${r.next_due_at}, has_missed = ${r.has_missed} WHERE id = ${id}`,
     )
   }
 

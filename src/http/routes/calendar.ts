@@ -67,6 +67,7 @@ const LoadedSchema = z
 const loadRoute = createRoute({
   method: 'put',
   path: '/admin/calendar/{year}',
+  operationId: 'loadCalendarYear',
   summary: "Load one year's holiday arrangement into the database (admin only)",
   description:
     'The State Council notice for the year as data (same shape as src/calendar/data/<year>.json). ' +
