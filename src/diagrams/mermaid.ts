@@ -225,3 +225,21 @@ export function planMermaidText(plan: PlanDefinition, view: ChartView = { mode: 
   if (finalIds.length) out.push(`  class ${finalIds.join(',')} terminal`)
   return `${out.join('\n')}\n`
 }
+
+/** The lifecycle every obligation shares (OBLIGATIONS.md rules 1–5), drawn once on each plan page. */
+export const LIFECYCLE_MERMAID = `stateDiagram-v2
+  direction LR
+  state "待办 owed" as owed
+  state "已办 met" as met
+  state "已超时（仍待办）" as breached
+  state "超时后补办 late" as late
+  state "已免除 waived" as waived
+  state "已撤销 withdrawn" as withdrawn
+  [*] --> owed : 开始应办（开案、升级、步骤、决定）
+  owed --> met : 到期前办结
+  owed --> breached : 到期仍未办，超时永久记录
+  breached --> late : 补办
+  owed --> waived : 有权者免除，须说明理由
+  breached --> waived : 免除（超时记录保留）
+  owed --> withdrawn : 降级或不再适用且未到期
+`

@@ -18,6 +18,7 @@ import {
   statusOf,
   transitionName,
 } from './matrix.js'
+import { LIFECYCLE_MERMAID } from './mermaid.js'
 import { type PlanModel, planModel, type TransitionInfo } from './model.js'
 import { criteriaTable, obligationsByGrade } from './plan-tables.js'
 
@@ -122,6 +123,14 @@ export function planMarkdown(plan: PlanDefinition): string {
     )
   }
   out.push('## 图例', '', ...LEGEND, '')
+  out.push(
+    '应办事项的生命周期（每一项 ⏱ ○ ✎ 都如此）：',
+    '',
+    '```mermaid',
+    LIFECYCLE_MERMAID.trimEnd(),
+    '```',
+    '',
+  )
 
   out.push('## 定级标准', '', ...criteriaTable(plan), '')
   out.push('## 应办事项（按级别）', '', ...obligationsByGrade(plan), '')

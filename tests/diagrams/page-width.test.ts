@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { MAX_PX, planCharts, svgWidthPx } from '../../src/diagrams/charts.js'
+import { LIFECYCLE_MERMAID } from '../../src/diagrams/mermaid.js'
 import { canRender, renderMermaid } from './mermaid-render.js'
 import '../../src/diagrams/index.js'
 
@@ -20,9 +21,12 @@ describe.each(plans.map((p) => [p.id, p] as const))('charts of %s', (_, plan) =>
 
 describe.skipIf(!canRender())('Mermaid 11 in Chromium', () => {
   it(`renders every plan's charts without error, each at most ${MAX_PX} px wide`, async () => {
-    const charts = plans.flatMap((p) =>
-      planCharts(p).map((c) => ({ name: `${p.id}${c.suffix}.mmd`, text: c.mermaid })),
-    )
+    const charts = [
+      ...plans.flatMap((p) =>
+        planCharts(p).map((c) => ({ name: `${p.id}${c.suffix}.mmd`, text: c.mermaid })),
+      ),
+      { name: 'lifecycle legend', text: LIFECYCLE_MERMAID },
+    ]
     const rendered = await renderMermaid(charts.map((c) => c.text))
     const report = charts.map((c, i) => ({ name: c.name, ...rendered[i]! }))
     expect(report.filter((r) => r.error !== null)).toEqual([])
