@@ -1,2 +1,0 @@
-import { currentPlans } from '../machines/index.ts'
-console.log(currentPlans().map((p) => p.id))
