@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { criteriaOf, testText } from '../../src/diagrams/criteria.js'
 import { guardText } from '../../src/diagrams/labels.js'
+import { clauseMatrix, statusOf } from '../../src/diagrams/matrix.js'
 import { planModel } from '../../src/diagrams/model.js'
 import { planMarkdown } from '../../src/diagrams/plan-doc.js'
+import { PARTLY_MAPPED } from '../../src/diagrams/unmapped-reasons.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
 import '../../src/diagrams/index.js'
 
@@ -60,6 +62,12 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('the page of %s', (
       .transitions.map((t) => guardText(plan, t.guard) ?? '')
       .filter((g) => /\b[a-z]+[A-Z][A-Za-z]*\b/.test(g))
     expect(codeNames).toEqual([])
+  })
+
+  it('names only mapped clauses of the plan as partly mapped', () => {
+    const rows = clauseMatrix(plan).rows
+    for (const ref of Object.keys(PARTLY_MAPPED[plan.id] ?? {}))
+      expect(statusOf(rows.find((r) => r.ref === ref)!), ref).toBe('partly')
   })
 
   it('says mapped, partly or unmapped for every clause', () => {
