@@ -154,6 +154,8 @@ function lifecycle(out: string[]) {
 export interface ChartView {
   mode: 'full' | 'overview' | 'phase'
   focus?: string
+  /** Overview only: this phase is drawn open (an incident's current phase). */
+  expand?: string
   rankdir?: 'TB' | 'LR'
   /** Mermaid only: leave out the ⟲ and obligation lines of the states (the SVG and the tables have them). */
   compact?: boolean
@@ -173,24 +175,27 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
     return st !== undefined && isComposite(st)
   }
   const depth = (path: string) => path.split('.').length
-  /** Compact phase chart: each composite directly inside the phase is one box listing its steps. */
+  /** Compact chart: each composite directly inside the open phase is one box listing its steps. */
+  const open = view.mode === 'phase' ? view.focus : view.expand
   const nested = (path: string) =>
-    view.mode === 'phase' &&
     view.compact === true &&
-    view.focus !== undefined &&
-    path.startsWith(`${view.focus}.`) &&
-    depth(path) === depth(view.focus) + 1 &&
+    open !== undefined &&
+    path.startsWith(`${open}.`) &&
+    depth(path) === depth(open) + 1 &&
     composite(path)
   const collapsed = (path: string) =>
-    (view.mode === 'overview' && m.byPath.get(path)?.parent === MAIN_REGION && composite(path)) ||
+    (view.mode === 'overview' &&
+      m.byPath.get(path)?.parent === MAIN_REGION &&
+      composite(path) &&
+      path !== view.expand) ||
     nested(path)
   const shown = (path: string): string | null => {
-    if (view.mode === 'overview') return collapsed(phaseOf(path)) ? phaseOf(path) : path
+    if (view.mode === 'overview' && collapsed(phaseOf(path))) return phaseOf(path)
     if (view.mode === 'phase' && phaseOf(path) !== view.focus) return `stub:${phaseOf(path)}`
-    if (view.mode === 'phase' && view.focus) {
+    if (open) {
       const top = path
         .split('.')
-        .slice(0, depth(view.focus) + 1)
+        .slice(0, depth(open) + 1)
         .join('.')
       if (nested(top)) return top
     }
@@ -308,6 +313,23 @@ export function planDot(plan: PlanDefinition, hl?: Highlight, view: ChartView = 
       ...rows(stateTitle(m, s), WRAP.state, { size: 13, bold: true }),
       { text: `${s.children.length} 个子状态，见本阶段分图`, size: 9, color: COLORS.muted },
     ]
+    if (hl) {
+      // One incident: where it is inside the phase, and what it owes or breached there.
+      const inside = m.states.filter((x) => x.path.startsWith(`${s.path}.`))
+      const now = inside.filter((x) => hl.active.has(x.path) && !isComposite(x))
+      for (const x of now)
+        list.push(...rows(`当前：${stateLabel(x)}（${x.key}）`, WRAP.state, { size: 11, bold: true }))
+      for (const x of [s, ...inside])
+        for (const n of parts.notes.get(x.path) ?? [])
+          if (hl.breached.has(n.rule) || hl.owed.has(n.rule))
+            list.push(
+              ...rows(`${hl.breached.has(n.rule) ? '【已超时】' : '【待办】'}${n.text}`, WRAP.state, {
+                size: 9,
+                bold: true,
+                color: hl.breached.has(n.rule) ? COLORS.breached : COLORS.duty,
+              }),
+            )
+    }
     out.push(
       `${indent}${q(mermaidId(s.path))} [label=${table(list, { border: active ? 3 : 2, color: active ? COLORS.activeLine : COLORS.line, fill: active ? COLORS.activeFill : 'white', style: 'rounded' })}]`,
     )

@@ -10,7 +10,8 @@
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
-import { planDot } from './dot.js'
+import { svgWidthPx } from './charts.js'
+import { type ChartView, planDot } from './dot.js'
 import { stateLabel } from './labels.js'
 import { planMermaidText } from './mermaid.js'
 import { planModel } from './model.js'
@@ -22,6 +23,9 @@ export type { DeadlineReport, DeadlineReportItem } from './deadline-report.js'
 export { deadlineReport } from './deadline-report.js'
 export { incidentReport } from './incident-report.js'
 export { initDiagrams }
+
+/** The widest the incident chart may be (CSS px): read at 1,200 px without squeezing. */
+export const INCIDENT_MAX_PX = 1600
 
 await initDiagrams()
 
@@ -62,14 +66,26 @@ export function incidentSvg(plan: PlanDefinition, view: IncidentView, history: H
       ? `待办（${owed.length}）：${owed.map((o) => `${o.label}${o.recipient ? `（${o.recipient.label}）` : ''}${due(o.dueAt)}`).join('；')}`
       : '待办：无',
   ]
-  return renderSvg(
-    planDot(plan, {
-      active,
-      visited: trace.visited,
-      taken: trace.taken,
-      breached: new Set(breached.map((o) => o.rule)),
-      owed: new Set(owed.map((o) => o.rule)),
-      caption,
-    }),
-  )
+  const hl = {
+    active,
+    visited: trace.visited,
+    taken: trace.taken,
+    breached: new Set(breached.map((o) => o.rule)),
+    owed: new Set(owed.map((o) => o.rule)),
+    caption,
+  }
+  // Readable at 1,200 px: the whole flow when it fits 1,600 px; else the other phases as
+  // one box each and the current phase open (its nested parts one box each); else every
+  // phase one box; scaled to 1,600 px only as a last resort.
+  const full = renderSvg(planDot(plan, hl))
+  if (svgWidthPx(full) <= INCIDENT_MAX_PX) return full
+  const current = [...active].find((p) => p.split('.').length === 2 && p.startsWith('phase.'))
+  const chart: ChartView = { mode: 'overview', expand: current, compact: true }
+  const tb = renderSvg(planDot(plan, hl, chart))
+  if (svgWidthPx(tb) <= INCIDENT_MAX_PX) return tb
+  // Every phase one box, the current one saying where the incident is in it.
+  const overview: ChartView = { mode: 'overview' }
+  const closed = renderSvg(planDot(plan, hl, overview))
+  if (svgWidthPx(closed) <= INCIDENT_MAX_PX) return closed
+  return renderSvg(planDot(plan, hl, { ...overview, sizeInches: (INCIDENT_MAX_PX * 0.75) / 72 }))
 }

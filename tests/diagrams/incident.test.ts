@@ -3,6 +3,7 @@ import { svgWidthPx } from '../../src/diagrams/charts.js'
 import { deadlineReport, incidentReport, incidentSvg, initDiagrams } from '../../src/diagrams/index.js'
 import { planModel } from '../../src/diagrams/model.js'
 import { traceHistory } from '../../src/diagrams/replay.js'
+import { briefingIncident } from '../documents/briefing-incident.js'
 import { HOSTILE_TITLE, type ScriptedIncident, scriptedIncident } from './scripted-incident.js'
 
 let s: ScriptedIncident
@@ -118,6 +119,18 @@ describe('incidentSvg', () => {
 
   it('is readable at 1,200 px: at most 1,600 px wide', () => {
     expect(svgWidthPx(incidentSvg(s.plan, s.view, s.history))).toBeLessThanOrEqual(1600)
+  })
+
+  it('fits a wide plan too: saws-2014 shows every phase as one box and where the incident is', async () => {
+    const b = await briefingIncident()
+    try {
+      const svg = incidentSvg(b.plan, b.view, b.history)
+      expect(svgWidthPx(svg)).toBeLessThanOrEqual(1600)
+      expect(svg).not.toContain('scale(0.') // not shrunk
+      expect(svg).toContain('当前：持续跟踪监测，直至平息（following）')
+    } finally {
+      await b.close()
+    }
   })
 })
 

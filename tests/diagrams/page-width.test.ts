@@ -6,14 +6,18 @@
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { MAX_PX, planCharts, svgWidthPx } from '../../src/diagrams/charts.js'
+import { planDot } from '../../src/diagrams/dot.js'
 import { LIFECYCLE_MERMAID } from '../../src/diagrams/mermaid.js'
+import { svgWarnings } from '../../src/diagrams/svg.js'
 import { canRender, renderMermaid } from './mermaid-render.js'
 import '../../src/diagrams/index.js'
 
 const plans = currentPlans()
 
 describe.each(plans.map((p) => [p.id, p] as const))('charts of %s', (_, plan) => {
-  it(`has every Graphviz SVG at most ${MAX_PX} px wide`, () => {
+  it(`has every Graphviz SVG at most ${MAX_PX} px wide, without layout warnings`, () => {
+    for (const c of planCharts(plan))
+      expect(svgWarnings(planDot(plan, undefined, c.view)), c.suffix).toEqual([])
     for (const c of planCharts(plan))
       expect(svgWidthPx(c.svg), `${plan.id}${c.suffix}.svg`).toBeLessThanOrEqual(MAX_PX)
   })
