@@ -6,7 +6,7 @@
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planCharts } from './charts.js'
-import { clauseMatrix, isMapped } from './matrix.js'
+import { clauseMatrix, isMapped, statusOf } from './matrix.js'
 import { planModel } from './model.js'
 import { planMarkdown } from './plan-doc.js'
 
@@ -35,9 +35,10 @@ function readme(plans: PlanDefinition[]): string {
   const rows = plans.map((p) => {
     const m = planModel(p)
     const mx = clauseMatrix(p)
+    const partly = mx.rows.filter((r) => statusOf(r) === 'partly').length
     return `| ${p.title} | ${p.issuer} | \`${p.id}\` v${p.version} | ${m.states.length} | ${m.transitions.length} | ${
       mx.rows.filter(isMapped).length
-    }/${mx.rows.length} | [说明](${p.id}.md) · [SVG](${p.id}.svg) · [Mermaid](${p.id}.mmd) |`
+    }/${mx.rows.length}（其中部分映射 ${partly}） | [说明](${p.id}.md) · [SVG](${p.id}.svg) · [Mermaid](${p.id}.mmd) |`
   })
   return [
     '# 预案状态图',
