@@ -10,10 +10,9 @@
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
-import { svgWidthPx } from './charts.js'
+import { planCharts, svgWidthPx } from './charts.js'
 import { type ChartView, planDot } from './dot.js'
 import { stateLabel } from './labels.js'
-import { planMermaidText } from './mermaid.js'
 import { planModel } from './model.js'
 import { traceHistory, valuePaths } from './replay.js'
 import { initDiagrams, renderSvg } from './svg.js'
@@ -29,11 +28,11 @@ export const INCIDENT_MAX_PX = 1600
 
 await initDiagrams()
 
-/** The plan's machine as Mermaid `stateDiagram-v2` text (diagrams/<planId>.mmd). */
-export const planMermaid = (plan: PlanDefinition): string => planMermaidText(plan)
+/** The plan's main chart as Mermaid `stateDiagram-v2` text (diagrams/<planId>.mmd: the whole flow, or the overview of a plan too wide for one chart). */
+export const planMermaid = (plan: PlanDefinition): string => planCharts(plan)[0]!.mermaid
 
-/** The plan's machine as SVG (diagrams/<planId>.svg). */
-export const planSvg = (plan: PlanDefinition): string => renderSvg(planDot(plan))
+/** The plan's main chart as SVG (diagrams/<planId>.svg), at most 2,400 px wide. */
+export const planSvg = (plan: PlanDefinition): string => planCharts(plan)[0]!.svg
 
 /**
  * The plan's phase flow with one incident on it: active states (view.state) in yellow,

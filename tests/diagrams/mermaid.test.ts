@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
-import { planMermaid } from '../../src/diagrams/index.js'
+import '../../src/diagrams/index.js'
+import { planMermaidText as planMermaid } from '../../src/diagrams/mermaid.js'
 import { type ParsedMermaid, parseMermaid, walkMachine } from './mermaid-parse.js'
 
 const id = (path: string) => path.split('.').join('__')

@@ -20,7 +20,7 @@ const planSvg = createRoute({
   operationId: 'getPlanDiagramSvg',
   summary: "The plan's state diagram, SVG",
   description:
-    "The plan's state machine drawn as SVG (Graphviz), one node per state, transitions labelled with their events and clauses.",
+    "The plan's phase flow drawn as SVG (Graphviz), at most 2,400 px wide: states with the obligations discharged there, transitions labelled with their events, guards in words and clauses. A plan too wide for one chart gets its overview (each phase one box); diagrams/<plan>.<phase>.svg holds the phase charts.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
@@ -30,7 +30,8 @@ const planMmd = createRoute({
   path: '/plans/{planId}/diagram.mmd',
   operationId: 'getPlanDiagramMermaid',
   summary: "The plan's state diagram, Mermaid text",
-  description: "The plan's state machine as Mermaid `stateDiagram-v2` text, for embedding in Markdown.",
+  description:
+    "The plan's main chart as Mermaid `stateDiagram-v2` text (the same split as the SVG), for embedding in Markdown.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('text/vnd.mermaid', 'Mermaid'), 401: problems[401], 404: problems[404] },
