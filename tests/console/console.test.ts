@@ -6,6 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import { describeObligations } from '../../src/http/plan-obligations.js'
 import {
   beijingInputHoursAgo,
   chromiumAvailable,
@@ -329,7 +331,7 @@ describe.skipIf(!run)('web console', () => {
     await page.context().close()
   })
 
-  it('lets an auditor browse the plans: diagram, states, events with roles, deadlines', async () => {
+  it('lets an auditor browse the plans: diagram, states, events with roles, obligations by grade', async () => {
     const page = await newPage(browser, server.base)
     await signIn(page, 'auditor')
     await page.getByRole('navigation').getByRole('link', { name: '预案' }).click()
@@ -340,8 +342,12 @@ describe.skipIf(!run)('web console', () => {
     expect(await states.locator('tr', { hasText: 'reporting.upward' }).textContent()).toContain('逐级报告')
     const events = page.locator('table', { has: page.locator('caption', { hasText: /^事件$/ }) })
     expect(await events.locator('tr', { hasText: 'SECTION_REVIEW' }).textContent()).toContain('业务单位')
-    const deadlines = page.locator('table', { has: page.locator('caption', { hasText: /^时限$/ }) })
-    expect(await deadlines.locator('tbody tr').count()).toBeGreaterThanOrEqual(3)
+    // Issue 19: every obligation rule of GET /plans/:id is on the page, under the grades it applies to.
+    const shown = await page
+      .locator('.obligation-tables tr[data-rule]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')))
+    const rules = describeObligations(getPlan('nanning-aic-2017')!).obligations.map((o) => o.id)
+    expect(rules.filter((r) => !shown.includes(r))).toEqual([])
     await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true })
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
