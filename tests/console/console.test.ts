@@ -23,7 +23,6 @@ import {
   signIn,
   signOut,
   startServer,
-  switchTo,
   TOKENS,
   type Who,
 } from './harness.js'
