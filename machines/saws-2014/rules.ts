@@ -28,7 +28,7 @@ const GRADE_LABEL = { critical: '特别重大', major: '重大', large: '较大'
 
 /** 二(三): clicks count only with the number of sites they appeared on (同一言论在不同网站). */
 export const CLICKS_NEED_SITES =
-  '点击次数须同时给出出现的网站数（sites）：二(三)的点击标准以“同一言论在不同网站出现”为前提'
+  '二(三)：点击次数须同时给出出现的网站数（sites），点击标准以“同一言论在不同网站出现”为前提'
 
 /**
  * 二(三): one day's figures for the same statement. The click criterion needs the

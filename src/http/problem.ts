@@ -4,10 +4,12 @@
  * storage failures outside the engine are mapped; anything else is logged and answered
  * 500 without internals.
  */
+
 import type { Hook } from '@hono/zod-openapi'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
+import { FactsRefused } from '../../machines/kit/refusal.js'
 import type { Refusal } from '../auth/security-log.js'
 import { storageError } from '../engine/engine.js'
 import {
@@ -83,6 +85,8 @@ function clientGone(e: unknown, c: Context<AppEnv>): boolean {
 
 function toAppError(e: unknown): AppError | null {
   if (e instanceof AppError) return e
+  // A plan's criteria refusing the facts as given (machines/kit/refusal.ts): a 400 with its fields.
+  if (e instanceof FactsRefused) return new ValidationError(e.message, [...e.errors])
   if (e instanceof HTTPException) {
     if (e.status === 413) return new PayloadTooLarge(JSON_BODY_LIMIT)
     if (e.status === 415) return new UnsupportedMediaType()

@@ -96,6 +96,9 @@ export function receiveUpload(
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated)
         return fail(malformed(`the field "${name}" is over ${FIELD_LIMITS.fieldSize} bytes`))
+      // Every text field of the form is text (API.md "Hostile input"), read or not.
+      const why = textProblem(name) ?? textProblem(value)
+      if (why) return fail(malformed(`the field "${name.slice(0, 40)}" holds ${why}`))
       fields[name] = value
     })
     parser.on('error', (e: unknown) => fail(malformed(e instanceof Error ? e.message : 'unreadable')))

@@ -445,6 +445,7 @@ const terms = {
       misreading: '法规误读',
       rumor: '谣言',
       malicious: '恶意炒作',
+      political_mass: '重大政治性或群体性事件',
     },
     role: {
       monitor: '舆情监测',
@@ -533,6 +534,7 @@ const terms = {
       misreading: 'misreading of a rule',
       rumor: 'rumour',
       malicious: 'malicious hype',
+      political_mass: 'major political or mass incident',
     },
     role: {
       monitor: 'monitor',

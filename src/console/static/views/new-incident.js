@@ -84,6 +84,30 @@ export function renderNewIncident(main, _params, ctx) {
       )
     } catch (e) {
       if (seq !== previewSeq) return
+      // The plan's criteria refuse the facts as given (clicks need the site count): a preview
+      // still, naming the clause's rule and the facts to fill in.
+      if (e?.status === 400 && Array.isArray(e.errors) && e.errors.some((x) => x.path?.startsWith('facts'))) {
+        preview.dataset.state = 'done'
+        preview.dataset.severity = ''
+        const missing = missingFacts()
+        replace(
+          preview,
+          h('span', {}, t('new.previewNone')),
+          h(
+            'span',
+            { class: 'rule', id: 'preview-rule' },
+            t('new.previewRule', { rule: e.problem?.detail ?? describeError(e) }),
+          ),
+          missing.length
+            ? h(
+                'span',
+                { class: 'missing', id: 'preview-missing' },
+                t('new.previewMissing', { facts: missing.join('、') }),
+              )
+            : null,
+        )
+        return
+      }
       preview.dataset.state = 'error'
       replace(preview, t('new.previewFailed', { detail: describeError(e) }))
     }
