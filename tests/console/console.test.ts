@@ -222,8 +222,8 @@ describe.skipIf(!run)('web console', () => {
     await page.getByLabel('只看已超时').check()
     await page.getByLabel('搜索标题或来源链接').fill(title)
     await page.getByRole('button', { name: '筛选', exact: true }).click()
-    await page.locator('#incidents tbody tr').first().waitFor()
-    expect(await page.locator('#incidents tbody tr').count()).toBe(1)
+    // The filtered list replaces the full one: wait for it rather than read the old rows.
+    await expect.poll(() => page.locator('#incidents tbody tr').count(), { timeout: 15_000 }).toBe(1)
     await page.screenshot({ path: `${SHOTS}/list-overdue.png`, fullPage: true })
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
