@@ -180,7 +180,7 @@ export function createCommands(core: Core, rooms: Rooms) {
         updated_at: recordedAt,
         ...d.columns,
       })
-      await repo.appendJournal(trx, entry)
+      await repo.appendJournalFast(trx, store.dialect, entry)
       await repo.moveTimers(trx, id, [], d.pending)
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
@@ -213,7 +213,8 @@ export function createCommands(core: Core, rooms: Rooms) {
       const at =
         checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
         laterOf(iso(now), row.last_occurred_at)
-      const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+      const live = core.live.take(row.id, row.version)
+      const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
       const before = actorRef.getSnapshot()
       const actor: Actor = { name: caller.name, role: caller.role }
       const quotes = quoteRules(plan.obligations, calendar, contextOf(before), at)
@@ -223,7 +224,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       if (!before.can(event))
         throw new EventNotAllowed(req.type, current(row), refusalDetail(plan, before, event))
       actorRef.send(event)
-      return apply(trx, told, plan, row, contextOf(before), actorRef, {
+      return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
         type: req.type,
         payload: { ...data, quotes },
         actor,

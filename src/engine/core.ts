@@ -8,6 +8,7 @@ import type { Calendar } from '../calendar/index.js'
 import { AppError, StorageUnavailable, UnknownPlanVersion } from '../errors.js'
 import type { Store } from '../store/connection.js'
 import type { IncidentRow } from '../store/schema.js'
+import { createLiveCache } from './live.js'
 import type { IncidentView } from './view.js'
 
 export interface Clock {
@@ -30,6 +31,8 @@ export interface EngineDeps {
   onTimerError?: (timer: { incident_id: string; instance: string }, error: unknown) => void
   /** Shares of a deadline's window at which a "due soon" warning fires (default 50 % and 80 %). */
   warnAt?: readonly number[]
+  /** Incidents kept restored between changes (live.ts; default 1,000; 0: none). */
+  actorCacheSize?: number
 }
 
 export interface WebhookRoute {
@@ -131,6 +134,7 @@ export function createCore(deps: EngineDeps) {
     webhooks: deps.webhooks ?? [],
     planOf,
     guarded,
+    live: createLiveCache(deps.actorCacheSize),
   }
 }
 export type Core = ReturnType<typeof createCore>

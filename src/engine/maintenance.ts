@@ -107,7 +107,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           updatedAt: recordedAt,
         }),
       }
-      const saved = await repo.saveIncident(trx, row.id, row.version, {
+      const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
         ...d.columns,
         plan_version: plan.version,
         version: row.version + 1,
@@ -117,7 +117,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         updated_at: recordedAt,
       })
       if (!saved) throw new VersionConflict(row.version, current(row))
-      await repo.appendJournal(trx, entry)
+      await repo.appendJournalFast(trx, store.dialect, entry)
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
       await repo.moveTimers(trx, id, [], d.pending)
@@ -165,7 +165,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           const before = actorRef.getSnapshot()
           if (!before.can(event)) return false
           actorRef.send(event)
-          await apply(trx, told, plan, row, contextOf(before), actorRef, {
+          await apply(trx, told, plan, row, contextOf(before), actorRef, undefined, {
             type: 'REQUOTE',
             payload: fields,
             actor: system,

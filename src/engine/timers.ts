@@ -9,7 +9,12 @@ import * as repo from '../store/repo.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
+import type { Live } from './live.js'
 import type { Rooms } from './rooms.js'
+import type { IncidentView } from './view.js'
+
+/** Incidents a batch already restored, at the version the batch moved them to. */
+type Local = Map<string, Live>
 
 export function createTimers(core: Core, rooms: Rooms) {
   const { store, clock, db, deps, planOf, guarded } = core
@@ -33,8 +38,10 @@ export function createTimers(core: Core, rooms: Rooms) {
       const batch = due.slice(i, i + FIRE_BATCH)
       try {
         fired += await inTransaction(async (trx, told) => {
+          // One restore per incident per batch: its later timers find it live here.
+          const local: Local = new Map()
           let n = 0
-          for (const t of batch) if (await fireIn(trx, told, t)) n++
+          for (const t of batch) if (await fireIn(trx, told, t, local)) n++
           return n
         })
         continue
@@ -59,6 +66,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     trx: repo.Db,
     told: Told,
     t: { incident_id: string; instance: string },
+    local: Local = new Map(),
   ): Promise<boolean> {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
     const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
@@ -66,7 +74,12 @@ export function createTimers(core: Core, rooms: Rooms) {
     const timer = await repo.claimTimer(trx, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
     const plan = planOf(row)
-    const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+    const mine = local.get(row.id)
+    const live = mine?.version === row.version ? mine : core.live.take(row.id, row.version)
+    local.delete(row.id)
+    const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+    const keep = (view: IncidentView) =>
+      local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
     const system: Actor = { name: 'system', role: 'system' }
     const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
     if (warning) {
@@ -81,7 +94,7 @@ export function createTimers(core: Core, rooms: Rooms) {
         dueAt: o.dueAt,
         at: timer.due_at,
       }
-      await annotateIn(
+      const view = await annotateIn(
         trx,
         told,
         row,
@@ -91,6 +104,12 @@ export function createTimers(core: Core, rooms: Rooms) {
           ...v,
           warnings: [...(v.warnings ?? []), w],
         }),
+        {},
+        live?.view,
+      )
+      keep(view)
+      told.push(() =>
+        core.live.put(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } }),
       )
       return true
     }
@@ -104,7 +123,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     if (!actorRef.getSnapshot().can(event)) return false
     const before = contextOf(actorRef.getSnapshot())
     actorRef.send(event)
-    await apply(trx, told, plan, row, before, actorRef, {
+    const view = await apply(trx, told, plan, row, before, actorRef, live?.view, {
       type: 'DEADLINE_PASSED',
       payload: {
         deadline: timer.deadline,
@@ -115,6 +134,7 @@ export function createTimers(core: Core, rooms: Rooms) {
       actor: system,
       occurredAt: timer.due_at,
     })
+    keep(view)
     return true
   }
 

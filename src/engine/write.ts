@@ -15,7 +15,7 @@ import type { Base } from './rooms.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
 export function createWriter(core: Core, rooms: Base) {
-  const { clock } = core
+  const { clock, store } = core
   const { derive, entryFor, current, timersOf, emit, remember, notify } = rooms
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
@@ -26,6 +26,8 @@ export function createWriter(core: Core, rooms: Base) {
     row: IncidentRow,
     before: IncidentContext,
     actorRef: ReturnType<typeof restore>,
+    /** The view stored at row.version, when the incident was live (live.ts). */
+    stored: IncidentView | undefined,
     entryIn: {
       type: string
       payload: Record<string, unknown>
@@ -43,7 +45,7 @@ export function createWriter(core: Core, rooms: Base) {
       changes ? { ...entryIn, payload: { ...entryIn.payload, obligations: changes } } : entryIn,
       recordedAt,
     )
-    const prev = JSON.parse(row.view) as IncidentView
+    const prev = stored ?? (JSON.parse(row.view) as IncidentView)
     const view: IncidentView = {
       ...buildView(plan, d.s, {
         id: row.id,
@@ -60,7 +62,7 @@ export function createWriter(core: Core, rooms: Base) {
       ...(prev.evidence ? { evidence: prev.evidence } : {}),
       ...(prev.warnings ? { warnings: prev.warnings } : {}),
     }
-    const saved = await repo.saveIncident(trx, row.id, row.version, {
+    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
       ...d.columns,
       version: row.version + 1,
       view: JSON.stringify(view),
@@ -69,7 +71,7 @@ export function createWriter(core: Core, rooms: Base) {
       updated_at: recordedAt,
     })
     if (!saved) throw new VersionConflict(row.version, current(row))
-    await repo.appendJournal(trx, entry)
+    await repo.appendJournalFast(trx, store.dialect, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is touched.
     await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
@@ -77,6 +79,8 @@ export function createWriter(core: Core, rooms: Base) {
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
     notify(told, view, entry)
+    const version = row.version + 1
+    told.push(() => core.live.put(row.id, { version, actorRef, view }))
     return { ...view, overdue: isOverdue(view, clock.now()) }
   }
 
@@ -93,15 +97,16 @@ export function createWriter(core: Core, rooms: Base) {
     entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
     patch: (view: IncidentView) => IncidentView,
     columns: { owner?: string | null } = {},
+    stored?: IncidentView,
   ): Promise<IncidentView> {
     const recordedAt = iso(clock.now())
     const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
     const view = patch({
-      ...(JSON.parse(row.view) as IncidentView),
+      ...(stored ?? (JSON.parse(row.view) as IncidentView)),
       version: row.version + 1,
       updatedAt: recordedAt,
     })
-    const saved = await repo.saveIncident(trx, row.id, row.version, {
+    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
       ...columns,
       version: row.version + 1,
       view: JSON.stringify(view),
@@ -109,7 +114,7 @@ export function createWriter(core: Core, rooms: Base) {
       updated_at: recordedAt,
     })
     if (!saved) throw new VersionConflict(row.version, current(row))
-    await repo.appendJournal(trx, e)
+    await repo.appendJournalFast(trx, store.dialect, e)
     await emit(trx, row.plan_id, e, view)
     notify(told, view, e)
     return { ...view, overdue: isOverdue(view, clock.now()) }
