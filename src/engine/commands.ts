@@ -127,7 +127,8 @@ export function createCommands(core: Core, rooms: Rooms) {
             { path: 'relatedTo', message: 'no such incident' },
           ])
       }
-      const d = derive(createActor(plan.machine, { input, clock: inertClock }).start())
+      const actorRef = createActor(plan.machine, { input, clock: inertClock }).start()
+      const d = derive(actorRef)
       const id = randomUUID()
       const recordedAt = iso(now)
       const source = req.source ?? null
@@ -185,6 +186,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
+      told.push(() => core.live.put(id, { version: 1, actorRef, view }))
       return { ...view, overdue: isOverdue(view, now) }
     })
   }

@@ -118,6 +118,8 @@ export function createEngine(deps: EngineDeps) {
     addEvidence: rooms.addEvidence,
     recordDocument: rooms.recordDocument,
     nextDue: () => guarded(() => repo.nextDueTimer(db)),
+    /** The live-incident cache (live.ts): entries, hits and misses. */
+    liveIncidents: () => core.live.stats(),
     plans,
     clock,
   }

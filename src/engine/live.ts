@@ -21,13 +21,19 @@ export interface Live {
 
 export function createLiveCache(size = ACTOR_CACHE_SIZE) {
   const map = new Map<string, Live>()
+  let hits = 0
+  let misses = 0
   return {
     /** The live incident at exactly this version, taken out of the cache; or nothing. */
     take(id: string, version: number): Live | undefined {
       const hit = map.get(id)
-      if (hit === undefined) return undefined
-      map.delete(id)
-      return hit.version === version ? hit : undefined
+      if (hit !== undefined) map.delete(id)
+      if (hit?.version === version) {
+        hits++
+        return hit
+      }
+      misses++
+      return undefined
     },
     /** Keeps an incident live at the version just committed. */
     put(id: string, live: Live): void {
@@ -40,9 +46,8 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
       }
     },
     drop: (id: string) => void map.delete(id),
-    get size() {
-      return map.size
-    },
+    /** Entries now, and takes that found their version live or not, since the start. */
+    stats: () => ({ size: map.size, hits, misses }),
   }
 }
 export type LiveCache = ReturnType<typeof createLiveCache>

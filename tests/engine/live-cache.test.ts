@@ -53,6 +53,8 @@ describe('live incidents (actor cache)', () => {
     expect(history.map((h) => h.seq)).toEqual([1, 2, 3, 4, 5])
     expect((await a.replay(v.id)).context.category).toBe('demand')
     expect(await b.get(v.id, office)).toEqual(v5)
+    // a found its copy stale twice (b moved the incident), and live once (its own change before).
+    expect(a.liveIncidents()).toEqual({ size: 1, hits: 1, misses: 1 })
   })
 
   it('a refused change leaves the live incident as it was', async () => {
@@ -71,6 +73,8 @@ describe('live incidents (actor cache)', () => {
     const after = await a.send(v.id, { type: 'SET_CATEGORY', fields: { category: 'doubt' } }, office)
     expect(after.version).toBe(3)
     expect(after.category).toBe('doubt')
+    // The refused ones took the live copy out; the last send restored it and kept it live again.
+    expect(a.liveIncidents()).toMatchObject({ size: 1 })
     expect(await a.get(v.id, office)).toEqual(after)
   })
 
@@ -80,12 +84,12 @@ describe('live incidents (actor cache)', () => {
     cache.put('a', live(1))
     cache.put('b', live(1))
     cache.put('c', live(1))
-    expect(cache.size).toBe(2)
+    expect(cache.stats().size).toBe(2)
     expect(cache.take('a', 1)).toBeUndefined()
     expect(cache.take('b', 2)).toBeUndefined()
     // A miss on version takes the stale entry out too.
     expect(cache.take('b', 1)).toBeUndefined()
     expect(cache.take('c', 1)).toBeDefined()
-    expect(cache.size).toBe(0)
+    expect(cache.stats()).toEqual({ size: 0, hits: 1, misses: 3 })
   })
 })
