@@ -141,7 +141,8 @@ export const rules: readonly ObligationRule[] = [
     clause: '第五條、第七條1',
     policy: null,
     owedBy: ['spokesperson', 'office'],
-    when: { act: 'START_RESPONSE' },
+    // Owed from the consultation on: the line agreed there (第三條4) is the draft released.
+    when: { any: [{ act: 'CONVENE' }, { act: 'START_RESPONSE' }] },
     discharge: { type: 'RELEASE', fields: {} },
     draftPurpose: 'release',
   },

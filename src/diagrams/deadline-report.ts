@@ -13,11 +13,15 @@
  * - Time to first response: the earliest `metAt` of its `reply`, `initialResponse` or
  *   `publish` instances minus `discoveredAt`. A plan with no such deadline (neixiang,
  *   nanchong) has no first-response time: the view records no other response step.
+ * - `obligations` lists every obligation of every counted incident with its final
+ *   status: met, late (and by how many minutes), waived (by whom, why), withdrawn (by
+ *   whom, why) or still owed, in the incident's order, incidents by discovery.
  * - Medians over the incidents that have the time; the mean of the two middle values
  *   for an even count; null when none has it.
  */
 import { DEADLINE_NAMES, SEVERITIES } from '../../machines/vocabulary.js'
 import type { IncidentView } from '../engine/view.js'
+import { lateMinutes, statusWords } from './obligation-status.js'
 import { minutesBetween, parseBound } from './time.js'
 
 export interface DeadlineReportItem {
@@ -30,8 +34,32 @@ export interface DeadlineReportItem {
   cancelled: number
 }
 
+/** One obligation of a counted incident with its final status (OBLIGATIONS.md). */
+export interface ObligationReportItem {
+  plan: string
+  incident: string
+  title: string
+  obligation: string
+  label: string
+  clause: string | null
+  policy: string | null
+  severity: string | null
+  dueAt: string | null
+  status: 'owed' | 'met' | 'late' | 'waived' | 'withdrawn'
+  metAt: string | null
+  breachedAt: string | null
+  /** Minutes from the due time to the discharge (or to the waiver, or to closing/now while owed); null when not breached. */
+  lateMinutes: number | null
+  waived: { by: { name: string; role: string }; reason: string; at: string } | null
+  withdrawn: { by: { name: string; role: string }; reason: string; at: string } | null
+  /** The status in words (zh-CN), as the review report prints it. */
+  text: string
+}
+
 export interface DeadlineReport {
   items: DeadlineReportItem[]
+  /** Every obligation of every counted incident, with its final status. */
+  obligations: ObligationReportItem[]
   medianMinutesToReport: number | null
   medianMinutesToFirstResponse: number | null
   /** Incidents counted (after the filters). */
@@ -68,7 +96,30 @@ export function deadlineReport(
   const items = new Map<string, DeadlineReportItem>()
   const toReport: number[] = []
   const toResponse: number[] = []
+  const obligations: ObligationReportItem[] = []
   for (const v of chosen) {
+    const asOf = v.closedAt ?? v.updatedAt
+    for (const o of v.obligations) {
+      const words = statusWords(o, asOf)
+      obligations.push({
+        plan: v.planId,
+        incident: v.id,
+        title: v.title,
+        obligation: o.id,
+        label: o.label,
+        clause: o.clause,
+        policy: o.policy,
+        severity: v.severity,
+        dueAt: o.dueAt,
+        status: o.status,
+        metAt: o.metAt,
+        breachedAt: o.breachedAt,
+        lateMinutes: lateMinutes(o, asOf),
+        waived: o.waived,
+        withdrawn: o.withdrawn,
+        text: `${words.status}：${words.detail}`,
+      })
+    }
     for (const d of v.deadlines) {
       const key = JSON.stringify([v.planId, v.severity, d.name])
       const item = items.get(key) ?? {
@@ -97,6 +148,7 @@ export function deadlineReport(
   )
   return {
     items: sorted,
+    obligations,
     medianMinutesToReport: median(toReport),
     medianMinutesToFirstResponse: median(toResponse),
     incidents: chosen.length,

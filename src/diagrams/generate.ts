@@ -5,12 +5,10 @@
  * and has no reason in unmapped-reasons.ts. Needs `await initDiagrams()` first.
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planDot } from './dot.js'
-import { clauseMatrix, isMapped } from './matrix.js'
-import { planMermaidText } from './mermaid.js'
+import { planCharts } from './charts.js'
+import { clauseMatrix, isMapped, statusOf } from './matrix.js'
 import { planModel } from './model.js'
 import { planMarkdown } from './plan-doc.js'
-import { renderSvg } from './svg.js'
 
 /** Every generated file says so; the writer removes only stale files that say so. */
 export const GENERATED_MARK = 'npm run diagrams'
@@ -37,9 +35,10 @@ function readme(plans: PlanDefinition[]): string {
   const rows = plans.map((p) => {
     const m = planModel(p)
     const mx = clauseMatrix(p)
+    const partly = mx.rows.filter((r) => statusOf(r) === 'partly').length
     return `| ${p.title} | ${p.issuer} | \`${p.id}\` v${p.version} | ${m.states.length} | ${m.transitions.length} | ${
       mx.rows.filter(isMapped).length
-    }/${mx.rows.length} | [说明](${p.id}.md) · [SVG](${p.id}.svg) · [Mermaid](${p.id}.mmd) |`
+    }/${mx.rows.length}（其中部分映射 ${partly}） | [说明](${p.id}.md) · [SVG](${p.id}.svg) · [Mermaid](${p.id}.mmd) |`
   })
   return [
     '# 预案状态图',
@@ -51,8 +50,9 @@ function readme(plans: PlanDefinition[]): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    '每个预案三份文件：`.md` 供审阅（状态图、图例、状态 / 转移 / 时限 / 按级审批表、条款对照矩阵），',
-    '`.svg` 为不依赖浏览器渲染的状态图（Graphviz），`.mmd` 为 Mermaid 源文本。',
+    '每个预案：`.md` 供审阅（阶段流程图、图例、定级标准、按级别的应办事项、状态 / 转移表、条款对照矩阵），',
+    '`.svg` 为不依赖浏览器渲染的状态图（Graphviz），`.mmd` 为 Mermaid 源文本；图宽不超过 2400 px，',
+    '放不下的预案分为总览（`<预案>.svg`）和各阶段分图（`<预案>.<阶段>.svg`）。',
     '',
   ].join('\n')
 }
@@ -72,8 +72,10 @@ export function generateDiagrams(plans: readonly PlanDefinition[]): Generated {
   if (missing.length) throw new UnmappedClauses(missing)
   const files = new Map<string, string>()
   for (const p of sorted) {
-    files.set(`${p.id}.mmd`, planMermaidText(p))
-    files.set(`${p.id}.svg`, renderSvg(planDot(p)).replace('<svg', `${GENERATED_SVG}\n<svg`))
+    for (const c of planCharts(p)) {
+      files.set(`${p.id}${c.suffix}.mmd`, c.mermaid)
+      files.set(`${p.id}${c.suffix}.svg`, c.svg.replace('<svg', `${GENERATED_SVG}\n<svg`))
+    }
     files.set(`${p.id}.md`, planMarkdown(p))
   }
   files.set('README.md', readme(sorted))

@@ -7,18 +7,13 @@
  * escaped for its format, whoever wrote it.
  */
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import {
-  CATEGORY_LABELS,
-  type Category,
-  DEADLINE_LABELS,
-  type DeadlineName,
-  PHASE_LABELS,
-  type Phase,
-} from '../../machines/vocabulary.js'
+import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
 import { type Block, renderHtml, renderMarkdown } from './blocks.js'
-import { POLICY_MARK } from './labels.js'
+import { payloadRows, wordsOf } from './field-words.js'
+import { POLICY_MARK, ROLE_LABELS } from './labels.js'
+import { actorWords, lateMinutes, statusWords } from './obligation-status.js'
 import { traceHistory } from './replay.js'
 import { beijing, duration, minutesBetween } from './time.js'
 
@@ -28,38 +23,32 @@ const BACKDATE_MS = 60_000
 const severityText = (plan: PlanDefinition, code: string | null) =>
   code === null ? '未定级' : `${plan.severities.find((s) => s.code === code)?.label ?? code}（${code}）`
 
-const deadlineText = (name: string) => `${DEADLINE_LABELS[name as DeadlineName] ?? name}（${name}）`
+const approvalName = (plan: PlanDefinition, code: string) =>
+  Object.values(plan.approvals)
+    .flatMap((l) => l ?? [])
+    .find((a) => a.code === code)?.label ?? code
 
 const eventLabel = (plan: PlanDefinition, type: string) => {
   if (type === 'OPENED') return '开案 OPENED'
-  if (type === 'DEADLINE_PASSED') return '时限到期 DEADLINE_PASSED'
-  if (type === 'DEADLINE_WARNING') return '时限预警 DEADLINE_WARNING'
+  if (type === 'DEADLINE_PASSED') return '到期未办 DEADLINE_PASSED'
+  if (type === 'DEADLINE_WARNING') return '到期预警 DEADLINE_WARNING'
   const spec = plan.events.find((e) => e.type === type)
   return spec ? `${spec.label} ${type}` : type
 }
 
-const value = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v)
-  return s.length > 300 ? `${s.slice(0, 300)}…` : s
-}
-
-function content(h: HistoryItem): string {
+function content(plan: PlanDefinition, h: HistoryItem): string {
   const p = h.payload
+  const w = wordsOf(plan)
   if (h.type === 'DEADLINE_WARNING')
-    return `${deadlineText(String(p.deadline))} ${String(p.instance)} 已用去 ${Math.round(Number(p.share) * 100)}% 时间，${beijing(String(p.dueAt))} 到期`
+    return `${w.obligation(String(p.obligation ?? p.instance))} 已用去 ${Math.round(Number(p.share) * 100)}% 时间，${beijing(String(p.dueAt))} 到期`
   if (h.type === 'DEADLINE_PASSED')
-    return `${deadlineText(String(p.deadline))} ${String(p.instance)} 于 ${beijing(String(p.dueAt))} 到期未完成`
-  if (h.type === 'OPENED') {
-    const parts = [`标题：${value(p.title)}`]
-    if (p.category) parts.push(`涉事原因：${CATEGORY_LABELS[p.category as Category] ?? value(p.category)}`)
-    if (p.severity) parts.push(`级别：${value(p.severity)}`)
-    if (p.severityReason) parts.push(`定级理由：${value(p.severityReason)}`)
-    if (p.facts && Object.keys(p.facts as object).length) parts.push(`事实：${value(p.facts)}`)
-    return parts.join('；')
-  }
-  return Object.entries(p)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${k}：${value(v)}`)
+    return `${w.obligation(String(p.obligation ?? p.instance))} 于 ${beijing(String(p.dueAt))} 到期未办，记为超时`
+  const skip =
+    h.type === 'OPENED'
+      ? new Set(['discoveredAt', 'knownAt', 'occurredAt', 'planVersion'])
+      : new Set<string>()
+  return payloadRows(plan, Object.fromEntries(Object.entries(p).filter(([k]) => !skip.has(k))), w)
+    .map(([k, v]) => `${k}：${v}`)
     .join('；')
 }
 
@@ -71,43 +60,24 @@ function recorded(h: HistoryItem): string {
   return h.actor.role === 'system' ? `定时器晚 ${by} 处理` : `补录：晚 ${by} 记录`
 }
 
-function deadlineRows(view: IncidentView, ctx: IncidentContext | null): string[][] {
+function obligationRows(view: IncidentView): string[][] {
   const asOf = view.closedAt ?? view.updatedAt
-  return view.deadlines.map((d) => {
-    const full = ctx?.obligations.find((x) => x.id === d.id)
-    let status: string
-    let margin: string
-    if (d.status === 'met') {
-      status = '按时完成'
-      const m = minutesBetween(d.metAt!, d.dueAt)
-      margin = m === 0 ? '恰在到期时完成' : `提前 ${duration(m)}`
-    } else if (d.status === 'missed') {
-      status = '超时'
-      margin = d.metAt
-        ? `超时 ${duration(minutesBetween(d.dueAt, d.metAt))} 后补做`
-        : `超时未完成（截至 ${beijing(asOf)} 已超 ${duration(minutesBetween(d.dueAt, asOf))}）`
-    } else if (d.status === 'pending') {
-      const left = minutesBetween(asOf, d.dueAt)
-      status = '计时中'
-      margin =
-        left >= 0
-          ? `截至 ${beijing(asOf)} 剩余 ${duration(left)}`
-          : `已过到期时间 ${duration(-left)}，待定时器处理`
-    } else {
-      status = full?.status === 'waived' ? '已免除' : '已撤销'
-      const why = full?.waived ?? full?.withdrawn
-      margin = why ? `${why.by.name}（${why.by.role}）：${why.reason}` : '—'
-    }
-    const cite = [d.clause ?? '', d.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
+  return view.obligations.map((o) => {
+    const { status, detail } = statusWords(o, asOf)
+    const decided = o.decision
+      ? `；决定：${o.decision.answer === 'yes' ? '是' : '否'}（${actorWords(o.decision.by)}：${o.decision.reason}）`
+      : ''
+    const cite = [o.clause ?? '', o.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
     return [
-      `${deadlineText(d.name)} ${d.id}`,
-      `${d.rule}（${cite}）`,
-      beijing(d.startedAt),
-      `${beijing(d.dueAt)}${d.certain ? '' : '（日历数据未覆盖该年，到期时间按仅扣周末计算，不确定）'}`,
+      o.id,
+      `${o.label}${o.recipient ? `（报送${o.recipient.label}）` : ''}${o.draftId ? `（稿件 ${o.draftId}）` : ''}`,
+      cite,
+      o.owedBy.map((r) => ROLE_LABELS[r] ?? r).join('、'),
+      beijing(o.startedAt),
+      o.dueAt ? `${beijing(o.dueAt)}${o.certain ? '' : '（日历数据未覆盖该年，到期时间不确定）'}` : '无时限',
       status,
-      d.metAt ? beijing(d.metAt) : '—',
-      margin,
-      d.escalatedAt ? beijing(d.escalatedAt) : '—',
+      `${detail}${decided}`,
+      o.escalatedAt ? beijing(o.escalatedAt) : '—',
     ]
   })
 }
@@ -120,7 +90,7 @@ function severityRows(plan: PlanDefinition, history: readonly HistoryItem[], ctx
       severityText(plan, c.to),
       c.automatic ? '按事实自动' : '人工',
       c.reason ?? '—',
-      `${c.by.name}（${c.by.role}）`,
+      actorWords(c.by),
     ])
   }
   // Without a replay: what the journal itself says.
@@ -133,7 +103,7 @@ function severityRows(plan: PlanDefinition, history: readonly HistoryItem[], ctx
       severityText(plan, String(h.payload.severity)),
       '人工',
       String(h.payload.reason ?? h.payload.severityReason ?? '—'),
-      `${h.actor.name}（${h.actor.role}）`,
+      actorWords(h.actor),
     ])
 }
 
@@ -179,8 +149,8 @@ export function reportBlocks(
       beijing(h.recordedAt),
       recorded(h),
       eventLabel(plan, h.type),
-      `${h.actor.name}（${h.actor.role}）`,
-      content(h) || '—',
+      actorWords(h.actor),
+      content(plan, h) || '—',
     ]),
   })
 
@@ -194,64 +164,60 @@ export function reportBlocks(
     })
   else blocks.push({ kind: 'p', text: '未定级。' })
 
-  blocks.push({ kind: 'h2', text: '时限' })
+  blocks.push({ kind: 'h2', text: '应办事项及最终状态' })
   blocks.push({
     kind: 'p',
-    text: '步骤的发生时间不晚于到期时间即为按时（含恰在到期时）；定时器先到即为超时，之后补做的步骤记为超时补做。差额按分钟计。',
+    text: '每一项应办事项及其最终状态：按时办结（提前多少）、超时后补办（超时多少）、免除（谁、何时、为何）、撤销（谁、何时、为何）或仍待办。超时一经记录永久保留。差额按分钟计，时间为北京时间。',
   })
-  if (view.deadlines.length)
+  if (view.obligations.length)
     blocks.push({
       kind: 'table',
-      head: ['时限', '规则（依据）', '起算', '到期', '结果', '完成时间', '差额', '超时上报'],
-      rows: deadlineRows(view, ctx),
+      head: ['编号', '应办事项', '依据', '应办者', '开始', '到期', '最终状态', '说明', '超时上报'],
+      rows: obligationRows(view),
     })
-  else blocks.push({ kind: 'p', text: '本事件没有起算的时限。' })
+  else blocks.push({ kind: 'p', text: '本事件没有应办事项。' })
 
   blocks.push({ kind: 'h2', text: '超时与上报' })
+  const breached = view.obligations.filter((o) => o.breachedAt !== null)
   const escalations = history.filter((h) => h.type === 'ESCALATE')
-  if (view.breaches.length === 0 && escalations.length === 0) blocks.push({ kind: 'p', text: '无超时。' })
+  if (breached.length === 0 && escalations.length === 0) blocks.push({ kind: 'p', text: '无超时。' })
   else {
+    const asOf = view.closedAt ?? view.updatedAt
     blocks.push({
       kind: 'table',
-      head: ['时限', '到期', '记为超时', '超出', '上报时间'],
-      rows: view.breaches.map((b) => {
-        const d = view.deadlines.find((x) => x.name === b.deadline && x.dueAt === b.dueAt)
-        return [
-          deadlineText(b.deadline),
-          beijing(b.dueAt),
-          beijing(b.at),
-          d?.metAt
-            ? `${duration(minutesBetween(b.dueAt, d.metAt))}（已补做）`
-            : `截至 ${beijing(view.closedAt ?? view.updatedAt)} ${duration(minutesBetween(b.dueAt, view.closedAt ?? view.updatedAt))}`,
-          d?.escalatedAt ? beijing(d.escalatedAt) : '未上报',
-        ]
-      }),
+      head: ['应办事项', '到期', '记为超时', '超出', '上报时间'],
+      rows: breached.map((o) => [
+        `${o.label}（${o.id}）`,
+        o.dueAt ? beijing(o.dueAt) : '—',
+        beijing(o.breachedAt!),
+        o.metAt
+          ? `${duration(lateMinutes(o, asOf) ?? 0)}（已补办）`
+          : `截至 ${beijing(asOf)} ${duration(lateMinutes(o, asOf) ?? 0)}`,
+        o.escalatedAt ? beijing(o.escalatedAt) : '未上报',
+      ]),
     })
     for (const h of escalations)
       blocks.push({
         kind: 'p',
-        text: `${beijing(h.occurredAt)} ${h.actor.name}（${h.actor.role}）超时上报：${content(h) || '—'}`,
+        text: `${beijing(h.occurredAt)} ${actorWords(h.actor)}超时上报：${content(plan, h) || '—'}`,
       })
   }
 
-  blocks.push({ kind: 'h2', text: '审批' })
-  const required = view.severity ? (plan.approvals[view.severity as keyof typeof plan.approvals] ?? []) : []
-  if (required.length === 0) blocks.push({ kind: 'p', text: '当前级别发布前无需审批。' })
+  blocks.push({ kind: 'h2', text: '稿件与审批' })
+  if (view.drafts.length === 0) blocks.push({ kind: 'p', text: '无稿件。' })
   else
     blocks.push({
       kind: 'table',
-      head: ['审批', '依据', '结果', '时间', '审批人（角色）'],
-      rows: required.map((a) => {
-        const h = history.find((x) => x.type === a.event)
-        const got = view.approvals.includes(a.code)
-        return [
-          `${a.label}（${a.code}）`,
-          a.clause ?? a.policy ?? '',
-          got ? '已取得' : '未取得',
-          got && h ? beijing(h.occurredAt) : '—',
-          got && h ? `${h.actor.name}（${h.actor.role}）` : '—',
-        ]
-      }),
+      head: ['稿件', '起草', '审批（按顺序）', '发布', '撤回'],
+      rows: view.drafts.map((d) => [
+        d.id,
+        `${actorWords(d.by)} ${beijing(d.createdAt)}`,
+        d.approvals
+          .map((a) => `${approvalName(plan, a.code)}：${actorWords(a.by)} ${beijing(a.at)}`)
+          .join('；') || '无',
+        d.releasedAt ? beijing(d.releasedAt) : '未发布',
+        d.withdrawn ? `${actorWords(d.withdrawn.by)}：${d.withdrawn.reason}` : '—',
+      ]),
     })
   if (trace.error)
     blocks.push({ kind: 'p', text: `注：重放记录时中止（${trace.error}），级别变化取自记录本身。` })

@@ -3,28 +3,45 @@
  * delays and deadline rules. Local policy (a rule the plan's text does not give) is
  * always marked with POLICY_MARK, never shown as if it were the plan's.
  */
-import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+import type { Condition, ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import {
   CATEGORY_LABELS,
   type Category,
   type ClauseMeta,
-  DEADLINE_LABELS,
-  type DeadlineName,
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
-import { conditionText } from '../http/plan-obligations.js'
-import type { PlanModel, StateInfo, TransitionInfo } from './model.js'
+import { PURPOSE_LABELS } from './field-words.js'
+import { guardWord } from './guards.js'
+import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 
 export const POLICY_MARK = '【本地政策】'
 
-const REGION_STATUS_LABELS: Record<string, string> = {
-  idle: '未起算',
-  pending: '计时中',
-  met: '按时完成',
-  missed: '已超时',
-  escalated: '已超时并上报',
-  cancelled: '已取消',
+/** Roles in the console's words (src/console/static/i18n.js). */
+export const ROLE_LABELS: Record<string, string> = {
+  monitor: '舆情监测',
+  office: '办公室',
+  unit: '业务单位',
+  legal: '法制部门',
+  spokesperson: '新闻发言人',
+  leader: '分管领导',
+  principal: '主要领导',
+  group: '领导小组',
+  auditor: '审计（只读）',
+  admin: '管理员',
+  system: '系统',
+}
+export const rolesWords = (roles: readonly string[]): string =>
+  roles.map((r) => ROLE_LABELS[r] ?? r).join('、')
+
+export const KIND_LABELS: Record<string, string> = {
+  report: '报告',
+  approval: '审批',
+  release: '发布',
+  answer: '答复',
+  decision: '决定',
+  step: '步骤',
+  review: '总结评估',
 }
 
 /** `第四條【本地政策】`, `五(二)`, or `【本地政策】` alone. */
@@ -48,22 +65,12 @@ export const isPolicy = (meta: ClauseMeta | null): boolean => meta !== null && m
 export function stateLabel(s: StateInfo): string {
   if (s.meta?.label && s.meta.label !== s.key) return s.meta.label
   if (s.parent === 'phase' && s.key in PHASE_LABELS) return PHASE_LABELS[s.key as Phase]
-  if (s.parent === 'deadlines' && s.key in DEADLINE_LABELS) return DEADLINE_LABELS[s.key as DeadlineName]
-  if (s.region === 'deadlines' && s.key in REGION_STATUS_LABELS) return REGION_STATUS_LABELS[s.key]!
   return s.meta?.label ?? s.key
 }
 
 const severityLabel = (plan: PlanDefinition, code: unknown): string => {
   const s = plan.severities.find((x) => x.code === code)
   return s ? `${s.label}(${String(code)})` : String(code)
-}
-
-const NAMED_GUARDS: Record<string, string> = {
-  isOpen: '未结束',
-  isUnclassified: '未定级',
-  isClassified: '已定级',
-  approvalsComplete: '本级审批齐全',
-  hasUnescalatedBreach: '有未上报的超时',
 }
 
 const paramText = (params: unknown): string =>
@@ -76,14 +83,14 @@ const paramText = (params: unknown): string =>
 /** A guard in words: named guards of the kit in 中文, others by name with their parameters. */
 export function guardText(plan: PlanDefinition, guard: unknown): string | null {
   if (guard === undefined || guard === null) return null
-  if (typeof guard === 'string') return NAMED_GUARDS[guard] ?? guard
+  if (typeof guard === 'string') return guardWord(plan.id, guard) ?? guard
   if (typeof guard === 'function') {
     const g = guard as { name: string; guards?: unknown[]; stateValue?: unknown }
     const parts = (g.guards ?? []).map((x) => guardText(plan, x) ?? '?')
     if (g.name === 'and') return parts.join(' 且 ')
     if (g.name === 'or') return `(${parts.join(' 或 ')})`
     if (g.name === 'not') return `非(${parts[0] ?? '?'})`
-    return g.name || 'inline'
+    return guardWord(plan.id, g.name) ?? (g.name || 'inline')
   }
   if (typeof guard === 'object' && 'type' in guard) {
     const { type, params } = guard as { type: string; params?: Record<string, unknown> }
@@ -98,11 +105,33 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
           .map((c) => CATEGORY_LABELS[c as Category] ?? c)
           .join('、')}}`
       case 'stepDone':
-        return `已完成步骤 ${String(p.step)}`
-      case 'deadlineIs':
-        return `${String(p.name)} 最近一次为 ${String(p.status)}`
+        return stepWords(plan, String(p.step))
+      case 'holds':
+        return conditionWords(plan, p.when as Condition)
+      case 'owes':
+        return `“${ruleLabel(plan, String(p.rule))}”待办`
+      case 'canApprove':
+        return `可作“${approvalLabel(plan, String(p.code))}”（顺序已到，审批人有权）`
+      case 'settled':
+        return Array.isArray(p.rules)
+          ? `${(p.rules as string[]).map((r) => `“${ruleLabel(plan, r)}”`).join('、')}已办结或免除`
+          : '无待办的应办事项'
+      case 'approvalsComplete':
+        return Array.isArray(p.purposes)
+          ? `${(p.purposes as string[]).map((x) => PURPOSE_LABELS[x] ?? x).join('、')}稿件已取得本级全部审批`
+          : '稿件已取得本级全部审批'
       default: {
-        if (NAMED_GUARDS[type] && !params) return NAMED_GUARDS[type]!
+        const word = guardWord(plan.id, type)
+        if (word && !params) return word
+        if (word) {
+          const said = Object.entries(params ?? {}).map(([k, v]) => {
+            const x = String(v)
+            if (k === 'purpose') return `稿件用途：${PURPOSE_LABELS[x] ?? x}`
+            if (k === 'route') return `回应方式：${plan.events.length ? routeLabel(plan, x) : x}`
+            return `${k}=${x}`
+          })
+          return `${word}（${said.join('，')}）`
+        }
         const args = paramText(params)
         return args ? `${type}(${args})` : type
       }
@@ -118,7 +147,7 @@ export function eventSpec(plan: PlanDefinition, type: string) {
 /** `REPORT 汇报` for events, `always（自动）`, `after reportDue（…）` for timed ones. */
 export function eventText(plan: PlanDefinition, t: TransitionInfo): string {
   if (t.kind === 'always') return 'always（条件满足即自动）'
-  if (t.kind === 'after') return `after ${t.delay ?? ''}（${delayText(plan, t.delay)}）`
+  if (t.kind === 'after') return `after ${t.delay ?? ''}`
   const spec = eventSpec(plan, t.event)
   return spec ? `${t.event} ${spec.label}` : t.event
 }
@@ -130,8 +159,32 @@ export function rolesText(plan: PlanDefinition, t: TransitionInfo): string | nul
   return spec ? spec.roles.join('/') : null
 }
 
-/** Timed transitions are gone: obligations own the due times (the ledger, not the chart). */
-export const rulesOfDelay = (_plan: PlanDefinition, _delay: string | null): ObligationRule[] => []
+/** A step in words: the label of the event whose transition records it. */
+function stepWords(plan: PlanDefinition, step: string): string {
+  const t = planModel(plan).transitions.find((x) => x.steps.includes(step))
+  const label = t ? plan.events.find((e) => e.type === t.event)?.label : undefined
+  return label ? `已${label}` : `已完成步骤 ${step}`
+}
+
+/** A route's words: the label of the state of that name, if the machine has one. */
+function routeLabel(plan: PlanDefinition, route: string): string {
+  const node = (plan.machine.root as unknown as { states: Record<string, unknown> }).states
+  const phase = node.phase as {
+    states?: Record<string, { states?: Record<string, { meta?: { label?: string } }> }>
+  }
+  for (const p of Object.values(phase?.states ?? {})) {
+    const hit = p.states?.[route]?.meta?.label
+    if (hit) return hit
+  }
+  return route
+}
+
+const ruleLabel = (plan: PlanDefinition, id: string): string =>
+  plan.obligations.find((r) => r.id === id)?.label ?? id
+const approvalLabel = (plan: PlanDefinition, code: string): string =>
+  Object.values(plan.approvals)
+    .flatMap((l) => l ?? [])
+    .find((a) => a.code === code)?.label ?? code
 
 type Due = NonNullable<ObligationRule['due']>
 const UNIT_TEXT: Record<Due['unit'], string> = {
@@ -159,7 +212,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   const parts: string[] = []
   if (r.severities) parts.push(`级别 ${r.severities.map((s) => severityLabel(plan, s)).join('、')}`)
   if (r.categories) parts.push(`涉事原因 ${r.categories.map((c) => CATEGORY_LABELS[c]).join('、')}`)
-  if (r.when) parts.push(`条件：${conditionText(r.when)}`)
+  if (r.when) parts.push(`条件：${conditionWords(plan, r.when)}`)
   if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   return parts.join('；') || '所有级别'
@@ -167,11 +220,6 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
 
 export function ruleCitation(r: Pick<ObligationRule, 'clause' | 'policy'>): string {
   return [r.clause ?? '', r.policy !== null ? POLICY_MARK : ''].join('') || POLICY_MARK
-}
-
-/** Timed transitions are gone; kept for the label code that still asks. */
-export function delayText(_plan: PlanDefinition, delay: string | null): string {
-  return delay ?? ''
 }
 
 /** The one-line label of a transition as the diagrams show it. */
@@ -184,4 +232,33 @@ export function transitionLines(model: PlanModel, t: TransitionInfo): string[] {
   if (cond) lines.push(cond)
   lines.push(citation(t.meta))
   return lines
+}
+
+const recipientLabel = (plan: PlanDefinition, code: string): string =>
+  plan.obligations.find((r) => r.recipient?.code === code)?.recipient?.label ?? code
+
+const fieldWords = (plan: PlanDefinition, fields: Record<string, unknown>): string =>
+  Object.entries(fields)
+    .map(([k, v]) => {
+      const list = Array.isArray(v) ? v.map(String) : [String(v)]
+      if (k === 'to') return `报送${list.map((x) => recipientLabel(plan, x)).join('、')}`
+      if (k === 'decision') return list.map((x) => ruleLabel(plan, x)).join('、')
+      return `${k}=${list.join('、')}`
+    })
+    .join('，')
+
+/** A plan condition in words (zh-CN), naming events, recipients and rules by their labels. */
+export function conditionWords(plan: PlanDefinition, c: Condition): string {
+  if ('act' in c) {
+    const label = plan.events.find((e) => e.type === c.act)?.label ?? c.act
+    const fields = c.fields && Object.keys(c.fields).length ? `（${fieldWords(plan, c.fields)}）` : ''
+    return `已${label}${fields}`
+  }
+  if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`
+  if ('decided' in c) return `已决定“${ruleLabel(plan, c.decided)}”为是`
+  if ('fact' in c) return `事实 ${c.fact} 成立`
+  if ('step' in c) return stepWords(plan, c.step)
+  if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
+  if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
+  return `非（${conditionWords(plan, c.not)}）`
 }

@@ -6,18 +6,30 @@
  * nothing cites needs a reason in unmapped-reasons.ts, or generation fails.
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import { criteriaRefs } from './criteria.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
-import { UNMAPPED_REASONS } from './unmapped-reasons.js'
+import { PARTLY_MAPPED, UNMAPPED_REASONS } from './unmapped-reasons.js'
 
 export interface MatrixRow {
   ref: string
   text: string
   states: StateInfo[]
   transitions: TransitionInfo[]
-  /** Deadline rules (`deadline:<id>`) and approvals (`approval:<grade>/<code>`) citing it. */
+  /** Obligation rules (`obligation:<id>`), approvals (`approval:<grade>/<code>`) and grading criteria (`criteria:<grade>`) citing it. */
   rules: string[]
   reason: string | null
+  /** What of a mapped clause the machine does not implement (PARTLY_MAPPED), if anything. */
+  partly: string | null
 }
+
+export type MatrixStatus = 'mapped' | 'partly' | 'unmapped'
+export const STATUS_LABELS: Record<MatrixStatus, string> = {
+  mapped: '已映射',
+  partly: '部分映射',
+  unmapped: '未映射',
+}
+export const statusOf = (r: MatrixRow): MatrixStatus =>
+  !isMapped(r) ? 'unmapped' : r.partly !== null ? 'partly' : 'mapped'
 
 export interface Matrix {
   rows: MatrixRow[]
@@ -57,7 +69,9 @@ export function clauseMatrix(plan: PlanDefinition, reasons = UNMAPPED_REASONS[pl
   }
   for (const s of m.states) cite(s.meta?.clause, `状态 ${displayPath(s.path)}`)
   for (const t of m.transitions) cite(t.meta?.clause, `转移 ${transitionName(t)}`)
+  const criteria = criteriaRefs(plan.id)
   const ruleCites = (ref: string): string[] => [
+    ...(criteria.get(ref) ?? []),
     ...plan.obligations.filter((r) => refsOf(r.clause).includes(ref)).map((r) => `obligation:${r.id}`),
     ...Object.entries(plan.approvals).flatMap(([grade, list]) =>
       (list ?? []).filter((a) => refsOf(a.clause).includes(ref)).map((a) => `approval:${grade}/${a.code}`),
@@ -77,6 +91,7 @@ export function clauseMatrix(plan: PlanDefinition, reasons = UNMAPPED_REASONS[pl
       transitions,
       rules: ruleCites(c.ref),
       reason: reasons[c.ref] ?? null,
+      partly: PARTLY_MAPPED[plan.id]?.[c.ref] ?? null,
     }
   })
   const unknownRefs = [...citedBy.entries()]

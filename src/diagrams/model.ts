@@ -20,7 +20,7 @@ export interface StateInfo {
   initial: string | null
   children: string[]
   meta: ClauseMeta | null
-  /** The top-level region it belongs to (`phase`, `deadlines`, …). */
+  /** The top-level region it belongs to (`phase`). */
   region: string
   depth: number
 }
@@ -39,6 +39,8 @@ export interface TransitionInfo {
   targets: string[]
   guard: unknown
   actions: string[]
+  /** Steps its `completeStep` actions record (`params.step`). */
+  steps: string[]
   meta: ClauseMeta | null
 }
 
@@ -122,6 +124,10 @@ export function planModel(plan: PlanDefinition): PlanModel {
             targets: (t.target ?? []).map(pathOf),
             guard: t.guard,
             actions: (t.actions ?? []).map(actionName),
+            steps: (t.actions ?? []).flatMap((a) => {
+              const step = (a as { params?: { step?: unknown } } | null)?.params?.step
+              return typeof step === 'string' ? [step] : []
+            }),
             meta: isClauseMeta(t.meta) ? t.meta : null,
           })
         })
@@ -145,21 +151,11 @@ export function planModel(plan: PlanDefinition): PlanModel {
   return model
 }
 
-/** The top-level regions in machine order (`phase`, `deadlines`, …). */
+/** The top-level regions in machine order (`phase`). */
 export const regions = (m: PlanModel): StateInfo[] => m.states.filter((s) => s.parent === null)
-
-/** Deadline regions (`deadlines.<name>`): drawn as the separate concurrent block. */
-export const isDeadlineRegion = (m: PlanModel, path: string): boolean =>
-  m.byPath.get(path)?.parent === 'deadlines'
 
 export const isComposite = (s: StateInfo): boolean => s.children.length > 0
 
 /** Internal (targetless) transitions, listed inside their state as in UML's internal-transition compartment. */
 export const internalOf = (m: PlanModel, path: string): TransitionInfo[] =>
   m.transitions.filter((t) => t.source === path && t.targets.length === 0)
-
-/** The deadline name a region or region state belongs to, if any. */
-export function deadlineNameOf(path: string): string | null {
-  const [root, name] = path.split('.')
-  return root === 'deadlines' && name ? name : null
-}

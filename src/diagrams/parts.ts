@@ -1,30 +1,33 @@
 /**
- * What a diagram draws, decided once for Mermaid and SVG alike:
+ * What a chart draws, decided once for Mermaid and SVG alike. The chart is the
+ * `phase` region (the machine's only region): phases are composite states holding
+ * their substates.
  * - a transition with a target is an edge, one per target;
  * - a targetless transition is listed inside its state (UML's internal-transition
- *   compartment, marked ⟲), or for a composite state in a ⟲ box inside it;
- * - a deadline region (`deadlines.<name>`) mirrors the status of its latest instance
- *   through guarded `always` transitions between every pair of its states. The pairs the
- *   deadline rules produce are drawn with what causes them (the timed `after`
- *   transition of `pending` is drawn on pending → missed); the other pairs exist only
- *   to keep the mirror total and are listed, not drawn (see SYNC_NOTE).
+ *   compartment, marked ⟲); those of the `phase` region itself (any open phase
+ *   accepts them) in one box at the top;
+ * - each obligation rule and each approval is annotated where it runs: in the box of
+ *   the state whose transition discharges it, or in the "any phase" obligations box
+ *   when every open phase can discharge it; with its due rule, grades and clause.
  */
-import { citation, delayText, rulesOfDelay, transitionLines } from './labels.js'
+import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import {
-  deadlineNameOf,
-  isComposite,
-  isDeadlineRegion,
-  type PlanModel,
-  type TransitionInfo,
-} from './model.js'
+  ANCHOR_TEXT,
+  amountText,
+  conditionWords,
+  KIND_LABELS,
+  ruleCitation,
+  stateLabel,
+  transitionLines,
+} from './labels.js'
+import { isComposite, type PlanModel } from './model.js'
 
 export interface Edge {
   from: string
   to: string
   lines: string[]
-  /** Transition ids this edge shows (the mirror pending → missed also shows the timer). */
   ids: string[]
-  kind: 'event' | 'always' | 'after' | 'sync'
+  kind: 'event' | 'always' | 'after'
   policy: boolean
 }
 
@@ -34,60 +37,45 @@ export interface Internal {
   policy: boolean
 }
 
+/** One obligation rule (or an approval) as a chart annotation. */
+export interface Note {
+  /** Rule id (`report:group`) or `approval:<code>`. */
+  rule: string
+  text: string
+  policy: boolean
+}
+
 export interface Parts {
   edges: Edge[]
   /** State path → its internal transitions. */
   internals: Map<string, Internal[]>
-  /** Deadline region path → the mirror transitions not drawn. */
-  syncOnly: Map<string, TransitionInfo[]>
+  /** State path (or MAIN_REGION for "any open phase") → obligations discharged there. */
+  notes: Map<string, Note[]>
 }
 
-export const SYNC_NOTE = '状态随该时限最近一次起算的实例同步（always）；其余同步转移仅使镜像完整，见转移表'
+export const MAIN_REGION = 'phase'
 
-const DRAWN_SYNC = new Set([
-  'idle>pending',
-  'pending>met',
-  'pending>missed',
-  'pending>cancelled',
-  'missed>escalated',
-  'missed>met',
-  'escalated>met',
-  'met>pending',
-  'missed>pending',
-  'escalated>pending',
-  'cancelled>pending',
-])
+const severityList = (plan: PlanDefinition, codes: readonly string[]) =>
+  codes.map((c) => plan.severities.find((s) => s.code === c)?.label ?? c).join('、')
 
-const isSync = (m: PlanModel, t: TransitionInfo): boolean =>
-  t.kind === 'always' &&
-  t.targets.length === 1 &&
-  isDeadlineRegion(m, m.byPath.get(t.source)?.parent ?? '') &&
-  typeof t.guard === 'object' &&
-  t.guard !== null &&
-  (t.guard as { type?: unknown }).type === 'deadlineIs'
+/** `⏱ 向领导小组报告 · 30 分钟（发现时起）· 重大、特别重大 · 三第三步`. */
+export function noteText(plan: PlanDefinition, r: ObligationRule): string {
+  const due = r.due ? `${amountText(r.due)}（${ANCHOR_TEXT[r.due.anchor]}起）` : '无时限'
+  const parts = [
+    `${r.due ? '⏱' : '○'} ${KIND_LABELS[r.kind] ?? r.kind}：${r.label}`,
+    due,
+    r.severities ? severityList(plan, r.severities) : '',
+    r.when ? `条件：${conditionWords(plan, r.when)}` : '',
+    ruleCitation(r),
+  ]
+  return parts.filter((x) => x !== '').join(' · ')
+}
 
-const leaf = (path: string) => path.split('.').at(-1) ?? path
-
-function syncLabel(m: PlanModel, t: TransitionInfo, from: string, to: string): string {
-  const name = deadlineNameOf(t.source) ?? ''
-  const rules = m.plan.obligations.filter((r) => r.deadline === name)
-  switch (`${from}>${to}`) {
-    case 'idle>pending':
-      return '起算'
-    case 'pending>met':
-      return `按时完成（${[...new Set(rules.map((r) => r.discharge.type))].join('、')}）`
-    case 'pending>missed':
-      return '超时，记录违时'
-    case 'pending>cancelled':
-      return '取消（不再适用、被取代或结案）'
-    case 'missed>escalated':
-      return '超时已上报（ESCALATE）'
-    case 'missed>met':
-    case 'escalated>met':
-      return '补录的步骤在时限内，撤销违时'
-    default:
-      return `重新起算（${rules.some((r) => r.again?.raise) ? '升级后重报或' : ''}再次适用）`
-  }
+/** The deepest states whose own transitions accept `event`; MAIN_REGION when the region does. */
+function placesOf(m: PlanModel, event: string): string[] {
+  const sources = [...new Set(m.transitions.filter((t) => t.event === event).map((t) => t.source))]
+  if (sources.length === 0 || sources.includes(MAIN_REGION)) return [MAIN_REGION]
+  return sources
 }
 
 const cache = new WeakMap<PlanModel, Parts>()
@@ -95,78 +83,111 @@ const cache = new WeakMap<PlanModel, Parts>()
 export function diagramParts(m: PlanModel): Parts {
   const hit = cache.get(m)
   if (hit) return hit
+  const plan = m.plan
   const edges: Edge[] = []
   const internals = new Map<string, Internal[]>()
-  const syncOnly = new Map<string, TransitionInfo[]>()
-  const timers = new Map<string, TransitionInfo[]>()
+  const notes = new Map<string, Note[]>()
+  const policyOf = (meta: { policy: string | null } | null) =>
+    meta?.policy !== null && meta?.policy !== undefined
 
   for (const t of m.transitions) {
-    if (
-      t.kind === 'after' &&
-      t.targets.length === 0 &&
-      isDeadlineRegion(m, m.byPath.get(t.source)?.parent ?? '')
-    ) {
-      timers.set(t.source, [...(timers.get(t.source) ?? []), t])
+    // The region's own transitions (any open phase) are listed in its box, with their targets.
+    if (t.targets.length === 0 || t.source === MAIN_REGION) {
+      const to = t.targets.map((x) => `→ ${stateLabel(m.byPath.get(x)!)}（${x.split('.').at(-1)}）`).join(' ')
+      internals.set(t.source, [
+        ...(internals.get(t.source) ?? []),
+        {
+          id: t.id,
+          text: `⟲ ${[...transitionLines(m, t), to].filter((x) => x).join(' ')}`,
+          policy: policyOf(t.meta),
+        },
+      ])
+      continue
     }
-  }
-  for (const t of m.transitions) {
-    if (isSync(m, t)) {
-      const to = t.targets[0]!
-      const pair = `${leaf(t.source)}>${leaf(to)}`
-      if (!DRAWN_SYNC.has(pair)) {
-        const region = m.byPath.get(t.source)!.parent!
-        syncOnly.set(region, [...(syncOnly.get(region) ?? []), t])
-        continue
-      }
-      const timed = pair === 'pending>missed' ? (timers.get(t.source) ?? []) : []
-      // The region's own label carries its clause; only the timed edge repeats it.
-      const lines = [
-        ...timed.map((x) => `after ${x.delay}（${delayText(m.plan, x.delay)}）`),
-        syncLabel(m, t, leaf(t.source), leaf(to)),
-        timed.length ? `always · ${citation(timed[0]!.meta)}` : 'always',
-      ]
-      const timedPolicy = timed.some((x) => rulesOfDelay(m.plan, x.delay).some((r) => r.policy !== null))
+    for (const to of t.targets)
       edges.push({
         from: t.source,
         to,
-        lines,
-        ids: [...timed.map((x) => x.id), t.id],
-        kind: timed.length ? 'after' : 'sync',
-        policy: timedPolicy,
+        lines: transitionLines(m, t),
+        ids: [t.id],
+        kind: t.kind,
+        policy: policyOf(t.meta),
       })
-      continue
+  }
+  const add = (places: string[], note: Note) => {
+    for (const p of places) notes.set(p, [...(notes.get(p) ?? []), note])
+  }
+  for (const r of plan.obligations)
+    add(placesOf(m, r.discharge.type), { rule: r.id, text: noteText(plan, r), policy: r.policy !== null })
+  const approvals = new Map<
+    string,
+    {
+      grades: string[]
+      a: NonNullable<PlanDefinition['approvals'][keyof PlanDefinition['approvals']]>[number]
     }
-    if (t.targets.length === 0) continue
-    const policy = t.meta?.policy !== null && t.meta?.policy !== undefined
-    for (const to of t.targets)
-      edges.push({ from: t.source, to, lines: transitionLines(m, t), ids: [t.id], kind: t.kind, policy })
+  >()
+  for (const s of plan.severities)
+    for (const a of plan.approvals[s.code] ?? []) {
+      const hit = approvals.get(a.code)
+      if (hit) hit.grades.push(s.code)
+      else approvals.set(a.code, { grades: [s.code], a })
+    }
+  for (const { grades, a } of approvals.values()) {
+    const order = plan.severities
+      .map((s) => (plan.approvals[s.code] ?? []).findIndex((x) => x.code === a.code))
+      .filter((i) => i >= 0)
+    const text = [
+      `✎ 审批：${a.label}`,
+      `第 ${[...new Set(order.map((i) => i + 1))].join('/')} 道`,
+      severityList(plan, grades),
+      a.separate ? '审批人不得为起草人' : '',
+      ruleCitation({ clause: a.clause, policy: a.policy ?? null }),
+    ]
+    add(placesOf(m, a.event), {
+      rule: `approval:${a.code}`,
+      text: text.filter((x) => x !== '').join(' · '),
+      policy: (a.policy ?? null) !== null,
+    })
   }
-  const shown = new Set(edges.flatMap((e) => e.ids))
-  for (const t of m.transitions) {
-    if (t.targets.length > 0 || shown.has(t.id)) continue
-    internals.set(t.source, [
-      ...(internals.get(t.source) ?? []),
-      {
-        id: t.id,
-        text: `⟲ ${transitionLines(m, t).join(' ')}`,
-        policy: t.meta?.policy !== null && t.meta?.policy !== undefined,
-      },
-    ])
-  }
-  const parts = { edges, internals, syncOnly }
+  const parts = { edges, internals, notes }
   cache.set(m, parts)
   return parts
 }
 
-/**
- * The region drawn as the chart itself (`phase`): its own box lists its internal
- * transitions. Every other composite state is drawn as a container, with a ⟲ box
- * (id `<state id>__self`) inside it when it has internal transitions of its own.
- */
-export const MAIN_REGION = 'phase'
-
+/** A composite state other than the region gets a ⟲ box when it has internal transitions or notes. */
 export const hasHolder = (m: PlanModel, path: string): boolean => {
   const s = m.byPath.get(path)
   if (!s || !isComposite(s) || path === MAIN_REGION) return false
-  return (diagramParts(m).internals.get(path)?.length ?? 0) > 0
+  const p = diagramParts(m)
+  return (p.internals.get(path)?.length ?? 0) + (p.notes.get(path)?.length ?? 0) > 0
+}
+
+/** Greedy line wrapping by rendered width (CJK 1 em, Latin 0.6 em). */
+export function wrap(text: string, maxEm: number): string[] {
+  const out: string[] = []
+  let line = ''
+  let w = 0
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    const cw = c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f) ? 1 : ch === ' ' ? 0.3 : 0.6
+    if (w + cw > maxEm && line.trim() !== '') {
+      // Break Latin words whole where possible.
+      const cut =
+        /[A-Za-z0-9_:]$/.test(line) && /[A-Za-z0-9_:]/.test(ch) ? line.search(/[A-Za-z0-9_:]+$/) : -1
+      if (cut > 0) {
+        out.push(line.slice(0, cut).trimEnd())
+        line = line.slice(cut)
+        w = [...line].length * 0.6
+      } else {
+        out.push(line.trimEnd())
+        line = ''
+        w = 0
+      }
+    }
+    if (line === '' && ch === ' ') continue
+    line += ch
+    w += cw
+  }
+  if (line.trim() !== '') out.push(line.trimEnd())
+  return out
 }

@@ -70,8 +70,6 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     第三條1: '落实主要领导批示：领导小组的常设职责，预案未规定批示的时点或方式，未单设步骤',
     第三條2: '对舆情采取措施、协调处理媒体事宜：领导小组职责总述，具体措施由 第五條～第七條 的转移实现',
     第三條3: '根据需要确定新闻发言人：人员配置（spokesperson 角色），不是事件流程步骤',
-    第三條5:
-      '收集、跟踪、分析、处置舆情：领导小组职责总述，各环节由 第四條（监测、汇报）与 第六條（澄清、反驳）的状态和转移实现',
     第三條6: '向领导和部门上报处理进展：预案未规定时点或对象，未单设步骤（补报可用报告阶段的 REPORT 记录）',
     第七條: HEADING('第七條1～第七條5'),
     第八條: `网络舆情管理部门之间的沟通协调机制：${STANDING}`,
@@ -83,17 +81,41 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     '一(二)': '概念定义（网络言论、网络舆情），不规定处置步骤',
     二: HEADING('二(一)～二(三)'),
     '二(二)': '积极发声、正面引导：原则性要求，由 五(四) 的回应转移具体实现',
-    '二(三)1':
-      '一般网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
-    '二(三)2':
-      '较大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
-    '二(三)3':
-      '重大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
-    '二(三)4':
-      '特别重大网络舆情的定级标准：由 classify()（machines/saws-2014/rules.ts）按事实计算级别，不是状态或转移',
     三: ORG('office 人事司(宣教办)、monitor 舆情处、unit 相关单位、spokesperson 政府网站处及授权发布人员'),
     四: HEADING('四(一)～四(四)'),
     五: `${HEADING('五(一)～五(五)')}；“坚持正面导向，以疏代堵”为总体要求`,
     七: EFFECTIVE,
+  },
+}
+
+/**
+ * Clauses the machine implements only in part: `{ [planId]: { [ref]: what is not } }`.
+ * The matrix shows them as 部分映射 with this sentence; keep it to what the text asks
+ * and the machine does not check.
+ */
+export const PARTLY_MAPPED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'hrss-city': {
+    三第二步:
+      '“贯穿始终，直至平息”的持续监测不是可检查的步骤：只记录监测数据（METRICS_UPDATED）和恶化时的续报，不检查监测频次',
+    '五(三)2': '“第一时间发出官方声音”未给时长：只由 三第四步 的 12 小时回复时限检查，会商对策本身不计时',
+    六: '只记录总结评估（REVIEW）；表彰、追责和修改完善工作方案在系统之外，不检查',
+  },
+  'saws-2014': {
+    '五(一)3':
+      '“立即电话报告”未给时长：系统按本地政策 30 分钟检查；专报的内容要求（经主要领导和分管领导批示）只记录批示，不检查专报内容',
+    '五(二)': '“持续跟踪直至平息”不是可检查的步骤：只记录监测数据和发酵、扩大时的再报告，不检查跟踪频次',
+    '六(四)': '只记录总结评估（SUMMARISE）；经验教训和改进意见的内容不检查',
+  },
+  'nanning-aic-2017': {
+    '四(一)': '“定期浏览主流媒体”是值守安排，不针对单个事件；只记录发现和固定证据（KEEP_EVIDENCE）',
+    '五(四)': '只记录超时和超时上报；通报表彰和追究责任在系统之外，不检查',
+  },
+  'nanchong-npc-2022': {
+    '三(四)4': '线下处置（调查核实、整改、追责、解决诉求）只记录其结果，不检查每一项是否做到',
+    '三(六)': '只记录总结评估；表扬与责任追究、修改完善工作方案在系统之外，不检查',
+    '四(一)': '部门间保持沟通联系是常设机制：只记录向市网信办的报告和意见，不检查日常沟通',
+  },
+  'neixiang-2017': {
+    第七條4: '“方法得当”不可检查；“防止事态反复”只记录反复（RELAPSE）并回到引导，不检查关注媒体动态的频次',
   },
 }

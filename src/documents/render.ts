@@ -4,7 +4,11 @@
  * Knows no plan: what goes in each document is data in machines/documents.ts.
  */
 import type { DocumentSection, DocumentSpec, PlanDefinition } from '../../machines/kit/types.js'
-import { CATEGORY_LABELS, type Category } from '../../machines/vocabulary.js'
+import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
+import { FACT_LABELS } from '../diagrams/criteria.js'
+import { payloadRows, valueWords, wordsOf } from '../diagrams/field-words.js'
+import { ROLE_LABELS } from '../diagrams/labels.js'
+import { actorWords, statusWords } from '../diagrams/obligation-status.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
 
@@ -30,26 +34,17 @@ export function requiredDocuments(plan: PlanDefinition, view: IncidentView): Doc
 
 type Block = { type: 'p'; text: string } | { type: 'table'; head: string[]; rows: string[][] }
 
-const value = (v: unknown): string =>
-  v === null || v === undefined
-    ? '—'
-    : Array.isArray(v)
-      ? v.map(value).join('、')
-      : typeof v === 'object'
-        ? Object.entries(v as Record<string, unknown>)
-            .map(([k, x]) => `${k}: ${value(x)}`)
-            .join('；')
-        : String(v)
-
-const OBLIGATION_STATUS: Record<string, string> = {
-  owed: '待办',
-  met: '已办',
-  late: '已超时·已补办',
-  waived: '已免除',
-  withdrawn: '已撤销',
+const DEADLINE_STATUS: Record<string, string> = {
+  pending: '计时中',
+  met: '按时办结',
+  missed: '超时',
+  cancelled: '已撤销或免除',
 }
-const recordedText = (r: { by: { name: string; role: string }; reason: string } | null) =>
-  r ? `${r.by.name}（${r.by.role}）：${r.reason}` : ''
+
+const approvalLabel = (plan: PlanDefinition, code: string) =>
+  Object.values(plan.approvals)
+    .flatMap((l) => l ?? [])
+    .find((a) => a.code === code)?.label ?? code
 
 function section(
   plan: PlanDefinition,
@@ -61,6 +56,10 @@ function section(
   const label = (type: string) => plan.events.find((e) => e.type === type)?.label ?? type
   const grade = (code: string | null) =>
     plan.severities.find((s) => s.code === code)?.label ?? code ?? '未定级'
+  const words = wordsOf(plan, Object.fromEntries(view.obligations.map((o) => [o.id, o.label])))
+  const value = (key: string, v: unknown) => valueWords(plan, words, key, v)
+  const roles = (list: readonly string[]) => list.map((r) => ROLE_LABELS[r] ?? r).join('、')
+  const asOf = view.closedAt ?? view.updatedAt
   switch (sec.kind) {
     case 'incident':
       return [
@@ -72,11 +71,11 @@ function section(
             ['预案', `${plan.title}（${plan.id} v${view.planVersion}）`],
             ['级别', grade(view.severity)],
             ['涉事原因', view.category ? (CATEGORY_LABELS[view.category as Category] ?? view.category) : '—'],
-            ['来源', value(view.source)],
+            ['来源', view.source ? value('source', view.source) : '—'],
             ['发现时间', when(view.discoveredAt)],
             ['知晓时间', when(view.knownAt)],
             ['发生时间', when(view.occurredAt)],
-            ['当前阶段', view.phase],
+            ['当前阶段', PHASE_LABELS[view.phase as Phase] ?? view.phase],
             ['负责人', view.owner ?? '—'],
           ],
         },
@@ -86,7 +85,10 @@ function section(
         {
           type: 'table',
           head: ['指标', '数值'],
-          rows: Object.entries(view.facts).map(([k, v]) => [k, value(v)]),
+          rows: Object.entries(view.facts).map(([k, v]) => [
+            FACT_LABELS[k as keyof typeof FACT_LABELS] ?? k,
+            value(k, v),
+          ]),
         },
       ]
     case 'timeline':
@@ -98,7 +100,7 @@ function section(
             String(h.seq),
             when(h.occurredAt),
             when(h.recordedAt),
-            `${h.actor.name}（${h.actor.role}）`,
+            actorWords(h.actor),
             label(h.type),
           ]),
         },
@@ -108,13 +110,16 @@ function section(
         {
           type: 'table',
           head: ['时限', '依据', '截止', '完成', '状态'],
-          rows: view.deadlines.map((d) => [
-            d.rule,
-            d.clause ?? `本地政策：${d.policy ?? ''}`,
-            when(d.dueAt),
-            when(d.metAt),
-            d.status,
-          ]),
+          rows: view.deadlines.map((d) => {
+            const o = view.obligations.find((x) => x.id === d.id)
+            return [
+              d.rule,
+              d.clause ?? `本地政策：${d.policy ?? ''}`,
+              when(d.dueAt),
+              when(d.metAt),
+              o ? statusWords(o, asOf).status : (DEADLINE_STATUS[d.status] ?? d.status),
+            ]
+          }),
         },
       ]
     case 'obligations':
@@ -122,17 +127,22 @@ function section(
         {
           type: 'table',
           head: ['应办事项', '依据', '应办者', '开始', '截止', '状态', '办结', '说明'],
-          rows: view.obligations.map((o) => [
-            o.recipient ? `${o.label}（${o.recipient.label}）` : o.label,
-            o.clause ?? `本地政策：${o.policy ?? ''}`,
-            o.owedBy.join('、'),
-            when(o.startedAt),
-            when(o.dueAt),
-            OBLIGATION_STATUS[o.status] + (o.breachedAt ? '（曾超时）' : ''),
-            when(o.metAt),
-            recordedText(o.waived ?? o.withdrawn) ||
-              (o.decision ? `${o.decision.answer === 'yes' ? '是' : '否'}：${o.decision.reason}` : ''),
-          ]),
+          rows: view.obligations.map((o) => {
+            const w = statusWords(o, asOf)
+            const decided = o.decision
+              ? `决定：${o.decision.answer === 'yes' ? '是' : '否'}（${actorWords(o.decision.by)}：${o.decision.reason}）`
+              : ''
+            return [
+              o.recipient ? `${o.label}（报送${o.recipient.label}）` : o.label,
+              o.clause ?? `本地政策：${o.policy ?? ''}`,
+              roles(o.owedBy),
+              when(o.startedAt),
+              o.dueAt ? when(o.dueAt) : '无时限',
+              w.status,
+              when(o.metAt),
+              [w.detail, decided].filter((x) => x).join('；'),
+            ]
+          }),
         },
       ]
     case 'drafts':
@@ -142,10 +152,12 @@ function section(
           head: ['稿件', '用途', '起草', '审批', '发布'],
           rows: view.drafts.map((d) => [
             d.id,
-            d.purpose,
-            `${d.by.name}（${when(d.createdAt)}）`,
-            d.approvals.map((a) => `${a.code}：${a.by.name}`).join('；') || '—',
-            when(d.releasedAt),
+            value('purpose', d.purpose),
+            `${actorWords(d.by)} ${when(d.createdAt)}`,
+            d.approvals
+              .map((a) => `${approvalLabel(plan, a.code)}：${actorWords(a.by)} ${when(a.at)}`)
+              .join('；') || '无',
+            d.releasedAt ? when(d.releasedAt) : '未发布',
           ]),
         },
       ]
@@ -158,9 +170,9 @@ function section(
             .filter((h) => h.type === 'SET_SEVERITY' || h.type === 'CLASSIFY' || h.type === 'OPENED')
             .map((h) => [
               when(h.occurredAt),
-              h.actor.name,
+              actorWords(h.actor),
               grade(String(h.payload.severity ?? '') || null),
-              value(h.payload.reason ?? h.payload.severityReason),
+              value('reason', h.payload.reason ?? h.payload.severityReason),
             ]),
         },
       ]
@@ -168,7 +180,9 @@ function section(
       return [
         {
           type: 'p',
-          text: `已有审批：${view.approvals.join('、') || '无'}；尚缺：${view.missingApprovals.join('、') || '无'}`,
+          text: `已有审批：${view.approvals.map((c) => approvalLabel(plan, c)).join('、') || '无'}；尚缺：${
+            view.missingApprovals.map((c) => approvalLabel(plan, c)).join('、') || '无'
+          }`,
         },
       ]
     case 'notes':
@@ -201,8 +215,8 @@ function section(
       if (rows.length === 0) return [{ type: 'p', text: '（尚无记录）' }]
       return rows.map((h) => ({
         type: 'table' as const,
-        head: [`${label(h.type)} · ${when(h.occurredAt)} · ${h.actor.name}`, ''],
-        rows: Object.entries(h.payload).map(([k, v]) => [k, value(v)]),
+        head: [`${label(h.type)} · ${when(h.occurredAt)} · ${actorWords(h.actor)}`, ''],
+        rows: payloadRows(plan, h.payload, words, h.type),
       }))
     }
   }
@@ -232,7 +246,7 @@ export function renderDocument(
     const out = [
       `# ${md(title)}`,
       '',
-      `事件：${md(view.title)}　生成依据：${md(plan.issuer)}《${md(plan.title)}》${spec.clause}`,
+      `事件：${md(view.title)}　生成依据：${md(plan.issuer)}《${md(plan.title)}》${spec.clause}　时间均为北京时间`,
       '',
     ]
     for (const p of parts) {
@@ -267,7 +281,7 @@ export function renderDocument(
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${html(title)}</title>
 <style>@page{size:A4;margin:2cm}body{font-family:"FangSong","STFangsong","Noto Serif CJK SC",serif;line-height:1.6}h1{text-align:center;font-size:22pt}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:4px 6px;vertical-align:top;font-size:11pt}th{background:#eee}</style>
-</head><body><h1>${html(title)}</h1><p>事件：${html(view.title)}</p>
+</head><body><h1>${html(title)}</h1><p>事件：${html(view.title)}　时间均为北京时间</p>
 ${body}
 </body></html>
 `

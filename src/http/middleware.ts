@@ -129,6 +129,9 @@ function jsonDepth(text: string): number {
  */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
+  // A request that two route definitions match (a path holding `:id` literally) reaches this
+  // twice; its body was read and checked the first time.
+  if (c.req.raw.body?.locked) return next()
   return limit(c, async () => {
     const text = await c.req.text()
     if (jsonDepth(text) > JSON_MAX_DEPTH)

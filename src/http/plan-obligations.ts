@@ -6,6 +6,7 @@
  */
 import { approvalRule } from '../../machines/kit/drafts.js'
 import type { Condition, ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+import { conditionWords } from '../diagrams/labels.js'
 
 const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
   id: r.id,
@@ -56,7 +57,14 @@ export function describeObligations(plan: PlanDefinition) {
     })),
   )
   return {
-    obligations: [...plan.obligations.map((r) => describeRule(r)), ...approvals],
+    // Conditions in the plan's words (events, recipients and rules by their labels), as the plan page shows them.
+    obligations: [
+      ...plan.obligations.map((r) => ({
+        ...describeRule(r),
+        when: r.when ? conditionWords(plan, r.when) : null,
+      })),
+      ...approvals,
+    ],
     waivers: { roles: [...plan.waivers.roles], clause: plan.waivers.clause, policy: plan.waivers.policy },
   }
 }

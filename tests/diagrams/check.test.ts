@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { main } from '../../scripts/diagrams.js'
+import { planCharts } from '../../src/diagrams/charts.js'
 import { generateDiagrams } from '../../src/diagrams/generate.js'
 import { initDiagrams, planSvg } from '../../src/diagrams/index.js'
 
@@ -46,10 +47,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('npm run diagrams', () => {
-  it('writes a .mmd, .svg and .md per current plan, and a README', () => {
+  it('writes a .md per current plan, a .mmd and .svg per chart, and a README', () => {
     const names = readdirSync(fresh).sort()
     const expected = currentPlans()
-      .flatMap((p) => [`${p.id}.md`, `${p.id}.mmd`, `${p.id}.svg`])
+      .flatMap((p) => [
+        `${p.id}.md`,
+        ...planCharts(p).flatMap((c) => [`${p.id}${c.suffix}.mmd`, `${p.id}${c.suffix}.svg`]),
+      ])
       .concat('README.md')
       .sort()
     expect(names).toEqual(expected)

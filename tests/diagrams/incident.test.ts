@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { svgWidthPx } from '../../src/diagrams/charts.js'
 import { deadlineReport, incidentReport, incidentSvg, initDiagrams } from '../../src/diagrams/index.js'
 import { planModel } from '../../src/diagrams/model.js'
 import { traceHistory } from '../../src/diagrams/replay.js'
+import { briefingIncident } from '../documents/briefing-incident.js'
 import { HOSTILE_TITLE, type ScriptedIncident, scriptedIncident } from './scripted-incident.js'
 
 let s: ScriptedIncident
@@ -13,47 +15,52 @@ beforeAll(async () => {
 afterAll(() => s.close())
 
 describe('the scripted neixiang incident', () => {
-  it('has one missed report deadline and one met after the rise', () => {
-    expect(s.view.deadlines.map((d) => [d.id, d.status])).toEqual([
-      ['report#1', 'missed'],
-      ['report#2', 'met'],
-    ])
+  it('breached both first reports, met them late, met the reports after the rise, waived one', () => {
+    const status = Object.fromEntries(s.view.obligations.map((o) => [o.id, o.status]))
+    expect(status).toMatchObject({
+      'report:group#1': 'late',
+      'report:principal#1': 'late',
+      'report:group#2': 'met',
+      'report:higher#1': 'met',
+      'press#1': 'waived',
+    })
     expect(s.history.some((h) => h.type === 'DEADLINE_PASSED' && h.actor.role === 'system')).toBe(true)
   })
 })
 
 describe('incidentReport', () => {
-  it('shows who did what and when, with backdating', () => {
+  it("shows who did what and when, with backdating, in the plan's words", () => {
     const md = incidentReport(s.plan, s.view, s.history, 'markdown')
     expect(md).toMatch(
-      /\| \d+ \| 2026-10-09 09:35:00 \| 2026-10-09 09:45:00 \| 补录：晚 10 分钟 记录 \| 汇报 REPORT \| 张值班（monitor） \|/,
+      /\| \d+ \| 2026-10-09 09:35:00 \| 2026-10-09 09:45:00 \| 补录：晚 10 分钟 记录 \| 汇报 REPORT \| 张值班（舆情监测） \| 报送对象：县网络舆情应急处置工作领导小组、县委、政府主要领导；/,
     )
-    expect(md).toContain('时限到期 DEADLINE\\_PASSED | system（system）')
-    expect(md).toContain('赵书记（principal）')
+    expect(md).toContain('到期未办 DEADLINE\\_PASSED | system（系统）')
+    expect(md).toContain('赵书记（主要领导）')
+    expect(md).not.toMatch(/\bto：|\(monitor\)|（monitor）/)
   })
 
   it('shows the severity changes with their reasons', () => {
     const md = incidentReport(s.plan, s.view, s.history, 'markdown')
     expect(md).toContain(
-      '| 2026-10-09 09:00:00 | 未定级 | 重大（major） | 人工 | 多个平台转载，涉及群体性事件苗头 | 张值班（monitor） |',
+      '| 2026-10-09 09:00:00 | 未定级 | 重大（major） | 人工 | 多个平台转载，涉及群体性事件苗头 | 张值班（舆情监测） |',
     )
     expect(md).toContain(
-      '| 2026-10-09 10:00:00 | 重大（major） | 特別重大（critical） | 人工 | 境外媒体转载，影响扩大 | 王组长（group） |',
+      '| 2026-10-09 10:00:00 | 重大（major） | 特別重大（critical） | 人工 | 境外媒体转载，影响扩大 | 王组长（领导小组） |',
     )
   })
 
-  it('says each deadline was met or missed and by how much, and the escalation', () => {
+  it('lists every obligation with its final status: late by how much, met, waived by whom and why', () => {
     const md = incidentReport(s.plan, s.view, s.history, 'markdown')
+    for (const o of s.view.obligations) expect(md).toContain(`| ${o.id} | `)
     expect(md).toMatch(
-      /report#1 \| .* \| 2026-10-09 09:30:00 \| 超时 \| 2026-10-09 09:35:00 \| 超时 5 分钟 后补做 \| 2026-10-09 09:46:00 \|/,
+      /report:group#1 \| .* \| 2026-10-09 09:30:00 \| 超时后补办 \| 超时 5 分钟，2026-10-09 09:35:00 补办；2026-10-09 09:30:00 记为超时（永久保留） \| 2026-10-09 09:46:00 \|/,
     )
+    expect(md).toMatch(/report:group#2 \| .* \| 2026-10-09 10:30:00 \| 按时办结 \| 提前 20 分钟 办结 \| — \|/)
     expect(md).toMatch(
-      /report#2 \| .* \| 2026-10-09 10:30:00 \| 按时完成 \| 2026-10-09 10:10:00 \| 提前 20 分钟 \| — \|/,
+      /press#1 \| .* \| 已免除 \| 王组长（领导小组） 于 2026-10-09 10:55:00 免除：已通过县政府网站发布，不再召开发布会 \|/,
     )
     expect(md).toContain('【本地政策】')
-    expect(md).toContain(
-      '| 报告时限（report） | 2026-10-09 09:30:00 | 2026-10-09 09:30:00 | 5 分钟（已补做） | 2026-10-09 09:46:00 |',
-    )
+    expect(md).toContain('| 5 分钟（已补办） | 2026-10-09 09:46:00 |')
   })
 
   it('escapes everything a user typed', () => {
@@ -81,13 +88,11 @@ describe('incidentSvg', () => {
     const trace = traceHistory(s.plan, s.view, s.history)
     expect(trace.error).toBeNull()
     for (const p of [
-      'phase.discovery.triage',
       'phase.discovery.found',
       'phase.reporting.handlingAlongside',
       'phase.consultation.deciding',
       'phase.response.releasing',
-      'deadlines.report.missed',
-      'deadlines.report.escalated',
+      'phase.response.following',
     ])
       expect(trace.visited, p).toContain(p)
     expect(trace.visited).not.toContain('phase.disposal')
@@ -95,14 +100,15 @@ describe('incidentSvg', () => {
     const taken = m.transitions.filter((t) => trace.taken.has(t.id)).map((t) => `${t.source} ${t.event}`)
     expect(taken).toContain('phase.discovery.found REPORT')
     expect(taken).toContain('phase.response.releasing RELEASE')
-    expect(taken.some((t) => t.startsWith('deadlines.report.pending xstate.after.reportDue'))).toBe(true)
     expect(trace.context?.severity).toBe('critical')
   })
 
-  it('highlights the active state, marks the breached deadline, escapes the title', () => {
+  it('highlights the active state and the breached obligations, lists what is owed, escapes the title', () => {
     const svg = incidentSvg(s.plan, s.view, s.history)
     expect(svg.startsWith('<?xml')).toBe(true)
-    expect(svg).toContain('⚠ 已超时')
+    expect(svg).toContain('【已超时】')
+    expect(svg).toContain('已超时：向县网络舆情应急处置工作领导小组报告')
+    expect(svg).toContain('待办：无')
     expect(svg).toContain('#ffe082') // active fill
     expect(svg).toContain('#dcecfb') // visited fill
     expect(svg).toContain('#1565c0') // taken transitions
@@ -110,27 +116,56 @@ describe('incidentSvg', () => {
     expect(svg).toContain('&lt;script&gt;')
     expect(incidentSvg(s.plan, s.view, s.history)).toBe(svg)
   })
+
+  it('is readable at 1,200 px: at most 1,600 px wide', () => {
+    expect(svgWidthPx(incidentSvg(s.plan, s.view, s.history))).toBeLessThanOrEqual(1600)
+  })
+
+  it('fits a wide plan too: saws-2014 shows every phase as one box and where the incident is', async () => {
+    const b = await briefingIncident()
+    try {
+      const svg = incidentSvg(b.plan, b.view, b.history)
+      expect(svgWidthPx(svg)).toBeLessThanOrEqual(1600)
+      expect(svg).not.toContain('scale(0.') // not shrunk
+      expect(svg).toContain('当前：持续跟踪监测，直至平息（following）')
+    } finally {
+      await b.close()
+    }
+  })
 })
 
 describe('deadlineReport', () => {
   it('counts the incident under its plan and current grade', () => {
     const r = deadlineReport([s.view], {})
-    expect(r.items).toEqual([
-      {
-        plan: 'neixiang-2017',
-        severity: 'critical',
-        deadline: 'report',
-        met: 1,
-        missed: 1,
-        pending: 0,
-        cancelled: 0,
-      },
-    ])
+    expect(r.items.find((i) => i.deadline === 'report')).toEqual({
+      plan: 'neixiang-2017',
+      severity: 'critical',
+      deadline: 'report',
+      met: 2,
+      missed: 2,
+      pending: 0,
+      cancelled: 0,
+    })
     expect(r.incidents).toBe(1)
     // The first report was made at 09:35, 35 minutes after discovery (late, still counted).
     expect(r.medianMinutesToReport).toBe(35)
-    // neixiang has no reply/publish deadline: no first-response time.
-    expect(r.medianMinutesToFirstResponse).toBeNull()
+    // The stance (第七條1, initialResponse) was stated at 10:15, 75 minutes after discovery.
+    expect(r.medianMinutesToFirstResponse).toBe(75)
+  })
+
+  it('lists every obligation with its final status', () => {
+    const r = deadlineReport([s.view], {})
+    expect(r.obligations.map((o) => o.obligation)).toEqual(s.view.obligations.map((o) => o.id))
+    expect(r.obligations.find((o) => o.obligation === 'report:group#1')).toMatchObject({
+      status: 'late',
+      lateMinutes: 5,
+      text: expect.stringContaining('超时 5 分钟'),
+    })
+    expect(r.obligations.find((o) => o.obligation === 'press#1')).toMatchObject({
+      status: 'waived',
+      waived: { by: { name: '王组长', role: 'group' }, reason: '已通过县政府网站发布，不再召开发布会' },
+      text: expect.stringContaining('王组长（领导小组）'),
+    })
   })
 
   it('filters by plan and by the discovery date', () => {

@@ -4,6 +4,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { generateDiagrams, UnmappedClauses } from '../../src/diagrams/generate.js'
 import { clauseMatrix, isMapped, refsOf } from '../../src/diagrams/matrix.js'
 import { planMarkdown } from '../../src/diagrams/plan-doc.js'
+import '../../src/diagrams/index.js'
 
 describe('the clause matrix', () => {
   it('reads a meta clause that lists several refs', () => {

@@ -1,9 +1,10 @@
 /**
  * One neixiang-2017 incident driven through the real engine on an in-memory database:
- * opened at 09:00 (Beijing) as major, the 30-minute report deadline fires at 09:30
- * (missed), the report is then recorded at 09:45 as made at 09:35 (backdated, late),
- * the breach is escalated, the grade rises to critical with a reason (a new report
- * deadline starts at the rise and is met), then consultation, approvals and the release.
+ * opened at 09:00 (Beijing) as major, the 30-minute reports to the group and to the
+ * principal leaders breach at 09:30, are then recorded at 09:45 as made at 09:35
+ * (backdated, late), the breach is escalated, the grade rises to critical with a
+ * reason (new reports owed at the rise, met), then consultation, the approved draft
+ * d1 released, and one owed obligation waived with a reason.
  */
 import * as registry from '../../machines/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -65,7 +66,7 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
     MONITOR,
   )
   const id = opened.id
-  at(40) // 09:40: the report deadline (09:30) has passed
+  at(40) // 09:40: the report due times (09:30) have passed
   await engine.fireDue()
   at(45) // 09:45: the phone report made at 09:35 is recorded
   await send(
@@ -80,20 +81,30 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   at(60) // 10:00: reach grows; the group raises the grade
   await send(id, GROUP, 'SET_SEVERITY', { severity: 'critical', reason: '境外媒体转载，影响扩大' })
   at(70)
-  await send(id, MONITOR, 'REPORT', {
-    to: ['group', 'principal', 'higher'],
-    proposal: '请县委办、县政府办组织协调',
-  })
+  await send(id, MONITOR, 'REPORT', { to: ['group', 'principal'], proposal: '请县委办、县政府办组织协调' })
+  at(72)
+  await send(id, PRINCIPAL, 'REPORT', { to: ['higher'], proposal: '报告上级有关部门' })
+  at(75)
+  await send(id, MONITOR, 'RECORD_SOURCE', { source: '某论坛帖子' })
+  await send(id, SPOKES, 'STATE_POSITION', { statement: '高度重视，正在核实' })
   at(80)
-  await send(id, OFFICE, 'CONVENE', { note: '领导小组研判会' })
+  await send(id, GROUP, 'CONVENE', { note: '领导小组研判会' })
+  at(85)
+  await send(id, OFFICE, 'DRAFT', { content: '情况通报：<b>不实</b>' })
   at(90)
-  await send(id, GROUP, 'AGREE_LINE', { line: '以调查组通报为准' })
+  await send(id, GROUP, 'AGREE_LINE', { draftId: 'd1' })
   at(95)
   await send(id, PRINCIPAL, 'COORDINATE', { note: '县委办牵头' })
   at(100)
-  await send(id, OFFICE, 'START_RESPONSE', {})
+  await send(id, GROUP, 'START_RESPONSE', {})
   at(110)
-  await send(id, SPOKES, 'RELEASE', { channel: '县政府网站', content: '情况通报：<b>不实</b>' })
+  await send(id, SPOKES, 'RELEASE', { draftId: 'd1', channel: '县政府网站' })
+  at(115)
+  const press = (await engine.get(id, OFFICE)).obligations.find(
+    (o) => o.status === 'owed' && o.rule === 'press',
+  )
+  if (press)
+    await send(id, GROUP, 'WAIVE', { obligation: press.id, reason: '已通过县政府网站发布，不再召开发布会' })
 
   const view = await engine.get(id, OFFICE)
   const history = await engine.history(id, OFFICE)

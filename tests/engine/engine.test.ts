@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as registry from '../../machines/index.js'
 import { createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import {

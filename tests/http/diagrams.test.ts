@@ -57,6 +57,12 @@ describe('diagrams and reports', () => {
     expect(res.body.items).toContainEqual(
       expect.objectContaining({ plan: 'neixiang-2017', deadline: 'report' }),
     )
+    // Every obligation of the incident, with its final status in words.
+    expect(res.body.obligations).toContainEqual(
+      expect.objectContaining({ plan: 'neixiang-2017', obligation: 'report:group#1', status: 'owed' }),
+    )
+    for (const o of res.body.obligations)
+      expect(o.text).toMatch(/^(待办|按时办结|已办|超时后补办|已免除|已撤销)/)
     const other = await t.request('GET', '/reports/deadlines', { as: 'other-org' })
     expect(other.body.incidents).toBe(0)
     const bad = await t.request('GET', '/reports/deadlines?from=last-week', { as: 'auditor' })

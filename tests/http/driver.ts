@@ -250,7 +250,7 @@ export async function walkToClosed(
       now: t.clock.now().toISOString(),
       severity: view.severity,
     }) as object
-    await send(choice, spec.roles[0] as Role, payload)
+    await send(choice, spec.roles[0] as Role, { ...(payload as object), ...draftFor(spec.schema) })
   }
   if (view.phase !== 'closed') {
     throw new Error(

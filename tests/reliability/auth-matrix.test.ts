@@ -87,9 +87,12 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('roles on %s', (_, 
           expect(res.body.status).toBe(res.status)
         }
         if (res.status === 409) {
-          // Refused by the state, not by a version: the state's list says so.
+          // Refused by the state, not by a version: the state's list says so, or, where the state
+          // takes the event but not for what this payload names (an obligation, a draft), the
+          // detail says why.
           expect(res.body.type).toMatch(/event-not-allowed$/)
-          expect(res.body.allowedEvents).not.toContain(spec.type)
+          if (res.body.allowedEvents.includes(spec.type))
+            expect(res.body.detail).not.toMatch(/is not accepted in phase/)
         }
         if (res.status === 200) applied++
         if (!allowed.has(role)) {

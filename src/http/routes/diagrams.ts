@@ -20,7 +20,7 @@ const planSvg = createRoute({
   operationId: 'getPlanDiagramSvg',
   summary: "The plan's state diagram, SVG",
   description:
-    "The plan's state machine drawn as SVG (Graphviz), one node per state, transitions labelled with their events and clauses.",
+    "The plan's phase flow drawn as SVG (Graphviz), at most 2,400 px wide: states with the obligations discharged there, transitions labelled with their events, guards in words and clauses. A plan too wide for one chart gets its overview (each phase one box); diagrams/<plan>.<phase>.svg holds the phase charts.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
@@ -30,7 +30,8 @@ const planMmd = createRoute({
   path: '/plans/{planId}/diagram.mmd',
   operationId: 'getPlanDiagramMermaid',
   summary: "The plan's state diagram, Mermaid text",
-  description: "The plan's state machine as Mermaid `stateDiagram-v2` text, for embedding in Markdown.",
+  description:
+    "The plan's main chart as Mermaid `stateDiagram-v2` text (the same split as the SVG), for embedding in Markdown.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('text/vnd.mermaid', 'Mermaid'), 401: problems[401], 404: problems[404] },
@@ -68,6 +69,11 @@ const Bound = z.union([CalendarDate, Instant])
 const DeadlineReportQuery = z
   .object({ plan: z.string().min(1).max(100).optional(), from: Bound.optional(), to: Bound.optional() })
   .strict()
+const Recorded = z.object({
+  by: z.object({ name: z.string(), role: z.string() }),
+  reason: z.string(),
+  at: z.string(),
+})
 const DeadlineReportSchema = z
   .object({
     items: z.array(
@@ -79,6 +85,26 @@ const DeadlineReportSchema = z
         missed: z.number().int(),
         pending: z.number().int(),
         cancelled: z.number().int(),
+      }),
+    ),
+    obligations: z.array(
+      z.object({
+        plan: z.string(),
+        incident: z.string(),
+        title: z.string(),
+        obligation: z.string(),
+        label: z.string(),
+        clause: z.string().nullable(),
+        policy: z.string().nullable(),
+        severity: z.string().nullable(),
+        dueAt: z.string().nullable(),
+        status: z.enum(['owed', 'met', 'late', 'waived', 'withdrawn']),
+        metAt: z.string().nullable(),
+        breachedAt: z.string().nullable(),
+        lateMinutes: z.number().nullable(),
+        waived: Recorded.nullable(),
+        withdrawn: Recorded.nullable(),
+        text: z.string(),
       }),
     ),
     medianMinutesToReport: z.number().nullable(),

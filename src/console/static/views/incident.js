@@ -181,6 +181,9 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         h('img', { src: url, alt: t('incident.diagramAlt'), dataset: { version: String(view.version) } }),
         zoomButton(diagramBox),
       )
+      // The incident chart is at most 1,600 px wide: shown at its own size (scrolls), zoom fits it.
+      diagramBox.classList.add('natural')
+      diagramBox.querySelector('button.zoom')?.setAttribute('aria-pressed', 'true')
     } catch (e) {
       replace(
         diagramBox,

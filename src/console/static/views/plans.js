@@ -1,7 +1,7 @@
-/** Plans for auditors: each plan's diagram, states, events, deadlines and approvals. */
+/** Plans for auditors: each plan's diagram, states, events, and the obligations each grade owes (recipients, approvals in order, due rules, clauses). */
 import { api, describeError } from '../api.js'
 import { h, replace, table, zoomButton } from '../dom.js'
-import { t, term } from '../i18n.js'
+import { addStrings, t, term } from '../i18n.js'
 import { clauseText } from './common.js'
 
 export function renderPlans(main, _params, ctx) {
@@ -52,6 +52,143 @@ export function renderPlans(main, _params, ctx) {
       ),
     )
     .catch((e) => replace(list, h('li', { class: 'error-text' }, describeError(e))))
+}
+
+addStrings({
+  zh: {
+    'plans.obligations': '应办事项（按级别）',
+    'plans.obligationsIntro':
+      '每个级别应办的事项：报告对象或审批、审批顺序、时限规则、应办者、条款或本地政策、是否有条件（与 GET /plans/:id 的 obligations 相同）。',
+    'plans.ungraded': '未定级',
+    'plans.item': '事项',
+    'plans.kind': '类别',
+    'plans.target': '对象 / 审批',
+    'plans.order': '顺序',
+    'plans.due': '时限规则',
+    'plans.owedBy': '应办者',
+    'plans.condition': '条件',
+    'plans.noDue': '无时限',
+    'plans.unconditional': '无条件',
+    'plans.waivers': '免除：{roles}（{cite}）',
+    'plans.nth': '第 {n} 道',
+    'plans.separate': '审批人不得为起草人',
+    'plans.again': '级别升高后再次应办',
+    'plans.none': '无',
+  },
+  en: {
+    'plans.obligations': 'Obligations by severity',
+    'plans.obligationsIntro':
+      'What each severity owes: recipient or approval, approval order, due rule, who owes it, clause or local policy, conditional or not (the obligations of GET /plans/:id).',
+    'plans.ungraded': 'Ungraded',
+    'plans.item': 'Obligation',
+    'plans.kind': 'Kind',
+    'plans.target': 'Recipient / approval',
+    'plans.order': 'Order',
+    'plans.due': 'Due rule',
+    'plans.owedBy': 'Owed by',
+    'plans.condition': 'Condition',
+    'plans.noDue': 'no due time',
+    'plans.unconditional': 'unconditional',
+    'plans.waivers': 'Waived by: {roles} ({cite})',
+    'plans.nth': 'step {n}',
+    'plans.separate': 'approver is not the author',
+    'plans.again': 'owed again after a rise',
+    'plans.none': 'none',
+  },
+})
+
+const KINDS = {
+  zh: {
+    report: '报告',
+    approval: '审批',
+    release: '发布',
+    answer: '答复',
+    decision: '决定',
+    step: '步骤',
+    review: '总结评估',
+  },
+}
+const UNITS = { minutes: '分钟', hours: '小时', workingHours: '个工作小时', workingDays: '个工作日' }
+const ANCHORS = { discoveredAt: '发现时', knownAt: '获知时', occurredAt: '发生时', start: '开始应办时' }
+
+const dueText = (d) =>
+  d ? `${d.amount} ${UNITS[d.unit] ?? d.unit}，自${ANCHORS[d.anchor] ?? d.anchor}起` : t('plans.noDue')
+const citeText = (o) =>
+  [o.clause ?? '', o.policy ? `【本地政策】${o.policy}` : ''].filter((x) => x).join(' ') || '【本地政策】'
+
+/** One table per severity (and one for an ungraded incident) from the plan's obligation rules. */
+function obligationTables(plan) {
+  const rules = plan.obligations ?? []
+  const grades = [null, ...plan.severities.map((s) => s.code)]
+  const box = h('div', { class: 'obligation-tables' }, h('p', { class: 'hint' }, t('plans.obligationsIntro')))
+  if (plan.waivers)
+    box.append(
+      h(
+        'p',
+        {},
+        t('plans.waivers', {
+          roles: plan.waivers.roles.map((r) => term('role', r)).join('、'),
+          cite: citeText(plan.waivers),
+        }),
+      ),
+    )
+  for (const g of grades) {
+    const list = rules.filter((o) =>
+      g === null ? o.severities === null : o.severities === null || o.severities.includes(g),
+    )
+    const title = g === null ? t('plans.ungraded') : (plan.severities.find((s) => s.code === g)?.label ?? g)
+    box.append(h('h3', {}, title))
+    if (list.length === 0) {
+      box.append(h('p', {}, t('plans.none')))
+      continue
+    }
+    box.append(
+      table(
+        `${t('plans.obligations')} · ${title}`,
+        [
+          t('plans.item'),
+          t('plans.kind'),
+          t('plans.target'),
+          t('plans.order'),
+          t('plans.due'),
+          t('plans.owedBy'),
+          t('plans.clause'),
+          t('plans.condition'),
+        ],
+        list.map((o) =>
+          h(
+            'tr',
+            { dataset: { rule: o.id } },
+            h('td', {}, o.label, ' ', h('code', {}, o.id)),
+            h('td', {}, KINDS.zh[o.kind] ?? o.kind),
+            h('td', {}, o.order !== undefined ? o.label : (o.recipient?.label ?? '—')),
+            h(
+              'td',
+              {},
+              o.order !== undefined
+                ? `${t('plans.nth', { n: o.order })}${o.separate ? `，${t('plans.separate')}` : ''}`
+                : '—',
+            ),
+            h('td', {}, dueText(o.due)),
+            h('td', {}, o.owedBy.map((r) => term('role', r)).join('、')),
+            h('td', {}, citeText(o)),
+            h(
+              'td',
+              {},
+              [
+                o.when ?? '',
+                o.categories ? o.categories.map((c) => term('category', c)).join('、') : '',
+                o.again?.raise ? t('plans.again') : '',
+              ]
+                .filter((x) => x)
+                .join('；') || t('plans.unconditional'),
+            ),
+          ),
+        ),
+      ),
+    )
+  }
+  return box
 }
 
 const fieldsOf = (schema) =>
@@ -114,46 +251,7 @@ export function renderPlan(main, { id }, ctx) {
             ),
           ),
         ),
-        section(
-          'plans.deadlines',
-          table(
-            t('plans.deadlines'),
-            [t('dl.name'), t('plans.rule'), t('plans.appliesTo'), t('plans.clause')],
-            plan.deadlines.map((d) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, term('deadline', d.name)),
-                h('td', {}, d.rule),
-                h(
-                  'td',
-                  {},
-                  d.severities ? d.severities.map((s) => term('severity', s)).join('、') : t('plans.all'),
-                ),
-                h('td', {}, clauseText(d)),
-              ),
-            ),
-          ),
-        ),
-        section(
-          'plans.approvals',
-          table(
-            t('plans.approvals'),
-            [t('plans.severities'), t('plans.label'), t('plans.type'), t('plans.clause')],
-            Object.entries(plan.approvals ?? {}).flatMap(([sev, list]) =>
-              list.map((a) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', {}, term('severity', sev)),
-                  h('td', {}, a.label),
-                  h('td', {}, h('code', {}, a.event)),
-                  h('td', {}, a.clause ?? t('common.none')),
-                ),
-              ),
-            ),
-          ),
-        ),
+        section('plans.obligations', obligationTables(plan)),
       )
       root.querySelector('h1')?.focus()
       return api
