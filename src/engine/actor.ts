@@ -35,10 +35,29 @@ export const contextOf = (s: AnyMachineSnapshot): IncidentContext => s.context a
 const isInternal = (type: string) =>
   type.startsWith('xstate.') || (SYSTEM_EVENTS as readonly string[]).includes(type)
 
-/** Events the current state accepts (whatever the caller's role), without timer events. */
+/** A state node's own non-internal events, computed once per node (xstate derives them per read). */
+const candidates = new WeakMap<NodeLike, readonly string[]>()
+const candidatesOf = (n: NodeLike): readonly string[] => {
+  let c = candidates.get(n)
+  if (c === undefined) {
+    c = n.ownEvents.filter((t) => !isInternal(t))
+    candidates.set(n, c)
+  }
+  return c
+}
+const EPOCH = new Date(0).toISOString()
+const ASKER = { name: '', role: 'system' } as const
+
+/**
+ * Events the current state accepts (whatever the caller's role), without timer events:
+ * one pass over the active nodes' candidate events (known per node), each asked of the
+ * machine's guards once, with the context they read.
+ */
 export function acceptedEvents(s: AnyMachineSnapshot): string[] {
   if (s.status !== 'active' || phaseOf(s) === 'closed') return []
-  const types = new Set(activeNodes(s).flatMap((n) => n.ownEvents.filter((t) => !isInternal(t))))
-  const at = new Date(0).toISOString()
-  return [...types].filter((type) => s.can({ type, at, actor: { name: '', role: 'system' } })).sort()
+  const types = new Set<string>()
+  for (const n of activeNodes(s)) for (const t of candidatesOf(n)) types.add(t)
+  const accepted: string[] = []
+  for (const type of types) if (s.can({ type, at: EPOCH, actor: ASKER })) accepted.push(type)
+  return accepted.sort()
 }

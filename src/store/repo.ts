@@ -2,17 +2,85 @@
  * Plain repository functions over kysely, `db` or `trx` first. The only dialect
  * difference the engine needs (row locks on PostgreSQL) is decided here.
  */
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely'
 import type { Dialect } from './connection.js'
 import type { Database, IncidentRow, JournalTable, NewIncident, TimerRow } from './schema.js'
 
 export type Db = Kysely<Database> | Transaction<Database>
 
+/** The n-th (1-based) parameter's placeholder in the dialect's SQL. */
+const param = (dialect: Dialect, n: number) => (dialect === 'postgres' ? `$${n}` : '?')
+
+/** SQL texts of the hot path, built once per dialect and shape (kysely builds a query per call). */
+const texts = new Map<string, string>()
+function textOf(key: string, build: () => string): string {
+  let s = texts.get(key)
+  if (s === undefined) {
+    s = build()
+    texts.set(key, s)
+  }
+  return s
+}
+
+async function run<R>(trx: Db, text: string, params: readonly unknown[]) {
+  return trx.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]))
+}
+
 /** Reads an incident for update: locks the row on PostgreSQL; SQLite transactions are already serial. */
 export async function lockIncident(trx: Db, dialect: Dialect, id: string): Promise<IncidentRow | undefined> {
-  let q = trx.selectFrom('incidents').selectAll().where('id', '=', id)
-  if (dialect === 'postgres') q = q.forUpdate()
-  return q.executeTakeFirst()
+  const text = textOf(`lock:${dialect}`, () =>
+    dialect === 'postgres'
+      ? 'select * from "incidents" where "id" = $1 for update'
+      : 'select * from "incidents" where "id" = ?',
+  )
+  return (await run<IncidentRow>(trx, text, [id])).rows[0]
+}
+
+/** saveIncident with its SQL built once per set of columns (the hot path's few shapes). */
+export async function saveIncidentFast(
+  trx: Db,
+  dialect: Dialect,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<NewIncident>,
+): Promise<boolean> {
+  const cols = Object.keys(changes).filter((k) => changes[k as keyof NewIncident] !== undefined)
+  const text = textOf(`save:${dialect}:${cols.join(',')}`, () => {
+    const set = cols.map((c, i) => `"${c}" = ${param(dialect, i + 1)}`).join(', ')
+    const n = cols.length
+    return `update "incidents" set ${set} where "id" = ${param(dialect, n + 1)} and "version" = ${param(dialect, n + 2)}`
+  })
+  const values = cols.map((c) => changes[c as keyof NewIncident])
+  const r = await run(trx, text, [...values, id, expectedVersion])
+  return Number(r.numAffectedRows ?? 0) === 1
+}
+
+const JOURNAL_COLUMNS = [
+  'incident_id',
+  'seq',
+  'type',
+  'payload',
+  'actor_name',
+  'actor_role',
+  'occurred_at',
+  'recorded_at',
+  'idempotency_key',
+  'hash',
+  'prev_hash',
+] as const
+
+/** appendJournal with its SQL built once per dialect. */
+export async function appendJournalFast(trx: Db, dialect: Dialect, row: JournalTable): Promise<void> {
+  const text = textOf(
+    `journal:${dialect}`,
+    () =>
+      `insert into "journal" (${JOURNAL_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${JOURNAL_COLUMNS.map((_, i) => param(dialect, i + 1)).join(', ')})`,
+  )
+  await run(
+    trx,
+    text,
+    JOURNAL_COLUMNS.map((c) => row[c]),
+  )
 }
 
 export const insertIncident = (trx: Db, row: NewIncident) => trx.insertInto('incidents').values(row).execute()

@@ -1,0 +1,113 @@
+/**
+ * Entries beside the plan: notes, owners, evidence, generated documents. They move no
+ * machine; each is journaled and versioned like an event.
+ */
+import { Forbidden, NotFound, ValidationError } from '../errors.js'
+import * as repo from '../store/repo.js'
+import type { Caller, Core } from './core.js'
+import type { Rooms } from './rooms.js'
+import type { IncidentView } from './view.js'
+
+export function createAnnotations(core: Core, rooms: Rooms) {
+  const { store, db } = core
+  const { inTransaction, annotateIn, get } = rooms
+
+  /**
+   * Appends an entry that records something beside the plan (a note, an owner, a piece
+   * of evidence, a generated document) without moving the machine: journal entry +
+   * version + view in one transaction, like any event.
+   */
+  function annotate(
+    id: string,
+    caller: Pick<Caller, 'organisation' | 'name' | 'role'>,
+    entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
+    patch: (view: IncidentView) => IncidentView,
+    columns: { owner?: string | null } = {},
+  ): Promise<IncidentView> {
+    return inTransaction(async (trx, told) => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
+    })
+  }
+
+  const writer = (caller: Pick<Caller, 'role'>, what: string) => {
+    if (caller.role === 'auditor') throw new Forbidden(`auditors read and never write (${what})`)
+  }
+
+  /** A note at any phase; never edited: a correction is a new note pointing at the old one. */
+  async function addNote(id: string, caller: Caller, note: { text: string; corrects?: number }) {
+    writer(caller, 'notes')
+    if (note.corrects !== undefined) {
+      const target = await db
+        .selectFrom('journal')
+        .select('type')
+        .where('incident_id', '=', id)
+        .where('seq', '=', note.corrects)
+        .executeTakeFirst()
+      if (target?.type !== 'NOTE_ADDED')
+        throw new ValidationError('corrects names no note', [
+          { path: 'corrects', message: 'not the seq of a note of this incident' },
+        ])
+    }
+    return annotate(id, caller, { type: 'NOTE_ADDED', payload: { ...note } }, (v) => ({
+      ...v,
+      notes: [
+        ...(v.notes ?? []),
+        {
+          seq: v.version,
+          text: note.text,
+          corrects: note.corrects ?? null,
+          by: { name: caller.name, role: caller.role },
+          at: v.updatedAt,
+        },
+      ],
+    }))
+  }
+
+  /** Assigns the incident or hands it over; the reason is on the record. */
+  async function assignOwner(id: string, caller: Caller, req: { owner: string; reason: string }) {
+    if (!['office', 'group', 'leader', 'principal', 'admin'].includes(caller.role))
+      throw new Forbidden(
+        `role ${caller.role} may not assign incidents (office, group, leader, principal, admin may)`,
+      )
+    const before = await get(id, caller)
+    return annotate(
+      id,
+      caller,
+      {
+        type: before.owner ? 'OWNER_HANDED_OVER' : 'OWNER_ASSIGNED',
+        payload: { from: before.owner, to: req.owner, reason: req.reason },
+      },
+      (v) => ({ ...v, owner: req.owner }),
+      { owner: req.owner },
+    )
+  }
+
+  /** Kept evidence (content-addressed file already stored): recorded with hash, size and type. */
+  async function addEvidence(
+    id: string,
+    caller: Caller,
+    ev: { sha256: string; size: number; mediaType: string; filename: string; note?: string },
+  ) {
+    writer(caller, 'evidence')
+    return annotate(id, caller, { type: 'EVIDENCE_ADDED', payload: { ...ev } }, (v) => ({
+      ...v,
+      evidence: [
+        ...(v.evidence ?? []),
+        { ...ev, seq: v.version, by: { name: caller.name, role: caller.role }, at: v.updatedAt },
+      ],
+    }))
+  }
+
+  /** A generated document (its content hash) is journaled so the record shows what was sent. */
+  async function recordDocument(
+    id: string,
+    caller: Caller,
+    doc: { name: string; sha256: string; format: string },
+  ) {
+    return annotate(id, caller, { type: 'DOCUMENT_GENERATED', payload: { ...doc } }, (v) => v)
+  }
+
+  return { annotate, addNote, assignOwner, addEvidence, recordDocument }
+}

@@ -1,0 +1,241 @@
+/**
+ * The command path: open an incident, send it an event.
+ */
+import { randomUUID } from 'node:crypto'
+import { createActor } from 'xstate'
+import type { IncidentEvent, IncidentInput, PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict } from '../errors.js'
+import * as repo from '../store/repo.js'
+import { contextOf, inertClock, restore } from './actor.js'
+import {
+  type Caller,
+  type Core,
+  iso,
+  laterOf,
+  normalise,
+  type OpenRequest,
+  type SendRequest,
+  SKEW_MS,
+} from './core.js'
+import { canonicalJson, genesisHash, sha256 } from './hash.js'
+import { permits, refusalDetail } from './obligations.js'
+import { quoteRules } from './quotes.js'
+import type { Rooms } from './rooms.js'
+import { buildView, type IncidentView, isOverdue } from './view.js'
+
+export function createCommands(core: Core, rooms: Rooms) {
+  const { store, plans, clock, calendar, planOf } = core
+  const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply } = rooms
+
+  function checkTime(
+    field: string,
+    value: string | undefined,
+    now: Date,
+    notBefore?: string,
+  ): string | undefined {
+    if (value === undefined) return undefined
+    const t = Date.parse(value)
+    if (Number.isNaN(t))
+      throw new ValidationError('invalid time', [{ path: field, message: 'not an ISO-8601 instant' }])
+    if (t > now.getTime() + SKEW_MS)
+      throw new ValidationError(`${field} is in the future`, [
+        { path: field, message: 'must not be in the future', expected: `at or before ${iso(now)}` },
+      ])
+    if (notBefore && t < Date.parse(notBefore))
+      throw new ValidationError(`${field} is before the previous event`, [
+        {
+          path: field,
+          message: 'must not be before the previous event',
+          expected: `at or after ${notBefore}`,
+        },
+      ])
+    return normalise(value)
+  }
+
+  function validateFields(plan: PlanDefinition, type: string, fields: Record<string, unknown>) {
+    const spec = plan.events.find((e) => e.type === type)
+    if (!spec) {
+      throw new ValidationError(`unknown event type ${type}`, [
+        { path: 'type', message: 'unknown event type', expected: plan.events.map((e) => e.type).join(' | ') },
+      ])
+    }
+    const parsed = spec.schema.safeParse(fields)
+    if (!parsed.success) {
+      throw new ValidationError(
+        `${type} is missing or has invalid fields`,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+      )
+    }
+    return { spec, data: parsed.data as Record<string, unknown> }
+  }
+
+  async function open(req: OpenRequest, caller: Caller, key?: string): Promise<IncidentView> {
+    if (caller.role !== 'monitor' && caller.role !== 'office' && caller.role !== 'admin')
+      throw new Forbidden(`role ${caller.role} may not open incidents (monitor, office and admin may)`)
+    const plan = plans.getPlan(req.planId)
+    if (!plan)
+      throw new ValidationError('unknown plan', [{ path: 'planId', message: `no plan ${req.planId}` }])
+    const now = clock.now()
+    const discoveredAt = checkTime('discoveredAt', req.discoveredAt, now) ?? iso(now)
+    const knownAt = checkTime('knownAt', req.knownAt, now) ?? discoveredAt
+    const occurredAt = checkTime('occurredAt', req.occurredAt, now) ?? discoveredAt
+    const facts = req.facts ?? {}
+    const computed = plan.classify(facts).severity
+    if (req.severity !== undefined && !plan.severities.some((s) => s.code === req.severity))
+      throw new ValidationError('severity not used by this plan', [
+        {
+          path: 'severity',
+          message: 'not a grade of this plan',
+          expected: plan.severities.map((s) => s.code).join(' | '),
+        },
+      ])
+    if (req.severity !== undefined && req.severity !== computed && !req.severityReason)
+      throw new ValidationError('a severity that differs from the computed grade needs a reason', [
+        {
+          path: 'severityReason',
+          message: `required: the plan computes ${computed ?? 'no grade'} from these facts`,
+        },
+      ])
+    const actor: Actor = { name: caller.name, role: caller.role }
+    const input: IncidentInput = {
+      title: req.title,
+      discoveredAt,
+      knownAt,
+      occurredAt,
+      category: req.category ?? null,
+      facts,
+      severity: req.severity ?? null,
+      severityReason: req.severityReason ?? null,
+      actor,
+      quotes: quoteRules(plan.obligations, calendar, { discoveredAt, knownAt, occurredAt }, discoveredAt),
+    }
+    const scope = `open:${caller.tokenId}`
+    const requestHash = sha256(canonicalJson(req))
+    return inTransaction(async (trx, told) => {
+      const replayed = await idempotent(trx, scope, key, requestHash)
+      if (replayed) return replayed
+      if (req.relatedTo) {
+        const rel = await trx
+          .selectFrom('incidents')
+          .select('id')
+          .where('id', '=', req.relatedTo)
+          .where('organisation', '=', caller.organisation)
+          .executeTakeFirst()
+        if (!rel)
+          throw new ValidationError('relatedTo names no incident', [
+            { path: 'relatedTo', message: 'no such incident' },
+          ])
+      }
+      const actorRef = createActor(plan.machine, { input, clock: inertClock }).start()
+      const d = derive(actorRef)
+      const id = randomUUID()
+      const recordedAt = iso(now)
+      const source = req.source ?? null
+      const relatedTo = req.relatedTo ?? null
+      const entry = entryFor(
+        {
+          id,
+          version: 0,
+          // The chain starts from the incident's identity (organisation, plan): see genesisHash.
+          head_hash: genesisHash({
+            id,
+            organisation: caller.organisation,
+            plan_id: plan.id,
+            plan_version: plan.version,
+          }),
+        },
+        {
+          type: 'OPENED',
+          payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
+          actor,
+          occurredAt: discoveredAt,
+          key,
+        },
+        recordedAt,
+      )
+      const view = buildView(plan, d.s, {
+        id,
+        organisation: caller.organisation,
+        version: 1,
+        source,
+        relatedTo,
+        owner: null,
+        createdAt: recordedAt,
+        updatedAt: recordedAt,
+      })
+      await repo.insertIncident(trx, {
+        id,
+        organisation: caller.organisation,
+        plan_id: plan.id,
+        plan_version: plan.version,
+        version: 1,
+        title: req.title,
+        source_url: source?.url ?? null,
+        owner: null,
+        related_to: relatedTo,
+        view: JSON.stringify(view),
+        last_occurred_at: discoveredAt,
+        head_hash: entry.hash,
+        created_at: recordedAt,
+        updated_at: recordedAt,
+        ...d.columns,
+      })
+      await repo.appendJournalFast(trx, store.dialect, entry)
+      await repo.moveTimers(trx, id, [], d.pending)
+      await emit(trx, plan.id, entry, view)
+      await remember(trx, scope, key, requestHash, view)
+      notify(told, view, entry)
+      told.push(() => core.live.put(id, { version: 1, actorRef, view }))
+      return { ...view, overdue: isOverdue(view, now) }
+    })
+  }
+
+  /**
+   * Applies one event to an incident. Order of refusals (API.md): invalid body (400),
+   * role (403), version (409), state (409). Each writes nothing.
+   */
+  async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
+    const requestHash = sha256(canonicalJson(req))
+    return inTransaction(async (trx, told) => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      const plan = planOf(row)
+      const { spec, data } = validateFields(plan, req.type, req.fields)
+      if (!(spec.roles as readonly string[]).includes(caller.role))
+        throw new Forbidden(
+          `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
+        )
+      // A replayed key answers the first result, but only to a caller who may send the event.
+      const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
+      if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
+      if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
+        throw new VersionConflict(req.expectedVersion, current(row))
+      const now = clock.now()
+      const at =
+        checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
+        laterOf(iso(now), row.last_occurred_at)
+      const live = core.live.take(row.id, row.version)
+      const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+      const before = actorRef.getSnapshot()
+      const actor: Actor = { name: caller.name, role: caller.role }
+      const quotes = quoteRules(plan.obligations, calendar, contextOf(before), at)
+      const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
+      const refusal = permits(plan, contextOf(before), event)
+      if (refusal) throw new Forbidden(refusal)
+      if (!before.can(event))
+        throw new EventNotAllowed(req.type, current(row), refusalDetail(plan, before, event))
+      actorRef.send(event)
+      return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
+        type: req.type,
+        payload: { ...data, quotes },
+        actor,
+        occurredAt: at,
+        key,
+        idempotency: { scope: `incident:${id}`, requestHash },
+      })
+    })
+  }
+
+  return { open, send, checkTime, validateFields }
+}

@@ -1,0 +1,53 @@
+/**
+ * Hot incidents stay live: a bounded cache of restored actors and their stored views,
+ * keyed by incident id and kept only for the version they were committed at. A change
+ * takes its incident's entry out (so a change that rolls back leaves nothing behind) and
+ * puts the new one back only once its transaction committed; a version that moved
+ * meanwhile (another node, another process, an annotation) misses, and the incident is
+ * restored from its row as before. Least recently used goes first.
+ */
+import type { restore } from './actor.js'
+import type { IncidentView } from './view.js'
+
+/** Incidents kept live by default (about 10–20 KB each). */
+export const ACTOR_CACHE_SIZE = 1_000
+
+export interface Live {
+  version: number
+  actorRef: ReturnType<typeof restore>
+  /** The view as stored at `version` (without `overdue`, which is computed on read). */
+  view: IncidentView
+}
+
+export function createLiveCache(size = ACTOR_CACHE_SIZE) {
+  const map = new Map<string, Live>()
+  let hits = 0
+  let misses = 0
+  return {
+    /** The live incident at exactly this version, taken out of the cache; or nothing. */
+    take(id: string, version: number): Live | undefined {
+      const hit = map.get(id)
+      if (hit !== undefined) map.delete(id)
+      if (hit?.version === version) {
+        hits++
+        return hit
+      }
+      misses++
+      return undefined
+    },
+    /** Keeps an incident live at the version just committed. */
+    put(id: string, live: Live): void {
+      if (size <= 0) return
+      map.delete(id)
+      map.set(id, live)
+      if (map.size > size) {
+        const oldest = map.keys().next().value
+        if (oldest !== undefined) map.delete(oldest)
+      }
+    },
+    drop: (id: string) => void map.delete(id),
+    /** Entries now, and takes that found their version live or not, since the start. */
+    stats: () => ({ size: map.size, hits, misses }),
+  }
+}
+export type LiveCache = ReturnType<typeof createLiveCache>

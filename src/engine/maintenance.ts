@@ -1,0 +1,183 @@
+/**
+ * The journal re-read: replay (verify), upgrade to a plan's current version, and the
+ * one-time requote of uncertain due times.
+ */
+import type { IncidentContext, IncidentEvent } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { NotFound, VersionConflict } from '../errors.js'
+import * as repo from '../store/repo.js'
+import { contextOf, restore } from './actor.js'
+import type { Told } from './committer.js'
+import { type Core, iso, laterOf } from './core.js'
+import { rebuild, type UpgradeRecord } from './rebuild.js'
+import type { Rooms } from './rooms.js'
+import { reread, type UpgradeOutcome } from './upgrade.js'
+import { buildView, type IncidentView } from './view.js'
+
+export function createMaintenance(core: Core, rooms: Rooms) {
+  const { store, plans, clock, calendar, db, planOf, guarded } = core
+  const { inTransaction, derive, entryFor, current, emit, notify, apply } = rooms
+
+  /**
+   * Rebuilds an incident from its journal alone: OPENED gives the input, every later
+   * entry is re-sent as it was recorded (with its stored quotes and times); an upgraded
+   * incident's earlier entries as its UPGRADED entry says (rebuild.ts).
+   */
+  async function replay(id: string): Promise<{ value: unknown; context: IncidentContext }> {
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFound(`incident ${id}`)
+    const plan = planOf(row)
+    const entries = await db
+      .selectFrom('journal')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .orderBy('seq')
+      .execute()
+    const upgraded = entries.find((e) => e.type === 'UPGRADED')
+    const { actorRef } = rebuild(
+      plan,
+      entries,
+      upgraded ? { upgrade: JSON.parse(upgraded.payload) as UpgradeRecord } : {},
+    )
+    if (!actorRef) throw new Error(`incident ${id} has no OPENED entry`)
+    const s = actorRef.getSnapshot()
+    return { value: s.value, context: contextOf(s) }
+  }
+
+  /**
+   * Upgrades an open incident whose plan version the service no longer has to its plan's
+   * current version (upgrade.ts): re-read from the journal, one UPGRADED entry. With
+   * `dryRun`, says what it would do and writes nothing.
+   */
+  async function upgrade(id: string, opts: { dryRun?: boolean } = {}): Promise<UpgradeOutcome | null> {
+    const work = async (trx: repo.Db, told: Told): Promise<UpgradeOutcome | null> => {
+      const row = await repo.lockIncident(trx, store.dialect, id)
+      if (!row || row.closed_at !== null || plans.getPlan(row.plan_id, row.plan_version)) return null
+      const plan = plans.getPlan(row.plan_id)
+      if (!plan) return null
+      const entries = await trx
+        .selectFrom('journal')
+        .selectAll()
+        .where('incident_id', '=', id)
+        .orderBy('seq')
+        .execute()
+      const { actorRef, skipped, quotes } = reread(plan, entries, calendar)
+      if (!actorRef) return null
+      const d = derive(actorRef)
+      const outcome: UpgradeOutcome = {
+        id,
+        planId: plan.id,
+        fromVersion: row.plan_version,
+        toVersion: plan.version,
+        phaseBefore: row.phase,
+        phaseAfter: d.columns.phase,
+        skipped: skipped.map((seq) => ({ seq, type: entries.find((e) => e.seq === seq)?.type ?? '' })),
+        owed: d.columns.owed_count,
+      }
+      if (opts.dryRun) return outcome
+      const record: UpgradeRecord = {
+        fromVersion: row.plan_version,
+        toVersion: plan.version,
+        quotes,
+        skipped,
+      }
+      const system: Actor = { name: 'system', role: 'system' }
+      const recordedAt = iso(clock.now())
+      const entry = entryFor(
+        row,
+        {
+          type: 'UPGRADED',
+          payload: { ...record },
+          actor: system,
+          occurredAt: laterOf(recordedAt, row.last_occurred_at),
+        },
+        recordedAt,
+      )
+      const prev = JSON.parse(row.view) as IncidentView
+      const view: IncidentView = {
+        ...prev,
+        ...buildView(plan, d.s, {
+          id: row.id,
+          organisation: row.organisation,
+          version: row.version + 1,
+          source: prev.source,
+          relatedTo: row.related_to,
+          owner: row.owner,
+          createdAt: row.created_at,
+          updatedAt: recordedAt,
+        }),
+      }
+      const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+        ...d.columns,
+        plan_version: plan.version,
+        version: row.version + 1,
+        view: JSON.stringify(view),
+        last_occurred_at: laterOf(entry.occurred_at, row.last_occurred_at),
+        head_hash: entry.hash,
+        updated_at: recordedAt,
+      })
+      if (!saved) throw new VersionConflict(row.version, current(row))
+      await repo.appendJournalFast(trx, store.dialect, entry)
+      // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
+      await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
+      await repo.moveTimers(trx, id, [], d.pending)
+      await emit(trx, plan.id, entry, view)
+      notify(told, view, entry)
+      return outcome
+    }
+    return opts.dryRun ? guarded(() => db.transaction().execute((trx) => work(trx, []))) : inTransaction(work)
+  }
+
+  /**
+   * Rule 9's one exception: once a year's holiday data is in force, every owed due time that
+   * was computed uncertain (its window reached a year the data did not cover) and is now
+   * certain is re-quoted once, by a journaled REQUOTE that states the old and the new due
+   * time (replay reads them from the entry). Idempotent: a re-quoted one is never again.
+   */
+  async function requote(): Promise<number> {
+    const open = await guarded(() =>
+      db
+        .selectFrom('incidents')
+        .select(['id', 'view'])
+        .where('closed_at', 'is', null)
+        .where('owed_count', '>', 0)
+        .execute(),
+    )
+    let n = 0
+    for (const r of open) {
+      const uncertain = (JSON.parse(r.view) as IncidentView).obligations.filter(
+        (o) => o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null,
+      )
+      for (const o of uncertain) {
+        const done = await inTransaction(async (trx, told) => {
+          const row = await repo.lockIncident(trx, store.dialect, r.id)
+          if (!row) return false
+          const plan = planOf(row)
+          const due = plan.obligations.find((x) => x.id === o.rule)?.due
+          if (!due || o.countsFrom === null || o.dueAt === null) return false
+          const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
+          if (!q.certain) return false
+          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+          const system: Actor = { name: 'system', role: 'system' }
+          const at = laterOf(iso(clock.now()), row.last_occurred_at)
+          const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }
+          const event: IncidentEvent = { ...fields, type: 'REQUOTE', at, actor: system }
+          const before = actorRef.getSnapshot()
+          if (!before.can(event)) return false
+          actorRef.send(event)
+          await apply(trx, told, plan, row, contextOf(before), actorRef, undefined, {
+            type: 'REQUOTE',
+            payload: fields,
+            actor: system,
+            occurredAt: at,
+          })
+          return true
+        })
+        if (done) n++
+      }
+    }
+    return n
+  }
+
+  return { replay, upgrade, requote }
+}

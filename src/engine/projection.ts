@@ -1,0 +1,98 @@
+/**
+ * Projection: what an incident row holds beside its snapshot: the columns lists, filters
+ * and timers read, the view, and the journal entry chained to the head hash.
+ */
+import type { IncidentContext } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import type { CurrentState } from '../errors.js'
+import type * as repo from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
+import { contextOf, phaseOf, type restore } from './actor.js'
+import { type Core, iso, normalise } from './core.js'
+import { entryHash } from './hash.js'
+import { type IncidentView, isOverdue } from './view.js'
+
+export function createProjection(core: Core) {
+  const { clock, warnAt } = core
+
+  const readView = (row: Pick<IncidentRow, 'view'>): IncidentView => {
+    const v = JSON.parse(row.view) as IncidentView
+    return { ...v, overdue: isOverdue(v, clock.now()) }
+  }
+
+  const current = (row: IncidentRow): CurrentState => {
+    const v = JSON.parse(row.view) as IncidentView
+    return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
+  }
+
+  /** The timer rows the owed obligations want: each due time, and its due-soon warnings. */
+  const timersOf = (ctx: IncidentContext): repo.PendingTimer[] =>
+    ctx.obligations
+      .filter(
+        (o): o is typeof o & { dueAt: string } =>
+          o.status === 'owed' && o.dueAt !== null && o.breachedAt === null,
+      )
+      .flatMap((o) => [
+        { instance: o.id, deadline: o.deadline ?? o.rule, dueAt: normalise(o.dueAt) },
+        ...warnAt.map((share) => ({
+          instance: `${o.id}~w${Math.round(share * 100)}`,
+          deadline: o.deadline ?? o.rule,
+          dueAt: iso(
+            new Date(Date.parse(o.startedAt) + share * (Date.parse(o.dueAt) - Date.parse(o.startedAt))),
+          ),
+        })),
+      ])
+
+  /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
+  function derive(actorRef: ReturnType<typeof restore>) {
+    const s = actorRef.getSnapshot()
+    if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
+    const ctx = contextOf(s)
+    const owed = ctx.obligations.filter((o) => o.status === 'owed')
+    const owedBy = [...new Set(owed.flatMap((o) => o.owedBy))].sort()
+    return {
+      s,
+      ctx,
+      pending: timersOf(ctx),
+      columns: {
+        phase: phaseOf(s),
+        severity: ctx.severity,
+        category: ctx.category,
+        next_due_at:
+          owed
+            .map((o) => o.dueAt)
+            .filter((d): d is string => d !== null)
+            .map(normalise)
+            .sort()[0] ?? null,
+        has_missed: owed.some((o) => o.breachedAt !== null || o.rule === 'escalate') ? 1 : 0,
+        owed_count: owed.length,
+        breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
+        owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',
+        closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
+        snapshot: JSON.stringify(actorRef.getPersistedSnapshot()),
+      },
+    }
+  }
+
+  /** A journal entry chained to the incident's head hash. */
+  function entryFor(
+    incident: { id: string; version: number; head_hash: string },
+    entry: { type: string; payload: Record<string, unknown>; actor: Actor; occurredAt: string; key?: string },
+    recordedAt: string,
+  ) {
+    const e = {
+      incident_id: incident.id,
+      seq: incident.version + 1,
+      type: entry.type,
+      payload: JSON.stringify(entry.payload),
+      actor_name: entry.actor.name,
+      actor_role: entry.actor.role,
+      occurred_at: entry.occurredAt,
+      recorded_at: recordedAt,
+    }
+    const hash = entryHash(incident.head_hash, e)
+    return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
+  }
+
+  return { readView, current, timersOf, derive, entryFor }
+}

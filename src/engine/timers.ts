@@ -1,0 +1,142 @@
+/**
+ * The timer path: due deadlines and their due-soon warnings, fired in batches through
+ * the same write as any event (actor `system`).
+ */
+import type { IncidentEvent } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { StorageUnavailable } from '../errors.js'
+import * as repo from '../store/repo.js'
+import { contextOf, restore } from './actor.js'
+import type { Told } from './committer.js'
+import { type Core, FIRE_BATCH, iso } from './core.js'
+import type { Live } from './live.js'
+import type { Rooms } from './rooms.js'
+import type { IncidentView } from './view.js'
+
+/** Incidents a batch already restored, at the version the batch moved them to. */
+type Local = Map<string, Live>
+
+export function createTimers(core: Core, rooms: Rooms) {
+  const { store, clock, db, deps, planOf, guarded } = core
+  const { inTransaction, annotateIn, apply } = rooms
+
+  /**
+   * Fires due deadlines through the same path as any event (actor `system`), each
+   * exactly once: the timer row is re-read inside the transaction and marked fired
+   * in it. The entry keeps the original due time as its `occurredAt`.
+   *
+   * Up to FIRE_BATCH timers share one transaction (each incident's entry, snapshot and
+   * timers still written together), so a thousand deadlines passing at once cost a few
+   * commits, not a thousand. If one of them fails, the batch rolls back and its timers
+   * fire one per transaction, so one broken incident holds up no other.
+   */
+  async function fireDue(limit = 500): Promise<number> {
+    const now = iso(clock.now())
+    const due = await guarded(() => repo.dueTimers(db, now, limit))
+    let fired = 0
+    for (let i = 0; i < due.length; i += FIRE_BATCH) {
+      const batch = due.slice(i, i + FIRE_BATCH)
+      try {
+        fired += await inTransaction(async (trx, told) => {
+          // One restore per incident per batch: its later timers find it live here.
+          const local: Local = new Map()
+          let n = 0
+          for (const t of batch) if (await fireIn(trx, told, t, local)) n++
+          return n
+        })
+        continue
+      } catch (e) {
+        if (e instanceof StorageUnavailable) throw e
+      }
+      for (const t of batch) {
+        const done = await inTransaction((trx, told) => fireIn(trx, told, t)).catch((e: unknown) => {
+          // One broken incident must not hold up every later timer: report it and go on.
+          if (e instanceof StorageUnavailable) throw e
+          deps.onTimerError?.(t, e)
+          return false
+        })
+        if (done) fired++
+      }
+    }
+    return fired
+  }
+
+  /** Fires one due timer inside the caller's transaction; false when it was spent (already fired, or met meanwhile). */
+  async function fireIn(
+    trx: repo.Db,
+    told: Told,
+    t: { incident_id: string; instance: string },
+    local: Local = new Map(),
+  ): Promise<boolean> {
+    // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
+    const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
+    if (!row) return false
+    const timer = await repo.claimTimer(trx, t.incident_id, t.instance, iso(clock.now()))
+    if (!timer) return false
+    const plan = planOf(row)
+    const mine = local.get(row.id)
+    const live = mine?.version === row.version ? mine : core.live.take(row.id, row.version)
+    local.delete(row.id)
+    const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+    const keep = (view: IncidentView) =>
+      local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
+    const system: Actor = { name: 'system', role: 'system' }
+    const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
+    if (warning) {
+      const [, instance = '', pct = '0'] = warning
+      const o = contextOf(actorRef.getSnapshot()).obligations.find((x) => x.id === instance)
+      if (o?.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) return false
+      const w = {
+        deadline: o.deadline ?? o.rule,
+        instance,
+        obligation: instance,
+        share: Number(pct) / 100,
+        dueAt: o.dueAt,
+        at: timer.due_at,
+      }
+      const view = await annotateIn(
+        trx,
+        told,
+        row,
+        system,
+        { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
+        (v) => ({
+          ...v,
+          warnings: [...(v.warnings ?? []), w],
+        }),
+        {},
+        live?.view,
+      )
+      keep(view)
+      told.push(() =>
+        core.live.put(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } }),
+      )
+      return true
+    }
+    const event: IncidentEvent = {
+      type: 'DEADLINE_PASSED',
+      at: timer.due_at,
+      actor: system,
+      obligation: timer.instance,
+    }
+    // A timer whose obligation is no longer owed (met, waived, withdrawn meanwhile) is spent, not journaled.
+    if (!actorRef.getSnapshot().can(event)) return false
+    const before = contextOf(actorRef.getSnapshot())
+    actorRef.send(event)
+    const view = await apply(trx, told, plan, row, before, actorRef, live?.view, {
+      type: 'DEADLINE_PASSED',
+      payload: {
+        deadline: timer.deadline,
+        obligation: timer.instance,
+        instance: timer.instance,
+        dueAt: timer.due_at,
+      },
+      actor: system,
+      occurredAt: timer.due_at,
+    })
+    keep(view)
+    return true
+  }
+
+  return { fireDue, fireIn }
+}

@@ -1,0 +1,124 @@
+/**
+ * What a change writes: the journal entry, the incident row (snapshot, columns, view),
+ * the timer rows, the outbox and the idempotency record, for an event or an annotation.
+ */
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { VersionConflict } from '../errors.js'
+import * as repo from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
+import type { restore } from './actor.js'
+import type { Told } from './committer.js'
+import { type Core, iso, laterOf } from './core.js'
+import { ledgerChanges } from './obligations.js'
+import type { Base } from './rooms.js'
+import { buildView, type IncidentView, isOverdue } from './view.js'
+
+export function createWriter(core: Core, rooms: Base) {
+  const { clock, store } = core
+  const { derive, entryFor, current, timersOf, emit, remember, notify } = rooms
+
+  /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
+  async function apply(
+    trx: repo.Db,
+    told: Told,
+    plan: PlanDefinition,
+    row: IncidentRow,
+    before: IncidentContext,
+    actorRef: ReturnType<typeof restore>,
+    /** The view stored at row.version, when the incident was live (live.ts). */
+    stored: IncidentView | undefined,
+    entryIn: {
+      type: string
+      payload: Record<string, unknown>
+      actor: Actor
+      occurredAt: string
+      key?: string
+      idempotency?: { scope: string; requestHash: string }
+    },
+  ): Promise<IncidentView> {
+    const d = derive(actorRef)
+    const recordedAt = iso(clock.now())
+    const changes = ledgerChanges(before.obligations, d.ctx.obligations)
+    const entry = entryFor(
+      row,
+      changes ? { ...entryIn, payload: { ...entryIn.payload, obligations: changes } } : entryIn,
+      recordedAt,
+    )
+    const prev = stored ?? (JSON.parse(row.view) as IncidentView)
+    const view: IncidentView = {
+      ...buildView(plan, d.s, {
+        id: row.id,
+        organisation: row.organisation,
+        version: row.version + 1,
+        source: prev.source,
+        relatedTo: row.related_to,
+        owner: row.owner,
+        createdAt: row.created_at,
+        updatedAt: recordedAt,
+      }),
+      // What annotations added stays in the view.
+      ...(prev.notes ? { notes: prev.notes } : {}),
+      ...(prev.evidence ? { evidence: prev.evidence } : {}),
+      ...(prev.warnings ? { warnings: prev.warnings } : {}),
+    }
+    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+      ...d.columns,
+      version: row.version + 1,
+      view: JSON.stringify(view),
+      last_occurred_at: laterOf(entryIn.occurredAt, row.last_occurred_at),
+      head_hash: entry.hash,
+      updated_at: recordedAt,
+    })
+    if (!saved) throw new VersionConflict(row.version, current(row))
+    await repo.appendJournalFast(trx, store.dialect, entry)
+    // The timer rows follow the pending deadlines; most events leave those as they were,
+    // and then no timer row is touched.
+    await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
+    await emit(trx, plan.id, entry, view)
+    if (entryIn.idempotency)
+      await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
+    notify(told, view, entry)
+    const version = row.version + 1
+    told.push(() => core.live.put(row.id, { version, actorRef, view }))
+    return { ...view, overdue: isOverdue(view, clock.now()) }
+  }
+
+  /**
+   * Appends an entry that records something beside the plan (a note, an owner, a piece
+   * of evidence, a generated document, a warning) without moving the machine: journal
+   * entry + version + view in one transaction, like any event.
+   */
+  async function annotateIn(
+    trx: repo.Db,
+    told: Told,
+    row: IncidentRow,
+    actor: Actor,
+    entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
+    patch: (view: IncidentView) => IncidentView,
+    columns: { owner?: string | null } = {},
+    stored?: IncidentView,
+  ): Promise<IncidentView> {
+    const recordedAt = iso(clock.now())
+    const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
+    const view = patch({
+      ...(stored ?? (JSON.parse(row.view) as IncidentView)),
+      version: row.version + 1,
+      updatedAt: recordedAt,
+    })
+    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+      ...columns,
+      version: row.version + 1,
+      view: JSON.stringify(view),
+      head_hash: e.hash,
+      updated_at: recordedAt,
+    })
+    if (!saved) throw new VersionConflict(row.version, current(row))
+    await repo.appendJournalFast(trx, store.dialect, e)
+    await emit(trx, row.plan_id, e, view)
+    notify(told, view, e)
+    return { ...view, overdue: isOverdue(view, clock.now()) }
+  }
+
+  return { apply, annotateIn }
+}
