@@ -83,6 +83,6 @@ export const PLAN_DOCUMENTS: Record<string, readonly DocumentSpec[]> = {
         s('四、时限', 'deadlines'),
       ],
     },
-    review('四(五)', ['REVIEW', 'DECIDE_REVIEW'], '舆情处置回顾总结'),
+    review('四(五)', ['REVIEW', 'DECIDE'], '舆情处置回顾总结'),
   ],
 }

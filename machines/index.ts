@@ -6,9 +6,9 @@ import { PLAN_DOCUMENTS } from './documents.js'
 import { plan as hrssCity } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022 } from './nanchong-npc-2022/index.js'
-import { plan as nanningAic2017 } from './nanning-aic-2017.js'
+import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
 import { plan as neixiang2017 } from './neixiang-2017/index.js'
-import { plan as saws2014 } from './saws-2014.js'
+import { plan as saws2014 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [

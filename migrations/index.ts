@@ -6,6 +6,7 @@ import * as m0003 from './0003_delivery_lease.js'
 import * as m0004 from './0004_organisations.js'
 import * as m0005 from './0005_list_indexes.js'
 import * as m0006 from './0006_obligations.js'
+import * as m0007 from './0007_calendar_years.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_organisations': m0004,
   '0005_list_indexes': m0005,
   '0006_obligations': m0006,
+  '0007_calendar_years': m0007,
 }

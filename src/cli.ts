@@ -1,20 +1,21 @@
 /**
- * Operator commands, on the database DATABASE_URL names (migrated first):
+ * Operator commands, on the database DATABASE_URL names (migrated first), read from the
+ * same settings as the server (the environment over ENV_FILE or ./.env); each names the
+ * database it opened on stderr, and `token create` warns when that database was empty:
  *   npm run cli -- token create --role office --name 张三 [--org 某单位]
  *   npm run cli -- token list
  *   npm run cli -- token revoke <id>
  *   npm run cli -- org create 某单位 [--name 全称]
  *   npm run cli -- org list
- *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]
+ *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]  [--witness FILE]…
  *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
  *   npm run cli -- upgrade [--dry-run]   (open incidents of a plan version this release no longer has)
+ *   npm run cli -- calendar add FILE  |  calendar list   (holiday years, in force on every node)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
  */
-import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
-import * as registry from '../machines/index.js'
 import { ROLES, RoleSchema } from '../machines/vocabulary.js'
 import {
   createOrganisation,
@@ -24,12 +25,11 @@ import {
   UnknownOrganisation,
 } from './auth/organisations.js'
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
-import { createCalendar } from './calendar/index.js'
-import { config } from './config.js'
-import { createEngine } from './engine/engine.js'
-import { upgradeAll } from './engine/upgrade-all.js'
-import { verifyIncident } from './engine/verify.js'
-import { createEvidenceStore } from './evidence/store.js'
+import { calendarCommand } from './cli/calendar.js'
+import { listenForStop, operator, UsageError } from './cli/common.js'
+import { upgradeCommand } from './cli/upgrade.js'
+import { verifyCommand } from './cli/verify.js'
+import { config, describeDatabase } from './config.js'
 import { backupSqlite, integrityCheck } from './store/backup.js'
 import { createStore, type Store } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
@@ -40,14 +40,24 @@ const USAGE = `Usage:
   npm run cli -- token revoke <id>
   npm run cli -- org create <organisation> [--name <full name>]
   npm run cli -- org list
-  npm run cli -- verify <incidentId>
-  npm run cli -- verify --all [--org <organisation>]
+  npm run cli -- verify <incidentId> [--witness <file>]…
+  npm run cli -- verify --all [--org <organisation>] [--witness <file>]…
   npm run cli -- backup <file>
+  npm run cli -- calendar add <year.json>
+  npm run cli -- calendar list
   npm run cli -- upgrade [--dry-run]`
 
-class UsageError extends Error {}
+/** No incident and no token: a database just created, most likely not the one the server uses. */
+async function isEmpty(store: Store): Promise<boolean> {
+  const incident = await store.db.selectFrom('incidents').select('id').limit(1).executeTakeFirst()
+  const token = await store.db.selectFrom('tokens').select('id').limit(1).executeTakeFirst()
+  return !incident && !token
+}
 
-const operator = () => `cli:${userInfo().username}`
+const EMPTY_WARNING =
+  'Warning: this database was empty (no incident, no token before this one). If the server runs on another ' +
+  'database, this token is unknown to it (401): give the CLI the same DATABASE_URL as the server ' +
+  '(the environment, or ENV_FILE / .env, which both read).\n'
 
 async function tokenCommand(store: Store, args: string[]): Promise<void> {
   const [sub, ...rest] = args
@@ -62,6 +72,7 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
     if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
     if (!values.name?.trim()) throw new UsageError('--name is required (it goes into the journal)')
     await requireOrganisation(store.db, values.org ?? DEFAULT_ORGANISATION)
+    const empty = await isEmpty(store)
     const { token, info } = await createToken(
       store.db,
       { role: role.data, name: values.name, ...(values.org ? { organisation: values.org } : {}) },
@@ -72,6 +83,7 @@ async function tokenCommand(store: Store, args: string[]): Promise<void> {
         'The token (shown once, stored only as a hash):\n',
     )
     process.stdout.write(`${token}\n`)
+    if (empty) process.stderr.write(EMPTY_WARNING)
     return
   }
   if (sub === 'list') {
@@ -129,45 +141,6 @@ async function orgCommand(store: Store, args: string[]): Promise<void> {
   throw new UsageError(`unknown org command ${sub ?? '(none)'}`)
 }
 
-/** One line per incident: `ok` with its head, or `FAIL` naming the first bad entry. 1 when any fails. */
-async function verifyCommand(store: Store, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { all: { type: 'boolean' }, org: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  })
-  if (values.all ? positionals.length > 0 : positionals.length !== 1 || values.org !== undefined)
-    throw new UsageError('verify takes one incident id, or --all [--org <organisation>]')
-  let ids = positionals
-  if (values.all) {
-    let q = store.db.selectFrom('incidents').select('id').orderBy('created_at').orderBy('id')
-    const org = values.org?.trim()
-    if (org !== undefined) q = q.where('organisation', '=', org)
-    ids = (await q.execute()).map((r) => r.id)
-    // A typo should not pass as "nothing to verify".
-    if (org !== undefined && ids.length === 0) await requireOrganisation(store.db, org)
-  }
-  const evidence = createEvidenceStore(config().evidenceDir)
-  let failed = 0
-  for (const id of ids) {
-    const known = await store.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()
-    if (!known) {
-      failed++
-      process.stdout.write(`FAIL\t${id}\tno such incident\n`)
-      continue
-    }
-    const r = await verifyIncident(store.db, id, evidence)
-    if (r.ok) process.stdout.write(`ok\t${id}\t${r.entries} entries\thead ${r.head}\n`)
-    else {
-      failed++
-      process.stdout.write(`FAIL\t${id}\tentry ${r.firstBad?.seq}: ${r.firstBad?.reason}\n`)
-    }
-  }
-  process.stderr.write(`Verified ${ids.length} incident(s): ${ids.length - failed} ok, ${failed} failed.\n`)
-  return failed > 0 ? 1 : 0
-}
-
 /** An online backup of the SQLite database (PostgreSQL deployments use pg_dump). */
 async function backupCommand(store: Store, args: string[]): Promise<number> {
   const [target, ...rest] = args
@@ -179,29 +152,6 @@ async function backupCommand(store: Store, args: string[]): Promise<number> {
   return check === 'ok' ? 0 : 1
 }
 
-/** Open incidents of a plan version this release no longer has, re-read under the current one. */
-async function upgradeCommand(store: Store, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, strict: true })
-  const dryRun = values['dry-run'] === true
-  const engine = createEngine({
-    store,
-    plans: registry,
-    clock: { now: () => new Date() },
-    calendar: createCalendar({ workingHours: config().workingHours }),
-  })
-  const done = await upgradeAll(engine, {
-    dryRun,
-    onIncident: (u) =>
-      process.stdout.write(
-        `${dryRun ? 'would upgrade' : 'upgraded'}\t${u.id}\t${u.planId} v${u.fromVersion} → v${u.toVersion}\t` +
-          `${u.phaseBefore} → ${u.phaseAfter}\towed ${u.owed}\t` +
-          `not accepted by v${u.toVersion}: ${u.skipped.map((x) => `#${x.seq} ${x.type}`).join(', ') || 'none'}\n`,
-      ),
-  })
-  process.stderr.write(`${dryRun ? 'Would upgrade' : 'Upgraded'} ${done.length} open incident(s).\n`)
-  return 0
-}
-
 /** Each command answers its exit code. */
 const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>> = {
   token: (store, args) => tokenCommand(store, args).then(() => 0),
@@ -209,6 +159,7 @@ const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>
   verify: verifyCommand,
   backup: backupCommand,
   upgrade: upgradeCommand,
+  calendar: calendarCommand,
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -218,7 +169,13 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`)
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2
   }
-  const store = createStore(config().databaseUrl)
+  listenForStop()
+  const { databaseUrl, settingsFile } = config()
+  // On stderr, so `TOKEN=$(npm run -s cli -- token create …)` still captures the token alone.
+  process.stderr.write(
+    `Database: ${describeDatabase(databaseUrl)}${settingsFile ? ` (settings from ${settingsFile})` : ''}\n`,
+  )
+  const store = createStore(databaseUrl)
   try {
     await migrateToLatest(store.db, store.schema)
     return await handler(store, args)

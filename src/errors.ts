@@ -101,3 +101,14 @@ export class UnknownPlanVersion extends AppError {
     )
   }
 }
+
+/** 429: a limit per client, token or organisation (README "Limits"); `limit` names the setting. */
+export class TooManyRequests extends AppError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+    limit: string,
+  ) {
+    super('too-many-requests', 429, 'Too many requests', detail, { limit })
+  }
+}

@@ -5,9 +5,10 @@
  */
 import { serve } from '@hono/node-server'
 import * as registry from '../machines/index.js'
+import { createSecurityAudit } from './auth/security-log.js'
 import { applyQuickStartTokens, bootstrapAdminToken } from './auth/tokens.js'
-import { createCalendar } from './calendar/index.js'
-import { config } from './config.js'
+import { createLiveCalendar } from './calendar/live.js'
+import { config, describeDatabase } from './config.js'
 import { consoleRoutes } from './console/routes.js'
 import * as diagrams from './diagrams/index.js'
 import { createEngine } from './engine/engine.js'
@@ -15,11 +16,14 @@ import { createScheduler, type Scheduler } from './engine/scheduler.js'
 import { upgradeAtStart } from './engine/upgrade-all.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { createApp } from './http/app.js'
+import { serverOptions } from './http/server.js'
 import { createHub } from './live/hub.js'
 import { createLogger, errorFields } from './log.js'
 import { createDelivery } from './notify/delivery.js'
 import { createStore } from './store/connection.js'
 import { migrateToLatest } from './store/migrate.js'
+import { witnessReader } from './witness/file.js'
+import { openWitnessWriter, type WitnessWriter } from './witness/writer.js'
 
 /** Longest wait for in-flight requests at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000
@@ -55,9 +59,15 @@ async function main() {
 
   const store = createStore(cfg.databaseUrl)
   await migrateToLatest(store.db, store.schema)
-  const calendar = createCalendar({ workingHours: cfg.workingHours })
-  const warning = calendar.coverageWarning(clock.now())
-  if (warning) log.warn('calendar coverage', { warning })
+  // Built-in holiday years and those loaded into the database (calendar add / PUT
+  // /admin/calendar/{year}), re-read every CALENDAR_REFRESH_MS so a year loaded on any node
+  // is in force here without a restart.
+  const calendar = createLiveCalendar({
+    db: store.db,
+    workingHours: cfg.workingHours,
+    onError: (e) =>
+      log.warn('the loaded holiday years could not be read; the calendar in force stays', errorFields(e)),
+  })
 
   const delivery = createDelivery({
     db: store.db,
@@ -75,7 +85,23 @@ async function main() {
       })
   }
 
-  const hub = createHub({ onError: (e) => log.warn('a live stream failed', errorFields(e)) })
+  // The witness (README "What /verify detects"): committed heads, outside the database.
+  const witness: WitnessWriter | null = cfg.witnessFile
+    ? await openWitnessWriter({
+        file: cfg.witnessFile,
+        intervalMs: cfg.witnessIntervalMs,
+        now: clock.now,
+        onError: (e) => log.error('the witness file could not be written; retrying', errorFields(e)),
+      })
+    : null
+  if (cfg.witnessFile) log.info('witness', { file: cfg.witnessFile, intervalMs: cfg.witnessIntervalMs })
+
+  const hub = createHub({
+    maxSubscribers: cfg.streams.max,
+    maxPerOrganisation: cfg.streams.perOrganisation,
+    maxPerToken: cfg.streams.perToken,
+    onError: (e) => log.warn('a live stream failed', errorFields(e)),
+  })
   let scheduler: Scheduler | undefined
   const engine = createEngine({
     store,
@@ -88,6 +114,12 @@ async function main() {
     ],
     onChange: (view, entry) => {
       hub.publish(view, entry)
+      witness?.record({
+        incident: view.id,
+        organisation: view.organisation,
+        seq: entry.seq,
+        head: entry.hash,
+      })
       for (const d of view.deadlines) {
         if (d.status !== 'pending') continue
         // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.
@@ -106,6 +138,34 @@ async function main() {
       }),
   })
 
+  // What a new year changes (the re-quote of due times that were uncertain in it): told on this node of
+  // each year that came into force, loaded here or on another node; on the first read
+  // below, of every year loaded before this start (`initial`). Registered once the engine
+  // exists, and before that first read, so no year goes unheard.
+  calendar.onLoaded(({ years, initial }) => {
+    log.info('holiday years in force', { years, initial })
+    // OBLIGATIONS.md rule 9: due times computed uncertain in those years are re-quoted once.
+    void engine
+      .requote()
+      .then((n) => n > 0 && log.info('uncertain due times re-quoted', { count: n, years }))
+      .catch((e: unknown) => log.warn('re-quoting uncertain due times failed', errorFields(e)))
+  })
+  await calendar
+    .refresh()
+    .catch((e: unknown) =>
+      log.error(
+        'the loaded holiday years could not be read; only the built-in years are in force',
+        errorFields(e),
+      ),
+    )
+  const calendarTimer = setInterval(
+    () => void calendar.refresh().catch((e: unknown) => log.warn('calendar refresh failed', errorFields(e))),
+    cfg.calendarRefreshMs,
+  )
+  calendarTimer.unref()
+  const warning = calendar.coverageWarning(clock.now())
+  if (warning) log.warn('calendar coverage', { warning })
+
   await applyQuickStartTokens(store.db, cfg.authTokens, clock.now())
   if (cfg.authTokens.length === 0) {
     const token = await bootstrapAdminToken(store.db, clock.now())
@@ -114,6 +174,18 @@ async function main() {
 
   const deliveryTimer = setInterval(deliver, DELIVERY_POLL_MS)
   deliver()
+
+  const securityAudit = createSecurityAudit({
+    db: store.db,
+    now: clock.now,
+    failuresPerMinute: cfg.limits.authFailuresPerMinute,
+    maxRows: cfg.limits.securityLogMaxRows,
+    maxAgeDays: cfg.limits.securityLogMaxAgeDays,
+    onError: (e) => log.warn('security log write failed', errorFields(e)),
+  })
+  // The counts of refusals summarised per client and minute are written once the minute is over.
+  const auditTimer = setInterval(() => void securityAudit.flush(), 60_000)
+  auditTimer.unref()
 
   const app = createApp({
     engine,
@@ -126,9 +198,19 @@ async function main() {
     hub,
     delivery,
     console: consoleRoutes(),
+    ...(cfg.witnessFile ? { witness: witnessReader(cfg.witnessFile) } : {}),
+    limits: cfg.limits,
+    securityAudit,
   })
-  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) =>
-    log.info('listening', { port: info.port, host: cfg.host }),
+  const server = serve(
+    { fetch: app.fetch, port: cfg.port, hostname: cfg.host, serverOptions: serverOptions(cfg.timeouts) },
+    (info) =>
+      log.info('listening', {
+        port: info.port,
+        host: cfg.host,
+        database: describeDatabase(cfg.databaseUrl),
+        settingsFile: cfg.settingsFile,
+      }),
   )
   // Deadlines that passed while the service was down fire after it listens, in the
   // background: an outage with many of them must not keep the API unreachable.
@@ -157,7 +239,11 @@ async function main() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await scheduler?.stop()
       clearInterval(deliveryTimer)
+      clearInterval(calendarTimer)
+      clearInterval(auditTimer)
+      await securityAudit.flush()
       await delivering
+      await witness?.close()
       await store.close()
     } catch (e) {
       log.error('unclean shutdown', errorFields(e))

@@ -44,4 +44,20 @@ describe('settings', () => {
       parseConfig({ WEBHOOKS: 'https://a.example/h, https://b.example/h', LOG_LEVEL: '' }).webhooks,
     ).toEqual(['https://a.example/h', 'https://b.example/h'])
   })
+
+  it('keeps no witness unless WITNESS_FILE is set, and never one inside the database directory', () => {
+    expect(parseConfig({})).toMatchObject({ witnessFile: null, witnessIntervalMs: 1_000 })
+    expect(
+      parseConfig({ DATABASE_URL: '/var/lib/yq/db.sqlite', WITNESS_FILE: '/var/log/yq/witness.log' }),
+    ).toMatchObject({ witnessFile: '/var/log/yq/witness.log' })
+    expect(() =>
+      parseConfig({ DATABASE_URL: '/var/lib/yq/db.sqlite', WITNESS_FILE: '/var/lib/yq/witness.log' }),
+    ).toThrow(/WITNESS_FILE: must lie outside the database's directory/)
+    expect(() =>
+      parseConfig({ DATABASE_URL: '/var/lib/yq/db.sqlite', WITNESS_FILE: '/var/lib/yq/sub/w.log' }),
+    ).toThrow(/WITNESS_FILE/)
+    expect(
+      parseConfig({ DATABASE_URL: 'postgres://db/yq', WITNESS_FILE: 'w.log', WITNESS_INTERVAL_MS: '0' }),
+    ).toMatchObject({ witnessFile: resolve('w.log'), witnessIntervalMs: 0 })
+  })
 })

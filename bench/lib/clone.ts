@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type SQLite from 'better-sqlite3'
-import { type ChainedEntry, entryHash } from '../../src/engine/hash.js'
+import { type ChainedEntry, entryHash, genesisHash } from '../../src/engine/hash.js'
 import { randomInt } from './stats.js'
 import { type Row, TEMPLATE_TITLE, TEMPLATE_URL, type Template } from './templates.js'
 
@@ -190,7 +190,14 @@ export function insertClones(
     const facts: CloneFacts = { id: randomUUID(), title, url, shift }
     const times = c.instants.map((ms) => new Date(ms + shift).toISOString())
     const incident = render(c.incident, facts, times)
-    let prev = '0'.repeat(64)
+    // The chain starts from the clone's own identity, as the engine's does (genesisHash).
+    const col = (name: string) => incident[c.incident.columns.indexOf(name)]
+    let prev = genesisHash({
+      id: facts.id,
+      organisation: String(col('organisation')),
+      plan_id: String(col('plan_id')),
+      plan_version: Number(col('plan_version')),
+    })
     const journal = c.journal.map((row) => {
       const values = render(row, facts, times)
       const e = Object.fromEntries(row.columns.map((k, j) => [k, values[j]])) as Record<string, string>

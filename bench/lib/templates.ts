@@ -191,7 +191,7 @@ function aheadStep(
         type,
         at: iso,
         actor: { name: 'bench', role: step.role },
-        quotes: quoteRules(plan.deadlines, calendar, contextOf(before), iso),
+        quotes: quoteRules(plan.obligations, calendar, contextOf(before), iso),
       }
       if (!before.can(event)) continue
       actor.send(event)

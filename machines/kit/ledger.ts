@@ -106,9 +106,12 @@ export function begin(
   const n =
     ctx.obligations.filter((o) => o.rule === rule.id && o.draftId === (opts.draftId ?? null)).length + 1
   let dueAt: string | null = null
+  let countsFrom: string | null = null
   let certain = true
   if (rule.due) {
-    const key = opts.fromEvent || rule.due.anchor === 'start' ? `${rule.id}@event` : rule.id
+    const fromEvent = opts.fromEvent || rule.due.anchor === 'start'
+    const key = fromEvent ? `${rule.id}@event` : rule.id
+    countsFrom = fromEvent || rule.due.anchor === 'start' ? at : ctx[rule.due.anchor]
     const q = quotes?.[key]
     if (!q) throw new Error(`no quote for obligation rule ${key}: the engine must quote every rule`)
     dueAt = q.dueAt
@@ -130,6 +133,7 @@ export function begin(
     deadline: rule.deadline ?? null,
     startedAt: at,
     dueAt,
+    countsFrom,
     certain,
     status: 'owed',
     metAt: null,

@@ -118,6 +118,8 @@ export interface Obligation {
   deadline: DeadlineName | null
   startedAt: string
   dueAt: string | null
+  /** The instant the due time counts from (an anchor of the incident, or when it began). */
+  countsFrom: string | null
   certain: boolean
   status: ObligationStatus
   metAt: string | null

@@ -3,13 +3,16 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { clause } from '../vocabulary.js'
-import { common, RECIPIENTS } from './rules.js'
+import { common, GRADES, PURPOSES, RECIPIENTS } from './rules.js'
 
 const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const noteOnly = z.object({ note: fields.note }).strict()
+/** An approval names the draft it approves (OBLIGATIONS.md rule 8). */
+const approval = z.object({ draftId: fields.draftId, note: fields.note }).strict()
+const channel = text('发布渠道', 200)
 
 export const events: EventSpec[] = [
-  ...commonEventSpecs(common, ['general', 'major', 'critical']),
+  ...commonEventSpecs(common, GRADES, PURPOSES),
   {
     type: 'KEEP_EVIDENCE',
     label: '保存证据',
@@ -28,7 +31,8 @@ export const events: EventSpec[] = [
   {
     type: 'REPORT',
     label: '报告',
-    roles: ['monitor', 'office', 'unit'],
+    // 逐级 (四(二)): each recipient only from the level below it (REPORT_LEVELS, checked by the machine).
+    roles: ['monitor', 'office', 'unit', 'leader', 'principal'],
     meta: clause('四(二)', '逐级报告'),
     schema: z
       .object({
@@ -100,32 +104,39 @@ export const events: EventSpec[] = [
     schema: noteOnly,
   },
   {
+    type: 'SIGN_OFF',
+    label: '单位主要负责人签署意见',
+    roles: ['unit'],
+    meta: clause('三(二)3', '以市局名义发布的内容由单位主要负责人签署意见（答复意见：部门领导审定）'),
+    schema: approval,
+  },
+  {
     type: 'LEADER_APPROVE',
     label: '新闻宣传分管领导审定',
     roles: ['leader'],
     meta: clause('四(四)', '一般舆情：新闻宣传分管领导审定'),
-    schema: noteOnly,
+    schema: approval,
   },
   {
     type: 'SECTION_REVIEW',
     label: '业务股室主要负责人审核',
     roles: ['unit'],
     meta: clause('四(四)', '重大舆情：业务股室主要负责人审核'),
-    schema: noteOnly,
+    schema: approval,
   },
   {
     type: 'GROUP_APPROVE',
     label: '领导小组审定',
     roles: ['group'],
-    meta: clause('四(四)', '重大舆情：领导小组审定'),
-    schema: noteOnly,
+    meta: clause('四(四)', '重大舆情：领导小组审定（审核之后）'),
+    schema: approval,
   },
   {
     type: 'RELEASE',
     label: '统一发布权威信息',
     roles: ['spokesperson', 'office'],
     meta: clause('四(四)', '统一发布权威信息'),
-    schema: z.object({ channel: text('发布渠道', 200), content: text('发布内容', 20000) }).strict(),
+    schema: z.object({ draftId: fields.draftId, channel }).strict(),
   },
   {
     type: 'LIAISE',
@@ -135,10 +146,17 @@ export const events: EventSpec[] = [
     schema: z.object({ departments: text('沟通部门', 500), note: fields.note }).strict(),
   },
   {
+    type: 'PROPOSE_INTERVIEW',
+    label: '提请授权接受采访',
+    roles: ['spokesperson', 'office'],
+    meta: clause('四(四)、三(二)1', '必要时可联系有信誉的媒体，让当事人接受采访：提请领导小组授权'),
+    schema: z.object({ outlet: text('媒体', 200), reason: fields.reason }).strict(),
+  },
+  {
     type: 'INTERVIEW',
     label: '安排当事人接受采访',
     roles: ['spokesperson', 'office'],
-    meta: clause('四(四)、三(二)1', '经授权联系有信誉的媒体采访'),
+    meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体采访'),
     schema: z.object({ outlet: text('媒体', 200), note: fields.note }).strict(),
   },
   {
@@ -149,17 +167,10 @@ export const events: EventSpec[] = [
     schema: noteOnly,
   },
   {
-    type: 'DECIDE_REVIEW',
-    label: '决定回顾总结',
+    type: 'CLOSE',
+    label: '处置结束（不作回顾总结）',
     roles: ['group'],
-    meta: clause('四(五)', '领导小组确定人员回顾总结'),
-    schema: z.object({ reviewers: text('回顾总结人员', 500) }).strict(),
-  },
-  {
-    type: 'WAIVE_REVIEW',
-    label: '决定不作回顾总结',
-    roles: ['group'],
-    meta: clause('四(五)', '“可根据需要”：不作回顾总结'),
+    meta: clause('四(五)', '领导小组决定不作回顾总结，处置工作结束'),
     schema: noteOnly,
   },
   {
@@ -208,7 +219,7 @@ export const events: EventSpec[] = [
     label: '初步回应',
     roles: ['unit', 'office', 'spokesperson'],
     meta: clause('五(二)', '知晓发帖内容后3小时内初步回应'),
-    schema: z.object({ content: text('回应内容', 20000) }).strict(),
+    schema: z.object({ draftId: fields.draftId, channel: channel.optional() }).strict(),
   },
   {
     type: 'FORMAL_HANDLING',
@@ -218,24 +229,17 @@ export const events: EventSpec[] = [
     schema: noteOnly,
   },
   {
-    type: 'REVIEW_REPLY',
-    label: '部门领导审定答复',
-    roles: ['leader', 'unit'],
-    meta: clause('五(二)', '经部门领导审定'),
-    schema: z.object({ reviewer: text('审定的部门领导', 200), note: fields.note }).strict(),
-  },
-  {
     type: 'EXTEND',
     label: '延长办理时间',
     roles: ['unit', 'office'],
-    meta: clause('五(二)', '确需延长办理时间，应当作出说明'),
+    meta: clause('五(二)', '确需延长办理时间，应当作出说明（5个工作日届满前）'),
     schema: z.object({ explanation: text('延长说明') }).strict(),
   },
   {
     type: 'FORMAL_REPLY',
     label: '确定答复意见',
     roles: ['unit', 'office'],
-    meta: clause('五(二)', '确定答复意见'),
-    schema: z.object({ reply: text('答复意见', 20000) }).strict(),
+    meta: clause('五(二)', '经部门领导审定，确定答复意见'),
+    schema: z.object({ draftId: fields.draftId }).strict(),
   },
 ]

@@ -1,16 +1,20 @@
 /**
- * 南宁市工商局突发事件舆情应对预案 as data: grades and their criteria (四(三)),
- * deadlines (五(二)), report recipients (四(二)、五(二)), approvals (四(四)) and the
- * numbered items of the text. See ../shared/seeds/nanning-aic-2017.txt.
+ * 南宁市工商局突发事件舆情应对预案 as data: grades and their criteria (四(三)), the
+ * obligations the text imposes (四(一)～四(五)、五(二)), the approvals a draft needs
+ * (三(二)3、四(四)), report recipients and who may report to each (四(二)、五(二)), and
+ * who may send the events every phase accepts. See ../shared/seeds/nanning-aic-2017.txt.
+ *
+ * Where ../shared/PLANS.md and the text disagree, the text wins (noted where it matters).
  */
+import type { CommonEventMeta } from '../kit/common.js'
 import type {
   ApprovalRequirement,
   Classification,
-  DeadlineRule,
-  PlanClause,
+  Condition,
+  ObligationRule,
   PlanDefinition,
 } from '../kit/types.js'
-import { type Category, clause, type Facts, type Severity } from '../vocabulary.js'
+import { type Category, clause, type Facts, type Role, type Severity } from '../vocabulary.js'
 
 export const PLAN_ID = 'nanning-aic-2017'
 
@@ -22,6 +26,8 @@ export const severities: PlanDefinition['severities'] = [
   { code: 'major', label: '重大舆情（重要敏感）' },
   { code: 'critical', label: '特别重大敏感舆情' },
 ]
+export const GRADES: readonly Severity[] = ['general', 'major', 'critical']
+const MAJOR_UP: readonly Severity[] = ['major', 'critical']
 
 /**
  * 四(三): 重大 = (跨市区 and 对市局整体形象有较大影响) or 自治区、市级主流媒体(论坛)曝光
@@ -44,177 +50,304 @@ export function classify(facts: Facts): Classification {
 /** 五(二): 意见、建议和诉求 — what a netizen voices expecting an answer. */
 export const ANSWERABLE: readonly Category[] = ['suggestion', 'inquiry', 'doubt', 'demand', 'criticism']
 
-export const deadlines: DeadlineRule[] = [
-  {
-    id: 'report-major',
-    name: 'report',
-    clause: '五(二)',
-    policy: null,
-    text: '重要敏感（重大）舆情：发现后 4 小时内向上级报告',
-    anchor: 'discoveredAt',
-    amount: 4,
-    unit: 'hours',
-    severities: ['major'],
-    startsOn: 'open',
-    metBy: 'report',
-    restartOnRaise: true,
-  },
-  {
-    id: 'report-critical',
-    name: 'report',
-    clause: '五(二)',
-    policy: null,
-    text: '特别重大敏感舆情：发现后 2 小时内向上级报告',
-    anchor: 'discoveredAt',
-    amount: 2,
-    unit: 'hours',
-    severities: ['critical'],
-    startsOn: 'open',
-    metBy: 'report',
-    restartOnRaise: true,
-  },
-  {
-    id: 'publish',
-    name: 'publish',
-    clause: '五(二)',
-    policy: null,
-    text: '重大、特别重大敏感舆情：发现后 24 小时内通过网络发布权威信息',
-    anchor: 'discoveredAt',
-    amount: 24,
-    unit: 'hours',
-    severities: ['major', 'critical'],
-    startsOn: 'open',
-    metBy: 'release',
-  },
-  {
-    id: 'initialResponse',
-    name: 'initialResponse',
-    clause: '五(二)',
-    policy: null,
-    text: '网民意见、建议和诉求：知晓发帖内容后 3 个工作小时内初步回应（非工作时间顺延）',
-    anchor: 'knownAt',
-    amount: 3,
-    unit: 'workingHours',
-    categories: ANSWERABLE,
-    startsOn: 'open',
-    metBy: 'initialResponse',
-  },
-  {
-    id: 'formalReply',
-    name: 'formalReply',
-    clause: '五(二)',
-    policy: null,
-    text: '需按程序办理的：经部门领导审定，知晓后 5 个工作日内确定答复意见（节假日顺延）',
-    anchor: 'knownAt',
-    amount: 5,
-    unit: 'workingDays',
-    startsOn: { step: 'formalHandling' },
-    metBy: 'formalReply',
-  },
-  {
-    id: 'formalReplyExtended',
-    name: 'formalReplyExtended',
-    clause: '五(二)',
-    policy: null,
-    text: '确需延长办理时间并作出说明的：知晓后最长 10 个工作日内答复（取代 5 个工作日时限）',
-    anchor: 'knownAt',
-    amount: 10,
-    unit: 'workingDays',
-    startsOn: { step: 'extension' },
-    metBy: 'formalReply',
-    supersedes: ['formalReply'],
-  },
-]
-
-/**
- * Who a report must reach before the `report` step is done, by grade. 四(二): 分管领导、
- * 主要领导 and 市局办公室, which reports to 分管新闻宣传工作的局领导; 五(二): 重要敏感 and
- * 特别重大敏感 also go to 上级.
- */
+/** Report recipients: 四(二) four inside the bureau, 五(二) 上级 for 重大 and above. */
 export const RECIPIENTS = ['leader', 'principal', 'office', 'newsLeader', 'higher'] as const
-export const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = {
+export type Recipient = (typeof RECIPIENTS)[number]
+export const RECIPIENT_LABELS: Record<Recipient, string> = {
   leader: '分管领导',
   principal: '主要领导',
   office: '市局办公室',
   newsLeader: '分管新闻宣传工作的局领导',
   higher: '上级',
 }
-const internal = ['leader', 'principal', 'office', 'newsLeader'] as const
-export const reportRecipients: Partial<Record<Severity, readonly string[]>> = {
-  general: internal,
-  major: [...internal, 'higher'],
-  critical: [...internal, 'higher'],
+
+/**
+ * 四(二) 逐级: who may report to each recipient (the level below it), and which
+ * recipient must have the report first. The finder (办公室舆情信息人员 or a unit, 三(二)3)
+ * reports to 分管领导 and, at the same time, to 市局办公室; 分管领导 reports on to 主要领导;
+ * the office, and only the office, reports to 分管新闻宣传工作的局领导. 上级 (五(二)) is told
+ * by the bureau: the office or the principal leader.
+ */
+export const REPORT_LEVELS: Record<Recipient, { senders: readonly Role[]; after: Recipient | null }> = {
+  leader: { senders: ['monitor', 'office', 'unit'], after: null },
+  principal: { senders: ['leader'], after: 'leader' },
+  office: { senders: ['monitor', 'office', 'unit'], after: null },
+  newsLeader: { senders: ['office'], after: 'office' },
+  higher: { senders: ['office', 'principal'], after: null },
 }
 
+const reportTo = (
+  code: Recipient,
+  rest: Omit<ObligationRule, 'id' | 'kind' | 'label' | 'recipient' | 'owedBy' | 'discharge' | 'policy'> & {
+    id?: string
+    label?: string
+    policy?: string | null
+  },
+): ObligationRule => {
+  const { id, label, policy, ...more } = rest
+  return {
+    id: id ?? `report:${code}`,
+    kind: 'report',
+    label: label ?? `向${RECIPIENT_LABELS[code]}报告`,
+    recipient: { code, label: RECIPIENT_LABELS[code] },
+    owedBy: REPORT_LEVELS[code].senders,
+    discharge: { type: 'REPORT', fields: { to: [code] } },
+    policy: policy ?? null,
+    ...more,
+  }
+}
+
+/** The last answer to the review decision was no (四(五)). */
+export const REVIEW_DECLINED: Condition = {
+  all: [{ met: 'decision:review' }, { not: { decided: 'decision:review' } }],
+}
+
+/**
+ * Every obligation the text imposes. Internal reports have no time limit in the text
+ * (四(二) says only 逐级); the 4 h / 2 h of 五(二) bind the report to 上级 alone.
+ */
+export const rules: ObligationRule[] = [
+  {
+    id: 'step:evidence',
+    kind: 'step',
+    label: '保存舆情载体，固定证据',
+    clause: '四(一)',
+    policy: null,
+    owedBy: ['monitor', 'office', 'unit'],
+    discharge: { type: 'KEEP_EVIDENCE', fields: {} },
+  },
+  reportTo('leader', { clause: '四(二)' }),
+  reportTo('principal', { clause: '四(二)', when: { met: 'report:leader' } }),
+  reportTo('office', { clause: '四(二)' }),
+  reportTo('newsLeader', { clause: '四(二)', when: { met: 'report:office' } }),
+  // 特别重大敏感 is a subgrade of 重要敏感 (PLANS.md): a critical incident owes the 4-hour
+  // report and the 2-hour one; one report discharges both. Only a report made at the same
+  // grade counts (a 一般 incident told upward is told again once it is 重大: 续报).
+  reportTo('higher', {
+    label: '向上级报告（重要敏感舆情，4小时内）',
+    clause: '五(二)',
+    severities: MAJOR_UP,
+    due: { anchor: 'discoveredAt', amount: 4, unit: 'hours' },
+    deadline: 'report',
+    prior: 'sameGrade',
+  }),
+  reportTo('higher', {
+    id: 'report:higher-critical',
+    label: '向上级报告（特别重大敏感舆情，2小时内）',
+    clause: '五(二)',
+    severities: ['critical'],
+    due: { anchor: 'discoveredAt', amount: 2, unit: 'hours' },
+    deadline: 'report',
+    prior: 'sameGrade',
+  }),
+  {
+    id: 'step:assess',
+    kind: 'step',
+    label: '办公室评估态势，提出是否应对及应对程度的意见',
+    clause: '四(三)',
+    policy: null,
+    owedBy: ['office'],
+    when: { met: 'report:office' },
+    discharge: { type: 'ASSESS', fields: {} },
+  },
+  ...(['propaganda', 'police'] as const).map(
+    (code): ObligationRule => ({
+      id: `notify:${code}`,
+      kind: 'report',
+      label: `向${code === 'propaganda' ? '宣传部门' : '公安部门'}通报相关情况`,
+      clause: '五(二)',
+      policy: null,
+      owedBy: ['office'],
+      recipient: { code, label: code === 'propaganda' ? '宣传部门' : '公安部门' },
+      severities: MAJOR_UP,
+      discharge: { type: 'NOTIFY_AUTHORITIES', fields: { to: [code] } },
+    }),
+  ),
+  {
+    id: 'step:source',
+    kind: 'step',
+    label: '落实源头化解工作',
+    clause: '四(四)',
+    policy: null,
+    owedBy: ['leader', 'unit'],
+    severities: MAJOR_UP,
+    discharge: { type: 'RESOLVE_SOURCE', fields: {} },
+  },
+  {
+    id: 'release',
+    kind: 'release',
+    label: '经新闻宣传分管领导审定，统一发布权威信息',
+    clause: '四(四)',
+    policy: null,
+    owedBy: ['spokesperson', 'office'],
+    severities: ['general'],
+    when: { act: 'DECIDE_MEASURES' },
+    discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
+  },
+  {
+    id: 'release:publish',
+    kind: 'release',
+    label: '24小时内通过网络发布权威信息',
+    clause: '五(二)',
+    policy: null,
+    owedBy: ['spokesperson', 'office'],
+    severities: MAJOR_UP,
+    due: { anchor: 'discoveredAt', amount: 24, unit: 'hours' },
+    deadline: 'publish',
+    prior: 'sameGrade',
+    discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
+  },
+  {
+    id: 'answer:initial',
+    kind: 'answer',
+    label: '知晓发帖内容后3小时内（非工作时间顺延）作出初步回应',
+    clause: '五(二)',
+    policy: null,
+    owedBy: ['unit', 'office', 'spokesperson'],
+    categories: ANSWERABLE,
+    due: { anchor: 'knownAt', amount: 3, unit: 'workingHours' },
+    deadline: 'initialResponse',
+    discharge: { type: 'INITIAL_RESPONSE', fields: {} },
+    draftPurpose: 'initialResponse',
+  },
+  {
+    id: 'answer:formal',
+    kind: 'answer',
+    label: '经部门领导审定，5个工作日内确定答复意见',
+    clause: '五(二)',
+    policy: null,
+    owedBy: ['unit', 'office'],
+    when: { all: [{ act: 'FORMAL_HANDLING' }, { not: { act: 'EXTEND' } }] },
+    due: { anchor: 'knownAt', amount: 5, unit: 'workingDays' },
+    deadline: 'formalReply',
+    discharge: { type: 'FORMAL_REPLY', fields: {} },
+    draftPurpose: 'formalReply',
+  },
+  {
+    id: 'answer:extended',
+    kind: 'answer',
+    label: '延长办理时间（已作说明），最长10个工作日内确定答复意见',
+    clause: '五(二)',
+    policy: null,
+    owedBy: ['unit', 'office'],
+    when: { act: 'EXTEND' },
+    due: { anchor: 'knownAt', amount: 10, unit: 'workingDays' },
+    deadline: 'formalReplyExtended',
+    discharge: { type: 'FORMAL_REPLY', fields: {} },
+    draftPurpose: 'formalReply',
+  },
+  {
+    id: 'decision:interview',
+    kind: 'decision',
+    label: '领导小组决定是否授权接受采访',
+    clause: '四(四)',
+    policy: null,
+    owedBy: ['group'],
+    when: { act: 'PROPOSE_INTERVIEW' },
+    again: { events: ['PROPOSE_INTERVIEW'] },
+    discharge: { type: 'DECIDE', fields: { decision: 'decision:interview' } },
+  },
+  {
+    id: 'decision:review',
+    kind: 'decision',
+    label: '领导小组决定是否确定人员回顾总结',
+    clause: '四(五)',
+    policy: null,
+    owedBy: ['group'],
+    when: { act: 'SUBSIDE' },
+    again: { events: ['SUBSIDE'] },
+    discharge: { type: 'DECIDE', fields: { decision: 'decision:review' } },
+  },
+  {
+    id: 'review',
+    kind: 'review',
+    label: '对舆情处置回顾总结',
+    clause: '四(五)',
+    policy: null,
+    owedBy: ['office', 'group'],
+    when: { decided: 'decision:review' },
+    discharge: { type: 'REVIEW', fields: {} },
+  },
+]
+
+/** Draft purposes (三(二)3: every text published in the bureau's name is first a draft). */
+export const PURPOSES = ['release', 'initialResponse', 'formalReply'] as const
+
+const unitSignOff: ApprovalRequirement = {
+  code: 'unitSignOff',
+  label: '单位主要负责人签署意见（答复意见即部门领导审定）',
+  event: 'SIGN_OFF',
+  clause: '三(二)3',
+  owedBy: ['unit'],
+  separate: true,
+}
 const leaderApproval: ApprovalRequirement = {
   code: 'leaderApproval',
   label: '新闻宣传分管领导审定',
   event: 'LEADER_APPROVE',
   clause: '四(四)',
+  owedBy: ['leader'],
+  separate: true,
 }
 const sectionReview: ApprovalRequirement = {
   code: 'sectionReview',
   label: '业务股室主要负责人审核',
   event: 'SECTION_REVIEW',
   clause: '四(四)',
+  owedBy: ['unit'],
+  separate: true,
 }
 const groupApproval: ApprovalRequirement = {
   code: 'groupApproval',
   label: '领导小组审定',
   event: 'GROUP_APPROVE',
   clause: '四(四)',
+  owedBy: ['group'],
+  separate: true,
 }
+/**
+ * 三(二)3 then 四(四), in order, for every public text (release, initial answer, formal
+ * reply): the unit head signs, then 一般 the news-and-propaganda leader (副组长, acting for
+ * the group) approves; 重大 and above the section head reviews, THEN the group approves.
+ */
 export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
-  general: [leaderApproval],
-  major: [sectionReview, groupApproval],
-  critical: [sectionReview, groupApproval],
+  general: [unitSignOff, leaderApproval],
+  major: [unitSignOff, sectionReview, groupApproval],
+  critical: [unitSignOff, sectionReview, groupApproval],
 }
 
 /** Who may send the events every open phase accepts. */
-export const common = {
+export const common: CommonEventMeta = {
   monitor: {
-    roles: ['monitor', 'office', 'unit'] as const,
+    roles: ['monitor', 'office', 'unit'],
     meta: clause('四(一)、四(四)', '密切关注事态发展，更新监测数据'),
   },
-  regrade: { roles: ['office', 'group'] as const, meta: clause('四(三)、五(二)', '研判调整舆情等级') },
-  categorize: { roles: ['office', 'group'] as const, meta: clause('五(二)', '认定网民意见、建议或诉求类别') },
+  // A monitor never lowers a grade: regrading is the office's (四(三)) or the group's (三(一)).
+  regrade: { roles: ['office', 'group'], meta: clause('四(三)、五(二)', '研判调整舆情等级') },
+  categorize: { roles: ['office', 'group'], meta: clause('五(二)', '认定网民意见、建议或诉求类别') },
   escalate: {
-    roles: ['office', 'group'] as const,
+    roles: ['office', 'group'],
     meta: clause('五(四)', '贻误时机、未及时上报的，超时上报并追究责任'),
   },
+  draft: {
+    roles: ['unit', 'office'],
+    meta: clause('三(二)3', '提出以市局名义发布的内容（稿件）'),
+  },
+  waive: {
+    roles: ['group'],
+    meta: {
+      clause: null,
+      policy: '预案未规定免除应办事项；本地政策：由领导小组决定免除，并说明理由',
+      label: '免除应办事项',
+    },
+  },
+  decide: { roles: ['group'], meta: clause('四(四)、四(五)', '领导小组作出决定') },
 }
 
-/** Every numbered item of the text, with a short excerpt. */
-export const clauses: PlanClause[] = [
-  { ref: '一', text: '适用范围：南宁市范围内涉及工商职能、可能引起公众普遍关注的突发事件舆情处置' },
-  { ref: '二', text: '工作原则：统一领导、条块结合、属地管理、协作配合、讲求方法' },
-  { ref: '三', text: '领导小组组长由局长担任，新闻宣传工作分管领导为副组长' },
-  { ref: '三(一)', text: '领导小组：查清事件真相，确定事件性质；决定各项具体措施；评估、总结' },
-  { ref: '三(二)', text: '相关成员单位职责' },
-  {
-    ref: '三(二)1',
-    text: '办公室：收集研判舆情，提供处置建议；统一协调媒体采访；审核以市局名义发布的上网信息',
-  },
-  { ref: '三(二)2', text: '法制科：对舆情危机处置提供法律支持，对事件定性提供法律依据' },
-  { ref: '三(二)3', text: '各有关单位：网上巡查，快速调查，源头化解；提出答复内容，单位主要负责人签署意见' },
-  { ref: '四', text: '流程' },
-  { ref: '四(一)', text: '发现：定期浏览主流媒体；对刊载舆情的报纸、电视、广播、网页及时保存，固定证据' },
-  {
-    ref: '四(二)',
-    text: '报告：逐级报告分管领导、主要领导，同时报送市局办公室；写明媒体、基本情况、言论倾向',
-  },
-  { ref: '四(三)', text: '评估：办公室评估态势并提出意见；分一般舆情与重大舆情（转发达20条以上等）' },
-  {
-    ref: '四(四)',
-    text: '处置：一般由办公室牵头、分管领导审定；重大经股室负责人审核、领导小组审定，再统一发布',
-  },
-  { ref: '四(五)', text: '后续：妥善处理、不再关注、民情平和，处置结束；领导小组可根据需要确定人员回顾总结' },
-  { ref: '五', text: '保障机制' },
-  { ref: '五(一)', text: '组织保障：领导小组可有重点地选择小组成员；办公室负责日常联络' },
-  {
-    ref: '五(二)',
-    text: '响应保障：4小时/2小时内向上级报告，24小时内发布；3小时初步回应；5至10个工作日答复',
-  },
-  { ref: '五(三)', text: '培训保障：由办公室牵头做好舆情应对业务培训' },
-  { ref: '五(四)', text: '奖惩保障：及时有效的通报表彰；贻误时机、隐瞒不报或未及时上报的追究责任' },
-]
+export const waivers: PlanDefinition['waivers'] = {
+  roles: common.waive.roles,
+  clause: null,
+  policy: common.waive.meta.policy,
+}

@@ -27,7 +27,12 @@ export const obligations = [...rules, escalation]
 const kit = createKit({ classify, obligations, approvals, escalation })
 type Args = { context: IncidentContext; event: IncidentEvent }
 
-const draftOf = ({ context, event }: Args) => context.drafts.find((d) => d.id === event.draftId)
+/**
+ * The draft an event names; asked without one (allowedEvents: "is this possible now?"),
+ * every draft is a candidate.
+ */
+const draftsOf = ({ context, event }: Args) =>
+  typeof event.draftId === 'string' ? context.drafts.filter((d) => d.id === event.draftId) : context.drafts
 const released = { type: 'holds', params: { when: { act: 'RELEASE' } } } as const
 /** A release: the named draft, approved for the grade (第七條3) and, in a 第二條4 case, by 宣传部. */
 const releaseGuard = and(['isOpen', 'freshDraft', 'sourceKnown', 'approvalsComplete', 'ledByPropaganda'])
@@ -39,7 +44,9 @@ export const machine = setup({
     ...kit.guards,
     /** Offices act only for themselves: each recipient is one the sender's role may report to. */
     reportsOwnRecipients: ({ event }: Args) => {
-      const to = Array.isArray(event.to) ? (event.to as Recipient[]) : []
+      // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
+      if (!Array.isArray(event.to)) return true
+      const to = event.to as Recipient[]
       return (
         to.length > 0 &&
         to.every((r) => (REPORTERS[r] as readonly string[] | undefined)?.includes(event.actor.role))
@@ -49,26 +56,21 @@ export const machine = setup({
     sourceKnown: ({ context }: Args) =>
       !context.obligations.some((o) => o.rule === 'source' && o.status === 'owed'),
     /** The named draft exists, is neither withdrawn nor released yet. */
-    freshDraft: (args: Args) => {
-      const d = draftOf(args)
-      return d !== undefined && d.withdrawn === null && d.releasedAt === null
-    },
+    freshDraft: (args: Args) => draftsOf(args).some((d) => d.withdrawn === null && d.releasedAt === null),
     /** 第二條4: in a political or mass incident the named draft carries 县委宣传部's approval. */
     ledByPropaganda: (args: Args) =>
       args.context.category !== POLITICAL_MASS ||
-      (draftOf(args)?.approvals.some((a) => a.code === LEAD_APPROVAL.code) ?? false),
+      draftsOf(args).some((d) => d.approvals.some((a) => a.code === LEAD_APPROVAL.code)),
     /** 第二條4: 宣传部 may approve a fresh draft of a political or mass incident, not its own. */
-    canApproveLead: (args: Args) => {
-      const d = draftOf(args)
-      return (
-        args.context.category === POLITICAL_MASS &&
-        d !== undefined &&
-        d.withdrawn === null &&
-        d.releasedAt === null &&
-        !d.approvals.some((a) => a.code === LEAD_APPROVAL.code) &&
-        d.by.name !== args.event.actor.name
-      )
-    },
+    canApproveLead: (args: Args) =>
+      args.context.category === POLITICAL_MASS &&
+      draftsOf(args).some(
+        (d) =>
+          d.withdrawn === null &&
+          d.releasedAt === null &&
+          !d.approvals.some((a) => a.code === LEAD_APPROVAL.code) &&
+          d.by.name !== args.event.actor.name,
+      ),
     /** 第三條4 / 第五條: the group has fixed what is to be said (a draft carries every approval). */
     responseReady: (args: Args) =>
       args.context.drafts.some(

@@ -135,6 +135,17 @@ export const rules: readonly ObligationRule[] = [
     discharge: { type: 'STATE_POSITION', fields: {} },
   },
   {
+    id: 'release',
+    kind: 'release',
+    label: '公布事实（按统一口径发布）',
+    clause: '第五條、第七條1',
+    policy: null,
+    owedBy: ['spokesperson', 'office'],
+    when: { act: 'START_RESPONSE' },
+    discharge: { type: 'RELEASE', fields: {} },
+    draftPurpose: 'release',
+  },
+  {
     id: 'press',
     kind: 'step',
     label: '以新闻发布会、通气会等形式迅速反应',

@@ -1,29 +1,21 @@
 /**
  * The events of 安全生产网络舆情应对预案: who may send each (roles mapped from the
- * plan's bodies, 三) and what it must carry.
- *
- * Roles: monitor = 通信信息中心网络舆情处; office = 人事司(宣教办); unit = 相关单位 /
- * 相关业务司局; leader = 总局分管领导; principal = 总局主要领导; spokesperson =
- * 政府网站处 and the units' authorised posters; legal = the unit's legal staff (法律声明).
+ * plan's bodies, 三; see rules.ts) and what it must carry. Public text is drafted first
+ * (DRAFT, purposes in rules.ts) and the events that publish it name the draft (`draftId`).
  */
 import { z } from 'zod'
-import { type CommonEventMeta, commonEventSpecs, fields } from '../kit/kit.js'
+import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
-import { clause, policy } from '../vocabulary.js'
-import { CHANNEL_LABELS, CHANNELS, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
-
-export const common: CommonEventMeta = {
-  monitor: { roles: ['monitor', 'office'], meta: clause('五(二)', '持续跟踪监测舆情发展动向') },
-  regrade: { roles: ['monitor', 'office'], meta: clause('二(三)、五(一)', '确定舆情的等级') },
-  categorize: {
-    roles: ['monitor', 'office'],
-    meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）'),
-  },
-  escalate: {
-    roles: ['office', 'monitor'],
-    meta: policy('预案未规定超时处理；本地政策：超时须向上报告', '超时上报'),
-  },
-}
+import { CategorySchema, clause, FactsSchema } from '../vocabulary.js'
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  CLICKS_NEED_SITES,
+  common,
+  GRADES,
+  PURPOSES,
+  RECIPIENT_LABELS,
+} from './rules.js'
 
 const text = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const labelled = (labels: Record<string, string>) =>
@@ -31,23 +23,37 @@ const labelled = (labels: Record<string, string>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('，')
 const noteOnly = z.object({ note: fields.note }).strict()
+const published = z.object({ draftId: fields.draftId, note: fields.note }).strict()
 
 type Spec = Omit<EventSpec, 'schema'> & { schema?: z.ZodObject }
 const spec = (s: Spec): EventSpec => ({ ...s, schema: s.schema ?? noteOnly })
 
+/** 二(三): clicks count only with the number of sites; without it the update is refused. */
+export const metricsSchema = z
+  .object({ facts: FactsSchema, note: fields.note })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.facts.clicksPerDay !== undefined && v.facts.sites === undefined)
+      ctx.addIssue({ code: 'custom', path: ['facts', 'sites'], message: CLICKS_NEED_SITES })
+  })
+
+const commonSpecs = commonEventSpecs(common, GRADES, PURPOSES).map((s) =>
+  s.type === 'METRICS_UPDATED' ? { ...s, schema: metricsSchema } : s,
+)
+
 export const events: EventSpec[] = [
-  ...commonEventSpecs(common, ['general', 'large', 'major', 'critical']),
+  ...commonSpecs,
   spec({
     type: 'REPORT',
-    label: '报送',
-    roles: ['monitor', 'office'],
+    label: '报送人事司(宣教办)',
+    roles: ['monitor'],
     meta: clause('五(一)1、五(一)2、五(一)3、五(二)', '舆情处按等级报送人事司(宣教办)'),
     schema: z
       .object({
         to: z
-          .array(z.enum(RECIPIENTS))
+          .array(z.enum(['office']))
           .min(1)
-          .describe(`报送对象（${labelled(RECIPIENT_LABELS)}）`),
+          .describe(`报送对象（office=${RECIPIENT_LABELS.office}）`),
         channel: z
           .enum(['bulletin', 'phone', 'written'])
           .describe('报送方式（bulletin=舆情动态，phone=电话，written=书面）'),
@@ -57,17 +63,23 @@ export const events: EventSpec[] = [
       .strict(),
   }),
   spec({
-    type: 'NOTIFY_DUTY_ROOM',
-    label: '通知总局总值班室',
+    type: 'NOTE_ACCIDENT',
+    label: '记录舆情所涉刚发生的生产安全事故',
     roles: ['monitor'],
-    meta: clause('五(一)4', '发现刚发生的较大以上生产安全事故，立即通知总值班室'),
+    meta: clause('五(一)4', '舆情处发现刚发生的较大以上生产安全事故'),
     schema: z
       .object({
+        grade: z.enum(['large', 'major', 'critical']).describe('事故等级（较大、重大、特别重大）'),
         accident: text('事故概况'),
-        accidentGrade: z.enum(['large', 'major', 'critical']).describe('事故等级（较大、重大、特别重大）'),
         note: fields.note,
       })
       .strict(),
+  }),
+  spec({
+    type: 'NOTIFY_DUTY_ROOM',
+    label: '通知总局总值班室',
+    roles: ['monitor'],
+    meta: clause('五(一)4', '立即通知总局总值班室'),
   }),
   spec({
     type: 'ACTIVATE_PLAN',
@@ -78,14 +90,23 @@ export const events: EventSpec[] = [
   spec({
     type: 'SUBMIT_SPECIAL_REPORT',
     label: '报送舆情专报',
-    roles: ['office', 'monitor'],
-    meta: clause('五(一)3', '起草舆情专报，经人事司(宣教办)报主要领导和分管领导'),
-    schema: z.object({ content: text('专报内容', 20000), note: fields.note }).strict(),
+    roles: ['office'],
+    meta: clause('五(一)3', '舆情专报经人事司(宣教办)报总局主要领导和分管领导'),
+    schema: z
+      .object({
+        to: z
+          .array(z.enum(['principal', 'leader']))
+          .min(1)
+          .describe(`报送对象（principal=${RECIPIENT_LABELS.principal}，leader=${RECIPIENT_LABELS.leader}）`),
+        content: text('专报内容', 20000),
+        note: fields.note,
+      })
+      .strict(),
   }),
   spec({
     type: 'NOTIFY_UNITS',
     label: '通报相关单位',
-    roles: ['monitor', 'office'],
+    roles: ['office'],
     meta: clause('五(一)3', '需要其他单位配合支持的，同时通报相关单位'),
     schema: z
       .object({ units: z.array(text('单位', 200)).min(1).max(50).describe('通报单位'), note: fields.note })
@@ -95,21 +116,21 @@ export const events: EventSpec[] = [
     type: 'PRINCIPAL_INSTRUCT',
     label: '主要领导批示',
     roles: ['principal'],
-    meta: clause('五(一)3', '总局主要领导批示'),
+    meta: clause('五(一)3', '总局主要领导批示舆情专报'),
     schema: z.object({ instruction: text('批示内容') }).strict(),
   }),
   spec({
     type: 'LEADER_INSTRUCT',
     label: '分管领导批示',
     roles: ['leader'],
-    meta: clause('五(一)3', '总局分管领导批示'),
+    meta: clause('五(一)3', '总局分管领导批示舆情专报'),
     schema: z.object({ instruction: text('批示内容') }).strict(),
   }),
   spec({
     type: 'CONVENE',
-    label: '组织办理、会商',
+    label: '通知相关单位办理、组织会商',
     roles: ['office', 'leader'],
-    meta: clause('五(一)1、五(一)2、五(三)3', '通知相关单位办理／组织会商／召开舆情应对会'),
+    meta: clause('五(一)1、五(三)2、五(三)3', '通知相关单位办理／组织会商／召开舆情应对会'),
   }),
   spec({
     type: 'PROPOSE',
@@ -117,25 +138,31 @@ export const events: EventSpec[] = [
     roles: ['unit', 'office'],
     meta: clause('五(三)1、五(三)2、五(一)2', '研判风险，作出定性，提出应对意见'),
     schema: z
-      .object({ characterisation: text('定性').optional(), proposal: text('应对意见'), note: fields.note })
+      .object({
+        category: CategorySchema.describe('定性（涉事原因）'),
+        proposal: text('应对意见'),
+        note: fields.note,
+      })
       .strict(),
-  }),
-  spec({
-    type: 'LEADER_APPROVE',
-    label: '分管领导批准',
-    roles: ['leader'],
-    meta: clause('五(一)2、五(三)2', '报总局分管领导批准（审定）后实施'),
   }),
   spec({
     type: 'APPROVE_ANSWER',
     label: '本单位负责人审定',
     roles: ['unit'],
     meta: clause('五(一)1', '经本单位负责人审定后答复'),
+    schema: published,
+  }),
+  spec({
+    type: 'LEADER_APPROVE',
+    label: '分管领导批准',
+    roles: ['leader'],
+    meta: clause('五(一)2、五(三)2', '报总局分管领导批准（审定）后实施'),
+    schema: published,
   }),
   spec({
     type: 'HOLD_MEETING',
     label: '召开舆情应对会',
-    roles: ['leader', 'office'],
+    roles: ['leader'],
     meta: clause('五(三)3', '分管领导牵头召开舆情应对会，拟定应对方案'),
     schema: z.object({ plan: text('应对方案', 20000), note: fields.note }).strict(),
   }),
@@ -149,11 +176,12 @@ export const events: EventSpec[] = [
     type: 'RESPOND',
     label: '回应',
     roles: ['spokesperson', 'unit', 'office'],
-    meta: clause('五(四)、四(一)', '按涉事原因回应，权威发布'),
+    meta: clause('五(四)、四(一)', '按涉事原因回应，权威发布（发布已审定的稿件）'),
     schema: z
       .object({
+        draftId: fields.draftId,
         channel: z.enum(CHANNELS).describe(`回应方式（${labelled(CHANNEL_LABELS)}）`),
-        content: text('回应内容', 20000),
+        note: fields.note,
       })
       .strict(),
   }),
@@ -174,8 +202,8 @@ export const events: EventSpec[] = [
     type: 'PUBLISH_RESULT',
     label: '公开处理结果',
     roles: ['unit', 'spokesperson'],
-    meta: clause('五(四)2、五(四)3', '公开事实真相和处理结果'),
-    schema: z.object({ content: text('处理结果', 20000) }).strict(),
+    meta: clause('五(四)2、五(四)3', '公开事实真相和处理结果（发布已审定的稿件）'),
+    schema: published,
   }),
   spec({
     type: 'REQUEST_TAKEDOWN',
@@ -233,9 +261,9 @@ export const events: EventSpec[] = [
   spec({
     type: 'LEGAL_STATEMENT',
     label: '发表法律声明',
-    roles: ['unit', 'legal'],
-    meta: clause('五(五)2', '恶意诋毁的，发表法律声明，敦促删除不实信息'),
-    schema: z.object({ content: text('声明内容', 20000) }).strict(),
+    roles: ['legal', 'unit'],
+    meta: clause('五(五)2', '恶意诋毁的，发表法律声明，敦促删除不实信息（发布已审定的稿件）'),
+    schema: published,
   }),
   spec({
     type: 'DISPOSAL_DONE',

@@ -30,6 +30,7 @@ export const DEFAULT_ORGANISATION = 'default'
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 const newSecret = () => randomBytes(32).toString('base64url')
 const newId = () => `tok_${randomBytes(6).toString('hex')}`
+const newEnvId = () => `env_${randomBytes(6).toString('hex')}`
 
 type Row = {
   id: string
@@ -143,9 +144,12 @@ export async function applyQuickStartTokens(
     const hash = hashToken(t.token)
     await db.transaction().execute(async (trx) => {
       await ensureOrganisation(trx, organisation, { now, by: 'AUTH_TOKENS' })
-      const id = `env_${hash.slice(0, 12)}`
-      // Several nodes may start with the same AUTH_TOKENS at once: the first insert wins;
-      // the others (and every later start) only bring role, name and organisation up to date.
+      // A random id: it is written to the security log and shown in lists, so it must tell
+      // nothing about the token (ids before 2026-12 were a prefix of its SHA-256).
+      const id = newEnvId()
+      // Several nodes may start with the same AUTH_TOKENS at once: the first insert wins (the
+      // hash is unique); the others (and every later start) only bring role, name and
+      // organisation up to date.
       const inserted = await trx
         .insertInto('tokens')
         .values({ id, hash, role, name, organisation, created_at: now.toISOString(), revoked_at: null })
@@ -153,6 +157,7 @@ export async function applyQuickStartTokens(
         .executeTakeFirst()
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
         await trx.updateTable('tokens').set({ role, name, organisation }).where('hash', '=', hash).execute()
+        await renameLegacyId(trx, hash, now)
         return
       }
       await recordSecurityEvent(
@@ -162,6 +167,29 @@ export async function applyQuickStartTokens(
       )
     })
   }
+}
+
+/**
+ * An AUTH_TOKENS token stored with the old id (`env_` + the first 12 hex of its SHA-256)
+ * gets a random one; the security log's rows are rewritten to name it, and the change is
+ * logged. The token itself keeps working (it is found by its hash).
+ */
+async function renameLegacyId(db: Kysely<Database>, hash: string, now: Date): Promise<void> {
+  const legacy = `env_${hash.slice(0, 12)}`
+  const row = await db.selectFrom('tokens').select('id').where('hash', '=', hash).executeTakeFirst()
+  if (row?.id !== legacy) return
+  const id = newEnvId()
+  await db.updateTable('tokens').set({ id }).where('id', '=', legacy).execute()
+  await db
+    .updateTable('security_log')
+    .set((eb) => ({ detail: eb.fn<string>('replace', ['detail', eb.val(legacy), eb.val(id)]) }))
+    .where('detail', 'like', `%${legacy}%`)
+    .execute()
+  await recordSecurityEvent(
+    db,
+    { kind: 'token.renamed', tokenId: id, from: 'legacy id', by: 'AUTH_TOKENS' },
+    now,
+  )
 }
 
 /**

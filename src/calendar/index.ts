@@ -125,7 +125,8 @@ export function createCalendar(opts: { workingHours?: string; years?: HolidayYea
       end <= t ? `ended with ${last}` : `ends with ${last} (in ${Math.ceil((end - t) / DAY_MS)} days)`
     return (
       `Holiday data ${when}: later working days count weekends only and deadlines there are marked ` +
-      `uncertain. Add src/calendar/data/${last + 1}.json from the State Council's notice for ${last + 1}.`
+      `uncertain. Load the State Council's notice for ${last + 1}: npm run cli -- calendar add ${last + 1}.json ` +
+      `(or PUT /admin/calendar/${last + 1}).`
     )
   }
 

@@ -44,9 +44,21 @@ const COLORS = {
   muted: '#666666',
 }
 
-/** Escapes text for a Graphviz HTML-like label. */
+/**
+ * Escapes text for a Graphviz HTML-like label. Control characters (a NUL kept in an old
+ * title, say) and lone surrogates become U+FFFD: Graphviz fails on them, and a diagram
+ * must still render for an incident stored before the edge refused them.
+ */
+const UNRENDERABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 export const html = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  s
+    .replace(UNRENDERABLE, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 
 /** Rough rendered width in points: CJK and full-width forms 1 em, the rest 0.6 em. */
 export function textWidth(s: string, size: number): number {

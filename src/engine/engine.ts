@@ -31,7 +31,7 @@ import type { Store } from '../store/connection.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import { contextOf, inertClock, phaseOf, restore } from './actor.js'
-import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.js'
+import { canonicalJson, entryHash, genesisHash, sha256 } from './hash.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { quoteRules } from './quotes.js'
@@ -414,7 +414,17 @@ export function createEngine(deps: EngineDeps) {
       const source = req.source ?? null
       const relatedTo = req.relatedTo ?? null
       const entry = entryFor(
-        { id, version: 0, head_hash: GENESIS_HASH },
+        {
+          id,
+          version: 0,
+          // The chain starts from the incident's identity (organisation, plan): see genesisHash.
+          head_hash: genesisHash({
+            id,
+            organisation: caller.organisation,
+            plan_id: plan.id,
+            plan_version: plan.version,
+          }),
+        },
         {
           type: 'OPENED',
           payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
@@ -896,6 +906,57 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /**
+   * Rule 9's one exception: once a year's holiday data is in force, every owed due time that
+   * was computed uncertain (its window reached a year the data did not cover) and is now
+   * certain is re-quoted once, by a journaled REQUOTE that states the old and the new due
+   * time (replay reads them from the entry). Idempotent: a re-quoted one is never again.
+   */
+  async function requote(): Promise<number> {
+    const open = await guarded(() =>
+      db
+        .selectFrom('incidents')
+        .select(['id', 'view'])
+        .where('closed_at', 'is', null)
+        .where('owed_count', '>', 0)
+        .execute(),
+    )
+    let n = 0
+    for (const r of open) {
+      const uncertain = (JSON.parse(r.view) as IncidentView).obligations.filter(
+        (o) => o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null,
+      )
+      for (const o of uncertain) {
+        const done = await inTransaction(async (trx, told) => {
+          const row = await repo.lockIncident(trx, store.dialect, r.id)
+          if (!row) return false
+          const plan = planOf(row)
+          const due = plan.obligations.find((x) => x.id === o.rule)?.due
+          if (!due || o.countsFrom === null || o.dueAt === null) return false
+          const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
+          if (!q.certain) return false
+          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+          const system: Actor = { name: 'system', role: 'system' }
+          const at = laterOf(iso(clock.now()), row.last_occurred_at)
+          const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }
+          const event: IncidentEvent = { ...fields, type: 'REQUOTE', at, actor: system }
+          const before = actorRef.getSnapshot()
+          if (!before.can(event)) return false
+          actorRef.send(event)
+          await apply(trx, told, plan, row, contextOf(before), actorRef, {
+            type: 'REQUOTE',
+            payload: fields,
+            actor: system,
+            occurredAt: at,
+          })
+          return true
+        })
+        if (done) n++
+      }
+    }
+    return n
+  }
+
+  /**
    * Appends an entry that records something beside the plan (a note, an owner, a piece
    * of evidence, a generated document, a warning) without moving the machine: journal
    * entry + version + view in one transaction, like any event.
@@ -1046,6 +1107,7 @@ export function createEngine(deps: EngineDeps) {
     history,
     fireDue,
     replay,
+    requote,
     upgrade,
     incidentsToUpgrade: () => guarded(() => incidentsToUpgrade(db, plans)),
     annotate,

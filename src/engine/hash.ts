@@ -38,3 +38,27 @@ export const entryHash = (prev: string, e: ChainedEntry): string =>
       recorded_at: e.recorded_at,
     })}`,
   )
+
+/** What an incident is: its id, the organisation it belongs to, and the plan it runs. */
+export interface IncidentIdentity {
+  id: string
+  organisation: string
+  plan_id: string
+  plan_version: number
+}
+
+/**
+ * The hash an incident's first entry (OPENED) chains to. Binding the incident's id,
+ * organisation and plan into the chain means that moving an incident to another
+ * organisation (or plan) breaks its chain at entry 1. Incidents opened before this
+ * binding chain to GENESIS_HASH ("legacy chain"): their organisation is not covered.
+ */
+export const genesisHash = (i: IncidentIdentity): string =>
+  sha256(
+    `yuqing-flow incident\n${canonicalJson({
+      id: i.id,
+      organisation: i.organisation,
+      plan_id: i.plan_id,
+      plan_version: i.plan_version,
+    })}`,
+  )

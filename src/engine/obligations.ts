@@ -33,6 +33,15 @@ export function refusalDetail(
   event: IncidentEvent,
 ): RefusalDetail {
   const ctx = contextOf(s)
+  const owedIds = ctx.obligations.filter((o) => o.status === 'owed').map((o) => o.id)
+  if (event.type === 'WAIVE' && typeof event.obligation === 'string' && !owedIds.includes(event.obligation))
+    return { reason: `no owed obligation ${event.obligation} (owed: ${owedIds.join(', ') || 'none'})` }
+  if (
+    event.type === 'DECIDE' &&
+    typeof event.decision === 'string' &&
+    !ctx.obligations.some((o) => o.kind === 'decision' && o.status === 'owed' && o.rule === event.decision)
+  )
+    return { reason: `no decision ${event.decision} is owed` }
   const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
   if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
   if (draft) {
@@ -68,6 +77,16 @@ export function refusalDetail(
     if (withContext(plan, s, settled).can(event))
       return { reason: `${event.type} is refused while ${owed.length} obligation(s) are owed`, owed }
   }
+  if (draft && s.can({ ...event, draftId: undefined }))
+    return {
+      reason: `${event.type} is not possible for draft ${draft.id} now (released, withdrawn, or not its turn)`,
+    }
+  // The state takes the event, but not as sent: a guard of the plan read its fields (a
+  // recipient this role does not report to, a level not yet told, content not consented).
+  if (s.can({ type: event.type, at: event.at, actor: { name: '', role: 'system' } }))
+    return {
+      reason: `${event.type} is accepted now, but not as sent: the plan refuses these fields from role ${event.actor.role} (the owed obligations' discharge says what is expected)`,
+    }
   return {}
 }
 

@@ -1,10 +1,13 @@
 /**
  * Recomputes an incident's journal hash chain (and, given an evidence store, the
- * hashes of its evidence files) and names the first entry that does not match.
+ * hashes of its evidence files) and names the first entry that does not match. The
+ * chain starts from the incident's identity (id, organisation, plan: genesisHash), so
+ * an incident moved to another organisation fails at entry 1; an incident opened
+ * before that binding chains to GENESIS_HASH and is reported as a "legacy" chain.
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
-import { entryHash, GENESIS_HASH } from './hash.js'
+import { entryHash, GENESIS_HASH, genesisHash } from './hash.js'
 
 export interface VerifyResult {
   ok: boolean
@@ -12,6 +15,12 @@ export interface VerifyResult {
   head: string
   firstBad: { seq: number; reason: string } | null
   entries: number
+  /**
+   * `bound`: entry 1 chains to the incident's id, organisation and plan; `legacy`: it
+   * chains to the all-zero hash (opened before the binding), so the organisation and
+   * plan columns are not covered by the chain.
+   */
+  chain: 'bound' | 'legacy'
 }
 
 export interface EvidenceChecker {
@@ -26,7 +35,7 @@ export async function verifyIncident(
 ): Promise<VerifyResult> {
   const incident = await db
     .selectFrom('incidents')
-    .select(['version', 'head_hash'])
+    .select(['id', 'organisation', 'plan_id', 'plan_version', 'version', 'head_hash'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow()
   const rows = await db
@@ -35,16 +44,24 @@ export async function verifyIncident(
     .where('incident_id', '=', id)
     .orderBy('seq')
     .execute()
-  let prev = GENESIS_HASH
+  const bound = genesisHash(incident)
+  const chain = rows[0]?.prev_hash === GENESIS_HASH ? 'legacy' : 'bound'
+  let prev = chain === 'legacy' ? GENESIS_HASH : bound
   let expectedSeq = 1
   const bad = (seq: number, reason: string): VerifyResult => ({
     ok: false,
     head: prev,
     firstBad: { seq, reason },
     entries: rows.length,
+    chain,
   })
   for (const row of rows) {
     if (row.seq !== expectedSeq) return bad(expectedSeq, `entry ${expectedSeq} is missing`)
+    if (row.seq === 1 && row.prev_hash !== prev)
+      return bad(
+        1,
+        `the incident's id, organisation (${incident.organisation}) or plan (${incident.plan_id} v${incident.plan_version}) is not the one its journal was opened with`,
+      )
     if (row.prev_hash !== prev) return bad(row.seq, 'does not point at the entry before it')
     const hash = entryHash(prev, row)
     if (hash !== row.hash) return bad(row.seq, 'content does not match its hash')
@@ -60,5 +77,5 @@ export async function verifyIncident(
   if (incident.version !== rows.length)
     return bad(rows.length + 1, `entries after ${rows.length} are missing`)
   if (incident.head_hash !== prev) return bad(rows.length, 'the incident head does not match the last entry')
-  return { ok: true, head: prev, firstBad: null, entries: rows.length }
+  return { ok: true, head: prev, firstBad: null, entries: rows.length, chain }
 }

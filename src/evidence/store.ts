@@ -1,17 +1,36 @@
 /**
  * Evidence files kept content-addressed by SHA-256 (nanning-aic-2017 四(一) 固定证据):
- * `<dir>/<first two hex>/<sha256>`. A file is written under a temporary name and
- * renamed only once its hash is known, so a failed upload leaves nothing behind.
- * Nothing here deletes evidence.
+ * `<dir>/<first two hex>/<sha256>`. A file is streamed to a temporary name and hashed on
+ * the way (never held whole in memory), then renamed into place only when its caller
+ * keeps it, so a refused or failed upload leaves nothing behind. Nothing here deletes
+ * evidence.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream, type ReadStream } from 'node:fs'
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open as openFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EvidenceChecker } from '../engine/verify.js'
 
+/** A file received and hashed but not yet kept: `keep()` moves it into place, `discard()` removes it. */
+export interface ReceivedFile {
+  sha256: string
+  size: number
+  keep(): Promise<void>
+  discard(): Promise<void>
+}
+
+/** Thrown by receive() when the source holds more than the limit; nothing is left behind. */
+export class FileTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the file is over ${limit} bytes`)
+  }
+}
+
 export interface EvidenceStore extends EvidenceChecker {
   readonly dir: string
+  /** Streams `source` to a temporary file, hashing it; over `limit` bytes it stops with FileTooLarge. */
+  receive(source: AsyncIterable<Uint8Array>, limit: number): Promise<ReceivedFile>
+  /** receive() and keep() of bytes already in memory. */
   put(content: Uint8Array): Promise<{ sha256: string; size: number }>
   open(sha256: string): Promise<{ stream: ReadStream; size: number } | null>
 }
@@ -25,27 +44,70 @@ export function createEvidenceStore(dir: string): EvidenceStore {
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer)
     return h.digest('hex')
   }
-  return {
-    dir,
-    async put(content) {
-      const sha256 = createHash('sha256').update(content).digest('hex')
-      const target = pathOf(sha256)
-      await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true })
-      const exists = await stat(target).then(
-        () => true,
-        () => false,
-      )
-      if (!exists) {
-        const tmp = join(dir, `.upload-${randomUUID()}`)
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    )
+
+  async function receive(source: AsyncIterable<Uint8Array>, limit: number): Promise<ReceivedFile> {
+    await mkdir(dir, { recursive: true })
+    const tmp = join(dir, `.upload-${randomUUID()}`)
+    const hash = createHash('sha256')
+    let size = 0
+    const file = await openFile(tmp, 'wx')
+    try {
+      for await (const chunk of source) {
+        size += chunk.byteLength
+        if (size > limit) throw new FileTooLarge(limit)
+        hash.update(chunk)
+        await file.write(chunk)
+      }
+      await file.sync()
+    } catch (e) {
+      await file.close().catch(() => undefined)
+      await rm(tmp, { force: true })
+      throw e
+    }
+    await file.close()
+    const sha256 = hash.digest('hex')
+    let settled = false
+    return {
+      sha256,
+      size,
+      async keep() {
+        if (settled) return
+        settled = true
+        const target = pathOf(sha256)
         try {
-          await writeFile(tmp, content, { flag: 'wx' })
-          await rename(tmp, target)
+          await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true })
+          // The same bytes kept before: one copy is enough.
+          if (await exists(target)) await rm(tmp, { force: true })
+          else await rename(tmp, target)
         } catch (e) {
           await rm(tmp, { force: true })
           throw e
         }
-      }
-      return { sha256, size: content.byteLength }
+      },
+      async discard() {
+        settled = true
+        await rm(tmp, { force: true })
+      },
+    }
+  }
+
+  return {
+    dir,
+    receive,
+    async put(content) {
+      const received = await receive(
+        (async function* () {
+          yield content
+        })(),
+        Number.POSITIVE_INFINITY,
+      )
+      await received.keep()
+      return { sha256: received.sha256, size: received.size }
     },
     async open(sha256) {
       if (!HEX64.test(sha256)) return null

@@ -3,14 +3,16 @@
  * (createApp(deps)); each resource is a route module mounted here.
  */
 
-import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { recordSecurityEvent } from '../auth/security-log.js'
-import { silentLogger } from '../log.js'
+import { createSecurityAudit } from '../auth/security-log.js'
+import { errorFields, silentLogger } from '../log.js'
+import { docsRoutes } from './docs.js'
 import type { AppDeps, AppEnv } from './env.js'
-import { accessLog, authenticate } from './middleware.js'
+import { DEFAULT_LIMITS } from './limits.js'
+import { accessLog, authenticate, clientOf, edgeText, requestIdOnEveryAnswer } from './middleware.js'
+import { baseDocument, withServer } from './openapi-document.js'
 import { errorHandler, notFoundHandler, validationHook } from './problem.js'
 import { adminRoutes } from './routes/admin.js'
 import { calendarRoutes } from './routes/calendar.js'
@@ -30,18 +32,32 @@ export type { AppDeps, DiagramFns } from './env.js'
 
 /** Routes that need no token: liveness, the API's own description, the console's static files. */
 const PUBLIC = new Set(['/healthz', '/openapi.json', '/docs', '/'])
-const isPublic = (path: string) => PUBLIC.has(path) || path.startsWith('/console/')
+const isPublic = (path: string) =>
+  PUBLIC.has(path) || path.startsWith('/console/') || path.startsWith('/docs/')
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? silentLogger
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }))
+  app.use('*', requestIdOnEveryAnswer)
   app.use('*', accessLog(log))
   app.use('*', secureHeaders())
-  const auth = authenticate(deps.db)
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  const audit =
+    deps.securityAudit ??
+    createSecurityAudit({
+      db: deps.db,
+      now: deps.engine.clock.now,
+      failuresPerMinute: limits.authFailuresPerMinute,
+      maxRows: limits.securityLogMaxRows,
+      maxAgeDays: limits.securityLogMaxAgeDays,
+      onError: (e) => log.warn('security log write failed', errorFields(e)),
+    })
+  const auth = authenticate(deps.db, audit)
   app.use('*', (c, next) => (isPublic(c.req.path) ? next() : auth(c, next)))
-  app.onError(errorHandler({ log, audit: (e) => recordSecurityEvent(deps.db, e, deps.engine.clock.now()) }))
+  app.use('*', edgeText)
+  app.onError(errorHandler({ log, audit: (e, c) => audit.refused(e, clientOf(c)) }))
   app.notFound(notFoundHandler)
 
   if (deps.console) app.route('/', deps.console)
@@ -52,7 +68,7 @@ export function createApp(deps: AppDeps) {
   if (deps.hub) app.route('/', streamRoutes({ ...deps, hub: deps.hub }))
   app.route('/', incidentRoutes(deps))
   app.route('/', noteRoutes(deps))
-  app.route('/', documentRoutes(deps))
+  app.route('/', documentRoutes({ ...deps, log }))
   app.route('/', whoamiRoutes())
   app.route('/', adminRoutes(deps))
   app.route('/', calendarRoutes(deps))
@@ -65,23 +81,13 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'a token from the CLI (npm run cli -- token create) or AUTH_TOKENS',
   })
-  // Routes never change after start: the document is made once, on first request.
-  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
+  // Routes and plans never change after start: the document is made once, on first request.
+  let document: ReturnType<typeof baseDocument> | undefined
   app.get('/openapi.json', (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'yuqing-flow',
-        version: '1',
-        description:
-          'Walks online public-opinion incidents through Chinese government emergency plans. ' +
-          'Errors are RFC 9457 application/problem+json.',
-      },
-      security: [{ bearer: [] }],
-    })
-    return c.json(document)
+    document ??= baseDocument(app, deps.plans)
+    return c.json(withServer(document, new URL(c.req.url).origin))
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'yuqing-flow API' }))
+  app.route('/', docsRoutes())
   return app
 }
 

@@ -1,13 +1,17 @@
 import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { SecurityAudit } from '../auth/security-log.js'
 import type { Calendar } from '../calendar/index.js'
+import type { LiveCalendar } from '../calendar/live.js'
 import type { Caller, Engine } from '../engine/engine.js'
 import type { EvidenceStore } from '../evidence/store.js'
 import type { Hub } from '../live/hub.js'
 import type { Logger } from '../log.js'
 import type { Delivery } from '../notify/delivery.js'
 import type { Database } from '../store/schema.js'
+import type { Witness } from '../witness/file.js'
+import type { Limits } from './limits.js'
 
 /** What src/diagrams/index.ts exports for the diagram and report routes. */
 export type DiagramFns = Pick<
@@ -25,7 +29,9 @@ export interface AppDeps {
   engine: Engine
   db: Kysely<Database>
   plans: PlanCatalogue
-  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'>
+  /** The calendar in force; a live one (src/calendar/live.ts) also mounts PUT /admin/calendar/{year}. */
+  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'> &
+    Partial<Pick<LiveCalendar, 'refresh' | 'load' | 'loaded'>>
   /** Structured log (default: silent). */
   log?: Logger
   /** Mounts the diagram and report routes. */
@@ -36,8 +42,14 @@ export interface AppDeps {
   console?: Hono
   /** Live updates for the event streams (GET /incidents/stream, /incidents/:id/stream). */
   hub?: Hub
+  /** The witness file as it is now (WITNESS_FILE), for GET /incidents/:id/verify. */
+  witness?: () => Promise<Witness>
   /** Webhook delivery status for GET /admin/deliveries. */
   delivery?: Pick<Delivery, 'status'>
+  /** Limits per client, token and organisation (README "Limits"); unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>
+  /** The bounded security log of refusals (default: one made from `limits`); main.ts flushes it. */
+  securityAudit?: SecurityAudit
 }
 
 export interface AppEnv {

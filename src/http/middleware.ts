@@ -2,15 +2,24 @@
  * Cross-cutting request handling: the access log, bearer authentication with the
  * auditor's read-only rule, and the JSON-body gate (415, 413).
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Kysely } from 'kysely'
+import type { SecurityAudit } from '../auth/security-log.js'
 import { findToken } from '../auth/tokens.js'
-import { Forbidden, Unauthorized, ValidationError } from '../errors.js'
+import {
+  type FieldError,
+  Forbidden,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+  ValidationError,
+} from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
 import type { AppEnv } from './env.js'
 import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
+import { badTextIn, textProblem } from './schemas.js'
 
 /** One line per request: method, path, status, ms, requestId and role; never headers or tokens. */
 export const accessLog =
@@ -29,15 +38,52 @@ export const accessLog =
     })
   }
 
+/**
+ * `X-Request-Id` on every answer: Hono's requestId() sets it on the context, which a
+ * Response a handler builds itself (event streams, CSV export, static files) does not carry.
+ */
+export const requestIdOnEveryAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const id = c.get('requestId')
+  if (!id || c.res.headers.has('x-request-id')) return
+  try {
+    c.res.headers.set('x-request-id', id)
+  } catch {
+    // Immutable headers (a fetched Response): answer with a copy that carries the id.
+    const copy = new Response(c.res.body, c.res)
+    copy.headers.set('x-request-id', id)
+    c.res = copy
+  }
+}
+
 /** Requests an auditor may make although they are not GET: previews that change nothing. */
 const READ_ONLY_POSTS = [/^\/plans\/[^/]+\/classify$/]
 const isWrite = (method: string, path: string) =>
   !['GET', 'HEAD', 'OPTIONS'].includes(method) && !READ_ONLY_POSTS.some((r) => r.test(path))
 
-/** Bearer token → caller (role, name, organisation). 401 without a valid one; auditors never write (403). */
+/**
+ * The client's address as the server saw it (the socket's peer), or null for a request
+ * made in-process (tests). Behind a reverse proxy this is the proxy.
+ */
+export const clientOf = (c: Context<AppEnv>): string | null =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress ?? null
+
+/**
+ * Bearer token → caller (role, name, organisation). 401 without a valid one; auditors
+ * never write (403). A client past its failed authentications of this minute gets 429
+ * before its token is even looked at.
+ */
 export const authenticate =
-  (db: Kysely<Database>): MiddlewareHandler<AppEnv> =>
+  (db: Kysely<Database>, audit?: Pick<SecurityAudit, 'retryAfter'>): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
+    const wait = audit?.retryAfter(clientOf(c)) ?? 0
+    if (wait > 0)
+      throw new TooManyRequests(
+        `too many failed authentications from this client; retry in ${wait} s`,
+        wait,
+        'AUTH_FAILURES_PER_MINUTE',
+      )
     const header = c.req.header('authorization')
     if (!header) throw new Unauthorized('send Authorization: Bearer <token>')
     const m = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i.exec(header)
@@ -83,13 +129,49 @@ function jsonDepth(text: string): number {
  */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
+  // A request that two route definitions match (a path holding `:id` literally) reaches this
+  // twice; its body was read and checked the first time.
+  if (c.req.raw.body?.locked) return next()
   return limit(c, async () => {
-    if (jsonDepth(await c.req.text()) > JSON_MAX_DEPTH)
+    const text = await c.req.text()
+    if (jsonDepth(text) > JSON_MAX_DEPTH)
       throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
         { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
       ])
+    // Every string of the body, the event fields the engine checks included, is text.
+    const bad = badTextIn(parsedOrUndefined(text))
+    if (bad.length > 0) throw new ValidationError('the body holds characters no text field takes', bad)
     await next()
   })
+}
+
+const parsedOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined // the route's validator answers malformed JSON
+  }
+}
+
+/**
+ * Query strings and path segments are text too: a control character or a lone surrogate
+ * in a query value is a 400 naming the parameter; in the path, no resource has such a
+ * name (404). Runs before any route, so nothing reaches the store.
+ */
+export const edgeText: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (textProblem(c.req.path)) throw new NotFound(`route ${JSON.stringify(c.req.path)}`)
+  const errors: FieldError[] = []
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    const keyProblem = textProblem(key)
+    if (keyProblem) errors.push({ path: '(query)', message: `a parameter name holds a ${keyProblem}` })
+    else
+      for (const v of values) {
+        const why = textProblem(v)
+        if (why) errors.push({ path: key, message: why, expected: 'text without control characters' })
+      }
+  }
+  if (errors.length > 0) throw new ValidationError('the query failed validation', errors)
+  await next()
 }
 const limit = bodyLimit({
   maxSize: JSON_BODY_LIMIT,

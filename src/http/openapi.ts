@@ -22,6 +22,7 @@ export const problems = {
   413: problem('the JSON body is over 64 KiB'),
   415: problem('the body is not JSON'),
   422: problem('the Idempotency-Key was used with a different body'),
+  429: problem('over a limit per client, token or organisation (`limit` names its setting); see Retry-After'),
   503: problem('storage unavailable; retry later'),
 } as const
 

@@ -61,6 +61,22 @@ export function describeObligations(plan: PlanDefinition) {
   }
 }
 
+const UNIT_ZH: Record<NonNullable<ObligationRule['due']>['unit'], string> = {
+  minutes: '分钟',
+  hours: '小时',
+  workingHours: '个工作小时',
+  workingDays: '个工作日',
+}
+const ANCHOR_ZH: Record<NonNullable<ObligationRule['due']>['anchor'], string> = {
+  discoveredAt: '发现后',
+  knownAt: '知晓后',
+  occurredAt: '舆情发生后',
+  start: '开始应办后',
+}
+/** `发现后 30 分钟内`: a due rule in words. */
+export const dueText = (d: NonNullable<ObligationRule['due']>): string =>
+  `${ANCHOR_ZH[d.anchor]} ${d.amount} ${UNIT_ZH[d.unit]}内`
+
 /** The rules with a due time, as the `deadlines` of API.md's plan description. */
 export const describeDeadlines = (plan: PlanDefinition) =>
   plan.obligations
@@ -70,7 +86,7 @@ export const describeDeadlines = (plan: PlanDefinition) =>
       name: r.deadline ?? r.id,
       clause: r.clause,
       policy: r.policy,
-      rule: `${r.label}：${r.due.amount} ${r.due.unit}（自${r.due.anchor}）`,
+      rule: `${r.label}：${dueText(r.due)}`,
       anchor: r.due.anchor,
       amount: r.due.amount,
       unit: r.due.unit,

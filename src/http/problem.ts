@@ -8,18 +8,20 @@ import type { Hook } from '@hono/zod-openapi'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
-import type { SecurityEvent } from '../auth/security-log.js'
+import type { Refusal } from '../auth/security-log.js'
 import { storageError } from '../engine/engine.js'
 import {
   AppError,
   Forbidden,
   NotFound,
   StorageUnavailable,
+  TooManyRequests,
   Unauthorized,
   ValidationError,
 } from '../errors.js'
 import type { Logger } from '../log.js'
 import { errorFields } from '../log.js'
+import { invalidDataError } from '../store/errors.js'
 import type { AppEnv } from './env.js'
 
 export const PROBLEM_BASE = 'https://yuqing-flow.dev/problems/'
@@ -47,12 +49,36 @@ export class MalformedJson extends AppError {
 
 /** Storage failures the engine's guard does not see (auth, health, a handle closed under us). */
 export function storageFailure(e: unknown): AppError | null {
+  const invalid = invalidDataError(e)
+  if (invalid) return invalid
   const known = e && typeof e === 'object' ? storageError(e) : null
   if (known) return known
   const message = e instanceof Error ? e.message : ''
   if (/database connection is not open|driver has already been destroyed|pool.*(ended|closed)/i.test(message))
     return new StorageUnavailable('the database is closed; retry later')
   return null
+}
+
+/** nginx's 499: the client closed the connection before the answer (never seen by it). */
+export class ClientClosedRequest extends AppError {
+  constructor() {
+    super('client-closed-request', 499, 'Client closed request', 'the client closed the connection')
+  }
+}
+
+/**
+ * Whether `e` comes from the client's connection, not the database: the request was
+ * aborted (Node's IncomingMessage fails with `aborted`, code ECONNRESET, which is also
+ * what a PostgreSQL connection reset looks like, hence the check of the request itself).
+ */
+function clientGone(e: unknown, c: Context<AppEnv>): boolean {
+  const incoming = (
+    c.env as { incoming?: { aborted?: boolean; errored?: unknown; complete?: boolean } } | undefined
+  )?.incoming
+  if (incoming && (incoming.aborted || (incoming.errored && !incoming.complete))) return true
+  if (c.req.raw.signal?.aborted) return true
+  const err = e as { code?: unknown; message?: unknown } | null
+  return err?.code === 'ECONNRESET' && err.message === 'aborted'
 }
 
 function toAppError(e: unknown): AppError | null {
@@ -83,16 +109,25 @@ export function problemBody(err: AppError, c: Context<AppEnv>) {
 export function problem(c: Context<AppEnv>, err: AppError): Response {
   return new Response(JSON.stringify(problemBody(err, c)), {
     status: err.status,
-    headers: { 'content-type': PROBLEM_JSON },
+    headers: {
+      'content-type': PROBLEM_JSON,
+      'x-request-id': c.get('requestId') ?? '',
+      ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfterSeconds) } : {}),
+    },
   })
 }
 
-/** The one error handler. 401 and 403 also go to the security log (route, never the token). */
+/** The one error handler. 401, 403 and the failed-auth 429 also go to the security log (route, never the token). */
 export function errorHandler(deps: {
   log: Logger
-  audit: (e: SecurityEvent) => Promise<void>
+  audit: (e: Refusal, c: Context<AppEnv>) => Promise<void>
 }): ErrorHandler<AppEnv> {
   return async (e, c) => {
+    // A client that hung up mid-body: nobody reads the answer, and it is no storage failure.
+    if (clientGone(e, c)) {
+      deps.log.debug('client closed the connection', { requestId: c.get('requestId'), path: c.req.path })
+      return problem(c, new ClientClosedRequest())
+    }
     const known = toAppError(e)
     if (!known) {
       deps.log.error('unhandled error', {
@@ -106,17 +141,25 @@ export function errorHandler(deps: {
         new AppError('internal', 500, 'Internal error', 'the request failed; it has been logged'),
       )
     }
-    if (known instanceof Unauthorized || known instanceof Forbidden) {
+    const rateLimited = known instanceof TooManyRequests && known.extra.limit === 'AUTH_FAILURES_PER_MINUTE'
+    if (known instanceof Unauthorized || known instanceof Forbidden || rateLimited) {
       const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
       await deps
-        .audit({
-          kind: known instanceof Unauthorized ? 'auth.unauthorized' : 'auth.forbidden',
-          method: c.req.method,
-          route: c.req.path,
-          requestId: c.get('requestId'),
-          ...(caller ? { tokenId: caller.tokenId, role: caller.role } : {}),
-          reason: known.message,
-        })
+        .audit(
+          {
+            kind: rateLimited
+              ? 'auth.rate-limited'
+              : known instanceof Unauthorized
+                ? 'auth.unauthorized'
+                : 'auth.forbidden',
+            method: c.req.method,
+            route: c.req.path,
+            requestId: c.get('requestId'),
+            ...(caller ? { tokenId: caller.tokenId, role: caller.role } : {}),
+            reason: known.message,
+          },
+          c,
+        )
         .catch((err: unknown) => deps.log.warn('security log write failed', errorFields(err)))
     }
     if (known instanceof StorageUnavailable) deps.log.warn('storage unavailable', errorFields(e))

@@ -4,9 +4,76 @@
  */
 import { z } from '@hono/zod-openapi'
 import { CategorySchema, FactsSchema, PHASES, ROLES, SeveritySchema } from '../../machines/vocabulary.js'
+import type { FieldError } from '../errors.js'
+
+// ── hostile text ─────────────────────────────────────────────────────────────
+/**
+ * Characters no text field takes (API.md "Hostile input and limits"): C0 controls but tab
+ * and newline (a CR only as part of CRLF), DEL, C1 controls, and the bidi embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make `txt.exe` of
+ * `exe.txt`. Lone surrogates are refused too.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+
+/** Why `s` is refused as text, or null when it is acceptable. */
+export function textProblem(s: string): string | null {
+  if (LONE_SURROGATE.test(s)) return 'a lone surrogate (not valid Unicode text)'
+  const m = FORBIDDEN.exec(s)
+  return m ? `control character ${codePoint(m[0])} at position ${m.index}` : null
+}
+
+/** Every string (and object key) inside a parsed JSON value that textProblem refuses, by field path. */
+export function badTextIn(value: unknown, path: string[] = [], out: FieldError[] = []): FieldError[] {
+  if (out.length >= 20) return out
+  const at = (p: string[]) => p.join('.') || '(body)'
+  if (typeof value === 'string') {
+    const why = textProblem(value)
+    if (why) out.push({ path: at(path), message: why, expected: 'text without control characters' })
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) badTextIn(v, [...path, String(i)], out)
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      const why = textProblem(k)
+      if (why) out.push({ path: at(path), message: `a field name holds a ${why}` })
+      else badTextIn(v, [...path, k], out)
+    }
+  return out
+}
+
+/** A zod string refinement with textProblem: for text fields read outside JSON bodies. */
+export const cleanText = <T extends z.ZodType<string>>(schema: T) =>
+  schema.superRefine((s, ctx) => {
+    const why = textProblem(s)
+    if (why) ctx.addIssue({ code: 'custom', message: why })
+  })
+
+/** Earliest and latest years a time may name: before the epoch or this far on is a typo or an attack. */
+export const EARLIEST_YEAR = 1970
+export const LATEST_YEAR = 2199
+/** True for a date-time in those years; true as well for no date-time at all (the format check names that). */
+const plausibleYear = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return true
+  const year = Number(s.slice(0, 4))
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR
+}
+const yearMessage = `a time from ${EARLIEST_YEAR} to ${LATEST_YEAR}`
 
 /** An ISO-8601 instant with its offset (`Z` or `+08:00`): a local time without one is ambiguous. */
-export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-09-30T10:00:00+08:00' })
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine(plausibleYear, yearMessage)
+  .openapi({ example: '2026-09-30T10:00:00+08:00' })
+/** An ISO-8601 calendar date, in the same plausible years. */
+export const CalendarDate = z.iso.date().refine(plausibleYear, yearMessage).openapi({ example: '2026-10-01' })
+
+/** A web address a browser may follow: http or https only (never javascript:, data:, file:). */
+export const WebUrl = z.url({ protocol: /^https?$/ }).max(2000)
 
 const nullableString = z.string().nullable()
 const JsonObject = z.record(z.string(), z.unknown())
@@ -49,7 +116,7 @@ export const PlanQuery = z
       .int()
       .min(1)
       .optional()
-      .openapi({ type: 'integer', description: 'an older version' }),
+      .openapi({ type: 'integer', minimum: 1, description: 'an older version' }),
   })
   .strict()
 
@@ -175,7 +242,7 @@ export const OpenIncidentBody = z
     occurredAt: Instant.optional(),
     source: z
       .object({
-        url: z.url().max(2000).optional(),
+        url: WebUrl.optional(),
         platform: z.string().trim().min(1).max(100).optional(),
       })
       .strict()
@@ -227,7 +294,13 @@ export const ListQuery = z
       .max(200)
       .optional()
       .openapi({ description: 'searches the title and the source URL' }),
-    limit: z.coerce.number().int().min(1).max(200).optional().openapi({ type: 'integer', example: 50 }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 }),
     cursor: z.string().min(1).max(500).optional(),
   })
   .strict()
@@ -382,18 +455,37 @@ export const HistorySchema = z.object({ items: z.array(HistoryItemSchema) })
 export const HealthSchema = z.object({ status: z.literal('ok') })
 export const CalendarSchema = z
   .object({
-    coveredYears: z.array(z.number().int()),
+    coveredYears: z.array(z.number().int()).openapi({ description: 'built in and loaded at run time' }),
     workingHours: z.string().openapi({ example: '09:00-12:00,13:30-17:30' }),
     warning: nullableString,
+    lastCoveredDay: nullableString.openapi({
+      description: 'the last day the holiday data covers',
+      example: '2026-12-31',
+    }),
+    daysLeft: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'days until the data runs out (0: it has)' }),
+    loaded: z
+      .array(
+        z.object({
+          year: z.number().int(),
+          source: z.string(),
+          sha256: z.string(),
+          loadedAt: z.string(),
+          loadedBy: z.string(),
+        }),
+      )
+      .openapi({
+        description: 'years loaded at run time (npm run cli -- calendar add, PUT /admin/calendar/{year})',
+      }),
   })
   .openapi('Calendar')
 
 // ── headers ──────────────────────────────────────────────────────────────────
 export const WriteHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
+  'idempotency-key': cleanText(z.string().min(1).max(200))
     .optional()
     .openapi({ description: 'a retry with the same key returns the first answer' }),
 })

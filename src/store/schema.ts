@@ -106,6 +106,16 @@ export interface OrganisationsTable {
   created_at: string
 }
 
+/** Holiday years loaded at run time (migration 0007), beside the built-in ones. */
+export interface CalendarYearsTable {
+  year: number
+  /** The notice as validated JSON (src/calendar/holidays.ts holidayYearSchema). */
+  data: string
+  sha256: string
+  loaded_at: string
+  loaded_by: string
+}
+
 export interface Database {
   incidents: IncidentsTable
   journal: JournalTable
@@ -115,6 +125,7 @@ export interface Database {
   security_log: SecurityLogTable
   outbox: OutboxTable
   organisations: OrganisationsTable
+  calendar_years: CalendarYearsTable
 }
 
 export type IncidentRow = Selectable<IncidentsTable>

@@ -157,9 +157,9 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
     expect(border).toBe('solid')
     await popup.screenshot({ path: `${SHOTS}/document.png`, fullPage: true })
     await popup.close()
-    // Its generation is on the record, and the page learns of it over the stream.
-    await page.locator('#journal > li[data-type="DOCUMENT_GENERATED"]').waitFor()
+    // Reading it wrote nothing to the incident (API.md "reads that write nothing").
     await page.screenshot({ path: `${SHOTS}/duty.png`, fullPage: true })
+    expect(await page.locator('#journal > li[data-type="DOCUMENT_GENERATED"]').count()).toBe(0)
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
 
@@ -168,10 +168,7 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
         headers: { authorization: `Bearer ${TOKENS.auditor}` },
       })
     ).json()) as { items: Array<{ type: string; payload: Record<string, unknown> }> }
-    expect(history.items.at(-1)).toMatchObject({
-      type: 'DOCUMENT_GENERATED',
-      payload: { name: 'report', format: 'html' },
-    })
+    expect(history.items.at(-1)).toMatchObject({ type: 'OWNER_HANDED_OVER' })
   })
 
   it('takes the role from the server (GET /whoami), not the picker, and offers an auditor no writing', async () => {

@@ -44,7 +44,7 @@ describe.skipIf(!run)('the evidence panel', () => {
     await signIn(page, 'office')
     await page.goto(`${server.base}/#/incidents/${id}`)
     await page.locator('#evidence').waitFor()
-    await expect(page.locator('#evidence').textContent()).resolves.toContain('尚未固定证据')
+    await expect(page.locator('#evidence').textContent()).resolves.toContain('尚未上传证据文件')
 
     const content = '<img src=x onerror=alert(1)> 截图'
     const name = '<b onclick=alert(1)>页面.html'

@@ -28,6 +28,16 @@ export const TOKENS = {
   unit: 'console-unit-token-000001',
   group: 'console-group-token-00001',
   auditor: 'console-auditor-token-001',
+  admin: 'console-admin-token-00001',
+  leader: 'console-leader-token-0001',
+  principal: 'console-principal-token01',
+  spokesperson: 'console-spokes-token-0001',
+  legal: 'console-legal-token-00001',
+  /** Colleagues: a second person of a role (an approver other than the draft's author). */
+  group2: 'console-group2-token-0001',
+  unit2: 'console-unit2-token-00001',
+  office2: 'console-office2-token-001',
+  leader2: 'console-leader2-token-001',
 } as const
 export type Who = keyof typeof TOKENS
 const NAMES: Record<Who, string> = {
@@ -36,7 +46,20 @@ const NAMES: Record<Who, string> = {
   unit: '王股室',
   group: '赵组长',
   auditor: '孙审计',
+  admin: '周管理',
+  leader: '钱分管',
+  principal: '吴主要',
+  spokesperson: '郑发言',
+  legal: '冯法制',
+  group2: '陈组员',
+  unit2: '褚股室',
+  office2: '卫办公',
+  leader2: '蒋分管',
 }
+/** The role each token holds: a colleague's is that of the person it stands beside. */
+export const ROLE_OF: Record<Who, string> = Object.fromEntries(
+  Object.keys(TOKENS).map((who) => [who, who.replace(/2$/, '')]),
+) as Record<Who, string>
 
 export interface Server {
   base: string
@@ -55,7 +78,7 @@ export async function startServer(): Promise<Server> {
       HOST: '127.0.0.1',
       DATABASE_URL: join(dir, 'console.db'),
       AUTH_TOKENS: Object.entries(TOKENS)
-        .map(([role, token]) => `${token}:${role}:${NAMES[role as Who]}`)
+        .map(([who, token]) => `${token}:${ROLE_OF[who as Who]}:${NAMES[who as Who]}`)
         .join(','),
       LOG_LEVEL: 'info',
       TIMER_POLL_MS: '1000',
@@ -137,7 +160,7 @@ export async function newPage(browser: Browser, base: string): Promise<Page> {
   return page
 }
 
-export async function signIn(page: Page, who: Who, role: string = who) {
+export async function signIn(page: Page, who: Who, role: string = ROLE_OF[who]) {
   await page.getByLabel('令牌').fill(TOKENS[who])
   await page.getByLabel('角色').selectOption(role)
   await page.getByRole('button', { name: '登录' }).click()

@@ -13,11 +13,12 @@ import {
   type TestEngine,
 } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
+import { toyRegistry } from '../helpers/toy-plan.js'
 
 const office = caller('office')
 const opened: TestEngine[] = []
-async function open(db: DbHandle, clock?: TestClock) {
-  const t = await freshEngine(db, clock)
+async function open(db: DbHandle, clock?: TestClock, plans?: typeof toyRegistry) {
+  const t = await freshEngine(db, clock, plans)
   opened.push(t)
   return t
 }
@@ -37,11 +38,13 @@ async function rejects(p: Promise<unknown>, code: string): Promise<AppError> {
 
 describe.each(STORE_KINDS)('engine on %s', (kind) => {
   const setup = async (clock?: TestClock) => open(await newDb(kind), clock)
+  /** The kit's test plan: one due time (the report to the group, 30 min) while ungraded or general. */
+  const toy = async (db?: DbHandle, clock?: TestClock) => open(db ?? (await newDb(kind)), clock, toyRegistry)
   it('opens an incident with its deadlines computed and journals the opening', async () => {
-    const { engine } = await setup()
-    const v = await engine.open({ planId: 'neixiang-2017', title: '网传某事' }, office)
+    const { engine } = await toy()
+    const v = await engine.open({ planId: 'toy', title: '网传某事' }, office)
     expect(v).toMatchObject({
-      planId: 'neixiang-2017',
+      planId: 'toy',
       planVersion: 1,
       version: 1,
       phase: 'discovery',
@@ -202,19 +205,24 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   it('survives a restart: a deadline that passed while the engine was closed fires once on reopen, with its due time on record', async () => {
     const db = await newDb(kind, true)
     const clock = new TestClock()
-    const a = await open(db, clock)
-    const v = await a.engine.open({ planId: 'neixiang-2017', title: 't' }, office)
+    const a = await toy(db, clock)
+    const v = await a.engine.open({ planId: 'toy', title: 't' }, office)
     await a.engine.send(v.id, { type: 'CLASSIFY', fields: { severity: 'general' } }, office)
     await a.store.close()
     clock.advance(120)
-    const b = await open(db, clock)
+    const b = await toy(db, clock)
     // two "due soon" warnings (50 %, 80 %) and the breach, each once
     expect(await b.engine.fireDue()).toBe(3)
     expect(await b.engine.fireDue()).toBe(0)
     const after = await b.engine.get(v.id, office)
     expect(after.deadlines[0]?.status).toBe('missed')
     expect(after.breaches).toEqual([
-      { deadline: 'report', dueAt: '2026-10-09T01:30:00.000Z', at: '2026-10-09T01:30:00.000Z' },
+      {
+        deadline: 'report',
+        obligation: 'report:group#1',
+        dueAt: '2026-10-09T01:30:00.000Z',
+        at: '2026-10-09T01:30:00.000Z',
+      },
     ])
     const fired = (await b.engine.history(v.id, office)).filter((e) => e.type === 'DEADLINE_PASSED')
     expect(fired).toHaveLength(1)
@@ -224,11 +232,7 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
       recordedAt: '2026-10-09T03:00:00.000Z',
     })
     // and the incident goes on: the late report is recorded as late
-    const late = await b.engine.send(
-      v.id,
-      { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } },
-      office,
-    )
+    const late = await b.engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     expect(late.deadlines[0]).toMatchObject({ status: 'missed', metAt: '2026-10-09T03:00:00.000Z' })
     expect(late.phase).toBe('reporting')
   })
@@ -236,20 +240,20 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   it('fires many deadlines in due order, each once, across a restart in the middle', async () => {
     const db = await newDb(kind, true)
     const clock = new TestClock()
-    let t = await open(db, clock)
+    let t = await toy(db, clock)
     // Incidents discovered at shuffled times: each report deadline is 30 min after its discovery.
     const offsets = [17, 3, 29, 11, 23, 5, 2, 31, 13, 7, 19, 37]
     const ids = new Map<string, number>()
     for (const m of offsets) {
       const at = new Date(clock.t.getTime() - 60 * 60_000 + m * 60_000).toISOString()
-      const v = await t.engine.open({ planId: 'neixiang-2017', title: `t${m}`, discoveredAt: at }, office)
+      const v = await t.engine.open({ planId: 'toy', title: `t${m}`, discoveredAt: at }, office)
       ids.set(v.id, m)
     }
     clock.set(new Date(clock.t.getTime() - 60 * 60_000 + 30 * 60_000 + 15 * 60_000).toISOString())
     const firstBatch = await t.engine.fireDue()
     await t.store.close()
     clock.advance(60)
-    t = await open(db, clock)
+    t = await toy(db, clock)
     const secondBatch = await t.engine.fireDue()
     // each deadline: two warnings and a breach
     expect(firstBatch + secondBatch).toBe(offsets.length * 3)
@@ -273,18 +277,18 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
 
   it('fires the due deadlines of one broken incident apart: every other fires, listeners hear only what committed', async () => {
     const clock = new TestClock()
-    const t = await open(await newDb(kind), clock)
+    const t = await toy(undefined, clock)
     // Enough incidents for several shared transactions, one of them unreadable by this build.
     const ids: string[] = []
     for (let i = 0; i < 130; i++)
-      ids.push((await t.engine.open({ planId: 'neixiang-2017', title: `t${i}` }, office)).id)
+      ids.push((await t.engine.open({ planId: 'toy', title: `t${i}` }, office)).id)
     const broken = ids[57] as string
     await t.store.db.updateTable('incidents').set({ plan_version: 99 }).where('id', '=', broken).execute()
     const heard: string[] = []
     const failed: string[] = []
     const engine = createEngine({
       store: t.store,
-      plans: registry,
+      plans: toyRegistry,
       clock,
       calendar,
       onChange: (view, entry) => heard.push(`${view.id}:${entry.type}`),
@@ -314,8 +318,8 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   it("raises a deadline's warnings in order before its breach, once each, across a restart", async () => {
     const db = await newDb(kind, true)
     const clock = new TestClock()
-    let t = await open(db, clock)
-    const v = await t.engine.open({ planId: 'neixiang-2017', title: 't' }, office) // report due in 30 min
+    let t = await toy(db, clock)
+    const v = await t.engine.open({ planId: 'toy', title: 't' }, office) // report due in 30 min
     clock.advance(16) // past 50 %
     expect(await t.engine.fireDue()).toBe(1)
     expect((await t.engine.get(v.id, office)).warnings).toEqual([
@@ -323,7 +327,7 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     ])
     await t.store.close()
     clock.advance(30) // past 80 % and the due time, while down
-    t = await open(db, clock)
+    t = await toy(db, clock)
     expect(await t.engine.fireDue()).toBe(2)
     expect(await t.engine.fireDue()).toBe(0)
     const h = (await t.engine.history(v.id, office)).filter((e) => e.type.startsWith('DEADLINE_'))
@@ -335,12 +339,12 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   })
 
   it('sends no warning for a deadline met before it', async () => {
-    const { engine, clock } = await setup()
+    const { engine, clock } = await toy()
     const v = await engine.open(
-      { planId: 'neixiang-2017', title: 't', severity: 'general', severityReason: '人工定级' },
+      { planId: 'toy', title: 't', severity: 'general', severityReason: '人工定级' },
       office,
     )
-    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } }, office)
+    await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     clock.advance(60)
     expect(await engine.fireDue()).toBe(0)
     expect((await engine.get(v.id, office)).warnings).toBeUndefined()

@@ -143,7 +143,7 @@ async function run(
       view = await engine.get(view.id, office)
       checkInvariants(seen, view)
       seen = new Map(view.obligations.map((o) => [o.id, o]))
-      last = view.updatedAt > last ? view.updatedAt : last
+      last = [last, view.updatedAt].sort()[1] ?? last
     }
     const replayed = await engine.replay(view.id)
     expect(replayed.context.obligations).toEqual(

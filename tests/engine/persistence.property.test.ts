@@ -81,16 +81,8 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               for (const e of (await entries()).slice(seen)) {
                 const payload = JSON.parse(e.payload) as Record<string, unknown>
                 const actor = { name: e.actor_name, role: e.actor_role as IncidentEvent['actor']['role'] }
-                pure.send(
-                  e.type === 'DEADLINE_PASSED'
-                    ? {
-                        type: String(payload.timerEvent),
-                        at: e.occurred_at,
-                        actor,
-                        instance: String(payload.instance),
-                      }
-                    : ({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent),
-                )
+                // Annotations (notes, warnings) are not plan events: the machine ignores them, as replay does.
+                pure.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
                 seen++
                 journaled++
               }

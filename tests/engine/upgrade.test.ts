@@ -72,7 +72,8 @@ describe.each(STORE_KINDS)('upgrading open incidents (%s)', (kind) => {
     expect(history.at(-1)?.type).toBe('UPGRADED')
     expect(await upgradeAll(engine)).toEqual([])
     const replayed = await engine.replay(id)
-    expect(replayed.context.obligations).toEqual(view.obligations)
+    const bare = (os: typeof view.obligations) => os.map(({ discharge: _d, ...o }) => o)
+    expect(bare(replayed.context.obligations)).toEqual(bare(view.obligations))
   })
 
   it('events after the upgrade go through the current version', async () => {
@@ -81,7 +82,8 @@ describe.each(STORE_KINDS)('upgrading open incidents (%s)', (kind) => {
     await upgradeAll(engine)
     const after = await engine.send(id, { type: 'ANSWER', fields: { content: '已通报' } }, caller('unit'))
     expect(after.obligations.find((o) => o.rule === 'briefing')?.status).toBe('met')
-    expect((await engine.replay(id)).context.obligations).toEqual(after.obligations)
+    const bare = (os: typeof after.obligations) => os.map(({ discharge: _d, ...o }) => o)
+    expect(bare((await engine.replay(id)).context.obligations)).toEqual(bare(after.obligations))
   })
 
   it('a dry run says what would change and writes nothing', async () => {

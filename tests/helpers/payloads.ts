@@ -15,6 +15,7 @@ type Schema = {
   minItems?: number
   minimum?: number
   anyOf?: Schema[]
+  pattern?: string
 }
 
 /** `pick(n)` chooses among n options (random in property tests, 0 otherwise). */
@@ -36,8 +37,14 @@ export function sample(schema: Schema, pick: (n: number) => number = () => 0): u
       return schema.minimum ?? 0
     case 'boolean':
       return pick(2) === 1
-    case 'string':
+    case 'string': {
+      // A field with a pattern (a draft id `d1`) gets the first candidate it accepts.
+      if (schema.pattern) {
+        const re = new RegExp(schema.pattern, 'u')
+        return ['d1', '测试内容', 'x1'].find((c) => re.test(c)) ?? '测试内容'
+      }
       return '测试内容'
+    }
     default:
       return null
   }

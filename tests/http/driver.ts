@@ -157,9 +157,13 @@ export async function walkToClosed(
   }
 
   const triedDischarge = new Set<string>()
-  const send = async (type: string, role: Role, body: object) => {
+  const send = async (type: string, role: Role, body: object, colleague = false) => {
     t.clock.advance(1)
-    const res = await t.request('POST', `/incidents/${view.id}/events`, { as: role, body: { type, ...body } })
+    const res = await t.request('POST', `/incidents/${view.id}/events`, {
+      as: role,
+      colleague,
+      body: { type, ...body },
+    })
     if (res.status === 200) {
       view = res.body
       steps.push(type)
@@ -169,6 +173,19 @@ export async function walkToClosed(
       `${type} ${res.status} ${res.body?.detail ?? res.text} ${JSON.stringify(res.body?.errors ?? [])}`,
     )
     return false
+  }
+  /** An event that names a draft names the newest one that lacks no approval (else the newest): `drafts` says which. */
+  const draftFor = (schema: Schema): Record<string, string> => {
+    const props = (schema.properties ?? {}) as Record<string, unknown>
+    if (!('draftId' in props)) return {}
+    const drafts = (view.drafts ?? []) as Array<{
+      id: string
+      withdrawn: unknown
+      missingApprovals: unknown[]
+    }>
+    const usable = drafts.filter((d) => d.withdrawn === null)
+    const pick = usable.findLast((d) => d.missingApprovals.length === 0) ?? usable.at(-1)
+    return pick ? { draftId: pick.id } : {}
   }
   /** Sends the discharge of the first owed obligation that can be discharged now; false when none. */
   const discharge = async (): Promise<boolean> => {
@@ -185,8 +202,13 @@ export async function walkToClosed(
       triedDischarge.add(key)
       const roles = [...o.owedBy.filter((r) => spec.roles.includes(r)), ...(spec.roles as Role[])]
       const payload = synthesise(spec.schema, { now: t.clock.now().toISOString(), severity: view.severity })
-      for (const role of [...new Set(roles)])
-        if (await send(o.discharge.type, role, { ...(payload as object), ...o.discharge.fields })) return true
+      // Each role that owes it; then a colleague of each (an approver other than the draft's author).
+      for (const colleague of [false, true])
+        for (const role of [...new Set(roles)])
+          if (
+            await send(o.discharge.type, role, { ...(payload as object), ...o.discharge.fields }, colleague)
+          )
+            return true
     }
     return false
   }

@@ -18,7 +18,7 @@ const open = async (extra: Record<string, unknown> = {}) => {
   expect(res.status).toBe(201)
   return res.body
 }
-const report = { type: 'REPORT', to: ['group'], proposal: '建议统一回应' }
+const report = { type: 'REPORT', to: ['group', 'principal'], proposal: '建议统一回应' }
 
 describe.each(STORE_KINDS)('on %s', (kind) => {
   beforeEach(async () => {
@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({
         planId: PLAN,
-        planVersion: 1,
+        planVersion: 2,
         version: 1,
         phase: 'discovery',
         severity: 'general',
@@ -149,7 +149,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
         seq: 2,
         version: 2,
         actor: { name: 'monitor-tester', role: 'monitor' },
-        payload: { to: ['group'], proposal: '建议统一回应' },
+        payload: { to: ['group', 'principal'], proposal: '建议统一回应' },
         occurredAt: '2026-10-09T01:05:00.000Z',
       })
     })

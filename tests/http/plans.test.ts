@@ -15,7 +15,7 @@ describe('GET /plans', () => {
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
     expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
       id: 'neixiang-2017',
-      version: 1,
+      version: 2,
       title: '內鄉縣負面網絡輿情應急處置辦法',
       issuer: '內鄉縣人民政府辦公室',
       severities: [
@@ -47,7 +47,11 @@ describe('GET /plans/:planId', () => {
       new Set(['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']),
     )
     const reportEvent = plan.events.find((e: { type: string }) => e.type === 'REPORT')
-    expect(reportEvent).toMatchObject({ label: '汇报', roles: ['monitor', 'office'], clause: '第四條' })
+    expect(reportEvent).toMatchObject({
+      label: '汇报',
+      roles: ['monitor', 'office', 'group', 'principal'],
+      clause: '第四條',
+    })
     expect(reportEvent.schema).toMatchObject({
       type: 'object',
       required: ['to', 'proposal'],
@@ -55,13 +59,39 @@ describe('GET /plans/:planId', () => {
       properties: { to: { type: 'array' } },
     })
     expect(plan.deadlines).toEqual([
-      expect.objectContaining({ name: 'report', clause: '第四條', rule: expect.stringContaining('30 分钟') }),
+      expect.objectContaining({
+        id: 'report:group',
+        name: 'report',
+        clause: '第四條',
+        rule: expect.stringContaining('发现后 30 分钟内'),
+      }),
+      expect.objectContaining({
+        id: 'report:principal',
+        name: 'report',
+        rule: expect.stringContaining('30 分钟'),
+      }),
+      expect.objectContaining({ id: 'stance', clause: '第七條1', rule: expect.stringContaining('2 小时') }),
     ])
+    // Every obligation rule of the plan, and every approval of every grade, in one table.
+    const plainRules = plan.obligations.filter((o: { kind: string }) => o.kind !== 'approval')
+    expect(plainRules.map((o: { id: string }) => o.id)).toEqual(
+      (await import('../../machines/index.js')).getPlan('neixiang-2017')?.obligations.map((r) => r.id),
+    )
+    expect(plan.obligations).toContainEqual(
+      expect.objectContaining({
+        id: 'report:principal',
+        kind: 'report',
+        recipient: expect.objectContaining({ code: 'principal' }),
+        due: { anchor: 'discoveredAt', amount: 30, unit: 'minutes' },
+        discharge: { type: 'REPORT', fields: { to: ['principal'] } },
+      }),
+    )
+    expect(plan.waivers).toMatchObject({ roles: ['group'] })
     expect(plan.severityRules).toMatchObject({
       hasCriteria: false,
       severities: ['general', 'major', 'critical'],
     })
-    expect(plan.approvals.critical.map((a: { code: string }) => a.code)).toEqual(['line', 'county'])
+    expect(plan.approvals.critical.map((a: { code: string }) => a.code)).toEqual(['line'])
     expect(plan.transitions).toContainEqual(
       expect.objectContaining({
         from: 'discovery.found',

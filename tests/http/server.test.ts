@@ -2,7 +2,7 @@
  * The service as a user starts it: `npm start` on a temporary database, PORT=0.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -114,4 +114,53 @@ it('uses AUTH_TOKENS instead of printing a token, and delivers signed webhooks t
   child?.kill('SIGTERM')
   expect(await server.exited).toBe(0)
   hook.close()
+}, 60_000)
+
+it('keeps the witness file (WITNESS_FILE) after commits and loads a holiday year without a restart', async () => {
+  const wdir = mkdtempSync(join(tmpdir(), 'yuqing-witness-'))
+  const witness = join(wdir, 'heads.log')
+  const office = 'quick-start-office-token-0002'
+  const admin = 'quick-start-admin-token-00003'
+  const server = start({
+    AUTH_TOKENS: `${office}:office:值班员,${admin}:admin:管理员`,
+    WITNESS_FILE: witness,
+    WITNESS_INTERVAL_MS: '100',
+  })
+  try {
+    const port = await server.listening
+    const base = `http://127.0.0.1:${port}`
+    const call = (token: string, method: string, path: string, body?: unknown) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    const opened = await call(office, 'POST', '/incidents', { planId: 'neixiang-2017', title: '见证' })
+    expect(opened.status).toBe(201)
+    const { id } = (await opened.json()) as { id: string }
+    let verified: { ok: boolean; witness: { checkpoint: { seq: number } | null } | null } | undefined
+    const deadline = Date.now() + 10_000
+    while (Date.now() < deadline) {
+      verified = (await (await call(office, 'GET', `/incidents/${id}/verify`)).json()) as typeof verified
+      if (verified?.witness?.checkpoint) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(verified).toMatchObject({ ok: true, witness: { checkpoint: { seq: 1 } } })
+    expect(readFileSync(witness, 'utf8')).toContain(`"incident":"${id}"`)
+
+    const loaded = await call(admin, 'PUT', '/admin/calendar/2027', {
+      year: 2027,
+      source: 'test notice for 2027 (made up)',
+      holidays: [{ name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] }],
+    })
+    expect(loaded.status).toBe(200)
+    expect(
+      ((await (await call(office, 'GET', '/calendar')).json()) as { coveredYears: number[] }).coveredYears,
+    ).toContain(2027)
+    expect(server.out()).toMatch(/"msg":"holiday years in force","years":\[2027\],"initial":false/)
+    child?.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+  } finally {
+    rmSync(wdir, { recursive: true, force: true })
+  }
 }, 60_000)

@@ -79,7 +79,7 @@ describe('webhook notifications', () => {
       { type: 'REPORT', fields: { to: ['group', 'principal'], proposal: 'p' } },
       office,
     )
-    clock.advance(40) // the report deadline of B passes: warnings and a breach are notified too
+    clock.advance(40) // B's two reports (group, principal leaders) pass: warnings and breaches are notified too
     await s.engine.fireDue()
     for (let i = 0; i < 10; i++) {
       await s.delivery.deliverDue()
@@ -92,12 +92,15 @@ describe('webhook notifications', () => {
     )
     const seqsOf = (id: string) => bodies.filter((x) => x.incidentId === id).map((x) => x.entry.seq)
     expect(seqsOf(a.id)).toEqual([1, 2, 3])
-    expect(seqsOf(b.id)).toEqual([1, 2, 3, 4, 5])
+    expect(seqsOf(b.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(bodies.filter((x) => x.incidentId === b.id).map((x) => x.kind)).toEqual([
       'event',
       'event',
       'warning',
       'warning',
+      'warning',
+      'warning',
+      'breach',
       'breach',
     ])
     expect(new Set(hook.received.map((r) => r.deliveryId)).size).toBe(hook.received.length)

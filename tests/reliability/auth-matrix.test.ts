@@ -11,6 +11,7 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import SQLite from 'better-sqlite3'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { ROLES, type Role } from '../../machines/vocabulary.js'
@@ -86,9 +87,12 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('roles on %s', (_, 
           expect(res.body.status).toBe(res.status)
         }
         if (res.status === 409) {
-          // Refused by the state, not by a version: the state's list says so.
+          // Refused by the state, not by a version: the state's list says so, or, where the state
+          // takes the event but not for what this payload names (an obligation, a draft), the
+          // detail says why.
           expect(res.body.type).toMatch(/event-not-allowed$/)
-          expect(res.body.allowedEvents).not.toContain(spec.type)
+          if (res.body.allowedEvents.includes(spec.type))
+            expect(res.body.detail).not.toMatch(/is not accepted in phase/)
         }
         if (res.status === 200) applied++
         if (!allowed.has(role)) {
@@ -187,8 +191,12 @@ describe('revoked tokens', () => {
     const after = await req('GET', incident, { as: 'auditor' })
     expect(after.body.version).toBe(1)
     expect((await req('GET', '/incidents', { as: 'office' })).body.items).toHaveLength(1)
+    // The 7 refusals of one client in one minute are one row, given its count when the minute is over.
+    t.clock.advance(1)
+    await req('GET', '/plans', { bearer: token })
     const log = await readSecurityLog(t.store.db, 1000)
-    expect(log.filter((e) => e.kind === 'auth.unauthorized')).toHaveLength(7)
+    const refused = log.filter((e) => e.kind === 'auth.unauthorized') as unknown as Array<{ count: number }>
+    expect(refused.map((e) => e.count)).toEqual([1, 7])
     expect(JSON.stringify(log)).not.toContain(token)
   })
 })
@@ -205,7 +213,7 @@ describe('stored text', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as is
     '${7*7} {{7*7}} #{7*7}',
     '\\\\ \\" \\n ` $(rm -rf /)',
-    '网传「某市场」销售过期食品 😀 \u202eRTL',
+    '网传「某市场」销售过期食品 😀 RTL', // a bidi override is refused (tests/hardening/hostile-text.test.ts)
     'x'.repeat(500),
   ]
 
@@ -283,7 +291,12 @@ describe('the real server', () => {
     }
 
     // Revoked with the CLI while the server runs: refused on the next request.
-    const id = `env_${hashToken(tokens.monitor).slice(0, 12)}`
+    // AUTH_TOKENS ids are random (they tell nothing about the token): read it by the hash.
+    const db = new SQLite(file, { readonly: true })
+    const { id } = db.prepare('select id from tokens where hash = ?').get(hashToken(tokens.monitor)) as {
+      id: string
+    }
+    db.close()
     const cli = await run('npm', ['run', '-s', 'cli', '--', 'token', 'revoke', id], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: file },

@@ -44,12 +44,16 @@ async function expectWhole(t: StoreApp) {
     expect((await verifyIncident(store.db, row.id)).ok).toBe(true)
     const snapshot = JSON.parse(row.snapshot) as {
       value: unknown
-      context: { deadlines: Array<{ id: string; status: string }> }
+      context: {
+        obligations: Array<{ id: string; status: string; dueAt: string | null; breachedAt: string | null }>
+      }
     }
     const replayed = JSON.parse(JSON.stringify(await t.engine.replay(row.id)))
     expect(replayed.value).toEqual(snapshot.value)
     expect(replayed.context).toEqual(snapshot.context)
-    for (const d of snapshot.context.deadlines.filter((x) => x.status === 'pending')) {
+    for (const d of snapshot.context.obligations.filter(
+      (x) => x.status === 'owed' && x.dueAt !== null && x.breachedAt === null,
+    )) {
       const timer = timers.find((x) => x.incident_id === row.id && x.instance === d.id)
       expect(timer, `timer of pending deadline ${d.id} of ${row.id}`).toBeDefined()
       expect(timer?.fired_at ?? null).toBeNull()

@@ -28,11 +28,11 @@ function node(schema: string, clock: TestClock): { store: Store; engine: Engine 
   return { store, engine: createEngine({ store, plans: registry, clock, calendar }) }
 }
 
-/** An incident whose report deadline (30 min) and its 50 % / 80 % warnings are all past. */
+/** An incident whose report to the group (nanchong-npc-2022: 10 min, its only due time while ungraded) and its 50 % / 80 % warnings are all past. */
 const late = (engine: Engine, title: string, clock: TestClock) =>
   engine.open(
     {
-      planId: 'neixiang-2017',
+      planId: 'nanchong-npc-2022',
       title,
       discoveredAt: new Date(clock.now().getTime() - 60 * 60_000).toISOString(),
     },
@@ -98,8 +98,8 @@ describe.skipIf(!postgresAvailable)('several nodes on one PostgreSQL database', 
         await c.connect()
         await c.query('BEGIN')
         await c.query('SELECT id FROM incidents WHERE id = $1 FOR UPDATE', [process.env.ID])
-        const t = await c.query("SELECT instance FROM timers WHERE incident_id = $1 AND instance = 'report#1' AND fired_at IS NULL FOR UPDATE SKIP LOCKED", [process.env.ID])
-        await c.query("UPDATE timers SET fired_at = 'x' WHERE incident_id = $1 AND instance = 'report#1'", [process.env.ID])
+        const t = await c.query("SELECT instance FROM timers WHERE incident_id = $1 AND instance = 'report:group#1' AND fired_at IS NULL FOR UPDATE SKIP LOCKED", [process.env.ID])
+        await c.query("UPDATE timers SET fired_at = 'x' WHERE incident_id = $1 AND instance = 'report:group#1'", [process.env.ID])
         console.log('held ' + t.rowCount)
         setInterval(() => {}, 1000)
       })()`
@@ -118,7 +118,7 @@ describe.skipIf(!postgresAvailable)('several nodes on one PostgreSQL database', 
       .selectFrom('timers')
       .select('instance')
       .where('incident_id', '=', v.id)
-      .where('instance', '=', 'report#1')
+      .where('instance', '=', 'report:group#1')
       .forUpdate()
       .skipLocked()
       .execute()

@@ -87,7 +87,7 @@ describe.skipIf(!postgresAvailable)('three nodes on one PostgreSQL database', ()
     const open = async (title: string, discoveredAt: Date, prefer: number) => {
       const r = await call(
         '/incidents',
-        { planId: 'neixiang-2017', title, discoveredAt },
+        { planId: 'nanchong-npc-2022', title, discoveredAt },
         `open-${title}`,
         prefer,
       )
@@ -99,7 +99,7 @@ describe.skipIf(!postgresAvailable)('three nodes on one PostgreSQL database', ()
     const shared = await Promise.all(
       Array.from({ length: SHARED }, (_, i) => open(`shared-${i}`, new Date(now), i)),
     )
-    // The burst: every report deadline (30 min) and both warnings already past.
+    // The burst: every report deadline (nanchong: 10 min to the group) and both warnings already past.
     const late = await Promise.all(
       Array.from({ length: LATE }, (_, i) => open(`late-${i}`, new Date(now - 60 * MINUTE), i)),
     )
@@ -107,7 +107,7 @@ describe.skipIf(!postgresAvailable)('three nodes on one PostgreSQL database', ()
     const soonStart = Date.now()
     const soon = await Promise.all(
       Array.from({ length: SOON }, (_, i) =>
-        open(`soon-${i}`, new Date(soonStart - 30 * MINUTE + 6_000 + (i % 5) * 1_000), 2),
+        open(`soon-${i}`, new Date(soonStart - 10 * MINUTE + 6_000 + (i % 5) * 1_000), 2),
       ),
     )
     const firstSoonDue = Math.min(...soon.map((s) => Date.parse(s.deadlines[0]!.dueAt)))
@@ -202,7 +202,7 @@ describe.skipIf(!postgresAvailable)('three nodes on one PostgreSQL database', ()
     for (const t of fired) expect(perTimer.get(`${t.incident_id} ${t.instance}`), t.instance).toBe(1)
     // The soon breaches came due after the kill: the survivors fired them.
     const soonIds = new Set(soon.map((s) => s.id))
-    const soonBreaches = fired.filter((t) => soonIds.has(t.incident_id) && t.instance === 'report#1')
+    const soonBreaches = fired.filter((t) => soonIds.has(t.incident_id) && t.instance === 'report:group#1')
     expect(soonBreaches).toHaveLength(SOON)
     for (const t of soonBreaches) expect(Date.parse(t.fired_at!)).toBeGreaterThan(killedAt)
 

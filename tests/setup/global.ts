@@ -1,8 +1,13 @@
 /**
  * Says, at the start and end of every run, which optional suites this machine skips
  * (no Chromium, no PostgreSQL) — and refuses to skip them when CI makes them mandatory.
+ * Gives the run its own temporary folder (TMPDIR, which os.tmpdir() and the processes the
+ * tests start read) and removes it at the end, so no run leaves folders behind, whatever
+ * a suite forgot.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 
 async function postgresAnswers(url: string): Promise<boolean> {
@@ -35,5 +40,10 @@ export default async function setup() {
     for (const s of skipped) console.log(`[skip] ${s}`)
   }
   say()
-  return say
+  const runDir = mkdtempSync(join(tmpdir(), 'yuqing-test-run-'))
+  process.env.TMPDIR = runDir
+  return () => {
+    say()
+    rmSync(runDir, { recursive: true, force: true })
+  }
 }

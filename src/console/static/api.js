@@ -3,6 +3,7 @@
  * Errors arrive as problem+json and are thrown as ApiError; a 401 ends the session.
  */
 import { t } from './i18n.js'
+import { problemMessage } from './problems.js'
 import { session, signOut } from './session.js'
 
 export class ApiError extends Error {
@@ -103,23 +104,20 @@ export const api = {
   addNote: (id, note) => json(`/incidents/${enc(id)}/notes`, { method: 'POST', body: note }),
   assignOwner: (id, change) => json(`/incidents/${enc(id)}/owner`, { method: 'POST', body: change }),
   documents: async (id) => (await json(`/incidents/${enc(id)}/documents`)).items,
-  /** A rendered document's text (`accept`: text/html or text/markdown); generating it is journaled. */
+  /** A rendered document's text (`accept`: text/html or text/markdown); reading it writes nothing. */
   documentText: async (path, accept) => (await request(path, { headers: { accept } })).text(),
   planDiagram: (id) => api.svg(`/plans/${enc(id)}/diagram.svg`),
+  /** Covered holiday years, days left and the coverage warning. */
+  calendar: () => json('/calendar'),
 }
 
-/** A problem in plain words for a message line. */
-export function describeError(e) {
+/**
+ * A problem in plain words, in the chosen language (problems.js). `ctx` may name the
+ * event's label and the form's field labels; the role is the session's.
+ */
+export function describeError(e, ctx = {}) {
   if (!(e instanceof ApiError)) return String(e?.message ?? e)
-  if (e.status === 0) return t('err.network')
-  if (e.status === 503) return t('err.storage')
-  if (e.status === 400) return t('err.validation', { detail: e.message })
-  if (e.status >= 500) return t('err.server', { status: e.status, detail: e.message })
-  return e.message
+  return problemMessage(e, { role: session()?.role, ...ctx })
 }
 
-/** A zod message in plain words: a missing field says "required". */
-export function fieldMessage(message) {
-  if (/received undefined|required/i.test(message)) return t('err.required')
-  return message
-}
+export { fieldMessage } from './problems.js'

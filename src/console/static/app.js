@@ -3,9 +3,11 @@
  * cache. Each view renders into <main> and returns a cleanup that stops its timers.
  */
 import { api, whenUnauthorized } from './api.js'
+import { calendarBanner } from './calendar-banner.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, term } from './i18n.js'
-import { session, signOut } from './session.js'
+import { usePlanLabels } from './labels.js'
+import { canOpen, session, signOut } from './session.js'
 import { startTicker } from './time.js'
 import { renderIncident } from './views/incident.js'
 import { renderList } from './views/list.js'
@@ -17,16 +19,27 @@ const main = document.getElementById('main')
 const top = document.getElementById('top')
 const messages = document.getElementById('messages')
 
-/** Shows a message in the live region (read out by screen readers). kind: info | ok | error. */
+/**
+ * Shows a message in the one message area (a live region read out by screen readers):
+ * it replaces the message before it, and × dismisses it. kind: info | ok | error.
+ */
 function announce(text, kind = 'info') {
   const item = h(
     'p',
     { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null },
     h('span', {}, text),
-    h('button', { type: 'button', class: 'link', 'aria-label': '×', onclick: () => item.remove() }, '×'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link dismiss',
+        'aria-label': t('message.dismiss'),
+        onclick: () => item.remove(),
+      },
+      '×',
+    ),
   )
-  messages.append(item)
-  while (messages.children.length > 4) messages.firstElementChild?.remove()
+  messages.replaceChildren(item)
 }
 const clearMessages = () => messages.replaceChildren()
 
@@ -59,7 +72,11 @@ const ctx = {
           throw e
         }),
       )
-    return planCache.get(id)
+    // The plan a page asks for is the one it shows: its own names for codes win (labels.js).
+    return planCache.get(id).then((plan) => {
+      usePlanLabels(plan)
+      return plan
+    })
   },
   rerender: () => route(),
 }
@@ -76,7 +93,7 @@ function header() {
           'nav',
           { 'aria-label': t('nav.label') },
           link('#/', 'nav.list'),
-          link('#/new', 'nav.new'),
+          canOpen(s.role) ? link('#/new', 'nav.new') : null,
           link('#/plans', 'nav.plans'),
         )
       : null,
@@ -150,6 +167,7 @@ function route() {
   if (pending) announce(...pending)
   pending = undefined
   header()
+  void calendarBanner(top, session())
   main.replaceChildren()
   if (!session()) {
     cleanup = renderSignIn(main, {}, { ...ctx, done: () => route() }) ?? cleanup

@@ -5,7 +5,7 @@
  * to recompute the journal's hash chain and every evidence file's hash. Every text goes
  * in as text (dom.js), whatever a file is called.
  */
-import { ApiError, describeError } from './api.js'
+import { ApiError, api, describeError } from './api.js'
 import { h, nextId, replace, table } from './dom.js'
 import { addStrings, t, term } from './i18n.js'
 import { session } from './session.js'
@@ -15,7 +15,8 @@ addStrings({
   zh: {
     'evidence.title': '证据',
     'evidence.caption': '已固定的证据（SHA-256 为文件内容的哈希；时间为北京时间）',
-    'evidence.none': '尚未固定证据。',
+    'evidence.none': '尚未上传证据文件。',
+    'evidence.stepOnly': '已记录「{event}」（{time}），尚未上传证据文件。',
     'evidence.file': '文件',
     'evidence.sha256': 'SHA-256',
     'evidence.size': '大小',
@@ -43,7 +44,8 @@ addStrings({
   en: {
     'evidence.title': 'Evidence',
     'evidence.caption': 'Evidence kept (SHA-256 is the hash of the file’s bytes; Beijing time)',
-    'evidence.none': 'No evidence kept yet.',
+    'evidence.none': 'No evidence file uploaded yet.',
+    'evidence.stepOnly': '“{event}” was recorded ({time}); no evidence file uploaded yet.',
     'evidence.file': 'File',
     'evidence.sha256': 'SHA-256',
     'evidence.size': 'Size',
@@ -251,8 +253,30 @@ export function evidencePanel({ id, role, ctx, onView }) {
             ),
             { id: 'evidence-table' },
           )
-        : h('p', { class: 'hint' }, t('evidence.none')),
+        : h('p', { class: 'hint', id: 'evidence-none' }, t('evidence.none')),
     )
+    if (!items.length) showEvidenceSteps(view)
+  }
+
+  /**
+   * No file yet: a plan step that keeps evidence (KEEP_EVIDENCE…) may already be in the
+   * journal; say so rather than "nothing kept". Asked once per version.
+   */
+  let askedFor = -1
+  async function showEvidenceSteps(view) {
+    if (askedFor === view.version) return
+    askedFor = view.version
+    try {
+      const [items, plan] = await Promise.all([api.history(id), ctx.plan(view.planId)])
+      const step = items.filter((e) => /EVIDENCE/.test(e.type) && e.type !== 'EVIDENCE_ADDED').pop()
+      const none = listBox.querySelector('#evidence-none')
+      if (!step || !none || askedFor !== view.version) return
+      const label = plan.events.find((e) => e.type === step.type)?.label ?? step.type
+      none.textContent = t('evidence.stepOnly', { event: label, time: formatTime(step.occurredAt) })
+      none.dataset.step = step.type
+    } catch {
+      // the plain "no file" line stays
+    }
   }
 
   return { node, update }

@@ -2,9 +2,10 @@
  * Forms generated from a JSON Schema (an event's payload, a plan's facts), and the
  * placing of a problem's field errors (errors[].path) next to the fields they name.
  */
-import { fieldMessage } from './api.js'
 import { h, nextId } from './dom.js'
 import { t, term } from './i18n.js'
+import { planLabel } from './labels.js'
+import { errorPath, fieldMessage, fieldName } from './problems.js'
 
 /** A labelled field wrapper whose error line is found by data-path. */
 export function field(path, labelText, control, { required = false, hint, inline = false } = {}) {
@@ -29,16 +30,30 @@ export function field(path, labelText, control, { required = false, hint, inline
   )
 }
 
-/** A value code in words where the vocabulary knows it: 'leader' → 分管领导（leader）. */
-export function enumLabel(code) {
+/**
+ * A value code in words: the plan's own name for it (from the field's description, or
+ * the plan on screen), else the console's vocabulary; the code itself only when neither
+ * names it.
+ */
+export function enumLabel(code, prop) {
+  const own = planLabel(code, prop)
+  if (own) return own
   for (const kind of ['value', 'severity', 'category', 'role']) {
     const label = term(kind, code)
-    if (label !== String(code)) return `${label}（${code}）`
+    if (label !== String(code)) return label
   }
   return String(code)
 }
 
-const labelOf = (name, prop) => prop.description ?? (term('fact', name) !== name ? term('fact', name) : name)
+/** A field's name: the plan's description, else the console's label for it, else the fact's. */
+export function labelOf(name, prop = {}) {
+  if (prop.description) return prop.description
+  for (const key of [`payload.${name}`, `new.${name}`]) {
+    const label = t(key)
+    if (label !== key) return label
+  }
+  return term('fact', name)
+}
 const isLong = (prop) => prop.maxLength === undefined || prop.maxLength > 500
 
 /**
@@ -76,7 +91,7 @@ export function schemaForm(schema, prefix = '') {
       const boxes = prop.items.enum.map((v) => {
         const id = nextId('opt')
         const box = h('input', { type: 'checkbox', id, value: v, name: path })
-        return [box, h('span', { class: 'check' }, box, h('label', { for: id }, enumLabel(v)))]
+        return [box, h('span', { class: 'check' }, box, h('label', { for: id }, enumLabel(v, prop)))]
       })
       nodes.push(
         h(
@@ -126,7 +141,7 @@ export function schemaForm(schema, prefix = '') {
         'select',
         { name: path },
         h('option', { value: '' }, t('common.none')),
-        prop.enum.map((v) => h('option', { value: v }, enumLabel(v))),
+        prop.enum.map((v) => h('option', { value: v }, enumLabel(v, prop))),
       )
       nodes.push(field(path, [label, code], select, { required: need }))
       readers.push([name, () => select.value || undefined])
@@ -181,7 +196,7 @@ export function showErrors(form, errors) {
   const unplaced = []
   let first = null
   for (const err of errors) {
-    const path = String(err.path ?? '')
+    const path = errorPath(err)
     const parts = path.split('.')
     let box = null
     while (parts.length && !box) {
@@ -189,16 +204,51 @@ export function showErrors(form, errors) {
       parts.pop()
     }
     if (!box) {
-      unplaced.push(err)
+      unplaced.push({ ...err, path })
       continue
     }
     const line = box.querySelector(':scope > .field-error')
-    const msg = fieldMessage(String(err.message ?? ''))
-    if (line) line.textContent = line.textContent ? `${line.textContent}；${msg}` : msg
+    const msg = fieldMessage(String(err.message ?? ''), { path, options: () => optionLabels(box) })
+    if (line && !line.textContent.split('；').includes(msg))
+      line.textContent = line.textContent ? `${line.textContent}；${msg}` : msg
     const control = box.querySelector('input, select, textarea')
     control?.setAttribute('aria-invalid', 'true')
     first ??= control
   }
   first?.focus()
   return unplaced
+}
+
+/** The names of the choices a field offers (a select's options, a fieldset's checkboxes). */
+const optionLabels = (box) =>
+  [...box.querySelectorAll('option, .check label')]
+    .filter((el) => el.tagName !== 'OPTION' || el.value !== '')
+    .map((el) => el.textContent.trim())
+    .filter(Boolean)
+
+/** The label a form shows for `path` (its field's label or legend), else undefined. */
+export function labelIn(form, path) {
+  const parts = String(path).split('.')
+  while (parts.length) {
+    const box = form.querySelector(`[data-path="${CSS.escape(parts.join('.'))}"]`)
+    const label = box?.querySelector(':scope > label, :scope > legend')
+    if (label) {
+      const copy = label.cloneNode(true)
+      for (const extra of copy.querySelectorAll('.code, .req')) extra.remove()
+      return copy.textContent.trim()
+    }
+    parts.pop()
+  }
+  return undefined
+}
+
+/** The errors no field claimed, as list items: the field's name and the message, in words. */
+export function unplacedItems(form, errors) {
+  return errors.map((x) =>
+    h(
+      'li',
+      {},
+      `${labelIn(form, x.path) ?? fieldName(String(x.path))}：${fieldMessage(x.message, { path: x.path })}`,
+    ),
+  )
 }

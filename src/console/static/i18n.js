@@ -207,6 +207,10 @@ const zh = {
   'plans.all': '全部',
   'plans.back': '返回预案列表',
   'route.notFound': '没有这个页面。',
+  'message.dismiss': '关闭消息',
+  'new.notAllowed': '您的角色（{role}）不能新建事件；舆情监测、办公室和管理员可以新建。',
+  'new.previewMissing': '未填写的数据：{facts}',
+  'new.previewRuleNone': '依据：{rule}',
 }
 
 const en = {
@@ -412,6 +416,10 @@ const en = {
   'plans.all': 'all',
   'plans.back': 'Back to plans',
   'route.notFound': 'No such page.',
+  'message.dismiss': 'Dismiss the message',
+  'new.notAllowed': 'Your role ({role}) may not open incidents; monitor, office and admin may.',
+  'new.previewMissing': 'Not filled in: {facts}',
+  'new.previewRuleNone': 'Rule: {rule}',
 }
 
 /** Vocabulary labels (machines/vocabulary.ts) and the enum values plans use in event fields. */

@@ -24,3 +24,7 @@ export function signIn(token, role, who = {}) {
 export function signOut() {
   sessionStorage.removeItem(KEY)
 }
+
+/** The roles that may open incidents (API.md: monitor, office and admin). */
+export const OPENERS = ['monitor', 'office', 'admin']
+export const canOpen = (role) => OPENERS.includes(role)

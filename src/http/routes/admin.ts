@@ -12,6 +12,9 @@ const DeliveryQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).optional().openapi({
       type: 'integer',
+      minimum: 1,
+      maximum: 500,
+      default: 100,
       description: 'how many of the newest notifications to look at (default 100)',
     }),
   })
@@ -44,6 +47,7 @@ const DeliveriesSchema = z
 const route = createRoute({
   method: 'get',
   path: '/admin/deliveries',
+  operationId: 'listDeliveries',
   summary: 'Webhook notifications and their delivery status (admin only)',
   description:
     '`failing`: tried and not yet accepted (see `lastStatus`, `lastError`, `nextAttemptAt`); ' +

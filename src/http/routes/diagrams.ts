@@ -7,7 +7,7 @@ import type { IncidentView } from '../../engine/view.js'
 import { NotFound } from '../../errors.js'
 import type { AppDeps, AppEnv, DiagramFns } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
+import { CalendarDate, IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
 
 const text = (type: string, description: string) => ({
   content: { [type]: { schema: z.string() } },
@@ -17,7 +17,10 @@ const text = (type: string, description: string) => ({
 const planSvg = createRoute({
   method: 'get',
   path: '/plans/{planId}/diagram.svg',
+  operationId: 'getPlanDiagramSvg',
   summary: "The plan's state diagram, SVG",
+  description:
+    "The plan's state machine drawn as SVG (Graphviz), one node per state, transitions labelled with their events and clauses.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
@@ -25,7 +28,9 @@ const planSvg = createRoute({
 const planMmd = createRoute({
   method: 'get',
   path: '/plans/{planId}/diagram.mmd',
+  operationId: 'getPlanDiagramMermaid',
   summary: "The plan's state diagram, Mermaid text",
+  description: "The plan's state machine as Mermaid `stateDiagram-v2` text, for embedding in Markdown.",
   tags: ['plans'],
   request: { params: PlanParams, query: PlanQuery },
   responses: { 200: text('text/vnd.mermaid', 'Mermaid'), 401: problems[401], 404: problems[404] },
@@ -33,7 +38,9 @@ const planMmd = createRoute({
 const incidentSvg = createRoute({
   method: 'get',
   path: '/incidents/{id}/diagram.svg',
+  operationId: 'getIncidentDiagramSvg',
   summary: "The plan's diagram with this incident's active states highlighted",
+  description: "The plan's SVG diagram with the states this incident is in now highlighted.",
   tags: ['incidents'],
   request: { params: IncidentParams },
   responses: { 200: text('image/svg+xml', 'SVG'), 401: problems[401], 404: problems[404] },
@@ -41,7 +48,10 @@ const incidentSvg = createRoute({
 const report = createRoute({
   method: 'get',
   path: '/incidents/{id}/report',
+  operationId: 'getIncidentReport',
   summary: 'The review material: Markdown, or HTML with Accept: text/html',
+  description:
+    'The after-action review material of one incident: timeline, deadlines met and missed, approvals and notes.',
   tags: ['incidents'],
   request: { params: IncidentParams },
   responses: {
@@ -54,7 +64,7 @@ const report = createRoute({
   },
 })
 /** A day (Asia/Shanghai, whole day) or an instant. */
-const Bound = z.union([z.iso.date(), Instant])
+const Bound = z.union([CalendarDate, Instant])
 const DeadlineReportQuery = z
   .object({ plan: z.string().min(1).max(100).optional(), from: Bound.optional(), to: Bound.optional() })
   .strict()
@@ -79,7 +89,10 @@ const DeadlineReportSchema = z
 const deadlines = createRoute({
   method: 'get',
   path: '/reports/deadlines',
+  operationId: 'getDeadlineReport',
   summary: "Deadlines met and missed per plan and grade, over the caller's organisation",
+  description:
+    "Counts of deadlines met, missed and pending per plan and grade over the caller's organisation.",
   tags: ['reports'],
   request: { query: DeadlineReportQuery },
   responses: {

@@ -3,9 +3,9 @@
  * from the incident's own data by src/documents: Markdown by default, print-ready HTML
  * with `Accept: text/html` or `?format=html`.
  *
- * Each generation is journaled (DOCUMENT_GENERATED: name, SHA-256 of the text served,
- * format), so the record shows exactly what was produced and when. Auditors may read
- * the documents, but a read of theirs writes nothing: auditors never write.
+ * A read writes nothing to the incident (API.md "reads that write nothing"): its version
+ * and journal stay as they were, so a reader never makes a writer's If-Match fail. Who
+ * read which text (name, format, SHA-256 of the text served) goes to the access log.
  */
 import { createHash } from 'node:crypto'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
@@ -55,7 +55,10 @@ const DocumentListSchema = z
 const list = createRoute({
   method: 'get',
   path: '/incidents/{id}/documents',
+  operationId: 'listIncidentDocuments',
   summary: "The documents this incident's plan and grade require",
+  description:
+    'The documents (reports, records) the plan requires of this incident at its grade, each with whether it can be rendered yet.',
   tags,
   request: { params: IncidentParams },
   responses: {
@@ -69,11 +72,12 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/incidents/{id}/documents/{name}',
+  operationId: 'getIncidentDocument',
   summary: 'One required document, rendered from the incident (Markdown, or HTML for print)',
   description:
-    'Markdown by default; HTML with `Accept: text/html` or `?format=html`. Each generation is ' +
-    'journaled as DOCUMENT_GENERATED with the SHA-256 of the text served (also in `X-Document-SHA256`); ' +
-    "an auditor's read is not journaled (auditors never write).",
+    'Markdown by default; HTML with `Accept: text/html` or `?format=html`. A read writes nothing ' +
+    'to the incident (its version and journal stay as they were); the SHA-256 of the text served ' +
+    'is in `X-Document-SHA256` and, with who read it, in the access log.',
   tags,
   request: { params: DocumentParams, query: DocumentQuery },
   responses: {
@@ -83,7 +87,7 @@ const one = createRoute({
       headers: {
         'X-Document-SHA256': {
           schema: { type: 'string' },
-          description: 'hex SHA-256 of the body, as journaled',
+          description: 'hex SHA-256 of the body, as logged',
         },
       },
     },
@@ -96,7 +100,7 @@ const one = createRoute({
 
 const EXT = { markdown: 'md', html: 'html' } as const
 
-export function documentRoutes({ engine, plans }: Pick<AppDeps, 'engine' | 'plans'>) {
+export function documentRoutes({ engine, plans, log }: Pick<AppDeps, 'engine' | 'plans' | 'log'>) {
   const incident = async (id: string, caller: AppEnv['Variables']['caller']) => {
     const view = await engine.get(id, caller)
     const plan = plans.getPlan(view.planId, view.planVersion)
@@ -139,7 +143,16 @@ export function documentRoutes({ engine, plans }: Pick<AppDeps, 'engine' | 'plan
       const history = await engine.history(id, caller)
       const text = renderDocument(plan, spec, view, history, format)
       const sha256 = createHash('sha256').update(text).digest('hex')
-      if (caller.role !== 'auditor') await engine.recordDocument(id, caller, { name, sha256, format })
+      // The access log, outside the journal: a read never writes to the incident.
+      log?.info('document read', {
+        incident: id,
+        document: name,
+        format,
+        sha256,
+        version: view.version,
+        by: { name: caller.name, role: caller.role },
+        requestId: c.get('requestId'),
+      })
       return c.body(text, 200, {
         'content-type': format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
         'content-disposition': `inline; filename="${spec.name.replace(/[^\w.-]/g, '_')}.${EXT[format]}"`,

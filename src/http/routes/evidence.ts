@@ -9,12 +9,20 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as WebStream } from 'node:stream/web'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { AppError, NotFound, StorageUnavailable, ValidationError } from '../../errors.js'
-import type { EvidenceStore } from '../../evidence/store.js'
+import {
+  AppError,
+  type FieldError,
+  NotFound,
+  StorageUnavailable,
+  TooManyRequests,
+  ValidationError,
+} from '../../errors.js'
+import { type EvidenceStore, FileTooLarge } from '../../evidence/store.js'
 import type { AppDeps, AppEnv } from '../env.js'
+import { DEFAULT_LIMITS } from '../limits.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
-import { IncidentParams } from '../schemas.js'
+import { cleanText, IncidentParams } from '../schemas.js'
+import { receiveUpload, type Upload } from '../upload.js'
 
 /** Largest evidence file: 20 MiB (the JSON limit of 64 KiB does not apply to uploads). */
 export const EVIDENCE_FILE_LIMIT = 20 * 1024 * 1024
@@ -43,38 +51,29 @@ class NotMultipart extends AppError {
 }
 
 const MULTIPART = /^multipart\/form-data\s*;/i
-const tooLarge = bodyLimit({
-  maxSize: EVIDENCE_FILE_LIMIT + FRAMING,
-  onError: () => {
-    throw new EvidenceTooLarge()
-  },
-})
 
 /**
- * multipart/form-data (else 415) of at most 20 MiB and its framing (else 413, before
- * anything is read into the store), parsed once here so a malformed body is a 400.
+ * multipart/form-data (else 415) whose announced length is at most 20 MiB and its framing
+ * (else 413 before anything is read). A body without a length is cut at the limit as it
+ * streams (src/http/upload.ts).
  */
 const uploadBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!MULTIPART.test(c.req.header('content-type') ?? '')) throw new NotMultipart()
-  return tooLarge(c, async () => {
-    try {
-      await c.req.formData()
-    } catch {
-      throw new ValidationError('the multipart body is malformed', [
-        { path: '(body)', message: 'not valid multipart/form-data' },
-      ])
-    }
-    await next()
-  })
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > EVIDENCE_FILE_LIMIT + FRAMING) throw new EvidenceTooLarge()
+  await next()
 }
 
-const isFile = (v: unknown): v is File => v instanceof Blob && typeof (v as File).name === 'string'
-const UploadForm = z.object({
-  file: z
-    .custom<File>(isFile, { message: 'required: one file in the field "file"' })
-    .openapi({ type: 'string', format: 'binary', description: 'the file, at most 20 MiB' }),
-  note: z.string().trim().max(4000).optional().openapi({ description: 'what the file shows' }),
-})
+/** What the OpenAPI document shows; the body itself is read as a stream, not validated whole. */
+const UploadFormDoc = {
+  type: 'object' as const,
+  required: ['file'],
+  properties: {
+    file: { type: 'string' as const, format: 'binary', description: 'the file, at most 20 MiB' },
+    note: { type: 'string' as const, maxLength: 4000, description: 'what the file shows' },
+  },
+}
+const NoteField = cleanText(z.string().trim().max(4000))
 
 const Sha256Params = IncidentParams.extend({
   sha256: z
@@ -101,6 +100,7 @@ const tags = ['evidence']
 const upload = createRoute({
   method: 'post',
   path: '/incidents/{id}/evidence',
+  operationId: 'uploadEvidence',
   summary: 'Keep a piece of evidence (multipart/form-data: file, optional note)',
   description:
     'The file is stored by its SHA-256 and recorded in the journal with its size, media type, ' +
@@ -109,7 +109,7 @@ const upload = createRoute({
   middleware: [uploadBody] as const,
   request: {
     params: IncidentParams,
-    body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true },
+    body: { content: { 'multipart/form-data': { schema: UploadFormDoc } }, required: true },
   },
   responses: {
     201: {
@@ -122,6 +122,7 @@ const upload = createRoute({
     404: problems[404],
     413: { ...problems[413], description: 'the file is over 20 MiB' },
     415: { ...problems[415], description: 'the body is not multipart/form-data' },
+    429: { ...problems[429], description: "too many uploads of the caller's organisation at once" },
     503: problems[503],
   },
 })
@@ -129,7 +130,9 @@ const upload = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/incidents/{id}/evidence',
+  operationId: 'listEvidence',
   summary: 'The evidence kept for an incident, oldest first',
+  description: 'The evidence kept for this incident (name, size, SHA-256, who kept it, when), oldest first.',
   tags,
   request: { params: IncidentParams },
   responses: {
@@ -143,6 +146,7 @@ const list = createRoute({
 const download = createRoute({
   method: 'get',
   path: '/incidents/{id}/evidence/{sha256}',
+  operationId: 'downloadEvidence',
   summary: 'Download one piece of evidence',
   description:
     'The stored bytes, as an attachment of the recorded media type, with `Digest: sha-256=<base64>` ' +
@@ -198,23 +202,62 @@ function fileStorageError(e: unknown): never {
   throw e
 }
 
-export function evidenceRoutes({ engine }: Pick<AppDeps, 'engine'>, store: EvidenceStore) {
+export function evidenceRoutes({ engine, limits }: Pick<AppDeps, 'engine' | 'limits'>, store: EvidenceStore) {
+  const perOrganisation = limits?.uploadsPerOrganisation ?? DEFAULT_LIMITS.uploadsPerOrganisation
+  const inFlight = new Map<string, number>()
   return new OpenAPIHono<AppEnv>()
     .openapi(upload, async (c) => {
       const { id } = c.req.valid('param')
-      const { file, note } = c.req.valid('form')
       const caller = c.get('caller')
       // Another organisation's incident, or none: 404 before a byte reaches the store.
       await engine.get(id, caller)
-      if (file.size > EVIDENCE_FILE_LIMIT) throw new EvidenceTooLarge()
-      if (file.size === 0)
-        throw new ValidationError('the file is empty', [{ path: 'file', message: 'empty file' }])
-      const stored = await store.put(new Uint8Array(await file.arrayBuffer())).catch(fileStorageError)
+      const org = caller.organisation
+      const busy = inFlight.get(org) ?? 0
+      if (busy >= perOrganisation)
+        throw new TooManyRequests(
+          `${busy} uploads of this organisation are in progress (at most ${perOrganisation} at once); retry when one ends`,
+          5,
+          'EVIDENCE_UPLOADS_PER_ORGANISATION',
+        )
+      inFlight.set(org, busy + 1)
+      let received: Upload
+      try {
+        received = await receiveUpload(
+          c.req.raw.body,
+          c.req.header('content-type') ?? '',
+          store,
+          EVIDENCE_FILE_LIMIT,
+        ).catch((e: unknown) => {
+          if (e instanceof FileTooLarge) throw new EvidenceTooLarge()
+          if (e instanceof AppError) throw e
+          return fileStorageError(e)
+        })
+      } finally {
+        const left = (inFlight.get(org) ?? 1) - 1
+        if (left > 0) inFlight.set(org, left)
+        else inFlight.delete(org)
+      }
+      const { file } = received
+      const refuse = async (errors: FieldError[], detail: string) => {
+        await file?.discard()
+        throw new ValidationError(detail, errors)
+      }
+      if (!file)
+        return refuse([{ path: 'file', message: 'required: one file in the field "file"' }], 'no file')
+      if (file.size === 0) return refuse([{ path: 'file', message: 'empty file' }], 'the file is empty')
+      const note = NoteField.safeParse(received.fields.note ?? '')
+      if (!note.success)
+        return refuse(
+          note.error.issues.map((i) => ({ path: 'note', message: i.message })),
+          'the note failed validation',
+        )
+      await file.keep().catch(fileStorageError)
       const view = await engine.addEvidence(id, caller, {
-        ...stored,
-        mediaType: cleanMediaType(file.type),
-        filename: cleanFilename(file.name),
-        ...(note ? { note } : {}),
+        sha256: file.sha256,
+        size: file.size,
+        mediaType: cleanMediaType(received.mediaType),
+        filename: cleanFilename(received.filename),
+        ...(note.data ? { note: note.data } : {}),
       })
       const item = view.evidence?.at(-1)
       if (!item) throw new Error('the evidence entry is missing from the view it made')

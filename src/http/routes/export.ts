@@ -4,7 +4,7 @@
  * from engine.list, each page read only when the client has taken the previous one, so
  * memory stays constant however many incidents there are.
  *
- * Spreadsheets run a cell that starts with = + - @ (or a tab or CR) as a formula: such
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or CR, or full-width ＝＋－＠) as a formula: such
  * cells get a leading `'` (OWASP "CSV injection"), so a title like `=HYPERLINK(…)` shows
  * as text.
  *
@@ -33,6 +33,7 @@ const ExportQuery = ListQuery.omit({ limit: true, cursor: true })
 const route = createRoute({
   method: 'get',
   path: '/incidents/export',
+  operationId: 'exportIncidents',
   summary: "Every incident matching the list's filters, as CSV or NDJSON (streamed)",
   description:
     '`format=csv|ndjson` or `Accept: text/csv` / `application/x-ndjson`. CSV columns: ' +
@@ -91,7 +92,8 @@ function nextPending(v: IncidentView) {
 /** One CSV cell: formula guard, then quoted when it holds a quote, comma or line break. */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  // Full-width ＝＋－＠ too: some spreadsheets fold them to their ASCII forms before parsing.
+  if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`

@@ -20,7 +20,10 @@ const tags = ['incidents']
 const open = createRoute({
   method: 'post',
   path: '/incidents',
+  operationId: 'openIncident',
   summary: 'Open an incident',
+  description:
+    "Opens an incident on a plan: the plan's first state, its deadlines started from `discoveredAt`/`knownAt`. Roles that may open: monitor, office, admin.",
   tags,
   middleware: [jsonBody] as const,
   request: {
@@ -45,7 +48,10 @@ const open = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/incidents',
+  operationId: 'listIncidents',
   summary: "The caller's organisation's incidents, newest first, cursor-paged",
+  description:
+    'Filters by plan, phase, grade, owner, overdue and free text; `limit` 1..200 (default 50); `nextCursor` fetches the next page.',
   tags,
   request: { query: ListQuery },
   responses: {
@@ -59,7 +65,10 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/incidents/{id}',
+  operationId: 'getIncident',
   summary: 'One incident',
+  description:
+    'The incident view: state, grade, deadlines, approvals and the events the state accepts now. The ETag is its version.',
   tags,
   request: { params: IncidentParams },
   responses: {
@@ -73,6 +82,7 @@ const one = createRoute({
 const send = createRoute({
   method: 'post',
   path: '/incidents/{id}/events',
+  operationId: 'sendEvent',
   summary: 'Send one event',
   description:
     "`type` plus the event's own fields as GET /plans/{planId} describes them (unknown fields are refused), " +
@@ -101,7 +111,10 @@ const send = createRoute({
 const history = createRoute({
   method: 'get',
   path: '/incidents/{id}/history',
+  operationId: 'getIncidentHistory',
   summary: 'The journal, oldest first (timer firings included, actor role system)',
+  description:
+    'Every journal entry of the incident with its hash chain link, oldest first; timer firings appear with actor role `system`.',
   tags,
   request: { params: IncidentParams },
   responses: {

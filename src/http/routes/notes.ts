@@ -47,6 +47,7 @@ const writeResponses = {
 const note = createRoute({
   method: 'post',
   path: '/incidents/{id}/notes',
+  operationId: 'addNote',
   summary: 'Add a note (or a correction of an earlier note), at any phase',
   description: 'Journaled as NOTE_ADDED. 400 when `corrects` names no note of this incident; auditors 403.',
   tags,
@@ -61,6 +62,7 @@ const note = createRoute({
 const owner = createRoute({
   method: 'post',
   path: '/incidents/{id}/owner',
+  operationId: 'setOwner',
   summary: 'Assign the incident, or hand it over, with the reason',
   description:
     'Journaled as OWNER_ASSIGNED (no owner before) or OWNER_HANDED_OVER (from, to, reason). ' +

@@ -18,7 +18,9 @@ const tags = ['plans']
 const list = createRoute({
   method: 'get',
   path: '/plans',
+  operationId: 'listPlans',
   summary: 'Every plan (current versions)',
+  description: 'The current version of every plan the service runs, with its grades.',
   tags,
   responses: { 200: json(PlanListSchema, 'the plans'), 401: problems[401] },
 })
@@ -26,7 +28,10 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/plans/{planId}',
+  operationId: 'getPlan',
   summary: 'One plan: states, transitions, events with payload schemas and roles, deadlines, severity rules',
+  description:
+    'The plan as data: states with their clauses, transitions, the events each role may send with their JSON Schemas, deadlines, grading rules, approvals and clause texts.',
   tags,
   request: { params: PlanParams, query: PlanQuery },
   responses: {
@@ -40,7 +45,10 @@ const one = createRoute({
 const classify = createRoute({
   method: 'post',
   path: '/plans/{planId}/classify',
+  operationId: 'classifyFacts',
   summary: 'The grade the plan gives these facts (a preview; changes nothing)',
+  description:
+    "Applies the plan's grading rules to the facts given and returns the grade with the rule that gave it; writes nothing.",
   tags,
   middleware: [jsonBody] as const,
   request: {

@@ -20,8 +20,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { findToken } from '../../auth/tokens.js'
 import type { Engine } from '../../engine/engine.js'
 import { isOverdue } from '../../engine/view.js'
-import { AppError } from '../../errors.js'
-import type { Hub, LiveChange, LiveScope } from '../../live/hub.js'
+import { AppError, TooManyRequests } from '../../errors.js'
+import type { Hub, LiveChange, LiveScope, Refused } from '../../live/hub.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { problems } from '../openapi.js'
 import { IncidentParams } from '../schemas.js'
@@ -46,23 +46,57 @@ const eventStream = {
 const all = createRoute({
   method: 'get',
   path: '/incidents/stream',
+  operationId: 'streamIncidents',
   summary: "Live journal entries of every incident of the caller's organisation (server-sent events)",
+  description:
+    "Server-sent events: one `entry` event per journal entry of any incident of the caller's organisation; heartbeats keep the connection open.",
   tags,
-  responses: { 200: eventStream, 401: problems[401], 503: problems[503] },
+  responses: { 200: eventStream, 401: problems[401], 429: problems[429], 503: problems[503] },
 })
 
 const one = createRoute({
   method: 'get',
   path: '/incidents/{id}/stream',
+  operationId: 'streamIncident',
   summary: 'Live journal entries of one incident (server-sent events); Last-Event-ID resumes',
+  description:
+    "Server-sent events of one incident's journal; `Last-Event-ID` resumes after the entry a client last saw.",
   tags,
   request: { params: IncidentParams, headers: StreamHeaders },
-  responses: { 200: eventStream, 401: problems[401], 404: problems[404], 503: problems[503] },
+  responses: {
+    200: eventStream,
+    401: problems[401],
+    404: problems[404],
+    429: problems[429],
+    503: problems[503],
+  },
 })
 
 class StreamsUnavailable extends AppError {
   constructor(detail: string) {
     super('unavailable', 503, 'Service unavailable', detail)
+  }
+}
+
+/** The answer to a stream the hub will not take: 503 when the server is closing or full, 429 for a limit of the caller's own. */
+function streamRefusal(why: Refused): AppError {
+  switch (why) {
+    case 'closed':
+      return new StreamsUnavailable('the server is shutting down; reconnect shortly')
+    case 'total':
+      return new StreamsUnavailable('too many open streams (STREAMS_MAX); retry later')
+    case 'organisation':
+      return new TooManyRequests(
+        "the caller's organisation has as many streams open as it may (STREAMS_PER_ORGANISATION); close one",
+        30,
+        'STREAMS_PER_ORGANISATION',
+      )
+    case 'token':
+      return new TooManyRequests(
+        'this token has as many streams open as it may (STREAMS_PER_TOKEN); close one',
+        30,
+        'STREAMS_PER_TOKEN',
+      )
   }
 }
 
@@ -196,11 +230,10 @@ export function streamRoutes({ engine, db, hub }: Pick<AppDeps, 'engine' | 'db'>
   const stream = (authorization: string | undefined, opts: Pick<StreamOptions, 'scope' | 'backlog'>) => {
     const token = bearerOf(authorization)
     const stillAllowed = async () => (await findToken(db, token)) !== undefined
+    const refused = hub.refusal(opts.scope)
+    if (refused) throw streamRefusal(refused)
     const body = sseBody({ hub, engine, stillAllowed, ...opts })
-    if (!body)
-      throw new StreamsUnavailable(
-        hub.closed ? 'the server is shutting down; reconnect shortly' : 'too many open streams; retry later',
-      )
+    if (!body) throw streamRefusal(hub.refusal(opts.scope) ?? 'total')
     return answer(body)
   }
   return new OpenAPIHono<AppEnv>()
@@ -208,7 +241,7 @@ export function streamRoutes({ engine, db, hub }: Pick<AppDeps, 'engine' | 'db'>
       all,
       (c) =>
         stream(c.req.header('authorization'), {
-          scope: { organisation: c.get('caller').organisation },
+          scope: { organisation: c.get('caller').organisation, tokenId: c.get('caller').tokenId },
         }) as never,
     )
     .openapi(one, async (c) => {
@@ -216,7 +249,7 @@ export function streamRoutes({ engine, db, hub }: Pick<AppDeps, 'engine' | 'db'>
       const { id } = c.req.valid('param')
       await engine.get(id, caller) // 404 for an incident of another organisation
       const after = resumeAfter(c.req.valid('header')['last-event-id'], id)
-      const scope = { organisation: caller.organisation, incidentId: id }
+      const scope = { organisation: caller.organisation, incidentId: id, tokenId: caller.tokenId }
       if (after === null) return stream(c.req.header('authorization'), { scope }) as never
       const backlog = async () => {
         const [items, view] = await Promise.all([engine.history(id, caller), engine.get(id, caller)])

@@ -1,10 +1,12 @@
 /**
  * The journal's proof (README "Proving the journal was not altered"): recomputes one
- * incident's hash chain, entry by entry from the genesis hash, and the SHA-256 of every
- * evidence file it recorded, and names the first entry that does not match.
+ * incident's hash chain, entry by entry from the incident's identity, and the SHA-256 of
+ * every evidence file it recorded; rebuilds the read model from the journal and compares
+ * it with the stored one; checks the incident against the witness file when one is kept.
+ * Names the first entry that does not match.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { verifyIncident } from '../../engine/verify.js'
+import { auditIncident } from '../../engine/audit.js'
 import type { EvidenceStore } from '../../evidence/store.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { json, problems } from '../openapi.js'
@@ -24,13 +26,46 @@ export const VerificationSchema = z
       })
       .nullable(),
     entries: z.number().int().openapi({ description: 'journal entries read' }),
+    chain: z.enum(['bound', 'legacy']).openapi({
+      description:
+        '`bound`: entry 1 chains to the incident’s id, organisation and plan; `legacy`: opened before that binding, the organisation is not covered by the chain',
+    }),
+    readModel: z
+      .object({
+        ok: z.boolean(),
+        mismatches: z.array(
+          z.object({
+            field: z.string().openapi({ example: 'view.title' }),
+            stored: z.string().openapi({ description: 'what the database holds (JSON, cut)' }),
+            journal: z.string().openapi({ description: 'what the journal, replayed, gives (JSON, cut)' }),
+          }),
+        ),
+      })
+      .openapi({ description: 'the stored snapshot, view and columns compared with the journal replayed' }),
+    witness: z
+      .object({
+        ok: z.boolean(),
+        problems: z.array(z.string()),
+        checkpoint: z
+          .object({ seq: z.number().int(), head: z.string(), at: z.string() })
+          .nullable()
+          .openapi({ description: 'the newest checkpoint of this incident; null: the witness never saw it' }),
+        from: z.string().nullable().openapi({ description: 'how far back the witness reaches' }),
+        to: z.string().nullable().openapi({ description: 'its newest checkpoint (of any incident)' }),
+        lines: z.number().int(),
+      })
+      .nullable()
+      .openapi({ description: 'the external witness (WITNESS_FILE); null when none is kept' }),
   })
   .openapi('Verification')
 
 const verify = createRoute({
   method: 'get',
   path: '/incidents/{id}/verify',
+  operationId: 'verifyIncident',
   summary: "Recompute the journal's hash chain and the evidence hashes",
+  description:
+    "Recomputes the hash chain of the incident's journal and the SHA-256 of every piece of evidence; says which entry or file fails.",
   tags: ['incidents'],
   request: { params: IncidentParams },
   responses: {
@@ -41,12 +76,18 @@ const verify = createRoute({
   },
 })
 
-export function verifyRoutes({ engine, db }: Pick<AppDeps, 'engine' | 'db'>, evidence: EvidenceStore) {
+export function verifyRoutes(
+  { engine, db, witness }: Pick<AppDeps, 'engine' | 'db' | 'witness'>,
+  evidence: EvidenceStore,
+) {
   return new OpenAPIHono<AppEnv>().openapi(verify, async (c) => {
     const { id } = c.req.valid('param')
     // Scoped like every read: another organisation's incident does not exist here.
     await engine.get(id, c.get('caller'))
-    const result = await verifyIncident(db, id, evidence)
+    const result = await auditIncident(
+      { db, replay: engine.replay, evidence, ...(witness ? { witnesses: [await witness()] } : {}) },
+      id,
+    )
     c.header('cache-control', 'no-store')
     return c.json(result, 200)
   })

@@ -14,7 +14,9 @@ const WhoamiSchema = z
 const route = createRoute({
   method: 'get',
   path: '/whoami',
+  operationId: 'whoami',
   summary: "The token's name, role and organisation",
+  description: 'The name, role and organisation of the bearer token, for a client to check its token.',
   tags: ['service'],
   responses: { 200: json(WhoamiSchema, 'the caller'), 401: problems[401] },
 })

@@ -5,7 +5,7 @@
  */
 import { api, describeError } from '../api.js'
 import { h, replace } from '../dom.js'
-import { clearErrors, field, schemaForm, showErrors } from '../form.js'
+import { clearErrors, field, labelIn, schemaForm, showErrors, unplacedItems } from '../form.js'
 import { t, term } from '../i18n.js'
 import { fromLocalInput } from '../time.js'
 
@@ -47,30 +47,18 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
           onSent(await api.send(view().id, event, view().version))
         } catch (err) {
           const status = err?.status
-          let message = describeError(err)
-          if (status === 403)
-            message = t('incident.forbidden', {
-              role: term('role', role),
-              event: spec.label,
-              detail: err.message,
-            })
+          let message = describeError(err, {
+            role,
+            eventLabel: (type) => (type === spec.type ? spec.label : type),
+            labelFor: (path) => labelIn(form, path),
+          })
           if (status === 409) {
             const p = err.problem ?? {}
             message = t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) })
             await onConflict(p)
           }
           const rest = status === 400 ? showErrors(form, err.errors) : []
-          replace(
-            error,
-            h('p', {}, message),
-            rest.length
-              ? h(
-                  'ul',
-                  {},
-                  rest.map((x) => h('li', {}, `${x.path}: ${x.message}`)),
-                )
-              : null,
-          )
+          replace(error, h('p', {}, message), rest.length ? h('ul', {}, unplacedItems(form, rest)) : null)
           announce(message, 'error')
         } finally {
           submit.disabled = false

@@ -8,7 +8,7 @@ import { h, nextId, replace, table } from '../dom.js'
 import { dueSoonBadge } from '../duty.js'
 import { addStrings, PHASES, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
-import { session } from '../session.js'
+import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, severityLabel } from './common.js'
 
@@ -262,7 +262,7 @@ export function renderList(main, _params, ctx) {
       'div',
       { class: 'page-head' },
       h('h1', {}, t('list.title')),
-      h('a', { class: 'button primary', href: '#/new' }, t('nav.new')),
+      canOpen(session()?.role) ? h('a', { class: 'button primary', href: '#/new' }, t('nav.new')) : null,
     ),
     form,
     count,

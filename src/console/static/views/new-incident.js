@@ -4,8 +4,9 @@
  */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace } from '../dom.js'
-import { clearErrors, field, schemaForm, showErrors } from '../form.js'
+import { clearErrors, field, labelIn, labelOf, schemaForm, showErrors, unplacedItems } from '../form.js'
 import { CATEGORIES, t, term } from '../i18n.js'
+import { canOpen, session } from '../session.js'
 import { fromLocalInput } from '../time.js'
 import { severityLabel } from './common.js'
 
@@ -17,6 +18,15 @@ const newKey = () =>
 export function renderNewIncident(main, _params, ctx) {
   const root = h('section', { class: 'new-incident' })
   main.append(root)
+  const role = session()?.role ?? ''
+  if (!canOpen(role)) {
+    root.append(
+      h('h1', {}, t('new.title')),
+      h('p', { class: 'notice', id: 'new-not-allowed' }, t('new.notAllowed', { role: term('role', role) })),
+      h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+    )
+    return undefined
+  }
   const idempotencyKey = newKey()
   let plan = null
   let facts = null
@@ -32,7 +42,7 @@ export function renderNewIncident(main, _params, ctx) {
     'select',
     { name: 'category' },
     h('option', { value: '' }, t('common.none')),
-    CATEGORIES.map((c) => h('option', { value: c }, `${term('category', c)}（${c}）`)),
+    CATEGORIES.map((c) => h('option', { value: c }, term('category', c))),
   )
   const discoveredAt = h('input', { type: 'datetime-local', name: 'discoveredAt', step: 60 })
   const knownAt = h('input', { type: 'datetime-local', name: 'knownAt', step: 60 })
@@ -55,20 +65,36 @@ export function renderNewIncident(main, _params, ctx) {
       if (seq !== previewSeq) return
       preview.dataset.state = 'done'
       preview.dataset.severity = r.severity ?? ''
+      const missing = missingFacts()
       replace(
         preview,
         r.severity
-          ? [
-              h('strong', { class: `sev sev-${r.severity}` }, severityLabel(plan, r.severity)),
-              h('span', { class: 'rule' }, t('new.previewRule', { rule: r.rule ?? '' })),
-            ]
-          : t('new.previewNone'),
+          ? h('strong', { class: `sev sev-${r.severity}` }, severityLabel(plan, r.severity))
+          : h('span', {}, t('new.previewNone')),
+        r.rule
+          ? h('span', { class: 'rule', id: 'preview-rule' }, t('new.previewRule', { rule: r.rule }))
+          : null,
+        missing.length
+          ? h(
+              'span',
+              { class: 'missing', id: 'preview-missing' },
+              t('new.previewMissing', { facts: missing.join('、') }),
+            )
+          : null,
       )
     } catch (e) {
       if (seq !== previewSeq) return
       preview.dataset.state = 'error'
       replace(preview, t('new.previewFailed', { detail: describeError(e) }))
     }
+  }
+  /** The plan's grading facts left empty: filling them may change the grade (clicks need the site count). */
+  function missingFacts() {
+    if (!plan?.hasCriteria || !facts) return []
+    const given = facts.read()
+    return Object.entries(plan.severityRules.facts.properties ?? {})
+      .filter(([name, prop]) => prop.type !== 'boolean' && given[name] === undefined)
+      .map(([name, prop]) => labelOf(name, prop))
   }
   const schedulePreview = () => {
     preview.dataset.state = 'pending'
@@ -98,7 +124,7 @@ export function renderNewIncident(main, _params, ctx) {
     replace(
       severity,
       h('option', { value: '' }, t('new.severityAuto')),
-      plan.severities.map((s) => h('option', { value: s.code }, `${s.label}（${s.code}）`)),
+      plan.severities.map((s) => h('option', { value: s.code }, s.label)),
     )
     refreshPreview()
   }
@@ -148,18 +174,9 @@ export function renderNewIncident(main, _params, ctx) {
             'ok',
           ])
         } catch (err) {
-          const rest = showErrors(form, err.errors ?? [])
-          replace(
-            formError,
-            h('p', {}, describeError(err)),
-            rest.length
-              ? h(
-                  'ul',
-                  {},
-                  rest.map((x) => h('li', {}, `${x.path}: ${x.message}`)),
-                )
-              : null,
-          )
+          const rest = err?.status === 400 ? showErrors(form, err.errors ?? []) : []
+          const message = describeError(err, { labelFor: (path) => labelIn(form, path) })
+          replace(formError, h('p', {}, message), rest.length ? h('ul', {}, unplacedItems(form, rest)) : null)
         } finally {
           submit.disabled = false
         }

@@ -101,7 +101,10 @@ export function owedList(view, { mayDo, open }) {
       : h('span', { class: 'hint' }, t('owed.noDue'))
     return h(
       'tr',
-      { class: breached ? 'overdue' : null, dataset: { obligation: o.id, kind: o.kind } },
+      {
+        class: breached ? 'overdue' : null,
+        dataset: { obligation: o.id, kind: o.kind, owedBy: o.owedBy.join(' '), event: o.discharge.type },
+      },
       h('th', { scope: 'row' }, what(o)),
       h('td', {}, rolesText(o.owedBy)),
       h('td', {}, due),

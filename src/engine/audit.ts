@@ -1,0 +1,82 @@
+/**
+ * The whole proof of one incident, as GET /incidents/:id/verify and `cli verify` give
+ * it: the hash chain (bound to the incident's identity), the evidence files, the read
+ * model rebuilt from the journal, and the external witness when there is one.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/schema.js'
+import { checkAgainstWitnesses, type WitnessCoverage } from '../witness/check.js'
+import type { Witness } from '../witness/file.js'
+import { compareReadModel, type Mismatch, type Replayed } from './read-model.js'
+import { type EvidenceChecker, type VerifyResult, verifyIncident } from './verify.js'
+
+export interface Audit extends VerifyResult {
+  readModel: { ok: boolean; mismatches: Mismatch[] }
+  /** null: no witness is kept (WITNESS_FILE unset). */
+  witness: (Omit<WitnessCoverage, 'findings' | 'fileProblems'> & { ok: boolean; problems: string[] }) | null
+}
+
+export interface AuditDeps {
+  db: Kysely<Database>
+  /** Rebuilds the incident from its journal alone (engine.replay). */
+  replay: (id: string) => Promise<Replayed>
+  evidence?: EvidenceChecker
+  /** The witness files to check against (none: no witness). */
+  witnesses?: readonly Witness[]
+}
+
+export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit> {
+  const { db } = deps
+  const chain = await verifyIncident(db, id, deps.evidence)
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const entries = await db
+    .selectFrom('journal')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('seq')
+    .execute()
+
+  let mismatches: Mismatch[]
+  try {
+    mismatches = compareReadModel(row, entries, await deps.replay(id))
+  } catch (e) {
+    mismatches = [
+      { field: 'journal', stored: '(the journal)', journal: `does not replay: ${(e as Error).message}` },
+    ]
+  }
+
+  const witnesses = deps.witnesses ?? []
+  const coverage =
+    witnesses.length > 0
+      ? checkAgainstWitnesses(row, new Map(entries.map((e) => [e.seq, e.hash])), witnesses)
+      : null
+  const witness = coverage && {
+    checkpoint: coverage.checkpoint,
+    from: coverage.from,
+    to: coverage.to,
+    lines: coverage.lines,
+    ok: coverage.findings.length === 0 && coverage.fileProblems.length === 0,
+    problems: [...coverage.findings.map((f) => f.reason), ...coverage.fileProblems],
+  }
+
+  let firstBad = chain.firstBad
+  const finding = coverage?.findings[0]
+  if (!firstBad && finding) firstBad = finding
+  if (!firstBad && coverage && coverage.fileProblems.length > 0)
+    firstBad = {
+      seq: coverage.checkpoint?.seq ?? 0,
+      reason: `the witness itself: ${coverage.fileProblems[0]}`,
+    }
+  if (!firstBad && mismatches.length > 0)
+    firstBad = {
+      seq: entries.length,
+      reason: `the stored read model does not match the journal (${mismatches.map((m) => m.field).join(', ')})`,
+    }
+  return {
+    ...chain,
+    ok: firstBad === null,
+    firstBad,
+    readModel: { ok: mismatches.length === 0, mismatches },
+    witness,
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * OBLIGATIONS.md rule 9's one exception: a due time computed uncertain (its window reached
+ * a year the holiday data did not cover) is re-quoted once when that year's data is in
+ * force, by a journaled REQUOTE stating the old and the new due time; replay reproduces it.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCalendar, type HolidayYear, loadHolidayYears } from '../../src/calendar/index.js'
+import { createEngine } from '../../src/engine/engine.js'
+import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { STORE_KINDS } from '../helpers/stores.js'
+import { toyRegistry } from '../helpers/toy-plan.js'
+
+/** A made-up 2027 arrangement for the test: 2027-03-01 (a Monday) off. */
+const year2027: HolidayYear = {
+  year: 2027,
+  source: 'test data',
+  holidays: [{ name: '测试假日', off: ['2027-03-01', '2027-03-01'], work: [] }],
+}
+
+describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
+  let t: TestEngine
+  afterEach(async () => {
+    await t?.store.close()
+  })
+
+  it('re-quotes an uncertain due time once when its year is in force, on the record', async () => {
+    t = await freshEngine(await newDb(kind), undefined, toyRegistry)
+    t.clock.set('2027-03-01T01:00:00.000Z')
+    const office = caller('office')
+    const v = await t.engine.open(
+      { planId: 'toy', title: '跨年', severity: 'general', severityReason: '人工', category: 'doubt' },
+      office,
+    )
+    const before = v.obligations.find((o) => o.rule === 'answer')
+    expect(before).toMatchObject({ certain: false, dueAt: '2027-03-01T04:00:00.000Z' })
+    expect(await t.engine.requote()).toBe(0)
+
+    const withYear = createCalendar({ years: [...loadHolidayYears(), year2027] })
+    const engine = createEngine({ store: t.store, plans: toyRegistry, clock: t.clock, calendar: withYear })
+    expect(await engine.requote()).toBe(1)
+    expect(await engine.requote()).toBe(0)
+    const after = await engine.get(v.id, office)
+    const answer = after.obligations.find((o) => o.rule === 'answer')
+    // 2027-03-01 is off in the loaded data: 3 working hours run on Tuesday from 09:00.
+    expect(answer).toMatchObject({
+      certain: true,
+      dueAt: '2027-03-02T04:00:00.000Z',
+      requoted: { from: '2027-03-01T04:00:00.000Z', to: '2027-03-02T04:00:00.000Z' },
+    })
+    const entry = (await engine.history(v.id, office)).at(-1)
+    expect(entry).toMatchObject({
+      type: 'REQUOTE',
+      payload: {
+        obligation: answer?.id,
+        from: '2027-03-01T04:00:00.000Z',
+        dueAt: '2027-03-02T04:00:00.000Z',
+      },
+    })
+    expect((await engine.replay(v.id)).context.obligations).toEqual(
+      after.obligations.map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
+    )
+  })
+})

@@ -1,0 +1,171 @@
+/**
+ * Driving 南宁市工商局预案 in memory: the people of the plan, payloads its own schemas
+ * accept, and the routes every test shares (report everyone, draft and approve a text).
+ */
+import { expect } from 'vitest'
+import type { IncidentContext } from '../../machines/kit/types.js'
+import { plan } from '../../machines/nanning-aic-2017/index.js'
+import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { calendar, startIncident, type Walker } from './machine.js'
+
+export { plan }
+
+/** One person per body of the plan; drafting and approving are different people (三(二)3). */
+export const P = {
+  monitor: { name: '办公室舆情信息员', role: 'monitor' },
+  office: { name: '办公室值班员', role: 'office' },
+  staff: { name: '业务股室干事', role: 'unit' },
+  head: { name: '业务股室负责人', role: 'unit' },
+  leader: { name: '分管领导', role: 'leader' },
+  news: { name: '新闻宣传分管领导', role: 'leader' },
+  principal: { name: '局长', role: 'principal' },
+  group: { name: '领导小组', role: 'group' },
+  spokesperson: { name: '新闻发言人', role: 'spokesperson' },
+} as const satisfies Record<string, Actor>
+
+export const reportFields = (to: string[]) => ({
+  to,
+  platform: '新浪微博',
+  time: '2026年10月9日下午',
+  place: '南宁市青秀区某农贸市场',
+  unit: '青秀分局',
+  course: '网民发帖称市场销售过期食品',
+  result: '分局已到场检查',
+  leaning: '以质疑为主',
+})
+
+const FIELDS: Record<string, Record<string, unknown>> = {
+  KEEP_EVIDENCE: { kind: 'webpage', description: '微博原帖截图', reference: 'sha256:abc' },
+  ASSESS: { assessment: '转发量上升', proposal: '需要应对，发布核查情况' },
+  DECIDE_MEASURES: { measures: '核查并发布情况通报' },
+  DECIDE_NO_RESPONSE: { reason: '关注度低，持续关注' },
+  RESOLVE_SOURCE: { progress: '已约谈经营户，下架过期食品' },
+  NOTIFY_AUTHORITIES: { to: ['propaganda', 'police'] },
+  RELEASE: { channel: '市局官方微博' },
+  SUBSIDE: {},
+  CLOSE: {},
+  REVIEW: { summary: '回顾总结', improvements: '加强巡查' },
+  RELAPSE: { reason: '再次发酵' },
+  FORMAL_HANDLING: {},
+  EXTEND: { explanation: '需现场复核' },
+  PROPOSE_INTERVIEW: { outlet: '南宁日报', reason: '当事人愿意说明情况' },
+  INTERVIEW: { outlet: '南宁日报' },
+}
+
+/** Who sends an event when a test does not say. */
+const BY: Record<string, Actor> = {
+  KEEP_EVIDENCE: P.monitor,
+  ASSESS: P.office,
+  DECIDE_MEASURES: P.group,
+  DECIDE_NO_RESPONSE: P.group,
+  RESOLVE_SOURCE: P.news,
+  NOTIFY_AUTHORITIES: P.office,
+  RELEASE: P.spokesperson,
+  SUBSIDE: P.office,
+  CLOSE: P.group,
+  REVIEW: P.office,
+  RELAPSE: P.office,
+  DECIDE: P.group,
+  WAIVE: P.group,
+  SET_SEVERITY: P.group,
+  SET_CATEGORY: P.office,
+  FORMAL_HANDLING: P.staff,
+  EXTEND: P.staff,
+  FORMAL_REPLY: P.staff,
+  INITIAL_RESPONSE: P.staff,
+  DRAFT: P.staff,
+  SIGN_OFF: P.head,
+  SECTION_REVIEW: P.head,
+  LEADER_APPROVE: P.news,
+  GROUP_APPROVE: P.group,
+  ESCALATE: P.office,
+  PROPOSE_INTERVIEW: P.office,
+  INTERVIEW: P.spokesperson,
+  METRICS_UPDATED: P.monitor,
+}
+
+export interface Step {
+  by?: Actor
+  at?: string
+}
+
+/** The payload the plan's own schema makes of `fields` (defaults applied), checked as the engine does. */
+export function payload(type: string, extra: Record<string, unknown> = {}, by?: Actor) {
+  const spec = plan.events.find((e) => e.type === type)
+  if (!spec) throw new Error(`no event spec ${type}`)
+  const who = by ?? BY[type] ?? P.office
+  if (who.role !== 'system' && !spec.roles.includes(who.role))
+    throw new Error(`${who.role} may not send ${type}`)
+  return { fields: spec.schema.parse({ ...(FIELDS[type] ?? {}), ...extra }) as Record<string, unknown>, who }
+}
+
+/** Sends an event as the engine would accept it (schema and roles checked). */
+export function act(w: Walker, type: string, extra: Record<string, unknown> = {}, opts: Step = {}) {
+  const { fields, who } = payload(type, extra, opts.by)
+  w.send(type, fields, { actor: who, ...(opts.at ? { at: opts.at } : {}) })
+}
+
+/** Whether the machine accepts the event now, from `by` (the engine's `can`, with quotes). */
+export function can(w: Walker, type: string, extra: Record<string, unknown> = {}, by?: Actor): boolean {
+  const { fields, who } = payload(type, extra, by)
+  const ctx = w.context()
+  const at = new Date(Date.parse(ctx.acts.at(-1)?.at ?? ctx.discoveredAt) + 60_000).toISOString()
+  return w.actor.getSnapshot().can({
+    ...fields,
+    type,
+    at,
+    actor: who,
+    quotes: quoteRules(plan.obligations, calendar, ctx, at),
+  })
+}
+
+export const state = (w: Walker) => JSON.stringify((w.value() as { phase: unknown }).phase)
+export const ob = (w: Walker, rule: string) => w.context().obligations.findLast((o) => o.rule === rule)
+export const owedRules = (w: Walker) => w.owed().map((o) => o.rule)
+
+export function open(facts: Facts = {}, extra: Parameters<typeof startIncident>[1] = {}) {
+  return startIncident(plan, { facts, ...extra }, P.office)
+}
+
+/** Everyone the grade requires, each by the level below it (四(二)、五(二)). */
+export function reportAll(w: Walker) {
+  act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
+  act(w, 'REPORT', reportFields(['principal']), { by: P.leader })
+  act(w, 'REPORT', reportFields(['newsLeader']), { by: P.office })
+  if (w.context().severity !== 'general') act(w, 'REPORT', reportFields(['higher']), { by: P.office })
+}
+
+/** A draft of `purpose`, signed by the unit head and approved as the current grade requires; its id. */
+export function approvedDraft(w: Walker, purpose = 'release'): string {
+  act(w, 'DRAFT', { content: `${purpose} 稿件`, purpose })
+  const id = w.context().drafts.at(-1)!.id
+  act(w, 'SIGN_OFF', { draftId: id })
+  if (w.context().severity === 'general') act(w, 'LEADER_APPROVE', { draftId: id })
+  else {
+    act(w, 'SECTION_REVIEW', { draftId: id })
+    act(w, 'GROUP_APPROVE', { draftId: id })
+  }
+  return id
+}
+
+/** discovery → reporting → consultation → response.preparing. */
+export function toPreparing(w: Walker) {
+  act(w, 'KEEP_EVIDENCE')
+  reportAll(w)
+  act(w, 'ASSESS')
+  act(w, 'DECIDE_MEASURES')
+  expect(state(w)).toBe('{"response":"preparing"}')
+}
+
+export const grade = (s: Severity) => ({
+  severity: s,
+  severityReason: s === 'critical' ? '特别重大敏感' : null,
+})
+
+/** Nothing owed, nothing withdrawn by closing (every obligation ended met, late, waived or withdrawn before). */
+export function settledAtClose(ctx: IncidentContext) {
+  expect(ctx.closedAt).not.toBeNull()
+  expect(ctx.obligations.filter((o) => o.status === 'owed')).toEqual([])
+  expect(ctx.obligations.filter((o) => o.withdrawn?.at === ctx.closedAt)).toEqual([])
+}
