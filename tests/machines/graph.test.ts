@@ -189,7 +189,7 @@ const FREE_SIDE_STEPS = 1
  * own share); the others are reached (counted for coverage, checked for an accepted event)
  * but not expanded.
  */
-const PER_PLACE = 6
+const PER_PLACE = 3
 /** States a fallback search for `closed` may visit from one perturbed state. */
 const SEARCH_CAP = 1_000
 
