@@ -191,7 +191,7 @@ const FREE_SIDE_STEPS = 1
  */
 const PER_PLACE = 3
 /** States a fallback search for `closed` may visit from one perturbed state. */
-const SEARCH_CAP = 1_000
+const SEARCH_CAP = 300
 
 /**
  * Explores a plan with @xstate/graph traversals that share one graph:
@@ -206,8 +206,8 @@ const SEARCH_CAP = 1_000
  *    state, grade and category, else by a bounded search.
  * 3. obligation probes: from one flow state per value (the fullest), every due time
  *    passing and change of grade, then up to two steps of escalation, discharging
- *    steps, waivers, due times and changes of grade (breached, met late, escalated,
- *    waived, begun again by a rise, withdrawn by a lowering). Where a plan counts due
+ *    steps, a new draft, due times and changes of grade (breached, met late, escalated,
+ *    begun again by a rise, withdrawn by a lowering). Where a plan counts due
  *    times in working time, incidents opened where the holiday data ends are probed
  *    too (uncertain due times, re-quoted).
  */
@@ -250,7 +250,6 @@ function explore(plan: PlanDefinition): Exploration {
       regrades(e) ||
       redrafts(e, c) ||
       e.type === 'ESCALATE' ||
-      e.type === 'WAIVE' ||
       discharging.has(e.type)
     const keys = new WeakMap<object, string>()
     const keyOf = (s: AnyMachineSnapshot) => {
@@ -472,6 +471,9 @@ function explore(plan: PlanDefinition): Exploration {
       while (parent.size < SEARCH_CAP) {
         const u = buckets.findLast((b) => b.length > 0)?.pop()
         if (!u) return false
+        // Within a phase, moves first, then steps discharging something owed, then the rest.
+        const owing = (u.context as IncidentContext).obligations.filter((o) => o.status === 'owed')
+        const later: AnyMachineSnapshot[][] = [[], [], []]
         for (const ev of accepted(u, (e, c) => flowEvent(e, c) || e.type === 'ESCALATE')) {
           const v = getNextSnapshot(inst.machine, u, ev as never)
           const k = keyOf(v)
@@ -481,14 +483,16 @@ function explore(plan: PlanDefinition): Exploration {
             for (let p: string | null | undefined = k; p; p = parent.get(p)) closable.add(p)
             return true
           }
-          bucket(v).push(v)
+          const moved = JSON.stringify(v.value) !== JSON.stringify(u.value)
+          later[moved ? 2 : owing.some((o) => wouldDischarge(o, ev)) ? 1 : 0]!.push(v)
         }
+        for (const v of later.flat()) bucket(v).push(v)
       }
       return false
     }
 
     // 2. One change of grade or category, a due time passing or a waiver, and whether the
-    // incident can still close. Category changes from one state per phase state and grade.
+    // incident can still close. Category changes and waivers from one state per phase state.
     const byGrade = new Set(representatives('phase', false).map(keyOf))
     const perturbations = traverse(
       representatives('grade', false),
@@ -496,7 +500,7 @@ function explore(plan: PlanDefinition): Exploration {
         accepted(
           s,
           (e, c) =>
-            isSystem(e) || regrades(e) || e.type === 'WAIVE' || (perturbs(e, c) && byGrade.has(keyOf(s))),
+            isSystem(e) || regrades(e) || ((perturbs(e, c) || e.type === 'WAIVE') && byGrade.has(keyOf(s))),
         ),
       () => [],
     ).map(({ from, event, to }) => ({ from: keyOf(from), event, to: keyOf(to), closes: closes(to) }))
