@@ -141,8 +141,8 @@ interface Exploration {
   perturbations: Perturbation[]
   /** Whether `closed` is reachable from a state without re-grading (the explored paths, else a bounded search). */
   closes: (s: AnyMachineSnapshot) => boolean
-  /** The events an explored snapshot is offered and accepts. */
-  offered: (s: AnyMachineSnapshot) => IncidentEvent[]
+  /** Whether an explored snapshot accepts some event it may be offered. */
+  acceptsSome: (s: AnyMachineSnapshot) => boolean
   ms: number
 }
 
@@ -205,8 +205,8 @@ const SEARCH_CAP = 300
  *    replaying the flow's shortest closing path from a flow state of the same phase
  *    state, grade and category, else by a bounded search.
  * 3. obligation probes: from one flow state per value (the fullest), every due time
- *    passing and change of grade, then up to two steps of escalation, discharging
- *    steps, a new draft, due times and changes of grade (breached, met late, escalated,
+ *    passing and change of grade, then one step of escalation, discharging steps, a new
+ *    draft, a due time or a change of grade (breached, met late, escalated,
  *    begun again by a rise, withdrawn by a lowering). Where a plan counts due
  *    times in working time, incidents opened where the holiday data ends are probed
  *    too (uncertain due times, re-quoted).
@@ -246,11 +246,7 @@ function explore(plan: PlanDefinition): Exploration {
     const flowEvent = (e: IncidentEvent, c: IncidentContext) =>
       !isSystem(e) && !perturbs(e, c) && e.type !== 'WAIVE' && !redrafts(e, c)
     const probeEvent = (e: IncidentEvent, c: IncidentContext) =>
-      isSystem(e) ||
-      regrades(e) ||
-      redrafts(e, c) ||
-      e.type === 'ESCALATE' ||
-      discharging.has(e.type)
+      isSystem(e) || regrades(e) || redrafts(e, c) || e.type === 'ESCALATE' || discharging.has(e.type)
     const keys = new WeakMap<object, string>()
     const keyOf = (s: AnyMachineSnapshot) => {
       let k = keys.get(s)
@@ -507,13 +503,9 @@ function explore(plan: PlanDefinition): Exploration {
 
     debug(`${plan.id} perturbations: ${perturbations.length}, ${Math.round(performance.now() - started)} ms`)
     // 3. Obligation probes from every value the flow reached (the fullest state of each).
-    const probe = (s: AnyMachineSnapshot, d: number) =>
-      d === 1
-        ? accepted(s, probeEvent)
-        : d === 2
-          ? accepted(s, (e) => regrades(e) || isSystem(e) || discharging.has(e.type))
-          : []
+    const probe = (s: AnyMachineSnapshot, d: number) => (d === 1 ? accepted(s, probeEvent) : [])
     traverse(representatives('value', true), (s) => accepted(s, (e) => isSystem(e) || regrades(e)), probe)
+    debug(`${plan.id} probes: ${snapshots.size} states, ${Math.round(performance.now() - started)} ms`)
     if (hasWorkingTimeRule(plan))
       traverse(
         startGrades(plan).map((g) => getInitialSnapshot(inst.machine, incidentInput(plan, g, UNCERTAIN_T0))),
@@ -530,7 +522,13 @@ function explore(plan: PlanDefinition): Exploration {
       closing,
       perturbations,
       closes,
-      offered: (s) => accepted(s, () => true),
+      acceptsSome: (s) => {
+        const c = s.context as IncidentContext
+        const handled = handles(s.value)
+        const at = nowOf(c)
+        const items = menu.filter((m) => handled.has(m.type))
+        return [...systemOffers(c, at), ...bindMenu(plan, items, c, at)].some((o) => s.can(o.event))
+      },
       ms: performance.now() - started,
     }
   }
@@ -700,7 +698,7 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s: graph coverage', (_id, 
   it('leaves no explored open state without an event it accepts', () => {
     const e = explored(plan)
     const open = [...e.snapshots].filter(([, s]) => !isClosedSnapshot(s))
-    const stuck = open.filter(([, s]) => e.offered(s).length === 0).map(([k]) => `${k}\n    ${pathTo(e, k)}`)
+    const stuck = open.filter(([, s]) => !e.acceptsSome(s)).map(([k]) => `${k}\n    ${pathTo(e, k)}`)
     expect(stuck, `open states that accept no event:\n  ${stuck.join('\n  ')}`).toEqual([])
     expect(open.length).toBeGreaterThan(0)
   })
