@@ -1,8 +1,11 @@
 /**
  * Shared by the registry-wide machine suites (graph, random walk, meta, fingerprint):
- * a walk over a machine's definition, sample payloads from each event's zod schema,
- * the stamped events a snapshot can be offered (with the timer events the engine's
- * scheduler would send), and an instrumented copy of a machine that records which
+ * a walk over a machine's definition, sample payloads from each event's zod schema
+ * (fields that name something of the incident — a draft, an owed obligation, a
+ * decision — bound to the incident when offered), the stamped events a snapshot can be
+ * offered (with the system events the engine's scheduler sends: DEADLINE_PASSED at an
+ * owed obligation's due time, REQUOTE of an uncertain one), a state key summarising
+ * the obligations, and an instrumented copy of a machine that records which
  * transition definitions fire.
  */
 import {
@@ -14,19 +17,25 @@ import {
   getNextSnapshot,
 } from 'xstate'
 import type { z } from 'zod'
+import { approvalsFor } from '../../machines/kit/drafts.js'
 import { createKit } from '../../machines/kit/kit.js'
+import { fieldsMatch } from '../../machines/kit/ledger.js'
 import type {
-  DeadlineInstance,
+  Condition,
+  Draft,
   EventSpec,
   IncidentContext,
   IncidentEvent,
   IncidentInput,
+  Obligation,
+  ObligationRule,
   PlanDefinition,
 } from '../../machines/kit/types.js'
 import {
   CATEGORIES,
   type Category,
   type Facts,
+  type Role,
   SEVERITIES,
   type Severity,
 } from '../../machines/vocabulary.js'
@@ -195,22 +204,49 @@ export function releaseSteps(plan: PlanDefinition): string[] {
   ]
 }
 
-/** Every recipient list the machine's `recordReport` actions name, by grade. */
+/** Recipient codes an obligation rule's discharge names (`to: [...]`). */
+const recipientsOf = (r: ObligationRule): string[] => {
+  const to = r.discharge.fields.to
+  return Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : []
+}
+
+/**
+ * Recipient lists worth sending a report to: each recipient an obligation rule names
+ * alone (rule 7: one recipient, one obligation), and every recipient of a grade at once.
+ */
 export function reportRecipients(plan: PlanDefinition): string[][] {
-  const { transitions } = walkDefinition(plan.machine)
-  const lists = transitions.flatMap((t) =>
-    actionRefs(t.config)
-      .filter((a) => a.type === 'recordReport')
-      .flatMap((a) => Object.values((a.params as { required: Record<string, string[]> }).required)),
-  )
-  const seen = new Map(lists.map((l) => [JSON.stringify(l), [...l]]))
+  const single = [...new Set(plan.obligations.flatMap(recipientsOf))].map((code) => [code])
+  const byGrade = plan.severities.map((g) => [
+    ...new Set(
+      plan.obligations
+        .filter((r) => r.severities === undefined || r.severities.includes(g.code))
+        .flatMap(recipientsOf),
+    ),
+  ])
+  const seen = new Map([...single, ...byGrade].filter((l) => l.length > 0).map((l) => [JSON.stringify(l), l]))
   return [...seen.values()]
+}
+
+/** A placeholder escalation rule, to build a kit only to read its guard names. */
+const NO_ESCALATION: ObligationRule = {
+  id: 'escalate',
+  kind: 'step',
+  label: '',
+  clause: null,
+  policy: 'x',
+  owedBy: [],
+  discharge: { type: 'ESCALATE', fields: {} },
 }
 
 /** Names of the guards every plan shares (from the kit); the others are the plan's own. */
 export const KIT_GUARDS: ReadonlySet<string> = new Set(
   Object.keys(
-    createKit({ classify: () => ({ severity: null, rule: '' }), deadlines: [], approvals: {} }).guards,
+    createKit({
+      classify: () => ({ severity: null, rule: '' }),
+      obligations: [],
+      approvals: {},
+      escalation: NO_ESCALATION,
+    }).guards,
   ),
 )
 
@@ -222,6 +258,7 @@ const def = (s: Schema) =>
 
 const STRING_CANDIDATES = [
   '测试',
+  'd1',
   T0,
   '2026-10-09',
   'https://example.com/post/1',
@@ -354,11 +391,14 @@ export function ownGuardRefs(plan: PlanDefinition): { name: string; params: unkn
   return [...refs.values()]
 }
 
-/** The category lists the kit's `categoryIn` guards and the deadline rules name. */
+/** The category lists the kit's `categoryIn` guards, the obligation rules and the approvals name. */
 export function categorySets(plan: PlanDefinition): (readonly string[])[] {
   const { transitions } = walkDefinition(plan.machine)
   return [
-    ...plan.deadlines.flatMap((r) => (r.categories ? [r.categories] : [])),
+    ...plan.obligations.flatMap((r) => (r.categories ? [r.categories] : [])),
+    ...Object.values(plan.approvals).flatMap((reqs) =>
+      (reqs ?? []).flatMap((a) => (a.categories ? [a.categories] : [])),
+    ),
     ...transitions.flatMap((t) =>
       guardParts(t.config.guard).flatMap((raw) => {
         const g = raw as { type?: string; params?: { categories?: string[] } }
@@ -434,37 +474,53 @@ export function nowOf(c: IncidentContext): string {
   see(c.closedAt)
   for (const s of c.severityLog) see(s.at)
   for (const at of Object.values(c.steps)) see(at)
-  for (const d of c.deadlines) {
-    see(d.startedAt)
-    see(d.metAt)
-    see(d.breachedAt)
-    see(d.escalatedAt)
+  for (const a of c.acts) see(a.at)
+  for (const o of c.obligations) {
+    see(o.startedAt)
+    see(o.metAt)
+    see(o.breachedAt)
+    see(o.escalatedAt)
+    see(o.waived?.at)
+    see(o.withdrawn?.at)
+    see(o.decision?.at)
+    see(o.requoted?.at)
   }
-  for (const b of c.breaches) see(b.at)
+  for (const d of c.drafts) {
+    see(d.createdAt)
+    see(d.releasedAt)
+    see(d.withdrawn?.at)
+    for (const x of d.approvals) see(x.at)
+  }
   return new Date(max).toISOString()
 }
 
 export const SYSTEM_ACTOR = { name: 'system', role: 'system' } as const
+/** Events only the engine's scheduler sends (never in allowedEvents). */
+export const SYSTEM_EVENT_TYPES: ReadonlySet<string> = new Set(['DEADLINE_PASSED', 'REQUOTE'])
 
-/** The timer events a machine defines, by deadline name (`<name>Due` delays of the kit's regions). */
-export function timerEventTypes(plan: PlanDefinition): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const t of walkDefinition(plan.machine).transitions) {
-    const m = t.kind === 'after' ? /^xstate\.after\.(\w+)Due\./.exec(t.event) : null
-    if (m) out.set(m[1]!, t.event)
-  }
-  return out
+/** Owed obligations whose due timer is armed: a due time, not yet breached. */
+export const armed = (c: IncidentContext): Obligation[] =>
+  c.obligations.filter((o) => o.status === 'owed' && o.dueAt !== null && o.breachedAt === null)
+
+/** The event the engine's scheduler sends when an owed obligation comes due (never before `notBefore`). */
+export function deadlineEvent(o: Obligation, notBefore: string): IncidentEvent {
+  const at = o.dueAt !== null && Date.parse(o.dueAt) > Date.parse(notBefore) ? o.dueAt : notBefore
+  return { type: 'DEADLINE_PASSED', at, actor: SYSTEM_ACTOR, obligation: o.id }
 }
 
-/** The latest pending instance of a deadline: the one the scheduler's timer is armed for. */
-export const pendingInstance = (c: IncidentContext, name: string): DeadlineInstance | undefined =>
-  c.deadlines.findLast((d) => d.name === name && d.status === 'pending')
+/** Owed obligations with an uncertain due time not yet re-quoted (rule 9's one exception). */
+export const requotable = (c: IncidentContext): Obligation[] =>
+  c.obligations.filter((o) => o.status === 'owed' && o.dueAt !== null && !o.certain && o.requoted === null)
 
-/** The event the engine's scheduler sends when a deadline instance comes due (never before `notBefore`). */
-export function timerEvent(type: string, d: DeadlineInstance, notBefore: string): IncidentEvent {
-  const at = Date.parse(d.dueAt) > Date.parse(notBefore) ? d.dueAt : notBefore
-  return { type, at, actor: SYSTEM_ACTOR, instance: d.id }
+/** The re-quote the engine sends once the holiday data of the year arrived: one day later, certain. */
+export function requoteEvent(o: Obligation, at: string): IncidentEvent {
+  const dueAt = new Date(Date.parse(o.dueAt!) + 24 * 3_600_000).toISOString()
+  return { type: 'REQUOTE', at, actor: SYSTEM_ACTOR, obligation: o.id, dueAt, certain: true }
 }
+
+/** Whether a plan has a due rule counted in working time (only those can be uncertain, hence re-quoted). */
+export const hasWorkingTimeRule = (plan: PlanDefinition): boolean =>
+  plan.obligations.some((r) => r.due?.unit === 'workingHours' || r.due?.unit === 'workingDays')
 
 /** Stamps a payload as the engine does: `at`, `actor` and the calendar's quotes at that time. */
 export function stamp(
@@ -474,13 +530,14 @@ export function stamp(
   payload: Record<string, unknown>,
   at: string,
   role: string,
+  name = `测试${role}`,
 ): IncidentEvent {
   return {
     ...payload,
     type,
     at,
-    actor: { name: `测试${role}`, role: role as never },
-    quotes: quoteRules(plan.deadlines, calendar, c, at),
+    actor: { name, role: role as never },
+    quotes: quoteRules(plan.obligations, calendar, c, at),
   }
 }
 
@@ -490,21 +547,102 @@ export const startGrades = (plan: PlanDefinition): (Severity | null)[] => [
   ...plan.severities.map((s) => s.code),
 ]
 
-/** The input the engine would open an incident with, at T0, of a given grade. */
-export function incidentInput(plan: PlanDefinition, grade: Severity | null): IncidentInput {
+/** The input the engine would open an incident with, at `at` (T0), of a given grade. */
+export function incidentInput(plan: PlanDefinition, grade: Severity | null, at = T0): IncidentInput {
   const base = {
     title: '测试舆情',
-    discoveredAt: T0,
-    knownAt: T0,
-    occurredAt: T0,
+    discoveredAt: at,
+    knownAt: at,
+    occurredAt: at,
     category: null,
     facts: {},
     severity: grade,
     severityReason: grade === null ? null : '开案时人工定级（测试）',
     actor: { name: '值班员', role: 'office' as const },
   }
-  return { ...base, quotes: quoteRules(plan.deadlines, calendar, base, T0) }
+  return { ...base, quotes: quoteRules(plan.obligations, calendar, base, at) }
 }
+
+// ---------------------------------------------------------------- binding and roles
+
+/** Payload fields that name something of the incident: bound when the event is offered. */
+export const BOUND_FIELDS = ['draftId', 'obligation', 'decision'] as const
+
+/** Drafts that may still be approved, released or withdrawn: one per purpose and approvals given (the latest). */
+export function openDrafts(c: IncidentContext): Draft[] {
+  const out = new Map<string, Draft>()
+  for (const d of c.drafts) if (d.releasedAt === null && d.withdrawn === null) out.set(draftSignature(d), d)
+  return [...out.values()]
+}
+const draftSignature = (d: Draft) => `${d.purpose}:${d.approvals.map((a) => a.code).join('+')}`
+
+/**
+ * The events a menu item stands for in context `c`: its bound fields filled with each
+ * open draft, each owed obligation (WAIVE), each owed decision (DECIDE); `tag` names
+ * the binding so that a variant is the same event in every state.
+ */
+export function bindings(
+  spec: EventSpec,
+  payload: Record<string, unknown>,
+  c: IncidentContext,
+): { payload: Record<string, unknown>; tag: string; owedBy?: readonly Role[] }[] {
+  const shape = spec.schema.shape as Record<string, unknown>
+  let out: { payload: Record<string, unknown>; tag: string; owedBy?: readonly Role[] }[] = [
+    { payload, tag: '' },
+  ]
+  if ('draftId' in shape)
+    out = out.flatMap((b) =>
+      openDrafts(c).map((d) => ({
+        ...b,
+        payload: { ...b.payload, draftId: d.id },
+        tag: `${b.tag}@${draftSignature(d)}`,
+      })),
+    )
+  if ('obligation' in shape)
+    out = out.flatMap((b) =>
+      c.obligations
+        .filter((o) => o.status === 'owed')
+        .map((o) => ({ ...b, payload: { ...b.payload, obligation: o.id }, tag: `${b.tag}@${slot(c, o)}` })),
+    )
+  if ('decision' in shape)
+    out = out.flatMap((b) =>
+      c.obligations
+        .filter((o) => o.kind === 'decision' && o.status === 'owed')
+        .map((o) => ({
+          ...b,
+          payload: { ...b.payload, decision: o.rule },
+          tag: `${b.tag}@${o.rule}`,
+          owedBy: o.owedBy,
+        })),
+    )
+  // Keep one event per tag (two owed instances of a rule are waived alike).
+  return [...new Map(out.map((b) => [b.tag, b])).values()]
+}
+
+/**
+ * The roles worth sending an event as: the first role the plan lets send it, and each
+ * role that owes an obligation or an approval the event (with this payload) discharges,
+ * so that guards reading the actor's role (who may report to whom, who signs off) are
+ * exercised with the roles that matter.
+ */
+export function senderRoles(plan: PlanDefinition, spec: EventSpec, payload: Record<string, unknown>): Role[] {
+  const rules = [
+    ...plan.obligations.filter(
+      (r) => r.discharge.type === spec.type && fieldsMatch(r.discharge.fields, payload),
+    ),
+  ]
+  const approvers = Object.values(plan.approvals).flatMap((reqs) =>
+    (reqs ?? []).filter((a) => a.event === spec.type),
+  )
+  const owing = [...rules.map((r) => r.owedBy), ...approvers.map((a) => a.owedBy)].flatMap(
+    (owedBy) => owedBy.find((role) => spec.roles.includes(role)) ?? [],
+  )
+  return [...new Set([spec.roles[0]!, ...owing])]
+}
+
+/** The approvals the current grade requires of a draft, by code (for the release invariant). */
+export const requiredApprovals = (plan: PlanDefinition, c: IncidentContext, d: Draft): string[] =>
+  approvalsFor(plan.approvals, c, d.purpose).map((a) => a.code)
 
 // ---------------------------------------------------------------- instrumentation
 
@@ -635,48 +773,109 @@ export function instrument(machine: AnyStateMachine) {
 
 // ---------------------------------------------------------------- state keys
 
-/** Latest instance status of each deadline name, as the kit's regions mirror it (plus whether a missed one was done late). */
-export function deadlineSummary(c: IncidentContext, names: readonly string[]): string[] {
-  return names.map((n) => {
-    const d = c.deadlines.findLast((x) => x.name === n)
-    if (!d) return 'idle'
-    // A late step leaves the instance missed but done (metAt set): guards may tell them apart.
-    const status = d.status === 'missed' && d.escalatedAt ? 'escalated' : d.status
-    return d.status === 'missed' && d.metAt !== null ? `${status}+done` : status
-  })
+/** Where an obligation sits in the summary: its rule, and for a draft's, the draft's purpose. */
+export function slot(c: IncidentContext, o: Obligation): string {
+  if (o.draftId === null) return o.rule
+  const d = c.drafts.find((x) => x.id === o.draftId)
+  return `${o.rule}:${d?.purpose ?? '?'}`
+}
+
+/**
+ * The obligations without their times: per slot (rule, draft purpose), the latest
+ * instance's status, whether it breached (!) and was escalated (^), a decision's answer,
+ * and whether any instance of the slot is owed. Instances repeat (续报, a relapse, a new
+ * draft) without making new states.
+ */
+export function obligationSummary(c: IncidentContext): string[] {
+  const latest = new Map<string, Obligation>()
+  const owed = new Set<string>()
+  for (const o of c.obligations) {
+    const k = slot(c, o)
+    latest.set(k, o)
+    if (o.status === 'owed') owed.add(k)
+  }
+  return [...latest]
+    .map(
+      ([k, o]) =>
+        `${k}=${o.status}${o.breachedAt ? '!' : ''}${o.escalatedAt ? '^' : ''}${o.decision ? `:${o.decision.answer}` : ''}${owed.has(k) && o.status !== 'owed' ? '+owed' : ''}${o.certain ? '' : '?'}`,
+    )
+    .sort()
+}
+
+/** The drafts without their times: open ones by purpose and approvals given, and the purposes released. */
+export function draftSummary(c: IncidentContext): string[] {
+  return [
+    ...new Set([
+      ...openDrafts(c).map(draftSignature),
+      ...c.drafts.filter((d) => d.releasedAt !== null).map((d) => `released:${d.purpose}`),
+    ]),
+  ].sort()
+}
+
+/** Act types the plan's obligation rules name in their conditions (`{ act }`). */
+export function conditionActs(plan: PlanDefinition): Set<string> {
+  const out = new Set<string>()
+  const visit = (c: Condition | undefined) => {
+    if (!c) return
+    if ('act' in c) out.add(c.act)
+    else if ('all' in c) c.all.forEach(visit)
+    else if ('any' in c) c.any.forEach(visit)
+    else if ('not' in c) visit(c.not)
+  }
+  for (const r of plan.obligations) visit(r.when)
+  return out
+}
+
+/**
+ * The acts without times or instance ids: those of the types rule conditions name,
+ * with their fields; and, when a plan's own guard reads the acts (`allTypes`), which
+ * types were accepted at all. Other acts only matter to rule 6 (done before owed), which
+ * the obligations' statuses and the recipients reached already tell.
+ */
+export function actSummary(c: IncidentContext, types: ReadonlySet<string>, allTypes: boolean): string[] {
+  const strip = (f: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(f).filter(([k]) => !(BOUND_FIELDS as readonly string[]).includes(k)))
+  return [
+    ...new Set(
+      c.acts.flatMap((a) =>
+        types.has(a.type) ? [`${a.type}${JSON.stringify(strip(a.fields))}`] : allTypes ? [a.type] : [],
+      ),
+    ),
+  ].sort()
 }
 
 /**
  * The abstract state @xstate/graph de-duplicates on: the value plus every context
- * field a guard reads (grade, category, approvals, the steps guards test, deadline
- * statuses and unescalated breaches, closed) and the fields that decide those later
- * (reached recipients, the grade pin). Timestamps are left out, so time never makes
- * two states differ and the traversal ends.
+ * field a guard or the ledger reads (grade, category, steps, reached recipients, the
+ * grade pin, the obligations, drafts and acts summarised, closed). Timestamps are left
+ * out, so time never makes two states differ and the traversal ends.
  */
 export interface KeyOptions {
-  deadlineNames: readonly string[]
-  /** Steps to key on ('all', or those some guard tests). */
+  /** Steps to key on ('all', or those some guard or rule condition tests). */
   steps: ReadonlySet<string> | 'all'
   /** Whether anything reads the category (else it is left out of the key). */
   category: boolean
+  /** Act types keyed with their fields (see actSummary). */
+  acts: ReadonlySet<string>
+  /** Whether a plan's own guard reads the acts. */
+  allActTypes: boolean
   /** Further context fields a plan's own guard reads. */
   extraFields: readonly string[]
 }
 export function stateKey(snapshot: AnyMachineSnapshot, o: KeyOptions): string {
   const c = snapshot.context as IncidentContext
-  const stepKeys = Object.keys(c.steps)
-    .filter((s) => o.steps === 'all' || o.steps.has(s))
-    .sort()
   return JSON.stringify([
     snapshot.value,
     c.severity,
     o.category ? c.category : null,
-    [...c.approvals].sort(),
-    stepKeys,
+    Object.keys(c.steps)
+      .filter((x) => o.steps === 'all' || o.steps.has(x))
+      .sort(),
     [...c.reportedTo].sort(),
     c.severityPin?.computed ?? null,
-    deadlineSummary(c, o.deadlineNames),
-    c.deadlines.some((d) => d.status === 'missed' && d.escalatedAt === null),
+    obligationSummary(c),
+    draftSummary(c),
+    actSummary(c, o.acts, o.allActTypes),
     c.closedAt !== null,
     o.extraFields.map((f) => (c as unknown as Record<string, unknown>)[f]),
   ])
@@ -688,9 +887,17 @@ export function guardParts(g: unknown): unknown[] {
   return Array.isArray(inner) ? inner.flatMap(guardParts) : g === undefined ? [] : [g]
 }
 
-/** Steps the kit's `stepDone` guards test anywhere in the machine (inside `and`/`or`/`not` too). */
+/** Steps the kit's `stepDone` guards test anywhere in the machine (inside `and`/`or`/`not` too), and rule conditions name. */
 export function guardedSteps(plan: PlanDefinition): Set<string> {
   const out = new Set<string>()
+  const visit = (c: Condition | undefined) => {
+    if (!c) return
+    if ('step' in c) out.add(c.step)
+    else if ('all' in c) c.all.forEach(visit)
+    else if ('any' in c) c.any.forEach(visit)
+    else if ('not' in c) visit(c.not)
+  }
+  for (const r of plan.obligations) visit(r.when)
   for (const t of walkDefinition(plan.machine).transitions)
     for (const g of guardParts(t.config.guard)) {
       const { type, params } = (g ?? {}) as { type?: string; params?: { step?: string } }
@@ -699,11 +906,81 @@ export function guardedSteps(plan: PlanDefinition): Set<string> {
   return out
 }
 
+// ---------------------------------------------------------------- menus
+
+/** One event a plan may be offered: a payload variant, sent as one role. */
+export interface MenuItem {
+  spec: EventSpec
+  type: string
+  payload: Record<string, unknown>
+  role: Role
+  /** Names the variant, the same in every state. */
+  key: string
+}
+
+/** Every payload variant of every event of the plan, as each role worth sending it as. */
+export function planMenu(plan: PlanDefinition, opts: PayloadOptions): MenuItem[] {
+  return plan.events.flatMap((spec) =>
+    payloadVariants(plan, spec, opts).flatMap((payload, i) =>
+      senderRoles(plan, spec, payload).map((role) => ({
+        spec,
+        type: spec.type,
+        payload,
+        role,
+        key: `${spec.type}#${i}/${role}`,
+      })),
+    ),
+  )
+}
+
+export interface Offer {
+  event: IncidentEvent
+  /** The menu item's key with its binding: the same event in every state. */
+  key: string
+}
+
+/**
+ * The menu items bound and stamped for context `c` at `at`: each bound field filled
+ * (see `bindings`; an item whose bound field has nothing to name is left out). A draft
+ * is written by someone else than those who approve it.
+ */
+export function bindMenu(
+  plan: PlanDefinition,
+  menu: readonly MenuItem[],
+  c: IncidentContext,
+  at: string,
+): Offer[] {
+  const quotes = quoteRules(plan.obligations, calendar, c, at)
+  return menu.flatMap((m) =>
+    bindings(m.spec, m.payload, c).map((b) => {
+      const role = b.owedBy?.find((r) => m.spec.roles.includes(r)) ?? m.role
+      const name = m.type === 'DRAFT' ? `起草人${role}` : `测试${role}`
+      return {
+        event: { ...b.payload, type: m.type, at, actor: { name, role }, quotes },
+        key: `${m.key}${b.tag}`,
+      }
+    }),
+  )
+}
+
+/** The system events the engine's scheduler would send now: each armed due timer, each re-quote. */
+export function systemOffers(c: IncidentContext, at: string): Offer[] {
+  return [
+    ...armed(c).map((o) => ({ event: deadlineEvent(o, at), key: `DEADLINE_PASSED@${slot(c, o)}` })),
+    ...requotable(c).map((o) => ({ event: requoteEvent(o, at), key: `REQUOTE@${slot(c, o)}` })),
+  ]
+}
+
 /** An event of a route: its type and payload (stamp it with `at`, actor and quotes when sending). */
 export interface RouteStep {
   type: string
   payload: Record<string, unknown>
+  role: Role
+  name: string
 }
+
+/** Events that are not the plan's own way forward: monitoring, re-grading, escalation, waivers. */
+const NOT_FORWARD = new Set(['METRICS_UPDATED', 'SET_SEVERITY', 'ESCALATE', 'WAIVE', 'WITHDRAW_DRAFT'])
 
 /**
  * A route from an incident opened at `grade` to `closed`, found by a best-first search
@@ -718,17 +995,18 @@ export function closingRoute(
 ): RouteStep[] | undefined {
   const PHASE_ORDER = ['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']
   const handles = handledEventTypes(plan.machine)
-  const menu = plan.events
-    .filter((spec) => !['METRICS_UPDATED', 'SET_SEVERITY', 'ESCALATE'].includes(spec.type))
-    .flatMap((spec) =>
-      payloadVariants(plan, spec, { categories: categoryRepresentatives(plan) }).map((payload) => ({
-        type: spec.type,
-        payload,
-        role: spec.roles[0] ?? 'office',
-      })),
-    )
+  const menu = planMenu(plan, { categories: categoryRepresentatives(plan) }).filter(
+    (m) => !NOT_FORWARD.has(m.type),
+  )
   const start = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
-  const key = (s: AnyMachineSnapshot) => JSON.stringify([s.value, s.context])
+  const key = (s: AnyMachineSnapshot) =>
+    stateKey(s, {
+      steps: 'all',
+      category: true,
+      extraFields: [],
+      acts: conditionActs(plan),
+      allActTypes: true,
+    })
   const parent = new Map<string, { prev: string; step: RouteStep } | null>([[key(start), null]])
   const buckets: AnyMachineSnapshot[][] = PHASE_ORDER.map(() => [])
   const bucket = (s: AnyMachineSnapshot) => buckets[PHASE_ORDER.indexOf(phaseOf(s.value))]!
@@ -737,18 +1015,18 @@ export function closingRoute(
     const s = buckets.findLast((b) => b.length > 0)?.pop()
     if (!s) return undefined
     const c = s.context as IncidentContext
-    const at = nowOf(c)
     const handled = handles(s.value)
     const moved: AnyMachineSnapshot[] = []
-    for (const m of menu) {
-      if (!handled.has(m.type)) continue
-      if (m.type === 'SET_CATEGORY' && c.category !== null) continue
-      const event = stamp(plan, c, m.type, m.payload, at, m.role)
+    const items = menu.filter(
+      (m) => handled.has(m.type) && (m.type !== 'SET_CATEGORY' || c.category === null),
+    )
+    for (const { event } of bindMenu(plan, items, c, nowOf(c))) {
       if (!s.can(event)) continue
       const next = getNextSnapshot(plan.machine, s, event as never)
       const k = key(next)
       if (parent.has(k)) continue
-      parent.set(k, { prev: key(s), step: { type: m.type, payload: m.payload } })
+      const { type, at: _at, actor, quotes: _q, ...payload } = event
+      parent.set(k, { prev: key(s), step: { type, payload, role: actor.role as Role, name: actor.name } })
       if (phaseOf(next.value) === 'closed') {
         const route: RouteStep[] = []
         for (let p = parent.get(k); p; p = parent.get(p.prev)) route.unshift(p.step)

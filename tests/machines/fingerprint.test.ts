@@ -36,6 +36,10 @@ describe('plan versions', () => {
     },
   )
 
+  it('registers no version older than 2, the obligations model (fingerprints.json holds <plan>@2 on)', () => {
+    expect(PLAN_VERSIONS.filter((p) => p.version < 2).map(fingerprintKey)).toEqual([])
+  })
+
   it('every committed fingerprint belongs to a registered version (old versions stay loadable)', () => {
     expect(Object.keys(committed).sort()).toEqual(PLAN_VERSIONS.map(fingerprintKey).sort())
   })
@@ -49,7 +53,7 @@ describe('plan versions', () => {
   })
 
   describe.each(PLAN_VERSIONS.map((p) => [fingerprintKey(p), p] as const))('%s', (_key, plan) => {
-    it('changes with a transition, a guard, a target or a deadline, not with a label', () => {
+    it('changes with a transition, a guard, a due time or the waivers, not with a label or a citation', () => {
       const base = fingerprint(plan)
       const phaseOn = (edit: (on: Record<string, unknown>) => Record<string, unknown>) =>
         withConfig(plan, (c) => {
@@ -69,14 +73,26 @@ describe('plan versions', () => {
         ...on,
         ESCALATE: { ...(on.ESCALATE as object), meta: { clause: null, policy: 'x', label: 'relabelled' } },
       }))
+      const timed = plan.obligations.findIndex((r) => r.due !== undefined)
       const retimed = {
         ...plan,
-        deadlines: plan.deadlines.map((r, i) => (i === 0 ? { ...r, amount: r.amount + 1 } : r)),
+        obligations: plan.obligations.map((r, i) =>
+          i === timed && r.due ? { ...r, due: { ...r.due, amount: r.due.amount + 1 } } : r,
+        ),
       }
+      const reworded = {
+        ...plan,
+        obligations: plan.obligations.map((r, i) =>
+          i === 0 ? { ...r, label: `${r.label}（改）`, clause: 'x' } : r,
+        ),
+      }
+      const unwaivable = { ...plan, waivers: { ...plan.waivers, roles: [] } }
       expect(fingerprint(added)).not.toBe(base)
       expect(fingerprint(unguarded)).not.toBe(base)
-      expect(fingerprint(retimed)).not.toBe(base)
+      if (timed >= 0) expect(fingerprint(retimed)).not.toBe(base)
+      expect(fingerprint(unwaivable)).not.toBe(base)
       expect(fingerprint(relabelled)).toBe(base)
+      expect(fingerprint(reworded)).toBe(base)
       expect(JSON.stringify(machineStructure(relabelled.machine))).toBe(
         JSON.stringify(machineStructure(plan.machine)),
       )

@@ -1,9 +1,10 @@
 /**
  * The contract every plan's machine follows (see the machine prompt), checked on every
  * registered plan version by walking its definition: clause or policy metadata on every
- * state node and transition, the declared events and the machine's events in one-to-one
- * correspondence, roles on every event, the seven phases, clause references that the
- * plan's clause list knows.
+ * state node, transition, event, obligation rule and approval requirement, and on who
+ * may waive; the declared events and the machine's events in one-to-one correspondence
+ * (the engine's system events aside), roles on every event, the seven phases, clause
+ * references that the plan's clause list knows.
  */
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
@@ -14,7 +15,7 @@ import {
   type PlanDefinition,
   SEVERITIES,
 } from '../../machines/index.js'
-import { stepsCompletedBy, type TransitionInfo, walkDefinition } from '../helpers/graph.js'
+import { SYSTEM_EVENT_TYPES, type TransitionInfo, walkDefinition } from '../helpers/graph.js'
 
 const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
 /** Why a meta object is not a proper clause-or-policy citation with a label, or null when it is. */
@@ -33,11 +34,14 @@ const refsOf = (ref: string) =>
     .map((r) => r.trim())
     .filter(Boolean)
 const label = (p: PlanDefinition) => `${p.id}@${p.version}`
-/** A plan's own action may complete a step (saws' grade report): then its name is in the action's source. */
-const completedByOwnAction = (plan: PlanDefinition, step: string) =>
-  Object.values(plan.machine.implementations.actions as Record<string, unknown>).some((a) =>
-    new RegExp(`['"\`]${step}['"\`]`).test(String((a as { assignment?: unknown }).assignment ?? a)),
-  )
+/** Every approval requirement of every grade, once each (by code, event and purposes). */
+const approvalRequirements = (plan: PlanDefinition) => [
+  ...new Map(
+    Object.values(plan.approvals)
+      .flatMap((reqs) => reqs ?? [])
+      .map((a) => [JSON.stringify([a.code, a.event, a.purposes ?? null, a.categories ?? null]), a] as const),
+  ).values(),
+]
 
 describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata and contract', (_l, plan) => {
   const { states, transitions } = walkDefinition(plan.machine)
@@ -65,7 +69,9 @@ describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata an
   it('declares every event the machine handles, and handles every event it declares', () => {
     const handled = new Set(transitions.filter((t) => t.kind === 'on').map((t) => t.event))
     const declared = new Set(plan.events.map((e) => e.type))
-    const undeclared = [...handled].filter((t) => !t.startsWith('xstate.') && !declared.has(t))
+    const undeclared = [...handled].filter(
+      (t) => !t.startsWith('xstate.') && !SYSTEM_EVENT_TYPES.has(t) && !declared.has(t),
+    )
     const unhandled = [...declared].filter((t) => !handled.has(t))
     expect(
       undeclared,
@@ -76,6 +82,8 @@ describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata an
       `events plan.events declares but the machine never handles: ${unhandled.join(', ')}`,
     ).toEqual([])
     expect(declared.size).toBe(plan.events.length)
+    // The engine's scheduler sends these; a client never may.
+    expect([...declared].filter((t) => SYSTEM_EVENT_TYPES.has(t))).toEqual([])
   })
 
   it('lets at least one role send every event, never the auditor, and cites its clause', () => {
@@ -108,30 +116,68 @@ describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata an
     ).toEqual([])
   })
 
-  it('has a parallel root of `phase` (exactly the seven phases, `closed` final) and `deadlines`', () => {
+  it('has a parallel root of `phase` only (exactly the seven phases, `closed` final): no deadline regions', () => {
     const rootState = states.find((s) => s.id === root)!
     expect(rootState.config.type).toBe('parallel')
-    expect(rootState.childKeys).toEqual(['phase', 'deadlines'])
+    expect(rootState.childKeys).toEqual(['phase'])
     const phase = states.find((s) => s.id === `${root}.phase`)!
     expect([...phase.childKeys].sort()).toEqual([...PHASES].sort())
     expect(phase.childKeys).toHaveLength(7)
     const closed = states.find((s) => s.id === `${root}.phase.closed`)!
     expect(closed.config.type).toBe('final')
     expect([closed.config.entry].flat()).toContain('closeIncident')
-    const deadlineNames = [...new Set(plan.deadlines.map((r) => r.name))].sort()
-    expect([...states.find((s) => s.id === `${root}.deadlines`)!.childKeys].sort()).toEqual(deadlineNames)
+    // Obligations own the deadlines: no `after` timer anywhere.
+    expect(transitions.filter((t) => t.kind === 'after').map(describeTransition)).toEqual([])
   })
 
-  it('cites a clause or a policy on every deadline rule, which names the step that meets it', () => {
-    const steps = new Set(transitions.flatMap(stepsCompletedBy))
-    const bad = plan.deadlines.flatMap((r) => [
-      ...(hasText(r.clause) || hasText(r.policy) ? [] : [`${r.id}: neither clause nor policy`]),
-      ...(hasText(r.metBy) ? [] : [`${r.id}: no step meets it`]),
-      ...(hasText(r.metBy) && !steps.has(r.metBy) && !completedByOwnAction(plan, r.metBy)
-        ? [`${r.id}: no transition completes step '${r.metBy}'`]
-        : []),
-    ])
-    expect(bad, bad.join('\n')).toEqual([])
+  it('cites a clause or a policy, with a label, on every obligation rule, discharged by an event its owers may send', () => {
+    const bad = plan.obligations.flatMap((r) => {
+      const spec = plan.events.find((e) => e.type === r.discharge.type)
+      return [
+        ...(hasText(r.clause) || hasText(r.policy) ? [] : [`${r.id}: neither clause nor policy`]),
+        ...(hasText(r.label) ? [] : [`${r.id}: no label`]),
+        ...(r.owedBy.length > 0 ? [] : [`${r.id}: owed by no role`]),
+        ...(spec ? [] : [`${r.id}: discharged by ${r.discharge.type}, which the plan does not declare`]),
+        ...(spec && !r.owedBy.some((role) => spec.roles.includes(role))
+          ? [`${r.id}: owed by ${r.owedBy.join('/')}, but ${spec.type} is sent by ${spec.roles.join('/')}`]
+          : []),
+      ]
+    })
+    expect(bad, `obligation rules:\n  ${bad.join('\n  ')}`).toEqual([])
+    expect(new Set(plan.obligations.map((r) => r.id)).size, 'two rules share an id').toBe(
+      plan.obligations.length,
+    )
+    expect(plan.obligations.map((r) => r.id)).toContain('escalate')
+  })
+
+  it('cites a clause or a policy, with a label, on every approval requirement, granted by an event its approvers may send', () => {
+    const grades = new Set<string>(plan.severities.map((s) => s.code))
+    const foreign = Object.keys(plan.approvals).filter((g) => !grades.has(g))
+    expect(foreign, 'approval rows for grades the plan does not have').toEqual([])
+    const bad = approvalRequirements(plan).flatMap((a) => {
+      const spec = plan.events.find((e) => e.type === a.event)
+      return [
+        ...(hasText(a.clause) || hasText(a.policy) ? [] : [`${a.code}: neither clause nor policy`]),
+        ...(hasText(a.label) ? [] : [`${a.code}: no label`]),
+        ...(spec ? [] : [`${a.code}: granted by ${a.event}, which the plan does not declare`]),
+        ...(spec && !a.owedBy.some((role) => spec.roles.includes(role))
+          ? [`${a.code}: owed by ${a.owedBy.join('/')}, but ${spec.type} is sent by ${spec.roles.join('/')}`]
+          : []),
+      ]
+    })
+    expect(bad, `approval requirements:\n  ${bad.join('\n  ')}`).toEqual([])
+  })
+
+  it('names who may waive an owed obligation, with the clause or policy that entitles them', () => {
+    expect(plan.waivers.roles.length).toBeGreaterThan(0)
+    expect(plan.waivers.roles).not.toContain('auditor')
+    expect(
+      hasText(plan.waivers.clause) || hasText(plan.waivers.policy),
+      'waivers: neither clause nor policy',
+    ).toBe(true)
+    const waive = plan.events.find((e) => e.type === 'WAIVE')
+    expect(waive, 'WAIVE is not declared').toBeDefined()
+    expect(plan.waivers.roles.every((r) => waive!.roles.includes(r))).toBe(true)
   })
 
   it('lists every clause it cites, each once, with a short excerpt', () => {
@@ -141,6 +187,9 @@ describe.each(PLAN_VERSIONS.map((p) => [label(p), p] as const))('%s: metadata an
         ...states.map((s) => s.config.meta),
         ...transitions.map((t) => t.config.meta),
         ...plan.events.map((e) => e.meta),
+        ...plan.obligations,
+        ...approvalRequirements(plan),
+        plan.waivers,
       ].flatMap((m) => refsOf((m as Partial<ClauseMeta> | undefined)?.clause ?? '')),
     )
     const unlisted = [...cited].filter((ref) => !listed.has(ref))
