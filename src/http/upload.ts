@@ -97,8 +97,14 @@ export function receiveUpload(
       if (info.valueTruncated)
         return fail(malformed(`the field "${name}" is over ${FIELD_LIMITS.fieldSize} bytes`))
       // Every text field of the form is text (API.md "Hostile input"), read or not.
-      const why = textProblem(name) ?? textProblem(value)
-      if (why) return fail(malformed(`the field "${name.slice(0, 40)}" holds ${why}`))
+      if (textProblem(name)) return fail(malformed(`a field name holds ${textProblem(name)}`))
+      const why = textProblem(value)
+      if (why)
+        return fail(
+          new ValidationError('a form field holds characters no text field takes', [
+            { path: name.slice(0, 40), message: why, expected: 'text without control characters' },
+          ]),
+        )
       fields[name] = value
     })
     parser.on('error', (e: unknown) => fail(malformed(e instanceof Error ? e.message : 'unreadable')))
