@@ -100,14 +100,5 @@ export function createAnnotations(core: Core, rooms: Rooms) {
     }))
   }
 
-  /** A generated document (its content hash) is journaled so the record shows what was sent. */
-  async function recordDocument(
-    id: string,
-    caller: Caller,
-    doc: { name: string; sha256: string; format: string },
-  ) {
-    return annotate(id, caller, { type: 'DOCUMENT_GENERATED', payload: { ...doc } }, (v) => v)
-  }
-
-  return { annotate, addNote, assignOwner, addEvidence, recordDocument }
+  return { annotate, addNote, assignOwner, addEvidence }
 }

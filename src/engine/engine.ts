@@ -116,7 +116,6 @@ export function createEngine(deps: EngineDeps) {
     addNote: rooms.addNote,
     assignOwner: rooms.assignOwner,
     addEvidence: rooms.addEvidence,
-    recordDocument: rooms.recordDocument,
     nextDue: () => guarded(() => repo.nextDueTimer(db)),
     /** The live-incident cache (live.ts): entries, hits and misses. */
     liveIncidents: () => core.live.stats(),
