@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createActor } from 'xstate'
-import type { IncidentEvent, IncidentInput, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentEvent, IncidentInput, PlanDefinition, Quotes } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict } from '../errors.js'
 import * as repo from '../store/repo.js'
@@ -20,9 +20,12 @@ import {
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { permits, refusalDetail } from './obligations.js'
-import { quoteRules } from './quotes.js'
+import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
+
+const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
+  Object.keys(quotes).length > 0 ? { ...data, quotes } : data
 
 export function createCommands(core: Core, rooms: Rooms) {
   const { store, plans, clock, calendar, planOf } = core
@@ -219,8 +222,8 @@ export function createCommands(core: Core, rooms: Rooms) {
       const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
       const before = actorRef.getSnapshot()
       const actor: Actor = { name: caller.name, role: caller.role }
-      const quotes = quoteRules(plan.obligations, calendar, contextOf(before), at)
-      const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes }
+      const book = lazyQuotes(plan.obligations, calendar, contextOf(before), at)
+      const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes: book.quotes }
       const refusal = permits(plan, contextOf(before), event)
       if (refusal) throw new Forbidden(refusal)
       if (!before.can(event))
@@ -228,7 +231,8 @@ export function createCommands(core: Core, rooms: Rooms) {
       actorRef.send(event)
       return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
         type: req.type,
-        payload: { ...data, quotes },
+        // The quotes the transition asked for; none when it began no obligation.
+        payload: withQuotes(data, book.asked()),
         actor,
         occurredAt: at,
         key,
