@@ -185,7 +185,7 @@ export function createCommands(core: Core, rooms: Rooms) {
         ...d.columns,
       })
       await repo.appendJournalFast(trx, store.dialect, entry)
-      await repo.moveTimers(trx, id, [], d.pending)
+      await repo.moveTimers(trx, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
@@ -201,9 +201,10 @@ export function createCommands(core: Core, rooms: Rooms) {
   async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
     const requestHash = sha256(canonicalJson(req))
     return inTransaction(async (trx, told) => {
-      const row = await repo.lockIncident(trx, store.dialect, id)
-      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
-      const plan = planOf(row)
+      // The row's head first: a live incident (live.ts) needs nothing more of it.
+      const head = await repo.lockIncidentHead(trx, store.dialect, id)
+      if (!head || head.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      const plan = planOf(head)
       const { spec, data } = validateFields(plan, req.type, req.fields)
       if (!(spec.roles as readonly string[]).includes(caller.role))
         throw new Forbidden(
@@ -212,13 +213,16 @@ export function createCommands(core: Core, rooms: Rooms) {
       // A replayed key answers the first result, but only to a caller who may send the event.
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
+      const live = core.live.take(head.id, head.version)
+      const row = live
+        ? { ...head, snapshot: '', view: '' }
+        : { ...head, ...(await repo.incidentTexts(trx, store.dialect, id)) }
       if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
-        throw new VersionConflict(req.expectedVersion, current(row))
+        throw new VersionConflict(req.expectedVersion, current(row, live?.view))
       const now = clock.now()
       const at =
         checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
         laterOf(iso(now), row.last_occurred_at)
-      const live = core.live.take(row.id, row.version)
       const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
       const before = actorRef.getSnapshot()
       const actor: Actor = { name: caller.name, role: caller.role }
@@ -227,7 +231,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       const refusal = permits(plan, contextOf(before), event)
       if (refusal) throw new Forbidden(refusal)
       if (!before.can(event))
-        throw new EventNotAllowed(req.type, current(row), refusalDetail(plan, before, event))
+        throw new EventNotAllowed(req.type, current(row, live?.view), refusalDetail(plan, before, event))
       actorRef.send(event)
       return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
         type: req.type,

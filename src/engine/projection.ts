@@ -20,8 +20,9 @@ export function createProjection(core: Core) {
     return { ...v, overdue: isOverdue(v, clock.now()) }
   }
 
-  const current = (row: IncidentRow): CurrentState => {
-    const v = JSON.parse(row.view) as IncidentView
+  /** Where the incident stands, for a refusal: from `view` when it is at hand (live), else the row's. */
+  const current = (row: Pick<IncidentRow, 'version' | 'view'>, view?: IncidentView): CurrentState => {
+    const v = view ?? (JSON.parse(row.view) as IncidentView)
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 
@@ -43,6 +44,19 @@ export function createProjection(core: Core) {
         })),
       ])
 
+  /**
+   * What decides the timer rows: each owed, unbroken deadline's instance, start and due
+   * time. Equal keys before and after an event mean its timer rows stay as they are
+   * (most events), and then none is computed or touched.
+   */
+  const timerKey = (ctx: IncidentContext): string => {
+    let key = ''
+    for (const o of ctx.obligations)
+      if (o.status === 'owed' && o.dueAt !== null && o.breachedAt === null)
+        key += `${o.id}|${o.startedAt}|${o.dueAt}|${o.deadline ?? o.rule}\n`
+    return key
+  }
+
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
   function derive(actorRef: ReturnType<typeof restore>) {
     const s = actorRef.getSnapshot()
@@ -53,7 +67,6 @@ export function createProjection(core: Core) {
     return {
       s,
       ctx,
-      pending: timersOf(ctx),
       columns: {
         phase: phaseOf(s),
         severity: ctx.severity,
@@ -94,5 +107,5 @@ export function createProjection(core: Core) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
-  return { readView, current, timersOf, derive, entryFor }
+  return { readView, current, timersOf, timerKey, derive, entryFor }
 }

@@ -16,7 +16,7 @@ import { buildView, type IncidentView, isOverdue } from './view.js'
 
 export function createWriter(core: Core, rooms: Base) {
   const { clock, store } = core
-  const { derive, entryFor, current, timersOf, emit, remember, notify } = rooms
+  const { derive, entryFor, current, timersOf, timerKey, emit, remember, notify } = rooms
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
   async function apply(
@@ -70,11 +70,12 @@ export function createWriter(core: Core, rooms: Base) {
       head_hash: entry.hash,
       updated_at: recordedAt,
     })
-    if (!saved) throw new VersionConflict(row.version, current(row))
+    if (!saved) throw new VersionConflict(row.version, current(row, stored))
     await repo.appendJournalFast(trx, store.dialect, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
-    // and then no timer row is touched.
-    await repo.moveTimers(trx, row.id, timersOf(before), d.pending)
+    // and then no timer row is computed or touched.
+    if (timerKey(before) !== timerKey(d.ctx))
+      await repo.moveTimers(trx, row.id, timersOf(before), timersOf(d.ctx))
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
@@ -113,7 +114,7 @@ export function createWriter(core: Core, rooms: Base) {
       head_hash: e.hash,
       updated_at: recordedAt,
     })
-    if (!saved) throw new VersionConflict(row.version, current(row))
+    if (!saved) throw new VersionConflict(row.version, current(row, stored))
     await repo.appendJournalFast(trx, store.dialect, e)
     await emit(trx, row.plan_id, e, view)
     notify(told, view, e)

@@ -36,6 +36,67 @@ export async function lockIncident(trx: Db, dialect: Dialect, id: string): Promi
   return (await run<IncidentRow>(trx, text, [id])).rows[0]
 }
 
+/** The incident row without its two large texts (snapshot and view). */
+export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view'>
+const HEAD_COLUMNS = [
+  'id',
+  'organisation',
+  'plan_id',
+  'plan_version',
+  'version',
+  'title',
+  'source_url',
+  'phase',
+  'severity',
+  'category',
+  'owner',
+  'related_to',
+  'next_due_at',
+  'has_missed',
+  'owed_count',
+  'breached_count',
+  'owed_by',
+  'last_occurred_at',
+  'head_hash',
+  'created_at',
+  'updated_at',
+  'closed_at',
+] as const satisfies ReadonlyArray<keyof IncidentHead>
+
+/**
+ * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
+ * when its incident is live (src/engine/live.ts) and its texts are already in memory.
+ */
+export async function lockIncidentHead(
+  trx: Db,
+  dialect: Dialect,
+  id: string,
+): Promise<IncidentHead | undefined> {
+  const text = textOf(`head:${dialect}`, () => {
+    const cols = HEAD_COLUMNS.map((c) => `"${c}"`).join(', ')
+    return dialect === 'postgres'
+      ? `select ${cols} from "incidents" where "id" = $1 for update`
+      : `select ${cols} from "incidents" where "id" = ?`
+  })
+  return (await run<IncidentHead>(trx, text, [id])).rows[0]
+}
+
+/** The snapshot and view of an incident whose head was read (and, on PostgreSQL, locked). */
+export async function incidentTexts(
+  trx: Db,
+  dialect: Dialect,
+  id: string,
+): Promise<Pick<IncidentRow, 'snapshot' | 'view'>> {
+  const text = textOf(`texts:${dialect}`, () =>
+    dialect === 'postgres'
+      ? 'select "snapshot", "view" from "incidents" where "id" = $1'
+      : 'select "snapshot", "view" from "incidents" where "id" = ?',
+  )
+  const r = (await run<Pick<IncidentRow, 'snapshot' | 'view'>>(trx, text, [id])).rows[0]
+  if (!r) throw new Error(`incident ${id} vanished while locked`)
+  return r
+}
+
 /** saveIncident with its SQL built once per set of columns (the hot path's few shapes). */
 export async function saveIncidentFast(
   trx: Db,
