@@ -6,6 +6,7 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot } from 'xstate'
 import { SYSTEM_EVENTS } from '../../machines/kit/common.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
+import { makeAsk } from './accepted.js'
 
 /** Timers never run inside XState: deadlines are rows in the database, fired by our scheduler. */
 export const inertClock = {
@@ -51,13 +52,14 @@ const ASKER = { name: '', role: 'system' } as const
 /**
  * Events the current state accepts (whatever the caller's role), without timer events:
  * one pass over the active nodes' candidate events (known per node), each asked of the
- * machine's guards once, with the context they read.
+ * machine's guards once, with the context they read (accepted.ts).
  */
 export function acceptedEvents(s: AnyMachineSnapshot): string[] {
   if (s.status !== 'active' || phaseOf(s) === 'closed') return []
   const types = new Set<string>()
   for (const n of activeNodes(s)) for (const t of candidatesOf(n)) types.add(t)
+  const ask = makeAsk(s)
   const accepted: string[] = []
-  for (const type of types) if (s.can({ type, at: EPOCH, actor: ASKER })) accepted.push(type)
+  for (const type of types) if (ask({ type, at: EPOCH, actor: ASKER })) accepted.push(type)
   return accepted.sort()
 }
