@@ -41,7 +41,9 @@ function compareAround(plan: PlanDefinition): number {
   const seen = new Set<string>()
   const menu = planMenu(plan, { categories: categoryRepresentatives(plan) }).filter((m) => {
     const k = `${m.type}/${m.role}`
-    return seen.has(k) ? false : (seen.add(k), true)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
   })
   // The lowest and the highest start: the grades that own the fewest and the most duties.
   const grades = startGrades(plan)
