@@ -120,6 +120,7 @@ const EnvSchema = z.object({
   /** How long committed heads wait before they are written to the witness, in one batch (0: at once). */
   WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
   // Limits (README "Limits").
+  ACTOR_CACHE_SIZE: count(1000, 0),
   STREAMS_MAX: count(1000, 1),
   STREAMS_PER_ORGANISATION: count(100, 1),
   STREAMS_PER_TOKEN: count(10, 1),
@@ -150,6 +151,8 @@ export interface Config {
   evidenceDir: string
   logLevel: LogLevel
   timerPollMs: number
+  /** Incidents kept restored in memory between changes (src/engine/live.ts); 0 keeps none. */
+  actorCacheSize: number
   /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
   witnessFile: string | null
   witnessIntervalMs: number
@@ -199,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     evidenceDir: resolve(evidenceDir),
     logLevel: e.LOG_LEVEL,
     timerPollMs: e.TIMER_POLL_MS,
+    actorCacheSize: e.ACTOR_CACHE_SIZE,
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,
     calendarRefreshMs: e.CALENDAR_REFRESH_MS,

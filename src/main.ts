@@ -108,6 +108,7 @@ async function main() {
     plans: registry,
     clock,
     calendar,
+    actorCacheSize: cfg.actorCacheSize,
     webhooks: [
       ...cfg.webhooks.map((url) => ({ url })),
       ...cfg.webhookRoutes.map((r) => ({ url: r.url, plan: r.plan, ...(r.types ? { types: r.types } : {}) })),

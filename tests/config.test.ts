@@ -15,6 +15,7 @@ describe('settings', () => {
       webhookSecret: null,
       logLevel: 'info',
       timerPollMs: 30_000,
+      actorCacheSize: 1000,
     })
     expect(c.evidenceDir).toBe(resolve('data', 'evidence'))
     expect(Object.isFrozen(c)).toBe(true)
@@ -34,6 +35,12 @@ describe('settings', () => {
     expect(c.evidenceDir).toBe(join('/var/lib/yq', 'evidence'))
     expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).toThrow(/AUTH_TOKENS/)
     expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).not.toThrow(/supersecretvalue99/)
+  })
+
+  it('sizes the cache of live incidents, 0 for none, never negative', () => {
+    expect(parseConfig({ ACTOR_CACHE_SIZE: '0' }).actorCacheSize).toBe(0)
+    expect(parseConfig({ ACTOR_CACHE_SIZE: '50000' }).actorCacheSize).toBe(50_000)
+    expect(() => parseConfig({ ACTOR_CACHE_SIZE: '-1' })).toThrow(/ACTOR_CACHE_SIZE/)
   })
 
   it('refuses bad settings, naming each', () => {
