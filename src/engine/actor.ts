@@ -24,12 +24,15 @@ interface NodeLike {
 }
 const activeNodes = (s: AnyMachineSnapshot): NodeLike[] => (s as unknown as { _nodes: NodeLike[] })._nodes
 
-export const phaseOf = (s: AnyMachineSnapshot): string => {
-  const v = (s.value as { phase?: unknown }).phase
+/** The phase a state value is in (its `phase` region's top state). */
+export const phaseOfValue = (value: unknown): string => {
+  const v = (value as { phase?: unknown }).phase
   if (typeof v === 'string') return v
   if (v && typeof v === 'object') return Object.keys(v)[0] ?? 'discovery'
   throw new Error('machine has no phase region')
 }
+
+export const phaseOf = (s: AnyMachineSnapshot): string => phaseOfValue(s.value)
 
 export const contextOf = (s: AnyMachineSnapshot): IncidentContext => s.context as IncidentContext
 

@@ -22,6 +22,7 @@ import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
+import { storedViewText } from './stored-view.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
@@ -177,7 +178,7 @@ export function createCommands(core: Core, rooms: Rooms) {
         source_url: source?.url ?? null,
         owner: null,
         related_to: relatedTo,
-        view: JSON.stringify(view),
+        view: storedViewText(view),
         last_occurred_at: discoveredAt,
         head_hash: entry.hash,
         created_at: recordedAt,

@@ -29,6 +29,7 @@ import { createMaintenance } from './maintenance.js'
 import { createOutbox } from './outbox.js'
 import { createProjection } from './projection.js'
 import type { Rooms } from './rooms.js'
+import { VIEW_COLUMNS } from './stored-view.js'
 
 type Commands = ReturnType<typeof createCommands>
 type Timers = ReturnType<typeof createTimers>
@@ -73,7 +74,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
     const row = await guarded(() =>
-      db.selectFrom('incidents').select(['view', 'organisation']).where('id', '=', id).executeTakeFirst(),
+      db.selectFrom('incidents').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst(),
     )
     if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
     return rooms.readView(row)

@@ -1,6 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely'
 import { ValidationError } from '../errors.js'
 import type { Database, IncidentRow } from '../store/schema.js'
+import { VIEW_COLUMNS } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
 export interface ListFilter {
@@ -86,12 +87,12 @@ export async function listIncidents(
   f: ListFilter,
   organisation: string,
   now: Date,
-  read: (row: { view: string }) => IncidentView,
+  read: (row: Pick<IncidentRow, (typeof VIEW_COLUMNS)[number]>) => IncidentView,
 ): Promise<ListPage> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   const hits = f.q ? await searchHits(db, f.q) : null
   let q = fromIncidents(db, hits)
-    .select(['id', 'view', 'created_at'])
+    .select(VIEW_COLUMNS)
     .where('organisation', '=', organisation)
   if (f.plan) q = q.where('plan_id', '=', f.plan)
   if (f.phase) q = q.where('phase', '=', f.phase)

@@ -11,6 +11,7 @@ import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { rebuild, type UpgradeRecord } from './rebuild.js'
 import type { Rooms } from './rooms.js'
+import { storedExtras, storedViewText } from './stored-view.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView } from './view.js'
 
@@ -93,7 +94,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         },
         recordedAt,
       )
-      const prev = JSON.parse(row.view) as IncidentView
+      const prev = storedExtras(row.view)
       const view: IncidentView = {
         ...prev,
         ...buildView(plan, d.s, {
@@ -111,7 +112,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         ...d.columns,
         plan_version: plan.version,
         version: row.version + 1,
-        view: JSON.stringify(view),
+        view: storedViewText(view),
         last_occurred_at: laterOf(entry.occurred_at, row.last_occurred_at),
         head_hash: entry.hash,
         updated_at: recordedAt,
@@ -138,14 +139,15 @@ export function createMaintenance(core: Core, rooms: Rooms) {
     const open = await guarded(() =>
       db
         .selectFrom('incidents')
-        .select(['id', 'view'])
+        .select(['id', 'snapshot'])
         .where('closed_at', 'is', null)
         .where('owed_count', '>', 0)
         .execute(),
     )
     let n = 0
     for (const r of open) {
-      const uncertain = (JSON.parse(r.view) as IncidentView).obligations.filter(
+      const ctx = (JSON.parse(r.snapshot) as { context: IncidentContext }).context
+      const uncertain = ctx.obligations.filter(
         (o) => o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null,
       )
       for (const o of uncertain) {

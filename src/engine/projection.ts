@@ -10,19 +10,24 @@ import type { IncidentRow } from '../store/schema.js'
 import { contextOf, phaseOf, type restore } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
+import { type ViewRow, viewFromRow } from './stored-view.js'
 import { type IncidentView, isOverdue } from './view.js'
 
 export function createProjection(core: Core) {
   const { clock, warnAt } = core
 
-  const readView = (row: Pick<IncidentRow, 'view'>): IncidentView => {
-    const v = JSON.parse(row.view) as IncidentView
+  /** The view of a row, as of reading (stored-view.ts). */
+  const readView = (row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>): IncidentView => {
+    const v = viewFromRow(core.planOf(row), row)
     return { ...v, overdue: isOverdue(v, clock.now()) }
   }
 
   /** Where the incident stands, for a refusal: from `view` when it is at hand (live), else the row's. */
-  const current = (row: Pick<IncidentRow, 'version' | 'view'>, view?: IncidentView): CurrentState => {
-    const v = view ?? (JSON.parse(row.view) as IncidentView)
+  const current = (
+    row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>,
+    view?: IncidentView,
+  ): CurrentState => {
+    const v = view ?? viewFromRow(core.planOf(row), row)
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 

@@ -39,6 +39,36 @@ const phaseOfValue = (value: unknown): string | null => {
   return null
 }
 
+/** The view fields a read assembles from the stored snapshot and the row's columns. */
+function assembledFromRow(
+  row: IncidentRow,
+  stored: Partial<IncidentView>,
+  snapshot: { value?: unknown; context?: unknown },
+): Partial<IncidentView> {
+  const ctx = (snapshot.context ?? {}) as Partial<IncidentContext>
+  return {
+    ...stored,
+    id: row.id,
+    organisation: row.organisation,
+    planId: row.plan_id,
+    planVersion: row.plan_version,
+    version: row.version,
+    title: ctx.title,
+    state: snapshot.value,
+    phase: phaseOfValue(snapshot.value) ?? undefined,
+    severity: ctx.severity,
+    category: ctx.category,
+    facts: ctx.facts,
+    discoveredAt: ctx.discoveredAt,
+    knownAt: ctx.knownAt,
+    occurredAt: ctx.occurredAt,
+    closedAt: ctx.closedAt,
+    obligations: ctx.obligations,
+    drafts: ctx.drafts?.map((d) => ({ ...d, missingApprovals: [] })),
+    owner: row.owner,
+  }
+}
+
 /** What the annotations in the journal (notes, owner, evidence) say the view holds. */
 function annotations(entries: readonly JournalRow[]) {
   let owner: string | null = null
@@ -81,6 +111,9 @@ export function compareReadModel(
   }
   try {
     view = JSON.parse(row.view) as Partial<IncidentView>
+    // The compact form (stored-view.ts) keeps what is beside the plan; the rest is read
+    // from the stored snapshot and columns, as a read of the view does.
+    if ((view as { compact?: unknown }).compact === 1) view = assembledFromRow(row, view, snapshot)
   } catch {
     out.push({ field: 'view', stored: show(row.view), journal: '(a view)' })
   }

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import { missingApprovalsOf } from '../../machines/kit/drafts.js'
 import type { Draft, IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
-import { acceptedEvents, contextOf, phaseOf } from './actor.js'
+import { acceptedEvents, contextOf, phaseOfValue } from './actor.js'
 
 /** A draft as the view shows it: what it still lacks at the current grade, in order. */
 export interface DraftView extends Draft {
@@ -93,7 +93,21 @@ export interface RowFacts {
 }
 
 export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowFacts): IncidentView {
-  const ctx = contextOf(s)
+  return assembleView(plan, s.value, contextOf(s), acceptedEvents(s), row)
+}
+
+/**
+ * The view from a state value, a context and the events accepted there: all a view
+ * holds besides the row's own facts. `buildView` reads them off a live snapshot;
+ * stored-view.ts off a stored one, without restoring an actor.
+ */
+export function assembleView(
+  plan: PlanDefinition,
+  value: unknown,
+  ctx: IncidentContext,
+  allowedEvents: string[],
+  row: RowFacts,
+): IncidentView {
   return {
     id: row.id,
     organisation: row.organisation,
@@ -104,8 +118,8 @@ export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowF
     source: row.source,
     relatedTo: row.relatedTo,
     owner: row.owner,
-    phase: phaseOf(s),
-    state: s.value,
+    phase: phaseOfValue(value),
+    state: value,
     severity: ctx.severity,
     category: ctx.category,
     facts: ctx.facts,
@@ -113,7 +127,7 @@ export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowF
     knownAt: ctx.knownAt,
     occurredAt: ctx.occurredAt,
     ...obligationParts(plan, ctx),
-    allowedEvents: acceptedEvents(s),
+    allowedEvents,
     overdue: false,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

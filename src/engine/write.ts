@@ -12,6 +12,7 @@ import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { ledgerChanges } from './obligations.js'
 import type { Base } from './rooms.js'
+import { storedExtras, storedViewText, viewFromRow } from './stored-view.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
 export function createWriter(core: Core, rooms: Base) {
@@ -45,7 +46,7 @@ export function createWriter(core: Core, rooms: Base) {
       changes ? { ...entryIn, payload: { ...entryIn.payload, obligations: changes } } : entryIn,
       recordedAt,
     )
-    const prev = stored ?? (JSON.parse(row.view) as IncidentView)
+    const prev = stored ?? storedExtras(row.view)
     const view: IncidentView = {
       ...buildView(plan, d.s, {
         id: row.id,
@@ -65,7 +66,7 @@ export function createWriter(core: Core, rooms: Base) {
     const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
       ...d.columns,
       version: row.version + 1,
-      view: JSON.stringify(view),
+      view: storedViewText(view),
       last_occurred_at: laterOf(entryIn.occurredAt, row.last_occurred_at),
       head_hash: entry.hash,
       updated_at: recordedAt,
@@ -103,14 +104,14 @@ export function createWriter(core: Core, rooms: Base) {
     const recordedAt = iso(clock.now())
     const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
     const view = patch({
-      ...(stored ?? (JSON.parse(row.view) as IncidentView)),
+      ...(stored ?? viewFromRow(core.planOf(row), row)),
       version: row.version + 1,
       updatedAt: recordedAt,
     })
     const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
       ...columns,
       version: row.version + 1,
-      view: JSON.stringify(view),
+      view: storedViewText(view),
       head_hash: e.hash,
       updated_at: recordedAt,
     })

@@ -147,12 +147,39 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       ok: false,
       firstBad: { seq: 1, reason: expect.stringMatching(/organisation \(other\)/) },
     })
-    expect(res.body.readModel.mismatches.map((m: { field: string }) => m.field)).toContain(
-      'view.organisation',
+    // The view is read from the row's columns (stored-view.ts), so it moved with them: the
+    // chain, bound to the identity the incident was opened with, is what tells.
+  })
+
+  it('detects a forged title and grade in the stored snapshot and columns: the journal replayed says otherwise', async () => {
+    await start(false)
+    const id = await scripted()
+    const row = await t.store.db
+      .selectFrom('incidents')
+      .select('snapshot')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    const snapshot = JSON.parse(row.snapshot)
+    const forged = { ...snapshot, context: { ...snapshot.context, title: '无事发生', severity: 'general' } }
+    await run(
+      sql`UPDATE incidents SET snapshot = ${JSON.stringify(forged)}, severity = 'general' WHERE id = ${id}`,
+    )
+    // GET shows the forgery (the view is read from the snapshot); /verify does not let it pass.
+    expect((await t.request('GET', `/incidents/${id}`, { as: 'auditor' })).body.title).toBe('无事发生')
+    const res = await verify(id)
+    expect(res.body.ok).toBe(false)
+    expect(res.body.firstBad.reason).toMatch(/read model/)
+    expect(res.body.readModel.mismatches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'snapshot.context' }),
+        { field: 'view.title', stored: '"无事发生"', journal: '"网传某事"' },
+        { field: 'view.severity', stored: '"general"', journal: '"major"' },
+        { field: 'column.severity', stored: '"general"', journal: '"major"' },
+      ]),
     )
   })
 
-  it('detects a forged title and grade in the stored view and columns: the journal replayed says otherwise', async () => {
+  it('detects a forged note in the stored view: the journal holds no such note', async () => {
     await start(false)
     const id = await scripted()
     const row = await t.store.db
@@ -160,22 +187,23 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       .select('view')
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-    const forged = { ...JSON.parse(row.view), title: '无事发生', severity: 'general' }
-    await run(
-      sql`UPDATE incidents SET view = ${JSON.stringify(forged)}, severity = 'general' WHERE id = ${id}`,
-    )
-    // GET shows the forgery; /verify does not let it pass.
-    expect((await t.request('GET', `/incidents/${id}`, { as: 'auditor' })).body.title).toBe('无事发生')
+    const forged = {
+      ...JSON.parse(row.view),
+      notes: [
+        {
+          seq: 2,
+          text: '从未写过',
+          corrects: null,
+          by: { name: 'x', role: 'office' },
+          at: '2026-10-09T01:00:00.000Z',
+        },
+      ],
+    }
+    await run(sql`UPDATE incidents SET view = ${JSON.stringify(forged)} WHERE id = ${id}`)
+    expect((await t.request('GET', `/incidents/${id}`, { as: 'auditor' })).body.notes).toHaveLength(1)
     const res = await verify(id)
     expect(res.body.ok).toBe(false)
-    expect(res.body.firstBad.reason).toMatch(/read model/)
-    expect(res.body.readModel.mismatches).toEqual(
-      expect.arrayContaining([
-        { field: 'view.title', stored: '"无事发生"', journal: '"网传某事"' },
-        { field: 'view.severity', stored: '"general"', journal: '"major"' },
-        { field: 'column.severity', stored: '"general"', journal: '"major"' },
-      ]),
-    )
+    expect(res.body.readModel.mismatches.map((m: { field: string }) => m.field)).toContain('view.notes')
   })
 
   it('a deleted tail with the head rolled back passes the chain alone, and is caught by the witness', async () => {

@@ -1,0 +1,87 @@
+/**
+ * What the `view` column stores, and the view read back from a row.
+ *
+ * The whole view is a function of the snapshot (state value and context: obligations,
+ * drafts, grades, facts), the row's columns and a few things beside the plan (the
+ * events accepted, the source, notes, evidence, due-soon warnings). Storing it whole
+ * wrote a second 6–10 KB copy of the snapshot's content with every event (issue 20).
+ * The column now keeps only what the snapshot and the columns do not give; a read
+ * assembles the view from them (view.ts `assembleView`, the same function a change
+ * uses), without restoring an actor. A row written before holds the whole view and is
+ * read as it is.
+ */
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentRow } from '../store/schema.js'
+import { assembleView, type IncidentView } from './view.js'
+
+/** The part of a view the column keeps. */
+export interface StoredView {
+  /** Marks the compact form (a row written before holds the whole view, without it). */
+  compact: 1
+  source: IncidentView['source']
+  allowedEvents: string[]
+  notes?: IncidentView['notes']
+  evidence?: IncidentView['evidence']
+  warnings?: IncidentView['warnings']
+}
+
+/** The text the view column stores for `view`. */
+export function storedViewText(view: IncidentView): string {
+  const stored: StoredView = { compact: 1, source: view.source, allowedEvents: view.allowedEvents }
+  if (view.notes) stored.notes = view.notes
+  if (view.evidence) stored.evidence = view.evidence
+  if (view.warnings) stored.warnings = view.warnings
+  return JSON.stringify(stored)
+}
+
+/** What a stored view keeps beside the plan (either form): source and annotations. */
+export function storedExtras(text: string): Pick<IncidentView, 'source' | 'notes' | 'evidence' | 'warnings'> {
+  const v = JSON.parse(text) as Partial<IncidentView>
+  return {
+    source: v.source ?? null,
+    ...(v.notes ? { notes: v.notes } : {}),
+    ...(v.evidence ? { evidence: v.evidence } : {}),
+    ...(v.warnings ? { warnings: v.warnings } : {}),
+  }
+}
+
+export type ViewRow = Pick<
+  IncidentRow,
+  'id' | 'organisation' | 'version' | 'related_to' | 'owner' | 'created_at' | 'updated_at' | 'snapshot' | 'view'
+>
+
+/** The columns a view is read from. */
+export const VIEW_COLUMNS = [
+  'id',
+  'organisation',
+  'plan_id',
+  'plan_version',
+  'version',
+  'related_to',
+  'owner',
+  'created_at',
+  'updated_at',
+  'snapshot',
+  'view',
+] as const
+
+/** The incident's view (without `overdue`, which depends on the time of reading). */
+export function viewFromRow(plan: PlanDefinition, row: ViewRow): IncidentView {
+  const stored = JSON.parse(row.view) as Partial<StoredView> & Partial<IncidentView>
+  if (stored.compact !== 1) return stored as IncidentView
+  const snapshot = JSON.parse(row.snapshot) as { value: unknown; context: IncidentContext }
+  const view = assembleView(plan, snapshot.value, snapshot.context, stored.allowedEvents ?? [], {
+    id: row.id,
+    organisation: row.organisation,
+    version: row.version,
+    source: stored.source ?? null,
+    relatedTo: row.related_to,
+    owner: row.owner,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  })
+  if (stored.notes) view.notes = stored.notes
+  if (stored.evidence) view.evidence = stored.evidence
+  if (stored.warnings) view.warnings = stored.warnings
+  return view
+}
