@@ -14,12 +14,12 @@ import { formatFrames, profiled, topFrames } from './lib/profile.js'
 import { detail, report } from './lib/report.js'
 import { baselineDb, openEngine } from './lib/setup.js'
 import { median, randomInt } from './lib/stats.js'
-import { callerOf, planOf, randomStep, requestOf } from './lib/workload.js'
+import { callerOf, type DraftRef, planOf, randomStep, requestOf } from './lib/workload.js'
 
 /** Sends to random open incidents of a population, remembering what each now accepts. */
 export function sender(pop: Population) {
   const pool = [...pop.open]
-  const allowed = new Map<string, string[]>()
+  const known = new Map<string, { allowedEvents: string[]; drafts: DraftRef[] }>()
   return {
     /** One random accepted step on one random open incident: ms it took, or null if refused. */
     async step(engine: Awaited<ReturnType<typeof openEngine>>['engine']): Promise<number | null> {
@@ -27,8 +27,8 @@ export function sender(pop: Population) {
         if (pool.length === 0) throw new Error('no open incident left to send to')
         const i = randomInt(pool.length)
         const c = pool[i]!
-        const events = allowed.get(c.id) ?? c.template.allowedEvents
-        const step = randomStep(planOf(c.template.planId), events)
+        const { allowedEvents, drafts } = known.get(c.id) ?? c.template
+        const step = randomStep(planOf(c.template.planId), allowedEvents, undefined, drafts)
         if (!step) {
           pool[i] = pool.at(-1)!
           pool.pop()
@@ -38,7 +38,7 @@ export function sender(pop: Population) {
         try {
           const view = await engine.send(c.id, requestOf(step), callerOf(step))
           const ms = performance.now() - started
-          allowed.set(c.id, view.allowedEvents)
+          known.set(c.id, { allowedEvents: view.allowedEvents, drafts: view.drafts })
           return ms
         } catch (e) {
           if (!(e instanceof AppError)) throw e
