@@ -176,21 +176,39 @@ export async function engineBench(ctx: Context) {
     ratio: median(cRatios),
     runs: cRates,
   })
-  // For diagnosis: the same work without waiting for the disk (synchronous=OFF on both).
+  // Issue 20 (a): the same work without waiting for the disk (synchronous=OFF on both),
+  // alternated (the order swapped every run); the ratio is the median of the runs' ratios.
   const base = baselineDb(join(ctx.dir, 'baseline.db'), await ctx.journalPayloadBytes())
   base.db.pragma('synchronous = OFF')
-  const b = base.measure(sends)
+  const cpuRuns: Array<{ engine: number; bare: number }> = []
+  for (let r = 0; r < runs; r++) {
+    let bare = 0
+    let sent = 0
+    const measureBare = async () => {
+      bare = base.measure(sends)
+    }
+    const measureEngine = async () => {
+      sent = (await measureSends(pop, sends, { synchronousOff: true })).rate
+    }
+    for (const step of r % 2 === 0 ? [measureBare, measureEngine] : [measureEngine, measureBare]) await step()
+    cpuRuns.push({ engine: sent, bare })
+    detail(`run ${r + 1}: no fsync ${sent.toFixed(1)} events/s, bare ${bare.toFixed(0)} commits/s`)
+  }
   base.close()
-  const cpu = await measureSends(pop, sends, { synchronousOff: true })
+  const cpu = { rate: median(cpuRuns.map((x) => x.engine)) }
+  const b = median(cpuRuns.map((x) => x.bare))
+  const cpuRatio = median(cpuRuns.map((x) => x.engine / x.bare))
   report({
     name: 'engine.send.no-fsync',
     value: cpu.rate,
     unit: 'events/s',
-    baseline: { value: b, unit: 'commits/s' },
-    ratio: cpu.rate / b,
+    baseline: { value: b, unit: 'commits/s (synchronous=OFF)' },
+    ratio: cpuRatio,
+    target: { text: 'ratio ≥ 0.25', met: cpuRatio >= 0.25 },
+    runs: cpuRuns.map((x) => x.engine),
   })
   detail(
-    `without fsync a send costs ${(1000 / cpu.rate).toFixed(2)} ms of CPU; a bare commit ${(1000 / b).toFixed(3)} ms`,
+    `without fsync a send costs ${(1000 / cpu.rate).toFixed(2)} ms; a bare commit ${(1000 / b).toFixed(3)} ms`,
   )
   if (ctx.profile) {
     await printProfile(join(ctx.dir, 'engine-send.cpuprofile'), () => measureSends(pop, sends))
