@@ -7,7 +7,9 @@
  *   (measured again just before and after); whether all fired and lateness (commit
  *   time − due time) p50/p99/max (issue 20: 100,000 at once, all fired within 20 s);
  *   peak RSS with the N incidents open while they fire and the actor cache full
- *   (sampled every 50 ms and every 100 firings); and the event loop's longest stall
+ *   (each drain runs in a fresh process, timers-child.ts, so seeding leaves nothing in
+ *   it; RSS sampled every 50 ms and every 100 firings, and the process's maxRSS); and
+ *   the event loop's longest stall
  *   while the scheduler drains. Firing stops after a time budget (--timers-budget,
  *   seconds); what is left is projected from the measured rate and said so.
  * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (target ≤ 1 s).
@@ -16,111 +18,27 @@
  * warnings fired through the engine, their next deadline a minute ahead; each clone is
  * moved in time so that deadline falls inside the window.
  */
+import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import SQLite from 'better-sqlite3'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { ACTOR_CACHE_SIZE } from '../src/engine/live.js'
-import { createScheduler } from '../src/engine/scheduler.js'
-import { silentLogger } from '../src/log.js'
 import { measureSends, printProfile } from './engine.js'
-import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
-import { NOW, removeDb, timerCohort } from './lib/datasets.js'
+import { removeDb, timerCohort } from './lib/datasets.js'
+import { dueDeadlines, type Firing, fire, WINDOW } from './lib/fire.js'
 import { detail, note, report } from './lib/report.js'
-import { openEngine } from './lib/setup.js'
 import { median, percentile } from './lib/stats.js'
 
-const WINDOW = NOW + 3_600_000
 const MiB = 2 ** 20
+const run = promisify(execFile)
+const CHILD = fileURLToPath(new URL('./timers-child.ts', import.meta.url))
 
-interface Firing {
-  fired: number
-  lags: number[]
-  /** Breaches per second between the first and the last commit. */
-  rate: number
-  peakRss: number
-  startRss: number
-  loopMaxMs: number
-  complete: boolean
-  /** The engine's live-incident cache when the drain ended. */
-  live: { size: number; hits: number; misses: number }
-}
-
-/**
- * The deadlines (not warnings, instance `…~w<pct>`) of a cohort due by `until`: a primed
- * incident may have more than one deadline due at its instant.
- */
-function dueDeadlines(file: string, until: number): number {
-  const db = new SQLite(file, { readonly: true })
-  try {
-    return db
-      .prepare(
-        "SELECT count(*) FROM timers WHERE fired_at IS NULL AND instance NOT LIKE '%~w%' AND due_at <= ?",
-      )
-      .pluck()
-      .get(new Date(until).toISOString()) as number
-  } finally {
-    db.close()
-  }
-}
-
-/**
- * Lets the scheduler fire a cohort due from WINDOW to `until`; stops when the `count`
- * deadlines due by then were journaled as passed, or the budget is spent. Lags are of
- * those deadlines only.
- */
-async function fire(file: string, count: number, budgetS: number, until: number): Promise<Firing> {
-  const clock = new BenchClock(WINDOW)
-  const lags: number[] = []
-  const commits: number[] = []
-  let peakRss = 0
-  let stopAt = Number.POSITIVE_INFINITY
-  let done: () => void = () => undefined
-  const finished = new Promise<void>((r) => {
-    done = r
-  })
-  const { store, engine } = await openEngine(file, clock, (_view, entry) => {
-    if (entry.type !== 'DEADLINE_PASSED') return
-    const due = Date.parse(entry.occurredAt)
-    if (due > until) return
-    lags.push(clock.ms() - due)
-    commits.push(performance.now())
-    if (lags.length % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss())
-    if (lags.length >= count || performance.now() > stopAt) done()
-  })
-  global.gc?.()
-  const startRss = process.memoryUsage.rss()
-  peakRss = startRss
-  const loop = monitorEventLoopDelay({ resolution: 10 })
-  const scheduler = createScheduler({ engine, clock, pollMs: 30_000, log: silentLogger })
-  // The scheduler is awake and idle 100 ms before the first deadline, as in service.
-  clock.follow(WINDOW - 100)
-  stopAt = performance.now() + budgetS * 1000
-  loop.enable()
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  }, 50)
-  await scheduler.start()
-  const budget = setTimeout(done, budgetS * 1000 + 5000)
-  await finished
-  clearTimeout(budget)
-  await scheduler.stop()
-  clearInterval(sampler)
-  loop.disable()
-  peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  const live = engine.liveIncidents()
-  await store.close()
-  const span = ((commits.at(-1) ?? 0) - (commits[0] ?? 0)) / 1000
-  return {
-    fired: lags.length,
-    lags,
-    rate: lags.length > 1 ? (lags.length - 1) / span : 0,
-    peakRss,
-    startRss,
-    loopMaxMs: loop.max / 1e6,
-    complete: lags.length >= count,
-    live,
-  }
+/** fire() in a fresh process (timers-child.ts). */
+async function fireApart(file: string, count: number, budgetS: number, until: number): Promise<Firing> {
+  const args = ['--import', 'tsx', CHILD, file, String(count), String(budgetS), String(until)]
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 256 << 20 })
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Firing
 }
 
 export async function timersBench(ctx: Context) {
@@ -135,7 +53,7 @@ export async function timersBench(ctx: Context) {
   const file = join(ctx.dir, `timers-${cohort}.db`)
   await timerCohort(file, cohort, WINDOW, spreadMs, pools)
   const deadlines = dueDeadlines(file, WINDOW + spreadMs)
-  const f = await fire(file, deadlines, budgetS, WINDOW + spreadMs)
+  const f = await fireApart(file, deadlines, budgetS, WINDOW + spreadMs)
   removeDb(file)
   const after = (await measureSends(pop, ctx.sizes.engine.sends)).rate
   const sendRate = (before + after) / 2
@@ -179,8 +97,8 @@ export async function timersBench(ctx: Context) {
   }
   report({
     name: `timers.${cohort}.peak-rss (${cohort} open incidents firing, actor cache ${f.live.size}/${ACTOR_CACHE_SIZE})`,
-    value: f.peakRss / MiB,
-    unit: 'MiB',
+    value: Math.max(f.peakRss, f.maxRss) / MiB,
+    unit: `MiB (a fresh process; ${(f.startRss / MiB).toFixed(0)} MiB before the first firing)`,
   })
   report({ name: `timers.${cohort}.rss-growth`, value: (f.peakRss - f.startRss) / MiB, unit: 'MiB' })
   report({ name: `timers.${cohort}.event-loop-stall`, value: f.loopMaxMs, unit: 'ms' })
@@ -191,7 +109,7 @@ export async function timersBench(ctx: Context) {
   for (let r = 0; r < runs; r++) {
     const once = join(ctx.dir, `timers-once-${atOnce}.db`)
     await timerCohort(once, atOnce, WINDOW, 0, pools)
-    const g = await fire(once, dueDeadlines(once, WINDOW), Math.max(budgetS, 600), WINDOW)
+    const g = await fireApart(once, dueDeadlines(once, WINDOW), Math.max(budgetS, 600), WINDOW)
     removeDb(once)
     p99s.push(percentile(g.lags, 99) / 1000)
     maxes.push(percentile(g.lags, 100) / 1000)
