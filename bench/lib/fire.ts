@@ -23,8 +23,9 @@ export interface Firing {
   startRss: number
   loopMaxMs: number
   complete: boolean
-  /** process.resourceUsage().maxRSS at the end (bytes): the process's peak, in a fresh process the firing's. */
+  /** process.resourceUsage().maxRSS (bytes) at the end, and just before the scheduler started. */
   maxRss: number
+  maxRssBefore: number
   /** The engine's live-incident cache when the drain ended. */
   live: { size: number; hits: number; misses: number }
 }
@@ -73,6 +74,7 @@ export async function fire(file: string, count: number, budgetS: number, until: 
   })
   global.gc?.()
   const startRss = process.memoryUsage.rss()
+  const maxRssBefore = process.resourceUsage().maxRSS * 1024
   peakRss = startRss
   const loop = monitorEventLoopDelay({ resolution: 10 })
   const scheduler = createScheduler({ engine, clock, pollMs: 30_000, log: silentLogger })
@@ -103,6 +105,7 @@ export async function fire(file: string, count: number, budgetS: number, until: 
     loopMaxMs: loop.max / 1e6,
     complete: lags.length >= count,
     maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRssBefore,
     live,
   }
 }
