@@ -2,17 +2,20 @@
  * The load generator of benchmark 2, in its own process: autocannon with N connections
  * against the server the benchmark runs. Engine mode: each request sends an event the
  * incident accepts (as last seen) to a random open incident that no other connection
- * is sending to; bare mode: the bare route. Prints autocannon's result as one JSON line
- * and, in engine mode, writes back what each incident now accepts.
+ * is sending to; monitor mode: the same, always the monitoring event (METRICS_UPDATED);
+ * bare modes: the bare route committing at synchronous=FULL (`bare`) or NORMAL
+ * (`bare-normal`). Prints autocannon's result as one JSON line and, in the event modes,
+ * writes back what each incident now accepts.
  *
  *   node --import tsx bench/http-load.ts <plan.json>
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import autocannon, { type Request } from 'autocannon'
+import { BARE_PATHS, isBare, type LoadMode, MONITORING_EVENT } from './lib/http-modes.js'
 
 export interface LoadPlan {
   url: string
-  mode: 'engine' | 'bare'
+  mode: LoadMode
   connections: number
   seconds: number
   /** Bearer token per role. */
@@ -39,7 +42,8 @@ function nextEvent(req: Request, context: Record<string, unknown>): Request | nu
     const id = pick(ids)
     const incident = plan.incidents[id]!
     if ((tries < 200 && busy.has(id)) || incident.allowed.length === 0) continue
-    const type = pick(incident.allowed)
+    const type = plan.mode === 'monitor' ? MONITORING_EVENT : pick(incident.allowed)
+    if (!incident.allowed.includes(type)) continue
     const spec = plan.bodies[incident.planId]?.[type]
     if (!spec) continue
     busy.set(id, (busy.get(id) ?? 0) + 1)
@@ -60,36 +64,35 @@ const result = await autocannon({
   connections: plan.connections,
   duration: plan.seconds,
   timeout: 30,
-  requests:
-    plan.mode === 'bare'
-      ? [
-          {
-            method: 'POST',
-            path: '/bare/commit',
-            headers: { 'content-type': 'application/json' },
-            body: '{}',
+  requests: isBare(plan.mode)
+    ? [
+        {
+          method: 'POST',
+          path: BARE_PATHS[plan.mode],
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        },
+      ]
+    : [
+        {
+          setupRequest: (req, context) => nextEvent(req, context),
+          onResponse: (status, body, context) => {
+            const id = String(context.id)
+            const n = (busy.get(id) ?? 1) - 1
+            if (n > 0) busy.set(id, n)
+            else busy.delete(id)
+            const incident = plan.incidents[id]
+            if (!incident) return
+            try {
+              const answer = JSON.parse(body) as { allowedEvents?: string[] }
+              if ((status === 200 || status === 409) && answer.allowedEvents)
+                incident.allowed = answer.allowedEvents
+            } catch {
+              // a body cut short: keep what we knew
+            }
           },
-        ]
-      : [
-          {
-            setupRequest: (req, context) => nextEvent(req, context),
-            onResponse: (status, body, context) => {
-              const id = String(context.id)
-              const n = (busy.get(id) ?? 1) - 1
-              if (n > 0) busy.set(id, n)
-              else busy.delete(id)
-              const incident = plan.incidents[id]
-              if (!incident) return
-              try {
-                const answer = JSON.parse(body) as { allowedEvents?: string[] }
-                if ((status === 200 || status === 409) && answer.allowedEvents)
-                  incident.allowed = answer.allowedEvents
-              } catch {
-                // a body cut short: keep what we knew
-              }
-            },
-          },
-        ],
+        },
+      ],
 })
-if (plan.mode === 'engine') writeFileSync(plan.out, JSON.stringify(plan.incidents))
+if (!isBare(plan.mode)) writeFileSync(plan.out, JSON.stringify(plan.incidents))
 console.log(JSON.stringify(result))

@@ -2,8 +2,12 @@
  * 2. http: events per second and latency p50/p99 over loopback, 50 connections,
  * autocannon in a separate process (http-load.ts). The server is this process: the
  * app as the service builds it (createApp, bearer auth, validation, engine.send) and,
- * beside it on the same server, a bare Hono route committing one journal-sized row per
- * request (the baseline). Engine and bare runs alternate.
+ * beside it on the same server, bare Hono routes committing one journal-sized row per
+ * request (the baselines). Two comparisons, each alternated (the order swapped every run):
+ *
+ *   http.events       any accepted event  vs the bare route at synchronous=FULL (the service's)
+ *   http.monitor.*    one monitoring event (METRICS_UPDATED) per request
+ *                     vs the bare route at synchronous=NORMAL (issue 20): throughput and p99 ratios
  */
 import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -23,6 +27,7 @@ import type { LoadPlan } from './http-load.js'
 import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
 import { NOW } from './lib/datasets.js'
+import { BARE_PATHS, type LoadMode } from './lib/http-modes.js'
 import { detail, report } from './lib/report.js'
 import { baselineDb, calendar, openEngine } from './lib/setup.js'
 import { median } from './lib/stats.js'
@@ -52,11 +57,19 @@ export async function httpBench(ctx: Context) {
     ).token
   const app = createApp({ engine, db: store.db, plans: registry, calendar, log: silentLogger })
 
-  const base = baselineDb(join(ctx.dir, 'baseline-http.db'), await ctx.journalPayloadBytes())
-  const bare = new Hono().post('/bare/commit', (c) => {
-    base.commitOne()
-    return c.json({ ok: true })
-  })
+  const payloadBytes = await ctx.journalPayloadBytes()
+  const base = baselineDb(join(ctx.dir, 'baseline-http.db'), payloadBytes)
+  const normal = baselineDb(join(ctx.dir, 'baseline-http-normal.db'), payloadBytes)
+  normal.db.pragma('synchronous = NORMAL')
+  const bare = new Hono()
+    .post(BARE_PATHS.bare, (c) => {
+      base.commitOne()
+      return c.json({ ok: true })
+    })
+    .post(BARE_PATHS['bare-normal'], (c) => {
+      normal.commitOne()
+      return c.json({ ok: true })
+    })
   const server = serve({
     fetch: (req, env) =>
       new URL(req.url).pathname.startsWith('/bare/') ? bare.fetch(req) : app.fetch(req, env),
@@ -84,7 +97,7 @@ export async function httpBench(ctx: Context) {
     pop.open.map((c) => [c.id, { planId: c.template.planId, allowed: c.template.allowedEvents }]),
   )
 
-  async function load(mode: LoadPlan['mode']): Promise<Load> {
+  async function load(mode: LoadMode): Promise<Load> {
     const planFile = join(ctx.dir, 'http-load.json')
     const out = join(ctx.dir, 'http-load-out.json')
     const plan: LoadPlan = { url, mode, connections, seconds, tokens, incidents, bodies, out }
@@ -103,7 +116,8 @@ export async function httpBench(ctx: Context) {
     const codes = Object.entries(r.statusCodeStats ?? {})
     if (codes.some(([code]) => code !== '200'))
       detail(`${mode} statuses: ${codes.map(([code, { count }]) => `${code}×${count}`).join(', ')}`)
-    if (mode === 'engine') incidents = JSON.parse(readFileSync(out, 'utf8')) as LoadPlan['incidents']
+    if (mode === 'engine' || mode === 'monitor')
+      incidents = JSON.parse(readFileSync(out, 'utf8')) as LoadPlan['incidents']
     return {
       rate: r['2xx'] / r.duration,
       p50: r.latency.p50,
@@ -113,27 +127,40 @@ export async function httpBench(ctx: Context) {
     }
   }
 
-  const engineRuns: Load[] = []
-  const bareRuns: Load[] = []
+  const runsOf: Record<LoadMode, Load[]> = { engine: [], bare: [], monitor: [], 'bare-normal': [] }
+  /** Both sides of a comparison, one after the other; the first on even runs goes second on odd ones. */
+  const pair = async (r: number, a: LoadMode, b: LoadMode) => {
+    for (const mode of r % 2 === 0 ? [a, b] : [b, a]) runsOf[mode].push(await load(mode))
+  }
+  const show = (x: Load) => `${x.rate.toFixed(1)}/s p50 ${x.p50} ms p99 ${x.p99} ms`
   try {
     for (let r = 0; r < runs; r++) {
-      const b = await load('bare')
-      const e = await load('engine')
-      bareRuns.push(b)
-      engineRuns.push(e)
+      await pair(r, 'bare', 'engine')
+      await pair(r, 'bare-normal', 'monitor')
+      const e = runsOf.engine[r]!
+      const mon = runsOf.monitor[r]!
       detail(
-        `run ${r + 1}: engine ${e.rate.toFixed(1)} events/s p50 ${e.p50} ms p99 ${e.p99} ms (${e.non2xx} non-2xx, ` +
-          `${e.errors} errors); bare ${b.rate.toFixed(1)} commits/s p50 ${b.p50} ms p99 ${b.p99} ms`,
+        `run ${r + 1}: engine ${show(e)} (${e.non2xx} non-2xx, ${e.errors} errors); bare FULL ${show(runsOf.bare[r]!)}`,
+      )
+      detail(
+        `run ${r + 1}: monitor ${show(mon)} (${mon.non2xx} non-2xx, ${mon.errors} errors); ` +
+          `bare NORMAL ${show(runsOf['bare-normal'][r]!)}`,
       )
     }
     if (ctx.profile) await printProfile(join(ctx.dir, 'http-server.cpuprofile'), () => load('engine'))
   } finally {
     await new Promise((resolve) => server.close(resolve))
     base.close()
+    normal.close()
     await store.close()
   }
   const m = (xs: Load[], k: keyof Load) => median(xs.map((x) => x[k]))
-  const ratio = median(engineRuns.map((e, i) => e.rate / bareRuns[i]!.rate))
+  /** The median of the per-run ratios of two alternated sides. */
+  const ratioOf = (a: LoadMode, b: LoadMode, k: keyof Load) =>
+    median(runsOf[a].map((x, i) => x[k] / runsOf[b][i]![k]))
+  const engineRuns = runsOf.engine
+  const bareRuns = runsOf.bare
+  const ratio = ratioOf('engine', 'bare', 'rate')
   const p99 = m(engineRuns, 'p99')
   report({
     name: `http.events (${connections} connections)`,
@@ -157,5 +184,31 @@ export async function httpBench(ctx: Context) {
     value: m(engineRuns, 'p50'),
     unit: 'ms',
     baseline: { value: m(bareRuns, 'p50'), unit: 'ms (bare route)' },
+  })
+  // Issue 20 (b): the monitoring event path against a bare Hono route + one commit at NORMAL.
+  const monitor = runsOf.monitor
+  const bareNormal = runsOf['bare-normal']
+  report({
+    name: `http.monitor.events (${connections} connections)`,
+    value: m(monitor, 'rate'),
+    unit: 'events/s',
+    baseline: { value: m(bareNormal, 'rate'), unit: 'commits/s (bare route, synchronous=NORMAL)' },
+    ratio: ratioOf('monitor', 'bare-normal', 'rate'),
+    runs: monitor.map((x) => x.rate),
+  })
+  report({
+    name: 'http.monitor.latency.p99',
+    value: m(monitor, 'p99'),
+    unit: 'ms',
+    baseline: { value: m(bareNormal, 'p99'), unit: 'ms (bare route, synchronous=NORMAL)' },
+    ratio: ratioOf('monitor', 'bare-normal', 'p99'),
+    runs: monitor.map((x) => x.p99),
+  })
+  report({
+    name: 'http.monitor.latency.p50',
+    value: m(monitor, 'p50'),
+    unit: 'ms',
+    baseline: { value: m(bareNormal, 'p50'), unit: 'ms (bare route, synchronous=NORMAL)' },
+    ratio: ratioOf('monitor', 'bare-normal', 'p50'),
   })
 }

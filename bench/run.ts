@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- <name>…] [--size tiny|small|full] [--dir <path>] [--keep]
- *  [--timers-budget <s>] [--profile] [--seed <n>]`
+ *  [--timers-budget <s>] [--timers-cohort <n>] [--timers-spread <ms>] [--timers-at-once <n>]
+ *  [--profile] [--seed <n>]` (`--help` prints this)
  *
  * Runs the benchmarks (all by default) and prints, per figure, one RESULT line: the
  * absolute figure, the baseline measured in the same run, their ratio and the target.
@@ -40,8 +41,27 @@ const { values, positionals } = parseArgs({
     profile: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     'timers-budget': { type: 'string' },
+    'timers-cohort': { type: 'string' },
+    'timers-spread': { type: 'string' },
+    'timers-at-once': { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 })
+
+if (values.help) {
+  console.log(`npm run bench [-- <name>…] [options]
+  <name>…               some of: ${Object.keys(BENCHMARKS).join(', ')} (default all)
+  --size <s>            tiny | small | full (default full)
+  --dir <path>          where the databases go (default .bench-tmp)
+  --keep                keep the databases
+  --profile             also profile the hot paths and print the top frames
+  --seed <n>            seed of templates and datasets (default 1)
+  --timers-budget <s>   how long benchmark 3 lets the cohort fire
+  --timers-cohort <n>   deadlines in benchmark 3's cohort (e.g. 100000)
+  --timers-spread <ms>  the cohort falls due within this many ms (0: all at once)
+  --timers-at-once <n>  deadlines due at the same instant in the lag-p99 runs (default 1000)`)
+  process.exit(0)
+}
 
 const size = values.size as SizeName
 if (!(size in SIZES)) throw new Error(`--size must be tiny, small or full, not ${values.size}`)
@@ -65,8 +85,22 @@ console.log(
 console.log(`ENV size: ${size}; benchmarks: ${names.join(', ')}; seed ${values.seed}`)
 
 let sizes = fitToDisk(SIZES[size], dir)
-if (values['timers-budget'])
-  sizes = { ...sizes, timers: { ...sizes.timers, budgetS: Number(values['timers-budget']) } }
+const count = (flag: string, v: string | undefined, min: number) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} must be an integer ≥ ${min}, not ${v}`)
+  return n
+}
+const t = values
+sizes = {
+  ...sizes,
+  timers: {
+    ...sizes.timers,
+    ...(t['timers-budget'] ? { budgetS: count('timers-budget', t['timers-budget'], 1) } : {}),
+    ...(t['timers-cohort'] ? { cohort: count('timers-cohort', t['timers-cohort'], 1) } : {}),
+    ...(t['timers-spread'] ? { spreadMs: count('timers-spread', t['timers-spread'], 0) } : {}),
+    ...(t['timers-at-once'] ? { atOnce: count('timers-at-once', t['timers-at-once'], 1) } : {}),
+  },
+}
 const ctx = createContext(size, dir, sizes, values.profile)
 const started = Date.now()
 try {

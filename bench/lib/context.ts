@@ -16,7 +16,6 @@ export interface Sizes {
     closingWalks: number
     maxDepth: number
     gradesPerPlan?: number
-    lookahead?: number
     maxClosingDepth?: number
   }
   engine: { population: number; runs: number; sends: number }
@@ -49,14 +48,7 @@ export const SIZES: Record<SizeName, Sizes> = {
     scaling: { populations: [1_000, 10_000, 100_000], runs: 2, sends: 200, firings: 300 },
   },
   tiny: {
-    templates: {
-      openWalks: 1,
-      closingWalks: 1,
-      maxDepth: 10,
-      gradesPerPlan: 1,
-      lookahead: 1,
-      maxClosingDepth: 40,
-    },
+    templates: { openWalks: 2, closingWalks: 1, maxDepth: 10, gradesPerPlan: 2 },
     engine: { population: 500, runs: 1, sends: 30 },
     http: { population: 300, runs: 1, seconds: 1, connections: 50 },
     timers: { cohort: 200, spreadMs: 1000, budgetS: 20, atOnce: 50, runs: 1 },

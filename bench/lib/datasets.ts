@@ -2,7 +2,7 @@
  * The databases the benchmarks run on, filled with clones of template incidents
  * (clone.ts). A population of N incidents is, in this order of stages:
  *
- *   open    10 %  open, 10 journal rows each, every timer still in the future
+ *   open    10 %  open, 10 journal rows each (fewer where a plan has no such walk), every timer still in the future
  *   closed  85 %  closed over the last two years (ballast: their OPENED entry only)
  *   overdue  5 %  open over the last 60 days, deadlines passed and not yet fired
  *
@@ -117,22 +117,40 @@ export interface Pools {
   primed: Compiled[]
 }
 
-/** Templates sorted into what each stage clones. */
-export function pools(templates: readonly Template[]): Pools {
-  const openFuture = templates.filter(
-    (t) =>
-      t.kind === 'walk' && !t.closed && t.depth === 9 && t.pendingDue.every((d) => d > t.updatedAt + 2 * MIN),
+/**
+ * Open-stage templates of one plan: walks still open at depth 9 (10 journal rows) whose
+ * timers are all ahead; where a plan has none at 9, its deepest such walks.
+ */
+function openFuture(templates: readonly Template[]): Template[] {
+  const ok = templates.filter(
+    (t) => t.kind === 'walk' && !t.closed && t.pendingDue.every((d) => d > t.updatedAt + 2 * MIN),
   )
+  const depth = Math.max(...ok.filter((t) => t.depth <= 9).map((t) => t.depth))
+  return ok.filter((t) => t.depth === depth)
+}
+
+/** Templates sorted into what each stage clones; every stage has templates of every plan. */
+export function pools(templates: readonly Template[]): Pools {
+  const plans = [...new Set(templates.map((t) => t.planId))]
+  const open = plans.flatMap((id) => openFuture(templates.filter((t) => t.planId === id)))
   const closed = templates.filter((t) => t.closed)
-  const pools: Pools = {
-    open: openFuture.map((t) => compile(t)),
-    closed: closed.map((t) => compile({ ...t, journal: t.journal.slice(0, 1) })),
-    overdue: templates.filter((t) => t.kind === 'walk' && !t.closed).map((t) => compile(t)),
-    primed: templates.filter((t) => t.kind === 'primed' && t.nextDeadline !== null).map((t) => compile(t)),
+  const sorted = {
+    open,
+    closed,
+    overdue: templates.filter((t) => t.kind === 'walk' && !t.closed),
+    primed: templates.filter((t) => t.kind === 'primed' && t.nextDeadline !== null),
   }
-  for (const [k, v] of Object.entries(pools))
-    if (v.length === 0) throw new Error(`no template for the ${k} stage; build more walks`)
-  return pools
+  for (const [k, v] of Object.entries(sorted)) {
+    const missing = plans.filter((id) => !v.some((t) => t.planId === id))
+    if (missing.length > 0)
+      throw new Error(`no template for the ${k} stage of ${missing.join(', ')}; build more walks`)
+  }
+  return {
+    open: sorted.open.map((t) => compile(t)),
+    closed: sorted.closed.map((t) => compile({ ...t, journal: t.journal.slice(0, 1) })),
+    overdue: sorted.overdue.map((t) => compile(t)),
+    primed: sorted.primed.map((t) => compile(t)),
+  }
 }
 
 const uniform = (lo: number, hi: number) => lo + random() * (hi - lo)

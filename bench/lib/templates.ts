@@ -1,22 +1,23 @@
 /**
  * Template incidents, produced by the real engine: each plan and grade is opened and
- * walked (random steps that mostly keep it open, or steps biased to new events that
- * reach `closed`), and its rows (incident, journal, timers) are kept at every depth.
+ * walked: random steps (seeded) that mostly keep it open, its rows (incident, journal,
+ * timers) kept at every depth; or a few random steps and then the walk of closing.ts,
+ * which discharges what is owed (drafts, approvals by colleagues, reports) and closes
+ * it, its rows kept once closed. Every plan and grade gets a closed template.
  * clone.ts copies them under new ids, titles and times to fill large databases fast.
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import * as registry from '../../machines/index.js'
-import type { IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
-import { PHASES } from '../../machines/vocabulary.js'
-import { contextOf, phaseOf, restore } from '../../src/engine/actor.js'
-import { quoteRules } from '../../src/engine/quotes.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentView } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
 import { BenchClock } from './clock.js'
-import { calendar, callerFor, openEngine } from './setup.js'
-import { random } from './stats.js'
-import { callerOf, randomStep, requestOf, type Step } from './workload.js'
+import { waiveOwed, walkToClosed } from './closing.js'
+import { detail } from './report.js'
+import { callerFor, openEngine } from './setup.js'
+import { randomInt } from './stats.js'
+import { callerOf, type DraftRef, randomStep, requestOf } from './workload.js'
 
 export type Row = Record<string, string | number | null>
 
@@ -29,6 +30,8 @@ export interface Template {
   phase: string
   closed: boolean
   allowedEvents: string[]
+  /** The incident's drafts (what an approval or a release names). */
+  drafts: DraftRef[]
   incident: Row
   journal: Row[]
   timers: Row[]
@@ -51,15 +54,13 @@ export interface TemplateOptions {
   dir: string
   /** Random walks (mostly staying open) per plan and grade. */
   openWalks: number
-  /** Walks that look one step ahead for the step that moves furthest towards `closed`. */
+  /** Walks of up to maxDepth random steps, then closed by closing.ts. */
   closingWalks: number
   /** Longest random walk. */
   maxDepth: number
   /** Only the first n grades of each plan (all when absent). */
   gradesPerPlan?: number
-  /** Payload variants tried per accepted event when looking ahead (default 3). */
-  lookahead?: number
-  /** Longest walk towards closed (default 60). */
+  /** Most events tried while closing (default 300); a walk that does not close is an error. */
   maxClosingDepth?: number
 }
 
@@ -76,8 +77,8 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
     journal: sqlite.prepare('SELECT * FROM journal WHERE incident_id = ? ORDER BY seq').all(id) as Row[],
     timers: sqlite.prepare('SELECT * FROM timers WHERE incident_id = ? ORDER BY instance').all(id) as Row[],
   })
-  const snapshotOf = sqlite.prepare('SELECT snapshot FROM incidents WHERE id = ?').pluck()
   const out: Template[] = []
+  let waivedWalks = 0
   const keep = (kind: Template['kind'], planId: string, depth: number, view: IncidentView) => {
     const rows = rowsOf(view.id)
     const pending = view.deadlines.filter((d) => d.status === 'pending').map((d) => Date.parse(d.dueAt))
@@ -88,6 +89,7 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
       phase: view.phase,
       closed: view.closedAt !== null,
       allowedEvents: view.allowedEvents,
+      drafts: view.drafts.map((d) => ({ id: d.id, withdrawn: d.withdrawn })),
       ...rows,
       pendingDue: rows.timers.filter((t) => t.fired_at === null).map((t) => Date.parse(String(t.due_at))),
       createdAt: Date.parse(String(rows.incident.created_at)),
@@ -126,24 +128,15 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
         clock.set(T0)
         let view = await opening(plan, severity)
         if (!closing) keep('walk', plan.id, 0, view)
-        const used = new Map<string, number>()
-        const limit = closing ? (o.maxClosingDepth ?? 60) : o.maxDepth
+        // A closing walk starts with a few random steps (so no two are alike), then closes.
+        const limit = closing ? randomInt(o.maxDepth + 1) : o.maxDepth
         for (
           let depth = 1, tries = 0;
           depth <= limit && view.closedAt === null && tries < 3 * limit;
           tries++
         ) {
           clock.advance(STEP_MS)
-          const step = closing
-            ? aheadStep(
-                plan,
-                String(snapshotOf.get(view.id)),
-                view.allowedEvents,
-                clock.ms(),
-                used,
-                o.lookahead ?? 3,
-              )
-            : randomStep(plan, view.allowedEvents)
+          const step = randomStep(plan, view.allowedEvents, undefined, view.drafts)
           if (!step) break
           try {
             view = await engine.send(view.id, requestOf(step), callerOf(step))
@@ -151,58 +144,36 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
             if (!(e instanceof AppError)) throw e
             continue
           }
-          used.set(step.type, (used.get(step.type) ?? 0) + 1)
           if (!closing) keep('walk', plan.id, depth, view)
           depth++
         }
-        if (closing && view.closedAt !== null) keep('closing', plan.id, view.version - 1, view)
+        if (!closing) continue
+        const attempts = o.maxClosingDepth ?? 300
+        const close = (from: IncidentView) =>
+          walkToClosed(engine, clock, plan, from, { stepLimit: attempts, stepMs: STEP_MS })
+        let walk = await close(view)
+        if (walk.view.closedAt === null) {
+          // What the walk could not discharge (a step whose precondition it cannot see), waived.
+          const { view: waived } = await waiveOwed(engine, clock, plan, walk.view, STEP_MS)
+          walk = await close(waived)
+          waivedWalks++
+        }
+        if (walk.view.closedAt === null)
+          throw new Error(
+            `${plan.id} (${severity ?? 'unclassified'}) did not close in ${attempts} attempts and a waiver: ` +
+              `in ${JSON.stringify(walk.view.state)}, owed ${JSON.stringify(
+                walk.view.obligations.filter((x) => x.status === 'owed').map((x) => [x.id, x.discharge]),
+              )}, allowed ${walk.view.allowedEvents.join(' ')}`,
+          )
+        keep('closing', plan.id, walk.view.version - 1, walk.view)
       }
     }
   }
+  if (waivedWalks > 0)
+    detail(`${waivedWalks} closing walks closed only after waiving what they could not discharge`)
   await store.close()
   rmSync(file, { force: true })
   rmSync(`${file}-wal`, { force: true })
   rmSync(`${file}-shm`, { force: true })
   return out
-}
-
-/**
- * Of a few random steps per allowed event, the one whose state is furthest along (phase,
- * then a new state), less for events already sent often (so a walk does not circle).
- */
-function aheadStep(
-  plan: PlanDefinition,
-  snapshot: string,
-  allowed: readonly string[],
-  at: number,
-  used: ReadonlyMap<string, number>,
-  tries: number,
-): Step | null {
-  const iso = new Date(at).toISOString()
-  let best: { step: Step; score: number } | null = null
-  for (const type of allowed) {
-    for (let k = 0; k < tries; k++) {
-      const step = randomStep(plan, [type])
-      if (!step) continue
-      const actor = restore(plan.machine, JSON.parse(snapshot))
-      const before = actor.getSnapshot()
-      const event: IncidentEvent = {
-        ...step.fields,
-        type,
-        at: iso,
-        actor: { name: 'bench', role: step.role },
-        quotes: quoteRules(plan.obligations, calendar, contextOf(before), iso),
-      }
-      if (!before.can(event)) continue
-      actor.send(event)
-      const after = actor.getSnapshot()
-      const score =
-        PHASES.indexOf(phaseOf(after) as never) * 10 +
-        (JSON.stringify(after.value) === JSON.stringify(before.value) ? 0 : 5) -
-        3 * (used.get(type) ?? 0) +
-        random()
-      if (!best || score > best.score) best = { step, score }
-    }
-  }
-  return best?.step ?? null
 }

@@ -1,13 +1,15 @@
 /**
  * Random steps on random open incidents across all plans: an event the incident's
- * current state accepts, sent by a role that may send it, with a payload built from
- * the event's schema (tests/helpers/payloads.ts). Schemas are converted once.
+ * current state accepts, sent by a role that may send it (or a colleague of that role:
+ * an approver need not be the draft's author), with a payload built from the event's
+ * schema (tests/helpers/payloads.ts); an event that names a draft names one of the
+ * incident's drafts when they are known. Schemas are converted once.
  */
 import * as registry from '../../machines/index.js'
 import type { EventSpec, PlanDefinition } from '../../machines/kit/types.js'
 import type { Caller, SendRequest } from '../../src/engine/engine.js'
 import { jsonSchemaOf, sample } from '../../tests/helpers/payloads.js'
-import { callerFor } from './setup.js'
+import { benchCaller } from './closing.js'
 import { random, randomInt } from './stats.js'
 
 const schemas = new Map<EventSpec, ReturnType<typeof jsonSchemaOf>>()
@@ -23,14 +25,20 @@ const schemaOf = (spec: EventSpec) => {
 export interface Step {
   type: string
   role: Caller['role']
+  /** Sent by a second person of the role. */
+  colleague: boolean
   fields: Record<string, unknown>
 }
+
+/** What a step needs to know of an incident's drafts (the view's `drafts`). */
+export type DraftRef = { id: string; withdrawn: unknown }
 
 /** A step the incident's state accepts, or null when it accepts none (closed). */
 export function randomStep(
   plan: PlanDefinition,
   allowedEvents: readonly string[],
   prefer?: (type: string) => number,
+  drafts?: readonly DraftRef[],
 ): Step | null {
   if (allowedEvents.length === 0) return null
   let type = allowedEvents[randomInt(allowedEvents.length)]!
@@ -44,7 +52,10 @@ export function randomStep(
   const roles = spec.roles.filter((r) => r !== 'auditor')
   const role = roles[randomInt(roles.length)]!
   const fields = validSample(spec)
-  return fields ? { type, role, fields } : null
+  if (!fields) return null
+  const usable = (drafts ?? []).filter((d) => d.withdrawn === null)
+  if ('draftId' in fields && usable.length > 0) fields.draftId = usable[randomInt(usable.length)]!.id
+  return { type, role, colleague: randomInt(2) === 1, fields }
 }
 
 /**
@@ -60,7 +71,7 @@ export function validSample(spec: EventSpec): Record<string, unknown> | null {
 }
 
 export const requestOf = (step: Step): SendRequest => ({ type: step.type, fields: step.fields })
-export const callerOf = (step: Step) => callerFor(step.role)
+export const callerOf = (step: Step) => benchCaller(step.role, step.colleague)
 
 export function planOf(id: string, version?: number): PlanDefinition {
   const plan = registry.getPlan(id, version)
