@@ -69,14 +69,18 @@ export function createTimers(core: Core, rooms: Rooms) {
     local: Local = new Map(),
   ): Promise<boolean> {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
-    const row = await repo.lockIncident(trx, store.dialect, t.incident_id)
-    if (!row) return false
+    const head = await repo.lockIncidentHead(trx, store.dialect, t.incident_id)
+    if (!head) return false
     const timer = await repo.claimTimer(trx, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
-    const plan = planOf(row)
-    const mine = local.get(row.id)
-    const live = mine?.version === row.version ? mine : core.live.take(row.id, row.version)
-    local.delete(row.id)
+    const plan = planOf(head)
+    const mine = local.get(head.id)
+    const live = mine?.version === head.version ? mine : core.live.take(head.id, head.version)
+    local.delete(head.id)
+    // A live incident needs nothing more of its row (as in send()).
+    const row = live
+      ? { ...head, snapshot: '', view: '' }
+      : { ...head, ...(await repo.incidentTexts(trx, store.dialect, head.id)) }
     const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
     const keep = (view: IncidentView) =>
       local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
