@@ -56,10 +56,13 @@ describe.each(STORE_KINDS)('bulk migration (%s)', (kind) => {
     t.clock.advance(5)
     return { ids, review, closed }
   }
-  const versions = async () =>
-    (await t.store.db.selectFrom('incidents').select(['id', 'plan_version']).execute()).reduce<
-      Record<number, number>
-    >((a, r) => ({ ...a, [r.plan_version]: (a[r.plan_version] ?? 0) + 1 }), {})
+  /** How many incidents are on each plan version. */
+  const versions = async () => {
+    const out: Record<number, number> = {}
+    for (const r of await t.store.db.selectFrom('incidents').select('plan_version').execute())
+      out[r.plan_version] = (out[r.plan_version] ?? 0) + 1
+    return out
+  }
 
   it('migrates every open incident once, in batches, and reports the refused with why', async () => {
     const { review } = await incidents(5)
