@@ -45,7 +45,7 @@ import { makeToyPlan } from '../helpers/toy-plan.js'
 /** States kept per plan at most (a plan growing past it fails the test: the key would need a look). */
 const MAX_STATES = 4000
 /** Traversal states expanded per place (see `reachable`). */
-const PER_PLACE = 4
+const PER_PLACE = 2
 const ROOT = { status: 'active', value: '(root)', context: {} } as unknown as AnyMachineSnapshot
 const SEED = 'migration-test.seed'
 const admin = { name: '管理员', role: 'admin' as const }
