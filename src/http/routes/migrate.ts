@@ -75,11 +75,14 @@ const route = createRoute({
 export function migrateRoutes({ engine }: Pick<AppDeps, 'engine'>) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const caller = c.get('caller')
+    const { id } = c.req.valid('param')
+    // Another organisation's incident (or none) is 404 whatever the role, as on every incident route.
+    await engine.get(id, caller)
     if (caller.role !== 'admin')
       throw new Forbidden(`role ${caller.role} may not migrate incidents (admin may)`)
     const { toVersion, reason, dryRun } = c.req.valid('json')
     const o = await engine.migrate(
-      c.req.valid('param').id,
+      id,
       { toVersion, reason, ...(dryRun ? { dryRun } : {}) },
       { actor: { name: caller.name, role: caller.role }, organisation: caller.organisation },
     )
