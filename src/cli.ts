@@ -10,6 +10,7 @@
  *   npm run cli -- verify <incidentId>  |  verify --all [--org 某单位]  [--witness FILE]…
  *   npm run cli -- backup FILE   (SQLite: an online, consistent copy while the service runs)
  *   npm run cli -- upgrade [--dry-run]   (open incidents of a plan version this release no longer has)
+ *   npm run cli -- migrate --plan <id> [--from N] --to M [--dry-run] [--org 某单位]   (to a plan's next version)
  *   npm run cli -- calendar add FILE  |  calendar list   (holiday years, in force on every node)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
@@ -27,6 +28,7 @@ import {
 import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './auth/tokens.js'
 import { calendarCommand } from './cli/calendar.js'
 import { listenForStop, operator, UsageError } from './cli/common.js'
+import { migrateCommand } from './cli/migrate.js'
 import { upgradeCommand } from './cli/upgrade.js'
 import { verifyCommand } from './cli/verify.js'
 import { config, describeDatabase } from './config.js'
@@ -45,7 +47,9 @@ const USAGE = `Usage:
   npm run cli -- backup <file>
   npm run cli -- calendar add <year.json>
   npm run cli -- calendar list
-  npm run cli -- upgrade [--dry-run]`
+  npm run cli -- upgrade [--dry-run]
+  npm run cli -- migrate --plan <id> [--from <version>] --to <version> [--dry-run] [--org <organisation>]
+                         [--reason <text>] [--batch <n>]`
 
 /** No incident and no token: a database just created, most likely not the one the server uses. */
 async function isEmpty(store: Store): Promise<boolean> {
@@ -159,6 +163,7 @@ const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>
   verify: verifyCommand,
   backup: backupCommand,
   upgrade: upgradeCommand,
+  migrate: (store, args) => migrateCommand(store, args),
   calendar: calendarCommand,
 }
 

@@ -259,7 +259,7 @@ function beginApplicable(
 }
 
 /** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
-function syncApprovals(
+export function syncApprovals(
   spec: LedgerSpec,
   ctx: IncidentContext,
   event: IncidentEvent,

@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate'
 import type { z } from 'zod'
 import type { Actor, Category, ClauseMeta, Facts, Role, Severity } from '../vocabulary.js'
+import type { MigrationSpec } from './migration-types.js'
 import type {
   Act,
   ApprovalRequirement,
@@ -10,6 +11,7 @@ import type {
   ObligationRule,
 } from './obligation-types.js'
 
+export type * from './migration-types.js'
 export type * from './obligation-types.js'
 
 /** A price the engine quotes for a deadline rule: its due time, computed with the calendar. */
@@ -156,4 +158,10 @@ export interface PlanDefinition {
   machine: AnyStateMachine
   /** Documents the plan requires; see DocumentSpec. */
   documents?: readonly DocumentSpec[]
+  /**
+   * How an open incident of the version before this one moves to it (README "Migrating
+   * open incidents"): a state mapping and, where the context changed, a pure function.
+   * Absent: incidents of older versions stay on them until they close.
+   */
+  migratesFrom?: MigrationSpec
 }

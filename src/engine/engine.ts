@@ -26,6 +26,7 @@ import {
 import { createIdempotency } from './idempotency.js'
 import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { createMaintenance } from './maintenance.js'
+import { createMigration } from './migrate.js'
 import { createOutbox } from './outbox.js'
 import { createProjection } from './projection.js'
 import type { Rooms } from './rooms.js'
@@ -35,6 +36,7 @@ type Commands = ReturnType<typeof createCommands>
 type Timers = ReturnType<typeof createTimers>
 type Maintenance = ReturnType<typeof createMaintenance>
 type Annotations = ReturnType<typeof createAnnotations>
+type Migration = ReturnType<typeof createMigration>
 
 import { createTimers } from './timers.js'
 import { incidentsToUpgrade } from './upgrade.js'
@@ -63,14 +65,15 @@ export function createEngine(deps: EngineDeps) {
     ...createOutbox(core),
     ...createCommitter(core),
   }
-  const rooms: Rooms & Commands & Timers & Maintenance & Annotations = Object.assign(
+  const rooms: Rooms & Commands & Timers & Maintenance & Annotations & Migration = Object.assign(
     { ...base, ...createWriter(core, base) },
     { get: (id: string, caller: Pick<Caller, 'organisation'>) => get(id, caller) },
-  ) as Rooms & Commands & Timers & Maintenance & Annotations
+  ) as Rooms & Commands & Timers & Maintenance & Annotations & Migration
   Object.assign(rooms, createCommands(core, rooms))
   Object.assign(rooms, createTimers(core, rooms))
   Object.assign(rooms, createMaintenance(core, rooms))
   Object.assign(rooms, createAnnotations(core, rooms))
+  Object.assign(rooms, createMigration(core, rooms))
 
   async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
     const row = await guarded(() =>
@@ -113,6 +116,10 @@ export function createEngine(deps: EngineDeps) {
     requote: rooms.requote,
     upgrade: rooms.upgrade,
     incidentsToUpgrade: () => guarded(() => incidentsToUpgrade(db, plans)),
+    migrate: rooms.migrate,
+    migrationRefusal: rooms.migrationRefusal,
+    migrationCandidates: rooms.migrationCandidates,
+    countMigrationCandidates: rooms.countMigrationCandidates,
     annotate: rooms.annotate,
     addNote: rooms.addNote,
     assignOwner: rooms.assignOwner,

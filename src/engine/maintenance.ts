@@ -9,7 +9,8 @@ import * as repo from '../store/repo.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
-import { rebuild, type UpgradeRecord } from './rebuild.js'
+import type { UpgradeRecord } from './rebuild.js'
+import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
 import { storedExtras, storedViewText } from './stored-view.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
@@ -22,24 +23,20 @@ export function createMaintenance(core: Core, rooms: Rooms) {
   /**
    * Rebuilds an incident from its journal alone: OPENED gives the input, every later
    * entry is re-sent as it was recorded (with its stored quotes and times); an upgraded
-   * incident's earlier entries as its UPGRADED entry says (rebuild.ts).
+   * incident's earlier entries as its UPGRADED entry says (rebuild.ts); a migrated one's
+   * MIGRATED entries re-applied (replay.ts).
    */
   async function replay(id: string): Promise<{ value: unknown; context: IncidentContext }> {
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw new NotFound(`incident ${id}`)
-    const plan = planOf(row)
     const entries = await db
       .selectFrom('journal')
       .selectAll()
       .where('incident_id', '=', id)
       .orderBy('seq')
       .execute()
-    const upgraded = entries.find((e) => e.type === 'UPGRADED')
-    const { actorRef } = rebuild(
-      plan,
-      entries,
-      upgraded ? { upgrade: JSON.parse(upgraded.payload) as UpgradeRecord } : {},
-    )
+    // Across migrations (MIGRATED: each version in turn) and upgrades (UPGRADED): replay.ts.
+    const { actorRef } = replayJournal(plans, row, entries)
     if (!actorRef) throw new Error(`incident ${id} has no OPENED entry`)
     const s = actorRef.getSnapshot()
     return { value: s.value, context: contextOf(s) }

@@ -80,6 +80,8 @@ function annotations(entries: readonly JournalRow[]) {
     if (e.type === 'OPENED') openedPlanVersion = p.planVersion
     // An incident upgraded to a newer plan version (engine/upgrade.ts) is on that version since.
     if (e.type === 'UPGRADED') openedPlanVersion = p.toVersion
+    // A migrated one (engine/migrate.ts) on the version it moved to.
+    if (e.type === 'MIGRATED') openedPlanVersion = p.to
     if (e.type === 'OWNER_ASSIGNED' || e.type === 'OWNER_HANDED_OVER') owner = String(p.to)
     if (e.type === 'NOTE_ADDED') notes.push({ seq: e.seq, text: p.text, corrects: p.corrects ?? null })
     if (e.type === 'EVIDENCE_ADDED') evidence.push({ seq: e.seq, sha256: p.sha256 })

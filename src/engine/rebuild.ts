@@ -46,9 +46,11 @@ export function rebuild(
   opts: {
     quotesOf?: (e: JournalEntry, payload: Record<string, unknown>) => Quotes | undefined
     upgrade?: UpgradeRecord
+    /** Go on from this actor (the journal after a MIGRATED entry: engine/replay.ts) instead of OPENED. */
+    start?: ReturnType<typeof restore>
   } = {},
 ) {
-  let actorRef: ReturnType<typeof restore> | undefined
+  let actorRef: ReturnType<typeof restore> | undefined = opts.start
   const skipped: number[] = []
   const used: Record<string, Quotes> = {}
   const upgradedAt = entries.find((e) => e.type === 'UPGRADED')?.seq ?? Number.POSITIVE_INFINITY

@@ -44,7 +44,13 @@ export async function verifyIncident(
     .where('incident_id', '=', id)
     .orderBy('seq')
     .execute()
-  const bound = genesisHash(incident)
+  // The chain is bound to the plan version the incident was opened on (its OPENED entry says
+  // which); an upgrade or a migration moves the column since, and the read model checks that.
+  const opened = rows[0] ? (JSON.parse(rows[0].payload) as { planVersion?: unknown }).planVersion : undefined
+  const bound = genesisHash({
+    ...incident,
+    plan_version: typeof opened === 'number' ? opened : incident.plan_version,
+  })
   const chain = rows[0]?.prev_hash === GENESIS_HASH ? 'legacy' : 'bound'
   let prev = chain === 'legacy' ? GENESIS_HASH : bound
   let expectedSeq = 1

@@ -22,6 +22,7 @@ import { evidenceRoutes } from './routes/evidence.js'
 import { exportRoutes } from './routes/export.js'
 import { healthRoutes } from './routes/health.js'
 import { incidentRoutes } from './routes/incidents.js'
+import { migrateRoutes } from './routes/migrate.js'
 import { noteRoutes } from './routes/notes.js'
 import { planRoutes } from './routes/plans.js'
 import { streamRoutes } from './routes/streams.js'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes({ ...deps, log }))
   app.route('/', whoamiRoutes())
   app.route('/', adminRoutes(deps))
+  app.route('/', migrateRoutes(deps))
   app.route('/', calendarRoutes(deps))
   if (deps.diagrams) app.route('/', diagramRoutes(deps, deps.diagrams))
   if (deps.evidence) app.route('/', evidenceRoutes(deps, deps.evidence))

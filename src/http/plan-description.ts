@@ -74,6 +74,8 @@ export function describePlan(plan: PlanDefinition) {
   return {
     ...describePlanSummary(plan),
     hasCriteria: plan.hasCriteria,
+    // The version this one takes open incidents from (POST /incidents/{id}/migrate), or null.
+    migratesFrom: plan.migratesFrom?.from ?? null,
     states,
     transitions,
     events: plan.events.map((e) => ({

@@ -135,6 +135,9 @@ export const PlanListSchema = z.object({ items: z.array(PlanSummarySchema) })
 const ClauseRef = { label: z.string(), clause: nullableString, policy: nullableString }
 export const PlanDescriptionSchema = PlanSummarySchema.extend({
   hasCriteria: z.boolean(),
+  migratesFrom: z.number().int().nullable().openapi({
+    description: 'the version this one takes open incidents from (POST /incidents/{id}/migrate); null: none',
+  }),
   states: z.array(
     z.object({
       path: z.string().openapi({ example: 'reporting.handlingAlongside' }),

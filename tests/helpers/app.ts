@@ -93,6 +93,8 @@ export async function testApp(
     kind?: StoreKind
     /** Keep a witness file here (written right after each commit; `witness.flush()` awaits it). */
     witness?: string
+    /** The plan versions served (default: the registry). */
+    plans?: AppDeps['plans']
   } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FixedClock()
@@ -108,9 +110,10 @@ export async function testApp(
   const witness = opts.witness
     ? await openWitnessWriter({ file: opts.witness, intervalMs: 0, now: clock.now })
     : undefined
+  const plans = opts.plans ?? registry
   const engine = createEngine({
     store,
-    plans: registry,
+    plans,
     clock,
     calendar: liveCalendar,
     onChange: (view, entry) => {
@@ -148,7 +151,7 @@ export async function testApp(
   const app = createApp({
     engine,
     db: store.db,
-    plans: registry,
+    plans,
     calendar: liveCalendar,
     log,
     diagrams,

@@ -14,6 +14,7 @@ import { session } from '../session.js'
 import { activePaths } from './common.js'
 import { eventForm } from './event-form.js'
 import { breaches, deadlines, journal, summary } from './incident-parts.js'
+import { migrationNotice } from './migration-notice.js'
 import { owedList } from './owed.js'
 
 const POLL_MS = 3000
@@ -205,7 +206,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     root.dataset.version = String(view.version)
     root.dataset.phase = view.phase
     title.textContent = view.title
-    replace(summaryBox, summary(plan, view))
+    replace(summaryBox, summary(plan, view), migrationNotice(plan, view, role))
     replace(owedBox, owedList(view, { mayDo, open: (type, fields) => openForm(type, false, fields) }))
     drawActions()
     replace(deadlinesBox, deadlines(view))

@@ -1,0 +1,245 @@
+/**
+ * Moving an open incident to the next version of its plan (README "Migrating open
+ * incidents"): its state by the new version's declared mapping, its context by the
+ * declared function, and its obligations re-derived under OBLIGATIONS.md's rules —
+ * met ones stay met, breaches stay, due times already set never move; what the new
+ * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5);
+ * what it newly requires begins at the migration time, met at once when the step was
+ * done before (rule 6). Pure: the engine passes the time, the actor and the quotes.
+ */
+import type { Actor } from '../vocabulary.js'
+import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
+import type { MigrationSpec } from './migration-types.js'
+import type { Obligation, ObligationRule } from './obligation-types.js'
+import type { IncidentContext, IncidentEvent, PlanDefinition, Quotes } from './types.js'
+
+/** A persisted machine snapshot, as the engine stores it. */
+export interface PersistedSnapshot {
+  status: string
+  value: unknown
+  context: unknown
+  [field: string]: unknown
+}
+
+export interface MigrationRequest {
+  /** When the migration happens: new obligations start then. */
+  at: string
+  actor: Actor
+  reason: string
+  /** The new version's rules quoted at `at` (the engine's quoteRules), journaled for replay. */
+  quotes: Quotes
+}
+
+export interface StateMove {
+  from: string
+  to: string
+}
+
+export type MigrationResult =
+  | {
+      ok: true
+      snapshot: PersistedSnapshot
+      context: IncidentContext
+      /** Each active state of the old version and where it went. */
+      mapping: StateMove[]
+    }
+  | { ok: false; reason: string }
+
+interface NodeLike {
+  type: string
+  states: Record<string, NodeLike>
+}
+
+const ESCALATE = 'escalate'
+const ms = (iso: string) => Date.parse(iso)
+
+/** The active leaf states of a state value, as dot paths from the root (`phase.reporting.upward`). */
+export function statePaths(value: unknown, prefix = ''): string[] {
+  const at = (k: string) => (prefix ? `${prefix}.${k}` : k)
+  if (typeof value === 'string') return [at(value)]
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && Object.keys(v).length === 0 ? [at(k)] : statePaths(v, at(k)),
+  )
+}
+
+function nodeAt(root: NodeLike, path: string): NodeLike | undefined {
+  let node: NodeLike | undefined = root
+  for (const key of path.split('.')) node = node?.states[key]
+  return node
+}
+
+/** Where `path` goes: by its longest listed prefix, else to itself. */
+function target(spec: MigrationSpec, path: string): string | { refuse: string } {
+  const segs = path.split('.')
+  for (let n = segs.length; n > 0; n--) {
+    const prefix = segs.slice(0, n).join('.')
+    const to = spec.states?.[prefix]
+    if (to === undefined) continue
+    if (typeof to !== 'string') return to
+    const rest = segs.slice(n).join('.')
+    return rest ? `${to}.${rest}` : to
+  }
+  return path
+}
+
+type Tree = Map<string, Tree>
+
+/** The state value the leaf paths make, checked against the new machine's tree. */
+function mappedValue(root: NodeLike, paths: readonly string[]): { value: unknown } | { refuse: string } {
+  const tree: Tree = new Map()
+  for (const p of paths) {
+    let t = tree
+    for (const key of p.split('.')) {
+      const sub = t.get(key) ?? new Map()
+      t.set(key, sub)
+      t = sub
+    }
+  }
+  const build = (node: NodeLike, t: Tree, where: string): unknown => {
+    if (node.type === 'compound' && t.size > 1)
+      return {
+        refuse: `two states of ${where || 'the root'} would be active at once: ${[...t.keys()].join(', ')}`,
+      }
+    const out: Record<string, unknown> = {}
+    for (const [key, sub] of t) {
+      const child = node.states[key]
+      if (!child) return { refuse: `no state ${where ? `${where}.` : ''}${key}` }
+      const v = sub.size === 0 ? {} : build(child, sub, where ? `${where}.${key}` : key)
+      if (v !== null && typeof v === 'object' && 'refuse' in v) return v
+      out[key] = v
+    }
+    const only = Object.entries(out)[0]
+    if (
+      node.type === 'compound' &&
+      only &&
+      typeof only[1] === 'object' &&
+      Object.keys(only[1] as object).length === 0
+    )
+      return only[0]
+    return out
+  }
+  const v = build(root, tree, '')
+  return v !== null && typeof v === 'object' && 'refuse' in v ? (v as { refuse: string }) : { value: v }
+}
+
+/** The ledger of `plan` as its kit builds it (the escalation a breach owes is the rule `escalate`). */
+export function ledgerSpecOf(plan: PlanDefinition): LedgerSpec {
+  const escalation: ObligationRule = plan.obligations.find((r) => r.id === ESCALATE) ?? {
+    id: ESCALATE,
+    kind: 'step',
+    label: '超时上报',
+    clause: null,
+    policy: '超时须上报',
+    owedBy: [],
+    discharge: { type: 'ESCALATE', fields: {} },
+    prior: 'none',
+  }
+  return {
+    rules: plan.obligations.filter((r) => r.id !== ESCALATE),
+    approvals: plan.approvals,
+    escalation,
+  }
+}
+
+/**
+ * The obligations under the new version's rules, at `req.at`. Nothing met, breached,
+ * waived or withdrawn changes; no due time moves.
+ */
+export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: MigrationRequest): IncidentContext {
+  const spec = ledgerSpecOf(plan)
+  const byId = new Map(spec.rules.map((r) => [r.id, r]))
+  const withdrawn = {
+    by: req.actor,
+    reason: `预案第 ${plan.version} 版不再要求（迁移：${req.reason}）`,
+    at: req.at,
+  }
+  let next: IncidentContext = {
+    ...ctx,
+    obligations: ctx.obligations.map((o): Obligation => {
+      if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval' || o.rule === ESCALATE)
+        return o
+      const rule = byId.get(o.rule)
+      if (rule && applies(ctx, rule)) return o
+      // Rule 5, as for a lowering: only what is not yet due goes; a due time that passed stays owed.
+      const notDue = o.dueAt === null || ms(o.dueAt) > ms(req.at)
+      return notDue ? { ...o, status: 'withdrawn', withdrawn } : o
+    }),
+  }
+  for (const rule of spec.rules) {
+    if (!applies(next, rule)) continue
+    if (next.obligations.some((o) => o.rule === rule.id && o.status !== 'withdrawn')) continue
+    const o = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: false })
+    next = { ...next, obligations: [...next.obligations, o] }
+  }
+  const event: IncidentEvent = {
+    type: 'MIGRATED',
+    at: req.at,
+    actor: req.actor,
+    quotes: req.quotes,
+    reason: withdrawn.reason,
+  }
+  return syncApprovals(spec, next, event, 'none')
+}
+
+/**
+ * Maps a persisted snapshot of `from` to one of `to`, or says why it cannot: `to` must
+ * declare that it migrates from `from`, the incident must be open, and every active
+ * state must map to a state of `to`.
+ */
+export function migrateSnapshot(
+  from: PlanDefinition,
+  to: PlanDefinition,
+  persisted: PersistedSnapshot,
+  req: MigrationRequest,
+): MigrationResult {
+  const spec = to.migratesFrom
+  if (from.id !== to.id)
+    return { ok: false, reason: `${to.id} is not the plan of this incident (${from.id})` }
+  if (!spec || spec.from !== from.version)
+    return {
+      ok: false,
+      reason: `${to.id} version ${to.version} declares no migration from version ${from.version}`,
+    }
+  const old = persisted.context as IncidentContext
+  if (persisted.status !== 'active' || old.closedAt !== null)
+    return {
+      ok: false,
+      reason: 'the incident is closed: a closed incident stays on the version it closed on',
+    }
+  const root = (to.machine as unknown as { root: NodeLike }).root
+  const mapping: StateMove[] = []
+  for (const path of statePaths(persisted.value)) {
+    const t = target(spec, path)
+    if (typeof t !== 'string') return { ok: false, reason: `state ${path} does not map: ${t.refuse}` }
+    if (!nodeAt(root, t))
+      return {
+        ok: false,
+        reason: `state ${path} does not map: version ${to.version} has no state ${t} and declares no mapping for it`,
+      }
+    mapping.push({ from: path, to: t })
+  }
+  const built = mappedValue(
+    root,
+    mapping.map((m) => m.to),
+  )
+  if ('refuse' in built)
+    return { ok: false, reason: `the mapped states do not fit together: ${built.refuse}` }
+  const mapped = spec.context ? spec.context(old) : old
+  const context = rederive(to, mapped, req)
+  let value: unknown
+  try {
+    value = to.machine.resolveState({ value: built.value as never, context }).value
+  } catch (e) {
+    return {
+      ok: false,
+      reason: `the mapped state is not one of version ${to.version}: ${(e as Error).message}`,
+    }
+  }
+  return {
+    ok: true,
+    snapshot: { ...persisted, value, context, historyValue: {}, children: {} },
+    context,
+    mapping,
+  }
+}
