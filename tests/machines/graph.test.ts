@@ -724,12 +724,12 @@ const gapsOf = (id: string) => KNOWN_GAPS[id] ?? { untaken: [], trapped: 0, pert
 describe.each(plans.filter((p) => !NOT_EXPLORED[p.id]).map((p) => [p.id, p] as const))(
   '%s: graph coverage',
   (_id, plan) => {
-    it('explores from every opening grade in bounded time', { timeout: 240_000 }, () => {
+    // The exploration is bounded by states, not by time (timing lives in benchmarks).
+    it('explores from every opening grade', { timeout: 240_000 }, () => {
       const e = explored(plan)
       console.info(`${plan.id}: ${e.snapshots.size} states, ${edgeCount(e)} edges, ${Math.round(e.ms)} ms`)
       expect(e.openings.size).toBe(startGrades(plan).length)
       expect(e.snapshots.size).toBeGreaterThan(startGrades(plan).length)
-      expect(e.ms).toBeLessThan(90_000)
     })
 
     it('reaches every state node of the machine', () => {
