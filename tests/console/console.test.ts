@@ -205,6 +205,13 @@ describe.skipIf(!run)('web console', () => {
     expect(await page.locator('#breaches tbody tr').count()).toBe(1)
     await page.locator('#journal > li[data-type="DEADLINE_PASSED"] .who', { hasText: '系统' }).waitFor()
     expect(await page.locator('#journal > li[data-type="OPENED"] .backdated').textContent()).toContain('补录')
+    // What each entry did to the ledger, in words (the rule's label), never as raw JSON.
+    const breached = await page
+      .locator('#journal > li[data-type="DEADLINE_PASSED"] dt[title="obligations"] + dd')
+      .first()
+      .textContent()
+    expect(breached).toMatch(/(^|；)超时：\S/)
+    expect(breached).not.toMatch(/[{}]|#\d/)
     await page.screenshot({ path: `${SHOTS}/missed.png`, fullPage: true })
 
     await page.getByRole('link', { name: '返回事件列表' }).click()

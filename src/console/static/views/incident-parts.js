@@ -131,7 +131,35 @@ const BACKDATED_MS = 1000
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 
-const valueText = (v, key) => {
+/** An obligation instance (`rule[:draft]#n`) by its rule's label in the plan. */
+function obligationLabel(plan, id) {
+  const bare = String(id).replace(/#\d+$/, '')
+  const rule = (plan?.obligations ?? [])
+    .filter((r) => bare === r.id || bare.startsWith(`${r.id}:`))
+    .sort((a, b) => b.id.length - a.id.length)[0]
+  return rule?.label ?? String(id)
+}
+
+/** A journal entry's ledger changes ({ begun: [ids], met: […], … }) in words. */
+function ledgerText(plan, v) {
+  const kinds = ['begun', 'met', 'late', 'breached', 'waived', 'withdrawn', 'requoted']
+  return kinds
+    .filter((k) => Array.isArray(v[k]) && v[k].length > 0)
+    .map((k) => `${t(`ledger.${k}`)}：${v[k].map((id) => obligationLabel(plan, id)).join('、')}`)
+    .join('；')
+}
+
+/** Quotes the ledger used ({ ruleId[@event]: { dueAt, certain } }): each rule's due time. */
+function quotesText(plan, v) {
+  return Object.entries(v)
+    .map(([key, q]) => `${obligationLabel(plan, key.replace(/@event$/, ''))} ${formatTime(q?.dueAt)}`)
+    .join('；')
+}
+
+const valueText = (v, key, plan) => {
+  if (key === 'obligations' && v && typeof v === 'object' && !Array.isArray(v)) return ledgerText(plan, v)
+  if (key === 'quotes' && v && typeof v === 'object') return quotesText(plan, v)
+  if (key === 'mapping' && Array.isArray(v)) return v.map((m) => `${m.from} → ${m.to}`).join('；')
   if (key === 'facts' && v && typeof v === 'object') return factsText(v)
   if (key === 'source' && v && typeof v === 'object') return [v.platform, v.url].filter(Boolean).join(' ')
   if (key === 'category') return `${term('category', v)}（${v}）`
@@ -200,7 +228,7 @@ export function journal(plan, items) {
               { class: 'payload' },
               payload.map(([k, x]) => [
                 h('dt', { title: k }, fieldLabel(spec, k)),
-                h('dd', {}, valueText(x, k)),
+                h('dd', {}, valueText(x, k, plan)),
               ]),
             )
           : null,
