@@ -91,9 +91,7 @@ export async function listIncidents(
 ): Promise<ListPage> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   const hits = f.q ? await searchHits(db, f.q) : null
-  let q = fromIncidents(db, hits)
-    .select(VIEW_COLUMNS)
-    .where('organisation', '=', organisation)
+  let q = fromIncidents(db, hits).select(VIEW_COLUMNS).where('organisation', '=', organisation)
   if (f.plan) q = q.where('plan_id', '=', f.plan)
   if (f.phase) q = q.where('phase', '=', f.phase)
   if (f.severity) q = q.where('severity', '=', f.severity)

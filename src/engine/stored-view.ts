@@ -47,7 +47,15 @@ export function storedExtras(text: string): Pick<IncidentView, 'source' | 'notes
 
 export type ViewRow = Pick<
   IncidentRow,
-  'id' | 'organisation' | 'version' | 'related_to' | 'owner' | 'created_at' | 'updated_at' | 'snapshot' | 'view'
+  | 'id'
+  | 'organisation'
+  | 'version'
+  | 'related_to'
+  | 'owner'
+  | 'created_at'
+  | 'updated_at'
+  | 'snapshot'
+  | 'view'
 >
 
 /** The columns a view is read from. */
