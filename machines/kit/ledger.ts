@@ -149,14 +149,15 @@ export function begin(
   if (rule.kind === 'approval') {
     const code = rule.id.slice('approval:'.length)
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
-    return given ? { ...o, status: 'met', metAt: given.at } : o
+    return given ? discharged(o, given.at) : o
   }
   const done = ctx.acts.find(
     (a) =>
       matchesDischarge(rule.discharge, a.type, a.fields) &&
       (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
   )
-  return done ? { ...o, status: 'met', metAt: done.at } : o
+  // Done before it was owed: met then, or late when that was already past its due time.
+  return done ? discharged(o, done.at) : o
 }
 
 type Change = 'none' | 'first' | 'raise' | 'lower'

@@ -149,6 +149,17 @@ describe('rule 6: done before owed counts', () => {
     w.send('SET_CATEGORY', { category: 'doubt' })
     expect(ob(w, 'answer#1')).toMatchObject({ status: 'met', metAt: answeredAt })
   })
+
+  it('done before owed but after its due time counts late, with the due time as its breach', () => {
+    const w = open()
+    // Three working hours from knownAt (T0, a Friday 17:00 Beijing) end on Monday; answered a week on.
+    const late = addMinutes(T0, 7 * 24 * 60)
+    w.send('ANSWER', { content: '已答复' }, { actor: unit, at: late })
+    w.send('SET_CATEGORY', { category: 'doubt' }, { at: addMinutes(late, 1) })
+    const o = ob(w, 'answer#1')
+    expect(o?.dueAt && Date.parse(o.dueAt)).toBeLessThan(Date.parse(late))
+    expect(o).toMatchObject({ status: 'late', metAt: late, breachedAt: o?.dueAt })
+  })
 })
 
 describe('rule 7: one recipient, one obligation; level by level', () => {
