@@ -6,9 +6,9 @@
  * the first candidate whose guard holds) and is exact, but it finds each node's
  * candidates through a per-call cache keyed by a string built per call. Every send
  * and firing asks it for every candidate event: that was the largest single cost of
- * building a view. This walks the same tree with the candidates kept per node and
- * event type, and evaluates each guard as XState does (named, parameterised, inline,
- * and the built-in `and`/`or`/`not`). A machine with wildcard event descriptors is
+ * building a view. This walks the same tree, pruned once per state value and event
+ * type to the nodes that have candidates, and evaluates each guard as XState does
+ * (named, parameterised, inline, and the built-in `and`/`or`/`not`). A machine with wildcard event descriptors is
  * answered by `can()` itself. tests/engine/accepted.test.ts holds the two equal on
  * every plan's reachable states.
  */
