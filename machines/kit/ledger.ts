@@ -1,12 +1,16 @@
 /**
  * The obligations ledger: after every accepted event it records the act, discharges
  * what the event discharges, withdraws what a lowering or a category change no longer
- * requires (only what is not yet due), begins what now applies (with due times quoted
- * once), and begins the escalation a breach owes. Pure; OBLIGATIONS.md's nine rules.
+ * requires (only what is not yet due), and what an earlier yes to a decision began once
+ * a later answer to it is no (the latest answer governs; recorded with who and why),
+ * begins what now applies (with due times quoted once), and begins the escalation a
+ * breach owes. Pure; OBLIGATIONS.md's nine rules.
  */
 import { isAbove, type Severity } from '../vocabulary.js'
+import { applies, fieldsMatch } from './conditions.js'
+import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
-import type { Act, Condition, Discharge, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import type { Act, Discharge, Obligation, ObligationRule, Recorded } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
 
 export interface LedgerSpec {
@@ -21,6 +25,8 @@ const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
 const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
 const ms = (iso: string) => Date.parse(iso)
 
+export { applies, fieldsMatch, holds } from './conditions.js'
+
 /** The fields of an event worth keeping to match later obligations (short values only). */
 export function actFields(event: IncidentEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -31,15 +37,6 @@ export function actFields(event: IncidentEvent): Record<string, unknown> {
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)) out[k] = v
   }
   return out
-}
-
-/** Subset match: every listed field equal; a listed array must be contained in the given one. */
-export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
-  return Object.entries(want).every(([k, v]) => {
-    const g = got[k]
-    if (Array.isArray(v)) return Array.isArray(g) && v.every((x) => g.includes(x))
-    return g === v
-  })
 }
 
 export const matchesDischarge = (d: Discharge, type: string, fields: Record<string, unknown>): boolean =>
@@ -63,27 +60,6 @@ export function wouldDischarge(o: Obligation, event: IncidentEvent): boolean {
   if (o.kind === 'decision') return event.type === o.discharge.type && event.decision === o.rule
   return matchesDischarge(o.discharge, event.type, actFields(event))
 }
-
-export function holds(ctx: IncidentContext, c: Condition): boolean {
-  if ('act' in c) return ctx.acts.some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
-  if ('met' in c)
-    return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
-  if ('decided' in c) {
-    // The latest decision of that rule still on the record: unanswered (owed again after a rise) is not yes.
-    const d = ctx.obligations.findLast((o) => o.rule === c.decided && o.status !== 'withdrawn')
-    return d?.decision?.answer === 'yes'
-  }
-  if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
-  if ('step' in c) return ctx.steps[c.step] !== undefined
-  if ('all' in c) return c.all.every((x) => holds(ctx, x))
-  if ('any' in c) return c.any.some((x) => holds(ctx, x))
-  return !holds(ctx, c.not)
-}
-
-export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
-  (r.severities === undefined || (ctx.severity !== null && r.severities.includes(ctx.severity))) &&
-  (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
-  (r.when === undefined || holds(ctx, r.when))
 
 function discharged(o: Obligation, at: string): Obligation {
   const late = o.breachedAt !== null || (o.dueAt !== null && ms(at) > ms(o.dueAt))
@@ -215,6 +191,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
       }),
     }
   }
+  next = withdrawDeclined(spec, ctx, next, event)
   next = beginApplicable(spec, next, event, change, repeatOfLast)
   next = syncApprovals(spec, next, event, change)
   next = beginEscalations(spec, next, at)

@@ -34,12 +34,15 @@ export interface Discharge {
  * What must hold, besides grade and category, for a rule to apply. `act`: an event of
  * that type (with those fields) was accepted; `met`: an obligation of that rule was
  * met or met late (逐级: the next level owes only once the level below has it);
+ * `settled`: the latest instance of that rule (not withdrawn) was met, met late or
+ * waived (a waived decision is answered by no one: it orders nothing);
  * `decided`: a decision was answered yes; `fact`: a boolean fact is true; `step`: a
  * step is done; `phase`: the incident has reached one of these phases.
  */
 export type Condition =
   | { act: string; fields?: Record<string, unknown> }
   | { met: string }
+  | { settled: string }
   | { decided: string }
   | { fact: string }
   | { step: string }

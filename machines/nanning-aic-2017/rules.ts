@@ -97,9 +97,12 @@ const reportTo = (
   }
 }
 
-/** The last answer to the review decision was no (四(五)). */
+/**
+ * The group ordered no review (四(五)): its last answer was no, or it waived the decision
+ * (a waived decision orders nothing; without this the incident could never close).
+ */
 export const REVIEW_DECLINED: Condition = {
-  all: [{ met: 'decision:review' }, { not: { decided: 'decision:review' } }],
+  all: [{ settled: 'decision:review' }, { not: { decided: 'decision:review' } }],
 }
 
 /**

@@ -255,6 +255,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
     return `已${label}${fields}`
   }
   if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`
+  if ('settled' in c) return `“${ruleLabel(plan, c.settled)}”已办结或免除`
   if ('decided' in c) return `已决定“${ruleLabel(plan, c.decided)}”为是`
   if ('fact' in c) return `事实 ${c.fact} 成立`
   if ('step' in c) return stepWords(plan, c.step)

@@ -38,6 +38,7 @@ export function conditionText(c: Condition): string {
         : ''
     }`
   if ('met' in c) return `“${c.met}”已办结`
+  if ('settled' in c) return `“${c.settled}”已办结或免除`
   if ('decided' in c) return `已决定“${c.decided}”为是`
   if ('fact' in c) return `事实“${c.fact}”成立`
   if ('step' in c) return `已完成“${c.step}”`

@@ -442,6 +442,37 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
     expect(w.phase()).toBe('closed')
   })
 
+  it('a waived review decision orders no review: the group may end the handling (not a trap)', () => {
+    const w = open()
+    toPreparing(w)
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'WAIVE', { obligation: 'decision:review#1', reason: '领导小组不再研究' })
+    expect(ob(w, 'decision:review')?.status).toBe('waived')
+    expect(ob(w, 'review')).toBeUndefined()
+    expect(can(w, 'CLOSE')).toBe(true)
+    act(w, 'CLOSE')
+    expect(w.phase()).toBe('closed')
+  })
+
+  it('the latest answer governs: a review ordered before a relapse is withdrawn by a later no, on the record', () => {
+    const w = open()
+    toPreparing(w)
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'RELAPSE')
+    act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需回顾' })
+    expect(ob(w, 'review')?.status).toBe('owed')
+    act(w, 'SUBSIDE')
+    act(w, 'DECIDE', { decision: 'decision:review', answer: 'no', reason: '再次平息，无需回顾' })
+    expect(ob(w, 'review')).toMatchObject({
+      status: 'withdrawn',
+      withdrawn: { by: P.group, reason: '再次平息，无需回顾' },
+    })
+    act(w, 'CLOSE')
+    expect(w.phase()).toBe('closed')
+  })
+
   it('closing is refused while anything is owed, and closing cancels nothing', () => {
     const w = open({}, { category: 'doubt' })
     toPreparing(w)
