@@ -24,7 +24,7 @@
  */
 import { getAdjacencyMap } from '@xstate/graph'
 import { describe, expect, it } from 'vitest'
-import { type AnyMachineSnapshot, createActor, getInitialSnapshot, getNextSnapshot } from 'xstate'
+import { type AnyMachineSnapshot, createActor, getInitialSnapshot } from 'xstate'
 import {
   currentPlans,
   type IncidentContext,
@@ -52,6 +52,7 @@ import {
   hasWorkingTimeRule,
   incidentInput,
   instrument,
+  nextSnapshot,
   nowOf,
   openDrafts,
   phaseOf,
@@ -353,7 +354,7 @@ function explore(plan: PlanDefinition): Exploration {
       let progress: Keyed | undefined
       let other: Keyed | undefined
       for (const e of all) {
-        const n = getNextSnapshot(inst.machine, s, e as never)
+        const n = nextSnapshot(inst.machine, s, e as never)
         if (JSON.stringify(n.value) !== value) moves.push(e)
         else if (progress || keyOf(n) === k) continue
         else if (owing.some((o) => wouldDischarge(o, e))) progress = e
@@ -421,7 +422,7 @@ function explore(plan: PlanDefinition): Exploration {
           ...(routeNext.get(from) ?? []),
           { ...event, [VARIANT]: `route:${step.type}:${JSON.stringify(step.payload)}:${step.role}` } as Keyed,
         ])
-        t = getNextSnapshot(inst.machine, t, event as never)
+        t = nextSnapshot(inst.machine, t, event as never)
         onRoute.add(keyOf(t))
       }
     }
@@ -455,7 +456,7 @@ function explore(plan: PlanDefinition): Exploration {
       for (const e of suffix ?? []) {
         const again = accepted(t, (x) => x.type === e.type).find((x) => x[VARIANT] === (e as Keyed)[VARIANT])
         if (!again) break
-        t = getNextSnapshot(inst.machine, t, again as never)
+        t = nextSnapshot(inst.machine, t, again as never)
         if (closable.has(keyOf(t)) || phaseOf(t.value) === 'closed') {
           closable.add(keyOf(s))
           return true
@@ -473,7 +474,7 @@ function explore(plan: PlanDefinition): Exploration {
         const owing = (u.context as IncidentContext).obligations.filter((o) => o.status === 'owed')
         const later: AnyMachineSnapshot[][] = [[], [], []]
         for (const ev of accepted(u, (e, c) => flowEvent(e, c) || e.type === 'ESCALATE')) {
-          const v = getNextSnapshot(inst.machine, u, ev as never)
+          const v = nextSnapshot(inst.machine, u, ev as never)
           const k = keyOf(v)
           if (parent.has(k)) continue
           parent.set(k, keyOf(u))

@@ -15,7 +15,7 @@
  */
 import { getAdjacencyMap } from '@xstate/graph'
 import { describe, expect, it } from 'vitest'
-import { type AnyMachineSnapshot, createActor, getInitialSnapshot, getNextSnapshot } from 'xstate'
+import { type AnyMachineSnapshot, createActor, getInitialSnapshot } from 'xstate'
 import {
   currentPlans,
   type IncidentContext,
@@ -31,6 +31,7 @@ import {
   closingRoute,
   handledEventTypes,
   incidentInput,
+  nextSnapshot,
   nowOf,
   phaseOf,
   planMenu,
@@ -83,7 +84,7 @@ function routeTo(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapsh
       actor,
       quotes: quoteRules(plan.obligations, calendar, c, at),
     }
-    s = getNextSnapshot(plan.machine, s, event as never)
+    s = nextSnapshot(plan.machine, s, event as never)
     out.push(s)
   }
   return out
