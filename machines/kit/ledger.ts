@@ -27,8 +27,20 @@ const ms = (iso: string) => Date.parse(iso)
 
 export { applies, fieldsMatch, holds } from './conditions.js'
 
+/** actFields per event: the ledger asks once per obligation it matches (events are never mutated). */
+const fieldsOf = new WeakMap<IncidentEvent, Readonly<Record<string, unknown>>>()
+
 /** The fields of an event worth keeping to match later obligations (short values only). */
-export function actFields(event: IncidentEvent): Record<string, unknown> {
+export function actFields(event: IncidentEvent): Readonly<Record<string, unknown>> {
+  let fields = fieldsOf.get(event)
+  if (fields === undefined) {
+    fields = Object.freeze(collectFields(event))
+    fieldsOf.set(event, fields)
+  }
+  return fields
+}
+
+function collectFields(event: IncidentEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(event)) {
     if (SKIP_FIELDS.has(k)) continue
