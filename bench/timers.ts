@@ -12,7 +12,7 @@
  *   the event loop's longest stall
  *   while the scheduler drains. Firing stops after a time budget (--timers-budget,
  *   seconds); what is left is projected from the measured rate and said so.
- * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (target ≤ 1 s).
+ * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (issue 20: ≤ 0.5 s).
  *
  * The incidents are clones of "primed" templates: opened through the engine, their
  * warnings fired through the engine, their next deadline a minute ahead; each clone is
@@ -126,7 +126,7 @@ export async function timersBench(ctx: Context) {
     name: `timers.${atOnce}-at-once.lag.p99`,
     value: p99,
     unit: 's',
-    target: { text: '≤ 1 s', met: p99 <= 1 },
+    target: { text: '≤ 0.5 s', met: p99 <= 0.5 },
     runs: p99s,
   })
   report({ name: `timers.${atOnce}-at-once.lag.max`, value: median(maxes), unit: 's', runs: maxes })
