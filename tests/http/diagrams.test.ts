@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as diagrams from '../../src/diagrams/index.js'
 import { type TestApp, testApp } from '../helpers/app.js'
 
 let t: TestApp
@@ -26,6 +27,47 @@ describe('diagrams and reports', () => {
     expect(mmd.text).toMatch(/stateDiagram/)
     expect((await t.request('GET', '/plans/nowhere/diagram.svg', { as: 'auditor' })).status).toBe(404)
     expect((await t.request('GET', '/plans/neixiang-2017/diagram.svg')).status).toBe(401)
+  })
+
+  it('lays out an incident chart once per version, however often it is asked for', async () => {
+    const drawn: number[] = []
+    const counting = await testApp({
+      deps: {
+        diagrams: {
+          ...diagrams,
+          incidentSvg: (plan, view, history) => {
+            drawn.push(view.version)
+            return diagrams.incidentSvg(plan, view, history)
+          },
+        },
+      },
+    })
+    try {
+      const res = await counting.request('POST', '/incidents', {
+        as: 'office',
+        body: { planId: 'neixiang-2017', title: '图示', severity: 'general', severityReason: '研判' },
+      })
+      const id = res.body.id as string
+      const chart = () => counting.request('GET', `/incidents/${id}/diagram.svg`, { as: 'auditor' })
+      const first = await chart()
+      expect((await chart()).text).toBe(first.text)
+      expect(drawn).toEqual([1])
+      const sent = await counting.request('POST', `/incidents/${id}/notes`, {
+        as: 'office',
+        body: { text: '已电话联系发帖人' },
+      })
+      expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300)
+      const next = await chart()
+      expect(next.text).not.toBe(first.text)
+      expect(next.text).toContain('版本 2')
+      expect(drawn).toEqual([1, 2])
+      // Another organisation still sees nothing, drawn or not.
+      expect(
+        (await counting.request('GET', `/incidents/${id}/diagram.svg`, { as: 'other-org' })).status,
+      ).toBe(404)
+    } finally {
+      await counting.close()
+    }
   })
 
   it('draws an incident on its plan, and gives its report as Markdown or HTML', async () => {
