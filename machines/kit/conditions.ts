@@ -39,12 +39,13 @@ export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
   (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
   (r.when === undefined || holds(ctx, r.when))
 
-/** The decision rules a condition reads with `decided`. */
+/**
+ * The decision rules a condition requires answered yes: `decided` alone or within `all`
+ * (not under `any` or `not`, where the rule may apply for another reason).
+ */
 export function decidedIn(c: Condition | undefined): string[] {
   if (!c) return []
   if ('decided' in c) return [c.decided]
   if ('all' in c) return c.all.flatMap(decidedIn)
-  if ('any' in c) return c.any.flatMap(decidedIn)
-  if ('not' in c) return decidedIn(c.not)
   return []
 }

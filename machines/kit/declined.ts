@@ -10,7 +10,7 @@ import type { IncidentContext, IncidentEvent } from './types.js'
 const ms = (iso: string) => Date.parse(iso)
 
 /**
- * A decision answered no after an earlier yes (asked again after a relapse): what the yes
+ * A decision answered no (or waived) after an earlier yes (asked again after a relapse): what the yes
  * began and the no no longer calls for is withdrawn, with who decided and why, unless it
  * breached or its due time passed (rule 1, as for a lowering). Otherwise an ordered
  * review could stay owed where no step can discharge it.
@@ -21,9 +21,12 @@ export function withdrawDeclined(
   next: IncidentContext,
   event: IncidentEvent,
 ): IncidentContext {
+  // Answered no by this event, or waived by it (a waived decision orders nothing either).
   const declined = next.obligations.filter(
     (o, i) =>
-      o.kind === 'decision' && o.decision?.answer === 'no' && before.obligations[i]?.status === 'owed',
+      o.kind === 'decision' &&
+      ((o.decision?.answer === 'no' && before.obligations[i]?.status === 'owed') ||
+        (event.type === 'WAIVE' && event.obligation === o.id && o.status === 'waived')),
   )
   if (declined.length === 0) return next
   const rules = new Set(declined.map((o) => o.rule))

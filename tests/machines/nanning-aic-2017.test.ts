@@ -473,6 +473,20 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
     expect(w.phase()).toBe('closed')
   })
 
+  it('a review ordered before a relapse is withdrawn too when the group waives the decision asked again', () => {
+    const w = open()
+    toPreparing(w)
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需回顾' })
+    act(w, 'RELAPSE')
+    act(w, 'SUBSIDE')
+    act(w, 'WAIVE', { obligation: 'decision:review#2', reason: '不再研究' })
+    expect(ob(w, 'review')).toMatchObject({ status: 'withdrawn', withdrawn: { reason: '不再研究' } })
+    act(w, 'CLOSE')
+    expect(w.phase()).toBe('closed')
+  })
+
   it('closing is refused while anything is owed, and closing cancels nothing', () => {
     const w = open({}, { category: 'doubt' })
     toPreparing(w)
