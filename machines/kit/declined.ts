@@ -1,6 +1,6 @@
 /**
- * The latest answer to a decision governs: a no after an earlier yes withdraws what the
- * yes began (OBLIGATIONS.md rule 3, recorded with who and why). Pure.
+ * The latest answer to a decision governs: a no (or the decision waived) after an earlier
+ * yes withdraws what the yes began (OBLIGATIONS.md rule 3, recorded with who and why). Pure.
  */
 import { applies, decidedIn } from './conditions.js'
 import type { LedgerSpec } from './ledger.js'
@@ -10,8 +10,8 @@ import type { IncidentContext, IncidentEvent } from './types.js'
 const ms = (iso: string) => Date.parse(iso)
 
 /**
- * A decision answered no (or waived) after an earlier yes (asked again after a relapse): what the yes
- * began and the no no longer calls for is withdrawn, with who decided and why, unless it
+ * A decision answered no (or waived) after an earlier yes (asked again after a relapse):
+ * what the yes began and the no no longer calls for is withdrawn, with who and why, unless it
  * breached or its due time passed (rule 1, as for a lowering). Otherwise an ordered
  * review could stay owed where no step can discharge it.
  */
