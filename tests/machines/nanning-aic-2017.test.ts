@@ -410,11 +410,17 @@ describe('nanning-aic-2017 五(二) duties', () => {
 })
 
 describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
-  it('the review is the group’s decision: yes owes the review, which closes', () => {
-    const w = open()
+  /** Released and subsided: the group owes the review decision. */
+  const subsided = (input: Parameters<typeof open>[1] = {}) => {
+    const w = open({}, input)
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'SUBSIDE')
+    return w
+  }
+
+  it('the review is the group’s decision: yes owes the review, which closes', () => {
+    const w = subsided()
     expect(ob(w, 'decision:review')).toMatchObject({ status: 'owed', owedBy: ['group'] })
     expect(can(w, 'CLOSE')).toBe(false)
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '由办公室、青秀分局回顾总结' })
@@ -426,10 +432,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('no review is recorded with who and why, then the group ends the handling', () => {
-    const w = open()
-    toPreparing(w)
-    act(w, 'RELEASE', { draftId: approvedDraft(w) })
-    act(w, 'SUBSIDE')
+    const w = subsided()
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'no', reason: '影响小，无需回顾' })
     expect(w.phase()).toBe('disposal')
     expect(ob(w, 'decision:review')?.decision).toMatchObject({
@@ -443,10 +446,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('a waived review decision orders no review: the group may end the handling (not a trap)', () => {
-    const w = open()
-    toPreparing(w)
-    act(w, 'RELEASE', { draftId: approvedDraft(w) })
-    act(w, 'SUBSIDE')
+    const w = subsided()
     act(w, 'WAIVE', { obligation: 'decision:review#1', reason: '领导小组不再研究' })
     expect(ob(w, 'decision:review')?.status).toBe('waived')
     expect(ob(w, 'review')).toBeUndefined()
@@ -456,10 +456,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('the latest answer governs: a review ordered before a relapse is withdrawn by a later no, on the record', () => {
-    const w = open()
-    toPreparing(w)
-    act(w, 'RELEASE', { draftId: approvedDraft(w) })
-    act(w, 'SUBSIDE')
+    const w = subsided()
     act(w, 'RELAPSE')
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需回顾' })
     expect(ob(w, 'review')?.status).toBe('owed')
@@ -474,10 +471,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('a review ordered before a relapse is withdrawn too when the group waives the decision asked again', () => {
-    const w = open()
-    toPreparing(w)
-    act(w, 'RELEASE', { draftId: approvedDraft(w) })
-    act(w, 'SUBSIDE')
+    const w = subsided()
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需回顾' })
     act(w, 'RELAPSE')
     act(w, 'SUBSIDE')
@@ -488,10 +482,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('closing is refused while anything is owed, and closing cancels nothing', () => {
-    const w = open({}, { category: 'doubt' })
-    toPreparing(w)
-    act(w, 'RELEASE', { draftId: approvedDraft(w) })
-    act(w, 'SUBSIDE')
+    const w = subsided({ category: 'doubt' })
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'no', reason: '无需回顾' })
     expect(owedRules(w)).toEqual(['answer:initial'])
     expect(can(w, 'CLOSE')).toBe(false)
