@@ -115,7 +115,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       quotes: quoteRules(plan.obligations, calendar, { discoveredAt, knownAt, occurredAt }, discoveredAt),
     }
     const scope = `open:${caller.tokenId}`
-    const requestHash = sha256(canonicalJson(req))
+    const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
       const replayed = await idempotent(trx, scope, key, requestHash)
       if (replayed) return replayed
@@ -200,7 +200,8 @@ export function createCommands(core: Core, rooms: Rooms) {
    * role (403), version (409), state (409). Each writes nothing.
    */
   async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
-    const requestHash = sha256(canonicalJson(req))
+    // Hashed only for a key: without one nothing is compared or remembered.
+    const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
       // The row's head first: a live incident (live.ts) needs nothing more of it.
       const head = await repo.lockIncidentHead(trx, store.dialect, id)
@@ -218,28 +219,36 @@ export function createCommands(core: Core, rooms: Rooms) {
       const row = live
         ? { ...head, snapshot: '', view: '' }
         : { ...head, ...(await repo.incidentTexts(trx, store.dialect, id)) }
-      if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
-        throw new VersionConflict(req.expectedVersion, current(row, live?.view))
-      const now = clock.now()
-      const at =
-        checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
-        laterOf(iso(now), row.last_occurred_at)
       const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
       const before = actorRef.getSnapshot()
-      const actor: Actor = { name: caller.name, role: caller.role }
-      const book = lazyQuotes(plan.obligations, calendar, contextOf(before), at)
-      const event: IncidentEvent = { ...data, type: req.type, at, actor, quotes: book.quotes }
-      const refusal = permits(plan, contextOf(before), event)
-      if (refusal) throw new Forbidden(refusal)
-      if (!before.can(event))
-        throw new EventNotAllowed(req.type, current(row, live?.view), refusalDetail(plan, before, event))
+      let event: IncidentEvent
+      let book: ReturnType<typeof lazyQuotes>
+      try {
+        if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
+          throw new VersionConflict(req.expectedVersion, current(row, live?.view))
+        const now = clock.now()
+        const at =
+          checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
+          laterOf(iso(now), row.last_occurred_at)
+        const actor: Actor = { name: caller.name, role: caller.role }
+        book = lazyQuotes(plan.obligations, calendar, contextOf(before), at)
+        event = { ...data, type: req.type, at, actor, quotes: book.quotes }
+        const refusal = permits(plan, contextOf(before), event)
+        if (refusal) throw new Forbidden(refusal)
+        if (!before.can(event))
+          throw new EventNotAllowed(req.type, current(row, live?.view), refusalDetail(plan, before, event))
+      } catch (e) {
+        // A refusal changed nothing: the incident stays live at its version.
+        if (live) core.live.put(head.id, live)
+        throw e
+      }
       actorRef.send(event)
       return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
         type: req.type,
         // The quotes the transition asked for; none when it began no obligation.
         payload: withQuotes(data, book.asked()),
-        actor,
-        occurredAt: at,
+        actor: event.actor,
+        occurredAt: event.at,
         key,
         idempotency: { scope: `incident:${id}`, requestHash },
       })

@@ -82,6 +82,14 @@ export function createTimers(core: Core, rooms: Rooms) {
       ? { ...head, snapshot: '', view: '' }
       : { ...head, ...(await repo.incidentTexts(trx, store.dialect, head.id)) }
     const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+    // A spent timer changed nothing: the incident stays live at its version.
+    const spent = () => {
+      if (live) {
+        local.set(row.id, live)
+        told.push(() => core.live.put(row.id, live))
+      }
+      return false
+    }
     const keep = (view: IncidentView) =>
       local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
     const system: Actor = { name: 'system', role: 'system' }
@@ -89,7 +97,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     if (warning) {
       const [, instance = '', pct = '0'] = warning
       const o = contextOf(actorRef.getSnapshot()).obligations.find((x) => x.id === instance)
-      if (o?.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) return false
+      if (o?.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) return spent()
       const w = {
         deadline: o.deadline ?? o.rule,
         instance,
@@ -124,7 +132,7 @@ export function createTimers(core: Core, rooms: Rooms) {
       obligation: timer.instance,
     }
     // A timer whose obligation is no longer owed (met, waived, withdrawn meanwhile) is spent, not journaled.
-    if (!actorRef.getSnapshot().can(event)) return false
+    if (!actorRef.getSnapshot().can(event)) return spent()
     const before = contextOf(actorRef.getSnapshot())
     actorRef.send(event)
     const view = await apply(trx, told, plan, row, before, actorRef, live?.view, {

@@ -66,15 +66,16 @@ describe('live incidents (actor cache)', () => {
       a.send(v.id, { type: 'SET_CATEGORY', fields: { category: 'doubt' }, expectedVersion: 1 }, office),
     ).rejects.toMatchObject({ status: 409 })
     clock.advance(1)
-    // Not accepted at this phase: refused after the actor was taken, nothing of it kept.
+    // Not accepted at this phase: refused after the actor was taken, which stays as it was.
     await expect(
       a.send(v.id, { type: 'CLASSIFY', fields: { severity: 'general' } }, office),
     ).rejects.toMatchObject({ status: 409 })
     const after = await a.send(v.id, { type: 'SET_CATEGORY', fields: { category: 'doubt' } }, office)
     expect(after.version).toBe(3)
     expect(after.category).toBe('doubt')
-    // The refused ones took the live copy out; the last send restored it and kept it live again.
-    expect(a.liveIncidents()).toMatchObject({ size: 1 })
+    // The refused ones put the live copy back untouched: every send found it live, none
+    // restored the incident from its row.
+    expect(a.liveIncidents()).toEqual({ size: 1, hits: 4, misses: 0 })
     expect(await a.get(v.id, office)).toEqual(after)
   })
 
