@@ -59,6 +59,7 @@ export async function verifyCommand(store: Store, args: string[]): Promise<numbe
   const deps = {
     db: store.db,
     replay: engine.replay,
+    plans: registry,
     evidence: createEvidenceStore(config().evidenceDir),
     witnesses,
   }

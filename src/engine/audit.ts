@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
 import { checkAgainstWitnesses, type WitnessCoverage } from '../witness/check.js'
 import type { Witness } from '../witness/file.js'
+import type { PlanRegistry } from './core.js'
 import { compareReadModel, type Mismatch, type Replayed } from './read-model.js'
 import { type EvidenceChecker, type VerifyResult, verifyIncident } from './verify.js'
 
@@ -20,6 +21,8 @@ export interface AuditDeps {
   db: Kysely<Database>
   /** Rebuilds the incident from its journal alone (engine.replay). */
   replay: (id: string) => Promise<Replayed>
+  /** The plan versions, to read the stored snapshot with its own. */
+  plans: PlanRegistry
   evidence?: EvidenceChecker
   /** The witness files to check against (none: no witness). */
   witnesses?: readonly Witness[]
@@ -38,7 +41,12 @@ export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit>
 
   let mismatches: Mismatch[]
   try {
-    mismatches = compareReadModel(row, entries, await deps.replay(id))
+    mismatches = compareReadModel(
+      row,
+      entries,
+      await deps.replay(id),
+      deps.plans.getPlan(row.plan_id, row.plan_version),
+    )
   } catch (e) {
     mismatches = [
       { field: 'journal', stored: '(the journal)', journal: `does not replay: ${(e as Error).message}` },

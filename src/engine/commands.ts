@@ -22,6 +22,7 @@ import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
+import { parseSnapshot } from './snapshot-text.js'
 import { storedViewText } from './stored-view.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
@@ -132,7 +133,7 @@ export function createCommands(core: Core, rooms: Rooms) {
           ])
       }
       const actorRef = createActor(plan.machine, { input, clock: inertClock }).start()
-      const d = derive(actorRef)
+      const d = derive(plan, actorRef)
       const id = randomUUID()
       const recordedAt = iso(now)
       const source = req.source ?? null
@@ -219,7 +220,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       const row = live
         ? { ...head, snapshot: '', view: '' }
         : { ...head, ...(await repo.incidentTexts(trx, store.dialect, id)) }
-      const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+      const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
       const before = actorRef.getSnapshot()
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>

@@ -12,6 +12,7 @@ import { type Core, iso, laterOf } from './core.js'
 import type { UpgradeRecord } from './rebuild.js'
 import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
+import { parseSnapshot } from './snapshot-text.js'
 import { storedExtras, storedViewText } from './stored-view.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView } from './view.js'
@@ -61,7 +62,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         .execute()
       const { actorRef, skipped, quotes } = reread(plan, entries, calendar)
       if (!actorRef) return null
-      const d = derive(actorRef)
+      const d = derive(plan, actorRef)
       const outcome: UpgradeOutcome = {
         id,
         planId: plan.id,
@@ -136,14 +137,17 @@ export function createMaintenance(core: Core, rooms: Rooms) {
     const open = await guarded(() =>
       db
         .selectFrom('incidents')
-        .select(['id', 'snapshot'])
+        .select(['id', 'snapshot', 'plan_id', 'plan_version'])
         .where('closed_at', 'is', null)
         .where('owed_count', '>', 0)
         .execute(),
     )
     let n = 0
     for (const r of open) {
-      const ctx = (JSON.parse(r.snapshot) as { context: IncidentContext }).context
+      const ctx = parseSnapshot<{ context: IncidentContext }>(
+        plans.getPlan(r.plan_id, r.plan_version),
+        r.snapshot,
+      ).context
       const uncertain = ctx.obligations.filter(
         (o) => o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null,
       )
@@ -156,7 +160,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           if (!due || o.countsFrom === null || o.dueAt === null) return false
           const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
           if (!q.certain) return false
-          const actorRef = restore(plan.machine, JSON.parse(row.snapshot))
+          const actorRef = restore(plan.machine, parseSnapshot(plan, row.snapshot))
           const system: Actor = { name: 'system', role: 'system' }
           const at = laterOf(iso(clock.now()), row.last_occurred_at)
           const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }

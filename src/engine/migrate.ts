@@ -19,6 +19,7 @@ import { type Core, iso, laterOf } from './core.js'
 import { ledgerChanges } from './obligations.js'
 import { quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
+import { parseSnapshot } from './snapshot-text.js'
 import type { IncidentView } from './view.js'
 
 /** 409: the incident cannot move to that version now (its state, its version, closed). Nothing is written. */
@@ -89,7 +90,10 @@ export function createMigration(core: Core, rooms: Rooms) {
       throw new ValidationError(`no version ${req.toVersion} of plan ${row.plan_id}`, [
         { path: 'toVersion', message: `plan ${row.plan_id} has no version ${req.toVersion}` },
       ])
-    const persisted = JSON.parse(row.snapshot) as PersistedSnapshot
+    const persisted = parseSnapshot<PersistedSnapshot>(
+      plans.getPlan(row.plan_id, row.plan_version),
+      row.snapshot,
+    )
     const before = persisted.context as IncidentContext
     const outcome = (status: MigrationOutcome['status'], reason: string | null): MigrationOutcome => ({
       id,

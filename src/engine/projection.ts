@@ -2,7 +2,7 @@
  * Projection: what an incident row holds beside its snapshot: the columns lists, filters
  * and timers read, the view, and the journal entry chained to the head hash.
  */
-import type { IncidentContext } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
 import type * as repo from '../store/repo.js'
@@ -10,6 +10,7 @@ import type { IncidentRow } from '../store/schema.js'
 import { contextOf, phaseOf, type restore } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
+import { snapshotText } from './snapshot-text.js'
 import { type ViewRow, viewFromRow } from './stored-view.js'
 import { type IncidentView, isOverdue } from './view.js'
 
@@ -63,7 +64,7 @@ export function createProjection(core: Core) {
   }
 
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
-  function derive(actorRef: ReturnType<typeof restore>) {
+  function derive(plan: PlanDefinition, actorRef: ReturnType<typeof restore>) {
     const s = actorRef.getSnapshot()
     if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
     const ctx = contextOf(s)
@@ -87,7 +88,7 @@ export function createProjection(core: Core) {
         breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
         owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',
         closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
-        snapshot: JSON.stringify(actorRef.getPersistedSnapshot()),
+        snapshot: snapshotText(plan, s),
       },
     }
   }

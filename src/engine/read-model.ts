@@ -4,9 +4,10 @@
  * and filters read. Someone who edits the stored view (a forged title or grade) without
  * forging the journal is caught here; the journal itself is proved by the hash chain.
  */
-import type { IncidentContext } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentRow, JournalRow } from '../store/schema.js'
 import { canonicalJson } from './hash.js'
+import { parseSnapshot } from './snapshot-text.js'
 import type { IncidentView } from './view.js'
 
 export interface Mismatch {
@@ -94,6 +95,8 @@ export function compareReadModel(
   row: IncidentRow,
   entries: readonly JournalRow[],
   replayed: Replayed,
+  /** The row's plan version, the stored snapshot is read with (snapshot-text.ts). */
+  plan: PlanDefinition | undefined,
 ): Mismatch[] {
   const out: Mismatch[] = []
   const check = (field: string, stored: unknown, journal: unknown) => {
@@ -107,7 +110,7 @@ export function compareReadModel(
   let snapshot: { value?: unknown; context?: unknown } = {}
   let view: Partial<IncidentView> = {}
   try {
-    snapshot = JSON.parse(row.snapshot) as typeof snapshot
+    snapshot = parseSnapshot<typeof snapshot>(plan, row.snapshot)
   } catch {
     out.push({ field: 'snapshot', stored: show(row.snapshot), journal: '(a snapshot)' })
   }

@@ -12,6 +12,7 @@
  */
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentRow } from '../store/schema.js'
+import { parseSnapshot } from './snapshot-text.js'
 import { assembleView, type IncidentView } from './view.js'
 
 /** The part of a view the column keeps. */
@@ -77,7 +78,7 @@ export const VIEW_COLUMNS = [
 export function viewFromRow(plan: PlanDefinition, row: ViewRow): IncidentView {
   const stored = JSON.parse(row.view) as Partial<StoredView> & Partial<IncidentView>
   if (stored.compact !== 1) return stored as IncidentView
-  const snapshot = JSON.parse(row.snapshot) as { value: unknown; context: IncidentContext }
+  const snapshot = parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
   const view = assembleView(plan, snapshot.value, snapshot.context, stored.allowedEvents ?? [], {
     id: row.id,
     organisation: row.organisation,

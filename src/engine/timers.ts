@@ -11,6 +11,7 @@ import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
 import type { Live } from './live.js'
 import type { Rooms } from './rooms.js'
+import { parseSnapshot } from './snapshot-text.js'
 import type { IncidentView } from './view.js'
 
 /** Incidents a batch already restored, at the version the batch moved them to. */
@@ -81,7 +82,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     const row = live
       ? { ...head, snapshot: '', view: '' }
       : { ...head, ...(await repo.incidentTexts(trx, store.dialect, head.id)) }
-    const actorRef = live?.actorRef ?? restore(plan.machine, JSON.parse(row.snapshot))
+    const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {
       if (live) {

@@ -10,7 +10,7 @@ import { currentPlans } from '../../machines/index.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
-import { calendar, caller, freshEngine } from '../helpers/engine.js'
+import { calendar, caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
 import { makeToyRenamed, nextVersionOf, registryOf } from '../helpers/migration-plans.js'
 import { violations } from '../helpers/obligation-invariants.js'
 import { samplePayload } from '../helpers/payloads.js'
@@ -85,14 +85,7 @@ describe.each(pairs)('%s migrated', (_id, from, to) => {
             )
             const advance = (m: number) => t.clock.advance(m)
             for (const s of beforeSteps) await take(older, from, v.id, s, advance)
-            const stored = async () => {
-              const row = await t.store.db
-                .selectFrom('incidents')
-                .select('snapshot')
-                .where('id', '=', v.id)
-                .executeTakeFirstOrThrow()
-              return JSON.parse(row.snapshot) as { value: unknown; context: IncidentContext }
-            }
+            const stored = () => storedSnapshot(t.store.db, v.id, registryOf(from, to))
             const before = await stored()
             t.clock.advance(1)
             const o = await t.engine.migrate(v.id, { toVersion: to.version, reason: '新版预案' }, admin)

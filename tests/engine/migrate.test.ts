@@ -43,7 +43,8 @@ describe.each(STORE_KINDS)('migrating one incident (%s)', (kind) => {
   /** The release before: toy version 1 is the current one (incidents open on it). */
   const older = () =>
     createEngine({ store: t.store, plans: registryOf(makeToyPlan(1)), clock: t.clock, calendar })
-  const proof = (id: string) => auditIncident({ db: t.store.db, replay: t.engine.replay }, id)
+  const proof = (id: string) =>
+    auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, id)
 
   it('moves the incident with one MIGRATED entry; replay and the proof hold', async () => {
     const id = await inResponse()

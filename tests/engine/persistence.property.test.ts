@@ -5,7 +5,7 @@ import { currentPlans } from '../../machines/index.js'
 import type { IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
 import { AppError } from '../../src/errors.js'
-import { caller, freshEngine } from '../helpers/engine.js'
+import { caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
 import { samplePayload } from '../helpers/payloads.js'
 
 const plans = currentPlans()
@@ -86,22 +86,12 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
                 seen++
                 journaled++
               }
-              const row = await store.db
-                .selectFrom('incidents')
-                .select('snapshot')
-                .where('id', '=', v.id)
-                .executeTakeFirstOrThrow()
-              const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown }
+              const stored = await storedSnapshot(store.db, v.id)
               expect(stored.value).toEqual(pure.getSnapshot().value)
               expect(stored.context).toEqual(pure.getSnapshot().context)
             }
             const replayed = await engine.replay(v.id)
-            const row = await store.db
-              .selectFrom('incidents')
-              .select('snapshot')
-              .where('id', '=', v.id)
-              .executeTakeFirstOrThrow()
-            const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown }
+            const stored = await storedSnapshot(store.db, v.id)
             expect(replayed.value).toEqual(stored.value)
             expect(replayed.context).toEqual(stored.context)
           } finally {

@@ -2,8 +2,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as registry from '../../machines/index.js'
+import type { IncidentContext } from '../../machines/kit/types.js'
 import { createCalendar } from '../../src/calendar/index.js'
 import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
+import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
@@ -67,4 +70,21 @@ export async function dump(store: Store): Promise<string> {
   const out: Record<string, unknown[]> = {}
   for (const t of tables) out[t] = await store.db.selectFrom(t).selectAll().execute()
   return JSON.stringify(out)
+}
+
+/**
+ * The snapshot an incident's row stores, read back whole as the engine reads it
+ * (src/engine/snapshot-text.ts: obligations are stored without what their rule gives).
+ */
+export async function storedSnapshot<T = { value: unknown; context: IncidentContext }>(
+  db: Store['db'],
+  id: string,
+  plans: EngineDeps['plans'] = registry,
+): Promise<T> {
+  const row = await db
+    .selectFrom('incidents')
+    .select(['snapshot', 'plan_id', 'plan_version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return parseSnapshot<T>(plans.getPlan(row.plan_id, row.plan_version), row.snapshot)
 }

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/errors.js'
 import { backupSqlite, integrityCheck } from '../../src/store/backup.js'
-import { caller, dump, freshEngine, newDb, type TestEngine, tempDbFile } from '../helpers/engine.js'
+import {
+  caller,
+  dump,
+  freshEngine,
+  newDb,
+  storedSnapshot,
+  type TestEngine,
+  tempDbFile,
+} from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 
 const office = caller('office')
@@ -136,15 +144,7 @@ describe('online backup', () => {
       .execute()
     expect(journal).toHaveLength(row.version)
     const replayed = await restored.engine.replay(v.id)
-    const snap = JSON.parse(
-      (
-        await restored.store.db
-          .selectFrom('incidents')
-          .select('snapshot')
-          .where('id', '=', v.id)
-          .executeTakeFirstOrThrow()
-      ).snapshot,
-    ) as { context: unknown }
+    const snap = await storedSnapshot(restored.store.db, v.id)
     expect(replayed.context).toEqual(snap.context)
   })
 })

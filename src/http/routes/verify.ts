@@ -77,7 +77,7 @@ const verify = createRoute({
 })
 
 export function verifyRoutes(
-  { engine, db, witness }: Pick<AppDeps, 'engine' | 'db' | 'witness'>,
+  { engine, db, witness, plans }: Pick<AppDeps, 'engine' | 'db' | 'witness' | 'plans'>,
   evidence: EvidenceStore,
 ) {
   return new OpenAPIHono<AppEnv>().openapi(verify, async (c) => {
@@ -85,7 +85,7 @@ export function verifyRoutes(
     // Scoped like every read: another organisation's incident does not exist here.
     await engine.get(id, c.get('caller'))
     const result = await auditIncident(
-      { db, replay: engine.replay, evidence, ...(witness ? { witnesses: [await witness()] } : {}) },
+      { db, replay: engine.replay, plans, evidence, ...(witness ? { witnesses: [await witness()] } : {}) },
       id,
     )
     c.header('cache-control', 'no-store')

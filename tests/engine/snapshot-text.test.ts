@@ -1,0 +1,103 @@
+/**
+ * The incident row stores obligations without what their rule gives (src/engine/snapshot-text.ts).
+ * What a reader relies on: the snapshot read back is the snapshot written, whatever an
+ * obligation went through (met, breached, waived, withdrawn, a field unlike its rule's);
+ * a row written whole before this form reads as it was; and the row is smaller.
+ * End to end (stored rows against a pure actor, after every step of random sequences):
+ * tests/engine/persistence.property.test.ts.
+ */
+import { describe, expect, it } from 'vitest'
+import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
+import { currentPlans } from '../../machines/index.js'
+import type { Obligation } from '../../machines/kit/obligation-types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { Severity } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { parseSnapshot, snapshotText } from '../../src/engine/snapshot-text.js'
+import { closingRoute, incidentInput, nextSnapshot, nowOf, startGrades } from '../helpers/graph.js'
+import { calendar } from '../helpers/machine.js'
+
+/** The snapshot XState persists, as JSON gives it back. */
+const whole = (plan: PlanDefinition, s: AnyMachineSnapshot) =>
+  JSON.parse(JSON.stringify(plan.machine.getPersistedSnapshot(s))) as { context: IncidentContext }
+
+/** Every snapshot along a route from an opening at `grade` to closed. */
+function route(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapshot[] {
+  let s = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
+  const out = [s]
+  for (const step of closingRoute(plan, grade) ?? []) {
+    const c = s.context as IncidentContext
+    const at = nowOf(c)
+    const event = {
+      ...step.payload,
+      type: step.type,
+      at,
+      actor: { name: step.name, role: step.role },
+      quotes: quoteRules(plan.obligations, calendar, c, at),
+    }
+    s = nextSnapshot(plan.machine, s, event as never)
+    out.push(s)
+  }
+  return out
+}
+
+/** `s` with its context's obligations changed by `f`. */
+const withObligations = (s: AnyMachineSnapshot, f: (os: Obligation[]) => Obligation[]) =>
+  ({
+    ...s,
+    context: { ...s.context, obligations: f((s.context as IncidentContext).obligations) },
+  }) as AnyMachineSnapshot
+
+describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as stored', (_id, plan) => {
+  const snapshots = startGrades(plan).flatMap((g) => route(plan, g))
+
+  it('read back equal to the whole snapshot, in every state of a route to closed, and smaller', () => {
+    expect(snapshots.length).toBeGreaterThan(5)
+    for (const s of snapshots) {
+      const text = snapshotText(plan, s)
+      expect(parseSnapshot(plan, text)).toEqual(whole(plan, s))
+      if ((s.context as IncidentContext).obligations.length > 0)
+        expect(text.length).toBeLessThan(JSON.stringify(plan.machine.getPersistedSnapshot(s)).length)
+    }
+  })
+
+  it('keeps what differs from the rule (a null where the rule has a value too)', () => {
+    const s = snapshots.find((x) => (x.context as IncidentContext).obligations.length >= 2)!
+    const changed = withObligations(s, ([a, b, ...rest]) => [
+      { ...a!, label: `${a!.label}（改）`, owedBy: [...a!.owedBy].reverse(), recipient: null, clause: null },
+      {
+        ...b!,
+        discharge: { type: b!.discharge.type, fields: { ...b!.discharge.fields, extra: 1 } },
+        waived: { by: { name: '甲', role: 'office' }, reason: '不需要', at: b!.startedAt },
+        kind: b!.kind,
+      },
+      ...rest,
+    ])
+    expect(parseSnapshot(plan, snapshotText(plan, changed))).toEqual(whole(plan, changed))
+  })
+
+  it('reads a row written whole (before this form) as it was', () => {
+    for (const s of snapshots.slice(-3)) {
+      const full = JSON.stringify(plan.machine.getPersistedSnapshot(s))
+      expect(parseSnapshot(plan, full)).toEqual(JSON.parse(full))
+    }
+  })
+})
+
+it('an obligation of a rule the plan does not have is stored whole but for its nulls', () => {
+  const plan = currentPlans()[0]!
+  const s = getInitialSnapshot(plan.machine, incidentInput(plan, null))
+  const stray: Obligation = {
+    ...(route(plan, null).at(-1)!.context as IncidentContext).obligations[0]!,
+    id: 'gone#1',
+    rule: 'gone',
+  }
+  const withStray = withObligations(s, (os) => [...os, stray])
+  const back = parseSnapshot<{ context: IncidentContext }>(plan, snapshotText(plan, withStray))
+  expect(back.context.obligations.at(-1)).toEqual(stray)
+  // Without the plan version (no longer carried), the fields the rule gives cannot come back.
+  const bare = parseSnapshot<{ context: IncidentContext }>(undefined, snapshotText(plan, s))
+  expect(bare.context.obligations.map((o) => o.id)).toEqual(
+    (s.context as IncidentContext).obligations.map((o) => o.id),
+  )
+})
