@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
-import type { IncidentContext, IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import { calendar, caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
