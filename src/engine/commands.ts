@@ -187,7 +187,7 @@ export function createCommands(core: Core, rooms: Rooms) {
         ...d.columns,
       })
       await repo.appendJournalFast(trx, store.dialect, entry)
-      await repo.moveTimers(trx, id, [], rooms.timersOf(d.ctx))
+      await repo.moveTimers(trx, store.dialect, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)

@@ -119,7 +119,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       await repo.appendJournalFast(trx, store.dialect, entry)
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
-      await repo.moveTimers(trx, id, [], rooms.timersOf(d.ctx))
+      await repo.moveTimers(trx, store.dialect, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       notify(told, view, entry)
       return outcome

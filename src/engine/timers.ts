@@ -72,7 +72,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
     const head = await repo.lockIncidentHead(trx, store.dialect, t.incident_id)
     if (!head) return false
-    const timer = await repo.claimTimer(trx, t.incident_id, t.instance, iso(clock.now()))
+    const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
     const plan = planOf(head)
     const mine = local.get(head.id)

@@ -92,7 +92,7 @@ export function createWriter(core: Core, rooms: Base) {
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is computed or touched.
     if (timerKey(before) !== timerKey(d.ctx))
-      await repo.moveTimers(trx, row.id, timersOf(before), timersOf(d.ctx))
+      await repo.moveTimers(trx, store.dialect, row.id, timersOf(before), timersOf(d.ctx))
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)

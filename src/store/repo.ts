@@ -178,6 +178,7 @@ export interface PendingTimer {
  */
 export async function moveTimers(
   trx: Db,
+  dialect: Dialect,
   incidentId: string,
   before: PendingTimer[],
   after: PendingTimer[],
@@ -186,30 +187,23 @@ export async function moveTimers(
   const want = new Set(after.map((p) => p.instance))
   const gone = [...was].filter((i) => !want.has(i))
   if (gone.length > 0) {
-    await trx
-      .deleteFrom('timers')
-      .where('incident_id', '=', incidentId)
-      .where('instance', 'in', gone)
-      .where('fired_at', 'is', null)
-      .execute()
+    const text = textOf(`timers-gone:${dialect}:${gone.length}`, () => {
+      const list = gone.map((_, i) => param(dialect, i + 2)).join(', ')
+      return `delete from "timers" where "incident_id" = ${param(dialect, 1)} and "instance" in (${list}) and "fired_at" is null`
+    })
+    await run(trx, text, [incidentId, ...gone])
   }
   const fresh = after.filter((p) => !was.has(p.instance))
   if (fresh.length > 0) {
-    await trx
-      .insertInto('timers')
-      .values(
-        fresh.map((p) => ({
-          incident_id: incidentId,
-          instance: p.instance,
-          deadline: p.deadline,
-          due_at: p.dueAt,
-          fired_at: null,
-          claimed_by: null,
-          claimed_until: null,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['incident_id', 'instance']).doNothing())
-      .execute()
+    const text = textOf(`timers-fresh:${dialect}:${fresh.length}`, () => {
+      const rows = fresh.map((_, r) => `(${[1, 2, 3, 4].map((c) => param(dialect, r * 4 + c)).join(', ')})`)
+      return `insert into "timers" ("incident_id", "instance", "deadline", "due_at") values ${rows.join(', ')} on conflict ("incident_id", "instance") do nothing`
+    })
+    await run(
+      trx,
+      text,
+      fresh.flatMap((p) => [incidentId, p.instance, p.deadline, p.dueAt]),
+    )
   }
 }
 
@@ -231,20 +225,20 @@ export const dueTimers = (db: Db, now: string, limit: number): Promise<TimerRow[
  * PostgreSQL a second node firing the same timer waits for that lock, then finds the
  * timer fired and returns nothing.
  */
-export const claimTimer = (
+export async function claimTimer(
   trx: Db,
+  dialect: Dialect,
   incidentId: string,
   instance: string,
   at: string,
-): Promise<TimerRow | undefined> =>
-  trx
-    .updateTable('timers')
-    .set({ fired_at: at })
-    .where('incident_id', '=', incidentId)
-    .where('instance', '=', instance)
-    .where('fired_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst()
+): Promise<TimerRow | undefined> {
+  const text = textOf(
+    `claim:${dialect}`,
+    () =>
+      `update "timers" set "fired_at" = ${param(dialect, 1)} where "incident_id" = ${param(dialect, 2)} and "instance" = ${param(dialect, 3)} and "fired_at" is null returning *`,
+  )
+  return (await run<TimerRow>(trx, text, [at, incidentId, instance])).rows[0]
+}
 
 export const nextDueTimer = async (db: Db): Promise<string | null> => {
   const r = await db
