@@ -25,19 +25,38 @@ export interface ChainedEntry {
 }
 
 /** A journal entry's hash covers its content and the hash of the entry before it. */
-export const entryHash = (prev: string, e: ChainedEntry): string =>
-  sha256(
-    `${prev}\n${canonicalJson({
-      incident_id: e.incident_id,
-      seq: e.seq,
-      type: e.type,
-      payload: e.payload,
-      actor_name: e.actor_name,
-      actor_role: e.actor_role,
-      occurred_at: e.occurred_at,
-      recorded_at: e.recorded_at,
-    })}`,
+export const entryHash = (prev: string, e: ChainedEntry): string => sha256(`${prev}\n${entryJson(e)}`)
+
+/**
+ * canonicalJson of an entry's hashed fields, written out in their sorted order: the same
+ * text (tests/engine/hash.test.ts), without sorting the keys of an object built per entry
+ * (the chain is hashed on every change and every verification).
+ */
+export function entryJson(e: ChainedEntry): string {
+  const { actor_name, actor_role, incident_id, occurred_at, payload, recorded_at, seq, type } = e
+  if (
+    typeof actor_name !== 'string' ||
+    typeof actor_role !== 'string' ||
+    typeof incident_id !== 'string' ||
+    typeof occurred_at !== 'string' ||
+    typeof payload !== 'string' ||
+    typeof recorded_at !== 'string' ||
+    typeof seq !== 'number' ||
+    typeof type !== 'string'
   )
+    return canonicalJson({
+      incident_id,
+      seq,
+      type,
+      payload,
+      actor_name,
+      actor_role,
+      occurred_at,
+      recorded_at,
+    })
+  const q = JSON.stringify
+  return `{"actor_name":${q(actor_name)},"actor_role":${q(actor_role)},"incident_id":${q(incident_id)},"occurred_at":${q(occurred_at)},"payload":${q(payload)},"recorded_at":${q(recorded_at)},"seq":${q(seq)},"type":${q(type)}}`
+}
 
 /** What an incident is: its id, the organisation it belongs to, and the plan it runs. */
 export interface IncidentIdentity {
