@@ -74,11 +74,18 @@ export const VIEW_COLUMNS = [
   'view',
 ] as const
 
-/** The incident's view (without `overdue`, which depends on the time of reading). */
-export function viewFromRow(plan: PlanDefinition, row: ViewRow): IncidentView {
+/**
+ * The incident's view (without `overdue`, which depends on the time of reading). `snapshot`:
+ * the row's snapshot when the caller already read it (restored it, say), else it is read here.
+ */
+export function viewFromRow(
+  plan: PlanDefinition,
+  row: ViewRow,
+  snapshot?: { value: unknown; context: IncidentContext },
+): IncidentView {
   const stored = JSON.parse(row.view) as Partial<StoredView> & Partial<IncidentView>
   if (stored.compact !== 1) return stored as IncidentView
-  const snapshot = parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
+  snapshot ??= parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
   const view = assembleView(plan, snapshot.value, snapshot.context, stored.allowedEvents ?? [], {
     id: row.id,
     organisation: row.organisation,

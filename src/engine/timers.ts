@@ -12,6 +12,7 @@ import { type Core, FIRE_BATCH, iso } from './core.js'
 import type { Live } from './live.js'
 import type { Rooms } from './rooms.js'
 import { parseSnapshot } from './snapshot-text.js'
+import { viewFromRow } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
 /** Incidents a batch already restored, at the version the batch moved them to. */
@@ -118,7 +119,12 @@ export function createTimers(core: Core, rooms: Rooms) {
           warnings: [...(v.warnings ?? []), w],
         }),
         {},
-        live?.view,
+        // Not live: the view from the snapshot just restored, not the row's read again.
+        live?.view ??
+          viewFromRow(plan, row, {
+            value: actorRef.getSnapshot().value,
+            context: contextOf(actorRef.getSnapshot()),
+          }),
       )
       keep(view)
       told.push(() =>
