@@ -10,7 +10,14 @@ import { isAbove, type Severity } from '../vocabulary.js'
 import { applies, fieldsMatch } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
-import type { Act, Discharge, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import type {
+  Act,
+  ApprovalRequirement,
+  Discharge,
+  Obligation,
+  ObligationRule,
+  Recorded,
+} from './obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
 
 export interface LedgerSpec {
@@ -175,7 +182,6 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const change: Change =
     from === to ? 'none' : from === null ? 'first' : isAbove(to, from) ? 'raise' : 'lower'
   const categoryChanged = ctx.ledger.category !== null && ctx.ledger.category !== next.category
-  const rulesById = new Map(allRules(spec, next).map((r) => [r.id, r]))
   // Withdraw what no longer applies: on a lowering or a category change only what is not yet due;
   // on a rise only what has no due time at all (a due time never moves, rule 4).
   if (change !== 'none' || categoryChanged) {
@@ -191,6 +197,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
               : '涉事原因变更',
       at,
     }
+    const rulesById = new Map(allRules(spec, next).map((r) => [r.id, r]))
     next = {
       ...next,
       obligations: next.obligations.map((o) => {
@@ -231,14 +238,20 @@ function beginApplicable(
   repeatOfLast: boolean,
 ): IncidentContext {
   let next = ctx
+  // Rules with an instance not withdrawn: counted once, not filtered per rule.
+  const live = new Set<string>()
+  for (const o of ctx.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
   for (const rule of spec.rules) {
-    if (!applies(next, rule)) continue
-    const live = next.obligations.filter((o) => o.rule === rule.id && o.status !== 'withdrawn')
+    const has = live.has(rule.id)
     const again =
-      live.length > 0 &&
+      has &&
       !repeatOfLast &&
       ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
-    if (live.length > 0 && !again) continue
+    // A rule with a live instance and no reason to begin again is settled before its
+    // conditions are asked (they only decide whether it applies).
+    if (has && !again) continue
+    if (!applies(next, rule)) continue
+    live.add(rule.id)
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
@@ -256,10 +269,20 @@ export function syncApprovals(
   change: Change,
 ): IncidentContext {
   const { live, superseded } = draftsNeedingApprovals(ctx)
+  // The approvals each draft's purpose requires, asked once per purpose.
+  const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
+  const requiredFor = (purpose: string | undefined) => {
+    let r = required.get(purpose)
+    if (r === undefined) {
+      r = approvalsFor(spec.approvals, ctx, purpose)
+      required.set(purpose, r)
+    }
+    return r
+  }
   let obligations = ctx.obligations.map((o) => {
     if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
     const gone = superseded.find((d) => d.id === o.draftId)
-    const needed = approvalsFor(spec.approvals, ctx, live.find((d) => d.id === o.draftId)?.purpose)
+    const needed = requiredFor(live.find((d) => d.id === o.draftId)?.purpose)
     const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
     if (stillNeeded) return o
     const reason = gone
@@ -275,7 +298,7 @@ export function syncApprovals(
   })
   let next = { ...ctx, obligations }
   for (const draft of live) {
-    for (const a of approvalsFor(spec.approvals, ctx, draft.purpose)) {
+    for (const a of requiredFor(draft.purpose)) {
       const rule = approvalRule(a)
       const has = next.obligations.some(
         (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
