@@ -166,14 +166,49 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
         error: s.error,
       }
     : (plan.machine.getPersistedSnapshot(s) as unknown as Persisted)
-  const t = templatesOf(plan)
   const ctx = persisted.context
-  return JSON.stringify({
-    ...persisted,
-    context: { ...ctx, obligations: ctx.obligations.map((o) => pack(t.get(o.rule), o)) },
-  })
+  const { context: _, ...outer } = persisted
+  const o = JSON.stringify(outer)
+  return `${o.slice(0, -1)},"context":${contextText(plan, ctx)}}`
 }
 
+/**
+ * The text of each obligation, act and draft written before, by plan version and item.
+ * A context's items are never changed in place (a change makes a new one and keeps the
+ * others), so an incident kept live writes anew only what its last event changed, not
+ * the whole list.
+ */
+const written = new WeakMap<PlanDefinition, WeakMap<object, string>>()
+const LISTS = ['obligations', 'acts', 'drafts'] as const
+
+function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
+  let cache = written.get(plan)
+  if (!cache) {
+    cache = new WeakMap()
+    written.set(plan, cache)
+  }
+  const t = templatesOf(plan)
+  const { obligations, acts, drafts, ...rest } = ctx
+  let text = JSON.stringify(rest).slice(0, -1)
+  const lists = { obligations, acts, drafts }
+  for (const key of LISTS) {
+    const items = lists[key] as readonly object[] | undefined
+    if (!Array.isArray(items)) continue
+    let out = ''
+    for (const item of items) {
+      let s = cache.get(item)
+      if (s === undefined) {
+        s = JSON.stringify(
+          key === 'obligations' ? pack(t.get((item as Obligation).rule), item as Obligation) : item,
+        )
+        cache.set(item, s)
+      }
+      out += out === '' ? s : `,${s}`
+    }
+    text += `${text.length > 1 ? ',' : ''}"${key}":[${out}]`
+  }
+  return `${text}}`
+}
 /** A stored snapshot read back whole (either form). */
 export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, text: string): T {
   const persisted = JSON.parse(text) as Persisted
