@@ -95,7 +95,8 @@ function select(p: Pruned, guards: Guards, args: GuardArgs, s: AnyMachineSnapsho
 /** Per machine and state value: each candidate event type's pruned tree. */
 const trees = new WeakMap<object, Map<string, Map<string, Pruned | null>>>()
 
-function treeOf(machine: { root: Node }, value: unknown, type: string): Pruned | null {
+/** The pruned trees of one state value, by event type (filled as types are asked). */
+function treesOf(machine: { root: Node }, value: unknown): Map<string, Pruned | null> {
   let byValue = trees.get(machine)
   if (!byValue) {
     byValue = new Map()
@@ -107,6 +108,10 @@ function treeOf(machine: { root: Node }, value: unknown, type: string): Pruned |
     byType = new Map()
     byValue.set(key, byType)
   }
+  return byType
+}
+
+function treeOf(machine: { root: Node }, byType: Map<string, Pruned | null>, value: unknown, type: string) {
   let tree = byType.get(type)
   if (tree === undefined) {
     tree = prune(machine.root, value, type)
@@ -127,8 +132,10 @@ export function makeAsk(
   }
   if (wild) return (event) => s.can(event as never)
   const guards = machine.implementations.guards
+  // The state value's trees looked up once per snapshot, not once per event asked.
+  const byType = treesOf(machine, s.value)
   return (event) => {
-    const tree = treeOf(machine, s.value, event.type)
+    const tree = treeOf(machine, byType, s.value, event.type)
     if (!tree) return false
     const chosen = select(tree, guards, { context: s.context, event }, s)
     return chosen.some((t) => t.target !== undefined || t.actions.length > 0)
