@@ -4,7 +4,7 @@
  * organisation (which incidents it sees).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
 import { type Role, RoleSchema } from '../../machines/vocabulary.js'
 import type { Database } from '../store/schema.js'
 import { ensureOrganisation } from './organisations.js'
@@ -118,15 +118,26 @@ export async function revokeToken(
   })
 }
 
-/** The unrevoked token with this secret, if any. */
+/** The lookup's SQL per database handle, built once (kysely builds and compiles a query per call). */
+const lookups = new WeakMap<Kysely<Database>, string>()
+
+/**
+ * The unrevoked token with this secret, if any. Asked of the database on every request,
+ * never cached: a token revoked anywhere (the CLI, another node) is refused at once.
+ */
 export async function findToken(db: Kysely<Database>, token: string): Promise<TokenInfo | undefined> {
-  const row = await db
-    .selectFrom('tokens')
-    .select(columns)
-    .where('hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
-  return row ? toInfo(row) : undefined
+  let text = lookups.get(db)
+  if (text === undefined) {
+    text = db
+      .selectFrom('tokens')
+      .select(columns)
+      .where('hash', '=', '')
+      .where('revoked_at', 'is', null)
+      .compile().sql
+    lookups.set(db, text)
+  }
+  const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(text, [hashToken(token)]))
+  return rows[0] ? toInfo(rows[0]) : undefined
 }
 
 /**

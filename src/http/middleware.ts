@@ -17,6 +17,7 @@ import {
 } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
+import { bodyRead, cacheBodyText, readIncomingText, unreadIncoming } from './body.js'
 import type { AppEnv } from './env.js'
 import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
 import { badTextIn, textProblem } from './schemas.js'
@@ -126,23 +127,35 @@ function jsonDepth(text: string): number {
 /**
  * A POST body must be JSON (else 415) of at most 64 KiB (else 413), nested at most
  * JSON_MAX_DEPTH deep (else 400: hashing or validating a deeper one would overflow the stack).
+ * Over a socket the body is read from Node's stream (body.ts); in-process, from the Request.
  */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType()
   // A request that two route definitions match (a path holding `:id` literally) reaches this
   // twice; its body was read and checked the first time.
+  if (bodyRead(c)) return next()
+  const incoming = unreadIncoming(c)
+  if (incoming) {
+    const text = await readIncomingText(incoming, JSON_BODY_LIMIT)
+    cacheBodyText(c, text)
+    checkJsonText(text)
+    return next()
+  }
   if (c.req.raw.body?.locked) return next()
   return limit(c, async () => {
-    const text = await c.req.text()
-    if (jsonDepth(text) > JSON_MAX_DEPTH)
-      throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
-        { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
-      ])
-    // Every string of the body, the event fields the engine checks included, is text.
-    const bad = badTextIn(parsedOrUndefined(text))
-    if (bad.length > 0) throw new ValidationError('the body holds characters no text field takes', bad)
+    checkJsonText(await c.req.text())
     await next()
   })
+}
+
+function checkJsonText(text: string): void {
+  if (jsonDepth(text) > JSON_MAX_DEPTH)
+    throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
+      { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
+    ])
+  // Every string of the body, the event fields the engine checks included, is text.
+  const bad = badTextIn(parsedOrUndefined(text))
+  if (bad.length > 0) throw new ValidationError('the body holds characters no text field takes', bad)
 }
 
 const parsedOrUndefined = (text: string): unknown => {

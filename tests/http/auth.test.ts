@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readSecurityLog } from '../../src/auth/security-log.js'
 import {
@@ -9,7 +12,9 @@ import {
   listTokens,
   revokeToken,
 } from '../../src/auth/tokens.js'
+import { createStore } from '../../src/store/connection.js'
 import { type TestApp, testApp } from '../helpers/app.js'
+import { PG_URL, STORE_KINDS } from '../helpers/stores.js'
 
 let t: TestApp
 beforeEach(async () => {
@@ -178,4 +183,32 @@ describe('token store', () => {
     expect(await findToken(t.store.db, first!)).toMatchObject({ role: 'admin' })
     expect(await bootstrapAdminToken(t.store.db, t.clock.now())).toBeNull()
   })
+})
+
+describe('revocation seen at once by every handle on the database', () => {
+  for (const kind of STORE_KINDS)
+    it(`refuses a token revoked through another connection on the next request (${kind})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'yuqing-revoke-'))
+      const node = await testApp(kind === 'postgres' ? { kind } : { database: join(dir, 'db.sqlite') })
+      // Another process on the same database (the CLI, a second node): its own handle.
+      const other =
+        kind === 'postgres'
+          ? createStore(PG_URL, { schema: node.store.schema ?? undefined })
+          : createStore(join(dir, 'db.sqlite'))
+      try {
+        const { token, info } = await createToken(
+          other.db,
+          { role: 'office', name: '王五' },
+          { now: node.clock.now(), by: 'test' },
+        )
+        for (let i = 0; i < 3; i++)
+          expect((await node.request('GET', '/incidents', { bearer: token })).status).toBe(200)
+        await revokeToken(other.db, info.id, { now: node.clock.now(), by: 'cli:ops' })
+        expect((await node.request('GET', '/incidents', { bearer: token })).status).toBe(401)
+      } finally {
+        await other.close()
+        await node.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
 })
