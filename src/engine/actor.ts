@@ -3,7 +3,13 @@
  * snapshot: the phase, the events the current state accepts, and the timed event
  * that fires a given deadline. No plan is named here.
  */
-import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot } from 'xstate'
+import {
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  createActor,
+  type EventObject,
+  type Snapshot,
+} from 'xstate'
 import { SYSTEM_EVENTS } from '../../machines/kit/common.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { makeAsk } from './accepted.js'
@@ -14,8 +20,80 @@ export const inertClock = {
   clearTimeout: () => undefined,
 }
 
-export function restore(machine: AnyStateMachine, persisted: unknown) {
-  return createActor(machine, { snapshot: persisted as Snapshot<unknown>, clock: inertClock }).start()
+/** An incident's machine as the engine drives it: an XState actor, or a held snapshot (`restore`). */
+export interface Running {
+  getSnapshot(): AnyMachineSnapshot
+  send(event: EventObject): void
+  getPersistedSnapshot(): Snapshot<unknown>
+}
+
+type Scope = Parameters<AnyStateMachine['transition']>[2] & { self: { _snapshot: unknown } }
+/** One inert actor scope per machine (no clock, no children, actions other than `assign` dropped). */
+const scopes = new WeakMap<AnyStateMachine, Scope>()
+function scopeOf(machine: AnyStateMachine, persisted: Snapshot<unknown>): Scope {
+  let scope = scopes.get(machine)
+  if (!scope) {
+    const self = createActor(machine, { snapshot: persisted, clock: inertClock })
+    const noop = () => undefined
+    scope = {
+      self,
+      defer: noop,
+      id: '',
+      logger: noop,
+      sessionId: '',
+      stopChild: noop,
+      system: self.system,
+      emit: noop,
+      actionExecutor: noop,
+    } as unknown as Scope
+    scopes.set(machine, scope)
+  }
+  return scope
+}
+
+/**
+ * A restored incident held as a snapshot and moved by `machine.transition`, as an actor
+ * moves it, without what restoring an actor costs: XState's restore walks the whole
+ * context looking for actor references to revive (an incident has none), and an actor
+ * builds its system, mailbox and observers. The plans' machines are pure (assign only,
+ * no children, no delays): an actor adds nothing they use.
+ */
+class Held implements Running {
+  constructor(
+    private readonly machine: AnyStateMachine,
+    private readonly scope: Scope,
+    private s: AnyMachineSnapshot,
+  ) {}
+  getSnapshot(): AnyMachineSnapshot {
+    return this.s
+  }
+  send(event: EventObject): void {
+    this.scope.self._snapshot = this.s
+    this.s = this.machine.transition(this.s, event, this.scope) as AnyMachineSnapshot
+  }
+  getPersistedSnapshot(): Snapshot<unknown> {
+    return this.machine.getPersistedSnapshot(this.s) as Snapshot<unknown>
+  }
+}
+
+interface Persisted {
+  status?: unknown
+  value?: unknown
+  context?: unknown
+  historyValue?: unknown
+  children?: unknown
+}
+const empty = (o: unknown) => !o || (typeof o === 'object' && Object.keys(o).length === 0)
+
+/** An incident's machine restored from its persisted snapshot, ready to take events. */
+export function restore(machine: AnyStateMachine, persisted: unknown): Running {
+  const p = persisted as Persisted
+  // Anything an actor would have to revive (children, history, a finished machine) is
+  // restored as an actor.
+  if (p.status !== 'active' || !empty(p.children) || !empty(p.historyValue))
+    return createActor(machine, { snapshot: persisted as Snapshot<unknown>, clock: inertClock }).start()
+  const s = machine.resolveState({ value: p.value as never, context: p.context as never })
+  return new Held(machine, scopeOf(machine, persisted as Snapshot<unknown>), s as AnyMachineSnapshot)
 }
 
 interface NodeLike {

@@ -6,7 +6,7 @@
  * meanwhile (another node, another process, an annotation) misses, and the incident is
  * restored from its row as before. Least recently used goes first.
  */
-import type { restore } from './actor.js'
+import type { Running } from './actor.js'
 import type { IncidentView } from './view.js'
 
 /** Incidents kept live by default (about 10–20 KB each). */
@@ -14,7 +14,7 @@ export const ACTOR_CACHE_SIZE = 1_000
 
 export interface Live {
   version: number
-  actorRef: ReturnType<typeof restore>
+  actorRef: Running
   /** The view as stored at `version` (without `overdue`, which is computed on read). */
   view: IncidentView
 }

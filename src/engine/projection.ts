@@ -7,7 +7,7 @@ import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
 import type * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import { contextOf, phaseOf, type restore } from './actor.js'
+import { contextOf, phaseOf, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
 import { snapshotText } from './snapshot-text.js'
@@ -64,7 +64,7 @@ export function createProjection(core: Core) {
   }
 
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
-  function derive(plan: PlanDefinition, actorRef: ReturnType<typeof restore>) {
+  function derive(plan: PlanDefinition, actorRef: Running) {
     const s = actorRef.getSnapshot()
     if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
     const ctx = contextOf(s)

@@ -9,7 +9,7 @@
 import { createActor } from 'xstate'
 import type { IncidentEvent, IncidentInput, PlanDefinition, Quotes } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
-import { inertClock, type restore } from './actor.js'
+import { inertClock, type Running } from './actor.js'
 
 export interface JournalEntry {
   seq: number
@@ -47,10 +47,10 @@ export function rebuild(
     quotesOf?: (e: JournalEntry, payload: Record<string, unknown>) => Quotes | undefined
     upgrade?: UpgradeRecord
     /** Go on from this actor (the journal after a MIGRATED entry: engine/replay.ts) instead of OPENED. */
-    start?: ReturnType<typeof restore>
+    start?: Running
   } = {},
 ) {
-  let actorRef: ReturnType<typeof restore> | undefined = opts.start
+  let actorRef: Running | undefined = opts.start
   const skipped: number[] = []
   const used: Record<string, Quotes> = {}
   const upgradedAt = entries.find((e) => e.type === 'UPGRADED')?.seq ?? Number.POSITIVE_INFINITY

@@ -7,7 +7,7 @@ import type { Actor } from '../../machines/vocabulary.js'
 import { VersionConflict } from '../errors.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import type { restore } from './actor.js'
+import type { Running } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { ledgerChanges } from './obligations.js'
@@ -42,7 +42,7 @@ export function createWriter(core: Core, rooms: Base) {
     plan: PlanDefinition,
     row: IncidentRow,
     before: IncidentContext,
-    actorRef: ReturnType<typeof restore>,
+    actorRef: Running,
     /** The view stored at row.version, when the incident was live (live.ts). */
     stored: IncidentView | undefined,
     entryIn: {

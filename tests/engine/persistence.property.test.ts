@@ -29,8 +29,15 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
           }),
           { minLength: 1, maxLength: 20 },
         ),
-        async (severity, steps) => {
-          const { engine, store, clock } = await freshEngine()
+        // Live between events (the actor cache) or restored from the row for every one.
+        fc.boolean(),
+        async (severity, steps, live) => {
+          const { engine, store, clock } = await freshEngine(
+            ':memory:',
+            undefined,
+            undefined,
+            live ? {} : { actorCacheSize: 0 },
+          )
           try {
             const office = caller('office')
             const computed = plan.classify({}).severity

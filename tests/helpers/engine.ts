@@ -48,12 +48,13 @@ export async function freshEngine(
   db: DbHandle | string = ':memory:',
   clock = new TestClock(),
   plans?: EngineDeps['plans'],
+  extra: Pick<EngineDeps, 'actorCacheSize'> = {},
 ): Promise<TestEngine> {
   const h = typeof db === 'string' ? { url: db } : db
   const store = createStore(h.url, h.schema ? { schema: h.schema } : {})
   await migrateToLatest(store.db, store.schema)
   const registry = plans ?? (await import('../../machines/index.js'))
-  const engine = createEngine({ store, plans: registry, clock, calendar })
+  const engine = createEngine({ store, plans: registry, clock, calendar, ...extra })
   return { engine, store, clock }
 }
 
