@@ -192,23 +192,29 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
   let text = JSON.stringify(rest).slice(0, -1)
   const lists = { obligations, acts, drafts }
   for (const key of LISTS) {
-    const items = lists[key] as readonly object[] | undefined
-    if (!Array.isArray(items)) continue
-    let out = ''
-    for (const item of items) {
-      let s = cache.get(item)
-      if (s === undefined) {
-        s = JSON.stringify(
-          key === 'obligations' ? pack(t.get((item as Obligation).rule), item as Obligation) : item,
-        )
-        cache.set(item, s)
+    const items: unknown = lists[key]
+    if (items === undefined) continue
+    let part: string
+    if (!Array.isArray(items)) part = JSON.stringify(items)
+    else {
+      let out = ''
+      for (const item of items as unknown[]) {
+        const object = typeof item === 'object' && item !== null
+        let s = object ? cache.get(item) : undefined
+        if (s === undefined) {
+          const o = item as Obligation
+          s = JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null))
+          if (object) cache.set(item, s)
+        }
+        out += out === '' ? s : `,${s}`
       }
-      out += out === '' ? s : `,${s}`
+      part = `[${out}]`
     }
-    text += `${text.length > 1 ? ',' : ''}"${key}":[${out}]`
+    text += `${text.length > 1 ? ',' : ''}"${key}":${part}`
   }
   return `${text}}`
 }
+
 /** A stored snapshot read back whole (either form). */
 export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, text: string): T {
   const persisted = JSON.parse(text) as Persisted

@@ -101,3 +101,13 @@ it('an obligation of a rule the plan does not have is stored whole but for its n
     (s.context as IncidentContext).obligations.map((o) => o.id),
   )
 })
+
+it('a context whose lists are missing or hold plain values is written as JSON writes it', () => {
+  const plan = currentPlans()[0]!
+  const s = getInitialSnapshot(plan.machine, incidentInput(plan, null))
+  const odd = {
+    ...s,
+    context: { ...(s.context as IncidentContext), drafts: undefined, acts: ['x', 1, null] },
+  } as unknown as AnyMachineSnapshot
+  expect(parseSnapshot(plan, snapshotText(plan, odd))).toEqual(whole(plan, odd))
+})
