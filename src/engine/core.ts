@@ -88,9 +88,23 @@ export const FIRE_BATCH = 100
 /** Clock skew we tolerate for times a client says are "now". */
 export const SKEW_MS = 5 * 60_000
 export const iso = (d: Date) => d.toISOString()
-export const normalise = (t: string) => new Date(t).toISOString()
+/**
+ * An instant in the one form the store and the API use (`toISOString`). The same due
+ * times and anchors are normalised again with every event (the columns, the timer rows),
+ * so the answers are remembered, a bounded number of them.
+ */
+const normalised = new Map<string, string>()
+export const normalise = (t: string): string => {
+  let n = normalised.get(t)
+  if (n === undefined) {
+    n = new Date(t).toISOString()
+    if (normalised.size >= 10_000) normalised.clear()
+    normalised.set(t, n)
+  }
+  return n
+}
 /** The later of two ISO-8601 UTC instants (text order is time order). */
-export const laterOf = (a: string, b: string): string => [a, b].sort()[1] ?? a
+export const laterOf = (a: string, b: string): string => (a < b ? b : a)
 
 /** SQLite and PostgreSQL errors that mean "storage cannot take this now": 503, retry later. */
 export function storageError(e: unknown): AppError | null {
