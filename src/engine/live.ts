@@ -1,8 +1,9 @@
 /**
- * Hot incidents stay live: a bounded cache of restored actors and their stored views,
- * keyed by incident id and kept only for the version they were committed at. A change
- * takes its incident's entry out (so a change that rolls back leaves nothing behind) and
- * puts the new one back only once its transaction committed; a version that moved
+ * Hot incidents stay live: a bounded cache of restored incidents (actor.ts `Running`) and
+ * their stored views, keyed by incident id and kept only for the version they were
+ * committed at. A change takes its incident's entry out (so a change that rolls back
+ * leaves nothing behind) and puts the new one back only once its transaction committed,
+ * or at once when it was refused and changed nothing; a version that moved
  * meanwhile (another node, another process, an annotation) misses, and the incident is
  * restored from its row as before. Least recently used goes first.
  */
