@@ -37,7 +37,7 @@ export interface Discharge {
  * `settled`: the latest instance of that rule (not withdrawn) was met, met late or
  * waived (a waived decision is answered by no one: it orders nothing);
  * `decided`: a decision was answered yes; `fact`: a boolean fact is true; `step`: a
- * step is done; `phase`: the incident has reached one of these phases.
+ * step is done; `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
   | { act: string; fields?: Record<string, unknown> }
