@@ -19,6 +19,7 @@ import {
   SKEW_MS,
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
+import { rowOf } from './live.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
@@ -169,7 +170,7 @@ export function createCommands(core: Core, rooms: Rooms) {
         createdAt: recordedAt,
         updatedAt: recordedAt,
       })
-      await repo.insertIncident(trx, {
+      const inserted = {
         id,
         organisation: caller.organisation,
         plan_id: plan.id,
@@ -185,13 +186,14 @@ export function createCommands(core: Core, rooms: Rooms) {
         created_at: recordedAt,
         updated_at: recordedAt,
         ...d.columns,
-      })
+      }
+      await repo.insertIncident(trx, inserted)
       await repo.appendJournalFast(trx, store.dialect, entry)
       await repo.moveTimers(trx, store.dialect, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
-      told.push(() => core.live.put(id, { version: 1, actorRef, view }))
+      told.push(() => core.live.put(id, { version: 1, actorRef, view, head: repo.headOf(inserted) }))
       return { ...view, overdue: isOverdue(view, now) }
     })
   }
@@ -204,8 +206,8 @@ export function createCommands(core: Core, rooms: Rooms) {
     // Hashed only for a key: without one nothing is compared or remembered.
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
-      // The row's head first: a live incident (live.ts) needs nothing more of it.
-      const head = await repo.lockIncidentHead(trx, store.dialect, id)
+      // The row's key first: a live incident (live.ts) at that version needs nothing more of it.
+      const head = await repo.lockIncidentKey(trx, store.dialect, id)
       if (!head || head.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       const plan = planOf(head)
       const { spec, data } = validateFields(plan, req.type, req.fields)
@@ -217,9 +219,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       const live = core.live.take(head.id, head.version)
-      const row = live
-        ? { ...head, snapshot: '', view: '' }
-        : { ...head, ...(await repo.incidentTexts(trx, store.dialect, id)) }
+      const row = await rowOf(trx, store.dialect, id, live)
       const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
       const before = actorRef.getSnapshot()
       let event: IncidentEvent

@@ -7,6 +7,10 @@
  * meanwhile (another node, another process, an annotation) misses, and the incident is
  * restored from its row as before. Least recently used goes first.
  */
+import type { Dialect } from '../store/connection.js'
+import type { IncidentHead } from '../store/repo.js'
+import * as repo from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
 import type { Running } from './actor.js'
 import type { IncidentView } from './view.js'
 
@@ -18,6 +22,8 @@ export interface Live {
   actorRef: Running
   /** The view as stored at `version` (without `overdue`, which is computed on read). */
   view: IncidentView
+  /** The row's head columns as written at `version`, when the change that wrote it kept them. */
+  head?: IncidentHead
 }
 
 export function createLiveCache(size = ACTOR_CACHE_SIZE) {
@@ -52,3 +58,16 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
   }
 }
 export type LiveCache = ReturnType<typeof createLiveCache>
+
+/**
+ * The incident row a change starts from, its key already locked: a live incident's head
+ * as its last change wrote it (its texts are in memory), else read; the whole row (one
+ * read) for an incident that is not live.
+ */
+export async function rowOf(trx: repo.Db, dialect: Dialect, id: string, live: Live | undefined) {
+  const row = live
+    ? (live.head ?? (await repo.lockIncidentHead(trx, dialect, id)))
+    : await repo.lockIncident(trx, dialect, id)
+  if (!row) throw new Error(`incident ${id} vanished while locked`)
+  return live ? { ...row, snapshot: '', view: '' } : (row as IncidentRow)
+}

@@ -9,7 +9,7 @@ import * as repo from '../store/repo.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
-import type { Live } from './live.js'
+import { type Live, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
 import { parseSnapshot } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
@@ -71,7 +71,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     local: Local = new Map(),
   ): Promise<boolean> {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
-    const head = await repo.lockIncidentHead(trx, store.dialect, t.incident_id)
+    const head = await repo.lockIncidentKey(trx, store.dialect, t.incident_id)
     if (!head) return false
     const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
@@ -79,10 +79,8 @@ export function createTimers(core: Core, rooms: Rooms) {
     const mine = local.get(head.id)
     const live = mine?.version === head.version ? mine : core.live.take(head.id, head.version)
     local.delete(head.id)
-    // A live incident needs nothing more of its row (as in send()).
-    const row = live
-      ? { ...head, snapshot: '', view: '' }
-      : { ...head, ...(await repo.incidentTexts(trx, store.dialect, head.id)) }
+    // A live incident needs no more of its row than its last change wrote (as in send()).
+    const row = await rowOf(trx, store.dialect, head.id, live)
     const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {

@@ -79,14 +79,15 @@ export function createWriter(core: Core, rooms: Base) {
       ...(prev.evidence ? { evidence: prev.evidence } : {}),
       ...(prev.warnings ? { warnings: prev.warnings } : {}),
     }
-    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+    const written = {
       ...changedColumns(row, d.columns),
       version: row.version + 1,
       view: storedViewText(view),
       last_occurred_at: laterOf(entryIn.occurredAt, row.last_occurred_at),
       head_hash: entry.hash,
       updated_at: recordedAt,
-    })
+    }
+    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, written)
     if (!saved) throw new VersionConflict(row.version, current(row, stored))
     await repo.appendJournalFast(trx, store.dialect, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
@@ -98,7 +99,8 @@ export function createWriter(core: Core, rooms: Base) {
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
     notify(told, view, entry)
     const version = row.version + 1
-    told.push(() => core.live.put(row.id, { version, actorRef, view }))
+    const head = repo.headOf({ ...row, ...written })
+    told.push(() => core.live.put(row.id, { version, actorRef, view, head }))
     return { ...view, overdue: isOverdue(view, clock.now()) }
   }
 

@@ -38,7 +38,7 @@ export async function lockIncident(trx: Db, dialect: Dialect, id: string): Promi
 
 /** The incident row without its two large texts (snapshot and view). */
 export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view'>
-const HEAD_COLUMNS = [
+export const HEAD_COLUMNS = [
   'id',
   'organisation',
   'plan_id',
@@ -79,6 +79,35 @@ export async function lockIncidentHead(
       : `select ${cols} from "incidents" where "id" = ?`
   })
   return (await run<IncidentHead>(trx, text, [id])).rows[0]
+}
+
+/** What says whose an incident is, which plan it runs and at which version: the row locked. */
+export type IncidentKey = Pick<IncidentRow, 'id' | 'organisation' | 'plan_id' | 'plan_version' | 'version'>
+
+/**
+ * lockIncident reading only the columns stored before the snapshot: SQLite reads a
+ * column stored after a large text by walking its overflow pages, which was most of a
+ * head read. A live incident (src/engine/live.ts) at this version needs nothing more.
+ */
+export async function lockIncidentKey(
+  trx: Db,
+  dialect: Dialect,
+  id: string,
+): Promise<IncidentKey | undefined> {
+  const text = textOf(`key:${dialect}`, () => {
+    const cols = '"id", "organisation", "plan_id", "plan_version", "version"'
+    return dialect === 'postgres'
+      ? `select ${cols} from "incidents" where "id" = $1 for update`
+      : `select ${cols} from "incidents" where "id" = ?`
+  })
+  return (await run<IncidentKey>(trx, text, [id])).rows[0]
+}
+
+/** The head columns of an incident row (or of a row and the changes written to it). */
+export function headOf(row: IncidentHead): IncidentHead {
+  const out: Record<string, unknown> = {}
+  for (const c of HEAD_COLUMNS) out[c] = row[c]
+  return out as IncidentHead
 }
 
 /** The snapshot and view of an incident whose head was read (and, on PostgreSQL, locked). */
