@@ -30,10 +30,10 @@ export interface Running {
 type Scope = Parameters<AnyStateMachine['transition']>[2] & { self: { _snapshot: unknown } }
 /** One inert actor scope per machine (no clock, no children, actions other than `assign` dropped). */
 const scopes = new WeakMap<AnyStateMachine, Scope>()
-function scopeOf(machine: AnyStateMachine, persisted: Snapshot<unknown>): Scope {
+function scopeOf(machine: AnyStateMachine, snapshot: Snapshot<unknown>): Scope {
   let scope = scopes.get(machine)
   if (!scope) {
-    const self = createActor(machine, { snapshot: persisted, clock: inertClock })
+    const self = createActor(machine, { snapshot, clock: inertClock })
     const noop = () => undefined
     scope = {
       self,
@@ -52,6 +52,22 @@ function scopeOf(machine: AnyStateMachine, persisted: Snapshot<unknown>): Scope 
 }
 
 /**
+ * The snapshot `event` moves `snapshot` to, as an actor would move it (the plans'
+ * machines are pure: assign only, no children, no delays), without building an actor:
+ * xstate's `getNextSnapshot` builds one per call and computes the machine's initial
+ * snapshot with it.
+ */
+export function nextSnapshot(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: EventObject,
+): AnyMachineSnapshot {
+  const scope = scopeOf(machine, snapshot)
+  scope.self._snapshot = snapshot
+  return machine.transition(snapshot, event, scope) as AnyMachineSnapshot
+}
+
+/**
  * A restored incident held as a snapshot and moved by `machine.transition`, as an actor
  * moves it, without what restoring an actor costs: XState's restore walks the whole
  * context looking for actor references to revive (an incident has none), and an actor
@@ -61,15 +77,13 @@ function scopeOf(machine: AnyStateMachine, persisted: Snapshot<unknown>): Scope 
 class Held implements Running {
   constructor(
     private readonly machine: AnyStateMachine,
-    private readonly scope: Scope,
     private s: AnyMachineSnapshot,
   ) {}
   getSnapshot(): AnyMachineSnapshot {
     return this.s
   }
   send(event: EventObject): void {
-    this.scope.self._snapshot = this.s
-    this.s = this.machine.transition(this.s, event, this.scope) as AnyMachineSnapshot
+    this.s = nextSnapshot(this.machine, this.s, event)
   }
   getPersistedSnapshot(): Snapshot<unknown> {
     return this.machine.getPersistedSnapshot(this.s) as Snapshot<unknown>
@@ -93,7 +107,7 @@ export function restore(machine: AnyStateMachine, persisted: unknown): Running {
   if (p.status !== 'active' || !empty(p.children) || !empty(p.historyValue))
     return createActor(machine, { snapshot: persisted as Snapshot<unknown>, clock: inertClock }).start()
   const s = machine.resolveState({ value: p.value as never, context: p.context as never })
-  return new Held(machine, scopeOf(machine, persisted as Snapshot<unknown>), s as AnyMachineSnapshot)
+  return new Held(machine, s as AnyMachineSnapshot)
 }
 
 interface NodeLike {

@@ -11,35 +11,12 @@ import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import type { Severity } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
 import { parseSnapshot, snapshotText } from '../../src/engine/snapshot-text.js'
-import { closingRoute, incidentInput, nextSnapshot, nowOf, startGrades } from '../helpers/graph.js'
-import { calendar } from '../helpers/machine.js'
+import { incidentInput, routeSnapshots, startGrades } from '../helpers/graph.js'
 
 /** The snapshot XState persists, as JSON gives it back. */
 const whole = (plan: PlanDefinition, s: AnyMachineSnapshot) =>
   JSON.parse(JSON.stringify(plan.machine.getPersistedSnapshot(s))) as { context: IncidentContext }
-
-/** Every snapshot along a route from an opening at `grade` to closed. */
-function route(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapshot[] {
-  let s = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
-  const out = [s]
-  for (const step of closingRoute(plan, grade) ?? []) {
-    const c = s.context as IncidentContext
-    const at = nowOf(c)
-    const event = {
-      ...step.payload,
-      type: step.type,
-      at,
-      actor: { name: step.name, role: step.role },
-      quotes: quoteRules(plan.obligations, calendar, c, at),
-    }
-    s = nextSnapshot(plan.machine, s, event as never)
-    out.push(s)
-  }
-  return out
-}
 
 /** `s` with its context's obligations changed by `f`. */
 const withObligations = (s: AnyMachineSnapshot, f: (os: Obligation[]) => Obligation[]) =>
@@ -49,7 +26,7 @@ const withObligations = (s: AnyMachineSnapshot, f: (os: Obligation[]) => Obligat
   }) as AnyMachineSnapshot
 
 describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as stored', (_id, plan) => {
-  const snapshots = startGrades(plan).flatMap((g) => route(plan, g))
+  const snapshots = startGrades(plan).flatMap((g) => routeSnapshots(plan, g))
 
   it('read back equal to the whole snapshot, in every state of a route to closed, and smaller', () => {
     expect(snapshots.length).toBeGreaterThan(5)
@@ -88,7 +65,7 @@ it('an obligation of a rule the plan does not have is stored whole but for its n
   const plan = currentPlans()[0]!
   const s = getInitialSnapshot(plan.machine, incidentInput(plan, null))
   const stray: Obligation = {
-    ...(route(plan, null).at(-1)!.context as IncidentContext).obligations[0]!,
+    ...(routeSnapshots(plan, null).at(-1)!.context as IncidentContext).obligations[0]!,
     id: 'gone#1',
     rule: 'gone',
   }

@@ -12,7 +12,6 @@ import {
   type AnyMachineSnapshot,
   type AnyStateMachine,
   assign,
-  createActor,
   createMachine,
   getInitialSnapshot,
 } from 'xstate'
@@ -39,6 +38,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../../machines/vocabulary.js'
+import { nextSnapshot as transitionOnce } from '../../src/engine/actor.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { calendar, T0 } from './machine.js'
 
@@ -53,38 +53,13 @@ interface NodeLike {
 
 // ---------------------------------------------------------------- the definition
 
-/** One inert actor scope per machine, for `nextSnapshot`. */
-const scopes = new WeakMap<AnyStateMachine, { self: { _snapshot: unknown } }>()
-
-/**
- * xstate's `getNextSnapshot` without its cost: that creates an actor per call, and the
- * actor computes the machine's initial snapshot (a plan's initial context runs its
- * ledger), a fifth of a traversal's time. Same scope fields as xstate's inert scope.
- */
+/** One transition without an actor: the engine's own (src/engine/actor.ts). */
 export function nextSnapshot(
   machine: AnyStateMachine,
   snapshot: AnyMachineSnapshot,
   event: IncidentEvent,
 ): AnyMachineSnapshot {
-  let scope = scopes.get(machine)
-  if (!scope) {
-    const self = createActor(machine, { snapshot } as never)
-    const noop = () => undefined
-    scope = {
-      self,
-      defer: noop,
-      id: '',
-      logger: noop,
-      sessionId: '',
-      stopChild: noop,
-      system: self.system,
-      emit: noop,
-      actionExecutor: noop,
-    } as never as { self: { _snapshot: unknown } }
-    scopes.set(machine, scope)
-  }
-  scope.self._snapshot = snapshot
-  return machine.transition(snapshot, event as never, scope as never)
+  return transitionOnce(machine, snapshot, event)
 }
 
 export interface StateInfo {
@@ -1011,6 +986,30 @@ export interface RouteStep {
   payload: Record<string, unknown>
   role: Role
   name: string
+}
+
+/** A route's step as the event it sends from `s`, stamped at the incident's latest instant and quoted. */
+export function routeEvent(plan: PlanDefinition, s: AnyMachineSnapshot, step: RouteStep): IncidentEvent {
+  const c = s.context as IncidentContext
+  const at = nowOf(c)
+  return {
+    ...step.payload,
+    type: step.type,
+    at,
+    actor: { name: step.name, role: step.role },
+    quotes: quoteRules(plan.obligations, calendar, c, at),
+  } as IncidentEvent
+}
+
+/** The snapshots along a route from an opening at `grade` to closed (closingRoute), the opening first. */
+export function routeSnapshots(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapshot[] {
+  let s = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
+  const out = [s]
+  for (const step of closingRoute(plan, grade) ?? []) {
+    s = nextSnapshot(plan.machine, s, routeEvent(plan, s, step))
+    out.push(s)
+  }
+  return out
 }
 
 /** Events that are not the plan's own way forward: monitoring, re-grading, escalation, waivers. */

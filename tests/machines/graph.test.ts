@@ -59,6 +59,7 @@ import {
   planMenu,
   requotable,
   requoteEvent,
+  routeEvent,
   SYSTEM_EVENT_TYPES,
   startGrades,
   stateKey,
@@ -407,15 +408,7 @@ function explore(plan: PlanDefinition): Exploration {
       let t = openingSnapshots[i]!
       onRoute.add(keyOf(t))
       for (const step of closingRoute(plan, g) ?? []) {
-        const c = t.context as IncidentContext
-        const at = nowOf(c)
-        const event = {
-          ...step.payload,
-          type: step.type,
-          at,
-          actor: { name: step.name, role: step.role },
-          quotes: quoteRules(plan.obligations, calendar, c, at),
-        }
+        const event = routeEvent(plan, t, step)
         if (!t.can(event)) break
         const from = keyOf(t)
         routeNext.set(from, [

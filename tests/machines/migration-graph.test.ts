@@ -15,26 +15,23 @@
  */
 import { getAdjacencyMap } from '@xstate/graph'
 import { describe, expect, it } from 'vitest'
-import { type AnyMachineSnapshot, createActor, getInitialSnapshot } from 'xstate'
+import { type AnyMachineSnapshot, createActor } from 'xstate'
 import {
   currentPlans,
   type IncidentContext,
   type IncidentEvent,
   type PlanDefinition,
-  type Severity,
 } from '../../machines/index.js'
 import { migrateSnapshot, type PersistedSnapshot, statePaths } from '../../machines/kit/migration.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import {
   bindMenu,
   categoryRepresentatives,
-  closingRoute,
   handledEventTypes,
-  incidentInput,
-  nextSnapshot,
   nowOf,
   phaseOf,
   planMenu,
+  routeSnapshots,
   startGrades,
   systemOffers,
 } from '../helpers/graph.js'
@@ -69,27 +66,6 @@ function keyOf(s: AnyMachineSnapshot): string {
   ])
 }
 
-/** The states along a route from an opening at `grade` to closed (graph.ts closingRoute), the opening first. */
-function routeTo(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapshot[] {
-  let s = getInitialSnapshot(plan.machine, incidentInput(plan, grade))
-  const out = [s]
-  for (const step of closingRoute(plan, grade) ?? []) {
-    const c = s.context as IncidentContext
-    const at = nowOf(c)
-    const actor = { name: step.name, role: step.role }
-    const event = {
-      ...step.payload,
-      type: step.type,
-      at,
-      actor,
-      quotes: quoteRules(plan.obligations, calendar, c, at),
-    }
-    s = nextSnapshot(plan.machine, s, event as never)
-    out.push(s)
-  }
-  return out
-}
-
 /**
  * One snapshot per place reachable from an opening by the plan's events and due times,
  * from every state of a route to closed (so that the late phases are reached too).
@@ -99,7 +75,7 @@ function routeTo(plan: PlanDefinition, grade: Severity | null): AnyMachineSnapsh
 function reachable(plan: PlanDefinition): AnyMachineSnapshot[] {
   const handles = handledEventTypes(plan.machine)
   const menu = planMenu(plan, { categories: categoryRepresentatives(plan, []) })
-  const seeds = startGrades(plan).flatMap((g) => routeTo(plan, g))
+  const seeds = startGrades(plan).flatMap((g) => routeSnapshots(plan, g))
   const isSeed = new Set(seeds)
   const found = new Map<string, AnyMachineSnapshot>()
   const expanded = new Map<string, number>()
