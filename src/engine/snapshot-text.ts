@@ -47,17 +47,7 @@ const FIELDS = [
 const KNOWN = new Set<string>(FIELDS)
 
 /** What an obligation of a rule carries from the rule (the discharge without a draft's id). */
-interface Template {
-  kind: unknown
-  label: unknown
-  clause: unknown
-  policy: unknown
-  owedBy: unknown
-  recipient: unknown
-  deadline: unknown
-  discharge: { type: string; fields: Record<string, unknown> }
-}
-const TEMPLATED = new Set([
+const TEMPLATE_FIELDS = [
   'kind',
   'label',
   'clause',
@@ -66,7 +56,11 @@ const TEMPLATED = new Set([
   'recipient',
   'deadline',
   'discharge',
-])
+] as const
+type Template = Record<(typeof TEMPLATE_FIELDS)[number], unknown> & {
+  discharge: { type: string; fields: Record<string, unknown> }
+}
+const TEMPLATED = new Set<string>(TEMPLATE_FIELDS)
 
 const templateOf = (r: ObligationRule): Template => ({
   kind: r.kind,

@@ -26,19 +26,23 @@ async function run<R>(trx: Db, text: string, params: readonly unknown[]) {
   return trx.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]))
 }
 
-/** Reads an incident for update: locks the row on PostgreSQL; SQLite transactions are already serial. */
-export async function lockIncident(trx: Db, dialect: Dialect, id: string): Promise<IncidentRow | undefined> {
-  const text = textOf(`lock:${dialect}`, () =>
-    dialect === 'postgres'
-      ? 'select * from "incidents" where "id" = $1 for update'
-      : 'select * from "incidents" where "id" = ?',
+/** Reads columns of an incident for update: locks the row on PostgreSQL; SQLite transactions are already serial. */
+async function lockColumns<R>(trx: Db, dialect: Dialect, name: string, columns: string, id: string) {
+  const text = textOf(
+    `${name}:${dialect}`,
+    () =>
+      `select ${columns} from "incidents" where "id" = ${param(dialect, 1)}${dialect === 'postgres' ? ' for update' : ''}`,
   )
-  return (await run<IncidentRow>(trx, text, [id])).rows[0]
+  return (await run<R>(trx, text, [id])).rows[0]
 }
+
+/** Reads an incident for update, the whole row. */
+export const lockIncident = (trx: Db, dialect: Dialect, id: string): Promise<IncidentRow | undefined> =>
+  lockColumns<IncidentRow>(trx, dialect, 'lock', '*', id)
 
 /** The incident row without its two large texts (snapshot and view). */
 export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view'>
-export const HEAD_COLUMNS = [
+const HEAD_COLUMNS = [
   'id',
   'organisation',
   'plan_id',
@@ -67,19 +71,8 @@ export const HEAD_COLUMNS = [
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
  * when its incident is live (src/engine/live.ts) and its texts are already in memory.
  */
-export async function lockIncidentHead(
-  trx: Db,
-  dialect: Dialect,
-  id: string,
-): Promise<IncidentHead | undefined> {
-  const text = textOf(`head:${dialect}`, () => {
-    const cols = HEAD_COLUMNS.map((c) => `"${c}"`).join(', ')
-    return dialect === 'postgres'
-      ? `select ${cols} from "incidents" where "id" = $1 for update`
-      : `select ${cols} from "incidents" where "id" = ?`
-  })
-  return (await run<IncidentHead>(trx, text, [id])).rows[0]
-}
+export const lockIncidentHead = (trx: Db, dialect: Dialect, id: string): Promise<IncidentHead | undefined> =>
+  lockColumns<IncidentHead>(trx, dialect, 'head', HEAD_COLUMNS.map((c) => `"${c}"`).join(', '), id)
 
 /** What says whose an incident is, which plan it runs and at which version: the row locked. */
 export type IncidentKey = Pick<IncidentRow, 'id' | 'organisation' | 'plan_id' | 'plan_version' | 'version'>
@@ -89,41 +82,20 @@ export type IncidentKey = Pick<IncidentRow, 'id' | 'organisation' | 'plan_id' | 
  * column stored after a large text by walking its overflow pages, which was most of a
  * head read. A live incident (src/engine/live.ts) at this version needs nothing more.
  */
-export async function lockIncidentKey(
-  trx: Db,
-  dialect: Dialect,
-  id: string,
-): Promise<IncidentKey | undefined> {
-  const text = textOf(`key:${dialect}`, () => {
-    const cols = '"id", "organisation", "plan_id", "plan_version", "version"'
-    return dialect === 'postgres'
-      ? `select ${cols} from "incidents" where "id" = $1 for update`
-      : `select ${cols} from "incidents" where "id" = ?`
-  })
-  return (await run<IncidentKey>(trx, text, [id])).rows[0]
-}
+export const lockIncidentKey = (trx: Db, dialect: Dialect, id: string): Promise<IncidentKey | undefined> =>
+  lockColumns<IncidentKey>(
+    trx,
+    dialect,
+    'key',
+    '"id", "organisation", "plan_id", "plan_version", "version"',
+    id,
+  )
 
 /** The head columns of an incident row (or of a row and the changes written to it). */
 export function headOf(row: IncidentHead): IncidentHead {
   const out: Record<string, unknown> = {}
   for (const c of HEAD_COLUMNS) out[c] = row[c]
   return out as IncidentHead
-}
-
-/** The snapshot and view of an incident whose head was read (and, on PostgreSQL, locked). */
-export async function incidentTexts(
-  trx: Db,
-  dialect: Dialect,
-  id: string,
-): Promise<Pick<IncidentRow, 'snapshot' | 'view'>> {
-  const text = textOf(`texts:${dialect}`, () =>
-    dialect === 'postgres'
-      ? 'select "snapshot", "view" from "incidents" where "id" = $1'
-      : 'select "snapshot", "view" from "incidents" where "id" = ?',
-  )
-  const r = (await run<Pick<IncidentRow, 'snapshot' | 'view'>>(trx, text, [id])).rows[0]
-  if (!r) throw new Error(`incident ${id} vanished while locked`)
-  return r
 }
 
 /** saveIncident with its SQL built once per set of columns (the hot path's few shapes). */
