@@ -17,6 +17,7 @@ import type { AnyMachineSnapshot } from 'xstate'
 import { approvalRule } from '../../machines/kit/drafts.js'
 import type { Obligation, ObligationRule } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import { itemTexts } from './json-items.js'
 
 /** An obligation's fields in the order the ledger creates them (machines/kit/ledger.ts `begin`). */
 const FIELDS = [
@@ -175,12 +176,17 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
 const written = new WeakMap<PlanDefinition, WeakMap<object, string>>()
 const LISTS = ['obligations', 'acts', 'drafts'] as const
 
-function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
+function writtenOf(plan: PlanDefinition): WeakMap<object, string> {
   let cache = written.get(plan)
   if (!cache) {
     cache = new WeakMap()
     written.set(plan, cache)
   }
+  return cache
+}
+
+function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
+  const cache = writtenOf(plan)
   const t = templatesOf(plan)
   const { obligations, acts, drafts, ...rest } = ctx
   let text = JSON.stringify(rest).slice(0, -1)
@@ -209,7 +215,12 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
   return `${text}}`
 }
 
-/** A stored snapshot read back whole (either form). */
+/**
+ * A stored snapshot read back whole (either form). With the plan, each object of its
+ * lists is remembered with the text it was read from (json-items.ts), so writing the
+ * snapshot after an event writes anew only the items the event changed, as for an
+ * incident kept live: the text read back gives the same object, whichever form it is in.
+ */
 export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, text: string): T {
   const persisted = JSON.parse(text) as Persisted
   const ctx = persisted.context
@@ -220,5 +231,20 @@ export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, t
       unpack(t.get(o.rule as string), o),
     )
   }
+  if (plan && ctx) remember(plan, ctx, text)
   return persisted as T
+}
+
+/** Each list item of `ctx` with its text in `text` (the lists' lengths must agree). */
+function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
+  const cache = writtenOf(plan)
+  const texts = itemTexts(text, 'context', LISTS)
+  for (const key of LISTS) {
+    const list: unknown = ctx[key]
+    const found = texts.get(key)
+    if (!Array.isArray(list) || !found || found.length !== list.length) continue
+    list.forEach((item: unknown, i) => {
+      if (typeof item === 'object' && item !== null) cache.set(item, found[i] as string)
+    })
+  }
 }

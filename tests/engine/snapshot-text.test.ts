@@ -88,3 +88,38 @@ it('a context whose lists are missing or hold plain values is written as JSON wr
   } as unknown as AnyMachineSnapshot
   expect(parseSnapshot(plan, snapshotText(plan, odd))).toEqual(whole(plan, odd))
 })
+
+describe('a snapshot read from its row and written back after an event', () => {
+  const plan = currentPlans()[0]!
+  const route = routeSnapshots(plan, null)
+  const before = route.find((s) => (s.context as IncidentContext).obligations.length >= 2)!
+
+  it('writes back the same text when nothing changed, and what a fresh write gives after a change', () => {
+    const text = snapshotText(plan, before)
+    const read = parseSnapshot<AnyMachineSnapshot>(plan, text)
+    expect(snapshotText(plan, { ...before, context: read.context } as AnyMachineSnapshot)).toBe(text)
+    const changed = withObligations(
+      { ...before, context: read.context } as AnyMachineSnapshot,
+      ([a, ...rest]) => [{ ...a!, status: 'met', metAt: a!.startedAt }, ...rest],
+    )
+    const fresh = JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot
+    expect(snapshotText(plan, changed)).toBe(snapshotText(plan, fresh))
+  })
+
+  it('keeps the text each unchanged item was read from, so only the changed ones are written anew', () => {
+    // A row written whole (before the compact form): its unchanged obligations are written
+    // back as they were read, which a write that re-packed every item would not do.
+    const full = JSON.stringify(plan.machine.getPersistedSnapshot(before))
+    const read = parseSnapshot<AnyMachineSnapshot>(plan, full)
+    const [first, ...rest] = (read.context as IncidentContext).obligations
+    const changed = withObligations({ ...before, context: read.context } as AnyMachineSnapshot, () => [
+      { ...first!, status: 'met', metAt: first!.startedAt },
+      ...rest,
+    ])
+    const written = snapshotText(plan, changed)
+    const wholeItem = JSON.stringify((before.context as IncidentContext).obligations[1])
+    expect(written).toContain(wholeItem)
+    expect(written).not.toContain(JSON.stringify((before.context as IncidentContext).obligations[0]))
+    expect(parseSnapshot(plan, written)).toEqual(whole(plan, changed))
+  })
+})
