@@ -61,7 +61,10 @@ async function population(v: Variant, dir: string) {
   const clock = { now: () => new Date(t), advance: (ms: number) => (t += ms) }
   const store = v.store.createStore(join(dir, `${v.name}-${Date.now()}.db`))
   await v.migrate.migrateToLatest(store.db, store.schema)
+  // Either checkout's store: synchronous=OFF, and no WAL sync where the store makes its own.
   store.sqlite?.pragma('synchronous = OFF')
+  const own = store as { durability?: { enabled: boolean } | null }
+  if (own.durability) own.durability.enabled = false
   const engine = v.engine.createEngine({ store, plans: registry, clock, calendar })
   const plans = registry.currentPlans()
   const open: Array<{ id: string; planId: string; allowed: string[] }> = []

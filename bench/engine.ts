@@ -7,6 +7,7 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../src/errors.js'
+import { withoutFsync } from '../src/store/connection.js'
 import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
 import { NOW, type Population } from './lib/datasets.js'
@@ -64,7 +65,7 @@ export async function measureSends(
 ): Promise<SendMeasure> {
   const clock = new BenchClock(NOW)
   const { store, engine } = await openEngine(pop.file, clock)
-  if (opts.synchronousOff) store.sqlite!.pragma('synchronous = OFF')
+  if (opts.synchronousOff) withoutFsync(store)
   const s = sender(pop)
   const times: number[] = []
   let refused = 0

@@ -17,7 +17,7 @@ import SQLite from 'better-sqlite3'
 import * as registry from '../machines/index.js'
 import { createEngine } from '../src/engine/engine.js'
 import { AppError } from '../src/errors.js'
-import { createStore } from '../src/store/connection.js'
+import { createStore, withoutFsync } from '../src/store/connection.js'
 import { migrateToLatest } from '../src/store/migrate.js'
 import { calendar, callerFor } from './lib/setup.js'
 import { randomInt, seedRandom } from './lib/stats.js'
@@ -77,7 +77,7 @@ let t = Date.parse('2026-10-09T01:00:00.000Z')
 const clock = { now: () => new Date(t) }
 const store = createStore(join(dir, 'cost.db'))
 await migrateToLatest(store.db, store.schema)
-store.sqlite?.pragma('synchronous = OFF')
+withoutFsync(store)
 const engine = (actorCacheSize: number) =>
   createEngine({ store, plans: registry, clock, calendar, actorCacheSize })
 const opener = engine(Number(values.cache))

@@ -12,6 +12,7 @@ import * as registry from '../../machines/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentView } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
+import { withoutFsync } from '../../src/store/connection.js'
 import { BenchClock } from './clock.js'
 import { waiveOwed, walkToClosed } from './closing.js'
 import { detail } from './report.js'
@@ -70,7 +71,7 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
   const clock = new BenchClock(T0)
   const { store, engine } = await openEngine(file, clock)
   // Templates are content, not a figure: their commits need not reach the disk.
-  store.sqlite!.pragma('synchronous = OFF')
+  withoutFsync(store)
   const sqlite = store.sqlite!
   const rowsOf = (id: string) => ({
     incident: sqlite.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row,

@@ -116,6 +116,9 @@ export function storageError(e: unknown): AppError | null {
     return new StorageUnavailable('the database rolled the change back (disk full or I/O error); retry later')
   if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code))
     return new StorageUnavailable(`the database cannot take writes now (${code}); retry later`)
+  // The WAL's own fsync (store/durability.ts): the change is not known to be on disk.
+  if (/^(EIO|ENOSPC|EROFS|EDQUOT)$/.test(code))
+    return new StorageUnavailable(`the disk did not take the change (${code}); retry later`)
   if (/^(53|57P|08)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
     return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
   return null

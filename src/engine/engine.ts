@@ -125,6 +125,14 @@ export function createEngine(deps: EngineDeps) {
     assignOwner: rooms.assignOwner,
     addEvidence: rooms.addEvidence,
     nextDue: () => guarded(() => repo.nextDueTimer(db)),
+    /**
+     * Resolves once every change committed so far is on disk (store/durability.ts): what a
+     * read shows after it cannot be taken back by a power cut. At once where commits wait.
+     */
+    settled: (): Promise<void> => {
+      const d = core.store.durability
+      return d ? guarded(() => d.settled()) : Promise.resolve()
+    },
     /** The live-incident cache (live.ts): entries, hits and misses. */
     liveIncidents: () => core.live.stats(),
     plans,

@@ -58,6 +58,13 @@ export function createApp(deps: AppDeps) {
   const auth = authenticate(deps.db, audit)
   app.use('*', (c, next) => (isPublic(c.req.path) ? next() : auth(c, next)))
   app.use('*', edgeText)
+  // A read shows only what is on disk: commits are synced off the event loop
+  // (store/durability.ts). Public paths show no incident (health, docs, console files).
+  app.use('*', async (c, next) => {
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !isPublic(c.req.path))
+      await deps.engine.settled()
+    return next()
+  })
   app.onError(errorHandler({ log, audit: (e, c) => audit.refused(e, clientOf(c)) }))
   app.notFound(notFoundHandler)
 

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { createDurability, type Durability, DurableSqliteDialect } from './durability.js'
 import type { Database } from './schema.js'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -21,6 +22,8 @@ export interface Store {
   schema: string | null
   /** better-sqlite3 handle for SQLite-only operations (backup, integrity check). */
   sqlite: SQLite.Database | null
+  /** A SQLite file's commits made durable off the event loop (durability.ts); null otherwise. */
+  durability: Durability | null
   close(): Promise<void>
 }
 
@@ -29,6 +32,9 @@ export interface Store {
  * - WAL: readers never block the writer, and a commit is one append to the log.
  * - synchronous=FULL: the WAL is fsynced at every commit, so an acknowledged event
  *   survives a process crash AND a power loss (NORMAL would survive only the crash).
+ *   The service's store keeps that guarantee with the fsync moved off the event loop:
+ *   it commits at NORMAL and syncs the WAL itself before anyone hears of a commit
+ *   (durability.ts); any other handle opened here commits at FULL.
  * - busy_timeout 5 s: a second process (the CLI's backup) waits instead of failing;
  *   past it the request gets 503.
  * - foreign_keys: journal and timer rows always belong to an incident.
@@ -110,7 +116,12 @@ function urlOptions(url: string): string {
 
 export function createStore(
   url: string,
-  opts: { schema?: string; idleInTransactionMs?: number } = {},
+  opts: {
+    schema?: string
+    idleInTransactionMs?: number
+    /** How a SQLite file's WAL is synced (durability.ts; tests stand in a slow or failing disk). */
+    syncWal?: (file: string) => Promise<void>
+  } = {},
 ): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({
@@ -132,18 +143,44 @@ export function createStore(
       schema: opts.schema ?? null,
       file: null,
       sqlite: null,
+      durability: null,
       close: () => db.destroy(),
     }
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
+  const config = { database: cachingStatements(sqlite) }
+  if (file === ':memory:') {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect(config) })
+    return {
+      db,
+      dialect: 'sqlite',
+      schema: null,
+      file: null,
+      sqlite,
+      durability: null,
+      close: () => db.destroy(),
+    }
+  }
+  const durability = createDurability(resolve(file), opts.syncWal)
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new DurableSqliteDialect(config, sqlite, durability) })
   return {
     db,
     dialect: 'sqlite',
     schema: null,
-    file: file === ':memory:' ? null : resolve(file),
+    file: resolve(file),
     sqlite,
+    durability,
     close: () => db.destroy(),
   }
+}
+
+/**
+ * Commits without waiting for the disk (benchmarks that measure CPU): synchronous=OFF on
+ * the handle and no WAL sync from durability.ts.
+ */
+export function withoutFsync(store: Store): void {
+  store.sqlite?.pragma('synchronous = OFF')
+  if (store.durability) store.durability.enabled = false
 }

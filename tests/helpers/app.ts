@@ -95,13 +95,15 @@ export async function testApp(
     witness?: string
     /** The plan versions served (default: the registry). */
     plans?: AppDeps['plans']
+    /** How a database file's WAL is synced (a stand-in disk: src/store/durability.ts). */
+    syncWal?: (file: string) => Promise<void>
   } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FixedClock()
   const store =
     opts.kind === 'postgres'
       ? createStore(PG_URL, { schema: await freshSchema() })
-      : createStore(opts.database ?? ':memory:')
+      : createStore(opts.database ?? ':memory:', opts.syncWal ? { syncWal: opts.syncWal } : {})
   await migrateToLatest(store.db, store.schema)
   const hub = createHub(opts.hub)
   // The calendar in force: built-in years and those loaded into this database (live).
