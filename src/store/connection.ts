@@ -150,13 +150,14 @@ export function createStore(
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)
   const config = { database: cachingStatements(sqlite) }
-  if (file === ':memory:') {
+  // Only a WAL can be synced after the commit: in any other journal mode FULL stays in force.
+  if (file === ':memory:' || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') {
     const db = new Kysely<Database>({ dialect: new SqliteDialect(config) })
     return {
       db,
       dialect: 'sqlite',
       schema: null,
-      file: null,
+      file: file === ':memory:' ? null : resolve(file),
       sqlite,
       durability: null,
       close: () => db.destroy(),
