@@ -177,51 +177,64 @@ interface Plan {
 /** The event asked for one type (its other fields fixed: the guards see the same event every time). */
 export type AskedEvent = Readonly<{ type: string } & Record<string, unknown>>
 
-/** Per machine, by state value (its JSON). */
-const plans = new WeakMap<object, Map<string, Plan>>()
+/**
+ * Per machine, by state configuration: a trie over the snapshot's active state nodes
+ * (`_nodes`, which the state value is made of), walked by identity, not a key built
+ * per call (JSON.stringify of the value cost about a tenth of a call).
+ */
+interface Trie {
+  plan?: Plan
+  next?: Map<object, Trie>
+}
+const tries = new WeakMap<object, Trie>()
 
 function planOf(
   s: AnyMachineSnapshot,
-  key: string,
   candidates: (s: AnyMachineSnapshot) => Iterable<string>,
   eventOf: (type: string) => AskedEvent,
 ): Plan {
   const machine = s.machine as unknown as { root: Node; implementations: { guards: Guards } }
-  let byValue = plans.get(machine)
-  if (!byValue) {
-    byValue = new Map()
-    plans.set(machine, byValue)
+  let t = tries.get(machine)
+  if (!t) {
+    t = {}
+    tries.set(machine, t)
   }
-  let plan = byValue.get(key)
-  if (!plan) {
-    let wild = wildcard.get(machine)
-    if (wild === undefined) {
-      wild = usesWildcards(machine.root)
-      wildcard.set(machine, wild)
+  for (const n of (s as unknown as { _nodes: readonly object[] })._nodes) {
+    t.next ??= new Map()
+    let next = t.next.get(n)
+    if (!next) {
+      next = {}
+      t.next.set(n, next)
     }
-    const asks: Ask[] = []
-    for (const type of [...new Set(candidates(s))].sort()) {
-      const tree = wild ? { own: [], kids: [] } : prune(machine.root, s.value, type)
-      if (tree) asks.push({ type, event: eventOf(type), tree: compile(tree, machine.implementations.guards) })
-    }
-    plan = { asks, viaCan: wild }
-    byValue.set(key, plan)
+    t = next
   }
-  return plan
+  if (t.plan) return t.plan
+  let wild = wildcard.get(machine)
+  if (wild === undefined) {
+    wild = usesWildcards(machine.root)
+    wildcard.set(machine, wild)
+  }
+  const asks: Ask[] = []
+  for (const type of [...new Set(candidates(s))].sort()) {
+    const tree = wild ? { own: [], kids: [] } : prune(machine.root, s.value, type)
+    if (tree) asks.push({ type, event: eventOf(type), tree: compile(tree, machine.implementations.guards) })
+  }
+  t.plan = { asks, viaCan: wild }
+  return t.plan
 }
 
 /**
  * The types among `candidates(s)` whose event (`eventOf(type)`) the snapshot's machine
  * takes now, as `s.can` answers, sorted. Both are asked once per machine and state
- * value: the candidates must depend on the state value alone, and the event asked for
- * a type must be the same every time.
+ * configuration: the candidates must depend on the active state nodes alone, and the
+ * event asked for a type must be the same every time.
  */
 export function acceptedAmong(
   s: AnyMachineSnapshot,
   candidates: (s: AnyMachineSnapshot) => Iterable<string>,
   eventOf: (type: string) => AskedEvent,
 ): string[] {
-  const plan = planOf(s, JSON.stringify(s.value), candidates, eventOf)
+  const plan = planOf(s, candidates, eventOf)
   const accepted: string[] = []
   for (const a of plan.asks) {
     const yes = plan.viaCan
