@@ -12,7 +12,7 @@ import {
 } from 'xstate'
 import { SYSTEM_EVENTS } from '../../machines/kit/common.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { makeAsk } from './accepted.js'
+import { type AskedEvent, acceptedAmong } from './accepted.js'
 
 /** Timers never run inside XState: deadlines are rows in the database, fired by our scheduler. */
 export const inertClock = {
@@ -142,19 +142,32 @@ const candidatesOf = (n: NodeLike): readonly string[] => {
   return c
 }
 const EPOCH = new Date(0).toISOString()
-const ASKER = { name: '', role: 'system' } as const
+const ASKER = Object.freeze({ name: '', role: 'system' } as const)
+
+/** The event each type is asked with: no fields, at the epoch, by the system (one object per type). */
+const asked = new Map<string, AskedEvent>()
+const eventOf = (type: string): AskedEvent => {
+  let e = asked.get(type)
+  if (!e) {
+    e = Object.freeze({ type, at: EPOCH, actor: ASKER })
+    asked.set(type, e)
+  }
+  return e
+}
+
+/** The active nodes' candidate events (depends on the state value alone). */
+function candidateEvents(s: AnyMachineSnapshot): Set<string> {
+  const types = new Set<string>()
+  for (const n of activeNodes(s)) for (const t of candidatesOf(n)) types.add(t)
+  return types
+}
 
 /**
  * Events the current state accepts (whatever the caller's role), without timer events:
- * one pass over the active nodes' candidate events (known per node), each asked of the
- * machine's guards once, with the context they read (accepted.ts).
+ * the active nodes' candidate events (worked out once per state value), each asked of
+ * the machine's guards with the context they read (accepted.ts).
  */
 export function acceptedEvents(s: AnyMachineSnapshot): string[] {
   if (s.status !== 'active' || phaseOf(s) === 'closed') return []
-  const types = new Set<string>()
-  for (const n of activeNodes(s)) for (const t of candidatesOf(n)) types.add(t)
-  const ask = makeAsk(s)
-  const accepted: string[] = []
-  for (const type of types) if (ask({ type, at: EPOCH, actor: ASKER })) accepted.push(type)
-  return accepted.sort()
+  return acceptedAmong(s, candidateEvents, eventOf)
 }
