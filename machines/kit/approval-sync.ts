@@ -1,0 +1,96 @@
+/**
+ * OBLIGATIONS.md rule 8 in the ledger: each live draft owes the approvals its grade
+ * requires; a newer draft supersedes an older one, and what a draft no longer needs is
+ * withdrawn with the reason. Pure.
+ */
+import { begin } from './begin.js'
+import { type ApprovalTable, approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
+import { mapChanged } from './lists.js'
+import type { ApprovalRequirement, ObligationRule } from './obligation-types.js'
+import type { IncidentContext, IncidentEvent } from './types.js'
+
+type Change = 'none' | 'first' | 'raise' | 'lower'
+
+/** An approval requirement's rule, built once per requirement (plan data: never changed). */
+const rules = new WeakMap<ApprovalRequirement, ObligationRule>()
+const ruleOf = (a: ApprovalRequirement): ObligationRule => {
+  let r = rules.get(a)
+  if (r === undefined) {
+    r = approvalRule(a)
+    rules.set(a, r)
+  }
+  return r
+}
+
+function requiredOf(
+  asked: Map<string | undefined, readonly ApprovalRequirement[]>,
+  table: ApprovalTable,
+  ctx: IncidentContext,
+  purpose: string | undefined,
+): readonly ApprovalRequirement[] {
+  let r = asked.get(purpose)
+  if (r === undefined) {
+    r = approvalsFor(table, ctx, purpose)
+    asked.set(purpose, r)
+  }
+  return r
+}
+
+/** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
+export function syncApprovals(
+  spec: { approvals: ApprovalTable },
+  ctx: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+): IncidentContext {
+  const next = { ...ctx }
+  syncApprovalsIn(spec.approvals, next, event, change)
+  return next
+}
+
+/**
+ * `syncApprovals` on a context the caller owns (a copy it made): its `obligations` list
+ * is replaced when something changed, an obligation never changed in place.
+ */
+export function syncApprovalsIn(
+  table: ApprovalTable,
+  next: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+): void {
+  const { live, superseded } = draftsNeedingApprovals(next)
+  // The approvals each draft's purpose requires, asked once per purpose.
+  const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
+  next.obligations = mapChanged(next.obligations, (o) => {
+    if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
+    const gone = superseded.find((d) => d.id === o.draftId)
+    const needed = requiredOf(required, table, next, live.find((d) => d.id === o.draftId)?.purpose)
+    const stillNeeded = !gone && needed.some((a) => ruleOf(a).id === o.rule)
+    if (stillNeeded) return o
+    const reason = gone
+      ? gone.withdrawn
+        ? `稿件已撤回：${gone.withdrawn.reason}`
+        : '已有新稿，旧稿不再审批'
+      : change === 'lower'
+        ? typeof event.reason === 'string'
+          ? event.reason
+          : '级别降低'
+        : '现级别不再要求此审批'
+    return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
+  })
+  for (const draft of live) {
+    for (const a of requiredOf(required, table, next, draft.purpose)) {
+      const rule = ruleOf(a)
+      const has = next.obligations.some(
+        (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
+      )
+      if (has) continue
+      const o = begin(next, rule, event.at, event.quotes, {
+        fromEvent: true,
+        draftId: draft.id,
+        repeat: false,
+      })
+      next.obligations = [...next.obligations, o]
+    }
+  }
+}
