@@ -6,7 +6,7 @@
 import { begin } from './begin.js'
 import { type ApprovalTable, approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
 import { mapChanged } from './lists.js'
-import type { ApprovalRequirement, ObligationRule } from './obligation-types.js'
+import type { ApprovalRequirement, Draft, ObligationRule } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
 type Change = 'none' | 'first' | 'raise' | 'lower'
@@ -36,6 +36,17 @@ function requiredOf(
   return r
 }
 
+/** draftsNeedingApprovals per list of drafts (a list is never changed: a change makes a new one). */
+const needing = new WeakMap<readonly Draft[], ReturnType<typeof draftsNeedingApprovals>>()
+function needingApprovals(drafts: Draft[]): ReturnType<typeof draftsNeedingApprovals> {
+  let n = needing.get(drafts)
+  if (n === undefined) {
+    n = draftsNeedingApprovals({ drafts })
+    needing.set(drafts, n)
+  }
+  return n
+}
+
 /** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
 export function syncApprovals(
   spec: { approvals: ApprovalTable },
@@ -58,7 +69,7 @@ export function syncApprovalsIn(
   event: IncidentEvent,
   change: Change,
 ): void {
-  const { live, superseded } = draftsNeedingApprovals(next)
+  const { live, superseded } = needingApprovals(next.drafts)
   // The approvals each draft's purpose requires, asked once per purpose.
   const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
   next.obligations = mapChanged(next.obligations, (o) => {
@@ -78,19 +89,24 @@ export function syncApprovalsIn(
         : '现级别不再要求此审批'
     return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
   })
+  if (live.length === 0) return
+  // The approval rules each live draft has an instance of (not withdrawn), in one pass.
+  const has = new Map<string, string[]>()
+  for (const d of live) has.set(d.id, [])
+  for (const o of next.obligations)
+    if (o.draftId !== null && o.status !== 'withdrawn') has.get(o.draftId)?.push(o.rule)
   for (const draft of live) {
+    const rules = has.get(draft.id) as string[]
     for (const a of requiredOf(required, table, next, draft.purpose)) {
       const rule = ruleOf(a)
-      const has = next.obligations.some(
-        (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
-      )
-      if (has) continue
+      if (rules.includes(rule.id)) continue
       const o = begin(next, rule, event.at, event.quotes, {
         fromEvent: true,
         draftId: draft.id,
         repeat: false,
       })
       next.obligations = [...next.obligations, o]
+      rules.push(rule.id)
     }
   }
 }

@@ -31,17 +31,17 @@ function declinedBy(
  * what the yes began and the no no longer calls for is withdrawn, with who and why, unless it
  * breached or its due time passed (rule 1, as for a lowering). Otherwise an ordered
  * review could stay owed where no step can discharge it. `before` is the list the event
- * found (same order: nothing begun yet); `ruleOf` finds a plan rule by id (the first).
+ * found (same order: nothing begun yet); `rules` are the plan's rules by id (the first of each).
  */
 export function withdrawDeclined(
-  ruleOf: (id: string) => ObligationRule | undefined,
+  rules: ReadonlyMap<string, ObligationRule>,
   before: readonly Obligation[],
   next: IncidentContext,
   event: IncidentEvent,
 ): Obligation[] {
   // Answered no by this event, or waived by it (a waived decision orders nothing either).
-  const rules = declinedBy(before, next.obligations, event)
-  if (rules === null) return next.obligations
+  const declined = declinedBy(before, next.obligations, event)
+  if (declined === null) return next.obligations
   const why: Recorded = {
     by: event.actor,
     reason: typeof event.reason === 'string' && event.reason !== '' ? event.reason : '决定为否',
@@ -51,8 +51,8 @@ export function withdrawDeclined(
   return mapChanged(next.obligations, (o) => {
     if (o.status !== 'owed' || o.breachedAt !== null) return o
     if (o.dueAt !== null && Date.parse(o.dueAt) <= at) return o
-    const rule = ruleOf(o.rule)
-    if (!rule || !decidedIn(rule.when).some((d) => rules.has(d)) || applies(next, rule)) return o
+    const rule = rules.get(o.rule)
+    if (!rule || !decidedIn(rule.when).some((d) => declined.has(d)) || applies(next, rule)) return o
     return { ...o, status: 'withdrawn' as const, withdrawn: why }
   })
 }

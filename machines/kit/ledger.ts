@@ -39,14 +39,29 @@ interface Index {
   first: Map<string, ObligationRule>
   /** The last rule of each id (as a Map built from the rules keeps it). */
   last: Map<string, ObligationRule>
+  /** Each rule id's slot: the position of its first rule (rules of one id share it). */
+  slot: Map<string, number>
+  /** Per rule, in order: its id's slot, and when it begins again (a rise, these events). */
+  rules: ReadonlyArray<{ rule: ObligationRule; slot: number; raise: boolean; events: readonly string[] }>
 }
 const indexes = new WeakMap<LedgerSpec, Index>()
 function indexOf(spec: LedgerSpec): Index {
   let index = indexes.get(spec)
   if (index === undefined) {
     const first = new Map<string, ObligationRule>()
-    for (const r of spec.rules) if (!first.has(r.id)) first.set(r.id, r)
-    index = { first, last: new Map(spec.rules.map((r) => [r.id, r])) }
+    const slot = new Map<string, number>()
+    spec.rules.forEach((r, i) => {
+      if (first.has(r.id)) return
+      first.set(r.id, r)
+      slot.set(r.id, i)
+    })
+    const rules = spec.rules.map((rule) => ({
+      rule,
+      slot: slot.get(rule.id) as number,
+      raise: rule.again?.raise === true,
+      events: rule.again?.events ?? [],
+    }))
+    index = { first, last: new Map(spec.rules.map((r) => [r.id, r])), slot, rules }
     indexes.set(spec, index)
   }
   return index
@@ -110,8 +125,8 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const index = indexOf(spec)
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
-  next.obligations = withdrawDeclined((id) => index.first.get(id), ctx.obligations, next, event)
-  beginApplicable(spec, next, event, change, repeatOfLast)
+  next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
+  beginApplicable(index, next, event, change, repeatOfLast)
   syncApprovalsIn(spec.approvals, next, event, change)
   beginEscalations(spec, next, at)
   next.ledger = { severity: next.severity, category: next.category }
@@ -169,26 +184,27 @@ function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligat
 
 /** Begins what applies now and has no live instance (or has a reason to begin again). */
 function beginApplicable(
-  spec: LedgerSpec,
+  index: Index,
   next: IncidentContext,
   event: IncidentEvent,
   change: Change,
   repeatOfLast: boolean,
 ): void {
-  // Rules with an instance not withdrawn: counted once, not filtered per rule.
-  const live = new Set<string>()
-  for (const o of next.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
-  for (const rule of spec.rules) {
-    const has = live.has(rule.id)
-    const again =
-      has &&
-      !repeatOfLast &&
-      ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
+  // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
+  const live = new Uint8Array(index.rules.length)
+  for (const o of next.obligations) {
+    if (o.status === 'withdrawn') continue
+    const slot = index.slot.get(o.rule)
+    if (slot !== undefined) live[slot] = 1
+  }
+  for (const { rule, slot, raise, events } of index.rules) {
+    const has = live[slot] === 1
+    const again = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
     if (!applies(next, rule)) continue
-    live.add(rule.id)
+    live[slot] = 1
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
