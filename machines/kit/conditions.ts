@@ -39,15 +39,23 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   return !holds(ctx, c.not)
 }
 
-export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
-  (r.severities === undefined || (ctx.severity !== null && r.severities.includes(ctx.severity))) &&
-  (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
-  (r.when === undefined || testOf(r.when)(ctx))
+/** Whether rule `r` applies at a grade and category, its condition aside. */
+export const admits = (
+  r: ObligationRule,
+  severity: IncidentContext['severity'],
+  category: IncidentContext['category'],
+): boolean =>
+  (r.severities === undefined || (severity !== null && r.severities.includes(severity))) &&
+  (r.categories === undefined || (category !== null && r.categories.includes(category)))
 
-type Test = (ctx: IncidentContext) => boolean
+export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
+  admits(r, ctx.severity, ctx.category) && (r.when === undefined || testOf(r.when)(ctx))
+
+export type Test = (ctx: IncidentContext) => boolean
 
 const tests = new WeakMap<Condition, Test>()
-function testOf(c: Condition): Test {
+/** `holds(·, c)` as a test built once per condition object. */
+export function testOf(c: Condition): Test {
   let t = tests.get(c)
   if (t === undefined) {
     t = compile(c)

@@ -17,6 +17,7 @@ import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalsFor } from './drafts.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import { type RuleIndex, ruleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
 export interface LedgerSpec {
@@ -32,40 +33,6 @@ const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
 export { syncApprovals } from './approval-sync.js'
 export { actFields, begin, matchesDischarge } from './begin.js'
 export { applies, fieldsMatch, holds } from './conditions.js'
-
-/** A spec's rules by id, looked up once per spec instead of searched per obligation. */
-interface Index {
-  /** The first rule of each id (as `rules.find` finds it). */
-  first: Map<string, ObligationRule>
-  /** The last rule of each id (as a Map built from the rules keeps it). */
-  last: Map<string, ObligationRule>
-  /** Each rule id's slot: the position of its first rule (rules of one id share it). */
-  slot: Map<string, number>
-  /** Per rule, in order: its id's slot, and when it begins again (a rise, these events). */
-  rules: ReadonlyArray<{ rule: ObligationRule; slot: number; raise: boolean; events: readonly string[] }>
-}
-const indexes = new WeakMap<LedgerSpec, Index>()
-function indexOf(spec: LedgerSpec): Index {
-  let index = indexes.get(spec)
-  if (index === undefined) {
-    const first = new Map<string, ObligationRule>()
-    const slot = new Map<string, number>()
-    spec.rules.forEach((r, i) => {
-      if (first.has(r.id)) return
-      first.set(r.id, r)
-      slot.set(r.id, i)
-    })
-    const rules = spec.rules.map((rule) => ({
-      rule,
-      slot: slot.get(rule.id) as number,
-      raise: rule.again?.raise === true,
-      events: rule.again?.events ?? [],
-    }))
-    index = { first, last: new Map(spec.rules.map((r) => [r.id, r])), slot, rules }
-    indexes.set(spec, index)
-  }
-  return index
-}
 
 /** Whether `event` discharges the owed obligation `o` (approvals: the draft now carries the approval). */
 export const discharges = (ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean =>
@@ -122,7 +89,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const change: Change =
     from === to ? 'none' : from === null ? 'first' : isAbove(to, from) ? 'raise' : 'lower'
   const categoryChanged = ctx.ledger.category !== null && ctx.ledger.category !== next.category
-  const index = indexOf(spec)
+  const index = ruleIndex(spec.rules)
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
@@ -140,7 +107,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
  */
 function withdrawUnrequired(
   spec: LedgerSpec,
-  index: Index,
+  index: RuleIndex,
   next: IncidentContext,
   event: IncidentEvent,
   change: Change,
@@ -182,28 +149,32 @@ function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligat
   return { ...d, decision: { answer, by: event.actor, reason, at } }
 }
 
-/** Begins what applies now and has no live instance (or has a reason to begin again). */
+/**
+ * Begins what applies now and has no live instance (or has a reason to begin again).
+ * Only the rules the grade and category admit are asked: another rule can neither begin
+ * nor begin again (it does not apply).
+ */
 function beginApplicable(
-  index: Index,
+  index: RuleIndex,
   next: IncidentContext,
   event: IncidentEvent,
   change: Change,
   repeatOfLast: boolean,
 ): void {
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
-  const live = new Uint8Array(index.rules.length)
+  const live = new Uint8Array(index.slots)
   for (const o of next.obligations) {
     if (o.status === 'withdrawn') continue
     const slot = index.slot.get(o.rule)
     if (slot !== undefined) live[slot] = 1
   }
-  for (const { rule, slot, raise, events } of index.rules) {
+  for (const { rule, slot, raise, events, when } of index.admitted(next.severity, next.category)) {
     const has = live[slot] === 1
     const again = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
-    if (!applies(next, rule)) continue
+    if (when !== null && !when(next)) continue
     live[slot] = 1
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
