@@ -9,7 +9,8 @@ import { mapChanged } from './lists.js'
 import type { ApprovalRequirement, Draft, ObligationRule } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
-type Change = 'none' | 'first' | 'raise' | 'lower'
+/** How the grade moved since the ledger last ran (none, the first grade, a rise, a lowering). */
+export type Change = 'none' | 'first' | 'raise' | 'lower'
 
 /** An approval requirement's rule, built once per requirement (plan data: never changed). */
 const rules = new WeakMap<ApprovalRequirement, ObligationRule>()

@@ -10,7 +10,7 @@
  * a changed obligation is a new object and an unchanged one stays the same object.
  */
 import { isAbove, type Severity } from '../vocabulary.js'
-import { syncApprovalsIn } from './approval-sync.js'
+import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
 import { applies } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
@@ -61,8 +61,6 @@ export function wouldDischarge(o: Obligation, event: IncidentEvent): boolean {
   if (o.kind === 'decision') return event.type === o.discharge.type && event.decision === o.rule
   return matchesDischarge(o.discharge, event.type, actFields(event))
 }
-
-type Change = 'none' | 'first' | 'raise' | 'lower'
 
 /** Runs after every accepted event (see withLedger): the nine rules, in one pass. */
 export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEvent): IncidentContext {
