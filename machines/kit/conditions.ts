@@ -1,8 +1,13 @@
 /**
  * Rule conditions (`when`) read against an incident's context: what must hold, besides
  * grade and category, for an obligation rule to apply. Pure.
+ *
+ * `holds` reads any condition as given; `applies` asks a plan rule's condition through a
+ * test built once per condition object (plan data, never changed): the ledger asks every
+ * rule without a live instance on every event, so the shape of each condition is read
+ * once, not once per event.
  */
-import type { Condition, ObligationRule } from './obligation-types.js'
+import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
 /** Subset match: every listed field equal; a listed array must be contained in the given one. */
@@ -34,10 +39,103 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   return !holds(ctx, c.not)
 }
 
+/** Whether rule `r` applies at a grade and category, its condition aside. */
+export const admits = (
+  r: ObligationRule,
+  severity: IncidentContext['severity'],
+  category: IncidentContext['category'],
+): boolean =>
+  (r.severities === undefined || (severity !== null && r.severities.includes(severity))) &&
+  (r.categories === undefined || (category !== null && r.categories.includes(category)))
+
 export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
-  (r.severities === undefined || (ctx.severity !== null && r.severities.includes(ctx.severity))) &&
-  (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
-  (r.when === undefined || holds(ctx, r.when))
+  admits(r, ctx.severity, ctx.category) && (r.when === undefined || testOf(r.when)(ctx))
+
+export type Test = (ctx: IncidentContext) => boolean
+
+const tests = new WeakMap<Condition, Test>()
+/** `holds(·, c)` as a test built once per condition object. */
+export function testOf(c: Condition): Test {
+  let t = tests.get(c)
+  if (t === undefined) {
+    t = compile(c)
+    tests.set(c, t)
+  }
+  return t
+}
+
+/** `holds` for one condition, its shape read now (same branches, in the same order). */
+function compile(c: Condition): Test {
+  if ('act' in c) {
+    const type = c.act
+    const match = matcherOf(c.fields ?? {})
+    return (ctx) => anyAct(ctx.acts, type, match)
+  }
+  if ('met' in c) {
+    const rule = c.met
+    return (ctx) => anyMet(ctx.obligations, rule)
+  }
+  if ('settled' in c) {
+    const rule = c.settled
+    return (ctx) => {
+      const last = latest(ctx.obligations, rule)
+      return last !== undefined && last.status !== 'owed'
+    }
+  }
+  if ('decided' in c) {
+    const rule = c.decided
+    return (ctx) => latest(ctx.obligations, rule)?.decision?.answer === 'yes'
+  }
+  if ('fact' in c) {
+    const fact = c.fact
+    return (ctx) => (ctx.facts as Record<string, unknown>)[fact] === true
+  }
+  if ('step' in c) {
+    const step = c.step
+    return (ctx) => ctx.steps[step] !== undefined
+  }
+  if ('all' in c) {
+    const parts = c.all.map(testOf)
+    return (ctx) => parts.every((p) => p(ctx))
+  }
+  if ('any' in c) {
+    const parts = c.any.map(testOf)
+    return (ctx) => parts.some((p) => p(ctx))
+  }
+  const not = testOf(c.not)
+  return (ctx) => !not(ctx)
+}
+
+/** `fieldsMatch(want, ·)` with `want`'s fields listed once. */
+function matcherOf(want: Record<string, unknown>): (got: Record<string, unknown>) => boolean {
+  const entries = Object.entries(want)
+  if (entries.length === 0) return () => true
+  return (got) =>
+    entries.every(([k, v]) => {
+      const g = got[k]
+      if (Array.isArray(v)) return Array.isArray(g) && v.every((x) => g.includes(x))
+      return g === v
+    })
+}
+
+function anyAct(acts: readonly Act[], type: string, match: (f: Record<string, unknown>) => boolean): boolean {
+  for (const a of acts) if (a.type === type && match(a.fields)) return true
+  return false
+}
+
+function anyMet(obligations: readonly Obligation[], rule: string): boolean {
+  for (const o of obligations) if (o.rule === rule && (o.status === 'met' || o.status === 'late')) return true
+  return false
+}
+
+/** The latest instance of `rule` not withdrawn. */
+function latest(obligations: readonly Obligation[], rule: string): Obligation | undefined {
+  for (let i = obligations.length - 1; i >= 0; i--) {
+    const o = obligations[i] as Obligation
+    if (o.rule === rule && o.status !== 'withdrawn') return o
+  }
+  return undefined
+}
 
 /**
  * The decision rules a condition requires answered yes: `decided` alone or within `all`

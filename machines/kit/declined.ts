@@ -3,46 +3,56 @@
  * yes withdraws what the yes began (OBLIGATIONS.md rule 3, recorded with who and why). Pure.
  */
 import { applies, decidedIn } from './conditions.js'
-import type { LedgerSpec } from './ledger.js'
-import type { Recorded } from './obligation-types.js'
+import { mapChanged } from './lists.js'
+import type { Obligation, ObligationRule, Recorded } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
-const ms = (iso: string) => Date.parse(iso)
+/** The decision rules this event answered no (or waived); null when none. */
+function declinedBy(
+  before: readonly Obligation[],
+  after: readonly Obligation[],
+  event: IncidentEvent,
+): Set<string> | null {
+  let rules: Set<string> | null = null
+  for (let i = 0; i < after.length; i++) {
+    const o = after[i] as Obligation
+    if (o.kind !== 'decision') continue
+    const no = o.decision?.answer === 'no' && before[i]?.status === 'owed'
+    const waived = event.type === 'WAIVE' && event.obligation === o.id && o.status === 'waived'
+    if (!no && !waived) continue
+    rules ??= new Set()
+    rules.add(o.rule)
+  }
+  return rules
+}
 
 /**
  * A decision answered no (or waived) after an earlier yes (asked again after a relapse):
  * what the yes began and the no no longer calls for is withdrawn, with who and why, unless it
  * breached or its due time passed (rule 1, as for a lowering). Otherwise an ordered
- * review could stay owed where no step can discharge it.
+ * review could stay owed where no step can discharge it. `before` is the list the event
+ * found (same order: nothing begun yet); `rules` are the plan's rules by id (the first of each).
  */
 export function withdrawDeclined(
-  spec: LedgerSpec,
-  before: IncidentContext,
+  rules: ReadonlyMap<string, ObligationRule>,
+  before: readonly Obligation[],
   next: IncidentContext,
   event: IncidentEvent,
-): IncidentContext {
+): Obligation[] {
   // Answered no by this event, or waived by it (a waived decision orders nothing either).
-  const declined = next.obligations.filter(
-    (o, i) =>
-      o.kind === 'decision' &&
-      ((o.decision?.answer === 'no' && before.obligations[i]?.status === 'owed') ||
-        (event.type === 'WAIVE' && event.obligation === o.id && o.status === 'waived')),
-  )
-  if (declined.length === 0) return next
-  const rules = new Set(declined.map((o) => o.rule))
+  const declined = declinedBy(before, next.obligations, event)
+  if (declined === null) return next.obligations
   const why: Recorded = {
     by: event.actor,
     reason: typeof event.reason === 'string' && event.reason !== '' ? event.reason : '决定为否',
     at: event.at,
   }
-  return {
-    ...next,
-    obligations: next.obligations.map((o) => {
-      if (o.status !== 'owed' || o.breachedAt !== null) return o
-      if (o.dueAt !== null && ms(o.dueAt) <= ms(event.at)) return o
-      const rule = spec.rules.find((r) => r.id === o.rule)
-      if (!rule || !decidedIn(rule.when).some((d) => rules.has(d)) || applies(next, rule)) return o
-      return { ...o, status: 'withdrawn' as const, withdrawn: why }
-    }),
-  }
+  const at = Date.parse(event.at)
+  return mapChanged(next.obligations, (o) => {
+    if (o.status !== 'owed' || o.breachedAt !== null) return o
+    if (o.dueAt !== null && Date.parse(o.dueAt) <= at) return o
+    const rule = rules.get(o.rule)
+    if (!rule || !decidedIn(rule.when).some((d) => declined.has(d)) || applies(next, rule)) return o
+    return { ...o, status: 'withdrawn' as const, withdrawn: why }
+  })
 }

@@ -43,11 +43,21 @@ export function draftsNeedingApprovals(ctx: Pick<IncidentContext, 'drafts'>): {
   live: Draft[]
   superseded: Draft[]
 } {
+  // The newest usable draft's number per purpose (one pass: a draft is superseded when a
+  // usable draft of its purpose has a greater number).
+  const newest = new Map<string, number>()
+  for (const x of ctx.drafts) {
+    const n = num(x)
+    if (!usable(x) || Number.isNaN(n)) continue
+    const m = newest.get(x.purpose)
+    if (m === undefined || n > m) newest.set(x.purpose, n)
+  }
   const live: Draft[] = []
   const superseded: Draft[] = []
   for (const d of ctx.drafts) {
     if (d.releasedAt !== null) continue
-    const newer = ctx.drafts.some((x) => x.purpose === d.purpose && num(x) > num(d) && usable(x))
+    const m = newest.get(d.purpose)
+    const newer = m !== undefined && m > num(d)
     if (!usable(d) || newer) superseded.push(d)
     else live.push(d)
   }

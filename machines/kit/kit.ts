@@ -45,11 +45,20 @@ const list = (event: IncidentEvent, field: string): string[] => {
 const named = (event: IncidentEvent, field: string): string | undefined =>
   typeof event[field] === 'string' ? (event[field] as string) : undefined
 
-export const ledgerSpec = (spec: KitSpec): LedgerSpec => ({
-  rules: spec.obligations.filter((r) => r.id !== spec.escalation.id),
-  approvals: spec.approvals,
-  escalation: spec.escalation,
-})
+const ledgers = new WeakMap<KitSpec, LedgerSpec>()
+/** The ledger of a kit's spec: one per spec (the ledger indexes its rules once). */
+export function ledgerSpec(spec: KitSpec): LedgerSpec {
+  let ledger = ledgers.get(spec)
+  if (ledger === undefined) {
+    ledger = {
+      rules: spec.obligations.filter((r) => r.id !== spec.escalation.id),
+      approvals: spec.approvals,
+      escalation: spec.escalation,
+    }
+    ledgers.set(spec, ledger)
+  }
+  return ledger
+}
 
 /** Owed obligations, except those `event` itself would discharge (rule 2). */
 export const owedBesides = (

@@ -5,64 +5,46 @@
  * a later answer to it is no (the latest answer governs; recorded with who and why),
  * begins what now applies (with due times quoted once), and begins the escalation a
  * breach owes. Pure; OBLIGATIONS.md's nine rules.
+ *
+ * One event makes one new context: its lists are replaced only where something changed,
+ * a changed obligation is a new object and an unchanged one stays the same object.
  */
 import { isAbove, type Severity } from '../vocabulary.js'
-import { applies, fieldsMatch } from './conditions.js'
+import { type Change, syncApprovalsIn } from './approval-sync.js'
+import { actFields, begin, discharged, matchesDischarge } from './begin.js'
+import { applies } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
-import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
-import type {
-  Act,
-  ApprovalRequirement,
-  Discharge,
-  Obligation,
-  ObligationRule,
-  Recorded,
-} from './obligation-types.js'
-import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
+import { approvalRule, approvalsFor } from './drafts.js'
+import { mapChanged } from './lists.js'
+import type { Act, ApprovalRequirement, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import { type RuleIndex, ruleIndex } from './rule-index.js'
+import type { IncidentContext, IncidentEvent } from './types.js'
 
 export interface LedgerSpec {
   rules: readonly ObligationRule[]
-  approvals: Partial<Record<Severity, readonly import('./obligation-types.js').ApprovalRequirement[]>>
+  approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
   /** The obligation a breach begins (local policy: 超时须上报). */
   escalation: ObligationRule
 }
 
 /** Events that say nothing the ledger matches on: they are not recorded as acts. */
 const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
-const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
-const ms = (iso: string) => Date.parse(iso)
 
+export { syncApprovals } from './approval-sync.js'
+export { actFields, begin, matchesDischarge } from './begin.js'
 export { applies, fieldsMatch, holds } from './conditions.js'
 
-/** actFields per event: the ledger asks once per obligation it matches (events are never mutated). */
-const fieldsOf = new WeakMap<IncidentEvent, Readonly<Record<string, unknown>>>()
-
-/** The fields of an event worth keeping to match later obligations (short values only). */
-export function actFields(event: IncidentEvent): Readonly<Record<string, unknown>> {
-  let fields = fieldsOf.get(event)
-  if (fields === undefined) {
-    fields = Object.freeze(collectFields(event))
-    fieldsOf.set(event, fields)
-  }
-  return fields
-}
-
-function collectFields(event: IncidentEvent): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(event)) {
-    if (SKIP_FIELDS.has(k)) continue
-    if (typeof v === 'boolean' || typeof v === 'number') out[k] = v
-    else if (typeof v === 'string' && v.length <= 200) out[k] = v
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)) out[k] = v
-  }
-  return out
-}
-
-export const matchesDischarge = (d: Discharge, type: string, fields: Record<string, unknown>): boolean =>
-  d.type === type && fieldsMatch(d.fields, fields)
-
 /** Whether `event` discharges the owed obligation `o` (approvals: the draft now carries the approval). */
-export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean {
+export const discharges = (ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean =>
+  dischargedBy(ctx, o, event, actFields(event))
+
+/** `discharges`, with the event's act fields already taken. */
+function dischargedBy(
+  ctx: IncidentContext,
+  o: Obligation,
+  event: IncidentEvent,
+  fields: Readonly<Record<string, unknown>>,
+): boolean {
   if (o.status !== 'owed') return false
   if (o.kind === 'approval') {
     const code = o.rule.slice('approval:'.length)
@@ -70,7 +52,7 @@ export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentE
   }
   if (o.kind === 'decision')
     return event.type === o.discharge.type && event.decision === o.rule && typeof event.answer === 'string'
-  return matchesDischarge(o.discharge, event.type, actFields(event))
+  return matchesDischarge(o.discharge, event.type, fields)
 }
 
 /** Whether `event` would discharge `o` if accepted (for the close guard: the event's own obligations). */
@@ -79,83 +61,6 @@ export function wouldDischarge(o: Obligation, event: IncidentEvent): boolean {
   if (o.kind === 'decision') return event.type === o.discharge.type && event.decision === o.rule
   return matchesDischarge(o.discharge, event.type, actFields(event))
 }
-
-function discharged(o: Obligation, at: string): Obligation {
-  const late = o.breachedAt !== null || (o.dueAt !== null && ms(at) > ms(o.dueAt))
-  return {
-    ...o,
-    status: late ? 'late' : 'met',
-    metAt: at,
-    breachedAt: o.breachedAt ?? (late ? o.dueAt : null),
-  }
-}
-
-/** A new instance of `rule`, due from its anchor or (a rise, a repeat) from `at`; met at once if done before. */
-export function begin(
-  ctx: IncidentContext,
-  rule: ObligationRule,
-  at: string,
-  quotes: Quotes | undefined,
-  opts: { fromEvent: boolean; draftId?: string; repeat: boolean },
-): Obligation {
-  const n =
-    ctx.obligations.filter((o) => o.rule === rule.id && o.draftId === (opts.draftId ?? null)).length + 1
-  let dueAt: string | null = null
-  let countsFrom: string | null = null
-  let certain = true
-  if (rule.due) {
-    const fromEvent = opts.fromEvent || rule.due.anchor === 'start'
-    const key = fromEvent ? `${rule.id}@event` : rule.id
-    countsFrom = fromEvent || rule.due.anchor === 'start' ? at : ctx[rule.due.anchor]
-    const q = quotes?.[key]
-    if (!q) throw new Error(`no quote for obligation rule ${key}: the engine must quote every rule`)
-    dueAt = q.dueAt
-    certain = q.certain
-  }
-  const discharge = opts.draftId
-    ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, draftId: opts.draftId } }
-    : rule.discharge
-  const o: Obligation = {
-    id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
-    rule: rule.id,
-    kind: rule.kind,
-    label: rule.label,
-    clause: rule.clause,
-    policy: rule.policy,
-    owedBy: [...rule.owedBy],
-    recipient: rule.recipient ?? null,
-    draftId: opts.draftId ?? null,
-    deadline: rule.deadline ?? null,
-    startedAt: at,
-    dueAt,
-    countsFrom,
-    certain,
-    status: 'owed',
-    metAt: null,
-    breachedAt: null,
-    escalatedAt: null,
-    waived: null,
-    withdrawn: null,
-    decision: null,
-    requoted: null,
-    discharge,
-  }
-  if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision') return o
-  if (rule.kind === 'approval') {
-    const code = rule.id.slice('approval:'.length)
-    const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
-    return given ? discharged(o, given.at) : o
-  }
-  const done = ctx.acts.find(
-    (a) =>
-      matchesDischarge(rule.discharge, a.type, a.fields) &&
-      (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
-  )
-  // Done before it was owed: met then, or late when that was already past its due time.
-  return done ? discharged(o, done.at) : o
-}
-
-type Change = 'none' | 'first' | 'raise' | 'lower'
 
 /** Runs after every accepted event (see withLedger): the nine rules, in one pass. */
 export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEvent): IncidentContext {
@@ -167,54 +72,71 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     last.type === event.type &&
     last.at === at &&
     JSON.stringify(last.fields) === JSON.stringify(fields)
-  let next: IncidentContext = ctx
+  // The one new context: each step below replaces a list of it, never an item in place.
+  const next: IncidentContext = { ...ctx }
   if (!NOT_ACTS.has(event.type) && !repeatOfLast) {
     const act: Act = { type: event.type, at, severity: ctx.severity, fields }
-    next = { ...next, acts: [...next.acts, act] }
+    next.acts = [...ctx.acts, act]
   }
   // Discharge what this event discharges.
-  next = {
-    ...next,
-    obligations: next.obligations.map((o) => (discharges(next, o, event) ? dischargeWith(o, event, at) : o)),
-  }
+  next.obligations = mapChanged(next.obligations, (o) =>
+    dischargedBy(next, o, event, fields) ? dischargeWith(o, event, at) : o,
+  )
   const from = ctx.ledger.severity
   const to = next.severity
   const change: Change =
     from === to ? 'none' : from === null ? 'first' : isAbove(to, from) ? 'raise' : 'lower'
   const categoryChanged = ctx.ledger.category !== null && ctx.ledger.category !== next.category
-  // Withdraw what no longer applies: on a lowering or a category change only what is not yet due;
-  // on a rise only what has no due time at all (a due time never moves, rule 4).
-  if (change !== 'none' || categoryChanged) {
-    const why: Recorded = {
-      by: event.actor,
-      reason:
-        typeof event.reason === 'string'
-          ? event.reason
-          : change === 'lower'
-            ? '级别降低'
-            : change === 'raise'
-              ? '级别升高，本级不再要求'
-              : '涉事原因变更',
-      at,
-    }
-    const rulesById = new Map(allRules(spec, next).map((r) => [r.id, r]))
-    next = {
-      ...next,
-      obligations: next.obligations.map((o) => {
-        const rule = rulesById.get(o.rule) ?? spec.rules.find((r) => r.id === o.rule)
-        if (o.status !== 'owed' || o.breachedAt !== null || !rule || o.kind === 'approval') return o
-        if (rule === spec.escalation || applies(next, rule)) return o
-        const notDue = o.dueAt === null || ms(o.dueAt) > ms(at)
-        const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
-        return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
-      }),
-    }
+  const index = ruleIndex(spec.rules)
+  if (change !== 'none' || categoryChanged)
+    next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
+  next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
+  beginApplicable(index, next, event, change, repeatOfLast)
+  syncApprovalsIn(spec.approvals, next, event, change)
+  beginEscalations(spec, next, at)
+  next.ledger = { severity: next.severity, category: next.category }
+  return next
+}
+
+/**
+ * Withdraw what no longer applies: on a lowering or a category change only what is not
+ * yet due; on a rise only what has no due time at all (a due time never moves, rule 4).
+ * Approvals are rule 8's (syncApprovals); the escalation a breach owes stays.
+ */
+function withdrawUnrequired(
+  spec: LedgerSpec,
+  index: RuleIndex,
+  next: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+  categoryChanged: boolean,
+): Obligation[] {
+  const at = event.at
+  const why: Recorded = {
+    by: event.actor,
+    reason:
+      typeof event.reason === 'string'
+        ? event.reason
+        : change === 'lower'
+          ? '级别降低'
+          : change === 'raise'
+            ? '级别升高，本级不再要求'
+            : '涉事原因变更',
+    at,
   }
-  next = withdrawDeclined(spec, ctx, next, event)
-  next = beginApplicable(spec, next, event, change, repeatOfLast)
-  next = syncApprovals(spec, next, event, change)
-  next = beginEscalations(spec, next, at)
-  return { ...next, ledger: { severity: next.severity, category: next.category } }
+  // The approvals the grade now requires: their rules apply whenever they are asked.
+  const approvals = new Set(approvalsFor(spec.approvals, next).map((a) => approvalRule(a).id))
+  const atMs = Date.parse(at)
+  return mapChanged(next.obligations, (o) => {
+    if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval') return o
+    // An approval's rule (by id, as the grade now requires it) applies whenever it is asked.
+    if (approvals.has(o.rule)) return o
+    const rule = index.last.get(o.rule)
+    if (rule === undefined || rule === spec.escalation || applies(next, rule)) return o
+    const notDue = o.dueAt === null || Date.parse(o.dueAt) > atMs
+    const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
+    return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
+  })
 }
 
 function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {
@@ -225,104 +147,51 @@ function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligat
   return { ...d, decision: { answer, by: event.actor, reason, at } }
 }
 
-const allRules = (spec: LedgerSpec, ctx: IncidentContext): ObligationRule[] => [
-  ...spec.rules,
-  ...approvalsFor(spec.approvals, ctx).map(approvalRule),
-]
-
+/**
+ * Begins what applies now and has no live instance (or has a reason to begin again).
+ * Only the rules the grade and category admit are asked: another rule can neither begin
+ * nor begin again (it does not apply).
+ */
 function beginApplicable(
-  spec: LedgerSpec,
-  ctx: IncidentContext,
+  index: RuleIndex,
+  next: IncidentContext,
   event: IncidentEvent,
   change: Change,
   repeatOfLast: boolean,
-): IncidentContext {
-  let next = ctx
-  // Rules with an instance not withdrawn: counted once, not filtered per rule.
-  const live = new Set<string>()
-  for (const o of ctx.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
-  for (const rule of spec.rules) {
-    const has = live.has(rule.id)
-    const again =
-      has &&
-      !repeatOfLast &&
-      ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
+): void {
+  // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
+  const live = new Uint8Array(index.slots)
+  for (const o of next.obligations) {
+    if (o.status === 'withdrawn') continue
+    const slot = index.slot.get(o.rule)
+    if (slot !== undefined) live[slot] = 1
+  }
+  for (const { rule, slot, raise, events, when } of index.admitted(next.severity, next.category)) {
+    const has = live[slot] === 1
+    const again = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
-    if (!applies(next, rule)) continue
-    live.add(rule.id)
+    if (when !== null && !when(next)) continue
+    live[slot] = 1
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
     })
-    next = { ...next, obligations: [...next.obligations, o] }
+    next.obligations = [...next.obligations, o]
   }
-  return next
-}
-
-/** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
-export function syncApprovals(
-  spec: LedgerSpec,
-  ctx: IncidentContext,
-  event: IncidentEvent,
-  change: Change,
-): IncidentContext {
-  const { live, superseded } = draftsNeedingApprovals(ctx)
-  // The approvals each draft's purpose requires, asked once per purpose.
-  const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
-  const requiredFor = (purpose: string | undefined) => {
-    let r = required.get(purpose)
-    if (r === undefined) {
-      r = approvalsFor(spec.approvals, ctx, purpose)
-      required.set(purpose, r)
-    }
-    return r
-  }
-  let obligations = ctx.obligations.map((o) => {
-    if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
-    const gone = superseded.find((d) => d.id === o.draftId)
-    const needed = requiredFor(live.find((d) => d.id === o.draftId)?.purpose)
-    const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
-    if (stillNeeded) return o
-    const reason = gone
-      ? gone.withdrawn
-        ? `稿件已撤回：${gone.withdrawn.reason}`
-        : '已有新稿，旧稿不再审批'
-      : change === 'lower'
-        ? typeof event.reason === 'string'
-          ? event.reason
-          : '级别降低'
-        : '现级别不再要求此审批'
-    return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
-  })
-  let next = { ...ctx, obligations }
-  for (const draft of live) {
-    for (const a of requiredFor(draft.purpose)) {
-      const rule = approvalRule(a)
-      const has = next.obligations.some(
-        (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
-      )
-      if (has) continue
-      obligations = [
-        ...next.obligations,
-        begin(next, rule, event.at, event.quotes, { fromEvent: true, draftId: draft.id, repeat: false }),
-      ]
-      next = { ...next, obligations }
-    }
-  }
-  return next
 }
 
 /** Local policy (超时须上报): every breach owes one escalation, discharged by ESCALATE. */
-function beginEscalations(spec: LedgerSpec, ctx: IncidentContext, at: string): IncidentContext {
-  const breached = ctx.obligations.filter((o) => o.breachedAt !== null && o.rule !== spec.escalation.id)
-  const escalations = ctx.obligations.filter((o) => o.rule === spec.escalation.id).length
-  if (breached.length <= escalations) return ctx
-  let next = ctx
-  for (let i = escalations; i < breached.length; i++) {
-    const o = begin(next, spec.escalation, at, undefined, { fromEvent: true, repeat: true })
-    next = { ...next, obligations: [...next.obligations, o] }
+function beginEscalations(spec: LedgerSpec, next: IncidentContext, at: string): void {
+  const id = spec.escalation.id
+  let owed = 0
+  for (const o of next.obligations) {
+    if (o.rule === id) owed--
+    else if (o.breachedAt !== null) owed++
   }
-  return next
+  for (; owed > 0; owed--) {
+    const o = begin(next, spec.escalation, at, undefined, { fromEvent: true, repeat: true })
+    next.obligations = [...next.obligations, o]
+  }
 }

@@ -1,0 +1,120 @@
+/**
+ * An obligation's instances: the fields an accepted event keeps for later matching, a
+ * new instance of a rule (due from its anchor or from the event, met at once if done
+ * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
+ */
+import { fieldsMatch } from './conditions.js'
+import type { Discharge, Obligation, ObligationRule } from './obligation-types.js'
+import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
+
+const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
+
+/** actFields per event: the ledger asks once per obligation it matches (events are never mutated). */
+const fieldsOf = new WeakMap<IncidentEvent, Readonly<Record<string, unknown>>>()
+
+/** The fields of an event worth keeping to match later obligations (short values only). */
+export function actFields(event: IncidentEvent): Readonly<Record<string, unknown>> {
+  let fields = fieldsOf.get(event)
+  if (fields === undefined) {
+    fields = Object.freeze(collectFields(event))
+    fieldsOf.set(event, fields)
+  }
+  return fields
+}
+
+function collectFields(event: IncidentEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(event)) {
+    if (SKIP_FIELDS.has(k)) continue
+    const v = event[k]
+    if (typeof v === 'boolean' || typeof v === 'number') out[k] = v
+    else if (typeof v === 'string' && v.length <= 200) out[k] = v
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)) out[k] = v
+  }
+  return out
+}
+
+export const matchesDischarge = (d: Discharge, type: string, fields: Record<string, unknown>): boolean =>
+  d.type === type && fieldsMatch(d.fields, fields)
+
+/** `o` met at `at`, or late when that was past its due time (or it had breached). */
+export function discharged(o: Obligation, at: string): Obligation {
+  const late = o.breachedAt !== null || (o.dueAt !== null && Date.parse(at) > Date.parse(o.dueAt))
+  return {
+    ...o,
+    status: late ? 'late' : 'met',
+    metAt: at,
+    breachedAt: o.breachedAt ?? (late ? o.dueAt : null),
+  }
+}
+
+/** How many instances of `rule` (for `draftId`, or none) the incident has had. */
+function instances(obligations: readonly Obligation[], rule: string, draftId: string | null): number {
+  let n = 0
+  for (const o of obligations) if (o.rule === rule && o.draftId === draftId) n++
+  return n
+}
+
+/** A new instance of `rule`, due from its anchor or (a rise, a repeat) from `at`; met at once if done before. */
+export function begin(
+  ctx: IncidentContext,
+  rule: ObligationRule,
+  at: string,
+  quotes: Quotes | undefined,
+  opts: { fromEvent: boolean; draftId?: string; repeat: boolean },
+): Obligation {
+  const n = instances(ctx.obligations, rule.id, opts.draftId ?? null) + 1
+  let dueAt: string | null = null
+  let countsFrom: string | null = null
+  let certain = true
+  if (rule.due) {
+    const fromEvent = opts.fromEvent || rule.due.anchor === 'start'
+    const key = fromEvent ? `${rule.id}@event` : rule.id
+    countsFrom = fromEvent || rule.due.anchor === 'start' ? at : ctx[rule.due.anchor]
+    const q = quotes?.[key]
+    if (!q) throw new Error(`no quote for obligation rule ${key}: the engine must quote every rule`)
+    dueAt = q.dueAt
+    certain = q.certain
+  }
+  const discharge = opts.draftId
+    ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, draftId: opts.draftId } }
+    : rule.discharge
+  const o: Obligation = {
+    id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
+    rule: rule.id,
+    kind: rule.kind,
+    label: rule.label,
+    clause: rule.clause,
+    policy: rule.policy,
+    owedBy: [...rule.owedBy],
+    recipient: rule.recipient ?? null,
+    draftId: opts.draftId ?? null,
+    deadline: rule.deadline ?? null,
+    startedAt: at,
+    dueAt,
+    countsFrom,
+    certain,
+    status: 'owed',
+    metAt: null,
+    breachedAt: null,
+    escalatedAt: null,
+    waived: null,
+    withdrawn: null,
+    decision: null,
+    requoted: null,
+    discharge,
+  }
+  if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision') return o
+  if (rule.kind === 'approval') {
+    const code = rule.id.slice('approval:'.length)
+    const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
+    return given ? discharged(o, given.at) : o
+  }
+  const done = ctx.acts.find(
+    (a) =>
+      matchesDischarge(rule.discharge, a.type, a.fields) &&
+      (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
+  )
+  // Done before it was owed: met then, or late when that was already past its due time.
+  return done ? discharged(o, done.at) : o
+}

@@ -1,0 +1,81 @@
+/**
+ * A ledger spec's rules indexed once per spec (a spec and its rules are plan data, never
+ * changed): by id, by slot, and the rules a grade and category admit, each with its
+ * condition compiled. The ledger asks every rule on every event; the index answers what
+ * does not change from one event to the next without reading the rules again.
+ */
+import { admits, type Test, testOf } from './conditions.js'
+import type { ObligationRule } from './obligation-types.js'
+import type { IncidentContext } from './types.js'
+
+type Severity = IncidentContext['severity']
+type Category = IncidentContext['category']
+
+export interface RuleEntry {
+  rule: ObligationRule
+  /** The slot of the rule's id: the position of the first rule of that id (rules of one id share it). */
+  slot: number
+  /** It begins again on a rise (`again.raise`). */
+  raise: boolean
+  /** It begins again on these events (`again.events`). */
+  events: readonly string[]
+  /** Its condition (`when`), or null when it has none. */
+  when: Test | null
+}
+
+export interface RuleIndex {
+  /** The first rule of each id (as `rules.find` finds it). */
+  first: ReadonlyMap<string, ObligationRule>
+  /** The last rule of each id (as a Map built from the rules keeps it). */
+  last: ReadonlyMap<string, ObligationRule>
+  /** Each rule id's slot. */
+  slot: ReadonlyMap<string, number>
+  /** How many slots there are (one per rule: some may go unused). */
+  slots: number
+  /** The rules, in order, that a grade and category admit (`severities`, `categories`). */
+  admitted: (severity: Severity, category: Category) => readonly RuleEntry[]
+}
+
+const indexes = new WeakMap<readonly ObligationRule[], RuleIndex>()
+
+/** The index of `rules` (built on first use). */
+export function ruleIndex(rules: readonly ObligationRule[]): RuleIndex {
+  let index = indexes.get(rules)
+  if (index === undefined) {
+    index = build(rules)
+    indexes.set(rules, index)
+  }
+  return index
+}
+
+function build(rules: readonly ObligationRule[]): RuleIndex {
+  const first = new Map<string, ObligationRule>()
+  const slot = new Map<string, number>()
+  rules.forEach((r, i) => {
+    if (first.has(r.id)) return
+    first.set(r.id, r)
+    slot.set(r.id, i)
+  })
+  const entries: RuleEntry[] = rules.map((rule) => ({
+    rule,
+    slot: slot.get(rule.id) as number,
+    raise: rule.again?.raise === true,
+    events: rule.again?.events ?? [],
+    when: rule.when === undefined ? null : testOf(rule.when),
+  }))
+  const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()
+  const admitted = (severity: Severity, category: Category): readonly RuleEntry[] => {
+    let byCategory = byGrade.get(severity)
+    if (byCategory === undefined) {
+      byCategory = new Map()
+      byGrade.set(severity, byCategory)
+    }
+    let list = byCategory.get(category)
+    if (list === undefined) {
+      list = entries.filter((e) => admits(e.rule, severity, category))
+      byCategory.set(category, list)
+    }
+    return list
+  }
+  return { first, last: new Map(rules.map((r) => [r.id, r])), slot, slots: rules.length, admitted }
+}

@@ -1,0 +1,51 @@
+/**
+ * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
+ * the equivalence property compares the kit's ledger with (machines/kit/conditions.ts).
+ */
+import type { Condition, ObligationRule } from '../../../machines/kit/obligation-types.js'
+import type { IncidentContext } from '../../../machines/kit/types.js'
+
+/** Subset match: every listed field equal; a listed array must be contained in the given one. */
+export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
+  return Object.entries(want).every(([k, v]) => {
+    const g = got[k]
+    if (Array.isArray(v)) return Array.isArray(g) && v.every((x) => g.includes(x))
+    return g === v
+  })
+}
+
+export function holds(ctx: IncidentContext, c: Condition): boolean {
+  if ('act' in c) return ctx.acts.some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
+  if ('met' in c)
+    return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
+  if ('settled' in c) {
+    const last = ctx.obligations.findLast((o) => o.rule === c.settled && o.status !== 'withdrawn')
+    return last !== undefined && last.status !== 'owed'
+  }
+  if ('decided' in c) {
+    // The latest decision of that rule still on the record: unanswered (owed again after a rise) is not yes.
+    const d = ctx.obligations.findLast((o) => o.rule === c.decided && o.status !== 'withdrawn')
+    return d?.decision?.answer === 'yes'
+  }
+  if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
+  if ('step' in c) return ctx.steps[c.step] !== undefined
+  if ('all' in c) return c.all.every((x) => holds(ctx, x))
+  if ('any' in c) return c.any.some((x) => holds(ctx, x))
+  return !holds(ctx, c.not)
+}
+
+export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
+  (r.severities === undefined || (ctx.severity !== null && r.severities.includes(ctx.severity))) &&
+  (r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))) &&
+  (r.when === undefined || holds(ctx, r.when))
+
+/**
+ * The decision rules a condition requires answered yes: `decided` alone or within `all`
+ * (not under `any` or `not`, where the rule may apply for another reason).
+ */
+export function decidedIn(c: Condition | undefined): string[] {
+  if (!c) return []
+  if ('decided' in c) return [c.decided]
+  if ('all' in c) return c.all.flatMap(decidedIn)
+  return []
+}

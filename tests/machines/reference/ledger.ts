@@ -1,0 +1,212 @@
+/**
+ * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
+ * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts).
+ */
+import type {
+  Act,
+  ApprovalRequirement,
+  Obligation,
+  ObligationRule,
+  Recorded,
+} from '../../../machines/kit/obligation-types.js'
+import type { IncidentContext, IncidentEvent } from '../../../machines/kit/types.js'
+import { isAbove, type Severity } from '../../../machines/vocabulary.js'
+import { actFields, begin, discharged, matchesDischarge } from './begin.js'
+import { applies } from './conditions.js'
+import { withdrawDeclined } from './declined.js'
+import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
+
+export interface LedgerSpec {
+  rules: readonly ObligationRule[]
+  approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
+  /** The obligation a breach begins (local policy: 超时须上报). */
+  escalation: ObligationRule
+}
+
+/** Events that say nothing the ledger matches on: they are not recorded as acts. */
+const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
+const ms = (iso: string) => Date.parse(iso)
+
+/** Whether `event` discharges the owed obligation `o` (approvals: the draft now carries the approval). */
+export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean {
+  if (o.status !== 'owed') return false
+  if (o.kind === 'approval') {
+    const code = o.rule.slice('approval:'.length)
+    return ctx.drafts.some((d) => d.id === o.draftId && d.approvals.some((a) => a.code === code))
+  }
+  if (o.kind === 'decision')
+    return event.type === o.discharge.type && event.decision === o.rule && typeof event.answer === 'string'
+  return matchesDischarge(o.discharge, event.type, actFields(event))
+}
+
+type Change = 'none' | 'first' | 'raise' | 'lower'
+
+/** Runs after every accepted event (see withLedger): the nine rules, in one pass. */
+export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEvent): IncidentContext {
+  const at = event.at
+  const fields = actFields(event)
+  const last = ctx.acts.at(-1)
+  const repeatOfLast =
+    last !== undefined &&
+    last.type === event.type &&
+    last.at === at &&
+    JSON.stringify(last.fields) === JSON.stringify(fields)
+  let next: IncidentContext = ctx
+  if (!NOT_ACTS.has(event.type) && !repeatOfLast) {
+    const act: Act = { type: event.type, at, severity: ctx.severity, fields }
+    next = { ...next, acts: [...next.acts, act] }
+  }
+  // Discharge what this event discharges.
+  next = {
+    ...next,
+    obligations: next.obligations.map((o) => (discharges(next, o, event) ? dischargeWith(o, event, at) : o)),
+  }
+  const from = ctx.ledger.severity
+  const to = next.severity
+  const change: Change =
+    from === to ? 'none' : from === null ? 'first' : isAbove(to, from) ? 'raise' : 'lower'
+  const categoryChanged = ctx.ledger.category !== null && ctx.ledger.category !== next.category
+  // Withdraw what no longer applies: on a lowering or a category change only what is not yet due;
+  // on a rise only what has no due time at all (a due time never moves, rule 4).
+  if (change !== 'none' || categoryChanged) {
+    const why: Recorded = {
+      by: event.actor,
+      reason:
+        typeof event.reason === 'string'
+          ? event.reason
+          : change === 'lower'
+            ? '级别降低'
+            : change === 'raise'
+              ? '级别升高，本级不再要求'
+              : '涉事原因变更',
+      at,
+    }
+    const rulesById = new Map(allRules(spec, next).map((r) => [r.id, r]))
+    next = {
+      ...next,
+      obligations: next.obligations.map((o) => {
+        const rule = rulesById.get(o.rule) ?? spec.rules.find((r) => r.id === o.rule)
+        if (o.status !== 'owed' || o.breachedAt !== null || !rule || o.kind === 'approval') return o
+        if (rule === spec.escalation || applies(next, rule)) return o
+        const notDue = o.dueAt === null || ms(o.dueAt) > ms(at)
+        const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
+        return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
+      }),
+    }
+  }
+  next = withdrawDeclined(spec, ctx, next, event)
+  next = beginApplicable(spec, next, event, change, repeatOfLast)
+  next = syncApprovals(spec, next, event, change)
+  next = beginEscalations(spec, next, at)
+  return { ...next, ledger: { severity: next.severity, category: next.category } }
+}
+
+function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {
+  const d = discharged(o, at)
+  if (o.kind !== 'decision') return d
+  const answer = event.answer === 'yes' ? 'yes' : 'no'
+  const reason = typeof event.reason === 'string' ? event.reason : ''
+  return { ...d, decision: { answer, by: event.actor, reason, at } }
+}
+
+const allRules = (spec: LedgerSpec, ctx: IncidentContext): ObligationRule[] => [
+  ...spec.rules,
+  ...approvalsFor(spec.approvals, ctx).map(approvalRule),
+]
+
+function beginApplicable(
+  spec: LedgerSpec,
+  ctx: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+  repeatOfLast: boolean,
+): IncidentContext {
+  let next = ctx
+  // Rules with an instance not withdrawn: counted once, not filtered per rule.
+  const live = new Set<string>()
+  for (const o of ctx.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
+  for (const rule of spec.rules) {
+    const has = live.has(rule.id)
+    const again =
+      has &&
+      !repeatOfLast &&
+      ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
+    // A rule with a live instance and no reason to begin again is settled before its
+    // conditions are asked (they only decide whether it applies).
+    if (has && !again) continue
+    if (!applies(next, rule)) continue
+    live.add(rule.id)
+    const o = begin(next, rule, event.at, event.quotes, {
+      fromEvent: change === 'raise' || again,
+      repeat: again,
+    })
+    next = { ...next, obligations: [...next.obligations, o] }
+  }
+  return next
+}
+
+/** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
+export function syncApprovals(
+  spec: LedgerSpec,
+  ctx: IncidentContext,
+  event: IncidentEvent,
+  change: Change,
+): IncidentContext {
+  const { live, superseded } = draftsNeedingApprovals(ctx)
+  // The approvals each draft's purpose requires, asked once per purpose.
+  const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
+  const requiredFor = (purpose: string | undefined) => {
+    let r = required.get(purpose)
+    if (r === undefined) {
+      r = approvalsFor(spec.approvals, ctx, purpose)
+      required.set(purpose, r)
+    }
+    return r
+  }
+  let obligations = ctx.obligations.map((o) => {
+    if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
+    const gone = superseded.find((d) => d.id === o.draftId)
+    const needed = requiredFor(live.find((d) => d.id === o.draftId)?.purpose)
+    const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
+    if (stillNeeded) return o
+    const reason = gone
+      ? gone.withdrawn
+        ? `稿件已撤回：${gone.withdrawn.reason}`
+        : '已有新稿，旧稿不再审批'
+      : change === 'lower'
+        ? typeof event.reason === 'string'
+          ? event.reason
+          : '级别降低'
+        : '现级别不再要求此审批'
+    return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
+  })
+  let next = { ...ctx, obligations }
+  for (const draft of live) {
+    for (const a of requiredFor(draft.purpose)) {
+      const rule = approvalRule(a)
+      const has = next.obligations.some(
+        (o) => o.rule === rule.id && o.draftId === draft.id && o.status !== 'withdrawn',
+      )
+      if (has) continue
+      obligations = [
+        ...next.obligations,
+        begin(next, rule, event.at, event.quotes, { fromEvent: true, draftId: draft.id, repeat: false }),
+      ]
+      next = { ...next, obligations }
+    }
+  }
+  return next
+}
+
+/** Local policy (超时须上报): every breach owes one escalation, discharged by ESCALATE. */
+function beginEscalations(spec: LedgerSpec, ctx: IncidentContext, at: string): IncidentContext {
+  const breached = ctx.obligations.filter((o) => o.breachedAt !== null && o.rule !== spec.escalation.id)
+  const escalations = ctx.obligations.filter((o) => o.rule === spec.escalation.id).length
+  if (breached.length <= escalations) return ctx
+  let next = ctx
+  for (let i = escalations; i < breached.length; i++) {
+    const o = begin(next, spec.escalation, at, undefined, { fromEvent: true, repeat: true })
+    next = { ...next, obligations: [...next.obligations, o] }
+  }
+  return next
+}
