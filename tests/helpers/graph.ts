@@ -18,7 +18,7 @@ import {
 import type { z } from 'zod'
 import { approvalsFor } from '../../machines/kit/drafts.js'
 import { createKit } from '../../machines/kit/kit.js'
-import { fieldsMatch } from '../../machines/kit/ledger.js'
+import { fieldsMatch, matchesDischarge } from '../../machines/kit/ledger.js'
 import type {
   Condition,
   Draft,
@@ -583,7 +583,8 @@ export function openDrafts(c: IncidentContext): Draft[] {
   for (const d of c.drafts) if (d.releasedAt === null && d.withdrawn === null) out.set(draftSignature(d), d)
   return [...out.values()]
 }
-const draftSignature = (d: Draft) => `${d.purpose}:${d.approvals.map((a) => a.code).join('+')}`
+/** What tells one open draft from another in a state key: its purpose and the approvals it carries. */
+export const draftSignature = (d: Draft) => `${d.purpose}:${d.approvals.map((a) => a.code).join('+')}`
 
 /**
  * The events a menu item stands for in context `c`: its bound fields filled with each
@@ -838,8 +839,8 @@ export function conditionActs(plan: PlanDefinition): Set<string> {
 /**
  * The acts without times or instance ids: those of the types rule conditions name,
  * with their fields; and, when a plan's own guard reads the acts (`allTypes`), which
- * types were accepted at all. Other acts only matter to rule 6 (done before owed), which
- * the obligations' statuses and the recipients reached already tell.
+ * types were accepted at all. Other acts only matter to rule 6 (done before owed): see
+ * priorSummary.
  */
 export function actSummary(c: IncidentContext, types: ReadonlySet<string>, allTypes: boolean): string[] {
   const strip = (f: Record<string, unknown>) =>
@@ -851,6 +852,25 @@ export function actSummary(c: IncidentContext, types: ReadonlySet<string>, allTy
       ),
     ),
   ].sort()
+}
+
+/**
+ * Rule 6 (done before owed): a rule that begins where it has no live instance is met at
+ * once by an earlier act that discharges it (`prior: 'sameGrade'`: one done at the grade
+ * it begins at). Which such acts the incident has is not told by the obligations (a
+ * measure may be taken before the category that owes it is set, e.g. saws-2014's
+ * REQUEST_TAKEDOWN before 谣言): per rule of `rules` without a live instance, the grades
+ * its prior acts were done at (`*` when any grade counts).
+ */
+export function priorSummary(c: IncidentContext, rules: readonly ObligationRule[]): string[] {
+  const live = new Set(c.obligations.filter((o) => o.status !== 'withdrawn').map((o) => o.rule))
+  return rules.flatMap((r) => {
+    if (live.has(r.id) || r.prior === 'none' || r.kind === 'decision' || r.kind === 'approval') return []
+    const done = c.acts.filter((a) => matchesDischarge(r.discharge, a.type, a.fields))
+    if (done.length === 0) return []
+    const grades = r.prior === 'sameGrade' ? [...new Set(done.map((a) => String(a.severity)))].sort() : ['*']
+    return [`${r.id}@${grades.join(',')}`]
+  })
 }
 
 /**
@@ -870,6 +890,8 @@ export interface KeyOptions {
   allActTypes: boolean
   /** Further context fields a plan's own guard reads. */
   extraFields: readonly string[]
+  /** Rules whose prior acts (rule 6) are keyed (see priorSummary); none when absent. */
+  prior?: readonly ObligationRule[]
 }
 export function stateKey(snapshot: AnyMachineSnapshot, o: KeyOptions): string {
   const c = snapshot.context as IncidentContext
@@ -887,6 +909,7 @@ export function stateKey(snapshot: AnyMachineSnapshot, o: KeyOptions): string {
     actSummary(c, o.acts, o.allActTypes),
     c.closedAt !== null,
     o.extraFields.map((f) => (c as unknown as Record<string, unknown>)[f]),
+    priorSummary(c, o.prior ?? []),
   ])
 }
 

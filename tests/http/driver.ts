@@ -122,6 +122,118 @@ export function activeLeaves(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => activeLeaves(v, prefix ? `${prefix}.${k}` : k))
 }
 
+/** What a closing walk reads of an incident: the JSON of GET /incidents/:id and the engine's IncidentView alike. */
+export interface WalkView {
+  version: number
+  state: unknown
+  severity: string | null
+  category: string | null
+  approvals: readonly string[]
+  allowedEvents: readonly string[]
+  drafts?: ReadonlyArray<{ id: string; withdrawn: unknown; missingApprovals: readonly unknown[] }>
+  obligations?: ReadonlyArray<{
+    id: string
+    status: string
+    owedBy: readonly Role[]
+    discharge: { type: string; fields: Record<string, unknown> }
+  }>
+}
+
+/** One event to send: its type and fields, as `role` (or as a colleague of that role). */
+export interface WalkStep {
+  type: string
+  role: Role
+  fields: Record<string, unknown>
+  colleague: boolean
+}
+
+/**
+ * How a closing walk chooses its steps, whoever sends them: walkToClosed below over HTTP,
+ * bench/lib/closing.ts on the engine. It remembers what it tried, so one policy serves
+ * one walk. `now` gives the instant a synthesised date-time field carries (read as each
+ * payload is made: the walk's clock moves between attempts).
+ */
+export function closingPolicy(plan: PlanDescription, now: () => string) {
+  const graph = distances(plan)
+  const specs = new Map(plan.events.map((e) => [e.type, e]))
+  /** Moves are tried once per situation; steps that stay, once per state. */
+  const tried = new Map<string, Set<string>>()
+  const triedIn = (key: string) => {
+    const set = tried.get(key) ?? new Set<string>()
+    tried.set(key, set)
+    return set
+  }
+  const triedDischarge = new Set<string>()
+  const payload = (schema: Schema, view: WalkView) =>
+    synthesise(schema, { now: now(), severity: view.severity }) as Record<string, unknown>
+
+  return {
+    /**
+     * Sends the discharge of the first owed obligation that can be discharged now, as
+     * each role that owes it, then as a colleague of each (an approver other than the
+     * draft's author), until `send` says one was accepted; false when none was.
+     */
+    async discharge(view: WalkView, send: (step: WalkStep) => Promise<boolean>) {
+      for (const o of view.obligations ?? []) {
+        if (o.status !== 'owed' || !view.allowedEvents.includes(o.discharge.type)) continue
+        const key = `${view.version}:${o.id}:${JSON.stringify(o.discharge)}`
+        const spec = specs.get(o.discharge.type)
+        if (!spec || triedDischarge.has(key)) continue
+        triedDischarge.add(key)
+        const roles = [...new Set([...o.owedBy.filter((r) => spec.roles.includes(r)), ...spec.roles])]
+        const fields = { ...payload(spec.schema, view), ...o.discharge.fields }
+        for (const colleague of [false, true])
+          for (const role of roles)
+            if (await send({ type: o.discharge.type, role, fields, colleague })) return true
+      }
+      return false
+    },
+    /**
+     * The event to try next: the allowed move that gets nearest to `closed`, else a step
+     * that stays, else a sideways move, and only as a last resort the cross-phase events;
+     * none that was tried in the same situation. Undefined when nothing is left to try.
+     */
+    chooseStep(view: WalkView): string | undefined {
+      const active = activeLeaves((view.state as { phase?: unknown } | null)?.phase)
+      const here = Math.min(...active.map(graph.of))
+      const moved = triedIn(JSON.stringify([view.state, view.allowedEvents, view.approvals, view.category]))
+      const stayed = triedIn(JSON.stringify(view.state))
+      const candidates = view.allowedEvents.filter((e) => !NEVER.has(e))
+      const scored = candidates
+        .filter((e) => !(LAST_RESORT as readonly string[]).includes(e))
+        .map((e) => {
+          const to = graph.targets(active, e)
+          return { e, moves: to.length > 0, d: Math.min(...to) }
+        })
+        .filter((s) => !(s.moves ? moved : stayed).has(s.e))
+      const byDistance = (a: { d: number }, b: { d: number }) => a.d - b.d
+      const choice =
+        scored.filter((s) => s.moves && s.d < here).sort(byDistance)[0]?.e ??
+        scored.find((s) => !s.moves)?.e ??
+        scored.filter((s) => s.moves).sort(byDistance)[0]?.e ??
+        LAST_RESORT.find((e) => candidates.includes(e) && !moved.has(e))
+      if (choice) (scored.find((s) => s.e === choice)?.moves === false ? stayed : moved).add(choice)
+      return choice
+    },
+    /** The step that sends `type` as the first role entitled to it; undefined when the plan does not describe it. */
+    stepFor(view: WalkView, type: string): WalkStep | undefined {
+      const spec = specs.get(type)
+      if (!spec) return undefined
+      const fields = { ...payload(spec.schema, view), ...draftFor(view, spec.schema) }
+      return { type, role: spec.roles[0] as Role, fields, colleague: false }
+    },
+  }
+}
+
+/** The `draftId` an event names, when its schema has one: the newest unwithdrawn draft with every approval, else the newest. */
+export function draftFor(view: WalkView, schema: Schema): Record<string, string> {
+  const props = (schema.properties ?? {}) as Record<string, unknown>
+  if (!('draftId' in props)) return {}
+  const usable = (view.drafts ?? []).filter((d) => d.withdrawn === null)
+  const pick = usable.findLast((d) => d.missingApprovals.length === 0) ?? usable.at(-1)
+  return pick ? { draftId: pick.id } : {}
+}
+
 export interface Walk {
   view: View
   steps: string[]
@@ -134,8 +246,7 @@ export async function walkToClosed(
   opts: { severity?: string; stepLimit?: number; opener?: Role; obligationsFirst?: boolean } = {},
 ): Promise<Walk> {
   const plan = (await t.request('GET', `/plans/${planId}`, { as: 'auditor' })).body as PlanDescription
-  const graph = distances(plan)
-  const specs = new Map(plan.events.map((e) => [e.type, e]))
+  const policy = closingPolicy(plan, () => t.clock.now().toISOString())
   const opened = await t.request('POST', '/incidents', {
     as: opts.opener ?? 'office',
     body: {
@@ -148,21 +259,12 @@ export async function walkToClosed(
   let view: View = opened.body
   const steps: string[] = []
   const refusals: string[] = []
-  /** Moves are tried once per situation; steps that stay, once per state. */
-  const tried = new Map<string, Set<string>>()
-  const triedIn = (key: string) => {
-    const set = tried.get(key) ?? new Set<string>()
-    tried.set(key, set)
-    return set
-  }
-
-  const triedDischarge = new Set<string>()
-  const send = async (type: string, role: Role, body: object, colleague = false) => {
+  const send = async ({ type, role, fields, colleague }: WalkStep) => {
     t.clock.advance(1)
     const res = await t.request('POST', `/incidents/${view.id}/events`, {
       as: role,
       colleague,
-      body: { type, ...body },
+      body: { type, ...fields },
     })
     if (res.status === 200) {
       view = res.body
@@ -174,65 +276,10 @@ export async function walkToClosed(
     )
     return false
   }
-  /** An event that names a draft names the newest one that lacks no approval (else the newest): `drafts` says which. */
-  const draftFor = (schema: Schema): Record<string, string> => {
-    const props = (schema.properties ?? {}) as Record<string, unknown>
-    if (!('draftId' in props)) return {}
-    const drafts = (view.drafts ?? []) as Array<{
-      id: string
-      withdrawn: unknown
-      missingApprovals: unknown[]
-    }>
-    const usable = drafts.filter((d) => d.withdrawn === null)
-    const pick = usable.findLast((d) => d.missingApprovals.length === 0) ?? usable.at(-1)
-    return pick ? { draftId: pick.id } : {}
-  }
-  /** Sends the discharge of the first owed obligation that can be discharged now; false when none. */
-  const discharge = async (): Promise<boolean> => {
-    for (const o of (view.obligations ?? []) as Array<{
-      id: string
-      status: string
-      owedBy: Role[]
-      discharge: { type: string; fields: Record<string, unknown> }
-    }>) {
-      if (o.status !== 'owed' || !view.allowedEvents.includes(o.discharge.type)) continue
-      const key = `${view.version}:${o.id}:${JSON.stringify(o.discharge)}`
-      const spec = specs.get(o.discharge.type)
-      if (!spec || triedDischarge.has(key)) continue
-      triedDischarge.add(key)
-      const roles = [...o.owedBy.filter((r) => spec.roles.includes(r)), ...(spec.roles as Role[])]
-      const payload = synthesise(spec.schema, { now: t.clock.now().toISOString(), severity: view.severity })
-      // Each role that owes it; then a colleague of each (an approver other than the draft's author).
-      for (const colleague of [false, true])
-        for (const role of [...new Set(roles)])
-          if (
-            await send(o.discharge.type, role, { ...(payload as object), ...o.discharge.fields }, colleague)
-          )
-            return true
-    }
-    return false
-  }
 
   for (let n = 0; n < (opts.stepLimit ?? 300) && view.phase !== 'closed'; n++) {
-    if (opts.obligationsFirst !== false && (await discharge())) continue
-    const active = activeLeaves(view.state.phase)
-    const here = Math.min(...active.map(graph.of))
-    const moved = triedIn(JSON.stringify([view.state, view.allowedEvents, view.approvals, view.category]))
-    const stayed = triedIn(JSON.stringify(view.state))
-    const candidates = (view.allowedEvents as string[]).filter((e) => !NEVER.has(e))
-    const scored = candidates
-      .filter((e) => !(LAST_RESORT as readonly string[]).includes(e))
-      .map((e) => {
-        const to = graph.targets(active, e)
-        return { e, moves: to.length > 0, d: Math.min(...to) }
-      })
-      .filter((s) => !(s.moves ? moved : stayed).has(s.e))
-    const byDistance = (a: { d: number }, b: { d: number }) => a.d - b.d
-    const choice =
-      scored.filter((s) => s.moves && s.d < here).sort(byDistance)[0]?.e ??
-      scored.find((s) => !s.moves)?.e ??
-      scored.filter((s) => s.moves).sort(byDistance)[0]?.e ??
-      LAST_RESORT.find((e) => candidates.includes(e) && !moved.has(e))
+    if (opts.obligationsFirst !== false && (await policy.discharge(view, send))) continue
+    const choice = policy.chooseStep(view)
     if (!choice) {
       throw new Error(
         `${planId} (${opts.severity ?? 'unclassified'}) is stuck in ${JSON.stringify(view.state.phase)}: ` +
@@ -240,17 +287,12 @@ export async function walkToClosed(
           `steps ${steps.join(' → ')}; refusals ${refusals.join(' | ')}`,
       )
     }
-    ;(scored.find((s) => s.e === choice)?.moves === false ? stayed : moved).add(choice)
-    const spec = specs.get(choice)
-    if (!spec)
+    const step = policy.stepFor(view, choice)
+    if (!step)
       throw new Error(
         `${planId}: allowedEvents lists ${choice}, which GET /plans/${planId} does not describe`,
       )
-    const payload = synthesise(spec.schema, {
-      now: t.clock.now().toISOString(),
-      severity: view.severity,
-    }) as object
-    await send(choice, spec.roles[0] as Role, { ...(payload as object), ...draftFor(spec.schema) })
+    await send(step)
   }
   if (view.phase !== 'closed') {
     throw new Error(
