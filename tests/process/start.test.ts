@@ -1,14 +1,17 @@
 /**
  * `npm start` as a process manager runs it: one server process under npm (no wrapper
  * process between them), serving /healthz, and exit code 0 after a clean SIGTERM
- * whether the signal goes to the whole process group or to npm alone.
+ * whether the signal goes to the whole process group or to npm alone. `npm run cli`
+ * likewise, signalled while its node process is certainly still at work.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { currentPlans } from '../../machines/index.js'
+import { testApp } from '../helpers/app.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'yuqing-start-'))
@@ -51,6 +54,22 @@ function children(pid: number): string[] {
   } catch {
     return []
   }
+}
+
+/**
+ * Opens the FIFO at `path` for writing once a reader has it open (polled, so no thread
+ * waits on a reader that never comes); undefined past `deadline`.
+ */
+async function fifoWriter(path: string, deadline: number): Promise<number | undefined> {
+  while (Date.now() < deadline) {
+    try {
+      return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e // ENXIO: no reader yet
+    }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return undefined
 }
 
 async function npmStart(name: string) {
@@ -100,26 +119,29 @@ describe('npm start', () => {
 })
 
 describe('npm run cli', () => {
-  it('runs as one node process and exits 0 after SIGTERM to its whole group', async () => {
-    // A database with a token, so `token list` has work to do.
+  it('runs as one node process and exits 0 after SIGTERM to its whole group or to npm, stopping after the step in hand', async () => {
+    // A database with one incident, so `verify --all` has a step left to skip.
     const db = join(dir, 'cli.db')
-    const env = { ...process.env, DATABASE_URL: db }
-    const made = spawnSync(
-      'npm',
-      ['run', '-s', 'cli', '--', 'token', 'create', '--role', 'office', '--name', '甲'],
-      {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-      },
-    )
-    expect(made.status, made.stderr).toBe(0)
+    const t = await testApp({ database: db })
+    const opened = await t.request('POST', '/incidents', {
+      as: 'office',
+      body: { planId: currentPlans()[0]?.id, title: '停止测试' },
+    })
+    expect(opened.status, opened.text).toBe(201)
+    await t.close()
 
     for (const target of ['group', 'npm'] as const) {
-      const proc = spawn('npm', ['run', '-s', 'cli', '--', 'token', 'list'], {
+      // npm forwards SIGTERM to its script only while the script runs: once node has
+      // exited, npm drops its handlers and a SIGTERM kills npm itself (exit by signal, not
+      // 0). So the CLI is signalled while it certainly runs: `verify --all` reads its
+      // witness file, a FIFO here, which holds it (its event loop free to take the
+      // signal) until the test writes it.
+      const witness = join(dir, `cli-${target}.witness`)
+      execFileSync('mkfifo', [witness])
+      const proc = spawn('npm', ['run', '-s', 'cli', '--', 'verify', '--all', '--witness', witness], {
         cwd: ROOT,
         detached: true,
-        env,
+        env: { ...process.env, DATABASE_URL: db },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       started.push(proc)
@@ -128,27 +150,37 @@ describe('npm run cli', () => {
       proc.stdout?.on('data', (d) => {
         out += d
       })
+      const stderr = (text: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (err.includes(text)) {
+              proc.stderr?.off('data', check)
+              resolve()
+            }
+          }
+          proc.stderr?.on('data', check)
+          check()
+        })
+      proc.stderr?.on('data', (d) => {
+        err += d
+      })
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         proc.on('exit', (code, signal) => resolve({ code, signal })),
       )
-      // Its signal handlers are in place once it names the database.
-      await new Promise<void>((resolve) =>
-        proc.stderr?.on('data', (d) => {
-          err += d
-          if (err.includes('Database: ')) resolve()
-        }),
-      )
+      // Open at both ends: the CLI is in its work (its handlers were in place before it).
+      const fd = await fifoWriter(witness, Date.now() + 45_000)
+      expect(fd, `${target}: the CLI never opened its witness file: ${err}`).toBeDefined()
       const kids = children(proc.pid ?? 0)
-      // (or already done with its work: a defunct node awaiting npm)
-      expect(kids.length, 'npm → node, no wrapper').toBeLessThanOrEqual(1)
-      if (kids.length) expect(kids[0]).toMatch(/node --import tsx src\/cli\.ts|\[node\] <defunct>/)
-      try {
-        process.kill(target === 'group' ? -(proc.pid ?? 0) : (proc.pid ?? 0), 'SIGTERM')
-      } catch {
-        // already done
-      }
+      expect(kids, 'npm → node, no wrapper').toHaveLength(1)
+      expect(kids[0]).toMatch(/node --import tsx src\/cli\.ts verify --all --witness /)
+      process.kill(target === 'group' ? -(proc.pid ?? 0) : (proc.pid ?? 0), 'SIGTERM')
+      // Taken by the CLI (directly, or forwarded by npm) while it waits: then the witness.
+      await stderr('SIGTERM: stopping after the current step.')
+      writeSync(fd ?? -1, '')
+      closeSync(fd ?? -1)
       expect(await exited, `${target}: ${err}`).toEqual({ code: 0, signal: null })
-      expect(out).toMatch(/office\t甲/)
+      expect(err).toContain('Stopped by SIGTERM after 0 of 1 incident(s).')
+      expect(out).toBe('')
     }
   })
 })
