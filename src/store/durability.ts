@@ -22,7 +22,7 @@
  * One sync covers every commit made before it started; callers asking while one runs
  * share the next one (`coalescing`).
  */
-import { open } from 'node:fs/promises'
+import { closeSync, fdatasync, open as fsOpen } from 'node:fs'
 import type SQLite from 'better-sqlite3'
 import {
   type CompiledQuery,
@@ -47,6 +47,8 @@ export interface Durability {
   deferNextCommit(): void
   /** Off (benchmarks at synchronous=OFF): no sync is made. */
   enabled: boolean
+  /** Once the connection is closed: lets go of the WAL file. */
+  close(): void
 }
 
 /**
@@ -80,23 +82,38 @@ export function coalescing(work: () => Promise<void>) {
   }
 }
 
-/** fdatasync of the WAL file beside `file` (none yet: nothing to sync). */
-async function syncWal(file: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>
-  try {
-    handle = await open(`${file}-wal`, 'r')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw e
+/**
+ * fdatasync of the WAL file beside `file` (none yet: nothing to sync), through one
+ * descriptor kept open: SQLite never removes the WAL while this process's connection is
+ * open (the last connection to close removes it), so the file stays the same one.
+ */
+function walSyncer(): ((file: string) => Promise<void>) & { close(): void } {
+  let fd: number | null = null
+  const sync = async (file: string) => {
+    if (fd === null) {
+      try {
+        fd = await new Promise<number>((resolve, reject) =>
+          fsOpen(`${file}-wal`, 'r', (e, d) => (e ? reject(e) : resolve(d))),
+        )
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
+        throw e
+      }
+    }
+    const d = fd
+    await new Promise<void>((resolve, reject) => fdatasync(d, (e) => (e ? reject(e) : resolve())))
   }
-  try {
-    await handle.datasync()
-  } finally {
-    await handle.close()
-  }
+  return Object.assign(sync, {
+    close() {
+      if (fd !== null) closeSync(fd)
+      fd = null
+    },
+  })
 }
 
-export function createDurability(file: string, sync: (file: string) => Promise<void> = syncWal): Durability {
+export function createDurability(file: string, given?: (file: string) => Promise<void>): Durability {
+  const own = given ? null : walSyncer()
+  const sync = given ?? (own as (file: string) => Promise<void>)
   const runs = coalescing(() => sync(file))
   const d: Durability & { deferred: boolean } = {
     enabled: true,
@@ -106,6 +123,7 @@ export function createDurability(file: string, sync: (file: string) => Promise<v
     deferNextCommit: () => {
       d.deferred = true
     },
+    close: () => own?.close(),
   }
   return d
 }
@@ -163,6 +181,7 @@ class DurableDriver implements Driver {
   destroy = async () => {
     await this.d.settled().catch(() => undefined)
     await this.inner.destroy()
+    this.d.close()
   }
   async acquireConnection(): Promise<DatabaseConnection> {
     return new DurableConnection(await this.inner.acquireConnection(), this.statements, this.handle, this.d)
