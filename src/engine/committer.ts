@@ -9,7 +9,7 @@ import type * as repo from '../store/repo.js'
 import { type Core, GROUP_MAX, toHistory } from './core.js'
 import type { IncidentView } from './view.js'
 
-/** Notifications of one transaction, told only once it committed. */
+/** Notifications of one transaction, told only once it committed and is on disk. */
 export type Told = Array<() => void>
 
 type Change<T> = (trx: repo.Db, told: Told) => Promise<T>

@@ -42,6 +42,7 @@ import {
   startGrades,
 } from '../helpers/graph.js'
 import { calendar, inertClock } from '../helpers/machine.js'
+import { walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
 import { track as referenceTrack } from './reference/ledger.js'
 
 const RUNS = Number(process.env.LEDGER_EQ_RUNS ?? 150)
@@ -75,23 +76,8 @@ type Command =
   | { kind: 'timer'; pick: number; minutes: number }
   | { kind: 'metrics'; facts: Record<string, number | boolean>; minutes: number }
 
-const minutes = fc.oneof(
-  { weight: 5, arbitrary: fc.integer({ min: 0, max: 20 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 20, max: 24 * 60 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 24 * 60, max: 20 * 24 * 60 }) },
-)
-const facts = fc.record(
-  {
-    clicksPerDay: fc.integer({ min: 0, max: 80_000 }),
-    reposts: fc.integer({ min: 0, max: 800 }),
-    sites: fc.integer({ min: 0, max: 5 }),
-    crossRegion: fc.boolean(),
-    largeImageImpact: fc.boolean(),
-    mainstreamMedia: fc.boolean(),
-    foreignMedia: fc.boolean(),
-  },
-  { requiredKeys: [] },
-)
+const minutes = walkMinutes
+const facts = walkFacts
 const command: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 8,

@@ -45,6 +45,7 @@ import {
 } from '../helpers/graph.js'
 import { calendar, inertClock } from '../helpers/machine.js'
 import { violations } from '../helpers/obligation-invariants.js'
+import { walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
 
 /** Walks per plan: 1,000 fit in about 30 s per plan on two cores. */
 const RUNS = Number(process.env.WALK_RUNS ?? 1_000)
@@ -65,23 +66,8 @@ type Command =
   | { kind: 'timer'; pick: number; minutes: number }
   | { kind: 'metrics'; facts: Record<string, number | boolean>; minutes: number }
 
-const minutes = fc.oneof(
-  { weight: 5, arbitrary: fc.integer({ min: 0, max: 20 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 20, max: 24 * 60 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 24 * 60, max: 20 * 24 * 60 }) },
-)
-const facts = fc.record(
-  {
-    clicksPerDay: fc.integer({ min: 0, max: 80_000 }),
-    reposts: fc.integer({ min: 0, max: 800 }),
-    sites: fc.integer({ min: 0, max: 5 }),
-    crossRegion: fc.boolean(),
-    largeImageImpact: fc.boolean(),
-    mainstreamMedia: fc.boolean(),
-    foreignMedia: fc.boolean(),
-  },
-  { requiredKeys: [] },
-)
+const minutes = walkMinutes
+const facts = walkFacts
 const command: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 8,
