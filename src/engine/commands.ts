@@ -23,7 +23,7 @@ import { rowOf } from './live.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
-import { parseSnapshot } from './snapshot-text.js'
+import { snapshotToChange } from './snapshot-text.js'
 import { storedViewText } from './stored-view.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
@@ -220,7 +220,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       const live = core.live.take(head.id, head.version)
       const row = await rowOf(trx, store.dialect, id, live)
-      const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
+      const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
       const before = actorRef.getSnapshot()
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>

@@ -12,7 +12,7 @@ import { type Core, iso, laterOf } from './core.js'
 import type { UpgradeRecord } from './rebuild.js'
 import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
-import { parseSnapshot } from './snapshot-text.js'
+import { parseSnapshot, snapshotToChange } from './snapshot-text.js'
 import { storedExtras, storedViewText } from './stored-view.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView } from './view.js'
@@ -160,7 +160,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           if (!due || o.countsFrom === null || o.dueAt === null) return false
           const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
           if (!q.certain) return false
-          const actorRef = restore(plan.machine, parseSnapshot(plan, row.snapshot))
+          const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
           const system: Actor = { name: 'system', role: 'system' }
           const at = laterOf(iso(clock.now()), row.last_occurred_at)
           const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }

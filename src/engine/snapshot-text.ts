@@ -215,12 +215,7 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
   return `${text}}`
 }
 
-/**
- * A stored snapshot read back whole (either form). With the plan, each object of its
- * lists is remembered with the text it was read from (json-items.ts), so writing the
- * snapshot after an event writes anew only the items the event changed, as for an
- * incident kept live: the text read back gives the same object, whichever form it is in.
- */
+/** A stored snapshot read back whole (either form). */
 export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, text: string): T {
   const persisted = JSON.parse(text) as Persisted
   const ctx = persisted.context
@@ -231,8 +226,21 @@ export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, t
       unpack(t.get(o.rule as string), o),
     )
   }
-  if (plan && ctx) remember(plan, ctx, text)
   return persisted as T
+}
+
+/**
+ * A stored snapshot read back to be changed (an event, a firing): each object of its
+ * lists is remembered with the text it was read from (json-items.ts), so writing the
+ * snapshot after the event writes anew only the items the event changed, as for an
+ * incident kept live (the text read back gives the same object, whichever form it is
+ * in). Reads that change nothing (views, lists, audits) use parseSnapshot: finding the
+ * texts would only cost them.
+ */
+export function snapshotToChange<T = Persisted>(plan: PlanDefinition, text: string): T {
+  const persisted = parseSnapshot<T & Persisted>(plan, text)
+  if (persisted.context) remember(plan, persisted.context, text)
+  return persisted
 }
 
 /** Each list item of `ctx` with its text in `text` (the lists' lengths must agree). */

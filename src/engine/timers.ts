@@ -11,7 +11,7 @@ import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
 import { type Live, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
-import { parseSnapshot } from './snapshot-text.js'
+import { snapshotToChange } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
@@ -81,7 +81,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     local.delete(head.id)
     // A live incident needs no more of its row than its last change wrote (as in send()).
     const row = await rowOf(trx, store.dialect, head.id, live)
-    const actorRef = live?.actorRef ?? restore(plan.machine, parseSnapshot(plan, row.snapshot))
+    const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {
       if (live) {
