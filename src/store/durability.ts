@@ -111,11 +111,14 @@ function walSyncer(): ((file: string) => Promise<void>) & { close(): void } {
   })
 }
 
-export function createDurability(file: string, given?: (file: string) => Promise<void>): Durability {
+/** A store's durability with the one-transaction deferral flag the dialect reads. */
+export type Deferring = Durability & { deferred: boolean }
+
+export function createDurability(file: string, given?: (file: string) => Promise<void>): Deferring {
   const own = given ? null : walSyncer()
   const sync = given ?? (own as (file: string) => Promise<void>)
   const runs = coalescing(() => sync(file))
-  const d: Durability & { deferred: boolean } = {
+  const d: Deferring = {
     enabled: true,
     deferred: false,
     sync: () => (d.enabled ? runs.run() : Promise.resolve()),
@@ -132,17 +135,12 @@ export function createDurability(file: string, given?: (file: string) => Promise
  * After a COMMIT on the connection: its sync, unless the transaction's owner deferred it
  * (`deferNextCommit`, called inside the transaction: the flag lives for one transaction).
  */
-function afterCommit(d: Durability): Promise<void> {
-  const own = d as Durability & { deferred: boolean }
-  if (own.deferred) {
-    own.deferred = false
+function afterCommit(d: Deferring): Promise<void> {
+  if (d.deferred) {
+    d.deferred = false
     return Promise.resolve()
   }
   return d.sync()
-}
-
-const clearDeferred = (d: Durability) => {
-  ;(d as Durability & { deferred: boolean }).deferred = false
 }
 
 /** The connection, with its writes outside a transaction synced before they are answered. */
@@ -175,7 +173,7 @@ class DurableDriver implements Driver {
     private readonly inner: Driver,
     private readonly statements: SqliteDatabase,
     private readonly handle: SQLite.Database,
-    private readonly d: Durability,
+    private readonly d: Deferring,
   ) {}
   init = () => this.inner.init()
   destroy = async () => {
@@ -188,7 +186,7 @@ class DurableDriver implements Driver {
   }
   releaseConnection = (c: DatabaseConnection) => this.inner.releaseConnection(innerOf(c))
   beginTransaction = (c: DatabaseConnection, s: TransactionSettings) => {
-    clearDeferred(this.d)
+    this.d.deferred = false
     return this.inner.beginTransaction(innerOf(c), s)
   }
   async commitTransaction(c: DatabaseConnection): Promise<void> {
@@ -196,7 +194,7 @@ class DurableDriver implements Driver {
     await afterCommit(this.d)
   }
   async rollbackTransaction(c: DatabaseConnection): Promise<void> {
-    clearDeferred(this.d)
+    this.d.deferred = false
     await this.inner.rollbackTransaction(innerOf(c))
   }
   savepoint: Driver['savepoint'] = (c, name, compile) =>
@@ -215,7 +213,7 @@ export class DurableSqliteDialect extends SqliteDialect {
   constructor(
     private readonly config: SqliteDialectConfig & { database: SqliteDatabase },
     private readonly handle: SQLite.Database,
-    private readonly durability: Durability,
+    private readonly durability: Deferring,
   ) {
     super(config)
   }
