@@ -168,10 +168,11 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
 }
 
 /**
- * The text of each obligation, act and draft written before, by plan version and item.
- * A context's items are never changed in place (a change makes a new one and keeps the
- * others), so an incident kept live writes anew only what its last event changed, not
- * the whole list.
+ * The text of each obligation, act and draft written before, by plan version and item,
+ * and of each other value of the context that is an object (the grade's log, the
+ * steps, the facts). A context's items and values are never changed in place (a change
+ * makes a new one and keeps the others), so an incident kept live writes anew only what
+ * its last event changed, not the whole list.
  */
 const written = new WeakMap<PlanDefinition, WeakMap<object, string>>()
 const LISTS = ['obligations', 'acts', 'drafts'] as const
@@ -185,34 +186,90 @@ function writtenOf(plan: PlanDefinition): WeakMap<object, string> {
   return cache
 }
 
+/**
+ * A list as last written: its items, the text between its brackets and where each
+ * item's text ends in it, found by the list's first item. An event appends to a list or
+ * replaces an item: the next list shares a prefix of items with this one, and that
+ * prefix's text is a slice of this text (acts grow by one per event; a nanning incident
+ * well into its response has 40-odd).
+ */
+interface ListText {
+  items: readonly unknown[]
+  text: string
+  ends: number[]
+}
+const lastLists = new WeakMap<object, ListText>()
+
+/** The text of one list item (an obligation packed against its rule's template). */
+function itemText(
+  cache: WeakMap<object, string>,
+  t: Map<string, Template>,
+  key: string,
+  item: unknown,
+): string {
+  const object = typeof item === 'object' && item !== null
+  let s = object ? cache.get(item) : undefined
+  if (s === undefined) {
+    const o = item as Obligation
+    s = JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null))
+    if (object) cache.set(item, s)
+  }
+  return s
+}
+
+/** A list's text between its brackets, reusing the text of the prefix it shares with the list written before. */
+function listText(
+  cache: WeakMap<object, string>,
+  t: Map<string, Template>,
+  key: string,
+  items: unknown[],
+): string {
+  const first = items[0]
+  const keyed = typeof first === 'object' && first !== null
+  const last = keyed ? lastLists.get(first) : undefined
+  let shared = 0
+  if (last) {
+    const n = Math.min(last.items.length, items.length)
+    while (shared < n && last.items[shared] === items[shared]) shared++
+  }
+  if (last && shared === items.length && shared === last.items.length) return last.text
+  let text = shared > 0 && last ? last.text.slice(0, last.ends[shared - 1]) : ''
+  const ends = last ? last.ends.slice(0, shared) : []
+  for (let i = shared; i < items.length; i++) {
+    const s = itemText(cache, t, key, items[i])
+    text = i === 0 ? s : `${text},${s}`
+    ends.push(text.length)
+  }
+  if (keyed) lastLists.set(first, { items, text, ends })
+  return text
+}
+
 function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
   const cache = writtenOf(plan)
   const t = templatesOf(plan)
-  const { obligations, acts, drafts, ...rest } = ctx
-  let text = JSON.stringify(rest).slice(0, -1)
-  const lists = { obligations, acts, drafts }
-  for (const key of LISTS) {
-    const items: unknown = lists[key]
-    if (items === undefined) continue
-    let part: string
-    if (!Array.isArray(items)) part = JSON.stringify(items)
-    else {
-      let out = ''
-      for (const item of items as unknown[]) {
-        const object = typeof item === 'object' && item !== null
-        let s = object ? cache.get(item) : undefined
-        if (s === undefined) {
-          const o = item as Obligation
-          s = JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null))
-          if (object) cache.set(item, s)
-        }
-        out += out === '' ? s : `,${s}`
+  let text = ''
+  // The context's own values in JSON.stringify's order and form, lists last.
+  for (const key of Object.keys(ctx)) {
+    if ((LISTS as readonly string[]).includes(key)) continue
+    const v: unknown = (ctx as unknown as Record<string, unknown>)[key]
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+    let s: string | undefined
+    if (typeof v === 'object' && v !== null) {
+      s = cache.get(v)
+      if (s === undefined) {
+        s = JSON.stringify(v)
+        cache.set(v, s)
       }
-      part = `[${out}]`
-    }
-    text += `${text.length > 1 ? ',' : ''}"${key}":${part}`
+    } else s = JSON.stringify(v)
+    text += `${text === '' ? '' : ','}${JSON.stringify(key)}:${s}`
   }
-  return `${text}}`
+  for (const key of LISTS) {
+    const items: unknown = ctx[key]
+    if (items === undefined) continue
+    const part = Array.isArray(items) ? `[${listText(cache, t, key, items)}]` : JSON.stringify(items)
+    text += `${text === '' ? '' : ','}"${key}":${part}`
+  }
+  return `{${text}}`
 }
 
 /** A stored snapshot read back whole (either form). */
@@ -251,8 +308,15 @@ function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
     const list: unknown = ctx[key]
     const found = texts.get(key)
     if (!Array.isArray(list) || !found || found.length !== list.length) continue
+    let text = ''
+    const ends: number[] = []
     list.forEach((item: unknown, i) => {
-      if (typeof item === 'object' && item !== null) cache.set(item, found[i] as string)
+      const s = found[i] as string
+      if (typeof item === 'object' && item !== null) cache.set(item, s)
+      text = i === 0 ? s : `${text},${s}`
+      ends.push(text.length)
     })
+    const first: unknown = list[0]
+    if (typeof first === 'object' && first !== null) lastLists.set(first, { items: list, text, ends })
   }
 }

@@ -163,48 +163,120 @@ function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation)
   return { type: 'DRAFT', fields: { purpose } }
 }
 
+/**
+ * What a view shows of one obligation and of its deadline, by obligation. A context's
+ * obligations are never changed in place (an event that changes one makes a new one and
+ * keeps the others), so most of a view is the view before it: one event changes one or
+ * two of an incident's tens of obligations. An owed release whose draft is not named is
+ * shown afresh each time: its discharge follows the drafts.
+ */
+const obligationViews = new WeakMap<PlanDefinition, WeakMap<Obligation, Obligation>>()
+const deadlineViews = new WeakMap<Obligation, DeadlineView>()
+
+/** The plan version's obligation views (an obligation carried to another version is shown by that version's rules). */
+function viewsOf(plan: PlanDefinition): WeakMap<Obligation, Obligation> {
+  let views = obligationViews.get(plan)
+  if (!views) {
+    views = new WeakMap()
+    obligationViews.set(plan, views)
+  }
+  return views
+}
+
+/** Whether the obligation's discharge as shown depends on the drafts (dischargeNow reads them). */
+const followsDrafts = (plan: PlanDefinition, o: Obligation) =>
+  o.status === 'owed' &&
+  !('draftId' in o.discharge.fields) &&
+  plan.obligations.some((r) => r.id === o.rule && r.draftPurpose !== undefined)
+
+function obligationView(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation {
+  const views = viewsOf(plan)
+  const kept = views.get(o)
+  if (kept) return kept
+  const v = { ...o, discharge: dischargeNow(plan, ctx, o) }
+  if (!followsDrafts(plan, o)) views.set(o, v)
+  return v
+}
+
+function deadlineView(o: Obligation & { dueAt: string }): DeadlineView {
+  let v = deadlineViews.get(o)
+  if (!v) {
+    v = {
+      id: o.id,
+      name: o.deadline ?? o.rule,
+      dueAt: o.dueAt,
+      clause: o.clause,
+      policy: o.policy,
+      rule: o.label,
+      status: deadlineStatus(o),
+      obligation: o.status,
+      certain: o.certain,
+      metAt: o.metAt,
+      startedAt: o.startedAt,
+      escalatedAt: o.escalatedAt,
+    }
+    deadlineViews.set(o, v)
+  }
+  return v
+}
+
+/** A draft's view, by plan version and draft, for the grade and category it was shown at. */
+const draftViews = new WeakMap<
+  PlanDefinition,
+  WeakMap<Draft, { severity: string | null; category: string | null; view: DraftView }>
+>()
+
+function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft): DraftView {
+  let views = draftViews.get(plan)
+  if (!views) {
+    views = new WeakMap()
+    draftViews.set(plan, views)
+  }
+  const kept = views.get(d)
+  // What it lacks follows the grade and the category (drafts.ts approvalsFor).
+  if (kept && kept.severity === ctx.severity && kept.category === ctx.category) return kept.view
+  const view = {
+    ...d,
+    missingApprovals: missingApprovalsOf(plan.approvals, ctx, d).map((a) => ({
+      code: a.code,
+      label: a.label,
+    })),
+  }
+  views.set(d, { severity: ctx.severity, category: ctx.category, view })
+  return view
+}
+
 /** The obligation parts of the view: obligations, drafts, counts and the deadline views. */
 export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
-  const owed = ctx.obligations.filter((o) => o.status === 'owed')
+  const obligations: Obligation[] = []
+  const deadlines: DeadlineView[] = []
+  const breaches: IncidentView['breaches'] = []
+  let owed = 0
+  let breached = 0
+  let nextDueAt: string | null = null
+  for (const o of ctx.obligations) {
+    obligations.push(obligationView(plan, ctx, o))
+    if (o.status === 'owed') {
+      owed++
+      if (o.dueAt !== null && (nextDueAt === null || o.dueAt < nextDueAt)) nextDueAt = o.dueAt
+    }
+    if (o.breachedAt !== null) breached++
+    if (o.dueAt !== null) {
+      const due = o as Obligation & { dueAt: string }
+      deadlines.push(deadlineView(due))
+      if (o.breachedAt !== null)
+        breaches.push({ deadline: o.deadline ?? o.rule, obligation: o.id, dueAt: o.dueAt, at: o.breachedAt })
+    }
+  }
   const newest = ctx.drafts.findLast((d) => d.withdrawn === null && d.releasedAt === null)
   return {
-    obligations: ctx.obligations.map((o) => ({ ...o, discharge: dischargeNow(plan, ctx, o) })),
-    drafts: ctx.drafts.map((d) => ({
-      ...d,
-      missingApprovals: missingApprovalsOf(plan.approvals, ctx, d).map((a) => ({
-        code: a.code,
-        label: a.label,
-      })),
-    })),
-    owed: owed.length,
-    breached: ctx.obligations.filter((o) => o.breachedAt !== null).length,
-    nextDueAt:
-      owed
-        .map((o) => o.dueAt)
-        .filter((d): d is string => d !== null)
-        .sort()[0] ?? null,
-    deadlines: ctx.obligations
-      .filter((o): o is Obligation & { dueAt: string } => o.dueAt !== null)
-      .map((o) => ({
-        id: o.id,
-        name: o.deadline ?? o.rule,
-        dueAt: o.dueAt,
-        clause: o.clause,
-        policy: o.policy,
-        rule: o.label,
-        status: deadlineStatus(o),
-        obligation: o.status,
-        certain: o.certain,
-        metAt: o.metAt,
-        startedAt: o.startedAt,
-        escalatedAt: o.escalatedAt,
-      })),
-    breaches: ctx.obligations
-      .filter(
-        (o): o is Obligation & { dueAt: string; breachedAt: string } =>
-          o.breachedAt !== null && o.dueAt !== null,
-      )
-      .map((o) => ({ deadline: o.deadline ?? o.rule, obligation: o.id, dueAt: o.dueAt, at: o.breachedAt })),
+    obligations,
+    drafts: ctx.drafts.map((d) => draftView(plan, ctx, d)),
+    owed,
+    breached,
+    nextDueAt,
+    deadlines,
+    breaches,
     approvals: newest ? newest.approvals.map((a) => a.code) : [],
     missingApprovals: newest ? missingApprovalsOf(plan.approvals, ctx, newest).map((a) => a.code) : [],
   }

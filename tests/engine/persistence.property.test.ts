@@ -4,6 +4,7 @@ import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
+import { obligationParts } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
 import { caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
 import { samplePayload } from '../helpers/payloads.js'
@@ -12,7 +13,8 @@ const plans = currentPlans()
 
 describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step', (_id, plan) => {
   // Invariant: after every step, the stored snapshot equals a pure in-memory actor fed the same
-  // journaled events, and the whole journal replays to the stored snapshot.
+  // journaled events and the view shows its obligations and drafts, and the whole journal
+  // replays to the stored snapshot.
   it('equals a pure in-memory actor given the same sequence, and replays to its snapshot', async () => {
     let journaled = 0
     await fc.assert(
@@ -96,6 +98,12 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               const stored = await storedSnapshot(store.db, v.id)
               expect(stored.value).toEqual(pure.getSnapshot().value)
               expect(stored.context).toEqual(pure.getSnapshot().context)
+              // What the view shows of the ledger and the drafts is what a view built afresh
+              // from the same context shows (view.ts keeps unchanged items' views between events).
+              const shown = await engine.get(v.id, office)
+              const fresh = obligationParts(plan, structuredClone(pure.getSnapshot().context))
+              for (const key of Object.keys(fresh) as Array<keyof typeof fresh>)
+                expect(shown[key], key).toEqual(fresh[key])
             }
             const replayed = await engine.replay(v.id)
             const stored = await storedSnapshot(store.db, v.id)

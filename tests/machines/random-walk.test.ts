@@ -11,8 +11,9 @@
  * update with random facts (rises and lowerings by hand are events of the menu). Fields
  * naming a draft, an owed obligation or a decision are bound to what the incident has.
  * Time only moves forward: each command advances the clock, and an event may be
- * backdated (an offline step) to any instant since the previous event. At the end, a
- * replay of the accepted events reproduces the incident exactly.
+ * backdated (an offline step) to any instant since the previous event. After every step
+ * the view's obligations and drafts equal a view built afresh. At the end, a replay of
+ * the accepted events reproduces the incident exactly.
  */
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
@@ -29,6 +30,7 @@ import {
 } from '../../machines/index.js'
 import { wouldDischarge } from '../../machines/kit/ledger.js'
 import { quoteRules } from '../../src/engine/quotes.js'
+import { obligationParts } from '../../src/engine/view.js'
 import {
   armed,
   bindMenu,
@@ -49,6 +51,8 @@ import { walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
 
 /** Walks per plan: 1,000 fit in about 30 s per plan on two cores. */
 const RUNS = Number(process.env.WALK_RUNS ?? 1_000)
+/** One walk in this many checks the view after every step. */
+const VIEW_EVERY = 4
 /** Commands after the route followed (a walk follows part of a route to closed first). */
 const MAX_COMMANDS = 25
 
@@ -150,8 +154,14 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s: random walks', (_id, pl
       withdrawn: 0,
       released: 0,
     }
+    let walks = 0
+    /** The view of `ctx` as kept between steps, and as built from a copy that shares no item with it. */
+    const sameView = (ctx: IncidentContext) =>
+      JSON.stringify(obligationParts(plan, ctx)) ===
+      JSON.stringify(obligationParts(plan, JSON.parse(JSON.stringify(ctx)) as IncidentContext))
     fc.assert(
       fc.property(walk, ({ grade, category, commands }) => {
+        const viewed = walks++ % VIEW_EVERY === 0
         const input: IncidentInput = { ...incidentInput(plan, grade), category }
         input.quotes = quoteRules(plan.obligations, calendar, input, input.discoveredAt)
         const actor: AnyActorRef = createActor(plan.machine, { input, clock: inertClock }).start()
@@ -249,6 +259,13 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s: random walks', (_id, pl
             accepted,
           )
           if (broken.length > 0) throw new Error(`${plan.id}: ${broken.join('; ')}\n  ${trail.join('\n  ')}`)
+          // The view shows the ledger and the drafts as they are now: what it keeps of the
+          // items an event left unchanged (view.ts) equals a view built afresh (checked in
+          // one walk of VIEW_EVERY: a fresh view per step costs more than the step).
+          if (viewed && !sameView(after.context as IncidentContext))
+            throw new Error(
+              `${plan.id}: the view shows what the incident no longer is\n  ${trail.join('\n  ')}`,
+            )
           // A closed incident is final: nothing more to walk.
           if (phaseOf(after.value) === 'closed') break
         }
