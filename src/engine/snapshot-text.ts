@@ -164,7 +164,10 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
   const ctx = persisted.context
   const { context: _, ...outer } = persisted
   const o = JSON.stringify(outer)
-  return `${o.slice(0, -1)},"context":${contextText(plan, ctx)}}`
+  const out = [o.slice(0, -1), ',"context":']
+  contextText(plan, ctx, out)
+  out.push('}')
+  return out.join('')
 }
 
 /**
@@ -233,22 +236,27 @@ function listText(
     while (shared < n && last.items[shared] === items[shared]) shared++
   }
   if (last && shared === items.length && shared === last.items.length) return last.text
-  let text = shared > 0 && last ? last.text.slice(0, last.ends[shared - 1]) : ''
+  const parts: string[] = shared > 0 && last ? [last.text.slice(0, last.ends[shared - 1])] : []
   const ends = last ? last.ends.slice(0, shared) : []
+  let end = ends.at(-1) ?? -1
   for (let i = shared; i < items.length; i++) {
     const s = itemText(cache, t, key, items[i])
-    text = i === 0 ? s : `${text},${s}`
-    ends.push(text.length)
+    parts.push(s)
+    end += s.length + 1
+    ends.push(end)
   }
+  // One flat string (join), not a rope of concatenations: SQLite's driver flattens a
+  // rope when it binds it, and that cost more than building it.
+  const text = parts.join(',')
   if (keyed) lastLists.set(first, { items, text, ends })
   return text
 }
 
-function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
+/** The context's text as pieces appended to `out`: its own values in JSON.stringify's order and form, lists last. */
+function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]): void {
   const cache = writtenOf(plan)
   const t = templatesOf(plan)
-  let text = ''
-  // The context's own values in JSON.stringify's order and form, lists last.
+  let sep = '{'
   for (const key of Object.keys(ctx)) {
     if ((LISTS as readonly string[]).includes(key)) continue
     const v: unknown = (ctx as unknown as Record<string, unknown>)[key]
@@ -261,15 +269,18 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext): string {
         cache.set(v, s)
       }
     } else s = JSON.stringify(v)
-    text += `${text === '' ? '' : ','}${JSON.stringify(key)}:${s}`
+    out.push(sep, JSON.stringify(key), ':', s)
+    sep = ','
   }
   for (const key of LISTS) {
     const items: unknown = ctx[key]
     if (items === undefined) continue
-    const part = Array.isArray(items) ? `[${listText(cache, t, key, items)}]` : JSON.stringify(items)
-    text += `${text === '' ? '' : ','}"${key}":${part}`
+    out.push(sep, `"${key}":`)
+    if (Array.isArray(items)) out.push('[', listText(cache, t, key, items), ']')
+    else out.push(JSON.stringify(items))
+    sep = ','
   }
-  return `{${text}}`
+  out.push(sep === '{' ? '{}' : '}')
 }
 
 /** A stored snapshot read back whole (either form). */
@@ -308,14 +319,15 @@ function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
     const list: unknown = ctx[key]
     const found = texts.get(key)
     if (!Array.isArray(list) || !found || found.length !== list.length) continue
-    let text = ''
     const ends: number[] = []
+    let end = -1
     list.forEach((item: unknown, i) => {
       const s = found[i] as string
       if (typeof item === 'object' && item !== null) cache.set(item, s)
-      text = i === 0 ? s : `${text},${s}`
-      ends.push(text.length)
+      end += s.length + 1
+      ends.push(end)
     })
+    const text = found.join(',')
     const first: unknown = list[0]
     if (typeof first === 'object' && first !== null) lastLists.set(first, { items: list, text, ends })
   }
