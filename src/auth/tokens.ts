@@ -3,7 +3,7 @@
  * their SHA-256. Each token carries a role, a person's name (for the journal) and an
  * organisation (which incidents it sees).
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { CompiledQuery, type Kysely } from 'kysely'
 import { type Role, RoleSchema } from '../../machines/vocabulary.js'
 import type { Database } from '../store/schema.js'
@@ -27,7 +27,7 @@ export interface NewToken {
 
 export const DEFAULT_ORGANISATION = 'default'
 
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
+export const hashToken = (token: string): string => hash('sha256', token, 'hex')
 const newSecret = () => randomBytes(32).toString('base64url')
 const newId = () => `tok_${randomBytes(6).toString('hex')}`
 const newEnvId = () => `env_${randomBytes(6).toString('hex')}`

@@ -19,7 +19,7 @@ import {
   SKEW_MS,
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
-import { rowOf } from './live.js'
+import { lockRow, rowOf } from './live.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
@@ -206,8 +206,9 @@ export function createCommands(core: Core, rooms: Rooms) {
     // Hashed only for a key: without one nothing is compared or remembered.
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
-      // The row's key first: a live incident (live.ts) at that version needs nothing more of it.
-      const head = await repo.lockIncidentKey(trx, store.dialect, id)
+      // The row's key first if the incident is live (live.ts): at that version it needs
+      // nothing more of it; else the whole row, read once.
+      const head = await lockRow(trx, store.dialect, id, core.live.has(id))
       if (!head || head.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       const plan = planOf(head)
       const { spec, data } = validateFields(plan, req.type, req.fields)
@@ -219,7 +220,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       const live = core.live.take(head.id, head.version)
-      const row = await rowOf(trx, store.dialect, id, live)
+      const row = await rowOf(trx, store.dialect, id, live, head)
       const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
       const before = actorRef.getSnapshot()
       let event: IncidentEvent

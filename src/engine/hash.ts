@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -11,7 +11,8 @@ export function canonicalJson(value: unknown): string {
   )
 }
 
-export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex')
+/** One-shot (no Hash object per call: the chain is hashed on every change). */
+export const sha256 = (text: string | Buffer): string => hash('sha256', text, 'hex')
 
 export interface ChainedEntry {
   incident_id: string

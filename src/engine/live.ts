@@ -53,6 +53,8 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
       }
     },
     drop: (id: string) => void map.delete(id),
+    /** Whether the incident is kept live at some version (neither a hit nor a miss). */
+    has: (id: string): boolean => map.has(id),
     /** Entries now, and takes that found their version live or not, since the start. */
     stats: () => ({ size: map.size, hits, misses }),
   }
@@ -60,11 +62,31 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
 export type LiveCache = ReturnType<typeof createLiveCache>
 
 /**
- * The incident row a change starts from, its key already locked: a live incident's head
- * as its last change wrote it (its texts are in memory), else read; the whole row (one
- * read) for an incident that is not live.
+ * An incident's row locked for a change: only its key when the incident is kept live
+ * (`known`; a live one at the key's version needs nothing more), else the whole row at
+ * once, so an incident that is not live is read once, not twice (key, then row).
  */
-export async function rowOf(trx: repo.Db, dialect: Dialect, id: string, live: Live | undefined) {
+export const lockRow = (
+  trx: repo.Db,
+  dialect: Dialect,
+  id: string,
+  known: boolean,
+): Promise<repo.IncidentKey | IncidentRow | undefined> =>
+  known ? repo.lockIncidentKey(trx, dialect, id) : repo.lockIncident(trx, dialect, id)
+
+/**
+ * The incident row a change starts from, its key already locked (`locked`, lockRow): a
+ * live incident's head as its last change wrote it (its texts are in memory), else read;
+ * the whole row for an incident that is not live (the one lockRow read, if it did).
+ */
+export async function rowOf(
+  trx: repo.Db,
+  dialect: Dialect,
+  id: string,
+  live: Live | undefined,
+  locked?: repo.IncidentKey | IncidentRow,
+) {
+  if (!live && locked && 'snapshot' in locked) return locked
   const row = live
     ? (live.head ?? (await repo.lockIncidentHead(trx, dialect, id)))
     : await repo.lockIncident(trx, dialect, id)

@@ -105,7 +105,9 @@ export function ledgerChanges(
   before: readonly Obligation[],
   after: readonly Obligation[],
 ): LedgerChanges | null {
-  const was = new Map(before.map((o) => [o.id, o]))
+  // An obligation an event left alone is the same object at the same place (the ledger
+  // never changes one in place): only the others are looked up and compared.
+  let was: Map<string, Obligation> | undefined
   const out: Required<LedgerChanges> = {
     begun: [],
     met: [],
@@ -115,8 +117,12 @@ export function ledgerChanges(
     withdrawn: [],
     requoted: [],
   }
-  for (const o of after) {
+  for (let i = 0; i < after.length; i++) {
+    const o = after[i] as Obligation
+    if (before[i] === o) continue
+    was ??= new Map(before.map((x) => [x.id, x]))
     const b = was.get(o.id)
+    if (b === o) continue
     if (!b) out.begun.push(o.id)
     if (o.status !== (b?.status ?? 'owed') || (!b && o.status !== 'owed')) {
       if (o.status === 'met' || o.status === 'late' || o.status === 'waived' || o.status === 'withdrawn')

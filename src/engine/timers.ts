@@ -9,7 +9,7 @@ import * as repo from '../store/repo.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
-import { type Live, rowOf } from './live.js'
+import { type Live, lockRow, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
 import { snapshotToChange } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
@@ -70,8 +70,10 @@ export function createTimers(core: Core, rooms: Rooms) {
     t: { incident_id: string; instance: string },
     local: Local = new Map(),
   ): Promise<boolean> {
-    // Lock order as in send(): the incident first, then its timer rows (no deadlock across nodes).
-    const head = await repo.lockIncidentKey(trx, store.dialect, t.incident_id)
+    // Lock order as in send(): the incident first, then its timer rows (no deadlock across
+    // nodes); only its key if it is live here, else the whole row at once.
+    const known = local.has(t.incident_id) || core.live.has(t.incident_id)
+    const head = await lockRow(trx, store.dialect, t.incident_id, known)
     if (!head) return false
     const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
@@ -80,7 +82,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     const live = mine?.version === head.version ? mine : core.live.take(head.id, head.version)
     local.delete(head.id)
     // A live incident needs no more of its row than its last change wrote (as in send()).
-    const row = await rowOf(trx, store.dialect, head.id, live)
+    const row = await rowOf(trx, store.dialect, head.id, live, head)
     const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {
