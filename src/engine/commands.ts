@@ -86,7 +86,9 @@ export function createCommands(core: Core, rooms: Rooms) {
     const discoveredAt = checkTime('discoveredAt', req.discoveredAt, now) ?? iso(now)
     const knownAt = checkTime('knownAt', req.knownAt, now) ?? discoveredAt
     const occurredAt = checkTime('occurredAt', req.occurredAt, now) ?? discoveredAt
-    const facts = req.facts ?? {}
+    // The incident's own copy: the snapshot's text keeps each object's text by identity
+    // (snapshot-text.ts), so a caller's later change to its object must not reach it.
+    const facts = { ...(req.facts ?? {}) }
     const computed = plan.classify(facts).severity
     if (req.severity !== undefined && !plan.severities.some((s) => s.code === req.severity))
       throw new ValidationError('severity not used by this plan', [

@@ -190,18 +190,30 @@ function writtenOf(plan: PlanDefinition): WeakMap<object, string> {
 }
 
 /**
- * A list as last written: its items, the text between its brackets and where each
- * item's text ends in it, found by the list's first item. An event appends to a list or
- * replaces an item: the next list shares a prefix of items with this one, and that
- * prefix's text is a slice of this text (acts grow by one per event; a nanning incident
- * well into its response has 40-odd).
+ * A list as last written, by plan version (an obligation's text is packed against its
+ * version's templates): its items, how many there were, the text between its brackets
+ * and where each item's text ends in it, found by the list's first item. An event
+ * appends to a list or replaces an item: the next list shares a prefix of items with
+ * this one, and that prefix's text is a slice of this text (acts grow by one per event;
+ * a nanning incident well into its response has 40-odd). Like the items, a list is
+ * never changed in place; its length as written is kept all the same.
  */
 interface ListText {
   items: readonly unknown[]
+  n: number
   text: string
   ends: number[]
 }
-const lastLists = new WeakMap<object, ListText>()
+const lastLists = new WeakMap<PlanDefinition, WeakMap<object, ListText>>()
+
+function listsOf(plan: PlanDefinition): WeakMap<object, ListText> {
+  let lists = lastLists.get(plan)
+  if (!lists) {
+    lists = new WeakMap()
+    lastLists.set(plan, lists)
+  }
+  return lists
+}
 
 /** The text of one list item (an obligation packed against its rule's template). */
 function itemText(
@@ -222,20 +234,22 @@ function itemText(
 
 /** A list's text between its brackets, reusing the text of the prefix it shares with the list written before. */
 function listText(
+  plan: PlanDefinition,
   cache: WeakMap<object, string>,
   t: Map<string, Template>,
   key: string,
   items: unknown[],
 ): string {
+  const lists = listsOf(plan)
   const first = items[0]
   const keyed = typeof first === 'object' && first !== null
-  const last = keyed ? lastLists.get(first) : undefined
+  const last = keyed ? lists.get(first) : undefined
   let shared = 0
   if (last) {
-    const n = Math.min(last.items.length, items.length)
+    const n = Math.min(last.n, items.length)
     while (shared < n && last.items[shared] === items[shared]) shared++
   }
-  if (last && shared === items.length && shared === last.items.length) return last.text
+  if (last && shared === items.length && shared === last.n) return last.text
   const parts: string[] = shared > 0 && last ? [last.text.slice(0, last.ends[shared - 1])] : []
   const ends = last ? last.ends.slice(0, shared) : []
   let end = ends.at(-1) ?? -1
@@ -248,7 +262,7 @@ function listText(
   // One flat string (join), not a rope of concatenations: SQLite's driver flattens a
   // rope when it binds it, and that cost more than building it.
   const text = parts.join(',')
-  if (keyed) lastLists.set(first, { items, text, ends })
+  if (keyed) lists.set(first, { items, n: items.length, text, ends })
   return text
 }
 
@@ -276,7 +290,7 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
     const items: unknown = ctx[key]
     if (items === undefined) continue
     out.push(sep, `"${key}":`)
-    if (Array.isArray(items)) out.push('[', listText(cache, t, key, items), ']')
+    if (Array.isArray(items)) out.push('[', listText(plan, cache, t, key, items), ']')
     else out.push(JSON.stringify(items))
     sep = ','
   }
@@ -329,6 +343,7 @@ function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
     })
     const text = found.join(',')
     const first: unknown = list[0]
-    if (typeof first === 'object' && first !== null) lastLists.set(first, { items: list, text, ends })
+    if (typeof first === 'object' && first !== null)
+      listsOf(plan).set(first, { items: list, n: list.length, text, ends })
   }
 }

@@ -92,8 +92,9 @@ export interface RowFacts {
   updatedAt: string
 }
 
+/** A live incident's view: what the event left unchanged is kept for the next one (`keep`). */
 export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowFacts): IncidentView {
-  return assembleView(plan, s.value, contextOf(s), acceptedEvents(s), row)
+  return assembleView(plan, s.value, contextOf(s), acceptedEvents(s), row, true)
 }
 
 /**
@@ -107,6 +108,8 @@ export function assembleView(
   ctx: IncidentContext,
   allowedEvents: string[],
   row: RowFacts,
+  /** Keep the items' views for the next view of this incident (only a live incident has one). */
+  keep = false,
 ): IncidentView {
   return {
     id: row.id,
@@ -126,7 +129,7 @@ export function assembleView(
     discoveredAt: ctx.discoveredAt,
     knownAt: ctx.knownAt,
     occurredAt: ctx.occurredAt,
-    ...obligationParts(plan, ctx),
+    ...obligationParts(plan, ctx, keep),
     allowedEvents,
     overdue: false,
     createdAt: row.createdAt,
@@ -189,17 +192,22 @@ const followsDrafts = (plan: PlanDefinition, o: Obligation) =>
   !('draftId' in o.discharge.fields) &&
   plan.obligations.some((r) => r.id === o.rule && r.draftPurpose !== undefined)
 
-function obligationView(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation {
-  const views = viewsOf(plan)
-  const kept = views.get(o)
+function obligationView(
+  plan: PlanDefinition,
+  ctx: IncidentContext,
+  o: Obligation,
+  keep: boolean,
+): Obligation {
+  const views = keep ? viewsOf(plan) : undefined
+  const kept = views?.get(o)
   if (kept) return kept
   const v = { ...o, discharge: dischargeNow(plan, ctx, o) }
-  if (!followsDrafts(plan, o)) views.set(o, v)
+  if (views && !followsDrafts(plan, o)) views.set(o, v)
   return v
 }
 
-function deadlineView(o: Obligation & { dueAt: string }): DeadlineView {
-  let v = deadlineViews.get(o)
+function deadlineView(o: Obligation & { dueAt: string }, keep: boolean): DeadlineView {
+  let v = keep ? deadlineViews.get(o) : undefined
   if (!v) {
     v = {
       id: o.id,
@@ -215,7 +223,7 @@ function deadlineView(o: Obligation & { dueAt: string }): DeadlineView {
       startedAt: o.startedAt,
       escalatedAt: o.escalatedAt,
     }
-    deadlineViews.set(o, v)
+    if (keep) deadlineViews.set(o, v)
   }
   return v
 }
@@ -226,13 +234,13 @@ const draftViews = new WeakMap<
   WeakMap<Draft, { severity: string | null; category: string | null; view: DraftView }>
 >()
 
-function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft): DraftView {
-  let views = draftViews.get(plan)
-  if (!views) {
+function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft, keep: boolean): DraftView {
+  let views = keep ? draftViews.get(plan) : undefined
+  if (keep && !views) {
     views = new WeakMap()
     draftViews.set(plan, views)
   }
-  const kept = views.get(d)
+  const kept = views?.get(d)
   // What it lacks follows the grade and the category (drafts.ts approvalsFor).
   if (kept && kept.severity === ctx.severity && kept.category === ctx.category) return kept.view
   const view = {
@@ -242,12 +250,17 @@ function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft): DraftV
       label: a.label,
     })),
   }
-  views.set(d, { severity: ctx.severity, category: ctx.category, view })
+  views?.set(d, { severity: ctx.severity, category: ctx.category, view })
   return view
 }
 
-/** The obligation parts of the view: obligations, drafts, counts and the deadline views. */
-export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
+/**
+ * The obligation parts of the view: obligations, drafts, counts and the deadline views.
+ * `keep`: the items' views are kept for the next view of the same incident, and those
+ * kept before are used (a live incident's view, buildView); without it all are built
+ * afresh and nothing is kept (a view read from a row: its items are discarded after).
+ */
+export function obligationParts(plan: PlanDefinition, ctx: IncidentContext, keep = false) {
   const obligations: Obligation[] = []
   const deadlines: DeadlineView[] = []
   const breaches: IncidentView['breaches'] = []
@@ -255,7 +268,7 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
   let breached = 0
   let nextDueAt: string | null = null
   for (const o of ctx.obligations) {
-    obligations.push(obligationView(plan, ctx, o))
+    obligations.push(obligationView(plan, ctx, o, keep))
     if (o.status === 'owed') {
       owed++
       if (o.dueAt !== null && (nextDueAt === null || o.dueAt < nextDueAt)) nextDueAt = o.dueAt
@@ -263,7 +276,7 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
     if (o.breachedAt !== null) breached++
     if (o.dueAt !== null) {
       const due = o as Obligation & { dueAt: string }
-      deadlines.push(deadlineView(due))
+      deadlines.push(deadlineView(due, keep))
       if (o.breachedAt !== null)
         breaches.push({ deadline: o.deadline ?? o.rule, obligation: o.id, dueAt: o.dueAt, at: o.breachedAt })
     }
@@ -271,7 +284,7 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext) {
   const newest = ctx.drafts.findLast((d) => d.withdrawn === null && d.releasedAt === null)
   return {
     obligations,
-    drafts: ctx.drafts.map((d) => draftView(plan, ctx, d)),
+    drafts: ctx.drafts.map((d) => draftView(plan, ctx, d, keep)),
     owed,
     breached,
     nextDueAt,

@@ -8,6 +8,7 @@ import {
   dump,
   freshEngine,
   newDb,
+  storedSnapshot,
   TestClock,
   type TestEngine,
 } from '../helpers/engine.js'
@@ -347,6 +348,18 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     clock.advance(60)
     expect(await engine.fireDue()).toBe(0)
     expect((await engine.get(v.id, office)).warnings).toBeUndefined()
+  })
+
+  it('holds the facts it was opened with, whatever the caller does with its object afterwards', async () => {
+    const { engine, store } = await toy()
+    const facts: Record<string, unknown> = { reposts: 12 }
+    const v = await engine.open({ planId: 'toy', title: 't', facts }, office)
+    facts.reposts = 999
+    facts.sites = 3
+    const sent = await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
+    expect(sent.facts).toEqual({ reposts: 12 })
+    expect((await engine.get(v.id, office)).facts).toEqual({ reposts: 12 })
+    expect((await storedSnapshot(store.db, v.id)).context.facts).toEqual({ reposts: 12 })
   })
 
   it('refuses to load an incident whose plan version this build does not carry', async () => {

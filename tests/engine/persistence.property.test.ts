@@ -84,8 +84,9 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
                 n = Math.floor(n / 7) + 1
                 return n % k
               })
-              await engine.send(v.id, { type, fields }, caller(role)).catch((e: unknown) => {
+              const sent = await engine.send(v.id, { type, fields }, caller(role)).catch((e: unknown) => {
                 if (!(e instanceof AppError)) throw e
+                return undefined
               })
               for (const e of (await entries()).slice(seen)) {
                 const payload = JSON.parse(e.payload) as Record<string, unknown>
@@ -98,12 +99,14 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               const stored = await storedSnapshot(store.db, v.id)
               expect(stored.value).toEqual(pure.getSnapshot().value)
               expect(stored.context).toEqual(pure.getSnapshot().context)
-              // What the view shows of the ledger and the drafts is what a view built afresh
-              // from the same context shows (view.ts keeps unchanged items' views between events).
-              const shown = await engine.get(v.id, office)
-              const fresh = obligationParts(plan, structuredClone(pure.getSnapshot().context))
-              for (const key of Object.keys(fresh) as Array<keyof typeof fresh>)
-                expect(shown[key], key).toEqual(fresh[key])
+              // What the answer shows of the ledger and the drafts (the live incident's view,
+              // view.ts keeps unchanged items' views between events) is what a view built
+              // afresh from the pure actor's context shows.
+              if (sent) {
+                const fresh = obligationParts(plan, pure.getSnapshot().context)
+                for (const key of Object.keys(fresh) as Array<keyof typeof fresh>)
+                  expect(sent[key], key).toEqual(fresh[key])
+              }
             }
             const replayed = await engine.replay(v.id)
             const stored = await storedSnapshot(store.db, v.id)
