@@ -1,144 +1,15 @@
 /**
- * The persisted snapshot as the incident row stores it, and back.
- *
- * Most of an obligation is its rule's (label, clause, policy, kind, who owes it, the
- * recipient, the deadline name, the step that discharges it) and most of the rest is
- * null until something happens to it: written whole, that is two thirds of a snapshot
- * (a nanning incident well into its response carries 40-odd obligations, 24 KB of its
- * 32 KB), rewritten with every event. The row keeps of each obligation only what
- * differs from its rule's template and what is not null; reading fills the rest back
- * from the same template, so a snapshot read is the snapshot written, and a row
- * written whole (before this form) reads as it was. The template is the plan
- * version's own (the rule by id; approval rules from the approval tables), and any
- * field that differs from it, a null included, is kept as it was.
+ * The persisted snapshot as the incident row stores it, and back: each obligation
+ * packed against its rule (obligation-pack.ts), and each item's text kept so that a
+ * write renders only what the event changed.
  */
 
 import type { AnyMachineSnapshot } from 'xstate'
-import { approvalRule } from '../../machines/kit/drafts.js'
-import type { Obligation, ObligationRule } from '../../machines/kit/obligation-types.js'
+import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { itemTexts } from './json-items.js'
-
-/** An obligation's fields in the order the ledger creates them (machines/kit/ledger.ts `begin`). */
-const FIELDS = [
-  'id',
-  'rule',
-  'kind',
-  'label',
-  'clause',
-  'policy',
-  'owedBy',
-  'recipient',
-  'draftId',
-  'deadline',
-  'startedAt',
-  'dueAt',
-  'countsFrom',
-  'certain',
-  'status',
-  'metAt',
-  'breachedAt',
-  'escalatedAt',
-  'waived',
-  'withdrawn',
-  'decision',
-  'requoted',
-  'discharge',
-] as const
-const KNOWN = new Set<string>(FIELDS)
-
-/** What an obligation of a rule carries from the rule (the discharge without a draft's id). */
-const TEMPLATE_FIELDS = [
-  'kind',
-  'label',
-  'clause',
-  'policy',
-  'owedBy',
-  'recipient',
-  'deadline',
-  'discharge',
-] as const
-type Template = Record<(typeof TEMPLATE_FIELDS)[number], unknown> & {
-  discharge: { type: string; fields: Record<string, unknown> }
-}
-const TEMPLATED = new Set<string>(TEMPLATE_FIELDS)
-
-const templateOf = (r: ObligationRule): Template => ({
-  kind: r.kind,
-  label: r.label,
-  clause: r.clause,
-  policy: r.policy,
-  owedBy: r.owedBy,
-  recipient: r.recipient ?? null,
-  deadline: r.deadline ?? null,
-  discharge: r.discharge,
-})
-
-const templates = new WeakMap<PlanDefinition, Map<string, Template>>()
-/** The plan version's templates by rule id, the first rule of an id winning (built once per plan). */
-function templatesOf(plan: PlanDefinition): Map<string, Template> {
-  let t = templates.get(plan)
-  if (t) return t
-  t = new Map()
-  for (const r of plan.obligations) if (!t.has(r.id)) t.set(r.id, templateOf(r))
-  for (const table of Object.values(plan.approvals))
-    for (const a of table ?? []) {
-      const r = approvalRule(a)
-      if (!t.has(r.id)) t.set(r.id, templateOf(r))
-    }
-  templates.set(plan, t)
-  return t
-}
-
-/** The template's value of `field` for an obligation (its discharge names its draft). */
-function templated(t: Template, field: string, draftId: unknown): unknown {
-  if (field !== 'discharge') return t[field as keyof Template]
-  return typeof draftId === 'string'
-    ? { type: t.discharge.type, fields: { ...t.discharge.fields, draftId } }
-    : t.discharge
-}
-
-/** JSON equality of two plain values (what the row would hold). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false
-    return true
-  }
-  if (Array.isArray(b)) return false
-  const ka = Object.keys(a)
-  const kb = Object.keys(b)
-  if (ka.length !== kb.length) return false
-  for (const k of ka)
-    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
-  return true
-}
-
-function pack(t: Template | undefined, o: Obligation): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  const rec = o as unknown as Record<string, unknown>
-  for (const k of Object.keys(rec)) {
-    const v = rec[k]
-    if (t && TEMPLATED.has(k)) {
-      if (same(v, templated(t, k, rec.draftId))) continue
-    } else if (v === null && KNOWN.has(k)) continue
-    out[k] = v
-  }
-  return out
-}
-
-function unpack(t: Template | undefined, packed: Record<string, unknown>): Obligation {
-  const out: Record<string, unknown> = {}
-  for (const k of FIELDS) {
-    if (k in packed) out[k] = packed[k]
-    else if (t && TEMPLATED.has(k)) out[k] = templated(t, k, packed.draftId ?? null)
-    else out[k] = null
-  }
-  for (const k of Object.keys(packed)) if (!KNOWN.has(k)) out[k] = packed[k]
-  return out as unknown as Obligation
-}
+import { pack, type Template, templatesOf, unpack } from './obligation-pack.js'
+import { perPlan } from './per-plan.js'
 
 interface Persisted {
   context: IncidentContext
@@ -177,17 +48,8 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
  * makes a new one and keeps the others), so an incident kept live writes anew only what
  * its last event changed, not the whole list.
  */
-const written = new WeakMap<PlanDefinition, WeakMap<object, string>>()
+const writtenOf = perPlan<object, string>()
 const LISTS = ['obligations', 'acts', 'drafts'] as const
-
-function writtenOf(plan: PlanDefinition): WeakMap<object, string> {
-  let cache = written.get(plan)
-  if (!cache) {
-    cache = new WeakMap()
-    written.set(plan, cache)
-  }
-  return cache
-}
 
 /**
  * A list as last written, by plan version (an obligation's text is packed against its
@@ -204,16 +66,7 @@ interface ListText {
   text: string
   ends: number[]
 }
-const lastLists = new WeakMap<PlanDefinition, WeakMap<object, ListText>>()
-
-function listsOf(plan: PlanDefinition): WeakMap<object, ListText> {
-  let lists = lastLists.get(plan)
-  if (!lists) {
-    lists = new WeakMap()
-    lastLists.set(plan, lists)
-  }
-  return lists
-}
+const listsOf = perPlan<object, ListText>()
 
 /** The text of one list item (an obligation packed against its rule's template). */
 function itemText(

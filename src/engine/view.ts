@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate'
 import { missingApprovalsOf } from '../../machines/kit/drafts.js'
 import type { Draft, IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { acceptedEvents, contextOf, phaseOfValue } from './actor.js'
+import { perPlan } from './per-plan.js'
 
 /** A draft as the view shows it: what it still lacks at the current grade, in order. */
 export interface DraftView extends Draft {
@@ -173,18 +174,8 @@ function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation)
  * two of an incident's tens of obligations. An owed release whose draft is not named is
  * shown afresh each time: its discharge follows the drafts.
  */
-const obligationViews = new WeakMap<PlanDefinition, WeakMap<Obligation, Obligation>>()
+const viewsOf = perPlan<Obligation, Obligation>()
 const deadlineViews = new WeakMap<Obligation, DeadlineView>()
-
-/** The plan version's obligation views (an obligation carried to another version is shown by that version's rules). */
-function viewsOf(plan: PlanDefinition): WeakMap<Obligation, Obligation> {
-  let views = obligationViews.get(plan)
-  if (!views) {
-    views = new WeakMap()
-    obligationViews.set(plan, views)
-  }
-  return views
-}
 
 /** Whether the obligation's discharge as shown depends on the drafts (dischargeNow reads them). */
 const followsDrafts = (plan: PlanDefinition, o: Obligation) =>
@@ -229,17 +220,10 @@ function deadlineView(o: Obligation & { dueAt: string }, keep: boolean): Deadlin
 }
 
 /** A draft's view, by plan version and draft, for the grade and category it was shown at. */
-const draftViews = new WeakMap<
-  PlanDefinition,
-  WeakMap<Draft, { severity: string | null; category: string | null; view: DraftView }>
->()
+const draftViewsOf = perPlan<Draft, { severity: string | null; category: string | null; view: DraftView }>()
 
 function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft, keep: boolean): DraftView {
-  let views = keep ? draftViews.get(plan) : undefined
-  if (keep && !views) {
-    views = new WeakMap()
-    draftViews.set(plan, views)
-  }
+  const views = keep ? draftViewsOf(plan) : undefined
   const kept = views?.get(d)
   // What it lacks follows the grade and the category (drafts.ts approvalsFor).
   if (kept && kept.severity === ctx.severity && kept.category === ctx.category) return kept.view
