@@ -93,9 +93,19 @@ export interface RowFacts {
   updatedAt: string
 }
 
-/** A live incident's view: what the event left unchanged is kept for the next one (`keep`). */
-export function buildView(plan: PlanDefinition, s: AnyMachineSnapshot, row: RowFacts): IncidentView {
-  return assembleView(plan, s.value, contextOf(s), acceptedEvents(s), row, true)
+/**
+ * An incident's view from its machine's snapshot. `keep`: what the event left unchanged
+ * is kept for the next view (an incident that was live before this change is likely to
+ * change again while live; one restored for a single change, a deadline firing, say, is
+ * not, and keeping its items' views would only cost).
+ */
+export function buildView(
+  plan: PlanDefinition,
+  s: AnyMachineSnapshot,
+  row: RowFacts,
+  keep = false,
+): IncidentView {
+  return assembleView(plan, s.value, contextOf(s), acceptedEvents(s), row, keep)
 }
 
 /**

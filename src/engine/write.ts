@@ -64,16 +64,22 @@ export function createWriter(core: Core, rooms: Base) {
     )
     const prev = stored ?? storedExtras(row.view)
     const view: IncidentView = {
-      ...buildView(plan, d.s, {
-        id: row.id,
-        organisation: row.organisation,
-        version: row.version + 1,
-        source: prev.source,
-        relatedTo: row.related_to,
-        owner: row.owner,
-        createdAt: row.created_at,
-        updatedAt: recordedAt,
-      }),
+      ...buildView(
+        plan,
+        d.s,
+        {
+          id: row.id,
+          organisation: row.organisation,
+          version: row.version + 1,
+          source: prev.source,
+          relatedTo: row.related_to,
+          owner: row.owner,
+          createdAt: row.created_at,
+          updatedAt: recordedAt,
+        },
+        // Kept for the next view only if the incident was live before this change.
+        stored !== undefined,
+      ),
       // What annotations added stays in the view.
       ...(prev.notes ? { notes: prev.notes } : {}),
       ...(prev.evidence ? { evidence: prev.evidence } : {}),
