@@ -186,17 +186,10 @@ function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
     const list: unknown = ctx[key]
     const found = texts.get(key)
     if (!Array.isArray(list) || !found || found.length !== list.length) continue
-    const ends: number[] = []
-    let end = -1
+    // Each item's text only: the list's own text is joined by the write that follows
+    // (listText), once, not here and again there.
     list.forEach((item: unknown, i) => {
-      const s = found[i] as string
-      if (typeof item === 'object' && item !== null) cache.set(item, s)
-      end += s.length + 1
-      ends.push(end)
+      if (typeof item === 'object' && item !== null) cache.set(item, found[i] as string)
     })
-    const text = found.join(',')
-    const first: unknown = list[0]
-    if (typeof first === 'object' && first !== null)
-      listsOf(plan).set(first, { items: list, n: list.length, text, ends })
   }
 }
