@@ -15,7 +15,7 @@ import type { Rooms } from './rooms.js'
 import { parseSnapshot, snapshotToChange } from './snapshot-text.js'
 import { storedExtras, storedViewText } from './stored-view.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
-import { buildView, type IncidentView } from './view.js'
+import { buildView, type IncidentView, rowFactsOf } from './view.js'
 
 export function createMaintenance(core: Core, rooms: Rooms) {
   const { store, plans, clock, calendar, db, planOf, guarded } = core
@@ -95,16 +95,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       const prev = storedExtras(row.view)
       const view: IncidentView = {
         ...prev,
-        ...buildView(plan, d.s, {
-          id: row.id,
-          organisation: row.organisation,
-          version: row.version + 1,
-          source: prev.source,
-          relatedTo: row.related_to,
-          owner: row.owner,
-          createdAt: row.created_at,
-          updatedAt: recordedAt,
-        }),
+        ...buildView(plan, d.s, rowFactsOf(row, prev.source, row.version + 1, recordedAt)),
       }
       const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
         ...d.columns,

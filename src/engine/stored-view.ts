@@ -13,7 +13,7 @@
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentRow } from '../store/schema.js'
 import { parseSnapshot } from './snapshot-text.js'
-import { assembleView, type IncidentView } from './view.js'
+import { assembleView, type IncidentView, rowFactsOf } from './view.js'
 
 /** The part of a view the column keeps. */
 export interface StoredView {
@@ -86,16 +86,13 @@ export function viewFromRow(
   const stored = JSON.parse(row.view) as Partial<StoredView> & Partial<IncidentView>
   if (stored.compact !== 1) return stored as IncidentView
   snapshot ??= parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
-  const view = assembleView(plan, snapshot.value, snapshot.context, stored.allowedEvents ?? [], {
-    id: row.id,
-    organisation: row.organisation,
-    version: row.version,
-    source: stored.source ?? null,
-    relatedTo: row.related_to,
-    owner: row.owner,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  })
+  const view = assembleView(
+    plan,
+    snapshot.value,
+    snapshot.context,
+    stored.allowedEvents ?? [],
+    rowFactsOf(row, stored.source ?? null, row.version, row.updated_at),
+  )
   if (stored.notes) view.notes = stored.notes
   if (stored.evidence) view.evidence = stored.evidence
   if (stored.warnings) view.warnings = stored.warnings

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import { missingApprovalsOf } from '../../machines/kit/drafts.js'
 import type { Draft, IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentRow } from '../store/schema.js'
 import { acceptedEvents, contextOf, phaseOfValue } from './actor.js'
 import { perPlan } from './per-plan.js'
 
@@ -92,6 +93,23 @@ export interface RowFacts {
   createdAt: string
   updatedAt: string
 }
+
+/** A view's facts from the incident row, at `version` and changed last at `updatedAt`. */
+export const rowFactsOf = (
+  row: Pick<IncidentRow, 'id' | 'organisation' | 'related_to' | 'owner' | 'created_at'>,
+  source: IncidentView['source'],
+  version: number,
+  updatedAt: string,
+): RowFacts => ({
+  id: row.id,
+  organisation: row.organisation,
+  version,
+  source,
+  relatedTo: row.related_to,
+  owner: row.owner,
+  createdAt: row.created_at,
+  updatedAt,
+})
 
 /**
  * An incident's view from its machine's snapshot. `keep`: what the event left unchanged

@@ -13,7 +13,7 @@ import { type Core, iso, laterOf } from './core.js'
 import { ledgerChanges } from './obligations.js'
 import type { Base } from './rooms.js'
 import { storedExtras, storedViewText, viewFromRow } from './stored-view.js'
-import { buildView, type IncidentView, isOverdue } from './view.js'
+import { buildView, type IncidentView, isOverdue, rowFactsOf } from './view.js'
 
 /**
  * The derived columns whose value the event changed, and the snapshot. Most events move
@@ -67,16 +67,7 @@ export function createWriter(core: Core, rooms: Base) {
       ...buildView(
         plan,
         d.s,
-        {
-          id: row.id,
-          organisation: row.organisation,
-          version: row.version + 1,
-          source: prev.source,
-          relatedTo: row.related_to,
-          owner: row.owner,
-          createdAt: row.created_at,
-          updatedAt: recordedAt,
-        },
+        rowFactsOf(row, prev.source, row.version + 1, recordedAt),
         // Kept for the next view only if the incident was live before this change.
         stored !== undefined,
       ),
