@@ -7,7 +7,6 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import { itemTexts } from './json-items.js'
 import { pack, type Template, templatesOf, unpack } from './obligation-pack.js'
 import { perPlan } from './per-plan.js'
 
@@ -50,6 +49,8 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
  */
 const writtenOf = perPlan<object, string>()
 const LISTS = ['obligations', 'acts', 'drafts'] as const
+/** Between two items of a list: a line break after the comma, for remember() to split on. */
+const ITEM_SEPARATOR = ',\n'
 
 /**
  * A list as last written, by plan version (an obligation's text is packed against its
@@ -105,16 +106,16 @@ function listText(
   if (last && shared === items.length && shared === last.n) return last.text
   const parts: string[] = shared > 0 && last ? [last.text.slice(0, last.ends[shared - 1])] : []
   const ends = last ? last.ends.slice(0, shared) : []
-  let end = ends.at(-1) ?? -1
+  let end = ends.at(-1) ?? -ITEM_SEPARATOR.length
   for (let i = shared; i < items.length; i++) {
     const s = itemText(cache, t, key, items[i])
     parts.push(s)
-    end += s.length + 1
+    end += s.length + ITEM_SEPARATOR.length
     ends.push(end)
   }
   // One flat string (join), not a rope of concatenations: SQLite's driver flattens a
   // rope when it binds it, and that cost more than building it.
-  const text = parts.join(',')
+  const text = parts.join(ITEM_SEPARATOR)
   if (keyed) lists.set(first, { items, n: items.length, text, ends })
   return text
 }
@@ -143,7 +144,8 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
     const items: unknown = ctx[key]
     if (items === undefined) continue
     out.push(sep, `"${key}":`)
-    if (Array.isArray(items)) out.push('[', listText(plan, cache, t, key, items), ']')
+    if (Array.isArray(items))
+      out.push(items.length === 0 ? '[]' : `[\n${listText(plan, cache, t, key, items)}\n]`)
     else out.push(JSON.stringify(items))
     sep = ','
   }
@@ -166,11 +168,10 @@ export function parseSnapshot<T = Persisted>(plan: PlanDefinition | undefined, t
 
 /**
  * A stored snapshot read back to be changed (an event, a firing): each object of its
- * lists is remembered with the text it was read from (json-items.ts), so writing the
- * snapshot after the event writes anew only the items the event changed, as for an
- * incident kept live (the text read back gives the same object, whichever form it is
- * in). Reads that change nothing (views, lists, audits) use parseSnapshot: finding the
- * texts would only cost them.
+ * lists is remembered with the text it was read from, so writing the snapshot after the
+ * event writes anew only the items the event changed, as for an incident kept live.
+ * Reads that change nothing (views, lists, audits) use parseSnapshot: finding the texts
+ * would only cost them.
  */
 export function snapshotToChange<T = Persisted>(plan: PlanDefinition, text: string): T {
   const persisted = parseSnapshot<T & Persisted>(plan, text)
@@ -178,18 +179,39 @@ export function snapshotToChange<T = Persisted>(plan: PlanDefinition, text: stri
   return persisted
 }
 
-/** Each list item of `ctx` with its text in `text` (the lists' lengths must agree). */
+/**
+ * Each list item of `ctx` with its text in `text`. A written list puts a line break
+ * before each item and before its closing bracket (`[\n a,\n b\n]`), and JSON.stringify
+ * never writes one (a line break inside a string is written `\n`): the text's lines are
+ * the lists' items, in the order contextText writes them, with a line between two lists.
+ * A row written before this form has no line break and remembers nothing (its first
+ * write renders every item, as a write did before).
+ */
 function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
-  const cache = writtenOf(plan)
-  const texts = itemTexts(text, 'context', LISTS)
+  if (!text.includes('\n')) return
+  const lines = text.split('\n')
+  const found: Array<[object, string]> = []
+  let at = 0
   for (const key of LISTS) {
     const list: unknown = ctx[key]
-    const found = texts.get(key)
-    if (!Array.isArray(list) || !found || found.length !== list.length) continue
-    // Each item's text only: the list's own text is joined by the write that follows
-    // (listText), once, not here and again there.
-    list.forEach((item: unknown, i) => {
-      if (typeof item === 'object' && item !== null) cache.set(item, found[i] as string)
-    })
+    if (!Array.isArray(list) || list.length === 0) continue
+    // The line before the items opens this list; the line after them closes it.
+    if (!lines[at]?.endsWith(`"${key}":[`)) return
+    const last = at + list.length
+    if (!lines[last + 1]?.startsWith(']')) return
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i]
+      let line = lines[at + 1 + i] as string
+      // Every item but the last ends with the comma before the next.
+      if (at + 1 + i < last) {
+        if (!line.endsWith(',')) return
+        line = line.slice(0, -1)
+      }
+      if (typeof item === 'object' && item !== null) found.push([item, line])
+    }
+    at = last + 1
   }
+  if (at !== lines.length - 1) return
+  const cache = writtenOf(plan)
+  for (const [item, own] of found) cache.set(item, own)
 }

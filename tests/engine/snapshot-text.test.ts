@@ -107,24 +107,53 @@ describe('a snapshot read from its row and written back after an event', () => {
   })
 
   it('keeps the text each unchanged item was read from, so only the changed ones are written anew', () => {
-    // A row written whole (before the compact form): its unchanged obligations are written
-    // back as they were read, which a write that re-packed every item would not do.
-    const full = JSON.stringify(plan.machine.getPersistedSnapshot(before))
-    const read = snapshotToChange<AnyMachineSnapshot>(plan, full)
-    const [first, ...rest] = (read.context as IncidentContext).obligations
-    const changed = withObligations({ ...before, context: read.context } as AnyMachineSnapshot, () => [
-      { ...first!, status: 'met', metAt: first!.startedAt },
-      ...rest,
-    ])
+    // The first obligation's text in the row has a space a fresh write would not give:
+    // written back unchanged, it keeps it; the changed second one is written afresh.
+    const text = snapshotText(plan, before).replace('\n{"', '\n{ "')
+    const odd = text.slice(text.indexOf('\n{ "') + 1, text.indexOf(',\n'))
+    const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
+    const changed = withObligations(
+      { ...before, context: read.context } as AnyMachineSnapshot,
+      ([a, b, ...rest]) => [a!, { ...b!, status: 'met', metAt: b!.startedAt }, ...rest],
+    )
     const written = snapshotText(plan, changed)
-    const wholeItem = JSON.stringify((before.context as IncidentContext).obligations[1])
-    expect(written).toContain(wholeItem)
-    expect(written).not.toContain(JSON.stringify((before.context as IncidentContext).obligations[0]))
+    expect(written).toContain(odd)
     expect(parseSnapshot(plan, written)).toEqual(whole(plan, changed))
     // A read that changes nothing (a view, a list) does not pay for finding the texts.
-    const viewed = parseSnapshot<AnyMachineSnapshot>(plan, full)
+    const viewed = parseSnapshot<AnyMachineSnapshot>(plan, text)
     const again = withObligations({ ...before, context: viewed.context } as AnyMachineSnapshot, (os) => os)
-    expect(snapshotText(plan, again)).not.toContain(wholeItem)
+    expect(snapshotText(plan, again)).not.toContain(odd)
+  })
+
+  it.each([
+    [
+      'written whole (before the compact form)',
+      (s: AnyMachineSnapshot) => JSON.stringify(plan.machine.getPersistedSnapshot(s)),
+    ],
+    [
+      'with line breaks of its own (indented)',
+      (s: AnyMachineSnapshot) => JSON.stringify(plan.machine.getPersistedSnapshot(s), null, 1),
+    ],
+    [
+      'with a line break inside an item',
+      (s: AnyMachineSnapshot) => snapshotText(plan, s).replace('\n{"', '\n{\n"'),
+    ],
+    [
+      'with a line break inside its last item',
+      (s: AnyMachineSnapshot) => {
+        const text = snapshotText(plan, s)
+        const end = text.lastIndexOf('\n]') - 1
+        return `${text.slice(0, end)}\n${text.slice(end)}`
+      },
+    ],
+  ])('a row %s is read and written back as a fresh write gives it', (_name, form) => {
+    const read = snapshotToChange<AnyMachineSnapshot>(plan, form(before))
+    const changed = withObligations(
+      { ...before, context: read.context } as AnyMachineSnapshot,
+      ([a, ...rest]) => [{ ...a!, status: 'met', metAt: a!.startedAt }, ...rest],
+    )
+    const fresh = JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot
+    expect(snapshotText(plan, changed)).toBe(snapshotText(plan, fresh))
   })
 })
 
