@@ -111,6 +111,7 @@ function pgStore(schema: string, settings: string): Store {
     schema,
     file: null,
     sqlite: null,
+    prepared: null,
     durability: null,
     close: () => db.destroy(),
   }

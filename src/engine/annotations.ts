@@ -25,7 +25,7 @@ export function createAnnotations(core: Core, rooms: Rooms) {
     columns: { owner?: string | null } = {},
   ): Promise<IncidentView> {
     return inTransaction(async (trx, told) => {
-      const row = await repo.lockIncident(trx, store.dialect, id)
+      const row = await repo.lockIncident(trx, store, id)
       if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
     })

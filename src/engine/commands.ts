@@ -190,8 +190,8 @@ export function createCommands(core: Core, rooms: Rooms) {
         ...d.columns,
       }
       await repo.insertIncident(trx, inserted)
-      await repo.appendJournalFast(trx, store.dialect, entry)
-      await repo.moveTimers(trx, store.dialect, id, [], rooms.timersOf(d.ctx))
+      await repo.appendJournalFast(trx, store, entry)
+      await repo.moveTimers(trx, store, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
@@ -210,7 +210,7 @@ export function createCommands(core: Core, rooms: Rooms) {
     return inTransaction(async (trx, told) => {
       // The row's key first if the incident is live (live.ts): at that version it needs
       // nothing more of it; else the whole row, read once.
-      const head = await lockRow(trx, store.dialect, id, core.live.has(id))
+      const head = await lockRow(trx, store, id, core.live.has(id))
       if (!head || head.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       const plan = planOf(head)
       const { spec, data } = validateFields(plan, req.type, req.fields)
@@ -222,7 +222,7 @@ export function createCommands(core: Core, rooms: Rooms) {
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       const live = core.live.take(head.id, head.version)
-      const row = await rowOf(trx, store.dialect, id, live, head)
+      const row = await rowOf(trx, store, id, live, head)
       const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
       const before = actorRef.getSnapshot()
       let event: IncidentEvent

@@ -3,9 +3,8 @@
  * commit and one fsync; listeners hear of a change, and its caller of its outcome, only
  * once it is on disk.
  */
-import { sql } from 'kysely'
 import { AppError, StorageUnavailable } from '../errors.js'
-import type * as repo from '../store/repo.js'
+import * as repo from '../store/repo.js'
 import { type Core, GROUP_MAX, toHistory } from './core.js'
 import type { IncidentView } from './view.js'
 
@@ -104,15 +103,15 @@ export function createCommitter(core: Core) {
         }
         for (const w of group) {
           const told: Told = []
-          await sql`SAVEPOINT grouped`.execute(trx)
+          await repo.exec(trx, store, 'SAVEPOINT grouped')
           try {
             outcomes.push({ ok: true, value: await w.fn(trx, told), told })
           } catch (e) {
             if (!(e instanceof AppError)) throw e
-            await sql`ROLLBACK TO grouped`.execute(trx)
+            await repo.exec(trx, store, 'ROLLBACK TO grouped')
             outcomes.push({ ok: false, error: e })
           }
-          await sql`RELEASE grouped`.execute(trx)
+          await repo.exec(trx, store, 'RELEASE grouped')
         }
       }, [])
     } catch (e) {

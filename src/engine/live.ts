@@ -7,7 +7,6 @@
  * meanwhile (another node, another process, an annotation) misses, and the incident is
  * restored from its row as before. Least recently used goes first.
  */
-import type { Dialect } from '../store/connection.js'
 import type { IncidentHead } from '../store/repo.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
@@ -68,11 +67,11 @@ export type LiveCache = ReturnType<typeof createLiveCache>
  */
 export const lockRow = (
   trx: repo.Db,
-  dialect: Dialect,
+  to: repo.Target,
   id: string,
   known: boolean,
 ): Promise<repo.IncidentKey | IncidentRow | undefined> =>
-  known ? repo.lockIncidentKey(trx, dialect, id) : repo.lockIncident(trx, dialect, id)
+  known ? repo.lockIncidentKey(trx, to, id) : repo.lockIncident(trx, to, id)
 
 /**
  * The incident row a change starts from, its key already locked (`locked`, lockRow): a
@@ -81,15 +80,15 @@ export const lockRow = (
  */
 export async function rowOf(
   trx: repo.Db,
-  dialect: Dialect,
+  to: repo.Target,
   id: string,
   live: Live | undefined,
   locked?: repo.IncidentKey | IncidentRow,
 ) {
   if (!live && locked && 'snapshot' in locked) return locked
   const row = live
-    ? (live.head ?? (await repo.lockIncidentHead(trx, dialect, id)))
-    : await repo.lockIncident(trx, dialect, id)
+    ? (live.head ?? (await repo.lockIncidentHead(trx, to, id)))
+    : await repo.lockIncident(trx, to, id)
   if (!row) throw new Error(`incident ${id} vanished while locked`)
   return live ? { ...row, snapshot: '', view: '' } : (row as IncidentRow)
 }

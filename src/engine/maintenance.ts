@@ -50,7 +50,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    */
   async function upgrade(id: string, opts: { dryRun?: boolean } = {}): Promise<UpgradeOutcome | null> {
     const work = async (trx: repo.Db, told: Told): Promise<UpgradeOutcome | null> => {
-      const row = await repo.lockIncident(trx, store.dialect, id)
+      const row = await repo.lockIncident(trx, store, id)
       if (!row || row.closed_at !== null || plans.getPlan(row.plan_id, row.plan_version)) return null
       const plan = plans.getPlan(row.plan_id)
       if (!plan) return null
@@ -97,7 +97,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         ...prev,
         ...buildView(plan, d.s, rowFactsOf(row, prev.source, row.version + 1, recordedAt)),
       }
-      const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+      const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
         ...d.columns,
         plan_version: plan.version,
         version: row.version + 1,
@@ -107,10 +107,10 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         updated_at: recordedAt,
       })
       if (!saved) throw new VersionConflict(row.version, current(row))
-      await repo.appendJournalFast(trx, store.dialect, entry)
+      await repo.appendJournalFast(trx, store, entry)
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
-      await repo.moveTimers(trx, store.dialect, id, [], rooms.timersOf(d.ctx))
+      await repo.moveTimers(trx, store, id, [], rooms.timersOf(d.ctx))
       await emit(trx, plan.id, entry, view)
       notify(told, view, entry)
       return outcome
@@ -144,7 +144,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       )
       for (const o of uncertain) {
         const done = await inTransaction(async (trx, told) => {
-          const row = await repo.lockIncident(trx, store.dialect, r.id)
+          const row = await repo.lockIncident(trx, store, r.id)
           if (!row) return false
           const plan = planOf(row)
           const due = plan.obligations.find((x) => x.id === o.rule)?.due

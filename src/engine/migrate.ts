@@ -82,7 +82,7 @@ export function createMigration(core: Core, rooms: Rooms) {
   ): Promise<MigrationOutcome> {
     const row: IncidentRow | undefined = req.dryRun
       ? await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
-      : await repo.lockIncident(trx, store.dialect, id)
+      : await repo.lockIncident(trx, store, id)
     if (!row || (by.organisation !== undefined && row.organisation !== by.organisation))
       throw new NotFound(`incident ${id}`)
     const to = plans.getPlan(row.plan_id, req.toVersion)

@@ -73,16 +73,16 @@ export function createTimers(core: Core, rooms: Rooms) {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across
     // nodes); only its key if it is live here, else the whole row at once.
     const known = local.has(t.incident_id) || core.live.has(t.incident_id)
-    const head = await lockRow(trx, store.dialect, t.incident_id, known)
+    const head = await lockRow(trx, store, t.incident_id, known)
     if (!head) return false
-    const timer = await repo.claimTimer(trx, store.dialect, t.incident_id, t.instance, iso(clock.now()))
+    const timer = await repo.claimTimer(trx, store, t.incident_id, t.instance, iso(clock.now()))
     if (!timer) return false
     const plan = planOf(head)
     const mine = local.get(head.id)
     const live = mine?.version === head.version ? mine : core.live.take(head.id, head.version)
     local.delete(head.id)
     // A live incident needs no more of its row than its last change wrote (as in send()).
-    const row = await rowOf(trx, store.dialect, head.id, live, head)
+    const row = await rowOf(trx, store, head.id, live, head)
     const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {

@@ -84,13 +84,13 @@ export function createWriter(core: Core, rooms: Base) {
       head_hash: entry.hash,
       updated_at: recordedAt,
     }
-    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, written)
+    const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, written)
     if (!saved) throw new VersionConflict(row.version, current(row, stored))
-    await repo.appendJournalFast(trx, store.dialect, entry)
+    await repo.appendJournalFast(trx, store, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is computed or touched.
     if (timerKey(before) !== timerKey(d.ctx))
-      await repo.moveTimers(trx, store.dialect, row.id, timersOf(before), timersOf(d.ctx))
+      await repo.moveTimers(trx, store, row.id, timersOf(before), timersOf(d.ctx))
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
@@ -123,7 +123,7 @@ export function createWriter(core: Core, rooms: Base) {
       version: row.version + 1,
       updatedAt: recordedAt,
     })
-    const saved = await repo.saveIncidentFast(trx, store.dialect, row.id, row.version, {
+    const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
       ...columns,
       version: row.version + 1,
       view: storedViewText(view),
@@ -131,7 +131,7 @@ export function createWriter(core: Core, rooms: Base) {
       updated_at: recordedAt,
     })
     if (!saved) throw new VersionConflict(row.version, current(row, stored))
-    await repo.appendJournalFast(trx, store.dialect, e)
+    await repo.appendJournalFast(trx, store, e)
     await emit(trx, row.plan_id, e, view)
     notify(told, view, e)
     return { ...view, overdue: isOverdue(view, clock.now()) }

@@ -22,6 +22,11 @@ export interface Store {
   schema: string | null
   /** better-sqlite3 handle for SQLite-only operations (backup, integrity check). */
   sqlite: SQLite.Database | null
+  /**
+   * A SQLite statement prepared once per SQL text (the cache kysely's queries use too),
+   * for the hot path's statements inside a transaction (repo.ts `run`); null for PostgreSQL.
+   */
+  prepared: ((sql: string) => SQLite.Statement) | null
   /** A SQLite file's commits made durable off the event loop (durability.ts); null otherwise. */
   durability: Durability | null
   close(): Promise<void>
@@ -143,13 +148,16 @@ export function createStore(
       schema: opts.schema ?? null,
       file: null,
       sqlite: null,
+      prepared: null,
       durability: null,
       close: () => db.destroy(),
     }
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '')
   const sqlite = openSqlite(file)
-  const config = { database: cachingStatements(sqlite) }
+  const statements = cachingStatements(sqlite)
+  const config = { database: statements }
+  const prepared = (sql: string) => statements.prepare(sql) as unknown as SQLite.Statement
   // Only a WAL can be synced after the commit: in any other journal mode FULL stays in force.
   if (file === ':memory:' || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') {
     const db = new Kysely<Database>({ dialect: new SqliteDialect(config) })
@@ -159,6 +167,7 @@ export function createStore(
       schema: null,
       file: file === ':memory:' ? null : resolve(file),
       sqlite,
+      prepared,
       durability: null,
       close: () => db.destroy(),
     }
@@ -172,6 +181,7 @@ export function createStore(
     schema: null,
     file: resolve(file),
     sqlite,
+    prepared,
     durability,
     close: () => db.destroy(),
   }

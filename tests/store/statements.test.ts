@@ -1,6 +1,8 @@
 import SQLite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cachingStatements } from '../../src/store/connection.js'
+import { cachingStatements, type Store } from '../../src/store/connection.js'
+import * as repo from '../../src/store/repo.js'
+import { caller, freshEngine, tempDbFile } from '../helpers/engine.js'
 
 describe('the SQLite statement cache', () => {
   const handles: SQLite.Database[] = []
@@ -43,5 +45,64 @@ describe('the SQLite statement cache', () => {
     db.prepare('SELECT 3') // evicts 2
     expect(db.prepare('SELECT 1')).toBe(a)
     expect(db.prepare('SELECT 2')).not.toBe(b)
+  })
+})
+
+describe("the hot path's statements on SQLite (repo.ts run)", () => {
+  // Inside a transaction they run on the prepared statement directly; outside one they
+  // wait for the connection like any kysely query, never joining a transaction under way.
+  const opened: Store[] = []
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close()
+  })
+  async function oneIncident() {
+    const { engine, store } = await freshEngine(tempDbFile())
+    opened.push(store)
+    const view = await engine.open({ planId: 'neixiang-2017', title: '测试' }, caller('office'))
+    return { store, id: view.id, version: view.version }
+  }
+
+  it('inside a transaction: its write is the transaction’s, kept on commit and undone on rollback', async () => {
+    const { store, id, version } = await oneIncident()
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        expect(await repo.saveIncidentFast(trx, store, id, version, { title: '回滚' })).toBe(true)
+        expect((await repo.lockIncident(trx, store, id))?.title).toBe('回滚')
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
+    await store.db.transaction().execute(async (trx) => {
+      expect(await repo.saveIncidentFast(trx, store, id, version, { title: '提交' })).toBe(true)
+      // The version no longer matches: nothing written.
+      expect(await repo.saveIncidentFast(trx, store, id, version + 5, { title: '不该写' })).toBe(false)
+    })
+    expect((await repo.lockIncident(store.db, store, id))?.title).toBe('提交')
+  })
+
+  it('outside a transaction: waits for the one under way and never sees what it did not commit', async () => {
+    const { store, id, version } = await oneIncident()
+    let resume: () => void = () => undefined
+    const paused = new Promise<void>((r) => {
+      resume = r
+    })
+    let written: () => void = () => undefined
+    const wrote = new Promise<void>((r) => {
+      written = r
+    })
+    const trx = store.db
+      .transaction()
+      .execute(async (t) => {
+        await repo.saveIncidentFast(t, store, id, version, { title: '未提交' })
+        written()
+        await paused
+        throw new Error('roll back')
+      })
+      .catch(() => 'rolled back')
+    await wrote
+    const read = repo.lockIncident(store.db, store, id)
+    resume()
+    expect(await trx).toBe('rolled back')
+    expect((await read)?.title).toBe('测试')
   })
 })
