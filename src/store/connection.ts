@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { createDurability, type Durability, DurableSqliteDialect } from './durability.js'
+import { preparing } from './prepared-pg.js'
 import type { Database } from './schema.js'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -140,7 +141,10 @@ export function createStore(
     // drops and the next query connects anew; a checked-out one fails its transaction
     // (503) and is dropped when it is released.
     pool.on('error', () => undefined)
-    pool.on('connect', (client) => client.on('error', () => undefined))
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined)
+      preparing(client)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,

@@ -6,6 +6,7 @@
  */
 import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely'
 import type { Dialect, Store } from './connection.js'
+import { hotStatement } from './prepared-pg.js'
 import type { Database, IncidentRow, JournalTable, NewIncident, TimerRow } from './schema.js'
 
 export type Db = Kysely<Database> | Transaction<Database>
@@ -20,7 +21,8 @@ const texts = new Map<string, string>()
 function textOf(key: string, build: () => string): string {
   let s = texts.get(key)
   if (s === undefined) {
-    s = build()
+    // Prepared once per connection on PostgreSQL too (prepared-pg.ts).
+    s = hotStatement(build())
     texts.set(key, s)
   }
   return s

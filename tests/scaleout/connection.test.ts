@@ -120,3 +120,33 @@ describe.skipIf(!postgresAvailable)('PostgreSQL connections of a node', () => {
     }
   })
 })
+
+describe.skipIf(!postgresAvailable)("the hot path's statements on PostgreSQL (prepared-pg.ts)", () => {
+  const monitor = caller('monitor')
+  const named = (store: Store) =>
+    sql<{ name: string; runs: number }>`select name, (generic_plans + custom_plans)::int as runs
+      from pg_prepared_statements where name like 'yf_%'`.execute(store.db)
+
+  it('are prepared once on a connection and run by name after; a new connection prepares them again', async () => {
+    const store = open({ schema: await freshSchema() })
+    await migrateToLatest(store.db, store.schema)
+    const engine = createEngine({ store, plans: registry, clock: new TestClock(), calendar })
+    const { id } = await engine.open({ planId: 'neixiang-2017', title: 't' }, caller('office'))
+    for (let i = 0; i < 3; i++)
+      await engine.send(id, { type: 'METRICS_UPDATED', fields: { facts: {}, note: `n${i}` } }, monitor)
+    // One at a time, the pool hands out the connection the sends used.
+    const { rows } = await named(store)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(Math.max(...rows.map((r) => r.runs))).toBeGreaterThanOrEqual(3)
+    // The server ends that connection: the next send connects anew and prepares again.
+    const { rows: pids } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db)
+    await terminate(pids[0]!.pid)
+    const view = await engine.send(
+      id,
+      { type: 'METRICS_UPDATED', fields: { facts: {}, note: 'after' } },
+      monitor,
+    )
+    expect(view.version).toBe(5)
+    expect((await named(store)).rows.length).toBeGreaterThan(0)
+  })
+})
