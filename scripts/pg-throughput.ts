@@ -26,6 +26,7 @@ import { createCalendar } from '../src/calendar/index.js'
 import { type Caller, createEngine, type Engine } from '../src/engine/engine.js'
 import { createStore, type Store, withoutFsync } from '../src/store/connection.js'
 import { migrateToLatest } from '../src/store/migrate.js'
+import { preparing } from '../src/store/prepared-pg.js'
 import type { Database } from '../src/store/schema.js'
 
 const PG_URL = process.env.YUQING_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -104,6 +105,8 @@ function pgStore(schema: string, settings: string): Store {
     max: 10,
     options: `-c search_path=${schema} ${settings}`,
   })
+  // The hot path's statements prepared per connection, as createStore's pool does.
+  pool.on('connect', preparing)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -207,7 +207,12 @@ function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
         if (!line.endsWith(',')) return
         line = line.slice(0, -1)
       }
-      if (typeof item === 'object' && item !== null) found.push([item, line])
+      if (typeof item === 'object' && item !== null) {
+        // An object's own text opens and closes with its brackets (no line split inside it).
+        const [open, close] = Array.isArray(item) ? ['[', ']'] : ['{', '}']
+        if (!line.startsWith(open) || !line.endsWith(close)) return
+        found.push([item, line])
+      }
     }
     at = last + 1
   }

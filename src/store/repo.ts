@@ -44,8 +44,12 @@ async function run<R>(
 ): Promise<{ rows: R[]; numAffectedRows?: bigint }> {
   if (to.prepared && trx.isTransaction) {
     const stmt = to.prepared(text)
-    if (stmt.reader) return { rows: stmt.all(params) as R[] }
-    return { rows: [], numAffectedRows: BigInt(stmt.run(params).changes) }
+    // A transaction that ended (committed, or rolled back by SQLite itself on a full
+    // disk) goes to kysely, which refuses a finished transaction's statements.
+    if (stmt.database.inTransaction) {
+      if (stmt.reader) return { rows: stmt.all(params) as R[] }
+      return { rows: [], numAffectedRows: BigInt(stmt.run(params).changes) }
+    }
   }
   return trx.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]))
 }
@@ -64,10 +68,6 @@ async function lockColumns<R>(trx: Db, to: Target, name: string, columns: string
   )
   return (await run<R>(trx, to, text, [id])).rows[0]
 }
-
-/** Reads an incident for update, the whole row. */
-export const lockIncident = (trx: Db, to: Target, id: string): Promise<IncidentRow | undefined> =>
-  lockColumns<IncidentRow>(trx, to, 'lock', '*', id)
 
 /** The incident row without its two large texts (snapshot and view). */
 export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view'>
@@ -95,6 +95,21 @@ const HEAD_COLUMNS = [
   'updated_at',
   'closed_at',
 ] as const satisfies ReadonlyArray<keyof IncidentHead>
+
+/**
+ * Reads an incident for update, the whole row: its columns named, not `*`, because on
+ * PostgreSQL the statement is prepared once per connection (prepared-pg.ts), and a
+ * column added by a newer node's migration must not change what it returns (PostgreSQL
+ * refuses to run a prepared statement whose result type changed).
+ */
+export const lockIncident = (trx: Db, to: Target, id: string): Promise<IncidentRow | undefined> =>
+  lockColumns<IncidentRow>(
+    trx,
+    to,
+    'lock',
+    [...HEAD_COLUMNS, 'snapshot', 'view'].map((c) => `"${c}"`).join(', '),
+    id,
+  )
 
 /**
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
@@ -254,6 +269,21 @@ export const dueTimers = (db: Db, now: string, limit: number): Promise<TimerRow[
  * PostgreSQL a second node firing the same timer waits for that lock, then finds the
  * timer fired and returns nothing.
  */
+/** A timer row's columns, named (not `*`) for the reason lockIncident names its own. */
+const TIMER_COLUMNS = (
+  [
+    'incident_id',
+    'instance',
+    'deadline',
+    'due_at',
+    'fired_at',
+    'claimed_by',
+    'claimed_until',
+  ] as const satisfies ReadonlyArray<keyof TimerRow>
+)
+  .map((c) => `"${c}"`)
+  .join(', ')
+
 export async function claimTimer(
   trx: Db,
   to: Target,
@@ -265,7 +295,7 @@ export async function claimTimer(
   const text = textOf(
     `claim:${dialect}`,
     () =>
-      `update "timers" set "fired_at" = ${param(dialect, 1)} where "incident_id" = ${param(dialect, 2)} and "instance" = ${param(dialect, 3)} and "fired_at" is null returning *`,
+      `update "timers" set "fired_at" = ${param(dialect, 1)} where "incident_id" = ${param(dialect, 2)} and "instance" = ${param(dialect, 3)} and "fired_at" is null returning ${TIMER_COLUMNS}`,
   )
   return (await run<TimerRow>(trx, to, text, [at, incidentId, instance])).rows[0]
 }

@@ -6,6 +6,7 @@
  * End to end (stored rows against a pure actor, after every step of random sequences):
  * tests/engine/persistence.property.test.ts.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
@@ -146,6 +147,16 @@ describe('a snapshot read from its row and written back after an event', () => {
         return `${text.slice(0, end)}\n${text.slice(end)}`
       },
     ],
+    [
+      'with one line break moved into the item after it (as many lines as items)',
+      (s: AnyMachineSnapshot) => {
+        const lines = snapshotText(plan, s).split('\n')
+        const [a = '', b = ''] = lines.slice(1, 3)
+        const at = a.length + b.indexOf(',"') + 1
+        lines.splice(1, 2, (a + b).slice(0, at), (a + b).slice(at))
+        return lines.join('\n')
+      },
+    ],
   ])('a row %s is read and written back as a fresh write gives it', (_name, form) => {
     const read = snapshotToChange<AnyMachineSnapshot>(plan, form(before))
     const changed = withObligations(
@@ -180,5 +191,55 @@ describe('a list written again after its items moved', () => {
     same(withObligations(s, move))
     // And back: the list written before is found again by its first item.
     same(s)
+  })
+})
+
+describe('a snapshot whose items hold line breaks, brackets and quotes in their strings', () => {
+  // JSON.stringify writes a line break inside a string as `\n`: whatever an item's
+  // strings hold, the lines of the text are the items, and a snapshot read back and
+  // changed is written as a fresh write gives it.
+  const plan = currentPlans()[0]!
+  const s = routeSnapshots(plan, null).find((x) => (x.context as IncidentContext).obligations.length >= 3)!
+  const hostile = fc
+    .array(
+      fc.constantFrom(
+        '\n',
+        '\r',
+        '\u2028',
+        '"',
+        '\\',
+        '[',
+        ']',
+        ',',
+        '{',
+        '}',
+        ':',
+        '"acts":[',
+        '],\n',
+        '中',
+        'a',
+      ),
+      {
+        maxLength: 12,
+      },
+    )
+    .map((parts) => parts.join(''))
+
+  it('reads back and writes back as a fresh write does', () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 3, maxLength: 3 }), fc.nat(2), (labels, changedAt) => {
+        const odd = withObligations(s, (os) => os.map((o, i) => (i < 3 ? { ...o, label: labels[i]! } : o)))
+        const text = snapshotText(plan, odd)
+        expect(parseSnapshot(plan, text)).toEqual(whole(plan, odd))
+        const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
+        const changed = withObligations({ ...odd, context: read.context } as AnyMachineSnapshot, (os) =>
+          os.map((o, i) => (i === changedAt ? { ...o, status: 'met', metAt: o.startedAt } : o)),
+        )
+        expect(snapshotText(plan, changed)).toBe(
+          snapshotText(plan, JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot),
+        )
+      }),
+      { numRuns: 200 },
+    )
   })
 })

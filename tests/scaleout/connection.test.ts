@@ -147,6 +147,8 @@ describe.skipIf(!postgresAvailable)("the hot path's statements on PostgreSQL (pr
       monitor,
     )
     expect(view.version).toBe(5)
+    const { rows: after } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db)
+    expect(after[0]!.pid).not.toBe(pids[0]!.pid)
     expect((await named(store)).rows.length).toBeGreaterThan(0)
   })
 })

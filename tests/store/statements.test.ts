@@ -80,6 +80,38 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
     expect((await repo.lockIncident(store.db, store, id))?.title).toBe('提交')
   })
 
+  it('the locked row and the claimed timer carry every column their tables have', async () => {
+    // Their columns are named (prepared once per connection on PostgreSQL): a column the
+    // schema gains must be named too.
+    const { store, id } = await oneIncident()
+    const whole = await store.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(await store.db.transaction().execute((trx) => repo.lockIncident(trx, store, id))).toEqual(whole)
+    const timer = await store.db
+      .selectFrom('timers')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .executeTakeFirstOrThrow()
+    const at = '2026-10-09T02:00:00.000Z'
+    const claimed = await store.db
+      .transaction()
+      .execute((trx) => repo.claimTimer(trx, store, id, timer.instance, at))
+    expect(claimed).toEqual({ ...timer, fired_at: at })
+  })
+
+  it('a transaction that ended refuses its statements, and changes nothing', async () => {
+    const { store, id, version } = await oneIncident()
+    let ended: repo.Db | undefined
+    await store.db.transaction().execute(async (trx) => {
+      ended = trx
+    })
+    await expect(repo.saveIncidentFast(ended!, store, id, version, { title: '迟到' })).rejects.toThrow()
+    expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
+  })
+
   it('outside a transaction: waits for the one under way and never sees what it did not commit', async () => {
     const { store, id, version } = await oneIncident()
     let resume: () => void = () => undefined
