@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type SQLite from 'better-sqlite3'
+import { asciiJson } from '../../src/engine/ascii-json.js'
 import { type ChainedEntry, entryHash, genesisHash } from '../../src/engine/hash.js'
 import { randomInt } from './stats.js'
 import { type Row, TEMPLATE_TITLE, TEMPLATE_URL, type Template } from './templates.js'
@@ -75,13 +76,15 @@ interface CloneFacts {
 }
 
 function render(row: CompiledRow, f: CloneFacts, times: string[]) {
-  return row.values.map((v) => {
+  return row.values.map((v, i) => {
     if (!Array.isArray(v)) return v
+    // The snapshot column is ASCII JSON (src/engine/ascii-json.ts): the title escaped, as the engine writes it.
+    const title = row.columns[i] === 'snapshot' ? asciiJson(f.title) : f.title
     let s = ''
     for (const p of v) {
       if (typeof p === 'string') s += p
       else if (p === -1) s += f.id
-      else if (p === -2) s += f.title
+      else if (p === -2) s += title
       else if (p === -3) s += f.url
       else s += times[p]
     }

@@ -7,6 +7,7 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import { asciiJson, isAscii } from './ascii-json.js'
 import { pack, type Template, templatesOf, unpack } from './obligation-pack.js'
 import { perPlan } from './per-plan.js'
 
@@ -33,7 +34,7 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
     : (plan.machine.getPersistedSnapshot(s) as unknown as Persisted)
   const ctx = persisted.context
   const { context: _, ...outer } = persisted
-  const o = JSON.stringify(outer)
+  const o = asciiJson(JSON.stringify(outer))
   const out = [o.slice(0, -1), ',"context":']
   contextText(plan, ctx, out)
   out.push('}')
@@ -80,7 +81,7 @@ function itemText(
   let s = object ? cache.get(item) : undefined
   if (s === undefined) {
     const o = item as Obligation
-    s = JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null))
+    s = asciiJson(JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null)))
     if (object) cache.set(item, s)
   }
   return s
@@ -120,6 +121,22 @@ function listText(
   return text
 }
 
+/**
+ * A string's JSON text, escaped (ascii-json.ts): the context's keys and its string
+ * values (the title, the grade) are written with every event and seldom change, so
+ * their texts are kept, a bounded number of them.
+ */
+const stringTexts = new Map<string, string>()
+function stringText(v: string): string {
+  let s = stringTexts.get(v)
+  if (s === undefined) {
+    s = asciiJson(JSON.stringify(v))
+    if (stringTexts.size >= 10_000) stringTexts.clear()
+    stringTexts.set(v, s)
+  }
+  return s
+}
+
 /** The context's text as pieces appended to `out`: its own values in JSON.stringify's order and form, lists last. */
 function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]): void {
   const cache = writtenOf(plan)
@@ -133,11 +150,11 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
     if (typeof v === 'object' && v !== null) {
       s = cache.get(v)
       if (s === undefined) {
-        s = JSON.stringify(v)
+        s = asciiJson(JSON.stringify(v))
         cache.set(v, s)
       }
-    } else s = JSON.stringify(v)
-    out.push(sep, JSON.stringify(key), ':', s)
+    } else s = typeof v === 'string' ? stringText(v) : JSON.stringify(v)
+    out.push(sep, stringText(key), ':', s)
     sep = ','
   }
   for (const key of LISTS) {
@@ -146,7 +163,7 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
     out.push(sep, `"${key}":`)
     if (Array.isArray(items))
       out.push(items.length === 0 ? '[]' : `[\n${listText(plan, cache, t, key, items)}\n]`)
-    else out.push(JSON.stringify(items))
+    else out.push(asciiJson(JSON.stringify(items)))
     sep = ','
   }
   out.push(sep === '{' ? '{}' : '}')
@@ -188,7 +205,8 @@ export function snapshotToChange<T = Persisted>(plan: PlanDefinition, text: stri
  * write renders every item, as a write did before).
  */
 function remember(plan: PlanDefinition, ctx: IncidentContext, text: string) {
-  if (!text.includes('\n')) return
+  // Not ASCII throughout: written before ascii-json.ts, written afresh (escaped) once.
+  if (!text.includes('\n') || !isAscii(text)) return
   const lines = text.split('\n')
   const found: Array<[object, string]> = []
   let at = 0

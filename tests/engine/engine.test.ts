@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { isAscii } from '../../src/engine/ascii-json.js'
 import { createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import {
@@ -40,6 +41,22 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   const setup = async (clock?: TestClock) => open(await newDb(kind), clock)
   /** The kit's test plan: one due time (the report to the group, 30 min) while ungraded or general. */
   const toy = async (db?: DbHandle, clock?: TestClock) => open(db ?? (await newDb(kind)), clock, toyRegistry)
+  it('stores the snapshot as ASCII JSON, Chinese text escaped, and reads it back as written', async () => {
+    const { engine, store } = await setup()
+    const title = '网传某地“食品”问题\n（续）'
+    const v = await engine.open({ planId: 'neixiang-2017', title, facts: { 备注: '中文' } }, office)
+    const row = await store.db
+      .selectFrom('incidents')
+      .select(['snapshot'])
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow()
+    expect(isAscii(row.snapshot)).toBe(true)
+    expect(row.snapshot).not.toContain('网传')
+    const back = (await storedSnapshot(store.db, v.id)) as { context: { title: string } }
+    expect(back.context.title).toBe(title)
+    expect((await engine.get(v.id, office)).title).toBe(title)
+  })
+
   it('opens an incident with its deadlines computed and journals the opening', async () => {
     const { engine } = await toy()
     const v = await engine.open({ planId: 'toy', title: '网传某事' }, office)

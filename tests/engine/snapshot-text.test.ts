@@ -12,6 +12,7 @@ import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import { isAscii } from '../../src/engine/ascii-json.js'
 import { parseSnapshot, snapshotText, snapshotToChange } from '../../src/engine/snapshot-text.js'
 import { incidentInput, routeSnapshots, startGrades } from '../helpers/graph.js'
 
@@ -29,10 +30,11 @@ const withObligations = (s: AnyMachineSnapshot, f: (os: Obligation[]) => Obligat
 describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as stored', (_id, plan) => {
   const snapshots = startGrades(plan).flatMap((g) => routeSnapshots(plan, g))
 
-  it('read back equal to the whole snapshot, in every state of a route to closed, and smaller', () => {
+  it('read back equal to the whole snapshot, in every state of a route to closed, ASCII throughout, and smaller', () => {
     expect(snapshots.length).toBeGreaterThan(5)
     for (const s of snapshots) {
       const text = snapshotText(plan, s)
+      expect(isAscii(text)).toBe(true)
       expect(parseSnapshot(plan, text)).toEqual(whole(plan, s))
       if ((s.context as IncidentContext).obligations.length > 0)
         expect(text.length).toBeLessThan(JSON.stringify(plan.machine.getPersistedSnapshot(s)).length)
@@ -146,6 +148,16 @@ describe('a snapshot read from its row and written back after an event', () => {
         const end = text.lastIndexOf('\n]') - 1
         return `${text.slice(0, end)}\n${text.slice(end)}`
       },
+    ],
+    [
+      'with characters beyond ASCII as they are, in an item too (written before the escapes)',
+      (s: AnyMachineSnapshot) =>
+        snapshotText(
+          plan,
+          withObligations(s, (os) => os.map((o, i) => (i === 1 ? { ...o, label: `${o.label}（改）` } : o))),
+        ).replace(/\\u([0-9a-f]{4})/g, (e, hex: string) =>
+          Number.parseInt(hex, 16) >= 0x80 ? String.fromCharCode(Number.parseInt(hex, 16)) : e,
+        ),
     ],
     [
       'with one line break moved into the item after it (as many lines as items)',
