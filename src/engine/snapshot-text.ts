@@ -1,7 +1,8 @@
 /**
- * The persisted snapshot as the incident row stores it, and back: each obligation
- * packed against its rule (obligation-pack.ts), and each item's text kept so that a
- * write renders only what the event changed.
+ * The persisted snapshot as the incident row stores it, and back: ASCII JSON
+ * (ascii-json.ts), each obligation packed against its rule (obligation-pack.ts), each
+ * list item on a line of its own, and each item's text kept so that a write renders
+ * only what the event changed.
  */
 
 import type { AnyMachineSnapshot } from 'xstate'

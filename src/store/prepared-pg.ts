@@ -16,9 +16,6 @@ export function hotStatement(text: string): string {
   return text
 }
 
-/** The name a hot statement is prepared under (undefined for any other text). */
-export const preparedName = (text: string): string | undefined => names.get(text)
-
 type Query = (...args: unknown[]) => unknown
 
 /** Wraps a pooled client's `query` so the hot path's texts go as named prepared statements. */

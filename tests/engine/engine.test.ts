@@ -44,7 +44,7 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
   it('stores the snapshot as ASCII JSON, Chinese text escaped, and reads it back as written', async () => {
     const { engine, store } = await setup()
     const title = '网传某地“食品”问题\n（续）'
-    const v = await engine.open({ planId: 'neixiang-2017', title, facts: { 备注: '中文' } }, office)
+    const v = await engine.open({ planId: 'neixiang-2017', title }, office)
     const row = await store.db
       .selectFrom('incidents')
       .select(['snapshot'])
