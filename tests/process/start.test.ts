@@ -88,8 +88,9 @@ async function npmStart(name: string) {
   proc.stderr?.on('data', (d) => {
     out += d
   })
+  // 'close', not 'exit': the process may exit before the last of its output is read.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
+    proc.on('close', (code, signal) => resolve({ code, signal })),
   )
   expect(await healthy(port, Date.now() + 45_000), out).toBe(true)
   return { proc, pid: proc.pid ?? 0, exited, output: () => out }
@@ -164,8 +165,9 @@ describe('npm run cli', () => {
       proc.stderr?.on('data', (d) => {
         err += d
       })
+      // 'close', not 'exit': npm may exit before the last of the CLI's stderr is read.
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        proc.on('exit', (code, signal) => resolve({ code, signal })),
+        proc.on('close', (code, signal) => resolve({ code, signal })),
       )
       // Open at both ends: the CLI is in its work (its handlers were in place before it).
       const fd = await fifoWriter(witness, Date.now() + 45_000)
