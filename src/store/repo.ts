@@ -263,12 +263,6 @@ export const dueTimers = (db: Db, now: string, limit: number): Promise<TimerRow[
     .limit(limit)
     .execute()
 
-/**
- * Claims one due timer inside the firing transaction by marking it fired; returns it only
- * if it was still unfired. The incident row is locked first (lockIncident), so on
- * PostgreSQL a second node firing the same timer waits for that lock, then finds the
- * timer fired and returns nothing.
- */
 /** A timer row's columns, named (not `*`) for the reason lockIncident names its own. */
 const TIMER_COLUMNS = (
   [
@@ -284,6 +278,12 @@ const TIMER_COLUMNS = (
   .map((c) => `"${c}"`)
   .join(', ')
 
+/**
+ * Claims one due timer inside the firing transaction by marking it fired; returns it only
+ * if it was still unfired. The incident row is locked first (lockIncident), so on
+ * PostgreSQL a second node firing the same timer waits for that lock, then finds the
+ * timer fired and returns nothing.
+ */
 export async function claimTimer(
   trx: Db,
   to: Target,
