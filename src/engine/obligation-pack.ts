@@ -4,7 +4,7 @@
  * Most of an obligation is its rule's (label, clause, policy, kind, who owes it, the
  * recipient, the deadline name, the step that discharges it) and most of the rest is
  * null until something happens to it: written whole, that is two thirds of a snapshot
- * (a nanning incident well into its response carries 40-odd obligations, 24 KB of its
+ * (an incident well into its response carries 40-odd obligations, 24 KB of its
  * 32 KB), rewritten with every event. The row keeps of each obligation only what
  * differs from its rule's template and what is not null; reading fills the rest back
  * from the same template, so a snapshot read is the snapshot written, and a row

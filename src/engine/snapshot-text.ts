@@ -60,7 +60,7 @@ const ITEM_SEPARATOR = ',\n'
  * and where each item's text ends in it, found by the list's first item. An event
  * appends to a list or replaces an item: the next list shares a prefix of items with
  * this one, and that prefix's text is a slice of this text (acts grow by one per event;
- * a nanning incident well into its response has 40-odd). Like the items, a list is
+ * an incident well into its response has 40-odd). Like the items, a list is
  * never changed in place; its length as written is kept all the same.
  */
 interface ListText {

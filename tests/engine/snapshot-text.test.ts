@@ -27,6 +27,22 @@ const withObligations = (s: AnyMachineSnapshot, f: (os: Obligation[]) => Obligat
     context: { ...s.context, obligations: f((s.context as IncidentContext).obligations) },
   }) as AnyMachineSnapshot
 
+/**
+ * `text` read to be changed (as `base` stores it), obligation `at` then met: the text it
+ * is written back as, and the text a fresh write of the same snapshot gives.
+ */
+function metAndWrittenBack(plan: PlanDefinition, base: AnyMachineSnapshot, text: string, at = 0) {
+  const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
+  const changed = withObligations({ ...base, context: read.context } as AnyMachineSnapshot, (os) =>
+    os.map((o, i) => (i === at ? { ...o, status: 'met', metAt: o.startedAt } : o)),
+  )
+  return {
+    changed,
+    written: snapshotText(plan, changed),
+    fresh: snapshotText(plan, JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot),
+  }
+}
+
 describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as stored', (_id, plan) => {
   const snapshots = startGrades(plan).flatMap((g) => routeSnapshots(plan, g))
 
@@ -101,12 +117,8 @@ describe('a snapshot read from its row and written back after an event', () => {
     const text = snapshotText(plan, before)
     const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
     expect(snapshotText(plan, { ...before, context: read.context } as AnyMachineSnapshot)).toBe(text)
-    const changed = withObligations(
-      { ...before, context: read.context } as AnyMachineSnapshot,
-      ([a, ...rest]) => [{ ...a!, status: 'met', metAt: a!.startedAt }, ...rest],
-    )
-    const fresh = JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot
-    expect(snapshotText(plan, changed)).toBe(snapshotText(plan, fresh))
+    const { written, fresh } = metAndWrittenBack(plan, before, text)
+    expect(written).toBe(fresh)
   })
 
   it('keeps the text each unchanged item was read from, so only the changed ones are written anew', () => {
@@ -114,12 +126,7 @@ describe('a snapshot read from its row and written back after an event', () => {
     // written back unchanged, it keeps it; the changed second one is written afresh.
     const text = snapshotText(plan, before).replace('\n{"', '\n{ "')
     const odd = text.slice(text.indexOf('\n{ "') + 1, text.indexOf(',\n'))
-    const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
-    const changed = withObligations(
-      { ...before, context: read.context } as AnyMachineSnapshot,
-      ([a, b, ...rest]) => [a!, { ...b!, status: 'met', metAt: b!.startedAt }, ...rest],
-    )
-    const written = snapshotText(plan, changed)
+    const { changed, written } = metAndWrittenBack(plan, before, text, 1)
     expect(written).toContain(odd)
     expect(parseSnapshot(plan, written)).toEqual(whole(plan, changed))
     // A read that changes nothing (a view, a list) does not pay for finding the texts.
@@ -170,13 +177,8 @@ describe('a snapshot read from its row and written back after an event', () => {
       },
     ],
   ])('a row %s is read and written back as a fresh write gives it', (_name, form) => {
-    const read = snapshotToChange<AnyMachineSnapshot>(plan, form(before))
-    const changed = withObligations(
-      { ...before, context: read.context } as AnyMachineSnapshot,
-      ([a, ...rest]) => [{ ...a!, status: 'met', metAt: a!.startedAt }, ...rest],
-    )
-    const fresh = JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot
-    expect(snapshotText(plan, changed)).toBe(snapshotText(plan, fresh))
+    const { written, fresh } = metAndWrittenBack(plan, before, form(before))
+    expect(written).toBe(fresh)
   })
 })
 
@@ -243,13 +245,8 @@ describe('a snapshot whose items hold line breaks, brackets and quotes in their 
         const odd = withObligations(s, (os) => os.map((o, i) => (i < 3 ? { ...o, label: labels[i]! } : o)))
         const text = snapshotText(plan, odd)
         expect(parseSnapshot(plan, text)).toEqual(whole(plan, odd))
-        const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
-        const changed = withObligations({ ...odd, context: read.context } as AnyMachineSnapshot, (os) =>
-          os.map((o, i) => (i === changedAt ? { ...o, status: 'met', metAt: o.startedAt } : o)),
-        )
-        expect(snapshotText(plan, changed)).toBe(
-          snapshotText(plan, JSON.parse(JSON.stringify(changed)) as AnyMachineSnapshot),
-        )
+        const { written, fresh } = metAndWrittenBack(plan, odd, text, changedAt)
+        expect(written).toBe(fresh)
       }),
       { numRuns: 200 },
     )
