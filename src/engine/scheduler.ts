@@ -29,9 +29,10 @@ export interface Scheduler {
 
 /**
  * Sleep after a look that left a due timer unfired (another node holds it, or it cannot
- * fire), so the loop does not spin. A timer still ahead is slept to exactly.
+ * fire), so the loop does not spin. A timer still ahead is slept to exactly; one that
+ * came due only after the look began is looked for again at once.
  */
-const MIN_SLEEP_MS = 250
+export const MIN_SLEEP_MS = 250
 
 export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): Scheduler {
   let stopped = false
@@ -40,10 +41,13 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
   let wakeAt = Number.POSITIVE_INFINITY
   /** The soonest due time noticed while the loop was busy (not asleep): the next sleep ends by then. */
   let noticed = Number.POSITIVE_INFINITY
+  /** When the last look at the due timers began (clock ms). */
+  let lookedAt = Number.NEGATIVE_INFINITY
 
   async function drain(): Promise<number> {
     let total = 0
     while (!stopped) {
+      lookedAt = clock.now().getTime()
       const fired = await engine.fireDue()
       total += fired
       if (fired === 0) break
@@ -55,8 +59,13 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
   async function sleepMs(): Promise<number> {
     const next = await engine.nextDue()
     if (next === null) return pollMs
-    const wait = Date.parse(next) - clock.now().getTime()
-    return Math.min(pollMs, wait > 0 ? wait : MIN_SLEEP_MS)
+    const due = Date.parse(next)
+    const wait = due - clock.now().getTime()
+    if (wait > 0) return Math.min(pollMs, wait)
+    // Due now, but not at the look: it came due while the look ran, or the sleep before
+    // it ended a moment early (a timer's millisecond against the clock's). Look again at
+    // once; only a timer the look saw due and left unfired waits MIN_SLEEP_MS.
+    return due > lookedAt ? 0 : MIN_SLEEP_MS
   }
 
   const sleep = (wanted: number) =>

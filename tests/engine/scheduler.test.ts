@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createScheduler, type Scheduler } from '../../src/engine/scheduler.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createScheduler, MIN_SLEEP_MS, type Scheduler } from '../../src/engine/scheduler.js'
 import { createLogger } from '../../src/log.js'
 import { type TestApp, testApp } from '../helpers/app.js'
 
@@ -91,6 +91,64 @@ describe('deadline scheduler', () => {
     release()
     await until(() => calls === 3, 2000)
   })
+
+  /** Runs `fn` with setTimeout faked (the scheduler's sleeps), the scheduler stopped before real timers return. */
+  async function withFakeTimers(fn: () => Promise<void>) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      await fn()
+    } finally {
+      await scheduler?.stop()
+      scheduler = undefined
+      vi.useRealTimers()
+    }
+  }
+
+  it('looks again at once for a deadline that came due after its look began, without backing off', () =>
+    withFakeTimers(async () => {
+      // The sleep ended a moment before the due time (a timer's millisecond against the
+      // clock's): the look finds nothing due, and by the time the scheduler asks when the
+      // next deadline is, it is due.
+      const due = Date.parse('2026-06-01T03:00:00.000Z')
+      let now = due - 1
+      let fired = false
+      const engine = {
+        fireDue: async () => {
+          if (now < due || fired) return 0
+          fired = true
+          return 1
+        },
+        nextDue: async () => {
+          now = due
+          return fired ? null : new Date(due).toISOString()
+        },
+      }
+      scheduler = createScheduler({ engine, clock: { now: () => new Date(now) }, pollMs: 60_000, log: quiet })
+      await scheduler.start()
+      expect(fired).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(fired).toBe(true)
+    }))
+
+  it('backs off when a deadline it saw due stays unfired (held by another node): no spinning', () =>
+    withFakeTimers(async () => {
+      const now = Date.parse('2026-06-01T03:00:00.000Z')
+      let looks = 0
+      const engine = {
+        fireDue: async () => {
+          looks++
+          return 0
+        },
+        nextDue: async () => new Date(now - 1000).toISOString(),
+      }
+      scheduler = createScheduler({ engine, clock: { now: () => new Date(now) }, pollMs: 60_000, log: quiet })
+      await scheduler.start()
+      const first = looks
+      await vi.advanceTimersByTimeAsync(MIN_SLEEP_MS - 1)
+      expect(looks).toBe(first)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(looks).toBe(first + 1)
+    }))
 
   it('lets a firing in progress finish before stop resolves', async () => {
     let release: () => void = () => undefined
