@@ -4,10 +4,12 @@
  * it (better-sqlite3's statements timed one by one). For a profile, run it under
  * `node --cpu-prof --import tsx`.
  *
- *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire]
+ *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire] [--profile FILE]
  *
  * `--cache 0` restores every incident from its row; `--fire` opens the incidents, then
- * fires every deadline and warning due within three days with a fresh (cold) engine.
+ * fires every deadline and warning due within three days with a fresh (cold) engine;
+ * `--profile FILE` profiles the measured part alone (the firings, or the last round of sends)
+ * and prints its top frames.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +21,7 @@ import { createEngine } from '../src/engine/engine.js'
 import { AppError } from '../src/errors.js'
 import { createStore, withoutFsync } from '../src/store/connection.js'
 import { migrateToLatest } from '../src/store/migrate.js'
+import { formatFrames, profiled, topFrames } from './lib/profile.js'
 import { calendar, callerFor } from './lib/setup.js'
 import { randomInt, seedRandom } from './lib/stats.js'
 import { callerOf, randomStep, requestOf } from './lib/workload.js'
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     sends: { type: 'string', default: '3000' },
     cache: { type: 'string', default: '1000' },
     fire: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 })
 
@@ -71,6 +75,17 @@ function print(what: string, n: number, us: number) {
     console.log(`  ${(e.us / n).toFixed(1).padStart(7)} µs ${String(e.n).padStart(7)}×  ${sql}`)
 }
 
+/** Runs `fn`, under the profiler when `--profile` names a file (and `profile` is true). */
+async function measured(profile: boolean, fn: () => Promise<void>) {
+  if (!(profile && values.profile)) return fn()
+  const { profile: p } = await profiled(values.profile, fn)
+  const top = topFrames(p, 25)
+  console.log('self time:')
+  for (const l of formatFrames(top.self)) console.log(`  ${l}`)
+  console.log('inclusive time:')
+  for (const l of formatFrames(top.inclusive)) console.log(`  ${l}`)
+}
+
 seedRandom(1)
 const dir = mkdtempSync(join(tmpdir(), 'send-cost-'))
 let t = Date.parse('2026-10-09T01:00:00.000Z')
@@ -95,25 +110,29 @@ if (values.fire) {
   spent.clear()
   const started = process.cpuUsage()
   let fired = 0
-  for (let n = await cold.fireDue(); n > 0; n = await cold.fireDue()) fired += n
+  await measured(true, async () => {
+    for (let n = await cold.fireDue(); n > 0; n = await cold.fireDue()) fired += n
+  })
   print('firings', fired, cpuUs(started))
 } else {
   for (let round = 1; round <= 3; round++) {
     spent.clear()
     let accepted = 0
     const started = process.cpuUsage()
-    while (accepted < Number(values.sends)) {
-      const c = open[randomInt(open.length)]!
-      const step = randomStep(registry.getPlan(c.planId)!, c.allowed)
-      if (!step) continue
-      t += 1000
-      try {
-        c.allowed = (await opener.send(c.id, requestOf(step), callerOf(step))).allowedEvents
-        accepted++
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e
+    await measured(round === 3, async () => {
+      while (accepted < Number(values.sends)) {
+        const c = open[randomInt(open.length)]!
+        const step = randomStep(registry.getPlan(c.planId)!, c.allowed)
+        if (!step) continue
+        t += 1000
+        try {
+          c.allowed = (await opener.send(c.id, requestOf(step), callerOf(step))).allowedEvents
+          accepted++
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+        }
       }
-    }
+    })
     print(`round ${round}, sends accepted`, accepted, cpuUs(started))
   }
 }

@@ -12,7 +12,10 @@
  *   the event loop's longest stall
  *   while the scheduler drains. Firing stops after a time budget (--timers-budget,
  *   seconds); what is left is projected from the measured rate and said so.
- * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (issue 20: ≤ 0.5 s).
+ * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (issue 20: ≤ 0.5 s),
+ *   in a fresh process (a service just started: V8 has compiled nothing of the firing
+ *   path yet), and in a warm one (another 1,000 drained first in the same process, as in
+ *   a service that has been firing deadlines for a while).
  *
  * The incidents are clones of "primed" templates: opened through the engine, their
  * warnings fired through the engine, their next deadline a minute ahead; each clone is
@@ -34,9 +37,16 @@ const MiB = 2 ** 20
 const run = promisify(execFile)
 const CHILD = fileURLToPath(new URL('./timers-child.ts', import.meta.url))
 
-/** fire() in a fresh process (timers-child.ts). */
-async function fireApart(file: string, count: number, budgetS: number, until: number): Promise<Firing> {
+/** fire() in a fresh process (timers-child.ts); after draining `warmUp` first in it, when given. */
+async function fireApart(
+  file: string,
+  count: number,
+  budgetS: number,
+  until: number,
+  warmUp?: string,
+): Promise<Firing> {
   const args = ['--import', 'tsx', CHILD, file, String(count), String(budgetS), String(until)]
+  if (warmUp) args.push(warmUp)
   const { stdout } = await run(process.execPath, args, { maxBuffer: 256 << 20 })
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Firing
 }
@@ -106,33 +116,51 @@ export async function timersBench(ctx: Context) {
   report({ name: `timers.${cohort}.rss-growth`, value: (f.peakRss - f.startRss) / MiB, unit: 'MiB' })
   report({ name: `timers.${cohort}.event-loop-stall`, value: f.loopMaxMs, unit: 'ms' })
 
-  // 1,000 due at the same instant.
-  const p99s: number[] = []
-  const maxes: number[] = []
-  for (let r = 0; r < runs; r++) {
-    const once = join(ctx.dir, `timers-once-${atOnce}.db`)
-    await timerCohort(once, atOnce, WINDOW, 0, pools)
-    const g = await fireApart(once, dueDeadlines(once, WINDOW), Math.max(budgetS, 600), WINDOW)
-    removeDb(once)
-    p99s.push(percentile(g.lags, 99) / 1000)
-    maxes.push(percentile(g.lags, 100) / 1000)
-    detail(
-      `run ${r + 1}: ${g.fired} breaches, lag p50 ${(percentile(g.lags, 50) / 1000).toFixed(2)} s, ` +
-        `p99 ${(percentile(g.lags, 99) / 1000).toFixed(2)} s, ${g.rate.toFixed(0)} breaches/s`,
-    )
+  // 1,000 due at the same instant: in a fresh process, and in one that drained 1,000 first.
+  const once = join(ctx.dir, `timers-once-${atOnce}.db`)
+  const warmUp = join(ctx.dir, `timers-warm-up-${atOnce}.db`)
+  for (const warm of [false, true]) {
+    const p99s: number[] = []
+    const maxes: number[] = []
+    const which = warm ? 'warm' : 'fresh'
+    for (let r = 0; r < runs; r++) {
+      await timerCohort(once, atOnce, WINDOW, 0, pools)
+      if (warm) await timerCohort(warmUp, atOnce, WINDOW, 0, pools)
+      const g = await fireApart(
+        once,
+        dueDeadlines(once, WINDOW),
+        Math.max(budgetS, 600),
+        WINDOW,
+        warm ? warmUp : undefined,
+      )
+      removeDb(once)
+      removeDb(warmUp)
+      p99s.push(percentile(g.lags, 99) / 1000)
+      maxes.push(percentile(g.lags, 100) / 1000)
+      detail(
+        `run ${r + 1} (${which} process): ${g.fired} breaches, lag p50 ${(percentile(g.lags, 50) / 1000).toFixed(2)} s, ` +
+          `p99 ${(percentile(g.lags, 99) / 1000).toFixed(2)} s, ${g.rate.toFixed(0)} breaches/s`,
+      )
+    }
+    const p99 = median(p99s)
+    const suffix = warm ? ' (warm process)' : ''
+    report({
+      name: `timers.${atOnce}-at-once.lag.p99${suffix}`,
+      value: p99,
+      unit: 's',
+      // The target is read on a fresh process, the harder case (a service just started).
+      ...(warm ? {} : { target: { text: '≤ 0.5 s', met: p99 <= 0.5 } }),
+      runs: p99s,
+    })
+    report({
+      name: `timers.${atOnce}-at-once.lag.max${suffix}`,
+      value: median(maxes),
+      unit: 's',
+      runs: maxes,
+    })
   }
-  const p99 = median(p99s)
-  report({
-    name: `timers.${atOnce}-at-once.lag.p99`,
-    value: p99,
-    unit: 's',
-    target: { text: '≤ 0.5 s', met: p99 <= 0.5 },
-    runs: p99s,
-  })
-  report({ name: `timers.${atOnce}-at-once.lag.max`, value: median(maxes), unit: 's', runs: maxes })
 
   if (ctx.profile) {
-    const once = join(ctx.dir, `timers-once-${atOnce}.db`)
     await timerCohort(once, atOnce, WINDOW, 0, pools)
     await printProfile(join(ctx.dir, 'timers-fire.cpuprofile'), () =>
       fire(once, dueDeadlines(once, WINDOW), Math.max(budgetS, 600), WINDOW),
