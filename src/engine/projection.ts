@@ -2,6 +2,7 @@
  * Projection: what an incident row holds beside its snapshot: the columns lists, filters
  * and timers read, the view, and the journal entry chained to the head hash.
  */
+import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
@@ -32,35 +33,59 @@ export function createProjection(core: Core) {
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 
+  /**
+   * The timer rows one obligation wants: its due time and its due-soon warnings, none
+   * unless it is owed, due and unbroken. Kept per obligation object (an obligation is
+   * never changed in place: a change makes a new one), so the obligations an event left
+   * alone, most of them, are not worked out again after it.
+   */
+  const wanted = new WeakMap<Obligation, readonly repo.PendingTimer[]>()
+  function timersOfOne(o: Obligation): readonly repo.PendingTimer[] {
+    let rows = wanted.get(o)
+    if (rows === undefined) {
+      rows = o.status === 'owed' && o.dueAt !== null && o.breachedAt === null ? pending(o, o.dueAt) : []
+      wanted.set(o, rows)
+    }
+    return rows
+  }
+  function pending(o: Obligation, dueAt: string): repo.PendingTimer[] {
+    const deadline = o.deadline ?? o.rule
+    const start = Date.parse(o.startedAt)
+    const span = Date.parse(dueAt) - start
+    return [
+      { instance: o.id, deadline, dueAt: normalise(dueAt) },
+      ...warnAt.map((share) => ({
+        instance: `${o.id}~w${Math.round(share * 100)}`,
+        deadline,
+        dueAt: iso(new Date(start + share * span)),
+      })),
+    ]
+  }
+
   /** The timer rows the owed obligations want: each due time, and its due-soon warnings. */
-  const timersOf = (ctx: IncidentContext): repo.PendingTimer[] =>
-    ctx.obligations
-      .filter(
-        (o): o is typeof o & { dueAt: string } =>
-          o.status === 'owed' && o.dueAt !== null && o.breachedAt === null,
-      )
-      .flatMap((o) => [
-        { instance: o.id, deadline: o.deadline ?? o.rule, dueAt: normalise(o.dueAt) },
-        ...warnAt.map((share) => ({
-          instance: `${o.id}~w${Math.round(share * 100)}`,
-          deadline: o.deadline ?? o.rule,
-          dueAt: iso(
-            new Date(Date.parse(o.startedAt) + share * (Date.parse(o.dueAt) - Date.parse(o.startedAt))),
-          ),
-        })),
-      ])
+  const timersOf = (ctx: IncidentContext): repo.PendingTimer[] => ctx.obligations.flatMap(timersOfOne)
 
   /**
-   * What decides the timer rows: each owed, unbroken deadline's instance, start and due
-   * time. Equal keys before and after an event mean its timer rows stay as they are
-   * (most events), and then none is computed or touched.
+   * Whether two contexts want the same timer rows (same instances, deadlines and due
+   * times, in order). Most events leave them as they were, and then no timer row is
+   * touched; an obligation the event left alone is compared by identity alone.
    */
-  const timerKey = (ctx: IncidentContext): string => {
-    let key = ''
-    for (const o of ctx.obligations)
-      if (o.status === 'owed' && o.dueAt !== null && o.breachedAt === null)
-        key += `${o.id}|${o.startedAt}|${o.dueAt}|${o.deadline ?? o.rule}\n`
-    return key
+  function sameTimers(a: IncidentContext, b: IncidentContext): boolean {
+    if (a.obligations === b.obligations) return true
+    const x = a.obligations.map(timersOfOne).filter((r) => r.length > 0)
+    const y = b.obligations.map(timersOfOne).filter((r) => r.length > 0)
+    if (x.length !== y.length) return false
+    return x.every((r, i) => {
+      const q = y[i] as readonly repo.PendingTimer[]
+      return (
+        r === q ||
+        (r.length === q.length &&
+          r.every((t, j) => {
+            const u = q[j] as repo.PendingTimer
+            return t.instance === u.instance && t.dueAt === u.dueAt && t.deadline === u.deadline
+          }))
+      )
+    })
   }
 
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
@@ -113,5 +138,5 @@ export function createProjection(core: Core) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
-  return { readView, current, timersOf, timerKey, derive, entryFor }
+  return { readView, current, timersOf, sameTimers, derive, entryFor }
 }

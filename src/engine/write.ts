@@ -33,7 +33,7 @@ export function changedColumns(
 
 export function createWriter(core: Core, rooms: Base) {
   const { clock, store } = core
-  const { derive, entryFor, current, timersOf, timerKey, emit, remember, notify } = rooms
+  const { derive, entryFor, current, timersOf, sameTimers, emit, remember, notify } = rooms
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
   async function apply(
@@ -89,7 +89,7 @@ export function createWriter(core: Core, rooms: Base) {
     await repo.appendJournalFast(trx, store, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is computed or touched.
-    if (timerKey(before) !== timerKey(d.ctx))
+    if (!sameTimers(before, d.ctx))
       await repo.moveTimers(trx, store, row.id, timersOf(before), timersOf(d.ctx))
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)

@@ -95,6 +95,9 @@ const HEAD_COLUMNS = [
   'updated_at',
   'closed_at',
 ] as const satisfies ReadonlyArray<keyof IncidentHead>
+/** The head's columns, and the whole row's, as a select lists them (built once). */
+const HEAD_LIST = HEAD_COLUMNS.map((c) => `"${c}"`).join(', ')
+const ROW_LIST = `${HEAD_LIST}, "snapshot", "view"`
 
 /**
  * Reads an incident for update, the whole row: its columns named, not `*`, because on
@@ -103,20 +106,14 @@ const HEAD_COLUMNS = [
  * refuses to run a prepared statement whose result type changed).
  */
 export const lockIncident = (trx: Db, to: Target, id: string): Promise<IncidentRow | undefined> =>
-  lockColumns<IncidentRow>(
-    trx,
-    to,
-    'lock',
-    [...HEAD_COLUMNS, 'snapshot', 'view'].map((c) => `"${c}"`).join(', '),
-    id,
-  )
+  lockColumns<IncidentRow>(trx, to, 'lock', ROW_LIST, id)
 
 /**
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
  * when its incident is live (src/engine/live.ts) and its texts are already in memory.
  */
 export const lockIncidentHead = (trx: Db, to: Target, id: string): Promise<IncidentHead | undefined> =>
-  lockColumns<IncidentHead>(trx, to, 'head', HEAD_COLUMNS.map((c) => `"${c}"`).join(', '), id)
+  lockColumns<IncidentHead>(trx, to, 'head', HEAD_LIST, id)
 
 /** What says whose an incident is, which plan it runs and at which version: the row locked. */
 export type IncidentKey = Pick<IncidentRow, 'id' | 'organisation' | 'plan_id' | 'plan_version' | 'version'>
