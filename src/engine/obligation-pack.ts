@@ -126,13 +126,47 @@ export function pack(t: Template | undefined, o: Obligation): Record<string, unk
   return out
 }
 
+/**
+ * The obligation a packed one stands for: every field in FIELDS order (the ledger's),
+ * then any field the row holds that FIELDS does not name. Written out as one object
+ * literal, not built field by field from the list: reading a cold incident unpacks
+ * each of its obligations (22 in an incident well into its response), and a loop over
+ * FIELDS with a set lookup per field cost more than parsing the row's JSON.
+ */
 export function unpack(t: Template | undefined, packed: Record<string, unknown>): Obligation {
-  const out: Record<string, unknown> = {}
-  for (const k of FIELDS) {
-    if (k in packed) out[k] = packed[k]
-    else if (t && TEMPLATED.has(k)) out[k] = templated(t, k, packed.draftId ?? null)
-    else out[k] = null
+  const p = packed
+  const draftId = 'draftId' in p ? p.draftId : null
+  const out = {
+    id: 'id' in p ? p.id : null,
+    rule: 'rule' in p ? p.rule : null,
+    kind: 'kind' in p ? p.kind : t ? t.kind : null,
+    label: 'label' in p ? p.label : t ? t.label : null,
+    clause: 'clause' in p ? p.clause : t ? t.clause : null,
+    policy: 'policy' in p ? p.policy : t ? t.policy : null,
+    owedBy: 'owedBy' in p ? p.owedBy : t ? t.owedBy : null,
+    recipient: 'recipient' in p ? p.recipient : t ? t.recipient : null,
+    draftId,
+    deadline: 'deadline' in p ? p.deadline : t ? t.deadline : null,
+    startedAt: 'startedAt' in p ? p.startedAt : null,
+    dueAt: 'dueAt' in p ? p.dueAt : null,
+    countsFrom: 'countsFrom' in p ? p.countsFrom : null,
+    certain: 'certain' in p ? p.certain : null,
+    status: 'status' in p ? p.status : null,
+    metAt: 'metAt' in p ? p.metAt : null,
+    breachedAt: 'breachedAt' in p ? p.breachedAt : null,
+    escalatedAt: 'escalatedAt' in p ? p.escalatedAt : null,
+    waived: 'waived' in p ? p.waived : null,
+    withdrawn: 'withdrawn' in p ? p.withdrawn : null,
+    decision: 'decision' in p ? p.decision : null,
+    requoted: 'requoted' in p ? p.requoted : null,
+    discharge: 'discharge' in p ? p.discharge : t ? templated(t, 'discharge', draftId) : null,
+  } satisfies Record<(typeof FIELDS)[number], unknown>
+  // A field FIELDS does not name (none today) is kept, after them.
+  let known = 0
+  for (const k in p) if (KNOWN.has(k)) known++
+  if (known !== Object.keys(p).length) {
+    const extra = out as Record<string, unknown>
+    for (const k of Object.keys(p)) if (!KNOWN.has(k)) extra[k] = p[k]
   }
-  for (const k of Object.keys(packed)) if (!KNOWN.has(k)) out[k] = packed[k]
   return out as unknown as Obligation
 }

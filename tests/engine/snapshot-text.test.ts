@@ -52,6 +52,10 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as st
       const text = snapshotText(plan, s)
       expect(isAscii(text)).toBe(true)
       expect(parseSnapshot(plan, text)).toEqual(whole(plan, s))
+      // Each obligation's fields come back in the ledger's order, as XState persisted them.
+      expect(
+        JSON.stringify(parseSnapshot<{ context: IncidentContext }>(plan, text).context.obligations),
+      ).toBe(JSON.stringify(whole(plan, s).context.obligations))
       if ((s.context as IncidentContext).obligations.length > 0)
         expect(text.length).toBeLessThan(JSON.stringify(plan.machine.getPersistedSnapshot(s)).length)
     }
@@ -70,6 +74,18 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as st
       ...rest,
     ])
     expect(parseSnapshot(plan, snapshotText(plan, changed))).toEqual(whole(plan, changed))
+  })
+
+  it("keeps a field of an obligation that the ledger does not write, after the ledger's own", () => {
+    const s = snapshots.find((x) => (x.context as IncidentContext).obligations.length >= 1)!
+    const changed = withObligations(s, ([a, ...rest]) => [
+      { ...a!, note: '补充', extra: { n: 1 } } as Obligation,
+      ...rest,
+    ])
+    const back = parseSnapshot<{ context: IncidentContext }>(plan, snapshotText(plan, changed))
+    expect(JSON.stringify(back.context.obligations[0])).toBe(
+      JSON.stringify((changed.context as IncidentContext).obligations[0]),
+    )
   })
 
   it('reads a row written whole (before this form) as it was', () => {
