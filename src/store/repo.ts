@@ -212,8 +212,10 @@ export interface PendingTimer {
 /**
  * Moves the timer rows from the deadlines pending before an event (none for a new
  * incident) to those pending after it: unfired rows of instances no longer pending go,
- * new instances get a row. A row already there (fired, or written before) is kept as it
- * is; when the pending deadlines did not change, nothing is written.
+ * new instances get a row, and an instance still pending whose due time (or deadline)
+ * the event changed (a REQUOTE) has its unfired row moved with it. A row already there
+ * for a new instance (fired, or written before) is kept as it is, as is a fired one; when
+ * the pending deadlines did not change, nothing is written.
  */
 export async function moveTimers(
   trx: Db,
@@ -223,15 +225,25 @@ export async function moveTimers(
   after: PendingTimer[],
 ): Promise<void> {
   const { dialect } = to
-  const was = new Set(before.map((p) => p.instance))
+  const was = new Map(before.map((p) => [p.instance, p]))
   const want = new Set(after.map((p) => p.instance))
-  const gone = [...was].filter((i) => !want.has(i))
+  const gone = [...was.keys()].filter((i) => !want.has(i))
   if (gone.length > 0) {
     const text = textOf(`timers-gone:${dialect}:${gone.length}`, () => {
       const list = gone.map((_, i) => param(dialect, i + 2)).join(', ')
       return `delete from "timers" where "incident_id" = ${param(dialect, 1)} and "instance" in (${list}) and "fired_at" is null`
     })
     await run(trx, to, text, [incidentId, ...gone])
+  }
+  for (const p of after) {
+    const b = was.get(p.instance)
+    if (b === undefined || (b.dueAt === p.dueAt && b.deadline === p.deadline)) continue
+    const text = textOf(
+      `timers-moved:${dialect}`,
+      () =>
+        `update "timers" set "due_at" = ${param(dialect, 1)}, "deadline" = ${param(dialect, 2)} where "incident_id" = ${param(dialect, 3)} and "instance" = ${param(dialect, 4)} and "fired_at" is null`,
+    )
+    await run(trx, to, text, [p.dueAt, p.deadline, incidentId, p.instance])
   }
   const fresh = after.filter((p) => !was.has(p.instance))
   if (fresh.length > 0) {

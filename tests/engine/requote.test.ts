@@ -60,4 +60,54 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
       after.obligations.map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
     )
   })
+  it('moves the timer rows with the due time, so the breach and its warnings come at the new time', async () => {
+    t = await freshEngine(await newDb(kind), undefined, toyRegistry)
+    t.clock.set('2027-03-01T01:00:00.000Z')
+    const office = caller('office')
+    const v = await t.engine.open(
+      { planId: 'toy', title: '跨年', severity: 'general', severityReason: '人工', category: 'doubt' },
+      office,
+    )
+    const withYear = createCalendar({ years: [...loadHolidayYears(), year2027] })
+    const engine = createEngine({ store: t.store, plans: toyRegistry, clock: t.clock, calendar: withYear })
+    expect(await engine.requote()).toBe(1)
+    const answer = (await engine.get(v.id, office)).obligations.find((o) => o.rule === 'answer')!
+    expect(answer).toMatchObject({ certain: true, dueAt: '2027-03-02T04:00:00.000Z' })
+    const rows = await t.store.db
+      .selectFrom('timers')
+      .select(['instance', 'due_at', 'fired_at'])
+      .where('incident_id', '=', v.id)
+      .where('instance', 'like', `${answer.id}%`)
+      .orderBy('instance')
+      .execute()
+    // The due time and its warnings at 50 % and 80 % of the new window (01:00 → Tuesday 04:00).
+    expect(rows).toEqual([
+      { instance: answer.id, due_at: '2027-03-02T04:00:00.000Z', fired_at: null },
+      { instance: `${answer.id}~w50`, due_at: '2027-03-01T14:30:00.000Z', fired_at: null },
+      { instance: `${answer.id}~w80`, due_at: '2027-03-01T22:36:00.000Z', fired_at: null },
+    ])
+
+    // Past the old due time nothing is breached; past the new one the breach is on the record.
+    t.clock.set('2027-03-01T05:00:00.000Z')
+    await engine.fireDue()
+    expect(
+      (await engine.get(v.id, office)).obligations.find((o) => o.id === answer.id)?.breachedAt,
+    ).toBeNull()
+    t.clock.set('2027-03-02T05:00:00.000Z')
+    await engine.fireDue()
+    const after = await engine.get(v.id, office)
+    expect(after.obligations.find((o) => o.id === answer.id)).toMatchObject({
+      status: 'owed',
+      breachedAt: '2027-03-02T04:00:00.000Z',
+    })
+    const mine = (await engine.history(v.id, office)).filter(
+      (e) => (e.payload as { obligation?: string }).obligation === answer.id,
+    )
+    expect(mine.map((e) => [e.type, e.occurredAt])).toEqual([
+      ['REQUOTE', '2027-03-01T01:00:00.000Z'],
+      ['DEADLINE_WARNING', '2027-03-01T14:30:00.000Z'],
+      ['DEADLINE_WARNING', '2027-03-01T22:36:00.000Z'],
+      ['DEADLINE_PASSED', '2027-03-02T04:00:00.000Z'],
+    ])
+  })
 })
