@@ -88,6 +88,18 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('%s snapshots as st
     )
   })
 
+  it('keeps a field that differs from the rule only by a key the rule lacks (its value undefined)', () => {
+    const s = snapshots.find((x) =>
+      (x.context as IncidentContext).obligations.some((o) => o.recipient !== null),
+    )!
+    const changed = withObligations(s, (os) =>
+      os.map((o) =>
+        o.recipient === null ? o : { ...o, recipient: { code: o.recipient.code, other: undefined } as never },
+      ),
+    )
+    expect(parseSnapshot(plan, snapshotText(plan, changed))).toEqual(whole(plan, changed))
+  })
+
   it('reads a row written whole (before this form) as it was', () => {
     for (const s of snapshots.slice(-3)) {
       const full = JSON.stringify(plan.machine.getPersistedSnapshot(s))
