@@ -131,6 +131,7 @@ async function main() {
       }
       deliver()
     },
+    onListenerError: (e) => log.error('a change listener failed; the change stands', errorFields(e)),
     onTimerError: (timer, e) =>
       log.error('a deadline timer could not fire; the others go on', {
         incident: timer.incident_id,

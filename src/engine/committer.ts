@@ -17,9 +17,21 @@ export function createCommitter(core: Core) {
   const { store, db, deps, guarded } = core
   const durability = store.durability
 
+  /**
+   * Tells onChange of a change once it is on disk. A listener that throws is reported
+   * (onListenerError), never passed on: the callers of a shared commit are answered
+   * one after another, and a throw there would leave the rest of the group unanswered.
+   */
   function notify(told: Told, view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
     const cb = deps.onChange
-    if (cb) told.push(() => cb(view, toHistory(entry)))
+    if (!cb) return
+    told.push(() => {
+      try {
+        cb(view, toHistory(entry))
+      } catch (e) {
+        deps.onListenerError?.(e)
+      }
+    })
   }
 
   /**

@@ -25,6 +25,11 @@ export interface EngineDeps {
   calendar: Pick<Calendar, 'addDuration'>
   /** Called after each committed change (live updates). */
   onChange?: (view: IncidentView, entry: HistoryItem) => void
+  /**
+   * Told when onChange throws. The change stands (it is committed and on disk) and every
+   * caller is still answered: a listener's failure is the listener's, reported here.
+   */
+  onListenerError?: (error: unknown) => void
   /** Where notifications go; each route may be limited to a plan and to entry types. */
   webhooks?: readonly WebhookRoute[]
   /** Told when one timer cannot fire (e.g. its incident's plan version is unknown); the others go on. */

@@ -119,4 +119,35 @@ describe('group commit (SQLite)', () => {
     expect(journalA.map((j) => j.type)).toEqual(['OPENED', 'CLASSIFY'])
     expect(notes.map((n) => n.version).sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
   })
+  it('a listener that throws costs no caller its answer: every change of a shared commit is answered, the throw reported', async () => {
+    const store = createStore(tempDbFile())
+    stores.push(store)
+    await migrateToLatest(store.db)
+    let bad = ''
+    const reported: unknown[] = []
+    const heard: string[] = []
+    const engine = createEngine({
+      store,
+      plans: registry,
+      clock: new TestClock(),
+      calendar,
+      onChange: (view) => {
+        if (view.id === bad) throw new Error('listener bug')
+        heard.push(view.id)
+      },
+      onListenerError: (e) => reported.push(e),
+    })
+    const ids: string[] = []
+    for (let i = 0; i < 6; i++)
+      ids.push((await engine.open({ planId: 'neixiang-2017', title: `t${i}` }, office)).id)
+    bad = ids[1] as string
+    heard.length = 0
+    const good: SendRequest = { type: 'CLASSIFY', fields: { severity: 'major' } }
+    // Sent at once: the first commits alone, the others share the next commit.
+    const results = await Promise.all(ids.map((id) => settle(engine.send(id, good, office))))
+    expect(results.map((r) => r.ok)).toEqual(ids.map(() => true))
+    expect(heard.sort()).toEqual(ids.filter((id) => id !== bad).sort())
+    expect(reported).toEqual([new Error('listener bug')])
+    // Unanswered callers would hang: fail within seconds instead of the suite's minute.
+  }, 10_000)
 })
