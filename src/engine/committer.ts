@@ -43,7 +43,7 @@ export function createCommitter(core: Core) {
     return guarded(() =>
       db.transaction().execute((trx) => {
         durability?.deferNextCommit()
-        return fn(trx, told)
+        return repo.within(trx, () => fn(trx, told))
       }),
     )
   }

@@ -62,22 +62,47 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
     return { store, id: view.id, version: view.version }
   }
 
-  it('inside a transaction: its write is the transaction’s, kept on commit and undone on rollback', async () => {
-    const { store, id, version } = await oneIncident()
+  /** The store with its prepared statements counted: they are asked for only on the direct path. */
+  function counting(store: Store) {
+    const prepared = store.prepared
+    if (!prepared) throw new Error('SQLite only')
+    let direct = 0
+    const counted: Store = {
+      ...store,
+      prepared: (sql: string) => {
+        direct++
+        return prepared(sql)
+      },
+    }
+    return { counted, direct: () => direct }
+  }
+
+  it('inside an open transaction: run directly, its write the transaction’s, kept on commit and undone on rollback', async () => {
+    const { store: plain, id, version } = await oneIncident()
+    const { counted: store, direct } = counting(plain)
     await expect(
-      store.db.transaction().execute(async (trx) => {
-        expect(await repo.saveIncidentFast(trx, store, id, version, { title: '回滚' })).toBe(true)
-        expect((await repo.lockIncident(trx, store, id))?.title).toBe('回滚')
-        throw new Error('roll back')
-      }),
+      store.db.transaction().execute((trx) =>
+        repo.within(trx, async () => {
+          expect(await repo.saveIncidentFast(trx, store, id, version, { title: '回滚' })).toBe(true)
+          expect((await repo.lockIncident(trx, store, id))?.title).toBe('回滚')
+          throw new Error('roll back')
+        }),
+      ),
     ).rejects.toThrow('roll back')
+    expect(direct()).toBe(2)
     expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
-    await store.db.transaction().execute(async (trx) => {
-      expect(await repo.saveIncidentFast(trx, store, id, version, { title: '提交' })).toBe(true)
-      // The version no longer matches: nothing written.
-      expect(await repo.saveIncidentFast(trx, store, id, version + 5, { title: '不该写' })).toBe(false)
-    })
+    await store.db.transaction().execute((trx) =>
+      repo.within(trx, async () => {
+        expect(await repo.saveIncidentFast(trx, store, id, version, { title: '提交' })).toBe(true)
+        // The version no longer matches: nothing written.
+        expect(await repo.saveIncidentFast(trx, store, id, version + 5, { title: '不该写' })).toBe(false)
+      }),
+    )
+    expect(direct()).toBe(4)
     expect((await repo.lockIncident(store.db, store, id))?.title).toBe('提交')
+    // A transaction nobody registered as open runs its statements through kysely.
+    await store.db.transaction().execute((trx) => repo.lockIncident(trx, store, id))
+    expect(direct()).toBe(4)
   })
 
   it('the locked row and the claimed timer carry every column their tables have', async () => {
@@ -109,6 +134,26 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
       ended = trx
     })
     await expect(repo.saveIncidentFast(ended!, store, id, version, { title: '迟到' })).rejects.toThrow()
+    expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
+  })
+
+  it('a transaction that ended refuses its statements while another is open, and they join nothing', async () => {
+    const { store, id, version } = await oneIncident()
+    let ended: repo.Db | undefined
+    await store.db.transaction().execute((trx) =>
+      repo.within(trx, async () => {
+        ended = trx
+      }),
+    )
+    let late: unknown = 'not run'
+    await store.db.transaction().execute((trx) =>
+      repo.within(trx, async () => {
+        late = await repo
+          .saveIncidentFast(ended!, store, id, version, { title: '迟到' })
+          .catch((e: unknown) => e)
+      }),
+    )
+    expect(late).toBeInstanceOf(Error)
     expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
   })
 
