@@ -121,9 +121,14 @@ export function storageError(e: unknown): AppError | null {
     return new StorageUnavailable('the database rolled the change back (disk full or I/O error); retry later')
   if (/^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code))
     return new StorageUnavailable(`the database cannot take writes now (${code}); retry later`)
-  // The WAL's own fsync (store/durability.ts): the change is not known to be on disk.
+  // The WAL's own fsync failed (store/durability.ts): what it was to cover is committed
+  // but not known to be on disk, and the store takes nothing more until it is reopened.
   if (/^(EIO|ENOSPC|EROFS|EDQUOT)$/.test(code))
-    return new StorageUnavailable(`the disk did not take the change (${code}); retry later`)
+    return new StorageUnavailable(
+      `the disk failed to make changes durable (${code}): a change answered so may or may not have been kept, ` +
+        'and the service takes no changes until it is restarted; then read the incident, or send again with ' +
+        'the same Idempotency-Key (applied at most once)',
+    )
   if (/^(53|57P|08)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
     return new StorageUnavailable(`the database is unavailable (${code}); retry later`)
   return null

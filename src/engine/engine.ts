@@ -10,7 +10,7 @@
  * (view, derived columns, journal entries), annotations.ts (notes, owners, evidence),
  * maintenance.ts (replay, upgrade, requote). This file wires them and serves reads.
  */
-import { NotFound } from '../errors.js'
+import { type AppError, NotFound, StorageUnavailable } from '../errors.js'
 import * as repo from '../store/repo.js'
 import { createAnnotations } from './annotations.js'
 import { createCommands } from './commands.js'
@@ -21,6 +21,7 @@ import {
   type EngineDeps,
   type HistoryItem,
   type OpenRequest,
+  storageError,
   toHistory,
 } from './core.js'
 import { createIdempotency } from './idempotency.js'
@@ -132,6 +133,14 @@ export function createEngine(deps: EngineDeps) {
     settled: (): Promise<void> => {
       const d = core.store.durability
       return d ? guarded(() => d.settled()) : Promise.resolve()
+    },
+    /**
+     * Whether the store has stopped taking changes because the disk failed a sync
+     * (store/durability.ts, fail-stop): the 503 every change and read now gets, or null.
+     */
+    storageFailure: (): AppError | null => {
+      const failed = core.store.durability?.failure() ?? null
+      return failed === null ? null : (storageError(failed) ?? new StorageUnavailable(String(failed)))
     },
     /** The live-incident cache (live.ts): entries, hits and misses. */
     liveIncidents: () => core.live.stats(),

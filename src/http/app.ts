@@ -69,7 +69,10 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundHandler)
 
   if (deps.console) app.route('/', deps.console)
-  app.route('/', healthRoutes(deps.db))
+  app.route(
+    '/',
+    healthRoutes(deps.db, () => deps.engine.storageFailure()),
+  )
   app.route('/', planRoutes(deps))
   // Before the incident routes: `/incidents/{id}` would take /incidents/export and /incidents/stream.
   app.route('/', exportRoutes(deps))

@@ -21,6 +21,13 @@
  *
  * One sync covers every commit made before it started; callers asking while one runs
  * share the next one (`coalescing`).
+ *
+ * A failed sync stops the store taking changes (fail-stop). The commits it was to cover
+ * are made, but whether the disk kept them is unknown, and a later sync that succeeds
+ * would not say (the kernel may have dropped the pages that failed). So from then on
+ * every sync fails with the first failure, no write or transaction starts, and `settled`
+ * fails (reads that wait for the disk get 503), until the store is opened again: SQLite's
+ * recovery of the WAL then decides what was kept.
  */
 import { closeSync, fdatasync, open as fsOpen } from 'node:fs'
 import type SQLite from 'better-sqlite3'
@@ -38,8 +45,10 @@ import {
 export interface Durability {
   /** A sync of the WAL that starts after this call: every commit made so far is on disk when it resolves. */
   sync(): Promise<void>
-  /** Resolves once every sync asked for so far has finished (rejects if one failed). */
+  /** Resolves once every sync asked for so far has finished; rejects once one has failed. */
   settled(): Promise<void>
+  /** The first sync's failure, or null: the store takes no more changes once there is one. */
+  failure(): unknown
   /**
    * Called inside a transaction: its COMMIT does not wait for the sync, the caller asks for
    * it (`sync`) once the connection is free (the engine's group commit).
@@ -117,12 +126,23 @@ export type Deferring = Durability & { deferred: boolean }
 export function createDurability(file: string, given?: (file: string) => Promise<void>): Deferring {
   const own = given ? null : walSyncer()
   const sync = given ?? (own as (file: string) => Promise<void>)
-  const runs = coalescing(() => sync(file))
+  let failed: unknown = null
+  const runs = coalescing(async () => {
+    if (failed !== null) throw failed
+    try {
+      await sync(file)
+    } catch (e) {
+      failed ??= e
+      throw e
+    }
+  })
   const d: Deferring = {
     enabled: true,
     deferred: false,
     sync: () => (d.enabled ? runs.run() : Promise.resolve()),
-    settled: () => runs.pending()?.then(() => undefined) ?? Promise.resolve(),
+    settled: () =>
+      failed !== null ? Promise.reject(failed) : (runs.pending()?.then(() => undefined) ?? Promise.resolve()),
+    failure: () => failed,
     deferNextCommit: () => {
       d.deferred = true
     },
@@ -153,8 +173,12 @@ class DurableConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const write = !this.handle.inTransaction && !this.readonly(q.sql)
+    // Fail-stop (see above): after a failed sync no write starts.
+    const failed = write ? this.d.failure() : null
+    if (failed !== null) throw failed
     const r = await this.inner.executeQuery<R>(q)
-    if (!this.handle.inTransaction && !this.readonly(q.sql)) await this.d.sync()
+    if (write) await this.d.sync()
     return r
   }
 
@@ -186,6 +210,9 @@ class DurableDriver implements Driver {
   }
   releaseConnection = (c: DatabaseConnection) => this.inner.releaseConnection(innerOf(c))
   beginTransaction = (c: DatabaseConnection, s: TransactionSettings) => {
+    // Fail-stop (see above): after a failed sync no transaction starts.
+    const failed = this.d.failure()
+    if (failed !== null) return Promise.reject(failed)
     this.d.deferred = false
     return this.inner.beginTransaction(innerOf(c), s)
   }

@@ -61,3 +61,30 @@ it('answers an event, and shows it to a GET, only once the disk has it; other re
   expect(sent.value?.status).toBe(200)
   expect(read.value?.body.version).toBe(2)
 })
+
+it('after the disk failed a sync: the change gets 503, and so does every later change, read and health check', async () => {
+  let failing = false
+  const disk = () =>
+    failing ? Promise.reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) : sync()
+  t = await testApp({ database: join(mkdtempSync(join(tmpdir(), 'yuqing-')), 'y.db'), syncWal: disk })
+  const opened = await t.request('POST', '/incidents', {
+    as: 'office',
+    body: { planId: 'neixiang-2017', title: '坏盘' },
+  })
+  const id = opened.body.id as string
+  failing = true
+  const sent = await t.request('POST', `/incidents/${id}/events`, {
+    as: 'office',
+    body: { type: 'CLASSIFY', severity: 'major' },
+  })
+  expect(sent.status).toBe(503)
+  expect(String(sent.body.detail)).toContain('may or may not have been kept')
+  failing = false
+  // The disk seems well again; the service does not take its word until restarted.
+  const again = await t.request('POST', `/incidents/${id}/notes`, { as: 'office', body: { text: '还在吗' } })
+  expect(again.status).toBe(503)
+  expect((await t.request('GET', `/incidents/${id}`, { as: 'office' })).status).toBe(503)
+  const health = await t.request('GET', '/healthz')
+  expect(health.status).toBe(503)
+  expect(health.headers.get('content-type')).toContain('application/problem+json')
+})

@@ -125,17 +125,60 @@ describe('a change on a SQLite file', () => {
     expect(heard).toEqual([2])
   })
 
-  it('gets 503 when the disk fails the sync, and nobody hears of it', async () => {
+  it('gets 503 when the disk fails the sync, and nobody hears of it; then takes no change until reopened, and a retried key applies once', async () => {
     const disk = heldDisk()
-    const { engine, heard } = await engineOn(disk)
+    const file = tempDbFile()
+    const store = createStore(file, { syncWal: (f) => disk.sync(f) })
     disk.open = true
-    const opened = await engine.open({ planId: 'neixiang-2017', title: '坏盘' }, caller('office'))
+    await migrateToLatest(store.db)
+    const heard: number[] = []
+    const clock = new TestClock()
+    const engine = createEngine({
+      store,
+      plans: registry,
+      clock,
+      calendar,
+      onChange: (_v, e) => heard.push(e.seq),
+    })
+    const office = caller('office')
+    const opened = await engine.open({ planId: 'neixiang-2017', title: '坏盘' }, office)
     heard.length = 0
+    const classify = { type: 'CLASSIFY', fields: { severity: 'major' } }
     disk.failWith = Object.assign(new Error('I/O error'), { code: 'EIO' })
-    await expect(
-      engine.send(opened.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, caller('office')),
-    ).rejects.toBeInstanceOf(StorageUnavailable)
+    const failed = await engine.send(opened.id, classify, office, 'key-1').catch((e: unknown) => e)
+    expect(failed).toBeInstanceOf(StorageUnavailable)
+    // The answer does not say "retry later": whether the disk kept the change is unknown.
+    expect((failed as Error).message).toContain('may or may not have been kept')
     expect(heard).toEqual([])
+
+    // The disk answers again; the store does not take its word (fail-stop): no change
+    // starts, no sync is tried, reads that wait for the disk get 503.
+    disk.failWith = null
+    const syncs = disk.syncs
+    await expect(engine.send(opened.id, classify, office, 'key-2')).rejects.toBeInstanceOf(StorageUnavailable)
+    await expect(engine.addNote(opened.id, office, { text: '还在吗' })).rejects.toBeInstanceOf(
+      StorageUnavailable,
+    )
+    await expect(engine.settled()).rejects.toBeInstanceOf(StorageUnavailable)
+    expect(engine.storageFailure()).toBeInstanceOf(StorageUnavailable)
+    expect(disk.syncs).toBe(syncs)
+    expect(heard).toEqual([])
+    await store.close()
+
+    // Restarted on the same file: the disk kept the change here, and the retried key
+    // answers it instead of applying it again.
+    const again = createStore(file, { syncWal: () => Promise.resolve() })
+    stores.push(again)
+    const restarted = createEngine({ store: again, plans: registry, clock, calendar })
+    expect(restarted.storageFailure()).toBeNull()
+    const retried = await restarted.send(opened.id, classify, office, 'key-1')
+    expect(retried).toMatchObject({ version: 2, severity: 'major' })
+    const journal = await again.db
+      .selectFrom('journal')
+      .select('type')
+      .where('incident_id', '=', opened.id)
+      .execute()
+    expect(journal.map((j) => j.type)).toEqual(['OPENED', 'CLASSIFY'])
   })
 
   it('commits the next group while the disk writes the one before', async () => {
