@@ -87,8 +87,9 @@ export class IdempotencyMismatch extends AppError {
   }
 }
 export class StorageUnavailable extends AppError {
-  constructor(detail: string) {
-    super('storage-unavailable', 503, 'Storage unavailable', detail)
+  /** `outcome: 'unknown'`: the change may have been kept (a failed sync); else nothing was written. */
+  constructor(detail: string, extra: { outcome?: 'unknown' } = {}) {
+    super('storage-unavailable', 503, 'Storage unavailable', detail, extra)
   }
 }
 export class UnknownPlanVersion extends AppError {

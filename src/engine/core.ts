@@ -128,6 +128,7 @@ export function storageError(e: unknown): AppError | null {
       `the disk failed to make changes durable (${code}): a change answered so may or may not have been kept, ` +
         'and the service takes no changes until it is restarted; then read the incident, or send again with ' +
         'the same Idempotency-Key (applied at most once)',
+      { outcome: 'unknown' },
     )
   if (/^(53|57P|08)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
     return new StorageUnavailable(`the database is unavailable (${code}); retry later`)

@@ -79,6 +79,7 @@ it('after the disk failed a sync: the change gets 503, and so does every later c
   })
   expect(sent.status).toBe(503)
   expect(String(sent.body.detail)).toContain('may or may not have been kept')
+  expect(sent.body.outcome).toBe('unknown')
   failing = false
   // The disk seems well again; the service does not take its word until restarted.
   const again = await t.request('POST', `/incidents/${id}/notes`, { as: 'office', body: { text: '还在吗' } })

@@ -192,6 +192,8 @@ const zh = {
   'err.network': '无法连接服务器，请检查网络后重试。',
   'err.server': '服务器出错（{status}）：{detail}',
   'err.storage': '存储暂不可用，请稍后重试。',
+  'err.storageFailed':
+    '磁盘未能确认写入：这次操作可能已保存，也可能没有。服务已停止接受更改，需由管理员重启；重启后请先查看事件，再决定是否重做。',
   'err.validation': '提交的内容有误：{detail}',
   'plans.title': '预案',
   'plans.intro': '各预案的流程图、状态、事件和时限，供审计核对。',
@@ -411,6 +413,8 @@ const en = {
   'err.network': 'The server cannot be reached; check the network and retry.',
   'err.server': 'Server error ({status}): {detail}',
   'err.storage': 'Storage is unavailable; retry later.',
+  'err.storageFailed':
+    'The disk failed to confirm a write: this change may or may not have been kept. The service takes no more changes until an administrator restarts it; after the restart, look at the incident before doing it again.',
   'err.validation': 'The request was refused: {detail}',
   'plans.title': 'Plans',
   'plans.intro': "Each plan's diagram, states, events and deadlines, for auditors.",

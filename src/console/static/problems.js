@@ -175,7 +175,7 @@ export function problemMessage(e, ctx = {}) {
   const role = term('role', ctx.role ?? /role (\w+)/.exec(detail)?.[1] ?? '')
   const eventLabel = (type) => ctx.eventLabel?.(type) ?? type
   if (status === 0) return t('err.network')
-  if (status === 503) return t('err.storage')
+  if (status === 503) return t(p.outcome === 'unknown' ? 'err.storageFailed' : 'err.storage')
   if (status >= 500)
     return t('err.server', { status, detail: lang() === 'zh' ? '' : detail }).replace(/[：:]\s*$/, '')
   if (status === 400) {
