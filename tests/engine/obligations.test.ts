@@ -52,6 +52,53 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     expect(passed?.payload.obligations).toMatchObject({ breached: ['report:group#1'], begun: ['escalate#1'] })
   })
 
+  it('a waiver given past the due time, before its timer fired, keeps the breach (rules 1 and 2)', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    // Due at +30 min; the scheduler has not run yet when the group waives it at +31.
+    clock.advance(31)
+    await engine.send(
+      v.id,
+      { type: 'WAIVE', fields: { obligation: 'report:group#1', reason: '领导小组已电话知悉' } },
+      group,
+    )
+    expect(await engine.fireDue()).toBe(0)
+    const after = await engine.get(v.id, office)
+    const report = after.obligations.find((o) => o.id === 'report:group#1')
+    expect(report).toMatchObject({ status: 'waived', breachedAt: report?.dueAt })
+    expect(after.deadlines.find((d) => d.id === 'report:group#1')?.status).toBe('missed')
+    expect(after.breached).toBe(1)
+    // The breach owes its escalation, and the WAIVE entry records both.
+    expect(after.obligations.some((o) => o.id === 'escalate#1' && o.status === 'owed')).toBe(true)
+    const waive = (await engine.history(v.id, office)).find((h) => h.type === 'WAIVE')
+    expect(waive?.payload.obligations).toMatchObject({ breached: ['report:group#1'], begun: ['escalate#1'] })
+  })
+
+  it('a waiver given before the due time breaches nothing', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(29)
+    await engine.send(
+      v.id,
+      { type: 'WAIVE', fields: { obligation: 'report:group#1', reason: '领导小组已电话知悉' } },
+      group,
+    )
+    clock.advance(5)
+    await engine.fireDue()
+    const after = await engine.get(v.id, office)
+    expect(after.obligations.find((o) => o.id === 'report:group#1')).toMatchObject({
+      status: 'waived',
+      breachedAt: null,
+    })
+    expect(after.breached).toBe(0)
+  })
+
   it('a report made in time leaves no timer to fire', async () => {
     const { engine, clock } = await start()
     const v = await engine.open(
