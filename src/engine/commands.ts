@@ -122,7 +122,8 @@ export function createCommands(core: Core, rooms: Rooms) {
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
       const replayed = await idempotent(trx, scope, key, requestHash)
-      if (replayed) return replayed
+      // As send() answers a replay: the view remembered, overdue as of now (it is stored false).
+      if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       if (req.relatedTo) {
         const rel = await trx
           .selectFrom('incidents')

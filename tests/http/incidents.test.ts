@@ -114,6 +114,23 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(other.status).toBe(422)
       expect(other.body.type).toMatch(/\/idempotency-key-reused$/)
     })
+
+    it('answers a retry of an incident recorded late as the first answer: overdue as it is', async () => {
+      const late = {
+        planId: 'neixiang-2017',
+        title: '网传某市场销售过期食品',
+        severity: 'general',
+        severityReason: '人工研判为一般',
+        discoveredAt: new Date(t.clock.now().getTime() - 86_400_000).toISOString(),
+      }
+      const headers = { 'idempotency-key': 'open-late-1' }
+      const first = await t.request('POST', '/incidents', { as: 'office', body: late, headers })
+      expect(first.status).toBe(201)
+      expect(first.body.overdue).toBe(true)
+      const again = await t.request('POST', '/incidents', { as: 'office', body: late, headers })
+      expect(again.status).toBe(201)
+      expect(again.body).toEqual(first.body)
+    })
   })
 
   describe('GET /incidents/:id and /history', () => {
