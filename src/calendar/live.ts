@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { canonicalJson, sha256 } from '../engine/hash.js'
 import { ValidationError } from '../errors.js'
+import { fieldErrors } from '../field-errors.js'
 import type { Database } from '../store/schema.js'
 import { buildHolidayTable, type HolidayYear, holidayYearSchema, loadHolidayYears } from './holidays.js'
 import { type Calendar, createCalendar } from './index.js'
@@ -114,7 +115,7 @@ export function createLiveCalendar(opts: {
     if (!parsed.success)
       throw new ValidationError(
         `the holiday data is not valid: ${z.prettifyError(parsed.error)}`,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+        fieldErrors(parsed.error, 'body'),
       )
     const year = parsed.data
     await refresh().catch((e: unknown) => opts.onError?.(e))

@@ -6,6 +6,7 @@ import { createActor } from 'xstate'
 import type { IncidentEvent, IncidentInput, PlanDefinition, Quotes } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict } from '../errors.js'
+import { fieldErrors } from '../field-errors.js'
 import * as repo from '../store/repo.js'
 import { contextOf, inertClock, restore } from './actor.js'
 import {
@@ -68,10 +69,7 @@ export function createCommands(core: Core, rooms: Rooms) {
     }
     const parsed = spec.schema.safeParse(fields)
     if (!parsed.success) {
-      throw new ValidationError(
-        `${type} is missing or has invalid fields`,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-      )
+      throw new ValidationError(`${type} is missing or has invalid fields`, fieldErrors(parsed.error, 'body'))
     }
     return { spec, data: parsed.data as Record<string, unknown> }
   }

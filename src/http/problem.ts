@@ -8,7 +8,6 @@
 import type { Hook } from '@hono/zod-openapi'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { ZodError } from 'zod'
 import { FactsRefused } from '../../machines/kit/refusal.js'
 import type { Refusal } from '../auth/security-log.js'
 import { storageError } from '../engine/engine.js'
@@ -21,6 +20,7 @@ import {
   Unauthorized,
   ValidationError,
 } from '../errors.js'
+import { fieldErrors } from '../field-errors.js'
 import type { Logger } from '../log.js'
 import { errorFields } from '../log.js'
 import { invalidDataError } from '../store/errors.js'
@@ -170,26 +170,6 @@ export function errorHandler(deps: {
     return problem(c, known)
   }
 }
-
-/** One entry per failing field; an unknown field is named by its own path. */
-const fieldErrors = (error: ZodError, where: string) =>
-  error.issues.flatMap((i) => {
-    if (i.code === 'unrecognized_keys')
-      return i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'unknown field' }))
-    const expected =
-      i.code === 'invalid_value'
-        ? i.values.map(String).join(' | ')
-        : 'expected' in i && typeof i.expected === 'string'
-          ? i.expected
-          : undefined
-    return [
-      {
-        path: i.path.map(String).join('.') || `(${where})`,
-        message: i.message,
-        ...(expected === undefined ? {} : { expected }),
-      },
-    ]
-  })
 
 const TARGET_NAMES: Record<string, string> = {
   json: 'body',
