@@ -267,6 +267,26 @@ function draftView(plan: PlanDefinition, ctx: IncidentContext, d: Draft, keep: b
 }
 
 /**
+ * The obligations in order of `startedAt` (OBLIGATIONS.md: the view lists them so), ties
+ * in the order they began. The ledger appends each as it begins, which is that order
+ * but for one begun by a deadline that fired late: its breach's escalation starts at the
+ * due time, after obligations begun by later events. The context keeps its own order.
+ */
+function byStart(list: readonly Obligation[]): readonly Obligation[] {
+  let last = Number.NEGATIVE_INFINITY
+  for (const o of list) {
+    const t = Date.parse(o.startedAt)
+    if (t < last)
+      return list
+        .map((x, i) => ({ x, i, t: Date.parse(x.startedAt) }))
+        .sort((a, b) => a.t - b.t || a.i - b.i)
+        .map((e) => e.x)
+    last = t
+  }
+  return list
+}
+
+/**
  * The obligation parts of the view: obligations, drafts, counts and the deadline views.
  * `keep`: the items' views are kept for the next view of the same incident, and those
  * kept before are used (a live incident's view, buildView); without it all are built
@@ -279,7 +299,7 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext, keep
   let owed = 0
   let breached = 0
   let nextDueAt: string | null = null
-  for (const o of ctx.obligations) {
+  for (const o of byStart(ctx.obligations)) {
     obligations.push(obligationView(plan, ctx, o, keep))
     if (o.status === 'owed') {
       owed++

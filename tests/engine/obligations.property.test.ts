@@ -146,9 +146,14 @@ async function run(
       last = [last, view.updatedAt].sort()[1] ?? last
     }
     const replayed = await engine.replay(view.id)
-    expect(replayed.context.obligations).toEqual(
-      view.obligations.map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
+    // The view lists them by startedAt (the context in the order they began): by id.
+    const byId = <T extends { id: string }>(list: readonly T[]) =>
+      [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
+    expect(byId(replayed.context.obligations)).toEqual(
+      byId(view.obligations).map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
     )
+    const starts = view.obligations.map((o) => Date.parse(o.startedAt))
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
     return view
   } finally {
     await store.close()

@@ -99,6 +99,23 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     expect(after.breached).toBe(0)
   })
 
+  it('the view lists obligations in order of startedAt, an escalation begun by a late firing too', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    // Due at +30 min; a draft at +31 begins its approvals before the deadline fires, and the
+    // breach's escalation starts at the due time, +30.
+    clock.advance(31)
+    await engine.send(v.id, { type: 'DRAFT', fields: { content: '稿' } }, office)
+    await engine.fireDue()
+    const view = await engine.get(v.id, office)
+    const starts = view.obligations.map((o) => Date.parse(o.startedAt))
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+    expect(view.obligations.map((o) => o.id)).toEqual(['report:group#1', 'escalate#1', 'approval:leader:d1#1'])
+  })
+
   it('a report made in time leaves no timer to fire', async () => {
     const { engine, clock } = await start()
     const v = await engine.open(
