@@ -5,6 +5,7 @@
  * obligations exactly; lists filter and sort by them. The plan is the kit's test plan.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { auditIncident } from '../../src/engine/audit.js'
 import { AppError } from '../../src/errors.js'
 import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
@@ -113,7 +114,14 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     const view = await engine.get(v.id, office)
     const starts = view.obligations.map((o) => Date.parse(o.startedAt))
     expect(starts).toEqual([...starts].sort((a, b) => a - b))
-    expect(view.obligations.map((o) => o.id)).toEqual(['report:group#1', 'escalate#1', 'approval:leader:d1#1'])
+    expect(view.obligations.map((o) => o.id)).toEqual([
+      'report:group#1',
+      'escalate#1',
+      'approval:leader:d1#1',
+    ])
+    // The read model rebuilt from the journal agrees (an auditor's check sees no forgery).
+    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: toyRegistry }, v.id)
+    expect(audit.readModel).toEqual({ ok: true, mismatches: [] })
   })
 
   it('a report made in time leaves no timer to fire', async () => {
