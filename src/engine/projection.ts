@@ -108,7 +108,8 @@ export function createProjection(core: Core) {
             .filter((d): d is string => d !== null)
             .map(normalise)
             .sort()[0] ?? null,
-        has_missed: owed.some((o) => o.breachedAt !== null || o.rule === 'escalate') ? 1 : 0,
+        // A deadline missed (API.md's overdue): any obligation breached, owed or not since.
+        has_missed: ctx.obligations.some((o) => o.breachedAt !== null) ? 1 : 0,
         owed_count: owed.length,
         breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
         owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',

@@ -327,13 +327,15 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext, keep
   }
 }
 
-/** Overdue: not closed, and an obligation breached and still owed, or owed past its due time (API.md). */
+/**
+ * Overdue (API.md): not closed, and a deadline `missed` (an obligation breached: still
+ * owed, met late or waived after it, a breach is permanent), or one `pending` past its
+ * due time (a timer not yet fired).
+ */
 export const isOverdue = (v: Pick<IncidentView, 'closedAt' | 'obligations'>, now: Date): boolean =>
   v.closedAt === null &&
   v.obligations.some(
     (o) =>
-      o.status === 'owed' &&
-      (o.breachedAt !== null ||
-        (o.kind === 'step' && o.rule === 'escalate') ||
-        (o.dueAt !== null && Date.parse(o.dueAt) < now.getTime())),
+      o.breachedAt !== null ||
+      (o.status === 'owed' && o.dueAt !== null && Date.parse(o.dueAt) < now.getTime()),
   )

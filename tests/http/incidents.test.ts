@@ -386,6 +386,44 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(await ids('', 'other-org')).toEqual([])
     })
 
+    it('an incident stays overdue while open once a deadline was missed, met late or not (API.md)', async () => {
+      const a = await open({ title: '食品安全' })
+      // The report (due in 30 minutes) is missed, fired as a breach, then made late.
+      t.clock.advance(45)
+      await t.engine.fireDue()
+      expect(
+        (await t.request('POST', `/incidents/${a.id}/events`, { as: 'office', body: report })).status,
+      ).toBe(200)
+      // The escalation the breach owes (超时须上报), sent: nothing owed is late any more.
+      const late = await t.request('POST', `/incidents/${a.id}/events`, {
+        as: 'office',
+        body: { type: 'ESCALATE', to: ['上级'] },
+      })
+      expect(late.status).toBe(200)
+      expect(
+        late.body.obligations.filter(
+          (o: { status: string; dueAt: string | null }) => o.status === 'owed' && o.dueAt !== null,
+        ),
+      ).toEqual(
+        late.body.obligations.filter(
+          (o: { status: string; dueAt: string | null }) =>
+            o.status === 'owed' && o.dueAt !== null && Date.parse(o.dueAt) > t.clock.now().getTime(),
+        ),
+      )
+      const view = (await t.request('GET', `/incidents/${a.id}`, { as: 'office' })).body
+      const missed = view.deadlines.filter((d: { status: string }) => d.status === 'missed')
+      expect(missed.length).toBeGreaterThan(0)
+      expect(view.closedAt).toBeNull()
+      expect(late.body.overdue).toBe(true)
+      expect(view.overdue).toBe(true)
+      const ids = async (query: string) =>
+        (await t.request('GET', `/incidents${query}`, { as: 'office' })).body.items.map(
+          (v: { id: string }) => v.id,
+        )
+      expect(await ids('?overdue=true')).toEqual([a.id])
+      expect(await ids('?overdue=false')).toEqual([])
+    })
+
     it('refuses bad filters with 400 naming them', async () => {
       for (const [query, path] of [
         ['?limit=201', 'limit'],
