@@ -153,9 +153,28 @@ function checkJsonText(text: string): void {
     throw new ValidationError(`JSON may nest at most ${JSON_MAX_DEPTH} deep`, [
       { path: '(body)', message: 'nested too deeply', expected: `at most ${JSON_MAX_DEPTH} levels` },
     ])
+  const parsed = parsedOrUndefined(text)
   // Every string of the body, the event fields the engine checks included, is text.
-  const bad = badTextIn(parsedOrUndefined(text))
+  const bad = badTextIn(parsed)
   if (bad.length > 0) throw new ValidationError('the body holds characters no text field takes', bad)
+  // JSON.parse keeps a member named __proto__ as data, but validation drops it unseen
+  // (zod copies no such key): refused by name, as any field no schema takes.
+  const proto = protoKeysIn(parsed)
+  if (proto.length > 0) throw new ValidationError('the body holds a field named __proto__', proto)
+}
+
+/** Each member named `__proto__` in a parsed JSON body, by its path (at most 20). */
+function protoKeysIn(value: unknown, path: string[] = [], out: FieldError[] = []): FieldError[] {
+  if (out.length >= 20 || !value || typeof value !== 'object') return out
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) protoKeysIn(v, [...path, String(i)], out)
+    return out
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '__proto__') out.push({ path: [...path, k].join('.'), message: 'unknown field' })
+    else protoKeysIn(v, [...path, k], out)
+  }
+  return out
 }
 
 const parsedOrUndefined = (text: string): unknown => {

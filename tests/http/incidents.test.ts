@@ -217,6 +217,25 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect((await t.request('GET', `/incidents/${view.id}`, { as: 'office' })).body.version).toBe(1)
     })
 
+    it('refuses a field named __proto__ (which validation would drop unseen), changing nothing', async () => {
+      const view = await open()
+      const res = await t.request('POST', `/incidents/${view.id}/events`, {
+        as: 'office',
+        raw: '{"type":"REPORT","to":["group","principal"],"proposal":"建议","__proto__":{"isAdmin":true}}',
+        headers: { 'content-type': 'application/json' },
+      })
+      expect(res.status).toBe(400)
+      expect(res.body.errors).toEqual([{ path: '__proto__', message: 'unknown field' }])
+      const nested = await t.request('POST', '/incidents', {
+        as: 'office',
+        raw: '{"planId":"neixiang-2017","title":"t","facts":{"__proto__":{"x":1}}}',
+        headers: { 'content-type': 'application/json' },
+      })
+      expect(nested.status).toBe(400)
+      expect(nested.body.errors).toEqual([{ path: 'facts.__proto__', message: 'unknown field' }])
+      expect((await t.request('GET', `/incidents/${view.id}`, { as: 'office' })).body.version).toBe(1)
+    })
+
     it('answers 403 when the role may not send the event, before looking at the state', async () => {
       const view = await open()
       const res = await t.request('POST', `/incidents/${view.id}/events`, {
