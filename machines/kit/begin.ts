@@ -37,16 +37,6 @@ function collectFields(event: IncidentEvent): Record<string, unknown> {
 export const matchesDischarge = (d: Discharge, type: string, fields: Record<string, unknown>): boolean =>
   d.type === type && fieldsMatch(d.fields, fields)
 
-/**
- * `o` as it stood at `at` (rule 1): breached at its due time when `at` is past it, though
- * no timer has fired yet (the scheduler runs after the due time, or the service was
- * down). An obligation leaving `owed` then (waived) keeps that breach.
- */
-export function breachedBy(o: Obligation, at: string): Obligation {
-  if (o.breachedAt !== null || o.dueAt === null || Date.parse(at) <= Date.parse(o.dueAt)) return o
-  return { ...o, breachedAt: o.dueAt }
-}
-
 /** `o` met at `at`, or late when that was past its due time (or it had breached). */
 export function discharged(o: Obligation, at: string): Obligation {
   const late = o.breachedAt !== null || (o.dueAt !== null && Date.parse(at) > Date.parse(o.dueAt))

@@ -7,7 +7,6 @@
  */
 import { assign } from 'xstate'
 import { CategorySchema, FactsSchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
-import { breachedBy } from './begin.js'
 import {
   type ApprovalTable,
   addDraft,
@@ -249,12 +248,11 @@ export function createKit(spec: KitSpec) {
           : o,
       ),
     })),
-    /** Rules 1–2: a waiver given past the due time keeps the breach (no timer need have fired). */
     waive: update(({ context, event }: Args) => ({
       obligations: context.obligations.map((o) =>
         o.id === event.obligation && o.status === 'owed'
           ? {
-              ...breachedBy(o, event.at),
+              ...o,
               status: 'waived' as const,
               waived: { by: event.actor, reason: text(event, 'reason') ?? '', at: event.at },
             }

@@ -26,14 +26,18 @@ import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
 import { snapshotToChange } from './snapshot-text.js'
 import { storedViewText } from './stored-view.js'
+import type { createTimers } from './timers.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
+
+type Timers = ReturnType<typeof createTimers>
 
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
   Object.keys(quotes).length > 0 ? { ...data, quotes } : data
 
-export function createCommands(core: Core, rooms: Rooms) {
+export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDue'>) {
   const { store, plans, clock, calendar, planOf } = core
-  const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply } = rooms
+  const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply, fireIfDue } =
+    rooms
 
   function checkTime(
     field: string,
@@ -207,6 +211,11 @@ export function createCommands(core: Core, rooms: Rooms) {
     // Hashed only for a key: without one nothing is compared or remembered.
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
+      // A waiver after a due time whose timer has not fired yet (the service was down, or
+      // the scheduler not there yet): the breach is journaled first, as the scheduler
+      // would have (rule 1: a waiver never hides a breach). Rolled back with a refusal.
+      if (req.type === 'WAIVE' && typeof req.fields.obligation === 'string')
+        await fireIfDue(trx, told, id, req.fields.obligation, req.occurredAt ?? iso(clock.now()))
       // The row's key first if the incident is live (live.ts): at that version it needs
       // nothing more of it; else the whole row, read once.
       const head = await lockRow(trx, store, id, core.live.has(id))

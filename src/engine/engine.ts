@@ -70,8 +70,8 @@ export function createEngine(deps: EngineDeps) {
     { ...base, ...createWriter(core, base) },
     { get: (id: string, caller: Pick<Caller, 'organisation'>) => get(id, caller) },
   ) as Rooms & Commands & Timers & Maintenance & Annotations & Migration
-  Object.assign(rooms, createCommands(core, rooms))
   Object.assign(rooms, createTimers(core, rooms))
+  Object.assign(rooms, createCommands(core, rooms))
   Object.assign(rooms, createMaintenance(core, rooms))
   Object.assign(rooms, createAnnotations(core, rooms))
   Object.assign(rooms, createMigration(core, rooms))

@@ -157,5 +157,22 @@ export function createTimers(core: Core, rooms: Rooms) {
     return true
   }
 
-  return { fireDue, fireIn }
+  /**
+   * Fires one deadline of an incident inside the caller's transaction if its timer is
+   * due by `at` and unfired, as the scheduler would have: a change that comes after a
+   * due time the scheduler has not reached yet (a waiver, say, while the service was
+   * down) finds the breach journaled first (OBLIGATIONS.md rule 1).
+   */
+  async function fireIfDue(trx: repo.Db, told: Told, incidentId: string, instance: string, at: string) {
+    const timer = await trx
+      .selectFrom('timers')
+      .select(['incident_id', 'instance', 'due_at'])
+      .where('incident_id', '=', incidentId)
+      .where('instance', '=', instance)
+      .where('fired_at', 'is', null)
+      .executeTakeFirst()
+    if (timer && Date.parse(timer.due_at) <= Date.parse(at)) await fireIn(trx, told, timer)
+  }
+
+  return { fireDue, fireIn, fireIfDue }
 }

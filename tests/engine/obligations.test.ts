@@ -72,10 +72,39 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     expect(report).toMatchObject({ status: 'waived', breachedAt: report?.dueAt })
     expect(after.deadlines.find((d) => d.id === 'report:group#1')?.status).toBe('missed')
     expect(after.breached).toBe(1)
-    // The breach owes its escalation, and the WAIVE entry records both.
+    // The breach is journaled first, as the scheduler would have (owing its escalation),
+    // then the waiver; the journal replays to what is stored.
     expect(after.obligations.some((o) => o.id === 'escalate#1' && o.status === 'owed')).toBe(true)
-    const waive = (await engine.history(v.id, office)).find((h) => h.type === 'WAIVE')
-    expect(waive?.payload.obligations).toMatchObject({ breached: ['report:group#1'], begun: ['escalate#1'] })
+    const entries = (await engine.history(v.id, office)).slice(-2)
+    expect(entries.map((h) => [h.type, h.actor.role, h.occurredAt])).toEqual([
+      ['DEADLINE_PASSED', 'system', report?.dueAt],
+      ['WAIVE', 'group', after.updatedAt],
+    ])
+    expect(entries[0]?.payload.obligations).toMatchObject({
+      breached: ['report:group#1'],
+      begun: ['escalate#1'],
+    })
+    expect(entries[1]?.payload.obligations).toMatchObject({ waived: ['report:group#1'] })
+    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: toyRegistry }, v.id)
+    expect(audit.readModel).toEqual({ ok: true, mismatches: [] })
+  })
+
+  it('a waiver refused after the due time writes nothing, the breach it found due included', async () => {
+    const { engine, clock } = await start()
+    const v = await engine.open(
+      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(31)
+    const refused = await refusal(
+      engine.send(v.id, { type: 'WAIVE', fields: { obligation: 'report:group#1', reason: '无权' } }, unit),
+    )
+    expect(refused.status).toBe(403)
+    expect((await engine.history(v.id, office)).map((h) => h.type)).toEqual(['OPENED'])
+    // The scheduler fires it, as it would have.
+    expect(await engine.fireDue()).toBeGreaterThanOrEqual(1)
+    const fired = (await engine.history(v.id, office)).map((h) => h.type)
+    expect(fired.filter((x) => x === 'DEADLINE_PASSED')).toEqual(['DEADLINE_PASSED'])
   })
 
   it('a waiver given before the due time breaches nothing', async () => {
@@ -89,6 +118,27 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
       v.id,
       { type: 'WAIVE', fields: { obligation: 'report:group#1', reason: '领导小组已电话知悉' } },
       group,
+    )
+    // Recorded later, dated before the due time: no breach either.
+    const w = await engine.open(
+      { planId: 'toy', title: '补录', severity: 'general', severityReason: '人工定级' },
+      office,
+    )
+    clock.advance(40)
+    await engine.send(
+      w.id,
+      {
+        type: 'WAIVE',
+        fields: { obligation: 'report:group#1', reason: '当时已电话知悉' },
+        occurredAt: new Date(clock.now().getTime() - 20 * 60_000).toISOString(),
+      },
+      group,
+    )
+    expect((await engine.get(w.id, office)).obligations.find((o) => o.id === 'report:group#1')).toMatchObject(
+      {
+        status: 'waived',
+        breachedAt: null,
+      },
     )
     clock.advance(5)
     await engine.fireDue()
