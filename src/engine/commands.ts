@@ -23,13 +23,10 @@ import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { lockRow, rowOf } from './live.js'
 import { permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
-import type { Rooms } from './rooms.js'
+import type { Rooms, Timers } from './rooms.js'
 import { snapshotToChange } from './snapshot-text.js'
 import { storedViewText } from './stored-view.js'
-import type { createTimers } from './timers.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
-
-type Timers = ReturnType<typeof createTimers>
 
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
   Object.keys(quotes).length > 0 ? { ...data, quotes } : data

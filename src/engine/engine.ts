@@ -30,11 +30,10 @@ import { createMaintenance } from './maintenance.js'
 import { createMigration } from './migrate.js'
 import { createOutbox } from './outbox.js'
 import { createProjection } from './projection.js'
-import type { Rooms } from './rooms.js'
+import type { Rooms, Timers } from './rooms.js'
 import { VIEW_COLUMNS } from './stored-view.js'
 
 type Commands = ReturnType<typeof createCommands>
-type Timers = ReturnType<typeof createTimers>
 type Maintenance = ReturnType<typeof createMaintenance>
 type Annotations = ReturnType<typeof createAnnotations>
 type Migration = ReturnType<typeof createMigration>

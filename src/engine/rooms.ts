@@ -6,6 +6,7 @@ import type { createCommitter } from './committer.js'
 import type { createIdempotency } from './idempotency.js'
 import type { createOutbox } from './outbox.js'
 import type { createProjection } from './projection.js'
+import type { createTimers } from './timers.js'
 import type { IncidentView } from './view.js'
 import type { createWriter } from './write.js'
 
@@ -20,3 +21,6 @@ export type Rooms = Base &
   ReturnType<typeof createWriter> & {
     get(id: string, caller: { organisation: string }): Promise<IncidentView>
   }
+
+/** The timer room (fire due deadlines; one deadline inside a command's transaction). */
+export type Timers = ReturnType<typeof createTimers>

@@ -16,6 +16,10 @@ const group = caller('group')
 const unit = caller('unit')
 const leader = caller('leader')
 
+/** An incident of the kit's test plan, graded 一般 by hand at open. */
+const openToy = (engine: TestEngine['engine'], title = '测试') =>
+  engine.open({ planId: 'toy', title, severity: 'general', severityReason: '人工定级' }, office)
+
 describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
   let t: TestEngine
   afterEach(async () => {
@@ -37,10 +41,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('fires an owed due time once, as a permanent breach recorded in the journal entry', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     clock.advance(31)
     expect(await engine.fireDue()).toBeGreaterThanOrEqual(1)
     expect(await engine.fireDue()).toBe(0)
@@ -55,10 +56,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('a waiver given past the due time, before its timer fired, keeps the breach (rules 1 and 2)', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     // Due at +30 min; the scheduler has not run yet when the group waives it at +31.
     clock.advance(31)
     await engine.send(
@@ -91,10 +89,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('a waiver refused after the due time writes nothing, the breach it found due included', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     clock.advance(31)
     const refused = await refusal(
       engine.send(v.id, { type: 'WAIVE', fields: { obligation: 'report:group#1', reason: '无权' } }, unit),
@@ -109,10 +104,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('a waiver given before the due time breaches nothing', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     clock.advance(29)
     await engine.send(
       v.id,
@@ -120,10 +112,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
       group,
     )
     // Recorded later, dated before the due time: no breach either.
-    const w = await engine.open(
-      { planId: 'toy', title: '补录', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const w = await openToy(engine, '补录')
     clock.advance(40)
     await engine.send(
       w.id,
@@ -152,10 +141,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('the view lists obligations in order of startedAt, an escalation begun by a late firing too', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     // Due at +30 min; a draft at +31 begins its approvals before the deadline fires, and the
     // breach's escalation starts at the due time, +30.
     clock.advance(31)
@@ -176,10 +162,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('a report made in time leaves no timer to fire', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     clock.advance(60)
     expect(await engine.fireDue()).toBe(0)
@@ -189,10 +172,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('refuses a close while anything is owed, with the owed list (409)', async () => {
     const { engine } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     await engine.send(v.id, { type: 'CONVENE', fields: {} }, group)
     await engine.send(v.id, { type: 'DRAFT', fields: { content: '稿' } }, office)
@@ -222,10 +202,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('a release owed names the first step: DRAFT, then the draft that carries every approval', async () => {
     const { engine } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     const convened = await engine.send(v.id, { type: 'CONVENE', fields: {} }, group)
     const release = (view: typeof convened) => view.obligations.find((o) => o.rule === 'release')?.discharge
@@ -242,10 +219,7 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('replay of the journal reproduces the obligations exactly', async () => {
     const { engine, clock } = await start()
-    const v = await engine.open(
-      { planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const v = await openToy(engine)
     clock.advance(31)
     await engine.fireDue()
     await engine.send(v.id, { type: 'SET_SEVERITY', fields: { severity: 'major', reason: '扩散' } }, group)
@@ -257,21 +231,12 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
 
   it('lists what each role owes, what breached, nearest due first', async () => {
     const { engine, clock } = await start()
-    const a = await engine.open(
-      { planId: 'toy', title: '甲', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const a = await openToy(engine, '甲')
     clock.advance(5)
-    const b = await engine.open(
-      { planId: 'toy', title: '乙', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const b = await openToy(engine, '乙')
     await engine.send(b.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     clock.advance(1)
-    const c = await engine.open(
-      { planId: 'toy', title: '丙', severity: 'general', severityReason: '人工定级' },
-      office,
-    )
+    const c = await openToy(engine, '丙')
     const byDue = await engine.list({ sort: 'nextDue' }, office)
     expect(byDue.items.map((i) => i.id)).toEqual([a.id, c.id, b.id])
     expect(byDue.items[2]).toMatchObject({ owed: 0, nextDueAt: null })

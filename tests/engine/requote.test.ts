@@ -17,26 +17,38 @@ const year2027: HolidayYear = {
   holidays: [{ name: '测试假日', off: ['2027-03-01', '2027-03-01'], work: [] }],
 }
 
+const office = caller('office')
+
 describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
   let t: TestEngine
   afterEach(async () => {
     await t?.store.close()
   })
-
-  it('re-quotes an uncertain due time once when its year is in force, on the record', async () => {
+  /** An incident whose answer is due in 3 working hours of 2027, a year the built-in holiday data lacks. */
+  async function openAcrossTheYear() {
     t = await freshEngine(await newDb(kind), undefined, toyRegistry)
     t.clock.set('2027-03-01T01:00:00.000Z')
-    const office = caller('office')
-    const v = await t.engine.open(
+    return t.engine.open(
       { planId: 'toy', title: '跨年', severity: 'general', severityReason: '人工', category: 'doubt' },
       office,
     )
+  }
+  /** An engine on the same store whose calendar has 2027's holiday data loaded. */
+  const withYear2027 = () =>
+    createEngine({
+      store: t.store,
+      plans: toyRegistry,
+      clock: t.clock,
+      calendar: createCalendar({ years: [...loadHolidayYears(), year2027] }),
+    })
+
+  it('re-quotes an uncertain due time once when its year is in force, on the record', async () => {
+    const v = await openAcrossTheYear()
     const before = v.obligations.find((o) => o.rule === 'answer')
     expect(before).toMatchObject({ certain: false, dueAt: '2027-03-01T04:00:00.000Z' })
     expect(await t.engine.requote()).toBe(0)
 
-    const withYear = createCalendar({ years: [...loadHolidayYears(), year2027] })
-    const engine = createEngine({ store: t.store, plans: toyRegistry, clock: t.clock, calendar: withYear })
+    const engine = withYear2027()
     expect(await engine.requote()).toBe(1)
     expect(await engine.requote()).toBe(0)
     const after = await engine.get(v.id, office)
@@ -61,15 +73,8 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
     )
   })
   it('moves the timer rows with the due time, so the breach and its warnings come at the new time', async () => {
-    t = await freshEngine(await newDb(kind), undefined, toyRegistry)
-    t.clock.set('2027-03-01T01:00:00.000Z')
-    const office = caller('office')
-    const v = await t.engine.open(
-      { planId: 'toy', title: '跨年', severity: 'general', severityReason: '人工', category: 'doubt' },
-      office,
-    )
-    const withYear = createCalendar({ years: [...loadHolidayYears(), year2027] })
-    const engine = createEngine({ store: t.store, plans: toyRegistry, clock: t.clock, calendar: withYear })
+    const v = await openAcrossTheYear()
+    const engine = withYear2027()
     expect(await engine.requote()).toBe(1)
     const answer = (await engine.get(v.id, office)).obligations.find((o) => o.rule === 'answer')!
     expect(answer).toMatchObject({ certain: true, dueAt: '2027-03-02T04:00:00.000Z' })
