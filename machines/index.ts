@@ -5,7 +5,7 @@
 import { PLAN_DOCUMENTS } from './documents.js'
 import { plan as hrssCity } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
-import { plan as nanchongNpc2022 } from './nanchong-npc-2022/index.js'
+import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
 import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
 import { plan as neixiang2017 } from './neixiang-2017/index.js'
 import { plan as saws2014 } from './saws-2014/index.js'
@@ -16,6 +16,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCity,
   nanningAic2017,
   saws2014,
+  nanchongNpc2022V2,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -166,20 +166,43 @@ function beginApplicable(
     const slot = index.slot.get(o.rule)
     if (slot !== undefined) live[slot] = 1
   }
-  for (const { rule, slot, raise, events, when } of index.admitted(next.severity, next.category)) {
+  for (const { rule, slot, raise, raiseWhen, events, when } of index.admitted(next.severity, next.category)) {
     const has = live[slot] === 1
-    const again = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
+    // 'whenHolds': a rise it has not begun again since is pending until its condition holds.
+    const pending =
+      has && raiseWhen && !repeatOfLast && change !== 'raise' && risenSince(next, rule.id, event.at)
+    const again =
+      pending || (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
     if (when !== null && !when(next)) continue
     live[slot] = 1
-    const o = begin(next, rule, event.at, event.quotes, {
+    let o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
     })
+    // The event that brought its condition about may itself discharge it (a report to both levels).
+    if (pending && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
     next.obligations = [...next.obligations, o]
   }
+}
+
+/**
+ * Whether the grade rose after the latest instance of `rule` (not withdrawn) began, by `at`
+ * (a firing is stamped with its due time, which may be before the rise). A sent event's
+ * time never goes back (the engine refuses an earlier one), so a later rise is a later time.
+ */
+function risenSince(ctx: IncidentContext, rule: string, at: string): boolean {
+  let began: string | undefined
+  for (let i = ctx.obligations.length - 1; i >= 0 && began === undefined; i--) {
+    const o = ctx.obligations[i] as Obligation
+    if (o.rule === rule && o.status !== 'withdrawn') began = o.startedAt
+  }
+  const rise = ctx.severityLog.findLast((e) => e.from !== null && isAbove(e.to, e.from))
+  if (began === undefined || rise === undefined) return false
+  const risen = Date.parse(rise.at)
+  return risen > Date.parse(began) && risen <= Date.parse(at)
 }
 
 /** Local policy (超时须上报): every breach owes one escalation, discharged by ESCALATE. */

@@ -75,8 +75,13 @@ export interface ObligationRule {
    * approval, the view's `discharge` names the step to take first (DRAFT, then approvals).
    */
   draftPurpose?: string
-  /** Begin a new instance though one is met: on a rise in grade (续报), or on these events. */
-  again?: { raise?: boolean; events?: readonly string[] }
+  /**
+   * Begin a new instance though one is met: on a rise in grade (续报), or on these events.
+   * `raise: 'whenHolds'`: on a rise, but from the first event at which `when` holds after
+   * it (逐级, rule 7: the upper report is owed once the level below has the new grade's
+   * report, and counts from then), not at the rise itself.
+   */
+  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[] }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default) or only a
    * step done at the same grade (a recipient already told of the same grade).

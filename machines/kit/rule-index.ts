@@ -17,6 +17,8 @@ export interface RuleEntry {
   slot: number
   /** It begins again on a rise (`again.raise`). */
   raise: boolean
+  /** On a rise, from the first event at which its condition holds (`again.raise: 'whenHolds'`). */
+  raiseWhen: boolean
   /** It begins again on these events (`again.events`). */
   events: readonly string[]
   /** Its condition (`when`), or null when it has none. */
@@ -59,7 +61,8 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
     slot: slot.get(rule.id) as number,
-    raise: rule.again?.raise === true,
+    raise: rule.again?.raise !== undefined && rule.again.raise !== false,
+    raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
     when: rule.when === undefined ? null : testOf(rule.when),
   }))

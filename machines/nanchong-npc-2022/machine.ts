@@ -6,12 +6,11 @@
 import { and, not, setup } from 'xstate'
 import { commonTransitions, createKit, escalationRule, owedBesides, withLedger } from '../kit/kit.js'
 import { holds } from '../kit/ledger.js'
-import type { IncidentContext, IncidentEvent, IncidentInput } from '../kit/types.js'
+import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, isAbove, policy, SeveritySchema } from '../vocabulary.js'
-import { approvals, classify, common, obligations, PLAN_ID, ROLES, ROUTES } from './rules.js'
+import { approvals, classify, common, obligations, obligationsV2, PLAN_ID, ROLES, ROUTES } from './rules.js'
 
 export const escalation = escalationRule(common)
-const kit = createKit({ classify, obligations: [...obligations, escalation], approvals, escalation })
 
 type Args = { context: IncidentContext; event: IncidentEvent }
 const list = (event: IncidentEvent, field: string): string[] => {
@@ -113,232 +112,245 @@ const relapse = {
   meta: clause('三(一)', '舆情反复：继续监测、重新处置'),
 }
 
-export const machine = setup({
-  types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-  guards: {
-    ...kit.guards,
-    /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
-    mayReport: ({ context, event }: Args) => {
-      const to = list(event, 'to')
-      if (to.includes('group') && !roleIn(event, ROLES.reportToGroup)) return false
-      if (!to.includes('cac')) return true
-      return roleIn(event, ROLES.reportToCac) && settled(context, event, 'report:group')
+/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
+function chart(rules: readonly ObligationRule[]) {
+  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
+  return setup({
+    types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
+    guards: {
+      ...kit.guards,
+      /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
+      mayReport: ({ context, event }: Args) => {
+        const to = list(event, 'to')
+        if (to.includes('group') && !roleIn(event, ROLES.reportToGroup)) return false
+        if (!to.includes('cac')) return true
+        return roleIn(event, ROLES.reportToCac) && settled(context, event, 'report:group')
+      },
+      reportsToGroup: ({ event }: Args) => list(event, 'to').includes('group'),
+      /** 三(三): the group convenes once it has the report (not once 市网信办 has it). */
+      groupHasReport: ({ context, event }: Args) =>
+        context.severity !== null && settled(context, event, 'report:group'),
+      /** Second reading: a monitor grades and may raise, but may not lower a grade. */
+      mayRegrade: ({ context, event }: Args) => {
+        if (event.severity === undefined) return true
+        const to = SeveritySchema.safeParse(event.severity)
+        if (!to.success) return false
+        const lowering = context.severity !== null && isAbove(context.severity, to.data)
+        return !lowering || roleIn(event, ROLES.lower)
+      },
+      /** 三(三): 市网信办's opinion, owed at 较大+, once 市网信办 has the report. */
+      opinionDue: ({ context }: Args) =>
+        owes(context, 'opinion:cac') &&
+        met(context, 'report:cac') &&
+        settled(context, undefined, 'report:cac'),
+      /** 三(三): the measures are final only after 市网信办's opinion (较大+). */
+      measuresDue: ({ context }: Args) =>
+        owes(context, 'measures') && settled(context, undefined, 'opinion:cac'),
+      /** 三(四): the response follows the final measures of the analysis meeting. */
+      measuresFinal: ({ context, event }: Args) =>
+        met(context, 'measures') && settled(context, event, 'measures', 'opinion:cac'),
+      isComplex: ({ context }: Args) => context.steps.complex !== undefined,
+      /** 三(四)1: a wide and complex case answers with a stance first. */
+      stanceFirst: ({ context }: Args) => context.steps.complex === undefined || did(context, 'STANCE'),
+      /** 三(四)1 routes: 咨询、质疑、诉求、意见建议 (属实批评: policy); 举报 only after the investigation. */
+      replyRoute: ({ context }: Args) =>
+        context.category === null ||
+        (ROUTES.reply as readonly string[]).includes(context.category) ||
+        ((ROUTES.investigate as readonly string[]).includes(context.category) && did(context, 'INVESTIGATE')),
+      explainRoute: ({ context }: Args) =>
+        context.category === null || (ROUTES.explain as readonly string[]).includes(context.category),
+      refuteRoute: ({ context }: Args) =>
+        context.category === null || (ROUTES.refute as readonly string[]).includes(context.category),
+      /**
+       * Rule 8: the named draft (unnamed: some draft) is of this purpose, not yet published
+       * nor withdrawn, and carries every approval of the current grade. A published draft
+       * is not published again: a new text is a new draft with its own approvals.
+       */
+      releasable: ({ context, event }: Args, p: { purpose: string }) => {
+        const id = str(event, 'draftId')
+        return context.drafts.some(
+          (d) =>
+            (id === undefined || d.id === id) &&
+            d.purpose === p.purpose &&
+            d.releasedAt === null &&
+            d.withdrawn === null &&
+            kit.guards.approvalsComplete(
+              { context, event: { ...event, draftId: d.id } },
+              { purposes: [p.purpose] },
+            ),
+        )
+      },
+      /** 三(五): consent is given to content that was submitted for it. */
+      consentRequested: ({ context, event }: Args) =>
+        list(event, 'targets').every((t) =>
+          context.acts.some((a) => a.type === 'REQUEST_BLOCK_CONSENT' && a.fields.target === t),
+        ),
+      /** 三(五): a block only of content 市网信办's consent names. */
+      consentNames: ({ context, event }: Args) => {
+        const target = str(event, 'target')
+        return context.acts.some(
+          (a) =>
+            a.type === 'CAC_CONSENT_BLOCK' &&
+            Array.isArray(a.fields.targets) &&
+            (target === undefined || a.fields.targets.includes(target)),
+        )
+      },
+      /** 三(四)1: a wide and complex case may subside only after its conclusion response. */
+      concluded: ({ context, event }: Args) => settled(context, event, 'answer:conclusion'),
     },
-    reportsToGroup: ({ event }: Args) => list(event, 'to').includes('group'),
-    /** 三(三): the group convenes once it has the report (not once 市网信办 has it). */
-    groupHasReport: ({ context, event }: Args) =>
-      context.severity !== null && settled(context, event, 'report:group'),
-    /** Second reading: a monitor grades and may raise, but may not lower a grade. */
-    mayRegrade: ({ context, event }: Args) => {
-      if (event.severity === undefined) return true
-      const to = SeveritySchema.safeParse(event.severity)
-      if (!to.success) return false
-      const lowering = context.severity !== null && isAbove(context.severity, to.data)
-      return !lowering || roleIn(event, ROLES.lower)
-    },
-    /** 三(三): 市网信办's opinion, owed at 较大+, once 市网信办 has the report. */
-    opinionDue: ({ context }: Args) =>
-      owes(context, 'opinion:cac') && met(context, 'report:cac') && settled(context, undefined, 'report:cac'),
-    /** 三(三): the measures are final only after 市网信办's opinion (较大+). */
-    measuresDue: ({ context }: Args) =>
-      owes(context, 'measures') && settled(context, undefined, 'opinion:cac'),
-    /** 三(四): the response follows the final measures of the analysis meeting. */
-    measuresFinal: ({ context, event }: Args) =>
-      met(context, 'measures') && settled(context, event, 'measures', 'opinion:cac'),
-    isComplex: ({ context }: Args) => context.steps.complex !== undefined,
-    /** 三(四)1: a wide and complex case answers with a stance first. */
-    stanceFirst: ({ context }: Args) => context.steps.complex === undefined || did(context, 'STANCE'),
-    /** 三(四)1 routes: 咨询、质疑、诉求、意见建议 (属实批评: policy); 举报 only after the investigation. */
-    replyRoute: ({ context }: Args) =>
-      context.category === null ||
-      (ROUTES.reply as readonly string[]).includes(context.category) ||
-      ((ROUTES.investigate as readonly string[]).includes(context.category) && did(context, 'INVESTIGATE')),
-    explainRoute: ({ context }: Args) =>
-      context.category === null || (ROUTES.explain as readonly string[]).includes(context.category),
-    refuteRoute: ({ context }: Args) =>
-      context.category === null || (ROUTES.refute as readonly string[]).includes(context.category),
-    /**
-     * Rule 8: the named draft (unnamed: some draft) is of this purpose, not yet published
-     * nor withdrawn, and carries every approval of the current grade. A published draft
-     * is not published again: a new text is a new draft with its own approvals.
-     */
-    releasable: ({ context, event }: Args, p: { purpose: string }) => {
-      const id = str(event, 'draftId')
-      return context.drafts.some(
-        (d) =>
-          (id === undefined || d.id === id) &&
-          d.purpose === p.purpose &&
-          d.releasedAt === null &&
-          d.withdrawn === null &&
-          kit.guards.approvalsComplete(
-            { context, event: { ...event, draftId: d.id } },
-            { purposes: [p.purpose] },
-          ),
-      )
-    },
-    /** 三(五): consent is given to content that was submitted for it. */
-    consentRequested: ({ context, event }: Args) =>
-      list(event, 'targets').every((t) =>
-        context.acts.some((a) => a.type === 'REQUEST_BLOCK_CONSENT' && a.fields.target === t),
-      ),
-    /** 三(五): a block only of content 市网信办's consent names. */
-    consentNames: ({ context, event }: Args) => {
-      const target = str(event, 'target')
-      return context.acts.some(
-        (a) =>
-          a.type === 'CAC_CONSENT_BLOCK' &&
-          Array.isArray(a.fields.targets) &&
-          (target === undefined || a.fields.targets.includes(target)),
-      )
-    },
-    /** 三(四)1: a wide and complex case may subside only after its conclusion response. */
-    concluded: ({ context, event }: Args) => settled(context, event, 'answer:conclusion'),
-  },
-  actions: kit.actions,
-}).createMachine(
-  withLedger({
-    id: PLAN_ID,
-    type: 'parallel',
-    meta: clause('三', '网络舆情应急程序'),
-    context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
-    states: {
-      phase: {
-        initial: 'discovery',
-        meta: policy('阶段区域：六个阶段与结束', '阶段'),
-        on: {
-          ...commonTransitions(common),
-          SET_SEVERITY: {
-            guard: and(['isOpen', 'mayRegrade']),
-            actions: 'setSeverity',
-            meta: clause('三(一)', '调整级别（监控员不得降级）'),
-          },
-          REPORT: {
-            guard: and(['isOpen', 'isClassified', 'mayReport']),
-            actions: 'recordReport',
-            meta: clause('三(二)、二(三)6', '报告小组；小组逐级报送市网信办；级别上升后续报'),
-          },
-          SIGN_OFF: {
-            guard: and(['isOpen', { type: 'canApprove', params: { code: 'signOff' } }]),
-            actions: { type: 'approve', params: { code: 'signOff' } },
-            meta: clause('三(四)1、二(三)2', '小组审定信息发布内容及方式（非起草人）'),
-          },
-          REQUEST_BLOCK_CONSENT: {
-            guard: 'isOpen',
-            actions: step('blockRequested'),
-            meta: clause('三(五)', '确认有害、不实、扰乱秩序信息后立即报请市网信办同意'),
-          },
-          CAC_CONSENT_BLOCK: {
-            guard: and(['isOpen', 'consentRequested']),
-            actions: step('blockConsent'),
-            meta: clause('三(五)', '市网信办同意封堵（列明所同意的信息）'),
-          },
-          BLOCK_CONTENT: {
-            guard: and(['isOpen', 'consentNames']),
-            actions: step('block'),
-            meta: clause('三(五)', '仅封堵市网信办同意的信息'),
-          },
-          SEEK_SUPPORT: {
-            guard: 'isOpen',
-            actions: step('support'),
-            meta: clause('三(五)、四(一)', '必要时协调公安机关或中省网信部门支持'),
-          },
-        },
-        states: {
-          discovery: {
-            meta: clause('三(一)', '监测舆情：判断、筛选，记录出处并分类'),
-            on: {
-              CLASSIFY: {
-                guard: 'isUnclassified',
-                actions: 'setSeverity',
-                meta: clause('三(一)', '分类定级'),
-              },
-              REPORT: {
-                target: 'reporting',
-                guard: and(['isClassified', 'mayReport', 'reportsToGroup']),
-                actions: 'recordReport',
-                meta: clause('三(二)', '第一时间（10分钟内）报告应急管理小组'),
-              },
-              CONVENE: {
-                target: 'consultation',
-                guard: 'groupHasReport',
-                actions: step('meeting'),
-                meta: clause('二(三)1、三(三)', '小组已收到报告：启动预案，召开分析研判会'),
-              },
+    actions: kit.actions,
+  }).createMachine(
+    withLedger({
+      id: PLAN_ID,
+      type: 'parallel',
+      meta: clause('三', '网络舆情应急程序'),
+      context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+      states: {
+        phase: {
+          initial: 'discovery',
+          meta: policy('阶段区域：六个阶段与结束', '阶段'),
+          on: {
+            ...commonTransitions(common),
+            SET_SEVERITY: {
+              guard: and(['isOpen', 'mayRegrade']),
+              actions: 'setSeverity',
+              meta: clause('三(一)', '调整级别（监控员不得降级）'),
+            },
+            REPORT: {
+              guard: and(['isOpen', 'isClassified', 'mayReport']),
+              actions: 'recordReport',
+              meta: clause('三(二)、二(三)6', '报告小组；小组逐级报送市网信办；级别上升后续报'),
+            },
+            SIGN_OFF: {
+              guard: and(['isOpen', { type: 'canApprove', params: { code: 'signOff' } }]),
+              actions: { type: 'approve', params: { code: 'signOff' } },
+              meta: clause('三(四)1、二(三)2', '小组审定信息发布内容及方式（非起草人）'),
+            },
+            REQUEST_BLOCK_CONSENT: {
+              guard: 'isOpen',
+              actions: step('blockRequested'),
+              meta: clause('三(五)', '确认有害、不实、扰乱秩序信息后立即报请市网信办同意'),
+            },
+            CAC_CONSENT_BLOCK: {
+              guard: and(['isOpen', 'consentRequested']),
+              actions: step('blockConsent'),
+              meta: clause('三(五)', '市网信办同意封堵（列明所同意的信息）'),
+            },
+            BLOCK_CONTENT: {
+              guard: and(['isOpen', 'consentNames']),
+              actions: step('block'),
+              meta: clause('三(五)', '仅封堵市网信办同意的信息'),
+            },
+            SEEK_SUPPORT: {
+              guard: 'isOpen',
+              actions: step('support'),
+              meta: clause('三(五)、四(一)', '必要时协调公安机关或中省网信部门支持'),
             },
           },
-          reporting: {
-            meta: clause('三(二)', '快报事实：小组已收到报告；较大及以上由小组逐级报送市网信办'),
-            on: {
-              CONVENE: {
-                target: 'consultation',
-                guard: 'groupHasReport',
-                actions: step('meeting'),
-                meta: clause('二(三)1、三(三)', '启动预案，召开网络舆情分析研判会'),
+          states: {
+            discovery: {
+              meta: clause('三(一)', '监测舆情：判断、筛选，记录出处并分类'),
+              on: {
+                CLASSIFY: {
+                  guard: 'isUnclassified',
+                  actions: 'setSeverity',
+                  meta: clause('三(一)', '分类定级'),
+                },
+                REPORT: {
+                  target: 'reporting',
+                  guard: and(['isClassified', 'mayReport', 'reportsToGroup']),
+                  actions: 'recordReport',
+                  meta: clause('三(二)', '第一时间（10分钟内）报告应急管理小组'),
+                },
+                CONVENE: {
+                  target: 'consultation',
+                  guard: 'groupHasReport',
+                  actions: step('meeting'),
+                  meta: clause('二(三)1、三(三)', '小组已收到报告：启动预案，召开分析研判会'),
+                },
               },
             },
-          },
-          consultation: {
-            meta: clause('三(三)、二(三)2', '会商研判：研究处置办法，审定发布内容及方式'),
-            on: {
-              ...measures,
-              // 第一时间表态性回应: a signed-off stance may go out before the measures are final.
-              STANCE: releases.STANCE,
-              MARK_COMPLEX: {
-                guard: not('isComplex'),
-                actions: step('complex'),
-                meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
-              },
-              START_RESPONSE: {
-                target: 'response',
-                guard: 'measuresFinal',
-                meta: clause('三(四)', '按研判会意见开展处置'),
+            reporting: {
+              meta: clause('三(二)', '快报事实：小组已收到报告；较大及以上由小组逐级报送市网信办'),
+              on: {
+                CONVENE: {
+                  target: 'consultation',
+                  guard: 'groupHasReport',
+                  actions: step('meeting'),
+                  meta: clause('二(三)1、三(三)', '启动预案，召开网络舆情分析研判会'),
+                },
               },
             },
-          },
-          response: {
-            meta: clause('三(四)', '应急处置'),
-            on: {
-              ...later,
-              MARK_COMPLEX: {
-                guard: not('isComplex'),
-                actions: step('complex'),
-                meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
-              },
-              GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
-              RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
-              SUBSIDE: {
-                target: 'disposal',
-                guard: 'concluded',
-                actions: step('subsided'),
-                meta: clause('三(一)、三(四)1、三(六)', '舆情平息，应急处置结束（复杂舆情须已作结论性回应）'),
+            consultation: {
+              meta: clause('三(三)、二(三)2', '会商研判：研究处置办法，审定发布内容及方式'),
+              on: {
+                ...measures,
+                // 第一时间表态性回应: a signed-off stance may go out before the measures are final.
+                STANCE: releases.STANCE,
+                MARK_COMPLEX: {
+                  guard: not('isComplex'),
+                  actions: step('complex'),
+                  meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
+                },
+                START_RESPONSE: {
+                  target: 'response',
+                  guard: 'measuresFinal',
+                  meta: clause('三(四)', '按研判会意见开展处置'),
+                },
               },
             },
-          },
-          disposal: {
-            meta: clause('三(六)', '后期处置：关注舆情趋势'),
-            on: {
-              ...later,
-              WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
-              START_REVIEW: { target: 'review', meta: clause('三(六)', '组织有关单位总结评估') },
-              RELAPSE: relapse,
-            },
-          },
-          review: {
-            meta: clause('三(六)、二(三)7', '总结评估，表扬与责任追究，修改完善'),
-            on: {
-              ...later,
-              WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
-              REVIEW: {
-                target: 'closed',
-                actions: step('review'),
-                meta: clause('三(六)、二(三)7', '总结评估完成'),
+            response: {
+              meta: clause('三(四)', '应急处置'),
+              on: {
+                ...later,
+                MARK_COMPLEX: {
+                  guard: not('isComplex'),
+                  actions: step('complex'),
+                  meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
+                },
+                GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
+                RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
+                SUBSIDE: {
+                  target: 'disposal',
+                  guard: 'concluded',
+                  actions: step('subsided'),
+                  meta: clause(
+                    '三(一)、三(四)1、三(六)',
+                    '舆情平息，应急处置结束（复杂舆情须已作结论性回应）',
+                  ),
+                },
               },
-              RELAPSE: relapse,
             },
+            disposal: {
+              meta: clause('三(六)', '后期处置：关注舆情趋势'),
+              on: {
+                ...later,
+                WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
+                START_REVIEW: { target: 'review', meta: clause('三(六)', '组织有关单位总结评估') },
+                RELAPSE: relapse,
+              },
+            },
+            review: {
+              meta: clause('三(六)、二(三)7', '总结评估，表扬与责任追究，修改完善'),
+              on: {
+                ...later,
+                WATCH_TREND: { actions: step('trendWatch'), meta: clause('三(六)', '关注舆情趋势') },
+                REVIEW: {
+                  target: 'closed',
+                  actions: step('review'),
+                  meta: clause('三(六)、二(三)7', '总结评估完成'),
+                },
+                RELAPSE: relapse,
+              },
+            },
+            closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
           },
-          closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
         },
       },
-    },
-  }),
-)
+    }),
+  )
+}
+
+export const machine = chart(obligations)
+/** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
+export const machineV2 = chart(obligationsV2)

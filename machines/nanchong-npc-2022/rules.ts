@@ -109,22 +109,24 @@ export const obligations: readonly ObligationRule[] = [
     discharge: { type: 'REPORT', fields: { to: ['group'] } },
     again: { raise: true },
   }),
-  // 三(二) 及时逐级: the group reports on, once it has the report. On a later rise the new
-  // report to 市网信办 begins at the rise (the kit's `again`), while the machine refuses a
-  // report to 市网信办 until the group has the new grade's report (guard `mayReport`).
+  // 三(二) 及时逐级: the group reports on, once it has the report. After a rise the new
+  // report to 市网信办 is owed once the group has the new grade's report, and counts from
+  // then (as the guard `mayReport` allows it; OBLIGATIONS.md rule 7). Version 2 began it
+  // at the rise: see `obligationsV2` below.
   rule({
     id: 'report:cac',
     kind: 'report',
     label: '及时逐级报送市网信办',
     clause: '三(二)',
-    policy: '“及时”未给时长：自小组收到报告起 1 小时；级别再升须续报（本地政策）',
+    policy:
+      '“及时”未给时长：自小组收到报告起 1 小时；级别再升须续报，自小组收到新级别的报告起 1 小时（本地政策）',
     owedBy: ROLES.reportToCac,
     recipient: CAC,
     severities: LARGE_UP,
-    when: { met: 'report:group' },
+    when: { settled: 'report:group' },
     due: { anchor: 'start', amount: 1, unit: 'hours' },
     discharge: { type: 'REPORT', fields: { to: ['cac'] } },
-    again: { raise: true },
+    again: { raise: 'whenHolds' },
     prior: 'sameGrade',
   }),
   // 三(三): the group convenes once it has the report.
@@ -325,6 +327,22 @@ export const obligations: readonly ObligationRule[] = [
     discharge: { type: 'REVIEW', fields: {} },
   }),
 ]
+
+/**
+ * Version 2's rules, kept for the incidents opened on it: its report to 市网信办 began
+ * again at a rise (due an hour from the rise, though the group did not have the new
+ * report yet) and at any grade once the group had some report.
+ */
+export const obligationsV2: readonly ObligationRule[] = obligations.map((r) =>
+  r.id === 'report:cac'
+    ? {
+        ...r,
+        policy: '“及时”未给时长：自小组收到报告起 1 小时；级别再升须续报（本地政策）',
+        when: { met: 'report:group' },
+        again: { raise: true },
+      }
+    : r,
+)
 
 /** 三(四)1、二(三)2: every public text is 审定 by the group, not by its author. */
 const signOff: ApprovalRequirement = {

@@ -213,7 +213,8 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.severities) parts.push(`级别 ${r.severities.map((s) => severityLabel(plan, s)).join('、')}`)
   if (r.categories) parts.push(`涉事原因 ${r.categories.map((c) => CATEGORY_LABELS[c]).join('、')}`)
   if (r.when) parts.push(`条件：${conditionWords(plan, r.when)}`)
-  if (r.again?.raise) parts.push('升级后再次应办（续报）')
+  if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
+  else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   return parts.join('；') || '所有级别'
 }

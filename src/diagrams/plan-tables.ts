@@ -67,7 +67,11 @@ function row(plan: PlanDefinition, o: Described): string[] {
       ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}`
       : '',
     'purposes' in o && o.purposes ? `稿件用途：${o.purposes.join('、')}` : '',
-    o.again?.raise ? '级别升高后再次应办（续报）' : '',
+    o.again?.onceConditionHolds
+      ? '级别升高后，条件再次成立时再次应办（续报）'
+      : o.again?.raise
+        ? '级别升高后再次应办（续报）'
+        : '',
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
   ].filter((x) => x !== '')
   return [

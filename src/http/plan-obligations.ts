@@ -23,7 +23,13 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
   deadline: r.deadline ?? null,
   owedBy: [...r.owedBy],
   discharge: r.discharge,
-  again: r.again ? { raise: r.again.raise ?? false, events: [...(r.again.events ?? [])] } : null,
+  again: r.again
+    ? {
+        raise: r.again.raise === true || r.again.raise === 'whenHolds',
+        onceConditionHolds: r.again.raise === 'whenHolds',
+        events: [...(r.again.events ?? [])],
+      }
+    : null,
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 

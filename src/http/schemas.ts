@@ -199,7 +199,16 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
         deadline: nullableString,
         owedBy: z.array(z.string()),
         discharge: z.object({ type: z.string(), fields: JsonObject }),
-        again: z.object({ raise: z.boolean(), events: z.array(z.string()) }).nullable(),
+        again: z
+          .object({
+            raise: z.boolean(),
+            onceConditionHolds: z.boolean().openapi({
+              description:
+                'After a rise, owed again from the first event at which `when` holds (the level below has the new report), not from the rise itself',
+            }),
+            events: z.array(z.string()),
+          })
+          .nullable(),
         order: z.number().int().optional(),
         event: z.string().optional(),
         separate: z.boolean().optional(),

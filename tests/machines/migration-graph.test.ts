@@ -5,7 +5,8 @@
  * them, plus the scheduler's due times passing), de-duplicated on the state value, grade,
  * category and whether something breached. The next
  * version is synthetic (tests/helpers/migration-plans.ts: the same chart, one more
- * obligation, an identity mapping and a context function): no real plan has one yet.
+ * obligation, an identity mapping and a context function); a real version that declares
+ * a migration is checked from the version it names the same way.
  *
  * In each open state the migration succeeds (an identity mapping maps every state), keeps
  * OBLIGATIONS.md's invariants (no breach disappears, nothing met changes, no due time
@@ -18,8 +19,10 @@ import { describe, expect, it } from 'vitest'
 import { type AnyMachineSnapshot, createActor } from 'xstate'
 import {
   currentPlans,
+  getPlan,
   type IncidentContext,
   type IncidentEvent,
+  PLAN_VERSIONS,
   type PlanDefinition,
 } from '../../machines/index.js'
 import { migrateSnapshot, type PersistedSnapshot, statePaths } from '../../machines/kit/migration.js'
@@ -179,6 +182,46 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))(
     })
   },
 )
+
+/** Every real version that declares a migration, from the version it names. */
+const declared = PLAN_VERSIONS.flatMap((to) => {
+  const from = to.migratesFrom ? getPlan(to.id, to.migratesFrom.from) : undefined
+  return from ? [[`${to.id} ${from.version} → ${to.version}`, from, to] as const] : []
+})
+
+describe.each(declared)('%s (declared): every reachable open state migrates', (_name, from, to) => {
+  it('keeping every obligation’s record, to a state the new version restores', { timeout: 240_000 }, () => {
+    const problems: string[] = []
+    for (const s of reachable(from)) {
+      const before = s.context as IncidentContext
+      const { at, result } = migrateAt(from, to, s)
+      if (phaseOf(s.value) === 'closed') {
+        if (result.ok) problems.push(`closed ${JSON.stringify(s.value)} not refused`)
+        continue
+      }
+      if (!result.ok) {
+        problems.push(`${JSON.stringify(s.value)} refused: ${result.reason}`)
+        continue
+      }
+      const event = { type: 'MIGRATED', at, actor: admin } as IncidentEvent
+      for (const v of violations(
+        to,
+        { value: s.value, context: before },
+        { value: result.snapshot.value, context: result.context },
+        event,
+        true,
+      ))
+        problems.push(`${JSON.stringify(s.value)}: ${v}`)
+      const restored = createActor(to.machine, {
+        snapshot: result.snapshot as never,
+        clock: inertClock,
+      }).start()
+      if (restored.getSnapshot().status !== 'active')
+        problems.push(`${JSON.stringify(s.value)} does not restore`)
+    }
+    expect(problems.slice(0, 10)).toEqual([])
+  })
+})
 
 describe('the toy plan: states renamed, merged, and one that does not map', () => {
   it('maps each reachable state by the declaration, or refuses it naming the state', () => {

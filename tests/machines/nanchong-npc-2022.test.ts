@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/nanchong-npc-2022/index.js'
-import { addMinutes, T0, type Walker } from '../helpers/machine.js'
+import { plan, planV2 } from '../../machines/nanchong-npc-2022/index.js'
+import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
   as,
@@ -94,7 +94,7 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(one(w, 'report:cac')).toMatchObject({ startedAt: addMinutes(T0, 8), dueAt: addMinutes(T0, 68) })
   })
 
-  it('a rise after the reports owes a new report to the group (续报) and a new one to 市网信办', () => {
+  it('a rise after the reports owes the group a new report (续报) from the rise, and 市网信办 one from the group’s receipt of it (逐级)', () => {
     const w = open('large')
     reportGroup(w, addMinutes(T0, 2))
     reportCac(w, addMinutes(T0, 3))
@@ -107,10 +107,69 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
       ['met', addMinutes(T0, 10)],
       ['owed', addMinutes(T0, 40)],
     ])
-    expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met', 'owed'])
-    reportGroup(w)
-    reportCac(w)
+    // Nobody may report the new grade to 市网信办 before the group has it: nothing is owed yet.
+    expect(accepted(w, group, 'REPORT', { to: ['cac'], summary: '越级续报' })).toBe(false)
+    expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met'])
+    w.send('SEEK_SUPPORT', {}, { actor: office, at: addMinutes(T0, 35) })
+    expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met'])
+    reportGroup(w, addMinutes(T0, 45))
+    expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt, o.dueAt])).toEqual([
+      ['met', addMinutes(T0, 2), addMinutes(T0, 62)],
+      ['owed', addMinutes(T0, 45), addMinutes(T0, 105)],
+    ])
+    // One begun per rise: later events begin no third.
+    w.send('SEEK_SUPPORT', {}, { actor: office, at: addMinutes(T0, 50) })
+    expect(of(w, 'report:cac')).toHaveLength(2)
+    reportCac(w, addMinutes(T0, 60))
+    expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met', 'met'])
     expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
+  })
+
+  it('after a rise, one report to both levels meets both: 市网信办’s new report begins and is met by it', () => {
+    const w = open('large')
+    reportGroup(w, addMinutes(T0, 2))
+    reportCac(w, addMinutes(T0, 3))
+    w.send('SET_SEVERITY', { severity: 'major', reason: '扩散' }, { actor: office, at: addMinutes(T0, 30) })
+    w.send('REPORT', { to: ['group', 'cac'], summary: '续报' }, { actor: group, at: addMinutes(T0, 33) })
+    expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt, o.metAt])).toEqual([
+      ['met', expect.any(String), addMinutes(T0, 3)],
+      ['met', addMinutes(T0, 33), addMinutes(T0, 33)],
+    ])
+    expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
+  })
+
+  it('a rise from 一般 to 较大 owes 市网信办 nothing until the group has the 较大 report, then an hour from it', () => {
+    const w = open('general')
+    reportGroup(w, addMinutes(T0, 2))
+    w.send('SET_SEVERITY', { severity: 'large', reason: '扩散' }, { actor: monitor, at: addMinutes(T0, 20) })
+    expect(of(w, 'report:cac')).toEqual([])
+    reportGroup(w, addMinutes(T0, 25))
+    expect(one(w, 'report:cac')).toMatchObject({
+      status: 'owed',
+      startedAt: addMinutes(T0, 25),
+      dueAt: addMinutes(T0, 85),
+    })
+  })
+
+  it('version 2, kept for the incidents opened on it, still began the new report to 市网信办 at the rise', () => {
+    const w = startIncident(
+      planV2,
+      { severity: 'large', severityReason: '开案定级', category: 'inquiry' },
+      office,
+    )
+    reportGroup(w, addMinutes(T0, 2))
+    reportCac(w, addMinutes(T0, 3))
+    w.send(
+      'SET_SEVERITY',
+      { severity: 'critical', reason: '扩散' },
+      { actor: office, at: addMinutes(T0, 30) },
+    )
+    expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt])).toEqual([
+      ['met', expect.any(String)],
+      ['owed', addMinutes(T0, 30)],
+    ])
+    expect(plan.version).toBe(3)
+    expect(plan.migratesFrom).toEqual({ from: 2 })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

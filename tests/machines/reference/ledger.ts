@@ -127,10 +127,24 @@ function beginApplicable(
   for (const o of ctx.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
   for (const rule of spec.rules) {
     const has = live.has(rule.id)
-    const again =
+    // 'whenHolds': a rise after its latest instance began, by this event's time, is pending.
+    const latest = next.obligations.filter((o) => o.rule === rule.id && o.status !== 'withdrawn').at(-1)
+    const rise = next.severityLog.filter((e) => e.from !== null && isAbove(e.to, e.from)).at(-1)
+    const pending =
       has &&
+      rule.again?.raise === 'whenHolds' &&
       !repeatOfLast &&
-      ((rule.again?.raise === true && change === 'raise') || (rule.again?.events ?? []).includes(event.type))
+      change !== 'raise' &&
+      latest !== undefined &&
+      rise !== undefined &&
+      ms(rise.at) > ms(latest.startedAt) &&
+      ms(rise.at) <= ms(event.at)
+    const again =
+      pending ||
+      (has &&
+        !repeatOfLast &&
+        (((rule.again?.raise === true || rule.again?.raise === 'whenHolds') && change === 'raise') ||
+          (rule.again?.events ?? []).includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -140,7 +154,9 @@ function beginApplicable(
       fromEvent: change === 'raise' || again,
       repeat: again,
     })
-    next = { ...next, obligations: [...next.obligations, o] }
+    // The event that brought its condition about may itself discharge it.
+    const done = pending && discharges(next, o, event) ? dischargeWith(o, event, event.at) : o
+    next = { ...next, obligations: [...next.obligations, done] }
   }
   return next
 }

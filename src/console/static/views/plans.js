@@ -73,6 +73,7 @@ addStrings({
     'plans.nth': '第 {n} 道',
     'plans.separate': '审批人不得为起草人',
     'plans.again': '级别升高后再次应办',
+    'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
     'plans.none': '无',
   },
   en: {
@@ -93,6 +94,7 @@ addStrings({
     'plans.nth': 'step {n}',
     'plans.separate': 'approver is not the author',
     'plans.again': 'owed again after a rise',
+    'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
     'plans.none': 'none',
   },
 })
@@ -178,7 +180,11 @@ function obligationTables(plan) {
               [
                 o.when ?? '',
                 o.categories ? o.categories.map((c) => term('category', c)).join('、') : '',
-                o.again?.raise ? t('plans.again') : '',
+                o.again?.onceConditionHolds
+                  ? t('plans.againOnceHolds')
+                  : o.again?.raise
+                    ? t('plans.again')
+                    : '',
               ]
                 .filter((x) => x)
                 .join('；') || t('plans.unconditional'),
