@@ -8,13 +8,14 @@ import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
 import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
 import { plan as neixiang2017 } from './neixiang-2017/index.js'
-import { plan as saws2014 } from './saws-2014/index.js'
+import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017,
   hrssCity,
   nanningAic2017,
+  saws2014V2,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022,

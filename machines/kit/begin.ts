@@ -3,6 +3,8 @@
  * new instance of a rule (due from its anchor or from the event, met at once if done
  * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
  */
+
+import { isAbove, type Severity } from '../vocabulary.js'
 import { fieldsMatch } from './conditions.js'
 import type { Discharge, Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
@@ -113,8 +115,16 @@ export function begin(
   const done = ctx.acts.find(
     (a) =>
       matchesDischarge(rule.discharge, a.type, a.fields) &&
-      (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
+      (rule.prior === 'sameGrade'
+        ? a.severity === ctx.severity
+        : rule.prior === 'sameGradeOrAbove'
+          ? atOrAbove(a.severity, ctx.severity)
+          : true),
   )
   // Done before it was owed: met then, or late when that was already past its due time.
   return done ? discharged(o, done.at) : o
 }
+
+/** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
+const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
+  done === now || (done !== null && now !== null && isAbove(done, now))

@@ -83,10 +83,12 @@ export interface ObligationRule {
    */
   again?: { raise?: boolean | 'whenHolds'; events?: readonly string[] }
   /**
-   * Rule 6: an earlier matching step counts when it begins — `any` (default) or only a
-   * step done at the same grade (a recipient already told of the same grade).
+   * Rule 6: an earlier matching step counts when it begins — `any` (default), only a
+   * step done at the same grade (a recipient already told of the same grade), or at the
+   * same grade or a higher one (`sameGradeOrAbove`: after a lowering, a recipient told
+   * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
    */
-  prior?: 'any' | 'sameGrade' | 'none'
+  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none'
 }
 
 /** Who may approve a draft at a grade, in order (审核 before 审定). */

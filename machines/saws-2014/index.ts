@@ -1,17 +1,20 @@
 /**
  * 安全生产网络舆情应对预案 (国家安全监管总局办公厅, 2014-04-30). Clause references use
  * the text's own numbering (二(三)2, 五(一)3, 六(四)). See ../../shared/seeds/saws-2014.txt.
- * Version 2: obligations (rules.ts) replace the deadline regions; see PLANS.md's second reading.
+ * Version 3: after a lowering, a report 人事司 had of the higher grade counts for the lower
+ * one (no new report, no breach: OBLIGATIONS.md rules 5 and 6). Version 2 (obligations in
+ * rules.ts replace the deadline regions; PLANS.md's second reading) owed a new one; it
+ * stays for the incidents opened on it, which move to version 3 by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { escalation, machine } from './machine.js'
-import { approvals, classify, obligationRules, PLAN_ID, WAIVERS } from './rules.js'
+import { escalation, machine, machineV2 } from './machine.js'
+import { approvals, classify, obligationRules, obligationRulesV2, PLAN_ID, WAIVERS } from './rules.js'
 
 export { machine, PLAN_ID }
 
-export const plan: PlanDefinition = {
+export const planV2: PlanDefinition = {
   id: PLAN_ID,
   version: 2,
   title: '安全生产网络舆情应对预案',
@@ -24,10 +27,18 @@ export const plan: PlanDefinition = {
   ],
   hasCriteria: true,
   classify,
-  obligations: [...obligationRules, escalation],
+  obligations: [...obligationRulesV2, escalation],
   approvals,
   waivers: WAIVERS,
   events,
   clauses,
+  machine: machineV2,
+}
+
+export const plan: PlanDefinition = {
+  ...planV2,
+  version: 3,
+  obligations: [...obligationRules, escalation],
   machine,
+  migratesFrom: { from: 2 },
 }

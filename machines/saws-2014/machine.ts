@@ -9,7 +9,7 @@
 import { and, not, setup } from 'xstate'
 import { draftApproved } from '../kit/drafts.js'
 import { commonTransitions, createKit, escalationRule, owedBesides, withLedger } from '../kit/kit.js'
-import type { IncidentContext, IncidentEvent, IncidentInput } from '../kit/types.js'
+import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
 import {
   approvals,
@@ -21,6 +21,7 @@ import {
   common,
   OFFICE_REPORTS,
   obligationRules,
+  obligationRulesV2,
   PLAN_ID,
   type Purpose,
   R,
@@ -29,12 +30,6 @@ import {
 } from './rules.js'
 
 export const escalation = escalationRule(common)
-const kit = createKit({
-  classify,
-  obligations: [...obligationRules, escalation],
-  approvals,
-  escalation,
-})
 
 type Args = { context: IncidentContext; event: IncidentEvent }
 /** Nothing owed of `rules` but what this event itself discharges. */
@@ -49,301 +44,315 @@ const owes = (rule: string) => ({ type: 'owes' as const, params: { rule } })
 
 const recategorised = policy('回应作出前涉事原因变化，按新原因重新选择回应方式', '原因变化')
 
-export const machine = setup({
-  types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-  guards: {
-    ...kit.guards,
-    routeIs: ({ context }: Args, p: { route: Route }) => routeOf(context.category) === p.route,
-    /** 五(一)1–3: the grade's report has reached 人事司(宣教办) (and 重大以上 activated the plan). */
-    reported: (args: Args) => clear(args, [...OFFICE_REPORTS, R.activate]),
-    /** 五(一)、五(三): reports, the opinion, and at 重大以上 the special report, both 批示 and the meeting. */
-    readyToRespond: (args: Args) => clear(args, BEFORE_RESPONSE),
-    /**
-     * Every public step (回应、公开处理结果、法律声明): the named draft carries the approvals its
-     * grade requires (五(一)1 本单位负责人审定, 五(一)2 分管领导批准), and whatever 五(一)3 and
-     * 五(三)3 owe at 重大以上 is done — after a rise during the response too.
-     */
-    publicStepAllowed: (args: Args, p: { purpose: Purpose }) =>
-      draftApproved(approvals, args.context, args.event, [p.purpose]) && clear(args, BEFORE_PUBLIC),
-    /** 五(四), 五(一)2: the route's duties and the briefing are done before the incident subsides. */
-    maySubside: (args: Args) => clear(args, BEFORE_SUBSIDE),
-    /** 五(五): the aftercare the grade and the category owe is done. */
-    aftercareDone: (args: Args) => clear(args, BEFORE_REVIEW),
-    /** A route duty of 五(四) is owed (the category changed after the first response). */
-    routeDutyOwed: ({ context }: Args) =>
-      context.obligations.some(
-        (o) =>
-          o.status === 'owed' &&
-          ([R.solve, R.investigate, R.result, R.takedown, R.contain] as string[]).includes(o.rule),
-      ),
-  },
-  actions: kit.actions,
-}).createMachine(
-  withLedger({
-    id: PLAN_ID,
-    type: 'parallel',
-    meta: clause('五', '安全生产网络舆情应对程序'),
-    context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
-    states: {
-      phase: {
-        initial: 'discovery',
-        meta: policy('阶段区域：六个阶段与结束', '阶段'),
-        on: { ...commonTransitions(common), ...gradeDuties() },
-        states: {
-          discovery: {
-            meta: clause('五(一)', '收集研判预警：实时搜集、分析预判、确定等级'),
-            on: {
-              REPORT: {
-                target: 'reporting',
-                guard: 'isClassified',
-                actions: 'recordReport',
-                meta: clause('五(一)1、五(一)2、五(一)3', '舆情处按等级报送人事司(宣教办)'),
+/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
+function chart(rules: readonly ObligationRule[]) {
+  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
+  return setup({
+    types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
+    guards: {
+      ...kit.guards,
+      routeIs: ({ context }: Args, p: { route: Route }) => routeOf(context.category) === p.route,
+      /** 五(一)1–3: the grade's report has reached 人事司(宣教办) (and 重大以上 activated the plan). */
+      reported: (args: Args) => clear(args, [...OFFICE_REPORTS, R.activate]),
+      /** 五(一)、五(三): reports, the opinion, and at 重大以上 the special report, both 批示 and the meeting. */
+      readyToRespond: (args: Args) => clear(args, BEFORE_RESPONSE),
+      /**
+       * Every public step (回应、公开处理结果、法律声明): the named draft carries the approvals its
+       * grade requires (五(一)1 本单位负责人审定, 五(一)2 分管领导批准), and whatever 五(一)3 and
+       * 五(三)3 owe at 重大以上 is done — after a rise during the response too.
+       */
+      publicStepAllowed: (args: Args, p: { purpose: Purpose }) =>
+        draftApproved(approvals, args.context, args.event, [p.purpose]) && clear(args, BEFORE_PUBLIC),
+      /** 五(四), 五(一)2: the route's duties and the briefing are done before the incident subsides. */
+      maySubside: (args: Args) => clear(args, BEFORE_SUBSIDE),
+      /** 五(五): the aftercare the grade and the category owe is done. */
+      aftercareDone: (args: Args) => clear(args, BEFORE_REVIEW),
+      /** A route duty of 五(四) is owed (the category changed after the first response). */
+      routeDutyOwed: ({ context }: Args) =>
+        context.obligations.some(
+          (o) =>
+            o.status === 'owed' &&
+            ([R.solve, R.investigate, R.result, R.takedown, R.contain] as string[]).includes(o.rule),
+        ),
+    },
+    actions: kit.actions,
+  }).createMachine(
+    withLedger({
+      id: PLAN_ID,
+      type: 'parallel',
+      meta: clause('五', '安全生产网络舆情应对程序'),
+      context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+      states: {
+        phase: {
+          initial: 'discovery',
+          meta: policy('阶段区域：六个阶段与结束', '阶段'),
+          on: { ...commonTransitions(common), ...gradeDuties() },
+          states: {
+            discovery: {
+              meta: clause('五(一)', '收集研判预警：实时搜集、分析预判、确定等级'),
+              on: {
+                REPORT: {
+                  target: 'reporting',
+                  guard: 'isClassified',
+                  actions: 'recordReport',
+                  meta: clause('五(一)1、五(一)2、五(一)3', '舆情处按等级报送人事司(宣教办)'),
+                },
               },
             },
-          },
-          reporting: {
-            meta: clause('五(一)', '分类报送'),
-            on: {
-              CONVENE: {
-                target: 'consultation',
-                guard: 'reported',
-                actions: step('convened'),
-                meta: clause(
-                  '五(一)1、五(三)2、五(三)3',
-                  '人事司(宣教办)通知相关单位办理／组织会商／分管领导召开应对会',
-                ),
+            reporting: {
+              meta: clause('五(一)', '分类报送'),
+              on: {
+                CONVENE: {
+                  target: 'consultation',
+                  guard: 'reported',
+                  actions: step('convened'),
+                  meta: clause(
+                    '五(一)1、五(三)2、五(三)3',
+                    '人事司(宣教办)通知相关单位办理／组织会商／分管领导召开应对会',
+                  ),
+                },
               },
             },
-          },
-          consultation: {
-            meta: clause('五(三)', '会商措施：按级别会商，提出应对意见或拟定应对方案'),
-            on: {
-              START_RESPONSE: {
-                target: 'response',
-                guard: 'readyToRespond',
-                actions: step('responseStarted'),
-                meta: clause('五(一)1、五(一)2、五(一)3、五(三)', '审定、批准或批示后组织开展应对'),
+            consultation: {
+              meta: clause('五(三)', '会商措施：按级别会商，提出应对意见或拟定应对方案'),
+              on: {
+                START_RESPONSE: {
+                  target: 'response',
+                  guard: 'readyToRespond',
+                  actions: step('responseStarted'),
+                  meta: clause('五(一)1、五(一)2、五(一)3、五(三)', '审定、批准或批示后组织开展应对'),
+                },
               },
             },
-          },
-          response: {
-            meta: clause('五(四)', '回应舆情'),
-            initial: 'routing',
-            on: measures(),
-            states: {
-              routing: {
-                meta: clause('五(四)', '根据涉事原因选择回应方式'),
-                always: [
-                  {
-                    guard: routeIs('categorising'),
-                    target: 'categorising',
-                    meta: clause('二(一)', '尚未定性'),
-                  },
-                  { guard: routeIs('replying'), target: 'replying', meta: clause('五(四)1', '意见建议') },
-                  {
-                    guard: routeIs('owningUp'),
-                    target: 'owningUp',
-                    meta: clause('五(四)2', '属实或有据批评'),
-                  },
-                  {
-                    guard: routeIs('investigating'),
-                    target: 'investigating',
-                    meta: clause('五(四)3', '举报'),
-                  },
-                  {
-                    guard: routeIs('refuting'),
-                    target: 'refuting',
-                    meta: clause('五(四)4', '严重失实、谣言'),
-                  },
-                  { guard: routeIs('containing'), target: 'containing', meta: clause('五(四)5', '恶意炒作') },
-                  {
-                    target: 'answering',
-                    meta: policy('第五(四)1–5 未单列的询问、质疑、诉求、误读：按级别答复', '其他'),
-                  },
-                ],
-              },
-              categorising: {
-                meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）后回应'),
-                always: { guard: not(routeIs('categorising')), target: 'routing', meta: recategorised },
-              },
-              replying: {
-                meta: clause('五(四)1', '意见建议：研究提出回应意见，及时跟帖回复'),
-                always: { guard: not(routeIs('replying')), target: 'routing', meta: recategorised },
-                on: { RESPOND: respond('following', '五(四)1、四(一)', '及时跟帖回复') },
-              },
-              owningUp: {
-                meta: clause('五(四)2', '批评属实：直面问题，主动道歉，公开处理结果'),
-                always: { guard: not(routeIs('owningUp')), target: 'routing', meta: recategorised },
-                initial: 'responding',
-                states: {
-                  responding: {
-                    meta: clause('五(四)2', '及时跟帖回应，表明态度，主动道歉'),
-                    on: { RESPOND: respond('remedying', '五(四)2、四(一)', '表明态度，主动道歉') },
-                  },
-                  remedying: {
-                    meta: clause('五(四)2', '以解决反映的问题为重点'),
-                    on: {
-                      SOLVE_PROBLEM: {
-                        actions: step('problemSolved'),
-                        meta: clause('五(四)2', '解决反映的问题'),
-                      },
-                      PUBLISH_RESULT: {
-                        target: `${ID}.response.following`,
-                        guard: and([
-                          { type: 'stepDone', params: { step: 'problemSolved' } },
-                          publicStep('result'),
-                        ]),
-                        actions: ['release', step('resultPublished')],
-                        meta: clause('五(四)2', '公开处理结果'),
+            response: {
+              meta: clause('五(四)', '回应舆情'),
+              initial: 'routing',
+              on: measures(),
+              states: {
+                routing: {
+                  meta: clause('五(四)', '根据涉事原因选择回应方式'),
+                  always: [
+                    {
+                      guard: routeIs('categorising'),
+                      target: 'categorising',
+                      meta: clause('二(一)', '尚未定性'),
+                    },
+                    { guard: routeIs('replying'), target: 'replying', meta: clause('五(四)1', '意见建议') },
+                    {
+                      guard: routeIs('owningUp'),
+                      target: 'owningUp',
+                      meta: clause('五(四)2', '属实或有据批评'),
+                    },
+                    {
+                      guard: routeIs('investigating'),
+                      target: 'investigating',
+                      meta: clause('五(四)3', '举报'),
+                    },
+                    {
+                      guard: routeIs('refuting'),
+                      target: 'refuting',
+                      meta: clause('五(四)4', '严重失实、谣言'),
+                    },
+                    {
+                      guard: routeIs('containing'),
+                      target: 'containing',
+                      meta: clause('五(四)5', '恶意炒作'),
+                    },
+                    {
+                      target: 'answering',
+                      meta: policy('第五(四)1–5 未单列的询问、质疑、诉求、误读：按级别答复', '其他'),
+                    },
+                  ],
+                },
+                categorising: {
+                  meta: clause('二(一)、五(四)', '对事件予以准确定性（涉事原因）后回应'),
+                  always: { guard: not(routeIs('categorising')), target: 'routing', meta: recategorised },
+                },
+                replying: {
+                  meta: clause('五(四)1', '意见建议：研究提出回应意见，及时跟帖回复'),
+                  always: { guard: not(routeIs('replying')), target: 'routing', meta: recategorised },
+                  on: { RESPOND: respond('following', '五(四)1、四(一)', '及时跟帖回复') },
+                },
+                owningUp: {
+                  meta: clause('五(四)2', '批评属实：直面问题，主动道歉，公开处理结果'),
+                  always: { guard: not(routeIs('owningUp')), target: 'routing', meta: recategorised },
+                  initial: 'responding',
+                  states: {
+                    responding: {
+                      meta: clause('五(四)2', '及时跟帖回应，表明态度，主动道歉'),
+                      on: { RESPOND: respond('remedying', '五(四)2、四(一)', '表明态度，主动道歉') },
+                    },
+                    remedying: {
+                      meta: clause('五(四)2', '以解决反映的问题为重点'),
+                      on: {
+                        SOLVE_PROBLEM: {
+                          actions: step('problemSolved'),
+                          meta: clause('五(四)2', '解决反映的问题'),
+                        },
+                        PUBLISH_RESULT: {
+                          target: `${ID}.response.following`,
+                          guard: and([
+                            { type: 'stepDone', params: { step: 'problemSolved' } },
+                            publicStep('result'),
+                          ]),
+                          actions: ['release', step('resultPublished')],
+                          meta: clause('五(四)2', '公开处理结果'),
+                        },
                       },
                     },
                   },
                 },
-              },
-              investigating: {
-                meta: clause('五(四)3', '举报：及时回应，深挖线索，公开处理结果'),
-                always: { guard: not(routeIs('investigating')), target: 'routing', meta: recategorised },
-                initial: 'responding',
-                states: {
-                  responding: {
-                    meta: clause('五(四)3', '相关单位及时回应'),
-                    on: { RESPOND: respond('probing', '五(四)3、四(一)', '及时回应，给出明确预期') },
-                  },
-                  probing: {
-                    meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为'),
-                    on: {
-                      INVESTIGATE: {
-                        actions: step('investigation'),
-                        meta: clause('五(四)3', '严查违法违规行为'),
-                      },
-                      PUBLISH_RESULT: {
-                        target: `${ID}.response.following`,
-                        guard: and([
-                          { type: 'stepDone', params: { step: 'investigation' } },
-                          publicStep('result'),
-                        ]),
-                        actions: ['release', step('resultPublished')],
-                        meta: clause('五(四)3', '及时公开事实真相和处理结果'),
-                      },
+                investigating: {
+                  meta: clause('五(四)3', '举报：及时回应，深挖线索，公开处理结果'),
+                  always: { guard: not(routeIs('investigating')), target: 'routing', meta: recategorised },
+                  initial: 'responding',
+                  states: {
+                    responding: {
+                      meta: clause('五(四)3', '相关单位及时回应'),
+                      on: { RESPOND: respond('probing', '五(四)3、四(一)', '及时回应，给出明确预期') },
                     },
-                  },
-                },
-              },
-              refuting: {
-                meta: clause('五(四)4', '有害信息：公开辟谣，提请网站删除、覆盖'),
-                always: { guard: not(routeIs('refuting')), target: 'routing', meta: recategorised },
-                initial: 'responding',
-                states: {
-                  responding: {
-                    meta: clause('五(四)4', '发布事实真相，公开辟谣'),
-                    on: {
-                      RESPOND: respond('removing', '五(四)4、四(一)', '发布事实真相，公开辟谣，澄清事实'),
-                    },
-                  },
-                  removing: {
-                    meta: clause('五(四)4、四(三)', '提请有关网站删除、覆盖不实信息'),
-                    on: {
-                      REQUEST_TAKEDOWN: {
-                        target: `${ID}.response.following`,
-                        actions: step('takedownRequested'),
-                        meta: clause('五(四)4、四(三)', '提请网站删除、覆盖'),
+                    probing: {
+                      meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为'),
+                      on: {
+                        INVESTIGATE: {
+                          actions: step('investigation'),
+                          meta: clause('五(四)3', '严查违法违规行为'),
+                        },
+                        PUBLISH_RESULT: {
+                          target: `${ID}.response.following`,
+                          guard: and([
+                            { type: 'stepDone', params: { step: 'investigation' } },
+                            publicStep('result'),
+                          ]),
+                          actions: ['release', step('resultPublished')],
+                          meta: clause('五(四)3', '及时公开事实真相和处理结果'),
+                        },
                       },
                     },
                   },
                 },
-              },
-              containing: {
-                meta: clause('五(四)5', '恶意炒作：澄清真相，从源头控制传播'),
-                always: { guard: not(routeIs('containing')), target: 'routing', meta: recategorised },
-                initial: 'responding',
-                states: {
-                  responding: {
-                    meta: clause('五(四)5', '及时澄清事实真相'),
-                    on: { RESPOND: respond('controlling', '五(四)5、四(一)', '澄清事实真相，舒缓公众情绪') },
-                  },
-                  controlling: {
-                    meta: clause('五(四)5', '从源头上控制信息进一步传播'),
-                    on: {
-                      CONTROL_SOURCE: {
-                        target: `${ID}.response.following`,
-                        actions: step('sourceControlled'),
-                        meta: clause('五(四)5', '源头控制，平息事态'),
+                refuting: {
+                  meta: clause('五(四)4', '有害信息：公开辟谣，提请网站删除、覆盖'),
+                  always: { guard: not(routeIs('refuting')), target: 'routing', meta: recategorised },
+                  initial: 'responding',
+                  states: {
+                    responding: {
+                      meta: clause('五(四)4', '发布事实真相，公开辟谣'),
+                      on: {
+                        RESPOND: respond('removing', '五(四)4、四(一)', '发布事实真相，公开辟谣，澄清事实'),
+                      },
+                    },
+                    removing: {
+                      meta: clause('五(四)4、四(三)', '提请有关网站删除、覆盖不实信息'),
+                      on: {
+                        REQUEST_TAKEDOWN: {
+                          target: `${ID}.response.following`,
+                          actions: step('takedownRequested'),
+                          meta: clause('五(四)4、四(三)', '提请网站删除、覆盖'),
+                        },
                       },
                     },
                   },
                 },
-              },
-              answering: {
-                meta: clause('五(四)', '跟帖答复、专家访谈、新闻发布等方式回应'),
-                always: { guard: not(routeIs('answering')), target: 'routing', meta: recategorised },
-                on: { RESPOND: respond('following', '五(四)、四(一)', '实事求是、口径一致地回应') },
-              },
-              following: {
-                meta: clause('五(二)', '持续跟踪监测，直至平息'),
-                always: {
-                  guard: 'routeDutyOwed',
-                  target: 'routing',
-                  meta: policy('回应后涉事原因变化：按新原因完成五(四)所列回应步骤', '原因变化'),
-                },
-                on: {
-                  RESPOND: {
-                    guard: publicStep('answer'),
-                    actions: ['release', step('responded')],
-                    meta: clause('五(四)', '继续回应'),
+                containing: {
+                  meta: clause('五(四)5', '恶意炒作：澄清真相，从源头控制传播'),
+                  always: { guard: not(routeIs('containing')), target: 'routing', meta: recategorised },
+                  initial: 'responding',
+                  states: {
+                    responding: {
+                      meta: clause('五(四)5', '及时澄清事实真相'),
+                      on: {
+                        RESPOND: respond('controlling', '五(四)5、四(一)', '澄清事实真相，舒缓公众情绪'),
+                      },
+                    },
+                    controlling: {
+                      meta: clause('五(四)5', '从源头上控制信息进一步传播'),
+                      on: {
+                        CONTROL_SOURCE: {
+                          target: `${ID}.response.following`,
+                          actions: step('sourceControlled'),
+                          meta: clause('五(四)5', '源头控制，平息事态'),
+                        },
+                      },
+                    },
                   },
-                  SUBSIDE: {
-                    target: `${ID}.disposal`,
-                    guard: 'maySubside',
-                    actions: step('subsided'),
-                    meta: clause('五(二)、五(五)、五(一)2', '舆情平息（较大须先以简报报总局领导）'),
+                },
+                answering: {
+                  meta: clause('五(四)', '跟帖答复、专家访谈、新闻发布等方式回应'),
+                  always: { guard: not(routeIs('answering')), target: 'routing', meta: recategorised },
+                  on: { RESPOND: respond('following', '五(四)、四(一)', '实事求是、口径一致地回应') },
+                },
+                following: {
+                  meta: clause('五(二)', '持续跟踪监测，直至平息'),
+                  always: {
+                    guard: 'routeDutyOwed',
+                    target: 'routing',
+                    meta: policy('回应后涉事原因变化：按新原因完成五(四)所列回应步骤', '原因变化'),
+                  },
+                  on: {
+                    RESPOND: {
+                      guard: publicStep('answer'),
+                      actions: ['release', step('responded')],
+                      meta: clause('五(四)', '继续回应'),
+                    },
+                    SUBSIDE: {
+                      target: `${ID}.disposal`,
+                      guard: 'maySubside',
+                      actions: step('subsided'),
+                      meta: clause('五(二)、五(五)、五(一)2', '舆情平息（较大须先以简报报总局领导）'),
+                    },
                   },
                 },
               },
             },
-          },
-          disposal: {
-            meta: clause('五(五)', '消除影响，做好舆论公关：相关单位做好善后工作'),
-            on: {
-              ...aftercare(),
-              DISPOSAL_DONE: {
-                target: 'review',
-                guard: 'aftercareDone',
-                actions: step('disposalDone'),
-                meta: clause('五(五)1、五(五)2', '善后工作完成'),
+            disposal: {
+              meta: clause('五(五)', '消除影响，做好舆论公关：相关单位做好善后工作'),
+              on: {
+                ...aftercare(),
+                DISPOSAL_DONE: {
+                  target: 'review',
+                  guard: 'aftercareDone',
+                  actions: step('disposalDone'),
+                  meta: clause('五(五)1、五(五)2', '善后工作完成'),
+                },
+                RELAPSE: { target: 'response', meta: clause('六(一)', '舆情反复，重新回应') },
               },
-              RELAPSE: { target: 'response', meta: clause('六(一)', '舆情反复，重新回应') },
             },
-          },
-          review: {
-            meta: clause('六', '后续处理'),
-            on: {
-              ...aftercare(),
-              TRACK: {
-                actions: step('followupTracking'),
-                meta: clause('六(一)', '汇总报告网民对回复的质疑'),
+            review: {
+              meta: clause('六', '后续处理'),
+              on: {
+                ...aftercare(),
+                TRACK: {
+                  actions: step('followupTracking'),
+                  meta: clause('六(一)', '汇总报告网民对回复的质疑'),
+                },
+                GUIDE: {
+                  actions: step('followupGuidance'),
+                  meta: clause('六(二)', '研究后续回应意见，正面引导'),
+                },
+                KEEP_TALKING: {
+                  actions: step('posterDialogue'),
+                  meta: clause('六(三)', '保持与首发信息人的沟通'),
+                },
+                SUMMARISE: {
+                  target: 'closed',
+                  actions: step('review'),
+                  meta: clause('六(四)', '总结评估，提出改进工作意见'),
+                },
+                RELAPSE: { target: 'response', meta: clause('六(一)、六(二)', '舆情反复，重新回应') },
               },
-              GUIDE: {
-                actions: step('followupGuidance'),
-                meta: clause('六(二)', '研究后续回应意见，正面引导'),
-              },
-              KEEP_TALKING: {
-                actions: step('posterDialogue'),
-                meta: clause('六(三)', '保持与首发信息人的沟通'),
-              },
-              SUMMARISE: {
-                target: 'closed',
-                actions: step('review'),
-                meta: clause('六(四)', '总结评估，提出改进工作意见'),
-              },
-              RELAPSE: { target: 'response', meta: clause('六(一)、六(二)', '舆情反复，重新回应') },
             },
+            closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
           },
-          closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
         },
       },
-    },
-  }),
-)
+    }),
+  )
+}
+
+export const machine = chart(obligationRules)
+/** Version 2's chart (rules.ts `obligationRulesV2`), for the incidents opened on it. */
+export const machineV2 = chart(obligationRulesV2)
 
 /** A first response on a route: the named draft goes out once approved and 五(一)3 is done. */
 function respond(target: string, ref: string, label: string) {

@@ -148,7 +148,9 @@ const rule = (r: Rule): ObligationRule => ({ ...r, policy: r.policy ?? null })
 
 export const obligationRules: readonly ObligationRule[] = [
   // 五(一)1–3, 五(二): the monitoring division reports to 人事司(宣教办); each grade is its
-  // own obligation from the moment it applies (a rise owes a new report, 五(二)).
+  // own obligation from the moment it applies (a rise owes a new report, 五(二)). A report
+  // made at a higher grade counts after a lowering: 人事司 already has it (五(二) asks for
+  // another report only when the incident worsens; OBLIGATIONS.md rules 5 and 6).
   rule({
     id: R.reportGeneral,
     kind: 'report',
@@ -163,7 +165,7 @@ export const obligationRules: readonly ObligationRule[] = [
     // The bulletin is the usual route; any report to 人事司 tells it (a phone report after a rise too).
     discharge: { type: 'REPORT', fields: { to: ['office'] } },
     again: { events: ['RELAPSE'] },
-    prior: 'sameGrade',
+    prior: 'sameGradeOrAbove',
   }),
   rule({
     id: R.reportLarge,
@@ -178,7 +180,7 @@ export const obligationRules: readonly ObligationRule[] = [
     deadline: 'report',
     discharge: { type: 'REPORT', fields: { to: ['office'] } },
     again: { events: ['RELAPSE'] },
-    prior: 'sameGrade',
+    prior: 'sameGradeOrAbove',
   }),
   rule({
     id: R.reportMajor,
@@ -194,7 +196,7 @@ export const obligationRules: readonly ObligationRule[] = [
     discharge: { type: 'REPORT', fields: { to: ['office'], channel: 'phone' } },
     // 重大 → 特别重大 is a further 发酵 (五(二)): tell 人事司 again.
     again: { raise: true, events: ['RELAPSE'] },
-    prior: 'sameGrade',
+    prior: 'sameGradeOrAbove',
   }),
   // 五(一)1: 人事司 tells the responsible unit (policy 24 h once it has the report).
   rule({
@@ -462,6 +464,15 @@ export const obligationRules: readonly ObligationRule[] = [
     discharge: { type: 'SUMMARISE', fields: {} },
   }),
 ]
+
+/**
+ * Version 2's rules, kept for the incidents opened on it: only a report made at the same
+ * grade counted, so a lowering owed 人事司 a new report of the lower grade (and a breach
+ * when nobody made it) though it had been told of the higher one.
+ */
+export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) =>
+  r.prior === 'sameGradeOrAbove' ? { ...r, prior: 'sameGrade' } : r,
+)
 
 /** Draft purposes: the answer (五(四)), the published result (五(四)2–3), the legal statement (五(五)2). */
 export const PURPOSES = ['answer', 'result', 'statement'] as const

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { SYSTEM_EVENTS } from '../../machines/kit/kit.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import { FactsRefused } from '../../machines/saws-2014/facts.js'
-import { plan } from '../../machines/saws-2014/index.js'
+import { plan, planV2 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { type Actor, type Category, type Facts, PHASES, type Severity } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
@@ -252,12 +252,18 @@ describe('saws-2014 reports to 人事司(宣教办) (五(一)1–3, 五(二))', 
   it('a lowering withdraws only what is not yet due, keeps met ones met and invents no breach', () => {
     // Met stays met; the meeting (no due time) is withdrawn; no breach anywhere.
     const w = open('major')
-    report(w)
+    report(w, addMinutes(T0, 5))
     act(w, OFF, 'SET_SEVERITY', { severity: 'large', reason: '转发多为机器人' }, addMinutes(T0, 60))
     expect(one(w, R.reportMajor).status).toBe('met')
     expect(one(w, R.meeting)).toMatchObject({ status: 'withdrawn', withdrawn: { by: OFF } })
-    expect(one(w, R.reportLarge)).toMatchObject({ status: 'owed', dueAt: addMinutes(T0, 180) })
+    // 人事司 was told of 重大 by phone: the 较大 report is met by it (rule 6), not owed anew.
+    expect(one(w, R.reportLarge)).toMatchObject({ status: 'met', metAt: addMinutes(T0, 5) })
+    expect(() => w.fire(R.reportLarge)).toThrow()
     expect(w.context().obligations.every((o) => o.breachedAt === null)).toBe(true)
+    // Lowered on to 一般: the bulletin report too is met by the phone report.
+    act(w, OFF, 'SET_SEVERITY', { severity: 'general', reason: '热度回落' }, addMinutes(T0, 90))
+    expect(one(w, R.reportGeneral)).toMatchObject({ status: 'met', metAt: addMinutes(T0, 5) })
+    expect(w.owed().map((o) => o.rule)).not.toContain(R.reportGeneral)
     // A report not yet due is withdrawn; a breached one stays owed and breached.
     const early = open('major')
     act(early, OFF, 'SET_SEVERITY', { severity: 'large', reason: '误判' }, addMinutes(T0, 20))
@@ -266,6 +272,20 @@ describe('saws-2014 reports to 人事司(宣教办) (五(一)1–3, 五(二))', 
     late.fire(R.reportMajor)
     act(late, OFF, 'SET_SEVERITY', { severity: 'large', reason: '误判' })
     expect(one(late, R.reportMajor)).toMatchObject({ status: 'owed', breachedAt: addMinutes(T0, 30) })
+  })
+
+  it('a lowering owes a new report when 人事司 was told nothing at the higher grade', () => {
+    const w = open('major')
+    act(w, OFF, 'SET_SEVERITY', { severity: 'large', reason: '误判' }, addMinutes(T0, 20))
+    expect(one(w, R.reportLarge)).toMatchObject({ status: 'owed', dueAt: addMinutes(T0, 140) })
+  })
+
+  it('version 2, kept for the incidents opened on it, still owed a new report after a lowering', () => {
+    const w = startIncident(planV2, { category: 'suggestion', facts: FACTS.major }, MON)
+    report(w, addMinutes(T0, 5))
+    act(w, OFF, 'SET_SEVERITY', { severity: 'large', reason: '转发多为机器人' }, addMinutes(T0, 60))
+    expect(one(w, R.reportLarge)).toMatchObject({ status: 'owed', dueAt: addMinutes(T0, 180) })
+    expect(plan).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
   })
 
   it('lowering back never re-creates a met report', () => {
@@ -827,7 +847,9 @@ describe('saws-2014 random walk (OBLIGATIONS.md invariants)', () => {
           for (let i = 0; i < 300 && w.context().closedAt === null; i++) {
             const { useful } = choices(w)
             const at = addMinutes(last, 1)
-            const pick = useful[0]
+            // Not the step just taken again when another is possible (INVESTIGATE may repeat forever).
+            const previous = w.context().acts.at(-1)?.type
+            const pick = useful.find(([, type]) => type !== previous) ?? useful[0]
             if (pick) act(w, ACTORS[pick[0]]!, pick[1], pick[2](w), at)
             else if (w.can('RELAPSE', { reason: '反复' }))
               act(w, OFF, 'RELAPSE', { reason: '原因变化后重新回应' }, at)
@@ -853,8 +875,8 @@ describe('saws-2014 plan data', () => {
   const refs = new Set(plan.clauses.map((c) => c.ref))
   const cited = (c: string | null) => (c ?? '').split('、').filter(Boolean)
 
-  it('is version 2 and every obligation rule cites a listed clause or a policy', () => {
-    expect(plan.version).toBe(2)
+  it('is version 3 and every obligation rule cites a listed clause or a policy', () => {
+    expect(plan.version).toBe(3)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const ref of cited(r.clause)) expect(refs, `${r.id} ${ref}`).toContain(ref)

@@ -6,6 +6,7 @@
 
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from '../../../machines/kit/types.js'
+import { isAbove, type Severity } from '../../../machines/vocabulary.js'
 import { fieldsMatch } from './conditions.js'
 
 const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
@@ -107,8 +108,16 @@ export function begin(
   const done = ctx.acts.find(
     (a) =>
       matchesDischarge(rule.discharge, a.type, a.fields) &&
-      (rule.prior !== 'sameGrade' || a.severity === ctx.severity),
+      (rule.prior === 'sameGrade'
+        ? a.severity === ctx.severity
+        : rule.prior === 'sameGradeOrAbove'
+          ? atOrAbove(a.severity, ctx.severity)
+          : true),
   )
   // Done before it was owed: met then, or late when that was already past its due time.
   return done ? discharged(o, done.at) : o
 }
+
+/** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
+const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
+  done === now || (done !== null && now !== null && isAbove(done, now))
