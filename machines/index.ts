@@ -3,7 +3,7 @@
  * the highest; older versions stay here for incidents opened on them.
  */
 import { PLAN_DOCUMENTS } from './documents.js'
-import { plan as hrssCity } from './hrss-city/index.js'
+import { plan as hrssCity, planV2 as hrssCityV2 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
 import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
@@ -13,6 +13,7 @@ import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017,
+  hrssCityV2,
   hrssCity,
   nanningAic2017,
   saws2014V2,

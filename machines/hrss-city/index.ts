@@ -5,28 +5,41 @@
  * See ../shared/seeds/hrss-city.txt (the first document in that file).
  * Layout: rules.ts (grades, obligations, approvals, roles as data), machine.ts (the chart),
  * events.ts (payload schemas), clauses.ts (the numbered items of the text).
+ *
+ * Version 3: a yes to a decision asked again after a rise owes what follows it again
+ * (the request to the city, the conference and its report: OBLIGATIONS.md rule 3), and a
+ * report to the city's leader made at 特别重大 counts after a lowering to 重大 (rules 5,
+ * 6). Version 2 (obligations and the second reading of PLANS.md) stays for the incidents
+ * opened on it, which move to version 3 by migration (the same states).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine } from './machine.js'
-import { approvals, classify, GRADES, obligations, PLAN_ID, waivers } from './rules.js'
+import { machine, machineV2 } from './machine.js'
+import { approvals, classify, GRADES, obligations, obligationsV2, PLAN_ID, waivers } from './rules.js'
 
 export { machine, PLAN_ID }
 
-export const plan: PlanDefinition = {
+export const planV2: PlanDefinition = {
   id: PLAN_ID,
-  // 2: obligations (OBLIGATIONS.md) and the second reading of PLANS.md.
   version: 2,
   title: '舆情应急预案（市人力资源和社会保障局）',
   issuer: '某市人力资源和社会保障局',
   severities: GRADES,
   hasCriteria: false,
   classify,
-  obligations,
+  obligations: obligationsV2,
   approvals,
   waivers,
   events,
   clauses,
+  machine: machineV2,
+}
+
+export const plan: PlanDefinition = {
+  ...planV2,
+  version: 3,
+  obligations,
   machine,
+  migratesFrom: { from: 2 },
 }

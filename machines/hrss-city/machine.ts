@@ -6,7 +6,7 @@
  */
 import { and, setup } from 'xstate'
 import { commonTransitions, createKit, withLedger } from '../kit/kit.js'
-import type { IncidentContext, IncidentEvent, IncidentInput } from '../kit/types.js'
+import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
 import {
   approvals,
@@ -16,12 +16,12 @@ import {
   DECISIONS,
   escalation,
   obligations,
+  obligationsV2,
   PLAN_ID,
   REPORTERS,
   WHO_LEADS,
 } from './rules.js'
 
-const kit = createKit({ classify, obligations, approvals, escalation })
 type Args = { context: IncidentContext; event: IncidentEvent }
 
 /** An obligation of `rule` was discharged (met or late) or waived by someone entitled. */
@@ -30,211 +30,220 @@ const done = (context: IncidentContext, rule: string) =>
     (o) => o.rule === rule && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
   )
 
-export const machine = setup({
-  types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-  guards: {
-    ...kit.guards,
-    /**
-     * Offices act only for themselves: each recipient in `to` may be reported to by the
-     * sender's role (REPORTERS: a monitor reports to the group only, 三第三步; the city
-     * leader in charge and 市委、市政府 hear from the group, 四(二), 五(三)3).
-     */
-    mayReport: ({ context, event }: Args) => {
-      const to = event.to
-      const role = event.actor.role
-      if (context.closedAt !== null) return false
-      // Asked without a payload (allowedEvents, "whatever the caller's role"): some report is possible.
-      if (!Array.isArray(to) || role === 'system') return true
-      return to.every((r) => typeof r === 'string' && (REPORTERS[r] ?? []).some((x) => x === role))
+/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
+function chart(rules: readonly ObligationRule[]) {
+  const kit = createKit({ classify, obligations: rules, approvals, escalation })
+  return setup({
+    types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
+    guards: {
+      ...kit.guards,
+      /**
+       * Offices act only for themselves: each recipient in `to` may be reported to by the
+       * sender's role (REPORTERS: a monitor reports to the group only, 三第三步; the city
+       * leader in charge and 市委、市政府 hear from the group, 四(二), 五(三)3).
+       */
+      mayReport: ({ context, event }: Args) => {
+        const to = event.to
+        const role = event.actor.role
+        if (context.closedAt !== null) return false
+        // Asked without a payload (allowedEvents, "whatever the caller's role"): some report is possible.
+        if (!Array.isArray(to) || role === 'system') return true
+        return to.every((r) => typeof r === 'string' && (REPORTERS[r] ?? []).some((x) => x === role))
+      },
+      /** 三第三步: the 30-minute report has reached the leading group (a late one too), or was waived. */
+      groupReported: ({ context }: Args) => done(context, 'report:group'),
+      /**
+       * 四(四), 四(三): the office's request consented to (影响较小), the group's direction given
+       * (一般). 四(一)'s request to the city is a decision and never holds the reply back.
+       */
+      whoLeadsSettled: (args: Args) => kit.guards.settled(args, { rules: WHO_LEADS }),
+      /** 三第四步: the reply names a press release (通稿) carrying every approval of the grade. */
+      pressReleaseApproved: (args: Args) =>
+        kit.guards.isOpen(args) && kit.guards.approvalsComplete(args, { purposes: ['pressRelease'] }),
+      /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
+      readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
+      /** 四(一): the city's leadership is recorded only after the group head asked for it. */
+      cityAsked: ({ context }: Args) =>
+        context.closedAt === null && context.acts.some((a) => a.type === 'REQUEST_CITY_LEAD'),
+      /** 五(三)1: false content may be taken up with the site from discovery on, unless found true. */
+      notFoundTrue: ({ context }: Args) =>
+        context.closedAt === null &&
+        (context.category === null || context.category === 'rumor' || context.category === 'malicious'),
+      /** 五(三)3: decided yes, reported to 市委、市政府 (who name the speaker; again after a rise's yes), the message approved. */
+      conferenceReady: (args: Args) =>
+        kit.guards.isOpen(args) &&
+        kit.guards.holds(args, { when: { decided: DECISIONS.pressConference } }) &&
+        done(args.context, 'report:cityLeadership') &&
+        kit.guards.settled(args, { rules: ['report:cityLeadership'] }) &&
+        kit.guards.approvalsComplete(args, { purposes: ['conference'] }),
     },
-    /** 三第三步: the 30-minute report has reached the leading group (a late one too), or was waived. */
-    groupReported: ({ context }: Args) => done(context, 'report:group'),
-    /**
-     * 四(四), 四(三): the office's request consented to (影响较小), the group's direction given
-     * (一般). 四(一)'s request to the city is a decision and never holds the reply back.
-     */
-    whoLeadsSettled: (args: Args) => kit.guards.settled(args, { rules: WHO_LEADS }),
-    /** 三第四步: the reply names a press release (通稿) carrying every approval of the grade. */
-    pressReleaseApproved: (args: Args) =>
-      kit.guards.isOpen(args) && kit.guards.approvalsComplete(args, { purposes: ['pressRelease'] }),
-    /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
-    readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
-    /** 四(一): the city's leadership is recorded only after the group head asked for it. */
-    cityAsked: ({ context }: Args) =>
-      context.closedAt === null && context.acts.some((a) => a.type === 'REQUEST_CITY_LEAD'),
-    /** 五(三)1: false content may be taken up with the site from discovery on, unless found true. */
-    notFoundTrue: ({ context }: Args) =>
-      context.closedAt === null &&
-      (context.category === null || context.category === 'rumor' || context.category === 'malicious'),
-    /** 五(三)3: decided yes, reported to 市委、市政府 (who name the speaker), the message approved. */
-    conferenceReady: (args: Args) =>
-      kit.guards.isOpen(args) &&
-      kit.guards.holds(args, { when: { decided: DECISIONS.pressConference } }) &&
-      done(args.context, 'report:cityLeadership') &&
-      kit.guards.approvalsComplete(args, { purposes: ['conference'] }),
-  },
-  actions: kit.actions,
-}).createMachine(
-  withLedger({
-    id: PLAN_ID,
-    type: 'parallel',
-    context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
-    states: {
-      phase: {
-        initial: 'discovery',
-        meta: policy('阶段区域：六个阶段与结束', '阶段'),
-        on: { ...commonTransitions(common), ...anyPhase() },
-        states: {
-          discovery: {
-            meta: clause('三第一步', '发现舆情'),
-            initial: 'capturing',
-            states: {
-              capturing: {
-                meta: clause('三第一步', '捕获相关信息，筛选舆情'),
-                on: {
-                  RECORD_SOURCE: {
-                    target: 'grading',
-                    actions: { type: 'completeStep', params: { step: 'source' } },
-                    meta: clause('三第一步', '记录舆情出处'),
+    actions: kit.actions,
+  }).createMachine(
+    withLedger({
+      id: PLAN_ID,
+      type: 'parallel',
+      context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+      states: {
+        phase: {
+          initial: 'discovery',
+          meta: policy('阶段区域：六个阶段与结束', '阶段'),
+          on: { ...commonTransitions(common), ...anyPhase() },
+          states: {
+            discovery: {
+              meta: clause('三第一步', '发现舆情'),
+              initial: 'capturing',
+              states: {
+                capturing: {
+                  meta: clause('三第一步', '捕获相关信息，筛选舆情'),
+                  on: {
+                    RECORD_SOURCE: {
+                      target: 'grading',
+                      actions: { type: 'completeStep', params: { step: 'source' } },
+                      meta: clause('三第一步', '记录舆情出处'),
+                    },
                   },
                 },
-              },
-              grading: {
-                meta: clause('三第一步', '分类'),
-                always: { guard: 'isClassified', target: 'found', meta: clause('三第一步', '已分类') },
-                on: {
-                  CLASSIFY: {
-                    guard: 'isUnclassified',
-                    target: 'found',
-                    actions: 'setSeverity',
-                    meta: clause('三第一步', '分类定级'),
+                grading: {
+                  meta: clause('三第一步', '分类'),
+                  always: { guard: 'isClassified', target: 'found', meta: clause('三第一步', '已分类') },
+                  on: {
+                    CLASSIFY: {
+                      guard: 'isUnclassified',
+                      target: 'found',
+                      actions: 'setSeverity',
+                      meta: clause('三第一步', '分类定级'),
+                    },
                   },
                 },
-              },
-              found: {
-                meta: clause('三第一步', '已分类，特重大和重大先报、早报'),
-                always: {
-                  guard: 'groupReported',
-                  target: `#${PLAN_ID}.phase.reporting`,
-                  meta: clause('三第三步', '已第一时间上报领导小组'),
-                },
-              },
-            },
-          },
-          reporting: {
-            meta: clause('三第三步', '快报事实'),
-            initial: 'reported',
-            states: {
-              reported: {
-                meta: clause('三第三步', '舆情上报真实、客观'),
-                on: {
-                  CONVENE: {
-                    target: `#${PLAN_ID}.phase.consultation`,
-                    meta: clause('三第三步', '上报后会商措施'),
+                found: {
+                  meta: clause('三第一步', '已分类，特重大和重大先报、早报'),
+                  always: {
+                    guard: 'groupReported',
+                    target: `#${PLAN_ID}.phase.reporting`,
+                    meta: clause('三第三步', '已第一时间上报领导小组'),
                   },
                 },
               },
             },
-          },
-          consultation: {
-            meta: clause('三第三步、五(三)2', '会商措施'),
-            initial: 'deciding',
-            states: {
-              deciding: {
-                meta: clause('四(一)、四(二)、四(三)、四(四)', '分级响应：按级别确定领导和牵头'),
-                on: {
-                  START_RESPONSE: {
-                    target: `#${PLAN_ID}.phase.response`,
-                    guard: 'whoLeadsSettled',
-                    meta: clause('四(一)、四(二)、四(三)、四(四)', '按分级响应开展应急工作'),
+            reporting: {
+              meta: clause('三第三步', '快报事实'),
+              initial: 'reported',
+              states: {
+                reported: {
+                  meta: clause('三第三步', '舆情上报真实、客观'),
+                  on: {
+                    CONVENE: {
+                      target: `#${PLAN_ID}.phase.consultation`,
+                      meta: clause('三第三步', '上报后会商措施'),
+                    },
                   },
                 },
               },
             },
-          },
-          response: {
-            meta: clause('三第四步', '正面回复'),
-            initial: 'replying',
-            on: {
-              COMMENTARY: {
-                actions: { type: 'completeStep', params: { step: 'commentary' } },
-                meta: clause('三第四步', '根据通稿撰写网络评论文章正面回复'),
-              },
-            },
-            states: {
-              replying: {
-                meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
-                on: {
-                  REPLY: {
-                    target: 'guiding',
-                    guard: 'pressReleaseApproved',
-                    actions: ['release', { type: 'completeStep', params: { step: 'reply' } }],
-                    meta: clause('三第四步', '舆情发生后12小时内根据通稿正面回复'),
-                  },
-                },
-              },
-              guiding: {
-                meta: clause('三第五步', '跟踪引导'),
-                on: {
-                  GUIDE: {
-                    actions: { type: 'completeStep', params: { step: 'guidance' } },
-                    meta: clause('三第五步', '网评员对疑问、质疑跟帖加以引导'),
-                  },
-                  REFER_QUERY: {
-                    meta: clause('三第五步', '不能正确引导时及时上报'),
-                  },
-                  SUBSIDE: {
-                    target: `#${PLAN_ID}.phase.disposal`,
-                    guard: 'readyToSubside',
-                    meta: clause('三第五步', '舆情缓退、平息'),
+            consultation: {
+              meta: clause('三第三步、五(三)2', '会商措施'),
+              initial: 'deciding',
+              states: {
+                deciding: {
+                  meta: clause('四(一)、四(二)、四(三)、四(四)', '分级响应：按级别确定领导和牵头'),
+                  on: {
+                    START_RESPONSE: {
+                      target: `#${PLAN_ID}.phase.response`,
+                      guard: 'whoLeadsSettled',
+                      meta: clause('四(一)、四(二)、四(三)、四(四)', '按分级响应开展应急工作'),
+                    },
                   },
                 },
               },
             },
-          },
-          disposal: {
-            meta: clause('五(三)1', '消除不利消息'),
-            initial: 'clearing',
-            states: {
-              clearing: {
-                meta: clause('五(三)1', '与网络媒体沟通，消除不利消息'),
-                on: {
-                  DISPOSAL_DONE: {
-                    target: `#${PLAN_ID}.phase.review`,
-                    meta: clause('六', '网络舆情引导处置结束'),
+            response: {
+              meta: clause('三第四步', '正面回复'),
+              initial: 'replying',
+              on: {
+                COMMENTARY: {
+                  actions: { type: 'completeStep', params: { step: 'commentary' } },
+                  meta: clause('三第四步', '根据通稿撰写网络评论文章正面回复'),
+                },
+              },
+              states: {
+                replying: {
+                  meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
+                  on: {
+                    REPLY: {
+                      target: 'guiding',
+                      guard: 'pressReleaseApproved',
+                      actions: ['release', { type: 'completeStep', params: { step: 'reply' } }],
+                      meta: clause('三第四步', '舆情发生后12小时内根据通稿正面回复'),
+                    },
                   },
-                  RELAPSE: relapse(),
+                },
+                guiding: {
+                  meta: clause('三第五步', '跟踪引导'),
+                  on: {
+                    GUIDE: {
+                      actions: { type: 'completeStep', params: { step: 'guidance' } },
+                      meta: clause('三第五步', '网评员对疑问、质疑跟帖加以引导'),
+                    },
+                    REFER_QUERY: {
+                      meta: clause('三第五步', '不能正确引导时及时上报'),
+                    },
+                    SUBSIDE: {
+                      target: `#${PLAN_ID}.phase.disposal`,
+                      guard: 'readyToSubside',
+                      meta: clause('三第五步', '舆情缓退、平息'),
+                    },
+                  },
                 },
               },
             },
-          },
-          review: {
-            meta: clause('六', '事后跟踪及总结'),
-            initial: 'evaluating',
-            states: {
-              evaluating: {
-                meta: clause('六', '持续关注舆情趋势，全面总结评估'),
-                on: {
-                  REVIEW: {
-                    target: `#${PLAN_ID}.phase.closed`,
-                    actions: { type: 'completeStep', params: { step: 'review' } },
-                    meta: clause('六', '总结评估、责任考评、修改完善方案'),
+            disposal: {
+              meta: clause('五(三)1', '消除不利消息'),
+              initial: 'clearing',
+              states: {
+                clearing: {
+                  meta: clause('五(三)1', '与网络媒体沟通，消除不利消息'),
+                  on: {
+                    DISPOSAL_DONE: {
+                      target: `#${PLAN_ID}.phase.review`,
+                      meta: clause('六', '网络舆情引导处置结束'),
+                    },
+                    RELAPSE: relapse(),
                   },
-                  RELAPSE: relapse(),
                 },
               },
             },
-          },
-          closed: {
-            type: 'final',
-            meta: policy('总结评估后结束（无应办事项时）', '结束'),
-            entry: 'closeIncident',
+            review: {
+              meta: clause('六', '事后跟踪及总结'),
+              initial: 'evaluating',
+              states: {
+                evaluating: {
+                  meta: clause('六', '持续关注舆情趋势，全面总结评估'),
+                  on: {
+                    REVIEW: {
+                      target: `#${PLAN_ID}.phase.closed`,
+                      actions: { type: 'completeStep', params: { step: 'review' } },
+                      meta: clause('六', '总结评估、责任考评、修改完善方案'),
+                    },
+                    RELAPSE: relapse(),
+                  },
+                },
+              },
+            },
+            closed: {
+              type: 'final',
+              meta: policy('总结评估后结束（无应办事项时）', '结束'),
+              entry: 'closeIncident',
+            },
           },
         },
       },
-    },
-  }),
-)
+    }),
+  )
+}
+
+export const machine = chart(obligations)
+/** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
+export const machineV2 = chart(obligationsV2)
 
 /** 三第二步、六: a flare-up after it subsided owes a new report to the group and a new reply. */
 function relapse() {

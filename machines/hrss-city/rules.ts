@@ -141,7 +141,8 @@ export const rules: readonly ObligationRule[] = [
     due: { anchor: 'start', amount: 2, unit: 'hours' },
     deadline: 'report',
     discharge: { type: 'REPORT', fields: { to: ['cityLeader'] } },
-    prior: 'sameGrade',
+    // Told at 特别重大, the leader owes no new report after a lowering to 重大 (rules 5, 6).
+    prior: 'sameGradeOrAbove',
   },
   {
     id: 'report:filing',
@@ -196,6 +197,8 @@ export const rules: readonly ObligationRule[] = [
     severities: ['critical'],
     when: { decided: DECISIONS.cityLead },
     discharge: { type: 'REQUEST_CITY_LEAD', fields: {} },
+    // Asked again after a rise, a yes owes a new request (rule 3), from that answer.
+    again: { raise: 'whenHolds' },
   },
   {
     id: 'reply',
@@ -262,6 +265,7 @@ export const rules: readonly ObligationRule[] = [
     recipient: to('cityLeadership'),
     when: { decided: DECISIONS.pressConference },
     discharge: { type: 'REPORT', fields: { to: ['cityLeadership'] } },
+    again: { raise: 'whenHolds' },
   },
   {
     id: 'release:conference',
@@ -273,6 +277,7 @@ export const rules: readonly ObligationRule[] = [
     when: { decided: DECISIONS.pressConference },
     discharge: { type: 'PRESS_CONFERENCE', fields: {} },
     draftPurpose: 'conference',
+    again: { raise: 'whenHolds' },
   },
   {
     id: 'review',
@@ -288,6 +293,19 @@ export const rules: readonly ObligationRule[] = [
 
 export const escalation = escalationRule(common)
 export const obligations: readonly ObligationRule[] = [...rules, escalation]
+
+/**
+ * Version 2's rules, kept for the incidents opened on it: a yes to a decision asked again
+ * after a rise owed nothing new (the request to the city, the conference and its report
+ * had been met once), and a report to the city's leader made at 特别重大 did not count
+ * after a lowering to 重大.
+ */
+export const obligationsV2: readonly ObligationRule[] = obligations.map((r) => {
+  if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
+  if (r.again?.raise !== 'whenHolds') return r
+  const { again: _again, ...rest } = r
+  return rest
+})
 
 /**
  * 三第四步: the spokesperson replies "根据通稿"; the text names no approver of the 通稿.

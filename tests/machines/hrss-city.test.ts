@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/hrss-city/index.js'
+import { plan, planV2 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
@@ -414,6 +414,94 @@ describe('hrss-city: 五(三) 应对', () => {
     report(w, ['cityLeadership'], GROUP)
     expect(took(w, 'PRESS_CONFERENCE', fields, SPOKES)).toBe(true)
     expect(ob(w, 'release:conference#1').status).toBe('met')
+  })
+})
+
+describe('hrss-city: a rise, a lowering, and what follows a decision (version 3)', () => {
+  const at = (minutes: number) => addMinutes(T0, minutes)
+  const regrade = (w: Walker, severity: Grade, minutes: number) =>
+    w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: GROUP, at: at(minutes) })
+  const decideAt = (w: Walker, decision: string, answer: 'yes' | 'no', minutes: number) =>
+    w.send('DECIDE', { decision, answer, reason: '组长研究决定' }, { actor: GROUP, at: at(minutes) })
+  const of = (w: Walker, rule: string) =>
+    w
+      .context()
+      .obligations.filter((o) => o.rule === rule)
+      .map((o) => [o.status, o.startedAt])
+
+  /** Critical, the city asked to lead and asked; lowered to 重大, then 特别重大 again. */
+  function askedThenRisenAgain(w: Walker) {
+    decideAt(w, DECISIONS.cityLead, 'yes', 20)
+    w.send('REQUEST_CITY_LEAD', { request: '请示' }, { actor: GROUP, at: at(25) })
+    regrade(w, 'major', 60)
+    regrade(w, 'critical', 120)
+    expect(ob(w, 'decide:cityLead#2').status).toBe('owed')
+    return w
+  }
+
+  it('四(一): a yes to the decision asked again after a rise owes a new request to the city, from that yes', () => {
+    const w = askedThenRisenAgain(toConsultation('critical'))
+    expect(of(w, 'request:cityLead')).toEqual([['met', at(20)]])
+    decideAt(w, DECISIONS.cityLead, 'yes', 130)
+    expect(of(w, 'request:cityLead')).toEqual([
+      ['met', at(20)],
+      ['owed', at(130)],
+    ])
+    expect(took(w, 'REQUEST_CITY_LEAD', { request: '再次请示' }, GROUP, at(135))).toBe(true)
+    expect(ob(w, 'request:cityLead#2')).toMatchObject({ status: 'met', metAt: at(135) })
+    // A no asked again owes nothing new.
+    const v = askedThenRisenAgain(toConsultation('critical'))
+    decideAt(v, DECISIONS.cityLead, 'no', 130)
+    expect(of(v, 'request:cityLead')).toEqual([['met', at(20)]])
+  })
+
+  it('五(三)3: a yes to the conference asked again after a rise owes a new report to 市委、市政府 and a new conference', () => {
+    const w = toGuiding('major')
+    decideAt(w, DECISIONS.pressConference, 'yes', 20)
+    report(w, ['cityLeadership'], GROUP, at(25))
+    const first = approvedDraft(w, 'conference')
+    expect(took(w, 'PRESS_CONFERENCE', { draftId: first, speaker: '指定发言人' }, SPOKES, at(30))).toBe(true)
+    regrade(w, 'critical', 60)
+    expect(ob(w, 'decide:pressConference#2').status).toBe('owed')
+    decideAt(w, DECISIONS.pressConference, 'yes', 70)
+    expect(of(w, 'report:cityLeadership')).toEqual([
+      ['met', at(20)],
+      ['owed', at(70)],
+    ])
+    expect(of(w, 'release:conference')).toEqual([
+      ['met', at(20)],
+      ['owed', at(70)],
+    ])
+    // The second conference waits for the second report, as the first did.
+    const second = approvedDraft(w, 'conference')
+    expect(took(w, 'PRESS_CONFERENCE', { draftId: second, speaker: '指定发言人' }, SPOKES, at(75))).toBe(
+      false,
+    )
+    report(w, ['cityLeadership'], GROUP, at(80))
+    expect(took(w, 'PRESS_CONFERENCE', { draftId: second, speaker: '指定发言人' }, SPOKES, at(90))).toBe(true)
+    expect(w.owed().map((o) => o.rule)).not.toContain('release:conference')
+  })
+
+  it('四(二): the city’s leader told at 特别重大 owes no new report after a lowering to 重大 (rules 5, 6)', () => {
+    const w = discover('critical')
+    report(w, ['cityLeader'], GROUP, at(10))
+    regrade(w, 'major', 60)
+    expect(ob(w, 'report:cityLeader#1')).toMatchObject({ status: 'met', metAt: at(10) })
+    // Not told at 特别重大: the 重大 report is owed from the lowering.
+    const v = discover('critical')
+    regrade(v, 'major', 60)
+    expect(ob(v, 'report:cityLeader#1')).toMatchObject({ status: 'owed', dueAt: at(180) })
+  })
+
+  it('version 2, kept for the incidents opened on it, owed neither (the request was met once; the lowering owed a report)', () => {
+    const w = askedThenRisenAgain(toConsultation('critical', startIncident(planV2, {}, OFFICE)))
+    decideAt(w, DECISIONS.cityLead, 'yes', 130)
+    expect(of(w, 'request:cityLead')).toEqual([['met', at(20)]])
+    const v = discover('critical', startIncident(planV2, {}, OFFICE))
+    report(v, ['cityLeader'], GROUP, at(10))
+    regrade(v, 'major', 60)
+    expect(ob(v, 'report:cityLeader#1')).toMatchObject({ status: 'owed', dueAt: at(180) })
+    expect(plan).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
   })
 })
 
