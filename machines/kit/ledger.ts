@@ -168,9 +168,15 @@ function beginApplicable(
   }
   for (const { rule, slot, raise, raiseWhen, events, when } of index.admitted(next.severity, next.category)) {
     const has = live[slot] === 1
-    // 'whenHolds': a rise it has not begun again since is pending until its condition holds.
+    // 'whenHolds': a rise it has not begun again since is pending until its condition holds
+    // at an event of the incident's own (a firing carries no quotes and settles nothing).
     const pending =
-      has && raiseWhen && !repeatOfLast && change !== 'raise' && risenSince(next, rule.id, event.at)
+      has &&
+      raiseWhen &&
+      !repeatOfLast &&
+      change !== 'raise' &&
+      !NOT_ACTS.has(event.type) &&
+      risenSince(next, rule.id, event.at)
     const again =
       pending || (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its

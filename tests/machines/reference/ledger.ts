@@ -135,6 +135,8 @@ function beginApplicable(
       rule.again?.raise === 'whenHolds' &&
       !repeatOfLast &&
       change !== 'raise' &&
+      event.type !== 'DEADLINE_PASSED' &&
+      event.type !== 'REQUOTE' &&
       latest !== undefined &&
       rise !== undefined &&
       ms(rise.at) > ms(latest.startedAt) &&
