@@ -26,6 +26,9 @@ const met = (context: IncidentContext, rule: string) => holds(context, { met: ru
 const owes = (context: IncidentContext, rule: string) =>
   context.obligations.some((o) => o.rule === rule && o.status === 'owed')
 const did = (context: IncidentContext, type: string) => holds(context, { act: type })
+/** A report reached `recipient` (whatever became of the duty to send it). */
+const told = (context: IncidentContext, recipient: string) =>
+  holds(context, { act: 'REPORT', fields: { to: [recipient] } })
 const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.includes(event.actor.role)
 
 const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
@@ -112,8 +115,13 @@ const relapse = {
   meta: clause('三(一)', '舆情反复：继续监测、重新处置'),
 }
 
-/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
-function chart(rules: readonly ObligationRule[]) {
+/**
+ * The chart of a version: `rules` are what an incident owes; from version 3 a waived
+ * obligation frees what waits for it (OBLIGATIONS.md rule 2): a waived decision on the
+ * measures lets the response start, and 市网信办's opinion may be heard once it has a
+ * report though the duty to send one was waived.
+ */
+function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -141,14 +149,15 @@ function chart(rules: readonly ObligationRule[]) {
       /** 三(三): 市网信办's opinion, owed at 较大+, once 市网信办 has the report. */
       opinionDue: ({ context }: Args) =>
         owes(context, 'opinion:cac') &&
-        met(context, 'report:cac') &&
+        (version === 2 ? met(context, 'report:cac') : told(context, 'cac')) &&
         settled(context, undefined, 'report:cac'),
       /** 三(三): the measures are final only after 市网信办's opinion (较大+). */
       measuresDue: ({ context }: Args) =>
         owes(context, 'measures') && settled(context, undefined, 'opinion:cac'),
       /** 三(四): the response follows the final measures of the analysis meeting. */
       measuresFinal: ({ context, event }: Args) =>
-        met(context, 'measures') && settled(context, event, 'measures', 'opinion:cac'),
+        (version === 2 ? met(context, 'measures') : holds(context, { settled: 'measures' })) &&
+        settled(context, event, 'measures', 'opinion:cac'),
       isComplex: ({ context }: Args) => context.steps.complex !== undefined,
       /** 三(四)1: a wide and complex case answers with a stance first. */
       stanceFirst: ({ context }: Args) => context.steps.complex === undefined || did(context, 'STANCE'),
@@ -351,6 +360,6 @@ function chart(rules: readonly ObligationRule[]) {
   )
 }
 
-export const machine = chart(obligations)
+export const machine = chart(obligations, 3)
 /** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
-export const machineV2 = chart(obligationsV2)
+export const machineV2 = chart(obligationsV2, 2)

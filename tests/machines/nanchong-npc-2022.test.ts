@@ -349,6 +349,58 @@ describe('nanchong-npc-2022 三(四)1: answers, by category, from approved draft
   })
 })
 
+describe('nanchong-npc-2022 version 3: a waiver frees what waits for it; a tip-off is answered after its investigation', () => {
+  const waive = (w: Walker, rule: string) =>
+    w.send('WAIVE', { obligation: one(w, rule).id, reason: '小组决定免除' }, { actor: group })
+
+  it('a waived decision on the measures lets the response start (it deadlocked in consultation)', () => {
+    const w = open('critical')
+    reportGroup(w)
+    reportCac(w)
+    w.send('CONVENE', {}, { actor: group })
+    w.send('HEAR_CAC_OPINION', { opinion: '意见' }, { actor: office })
+    waive(w, 'measures')
+    expect(one(w, 'measures').status).toBe('waived')
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(true)
+    expect(w.phase()).toBe('response')
+  })
+
+  it('市网信办’s opinion may be heard once it has a report, though the duty to send one was waived', () => {
+    const w = open('large')
+    reportGroup(w)
+    waive(w, 'report:cac')
+    w.send('CONVENE', {}, { actor: group })
+    expect(accepted(w, office, 'HEAR_CAC_OPINION', { opinion: '意见' })).toBe(false)
+    reportCac(w)
+    expect(accepted(w, office, 'HEAR_CAC_OPINION', { opinion: '意见' })).toBe(true)
+    expect(one(w, 'opinion:cac').status).toBe('met')
+  })
+
+  it('a reply given before a tip-off’s investigation is not the answer 调查核实后: that is owed from the investigation', () => {
+    const w = toResponse('general', null)
+    expect(publish(w, 'REPLY')).toBe(true)
+    w.send('SET_CATEGORY', { category: 'tip_off' }, { actor: office })
+    w.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    expect(one(w, 'answer:tipOff').status).toBe('owed')
+    expect(publish(w, 'REPLY')).toBe(true)
+    expect(one(w, 'answer:tipOff').status).toBe('met')
+  })
+
+  it('version 2 kept all three as they were (its incidents move on by migration)', () => {
+    const w = startIncident(
+      planV2,
+      { severity: 'critical', severityReason: '开案定级', category: 'inquiry' },
+      office,
+    )
+    reportGroup(w)
+    reportCac(w)
+    w.send('CONVENE', {}, { actor: group })
+    w.send('HEAR_CAC_OPINION', { opinion: '意见' }, { actor: office })
+    waive(w, 'measures')
+    expect(accepted(w, group, 'START_RESPONSE')).toBe(false)
+  })
+})
+
 describe('nanchong-npc-2022 三(四)1: staged responses of wide and complex cases', () => {
   const complex = (where: 'consultation' | 'response' = 'consultation') => {
     const w = open('general')
