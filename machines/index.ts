@@ -7,11 +7,12 @@ import { plan as hrssCity, planV2 as hrssCityV2 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
 import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
-import { plan as neixiang2017 } from './neixiang-2017/index.js'
+import { plan as neixiang2017, planV2 as neixiang2017V2 } from './neixiang-2017/index.js'
 import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
+  neixiang2017V2,
   neixiang2017,
   hrssCityV2,
   hrssCity,

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { CATEGORY_LABELS, clause, policy } from '../vocabulary.js'
-import { common, GRADE_CODES, PLAN_CATEGORIES, RECIPIENTS } from './rules.js'
+import { common, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, RECIPIENTS } from './rules.js'
 
 const to = z
   .array(z.enum(RECIPIENTS))
@@ -30,8 +30,32 @@ const setCategory: EventSpec = {
     .strict(),
 }
 
-export const events: EventSpec[] = [
-  ...commonEventSpecs(common, GRADE_CODES).map((e) => (e.type === 'SET_CATEGORY' ? setCategory : e)),
+/**
+ * 第七條1, version 3: the stance publishes a draft of purpose `stance` that carries the
+ * approvals a release owes (第三條4、第七條3; 第二條4 县委宣传部). Its text is the draft's.
+ */
+const statePosition: EventSpec = {
+  type: 'STATE_POSITION',
+  label: '表明态度',
+  roles: ['office', 'spokesperson'],
+  meta: clause('第七條1、第三條4、第七條3', '第一时间表明态度：发布经审定的表态稿（快讲事实，慎讲原因）'),
+  schema: z.object({ draftId: fields.draftId, channel: text('表态渠道', 200).optional() }).strict(),
+}
+
+/** 第七條1, version 2: the stance as free text in the event, no draft and no approval. */
+const statePositionV2: EventSpec = {
+  type: 'STATE_POSITION',
+  label: '表明态度',
+  roles: ['office', 'spokesperson'],
+  meta: clause('第七條1', '第一时间表明态度，快讲事实，慎讲原因'),
+  schema: z.object({ statement: text('表态内容') }).strict(),
+}
+
+/** The plan's events with the draft purposes DRAFT takes and the stance's event (the versions differ in these only). */
+const eventList = (purposes: readonly [string, ...string[]], stance: EventSpec): EventSpec[] => [
+  ...commonEventSpecs(common, GRADE_CODES, purposes).map((e) =>
+    e.type === 'SET_CATEGORY' ? setCategory : e,
+  ),
   {
     type: 'CLASSIFY',
     label: '研判定级',
@@ -60,13 +84,7 @@ export const events: EventSpec[] = [
     meta: clause('第六條', '及时了解舆情出处'),
     schema: z.object({ source: text('舆情出处（网址、平台、发帖人等）', 2000), note: fields.note }).strict(),
   },
-  {
-    type: 'STATE_POSITION',
-    label: '表明态度',
-    roles: ['office', 'spokesperson'],
-    meta: clause('第七條1', '第一时间表明态度，快讲事实，慎讲原因'),
-    schema: z.object({ statement: text('表态内容') }).strict(),
-  },
+  stance,
   {
     type: 'HANDLE_EARLY',
     label: '报告同时先行处置',
@@ -173,3 +191,8 @@ export const events: EventSpec[] = [
     schema: z.object({ summary: text('结案记录', 20000) }).strict(),
   },
 ]
+
+/** Version 3: drafts of purpose `release` or `stance`; STATE_POSITION { draftId } publishes a stance draft. */
+export const events: EventSpec[] = eventList(PURPOSES, statePosition)
+/** Version 2's events, kept for the incidents opened on it: one kind of draft, STATE_POSITION { statement }. */
+export const eventsV2: EventSpec[] = eventList(['release'], statePositionV2)

@@ -69,6 +69,12 @@ const FIRST_MOMENT = '“第一时间”未给出时长；本地政策默认：�
 const AGAIN =
   '级别升高即影响扩大，须再次报告（第三條5 及时向主要领导汇报、第三條6 及时上报进展；本地政策：升级后 30 分钟内续报）'
 
+const STANCE_POLICY_V2 = '“第一时间”未给出时长；本地政策默认：发现后 2 小时内'
+const STANCE_POLICY = `${STANCE_POLICY_V2}，稿件审定的时间计入其中；表态稿与发布稿分别起草、分别审定，表态稿经审定不视为发布口径已定（本办法未作区分，本地政策）`
+
+/** What a draft is for (DRAFT `purpose`): the stance (第七條1) and the release of facts (第七條1、第七條3). */
+export const PURPOSES = ['release', 'stance'] as const
+
 const report = (to: Recipient, clauseRef: string, extra: Partial<ObligationRule> = {}): ObligationRule => ({
   id: `report:${to}`,
   kind: 'report',
@@ -123,16 +129,22 @@ export const rules: readonly ObligationRule[] = [
     owedBy: ['monitor', 'office'],
     discharge: { type: 'RECORD_SOURCE', fields: {} },
   },
+  // 第七條1 names no approver of the stance, but it is public text like any release: the
+  // group 確定宣傳報道內容 (第三條4) and 拿出統一的解釋口徑 (第七條3), and a 第二條4 case is
+  // led by 县委宣传部. 第一時間 is about timing, not authority: the stance is a draft of
+  // purpose `stance` with the approvals a release owes (the table below has no purpose
+  // filter), published by STATE_POSITION { draftId }. Version 2 took free text: see `rulesV2`.
   {
     id: 'stance',
     kind: 'release',
     label: '第一时间表明态度',
     clause: '第七條1',
-    policy: '“第一时间”未给出时长；本地政策默认：发现后 2 小时内',
+    policy: STANCE_POLICY,
     owedBy: ['office', 'spokesperson'],
     due: { anchor: 'discoveredAt', amount: 2, unit: 'hours' },
     deadline: 'initialResponse',
     discharge: { type: 'STATE_POSITION', fields: {} },
+    draftPurpose: 'stance',
   },
   {
     id: 'release',
@@ -178,7 +190,20 @@ export const rules: readonly ObligationRule[] = [
   },
 ]
 
-/** 第七條3 / 第三條4: the group agrees the one line (统一解释口径) on the draft to be released. */
+/**
+ * Version 2's rules, kept for the incidents opened on it: its stance was a step of free
+ * text (STATE_POSITION { statement }), stated without a draft or any approval.
+ */
+export const rulesV2: readonly ObligationRule[] = rules.map((r) => {
+  if (r.id !== 'stance') return r
+  const { draftPurpose: _, ...v2 } = r
+  return { ...v2, policy: STANCE_POLICY_V2 }
+})
+
+/**
+ * 第七條3 / 第三條4: the group agrees the one line (统一解释口径) on every draft to be
+ * published, the release's and (version 3) the stance's: no `purposes` filter.
+ */
 const line: ApprovalRequirement = {
   code: 'line',
   label: '领导小组审定统一解释口径',
@@ -194,9 +219,10 @@ export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>
 }
 
 /**
- * 第二條4: a political or mass incident's release also needs 县委宣传部's approval of that
- * draft. The kit's approval table is per grade only, so this one is checked by the
- * machine's `ledByPropaganda` guard (the draft carries approval code `propaganda`).
+ * 第二條4: a political or mass incident's release (version 3: its stance too) also needs
+ * 县委宣传部's approval of that draft. It is not in the approval table (version 2 kept it
+ * out, when the table was per grade only): the machine's guards check it (`ledByPropaganda`;
+ * version 3 `releasable`), the draft carrying approval code `propaganda`.
  */
 export const LEAD_APPROVAL = {
   code: 'propaganda',

@@ -75,6 +75,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     sourceKnown: '舆情出处已查明或经免除（第六條）',
     ledByPropaganda: '政治性、群体性事件的稿件已经县委宣传部审定（第二條4）',
     canApproveLead: '县委宣传部审定他人起草的未发布稿件（第二條4）',
+    releasable:
+      '所指稿件未发布、未撤回，取得本级全部审批，政治性、群体性事件另经县委宣传部审定（第七條3、第三條4、第二條4）',
     responseReady: '领导小组已审定口径（稿件取得全部审批，第三條4、第五條）',
   },
 }

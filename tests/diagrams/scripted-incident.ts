@@ -3,8 +3,9 @@
  * opened at 09:00 (Beijing) as major, the 30-minute reports to the group and to the
  * principal leaders breach at 09:30, are then recorded at 09:45 as made at 09:35
  * (backdated, late), the breach is escalated, the grade rises to critical with a
- * reason (new reports owed at the rise, met), then consultation, the approved draft
- * d1 released, and one owed obligation waived with a reason.
+ * reason (new reports owed at the rise, met), the stance stated from the approved stance
+ * draft d1, then consultation, the approved draft d2 released, and one owed obligation
+ * waived with a reason.
  */
 import * as registry from '../../machines/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -86,19 +87,22 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   await send(id, PRINCIPAL, 'REPORT', { to: ['higher'], proposal: '报告上级有关部门' })
   at(75)
   await send(id, MONITOR, 'RECORD_SOURCE', { source: '某论坛帖子' })
-  await send(id, SPOKES, 'STATE_POSITION', { statement: '高度重视，正在核实' })
+  // 第七條1 (version 3): the stance is a draft d1, the group's line agreed on it, then stated.
+  await send(id, OFFICE, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' })
+  await send(id, GROUP, 'AGREE_LINE', { draftId: 'd1' })
+  await send(id, SPOKES, 'STATE_POSITION', { draftId: 'd1', channel: '县政府网站' })
   at(80)
   await send(id, GROUP, 'CONVENE', { note: '领导小组研判会' })
   at(85)
   await send(id, OFFICE, 'DRAFT', { content: '情况通报：<b>不实</b>' })
   at(90)
-  await send(id, GROUP, 'AGREE_LINE', { draftId: 'd1' })
+  await send(id, GROUP, 'AGREE_LINE', { draftId: 'd2' })
   at(95)
   await send(id, PRINCIPAL, 'COORDINATE', { note: '县委办牵头' })
   at(100)
   await send(id, GROUP, 'START_RESPONSE', {})
   at(110)
-  await send(id, SPOKES, 'RELEASE', { draftId: 'd1', channel: '县政府网站' })
+  await send(id, SPOKES, 'RELEASE', { draftId: 'd2', channel: '县政府网站' })
   at(115)
   const press = (await engine.get(id, OFFICE)).obligations.find(
     (o) => o.status === 'owed' && o.rule === 'press',

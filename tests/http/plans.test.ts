@@ -15,7 +15,7 @@ describe('GET /plans', () => {
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
     expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
       id: 'neixiang-2017',
-      version: 2,
+      version: 3,
       title: '內鄉縣負面網絡輿情應急處置辦法',
       issuer: '內鄉縣人民政府辦公室',
       severities: [
@@ -121,6 +121,16 @@ describe('GET /plans/:planId', () => {
     const bad = await t.request('GET', '/plans/neixiang-2017?version=two', { as: 'office' })
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].path).toBe('version')
+  })
+
+  it('serves neixiang-2017 version 3 (the stance names an approved draft) and version 2 (free text) for its incidents', async () => {
+    const stance = async (version: number) => {
+      const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      return res.body.events.find((e: { type: string }) => e.type === 'STATE_POSITION').schema
+    }
+    expect(await stance(3)).toMatchObject({ required: ['draftId'], additionalProperties: false })
+    expect(await stance(2)).toMatchObject({ required: ['statement'], additionalProperties: false })
   })
 
   it('answers 404 problem+json for an unknown plan', async () => {

@@ -1,12 +1,13 @@
 /**
- * 內鄉縣負面網絡輿情應急處置辦法 (version 2): one test per obligation of the second reading
- * (PLANS.md), the shared obligation defects (issue 17) on this plan, a walk per grade to
- * `closed`, and a fast-check random walk holding OBLIGATIONS.md's invariants.
+ * 內鄉縣負面網絡輿情應急處置辦法 (version 3): one test per obligation of the second reading
+ * (PLANS.md), the stance as a draft approved like a release (version 3; version 2 kept for
+ * its incidents), the shared obligation defects (issue 17) on this plan, a walk per grade
+ * to `closed`, and a fast-check random walk holding OBLIGATIONS.md's invariants.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
-import { plan } from '../../machines/neixiang-2017/index.js'
+import { plan, planV2 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Category, ClauseMeta, Severity } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 
@@ -37,20 +38,40 @@ const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id =
 const owedRules = (w: Walker) => w.owed().map((o) => o.rule)
 const report = (w: Walker, to: string[], actor: Actor = monitor) =>
   accepted(w, 'REPORT', { to, proposal: '建议组织跟帖、公布事实' }, actor)
+/** The newest draft of a purpose (`d0` when there is none). */
+const newest = (w: Walker, purpose: string) =>
+  w
+    .context()
+    .drafts.filter((d) => d.purpose === purpose)
+    .at(-1)?.id ?? 'd0'
 
-/** Reported, source known, stance stated, d1 approved by the group: ready to release. */
+/**
+ * The stance (第七條1, version 3): a draft of purpose `stance`, the group's line agreed on it
+ * (and 宣传部's approval in a 第二條4 case), then stated. Returns the draft's id.
+ */
+function stateStance(w: Walker, content = '高度重视，正在核实') {
+  expect(accepted(w, 'DRAFT', { content, purpose: 'stance' }, office)).toBe(true)
+  const id = newest(w, 'stance')
+  expect(accepted(w, 'AGREE_LINE', { draftId: id }, group)).toBe(true)
+  if (w.context().category === POLITICAL_MASS)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: id }, propaganda)).toBe(true)
+  expect(accepted(w, 'STATE_POSITION', { draftId: id }, speaker)).toBe(true)
+  return id
+}
+
+/** Reported, source known, stance d1 stated, release draft d2 approved by the group: ready to release. */
 function toConsultation(w: Walker) {
   expect(report(w, ['group', 'principal'])).toBe(true)
   expect(accepted(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
-  expect(accepted(w, 'STATE_POSITION', { statement: '高度重视，正在核实' }, speaker)).toBe(true)
+  expect(stateStance(w)).toBe('d1')
   expect(accepted(w, 'CONVENE', {}, group)).toBe(true)
   expect(accepted(w, 'DRAFT', { content: '通报：经核实……' }, office)).toBe(true)
-  expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+  expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
 }
 function toFollowing(w: Walker) {
   toConsultation(w)
   expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
-  expect(accepted(w, 'RELEASE', { draftId: 'd1', channel: '官方微博' }, speaker)).toBe(true)
+  expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '官方微博' }, speaker)).toBe(true)
   expect(w.phase()).toBe('response')
 }
 function toReview(w: Walker) {
@@ -149,7 +170,7 @@ describe('neixiang-2017 response duties (第五條, 第六條, 第七條)', () =
     accepted(w, 'START_RESPONSE', {}, group)
     expect(w.phase()).toBe('response')
     w.fire('stance')
-    expect(accepted(w, 'STATE_POSITION', { statement: '正在核实' }, speaker)).toBe(true)
+    expect(stateStance(w, '正在核实')).toBe('d2')
     expect(ob(w, 'stance#1')).toMatchObject({ status: 'late', breachedAt: addMinutes(T0, 120) })
   })
 
@@ -172,8 +193,8 @@ describe('neixiang-2017 response duties (第五條, 第六條, 第七條)', () =
     accepted(w, 'SUBSIDE', {}, group)
     accepted(w, 'SET_SEVERITY', { severity: 'major', reason: '再次扩散' }, group)
     expect(accepted(w, 'DRAFT', { content: '补充通报' }, office)).toBe(true)
-    expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
-    expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd3' }, group)).toBe(true)
+    expect(accepted(w, 'RELEASE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(true)
     expect(accepted(w, 'PRESS_CONFERENCE', {}, speaker)).toBe(true)
     expect(w.phase()).toBe('disposal')
   })
@@ -183,7 +204,7 @@ describe('neixiang-2017 response duties (第五條, 第六條, 第七條)', () =
     toConsultation(w)
     accepted(w, 'START_RESPONSE', {}, group)
     expect(accepted(w, 'REMOVE_ILLEGAL', {}, office)).toBe(true)
-    accepted(w, 'RELEASE', { draftId: 'd1', channel: '微博' }, speaker)
+    accepted(w, 'RELEASE', { draftId: 'd2', channel: '微博' }, speaker)
     expect(accepted(w, 'REMOVE_ILLEGAL', {}, office)).toBe(true)
     expect(w.context().steps.removal).toBeDefined()
   })
@@ -204,12 +225,27 @@ describe('neixiang-2017 response duties (第五條, 第六條, 第七條)', () =
     const w = open('general')
     toFollowing(w)
     expect(accepted(w, 'DRAFT', { content: '第二阶段通报' }, office)).toBe(true)
-    expect(ob(w, 'approval:line:d2#1')?.status).toBe('owed')
-    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(false)
-    expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, { name: office.name, role: 'group' })).toBe(false)
-    expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
-    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(true)
-    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(false)
+    expect(ob(w, 'approval:line:d3#1')?.status).toBe('owed')
+    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(false)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd3' }, { name: office.name, role: 'group' })).toBe(false)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd3' }, group)).toBe(true)
+    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(true)
+    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(false)
+    expect(w.context().steps.stagedRelease).toBeDefined()
+  })
+
+  it('publishes in the mainstream media (第六條) a new draft only once the line is agreed on it, not a stance draft', () => {
+    const w = open('major')
+    toFollowing(w)
+    expect(accepted(w, 'DRAFT', { content: '权威发布', purpose: 'stance' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd3' }, group)).toBe(true)
+    expect(accepted(w, 'MAINSTREAM_RELEASE', { draftId: 'd3', outlet: '人民网' }, group)).toBe(false)
+    expect(accepted(w, 'DRAFT', { content: '权威发布' }, office)).toBe(true)
+    expect(accepted(w, 'MAINSTREAM_RELEASE', { draftId: 'd4', outlet: '人民网' }, group)).toBe(false)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd4' }, group)).toBe(true)
+    expect(accepted(w, 'MAINSTREAM_RELEASE', { draftId: 'd4', outlet: '人民网' }, group)).toBe(true)
+    expect(w.context().steps.mainstream).toBeDefined()
+    expect(w.value()).toEqual({ phase: { response: 'following' } })
   })
 })
 
@@ -220,17 +256,17 @@ describe('neixiang-2017 political and mass incidents (第二條4)', () => {
     expect(ob(w, 'lead:propaganda#1')).toMatchObject({ clause: '第二條4', owedBy: ['leader'] })
     toConsultation(w)
     expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(false)
-    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd1' }, office)).toBe(false)
-    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd1' }, { name: office.name, role: 'leader' })).toBe(false)
-    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd1' }, propaganda)).toBe(true)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd2' }, office)).toBe(false)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd2' }, { name: office.name, role: 'leader' })).toBe(false)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd2' }, propaganda)).toBe(true)
     expect(ob(w, 'lead:propaganda#1')?.status).toBe('met')
     expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
-    expect(accepted(w, 'RELEASE', { draftId: 'd1', channel: '县融媒体中心' }, speaker)).toBe(true)
+    expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '县融媒体中心' }, speaker)).toBe(true)
     accepted(w, 'DRAFT', { content: '第二阶段' }, office)
-    accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)
-    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(false)
-    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd2' }, propaganda)).toBe(true)
-    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(true)
+    accepted(w, 'AGREE_LINE', { draftId: 'd3' }, group)
+    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(false)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd3' }, propaganda)).toBe(true)
+    expect(accepted(w, 'RELEASE_STAGE', { draftId: 'd3', channel: '微博' }, speaker)).toBe(true)
   })
 
   it('asks nothing of 宣传部 in other categories, and withdraws its lead when the category changes', () => {
@@ -242,6 +278,93 @@ describe('neixiang-2017 political and mass incidents (第二條4)', () => {
     expect(owedRules(w)).toContain('lead:propaganda')
     accepted(w, 'SET_CATEGORY', { category: 'rumor' }, office)
     expect(ob(w, 'lead:propaganda#1')?.status).toBe('withdrawn')
+  })
+})
+
+describe('neixiang-2017 version 3: the stance is a draft, approved like a release (第七條1、第三條4、第七條3、第二條4)', () => {
+  const schemaOf = (p: typeof plan, type: string) => p.events.find((e) => e.type === type)?.schema
+
+  it('refuses STATE_POSITION without an approved stance draft: no draft, a release draft, or text in the event', () => {
+    const w = open('general')
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+    expect(accepted(w, 'DRAFT', { content: '通报' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+    expect(ob(w, 'stance#1')?.status).toBe('owed')
+    expect(plan.obligations.find((r) => r.id === 'stance')).toMatchObject({ draftPurpose: 'stance' })
+    expect(schemaOf(plan, 'STATE_POSITION')?.safeParse({ statement: '正在核实' }).success).toBe(false)
+    expect(schemaOf(plan, 'STATE_POSITION')?.safeParse({}).success).toBe(false)
+    expect(schemaOf(plan, 'STATE_POSITION')?.safeParse({ draftId: 'd2' }).success).toBe(true)
+    expect(schemaOf(plan, 'DRAFT')?.safeParse({ content: '表态', purpose: 'stance' }).success).toBe(true)
+  })
+
+  it('refuses a stance draft without the group line, or with the line agreed by its own author', () => {
+    const w = open('general')
+    expect(accepted(w, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' }, office)).toBe(true)
+    expect(ob(w, 'approval:line:d1#1')).toMatchObject({
+      status: 'owed',
+      clause: '第七條3、第三條4',
+      draftId: 'd1',
+    })
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, { name: office.name, role: 'group' })).toBe(false)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+    expect(ob(w, 'stance#1')?.status).toBe('owed')
+  })
+
+  it('accepts the stance draft once the group, not its author, agreed the line on it: the stance is met, the draft published once', () => {
+    const w = open('major')
+    expect(accepted(w, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+    expect(ob(w, 'approval:line:d1#1')?.status).toBe('met')
+    const at = addMinutes(T0, 40)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1', channel: '官方微博' }, speaker, at)).toBe(true)
+    expect(ob(w, 'stance#1')).toMatchObject({ status: 'met', metAt: at })
+    expect(w.context().drafts.find((d) => d.id === 'd1')).toMatchObject({ purpose: 'stance', releasedAt: at })
+    expect(w.context().steps.position).toBe(at)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+  })
+
+  it('refuses a stance in a political or mass incident until 县委宣传部 approved that draft (第二條4)', () => {
+    const w = open('major', POLITICAL_MASS)
+    expect(accepted(w, 'DRAFT', { content: '高度重视', purpose: 'stance' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd1' }, { name: office.name, role: 'leader' })).toBe(false)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: 'd1' }, propaganda)).toBe(true)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(true)
+    expect(ob(w, 'stance#1')?.status).toBe('met')
+  })
+
+  it('keeps purposes apart: an approved stance draft neither releases nor fixes the line of the release', () => {
+    const w = open('general')
+    report(w, ['group', 'principal'])
+    accepted(w, 'RECORD_SOURCE', { source: '贴吧' }, monitor)
+    accepted(w, 'CONVENE', {}, group)
+    expect(accepted(w, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+    expect(accepted(w, 'RELEASE', { draftId: 'd1', channel: '微博' }, speaker)).toBe(false)
+    expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(false)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(true)
+    expect(ob(w, 'release#1')?.status).toBe('owed')
+    expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(false)
+    expect(accepted(w, 'DRAFT', { content: '通报：经核实……' }, office)).toBe(true)
+    expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
+    expect(accepted(w, 'STATE_POSITION', { draftId: 'd2' }, speaker)).toBe(false)
+    expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
+    expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '微博' }, speaker)).toBe(true)
+    expect(ob(w, 'release#1')?.status).toBe('met')
+  })
+
+  it('version 2 stays registered for its incidents: the stance there is free text, with no draft', () => {
+    expect(planV2.version).toBe(2)
+    expect(plan.migratesFrom).toEqual({ from: 2 })
+    expect(schemaOf(planV2, 'STATE_POSITION')?.safeParse({ statement: '正在核实' }).success).toBe(true)
+    expect(schemaOf(planV2, 'DRAFT')?.safeParse({ content: '表态', purpose: 'stance' }).success).toBe(false)
+    const w = startIncident(planV2, { severity: 'general', severityReason: '研判' }, office)
+    expect(accepted(w, 'STATE_POSITION', { statement: '高度重视，正在核实' }, speaker)).toBe(true)
+    expect(ob(w, 'stance#1')?.status).toBe('met')
+    expect(w.context().drafts).toEqual([])
   })
 })
 
@@ -269,7 +392,7 @@ describe('neixiang-2017 roles and waivers', () => {
 
   it('accepts political_mass in SET_CATEGORY and lists the obligations with their clauses', () => {
     expect(spec('SET_CATEGORY')?.schema.safeParse({ category: 'political_mass' }).success).toBe(true)
-    expect(plan.version).toBe(2)
+    expect(plan.version).toBe(3)
     for (const r of plan.obligations) expect(r.clause ?? r.policy).toBeTruthy()
   })
 })
@@ -427,14 +550,14 @@ const payloads: Record<string, (n: number) => Record<string, unknown>> = {
   SET_SEVERITY: (n) => ({ severity: (['general', 'major', 'critical'] as const)[n % 3], reason: '研判' }),
   SET_CATEGORY: (n) => ({ category: [POLITICAL_MASS, 'rumor', 'doubt'][n % 3] }),
   CLASSIFY: (n) => ({ severity: (['general', 'major', 'critical'] as const)[n % 3] }),
-  DRAFT: () => ({ content: '稿件' }),
+  DRAFT: (n) => ({ content: '稿件', purpose: (['release', 'stance'] as const)[n % 2] }),
   AGREE_LINE: (n) => ({ draftId: `d${(n % 3) + 1}` }),
   APPROVE_LEAD: (n) => ({ draftId: `d${(n % 3) + 1}` }),
   RELEASE: (n) => ({ draftId: `d${(n % 3) + 1}`, channel: '微博' }),
   RELEASE_STAGE: (n) => ({ draftId: `d${(n % 3) + 1}`, channel: '微博' }),
   MAINSTREAM_RELEASE: (n) => ({ draftId: `d${(n % 3) + 1}`, outlet: '人民网' }),
   RECORD_SOURCE: () => ({ source: '贴吧' }),
-  STATE_POSITION: () => ({ statement: '正在核实' }),
+  STATE_POSITION: (n) => ({ draftId: `d${(n % 3) + 1}` }),
   RELAPSE: () => ({ reason: '再次发酵' }),
   REVIEW: () => ({ summary: '结案' }),
   ESCALATE: () => ({ to: ['县委办'] }),
@@ -453,18 +576,28 @@ const TYPES = [
   'DISPOSAL_DONE',
 ]
 
-/** The route to closed at any grade; a `route` command takes its next step (so walks end in every phase). */
-const ROUTE: ReadonlyArray<[string, Record<string, unknown>, Actor]> = [
+/**
+ * The route to closed at any grade; a `route` command takes its next step (so walks end in
+ * every phase). A step on a draft names the newest draft of its purpose (random commands draft too).
+ */
+const stanceDraft = (w: Walker) => ({ draftId: newest(w, 'stance') })
+const releaseDraft = (w: Walker) => ({ draftId: newest(w, 'release') })
+const ROUTE: ReadonlyArray<
+  [string, Record<string, unknown> | ((w: Walker) => Record<string, unknown>), Actor]
+> = [
   ['REPORT', { to: ['group', 'principal'], proposal: '建议' }, monitor],
   ['RECORD_SOURCE', { source: '贴吧' }, monitor],
-  ['STATE_POSITION', { statement: '正在核实' }, speaker],
   ['CLASSIFY', { severity: 'general' }, group],
+  ['DRAFT', { content: '表态', purpose: 'stance' }, office],
+  ['AGREE_LINE', stanceDraft, group],
+  ['APPROVE_LEAD', stanceDraft, propaganda],
+  ['STATE_POSITION', stanceDraft, speaker],
   ['CONVENE', {}, group],
   ['DRAFT', { content: '通报' }, office],
-  ['AGREE_LINE', { draftId: 'd1' }, group],
-  ['APPROVE_LEAD', { draftId: 'd1' }, propaganda],
+  ['AGREE_LINE', releaseDraft, group],
+  ['APPROVE_LEAD', releaseDraft, propaganda],
   ['START_RESPONSE', {}, group],
-  ['RELEASE', { draftId: 'd1', channel: '微博' }, speaker],
+  ['RELEASE', (w) => ({ ...releaseDraft(w), channel: '微博' }), speaker],
   ['PRESS_CONFERENCE', {}, speaker],
   ['COORDINATE', {}, principal],
   ['REPORT', { to: ['higher'], proposal: '上报' }, principal],
@@ -534,7 +667,7 @@ describe('neixiang-2017 random walk', () => {
               now = addMinutes(now, c.minutes)
               for (let i = step; i < ROUTE.length; i++) {
                 const [type, fields, actor] = ROUTE[i] as (typeof ROUTE)[number]
-                if (accepted(w, type, fields, actor, now)) {
+                if (accepted(w, type, typeof fields === 'function' ? fields(w) : fields, actor, now)) {
                   step = i + 1
                   prev = now
                   break
