@@ -6,7 +6,7 @@ import { PLAN_DOCUMENTS } from './documents.js'
 import { plan as hrssCity, planV2 as hrssCityV2 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
-import { plan as nanningAic2017 } from './nanning-aic-2017/index.js'
+import { plan as nanningAic2017, planV2 as nanningAic2017V2 } from './nanning-aic-2017/index.js'
 import { plan as neixiang2017, planV2 as neixiang2017V2 } from './neixiang-2017/index.js'
 import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
 
@@ -16,6 +16,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017,
   hrssCityV2,
   hrssCity,
+  nanningAic2017V2,
   nanningAic2017,
   saws2014V2,
   saws2014,

@@ -99,17 +99,22 @@ export function canApprove(
   })
 }
 
-/** Whether the named draft (or, unnamed, some draft) carries every approval the current grade requires. */
+/**
+ * Whether the named draft (or, unnamed, some draft) carries every approval the current
+ * grade requires (and, `unpublished`, was not published already).
+ */
 export function draftApproved(
   table: ApprovalTable,
   ctx: IncidentContext,
   event: IncidentEvent,
   purposes?: readonly string[],
+  unpublished = false,
 ): boolean {
   if (ctx.severity === null) return false
   return named(ctx, event).some(
     (d) =>
       usable(d) &&
+      (!unpublished || d.releasedAt === null) &&
       (!purposes || purposes.includes(d.purpose)) &&
       missingApprovalsOf(table, ctx, d).length === 0,
   )

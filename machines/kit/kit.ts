@@ -162,9 +162,14 @@ export function createKit(spec: KitSpec) {
      */
     settled: ({ context, event }: Args, p?: { rules?: readonly string[] }) =>
       owedBesides(context, event, p?.rules).length === 0,
-    /** The named draft (or some draft) carries every approval the current grade requires. */
-    approvalsComplete: ({ context, event }: Args, p?: { purposes?: readonly string[] }) =>
-      draftApproved(spec.approvals, context, event, p?.purposes),
+    /**
+     * The named draft (or some draft) carries every approval the current grade requires;
+     * `unpublished`: and was not published already (a new text is a new draft, rule 8).
+     */
+    approvalsComplete: (
+      { context, event }: Args,
+      p?: { purposes?: readonly string[]; unpublished?: boolean },
+    ) => draftApproved(spec.approvals, context, event, p?.purposes, p?.unpublished === true),
     /** The approval `code` is the next one the named draft (or some draft) needs, from someone entitled. */
     canApprove: ({ context, event }: Args, p: { code: string }) =>
       canApprove(spec.approvals, context, event, p.code),

@@ -91,7 +91,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
-  beginApplicable(index, next, event, change, repeatOfLast)
+  beginApplicable(index, next, event, change, repeatOfLast, ctx.ledger.category !== next.category)
   syncApprovalsIn(spec.approvals, next, event, change)
   beginEscalations(spec, next, at)
   next.ledger = { severity: next.severity, category: next.category }
@@ -158,6 +158,7 @@ function beginApplicable(
   event: IncidentEvent,
   change: Change,
   repeatOfLast: boolean,
+  recategorised: boolean,
 ): void {
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
   const live = new Uint8Array(index.slots)
@@ -187,6 +188,7 @@ function beginApplicable(
     let o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
+      recategorised,
     })
     // The event that brought its condition about may itself discharge it (a report to both levels).
     if (pending && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)

@@ -22,6 +22,12 @@ export interface DueRule {
   anchor: 'discoveredAt' | 'knownAt' | 'occurredAt' | 'start'
   amount: number
   unit: 'minutes' | 'hours' | 'workingHours' | 'workingDays'
+  /**
+   * `fromStart`: when a category set or changed later begins it after its anchored due
+   * time has passed, it counts from that moment instead (a category change, like a
+   * lowering, never produces a breach: rule 5; like a rise, it adds from the change: rule 4).
+   */
+  ifPassed?: 'fromStart'
 }
 
 /** An event, as a client sends it: its type and the fields that pick this obligation out. */

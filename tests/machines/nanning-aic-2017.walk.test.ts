@@ -97,7 +97,8 @@ describe('nanning-aic-2017 walks to closed', () => {
     act(w, 'SUBSIDE')
     act(w, 'RELAPSE')
     expect(state(w)).toBe('{"response":"preparing"}')
-    expect(can(w, 'RELEASE', { draftId: d1 })).toBe(true) // the same approved text may be re-published
+    // 再次发布须为新稿并重新审批 (the relapse's policy; version 3): d1 went out once.
+    expect(can(w, 'RELEASE', { draftId: d1 })).toBe(false)
     act(w, 'DRAFT', { content: '最新情况通报' })
     expect(can(w, 'RELEASE', { draftId: 'd2' })).toBe(false)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })

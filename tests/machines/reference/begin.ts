@@ -55,7 +55,7 @@ export function begin(
   rule: ObligationRule,
   at: string,
   quotes: Quotes | undefined,
-  opts: { fromEvent: boolean; draftId?: string; repeat: boolean },
+  opts: { fromEvent: boolean; draftId?: string; repeat: boolean; recategorised?: boolean },
 ): Obligation {
   const n =
     ctx.obligations.filter((o) => o.rule === rule.id && o.draftId === (opts.draftId ?? null)).length + 1
@@ -63,7 +63,8 @@ export function begin(
   let countsFrom: string | null = null
   let certain = true
   if (rule.due) {
-    const fromEvent = opts.fromEvent || rule.due.anchor === 'start'
+    const fromEvent =
+      opts.fromEvent || rule.due.anchor === 'start' || passedOnRecategorising(rule, at, quotes, opts)
     const key = fromEvent ? `${rule.id}@event` : rule.id
     countsFrom = fromEvent || rule.due.anchor === 'start' ? at : ctx[rule.due.anchor]
     const q = quotes?.[key]
@@ -116,6 +117,21 @@ export function begin(
   )
   // Done before it was owed: met then, or late when that was already past its due time.
   return done ? discharged(o, done.at) : o
+}
+
+/**
+ * `due.ifPassed: 'fromStart'`: begun by a category set or changed after its anchored due
+ * time passed, it counts from its beginning instead (no breach the moment it begins).
+ */
+function passedOnRecategorising(
+  rule: ObligationRule,
+  at: string,
+  quotes: Quotes | undefined,
+  opts: { recategorised?: boolean },
+): boolean {
+  if (rule.due?.ifPassed !== 'fromStart' || opts.recategorised !== true) return false
+  const anchored = quotes?.[rule.id]
+  return anchored !== undefined && Date.parse(anchored.dueAt) <= Date.parse(at)
 }
 
 /** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */

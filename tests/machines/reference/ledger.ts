@@ -95,7 +95,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     }
   }
   next = withdrawDeclined(spec, ctx, next, event)
-  next = beginApplicable(spec, next, event, change, repeatOfLast)
+  next = beginApplicable(spec, next, event, change, repeatOfLast, ctx.ledger.category !== next.category)
   next = syncApprovals(spec, next, event, change)
   next = beginEscalations(spec, next, at)
   return { ...next, ledger: { severity: next.severity, category: next.category } }
@@ -120,6 +120,7 @@ function beginApplicable(
   event: IncidentEvent,
   change: Change,
   repeatOfLast: boolean,
+  recategorised: boolean,
 ): IncidentContext {
   let next = ctx
   // Rules with an instance not withdrawn: counted once, not filtered per rule.
@@ -155,6 +156,7 @@ function beginApplicable(
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
+      recategorised,
     })
     // The event that brought its condition about may itself discharge it.
     const done = pending && discharges(next, o, event) ? dischargeWith(o, event, event.at) : o
