@@ -30,8 +30,12 @@ const done = (context: IncidentContext, rule: string) =>
     (o) => o.rule === rule && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
   )
 
-/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
-function chart(rules: readonly ObligationRule[]) {
+/**
+ * The chart of a version: `rules` are what an incident owes; from version 3 a reply
+ * publishes a press release not published before (after a relapse, a new text), and a
+ * waived reply frees the response to move on (OBLIGATIONS.md rules 2 and 8).
+ */
+function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   const kit = createKit({ classify, obligations: rules, approvals, escalation })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -59,7 +63,12 @@ function chart(rules: readonly ObligationRule[]) {
       whoLeadsSettled: (args: Args) => kit.guards.settled(args, { rules: WHO_LEADS }),
       /** 三第四步: the reply names a press release (通稿) carrying every approval of the grade. */
       pressReleaseApproved: (args: Args) =>
-        kit.guards.isOpen(args) && kit.guards.approvalsComplete(args, { purposes: ['pressRelease'] }),
+        kit.guards.isOpen(args) &&
+        kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version === 3 }),
+      /** Rule 2: the latest reply owed was waived, so nothing holds the response in replying. */
+      replyWaived: ({ context }: Args) =>
+        context.obligations.findLast((o) => o.rule === 'reply' && o.status !== 'withdrawn')?.status ===
+        'waived',
       /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
       readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
       /** 四(一): the city's leadership is recorded only after the group head asked for it. */
@@ -168,6 +177,18 @@ function chart(rules: readonly ObligationRule[]) {
               states: {
                 replying: {
                   meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
+                  ...(version === 3
+                    ? {
+                        always: {
+                          target: 'guiding',
+                          guard: 'replyWaived',
+                          meta: policy(
+                            '正面回复已由领导小组免除：进入跟踪引导（免除即放行，本地政策）',
+                            '回复已免除',
+                          ),
+                        },
+                      }
+                    : {}),
                   on: {
                     REPLY: {
                       target: 'guiding',
@@ -241,9 +262,9 @@ function chart(rules: readonly ObligationRule[]) {
   )
 }
 
-export const machine = chart(obligations)
+export const machine = chart(obligations, 3)
 /** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
-export const machineV2 = chart(obligationsV2)
+export const machineV2 = chart(obligationsV2, 2)
 
 /** 三第二步、六: a flare-up after it subsided owes a new report to the group and a new reply. */
 function relapse() {

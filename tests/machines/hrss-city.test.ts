@@ -371,6 +371,8 @@ describe('hrss-city: 三第四步 the reply releases an approved press release',
     w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
     w.send('SUBSIDE')
     w.send('RELAPSE', { reason: '反复' }, { actor: MONITOR })
+    // Version 3: the text published before is not published again as the new reply.
+    expect(took(w, 'REPLY', { draftId: 'd1', channel: '微博' }, SPOKES)).toBe(false)
     w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: OFFICE })
     expect(took(w, 'REPLY', { draftId: 'd2', channel: '微博' }, SPOKES)).toBe(false)
     w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: GROUP })
@@ -502,6 +504,28 @@ describe('hrss-city: a rise, a lowering, and what follows a decision (version 3)
     regrade(v, 'major', 60)
     expect(ob(v, 'report:cityLeader#1')).toMatchObject({ status: 'owed', dueAt: at(180) })
     expect(plan).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
+  })
+})
+
+describe('hrss-city version 3: a waived reply frees the response (OBLIGATIONS.md rule 2)', () => {
+  it('the group waives the reply: the response moves on to guiding, and may subside', () => {
+    const w = toConsultation('general')
+    decide(w, DECISIONS.pressConference, 'no')
+    w.send('START_RESPONSE')
+    expect(substate(w)).toBe('replying')
+    w.send('WAIVE', { obligation: 'reply#1', reason: '已由市局统一回应' }, { actor: GROUP })
+    expect(ob(w, 'reply#1').status).toBe('waived')
+    expect(substate(w)).toBe('guiding')
+    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
+    expect(took(w, 'SUBSIDE', {}, OFFICE)).toBe(true)
+  })
+
+  it('version 2 kept the response in replying until a reply (its incidents move on by migration)', () => {
+    const w = toConsultation('general', startIncident(planV2, {}, OFFICE))
+    decide(w, DECISIONS.pressConference, 'no')
+    w.send('START_RESPONSE')
+    w.send('WAIVE', { obligation: 'reply#1', reason: '已由市局统一回应' }, { actor: GROUP })
+    expect(substate(w)).toBe('replying')
   })
 })
 
