@@ -50,8 +50,9 @@ const position = { type: 'completeStep', params: { step: 'position' } } as const
  * publication reads the drafts of its own purpose only: an approved stance is not the
  * agreed line of the release (RELEASE, RELEASE_STAGE, MAINSTREAM_RELEASE, START_RESPONSE read
  * purpose `release`). Without one (version 2) the stance is a step, and there is one kind of draft.
+ * From version 3 a release the group waived frees the response to follow (rule 2).
  */
-function chart(rules: readonly ObligationRule[]) {
+function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
   const stancePurpose = rules.find((r) => r.id === 'stance')?.draftPurpose
   const publishable = (purpose: string) => ({ type: 'releasable', params: { purpose } }) as const
@@ -78,6 +79,10 @@ function chart(rules: readonly ObligationRule[]) {
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: {
       ...kit.guards,
+      /** Rule 2: the latest release owed was waived, so nothing holds the response in releasing. */
+      releaseWaived: ({ context }: Args) =>
+        context.obligations.findLast((o) => o.rule === 'release' && o.status !== 'withdrawn')?.status ===
+        'waived',
       /** Offices act only for themselves: each recipient is one the sender's role may report to. */
       reportsOwnRecipients: ({ event }: Args) => {
         // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
@@ -281,6 +286,18 @@ function chart(rules: readonly ObligationRule[]) {
               states: {
                 releasing: {
                   meta: clause('第七條1', '快讲事实，按口径发布'),
+                  ...(version === 3
+                    ? {
+                        always: {
+                          target: 'following',
+                          guard: 'releaseWaived',
+                          meta: policy(
+                            '发布已由领导小组免除：转入跟踪引导（免除即放行，本地政策）',
+                            '发布已免除',
+                          ),
+                        },
+                      }
+                    : {}),
                   on: {
                     RELEASE: {
                       target: 'following',
@@ -366,6 +383,6 @@ function chart(rules: readonly ObligationRule[]) {
   )
 }
 
-export const machine = chart(rules)
+export const machine = chart(rules, 3)
 /** Version 2's chart (rules.ts `rulesV2`): the stance a step of free text, for the incidents opened on it. */
-export const machineV2 = chart(rulesV2)
+export const machineV2 = chart(rulesV2, 2)

@@ -72,6 +72,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     concluded: '复杂情形已作结论回应（三(四)1）',
   },
   'neixiang-2017': {
+    releaseWaived: '发布已由领导小组免除（免除即放行）',
     reportsOwnRecipients: '报告人只向本部门可报送的对象报告',
     sourceKnown: '舆情出处已查明或经免除（第六條）',
     ledByPropaganda: '政治性、群体性事件的稿件已经县委宣传部审定（第二條4）',

@@ -795,14 +795,6 @@ const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; 
   // the `following` states with a second release draft approved fall past PER_PLACE.
   // Both are taken in tests/machines/neixiang-2017.test.ts (a new draft released in stages
   // and in the mainstream media, each only once its line is agreed).
-  'neixiang-2017': {
-    untaken: [
-      'neixiang-2017.phase.response.following RELEASE_STAGE#0 [and] → (self)',
-      'neixiang-2017.phase.response.following MAINSTREAM_RELEASE#0 [and] → (self)',
-    ],
-    trapped: 0,
-    perturbed: 0,
-  },
 }
 const gapsOf = (id: string) => KNOWN_GAPS[id] ?? { untaken: [], trapped: 0, perturbed: 0 }
 

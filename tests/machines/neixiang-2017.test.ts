@@ -81,6 +81,20 @@ function toReview(w: Walker) {
   expect(w.phase()).toBe('review')
 }
 
+describe('neixiang-2017 version 3: a waived release frees the response (OBLIGATIONS.md rule 2)', () => {
+  const substate = (w: Walker) => (w.value() as { phase: Record<string, string> }).phase.response
+  it('the group waives the release: the response moves on to following, and may subside', () => {
+    const w = open()
+    toConsultation(w)
+    expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
+    expect(substate(w)).toBe('releasing')
+    const release = w.owed().find((o) => o.rule === 'release')!
+    expect(accepted(w, 'WAIVE', { obligation: release.id, reason: '已由县政府统一发布' }, group)).toBe(true)
+    expect(substate(w)).toBe('following')
+    expect(accepted(w, 'SUBSIDE', {}, group)).toBe(true)
+  })
+})
+
 describe('neixiang-2017 reports (第四條, 第二條1, 第二條3)', () => {
   it('owes the leading group and the principal county leaders each their own report, 30 min from discovery', () => {
     const w = open('general')
