@@ -2,7 +2,10 @@
  * 安全生产网络舆情应对预案 (国家安全监管总局办公厅, 2014-04-30). Clause references use
  * the text's own numbering (二(三)2, 五(一)3, 六(四)). See ../../shared/seeds/saws-2014.txt.
  * Version 3: after a lowering, a report 人事司 had of the higher grade counts for the lower
- * one (no new report, no breach: OBLIGATIONS.md rules 5 and 6). Version 2 (obligations in
+ * one (no new report, no breach: OBLIGATIONS.md rules 5 and 6); a category changed late
+ * owes its route steps of 五(四) where the incident is (disposal, review); a waived phone
+ * report still owes the special report and both 批示; a route step no longer owed (waived
+ * or done before) no longer holds the response (machine.ts). Version 2 (obligations in
  * rules.ts replace the deadline regions; PLANS.md's second reading) owed a new one; it
  * stays for the incidents opened on it, which move to version 3 by migration.
  */

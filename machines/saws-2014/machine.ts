@@ -5,6 +5,11 @@
  * the guards that decide the plan's rules. Duties that follow the grade rather than the
  * phase (reports, 五(一)3, 五(一)4, approvals) are accepted in every open phase, so a rise
  * during disposal or review is reported there.
+ *
+ * Version 3 (`chart(rules, 3)`): a route step of 五(四) owed after a late category change
+ * is taken in disposal or review; a route state whose step is no longer owed (waived, or
+ * done before: rules 2 and 6) is left without it; the special report follows a waived
+ * phone report too (rules.ts `PHONE_REPORT_SETTLED`). Version 2 keeps its chart.
  */
 import { and, not, setup } from 'xstate'
 import { draftApproved } from '../kit/drafts.js'
@@ -22,6 +27,7 @@ import {
   OFFICE_REPORTS,
   obligationRules,
   obligationRulesV2,
+  PHONE_REPORT_SETTLED,
   PLAN_ID,
   type Purpose,
   R,
@@ -41,11 +47,37 @@ const step = (name: string) => ({ type: 'completeStep' as const, params: { step:
 const routeIs = (route: Route) => ({ type: 'routeIs' as const, params: { route } })
 const publicStep = (purpose: Purpose) => ({ type: 'publicStepAllowed' as const, params: { purpose } })
 const owes = (rule: string) => ({ type: 'owes' as const, params: { rule } })
+/** The latest instance of `rule` is met, met late or waived: nothing of it is owed now. */
+const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
+
+/** The plan versions this chart serves. */
+type Version = 2 | 3
 
 const recategorised = policy('回应作出前涉事原因变化，按新原因重新选择回应方式', '原因变化')
 
-/** The chart, with `rules` as what an incident owes (the versions differ in their rules only). */
-function chart(rules: readonly ObligationRule[]) {
+/**
+ * The chart of a version, with `rules` as what an incident owes. Version 3 adds the route
+ * steps of 五(四) to disposal and review (`routeSteps`), the ways out of a route state
+ * whose step is no longer owed (`leave`), publishes the result once the solving or the
+ * investigation is settled, and lets the special report follow a waived phone report.
+ */
+function chart(rules: readonly ObligationRule[], version: Version) {
+  const v3 = version === 3
+  /** Version 3: a way out of a route state once `waited` are no longer owed (rules 2 and 6). */
+  const leave = (target: string, waited: readonly string[], why: string) => ({
+    target,
+    guard: waited.length === 1 ? settled(waited[0] as string) : and(waited.map(settled)),
+    meta: policy(why, '已办结或已免除'),
+  })
+  const answered = (target: string) =>
+    leave(target, [R.answer], '回应已作出或已免除（不再欠）：不另行要求回应，转入本方式的下一步')
+  const stepSettled = (waited: readonly string[]) =>
+    leave(`${ID}.response.following`, waited, '本步骤已办理或已免除（不再欠）：转入跟踪监测')
+  /** 五(四)2–3: the result, approved, once the solving or the investigation is done (v3: or waived). */
+  const publishResult = (done: string) =>
+    v3
+      ? and(['resultInOrder', publicStep('result')])
+      : and([{ type: 'stepDone', params: { step: done } }, publicStep('result')])
   const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -67,6 +99,14 @@ function chart(rules: readonly ObligationRule[]) {
       maySubside: (args: Args) => clear(args, BEFORE_SUBSIDE),
       /** 五(五): the aftercare the grade and the category owe is done. */
       aftercareDone: (args: Args) => clear(args, BEFORE_REVIEW),
+      /**
+       * 五(四)2–3 (version 3): the result follows the solving or the investigation, which is
+       * done or waived (a waiver frees what waits for it, OBLIGATIONS.md rule 2).
+       */
+      resultInOrder: ({ context }: Args) =>
+        !context.obligations.some(
+          (o) => o.status === 'owed' && (o.rule === R.solve || o.rule === R.investigate),
+        ),
       /** A route duty of 五(四) is owed (the category changed after the first response). */
       routeDutyOwed: ({ context }: Args) =>
         context.obligations.some(
@@ -86,7 +126,7 @@ function chart(rules: readonly ObligationRule[]) {
         phase: {
           initial: 'discovery',
           meta: policy('阶段区域：六个阶段与结束', '阶段'),
-          on: { ...commonTransitions(common), ...gradeDuties() },
+          on: { ...commonTransitions(common), ...gradeDuties(version) },
           states: {
             discovery: {
               meta: clause('五(一)', '收集研判预警：实时搜集、分析预判、确定等级'),
@@ -170,7 +210,11 @@ function chart(rules: readonly ObligationRule[]) {
                 },
                 replying: {
                   meta: clause('五(四)1', '意见建议：研究提出回应意见，及时跟帖回复'),
-                  always: { guard: not(routeIs('replying')), target: 'routing', meta: recategorised },
+                  always: also(
+                    v3,
+                    { guard: not(routeIs('replying')), target: 'routing', meta: recategorised },
+                    answered('following'),
+                  ),
                   on: { RESPOND: respond('following', '五(四)1、四(一)', '及时跟帖回复') },
                 },
                 owningUp: {
@@ -180,10 +224,12 @@ function chart(rules: readonly ObligationRule[]) {
                   states: {
                     responding: {
                       meta: clause('五(四)2', '及时跟帖回应，表明态度，主动道歉'),
+                      ...(v3 ? { always: answered('remedying') } : {}),
                       on: { RESPOND: respond('remedying', '五(四)2、四(一)', '表明态度，主动道歉') },
                     },
                     remedying: {
                       meta: clause('五(四)2', '以解决反映的问题为重点'),
+                      ...(v3 ? { always: stepSettled([R.solve, R.result]) } : {}),
                       on: {
                         SOLVE_PROBLEM: {
                           actions: step('problemSolved'),
@@ -191,10 +237,7 @@ function chart(rules: readonly ObligationRule[]) {
                         },
                         PUBLISH_RESULT: {
                           target: `${ID}.response.following`,
-                          guard: and([
-                            { type: 'stepDone', params: { step: 'problemSolved' } },
-                            publicStep('result'),
-                          ]),
+                          guard: publishResult('problemSolved'),
                           actions: ['release', step('resultPublished')],
                           meta: clause('五(四)2', '公开处理结果'),
                         },
@@ -209,10 +252,12 @@ function chart(rules: readonly ObligationRule[]) {
                   states: {
                     responding: {
                       meta: clause('五(四)3', '相关单位及时回应'),
+                      ...(v3 ? { always: answered('probing') } : {}),
                       on: { RESPOND: respond('probing', '五(四)3、四(一)', '及时回应，给出明确预期') },
                     },
                     probing: {
                       meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为'),
+                      ...(v3 ? { always: stepSettled([R.investigate, R.result]) } : {}),
                       on: {
                         INVESTIGATE: {
                           actions: step('investigation'),
@@ -220,10 +265,7 @@ function chart(rules: readonly ObligationRule[]) {
                         },
                         PUBLISH_RESULT: {
                           target: `${ID}.response.following`,
-                          guard: and([
-                            { type: 'stepDone', params: { step: 'investigation' } },
-                            publicStep('result'),
-                          ]),
+                          guard: publishResult('investigation'),
                           actions: ['release', step('resultPublished')],
                           meta: clause('五(四)3', '及时公开事实真相和处理结果'),
                         },
@@ -238,12 +280,14 @@ function chart(rules: readonly ObligationRule[]) {
                   states: {
                     responding: {
                       meta: clause('五(四)4', '发布事实真相，公开辟谣'),
+                      ...(v3 ? { always: answered('removing') } : {}),
                       on: {
                         RESPOND: respond('removing', '五(四)4、四(一)', '发布事实真相，公开辟谣，澄清事实'),
                       },
                     },
                     removing: {
                       meta: clause('五(四)4、四(三)', '提请有关网站删除、覆盖不实信息'),
+                      ...(v3 ? { always: stepSettled([R.takedown]) } : {}),
                       on: {
                         REQUEST_TAKEDOWN: {
                           target: `${ID}.response.following`,
@@ -261,12 +305,14 @@ function chart(rules: readonly ObligationRule[]) {
                   states: {
                     responding: {
                       meta: clause('五(四)5', '及时澄清事实真相'),
+                      ...(v3 ? { always: answered('controlling') } : {}),
                       on: {
                         RESPOND: respond('controlling', '五(四)5、四(一)', '澄清事实真相，舒缓公众情绪'),
                       },
                     },
                     controlling: {
                       meta: clause('五(四)5', '从源头上控制信息进一步传播'),
+                      ...(v3 ? { always: stepSettled([R.contain]) } : {}),
                       on: {
                         CONTROL_SOURCE: {
                           target: `${ID}.response.following`,
@@ -279,7 +325,11 @@ function chart(rules: readonly ObligationRule[]) {
                 },
                 answering: {
                   meta: clause('五(四)', '跟帖答复、专家访谈、新闻发布等方式回应'),
-                  always: { guard: not(routeIs('answering')), target: 'routing', meta: recategorised },
+                  always: also(
+                    v3,
+                    { guard: not(routeIs('answering')), target: 'routing', meta: recategorised },
+                    answered('following'),
+                  ),
                   on: { RESPOND: respond('following', '五(四)、四(一)', '实事求是、口径一致地回应') },
                 },
                 following: {
@@ -308,7 +358,7 @@ function chart(rules: readonly ObligationRule[]) {
             disposal: {
               meta: clause('五(五)', '消除影响，做好舆论公关：相关单位做好善后工作'),
               on: {
-                ...aftercare(),
+                ...aftercare(version),
                 DISPOSAL_DONE: {
                   target: 'review',
                   guard: 'aftercareDone',
@@ -321,7 +371,7 @@ function chart(rules: readonly ObligationRule[]) {
             review: {
               meta: clause('六', '后续处理'),
               on: {
-                ...aftercare(),
+                ...aftercare(version),
                 TRACK: {
                   actions: step('followupTracking'),
                   meta: clause('六(一)', '汇总报告网民对回复的质疑'),
@@ -350,9 +400,14 @@ function chart(rules: readonly ObligationRule[]) {
   )
 }
 
-export const machine = chart(obligationRules)
+export const machine = chart(obligationRules, 3)
 /** Version 2's chart (rules.ts `obligationRulesV2`), for the incidents opened on it. */
-export const machineV2 = chart(obligationRulesV2)
+export const machineV2 = chart(obligationRulesV2, 2)
+
+/** `first`, and from version 3 `then` after it (version 2's chart stays as it was). */
+function also<T, U>(v3: boolean, first: T, then: U): T | [T, U] {
+  return v3 ? [first, then] : first
+}
 
 /** A first response on a route: the named draft goes out once approved and 五(一)3 is done. */
 function respond(target: string, ref: string, label: string) {
@@ -369,7 +424,7 @@ function respond(target: string, ref: string, label: string) {
  * accepted in every open phase, so a rise in consultation, response, disposal or
  * review is reported and authorised where it happens.
  */
-function gradeDuties() {
+function gradeDuties(version: Version) {
   const major = { type: 'severityAtLeast' as const, params: { min: 'major' as const } }
   return {
     REPORT: {
@@ -416,7 +471,12 @@ function gradeDuties() {
       meta: clause('五(一)3', '启动舆情应急预案'),
     },
     SUBMIT_SPECIAL_REPORT: {
-      guard: and([major, { type: 'holds', params: { when: { met: R.reportMajor } } }]),
+      // 逐级: once 人事司 has the phone report; from version 3 also once that report is waived
+      // (rule 2: a waiver frees what waits for it; rule 3: the special report is not skipped).
+      guard: and([
+        major,
+        { type: 'holds', params: { when: version === 3 ? PHONE_REPORT_SETTLED : { met: R.reportMajor } } },
+      ]),
       actions: ['recordReport' as const, step('specialReport')],
       meta: clause('五(一)3', '舆情专报经人事司(宣教办)报主要领导和分管领导'),
     },
@@ -466,9 +526,13 @@ function measures() {
   }
 }
 
-/** 五(五)'s aftercare, in disposal and (a category changed late) in review. */
-function aftercare() {
+/**
+ * 五(五)'s aftercare, in disposal and (a category changed late) in review; from version 3
+ * also the route steps of 五(四) that a late category change owes there.
+ */
+function aftercare(version: Version) {
   return {
+    ...(version === 3 ? routeSteps() : {}),
     CONTACT_POSTER: {
       actions: step('posterContacted'),
       meta: clause('五(五)1', '与网站或首发信息人沟通，促成主动删帖'),
@@ -485,6 +549,41 @@ function aftercare() {
     REFER_TO_POLICE: {
       actions: step('policeReferral'),
       meta: clause('五(五)2、四(四)', '涉嫌犯罪的，依法予以追究'),
+    },
+  }
+}
+
+/**
+ * 五(四)2–5 (version 3): a category changed after the incident subsided owes its route's
+ * steps (solving, investigating, the result, the takedown request, source control); each
+ * is taken where the incident is, while it is owed, in the order of the response.
+ */
+function routeSteps() {
+  return {
+    SOLVE_PROBLEM: {
+      guard: owes(R.solve),
+      actions: step('problemSolved'),
+      meta: clause('五(四)2', '解决反映的问题（平息后认定为批评）'),
+    },
+    INVESTIGATE: {
+      guard: owes(R.investigate),
+      actions: step('investigation'),
+      meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为（平息后认定为举报）'),
+    },
+    PUBLISH_RESULT: {
+      guard: and([owes(R.result), 'resultInOrder', publicStep('result')]),
+      actions: ['release' as const, step('resultPublished')],
+      meta: clause('五(四)2、五(四)3', '解决问题或查实后公开处理结果'),
+    },
+    REQUEST_TAKEDOWN: {
+      guard: owes(R.takedown),
+      actions: step('takedownRequested'),
+      meta: clause('五(四)4、四(三)', '提请有关网站删除、覆盖不实信息（平息后认定为谣言）'),
+    },
+    CONTROL_SOURCE: {
+      guard: owes(R.contain),
+      actions: step('sourceControlled'),
+      meta: clause('五(四)5', '从源头上控制信息进一步传播（平息后认定为恶意炒作）'),
     },
   }
 }

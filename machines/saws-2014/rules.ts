@@ -9,7 +9,7 @@
  * and the units' authorised posters; legal = the unit's legal staff (法律声明).
  */
 import type { CommonEventMeta } from '../kit/kit.js'
-import type { ApprovalRequirement, Classification, ObligationRule } from '../kit/types.js'
+import type { ApprovalRequirement, Classification, Condition, ObligationRule } from '../kit/types.js'
 import { type Category, clause, type Facts, policy, type Role, type Severity } from '../vocabulary.js'
 import { FactsRefused } from './facts.js'
 
@@ -101,6 +101,14 @@ export const R = {
   talk: 'followup:talk',
   review: 'review',
 } as const
+
+/**
+ * 五(一)3 逐级: the special report follows the phone report to 人事司 — once 人事司 had one
+ * (met or met late), or the latest was waived (OBLIGATIONS.md rule 2: a waiver frees what
+ * waits for it; rule 3: nothing is silently skipped). Version 2 asked for a met one only,
+ * so a waived phone report left the special report and both 批示 never owed.
+ */
+export const PHONE_REPORT_SETTLED: Condition = { any: [{ met: R.reportMajor }, { settled: R.reportMajor }] }
 
 /** The reports to 人事司(宣教办), one rule per grade band (五(一)1–3, 五(二)). */
 export const OFFICE_REPORTS = [R.reportGeneral, R.reportLarge, R.reportMajor] as const
@@ -251,8 +259,9 @@ export const obligationRules: readonly ObligationRule[] = [
       owedBy: ['office'],
       recipient: recipient(who),
       severities: HIGH,
-      // 逐级: the special report goes through 人事司, once 人事司 has the phone report.
-      when: { met: R.reportMajor },
+      // 逐级: the special report goes through 人事司, once 人事司 has the phone report (or it
+      // was waived: the special report is still owed, rules 2 and 3).
+      when: PHONE_REPORT_SETTLED,
       discharge: { type: 'SUBMIT_SPECIAL_REPORT', fields: { to: [who] } },
     }),
   ),
@@ -468,11 +477,14 @@ export const obligationRules: readonly ObligationRule[] = [
 /**
  * Version 2's rules, kept for the incidents opened on it: only a report made at the same
  * grade counted, so a lowering owed 人事司 a new report of the lower grade (and a breach
- * when nobody made it) though it had been told of the higher one.
+ * when nobody made it) though it had been told of the higher one; and the special report
+ * began only once the phone report was met (never after a waiver).
  */
-export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) =>
-  r.prior === 'sameGradeOrAbove' ? { ...r, prior: 'sameGrade' } : r,
-)
+export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) => {
+  if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
+  if (r.when === PHONE_REPORT_SETTLED) return { ...r, when: { met: R.reportMajor } }
+  return r
+})
 
 /** Draft purposes: the answer (五(四)), the published result (五(四)2–3), the legal statement (五(五)2). */
 export const PURPOSES = ['answer', 'result', 'statement'] as const

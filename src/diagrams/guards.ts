@@ -40,6 +40,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     maySubside: '回应方式的各项和简报已办结（五(四)、五(一)2）',
     aftercareDone: '本级别和涉事原因的善后工作已办结（五(五)）',
     routeDutyOwed: '涉事原因改变后有回应方式的事项待办（五(四)）',
+    resultInOrder: '解决问题或深挖线索已办理或经免除（五(四)2、五(四)3）',
   },
   'nanning-aic-2017': {
     reportInOrder: '逐级报告：报送人可报该对象，且上一级已收到报告（四(二)）',
