@@ -1,8 +1,8 @@
 /**
  * The incident page names its plan version, and an admin is told when a newer version
- * exists and how to migrate (the API call and the CLI); other roles are not. The real
- * plans have no newer version yet, so the notice itself is rendered in the browser from
- * the console's own module, with a plan description as GET /plans/{id} gives it.
+ * exists and how to migrate (the API call and the CLI); other roles are not. The API opens
+ * incidents on the current version only, so the notice itself is rendered in the browser
+ * from the console's own module, with a plan description as GET /plans/{id} gives it.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -41,7 +41,7 @@ describe.skipIf(!run)('web console: plan version and migration notice', () => {
     await signIn(page, 'admin')
     await page.goto(`${server.base}/#/incidents/${id}`)
     await page.locator('#incident-title').filter({ hasText: '版本显示测试' }).waitFor()
-    expect(await page.locator('.incident').textContent()).toContain('nanning-aic-2017 v2')
+    expect(await page.locator('.incident').textContent()).toContain('nanning-aic-2017 v3')
     expect(await page.locator('#migration-notice').count()).toBe(0)
     expect(scriptErrors(page)).toEqual([])
   })
