@@ -3,7 +3,6 @@
  * new instance of a rule (due from its anchor or from the event, met at once if done
  * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
  */
-
 import { isAbove, type Severity } from '../vocabulary.js'
 import { fieldsMatch } from './conditions.js'
 import type { Discharge, Obligation, ObligationRule } from './obligation-types.js'

@@ -1,9 +1,9 @@
 /**
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts:
- * actFields, begin and what they need).
+ * actFields, begin and what they need), plus, written plainly, the opt-in rule options
+ * added since (prior 'sameGradeOrAbove', due.ifPassed 'fromStart').
  */
-
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from '../../../machines/kit/types.js'
 import { isAbove, type Severity } from '../../../machines/vocabulary.js'

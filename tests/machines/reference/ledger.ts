@@ -1,6 +1,8 @@
 /**
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
- * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts).
+ * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
+ * written plainly, the opt-in rule options added since (again.raise 'whenHolds', a
+ * category change told to begin).
  */
 import type {
   Act,
