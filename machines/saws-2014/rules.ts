@@ -163,8 +163,9 @@ export const obligationRules: readonly ObligationRule[] = [
     id: R.reportGeneral,
     kind: 'report',
     label: '通过舆情动态报送人事司(宣教办)',
-    clause: '五(一)1',
-    policy: `${POLICY_SOON}：一般 24 小时`,
+    // A relapse is 五(二)'s 发酵: its new report rests on 五(二), not on 五(一)1 alone.
+    clause: '五(一)1、五(二)',
+    policy: `${POLICY_SOON}：一般 24 小时；舆情反复（发酵）时再次报送，自反复时起 24 小时`,
     owedBy: ['monitor'],
     recipient: recipient('office'),
     severities: ['general'],
@@ -481,6 +482,9 @@ export const obligationRules: readonly ObligationRule[] = [
  * began only once the phone report was met (never after a waiver).
  */
 export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) => {
+  // Its citation too, as version 2 gave it (a label, but copied into each obligation).
+  if (r.id === R.reportGeneral)
+    return { ...r, prior: 'sameGrade', clause: '五(一)1', policy: `${POLICY_SOON}：一般 24 小时` }
   if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
   if (r.when === PHONE_REPORT_SETTLED) return { ...r, when: { met: R.reportMajor } }
   return r

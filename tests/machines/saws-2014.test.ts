@@ -186,7 +186,7 @@ describe('saws-2014 reports to 人事司(宣教办) (五(一)1–3, 五(二))', 
       dueAt: addMinutes(T0, 24 * 60),
       recipient: { code: 'office' },
       owedBy: ['monitor'],
-      clause: '五(一)1',
+      clause: '五(一)1、五(二)',
       deadline: 'report',
     })
     act(w, MON, 'REPORT', { to: ['office'], channel: 'bulletin' })
