@@ -110,6 +110,12 @@ export const R = {
  */
 export const PHONE_REPORT_SETTLED: Condition = { any: [{ met: R.reportMajor }, { settled: R.reportMajor }] }
 
+/** The same reading for a leader's 批示 on the special report: it was met once, or the latest is settled. */
+const specialSettled = new Map<string, Condition>(
+  [R.specialPrincipal, R.specialLeader].map((r) => [r, { any: [{ met: r }, { settled: r }] }]),
+)
+const settledOnce = (rule: string): Condition => specialSettled.get(rule) as Condition
+
 /** The reports to 人事司(宣教办), one rule per grade band (五(一)1–3, 五(二)). */
 export const OFFICE_REPORTS = [R.reportGeneral, R.reportLarge, R.reportMajor] as const
 
@@ -274,7 +280,9 @@ export const obligationRules: readonly ObligationRule[] = [
       clause: '五(一)3',
       owedBy: [who],
       severities: HIGH,
-      when: { met: who === 'principal' ? R.specialPrincipal : R.specialLeader },
+      // On the special report — or once it was waived: the 批示 authorises the response at
+      // 重大以上 and is owed still (rules 2 and 3; it may be waived in its turn, on the record).
+      when: settledOnce(who === 'principal' ? R.specialPrincipal : R.specialLeader),
       discharge: { type: who === 'principal' ? 'PRINCIPAL_INSTRUCT' : 'LEADER_INSTRUCT', fields: {} },
     }),
   ),
@@ -479,7 +487,8 @@ export const obligationRules: readonly ObligationRule[] = [
  * Version 2's rules, kept for the incidents opened on it: only a report made at the same
  * grade counted, so a lowering owed 人事司 a new report of the lower grade (and a breach
  * when nobody made it) though it had been told of the higher one; and the special report
- * began only once the phone report was met (never after a waiver).
+ * began only once the phone report was met (never after a waiver), and a leader's 批示
+ * only once the special report to them was met.
  */
 export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) => {
   // Its citation too, as version 2 gave it (a label, but copied into each obligation).
@@ -487,6 +496,8 @@ export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map(
     return { ...r, prior: 'sameGrade', clause: '五(一)1', policy: `${POLICY_SOON}：一般 24 小时` }
   if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
   if (r.when === PHONE_REPORT_SETTLED) return { ...r, when: { met: R.reportMajor } }
+  if (r.id === R.instructPrincipal) return { ...r, when: { met: R.specialPrincipal } }
+  if (r.id === R.instructLeader) return { ...r, when: { met: R.specialLeader } }
   return r
 })
 

@@ -776,6 +776,23 @@ describe('saws-2014 version 3: a late category change, a waived phone report, a 
     expect(w.phase()).toBe('response')
   })
 
+  it('a waived special report still owes that leader’s 批示, which authorises the response (五(一)3)', () => {
+    const w = open('major')
+    report(w)
+    act(w, MON, 'ACTIVATE_PLAN')
+    act(w, LEAD, 'WAIVE', { obligation: one(w, R.specialPrincipal).id, reason: '已当面汇报主要领导' })
+    expect(one(w, R.instructPrincipal).status).toBe('owed')
+    expect(obligations(w, R.instructLeader)).toEqual([])
+    act(w, PRIN, 'PRINCIPAL_INSTRUCT', { instruction: '妥善应对' })
+    expect(one(w, R.instructPrincipal).status).toBe('met')
+    // On version 2 the waiver left the principal's 批示 never owed.
+    const v2 = startIncident(planV2, { category: 'suggestion', facts: FACTS.major }, MON)
+    report(v2)
+    act(v2, MON, 'ACTIVATE_PLAN')
+    act(v2, LEAD, 'WAIVE', { obligation: one(v2, R.specialPrincipal).id, reason: '已当面汇报主要领导' })
+    expect(obligations(v2, R.instructPrincipal)).toEqual([])
+  })
+
   it('version 2, kept for the incidents opened on it, keeps all three: no route step after it subsided, no special report after a waived phone report, no way past a waived answer', () => {
     const openV2 = (grade: Grade, category: Category = 'suggestion') =>
       startIncident(planV2, { category, facts: FACTS[grade] }, MON)
