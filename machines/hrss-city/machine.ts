@@ -84,7 +84,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
         kit.guards.holds(args, { when: { decided: DECISIONS.pressConference } }) &&
         done(args.context, 'report:cityLeadership') &&
         kit.guards.settled(args, { rules: ['report:cityLeadership'] }) &&
-        kit.guards.approvalsComplete(args, { purposes: ['conference'] }),
+        kit.guards.approvalsComplete(args, { purposes: ['conference'], unpublished: version === 3 }),
     },
     actions: kit.actions,
   }).createMachine(

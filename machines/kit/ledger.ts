@@ -91,10 +91,14 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
-  beginApplicable(index, next, event, change, repeatOfLast, ctx.ledger.category !== next.category)
+  const recategorised = ctx.ledger.category !== next.category
+  const pending = beginApplicable(index, next, event, change, repeatOfLast, recategorised, ctx.ledger.pending)
   syncApprovalsIn(spec.approvals, next, event, change)
   beginEscalations(spec, next, at)
-  next.ledger = { severity: next.severity, category: next.category }
+  next.ledger =
+    pending === undefined
+      ? { severity: next.severity, category: next.category }
+      : { severity: next.severity, category: next.category, pending: [...pending] }
   return next
 }
 
@@ -159,7 +163,8 @@ function beginApplicable(
   change: Change,
   repeatOfLast: boolean,
   recategorised: boolean,
-): void {
+  pending: readonly string[] | undefined,
+): readonly string[] | undefined {
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
   const live = new Uint8Array(index.slots)
   for (const o of next.obligations) {
@@ -167,50 +172,41 @@ function beginApplicable(
     const slot = index.slot.get(o.rule)
     if (slot !== undefined) live[slot] = 1
   }
+  let waiting = pending
   for (const { rule, slot, raise, raiseWhen, events, when } of index.admitted(next.severity, next.category)) {
     const has = live[slot] === 1
-    // 'whenHolds': a rise it has not begun again since is pending until its condition holds
-    // at an event of the incident's own (a firing carries no quotes and settles nothing).
-    const pending =
-      has &&
-      raiseWhen &&
-      !repeatOfLast &&
-      change !== 'raise' &&
-      !NOT_ACTS.has(event.type) &&
-      risenSince(next, rule.id, event.at)
+    // 'whenHolds': owed again since a rise (ledger.pending) until an event of the incident's
+    // own at which its condition holds (a firing carries no quotes and settles nothing).
+    const owedAgain = raiseWhen && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     const again =
-      pending || (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
+      owedAgain || (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
-    if (when !== null && !when(next)) continue
+    if (when !== null && !when(next)) {
+      // Risen, but its condition does not hold yet: it waits for it (marked once, by rule).
+      if (raiseWhen && has && change === 'raise' && waiting?.includes(rule.id) !== true)
+        waiting = [...(waiting ?? []), rule.id]
+      continue
+    }
     live[slot] = 1
+    if (waiting?.includes(rule.id)) waiting = without(waiting, rule.id)
     let o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
       recategorised,
     })
     // The event that brought its condition about may itself discharge it (a report to both levels).
-    if (pending && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
+    if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
     next.obligations = [...next.obligations, o]
   }
+  return waiting
 }
 
-/**
- * Whether the grade rose after the latest instance of `rule` (not withdrawn) began, by `at`
- * (a firing is stamped with its due time, which may be before the rise). A sent event's
- * time never goes back (the engine refuses an earlier one), so a later rise is a later time.
- */
-function risenSince(ctx: IncidentContext, rule: string, at: string): boolean {
-  let began: string | undefined
-  for (let i = ctx.obligations.length - 1; i >= 0 && began === undefined; i--) {
-    const o = ctx.obligations[i] as Obligation
-    if (o.rule === rule && o.status !== 'withdrawn') began = o.startedAt
-  }
-  const rise = ctx.severityLog.findLast((e) => e.from !== null && isAbove(e.to, e.from))
-  if (began === undefined || rise === undefined) return false
-  const risen = Date.parse(rise.at)
-  return risen > Date.parse(began) && risen <= Date.parse(at)
+/** `list` without `id`; undefined when nothing is left (the ledger mark then has no `pending`). */
+function without(list: readonly string[], id: string): readonly string[] | undefined {
+  const rest = list.filter((x) => x !== id)
+  return rest.length > 0 ? rest : undefined
 }
 
 /** Local policy (超时须上报): every breach owes one escalation, discharged by ESCALATE. */

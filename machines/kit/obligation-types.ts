@@ -173,4 +173,9 @@ export interface Act {
 export interface LedgerMark {
   severity: Severity | null
   category: Category | null
+  /**
+   * Rules with `again.raise: 'whenHolds'` owed again since a rise, until their condition
+   * holds (absent when none: every incident of a plan without such a rule).
+   */
+  pending?: string[]
 }

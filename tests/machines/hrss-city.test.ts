@@ -484,6 +484,21 @@ describe('hrss-city: a rise, a lowering, and what follows a decision (version 3)
     expect(w.owed().map((o) => o.rule)).not.toContain('release:conference')
   })
 
+  it('五(三)3: a rise recorded at the same minute as the first conference still owes the second after a yes', () => {
+    const w = toGuiding('major')
+    decideAt(w, DECISIONS.pressConference, 'yes', 20)
+    report(w, ['cityLeadership'], GROUP, at(20))
+    const first = approvedDraft(w, 'conference')
+    expect(took(w, 'PRESS_CONFERENCE', { draftId: first, speaker: '指定发言人' }, SPOKES, at(20))).toBe(true)
+    regrade(w, 'critical', 20)
+    decideAt(w, DECISIONS.pressConference, 'yes', 70)
+    expect(of(w, 'report:cityLeadership').map(([status]) => status)).toEqual(['met', 'owed'])
+    expect(of(w, 'release:conference').map(([status]) => status)).toEqual(['met', 'owed'])
+    // The draft the first conference published is not the second one's.
+    report(w, ['cityLeadership'], GROUP, at(75))
+    expect(took(w, 'PRESS_CONFERENCE', { draftId: first, speaker: '指定发言人' }, SPOKES, at(80))).toBe(false)
+  })
+
   it('四(二): the city’s leader told at 特别重大 owes no new report after a lowering to 重大 (rules 5, 6)', () => {
     const w = discover('critical')
     report(w, ['cityLeader'], GROUP, at(10))

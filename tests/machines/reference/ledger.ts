@@ -1,9 +1,11 @@
 /**
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
- * written plainly, the opt-in rule options added since (again.raise 'whenHolds', a
- * category change told to begin).
+ * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
+ * ledger mark's `pending`; a category change told to begin).
  */
+
+import { admits } from '../../../machines/kit/conditions.js'
 import type {
   Act,
   ApprovalRequirement,
@@ -97,10 +99,23 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     }
   }
   next = withdrawDeclined(spec, ctx, next, event)
-  next = beginApplicable(spec, next, event, change, repeatOfLast, ctx.ledger.category !== next.category)
+  const begun = beginApplicable(
+    spec,
+    next,
+    event,
+    change,
+    repeatOfLast,
+    ctx.ledger.category !== next.category,
+    ctx.ledger.pending,
+  )
+  next = begun.next
   next = syncApprovals(spec, next, event, change)
   next = beginEscalations(spec, next, at)
-  return { ...next, ledger: { severity: next.severity, category: next.category } }
+  const ledger =
+    begun.pending === undefined
+      ? { severity: next.severity, category: next.category }
+      : { severity: next.severity, category: next.category, pending: [...begun.pending] }
+  return { ...next, ledger }
 }
 
 function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {
@@ -123,48 +138,53 @@ function beginApplicable(
   change: Change,
   repeatOfLast: boolean,
   recategorised: boolean,
-): IncidentContext {
+  pending: readonly string[] | undefined,
+): { next: IncidentContext; pending: readonly string[] | undefined } {
   let next = ctx
+  let waiting = pending
   // Rules with an instance not withdrawn: counted once, not filtered per rule.
   const live = new Set<string>()
   for (const o of ctx.obligations) if (o.status !== 'withdrawn') live.add(o.rule)
   for (const rule of spec.rules) {
     const has = live.has(rule.id)
-    // 'whenHolds': a rise after its latest instance began, by this event's time, is pending.
-    const latest = next.obligations.filter((o) => o.rule === rule.id && o.status !== 'withdrawn').at(-1)
-    const rise = next.severityLog.filter((e) => e.from !== null && isAbove(e.to, e.from)).at(-1)
-    const pending =
+    const raiseWhen = rule.again?.raise === 'whenHolds'
+    // 'whenHolds': owed again since a rise until an event of the incident's own at which it applies.
+    const owedAgain =
+      raiseWhen &&
       has &&
-      rule.again?.raise === 'whenHolds' &&
-      !repeatOfLast &&
-      change !== 'raise' &&
+      (waiting ?? []).includes(rule.id) &&
       event.type !== 'DEADLINE_PASSED' &&
-      event.type !== 'REQUOTE' &&
-      latest !== undefined &&
-      rise !== undefined &&
-      ms(rise.at) > ms(latest.startedAt) &&
-      ms(rise.at) <= ms(event.at)
+      event.type !== 'REQUOTE'
     const again =
-      pending ||
+      owedAgain ||
       (has &&
         !repeatOfLast &&
-        (((rule.again?.raise === true || rule.again?.raise === 'whenHolds') && change === 'raise') ||
+        (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
           (rule.again?.events ?? []).includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
-    if (!applies(next, rule)) continue
+    if (!applies(next, rule)) {
+      const admitted = admits(rule, next.severity, next.category)
+      if (raiseWhen && has && admitted && change === 'raise' && !(waiting ?? []).includes(rule.id))
+        waiting = [...(waiting ?? []), rule.id]
+      continue
+    }
     live.add(rule.id)
+    if ((waiting ?? []).includes(rule.id)) {
+      const rest = (waiting ?? []).filter((x) => x !== rule.id)
+      waiting = rest.length > 0 ? rest : undefined
+    }
     const o = begin(next, rule, event.at, event.quotes, {
       fromEvent: change === 'raise' || again,
       repeat: again,
       recategorised,
     })
     // The event that brought its condition about may itself discharge it.
-    const done = pending && discharges(next, o, event) ? dischargeWith(o, event, event.at) : o
+    const done = owedAgain && discharges(next, o, event) ? dischargeWith(o, event, event.at) : o
     next = { ...next, obligations: [...next.obligations, done] }
   }
-  return next
+  return { next, pending: waiting }
 }
 
 /** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
