@@ -65,10 +65,6 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
       pressReleaseApproved: (args: Args) =>
         kit.guards.isOpen(args) &&
         kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version === 3 }),
-      /** Rule 2: the latest reply owed was waived, so nothing holds the response in replying. */
-      replyWaived: ({ context }: Args) =>
-        context.obligations.findLast((o) => o.rule === 'reply' && o.status !== 'withdrawn')?.status ===
-        'waived',
       /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
       readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
       /** 四(一): the city's leadership is recorded only after the group head asked for it. */
@@ -181,7 +177,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
                     ? {
                         always: {
                           target: 'guiding',
-                          guard: 'replyWaived',
+                          guard: { type: 'waived', params: { rule: 'reply' } },
                           meta: policy(
                             '正面回复已由领导小组免除：进入跟踪引导（免除即放行，本地政策）',
                             '回复已免除',

@@ -154,6 +154,9 @@ export function createKit(spec: KitSpec) {
     stepDone: ({ context }: Args, p: { step: string }) => context.steps[p.step] !== undefined,
     /** An obligation of this rule is owed now. */
     owes: ({ context }: Args, p: { rule: string }) => owes(context, p.rule),
+    /** Rule 2: the latest instance of `rule` (not withdrawn) was waived: what waited for it goes on. */
+    waived: ({ context }: Args, p: { rule: string }) =>
+      context.obligations.findLast((o) => o.rule === p.rule && o.status !== 'withdrawn')?.status === 'waived',
     /** A plan condition holds (an act, a met obligation, a decision answered yes, a fact, a step). */
     holds: ({ context }: Args, p: { when: Condition }) => holds(context, p.when),
     /**

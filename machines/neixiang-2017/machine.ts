@@ -79,10 +79,6 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: {
       ...kit.guards,
-      /** Rule 2: the latest release owed was waived, so nothing holds the response in releasing. */
-      releaseWaived: ({ context }: Args) =>
-        context.obligations.findLast((o) => o.rule === 'release' && o.status !== 'withdrawn')?.status ===
-        'waived',
       /** Offices act only for themselves: each recipient is one the sender's role may report to. */
       reportsOwnRecipients: ({ event }: Args) => {
         // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
@@ -290,7 +286,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
                     ? {
                         always: {
                           target: 'following',
-                          guard: 'releaseWaived',
+                          guard: { type: 'waived', params: { rule: 'release' } },
                           meta: policy(
                             '发布已由领导小组免除：转入跟踪引导（免除即放行，本地政策）',
                             '发布已免除',

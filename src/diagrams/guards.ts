@@ -25,7 +25,6 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     groupReported: '已上报局领导小组（可晚报）或经免除（三第三步）',
     whoLeadsSettled: '已按级别确定牵头（四(三)、四(四)）',
     pressReleaseApproved: '所回复的通稿已取得本级全部审批（三第四步；第 3 版起须为未发布过的稿件）',
-    replyWaived: '正面回复已由领导小组免除（免除即放行）',
     readyToSubside: '评论文章已写、转来的质疑均已回复（三第四步、三第五步）',
     cityAsked: '组长已向市委、市政府请示（四(一)）',
     notFoundTrue: '不实消息未被认定属实（五(三)1）',
@@ -73,7 +72,6 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     concluded: '复杂情形已作结论回应（三(四)1）',
   },
   'neixiang-2017': {
-    releaseWaived: '发布已由领导小组免除（免除即放行）',
     reportsOwnRecipients: '报告人只向本部门可报送的对象报告',
     sourceKnown: '舆情出处已查明或经免除（第六條）',
     ledByPropaganda: '政治性、群体性事件的稿件已经县委宣传部审定（第二條4）',

@@ -110,16 +110,20 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
         return conditionWords(plan, p.when as Condition)
       case 'owes':
         return `“${ruleLabel(plan, String(p.rule))}”待办`
+      case 'waived':
+        return `“${ruleLabel(plan, String(p.rule))}”已免除（免除即放行）`
       case 'canApprove':
         return `可作“${approvalLabel(plan, String(p.code))}”（顺序已到，审批人有权）`
       case 'settled':
         return Array.isArray(p.rules)
           ? `${(p.rules as string[]).map((r) => `“${ruleLabel(plan, r)}”`).join('、')}已办结或免除`
           : '无待办的应办事项'
-      case 'approvalsComplete':
+      case 'approvalsComplete': {
+        const fresh = p.unpublished === true ? '（未曾发布）' : ''
         return Array.isArray(p.purposes)
-          ? `${(p.purposes as string[]).map((x) => PURPOSE_LABELS[x] ?? x).join('、')}稿件已取得本级全部审批`
-          : '稿件已取得本级全部审批'
+          ? `${(p.purposes as string[]).map((x) => PURPOSE_LABELS[x] ?? x).join('、')}稿件${fresh}已取得本级全部审批`
+          : `稿件${fresh}已取得本级全部审批`
+      }
       default: {
         const word = guardWord(plan.id, type)
         if (word && !params) return word

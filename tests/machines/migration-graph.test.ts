@@ -123,6 +123,34 @@ function migrateAt(from: PlanDefinition, to: PlanDefinition, s: AnyMachineSnapsh
   }
 }
 
+/**
+ * `s` migrated from `from` to `to`, and what is wrong with it: a closed state must be
+ * refused (as closed); an open one must migrate keeping OBLIGATIONS.md's invariants, to
+ * a snapshot the new version restores.
+ */
+function migrateChecked(from: PlanDefinition, to: PlanDefinition, s: AnyMachineSnapshot) {
+  const { at, result } = migrateAt(from, to, s)
+  const where = JSON.stringify(s.value)
+  const problems: string[] = []
+  if (phaseOf(s.value) === 'closed') {
+    if (result.ok || !/closed/.test(result.reason)) problems.push(`closed ${where} not refused`)
+    return { at, result, problems }
+  }
+  if (!result.ok) return { at, result, problems: [`${where} refused: ${result.reason}`] }
+  const event = { type: 'MIGRATED', at, actor: admin } as IncidentEvent
+  for (const v of violations(
+    to,
+    { value: s.value, context: s.context as IncidentContext },
+    { value: result.snapshot.value, context: result.context },
+    event,
+    true,
+  ))
+    problems.push(`${where}: ${v}`)
+  const restored = createActor(to.machine, { snapshot: result.snapshot as never, clock: inertClock }).start()
+  if (restored.getSnapshot().status !== 'active') problems.push(`${where} does not restore`)
+  return { at, result, problems }
+}
+
 describe.each(currentPlans().map((p) => [p.id, p] as const))(
   '%s: every reachable state migrates',
   (_id, plan) => {
@@ -137,27 +165,12 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))(
       const values = new Set<string>()
       for (const s of states) {
         const before = s.context as IncidentContext
-        const { at, result } = migrateAt(plan, next, s)
-        if (phaseOf(s.value) === 'closed') {
-          if (result.ok || !/closed/.test(result.reason))
-            problems.push(`closed ${JSON.stringify(s.value)} not refused`)
-          continue
-        }
+        const { at, result, problems: found } = migrateChecked(plan, next, s)
+        problems.push(...found)
+        if (phaseOf(s.value) === 'closed') continue
         values.add(JSON.stringify(s.value))
-        if (!result.ok) {
-          problems.push(`${JSON.stringify(s.value)} refused: ${result.reason}`)
-          continue
-        }
+        if (!result.ok) continue
         expect(result.snapshot.value).toEqual(s.value)
-        const event = { type: 'MIGRATED', at, actor: admin } as IncidentEvent
-        for (const v of violations(
-          next,
-          { value: s.value, context: before },
-          { value: result.snapshot.value, context: result.context },
-          event,
-          true,
-        ))
-          problems.push(`${JSON.stringify(s.value)}: ${v}`)
         const recheck = result.context.obligations.filter((o) => o.rule === RECHECK.id)
         const done = before.acts.find((a) => a.type === 'METRICS_UPDATED')
         const want = done
@@ -168,12 +181,6 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))(
           !Object.entries(want).every(([k, v]) => recheck[0]?.[k as 'status'] === v)
         )
           problems.push(`${JSON.stringify(s.value)}: the new obligation is ${JSON.stringify(recheck)}`)
-        const restored = createActor(next.machine, {
-          snapshot: result.snapshot as never,
-          clock: inertClock,
-        }).start()
-        if (restored.getSnapshot().status !== 'active')
-          problems.push(`${JSON.stringify(s.value)} does not restore`)
       }
       expect(problems.slice(0, 10)).toEqual([])
       // The exploration went all the way: it reached closed, and many places on the way.
@@ -191,34 +198,7 @@ const declared = PLAN_VERSIONS.flatMap((to) => {
 
 describe.each(declared)('%s (declared): every reachable open state migrates', (_name, from, to) => {
   it('keeping every obligation’s record, to a state the new version restores', { timeout: 240_000 }, () => {
-    const problems: string[] = []
-    for (const s of reachable(from)) {
-      const before = s.context as IncidentContext
-      const { at, result } = migrateAt(from, to, s)
-      if (phaseOf(s.value) === 'closed') {
-        if (result.ok) problems.push(`closed ${JSON.stringify(s.value)} not refused`)
-        continue
-      }
-      if (!result.ok) {
-        problems.push(`${JSON.stringify(s.value)} refused: ${result.reason}`)
-        continue
-      }
-      const event = { type: 'MIGRATED', at, actor: admin } as IncidentEvent
-      for (const v of violations(
-        to,
-        { value: s.value, context: before },
-        { value: result.snapshot.value, context: result.context },
-        event,
-        true,
-      ))
-        problems.push(`${JSON.stringify(s.value)}: ${v}`)
-      const restored = createActor(to.machine, {
-        snapshot: result.snapshot as never,
-        clock: inertClock,
-      }).start()
-      if (restored.getSnapshot().status !== 'active')
-        problems.push(`${JSON.stringify(s.value)} does not restore`)
-    }
+    const problems = reachable(from).flatMap((s) => migrateChecked(from, to, s).problems)
     expect(problems.slice(0, 10)).toEqual([])
   })
 })

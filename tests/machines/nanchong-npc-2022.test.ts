@@ -23,6 +23,22 @@ import {
   up,
 } from './nanchong-npc-2022.helpers.js'
 
+/**
+ * 较大 (on `version`'s plan), reported to the group at +2 and to 市网信办 at `cacAt`, then risen
+ * to `to` at `riseAt` (minutes from T0).
+ */
+function reportedThenRisen(to: 'major' | 'critical', cacAt: number, riseAt: number, version = plan) {
+  const w = startIncident(
+    version,
+    { severity: 'large', severityReason: '开案定级', category: 'inquiry' },
+    office,
+  )
+  reportGroup(w, addMinutes(T0, 2))
+  reportCac(w, addMinutes(T0, cacAt))
+  w.send('SET_SEVERITY', { severity: to, reason: '扩散' }, { actor: office, at: addMinutes(T0, riseAt) })
+  return w
+}
+
 describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', () => {
   it('the 10-minute limit is owed to the group only: reporting to the group meets it though 市网信办 is not told', () => {
     const w = open('large')
@@ -95,14 +111,7 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
   })
 
   it('a rise after the reports owes the group a new report (续报) from the rise, and 市网信办 one from the group’s receipt of it (逐级)', () => {
-    const w = open('large')
-    reportGroup(w, addMinutes(T0, 2))
-    reportCac(w, addMinutes(T0, 3))
-    w.send(
-      'SET_SEVERITY',
-      { severity: 'critical', reason: '扩散' },
-      { actor: office, at: addMinutes(T0, 30) },
-    )
+    const w = reportedThenRisen('critical', 3, 30)
     expect(of(w, 'report:group').map((o) => [o.status, o.dueAt])).toEqual([
       ['met', addMinutes(T0, 10)],
       ['owed', addMinutes(T0, 40)],
@@ -126,10 +135,7 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
   })
 
   it('after a rise, one report to both levels meets both: 市网信办’s new report begins and is met by it', () => {
-    const w = open('large')
-    reportGroup(w, addMinutes(T0, 2))
-    reportCac(w, addMinutes(T0, 3))
-    w.send('SET_SEVERITY', { severity: 'major', reason: '扩散' }, { actor: office, at: addMinutes(T0, 30) })
+    const w = reportedThenRisen('major', 3, 30)
     w.send('REPORT', { to: ['group', 'cac'], summary: '续报' }, { actor: group, at: addMinutes(T0, 33) })
     expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt, o.metAt])).toEqual([
       ['met', expect.any(String), addMinutes(T0, 3)],
@@ -139,10 +145,7 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
   })
 
   it('a rise recorded at the same minute as the reports before it still owes 市网信办 the new report', () => {
-    const w = open('large')
-    reportGroup(w, addMinutes(T0, 2))
-    reportCac(w, addMinutes(T0, 2))
-    w.send('SET_SEVERITY', { severity: 'major', reason: '扩散' }, { actor: office, at: addMinutes(T0, 2) })
+    const w = reportedThenRisen('major', 2, 2)
     expect(of(w, 'report:cac').map((o) => o.status)).toEqual(['met'])
     reportGroup(w, addMinutes(T0, 10))
     w.send('SEEK_SUPPORT', {}, { actor: office, at: addMinutes(T0, 20) })
@@ -167,18 +170,7 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
   })
 
   it('version 2, kept for the incidents opened on it, still began the new report to 市网信办 at the rise', () => {
-    const w = startIncident(
-      planV2,
-      { severity: 'large', severityReason: '开案定级', category: 'inquiry' },
-      office,
-    )
-    reportGroup(w, addMinutes(T0, 2))
-    reportCac(w, addMinutes(T0, 3))
-    w.send(
-      'SET_SEVERITY',
-      { severity: 'critical', reason: '扩散' },
-      { actor: office, at: addMinutes(T0, 30) },
-    )
+    const w = reportedThenRisen('critical', 3, 30, planV2)
     expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt])).toEqual([
       ['met', expect.any(String)],
       ['owed', addMinutes(T0, 30)],
@@ -396,6 +388,31 @@ describe('nanchong-npc-2022 version 3: a waiver frees what waits for it; a tip-o
     w.send('HEAR_CAC_OPINION', { opinion: '意见' }, { actor: office })
     waive(w, 'measures')
     expect(accepted(w, group, 'START_RESPONSE')).toBe(false)
+    // 市网信办's opinion after a waived report to it, sent anyway: refused on version 2.
+    const v = startIncident(
+      planV2,
+      { severity: 'large', severityReason: '开案定级', category: 'inquiry' },
+      office,
+    )
+    reportGroup(v)
+    waive(v, 'report:cac')
+    v.send('CONVENE', {}, { actor: group })
+    reportCac(v)
+    expect(accepted(v, office, 'HEAR_CAC_OPINION', { opinion: '意见' })).toBe(false)
+    // A reply before a tip-off's investigation counted as its answer on version 2.
+    const t = startIncident(
+      planV2,
+      { severity: 'general', severityReason: '开案定级', category: null },
+      office,
+    )
+    reportGroup(t)
+    t.send('CONVENE', {}, { actor: group })
+    t.send('DECIDE_MEASURES', { measures: '措施' }, { actor: group })
+    t.send('START_RESPONSE', {}, { actor: group })
+    expect(publish(t, 'REPLY')).toBe(true)
+    t.send('SET_CATEGORY', { category: 'tip_off' }, { actor: office })
+    t.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    expect(one(t, 'answer:tipOff').status).toBe('met')
   })
 })
 
