@@ -27,8 +27,11 @@ export interface LedgerSpec {
   escalation: ObligationRule
 }
 
-/** Events that say nothing the ledger matches on: they are not recorded as acts. */
-const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
+/**
+ * Events that say nothing the ledger matches on: they are not recorded as acts (MIGRATED:
+ * the eventless steps a migration takes, kit/migration.ts).
+ */
+const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE', 'MIGRATED'])
 
 export { syncApprovals } from './approval-sync.js'
 export { actFields, begin, matchesDischarge } from './begin.js'

@@ -7,6 +7,7 @@
  * what it newly requires begins at the migration time, met at once when the step was
  * done before (rule 6). Pure: the engine passes the time, the actor and the quotes.
  */
+import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import type { MigrationSpec } from './migration-types.js'
@@ -28,6 +29,12 @@ export interface MigrationRequest {
   reason: string
   /** The new version's rules quoted at `at` (the engine's quoteRules), journaled for replay. */
   quotes: Quotes
+  /**
+   * Take the new version's eventless transitions at `at` (a step it no longer waits for,
+   * such as a waived one, is passed at the migration, not at the incident's next event).
+   * Journaled (MIGRATED `settled`): migrations recorded before it replay without.
+   */
+  settle?: boolean
 }
 
 export interface StateMove {
@@ -236,10 +243,25 @@ export function migrateSnapshot(
       reason: `the mapped state is not one of version ${to.version}: ${(e as Error).message}`,
     }
   }
+  if (req.settle) return { ok: true, ...settled(to, value, context, req), mapping }
   return {
     ok: true,
     snapshot: { ...persisted, value, context, historyValue: {}, children: {} },
     context,
     mapping,
+  }
+}
+
+/**
+ * The mapped state after the new version's eventless transitions, taken by the migration
+ * itself (event MIGRATED, at `req.at`, which no state handles and the ledger records as
+ * no act): obligations of a state it moves into begin at the migration.
+ */
+function settled(to: PlanDefinition, value: unknown, context: IncidentContext, req: MigrationRequest) {
+  const event: IncidentEvent = { type: 'MIGRATED', at: req.at, actor: req.actor, quotes: req.quotes }
+  const [next] = transition(to.machine, to.machine.resolveState({ value: value as never, context }), event)
+  return {
+    snapshot: to.machine.getPersistedSnapshot(next) as unknown as PersistedSnapshot,
+    context: next.context as IncidentContext,
   }
 }

@@ -67,6 +67,8 @@ export interface MigratedPayload {
   mapping: StateMove[]
   reason: string
   quotes: Record<string, { dueAt: string; certain: boolean }>
+  /** The new version's eventless transitions were taken at the migration (absent in entries written before they were). */
+  settled?: true
 }
 
 export function createMigration(core: Core, rooms: Rooms) {
@@ -120,7 +122,7 @@ export function createMigration(core: Core, rooms: Rooms) {
     const actor = by.actor
     const at = laterOf(iso(clock.now()), row.last_occurred_at)
     const quotes = quoteRules(to.obligations, calendar, before, at)
-    const r = migrateSnapshot(from, to, persisted, { at, actor, reason: req.reason, quotes })
+    const r = migrateSnapshot(from, to, persisted, { at, actor, reason: req.reason, quotes, settle: true })
     if (!r.ok) return outcome('refused', r.reason)
     const actorRef = restore(to.machine, r.snapshot)
     const changes = ledgerChanges(before.obligations, r.context.obligations) ?? {}
@@ -149,6 +151,7 @@ export function createMigration(core: Core, rooms: Rooms) {
       mapping: r.mapping,
       reason: req.reason,
       quotes,
+      settled: true,
     }
     const view = await apply(trx, told, to, row, before, actorRef, undefined, {
       type: 'MIGRATED',

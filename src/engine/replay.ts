@@ -46,6 +46,7 @@ export function replayJournal(
       actor,
       reason: p.reason,
       quotes: p.quotes,
+      settle: p.settled === true,
     })
     if (!r.ok) throw new Error(`MIGRATED #${m.seq} does not replay: ${r.reason}`)
     plan = to

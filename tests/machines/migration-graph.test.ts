@@ -119,7 +119,13 @@ function migrateAt(from: PlanDefinition, to: PlanDefinition, s: AnyMachineSnapsh
   const quotes = quoteRules(to.obligations, calendar, c, at)
   return {
     at,
-    result: migrateSnapshot(from, to, persisted, { at, actor: admin, reason: '测试迁移', quotes }),
+    result: migrateSnapshot(from, to, persisted, {
+      at,
+      actor: admin,
+      reason: '测试迁移',
+      quotes,
+      settle: true,
+    }),
   }
 }
 
