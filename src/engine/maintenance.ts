@@ -123,6 +123,8 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    * was computed uncertain (its window reached a year the data did not cover) and is now
    * certain is re-quoted once, by a journaled REQUOTE that states the old and the new due
    * time (replay reads them from the entry). Idempotent: a re-quoted one is never again.
+   * One already breached keeps the due time its breach was judged on (rule 1: a breach is
+   * permanent, and a breach before its own due time would be no record at all).
    */
   async function requote(): Promise<number> {
     const open = await guarded(() =>
@@ -140,7 +142,8 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         r.snapshot,
       ).context
       const uncertain = ctx.obligations.filter(
-        (o) => o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null,
+        (o) =>
+          o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null && !o.breachedAt,
       )
       for (const o of uncertain) {
         const done = await inTransaction(async (trx, told) => {
@@ -157,6 +160,8 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }
           const event: IncidentEvent = { ...fields, type: 'REQUOTE', at, actor: system }
           const before = actorRef.getSnapshot()
+          // A due time that passed and was breached stays the one the breach was judged on (rule 1).
+          if (contextOf(before).obligations.find((x) => x.id === o.id)?.breachedAt) return false
           if (!before.can(event)) return false
           actorRef.send(event)
           await apply(trx, told, plan, row, contextOf(before), actorRef, undefined, {

@@ -115,4 +115,23 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
       ['DEADLINE_PASSED', '2027-03-02T04:00:00.000Z'],
     ])
   })
+  it('leaves a due time that already passed and breached as it was: the breach was judged on it (rule 1)', async () => {
+    const v = await openAcrossTheYear()
+    const id = v.obligations.find((o) => o.rule === 'answer')!.id
+    t.clock.set('2027-03-01T05:00:00.000Z')
+    await t.engine.fireDue()
+    const breached = (await t.engine.get(v.id, office)).obligations.find((o) => o.id === id)
+    expect(breached).toMatchObject({
+      status: 'owed',
+      certain: false,
+      dueAt: '2027-03-01T04:00:00.000Z',
+      breachedAt: '2027-03-01T04:00:00.000Z',
+    })
+    const engine = withYear2027()
+    const entries = (await engine.history(v.id, office)).length
+    expect(await engine.requote()).toBe(0)
+    const after = await engine.get(v.id, office)
+    expect(after.obligations.find((o) => o.id === id)).toEqual(breached)
+    expect((await engine.history(v.id, office)).length).toBe(entries)
+  })
 })
