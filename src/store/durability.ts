@@ -32,7 +32,7 @@
 import { closeSync, fdatasync, open as fsOpen } from 'node:fs'
 import type SQLite from 'better-sqlite3'
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   type QueryResult,
@@ -209,12 +209,17 @@ class DurableDriver implements Driver {
     return new DurableConnection(await this.inner.acquireConnection(), this.statements, this.handle, this.d)
   }
   releaseConnection = (c: DatabaseConnection) => this.inner.releaseConnection(innerOf(c))
-  beginTransaction = (c: DatabaseConnection, s: TransactionSettings) => {
+  beginTransaction = (c: DatabaseConnection, _s: TransactionSettings) => {
     // Fail-stop (see above): after a failed sync no transaction starts.
     const failed = this.d.failure()
     if (failed !== null) return Promise.reject(failed)
     this.d.deferred = false
-    return this.inner.beginTransaction(innerOf(c), s)
+    // IMMEDIATE: the write lock is taken now, waiting for another process's (busy_timeout).
+    // A deferred transaction that read first would be refused at its first write without
+    // waiting (SQLite never makes a reader that would write wait: deadlock avoidance).
+    return innerOf(c)
+      .executeQuery(CompiledQuery.raw('begin immediate'))
+      .then(() => undefined)
   }
   async commitTransaction(c: DatabaseConnection): Promise<void> {
     await this.inner.commitTransaction(innerOf(c))
