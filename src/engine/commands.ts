@@ -21,7 +21,7 @@ import {
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { lockRow, rowOf } from './live.js'
-import { permits, refusalDetail } from './obligations.js'
+import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms, Timers } from './rooms.js'
 import { snapshotToChange } from './snapshot-text.js'
@@ -137,6 +137,8 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       }
       const actorRef = createActor(plan.machine, { input, clock: inertClock }).start()
       const d = derive(plan, actorRef)
+      // What the incident owes from the start is begun by OPENED, and its entry says so.
+      const begun = ledgerChanges([], d.ctx.obligations)
       const id = randomUUID()
       const recordedAt = iso(now)
       const source = req.source ?? null
@@ -155,7 +157,14 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         },
         {
           type: 'OPENED',
-          payload: { ...input, actor: undefined, source, relatedTo, planVersion: plan.version },
+          payload: {
+            ...input,
+            actor: undefined,
+            source,
+            relatedTo,
+            planVersion: plan.version,
+            ...(begun ? { obligations: begun } : {}),
+          },
           actor,
           occurredAt: discoveredAt,
           key,

@@ -217,6 +217,27 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     expect(release(approved)).toEqual({ type: 'RELEASE', fields: { draftId: 'd1' } })
   })
 
+  it('the OPENED entry records the obligations the incident begins with; every one is begun in some entry', async () => {
+    const { engine, clock } = await start()
+    const v = await openToy(engine)
+    const owed = v.obligations.map((o) => o.id)
+    expect(owed.length).toBeGreaterThan(0)
+    const [opened] = await engine.history(v.id, office)
+    expect(opened?.type).toBe('OPENED')
+    expect(opened?.payload.obligations).toEqual({ begun: owed })
+    // The journal names the begin of everything the view lists, a breach's escalation too.
+    clock.advance(31)
+    await engine.fireDue()
+    const history = await engine.history(v.id, office)
+    const begun = history.flatMap(
+      (h) => (h.payload.obligations as { begun?: string[] } | undefined)?.begun ?? [],
+    )
+    expect(begun.sort()).toEqual((await engine.get(v.id, office)).obligations.map((o) => o.id).sort())
+    expect((await engine.replay(v.id)).context.obligations).toEqual(
+      (await engine.get(v.id, office)).obligations,
+    )
+  })
+
   it('replay of the journal reproduces the obligations exactly', async () => {
     const { engine, clock } = await start()
     const v = await openToy(engine)
