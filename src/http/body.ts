@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
+import { ValidationError } from '../errors.js'
 import type { AppEnv } from './env.js'
 import { PayloadTooLarge } from './problem.js'
 
@@ -25,9 +26,19 @@ export function unreadIncoming(c: Context<AppEnv>): IncomingMessage | null {
 /** An Error as Node's IncomingMessage makes it when the client hangs up mid-body. */
 const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' })
 
+/** A body's bytes as UTF-8 text (a leading BOM dropped); bytes that are not UTF-8 are a 400, never replaced. */
+export function utf8Text(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ValidationError('the body is not UTF-8 text', [
+      { path: '(body)', message: 'bytes that are not UTF-8 (a lone surrogate, say)', expected: 'UTF-8' },
+    ])
+  }
+}
+
 /**
- * The whole body as UTF-8 text (invalid bytes replaced and a leading BOM dropped, as
- * `Request.text()` does). More than `limit` bytes: PayloadTooLarge, at once when the
+ * The whole body as UTF-8 text (`utf8Text`: invalid bytes refused). More than `limit` bytes: PayloadTooLarge, at once when the
  * Content-Length says so (nothing read), else as soon as the stream passes it; the rest
  * is left unread (the server drains or closes the connection after the answer).
  */
@@ -56,7 +67,11 @@ export function readIncomingText(incoming: IncomingMessage, limit: number): Prom
     }
     const onEnd = () => {
       stop()
-      resolve(new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)))
+      try {
+        resolve(utf8Text(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)))
+      } catch (e) {
+        reject(e)
+      }
     }
     const onError = (e: unknown) => {
       stop()

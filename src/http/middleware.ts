@@ -17,7 +17,7 @@ import {
 } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Database } from '../store/schema.js'
-import { bodyRead, cacheBodyText, readIncomingText, unreadIncoming } from './body.js'
+import { bodyRead, cacheBodyText, readIncomingText, unreadIncoming, utf8Text } from './body.js'
 import type { AppEnv } from './env.js'
 import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
 import { badTextIn, textProblem } from './schemas.js'
@@ -143,7 +143,9 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   if (c.req.raw.body?.locked) return next()
   return limit(c, async () => {
-    checkJsonText(await c.req.text())
+    const text = utf8Text(new Uint8Array(await c.req.arrayBuffer()))
+    cacheBodyText(c, text)
+    checkJsonText(text)
     await next()
   })
 }

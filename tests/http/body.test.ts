@@ -105,7 +105,7 @@ describe('JSON bodies over a socket', () => {
     expect((await t.request('GET', '/incidents', { as: 'office' })).body.items).toHaveLength(1)
   })
 
-  it('decodes as Request.text() does: a BOM dropped, a lone surrogate refused, malformed JSON a 400', async () => {
+  it('decodes UTF-8 strictly: a BOM dropped; a lone surrogate, escaped or as bytes, and bytes that are not UTF-8 refused; malformed JSON a 400', async () => {
     const url = await listen()
     const post = (body: string | Uint8Array) =>
       fetch(`${url}/incidents`, {
@@ -119,14 +119,25 @@ describe('JSON bodies over a socket', () => {
     const malformed = await post('{"planId":')
     expect(malformed.status).toBe(400)
     expect(((await malformed.json()) as { type: string }).type).toMatch(/\/malformed-json$/)
-    // Invalid UTF-8 becomes U+FFFD, as in-process: a title holding it is still text.
-    const bytes = Buffer.concat([
-      Buffer.from('{"planId":"neixiang-2017","title":"a'),
-      Buffer.from([0xff]),
-      Buffer.from('"}'),
-    ])
-    const replaced = await post(bytes)
-    expect(replaced.status).toBe(201)
-    expect(((await replaced.json()) as { title: string }).title).toBe('a\uFFFD')
+    // Bytes that are not UTF-8 are refused, never replaced by U+FFFD (the stored text
+    // would not be what was sent); over a socket and in-process alike.
+    const title = (bytes: number[]) =>
+      Buffer.concat([
+        Buffer.from('{"planId":"neixiang-2017","title":"a'),
+        Buffer.from(bytes),
+        Buffer.from('"}'),
+      ])
+    for (const bytes of [[0xff], [0xff, 0xfe], [0xed, 0xa0, 0x80]]) {
+      const refused = await post(title(bytes))
+      expect(refused.status).toBe(400)
+      expect(((await refused.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe('(body)')
+      const inProcess = await t.app.request('/incidents', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.tokens.office}`, 'content-type': 'application/json' },
+        body: title(bytes),
+      })
+      expect(inProcess.status).toBe(400)
+    }
+    expect((await t.request('GET', '/incidents', { as: 'office' })).body.items).toHaveLength(1)
   })
 })
