@@ -36,6 +36,12 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
   const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply, fireIfDue } =
     rooms
 
+  /**
+   * A time a client gives (an incident's, an event's `occurredAt`), normalised. Ahead of the
+   * server's clock by at most SKEW_MS (the client's clock runs fast) it is taken as now:
+   * nothing is stored in the future, where it would push every later event's time ahead
+   * and refuse a step backdated to a moment that has in fact passed. Further ahead: 400.
+   */
   function checkTime(
     field: string,
     value: string | undefined,
@@ -48,8 +54,13 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       throw new ValidationError('invalid time', [{ path: field, message: 'not an ISO-8601 instant' }])
     if (t > now.getTime() + SKEW_MS)
       throw new ValidationError(`${field} is in the future`, [
-        { path: field, message: 'must not be in the future', expected: `at or before ${iso(now)}` },
+        {
+          path: field,
+          message: 'must not be in the future',
+          expected: `at or before ${iso(now)} (up to ${SKEW_MS / 60_000} minutes of clock skew is taken as now)`,
+        },
       ])
+    if (t > now.getTime()) return iso(now)
     if (notBefore && t < Date.parse(notBefore))
       throw new ValidationError(`${field} is before the previous event`, [
         {

@@ -338,6 +338,41 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(future.body.errors[0].path).toBe('occurredAt')
     })
 
+    it('takes a time a little ahead of the server clock (skew) as now: nothing is stored in the future, and a later backdated step still fits', async () => {
+      t.clock.set('2026-10-09T01:00:00Z')
+      const ahead = '2026-10-09T09:02:00+08:00' // two minutes past the server's 01:00Z
+      const view = (
+        await t.request('POST', '/incidents', { as: 'office', body: openBody({ discoveredAt: ahead }) })
+      ).body
+      expect(view.discoveredAt).toBe('2026-10-09T01:00:00.000Z')
+      t.clock.advance(1)
+      const ahead2 = await t.request('POST', `/incidents/${view.id}/events`, {
+        as: 'office',
+        body: { ...report, occurredAt: '2026-10-09T09:04:00+08:00' },
+      })
+      expect(ahead2.status).toBe(200)
+      // At 01:03 a step done at 01:02 (before the 01:04 the client's clock said) fits.
+      t.clock.advance(2)
+      const backdated = await t.request('POST', `/incidents/${view.id}/events`, {
+        as: 'office',
+        body: { type: 'HANDLE_EARLY', occurredAt: '2026-10-09T09:02:00+08:00' },
+      })
+      expect(backdated.status).toBe(200)
+      const history = (await t.request('GET', `/incidents/${view.id}/history`, { as: 'office' })).body
+      const times = history.items.map((e: { occurredAt: string }) => e.occurredAt)
+      expect(times).toEqual([
+        '2026-10-09T01:00:00.000Z',
+        '2026-10-09T01:01:00.000Z',
+        '2026-10-09T01:02:00.000Z',
+      ])
+      // Beyond the skew it is refused.
+      const far = await t.request('POST', `/incidents/${view.id}/events`, {
+        as: 'office',
+        body: { type: 'HANDLE_EARLY', occurredAt: '2026-10-09T09:09:00+08:00' },
+      })
+      expect(far.status).toBe(400)
+    })
+
     it('returns the first answer to a retry with the same Idempotency-Key, and 422 for another body', async () => {
       const view = await open()
       const headers = { 'idempotency-key': 'report-1' }
