@@ -114,7 +114,8 @@ export function begin(
   }
   const done = ctx.acts.find(
     (a) =>
-      matchesDischarge(rule.discharge, a.type, a.fields) &&
+      (matchesDischarge(rule.discharge, a.type, a.fields) ||
+        rule.priorSteps?.some((d) => matchesDischarge(d, a.type, a.fields)) === true) &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'

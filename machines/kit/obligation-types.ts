@@ -95,6 +95,12 @@ export interface ObligationRule {
    * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
    */
   prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none'
+  /**
+   * Rule 6, opt-in: other steps that count as done before it began, besides its own
+   * discharge, judged by `prior` as that is (a recipient told by a report at a higher
+   * grade owes no filing with it after a lowering). They never discharge it once owed.
+   */
+  priorSteps?: readonly Discharge[]
 }
 
 /** Who may approve a draft at a grade, in order (审核 before 审定). */

@@ -2,7 +2,7 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts:
  * actFields, begin and what they need), plus, written plainly, the opt-in rule options
- * added since (prior 'sameGradeOrAbove', due.ifPassed 'fromStart').
+ * added since (prior 'sameGradeOrAbove', due.ifPassed 'fromStart', priorSteps).
  */
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from '../../../machines/kit/types.js'
@@ -108,7 +108,8 @@ export function begin(
   }
   const done = ctx.acts.find(
     (a) =>
-      matchesDischarge(rule.discharge, a.type, a.fields) &&
+      (matchesDischarge(rule.discharge, a.type, a.fields) ||
+        (rule.priorSteps ?? []).some((d) => matchesDischarge(d, a.type, a.fields))) &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'
