@@ -3,7 +3,7 @@
  * the highest; older versions stay here for incidents opened on them.
  */
 import { PLAN_DOCUMENTS } from './documents.js'
-import { plan as hrssCity, planV2 as hrssCityV2 } from './hrss-city/index.js'
+import { plan as hrssCity, planV2 as hrssCityV2, planV3 as hrssCityV3 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
 import { plan as nanningAic2017, planV2 as nanningAic2017V2 } from './nanning-aic-2017/index.js'
@@ -15,6 +15,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V2,
   neixiang2017,
   hrssCityV2,
+  hrssCityV3,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017,

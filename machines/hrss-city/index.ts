@@ -11,12 +11,26 @@
  * report to the city's leader made at 特别重大 counts after a lowering to 重大 (rules 5,
  * 6). Version 2 (obligations and the second reading of PLANS.md) stays for the incidents
  * opened on it, which move to version 3 by migration (the same states).
+ *
+ * Version 4 (the same states as 3): the commentary of 三第四步 is owed once the reply is
+ * settled, met or waived (a waiver frees the spokesperson, not the office and the unit),
+ * and a report to 市委网信办 made at 重大 or above counts for 四(三)'s filing after a
+ * lowering to 一般 (rules 5, 6). Version 3 stays for its incidents (migratesFrom 3).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine, machineV2 } from './machine.js'
-import { approvals, classify, GRADES, obligations, obligationsV2, PLAN_ID, waivers } from './rules.js'
+import { machine, machineV2, machineV3 } from './machine.js'
+import {
+  approvals,
+  classify,
+  GRADES,
+  obligations,
+  obligationsV2,
+  obligationsV3,
+  PLAN_ID,
+  waivers,
+} from './rules.js'
 
 export { machine, PLAN_ID }
 
@@ -36,10 +50,18 @@ export const planV2: PlanDefinition = {
   machine: machineV2,
 }
 
-export const plan: PlanDefinition = {
+export const planV3: PlanDefinition = {
   ...planV2,
   version: 3,
+  obligations: obligationsV3,
+  machine: machineV3,
+  migratesFrom: { from: 2 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV3,
+  version: 4,
   obligations,
   machine,
-  migratesFrom: { from: 2 },
+  migratesFrom: { from: 3 },
 }

@@ -17,6 +17,7 @@ import {
   escalation,
   obligations,
   obligationsV2,
+  obligationsV3,
   PLAN_ID,
   REPORTERS,
   WHO_LEADS,
@@ -33,9 +34,10 @@ const done = (context: IncidentContext, rule: string) =>
 /**
  * The chart of a version: `rules` are what an incident owes; from version 3 a reply
  * publishes a press release not published before (after a relapse, a new text), and a
- * waived reply frees the response to move on (OBLIGATIONS.md rules 2 and 8).
+ * waived reply frees the response to move on (OBLIGATIONS.md rules 2 and 8). Version 4
+ * has version 3's chart; only its rules differ.
  */
-function chart(rules: readonly ObligationRule[], version: 2 | 3) {
+function chart(rules: readonly ObligationRule[], version: 2 | 3 | 4) {
   const kit = createKit({ classify, obligations: rules, approvals, escalation })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -64,7 +66,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
       /** 三第四步: the reply names a press release (通稿) carrying every approval of the grade. */
       pressReleaseApproved: (args: Args) =>
         kit.guards.isOpen(args) &&
-        kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version === 3 }),
+        kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version >= 3 }),
       /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
       readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
       /** 四(一): the city's leadership is recorded only after the group head asked for it. */
@@ -80,7 +82,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
         kit.guards.holds(args, { when: { decided: DECISIONS.pressConference } }) &&
         done(args.context, 'report:cityLeadership') &&
         kit.guards.settled(args, { rules: ['report:cityLeadership'] }) &&
-        kit.guards.approvalsComplete(args, { purposes: ['conference'], unpublished: version === 3 }),
+        kit.guards.approvalsComplete(args, { purposes: ['conference'], unpublished: version >= 3 }),
     },
     actions: kit.actions,
   }).createMachine(
@@ -173,7 +175,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
               states: {
                 replying: {
                   meta: clause('三第四步', '新闻发言人根据通稿通过媒体渠道正面回复'),
-                  ...(version === 3
+                  ...(version >= 3
                     ? {
                         always: {
                           target: 'guiding',
@@ -258,7 +260,9 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   )
 }
 
-export const machine = chart(obligations, 3)
+export const machine = chart(obligations, 4)
+/** Version 3's chart (the same states; rules.ts `obligationsV3`), for the incidents opened on it. */
+export const machineV3 = chart(obligationsV3, 3)
 /** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
 export const machineV2 = chart(obligationsV2, 2)
 

@@ -149,11 +149,15 @@ export const rules: readonly ObligationRule[] = [
     kind: 'report',
     label: '报告市委网信办备案',
     clause: '四(三)',
-    policy: null,
+    policy:
+      '已在重大或特别重大时上报市委网信办（三第三步、四(二)）的，降为一般后不再另行备案（OBLIGATIONS.md 第6条）',
     owedBy: OFFICE,
     recipient: { code: 'cityCacFiling', label: '市委网信办（备案）' },
     severities: ['general'],
     discharge: { type: 'FILE_RECORD', fields: {} },
+    // Version 4: 市委网信办 told of a higher grade already has it on record (rules 5, 6).
+    prior: 'sameGradeOrAbove',
+    priorSteps: [{ type: 'REPORT', fields: { to: ['cityCac'] } }],
   },
   {
     id: 'lead:officeConsent',
@@ -220,7 +224,8 @@ export const rules: readonly ObligationRule[] = [
     clause: '三第四步',
     policy: null,
     owedBy: ['office', 'unit'],
-    when: { met: 'reply' },
+    // Version 4: from the 通稿's step settled — replied, or the reply waived, which frees the spokesperson only.
+    when: { settled: 'reply' },
     discharge: { type: 'COMMENTARY', fields: {} },
   },
   {
@@ -295,12 +300,24 @@ export const escalation = escalationRule(common)
 export const obligations: readonly ObligationRule[] = [...rules, escalation]
 
 /**
+ * Version 3's rules, kept for the incidents opened on it: the commentary was owed only
+ * once the reply was met (a waived reply owed none), and a report to 市委网信办 made at
+ * 重大 did not count for the filing owed after a lowering to 一般.
+ */
+export const obligationsV3: readonly ObligationRule[] = obligations.map((r) => {
+  if (r.id === 'commentary') return { ...r, when: { met: 'reply' } }
+  if (r.id !== 'report:filing') return r
+  const { prior: _prior, priorSteps: _steps, ...rest } = r
+  return { ...rest, policy: null }
+})
+
+/**
  * Version 2's rules, kept for the incidents opened on it: a yes to a decision asked again
  * after a rise owed nothing new (the request to the city, the conference and its report
  * had been met once), and a report to the city's leader made at 特别重大 did not count
  * after a lowering to 重大.
  */
-export const obligationsV2: readonly ObligationRule[] = obligations.map((r) => {
+export const obligationsV2: readonly ObligationRule[] = obligationsV3.map((r) => {
   if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
   if (r.again?.raise !== 'whenHolds') return r
   const { again: _again, ...rest } = r

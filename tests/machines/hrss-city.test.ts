@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { plan, planV2 } from '../../machines/hrss-city/index.js'
+import { plan, planV2, planV3 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
@@ -518,7 +518,7 @@ describe('hrss-city: a rise, a lowering, and what follows a decision (version 3)
     report(v, ['cityLeader'], GROUP, at(10))
     regrade(v, 'major', 60)
     expect(ob(v, 'report:cityLeader#1')).toMatchObject({ status: 'owed', dueAt: at(180) })
-    expect(plan).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
+    expect(planV3).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
   })
 })
 
@@ -541,6 +541,66 @@ describe('hrss-city version 3: a waived reply frees the response (OBLIGATIONS.md
     w.send('START_RESPONSE')
     w.send('WAIVE', { obligation: 'reply#1', reason: '已由市局统一回应' }, { actor: GROUP })
     expect(substate(w)).toBe('replying')
+  })
+})
+
+describe('hrss-city version 4: the commentary and the filing, read again', () => {
+  const at = (minutes: number) => addMinutes(T0, minutes)
+  /** General, the 通稿 approved, the reply waived by the group head: the response is in guiding. */
+  function replyWaived(p = plan) {
+    const w = toConsultation('general', startIncident(p, {}, OFFICE))
+    decide(w, DECISIONS.pressConference, 'no')
+    w.send('START_RESPONSE')
+    approvedDraft(w)
+    w.send('WAIVE', { obligation: 'reply#1', reason: '已由市局统一回应' }, { actor: GROUP })
+    expect(substate(w)).toBe('guiding')
+    return w
+  }
+  /** Opened 重大, told to the group and the city offices (市委网信办 at minute 10), lowered to 一般. */
+  function toldThenLowered(p = plan, toCity = true) {
+    const w = discover('major', startIncident(p, {}, OFFICE))
+    if (toCity) report(w, [...CITY], OFFICE, at(10))
+    w.send('SET_SEVERITY', { severity: 'general', reason: '影响缩小' }, { actor: GROUP, at: at(60) })
+    return w
+  }
+
+  it('三第四步: a waived reply frees the spokesperson only: the commentary 根据通稿 is still owed before it subsides', () => {
+    const w = replyWaived()
+    expect(ob(w, 'commentary#1')).toMatchObject({
+      status: 'owed',
+      clause: '三第四步',
+      owedBy: ['office', 'unit'],
+    })
+    expect(took(w, 'SUBSIDE', {}, OFFICE)).toBe(false)
+    w.send('COMMENTARY', { title: '评论', outlet: '本地新闻网' }, { actor: UNIT })
+    expect(took(w, 'SUBSIDE', {}, OFFICE)).toBe(true)
+  })
+
+  it('三第四步: version 3, kept for its incidents, owed no commentary after a waived reply', () => {
+    const w = replyWaived(planV3)
+    expect(has(w, 'commentary#1')).toBe(false)
+    expect(took(w, 'SUBSIDE', {}, OFFICE)).toBe(true)
+  })
+
+  it('四(三): 市委网信办 told at 重大 owes no filing after a lowering to 一般 (rules 5, 6); not told, it does', () => {
+    expect(ob(toldThenLowered(), 'report:filing#1')).toMatchObject({ status: 'met', metAt: at(10) })
+    expect(ob(toldThenLowered(plan, false), 'report:filing#1').status).toBe('owed')
+    // A report to 市委网信办 made at a lower grade does not count for 一般's filing.
+    const w = discover('minor')
+    report(w, ['cityCac'], OFFICE, at(10))
+    expect(
+      w
+        .context()
+        .acts.filter((a) => a.type === 'REPORT')
+        .map((a) => a.severity),
+    ).toEqual(['minor', 'minor'])
+    w.send('SET_SEVERITY', { severity: 'general', reason: '关注度上升' }, { actor: GROUP, at: at(60) })
+    expect(ob(w, 'report:filing#1').status).toBe('owed')
+  })
+
+  it('四(三): version 3, kept for its incidents, owed the filing though 市委网信办 had the 重大 report', () => {
+    expect(ob(toldThenLowered(planV3), 'report:filing#1').status).toBe('owed')
+    expect(plan).toMatchObject({ version: 4, migratesFrom: { from: 3 } })
   })
 })
 
