@@ -6,7 +6,11 @@ import { PLAN_DOCUMENTS } from './documents.js'
 import { plan as hrssCity, planV2 as hrssCityV2, planV3 as hrssCityV3 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
-import { plan as nanningAic2017, planV2 as nanningAic2017V2 } from './nanning-aic-2017/index.js'
+import {
+  plan as nanningAic2017,
+  planV2 as nanningAic2017V2,
+  planV3 as nanningAic2017V3,
+} from './nanning-aic-2017/index.js'
 import { plan as neixiang2017, planV2 as neixiang2017V2 } from './neixiang-2017/index.js'
 import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
 
@@ -18,6 +22,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV3,
   hrssCity,
   nanningAic2017V2,
+  nanningAic2017V3,
   nanningAic2017,
   saws2014V2,
   saws2014,

@@ -132,6 +132,13 @@ export const events: EventSpec[] = [
     schema: approval,
   },
   {
+    type: 'OFFICE_REVIEW',
+    label: '办公室审核上网信息',
+    roles: ['office'],
+    meta: clause('三(二)1', '审核以市局名义发布的上网信息（第4版起）'),
+    schema: approval,
+  },
+  {
     type: 'RELEASE',
     label: '统一发布权威信息',
     roles: ['spokesperson', 'office'],
@@ -243,3 +250,6 @@ export const events: EventSpec[] = [
     schema: z.object({ draftId: fields.draftId }).strict(),
   },
 ]
+
+/** Versions 2 and 3 had no 审核 by the office (三(二)1). */
+export const eventsV3: EventSpec[] = events.filter((e) => e.type !== 'OFFICE_REVIEW')

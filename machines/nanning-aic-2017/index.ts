@@ -1,16 +1,18 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 3: an initial response begun by a category set late, after its three working
- * hours from knownAt passed, counts from the category (no breach the moment it begins),
- * and a draft is never published twice (再次发布须为新稿并重新审批, as the relapse says).
- * Version 2 (obligations, OBLIGATIONS.md, replacing the deadline regions of version 1)
- * stays for the incidents opened on it, which move to version 3 by migration.
+ * Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
+ * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
+ * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
+ * late counts from the category, and a draft is never published twice. Version 2
+ * (obligations, OBLIGATIONS.md) and version 3 stay for the incidents opened on them, which
+ * move to the next version by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events } from './events.js'
-import { machine, machineV2, obligations, obligationsV2 } from './machine.js'
+import { approvalsV3 } from './earlier.js'
+import { events, eventsV3 } from './events.js'
+import { machine, machineV2, machineV3, obligations, obligationsV2, obligationsV3 } from './machine.js'
 import { approvals, classify, PLAN_ID, severities, waivers } from './rules.js'
 
 export { clauses } from './clauses.js'
@@ -26,17 +28,27 @@ export const planV2: PlanDefinition = {
   hasCriteria: true,
   classify,
   obligations: obligationsV2,
-  approvals,
+  approvals: approvalsV3,
   waivers,
-  events,
+  events: eventsV3,
   clauses,
   machine: machineV2,
 }
 
-export const plan: PlanDefinition = {
+export const planV3: PlanDefinition = {
   ...planV2,
   version: 3,
-  obligations,
-  machine,
+  obligations: obligationsV3,
+  machine: machineV3,
   migratesFrom: { from: 2 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV3,
+  version: 4,
+  obligations,
+  approvals,
+  events,
+  machine,
+  migratesFrom: { from: 3 },
 }

@@ -11,21 +11,23 @@ import { commonTransitions, createKit, escalationRule, withLedger } from '../kit
 import { holds } from '../kit/ledger.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { type ClauseMeta, clause, policy } from '../vocabulary.js'
+import { approvalsV3, rulesV2, rulesV3 } from './earlier.js'
 import {
   approvals,
   classify,
   common,
+  LEVEL_WAIVED,
   PLAN_ID,
   RECIPIENTS,
   REPORT_LEVELS,
   REVIEW_DECLINED,
   type Recipient,
   rules,
-  rulesV2,
 } from './rules.js'
 
 export const escalation = escalationRule(common)
 export const obligations = [...rules, escalation]
+export const obligationsV3 = [...rulesV3, escalation]
 export const obligationsV2 = [...rulesV2, escalation]
 
 type Args = { context: IncidentContext; event: IncidentEvent }
@@ -62,10 +64,23 @@ const relapse = {
   meta: read('四(四)', '事态反复回到处置；再次发布须为新稿并重新审批（本地政策）', '事态反复，重新处置'),
 } as const
 
-/** The chart of a version: `obligations` are what an incident owes; version 3 never publishes a draft twice. */
-function chart(obligations: ObligationRule[], version: 2 | 3) {
-  const kit = createKit({ classify, obligations, approvals, escalation })
-  const releases = (purpose: string) => releasesOf(purpose, version === 3)
+/**
+ * The chart of a version: `obligations` are what an incident owes; from version 3 a draft is
+ * never published twice; from version 4 the office reviews what goes online (三(二)1) and a
+ * waived level of 四(二) lets the report go on above it.
+ */
+function chart(obligations: ObligationRule[], version: 2 | 3 | 4) {
+  const kit = createKit({
+    classify,
+    obligations,
+    approvals: version === 4 ? approvals : approvalsV3,
+    escalation,
+  })
+  const releases = (purpose: string) => releasesOf(purpose, version >= 3)
+  /** 四(二): the level before has the report — or, from version 4, telling it was waived (LEVEL_WAIVED). */
+  const levelTold = (context: IncidentContext, level: Recipient) =>
+    context.reportedTo.includes(level) || (version === 4 && holds(context, { settled: `report:${level}` }))
+  const waivedLevel = version === 4 ? { policy: LEVEL_WAIVED } : {}
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: {
@@ -87,7 +102,7 @@ function chart(obligations: ObligationRule[], version: 2 | 3) {
             if (!isRecipient(r)) return false
             const level = REPORT_LEVELS[r]
             const sender = role === 'system' || level.senders.includes(role)
-            return sender && (level.after === null || context.reportedTo.includes(level.after))
+            return sender && (level.after === null || levelTold(context, level.after))
           })
         )
       },
@@ -185,7 +200,10 @@ function chart(obligations: ObligationRule[], version: 2 | 3) {
             REPORT: {
               guard: 'reportInOrder',
               actions: 'recordReport',
-              meta: clause('四(二)、五(二)', '逐级报告；重大、特别重大敏感舆情向上级报告'),
+              meta: {
+                ...clause('四(二)、五(二)', '逐级报告；重大、特别重大敏感舆情向上级报告'),
+                ...waivedLevel,
+              },
             },
             NOTIFY_AUTHORITIES: {
               guard: 'majorOrAbove',
@@ -201,6 +219,14 @@ function chart(obligations: ObligationRule[], version: 2 | 3) {
             LEADER_APPROVE: approve('leaderApproval', clause('四(四)', '一般舆情：新闻宣传分管领导审定')),
             SECTION_REVIEW: approve('sectionReview', clause('四(四)', '重大舆情：业务股室主要负责人审核')),
             GROUP_APPROVE: approve('groupApproval', clause('四(四)', '重大舆情：审核后由领导小组审定')),
+            ...(version === 4
+              ? {
+                  OFFICE_REVIEW: approve(
+                    'officeReview',
+                    clause('三(二)1', '办公室审核以市局名义发布的上网信息'),
+                  ),
+                }
+              : {}),
             RELEASE: {
               guard: releases('release'),
               actions: ['release', step('release')],
@@ -383,6 +409,8 @@ function chart(obligations: ObligationRule[], version: 2 | 3) {
   )
 }
 
-export const machine = chart(obligations, 3)
+export const machine = chart(obligations, 4)
+/** Version 3's chart (earlier.ts), for the incidents opened on it. */
+export const machineV3 = chart(obligationsV3, 3)
 /** Version 2's chart (rules.ts `rulesV2`), for the incidents opened on it. */
 export const machineV2 = chart(obligationsV2, 2)

@@ -106,6 +106,14 @@ export const REVIEW_DECLINED: Condition = {
 }
 
 /**
+ * Version 4, 四(二) 逐级: the upper report is owed, and accepted from its sender, once the
+ * level below is settled — told, or telling it waived by the group (the text foresees no
+ * waiver; without this a waived level would silence every level above it).
+ */
+export const LEVEL_WAIVED =
+  '下一级报告经领导小组免除的，上一级报告照常应办，由原报告人直接报告（本地政策：免除某一级不截断逐级报告）'
+
+/**
  * Every obligation the text imposes. Internal reports have no time limit in the text
  * (四(二) says only 逐级); the 4 h / 2 h of 五(二) bind the report to 上级 alone.
  */
@@ -120,9 +128,9 @@ export const rules: ObligationRule[] = [
     discharge: { type: 'KEEP_EVIDENCE', fields: {} },
   },
   reportTo('leader', { clause: '四(二)' }),
-  reportTo('principal', { clause: '四(二)', when: { met: 'report:leader' } }),
+  reportTo('principal', { clause: '四(二)', when: { settled: 'report:leader' }, policy: LEVEL_WAIVED }),
   reportTo('office', { clause: '四(二)' }),
-  reportTo('newsLeader', { clause: '四(二)', when: { met: 'report:office' } }),
+  reportTo('newsLeader', { clause: '四(二)', when: { settled: 'report:office' }, policy: LEVEL_WAIVED }),
   // 特别重大敏感 is a subgrade of 重要敏感 (PLANS.md): a critical incident owes the 4-hour
   // report and the 2-hour one; one report discharges both. Only a report made at the same
   // grade counts (a 一般 incident told upward is told again once it is 重大: 续报).
@@ -311,17 +319,30 @@ const groupApproval: ApprovalRequirement = {
   owedBy: ['group'],
   separate: true,
 }
-/**
- * 三(二)3 then 四(四), in order, for every public text (release, initial answer, formal
- * reply): the unit head signs, then 一般 the news-and-propaganda leader (副组长, acting for
- * the group) approves; 重大 and above the section head reviews, THEN the group approves.
- */
-export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
-  general: [unitSignOff, leaderApproval],
-  major: [unitSignOff, sectionReview, groupApproval],
-  critical: [unitSignOff, sectionReview, groupApproval],
+const officeReview: ApprovalRequirement = {
+  code: 'officeReview',
+  label: '办公室审核以市局名义发布的上网信息',
+  event: 'OFFICE_REVIEW',
+  clause: '三(二)1',
+  owedBy: ['office'],
+  separate: true,
 }
-
+/**
+ * Version 4, for the texts that go online in the bureau's name (权威信息, 初步回应): the unit
+ * head signs (三(二)3), 重大 and above the section head reviews (四(四)), the office reviews
+ * what goes online in the bureau's name (三(二)1), and the 审定 comes last — 一般 the
+ * news-and-propaganda leader, 重大 and above the group (四(四)). The formal reply needs only
+ * the 部门领导审定 五(二) names (the unit head's sign-off): it settles a reply (确定答复意见)
+ * within 5 working days, not a publication online.
+ */
+const ONLINE = ['release', 'initialResponse'] as const
+const online = (a: ApprovalRequirement): ApprovalRequirement => ({ ...a, purposes: ONLINE })
+const groupChain = [unitSignOff, online(sectionReview), online(officeReview), online(groupApproval)]
+export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  general: [unitSignOff, online(officeReview), online(leaderApproval)],
+  major: groupChain,
+  critical: groupChain,
+}
 /** Who may send the events every open phase accepts. */
 export const common: CommonEventMeta = {
   monitor: {
@@ -355,14 +376,3 @@ export const waivers: PlanDefinition['waivers'] = {
   clause: null,
   policy: common.waive.meta.policy,
 }
-
-/**
- * Version 2's rules, kept for the incidents opened on it: an initial response begun by a
- * category set late was due three working hours from knownAt, already past (a breach the
- * moment its timer fired).
- */
-export const rulesV2: ObligationRule[] = rules.map((r) =>
-  r.id === 'answer:initial' && r.due
-    ? { ...r, policy: null, due: { anchor: r.due.anchor, amount: r.due.amount, unit: r.due.unit } }
-    : r,
-)

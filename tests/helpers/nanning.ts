@@ -15,6 +15,7 @@ export { plan }
 export const P = {
   monitor: { name: '办公室舆情信息员', role: 'monitor' },
   office: { name: '办公室值班员', role: 'office' },
+  officeHead: { name: '办公室主任', role: 'office' },
   staff: { name: '业务股室干事', role: 'unit' },
   head: { name: '业务股室负责人', role: 'unit' },
   leader: { name: '分管领导', role: 'leader' },
@@ -79,6 +80,7 @@ const BY: Record<string, Actor> = {
   SECTION_REVIEW: P.head,
   LEADER_APPROVE: P.news,
   GROUP_APPROVE: P.group,
+  OFFICE_REVIEW: P.officeHead,
   ESCALATE: P.office,
   PROPOSE_INTERVIEW: P.office,
   INTERVIEW: P.spokesperson,
@@ -136,15 +138,17 @@ export function reportAll(w: Walker) {
   if (w.context().severity !== 'general') act(w, 'REPORT', reportFields(['higher']), { by: P.office })
 }
 
-/** A draft of `purpose`, signed by the unit head and approved as the current grade requires; its id. */
+/**
+ * A draft of `purpose`, approved as the walker's plan version requires at the current grade
+ * (each approval it owes, in order, by the people of the plan); its id.
+ */
 export function approvedDraft(w: Walker, purpose = 'release'): string {
   act(w, 'DRAFT', { content: `${purpose} 稿件`, purpose })
   const id = w.context().drafts.at(-1)!.id
-  act(w, 'SIGN_OFF', { draftId: id })
-  if (w.context().severity === 'general') act(w, 'LEADER_APPROVE', { draftId: id })
-  else {
-    act(w, 'SECTION_REVIEW', { draftId: id })
-    act(w, 'GROUP_APPROVE', { draftId: id })
+  const next = () => w.owed().find((o) => o.kind === 'approval' && o.draftId === id)
+  for (let o = next(); o !== undefined; o = next()) {
+    act(w, o.discharge.type, { draftId: id })
+    if (next()?.id === o.id) throw new Error(`${o.discharge.type} refused on ${id}`)
   }
   return id
 }

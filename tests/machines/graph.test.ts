@@ -787,7 +787,13 @@ const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; 
     perturbed: 7,
   },
   'nanning-aic-2017': {
-    untaken: ['nanning-aic-2017.phase REQUOTE#0 [canRequote] → (self)'],
+    untaken: [
+      'nanning-aic-2017.phase REQUOTE#0 [canRequote] → (self)',
+      // Version 4's office review (三(二)1) adds a side step to every draft: the interview
+      // (proposal, the group's yes, then INTERVIEW) falls past PER_PLACE. Taken by name in
+      // nanning-aic-2017.test.ts ('no interview without the group’s authority …').
+      'nanning-aic-2017.phase.response INTERVIEW#0 [interviewAuthorized] → (self)',
+    ],
     trapped: 0,
     perturbed: 0,
   },

@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnyStateNode } from 'xstate'
-import { planV2 } from '../../machines/nanning-aic-2017/index.js'
+import { planV2, planV3 } from '../../machines/nanning-aic-2017/index.js'
 import type { Facts, Severity } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0 } from '../helpers/machine.js'
 import {
@@ -209,7 +209,7 @@ describe('nanning-aic-2017 reports (四(二)、五(二))', () => {
 })
 
 describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
-  it('一般: the unit head signs the draft first (not its author), then the news-and-propaganda leader', () => {
+  it('一般: the unit head signs the draft first (not its author), the office reviews, then the news-and-propaganda leader', () => {
     const w = open()
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报' })
@@ -218,13 +218,15 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     act(w, 'SIGN_OFF', { draftId: 'd1' })
     expect(can(w, 'RELEASE', { draftId: 'd1' })).toBe(false)
     expect(can(w, 'SECTION_REVIEW', { draftId: 'd1' })).toBe(false)
+    expect(can(w, 'LEADER_APPROVE', { draftId: 'd1' })).toBe(false)
+    act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'LEADER_APPROVE', { draftId: 'd1' })
     act(w, 'RELEASE', { draftId: 'd1' })
     expect(state(w)).toBe('{"response":"following"}')
     expect(ob(w, 'release')?.status).toBe('met')
   })
 
-  it('重大: the section head reviews THEN the group approves; the group’s approval first is refused', () => {
+  it('重大: the section head reviews, the office reviews, THEN the group approves; the group’s approval first is refused', () => {
     const w = open({ reposts: 25 })
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报' })
@@ -233,10 +235,13 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     expect(can(w, 'LEADER_APPROVE', { draftId: 'd1' })).toBe(false)
     act(w, 'SECTION_REVIEW', { draftId: 'd1' })
     expect(can(w, 'RELEASE', { draftId: 'd1' })).toBe(false)
+    expect(can(w, 'GROUP_APPROVE', { draftId: 'd1' })).toBe(false)
+    act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'GROUP_APPROVE', { draftId: 'd1' })
     expect(w.context().drafts[0]?.approvals.map((a) => a.code)).toEqual([
       'unitSignOff',
       'sectionReview',
+      'officeReview',
       'groupApproval',
     ])
     act(w, 'RELEASE', { draftId: 'd1' })
@@ -249,6 +254,7 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     expect(can(w, 'INITIAL_RESPONSE', { draftId: 'd1' })).toBe(false)
     act(w, 'SIGN_OFF', { draftId: 'd1' })
     expect(can(w, 'INITIAL_RESPONSE', { draftId: 'd1' })).toBe(false)
+    act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'LEADER_APPROVE', { draftId: 'd1' })
     act(w, 'INITIAL_RESPONSE', { draftId: 'd1' })
     expect(ob(w, 'answer:initial')?.status).toBe('met')
@@ -271,6 +277,7 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报' })
     act(w, 'SIGN_OFF', { draftId: 'd1' })
+    act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'LEADER_APPROVE', { draftId: 'd1' })
     act(w, 'METRICS_UPDATED', { facts: { reposts: 30 } })
     expect(can(w, 'RELEASE', { draftId: 'd1' })).toBe(false)
@@ -297,6 +304,8 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     act(w, 'PROPOSE_INTERVIEW')
     act(w, 'DECIDE', { decision: 'decision:interview', answer: 'yes', reason: '同意' })
     expect(can(w, 'INTERVIEW')).toBe(true)
+    act(w, 'INTERVIEW')
+    expect(w.context().steps.interview).toBeDefined()
   })
 })
 
@@ -343,6 +352,7 @@ describe('nanning-aic-2017 五(二) duties', () => {
     expect(ob(w, 'answer:initial')).toMatchObject({ status: 'owed', dueAt: '2026-10-10T03:30:00.000Z' })
     act(w, 'DRAFT', { content: '已收到', purpose: 'initialResponse' })
     act(w, 'SIGN_OFF', { draftId: 'd1' })
+    act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'LEADER_APPROVE', { draftId: 'd1' })
     act(w, 'INITIAL_RESPONSE', { draftId: 'd1' }, { at: '2026-10-10T03:30:00.000Z' })
     expect(ob(w, 'answer:initial')?.status).toBe('met')
@@ -378,7 +388,6 @@ describe('nanning-aic-2017 五(二) duties', () => {
       act(w, 'DRAFT', { content: '答复意见', purpose: 'formalReply' })
       expect(can(w, 'FORMAL_REPLY', { draftId: 'd1' })).toBe(false)
       act(w, 'SIGN_OFF', { draftId: 'd1' })
-      act(w, 'LEADER_APPROVE', { draftId: 'd1' })
       act(w, 'FORMAL_REPLY', { draftId: 'd1' }, { at: '2026-10-13T09:30:00.000Z' })
       expect(ob(w, 'answer:formal')?.status).toBe('met')
       expect(can(w, 'EXTEND')).toBe(false)
@@ -602,7 +611,7 @@ describe('nanning-aic-2017 approvals cannot be waived', () => {
     expect(can(w, 'WAIVE', { obligation: id, reason: '免签' })).toBe(false)
     act(w, 'WITHDRAW_DRAFT', { draftId: 'd1', reason: '口径调整' })
     const approvals = w.context().obligations.filter((o) => o.kind === 'approval')
-    expect(approvals.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn'])
+    expect(approvals.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn', 'withdrawn'])
     expect(approvals[0]?.withdrawn?.reason).toBe('稿件已撤回：口径调整')
   })
 })
@@ -648,6 +657,6 @@ describe('nanning-aic-2017 version 3: a category set late, and a draft published
     const w = startIncident(planV2, { facts: {}, category: 'rumor' }, P.office)
     act(w, 'SET_CATEGORY', { category: 'doubt' }, { at: '2026-10-12T02:00:00.000Z' })
     expect(ob(w, 'answer:initial')).toMatchObject({ dueAt: '2026-10-10T03:30:00.000Z' })
-    expect(plan).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
+    expect(planV3).toMatchObject({ version: 3, migratesFrom: { from: 2 } })
   })
 })

@@ -125,6 +125,7 @@ const EVENT_TYPES = [
   'LEADER_APPROVE',
   'SECTION_REVIEW',
   'GROUP_APPROVE',
+  'OFFICE_REVIEW',
   'RELEASE',
   'INITIAL_RESPONSE',
   'FORMAL_HANDLING',
@@ -190,6 +191,7 @@ function fieldsFor(type: string, ctx: IncidentContext, pick: number): Record<str
     case 'LEADER_APPROVE':
     case 'SECTION_REVIEW':
     case 'GROUP_APPROVE':
+    case 'OFFICE_REVIEW':
     case 'RELEASE':
     case 'INITIAL_RESPONSE':
     case 'FORMAL_REPLY':
