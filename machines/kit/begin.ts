@@ -112,10 +112,12 @@ export function begin(
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
     return given ? discharged(o, given.at) : o
   }
+  const since = afterOf(ctx, rule)
   const done = ctx.acts.find(
     (a) =>
       (matchesDischarge(rule.discharge, a.type, a.fields) ||
         rule.priorSteps?.some((d) => matchesDischarge(d, a.type, a.fields)) === true) &&
+      Date.parse(a.at) >= since &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'
@@ -144,3 +146,11 @@ function passedOnRecategorising(
 /** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
 const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
   done === now || (done !== null && now !== null && isAbove(done, now))
+
+/** `prior: { after }`: the instant a step must not precede (the first such act); -Infinity otherwise. */
+function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
+  if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
+  const type = rule.prior.after
+  const first = ctx.acts.find((a) => a.type === type)
+  return first === undefined ? Number.POSITIVE_INFINITY : Date.parse(first.at)
+}

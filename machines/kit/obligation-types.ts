@@ -93,8 +93,10 @@ export interface ObligationRule {
    * step done at the same grade (a recipient already told of the same grade), or at the
    * same grade or a higher one (`sameGradeOrAbove`: after a lowering, a recipient told
    * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
+   * `{ after }`: only a step done at or after the first accepted event of that type
+   * (调查核实后回应: a reply after the investigation counts, one before it does not).
    */
-  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none'
+  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | { after: string }
   /**
    * Rule 6, opt-in: other steps that count as done before it began, besides its own
    * discharge, judged by `prior` as that is (a recipient told by a report at a higher

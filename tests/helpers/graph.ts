@@ -860,13 +860,22 @@ export function actSummary(c: IncidentContext, types: ReadonlySet<string>, allTy
  * it begins at). Which such acts the incident has is not told by the obligations (a
  * measure may be taken before the category that owes it is set, e.g. saws-2014's
  * REQUEST_TAKEDOWN before 谣言): per rule of `rules` without a live instance, the grades
- * its prior acts were done at (`*` when any grade counts).
+ * its prior acts were done at (`*` when any grade counts); `prior: { after }` counts only
+ * acts done at or after the first act of that type.
  */
 export function priorSummary(c: IncidentContext, rules: readonly ObligationRule[]): string[] {
   const live = new Set(c.obligations.filter((o) => o.status !== 'withdrawn').map((o) => o.rule))
   return rules.flatMap((r) => {
     if (live.has(r.id) || r.prior === 'none' || r.kind === 'decision' || r.kind === 'approval') return []
-    const done = c.acts.filter((a) => matchesDischarge(r.discharge, a.type, a.fields))
+    const after =
+      typeof r.prior === 'object'
+        ? c.acts.find((a) => a.type === (r.prior as { after: string }).after)
+        : undefined
+    const done = c.acts.filter(
+      (a) =>
+        matchesDischarge(r.discharge, a.type, a.fields) &&
+        (typeof r.prior !== 'object' || (after !== undefined && Date.parse(a.at) >= Date.parse(after.at))),
+    )
     if (done.length === 0) return []
     const grades = r.prior === 'sameGrade' ? [...new Set(done.map((a) => String(a.severity)))].sort() : ['*']
     return [`${r.id}@${grades.join(',')}`]

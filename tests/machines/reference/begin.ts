@@ -2,7 +2,7 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts:
  * actFields, begin and what they need), plus, written plainly, the opt-in rule options
- * added since (prior 'sameGradeOrAbove', due.ifPassed 'fromStart', priorSteps).
+ * added since (prior 'sameGradeOrAbove' and { after }, due.ifPassed 'fromStart', priorSteps).
  */
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from '../../../machines/kit/types.js'
@@ -106,10 +106,12 @@ export function begin(
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
     return given ? discharged(o, given.at) : o
   }
+  const since = afterOf(ctx, rule)
   const done = ctx.acts.find(
     (a) =>
       (matchesDischarge(rule.discharge, a.type, a.fields) ||
         (rule.priorSteps ?? []).some((d) => matchesDischarge(d, a.type, a.fields))) &&
+      Date.parse(a.at) >= since &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'
@@ -138,3 +140,11 @@ function passedOnRecategorising(
 /** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
 const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
   done === now || (done !== null && now !== null && isAbove(done, now))
+
+/** `prior: { after }`: the instant a step must not precede (the first such act); -Infinity otherwise. */
+function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
+  if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
+  const type = rule.prior.after
+  const first = ctx.acts.find((a) => a.type === type)
+  return first === undefined ? Number.POSITIVE_INFINITY : Date.parse(first.at)
+}
