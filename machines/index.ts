@@ -5,7 +5,11 @@
 import { PLAN_DOCUMENTS } from './documents.js'
 import { plan as hrssCity, planV2 as hrssCityV2, planV3 as hrssCityV3 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
-import { plan as nanchongNpc2022, planV2 as nanchongNpc2022V2 } from './nanchong-npc-2022/index.js'
+import {
+  plan as nanchongNpc2022,
+  planV2 as nanchongNpc2022V2,
+  planV3 as nanchongNpc2022V3,
+} from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
   planV2 as nanningAic2017V2,
@@ -27,6 +31,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V2,
   saws2014,
   nanchongNpc2022V2,
+  nanchongNpc2022V3,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -1,5 +1,10 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 4 (the text walked again): the report to the group comes from below and the
+ * group's report to 市网信办 follows it (三(二) 逐级); the text's conditional duties are
+ * decided on the record (三(四)2, 三(五), 三(六)); a press conference gives a signed-off
+ * briefing and a sign-off fixes the channel (二(三)2); a tip-off's reply after the
+ * investigation is its answer (三(四)1). Same states as version 3, which it migrates from.
  * Version 3: after a rise the report to 市网信办 is owed once the group has the new grade's
  * report, and counts from then (逐级, OBLIGATIONS.md rule 7). Version 2 (obligations as
  * data, approvals bound to drafts, the second reading of PLANS.md) began it at the rise;
@@ -8,9 +13,18 @@
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events } from './events.js'
-import { escalation, machine, machineV2 } from './machine.js'
-import { approvals, classify, GRADE_LABELS, obligations, obligationsV2, PLAN_ID, waivers } from './rules.js'
+import { events, eventsV4 } from './events.js'
+import { escalation, machine, machineV2, machineV3 } from './machine.js'
+import {
+  approvals,
+  classify,
+  GRADE_LABELS,
+  obligations,
+  obligationsV2,
+  obligationsV4,
+  PLAN_ID,
+  waivers,
+} from './rules.js'
 
 export { machine, PLAN_ID }
 
@@ -30,10 +44,19 @@ export const planV2: PlanDefinition = {
   machine: machineV2,
 }
 
-export const plan: PlanDefinition = {
+export const planV3: PlanDefinition = {
   ...planV2,
   version: 3,
   obligations: [...obligations, escalation],
-  machine,
+  machine: machineV3,
   migratesFrom: { from: 2 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV3,
+  version: 4,
+  obligations: [...obligationsV4, escalation],
+  events: eventsV4,
+  machine,
+  migratesFrom: { from: 3 },
 }

@@ -8,7 +8,18 @@ import { commonTransitions, createKit, escalationRule, owedBesides, withLedger }
 import { holds } from '../kit/ledger.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, isAbove, policy, SeveritySchema } from '../vocabulary.js'
-import { approvals, classify, common, obligations, obligationsV2, PLAN_ID, ROLES, ROUTES } from './rules.js'
+import {
+  approvals,
+  classify,
+  common,
+  commonV4,
+  obligations,
+  obligationsV2,
+  obligationsV4,
+  PLAN_ID,
+  ROLES,
+  ROUTES,
+} from './rules.js'
 
 export const escalation = escalationRule(common)
 
@@ -34,35 +45,33 @@ const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.include
 const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
 const publish = (name: string) => ['release' as const, step(name)]
 
+type Version = 2 | 3 | 4
+/** 二(三)2 from version 4: the release goes out on the channel the group's sign-off fixed (审定发布方式). */
+const onChannel = (v: Version) => (v >= 4 ? ['channelSignedOff' as const] : [])
+
 /** A public response: the named draft, of this purpose, carries its approvals, after the final measures. */
-const releaseOf = (purpose: string, route: string | null, label: string, ref = '三(四)1') => ({
+const releaseOf = (v: Version, purpose: string, route: string | null, label: string, first = false) => ({
   guard: and([
     'isOpen',
     { type: 'approvalsComplete', params: { purposes: [purpose] } },
     { type: 'releasable', params: { purpose } },
-    'measuresFinal',
-    'stanceFirst',
+    ...onChannel(v),
+    // 第一时间表态性回应: a stance may go out before the measures are final.
+    ...(first ? [] : ['measuresFinal' as const, 'stanceFirst' as const]),
     ...(route ? [route] : []),
   ]),
   actions: publish(purpose),
-  meta: clause(ref, label),
+  meta: clause('三(四)1', label),
 })
-const releases = {
-  REPLY: releaseOf('reply', 'replyRoute', '正面回应（答复意见经审定）'),
-  EXPLAIN_REGULATION: releaseOf('explanation', 'explainRoute', '法工委、法制委会同起草部门正面解释'),
-  REFUTE: releaseOf('refutation', 'refuteRoute', '通过权威渠道公开辟谣'),
-  STANCE: {
-    ...releaseOf('stance', 'isComplex', '第一时间表态性回应'),
-    guard: and([
-      'isOpen',
-      { type: 'approvalsComplete', params: { purposes: ['stance'] } },
-      { type: 'releasable', params: { purpose: 'stance' } },
-      'isComplex',
-    ]),
-  },
-  PROGRESS: releaseOf('progress', 'isComplex', '之后进行动态性回应（可多次）'),
-  CONCLUDE: releaseOf('conclusion', 'isComplex', '结束后进行结论性回应'),
-} as const
+const releasesOf = (v: Version) =>
+  ({
+    REPLY: releaseOf(v, 'reply', 'replyRoute', '正面回应（答复意见经审定）'),
+    EXPLAIN_REGULATION: releaseOf(v, 'explanation', 'explainRoute', '法工委、法制委会同起草部门正面解释'),
+    REFUTE: releaseOf(v, 'refutation', 'refuteRoute', '通过权威渠道公开辟谣'),
+    STANCE: releaseOf(v, 'stance', 'isComplex', '第一时间表态性回应', true),
+    PROGRESS: releaseOf(v, 'progress', 'isComplex', '之后进行动态性回应（可多次）'),
+    CONCLUDE: releaseOf(v, 'conclusion', 'isComplex', '结束后进行结论性回应'),
+  }) as const
 
 /** 三(三), 二(三)5: the opinion of 市网信办 and the final measures, also after a rise. */
 const measures = {
@@ -100,15 +109,44 @@ const offline = {
     actions: step('policeReferral'),
     meta: clause('三(四)4', '寻求网信办和公安机关落地找人，依法处理'),
   },
-  PRESS_CONFERENCE: {
-    guard: { type: 'holds', params: { when: { decided: 'decide:pressConference' } } },
-    actions: step('pressConference'),
-    meta: clause('三(四)3', '重大、特别重大：经决定召开新闻发布会'),
+} as const
+const decidedConference = { type: 'holds', params: { when: { decided: 'decide:pressConference' } } } as const
+/** 三(四)3; from version 4 what it says is a briefing the group signed off for it (二(三)2). */
+const pressConference = (v: Version) =>
+  v < 4
+    ? {
+        guard: decidedConference,
+        actions: step('pressConference'),
+        meta: clause('三(四)3', '重大、特别重大：经决定召开新闻发布会'),
+      }
+    : {
+        guard: and([
+          decidedConference,
+          { type: 'approvalsComplete', params: { purposes: ['conference'] } },
+          { type: 'releasable', params: { purpose: 'conference' } },
+          'conferenceSignedOff',
+        ]),
+        actions: publish('pressConference'),
+        meta: clause('三(四)3、二(三)2', '经决定召开新闻发布会，通报经审定的发布稿'),
+      }
+/** Version 4: what a yes to 三(四)2 or 三(六)'s decision owes stays possible until it is done. */
+const decidedSteps = {
+  GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
+  INVITE_TO_REVIEW: {
+    actions: step('reviewInvite'),
+    meta: clause('三(六)', '必要时邀请相关人员参加总结评估'),
   },
 } as const
 
 /** What stays possible after the response while the plan can still require it. */
-const later = { ...measures, ...adjust, ...releases, ...offline }
+const laterOf = (v: Version) => ({
+  ...measures,
+  ...adjust,
+  ...releasesOf(v),
+  ...offline,
+  PRESS_CONFERENCE: pressConference(v),
+  ...(v >= 4 ? decidedSteps : {}),
+})
 const relapse = {
   target: 'response',
   actions: step('relapse'),
@@ -121,7 +159,8 @@ const relapse = {
  * measures lets the response start, and 市网信办's opinion may be heard once it has a
  * report though the duty to send one was waived.
  */
-function chart(rules: readonly ObligationRule[], version: 2 | 3) {
+function chart(rules: readonly ObligationRule[], version: Version) {
+  const later = laterOf(version)
   const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -130,9 +169,14 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
       /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
       mayReport: ({ context, event }: Args) => {
         const to = list(event, 'to')
-        if (to.includes('group') && !roleIn(event, ROLES.reportToGroup)) return false
+        // Version 4: the group does not report to itself, nor count a report it sends (逐级).
+        const below = version >= 4 ? ROLES.reportFromBelow : ROLES.reportToGroup
+        if (to.includes('group') && !roleIn(event, below)) return false
         if (!to.includes('cac')) return true
-        return roleIn(event, ROLES.reportToCac) && settled(context, event, 'report:group')
+        return (
+          roleIn(event, ROLES.reportToCac) &&
+          settled(context, version >= 4 ? undefined : event, 'report:group')
+        )
       },
       reportsToGroup: ({ event }: Args) => list(event, 'to').includes('group'),
       /** 三(三): the group convenes once it has the report (not once 市网信办 has it). */
@@ -189,6 +233,42 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
             ),
         )
       },
+      /**
+       * 二(三)2 (version 4): the group's 审定 fixes the channel; a briefing goes out at a press
+       * conference only (unnamed draft or channel, as when the events offered are probed: any).
+       */
+      channelFits: ({ context, event }: Args) => {
+        const id = str(event, 'draftId')
+        const channel = str(event, 'channel')
+        return context.drafts.some(
+          (d) =>
+            (id === undefined || d.id === id) &&
+            (channel === undefined || (d.purpose === 'conference') === (channel === 'pressConference')),
+        )
+      },
+      /**
+       * 二(三)2 (version 4): the release uses the channel the draft was signed off for. A
+       * sign-off naming none was given on version 3 (version 4 requires it): an incident
+       * migrated with such a draft may still release it, as version 3 allowed.
+       */
+      channelSignedOff: ({ context, event }: Args) => {
+        const channel = str(event, 'channel')
+        const id = str(event, 'draftId')
+        return context.acts.some(
+          (a) =>
+            a.type === 'SIGN_OFF' &&
+            (id === undefined || a.fields.draftId === id) &&
+            (channel === undefined || a.fields.channel === undefined || a.fields.channel === channel),
+        )
+      },
+      /** 三(四)3 (version 4): the conference text was signed off for the press conference. */
+      conferenceSignedOff: ({ context, event }: Args) =>
+        context.acts.some(
+          (a) =>
+            a.type === 'SIGN_OFF' &&
+            a.fields.draftId === str(event, 'draftId') &&
+            a.fields.channel === 'pressConference',
+        ),
       /** 三(五): consent is given to content that was submitted for it. */
       consentRequested: ({ context, event }: Args) =>
         list(event, 'targets').every((t) =>
@@ -219,7 +299,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
           initial: 'discovery',
           meta: policy('阶段区域：六个阶段与结束', '阶段'),
           on: {
-            ...commonTransitions(common),
+            ...commonTransitions(version >= 4 ? commonV4 : common),
             SET_SEVERITY: {
               guard: and(['isOpen', 'mayRegrade']),
               actions: 'setSeverity',
@@ -231,7 +311,11 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
               meta: clause('三(二)、二(三)6', '报告小组；小组逐级报送市网信办；级别上升后续报'),
             },
             SIGN_OFF: {
-              guard: and(['isOpen', { type: 'canApprove', params: { code: 'signOff' } }]),
+              guard: and([
+                'isOpen',
+                { type: 'canApprove', params: { code: 'signOff' } },
+                ...(version >= 4 ? ['channelFits' as const] : []),
+              ]),
               actions: { type: 'approve', params: { code: 'signOff' } },
               meta: clause('三(四)1、二(三)2', '小组审定信息发布内容及方式（非起草人）'),
             },
@@ -295,7 +379,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
               on: {
                 ...measures,
                 // 第一时间表态性回应: a signed-off stance may go out before the measures are final.
-                STANCE: releases.STANCE,
+                STANCE: later.STANCE,
                 MARK_COMPLEX: {
                   guard: not('isComplex'),
                   actions: step('complex'),
@@ -317,7 +401,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
                   actions: step('complex'),
                   meta: clause('三(四)1', '认定为网络广泛关注、情况复杂的舆情'),
                 },
-                GUIDE_COMMENTS: { actions: step('commentGuidance'), meta: clause('三(四)2', '评论引导') },
+                GUIDE_COMMENTS: decidedSteps.GUIDE_COMMENTS,
                 RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
                 SUBSIDE: {
                   target: 'disposal',
@@ -360,6 +444,8 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   )
 }
 
-export const machine = chart(obligations, 3)
+export const machine = chart(obligationsV4, 4)
+/** Version 3's chart, for the incidents opened on it. */
+export const machineV3 = chart(obligations, 3)
 /** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */
 export const machineV2 = chart(obligationsV2, 2)

@@ -38,8 +38,10 @@ export const CAC = { code: 'cac', label: '市网信办' } as const
 
 /** Who may act (二(二), 二(三)): the monitors are the office's staff; the group decides. */
 export const ROLES = {
-  /** 三(二): 舆情监控员 report to the group. */
+  /** 三(二): who may send REPORT (versions 2–3 let the group report to itself: see `reportFromBelow`). */
   reportToGroup: ['monitor', 'office', 'group'],
+  /** 三(二) from version 4: the report to the group comes from below (舆情监控员, or the office they staff). */
+  reportFromBelow: ['monitor', 'office'],
   /** 三(二)、二(三)6: only the group reports on to 市网信办 (逐级). */
   reportToCac: ['group'],
   /** 三(一): a monitor grades; lowering a grade is the office's or the group's (second reading). */
@@ -69,6 +71,12 @@ export const common: CommonEventMeta = {
   decide: { roles: ['group'], meta: clause('三(四)3', '网络舆情应急管理小组决定') },
 }
 
+/** Version 4: the group's decisions are those of 三(四)2, 三(四)3, 三(五) and 三(六) (rule 3). */
+export const commonV4: CommonEventMeta = {
+  ...common,
+  decide: { roles: ['group'], meta: clause('三(四)2、三(四)3、三(五)、三(六)', '网络舆情应急管理小组决定') },
+}
+
 export const waivers = {
   roles: common.waive.roles,
   clause: common.waive.meta.clause,
@@ -77,6 +85,11 @@ export const waivers = {
 
 /** What a draft is for: each release names the purpose of the draft it publishes. */
 export const PURPOSES = ['reply', 'explanation', 'refutation', 'stance', 'progress', 'conclusion'] as const
+/** Version 4 adds what a press conference says (三(四)3), a draft like any public text (二(三)2). */
+export const PURPOSES_V4 = [...PURPOSES, 'conference'] as const
+/** 三(四)1 回应方式; version 4 adds 新闻发布会 (三(四)3), the channel of a briefing. */
+export const CHANNELS = ['online', 'pressRelease', 'emergencyMessage', 'officialAccount'] as const
+export const CHANNELS_V4 = [...CHANNELS, 'pressConference'] as const
 
 /** 三(四)1 routes by category: who answers and how. */
 export const ROUTES = {
@@ -89,6 +102,7 @@ export const ROUTES = {
 const act = (type: string, fields?: Record<string, unknown>): Condition => ({ act: type, fields })
 const COMPLEX: Condition = { step: 'complex' }
 const TIP_OFF_TRUE = act('INVESTIGATE', { substantiated: true })
+const act0 = (type: string) => ({ type, fields: {} })
 
 const rule = (r: Omit<ObligationRule, 'policy' | 'clause'> & { clause?: string; policy?: string }) =>
   ({ ...r, clause: r.clause ?? null, policy: r.policy ?? null }) as ObligationRule
@@ -350,6 +364,80 @@ export const obligationsV2: readonly ObligationRule[] = obligations.map((r) => {
   }
   return r
 })
+
+/**
+ * Rule 3: a conditional duty of the text is the group's decision (the analysis meeting
+ * decides the measures, 三(三)); yes owes the step, no records who and why.
+ */
+const decision = (
+  id: string,
+  label: string,
+  ref: string,
+  scope: Pick<ObligationRule, 'when' | 'categories'>,
+  then: Pick<ObligationRule, 'label' | 'owedBy' | 'discharge'>,
+): ObligationRule[] => [
+  rule({
+    id: `decide:${id}`,
+    kind: 'decision',
+    label,
+    clause: ref,
+    owedBy: ['group'],
+    ...scope,
+    discharge: { type: 'DECIDE', fields: { decision: `decide:${id}` } },
+  }),
+  rule({ id: `step:${id}`, kind: 'step', clause: ref, when: { decided: `decide:${id}` }, ...then }),
+]
+
+/**
+ * Version 4 (the text walked again): the decisions the text leaves conditional, each one
+ * choice (三(四)2's three 可 are one choice: whether to guide comments; 三(五)'s block of
+ * content found false, decided on the rumor routes; its 必要时 support once blocking is
+ * asked; 三(六)'s 必要时 invitation once it subsides); a press conference publishes a
+ * signed-off briefing; a tip-off's reply made after the investigation is its answer.
+ */
+export const obligationsV4: readonly ObligationRule[] = [
+  ...obligations.map((r) => {
+    if (r.id === 'answer:tipOff') return { ...r, prior: { after: 'INVESTIGATE' } }
+    if (r.id === 'step:pressConference') return { ...r, draftPurpose: 'conference' }
+    return r
+  }),
+  ...decision(
+    'commentGuidance',
+    '是否开展评论引导（跟帖引导、跟帖驳斥、组织扩散官方回应）',
+    '三(四)2',
+    { when: act('CONVENE') },
+    {
+      label: '组织跟帖引导、驳斥或扩散官方回应',
+      owedBy: ['monitor', 'office'],
+      discharge: act0('GUIDE_COMMENTS'),
+    },
+  ),
+  ...decision(
+    'block',
+    '是否有经查证不属实等须封堵的信息',
+    '三(五)',
+    { categories: ROUTES.refute },
+    {
+      label: '立即报经市网信办同意封堵',
+      owedBy: ['office', 'group'],
+      discharge: act0('REQUEST_BLOCK_CONSENT'),
+    },
+  ),
+  ...decision(
+    'support',
+    '是否协调公安机关协助处理或中省网信部门给予支持',
+    '三(五)',
+    { when: act('REQUEST_BLOCK_CONSENT') },
+    { label: '协调公安机关或中省网信部门支持', owedBy: ['group', 'office'], discharge: act0('SEEK_SUPPORT') },
+  ),
+  ...decision(
+    'reviewInvite',
+    '总结评估是否邀请相关人员',
+    '三(六)',
+    { when: act('SUBSIDE') },
+    { label: '邀请相关人员参加总结评估', owedBy: ['group', 'office'], discharge: act0('INVITE_TO_REVIEW') },
+  ),
+]
 
 /** 三(四)1、二(三)2: every public text is 审定 by the group, not by its author. */
 const signOff: ApprovalRequirement = {

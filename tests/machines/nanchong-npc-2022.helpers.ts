@@ -63,7 +63,9 @@ export function toResponse(grade: Grade, category: Category | null = 'inquiry'):
 export function drafted(w: Walker, purpose = 'reply', signOff = true): string {
   w.send('DRAFT', { content: `${purpose} 稿`, purpose }, { actor: unit })
   const id = w.context().drafts.at(-1)!.id
-  if (signOff) w.send('SIGN_OFF', { draftId: id }, { actor: group })
+  // Version 4: the sign-off fixes the channel (二(三)2); a briefing's is the press conference.
+  const channel = purpose === 'conference' ? 'pressConference' : 'online'
+  if (signOff) w.send('SIGN_OFF', { draftId: id, channel }, { actor: group })
   return id
 }
 export const RESPONDER: Record<string, Actor> = {
@@ -88,9 +90,15 @@ export function publish(w: Walker, type: string): boolean {
   const extra = type === 'EXPLAIN_REGULATION' ? { draftingBody: '起草部门' } : {}
   return accepted(w, RESPONDER[type]!, type, { draftId, channel: 'online', ...extra })
 }
-/** From the response to closed: subside, watch the trend, review. */
+/** Answers no to every decision owed now (rule 3: recorded with who and why). */
+export function declineAll(w: Walker) {
+  for (const o of w.owed().filter((x) => x.kind === 'decision'))
+    w.send('DECIDE', { decision: o.rule, answer: 'no', reason: '无需' }, { actor: group })
+}
+/** From the response to closed: subside, decline what is left to decide, watch the trend, review. */
 export function finish(w: Walker) {
   w.send('SUBSIDE', {}, { actor: office })
+  declineAll(w)
   w.send('WATCH_TREND', {}, { actor: office })
   w.send('START_REVIEW', {}, { actor: group })
   w.send('REVIEW', { summary: '总结' }, { actor: group })

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { plan, planV2 } from '../../machines/nanchong-npc-2022/index.js'
+import { plan, planV2, planV3 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
   as,
+  declineAll,
   drafted,
   finish,
   GRADES,
@@ -134,8 +135,11 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
   })
 
-  it('after a rise, one report to both levels meets both: 市网信办’s new report begins and is met by it', () => {
-    const w = reportedThenRisen('major', 3, 30)
+  it('version 3: after a rise, the group’s one report to both levels met both (version 4 refuses it: 三(二) 逐级)', () => {
+    expect(
+      accepted(reportedThenRisen('major', 3, 30), group, 'REPORT', { to: ['group', 'cac'], summary: '续报' }),
+    ).toBe(false)
+    const w = reportedThenRisen('major', 3, 30, planV3)
     w.send('REPORT', { to: ['group', 'cac'], summary: '续报' }, { actor: group, at: addMinutes(T0, 33) })
     expect(of(w, 'report:cac').map((o) => [o.status, o.startedAt, o.metAt])).toEqual([
       ['met', expect.any(String), addMinutes(T0, 3)],
@@ -175,8 +179,10 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
       ['met', expect.any(String)],
       ['owed', addMinutes(T0, 30)],
     ])
-    expect(plan.version).toBe(3)
-    expect(plan.migratesFrom).toEqual({ from: 2 })
+    expect(planV3.version).toBe(3)
+    expect(planV3.migratesFrom).toEqual({ from: 2 })
+    expect(plan.version).toBe(4)
+    expect(plan.migratesFrom).toEqual({ from: 3 })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {
@@ -276,8 +282,8 @@ describe('nanchong-npc-2022 三(四)1: answers, by category, from approved draft
     w.send('DRAFT', { content: '答复', purpose: 'reply' }, { actor: author })
     expect(one(w, 'approval:signOff').status).toBe('owed')
     expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(false)
-    expect(accepted(w, author, 'SIGN_OFF', { draftId: 'd1' })).toBe(false)
-    expect(accepted(w, group, 'SIGN_OFF', { draftId: 'd1' })).toBe(true)
+    expect(accepted(w, author, 'SIGN_OFF', { draftId: 'd1', channel: 'online' })).toBe(false)
+    expect(accepted(w, group, 'SIGN_OFF', { draftId: 'd1', channel: 'online' })).toBe(true)
     expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(true)
     expect(one(w, 'answer:reply').status).toBe('met')
     expect(accepted(w, unit, 'REPLY', { draftId: 'd1', channel: 'online' })).toBe(false)
@@ -292,7 +298,7 @@ describe('nanchong-npc-2022 三(四)1: answers, by category, from approved draft
       ['d1', 'met'],
       ['d2', 'owed'],
     ])
-    w.send('SIGN_OFF', { draftId: 'd2' }, { actor: group })
+    w.send('SIGN_OFF', { draftId: 'd2', channel: 'online' }, { actor: group })
     expect(accepted(w, unit, 'REPLY', { draftId: 'd2', channel: 'online' })).toBe(true)
   })
 
@@ -508,6 +514,7 @@ describe('nanchong-npc-2022 三(四)4: offline handling', () => {
     w.send('SUBSIDE', {}, { actor: office })
     w.send('WATCH_TREND', {}, { actor: office })
     w.send('START_REVIEW', {}, { actor: group })
+    declineAll(w)
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
     w.send('RECTIFY', { measures: '整改' }, { actor: unit })
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
@@ -561,7 +568,7 @@ describe('nanchong-npc-2022 三(四)3: the press conference is decided on the re
     )
     expect(one(w, 'decide:pressConference').decision).toMatchObject({ answer: 'yes', reason: '关注度高' })
     expect(one(w, 'step:pressConference').status).toBe('owed')
-    expect(accepted(w, speaker, 'PRESS_CONFERENCE')).toBe(true)
+    expect(accepted(w, speaker, 'PRESS_CONFERENCE', { draftId: drafted(w, 'conference') })).toBe(true)
     expect(one(w, 'step:pressConference').status).toBe('met')
   })
 
@@ -615,8 +622,15 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
     publish(w, 'REPLY')
     w.send('SUBSIDE', {}, { actor: office })
     w.send('START_REVIEW', {}, { actor: group })
-    expect(owedRules(w).sort()).toEqual(['offline:demand', 'review', 'step:trendWatch'])
+    expect(owedRules(w).sort()).toEqual([
+      'decide:commentGuidance',
+      'decide:reviewInvite',
+      'offline:demand',
+      'review',
+      'step:trendWatch',
+    ])
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
+    declineAll(w)
     w.send('WATCH_TREND', {}, { actor: office })
     w.send('RESOLVE_DEMAND', { resolved: true, explanation: '已解决' }, { actor: unit })
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
@@ -643,7 +657,15 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
 
   it('decisions are the group’s (DECIDE roles and the decision’s owedBy)', () => {
     expect(plan.events.find((e) => e.type === 'DECIDE')!.roles).toEqual(['group'])
-    expect(plan.obligations.filter((r) => r.kind === 'decision').map((r) => r.owedBy)).toEqual([['group']])
+    const decisions = plan.obligations.filter((r) => r.kind === 'decision')
+    expect(decisions.map((r) => r.id).sort()).toEqual([
+      'decide:block',
+      'decide:commentGuidance',
+      'decide:pressConference',
+      'decide:reviewInvite',
+      'decide:support',
+    ])
+    for (const r of decisions) expect(r.owedBy).toEqual(['group'])
   })
 
   it.each(GRADES)('a %s incident walks to closed, every obligation discharged', (grade) => {

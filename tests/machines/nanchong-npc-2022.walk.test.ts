@@ -30,6 +30,7 @@ const TEMPLATES: Template[] = [
   [monitor, 'REPORT', () => ({ to: ['group'], summary: '事实' })],
   [group, 'REPORT', () => ({ to: ['cac'], summary: '事实' })],
   [monitor, 'REPORT', () => ({ to: ['cac'], summary: '越级' })],
+  [group, 'REPORT', () => ({ to: ['group', 'cac'], summary: '自报' })],
   ...GRADES.flatMap((g): Template[] => [
     [monitor, 'SET_SEVERITY', () => ({ severity: g, reason: '研判' })],
     [office, 'SET_SEVERITY', () => ({ severity: g, reason: '研判' })],
@@ -41,8 +42,10 @@ const TEMPLATES: Template[] = [
   [group, 'MARK_COMPLEX', () => ({ reason: '广泛关注' })],
   [group, 'START_RESPONSE', () => ({})],
   ...Object.values(PURPOSE).map((p): Template => [unit, 'DRAFT', () => ({ content: p, purpose: p })]),
-  [group, 'SIGN_OFF', (w) => ({ draftId: lastDraft(w) })],
-  [unit, 'SIGN_OFF', (w) => ({ draftId: lastDraft(w) })],
+  [unit, 'DRAFT', () => ({ content: '发布会通报稿', purpose: 'conference' })],
+  [group, 'SIGN_OFF', (w) => ({ draftId: lastDraft(w), channel: 'online' })],
+  [group, 'SIGN_OFF', (w) => ({ draftId: lastDraft(w), channel: 'pressConference' })],
+  [unit, 'SIGN_OFF', (w) => ({ draftId: lastDraft(w), channel: 'online' })],
   [office, 'WITHDRAW_DRAFT', (w) => ({ draftId: lastDraft(w), reason: '撤回' })],
   ...Object.entries(RESPONDER).map(
     ([type, actor]): Template => [
@@ -59,7 +62,14 @@ const TEMPLATES: Template[] = [
   [group, 'REFER_TO_POLICE', () => ({ grounds: '恶意' })],
   [group, 'DECIDE', () => ({ decision: 'decide:pressConference', answer: 'yes', reason: '需要' })],
   [group, 'DECIDE', () => ({ decision: 'decide:pressConference', answer: 'no', reason: '无需' })],
-  [speaker, 'PRESS_CONFERENCE', () => ({})],
+  ...['commentGuidance', 'block', 'support', 'reviewInvite'].flatMap((d): Template[] => [
+    [group, 'DECIDE', () => ({ decision: `decide:${d}`, answer: 'yes', reason: '需要' })],
+    [group, 'DECIDE', () => ({ decision: `decide:${d}`, answer: 'no', reason: '无需' })],
+  ]),
+  [speaker, 'PRESS_CONFERENCE', (w) => ({ draftId: lastDraft(w) })],
+  [office, 'GUIDE_COMMENTS', () => ({})],
+  [office, 'SEEK_SUPPORT', () => ({})],
+  [group, 'INVITE_TO_REVIEW', () => ({ persons: '专家' })],
   [office, 'REQUEST_BLOCK_CONSENT', () => ({ target: 'A', kind: 'false' })],
   [office, 'CAC_CONSENT_BLOCK', () => ({ targets: ['A'] })],
   [office, 'BLOCK_CONTENT', () => ({ target: 'A', kind: 'false' })],
@@ -163,7 +173,7 @@ describe('nanchong-npc-2022: the events offered (allowedEvents, probed without a
     expect(offered()).not.toContain('BLOCK_CONTENT')
     drafted(w, 'reply', false)
     expect(offered()).not.toContain('REPLY')
-    w.send('SIGN_OFF', { draftId: 'd1' }, { actor: group })
+    w.send('SIGN_OFF', { draftId: 'd1', channel: 'online' }, { actor: group })
     expect(offered()).toContain('REPLY')
     expect(offered()).not.toContain('STANCE')
     w.send('REPLY', { draftId: 'd1', channel: 'online' }, { actor: unit })
@@ -178,8 +188,8 @@ describe('nanchong-npc-2022: plan data', () => {
   const listed = new Set(plan.clauses.map((c) => c.ref))
   const cited = (ref: string | null) => (ref ? ref.split('、') : [])
 
-  it('is version 3, and every obligation rule and approval cites a listed clause or names a policy', () => {
-    expect(plan.version).toBe(3)
+  it('is version 4, and every obligation rule and approval cites a listed clause or names a policy', () => {
+    expect(plan.version).toBe(4)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const c of cited(r.clause)) expect(listed, `${r.id} cites ${c}`).toContain(c)
