@@ -46,8 +46,8 @@ const responder: Role[] = ['spokesperson', 'office']
 export const events: EventSpec[] = [...commonEventSpecs(common, GRADES, PURPOSES), ...specificEvents()]
 
 /**
- * Version 4: a draft may be a press conference's briefing (三(四)3), the group's sign-off
- * fixes the channel (二(三)2 审定发布方式), the conference names the briefing it gives, and
+ * Version 4: a draft may be a press conference's text (purpose `conference`, 三(四)3), the group's sign-off
+ * fixes the channel (二(三)2 审定发布方式), the conference names the text it gives, and
  * 三(六)'s invitation is recorded.
  */
 export const eventsV4: EventSpec[] = [

@@ -3,7 +3,7 @@
  * Version 4 (the text walked again): the report to the group comes from below and the
  * group's report to 市网信办 follows it (三(二) 逐级); the text's conditional duties are
  * decided on the record (三(四)2, 三(五), 三(六)); a press conference gives a signed-off
- * briefing and a sign-off fixes the channel (二(三)2); a tip-off's reply after the
+ * conference text and a sign-off fixes the channel (二(三)2); a tip-off's reply after the
  * investigation is its answer (三(四)1). Same states as version 3, which it migrates from.
  * Version 3: after a rise the report to 市网信办 is owed once the group has the new grade's
  * report, and counts from then (逐级, OBLIGATIONS.md rule 7). Version 2 (obligations as

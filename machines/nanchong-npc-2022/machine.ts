@@ -111,7 +111,7 @@ const offline = {
   },
 } as const
 const decidedConference = { type: 'holds', params: { when: { decided: 'decide:pressConference' } } } as const
-/** 三(四)3; from version 4 what it says is a briefing the group signed off for it (二(三)2). */
+/** 三(四)3; from version 4 what it says is a conference text (purpose `conference`) the group signed off for it (二(三)2). */
 const pressConference = (v: Version) =>
   v < 4
     ? {
@@ -234,7 +234,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
         )
       },
       /**
-       * 二(三)2 (version 4): the group's 审定 fixes the channel; a briefing goes out at a press
+       * 二(三)2 (version 4): the group's 审定 fixes the channel; a conference text goes out at a press
        * conference only (unnamed draft or channel, as when the events offered are probed: any).
        */
       channelFits: ({ context, event }: Args) => {

@@ -87,7 +87,7 @@ export const waivers = {
 export const PURPOSES = ['reply', 'explanation', 'refutation', 'stance', 'progress', 'conclusion'] as const
 /** Version 4 adds what a press conference says (三(四)3), a draft like any public text (二(三)2). */
 export const PURPOSES_V4 = [...PURPOSES, 'conference'] as const
-/** 三(四)1 回应方式; version 4 adds 新闻发布会 (三(四)3), the channel of a briefing. */
+/** 三(四)1 回应方式; version 4 adds 新闻发布会 (三(四)3), the channel of a conference text. */
 export const CHANNELS = ['online', 'pressRelease', 'emergencyMessage', 'officialAccount'] as const
 export const CHANNELS_V4 = [...CHANNELS, 'pressConference'] as const
 
@@ -393,7 +393,7 @@ const decision = (
  * choice (三(四)2's three 可 are one choice: whether to guide comments; 三(五)'s block of
  * content found false, decided on the rumor routes; its 必要时 support once blocking is
  * asked; 三(六)'s 必要时 invitation once it subsides); a press conference publishes a
- * signed-off briefing; a tip-off's reply made after the investigation is its answer.
+ * signed-off conference text; a tip-off's reply made after the investigation is its answer.
  */
 export const obligationsV4: readonly ObligationRule[] = [
   ...obligations.map((r) => {
