@@ -18,6 +18,7 @@ import {
 } from './drafts.js'
 import { begin, holds, type LedgerSpec, track, wouldDischarge } from './ledger.js'
 import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
+import { ruleIndex } from './rule-index.js'
 import type { Classification, IncidentContext, IncidentEvent, IncidentInput } from './types.js'
 
 export interface KitSpec {
@@ -140,6 +141,11 @@ export function createKit(spec: KitSpec) {
   const ledger = ledgerSpec(spec)
   const owes = (c: IncidentContext, rule: string) =>
     c.obligations.some((o) => o.rule === rule && o.status === 'owed')
+  const rules = ruleIndex(ledger.rules).first
+  const mayWaive = (o: Obligation, event: IncidentEvent) => {
+    const only = rules.get(o.rule)?.waivableBy
+    return only === undefined || (only as readonly string[]).includes(event.actor.role)
+  }
   const guards = {
     /** Every phase but `closed`. */
     isOpen: ({ context }: Args) => context.closedAt === null,
@@ -176,9 +182,12 @@ export function createKit(spec: KitSpec) {
     /** The approval `code` is the next one the named draft (or some draft) needs, from someone entitled. */
     canApprove: ({ context, event }: Args, p: { code: string }) =>
       canApprove(spec.approvals, context, event, p.code),
+    /** An owed obligation, and (a rule's `waivableBy`) the sender may waive it. */
     canWaive: ({ context, event }: Args) => {
       const id = named(event, 'obligation')
-      return context.obligations.some((o) => o.status === 'owed' && (id === undefined || o.id === id))
+      return context.obligations.some(
+        (o) => o.status === 'owed' && (id === undefined || o.id === id) && mayWaive(o, event),
+      )
     },
     canDecide: ({ context, event }: Args) => {
       const id = named(event, 'decision')

@@ -103,6 +103,12 @@ export interface ObligationRule {
    * grade owes no filing with it after a lowering). They never discharge it once owed.
    */
   priorSteps?: readonly Discharge[]
+  /**
+   * Who may waive its obligations, narrower than the plan's `waivers` (opt-in): a
+   * superior's authorisation is waived only by that superior, never by a subordinate.
+   * Absent: whoever the plan's `waivers` name.
+   */
+  waivableBy?: readonly Role[]
 }
 
 /** Who may approve a draft at a grade, in order (审核 before 审定). */

@@ -30,6 +30,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         events: [...(r.again.events ?? [])],
       }
     : null,
+  // Only where the plan narrows who may waive this rule (else `waivers` says who).
+  ...(r.waivableBy === undefined ? {} : { waivableBy: [...r.waivableBy] }),
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 

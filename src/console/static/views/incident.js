@@ -68,6 +68,11 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
 
   const specOf = (type) => plan.events.find((e) => e.type === type)
   const mayDo = (type) => specOf(type)?.roles.includes(role) ?? false
+  /** WAIVE, and the obligation's rule does not narrow who may waive it to other roles (`waivableBy`). */
+  const mayWaive = (o) => {
+    const only = plan.obligations?.find((r) => r.id === o.rule)?.waivableBy
+    return mayDo('WAIVE') && (only === undefined || only.includes(role))
+  }
 
   /** Steps of the flow (a transition from the active state) first, then what any state allows; plan order within each. */
   function drawActions() {
@@ -207,7 +212,10 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     root.dataset.phase = view.phase
     title.textContent = view.title
     replace(summaryBox, summary(plan, view), migrationNotice(plan, view, role))
-    replace(owedBox, owedList(view, { mayDo, open: (type, fields) => openForm(type, false, fields) }))
+    replace(
+      owedBox,
+      owedList(view, { mayDo, mayWaive, open: (type, fields) => openForm(type, false, fields) }),
+    )
     drawActions()
     replace(deadlinesBox, deadlines(view))
     replace(breachesBox, breaches(view))

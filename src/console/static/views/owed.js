@@ -89,8 +89,9 @@ export function doneText(o) {
  * @param {object} o
  * @param {(type: string) => boolean} o.mayDo whether the role may send an event type
  * @param {(type: string, prefill: object) => void} o.open opens the event's form, pre-filled
+ * @param {(o: object) => boolean} [o.mayWaive] whether the role may waive that obligation (a rule's `waivableBy`)
  */
-export function owedList(view, { mayDo, open }) {
+export function owedList(view, { mayDo, open, mayWaive = () => mayDo('WAIVE') }) {
   const owed = view.obligations.filter((o) => o.status === 'owed').sort(byDue)
   const done = view.obligations.filter((o) => o.status !== 'owed')
   const row = (o) => {
@@ -133,7 +134,7 @@ export function owedList(view, { mayDo, open }) {
               t('owed.act'),
             )
           : h('span', { class: 'hint' }, t('owed.notMine', { roles: rolesText(o.owedBy) })),
-        mayDo('WAIVE') && view.allowedEvents.includes('WAIVE')
+        mayWaive(o) && view.allowedEvents.includes('WAIVE')
           ? h(
               'button',
               {

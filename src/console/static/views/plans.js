@@ -75,6 +75,7 @@ addStrings({
     'plans.again': '级别升高后再次应办',
     'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
     'plans.none': '无',
+    'plans.waivableBy': '仅{roles}可免除',
   },
   en: {
     'plans.obligations': 'Obligations by severity',
@@ -96,6 +97,7 @@ addStrings({
     'plans.again': 'owed again after a rise',
     'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
     'plans.none': 'none',
+    'plans.waivableBy': 'waived only by {roles}',
   },
 })
 
@@ -185,6 +187,9 @@ function obligationTables(plan) {
                   : o.again?.raise
                     ? t('plans.again')
                     : '',
+                o.waivableBy
+                  ? t('plans.waivableBy', { roles: o.waivableBy.map((r) => term('role', r)).join('、') })
+                  : '',
               ]
                 .filter((x) => x)
                 .join('；') || t('plans.unconditional'),
