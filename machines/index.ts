@@ -16,7 +16,7 @@ import {
   planV3 as nanningAic2017V3,
 } from './nanning-aic-2017/index.js'
 import { plan as neixiang2017, planV2 as neixiang2017V2 } from './neixiang-2017/index.js'
-import { plan as saws2014, planV2 as saws2014V2 } from './saws-2014/index.js'
+import { plan as saws2014, planV2 as saws2014V2, planV3 as saws2014V3 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
@@ -29,6 +29,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V3,
   nanningAic2017,
   saws2014V2,
+  saws2014V3,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

@@ -307,3 +307,18 @@ export const events: EventSpec[] = [
       .strict(),
   }),
 ]
+
+/**
+ * Version 4: the leader in charge approves (批准、审定) the proposal of 人事司(宣教办) and the
+ * units at 较大 before the response (五(一)2, 五(三)2); versions 2 and 3 never owed it.
+ */
+export const eventsV4: EventSpec[] = [
+  ...events,
+  spec({
+    type: 'APPROVE_PROPOSAL',
+    label: '分管领导批准应急处置意见',
+    roles: ['leader'],
+    meta: clause('五(一)2、五(三)2', '应急处置意见报总局分管领导批准（审定）后实施'),
+    schema: z.object({ note: fields.note }).strict(),
+  }),
+]

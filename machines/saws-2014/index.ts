@@ -8,12 +8,25 @@
  * or done before) no longer holds the response (machine.ts). Version 2 (obligations in
  * rules.ts replace the deadline regions; PLANS.md's second reading) owed a new one; it
  * stays for the incidents opened on it, which move to version 3 by migration.
+ * Version 4: at 较大 the leader in charge approves the proposal before the response
+ * (五(一)2, 五(三)2); only the principal waives the principal's 批示 (五(一)3); a waived
+ * report to 人事司 leaves discovery and lets 人事司 notify the unit (rule 2); below 重大
+ * only 人事司 convenes (五(一)1). Version 3 stays for incidents opened on it.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events } from './events.js'
-import { escalation, machine, machineV2 } from './machine.js'
-import { approvals, classify, obligationRules, obligationRulesV2, PLAN_ID, WAIVERS } from './rules.js'
+import { events, eventsV4 } from './events.js'
+import { escalation, machine, machineV2, machineV3 } from './machine.js'
+import {
+  approvals,
+  classify,
+  obligationRules,
+  obligationRulesV2,
+  obligationRulesV4,
+  PLAN_ID,
+  WAIVERS,
+  WAIVERS_V4,
+} from './rules.js'
 
 export { machine, PLAN_ID }
 
@@ -38,10 +51,20 @@ export const planV2: PlanDefinition = {
   machine: machineV2,
 }
 
-export const plan: PlanDefinition = {
+export const planV3: PlanDefinition = {
   ...planV2,
   version: 3,
   obligations: [...obligationRules, escalation],
-  machine,
+  machine: machineV3,
   migratesFrom: { from: 2 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV3,
+  version: 4,
+  obligations: [...obligationRulesV4, escalation],
+  waivers: WAIVERS_V4,
+  events: eventsV4,
+  machine,
+  migratesFrom: { from: 3 },
 }

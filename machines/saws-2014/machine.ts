@@ -10,6 +10,10 @@
  * is taken in disposal or review; a route state whose step is no longer owed (waived, or
  * done before: rules 2 and 6) is left without it; the special report follows a waived
  * phone report too (rules.ts `PHONE_REPORT_SETTLED`). Version 2 keeps its chart.
+ *
+ * Version 4 (`chart(rules, 4)`): a waived report to 人事司 leaves discovery (rule 2); below
+ * 重大 only 人事司 convenes (五(一)1, 五(三)2); at 较大 the leader in charge approves the
+ * proposal (`APPROVE_PROPOSAL`) before the response and its measures (五(一)2, 五(三)2).
  */
 import { and, not, setup } from 'xstate'
 import { draftApproved } from '../kit/drafts.js'
@@ -27,6 +31,7 @@ import {
   OFFICE_REPORTS,
   obligationRules,
   obligationRulesV2,
+  obligationRulesV4,
   PHONE_REPORT_SETTLED,
   PLAN_ID,
   type Purpose,
@@ -51,7 +56,7 @@ const owes = (rule: string) => ({ type: 'owes' as const, params: { rule } })
 const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
 
 /** The plan versions this chart serves. */
-type Version = 2 | 3
+type Version = 2 | 3 | 4
 
 const recategorised = policy('回应作出前涉事原因变化，按新原因重新选择回应方式', '原因变化')
 
@@ -62,7 +67,8 @@ const recategorised = policy('回应作出前涉事原因变化，按新原因�
  * investigation is settled, and lets the special report follow a waived phone report.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const v3 = version === 3
+  const v3 = version >= 3
+  const v4 = version >= 4
   /** Version 3: a way out of a route state once `waited` are no longer owed (rules 2 and 6). */
   const leave = (target: string, waited: readonly string[], why: string) => ({
     target,
@@ -107,6 +113,25 @@ function chart(rules: readonly ObligationRule[], version: Version) {
         !context.obligations.some(
           (o) => o.status === 'owed' && (o.rule === R.solve || o.rule === R.investigate),
         ),
+      /**
+       * 五(一)1 "由人事司(宣教办)通知相关单位", 五(三)2 "由人事司(宣教办)负责组织": below 重大 only
+       * 人事司 convenes; at 重大以上 the leader in charge leads the meeting (五(三)3) and may too.
+       */
+      convenerEntitled: ({ context, event }: Args) =>
+        event.actor.role === 'office' || context.severity === 'major' || context.severity === 'critical',
+      /** Rule 2 (version 4): the grade's report to 人事司 was waived, none is owed: discovery is left. */
+      reportWaived: ({ context }: Args) => {
+        const office = context.obligations.filter((o) =>
+          (OFFICE_REPORTS as readonly string[]).includes(o.rule),
+        )
+        return (
+          context.severity !== null &&
+          !office.some((o) => o.status === 'owed') &&
+          office.some((o) => o.status === 'waived')
+        )
+      },
+      /** 五(一)2、五(三)2, 五(一)3 (version 4): what must be approved before the response's measures. */
+      mayImplement: (args: Args) => clear(args, BEFORE_PUBLIC),
       /** A route duty of 五(四) is owed (the category changed after the first response). */
       routeDutyOwed: ({ context }: Args) =>
         context.obligations.some(
@@ -130,6 +155,18 @@ function chart(rules: readonly ObligationRule[], version: Version) {
           states: {
             discovery: {
               meta: clause('五(一)', '收集研判预警：实时搜集、分析预判、确定等级'),
+              ...(v4
+                ? {
+                    always: {
+                      target: 'reporting',
+                      guard: 'reportWaived',
+                      meta: policy(
+                        '报送人事司(宣教办)已免除（不再欠）：不再等待报送，转入分类报送',
+                        '报送已免除',
+                      ),
+                    },
+                  }
+                : {}),
               on: {
                 REPORT: {
                   target: 'reporting',
@@ -144,7 +181,8 @@ function chart(rules: readonly ObligationRule[], version: Version) {
               on: {
                 CONVENE: {
                   target: 'consultation',
-                  guard: 'reported',
+                  // Version 4: below 重大 only 人事司 convenes (五(一)1 通知相关单位, 五(三)2 组织会商).
+                  guard: v4 ? and(['reported', 'convenerEntitled']) : 'reported',
                   actions: step('convened'),
                   meta: clause(
                     '五(一)1、五(三)2、五(三)3',
@@ -167,7 +205,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
             response: {
               meta: clause('五(四)', '回应舆情'),
               initial: 'routing',
-              on: measures(),
+              on: measures(v4),
               states: {
                 routing: {
                   meta: clause('五(四)', '根据涉事原因选择回应方式'),
@@ -400,7 +438,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationRules, 3)
+export const machine = chart(obligationRulesV4, 4)
+/** Version 3's chart (rules.ts `obligationRules`), for the incidents opened on it. */
+export const machineV3 = chart(obligationRules, 3)
 /** Version 2's chart (rules.ts `obligationRulesV2`), for the incidents opened on it. */
 export const machineV2 = chart(obligationRulesV2, 2)
 
@@ -446,7 +486,7 @@ function gradeDuties(version: Version) {
       meta: clause('五(一)4', '立即通知总局总值班室'),
     },
     CONVENE: {
-      guard: owes(R.assignUnit),
+      guard: version >= 4 ? and([owes(R.assignUnit), 'convenerEntitled']) : owes(R.assignUnit),
       actions: step('convened'),
       meta: clause('五(一)1', '人事司(宣教办)通知相关单位依职能办理'),
     },
@@ -475,7 +515,7 @@ function gradeDuties(version: Version) {
       // (rule 2: a waiver frees what waits for it; rule 3: the special report is not skipped).
       guard: and([
         major,
-        { type: 'holds', params: { when: version === 3 ? PHONE_REPORT_SETTLED : { met: R.reportMajor } } },
+        { type: 'holds', params: { when: version >= 3 ? PHONE_REPORT_SETTLED : { met: R.reportMajor } } },
       ]),
       actions: ['recordReport' as const, step('specialReport')],
       meta: clause('五(一)3', '舆情专报经人事司(宣教办)报主要领导和分管领导'),
@@ -485,6 +525,15 @@ function gradeDuties(version: Version) {
       actions: step('principalInstruction'),
       meta: clause('五(一)3', '总局主要领导批示'),
     },
+    ...(version >= 4
+      ? {
+          APPROVE_PROPOSAL: {
+            guard: owes(R.approveProposal),
+            actions: step('proposalApproved'),
+            meta: clause('五(一)2、五(三)2', '应急处置意见报总局分管领导批准（审定）'),
+          },
+        }
+      : {}),
     LEADER_INSTRUCT: {
       guard: owes(R.instructLeader),
       actions: step('leaderInstruction'),
@@ -508,17 +557,24 @@ function gradeDuties(version: Version) {
   }
 }
 
-/** The four measures of 四, usable throughout the response. */
-function measures() {
+/**
+ * The four measures of 四, usable throughout the response; from version 4 once what
+ * authorises the response is done (五(一)2 批准后实施, 五(一)3 批示后组织开展应对工作).
+ */
+function measures(v4: boolean) {
+  const guard = v4 ? { guard: 'mayImplement' as const } : {}
   return {
     MOBILISE_COMMENTATORS: {
+      ...guard,
       actions: step('commentators'),
       meta: clause('四(二)', '组织专家或网络评论员发出正面声音'),
     },
     REQUEST_TAKEDOWN: {
+      ...guard,
       actions: step('takedownRequested'),
       meta: clause('四(三)', '提请有关网站删除、覆盖不实信息'),
     },
+    // A referral of a suspected crime (四(四)) waits for no approval: it is not a response the text authorises.
     REFER_TO_POLICE: {
       actions: step('policeReferral'),
       meta: clause('四(四)', '恶意炒作、涉嫌违法犯罪的，报请网络安全监察机关处置'),
@@ -532,7 +588,7 @@ function measures() {
  */
 function aftercare(version: Version) {
   return {
-    ...(version === 3 ? routeSteps() : {}),
+    ...(version >= 3 ? routeSteps() : {}),
     CONTACT_POSTER: {
       actions: step('posterContacted'),
       meta: clause('五(五)1', '与网站或首发信息人沟通，促成主动删帖'),

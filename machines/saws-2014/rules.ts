@@ -75,6 +75,7 @@ export const R = {
   reportMajor: 'report:office:major',
   assignUnit: 'assign:unit',
   propose: 'propose',
+  approveProposal: 'approve:proposal',
   brief: 'brief:leaders',
   activate: 'activate',
   specialPrincipal: 'specialReport:principal',
@@ -116,6 +117,12 @@ const specialSettled = new Map<string, Condition>(
 )
 const settledOnce = (rule: string): Condition => specialSettled.get(rule) as Condition
 
+/**
+ * Version 4, 五(一)1 "由人事司(宣教办)通知相关单位": 人事司 tells the unit once it had the
+ * report, or once the report was waived (rule 2: a waiver frees what waits for it).
+ */
+const GENERAL_REPORT_SETTLED: Condition = { any: [{ met: R.reportGeneral }, { settled: R.reportGeneral }] }
+
 /** The reports to 人事司(宣教办), one rule per grade band (五(一)1–3, 五(二)). */
 export const OFFICE_REPORTS = [R.reportGeneral, R.reportLarge, R.reportMajor] as const
 
@@ -125,6 +132,8 @@ export const OFFICE_REPORTS = [R.reportGeneral, R.reportLarge, R.reportMajor] as
  * both leaders, both 批示 and the response meeting). Waived or met ones do not block.
  */
 export const BEFORE_PUBLIC = [
+  // Version 4 (only it has the rule): at 较大 the leader's 批准 of the proposal (五(一)2、五(三)2).
+  R.approveProposal,
   R.reportMajor,
   R.activate,
   R.specialPrincipal,
@@ -501,6 +510,33 @@ export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map(
   return r
 })
 
+/**
+ * Version 4's rules: at 较大 the leader in charge approves the proposal before the
+ * response (五(一)2 "报总局分管领导批准后实施有效应对", 五(三)2 "报总局分管领导审定后实施");
+ * only the principal leader waives their own 批示 (五(一)3: a subordinate does not waive
+ * the superior's authorisation); 人事司 tells the unit once the report is met or waived.
+ */
+export const obligationRulesV4: readonly ObligationRule[] = obligationRules.flatMap((r) => {
+  if (r.id === R.assignUnit) return [{ ...r, when: GENERAL_REPORT_SETTLED }]
+  if (r.id === R.instructPrincipal) return [{ ...r, waivableBy: ['principal'] as const }]
+  if (r.id !== R.propose) return [r]
+  return [
+    r,
+    rule({
+      id: R.approveProposal,
+      kind: 'step',
+      label: '应急处置意见报总局分管领导批准（审定）后实施',
+      clause: '五(一)2、五(三)2',
+      owedBy: ['leader'],
+      severities: ['large'],
+      // After a lowering from 重大, the leader's 批示 of the special report already authorised
+      // the response (rule 6: done before owed counts); nothing to approve again.
+      when: { all: [{ met: R.propose }, { not: { met: R.instructLeader } }] },
+      discharge: { type: 'APPROVE_PROPOSAL', fields: {} },
+    }),
+  ]
+})
+
 /** Draft purposes: the answer (五(四)), the published result (五(四)2–3), the legal statement (五(五)2). */
 export const PURPOSES = ['answer', 'result', 'statement'] as const
 export type Purpose = (typeof PURPOSES)[number]
@@ -537,6 +573,12 @@ export const WAIVERS: { roles: readonly Role[]; clause: null; policy: string } =
   roles: ['leader', 'principal'],
   clause: null,
   policy: '预案未规定免除；本地政策：总局分管领导或主要领导可免除应办事项，须说明理由',
+}
+
+/** Version 4: the same, but a principal leader's 批示 is waived by the principal only (五(一)3). */
+export const WAIVERS_V4: typeof WAIVERS = {
+  ...WAIVERS,
+  policy: `${WAIVERS.policy}；总局主要领导的批示仅主要领导本人可免除（五(一)3，分管领导不得免除上级的批示）`,
 }
 
 /** Roles that may lower a grade (policy): the monitoring division grades by the figures only. */

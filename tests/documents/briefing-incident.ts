@@ -1,7 +1,8 @@
 /**
  * One saws-2014 incident of grade 较大 driven through the real engine on an in-memory
- * database, as far as its 简报 (五(一)2): reported in writing, proposal, the answer
- * drafted and approved by the leader in charge, the reply posted, leaders briefed.
+ * database, as far as its 简报 (五(一)2): reported in writing, proposal (approved by the
+ * leader in charge), the answer drafted and approved by the leader in charge, the reply
+ * posted, leaders briefed.
  */
 import * as registry from '../../machines/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -60,6 +61,9 @@ export async function briefingIncident(): Promise<BriefingIncident> {
   await send(OFF, 'CONVENE')
   at(60)
   await send(OFF, 'PROPOSE', { category: 'doubt', proposal: '由业务司核实后跟帖答复，公布核查结果' })
+  at(65)
+  // Version 4: at 较大 the leader in charge approves the proposal before the response (五(一)2).
+  await send(LEAD, 'APPROVE_PROPOSAL')
   at(70)
   await send(OFF, 'START_RESPONSE')
   at(90)

@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV2 } from '../../machines/saws-2014/index.js'
+import { planV2, planV3 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { auditIncident } from '../../src/engine/audit.js'
 import { createEngine } from '../../src/engine/engine.js'
@@ -20,7 +20,7 @@ const monitor = caller('monitor')
 const office = caller('office')
 const leader = caller('leader')
 const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
-const registry = registryOf(planV2, plan)
+const registry = registryOf(planV2, planV3)
 const toV3 = { toVersion: 3, reason: '第三版：豁免的答复不再阻塞回应' }
 
 describe('a migration takes the new version’s eventless steps (saws-2014 2 → 3)', () => {

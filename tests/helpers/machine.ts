@@ -29,7 +29,8 @@ export interface Walker {
   fire: (id: string) => void
   /** The obligations owed now. */
   owed: () => IncidentContext['obligations']
-  can: (type: string, fields?: Record<string, unknown>) => boolean
+  /** Whether the machine accepts `type` now, sent by `by` (default: the walker's actor). */
+  can: (type: string, fields?: Record<string, unknown>, by?: Actor) => boolean
 }
 
 export function startIncident(
@@ -91,6 +92,6 @@ export function startIncident(
       })
     },
     owed: () => ctx().obligations.filter((o) => o.status === 'owed'),
-    can: (type, fields = {}) => actor.getSnapshot().can(event(type, fields, last, actorOf)),
+    can: (type, fields = {}, by = actorOf) => actor.getSnapshot().can(event(type, fields, last, by)),
   }
 }
