@@ -142,9 +142,15 @@ export function createKit(spec: KitSpec) {
   const owes = (c: IncidentContext, rule: string) =>
     c.obligations.some((o) => o.rule === rule && o.status === 'owed')
   const rules = ruleIndex(ledger.rules).first
+  // The engine asks what a state accepts as 'system' (whatever the caller's role); a sender's
+  // role is checked against the plan's events first, so only the rule's own list narrows it.
   const mayWaive = (o: Obligation, event: IncidentEvent) => {
     const only = rules.get(o.rule)?.waivableBy
-    return only === undefined || (only as readonly string[]).includes(event.actor.role)
+    return (
+      only === undefined ||
+      event.actor.role === 'system' ||
+      (only as readonly string[]).includes(event.actor.role)
+    )
   }
   const guards = {
     /** Every phase but `closed`. */
