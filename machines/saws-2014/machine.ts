@@ -117,8 +117,10 @@ function chart(rules: readonly ObligationRule[], version: Version) {
        * 五(一)1 "由人事司(宣教办)通知相关单位", 五(三)2 "由人事司(宣教办)负责组织": below 重大 only
        * 人事司 convenes; at 重大以上 the leader in charge leads the meeting (五(三)3) and may too.
        */
+      // Of CONVENE's senders (office, leader) the leader is refused below 重大; the engine's
+      // 'system' asker (allowedEvents, whatever the caller's role) passes.
       convenerEntitled: ({ context, event }: Args) =>
-        event.actor.role === 'office' || context.severity === 'major' || context.severity === 'critical',
+        event.actor.role !== 'leader' || context.severity === 'major' || context.severity === 'critical',
       /** Rule 2 (version 4): the grade's report to 人事司 was waived, none is owed: discovery is left. */
       reportWaived: ({ context }: Args) => {
         const office = context.obligations.filter((o) =>

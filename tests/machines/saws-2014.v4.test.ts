@@ -63,6 +63,7 @@ describe('saws-2014 v4, 五(一)3: only the principal leader waives the principa
     const { w, act } = toWaiver(plan)
     expect(one(w, R.instructPrincipal)).toMatchObject({ status: 'owed', waived: null })
     expect(w.can('START_RESPONSE', {}, OFF)).toBe(false)
+    expect(w.can('WAIVE', { obligation: 'instruct:principal#1', reason: '免除' }, LEAD)).toBe(false)
     act(PRIN, 'WAIVE', { obligation: 'instruct:principal#1', reason: '口头同意，补签' })
     expect(one(w, R.instructPrincipal)).toMatchObject({ status: 'waived', waived: { by: PRIN } })
     act(OFF, 'START_RESPONSE')
@@ -185,6 +186,8 @@ describe('saws-2014 v4, 五(一)1、五(三)2: below 重大 人事司(宣教办)
       act(MON, 'REPORT', { to: ['office'], channel: grade === 'general' ? 'bulletin' : 'written' })
       expect(w.can('CONVENE', {}, LEAD), grade).toBe(false)
       expect(w.can('CONVENE', {}, OFF), grade).toBe(true)
+      // The engine asks as 'system' what a state accepts (allowedEvents, whatever the role).
+      expect(w.can('CONVENE', {}, { name: '', role: 'system' }), grade).toBe(true)
     }
     const { w, act } = walk(plan, 'major')
     act(MON, 'REPORT', { to: ['office'], channel: 'phone' })
