@@ -209,12 +209,9 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
             events: z.array(z.string()),
           })
           .nullable(),
-        waivableBy: z
-          .array(z.string())
-          .optional()
-          .openapi({
-            description: 'Only these roles may waive it (narrower than `waivers`); absent: `waivers.roles`',
-          }),
+        waivableBy: z.array(z.string()).optional().openapi({
+          description: 'Only these roles may waive it (narrower than `waivers`); absent: `waivers.roles`',
+        }),
         order: z.number().int().optional(),
         event: z.string().optional(),
         separate: z.boolean().optional(),
