@@ -7,8 +7,18 @@
  * rule without a live instance on every event, so the shape of each condition is read
  * once, not once per event.
  */
+import { isAbove } from '../vocabulary.js'
 import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
+
+/** `risen`: the latest change of grade on the record (not the first grading, not a repeat) was a rise. */
+export function risen(ctx: Pick<IncidentContext, 'severityLog'>): boolean {
+  for (let i = ctx.severityLog.length - 1; i >= 0; i--) {
+    const { from, to } = ctx.severityLog[i] as IncidentContext['severityLog'][number]
+    if (from !== null && from !== to) return isAbove(to, from)
+  }
+  return false
+}
 
 /** Subset match: every listed field equal; a listed array must be contained in the given one. */
 export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
@@ -34,6 +44,7 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   }
   if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
   if ('step' in c) return ctx.steps[c.step] !== undefined
+  if ('risen' in c) return risen(ctx)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -94,6 +105,7 @@ function compile(c: Condition): Test {
     const step = c.step
     return (ctx) => ctx.steps[step] !== undefined
   }
+  if ('risen' in c) return risen
   if ('all' in c) {
     const parts = c.all.map(testOf)
     return (ctx) => parts.every((p) => p(ctx))

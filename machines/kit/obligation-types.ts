@@ -43,7 +43,9 @@ export interface Discharge {
  * `settled`: the latest instance of that rule (not withdrawn) was met, met late or
  * waived (a waived decision is answered by no one: it orders nothing);
  * `decided`: a decision was answered yes; `fact`: a boolean fact is true; `step`: a
- * step is done; `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
+ * step is done; `risen`: the latest change of grade was a rise (a lowering since undoes
+ * it; opt-in, for a duty the text ties to a growing impact); `all`, `any`, `not`:
+ * conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
   | { act: string; fields?: Record<string, unknown> }
@@ -52,6 +54,7 @@ export type Condition =
   | { decided: string }
   | { fact: string }
   | { step: string }
+  | { risen: true }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

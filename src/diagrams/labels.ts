@@ -264,6 +264,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('decided' in c) return `已决定“${ruleLabel(plan, c.decided)}”为是`
   if ('fact' in c) return `事实 ${c.fact} 成立`
   if ('step' in c) return stepWords(plan, c.step)
+  if ('risen' in c) return '级别最近一次变动为升高'
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
   return `非（${conditionWords(plan, c.not)}）`

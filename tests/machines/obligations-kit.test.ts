@@ -3,6 +3,7 @@
  * OBLIGATIONS.md's nine rules, one `describe` each.
  */
 import { describe, expect, it } from 'vitest'
+import { risen } from '../../machines/kit/conditions.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import { toyPlan } from '../helpers/toy-plan.js'
 
@@ -245,5 +246,18 @@ describe('rule 9: obligations own the deadlines', () => {
   it('a certain due time is never re-quoted', () => {
     const w = open()
     expect(w.can('REQUOTE', { obligation: 'report:group#1', dueAt: T0, certain: true })).toBe(false)
+  })
+})
+
+describe("condition 'risen' (opt-in: a duty tied to a growing impact)", () => {
+  const log = (...steps: Array<[string | null, string]>) => ({
+    severityLog: steps.map(([from, to]) => ({ from, to })) as never,
+  })
+  it('holds when the latest change of grade was a rise, not after a lowering, a first grading or a repeat', () => {
+    expect(risen(log([null, 'general']))).toBe(false)
+    expect(risen(log([null, 'general'], ['general', 'major']))).toBe(true)
+    expect(risen(log([null, 'general'], ['general', 'major'], ['major', 'major']))).toBe(true)
+    expect(risen(log([null, 'critical'], ['critical', 'major']))).toBe(false)
+    expect(risen(log([null, 'major'], ['major', 'general'], ['general', 'major']))).toBe(true)
   })
 })

@@ -4,6 +4,7 @@
  */
 import type { Condition, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext } from '../../../machines/kit/types.js'
+import { isAbove } from '../../../machines/vocabulary.js'
 
 /** Subset match: every listed field equal; a listed array must be contained in the given one. */
 export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
@@ -29,6 +30,11 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   }
   if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
   if ('step' in c) return ctx.steps[c.step] !== undefined
+  // Added with the kit's opt-in `risen` (neixiang-2017 version 4): the latest change of grade was a rise.
+  if ('risen' in c) {
+    const last = ctx.severityLog.findLast((x) => x.from !== null && x.from !== x.to)
+    return last !== undefined && isAbove(last.to, last.from)
+  }
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
