@@ -15,12 +15,17 @@ import {
   planV2 as nanningAic2017V2,
   planV3 as nanningAic2017V3,
 } from './nanning-aic-2017/index.js'
-import { plan as neixiang2017, planV2 as neixiang2017V2 } from './neixiang-2017/index.js'
+import {
+  plan as neixiang2017,
+  planV2 as neixiang2017V2,
+  planV3 as neixiang2017V3,
+} from './neixiang-2017/index.js'
 import { plan as saws2014, planV2 as saws2014V2, planV3 as saws2014V3 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V2,
+  neixiang2017V3,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

@@ -4,6 +4,7 @@ import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { CATEGORY_LABELS, clause, policy } from '../vocabulary.js'
 import { common, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, RECIPIENTS } from './rules.js'
+import { PURPOSES_V4 } from './rules-v4.js'
 
 const to = z
   .array(z.enum(RECIPIENTS))
@@ -196,3 +197,26 @@ const eventList = (purposes: readonly [string, ...string[]], stance: EventSpec):
 export const events: EventSpec[] = eventList(PURPOSES, statePosition)
 /** Version 2's events, kept for the incidents opened on it: one kind of draft, STATE_POSITION { statement }. */
 export const eventsV2: EventSpec[] = eventList(['release'], statePositionV2)
+
+/**
+ * Version 4: the press conference speaks an approved draft of purpose `press`, under the
+ * group's direction (第五條、第三條4); HANDLE_EARLY no longer claims 公布事实 (that is RELEASE
+ * of an approved draft); the group names the spokesperson it decided to name (第三條3).
+ */
+const V4: Record<string, Partial<EventSpec>> = {
+  PRESS_CONFERENCE: {
+    meta: clause('第五條、第三條4', '在领导小组指导下召开新闻发布会、通气会，发布经审定的发布会稿'),
+    schema: z.object({ draftId: fields.draftId, note: fields.note }).strict(),
+  },
+  HANDLE_EARLY: { meta: clause('第四條', '及时处理、组织跟帖（公布事实须发布经审定的稿件）') },
+}
+export const eventsV4: EventSpec[] = [
+  ...eventList(PURPOSES_V4, statePosition).map((e) => ({ ...e, ...V4[e.type] })),
+  {
+    type: 'NAME_SPOKESPERSON',
+    label: '确定新闻发言人',
+    roles: ['group'],
+    meta: clause('第三條3', '根据需要确定网络舆情突发事件应对新闻发言人'),
+    schema: z.object({ spokesperson: text('新闻发言人（姓名、职务）', 200), note: fields.note }).strict(),
+  },
+]

@@ -7,12 +7,17 @@
  * obligations of the second reading, PLANS.md) took the stance as free text with no
  * approval; it stays for the incidents opened on it, which move to version 3 by migration
  * (the same states; nothing met, breached or due moves).
+ * Version 4: 宣传部's 审定 of a 第二條4 case is an approval of each draft (in the table);
+ * the press conference (第五條) speaks an approved draft once the group has convened;
+ * 第三條3 (新闻发言人) and 第七條3 (梯度发布) are decisions on the record; a rise owes a
+ * mainstream release (第六條). Version 3 stays for its incidents, which migrate (same states).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events, eventsV2 } from './events.js'
-import { machine, machineV2, obligations, obligationsV2 } from './machine.js'
+import { events, eventsV2, eventsV4 } from './events.js'
+import { machine, machineV2, machineV3, obligations, obligationsV2, obligationsV3 } from './machine.js'
 import { approvals, classify, GRADES, PLAN_ID, waivers } from './rules.js'
+import { approvalsV4 } from './rules-v4.js'
 
 export { machine, PLAN_ID }
 
@@ -32,11 +37,21 @@ export const planV2: PlanDefinition = {
   machine: machineV2,
 }
 
-export const plan: PlanDefinition = {
+export const planV3: PlanDefinition = {
   ...planV2,
   version: 3,
-  obligations,
+  obligations: obligationsV3,
   events,
-  machine,
+  machine: machineV3,
   migratesFrom: { from: 2 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV3,
+  version: 4,
+  obligations,
+  approvals: approvalsV4,
+  events: eventsV4,
+  machine,
+  migratesFrom: { from: 3 },
 }

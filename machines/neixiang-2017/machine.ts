@@ -23,9 +23,12 @@ import {
   rules,
   rulesV2,
 } from './rules.js'
+import { approvalsV4, rulesV4 } from './rules-v4.js'
 
 export const escalation = escalationRule(common)
-export const obligations = [...rules, escalation]
+export const obligations = [...rulesV4, escalation]
+/** Version 3's obligations (rules.ts `rules`), for the incidents opened on it. */
+export const obligationsV3 = [...rules, escalation]
 /** Version 2's obligations (rules.ts `rulesV2`), for the incidents opened on it. */
 export const obligationsV2 = [...rulesV2, escalation]
 type Args = { context: IncidentContext; event: IncidentEvent }
@@ -50,10 +53,14 @@ const position = { type: 'completeStep', params: { step: 'position' } } as const
  * publication reads the drafts of its own purpose only: an approved stance is not the
  * agreed line of the release (RELEASE, RELEASE_STAGE, MAINSTREAM_RELEASE, START_RESPONSE read
  * purpose `release`). Without one (version 2) the stance is a step, and there is one kind of draft.
- * From version 3 a release the group waived frees the response to follow (rule 2).
+ * From version 3 a release the group waived frees the response to follow (rule 2). From
+ * version 4 宣传部's 审定 is in the approval table (rules.ts `approvalsV4`), the press
+ * conference publishes an approved draft of purpose `press` once the group has convened
+ * (第五條 在领导小组的指导下), and the group names a spokesperson when it decided to (第三條3).
  */
-function chart(rules: readonly ObligationRule[], version: 2 | 3) {
-  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
+function chart(rules: readonly ObligationRule[], version: 2 | 3 | 4) {
+  const table = version >= 4 ? approvalsV4 : approvals
+  const kit = createKit({ classify, obligations: [...rules, escalation], approvals: table, escalation })
   const stancePurpose = rules.find((r) => r.id === 'stance')?.draftPurpose
   const publishable = (purpose: string) => ({ type: 'releasable', params: { purpose } }) as const
   /** A release: the named draft, approved for the grade (第七條3) and, in a 第二條4 case, by 宣传部. */
@@ -75,6 +82,25 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
           actions: ['release' as const, position],
           meta: clause('第七條1、第三條4、第七條3', '第一时间表明态度：发布经审定的表态稿'),
         }
+  const pressStep = { type: 'completeStep', params: { step: 'pressConference' } } as const
+  const convened = { type: 'holds', params: { when: { act: 'CONVENE' } } } as const
+  /** 第五條: 有重大影响的舆情在领导小组的指导下以新闻发布会、通气会迅速反应 (version 4: what it says is approved text). */
+  const pressConference =
+    version < 4
+      ? { guard: 'isOpen' as const, actions: pressStep, meta: clause('第五條', '新闻发布会、通气会') }
+      : {
+          guard: and(['isOpen', convened, publishable('press')]),
+          actions: ['release' as const, pressStep],
+          meta: clause('第五條、第三條4', '在领导小组指导下召开新闻发布会、通气会：发布经审定的发布会稿'),
+        }
+  /** 第三條3 (version 4): the group names the spokesperson it decided, on the record, to name. */
+  const nameSpokesperson = {
+    NAME_SPOKESPERSON: {
+      guard: and(['isOpen', { type: 'holds', params: { when: { decided: 'decision:spokesperson' } } }]),
+      actions: { type: 'completeStep', params: { step: 'spokesperson' } },
+      meta: clause('第三條3', '根据需要确定新闻发言人'),
+    },
+  } as const
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: {
@@ -196,11 +222,8 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
               actions: [...releaseActions],
               meta: clause('第四條', '公布事实（报告的同时及时处理）'),
             },
-            PRESS_CONFERENCE: {
-              guard: 'isOpen',
-              actions: { type: 'completeStep', params: { step: 'pressConference' } },
-              meta: clause('第五條', '新闻发布会、通气会'),
-            },
+            PRESS_CONFERENCE: pressConference,
+            ...(version >= 4 ? nameSpokesperson : {}),
           },
           states: {
             discovery: {
@@ -229,7 +252,11 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
                   on: {
                     HANDLE_EARLY: {
                       actions: { type: 'completeStep', params: { step: 'earlyHandling' } },
-                      meta: clause('第四條', '及时处理、组织跟帖、公布事实'),
+                      // Version 4: 公布事实 is public text, published by RELEASE of an approved draft.
+                      meta: clause(
+                        '第四條',
+                        version >= 4 ? '及时处理、组织跟帖' : '及时处理、组织跟帖、公布事实',
+                      ),
                     },
                     CONVENE: {
                       target: '#neixiang-2017.phase.consultation',
@@ -282,7 +309,7 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
               states: {
                 releasing: {
                   meta: clause('第七條1', '快讲事实，按口径发布'),
-                  ...(version === 3
+                  ...(version >= 3
                     ? {
                         always: {
                           target: 'following',
@@ -379,6 +406,8 @@ function chart(rules: readonly ObligationRule[], version: 2 | 3) {
   )
 }
 
-export const machine = chart(rules, 3)
+export const machine = chart(rulesV4, 4)
+/** Version 3's chart (rules.ts `rules`): 宣传部's approval outside the table, a press conference with no text. */
+export const machineV3 = chart(rules, 3)
 /** Version 2's chart (rules.ts `rulesV2`): the stance a step of free text, for the incidents opened on it. */
 export const machineV2 = chart(rulesV2, 2)

@@ -1,0 +1,103 @@
+/**
+ * Version 4 of the Neixiang plan's data: what version 3 (rules.ts) owes, read again against
+ * the text — 宣传部's 审定 (第二條4) as an approval of each draft, the press conference's
+ * text (第五條), the decisions the text leaves to need (第三條3, 第七條3) and the mainstream
+ * release a growing impact owes (第六條).
+ */
+import type { ApprovalRequirement, ObligationRule } from '../kit/types.js'
+import type { Severity } from '../vocabulary.js'
+import { approvals, GRADE_CODES, LEAD_APPROVAL, POLITICAL_MASS, PURPOSES, rules } from './rules.js'
+
+/** Version 4 adds what a press conference says (第五條 under the group's direction, 第三條4 确定宣传报道内容). */
+export const PURPOSES_V4 = [...PURPOSES, 'press'] as const
+
+const decision = (
+  id: string,
+  label: string,
+  clauseRef: string,
+  when: string,
+  at: string,
+): ObligationRule => ({
+  id: `decision:${id}`,
+  kind: 'decision',
+  label,
+  clause: clauseRef,
+  policy: `本办法未规定决定时点；本地政策：${at}时由领导小组决定（第三條所列领导小组职责）`,
+  owedBy: ['group'],
+  when: { act: when },
+  discharge: { type: 'DECIDE', fields: { decision: `decision:${id}` } },
+})
+
+/**
+ * Version 4: 第二條4's 审定 is an approval of each draft (APPROVALS_V4), not a step met
+ * once; the press conference (第五條) speaks a draft approved like a release, under the
+ * group's direction; what the text makes conditional is decided on the record (第三條3
+ * 根据需要, 第七條3 考虑梯度发布); and 第六條's 当负面影响增大时…应 owes a mainstream release.
+ */
+export const rulesV4: readonly ObligationRule[] = [
+  ...rules.flatMap((r): ObligationRule[] => {
+    if (r.id === 'lead:propaganda') return []
+    if (r.id !== 'press') return [r]
+    const label = '在领导小组指导下以新闻发布会、通气会等形式迅速反应（发布会稿经审定）'
+    return [{ ...r, label, clause: '第五條、第三條4', draftPurpose: 'press' }]
+  }),
+  decision(
+    'spokesperson',
+    '根据需要：是否确定网络舆情突发事件应对新闻发言人',
+    '第三條3',
+    'CONVENE',
+    '领导小组研判',
+  ),
+  {
+    id: 'spokesperson',
+    kind: 'step',
+    label: '确定网络舆情突发事件应对新闻发言人',
+    clause: '第三條3',
+    policy: null,
+    owedBy: ['group'],
+    when: { decided: 'decision:spokesperson' },
+    discharge: { type: 'NAME_SPOKESPERSON', fields: {} },
+  },
+  decision(
+    'staged',
+    '调查时间较长、一时拿不出完全结论时：是否梯度发布信息',
+    '第七條3',
+    'START_RESPONSE',
+    '启动响应',
+  ),
+  {
+    id: 'staged',
+    kind: 'release',
+    label: '梯度发布信息，分阶段降低不良信息的影响',
+    clause: '第七條3',
+    policy: null,
+    owedBy: ['spokesperson', 'office'],
+    when: { decided: 'decision:staged' },
+    discharge: { type: 'RELEASE_STAGE', fields: {} },
+    draftPurpose: 'release',
+  },
+  {
+    id: 'mainstream',
+    kind: 'release',
+    label: '负面影响增大：领导小组选择重要信息在主流媒体发布',
+    clause: '第六條',
+    policy:
+      '级别升高即负面影响增大（本地政策，同续报）：每次升级后须在主流媒体发布一次，升级前的发布不计；级别降低则撤回未办者',
+    owedBy: ['group', 'office'],
+    when: { risen: true },
+    again: { raise: true },
+    prior: 'none',
+    discharge: { type: 'MAINSTREAM_RELEASE', fields: {} },
+    draftPurpose: 'release',
+  },
+]
+
+/**
+ * Version 4: 宣传部's 审定 (第二條4) in the table, for a `political_mass` incident only: every
+ * draft owes it as an approval obligation, and a refused release names it. After the line in
+ * the table, but APPROVE_LEAD keeps its own guard, so neither waits for the other (the text
+ * gives no order).
+ */
+export const approvalsV4: Partial<Record<Severity, readonly ApprovalRequirement[]>> = Object.fromEntries(
+  GRADE_CODES.map((g) => [g, [...(approvals[g] ?? []), { ...LEAD_APPROVAL, categories: [POLITICAL_MASS] }]]),
+)
