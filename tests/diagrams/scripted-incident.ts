@@ -4,8 +4,9 @@
  * principal leaders breach at 09:30, are then recorded at 09:45 as made at 09:35
  * (backdated, late), the breach is escalated, the grade rises to critical with a
  * reason (new reports owed at the rise, met), the stance stated from the approved stance
- * draft d1, then consultation, the approved draft d2 released, and one owed obligation
- * waived with a reason.
+ * draft d1, then consultation (the group's decisions on the record), the approved draft d2
+ * released, d3 in the mainstream media (version 4, 第六條), and one owed obligation waived
+ * with a reason.
  */
 import * as registry from '../../machines/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -93,6 +94,12 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   await send(id, SPOKES, 'STATE_POSITION', { draftId: 'd1', channel: '县政府网站' })
   at(80)
   await send(id, GROUP, 'CONVENE', { note: '领导小组研判会' })
+  // 第三條3 (version 4): the group decides, on the record, whether to name a spokesperson.
+  await send(id, GROUP, 'DECIDE', {
+    decision: 'decision:spokesperson',
+    answer: 'no',
+    reason: '由发言人陈某照常发布',
+  })
   at(85)
   await send(id, OFFICE, 'DRAFT', { content: '情况通报：<b>不实</b>' })
   at(90)
@@ -101,8 +108,14 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   await send(id, PRINCIPAL, 'COORDINATE', { note: '县委办牵头' })
   at(100)
   await send(id, GROUP, 'START_RESPONSE', {})
+  // 第七條3 (version 4): whether to release in stages, decided when the response starts.
+  await send(id, GROUP, 'DECIDE', { decision: 'decision:staged', answer: 'no', reason: '事实已查清' })
   at(110)
   await send(id, SPOKES, 'RELEASE', { draftId: 'd2', channel: '县政府网站' })
+  // 第六條 (version 4): the rise owes a release in the mainstream media, from an approved draft d3.
+  await send(id, OFFICE, 'DRAFT', { content: '权威发布' })
+  await send(id, GROUP, 'AGREE_LINE', { draftId: 'd3' })
+  await send(id, GROUP, 'MAINSTREAM_RELEASE', { draftId: 'd3', outlet: '河南日报' })
   at(115)
   const press = (await engine.get(id, OFFICE)).obligations.find(
     (o) => o.status === 'owed' && o.rule === 'press',

@@ -15,7 +15,7 @@ describe('GET /plans', () => {
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
     expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
       id: 'neixiang-2017',
-      version: 3,
+      version: 4,
       title: '內鄉縣負面網絡輿情應急處置辦法',
       issuer: '內鄉縣人民政府辦公室',
       severities: [
@@ -91,7 +91,8 @@ describe('GET /plans/:planId', () => {
       hasCriteria: false,
       severities: ['general', 'major', 'critical'],
     })
-    expect(plan.approvals.critical.map((a: { code: string }) => a.code)).toEqual(['line'])
+    // Version 4: 宣传部's 审定 (第二條4) is in the table, for political_mass incidents only.
+    expect(plan.approvals.critical.map((a: { code: string }) => a.code)).toEqual(['line', 'propaganda'])
     expect(plan.transitions).toContainEqual(
       expect.objectContaining({
         from: 'discovery.found',
