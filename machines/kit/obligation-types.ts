@@ -85,6 +85,11 @@ export interface ObligationRule {
    */
   draftPurpose?: string
   /**
+   * Opt-in: its event publishes only a draft not published before (a new text is a new
+   * draft): the view's `discharge` never names a published draft, it names DRAFT instead.
+   */
+  freshDraft?: boolean
+  /**
    * Begin a new instance though one is met: on a rise in grade (续报), or on these events.
    * `raise: 'whenHolds'`: on a rise, but from the first event at which `when` holds after
    * it (逐级, rule 7: the upper report is owed once the level below has the new grade's

@@ -180,16 +180,20 @@ const deadlineStatus = (o: Obligation): DeadlineView['status'] =>
 
 /**
  * A release owed names the draft to send: the newest of its purpose that carries every
- * approval. With none yet, its discharge is the first step to take: DRAFT of that purpose
- * (when no draft of it waits for approvals, which are owed on their own).
+ * approval (unpublished first; a published one only where the rule is not `freshDraft`).
+ * With none, its discharge is the first step to take: DRAFT of that purpose (when no draft
+ * of it waits for approvals, which are owed on their own).
  */
 function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation['discharge'] {
   if (o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
-  const purpose = plan.obligations.find((r) => r.id === o.rule)?.draftPurpose
+  const rule = plan.obligations.find((r) => r.id === o.rule)
+  const purpose = rule?.draftPurpose
   if (purpose === undefined) return o.discharge
   const drafts = ctx.drafts.filter((d) => d.withdrawn === null && d.purpose === purpose)
   const approved = drafts.filter((d) => missingApprovalsOf(plan.approvals, ctx, d).length === 0)
-  const ready = approved.findLast((d) => d.releasedAt === null) ?? approved.at(-1)
+  // A published draft is named only where the plan may publish it again (rule freshDraft: never).
+  const ready =
+    approved.findLast((d) => d.releasedAt === null) ?? (rule?.freshDraft ? undefined : approved.at(-1))
   if (ready) return { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } }
   if (drafts.some((d) => d.releasedAt === null)) return o.discharge
   return { type: 'DRAFT', fields: { purpose } }
