@@ -34,7 +34,7 @@ const decision = (
  * group's direction; what the text makes conditional is decided on the record (第三條3
  * 根据需要, 第七條3 考虑梯度发布); and 第六條's 当负面影响增大时…应 owes a mainstream release.
  */
-export const rulesV4: readonly ObligationRule[] = [
+const v4: ObligationRule[] = [
   ...rules.flatMap((r): ObligationRule[] => {
     if (r.id === 'lead:propaganda') return []
     if (r.id !== 'press') return [r]
@@ -91,6 +91,10 @@ export const rulesV4: readonly ObligationRule[] = [
     draftPurpose: 'release',
   },
 ]
+/** Every publication of this plan publishes a draft once (`releasable`): the owed list never offers a published one. */
+export const rulesV4: readonly ObligationRule[] = v4.map((r) =>
+  r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
+)
 
 /**
  * Version 4: 宣传部's 审定 (第二條4) in the table, for a `political_mass` incident only: every
