@@ -297,14 +297,17 @@ export const rules: readonly ObligationRule[] = [
 ]
 
 export const escalation = escalationRule(common)
-export const obligations: readonly ObligationRule[] = [...rules, escalation]
+/** Version 4: a publication's text is a draft not published before (the chart's guard), and the view never offers a published one. */
+export const obligations: readonly ObligationRule[] = [...rules, escalation].map((r) =>
+  r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
+)
 
 /**
  * Version 3's rules, kept for the incidents opened on it: the commentary was owed only
  * once the reply was met (a waived reply owed none), and a report to 市委网信办 made at
  * 重大 did not count for the filing owed after a lowering to 一般.
  */
-export const obligationsV3: readonly ObligationRule[] = obligations.map((r) => {
+export const obligationsV3: readonly ObligationRule[] = obligations.map(({ freshDraft: _fresh, ...r }) => {
   if (r.id === 'commentary') return { ...r, when: { met: 'reply' } }
   if (r.id !== 'report:filing') return r
   const { prior: _prior, priorSteps: _steps, ...rest } = r

@@ -26,7 +26,11 @@ import {
 } from './rules.js'
 
 export const escalation = escalationRule(common)
-export const obligations = [...rules, escalation]
+/** Version 4: a publication's text is a draft not published before (the chart's guard), and the view never offers a published one. */
+export const obligations = [
+  ...rules.map((r) => (r.draftPurpose === undefined ? r : { ...r, freshDraft: true })),
+  escalation,
+]
 export const obligationsV3 = [...rulesV3, escalation]
 export const obligationsV2 = [...rulesV2, escalation]
 

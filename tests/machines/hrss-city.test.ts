@@ -4,6 +4,7 @@ import { plan, planV2, planV3 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
+import { buildView } from '../../src/engine/view.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 
 type Grade = 'minor' | 'general' | 'major' | 'critical'
@@ -378,6 +379,34 @@ describe('hrss-city: 三第四步 the reply releases an approved press release',
     w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: GROUP })
     expect(took(w, 'REPLY', { draftId: 'd2', channel: '微博' }, SPOKES)).toBe(true)
     expect(ob(w, 'reply#2').status).toBe('met')
+  })
+
+  it('the owed reply after a relapse offers a new draft in the view (version 4), never the published one the machine refuses', () => {
+    const row = {
+      id: 'i1',
+      organisation: 'default',
+      version: 1,
+      source: null,
+      relatedTo: null,
+      owner: null,
+      createdAt: T0,
+      updatedAt: T0,
+    }
+    const relapsed = (w: Walker) => {
+      decide(w, DECISIONS.pressConference, 'no')
+      w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
+      w.send('SUBSIDE')
+      w.send('RELAPSE', { reason: '反复' }, { actor: MONITOR })
+      expect(took(w, 'REPLY', { draftId: 'd1', channel: '微博' }, SPOKES)).toBe(false)
+      return w
+    }
+    const owedReply = (version: typeof plan, w: Walker) =>
+      buildView(version, w.actor.getSnapshot(), row).obligations.find((o) => o.id === 'reply#2')
+    const w = relapsed(toGuiding('minor'))
+    expect(owedReply(plan, w)?.discharge).toEqual({ type: 'DRAFT', fields: { purpose: 'pressRelease' } })
+    // Version 3, kept for its incidents, still names the published d1 there.
+    const v3 = relapsed(toGuiding('minor', toConsultation('minor', startIncident(planV3, {}, OFFICE))))
+    expect(owedReply(planV3, v3)?.discharge).toMatchObject({ type: 'REPLY', fields: { draftId: 'd1' } })
   })
 
   it('commentary articles (三第四步) and every referred query (三第五步) come before it subsides', () => {
