@@ -4,7 +4,13 @@
  * withdrawn with the reason. Pure.
  */
 import { begin } from './begin.js'
-import { type ApprovalTable, approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
+import {
+  type ApprovalTable,
+  approvalRule,
+  approvalRuleFor,
+  approvalsFor,
+  draftsNeedingApprovals,
+} from './drafts.js'
 import { mapChanged } from './lists.js'
 import type { ApprovalRequirement, Draft, ObligationRule } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
@@ -101,7 +107,7 @@ export function syncApprovalsIn(
     for (const a of requiredOf(required, table, next, draft.purpose)) {
       const rule = ruleOf(a)
       if (rules.includes(rule.id)) continue
-      const o = begin(next, rule, event.at, event.quotes, {
+      const o = begin(next, approvalRuleFor(a, rule, draft.purpose), event.at, event.quotes, {
         fromEvent: true,
         draftId: draft.id,
         repeat: false,

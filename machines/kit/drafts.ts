@@ -35,6 +35,18 @@ export const approvalRule = (a: ApprovalRequirement): ObligationRule => ({
   discharge: { type: a.event, fields: {} },
 })
 
+/** The approval rule bound to a draft of `purpose`: its discharge names the fields that purpose needs (`fieldsFor`). */
+export const approvalRuleFor = (
+  a: ApprovalRequirement,
+  rule: ObligationRule,
+  purpose: string,
+): ObligationRule => {
+  const fields = a.fieldsFor?.[purpose]
+  return fields === undefined
+    ? rule
+    : { ...rule, discharge: { type: rule.discharge.type, fields: { ...rule.discharge.fields, ...fields } } }
+}
+
 const usable = (d: Draft) => d.withdrawn === null
 const num = (d: Draft) => Number(d.id.slice(1))
 

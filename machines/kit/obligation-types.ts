@@ -135,6 +135,11 @@ export interface ApprovalRequirement {
   purposes?: readonly string[]
   /** Categories it applies to (e.g. a lead that only some incidents have); absent = every category. */
   categories?: readonly Category[]
+  /**
+   * Opt-in: fields its event must carry for a draft of a purpose, named in the obligation's
+   * `discharge` beside the draft (a conference text is signed off for the conference).
+   */
+  fieldsFor?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
 }
 
 export interface Recorded {

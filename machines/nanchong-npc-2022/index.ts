@@ -17,6 +17,7 @@ import { events, eventsV4 } from './events.js'
 import { escalation, machine, machineV2, machineV3 } from './machine.js'
 import {
   approvals,
+  approvalsV4,
   classify,
   GRADE_LABELS,
   obligations,
@@ -56,6 +57,7 @@ export const plan: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations: [...obligationsV4, escalation],
+  approvals: approvalsV4,
   events: eventsV4,
   machine,
   migratesFrom: { from: 3 },

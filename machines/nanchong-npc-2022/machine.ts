@@ -10,6 +10,7 @@ import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } fr
 import { clause, isAbove, policy, SeveritySchema } from '../vocabulary.js'
 import {
   approvals,
+  approvalsV4,
   classify,
   common,
   commonV4,
@@ -120,9 +121,10 @@ const pressConference = (v: Version) =>
         meta: clause('三(四)3', '重大、特别重大：经决定召开新闻发布会'),
       }
     : {
+        // `releasable` checks the named draft's approvals (or, naming none, that one is ready:
+        // what allowedEvents asks), as for every other publication.
         guard: and([
           decidedConference,
-          { type: 'approvalsComplete', params: { purposes: ['conference'] } },
           { type: 'releasable', params: { purpose: 'conference' } },
           'conferenceSignedOff',
         ]),
@@ -161,7 +163,12 @@ const relapse = {
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const later = laterOf(version)
-  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
+  const kit = createKit({
+    classify,
+    obligations: [...rules, escalation],
+    approvals: version >= 4 ? approvalsV4 : approvals,
+    escalation,
+  })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: {
@@ -262,13 +269,15 @@ function chart(rules: readonly ObligationRule[], version: Version) {
         )
       },
       /** 三(四)3 (version 4): the conference text was signed off for the press conference. */
-      conferenceSignedOff: ({ context, event }: Args) =>
-        context.acts.some(
+      conferenceSignedOff: ({ context, event }: Args) => {
+        const id = str(event, 'draftId')
+        return context.acts.some(
           (a) =>
             a.type === 'SIGN_OFF' &&
-            a.fields.draftId === str(event, 'draftId') &&
+            (id === undefined || a.fields.draftId === id) &&
             a.fields.channel === 'pressConference',
-        ),
+        )
+      },
       /** 三(五): consent is given to content that was submitted for it. */
       consentRequested: ({ context, event }: Args) =>
         list(event, 'targets').every((t) =>

@@ -455,3 +455,15 @@ export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>
   major: [signOff],
   critical: [signOff],
 }
+
+/** Version 4: a conference text is signed off for the conference (三(四)3), and its owed sign-off says so. */
+const signOffV4: ApprovalRequirement = {
+  ...signOff,
+  fieldsFor: { conference: { channel: 'pressConference' } },
+}
+export const approvalsV4: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  general: [signOffV4],
+  large: [signOffV4],
+  major: [signOffV4],
+  critical: [signOffV4],
+}

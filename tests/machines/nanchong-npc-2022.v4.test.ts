@@ -172,6 +172,11 @@ describe('nanchong-npc-2022 v4, 二(三)2 审定信息发布内容及发布方�
     const reply = drafted(w, 'reply')
     expect(accepted(w, speaker, 'PRESS_CONFERENCE', { draftId: reply })).toBe(false)
     const briefing = drafted(w, 'conference', false)
+    // The owed sign-off says what it takes: the conference as the channel (a client sends its discharge).
+    expect(w.owed().find((o) => o.kind === 'approval' && o.draftId === briefing)?.discharge).toEqual({
+      type: 'SIGN_OFF',
+      fields: { channel: 'pressConference', draftId: briefing },
+    })
     expect(accepted(w, group, 'SIGN_OFF', { draftId: briefing, channel: 'online' })).toBe(false)
     expect(accepted(w, group, 'SIGN_OFF', { draftId: briefing, channel: 'pressConference' })).toBe(true)
     expect(accepted(w, speaker, 'PRESS_CONFERENCE', { draftId: briefing })).toBe(true)

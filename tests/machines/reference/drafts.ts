@@ -52,3 +52,15 @@ export function draftsNeedingApprovals(ctx: Pick<IncidentContext, 'drafts'>): {
   }
   return { live, superseded }
 }
+
+/** The approval rule bound to a draft of `purpose`: its discharge names the fields that purpose needs (`fieldsFor`). */
+export const approvalRuleFor = (
+  a: ApprovalRequirement,
+  rule: ObligationRule,
+  purpose: string,
+): ObligationRule => {
+  const fields = a.fieldsFor?.[purpose]
+  return fields === undefined
+    ? rule
+    : { ...rule, discharge: { type: rule.discharge.type, fields: { ...rule.discharge.fields, ...fields } } }
+}

@@ -18,7 +18,7 @@ import { isAbove, type Severity } from '../../../machines/vocabulary.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
 import { applies } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
-import { approvalRule, approvalsFor, draftsNeedingApprovals } from './drafts.js'
+import { approvalRule, approvalRuleFor, approvalsFor, draftsNeedingApprovals } from './drafts.js'
 
 export interface LedgerSpec {
   rules: readonly ObligationRule[]
@@ -232,7 +232,11 @@ export function syncApprovals(
       if (has) continue
       obligations = [
         ...next.obligations,
-        begin(next, rule, event.at, event.quotes, { fromEvent: true, draftId: draft.id, repeat: false }),
+        begin(next, approvalRuleFor(a, rule, draft.purpose), event.at, event.quotes, {
+          fromEvent: true,
+          draftId: draft.id,
+          repeat: false,
+        }),
       ]
       next = { ...next, obligations }
     }
