@@ -66,26 +66,41 @@ export function createProjection(core: Core) {
   const timersOf = (ctx: IncidentContext): repo.PendingTimer[] => ctx.obligations.flatMap(timersOfOne)
 
   /**
-   * Whether two contexts want the same timer rows (same instances, deadlines and due
-   * times, in order). Most events leave them as they were, and then no timer row is
-   * touched; an obligation the event left alone is compared by identity alone.
+   * The timer rows an event moves, for moveTimers: those of the obligations it replaced,
+   * began or dropped, before and after (null: none). An obligation the event left alone is
+   * the same object at the same place in both contexts (the ledger never changes one in
+   * place): it wants the same rows before and after, which moveTimers would leave as they
+   * are, so its rows are not worked out at all. For an incident restored from its row
+   * every obligation is a fresh object, and working out each one's rows (two Date.parse
+   * and a toISOString) was most of comparing the contexts.
    */
-  function sameTimers(a: IncidentContext, b: IncidentContext): boolean {
-    if (a.obligations === b.obligations) return true
-    const x = a.obligations.map(timersOfOne).filter((r) => r.length > 0)
-    const y = b.obligations.map(timersOfOne).filter((r) => r.length > 0)
-    if (x.length !== y.length) return false
-    return x.every((r, i) => {
-      const q = y[i] as readonly repo.PendingTimer[]
-      return (
-        r === q ||
-        (r.length === q.length &&
-          r.every((t, j) => {
-            const u = q[j] as repo.PendingTimer
-            return t.instance === u.instance && t.dueAt === u.dueAt && t.deadline === u.deadline
-          }))
-      )
-    })
+  function timerMoves(
+    a: IncidentContext,
+    b: IncidentContext,
+  ): { before: repo.PendingTimer[]; after: repo.PendingTimer[] } | null {
+    const x = a.obligations
+    const y = b.obligations
+    if (x === y) return null
+    const gone: Obligation[] = []
+    const come: Obligation[] = []
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const o = x[i]
+      const p = y[i]
+      if (o === p) continue
+      if (o !== undefined) gone.push(o)
+      if (p !== undefined) come.push(p)
+    }
+    if (gone.length === 0 && come.length === 0) return null
+    // The rows left out are another obligation's only while ids are unique in a context;
+    // if a kept obligation shared an id with a moved one, the whole lists are compared.
+    const moved = new Set([...gone, ...come].map((o) => o.id))
+    for (let i = 0; i < x.length; i++) {
+      const o = x[i] as Obligation
+      if (o === y[i] && moved.has(o.id)) return { before: timersOf(a), after: timersOf(b) }
+    }
+    const before = gone.flatMap(timersOfOne)
+    const after = come.flatMap(timersOfOne)
+    return before.length === 0 && after.length === 0 ? null : { before, after }
   }
 
   /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
@@ -139,5 +154,5 @@ export function createProjection(core: Core) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
-  return { readView, current, timersOf, sameTimers, derive, entryFor }
+  return { readView, current, timersOf, timerMoves, derive, entryFor }
 }

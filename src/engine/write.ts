@@ -33,7 +33,7 @@ export function changedColumns(
 
 export function createWriter(core: Core, rooms: Base) {
   const { clock, store } = core
-  const { derive, entryFor, current, timersOf, sameTimers, emit, remember, notify } = rooms
+  const { derive, entryFor, current, timerMoves, emit, remember, notify } = rooms
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
   async function apply(
@@ -88,9 +88,9 @@ export function createWriter(core: Core, rooms: Base) {
     if (!saved) throw new VersionConflict(row.version, current(row, stored))
     await repo.appendJournalFast(trx, store, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
-    // and then no timer row is computed or touched.
-    if (!sameTimers(before, d.ctx))
-      await repo.moveTimers(trx, store, row.id, timersOf(before), timersOf(d.ctx))
+    // and then no timer row is touched (and only the changed obligations' are computed).
+    const moves = timerMoves(before, d.ctx)
+    if (moves) await repo.moveTimers(trx, store, row.id, moves.before, moves.after)
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)

@@ -2,14 +2,41 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
-import type { IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
+import type { IncidentContext, IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
 import { obligationParts } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
+import type { Store } from '../../src/store/connection.js'
 import { caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
 import { samplePayload } from '../helpers/payloads.js'
 
 const plans = currentPlans()
+
+/**
+ * The timer rows follow the context (write.ts moves only the changed obligations' rows):
+ * every instance an owed, due, unbroken obligation wants has a row, and an unfired row is
+ * one the context wants, at the due time and deadline it wants (worked out afresh here).
+ */
+async function expectTimerRows(store: Store, id: string, ctx: IncidentContext) {
+  const want = new Map<string, { deadline: string; due_at: string }>()
+  for (const o of ctx.obligations) {
+    if (o.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) continue
+    const deadline = o.deadline ?? o.rule
+    const start = Date.parse(o.startedAt)
+    const span = Date.parse(o.dueAt) - start
+    want.set(o.id, { deadline, due_at: new Date(o.dueAt).toISOString() })
+    for (const share of [0.5, 0.8])
+      want.set(`${o.id}~w${share * 100}`, { deadline, due_at: new Date(start + share * span).toISOString() })
+  }
+  const rows = await store.db.selectFrom('timers').selectAll().where('incident_id', '=', id).execute()
+  const have = new Set(rows.map((r) => r.instance))
+  for (const instance of want.keys()) expect(have, `a row for ${instance}`).toContain(instance)
+  for (const r of rows.filter((x) => x.fired_at === null))
+    expect({ instance: r.instance, deadline: r.deadline, due_at: r.due_at }).toEqual({
+      instance: r.instance,
+      ...want.get(r.instance),
+    })
+}
 
 describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step', (_id, plan) => {
   // Invariant: after every step, the stored snapshot equals a pure in-memory actor fed the same
@@ -99,6 +126,7 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               const stored = await storedSnapshot(store.db, v.id)
               expect(stored.value).toEqual(pure.getSnapshot().value)
               expect(stored.context).toEqual(pure.getSnapshot().context)
+              await expectTimerRows(store, v.id, stored.context)
               // What the answer shows of the ledger and the drafts (the live incident's view,
               // view.ts keeps unchanged items' views between events) is what a view built
               // afresh from the pure actor's context shows.
