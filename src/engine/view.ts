@@ -1,6 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import { missingApprovalsOf } from '../../machines/kit/drafts.js'
-import type { Draft, IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import type {
+  Draft,
+  IncidentContext,
+  Obligation,
+  ObligationRule,
+  PlanDefinition,
+} from '../../machines/kit/types.js'
 import type { IncidentRow } from '../store/schema.js'
 import { acceptedEvents, contextOf, phaseOfValue } from './actor.js'
 import { perPlan } from './per-plan.js'
@@ -178,6 +184,18 @@ const deadlineStatus = (o: Obligation): DeadlineView['status'] =>
         ? 'missed'
         : 'cancelled'
 
+/** Each rule of a plan version by id (the first rule of an id, as `find` finds it). */
+const rulesOf = new WeakMap<PlanDefinition, Map<string, ObligationRule>>()
+function ruleOf(plan: PlanDefinition, id: string): ObligationRule | undefined {
+  let rules = rulesOf.get(plan)
+  if (!rules) {
+    rules = new Map()
+    for (const r of plan.obligations) if (!rules.has(r.id)) rules.set(r.id, r)
+    rulesOf.set(plan, rules)
+  }
+  return rules.get(id)
+}
+
 /**
  * A release owed names the draft to send: the newest of its purpose that carries every
  * approval (unpublished first; a published one only where the rule is not `freshDraft`).
@@ -186,7 +204,7 @@ const deadlineStatus = (o: Obligation): DeadlineView['status'] =>
  */
 function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation['discharge'] {
   if (o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
-  const rule = plan.obligations.find((r) => r.id === o.rule)
+  const rule = ruleOf(plan, o.rule)
   const purpose = rule?.draftPurpose
   if (purpose === undefined) return o.discharge
   const drafts = ctx.drafts.filter((d) => d.withdrawn === null && d.purpose === purpose)
@@ -200,34 +218,23 @@ function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation)
 }
 
 /**
- * What a view shows of one obligation and of its deadline, by obligation. A context's
- * obligations are never changed in place (an event that changes one makes a new one and
- * keeps the others), so most of a view is the view before it: one event changes one or
- * two of an incident's tens of obligations. An owed release whose draft is not named is
- * shown afresh each time: its discharge follows the drafts.
+ * What a view shows of one obligation: the obligation itself, unless its discharge as
+ * shown is not the one it holds (an owed release whose draft is not named: dischargeNow
+ * reads the drafts). A context's obligations are never changed in place (an event that
+ * changes one makes a new one), and nothing changes a view's either: the view shares
+ * them, as the views of one incident shared the copies kept of them before.
  */
-const viewsOf = perPlan<Obligation, Obligation>()
-const deadlineViews = new WeakMap<Obligation, DeadlineView>()
-
-/** Whether the obligation's discharge as shown depends on the drafts (dischargeNow reads them). */
-const followsDrafts = (plan: PlanDefinition, o: Obligation) =>
-  o.status === 'owed' &&
-  !('draftId' in o.discharge.fields) &&
-  plan.obligations.some((r) => r.id === o.rule && r.draftPurpose !== undefined)
-
-function obligationView(
-  plan: PlanDefinition,
-  ctx: IncidentContext,
-  o: Obligation,
-  keep: boolean,
-): Obligation {
-  const views = keep ? viewsOf(plan) : undefined
-  const kept = views?.get(o)
-  if (kept) return kept
-  const v = { ...o, discharge: dischargeNow(plan, ctx, o) }
-  if (views && !followsDrafts(plan, o)) views.set(o, v)
-  return v
+function obligationView(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation {
+  const discharge = dischargeNow(plan, ctx, o)
+  return discharge === o.discharge ? o : { ...o, discharge }
 }
+
+/**
+ * Each obligation's deadline view, by obligation (kept only for a live incident: see
+ * obligationParts). Most of a view is the view before it: one event changes one or two
+ * of an incident's tens of obligations.
+ */
+const deadlineViews = new WeakMap<Obligation, DeadlineView>()
 
 function deadlineView(o: Obligation & { dueAt: string }, keep: boolean): DeadlineView {
   let v = keep ? deadlineViews.get(o) : undefined
@@ -304,7 +311,7 @@ export function obligationParts(plan: PlanDefinition, ctx: IncidentContext, keep
   let breached = 0
   let nextDueAt: string | null = null
   for (const o of byStart(ctx.obligations)) {
-    obligations.push(obligationView(plan, ctx, o, keep))
+    obligations.push(obligationView(plan, ctx, o))
     if (o.status === 'owed') {
       owed++
       if (o.dueAt !== null && (nextDueAt === null || o.dueAt < nextDueAt)) nextDueAt = o.dueAt
