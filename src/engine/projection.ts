@@ -103,8 +103,11 @@ export function createProjection(core: Core) {
     return before.length === 0 && after.length === 0 ? null : { before, after }
   }
 
-  /** Persisted snapshot and the columns derived from it, for lists, filters and timers. */
-  function derive(plan: PlanDefinition, actorRef: Running) {
+  /**
+   * Persisted snapshot and the columns derived from it, for lists, filters and timers.
+   * `keep`: the snapshot's texts are kept for the next write (snapshotText).
+   */
+  function derive(plan: PlanDefinition, actorRef: Running, keep = true) {
     const s = actorRef.getSnapshot()
     if (s.status === 'error') throw new Error(`machine failed: ${String(s.error)}`)
     const ctx = contextOf(s)
@@ -129,7 +132,7 @@ export function createProjection(core: Core) {
         breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
         owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',
         closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
-        snapshot: snapshotText(plan, s),
+        snapshot: snapshotText(plan, s, keep),
       },
     }
   }

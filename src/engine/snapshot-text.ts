@@ -17,8 +17,16 @@ interface Persisted {
   [key: string]: unknown
 }
 
-/** A snapshot of the plan's machine, persisted as the row stores it. */
-export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): string {
+/**
+ * A snapshot of the plan's machine, persisted as the row stores it. `keep`: the texts
+ * written now are kept for the next write of the same incident (an incident live before
+ * this change is likely to change again while live); without it, texts kept before (and
+ * those remembered from the row, snapshotToChange) are used, and nothing new is kept: an
+ * incident restored for one change, a deadline firing, say, seldom has a next write soon,
+ * and keeping each text cost a WeakMap entry (about half a microsecond, and the
+ * collector's work) for each value and list it wrote.
+ */
+export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot, keep = true): string {
   // Our machines keep no child actors and no history states: their persisted snapshot is
   // the snapshot's own values, without XState's walk of the whole context for actor refs.
   const plain = Object.keys(s.children).length === 0 && Object.keys(s.historyValue ?? {}).length === 0
@@ -37,7 +45,7 @@ export function snapshotText(plan: PlanDefinition, s: AnyMachineSnapshot): strin
   const { context: _, ...outer } = persisted
   const o = asciiJson(JSON.stringify(outer))
   const out = [o.slice(0, -1), ',"context":']
-  contextText(plan, ctx, out)
+  contextText(plan, ctx, out, keep)
   out.push('}')
   return out.join('')
 }
@@ -77,13 +85,14 @@ function itemText(
   t: Map<string, Template>,
   key: string,
   item: unknown,
+  keep: boolean,
 ): string {
   const object = typeof item === 'object' && item !== null
   let s = object ? cache.get(item) : undefined
   if (s === undefined) {
     const o = item as Obligation
     s = asciiJson(JSON.stringify(key === 'obligations' && object ? pack(t.get(o.rule), o) : (item ?? null)))
-    if (object) cache.set(item, s)
+    if (object && keep) cache.set(item, s)
   }
   return s
 }
@@ -95,6 +104,7 @@ function listText(
   t: Map<string, Template>,
   key: string,
   items: unknown[],
+  keep: boolean,
 ): string {
   const lists = listsOf(plan)
   const first = items[0]
@@ -110,7 +120,7 @@ function listText(
   const ends = last ? last.ends.slice(0, shared) : []
   let end = ends.at(-1) ?? -ITEM_SEPARATOR.length
   for (let i = shared; i < items.length; i++) {
-    const s = itemText(cache, t, key, items[i])
+    const s = itemText(cache, t, key, items[i], keep)
     parts.push(s)
     end += s.length + ITEM_SEPARATOR.length
     ends.push(end)
@@ -118,7 +128,7 @@ function listText(
   // One flat string (join), not a rope of concatenations: SQLite's driver flattens a
   // rope when it binds it, and that cost more than building it.
   const text = parts.join(ITEM_SEPARATOR)
-  if (keyed) lists.set(first, { items, n: items.length, text, ends })
+  if (keyed && keep) lists.set(first, { items, n: items.length, text, ends })
   return text
 }
 
@@ -139,7 +149,7 @@ function stringText(v: string): string {
 }
 
 /** The context's text as pieces appended to `out`: its own values in JSON.stringify's order and form, lists last. */
-function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]): void {
+function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[], keep: boolean): void {
   const cache = writtenOf(plan)
   const t = templatesOf(plan)
   let sep = '{'
@@ -152,7 +162,7 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
       s = cache.get(v)
       if (s === undefined) {
         s = asciiJson(JSON.stringify(v))
-        cache.set(v, s)
+        if (keep) cache.set(v, s)
       }
     } else s = typeof v === 'string' ? stringText(v) : JSON.stringify(v)
     out.push(sep, stringText(key), ':', s)
@@ -163,7 +173,7 @@ function contextText(plan: PlanDefinition, ctx: IncidentContext, out: string[]):
     if (items === undefined) continue
     out.push(sep, `"${key}":`)
     if (Array.isArray(items))
-      out.push(items.length === 0 ? '[]' : `[\n${listText(plan, cache, t, key, items)}\n]`)
+      out.push(items.length === 0 ? '[]' : `[\n${listText(plan, cache, t, key, items, keep)}\n]`)
     else out.push(asciiJson(JSON.stringify(items)))
     sep = ','
   }

@@ -54,7 +54,9 @@ export function createWriter(core: Core, rooms: Base) {
       idempotency?: { scope: string; requestHash: string }
     },
   ): Promise<IncidentView> {
-    const d = derive(plan, actorRef)
+    // Texts and views are kept for the next change only if the incident was live before
+    // this one: one restored for a single change (a deadline firing, say) seldom has another soon.
+    const d = derive(plan, actorRef, stored !== undefined)
     const recordedAt = iso(clock.now())
     const changes = ledgerChanges(before.obligations, d.ctx.obligations)
     const entry = entryFor(
@@ -68,7 +70,6 @@ export function createWriter(core: Core, rooms: Base) {
         plan,
         d.s,
         rowFactsOf(row, prev.source, row.version + 1, recordedAt),
-        // Kept for the next view only if the incident was live before this change.
         stored !== undefined,
       ),
       // What annotations added stays in the view.

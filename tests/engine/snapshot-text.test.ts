@@ -163,6 +163,21 @@ describe('a snapshot read from its row and written back after an event', () => {
     expect(snapshotText(plan, again)).not.toContain(odd)
   })
 
+  it('writes the same text when it keeps nothing (an incident restored for one change), and after it', () => {
+    const text = snapshotText(plan, before)
+    const read = snapshotToChange<AnyMachineSnapshot>(plan, text)
+    const once = withObligations({ ...before, context: read.context } as AnyMachineSnapshot, (os) =>
+      os.map((o, i) => (i === 1 ? { ...o, status: 'met', metAt: o.startedAt } : o)),
+    )
+    const fresh = (s: AnyMachineSnapshot) =>
+      snapshotText(plan, JSON.parse(JSON.stringify(s)) as AnyMachineSnapshot, false)
+    expect(snapshotText(plan, once, false)).toBe(fresh(once))
+    // The next change of the same incident (now live) finds no text kept by the one before.
+    const twice = withObligations(once, (os) => os.map((o, i) => (i === 0 ? { ...o, status: 'met' } : o)))
+    expect(snapshotText(plan, twice)).toBe(fresh(twice))
+    expect(snapshotText(plan, twice)).toBe(fresh(twice))
+  })
+
   it.each([
     [
       'written whole (before the compact form)',
