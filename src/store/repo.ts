@@ -319,12 +319,14 @@ export async function claimTimer(
   at: string,
 ): Promise<TimerRow | undefined> {
   const { dialect } = to
+  // Only a timer due by `at`: the due timers were read before this transaction, and a
+  // re-quote (REQUOTE) may have moved one later since; it fires at its new time instead.
   const text = textOf(
     `claim:${dialect}`,
     () =>
-      `update "timers" set "fired_at" = ${param(dialect, 1)} where "incident_id" = ${param(dialect, 2)} and "instance" = ${param(dialect, 3)} and "fired_at" is null returning ${TIMER_COLUMNS}`,
+      `update "timers" set "fired_at" = ${param(dialect, 1)} where "incident_id" = ${param(dialect, 2)} and "instance" = ${param(dialect, 3)} and "fired_at" is null and "due_at" <= ${param(dialect, 4)} returning ${TIMER_COLUMNS}`,
   )
-  return (await run<TimerRow>(trx, to, text, [at, incidentId, instance])).rows[0]
+  return (await run<TimerRow>(trx, to, text, [at, incidentId, instance, at])).rows[0]
 }
 
 export const nextDueTimer = async (db: Db): Promise<string | null> => {
