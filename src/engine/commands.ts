@@ -60,7 +60,9 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
           expected: `at or before ${iso(now)} (up to ${SKEW_MS / 60_000} minutes of clock skew is taken as now)`,
         },
       ])
-    if (t > now.getTime()) return iso(now)
+    // Within the skew: now, but never before the previous event (a row an earlier release
+    // stamped ahead of the clock takes the next event at that time, as an event without one).
+    if (t > now.getTime()) return notBefore ? laterOf(iso(now), notBefore) : iso(now)
     if (notBefore && t < Date.parse(notBefore))
       throw new ValidationError(`${field} is before the previous event`, [
         {
