@@ -67,9 +67,16 @@ export interface Server {
   output(): string
 }
 
-/** `node --import tsx src/main.ts` (what `npx tsx` runs, without npx's extra process) on PORT=0. */
-export async function startServer(): Promise<Server> {
+/**
+ * `node --import tsx src/main.ts` (what `npx tsx` runs, without npx's extra process) on PORT=0.
+ * `seed` writes to the database file before the server opens it (what the API cannot do,
+ * such as incidents a release before opened on an older plan version).
+ */
+export async function startServer(
+  opts: { seed?: (databaseUrl: string) => Promise<void> } = {},
+): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'yuqing-console-'))
+  await opts.seed?.(join(dir, 'console.db'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {

@@ -1,8 +1,8 @@
 /**
- * The incident page names its plan version, and an admin is told when a newer version
- * exists and how to migrate (the API call and the CLI); other roles are not. The API opens
- * incidents on the current version only, so the notice itself is rendered in the browser
- * from the console's own module, with a plan description as GET /plans/{id} gives it.
+ * The incident page names its plan version; on an older version everyone is told so, and
+ * an admin also how to migrate (the API call and the CLI, to the version that takes it).
+ * Here the notice's cases are rendered in the browser from the console's own module;
+ * plan-version.test.ts shows a real incident opened on an older version.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,25 +46,35 @@ describe.skipIf(!run)('web console: plan version and migration notice', () => {
     expect(scriptErrors(page)).toEqual([])
   })
 
-  it('tells an admin of a newer version and how to migrate; tells nobody else', async () => {
+  it('tells everyone the incident is on an older version, and an admin how to migrate it', async () => {
     const page = await newPage(browser, server.base)
     // As a string: the test runner would rewrite a dynamic import() inside a function.
     const shown = (await page.evaluate(`(async () => {
       const m = await import('/console/views/migration-notice.js')
       const view = { id: 'abc', planId: 'toy', planVersion: 1 }
       const text = (el) => (el ? el.textContent : null)
+      const next = { version: 2, migratesFrom: 1 }
       return {
-        admin: text(m.migrationNotice({ version: 2, migratesFrom: 1 }, view, 'admin')),
-        notFrom: text(m.migrationNotice({ version: 3, migratesFrom: 2 }, view, 'admin')),
-        office: text(m.migrationNotice({ version: 2, migratesFrom: 1 }, view, 'office')),
-        current: text(m.migrationNotice({ version: 1, migratesFrom: null }, view, 'admin')),
+        admin: text(m.migrationNotice({ current: 2, next }, view, 'admin')),
+        stepwise: text(m.migrationNotice({ current: 3, next }, view, 'admin')),
+        notFrom: text(m.migrationNotice({ current: 2, next: { version: 2, migratesFrom: null } }, view, 'admin')),
+        office: text(m.migrationNotice({ current: 2, next }, view, 'office')),
+        current: text(m.migrationNotice({ current: 1, next: null }, view, 'admin')),
+        unread: text(m.migrationNotice(null, view, 'admin')),
       }
-    })()`)) as Record<'admin' | 'notFrom' | 'office' | 'current', string | null>
-    expect(shown.admin).toContain('预案已有第 2 版，本事件仍按第 1 版办理。')
+    })()`)) as Record<'admin' | 'stepwise' | 'notFrom' | 'office' | 'current' | 'unread', string | null>
+    expect(shown.admin).toContain('预案现行为第 2 版，本事件仍按第 1 版办理')
     expect(shown.admin).toContain('POST /incidents/abc/migrate {"toVersion":2,"reason":"…"}')
     expect(shown.admin).toContain('npm run cli -- migrate --plan toy --to 2 --dry-run')
-    expect(shown.notFrom).toContain('第 3 版未声明可从第 1 版迁移')
-    expect(shown.office).toBeNull()
+    expect(shown.admin).not.toContain('逐版')
+    // Version 1 of a plan now at 3 moves to 2 first (the version that takes it), then on.
+    expect(shown.stepwise).toContain('预案现行为第 3 版，本事件仍按第 1 版办理')
+    expect(shown.stepwise).toContain('{"toVersion":2,')
+    expect(shown.stepwise).toContain('到第 2 版后，再迁移到下一版，直至第 3 版')
+    expect(shown.notFrom).toContain('第 2 版未声明可从第 1 版迁移')
+    expect(shown.office).toContain('本事件仍按第 1 版办理')
+    expect(shown.office).not.toContain('migrate')
     expect(shown.current).toBeNull()
+    expect(shown.unread).toBeNull()
   })
 })

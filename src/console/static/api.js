@@ -71,7 +71,9 @@ export const api = {
   /** Checks a token before it is kept: any authenticated read will do. */
   checkToken: (token) => request('/plans', { token }),
   plans: async () => (await json('/plans')).items,
-  plan: (id) => json(`/plans/${enc(id)}`),
+  /** The plan's current version, or `version` (an incident's own: GET /plans/:id?version=N). */
+  plan: (id, version) =>
+    json(`/plans/${enc(id)}${version === undefined ? '' : `?version=${enc(String(version))}`}`),
   classify: (planId, facts) => json(`/plans/${enc(planId)}/classify`, { method: 'POST', body: { facts } }),
   incidents: (filters) => {
     const q = new URLSearchParams()

@@ -45,7 +45,20 @@ const clearMessages = () => messages.replaceChildren()
 
 /** A message for the page being navigated to: [text, kind]. */
 let pending
+/** Plans by id and version (`id@current` for the current one), each fetched once a session. */
 const planCache = new Map()
+function planAt(id, version) {
+  const key = `${id}@${version ?? 'current'}`
+  if (!planCache.has(key))
+    planCache.set(
+      key,
+      api.plan(id, version).catch((e) => {
+        planCache.delete(key)
+        throw e
+      }),
+    )
+  return planCache.get(key)
+}
 let plansList
 const ctx = {
   announce,
@@ -63,21 +76,17 @@ const ctx = {
     })
     return plansList
   },
-  plan: (id) => {
-    if (!planCache.has(id))
-      planCache.set(
-        id,
-        api.plan(id).catch((e) => {
-          planCache.delete(id)
-          throw e
-        }),
-      )
-    // The plan a page asks for is the one it shows: its own names for codes win (labels.js).
-    return planCache.get(id).then((plan) => {
+  /**
+   * The plan a page shows: the current version, or `version` (an incident's own). Its own
+   * names for codes win on the page (labels.js).
+   */
+  plan: (id, version) =>
+    planAt(id, version).then((plan) => {
       usePlanLabels(plan)
       return plan
-    })
-  },
+    }),
+  /** A plan version read without making it the page's plan (what a migration would move to). */
+  peekPlan: (id, version) => planAt(id, version),
   rerender: () => route(),
 }
 

@@ -267,7 +267,7 @@ export function evidencePanel({ id, role, ctx, onView }) {
     if (askedFor === view.version) return
     askedFor = view.version
     try {
-      const [items, plan] = await Promise.all([api.history(id), ctx.plan(view.planId)])
+      const [items, plan] = await Promise.all([api.history(id), ctx.plan(view.planId, view.planVersion)])
       const step = items.filter((e) => /EVIDENCE/.test(e.type) && e.type !== 'EVIDENCE_ADDED').pop()
       const none = listBox.querySelector('#evidence-none')
       if (!step || !none || askedFor !== view.version) return

@@ -14,7 +14,7 @@ import { session } from '../session.js'
 import { activePaths } from './common.js'
 import { eventForm } from './event-form.js'
 import { breaches, deadlines, journal, summary } from './incident-parts.js'
-import { migrationNotice } from './migration-notice.js'
+import { migrationNotice, planVersions } from './migration-notice.js'
 import { owedList } from './owed.js'
 
 const POLL_MS = 3000
@@ -24,7 +24,9 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   const root = h('section', { class: 'incident', 'aria-busy': 'true' }, h('p', {}, t('common.loading')))
   main.append(root)
   let view = null
+  /** The incident's own plan version (GET /plans/:id?version=N), not the current one. */
   let plan = null
+  let versions = null
   let diagramUrl = null
   let stopped = false
   let polling = false
@@ -206,12 +208,26 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     }
   }
 
+  /** Shows `next`; when its plan version moved (a migration), first loads that version's plan. */
   function update(next) {
+    if (next.planVersion === plan.version) return draw(next)
+    Promise.all([ctx.plan(next.planId, next.planVersion), planVersions(next, ctx)])
+      .then(([p, vs]) => {
+        // A later view drawn meanwhile (it waited for the same plan) stays.
+        if (stopped || (view && next.version < view.version)) return
+        plan = p
+        versions = vs
+        draw(next)
+      })
+      .catch((e) => ctx.announce(describeError(e), 'error'))
+  }
+
+  function draw(next) {
     view = next
     root.dataset.version = String(view.version)
     root.dataset.phase = view.phase
     title.textContent = view.title
-    replace(summaryBox, summary(plan, view), migrationNotice(plan, view, role))
+    replace(summaryBox, migrationNotice(versions, view, role), summary(plan, view))
     replace(
       owedBox,
       owedList(view, { mayDo, mayWaive, open: (type, fields) => openForm(type, false, fields) }),
@@ -237,7 +253,10 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   async function start() {
     try {
       const first = await api.incident(id)
-      plan = await ctx.plan(first.planId)
+      ;[plan, versions] = await Promise.all([
+        ctx.plan(first.planId, first.planVersion),
+        planVersions(first, ctx),
+      ])
       if (stopped) return
       duty = dutyPanels({ id, role, ctx, onView: (next) => next.version >= view.version && update(next) })
       duty.setLive(live.connected)
@@ -276,7 +295,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         section('incident.journal', journalBox),
         section('incident.report', reportBox),
       )
-      update(first)
+      draw(first)
       title.focus()
       if (deepLinkEvent)
         openForm(deepLinkEvent, !first.allowedEvents.includes(deepLinkEvent) || !mayDo(deepLinkEvent))

@@ -1,0 +1,148 @@
+/**
+ * The incident page works from the incident's own plan version, not the current one: a
+ * saws-2014 incident a release before opened on version 3 offers the leader in charge the
+ * waiver of the principal's 批示 (version 4 leaves it to the principal alone, `waivableBy`),
+ * names its version, and says near the plan name that it is not on the current one (an
+ * admin is also told how to migrate it). A version 4 incident of the same plan, viewed in
+ * the same tab before, does not lend it version 4's rules. After a migration to version 4
+ * the open page takes version 4's rules and the notice goes.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import { createEngine } from '../../src/engine/engine.js'
+import { createStore } from '../../src/store/connection.js'
+import { migrateToLatest } from '../../src/store/migrate.js'
+import { calendar, caller } from '../helpers/engine.js'
+import { registryOf } from '../helpers/migration-plans.js'
+import {
+  chromiumAvailable,
+  launch,
+  newPage,
+  type Server,
+  SHOTS,
+  scriptErrors,
+  signIn,
+  startServer,
+  TOKENS,
+  type Who,
+} from './harness.js'
+
+const run = chromiumAvailable()
+const PLAN = 'saws-2014'
+const OPEN = { planId: PLAN, category: 'suggestion', facts: { reposts: 301 } } as const
+/** To 重大's special report to both leaders: each owes a 批示 (`instruct:principal#1`, …). */
+const STEPS: [Who, string, Record<string, unknown>][] = [
+  ['monitor', 'REPORT', { to: ['office'], channel: 'phone' }],
+  ['monitor', 'ACTIVATE_PLAN', {}],
+  ['office', 'CONVENE', {}],
+  ['office', 'SUBMIT_SPECIAL_REPORT', { to: ['principal', 'leader'], content: '舆情专报' }],
+]
+const PRINCIPAL_INSTRUCTION = 'instruct:principal#1'
+
+/** Opened by the release before, when version 3 was the current one (the API opens on the current only). */
+async function seedOnVersion3(databaseUrl: string): Promise<string> {
+  const store = createStore(databaseUrl)
+  await migrateToLatest(store.db, store.schema)
+  const v3 = getPlan(PLAN, 3)
+  if (!v3) throw new Error(`${PLAN} has no version 3`)
+  const engine = createEngine({ store, plans: registryOf(v3), clock: { now: () => new Date() }, calendar })
+  const v = await engine.open({ ...OPEN, title: '第三版事件' }, caller('monitor'))
+  for (const [who, type, fields] of STEPS) await engine.send(v.id, { type, fields }, caller(who as never))
+  await store.close()
+  return v.id
+}
+
+describe.skipIf(!run)('web console: an incident shows its own plan version', () => {
+  let server: Server
+  let browser: Browser
+  let onV3 = ''
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([
+      startServer({
+        seed: async (url) => {
+          onV3 = await seedOnVersion3(url)
+        },
+      }),
+      launch(),
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function api(who: Who, method: string, path: string, body?: unknown) {
+    const res = await fetch(`${server.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${TOKENS[who]}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    expect(res.status, await res.clone().text()).toBeLessThan(300)
+    return (await res.json()) as { id: string; planVersion: number }
+  }
+
+  /** The incident page, once its list of what is owed shows the principal's 批示. */
+  async function openIncident(page: Page, id: string) {
+    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.locator(`#owed tr[data-obligation="${PRINCIPAL_INSTRUCTION}"]`).waitFor()
+  }
+  const waiveOffered = (page: Page) => page.locator(`button[data-waive="${PRINCIPAL_INSTRUCTION}"]`).count()
+  const planRow = async (page: Page) => (await page.locator('.summary dd').first().textContent()) ?? ''
+
+  it('shows a version 3 incident by version 3, says it is not on the current one, and follows a migration', async () => {
+    const onV4 = await api('office', 'POST', '/incidents', { ...OPEN, title: '第四版事件' })
+    expect(onV4.planVersion).toBe(4)
+    for (const [who, type, fields] of STEPS)
+      await api(who, 'POST', `/incidents/${onV4.id}/events`, { type, ...fields })
+    expect((await api('leader', 'GET', `/incidents/${onV3}`)).planVersion).toBe(3)
+
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'leader')
+
+    // Version 4 first, so that its plan is the one loaded when the version 3 incident is opened.
+    await openIncident(page, onV4.id)
+    expect(await planRow(page)).toContain(`${PLAN} v4`)
+    expect(await waiveOffered(page)).toBe(0)
+    expect(await page.locator('#migration-notice').count()).toBe(0)
+
+    await openIncident(page, onV3)
+    expect(await planRow(page)).toContain(`${PLAN} v3`)
+    expect(await waiveOffered(page)).toBe(1)
+    const notice = page.locator('#migration-notice')
+    expect(await notice.textContent()).toContain('预案现行为第 4 版，本事件仍按第 3 版办理')
+    // Near the plan name: right before the summary that names it.
+    expect(
+      await notice.evaluate((el) => el.nextElementSibling?.querySelector('dd')?.textContent ?? ''),
+    ).toContain(`${PLAN} v3`)
+    expect(await notice.locator('pre').count()).toBe(0) // how to migrate is for admins
+    await page.screenshot({ path: `${SHOTS}/plan-version-v3.png`, fullPage: false })
+
+    await page.locator('#lang-toggle').click()
+    await page.locator('#migration-notice').filter({ hasText: 'runs on version 3' }).waitFor()
+    expect(await page.locator('#migration-notice').textContent()).toContain(
+      "The plan's current version is 4; this incident still runs on version 3",
+    )
+    await page.locator('#lang-toggle').click()
+    await page.locator('#migration-notice').filter({ hasText: '第 3 版' }).waitFor()
+
+    const admin = await newPage(browser, server.base)
+    await signIn(admin, 'admin')
+    await openIncident(admin, onV3)
+    expect(await admin.locator('#migration-notice').textContent()).toContain(
+      `POST /incidents/${onV3}/migrate {"toVersion":4,"reason":"…"}`,
+    )
+
+    // Migrated while the leader's page is open: it takes version 4's rules.
+    await api('admin', 'POST', `/incidents/${onV3}/migrate`, { toVersion: 4, reason: '迁移到第四版' })
+    await page.locator('#migration-notice').waitFor({ state: 'detached' })
+    expect(await planRow(page)).toContain(`${PLAN} v4`)
+    expect(await waiveOffered(page)).toBe(0)
+    expect(scriptErrors(page)).toEqual([])
+    expect(scriptErrors(admin)).toEqual([])
+  })
+})
