@@ -41,7 +41,7 @@ const STEPS: [Who, string, Record<string, unknown>][] = [
 const PRINCIPAL_INSTRUCTION = 'instruct:principal#1'
 
 /** Opened by the release before, when version 3 was the current one (the API opens on the current only). */
-async function seedOnVersion3(databaseUrl: string): Promise<string> {
+async function seedOnVersion3(databaseUrl: string): Promise<{ page: string; list: string }> {
   const store = createStore(databaseUrl)
   await migrateToLatest(store.db, store.schema)
   const v3 = getPlan(PLAN, 3)
@@ -49,20 +49,22 @@ async function seedOnVersion3(databaseUrl: string): Promise<string> {
   const engine = createEngine({ store, plans: registryOf(v3), clock: { now: () => new Date() }, calendar })
   const v = await engine.open({ ...OPEN, title: '第三版事件' }, caller('monitor'))
   for (const [who, type, fields] of STEPS) await engine.send(v.id, { type, fields }, caller(who as never))
+  const listed = await engine.open({ ...OPEN, title: '第三版列表事件' }, caller('monitor'))
   await store.close()
-  return v.id
+  return { page: v.id, list: listed.id }
 }
 
 describe.skipIf(!run)('web console: an incident shows its own plan version', () => {
   let server: Server
   let browser: Browser
   let onV3 = ''
+  let listedOnV3 = ''
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([
       startServer({
         seed: async (url) => {
-          onV3 = await seedOnVersion3(url)
+          ;({ page: onV3, list: listedOnV3 } = await seedOnVersion3(url))
         },
       }),
       launch(),
@@ -144,5 +146,30 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     expect(await waiveOffered(page)).toBe(0)
     expect(scriptErrors(page)).toEqual([])
     expect(scriptErrors(admin)).toEqual([])
+  })
+
+  it('lists an incident with its own version’s plan title and grade names', async () => {
+    const page = await newPage(browser, server.base)
+    // Every version so far names the plan and its grades alike: here version 3 renames them.
+    await page.route(`**/plans/${PLAN}?version=3`, async (route) => {
+      const plan = await (await route.fetch()).json()
+      plan.title = `${plan.title}（第三版）`
+      for (const s of plan.severities) s.label = `${s.label}（第三版）`
+      await route.fulfill({ json: plan })
+    })
+    await signIn(page, 'office')
+    const row = page.locator(`#incidents tr[data-id="${listedOnV3}"]`)
+    await row.locator('td', { hasText: '（第三版）' }).first().waitFor()
+    const cells = await row.locator('td').allTextContents()
+    expect(cells[1]).toBe('安全生产网络舆情应对预案（第三版）')
+    expect(cells[3]).toBe('重大网络舆情（第三版）')
+    // An incident on the current version keeps the current names.
+    const current = await page
+      .locator('#incidents tr', { hasText: '第四版事件' })
+      .locator('td')
+      .allTextContents()
+    expect(current[1]).toBe('安全生产网络舆情应对预案')
+    expect(current[3]).toBe('重大网络舆情')
+    expect(scriptErrors(page)).toEqual([])
   })
 })

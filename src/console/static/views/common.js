@@ -10,6 +10,31 @@ export function severityLabel(plan, code) {
   return own ?? term('severity', code)
 }
 
+/**
+ * The list's plan for each incident (its title and grade names): the current version from
+ * GET /plans when the incident is on it, else the incident's own version, read once
+ * (`redraw` when it arrives; the current one stands in meanwhile or if it cannot be read).
+ */
+export function planOfIncident(ctx, redraw) {
+  const older = new Map()
+  return (plans, v) => {
+    const current = plans.find((p) => p.id === v.planId)
+    if (!current || v.planVersion === undefined || v.planVersion === current.version) return current
+    const key = `${v.planId}@${v.planVersion}`
+    if (!older.has(key)) {
+      older.set(key, null)
+      ctx.peekPlan(v.planId, v.planVersion).then(
+        (plan) => {
+          older.set(key, plan)
+          redraw()
+        },
+        () => {},
+      )
+    }
+    return older.get(key) ?? current
+  }
+}
+
 export const byDue = (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)
 
 /** Not closed, and a deadline missed or pending past its due time (API.md). */

@@ -10,7 +10,7 @@ import { addStrings, PHASES, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
-import { isOverdue, nearestDeadline, severityLabel } from './common.js'
+import { isOverdue, nearestDeadline, planOfIncident, severityLabel } from './common.js'
 
 addStrings({
   zh: {
@@ -47,6 +47,7 @@ export function renderList(main, _params, ctx) {
   let nextCursor = null
   let plans = []
   let stopped = false
+  const planOf = planOfIncident(ctx, () => !stopped && draw())
 
   const query = (extra = {}) => ({
     plan: filters.plan,
@@ -103,9 +104,8 @@ export function renderList(main, _params, ctx) {
     body.removeAttribute('aria-busy')
     count.textContent = t('list.count', { n: items.length })
     if (!items.length) return replace(body, h('p', {}, t('list.empty')))
-    const planOf = (id) => plans.find((p) => p.id === id)
     const rows = items.map((v) => {
-      const plan = planOf(v.planId)
+      const plan = planOf(plans, v)
       return h(
         'tr',
         { class: isOverdue(v) ? 'overdue' : null, dataset: { id: v.id } },
