@@ -5,7 +5,7 @@
  */
 import { isAbove, type Severity } from '../vocabulary.js'
 import { fieldsMatch } from './conditions.js'
-import type { Discharge, Obligation, ObligationRule } from './obligation-types.js'
+import type { Act, Discharge, Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
 
 const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
@@ -112,8 +112,21 @@ export function begin(
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
     return given ? discharged(o, given.at) : o
   }
+  const done = doneBefore(ctx, rule)
+  // Done before it was owed: met then, or late when that was already past its due time.
+  return done ? discharged(o, done.at) : o
+}
+
+/**
+ * Rule 6: the earlier step that meets a new instance of `rule` at once, if any — its own
+ * discharge or one of its `priorSteps`, judged by `prior` against the incident's grade
+ * (none for `prior: 'none'`, a decision or an approval). The migration asks it too, to
+ * judge an owed obligation again as a new version would have begun it (kit/migration.ts).
+ */
+export function doneBefore(ctx: IncidentContext, rule: ObligationRule): Act | undefined {
+  if (rule.prior === 'none' || rule.kind === 'decision' || rule.kind === 'approval') return undefined
   const since = afterOf(ctx, rule)
-  const done = ctx.acts.find(
+  return ctx.acts.find(
     (a) =>
       (matchesDischarge(rule.discharge, a.type, a.fields) ||
         rule.priorSteps?.some((d) => matchesDischarge(d, a.type, a.fields)) === true) &&
@@ -124,8 +137,6 @@ export function begin(
           ? atOrAbove(a.severity, ctx.severity)
           : true),
   )
-  // Done before it was owed: met then, or late when that was already past its due time.
-  return done ? discharged(o, done.at) : o
 }
 
 /**

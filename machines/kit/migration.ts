@@ -4,14 +4,16 @@
  * declared function, and its obligations re-derived under OBLIGATIONS.md's rules —
  * met ones stay met, breaches stay, due times already set never move; what the new
  * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5);
- * what it newly requires begins at the migration time, met at once when the step was
- * done before (rule 6). Pure: the engine passes the time, the actor and the quotes.
+ * what it still requires is judged again as it would have begun under it (met by a step
+ * done before: kit/rejudge.ts); what it newly requires begins at the migration time, met
+ * at once when the step was done before (rule 6). Pure: the engine passes the time, the actor and the quotes.
  */
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import type { MigrationSpec } from './migration-types.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
+import { judgedAgain, metSinceRise } from './rejudge.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition, Quotes } from './types.js'
 
 /** A persisted machine snapshot, as the engine stores it. */
@@ -35,6 +37,12 @@ export interface MigrationRequest {
    * Journaled (MIGRATED `settled`): migrations recorded before it replay without.
    */
   settle?: boolean
+  /**
+   * Judge what stays owed again as the new version would have begun it, met by a step
+   * done before (rule 6), and meet a rule it begins at a rise by its step since that rise
+   * (kit/rejudge.ts). Journaled (MIGRATED `rejudged`): migrations recorded before it replay without.
+   */
+  rejudge?: boolean
 }
 
 export interface StateMove {
@@ -167,7 +175,7 @@ export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: Migrat
       if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval' || o.rule === ESCALATE)
         return o
       const rule = byId.get(o.rule)
-      if (rule && applies(ctx, rule)) return o
+      if (rule && applies(ctx, rule)) return req.rejudge ? judgedAgain(ctx, o, rule) : o
       // Rule 5, as for a lowering: only what is not yet due goes; a due time that passed stays owed.
       const notDue = o.dueAt === null || ms(o.dueAt) > ms(req.at)
       return notDue ? { ...o, status: 'withdrawn', withdrawn } : o
@@ -176,7 +184,8 @@ export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: Migrat
   for (const rule of spec.rules) {
     if (!applies(next, rule)) continue
     if (next.obligations.some((o) => o.rule === rule.id && o.status !== 'withdrawn')) continue
-    const o = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: false })
+    const begun = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: false })
+    const o = req.rejudge ? metSinceRise(next, begun, rule) : begun
     next = { ...next, obligations: [...next.obligations, o] }
   }
   const event: IncidentEvent = {

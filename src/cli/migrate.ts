@@ -31,7 +31,8 @@ export function outcomeLine(o: MigrationOutcome): string {
   const list = (xs: string[]) => xs.join(', ') || 'none'
   return (
     `${head}\tstate: ${moved.length ? moved.join(', ') : 'unchanged'}` +
-    `\tbegun: ${list(o.obligations.begun)}\twithdrawn: ${list(o.obligations.withdrawn)}` +
+    `\tbegun: ${list(o.obligations.begun)}\tmet: ${list(o.obligations.met)}` +
+    `\twithdrawn: ${list(o.obligations.withdrawn)}` +
     `\ttimers +${o.timers.added.length} -${o.timers.removed.length}`
   )
 }

@@ -69,6 +69,11 @@ export interface MigratedPayload {
   quotes: Record<string, { dueAt: string; certain: boolean }>
   /** The new version's eventless transitions were taken at the migration (absent in entries written before they were). */
   settled?: true
+  /**
+   * What stayed owed was judged again as the new version would have begun it (met by a
+   * step done before: machines/kit/rejudge.ts); absent in entries written before it was.
+   */
+  rejudged?: true
 }
 
 export function createMigration(core: Core, rooms: Rooms) {
@@ -122,7 +127,14 @@ export function createMigration(core: Core, rooms: Rooms) {
     const actor = by.actor
     const at = laterOf(iso(clock.now()), row.last_occurred_at)
     const quotes = quoteRules(to.obligations, calendar, before, at)
-    const r = migrateSnapshot(from, to, persisted, { at, actor, reason: req.reason, quotes, settle: true })
+    const r = migrateSnapshot(from, to, persisted, {
+      at,
+      actor,
+      reason: req.reason,
+      quotes,
+      settle: true,
+      rejudge: true,
+    })
     if (!r.ok) return outcome('refused', r.reason)
     const actorRef = restore(to.machine, r.snapshot)
     const changes = ledgerChanges(before.obligations, r.context.obligations) ?? {}
@@ -134,9 +146,8 @@ export function createMigration(core: Core, rooms: Rooms) {
       mapping: r.mapping,
       obligations: {
         begun: changes.begun ?? [],
-        met: (changes.begun ?? []).filter(
-          (o) => r.context.obligations.find((x) => x.id === o)?.status !== 'owed',
-        ),
+        // Begun met (done before), and owed ones met by a step the new version counts.
+        met: [...(changes.met ?? []), ...(changes.late ?? [])],
         withdrawn: changes.withdrawn ?? [],
       },
       timers: {
@@ -152,6 +163,7 @@ export function createMigration(core: Core, rooms: Rooms) {
       reason: req.reason,
       quotes,
       settled: true,
+      rejudged: true,
     }
     const view = await apply(trx, told, to, row, before, actorRef, undefined, {
       type: 'MIGRATED',

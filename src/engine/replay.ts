@@ -47,6 +47,7 @@ export function replayJournal(
       reason: p.reason,
       quotes: p.quotes,
       settle: p.settled === true,
+      rejudge: p.rejudged === true,
     })
     if (!r.ok) throw new Error(`MIGRATED #${m.seq} does not replay: ${r.reason}`)
     plan = to

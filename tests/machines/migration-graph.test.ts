@@ -125,6 +125,7 @@ function migrateAt(from: PlanDefinition, to: PlanDefinition, s: AnyMachineSnapsh
       reason: '测试迁移',
       quotes,
       settle: true,
+      rejudge: true,
     }),
   }
 }

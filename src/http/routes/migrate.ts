@@ -34,9 +34,10 @@ const MigrationSchema = z
     mapping: z
       .array(z.object({ from: z.string(), to: z.string() }))
       .openapi({ description: 'each active state of the old version and where it went' }),
-    obligations: z
-      .object({ begun: ids, met: ids, withdrawn: ids })
-      .openapi({ description: 'obligation ids begun (met: begun met, done before), and withdrawn' }),
+    obligations: z.object({ begun: ids, met: ids, withdrawn: ids }).openapi({
+      description:
+        'obligation ids begun, met (begun met, or owed and met, by a step done before) and withdrawn',
+    }),
     timers: z.object({ added: ids, removed: ids }).openapi({ description: 'due-time timer instances' }),
     incident: IncidentViewSchema.nullable().openapi({ description: 'the incident after; null on a dry run' }),
   })
