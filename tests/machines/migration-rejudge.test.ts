@@ -72,6 +72,22 @@ describe('a migration judges what it keeps owed as the new version would have be
     )
   })
 
+  it('hrss-city 2 → 3: the city leader told at 特别重大 owes no new report after a lowering to 重大', () => {
+    const w = startIncident(hrss.planV2, {}, OFFICE)
+    w.send('RECORD_SOURCE', { source: '某论坛帖子' }, { actor: MONITOR })
+    w.send('CLASSIFY', { severity: 'critical' }, { actor: MONITOR })
+    w.send('REPORT', { to: ['group'], summary: '快报' }, { actor: MONITOR })
+    w.send('REPORT', { to: ['cityLeader'], summary: '快报' }, { actor: GROUP, at: at(10) })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '影响缩小' }, { actor: GROUP, at: at(60) })
+    const owed = find(w.context(), 'report:cityLeader#1')
+    expect(owed.status).toBe('owed')
+    expect(find(migrated(hrss.planV2, hrss.planV3, w, true), owed.id)).toMatchObject({
+      status: 'met',
+      metAt: at(10),
+      dueAt: owed.dueAt,
+    })
+  })
+
   it('a step taken after the obligation began does not count (priorSteps never discharge it once owed)', () => {
     const w = hrssLowered(false)
     w.send('REPORT', { to: ['cityCac'], summary: '补报' }, { actor: OFFICE, at: at(70) })
