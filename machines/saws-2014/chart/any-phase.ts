@@ -1,0 +1,110 @@
+/**
+ * What the phase region accepts in every open phase: the events every plan shares, and the
+ * duties that follow the grade or a fact rather than the phase (五(一), 五(二), 五(三)).
+ */
+import { and } from 'xstate'
+import { commonTransitions } from '../../kit/kit.js'
+import { clause } from '../../vocabulary.js'
+import { common, PHONE_REPORT_SETTLED, R } from '../rules.js'
+import { owes, step, type Version } from './helpers.js'
+
+/** The `on` of the phase region. */
+export const anyPhase = (version: Version) => ({ ...commonTransitions(common), ...gradeDuties(version) })
+
+/**
+ * Duties that follow the grade or a fact rather than the phase (五(一), 五(二), 五(三)):
+ * accepted in every open phase, so a rise in consultation, response, disposal or
+ * review is reported and authorised where it happens.
+ */
+function gradeDuties(version: Version) {
+  const major = { type: 'severityAtLeast' as const, params: { min: 'major' as const } }
+  return {
+    REPORT: {
+      guard: 'isOpen' as const,
+      actions: 'recordReport' as const,
+      meta: clause(
+        '五(一)1、五(一)2、五(一)3、五(二)',
+        '舆情处按等级报送；发酵、扩大时及时报告人事司(宣教办)',
+      ),
+    },
+    NOTE_ACCIDENT: {
+      guard: 'isOpen' as const,
+      actions: step('accidentNoted'),
+      meta: clause('五(一)4', '舆情处发现刚发生的较大以上生产安全事故'),
+    },
+    NOTIFY_DUTY_ROOM: {
+      guard: and(['isOpen', { type: 'holds', params: { when: { act: 'NOTE_ACCIDENT' } } }]),
+      actions: step('dutyRoomNotified'),
+      meta: clause('五(一)4', '立即通知总局总值班室'),
+    },
+    CONVENE: {
+      guard: version >= 4 ? and([owes(R.assignUnit), 'convenerEntitled']) : owes(R.assignUnit),
+      actions: step('convened'),
+      meta: clause('五(一)1', '人事司(宣教办)通知相关单位依职能办理'),
+    },
+    PROPOSE: {
+      guard: 'isOpen' as const,
+      actions: ['setCategory' as const, step('opinion')],
+      meta: clause('五(一)2、五(三)1、五(三)2', '会商研判，作出定性，提出应对意见'),
+    },
+    APPROVE_ANSWER: {
+      guard: { type: 'canApprove' as const, params: { code: 'unitHead' } },
+      actions: { type: 'approve' as const, params: { code: 'unitHead' } },
+      meta: clause('五(一)1', '本单位负责人审定（审定人非起草人）'),
+    },
+    LEADER_APPROVE: {
+      guard: { type: 'canApprove' as const, params: { code: 'leaderApproval' } },
+      actions: { type: 'approve' as const, params: { code: 'leaderApproval' } },
+      meta: clause('五(一)2、五(三)2', '总局分管领导批准（审定）'),
+    },
+    ACTIVATE_PLAN: {
+      guard: major,
+      actions: step('planActivated'),
+      meta: clause('五(一)3', '启动舆情应急预案'),
+    },
+    SUBMIT_SPECIAL_REPORT: {
+      // 逐级: once 人事司 has the phone report; from version 3 also once that report is waived
+      // (rule 2: a waiver frees what waits for it; rule 3: the special report is not skipped).
+      guard: and([
+        major,
+        { type: 'holds', params: { when: version >= 3 ? PHONE_REPORT_SETTLED : { met: R.reportMajor } } },
+      ]),
+      actions: ['recordReport' as const, step('specialReport')],
+      meta: clause('五(一)3', '舆情专报经人事司(宣教办)报主要领导和分管领导'),
+    },
+    PRINCIPAL_INSTRUCT: {
+      guard: owes(R.instructPrincipal),
+      actions: step('principalInstruction'),
+      meta: clause('五(一)3', '总局主要领导批示'),
+    },
+    ...(version >= 4
+      ? {
+          APPROVE_PROPOSAL: {
+            guard: owes(R.approveProposal),
+            actions: step('proposalApproved'),
+            meta: clause('五(一)2、五(三)2', '应急处置意见报总局分管领导批准（审定）'),
+          },
+        }
+      : {}),
+    LEADER_INSTRUCT: {
+      guard: owes(R.instructLeader),
+      actions: step('leaderInstruction'),
+      meta: clause('五(一)3', '总局分管领导批示'),
+    },
+    NOTIFY_UNITS: {
+      guard: and([major, { type: 'holds', params: { when: { decided: R.decideUnits } } }]),
+      actions: step('unitsNotified'),
+      meta: clause('五(一)3', '需要其他单位配合支持的，同时通报相关单位'),
+    },
+    HOLD_MEETING: {
+      guard: major,
+      actions: step('responsePlan'),
+      meta: clause('五(三)3', '分管领导牵头召开舆情应对会，拟定应对方案'),
+    },
+    BRIEF_LEADERS: {
+      guard: and(['isOpen', { type: 'holds', params: { when: { act: 'RESPOND' } } }]),
+      actions: step('briefing'),
+      meta: clause('五(一)2', '应对情况以简报形式报总局领导'),
+    },
+  }
+}

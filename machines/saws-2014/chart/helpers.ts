@@ -1,0 +1,20 @@
+/** What the chart's files share: the phase region's id, the plan versions, and the guard and action references they name. */
+import { owedBesides } from '../../kit/kit.js'
+import type { IncidentContext, IncidentEvent } from '../../kit/types.js'
+import { PLAN_ID, type Purpose, type Route } from '../rules.js'
+
+export type Args = { context: IncidentContext; event: IncidentEvent }
+/** Nothing owed of `rules` but what this event itself discharges. */
+export const clear = ({ context, event }: Args, rules: readonly string[]) =>
+  owedBesides(context, event, rules).length === 0
+
+export const ID = `#${PLAN_ID}.phase`
+export const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
+export const routeIs = (route: Route) => ({ type: 'routeIs' as const, params: { route } })
+export const publicStep = (purpose: Purpose) => ({ type: 'publicStepAllowed' as const, params: { purpose } })
+export const owes = (rule: string) => ({ type: 'owes' as const, params: { rule } })
+/** The latest instance of `rule` is met, met late or waived: nothing of it is owed now. */
+export const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
+
+/** The plan versions this chart serves. */
+export type Version = 2 | 3 | 4

@@ -1,0 +1,50 @@
+/** What versions 2 and 4 owe differently from version 3 (obligations.ts), derived from its list. */
+import type { ObligationRule } from '../../kit/types.js'
+import { GENERAL_REPORT_SETTLED, PHONE_REPORT_SETTLED } from './gates.js'
+import { POLICY_SOON, R, rule } from './ids.js'
+import { obligationRules } from './obligations.js'
+
+/**
+ * Version 2's rules, kept for the incidents opened on it: only a report made at the same
+ * grade counted, so a lowering owed 人事司 a new report of the lower grade (and a breach
+ * when nobody made it) though it had been told of the higher one; and the special report
+ * began only once the phone report was met (never after a waiver), and a leader's 批示
+ * only once the special report to them was met.
+ */
+export const obligationRulesV2: readonly ObligationRule[] = obligationRules.map((r) => {
+  // Its citation too, as version 2 gave it (a label, but copied into each obligation).
+  if (r.id === R.reportGeneral)
+    return { ...r, prior: 'sameGrade', clause: '五(一)1', policy: `${POLICY_SOON}：一般 24 小时` }
+  if (r.prior === 'sameGradeOrAbove') return { ...r, prior: 'sameGrade' }
+  if (r.when === PHONE_REPORT_SETTLED) return { ...r, when: { met: R.reportMajor } }
+  if (r.id === R.instructPrincipal) return { ...r, when: { met: R.specialPrincipal } }
+  if (r.id === R.instructLeader) return { ...r, when: { met: R.specialLeader } }
+  return r
+})
+
+/**
+ * Version 4's rules: at 较大 the leader in charge approves the proposal before the
+ * response (五(一)2 "报总局分管领导批准后实施有效应对", 五(三)2 "报总局分管领导审定后实施");
+ * only the principal leader waives their own 批示 (五(一)3: a subordinate does not waive
+ * the superior's authorisation); 人事司 tells the unit once the report is met or waived.
+ */
+export const obligationRulesV4: readonly ObligationRule[] = obligationRules.flatMap((r) => {
+  if (r.id === R.assignUnit) return [{ ...r, when: GENERAL_REPORT_SETTLED }]
+  if (r.id === R.instructPrincipal) return [{ ...r, waivableBy: ['principal'] as const }]
+  if (r.id !== R.propose) return [r]
+  return [
+    r,
+    rule({
+      id: R.approveProposal,
+      kind: 'step',
+      label: '应急处置意见报总局分管领导批准（审定）后实施',
+      clause: '五(一)2、五(三)2',
+      owedBy: ['leader'],
+      severities: ['large'],
+      // After a lowering from 重大, the leader's 批示 of the special report already authorised
+      // the response (rule 6: done before owed counts); nothing to approve again.
+      when: { all: [{ met: R.propose }, { not: { met: R.instructLeader } }] },
+      discharge: { type: 'APPROVE_PROPOSAL', fields: {} },
+    }),
+  ]
+})
