@@ -14,11 +14,12 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { escalation, machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3 } from './machine.js'
 import {
   approvals,
   approvalsV4,
   classify,
+  escalation,
   GRADE_LABELS,
   obligations,
   obligationsV2,

@@ -1,0 +1,58 @@
+/**
+ * Who is who in the plan (二(二), 二(三)): the recipients of a report, who may act, who may
+ * send the events every plan shares (`common`, and version 4's `commonV4`) and who may waive.
+ */
+import type { CommonEventMeta } from '../../kit/kit.js'
+import { clause, policy, type Role } from '../../vocabulary.js'
+
+/** Recipient codes of a report (三(二)): the group first, then, level by level, 市网信办. */
+export const RECIPIENTS = ['group', 'cac'] as const
+export const GROUP = { code: 'group', label: '网络舆情应急管理小组' } as const
+export const CAC = { code: 'cac', label: '市网信办' } as const
+
+/** Who may act (二(二), 二(三)): the monitors are the office's staff; the group decides. */
+export const ROLES = {
+  /** 三(二): who may send REPORT (versions 2–3 let the group report to itself: see `reportFromBelow`). */
+  reportToGroup: ['monitor', 'office', 'group'],
+  /** 三(二) from version 4: the report to the group comes from below (舆情监控员, or the office they staff). */
+  reportFromBelow: ['monitor', 'office'],
+  /** 三(二)、二(三)6: only the group reports on to 市网信办 (逐级). */
+  reportToCac: ['group'],
+  /** 三(一): a monitor grades; lowering a grade is the office's or the group's (second reading). */
+  lower: ['office', 'group'],
+  /** 三(四)1、二(三)2: the responsible unit drafts, the office submits, the group 审定. */
+  draft: ['unit', 'legal', 'office', 'spokesperson'],
+  signOff: ['group'],
+} as const satisfies Record<string, readonly Role[]>
+
+/** Who may send the events every open phase accepts, and what they cite. */
+export const common: CommonEventMeta = {
+  monitor: { roles: ['monitor', 'office'], meta: clause('三(一)', '时刻监测舆情发展动向') },
+  regrade: {
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('三(一)', '判断分类（调整级别；监控员不得降级）'),
+  },
+  categorize: { roles: ['office', 'group'], meta: clause('三(四)1', '认定信息类别') },
+  escalate: {
+    roles: ['office', 'group'],
+    meta: policy('预案未规定超时处理：超时须向应急管理小组上报（本地政策）', '超时上报'),
+  },
+  draft: { roles: ROLES.draft, meta: clause('三(四)1', '责任单位办理、拟定答复意见') },
+  waive: {
+    roles: ['group'],
+    meta: policy('预案未规定免除应办事项：由网络舆情应急管理小组免除（本地政策）', '免除应办事项'),
+  },
+  decide: { roles: ['group'], meta: clause('三(四)3', '网络舆情应急管理小组决定') },
+}
+
+/** Version 4: the group's decisions are those of 三(四)2, 三(四)3, 三(五) and 三(六) (rule 3). */
+export const commonV4: CommonEventMeta = {
+  ...common,
+  decide: { roles: ['group'], meta: clause('三(四)2、三(四)3、三(五)、三(六)', '网络舆情应急管理小组决定') },
+}
+
+export const waivers = {
+  roles: common.waive.roles,
+  clause: common.waive.meta.clause,
+  policy: common.waive.meta.policy,
+}

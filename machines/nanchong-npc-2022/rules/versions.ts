@@ -1,0 +1,103 @@
+/**
+ * What versions 2 and 4 owe differently from version 3 (obligations.ts), derived from its
+ * list: version 2's report to 市网信办 and tip-off answer; version 4's decisions on the
+ * record (rule 3), its conference text and its tip-off answer.
+ */
+import type { ObligationRule } from '../../kit/types.js'
+import { act, act0, obligations, rule } from './obligations.js'
+import { ROUTES } from './routes.js'
+
+/**
+ * Version 2's rules, kept for the incidents opened on it: its report to 市网信办 began
+ * again at a rise (due an hour from the rise, though the group did not have the new
+ * report yet) and at any grade once the group had some report; a reply given before a
+ * tip-off's investigation counted as the answer 调查核实后.
+ */
+export const obligationsV2: readonly ObligationRule[] = obligations.map((r) => {
+  if (r.id === 'report:cac')
+    return {
+      ...r,
+      policy: '“及时”未给时长：自小组收到报告起 1 小时；级别再升须续报（本地政策）',
+      when: { met: 'report:group' },
+      again: { raise: true },
+    }
+  if (r.id === 'answer:tipOff') {
+    const { prior: _prior, ...rest } = r
+    return rest
+  }
+  return r
+})
+
+/**
+ * Rule 3: a conditional duty of the text is the group's decision (the analysis meeting
+ * decides the measures, 三(三)); yes owes the step, no records who and why.
+ */
+const decision = (
+  id: string,
+  label: string,
+  ref: string,
+  scope: Pick<ObligationRule, 'when' | 'categories'>,
+  then: Pick<ObligationRule, 'label' | 'owedBy' | 'discharge'>,
+): ObligationRule[] => [
+  rule({
+    id: `decide:${id}`,
+    kind: 'decision',
+    label,
+    clause: ref,
+    owedBy: ['group'],
+    ...scope,
+    discharge: { type: 'DECIDE', fields: { decision: `decide:${id}` } },
+  }),
+  rule({ id: `step:${id}`, kind: 'step', clause: ref, when: { decided: `decide:${id}` }, ...then }),
+]
+
+/**
+ * Version 4 (the text walked again): the decisions the text leaves conditional, each one
+ * choice (三(四)2's three 可 are one choice: whether to guide comments; 三(五)'s block of
+ * content found false, decided on the rumor routes; its 必要时 support once blocking is
+ * asked; 三(六)'s 必要时 invitation once it subsides); a press conference publishes a
+ * signed-off conference text; a tip-off's reply made after the investigation is its answer.
+ */
+export const obligationsV4: readonly ObligationRule[] = [
+  ...obligations.map((r) => {
+    if (r.id === 'answer:tipOff') return { ...r, prior: { after: 'INVESTIGATE' } }
+    if (r.id === 'step:pressConference') return { ...r, draftPurpose: 'conference' }
+    return r
+  }),
+  ...decision(
+    'commentGuidance',
+    '是否开展评论引导（跟帖引导、跟帖驳斥、组织扩散官方回应）',
+    '三(四)2',
+    { when: act('CONVENE') },
+    {
+      label: '组织跟帖引导、驳斥或扩散官方回应',
+      owedBy: ['monitor', 'office'],
+      discharge: act0('GUIDE_COMMENTS'),
+    },
+  ),
+  ...decision(
+    'block',
+    '是否有经查证不属实等须封堵的信息',
+    '三(五)',
+    { categories: ROUTES.refute },
+    {
+      label: '立即报经市网信办同意封堵',
+      owedBy: ['office', 'group'],
+      discharge: act0('REQUEST_BLOCK_CONSENT'),
+    },
+  ),
+  ...decision(
+    'support',
+    '是否协调公安机关协助处理或中省网信部门给予支持',
+    '三(五)',
+    { when: act('REQUEST_BLOCK_CONSENT') },
+    { label: '协调公安机关或中省网信部门支持', owedBy: ['group', 'office'], discharge: act0('SEEK_SUPPORT') },
+  ),
+  ...decision(
+    'reviewInvite',
+    '总结评估是否邀请相关人员',
+    '三(六)',
+    { when: act('SUBSIDE') },
+    { label: '邀请相关人员参加总结评估', owedBy: ['group', 'office'], discharge: act0('INVITE_TO_REVIEW') },
+  ),
+]
