@@ -10,10 +10,19 @@
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { approvalsV3 } from './earlier.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3, obligations, obligationsV2, obligationsV3 } from './machine.js'
-import { approvals, classify, PLAN_ID, severities, waivers } from './rules.js'
+import { machine, machineV2, machineV3 } from './machine.js'
+import {
+  approvals,
+  approvalsV3,
+  classify,
+  obligations,
+  obligationsV2,
+  obligationsV3,
+  PLAN_ID,
+  severities,
+  waivers,
+} from './rules.js'
 
 export { clauses } from './clauses.js'
 export { machine } from './machine.js'

@@ -1,0 +1,79 @@
+/** The guards that decide the plan's own rules (the kit's guards are the same in every plan), for a version. */
+import { holds } from '../../kit/ledger.js'
+import type { IncidentContext } from '../../kit/types.js'
+import { REPORT_LEVELS, REVIEW_DECLINED, type Recipient } from '../rules.js'
+import { type Args, acted, isRecipient, open, owedNow, recipients, type Version } from './helpers.js'
+
+export function guardsOf(version: Version) {
+  /** 四(二): the level before has the report — or, from version 4, telling it was waived (LEVEL_WAIVED). */
+  const levelTold = (context: IncidentContext, level: Recipient) =>
+    context.reportedTo.includes(level) || (version === 4 && holds(context, { settled: `report:${level}` }))
+  return {
+    /**
+     * 四(二) 逐级: every recipient named is reported to by the level below it (REPORT_LEVELS),
+     * and only once the level it comes after has the report (主要领导 after 分管领导;
+     * 分管新闻宣传工作的局领导 after 市局办公室, by the office alone).
+     */
+    reportInOrder: ({ context, event }: Args) => {
+      const to = recipients(event)
+      const role = event.actor.role
+      // The engine's allowedEvents probe (no payload, role `system`): some report is possible
+      // (分管领导, 市局办公室 and 上级 need no level before them); the schema requires `to`.
+      if (to.length === 0) return open(context) && event.to === undefined && role === 'system'
+      return (
+        open(context) &&
+        to.every((r) => {
+          if (!isRecipient(r)) return false
+          const level = REPORT_LEVELS[r]
+          const sender = role === 'system' || level.senders.includes(role)
+          return sender && (level.after === null || levelTold(context, level.after))
+        })
+      )
+    },
+    /** 四(三): the office assesses once it has the report (or the group waived telling it). */
+    officeHasReport: ({ context }: Args) =>
+      context.obligations.some(
+        (o) =>
+          o.rule === 'report:office' && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
+      ),
+    /** 五(二): 重大敏感负面舆情 only. */
+    majorOrAbove: ({ context }: Args) =>
+      open(context) && (context.severity === 'major' || context.severity === 'critical'),
+    /** 五(二) 需按程序办理: opened once. */
+    formalNotStarted: ({ context }: Args) => open(context) && !acted(context, 'FORMAL_HANDLING'),
+    /**
+     * 五(二): an extension, with its explanation, only while the 5-working-day reply is owed
+     * and its limit has not passed (judged on the event's own time, so a backdated step counts).
+     */
+    canExtend: ({ context, event }: Args) => {
+      const o = owedNow(context, 'answer:formal')
+      return (
+        o !== undefined &&
+        o.breachedAt === null &&
+        o.dueAt !== null &&
+        Date.parse(event.at) <= Date.parse(o.dueAt)
+      )
+    },
+    /** 五(二): a formal reply is owed (5 or, extended, 10 working days). */
+    replyOwed: ({ context }: Args) =>
+      owedNow(context, 'answer:formal') !== undefined || owedNow(context, 'answer:extended') !== undefined,
+    /** 四(四) 未经领导小组授权不得擅自接受记者采访: the group's last answer was yes. */
+    interviewAuthorized: ({ context }: Args) => holds(context, { decided: 'decision:interview' }),
+    /**
+     * Waivers (policy: the group) reach every owed obligation but an approval: 四(四) allows
+     * no release without the approvals of its grade, so a draft that will not get them is
+     * withdrawn (WITHDRAW_DRAFT), which withdraws its approvals on the record.
+     */
+    mayWaive: ({ context, event }: Args) =>
+      context.obligations.some(
+        (o) =>
+          o.status === 'owed' &&
+          o.kind !== 'approval' &&
+          (event.obligation === undefined || o.id === event.obligation),
+      ),
+    /** 四(五): the group decides a review (yes) — the incident goes on to it. */
+    ordersReview: ({ event }: Args) => event.decision === 'decision:review' && event.answer === 'yes',
+    /** 四(五): the group decided no review; the handling may end. */
+    reviewDeclined: ({ context }: Args) => holds(context, REVIEW_DECLINED),
+  }
+}

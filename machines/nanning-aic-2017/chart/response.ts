@@ -1,0 +1,56 @@
+/** 四(四) 处置: the release approved by grade, then following until it subsides; support, comments, interviews. */
+import { clause } from '../../vocabulary.js'
+import { PLAN_ID } from '../rules.js'
+import { releasesOf, step, type Version } from './helpers.js'
+
+export function response(version: Version) {
+  const releases = (purpose: string) => releasesOf(purpose, version >= 3)
+  return {
+    meta: clause('四(四)', '处置'),
+    initial: 'preparing',
+    on: {
+      LEGAL_OPINION: {
+        actions: step('legalOpinion'),
+        meta: clause('三(二)2、四(四)', '法制科提供法律支持'),
+      },
+      GUIDE_COMMENTS: {
+        actions: step('commentGuidance'),
+        meta: clause('三(二)1、三(二)3', '提出引导口径，组织网上评论'),
+      },
+      PROPOSE_INTERVIEW: {
+        actions: step('interviewProposed'),
+        meta: clause('四(四)', '必要时提请领导小组授权接受采访'),
+      },
+      INTERVIEW: {
+        guard: 'interviewAuthorized',
+        actions: step('interview'),
+        meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体，让当事人接受采访'),
+      },
+      LIAISE: {
+        actions: step('liaison'),
+        meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),
+      },
+      // 事态平息 is a finding, not a step the response earns: a release still owed
+      // (一般 after the measures, 重大 within 24 h) stays owed, and closing waits for it.
+      SUBSIDE: {
+        target: `#${PLAN_ID}.phase.disposal`,
+        actions: step('subsided'),
+        meta: clause('四(五)', '妥善处理，媒体不再关注，民情趋向平和'),
+      },
+    },
+    states: {
+      preparing: {
+        meta: clause('四(四)', '一般由办公室牵头、重大由新闻宣传分管领导牵头，拟稿并按等级审定'),
+        on: {
+          RELEASE: {
+            target: 'following',
+            guard: releases('release'),
+            actions: ['release', step('release')],
+            meta: clause('四(四)', '审定后统一发布权威信息（未经授权不得发布）'),
+          },
+        },
+      },
+      following: { meta: clause('四(四)', '随时关注事态发展，直至事态平息') },
+    },
+  } as const
+}

@@ -1,0 +1,77 @@
+/**
+ * The drafts of the plan: their purposes and the approvals each grade requires before a text
+ * goes out (三(二)1、三(二)3、四(四)), with versions 2 and 3's.
+ */
+import type { ApprovalRequirement } from '../../kit/types.js'
+import type { Severity } from '../../vocabulary.js'
+
+/** Draft purposes (三(二)3: every text published in the bureau's name is first a draft). */
+export const PURPOSES = ['release', 'initialResponse', 'formalReply'] as const
+
+const unitSignOff: ApprovalRequirement = {
+  code: 'unitSignOff',
+  label: '单位主要负责人签署意见（答复意见即部门领导审定）',
+  event: 'SIGN_OFF',
+  clause: '三(二)3',
+  owedBy: ['unit'],
+  separate: true,
+}
+const leaderApproval: ApprovalRequirement = {
+  code: 'leaderApproval',
+  label: '新闻宣传分管领导审定',
+  event: 'LEADER_APPROVE',
+  clause: '四(四)',
+  owedBy: ['leader'],
+  separate: true,
+}
+const sectionReview: ApprovalRequirement = {
+  code: 'sectionReview',
+  label: '业务股室主要负责人审核',
+  event: 'SECTION_REVIEW',
+  clause: '四(四)',
+  owedBy: ['unit'],
+  separate: true,
+}
+const groupApproval: ApprovalRequirement = {
+  code: 'groupApproval',
+  label: '领导小组审定',
+  event: 'GROUP_APPROVE',
+  clause: '四(四)',
+  owedBy: ['group'],
+  separate: true,
+}
+const officeReview: ApprovalRequirement = {
+  code: 'officeReview',
+  label: '办公室审核以市局名义发布的上网信息',
+  event: 'OFFICE_REVIEW',
+  clause: '三(二)1',
+  owedBy: ['office'],
+  separate: true,
+}
+/**
+ * Version 4, for the texts that go online in the bureau's name (权威信息, 初步回应): the unit
+ * head signs (三(二)3), 重大 and above the section head reviews (四(四)), the office reviews
+ * what goes online in the bureau's name (三(二)1), and the 审定 comes last — 一般 the
+ * news-and-propaganda leader, 重大 and above the group (四(四)). The formal reply needs only
+ * the 部门领导审定 五(二) names (the unit head's sign-off): it settles a reply (确定答复意见)
+ * within 5 working days, not a publication online.
+ */
+const ONLINE = ['release', 'initialResponse'] as const
+const online = (a: ApprovalRequirement): ApprovalRequirement => ({ ...a, purposes: ONLINE })
+const groupChain = [unitSignOff, online(sectionReview), online(officeReview), online(groupApproval)]
+export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  general: [unitSignOff, online(officeReview), online(leaderApproval)],
+  major: groupChain,
+  critical: groupChain,
+}
+
+/**
+ * Versions 2 and 3: 三(二)3 then 四(四), in order, for every public text (the formal reply
+ * too, which needed the whole chain of its grade); no 审核 by the office (三(二)1).
+ */
+export const approvalsV3: Partial<Record<Severity, readonly ApprovalRequirement[]>> = Object.fromEntries(
+  Object.entries(approvals).map(([grade, list]) => [
+    grade,
+    (list ?? []).filter((a) => a.code !== 'officeReview').map(({ purposes: _all, ...a }) => a),
+  ]),
+)
