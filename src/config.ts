@@ -110,6 +110,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Longest sleep of the deadline scheduler between two looks at the timers table. */
   TIMER_POLL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
+  /**
+   * An incident recorded after the fact: how long after its opening a deadline that had
+   * already passed then waits, so steps done offline can be recorded first (0: not at all).
+   */
+  LATE_ENTRY_GRACE_MINUTES: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(1440).default(10)),
   /** How often each node re-reads the holiday years loaded into the database. */
   CALENDAR_REFRESH_MS: z.preprocess(
     blankIsUnset,
@@ -151,6 +156,8 @@ export interface Config {
   evidenceDir: string
   logLevel: LogLevel
   timerPollMs: number
+  /** How long a deadline already passed when its incident was opened waits before it fires (ms). */
+  lateEntryGraceMs: number
   /** Incidents kept restored in memory between changes (src/engine/live.ts); 0 keeps none. */
   actorCacheSize: number
   /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
@@ -202,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     evidenceDir: resolve(evidenceDir),
     logLevel: e.LOG_LEVEL,
     timerPollMs: e.TIMER_POLL_MS,
+    lateEntryGraceMs: e.LATE_ENTRY_GRACE_MINUTES * 60_000,
     actorCacheSize: e.ACTOR_CACHE_SIZE,
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,

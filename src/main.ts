@@ -109,6 +109,7 @@ async function main() {
     clock,
     calendar,
     actorCacheSize: cfg.actorCacheSize,
+    lateEntryGraceMs: cfg.lateEntryGraceMs,
     webhooks: [
       ...cfg.webhooks.map((url) => ({ url })),
       ...cfg.webhookRoutes.map((r) => ({ url: r.url, plan: r.plan, ...(r.types ? { types: r.types } : {}) })),

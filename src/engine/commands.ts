@@ -20,6 +20,7 @@ import {
   SKEW_MS,
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
+import { lateEntryTimers } from './late-entry.js'
 import { lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
@@ -213,7 +214,8 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       }
       await repo.insertIncident(trx, inserted)
       await repo.appendJournalFast(trx, store, entry)
-      await repo.moveTimers(trx, store, id, [], rooms.timersOf(d.ctx))
+      const held = lateEntryTimers(recordedAt, core.lateEntryGraceMs)
+      await repo.moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)

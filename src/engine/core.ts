@@ -38,6 +38,11 @@ export interface EngineDeps {
   warnAt?: readonly number[]
   /** Incidents kept restored between changes (live.ts; default 1,000; 0: none). */
   actorCacheSize?: number
+  /**
+   * How long after an incident is opened a deadline that had already passed then waits
+   * before it fires (late-entry.ts; default 0: at once; the service's default is 10 minutes).
+   */
+  lateEntryGraceMs?: number
 }
 
 export interface WebhookRoute {
@@ -159,6 +164,7 @@ export function createCore(deps: EngineDeps) {
     clock,
     calendar,
     warnAt: deps.warnAt ?? [0.5, 0.8],
+    lateEntryGraceMs: deps.lateEntryGraceMs ?? 0,
     webhooks: deps.webhooks ?? [],
     planOf,
     guarded,

@@ -9,6 +9,7 @@ import * as repo from '../store/repo.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
+import { lateEntryTimers } from './late-entry.js'
 import type { UpgradeRecord } from './rebuild.js'
 import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
@@ -110,7 +111,8 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       await repo.appendJournalFast(trx, store, entry)
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
-      await repo.moveTimers(trx, store, id, [], rooms.timersOf(d.ctx))
+      const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
+      await repo.moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
       await emit(trx, plan.id, entry, view)
       notify(told, view, entry)
       return outcome

@@ -63,20 +63,26 @@ export function createTimers(core: Core, rooms: Rooms) {
     return fired
   }
 
-  /** Fires one due timer inside the caller's transaction; false when it was spent (already fired, or met meanwhile). */
+  /**
+   * Fires one due timer inside the caller's transaction; false when it was spent (already
+   * fired, or met meanwhile). `by`: a timer held for a late entry (late-entry.ts), fired
+   * before its row's time only if its obligation's own due time is by then.
+   */
   async function fireIn(
     trx: repo.Db,
     told: Told,
-    t: { incident_id: string; instance: string },
+    t: { incident_id: string; instance: string; due_at?: string },
     local: Local = new Map(),
+    by?: string,
   ): Promise<boolean> {
     // Lock order as in send(): the incident first, then its timer rows (no deadlock across
     // nodes); only its key if it is live here, else the whole row at once.
     const known = local.has(t.incident_id) || core.live.has(t.incident_id)
     const head = await lockRow(trx, store, t.incident_id, known)
     if (!head) return false
-    const timer = await repo.claimTimer(trx, store, t.incident_id, t.instance, iso(clock.now()))
-    if (!timer) return false
+    const claim = (at: string) => repo.claimTimer(trx, store, t.incident_id, t.instance, at)
+    let timer = by === undefined ? await claim(iso(clock.now())) : undefined
+    if (by === undefined && !timer) return false
     const plan = planOf(head)
     const mine = local.get(head.id)
     const live = mine?.version === head.version ? mine : core.live.take(head.id, head.version)
@@ -92,6 +98,12 @@ export function createTimers(core: Core, rooms: Rooms) {
       }
       return false
     }
+    const owed = contextOf(actorRef.getSnapshot()).obligations.find((x) => x.id === t.instance)
+    if (by !== undefined) {
+      if (!owed?.dueAt || Date.parse(owed.dueAt) > Date.parse(by)) return spent()
+      timer = await claim(t.due_at ?? by)
+    }
+    if (!timer) return spent()
     const keep = (view: IncidentView) =>
       local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
     const system: Actor = { name: 'system', role: 'system' }
@@ -132,9 +144,11 @@ export function createTimers(core: Core, rooms: Rooms) {
       )
       return true
     }
+    // At the obligation's own due time (a timer held for a late entry fires after it).
+    const dueAt = owed?.dueAt ? iso(new Date(owed.dueAt)) : timer.due_at
     const event: IncidentEvent = {
       type: 'DEADLINE_PASSED',
-      at: timer.due_at,
+      at: dueAt,
       actor: system,
       obligation: timer.instance,
     }
@@ -148,10 +162,10 @@ export function createTimers(core: Core, rooms: Rooms) {
         deadline: timer.deadline,
         obligation: timer.instance,
         instance: timer.instance,
-        dueAt: timer.due_at,
+        dueAt,
       },
       actor: system,
-      occurredAt: timer.due_at,
+      occurredAt: dueAt,
     })
     keep(view)
     return true
@@ -171,7 +185,10 @@ export function createTimers(core: Core, rooms: Rooms) {
       .where('instance', '=', instance)
       .where('fired_at', 'is', null)
       .executeTakeFirst()
-    if (timer && Date.parse(timer.due_at) <= Date.parse(at)) await fireIn(trx, told, timer)
+    if (!timer) return
+    if (Date.parse(timer.due_at) <= Date.parse(at)) await fireIn(trx, told, timer)
+    // Held for a late entry: its obligation's own due time may be by `at` already.
+    else if (core.lateEntryGraceMs > 0) await fireIn(trx, told, timer, undefined, at)
   }
 
   return { fireDue, fireIn, fireIfDue }

@@ -10,6 +10,7 @@ import type { IncidentRow } from '../store/schema.js'
 import type { Running } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
+import { lateEntryTimers } from './late-entry.js'
 import { ledgerChanges } from './obligations.js'
 import type { Base } from './rooms.js'
 import { storedExtras, storedViewText, viewFromRow } from './stored-view.js'
@@ -91,7 +92,10 @@ export function createWriter(core: Core, rooms: Base) {
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is touched (and only the changed obligations' are computed).
     const moves = timerMoves(before, d.ctx)
-    if (moves) await repo.moveTimers(trx, store, row.id, moves.before, moves.after)
+    if (moves) {
+      const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
+      await repo.moveTimers(trx, store, row.id, held(moves.before), held(moves.after))
+    }
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)

@@ -89,6 +89,8 @@ export async function startServer(
         .join(','),
       LOG_LEVEL: 'info',
       TIMER_POLL_MS: '1000',
+      // Incidents opened with a past discoveredAt show their missed deadlines at once.
+      LATE_ENTRY_GRACE_MINUTES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -48,7 +48,7 @@ export async function freshEngine(
   db: DbHandle | string = ':memory:',
   clock = new TestClock(),
   plans?: EngineDeps['plans'],
-  extra: Pick<EngineDeps, 'actorCacheSize'> = {},
+  extra: Pick<EngineDeps, 'actorCacheSize' | 'lateEntryGraceMs'> = {},
 ): Promise<TestEngine> {
   const h = typeof db === 'string' ? { url: db } : db
   const store = createStore(h.url, h.schema ? { schema: h.schema } : {})

@@ -71,6 +71,8 @@ export function spawnServer(
       HOST: '127.0.0.1',
       DATABASE_URL: databaseFile,
       TIMER_POLL_MS: '200',
+      // Incidents opened with a past discoveredAt have their deadlines fired at once.
+      LATE_ENTRY_GRACE_MINUTES: '0',
       LOG_LEVEL: 'info',
       ...env,
     },

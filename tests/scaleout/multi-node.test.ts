@@ -42,7 +42,12 @@ interface Answer {
 describe.skipIf(!postgresAvailable)('three nodes on one PostgreSQL database', () => {
   it('journal every acknowledged event once and fire every due timer once, through a kill -9 of one node', async () => {
     database = await createDatabase()
-    const env = { DATABASE_URL: database.url, AUTH_TOKENS: `${TOKEN}:monitor:监测员`, TIMER_POLL_MS: '500' }
+    const env = {
+      DATABASE_URL: database.url,
+      AUTH_TOKENS: `${TOKEN}:monitor:监测员`,
+      TIMER_POLL_MS: '500',
+      LATE_ENTRY_GRACE_MINUTES: '0',
+    }
     // The first node migrates the empty database and stores the quick-start token; the other two
     // start together after it. (Three at once on an EMPTY database: the migrations are safe —
     // kysely's Migrator holds an advisory lock, see claims.test.ts — but applyQuickStartTokens
