@@ -36,7 +36,7 @@ export const events: EventSpec[] = [
   {
     type: 'REPORT',
     label: '上报',
-    // Each recipient has its own reporters (REPORTERS in rules.ts): a monitor reports to the group only.
+    // Each recipient has its own reporters (REPORTERS in rules/obligations.ts): a monitor reports to the group only.
     roles: ['monitor', 'office', 'group'],
     meta: clause('三第三步、三第二步、四(二)、五(三)3', '快报事实、续报、上报市领导'),
     schema: z.object({ to, summary: line('舆情事实（真实、客观）', 20000), note: fields.note }).strict(),

@@ -3,8 +3,9 @@
  * year redacted). Clause references use the text's own numbering: `一(二)`, `二2`,
  * `三第三步` (三 舆情响应程序, 第三步), `四(二)`, `五(三)3`, `六`.
  * See ../shared/seeds/hrss-city.txt (the first document in that file).
- * Layout: rules.ts (grades, obligations, approvals, roles as data), machine.ts (the chart),
- * events.ts (payload schemas), clauses.ts (the numbered items of the text).
+ * Layout: rules.ts (grades, obligations, approvals, roles as data, one file per concern in
+ * rules/), machine.ts (the chart, one file per phase in chart/, its guards in
+ * chart/guards.ts), events.ts (payload schemas), clauses.ts (the numbered items of the text).
  *
  * Version 3: a yes to a decision asked again after a rise owes what follows it again
  * (the request to the city, the conference and its report: OBLIGATIONS.md rule 3), and a

@@ -1,0 +1,23 @@
+/** What the chart's files share: the guards' arguments, an obligation settled, a relapse, the plan versions. */
+import type { IncidentContext, IncidentEvent } from '../../kit/types.js'
+import { clause } from '../../vocabulary.js'
+import { PLAN_ID } from '../rules.js'
+
+export type Args = { context: IncidentContext; event: IncidentEvent }
+
+/** An obligation of `rule` was discharged (met or late) or waived by someone entitled. */
+export const done = (context: IncidentContext, rule: string) =>
+  context.obligations.some(
+    (o) => o.rule === rule && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
+  )
+
+/** 三第二步、六: a flare-up after it subsided owes a new report to the group and a new reply. */
+export function relapse() {
+  return {
+    target: `#${PLAN_ID}.phase.response`,
+    meta: clause('三第二步、六', '舆情反复：续报领导小组，重新回复'),
+  }
+}
+
+/** The plan versions this chart serves (version 4 has version 3's chart; only its rules differ). */
+export type Version = 2 | 3 | 4

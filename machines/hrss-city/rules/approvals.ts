@@ -1,0 +1,31 @@
+/**
+ * The drafts of the HRSS city plan: their purposes and the approval every grade requires
+ * before one goes out (the text names none: local policy, the leading group).
+ */
+import type { ApprovalRequirement } from '../../kit/types.js'
+import type { Severity } from '../../vocabulary.js'
+import { GROUP } from './roles.js'
+
+/** Draft purposes (DRAFT `purpose`): the press release of 三第四步 and the message of a press conference. */
+export const PURPOSES = ['pressRelease', 'conference'] as const
+
+/**
+ * 三第四步: the spokesperson replies "根据通稿"; the text names no approver of the 通稿.
+ * Local policy: the leading group (组长或副组长) approves it (审定) — 二1 puts the work under the
+ * group, 三第五步 has the group settle replies (会商后拿出合理方案) — and not its author.
+ */
+const groupApproval: ApprovalRequirement = {
+  code: 'groupApproval',
+  label: '领导小组审定稿件（通稿、发布会权威消息）',
+  event: 'APPROVE_RELEASE',
+  clause: null,
+  policy: '预案未规定通稿由谁审定；本地政策：由领导小组审定（参照二1、三第五步），审定人不得为起草人',
+  owedBy: GROUP,
+  separate: true,
+}
+export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  minor: [groupApproval],
+  general: [groupApproval],
+  major: [groupApproval],
+  critical: [groupApproval],
+}
