@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { CATEGORY_LABELS, clause, policy } from '../vocabulary.js'
-import { common, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, RECIPIENTS } from './rules.js'
-import { PURPOSES_V4 } from './rules-v4.js'
+import { common, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, PURPOSES_V4, RECIPIENTS } from './rules.js'
 
 const to = z
   .array(z.enum(RECIPIENTS))

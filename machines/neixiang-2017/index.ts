@@ -15,9 +15,18 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, obligations, obligationsV2, obligationsV3 } from './machine.js'
-import { approvals, classify, GRADES, PLAN_ID, waivers } from './rules.js'
-import { approvalsV4 } from './rules-v4.js'
+import { machine, machineV2, machineV3 } from './machine.js'
+import {
+  approvals,
+  approvalsV4,
+  classify,
+  GRADES,
+  obligations,
+  obligationsV2,
+  obligationsV3,
+  PLAN_ID,
+  waivers,
+} from './rules.js'
 
 export { machine, PLAN_ID }
 

@@ -1,15 +1,22 @@
 /**
- * Version 4 of the Neixiang plan's data: what version 3 (rules.ts) owes, read again against
- * the text — 宣传部's 审定 (第二條4) as an approval of each draft, the press conference's
- * text (第五條), the decisions the text leaves to need (第三條3, 第七條3) and the mainstream
- * release a growing impact owes (第六條).
+ * Each version's obligation list: version 3's rules (obligations.ts), what version 2 owed
+ * differently, and version 4's — the text read again: 宣传部's 审定 (第二條4) as an approval
+ * of each draft (approvals.ts `approvalsV4`), the press conference's text (第五條), the
+ * decisions the text leaves to need (第三條3, 第七條3) and the mainstream release a growing
+ * impact owes (第六條).
  */
-import type { ApprovalRequirement, ObligationRule } from '../kit/types.js'
-import type { Severity } from '../vocabulary.js'
-import { approvals, GRADE_CODES, LEAD_APPROVAL, POLITICAL_MASS, PURPOSES, rules } from './rules.js'
+import type { ObligationRule } from '../../kit/types.js'
+import { escalation, rules, STANCE_POLICY_V2 } from './obligations.js'
 
-/** Version 4 adds what a press conference says (第五條 under the group's direction, 第三條4 确定宣传报道内容). */
-export const PURPOSES_V4 = [...PURPOSES, 'press'] as const
+/**
+ * Version 2's rules, kept for the incidents opened on it: its stance was a step of free
+ * text (STATE_POSITION { statement }), stated without a draft or any approval.
+ */
+export const rulesV2: readonly ObligationRule[] = rules.map((r) => {
+  if (r.id !== 'stance') return r
+  const { draftPurpose: _, ...v2 } = r
+  return { ...v2, policy: STANCE_POLICY_V2 }
+})
 
 const decision = (
   id: string,
@@ -29,7 +36,7 @@ const decision = (
 })
 
 /**
- * Version 4: 第二條4's 审定 is an approval of each draft (APPROVALS_V4), not a step met
+ * Version 4: 第二條4's 审定 is an approval of each draft (approvals.ts `approvalsV4`), not a step met
  * once; the press conference (第五條) speaks a draft approved like a release, under the
  * group's direction; what the text makes conditional is decided on the record (第三條3
  * 根据需要, 第七條3 考虑梯度发布); and 第六條's 当负面影响增大时…应 owes a mainstream release.
@@ -96,12 +103,8 @@ export const rulesV4: readonly ObligationRule[] = v4.map((r) =>
   r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
 )
 
-/**
- * Version 4: 宣传部's 审定 (第二條4) in the table, for a `political_mass` incident only: every
- * draft owes it as an approval obligation, and a refused release names it. After the line in
- * the table, but APPROVE_LEAD keeps its own guard, so neither waits for the other (the text
- * gives no order).
- */
-export const approvalsV4: Partial<Record<Severity, readonly ApprovalRequirement[]>> = Object.fromEntries(
-  GRADE_CODES.map((g) => [g, [...(approvals[g] ?? []), { ...LEAD_APPROVAL, categories: [POLITICAL_MASS] }]]),
-)
+export const obligations = [...rulesV4, escalation]
+/** Version 3's obligations (obligations.ts `rules`), for the incidents opened on it. */
+export const obligationsV3 = [...rules, escalation]
+/** Version 2's obligations (`rulesV2`), for the incidents opened on it. */
+export const obligationsV2 = [...rulesV2, escalation]

@@ -1,0 +1,95 @@
+/**
+ * What the phase region accepts in every open phase: the events every plan shares, the
+ * category (第二條4), grading, reports, coordination, the source, the stance, the approvals
+ * of a draft, the release and the press conference (version 4: naming the spokesperson) —
+ * a rise during disposal or review is reportable there.
+ */
+import { and } from 'xstate'
+import { commonTransitions } from '../../kit/kit.js'
+import { clause } from '../../vocabulary.js'
+import { common, LEAD_APPROVAL } from '../rules.js'
+import { publishable, releaseActions, releaseGuardOf, type Version } from './helpers.js'
+
+const position = { type: 'completeStep', params: { step: 'position' } } as const
+
+/**
+ * The `on` of the phase region. `stancePurpose`: the stance rule's draft purpose (version 3
+ * on: the stance publishes an approved draft), none in version 2 (the stance is a step).
+ */
+export function anyPhase(version: Version, stancePurpose: string | undefined) {
+  const releaseGuard = releaseGuardOf(stancePurpose)
+  /** 第七條1: 第一时间表明态度 — version 3 publishes an approved stance draft (第三條4、第七條3、第二條4). */
+  const statePosition =
+    stancePurpose === undefined
+      ? { guard: 'isOpen' as const, actions: position, meta: clause('第七條1', '第一时间表明态度') }
+      : {
+          guard: and(['isOpen', publishable(stancePurpose)]),
+          actions: ['release' as const, position],
+          meta: clause('第七條1、第三條4、第七條3', '第一时间表明态度：发布经审定的表态稿'),
+        }
+  const pressStep = { type: 'completeStep', params: { step: 'pressConference' } } as const
+  const convened = { type: 'holds', params: { when: { act: 'CONVENE' } } } as const
+  /** 第五條: 有重大影响的舆情在领导小组的指导下以新闻发布会、通气会迅速反应 (version 4: what it says is approved text). */
+  const pressConference =
+    version < 4
+      ? { guard: 'isOpen' as const, actions: pressStep, meta: clause('第五條', '新闻发布会、通气会') }
+      : {
+          guard: and(['isOpen', convened, publishable('press')]),
+          actions: ['release' as const, pressStep],
+          meta: clause('第五條、第三條4', '在领导小组指导下召开新闻发布会、通气会：发布经审定的发布会稿'),
+        }
+  /** 第三條3 (version 4): the group names the spokesperson it decided, on the record, to name. */
+  const nameSpokesperson = {
+    NAME_SPOKESPERSON: {
+      guard: and(['isOpen', { type: 'holds', params: { when: { decided: 'decision:spokesperson' } } }]),
+      actions: { type: 'completeStep', params: { step: 'spokesperson' } },
+      meta: clause('第三條3', '根据需要确定新闻发言人'),
+    },
+  } as const
+  return {
+    ...commonTransitions(common),
+    SET_CATEGORY: {
+      guard: 'isOpen',
+      actions: 'setPlanCategory',
+      meta: clause('第二條4', '分类处理'),
+    },
+    CLASSIFY: {
+      guard: and(['isOpen', 'isUnclassified']),
+      actions: 'setSeverity',
+      meta: clause('第二條1', '研判定级'),
+    },
+    REPORT: {
+      guard: and(['isOpen', 'reportsOwnRecipients']),
+      actions: 'recordReport',
+      meta: clause('第四條', '汇报、补报、续报（任一阶段）'),
+    },
+    COORDINATE: {
+      guard: and(['isOpen', { type: 'severityAtLeast', params: { min: 'critical' as const } }]),
+      actions: { type: 'completeStep', params: { step: 'coordinate' } },
+      meta: clause('第二條3', '县委办、县政府办组织协调'),
+    },
+    RECORD_SOURCE: {
+      guard: 'isOpen',
+      actions: { type: 'completeStep', params: { step: 'source' } },
+      meta: clause('第六條', '及时了解舆情出处'),
+    },
+    STATE_POSITION: statePosition,
+    AGREE_LINE: {
+      guard: and(['isOpen', { type: 'canApprove', params: { code: 'line' } }]),
+      actions: { type: 'approve', params: { code: 'line' } },
+      meta: clause('第七條3', '拿出统一解释口径'),
+    },
+    APPROVE_LEAD: {
+      guard: and(['isOpen', 'canApproveLead']),
+      actions: { type: 'approve', params: { code: LEAD_APPROVAL.code } },
+      meta: clause('第二條4', '县委宣传部牵头审定'),
+    },
+    RELEASE: {
+      guard: releaseGuard,
+      actions: [...releaseActions],
+      meta: clause('第四條', '公布事实（报告的同时及时处理）'),
+    },
+    PRESS_CONFERENCE: pressConference,
+    ...(version >= 4 ? nameSpokesperson : {}),
+  } as const
+}

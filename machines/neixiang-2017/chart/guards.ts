@@ -1,0 +1,69 @@
+/**
+ * The guards that decide the plan's own rules (the kit's guards are the same in every plan);
+ * `releasable` and `responseReady` ask the kit's `approvalsComplete` of each draft.
+ */
+import type { createKit } from '../../kit/kit.js'
+import { LEAD_APPROVAL, POLITICAL_MASS, REPORTERS, type Recipient } from '../rules.js'
+import { type Args, draftsOf, leadApproved } from './helpers.js'
+
+export function guardsOf(kit: ReturnType<typeof createKit>) {
+  return {
+    /** Offices act only for themselves: each recipient is one the sender's role may report to. */
+    reportsOwnRecipients: ({ event }: Args) => {
+      // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
+      if (!Array.isArray(event.to)) return true
+      const to = event.to as Recipient[]
+      return (
+        to.length > 0 &&
+        to.every((r) => (REPORTERS[r] as readonly string[] | undefined)?.includes(event.actor.role))
+      )
+    },
+    /** 第六條: the source (舆情出处) is known before the first release (or the group waived it). */
+    sourceKnown: ({ context }: Args) =>
+      !context.obligations.some((o) => o.rule === 'source' && o.status === 'owed'),
+    /** The named draft exists, is neither withdrawn nor released yet. */
+    freshDraft: (args: Args) => draftsOf(args).some((d) => d.withdrawn === null && d.releasedAt === null),
+    /** 第二條4: in a political or mass incident the named draft carries 县委宣传部's approval. */
+    ledByPropaganda: (args: Args) =>
+      args.context.category !== POLITICAL_MASS || draftsOf(args).some((d) => leadApproved(args.context, d)),
+    /**
+     * Rule 8 (version 3): the named draft (unnamed: some draft) is of this purpose, neither
+     * published nor withdrawn, carries every approval of the grade (第七條3) and, in a
+     * 第二條4 case, 宣传部's: one draft meets them all.
+     */
+    releasable: (args: Args, p: { purpose: string }) =>
+      draftsOf(args).some(
+        (d) =>
+          d.purpose === p.purpose &&
+          d.withdrawn === null &&
+          d.releasedAt === null &&
+          kit.guards.approvalsComplete(
+            { ...args, event: { ...args.event, draftId: d.id } },
+            { purposes: [p.purpose] },
+          ) &&
+          leadApproved(args.context, d),
+      ),
+    /** 第二條4: 宣传部 may approve a fresh draft of a political or mass incident, not its own. */
+    canApproveLead: (args: Args) =>
+      args.context.category === POLITICAL_MASS &&
+      draftsOf(args).some(
+        (d) =>
+          d.withdrawn === null &&
+          d.releasedAt === null &&
+          !d.approvals.some((a) => a.code === LEAD_APPROVAL.code) &&
+          d.by.name !== args.event.actor.name,
+      ),
+    /**
+     * 第三條4 / 第五條: the group has fixed what is to be said (a draft carries every
+     * approval); version 3: a draft of the release (`purpose`), not the stance's.
+     */
+    responseReady: (args: Args, p?: { purpose?: string }) =>
+      args.context.drafts.some(
+        (d) =>
+          (p?.purpose === undefined || d.purpose === p.purpose) &&
+          d.withdrawn === null &&
+          kit.guards.approvalsComplete({ ...args, event: { ...args.event, draftId: d.id } }) &&
+          leadApproved(args.context, d),
+      ),
+  }
+}
