@@ -1,7 +1,7 @@
 /**
  * Guards in words (zh-CN). The kit's named guards are the same in every plan; a plan's
  * own guards are named here per plan, with the clause they implement (from the
- * comments of machines/<plan>/machine.ts). A guard not listed shows its code name,
+ * comments of machines/<plan>/chart/guards.ts). A guard not listed shows its code name,
  * so a missing entry is visible on the page rather than invented.
  */
 export const KIT_GUARD_WORDS: Readonly<Record<string, string>> = {
