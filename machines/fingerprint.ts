@@ -2,11 +2,12 @@
  * A stable structural fingerprint of a plan version: the machine's state tree,
  * every transition (event, targets, guard and actions with their params, in
  * priority order), entry/exit actions, delays, plus the data the kit's guards and
- * actions read (deadline rules, approval table) and the classifier's answers on a
+ * actions read (deadline rules, approval table, the kit's options) and the classifier's answers on a
  * fixed table of facts. Labels and clause citations are left out: editing them
  * does not change how a journal replays. Pure (no Node built-ins): cyrb53 hash.
  */
 import type { AnyStateMachine } from 'xstate'
+import { kitOptionsOf, optionsSet } from './kit/options.js'
 import type { PlanDefinition } from './kit/types.js'
 import type { Facts } from './vocabulary.js'
 
@@ -128,6 +129,8 @@ export function planStructure(plan: PlanDefinition): unknown {
       ]),
     ),
     waivers: [...plan.waivers.roles],
+    // What the version opts into (kit/options.ts); none: absent, as for every version before them.
+    kit: optionsSet(kitOptionsOf(plan.machine)),
     classify: PROBE_FACTS.map((facts) => plan.classify(facts).severity),
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../vocabulary.js'
 import type { ApprovalRequirement, Draft, ObligationRule } from './obligation-types.js'
+import type { KitOptions } from './options.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
 export type ApprovalTable = Partial<Record<Severity, readonly ApprovalRequirement[]>>
@@ -50,6 +51,21 @@ export const approvalRuleFor = (
 const usable = (d: Draft) => d.withdrawn === null
 const num = (d: Draft) => Number(d.id.slice(1))
 
+/**
+ * The drafts that supersede `d`, as `draftsNeedingApprovals` reads them: of its purpose,
+ * numbered after it, not withdrawn (released or not). Withdrawing them makes `d` current.
+ */
+export const newerDrafts = (ctx: Pick<IncidentContext, 'drafts'>, d: Draft): Draft[] =>
+  ctx.drafts.filter((x) => x.purpose === d.purpose && usable(x) && num(x) > num(d))
+
+/** The newest of `newerDrafts`: the draft that supersedes `d` (none: undefined). */
+export const supersededBy = (ctx: Pick<IncidentContext, 'drafts'>, d: Draft): Draft | undefined =>
+  ctx.drafts.findLast((x) => x.purpose === d.purpose && usable(x) && num(x) > num(d))
+
+/** Whether the options refuse `d` as superseded (KitOptions `supersededDrafts`). */
+const refusedAsSuperseded = (ctx: IncidentContext, d: Draft, options: KitOptions): boolean =>
+  options.supersededDrafts === 'refused' && supersededBy(ctx, d) !== undefined
+
 /** Drafts that owe approvals (unreleased, not withdrawn, newest of their purpose) and those superseded. */
 export function draftsNeedingApprovals(ctx: Pick<IncidentContext, 'drafts'>): {
   live: Draft[]
@@ -91,16 +107,20 @@ const named = (ctx: IncidentContext, event: IncidentEvent): Draft[] => {
   return typeof id === 'string' ? ctx.drafts.filter((d) => d.id === id) : ctx.drafts
 }
 
-/** Whether `code` may be given now: to the named draft (or, unnamed, to some draft). */
+/**
+ * Whether `code` may be given now: to the named draft (or, unnamed, to some draft);
+ * with `supersededDrafts: 'refused'`, not to a superseded one.
+ */
 export function canApprove(
   table: ApprovalTable,
   ctx: IncidentContext,
   event: IncidentEvent,
   code: string,
+  options: KitOptions = {},
 ): boolean {
   if (ctx.severity === null) return false
   return named(ctx, event).some((d) => {
-    if (!usable(d) || d.releasedAt !== null) return false
+    if (!usable(d) || d.releasedAt !== null || refusedAsSuperseded(ctx, d, options)) return false
     const required = approvalsFor(table, ctx, d.purpose)
     const i = required.findIndex((a) => a.code === code)
     if (i < 0 || d.approvals.some((x) => x.code === code)) return false
@@ -113,7 +133,8 @@ export function canApprove(
 
 /**
  * Whether the named draft (or, unnamed, some draft) carries every approval the current
- * grade requires (and, `unpublished`, was not published already).
+ * grade requires (and, `unpublished`, was not published already); with
+ * `supersededDrafts: 'refused'`, a superseded draft never does.
  */
 export function draftApproved(
   table: ApprovalTable,
@@ -121,11 +142,13 @@ export function draftApproved(
   event: IncidentEvent,
   purposes?: readonly string[],
   unpublished = false,
+  options: KitOptions = {},
 ): boolean {
   if (ctx.severity === null) return false
   return named(ctx, event).some(
     (d) =>
       usable(d) &&
+      !refusedAsSuperseded(ctx, d, options) &&
       (!unpublished || d.releasedAt === null) &&
       (!purposes || purposes.includes(d.purpose)) &&
       missingApprovalsOf(table, ctx, d).length === 0,

@@ -7,6 +7,7 @@
  */
 import { assign } from 'xstate'
 import { CategorySchema, FactsSchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
+import { initialContext, ledgerSpec, regrade } from './context.js'
 import {
   type ApprovalTable,
   addDraft,
@@ -16,10 +17,13 @@ import {
   releaseDraft,
   withdrawDraft,
 } from './drafts.js'
-import { begin, holds, type LedgerSpec, track, wouldDischarge } from './ledger.js'
+import { begin, holds, track, wouldDischarge } from './ledger.js'
 import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
+import { type KitOptions, registerKitOptions } from './options.js'
 import { ruleIndex } from './rule-index.js'
 import type { Classification, IncidentContext, IncidentEvent, IncidentInput } from './types.js'
+
+export { initialContext, ledgerSpec }
 
 export interface KitSpec {
   classify: (facts: IncidentContext['facts']) => Classification
@@ -27,6 +31,8 @@ export interface KitSpec {
   approvals: ApprovalTable
   /** The obligation a breach begins (see `escalationRule`). */
   escalation: ObligationRule
+  /** What this plan version opts into (options.ts); absent: the behaviour of versions 1–4. */
+  options?: KitOptions
 }
 
 type Args = { context: IncidentContext; event: IncidentEvent }
@@ -46,21 +52,6 @@ const list = (event: IncidentEvent, field: string): string[] => {
 const named = (event: IncidentEvent, field: string): string | undefined =>
   typeof event[field] === 'string' ? (event[field] as string) : undefined
 
-const ledgers = new WeakMap<KitSpec, LedgerSpec>()
-/** The ledger of a kit's spec: one per spec (the ledger indexes its rules once). */
-export function ledgerSpec(spec: KitSpec): LedgerSpec {
-  let ledger = ledgers.get(spec)
-  if (ledger === undefined) {
-    ledger = {
-      rules: spec.obligations.filter((r) => r.id !== spec.escalation.id),
-      approvals: spec.approvals,
-      escalation: spec.escalation,
-    }
-    ledgers.set(spec, ledger)
-  }
-  return ledger
-}
-
 /** Owed obligations, except those `event` itself would discharge (rule 2). */
 export const owedBesides = (
   ctx: IncidentContext,
@@ -74,77 +65,16 @@ export const owedBesides = (
       (event === undefined || !wouldDischarge(o, event)),
   )
 
-export function initialContext(spec: KitSpec, input: IncidentInput): IncidentContext {
-  const computed = spec.classify(input.facts).severity
-  const severity = input.severity ?? computed
-  const base: IncidentContext = {
-    title: input.title,
-    discoveredAt: input.discoveredAt,
-    knownAt: input.knownAt,
-    occurredAt: input.occurredAt,
-    category: input.category,
-    facts: input.facts,
-    severity,
-    // A grade given below what the facts compute is a lowering: it pins like one.
-    severityPin: isAbove(computed, severity) ? { computed, at: input.discoveredAt } : null,
-    severityLog:
-      severity === null
-        ? []
-        : [
-            {
-              from: null,
-              to: severity,
-              reason: input.severityReason,
-              automatic: input.severity === null,
-              at: input.discoveredAt,
-              by: input.actor,
-            },
-          ],
-    steps: {},
-    reportedTo: [],
-    obligations: [],
-    drafts: [],
-    acts: [],
-    // What the ledger "saw" before the incident existed: nothing, so the first grade is not a rise.
-    ledger: { severity: null, category: null },
-    closedAt: null,
-  }
-  const opened: IncidentEvent = {
-    type: 'OPENED',
-    at: input.discoveredAt,
-    actor: input.actor,
-    quotes: input.quotes,
-  }
-  return track(ledgerSpec(spec), { ...base, ledger: { severity: null, category: input.category } }, opened)
-}
-
-function regrade(
-  spec: KitSpec,
-  ctx: IncidentContext,
-  event: IncidentEvent,
-  to: Severity,
-  reason: string | null,
-  automatic: boolean,
-): Partial<IncidentContext> {
-  const from = ctx.severity
-  const log = [...ctx.severityLog, { from, to, reason, automatic, at: event.at, by: event.actor }]
-  if (from === to) return { severityLog: log }
-  const lowering = from !== null && isAbove(from, to)
-  return {
-    severity: to,
-    severityPin: lowering ? { computed: spec.classify(ctx.facts).severity, at: event.at } : null,
-    severityLog: log,
-  }
-}
-
 export function createKit(spec: KitSpec) {
   const ledger = ledgerSpec(spec)
+  const options: KitOptions = { ...spec.options }
   const owes = (c: IncidentContext, rule: string) =>
     c.obligations.some((o) => o.rule === rule && o.status === 'owed')
   const rules = ruleIndex(ledger.rules).first
   // The engine asks what a state accepts as 'system' (whatever the caller's role); a sender's
   // role is checked against the plan's events first, so only the rule's own list narrows it.
   const mayWaive = (o: Obligation, event: IncidentEvent) => {
+    if (o.kind === 'approval' && options.waiveApprovals === false) return false
     const only = rules.get(o.rule)?.waivableBy
     return (
       only === undefined ||
@@ -179,16 +109,20 @@ export function createKit(spec: KitSpec) {
       owedBesides(context, event, p?.rules).length === 0,
     /**
      * The named draft (or some draft) carries every approval the current grade requires;
-     * `unpublished`: and was not published already (a new text is a new draft, rule 8).
+     * `unpublished`: and was not published already (a new text is a new draft, rule 8);
+     * with `supersededDrafts: 'refused'`, not a superseded draft.
      */
     approvalsComplete: (
       { context, event }: Args,
       p?: { purposes?: readonly string[]; unpublished?: boolean },
-    ) => draftApproved(spec.approvals, context, event, p?.purposes, p?.unpublished === true),
+    ) => draftApproved(spec.approvals, context, event, p?.purposes, p?.unpublished === true, options),
     /** The approval `code` is the next one the named draft (or some draft) needs, from someone entitled. */
     canApprove: ({ context, event }: Args, p: { code: string }) =>
-      canApprove(spec.approvals, context, event, p.code),
-    /** An owed obligation, and (a rule's `waivableBy`) the sender may waive it. */
+      canApprove(spec.approvals, context, event, p.code, options),
+    /**
+     * An owed obligation, and (a rule's `waivableBy`) the sender may waive it; with
+     * `waiveApprovals: false`, not an approval (named or, unnamed, picked).
+     */
     canWaive: ({ context, event }: Args) => {
       const id = named(event, 'obligation')
       return context.obligations.some(
@@ -298,6 +232,7 @@ export function createKit(spec: KitSpec) {
     closeIncident: update(({ event }: Args) => ({ closedAt: event.at })),
   }
 
+  registerKitOptions(guards, options)
   return {
     guards,
     actions,

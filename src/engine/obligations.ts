@@ -4,9 +4,16 @@
  * event changed in the ledger (journaled inside its entry). No plan is named here.
  */
 import type { AnyMachineSnapshot } from 'xstate'
-import { missingApprovalsOf } from '../../machines/kit/drafts.js'
+import { missingApprovalsOf, newerDrafts, supersededBy } from '../../machines/kit/drafts.js'
 import { owedBesides } from '../../machines/kit/kit.js'
-import type { IncidentContext, IncidentEvent, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
+import type {
+  Draft,
+  IncidentContext,
+  IncidentEvent,
+  Obligation,
+  PlanDefinition,
+} from '../../machines/kit/types.js'
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
 
@@ -25,7 +32,9 @@ const withContext = (plan: PlanDefinition, s: AnyMachineSnapshot, context: Incid
 
 /**
  * A refused event: would it be accepted were nothing owed (rule 2: `owed`), or were the
- * named draft fully approved (rule 8: `missingApprovals`)? Then say so.
+ * named draft fully approved (rule 8: `missingApprovals`)? Then say so. Where the plan
+ * version opts into them (kit/options.ts): a waived approval is no approval, and a
+ * superseded draft is neither approved nor released.
  */
 export function refusalDetail(
   plan: PlanDefinition,
@@ -36,6 +45,16 @@ export function refusalDetail(
   const owedIds = ctx.obligations.filter((o) => o.status === 'owed').map((o) => o.id)
   if (event.type === 'WAIVE' && typeof event.obligation === 'string' && !owedIds.includes(event.obligation))
     return { reason: `no owed obligation ${event.obligation} (owed: ${owedIds.join(', ') || 'none'})` }
+  const options = kitOptionsOf(plan.machine)
+  if (
+    event.type === 'WAIVE' &&
+    options.waiveApprovals === false &&
+    ctx.obligations.some((o) => o.id === event.obligation && o.status === 'owed' && o.kind === 'approval')
+  )
+    return {
+      reason:
+        'approval obligations cannot be waived: withdraw the draft (WITHDRAW_DRAFT) or give the approval',
+    }
   if (
     event.type === 'DECIDE' &&
     typeof event.decision === 'string' &&
@@ -44,6 +63,11 @@ export function refusalDetail(
     return { reason: `no decision ${event.decision} is owed` }
   const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
   if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
+  const newer = draft && options.supersededDrafts === 'refused' ? supersededBy(ctx, draft) : undefined
+  if (draft && newer && acceptedIfCurrent(plan, s, event, ctx, draft))
+    return {
+      reason: `draft ${draft.id} is superseded by ${newer.id}: approve and publish ${newer.id}, or withdraw ${newer.id} first`,
+    }
   if (draft) {
     const missing = missingApprovalsOf(plan.approvals, ctx, draft)
     if (missing.length > 0) {
@@ -88,6 +112,40 @@ export function refusalDetail(
       reason: `${event.type} is accepted now, but not as sent: the plan refuses these fields from role ${event.actor.role} (the owed obligations' discharge says what is expected)`,
     }
   return {}
+}
+
+/**
+ * Whether `event` would be accepted were the drafts that supersede `draft` withdrawn
+ * (WITHDRAW_DRAFT makes it current again), and `draft` given what approvals it lacks.
+ */
+function acceptedIfCurrent(
+  plan: PlanDefinition,
+  s: AnyMachineSnapshot,
+  event: IncidentEvent,
+  ctx: IncidentContext,
+  draft: Draft,
+): boolean {
+  const newer = new Set(newerDrafts(ctx, draft))
+  const withdrawn = { by: event.actor, reason: '', at: event.at }
+  const given = missingApprovalsOf(plan.approvals, ctx, draft).map((a) => ({
+    code: a.code,
+    by: event.actor,
+    at: event.at,
+  }))
+  const current = (approve: boolean): IncidentContext => ({
+    ...ctx,
+    drafts: ctx.drafts.map((d) =>
+      newer.has(d)
+        ? { ...d, withdrawn }
+        : approve && d === draft
+          ? { ...d, approvals: [...d.approvals, ...given] }
+          : d,
+    ),
+  })
+  return (
+    withContext(plan, s, current(false)).can(event) ||
+    (given.length > 0 && withContext(plan, s, current(true)).can(event))
+  )
 }
 
 export interface LedgerChanges {

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate'
-import { missingApprovalsOf } from '../../machines/kit/drafts.js'
+import { missingApprovalsOf, supersededBy } from '../../machines/kit/drafts.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
 import type {
   Draft,
   IncidentContext,
@@ -198,7 +199,8 @@ function ruleOf(plan: PlanDefinition, id: string): ObligationRule | undefined {
 
 /**
  * A release owed names the draft to send: the newest of its purpose that carries every
- * approval (unpublished first; a published one only where the rule is not `freshDraft`).
+ * approval (unpublished first; a published one only where the rule is not `freshDraft`;
+ * not a superseded one where the plan refuses those).
  * With none, its discharge is the first step to take: DRAFT of that purpose (when no draft
  * of it waits for approvals, which are owed on their own).
  */
@@ -207,7 +209,12 @@ function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation)
   const rule = ruleOf(plan, o.rule)
   const purpose = rule?.draftPurpose
   if (purpose === undefined) return o.discharge
-  const drafts = ctx.drafts.filter((d) => d.withdrawn === null && d.purpose === purpose)
+  // A superseded draft is never named where the plan refuses it (kit/options.ts).
+  const keepSuperseded = kitOptionsOf(plan.machine).supersededDrafts !== 'refused'
+  const drafts = ctx.drafts.filter(
+    (d) =>
+      d.withdrawn === null && d.purpose === purpose && (keepSuperseded || supersededBy(ctx, d) === undefined),
+  )
   const approved = drafts.filter((d) => missingApprovalsOf(plan.approvals, ctx, d).length === 0)
   // A published draft is named only where the plan may publish it again (rule freshDraft: never).
   const ready =

@@ -15,6 +15,7 @@ import {
   fields,
   withLedger,
 } from '../../machines/kit/kit.js'
+import type { KitOptions } from '../../machines/kit/options.js'
 import type {
   ApprovalRequirement,
   IncidentContext,
@@ -139,14 +140,22 @@ const approvalsTable: Partial<Record<Severity, readonly ApprovalRequirement[]>> 
 }
 const table = approvalsTable
 
-/** The toy plan at `version`, owing `extra` obligations besides its own (a later release of it). */
-export function makeToyPlan(version = 1, extra: readonly ObligationRule[] = []): PlanDefinition {
+/**
+ * The toy plan at `version`, owing `extra` obligations besides its own (a later release
+ * of it), with the kit `options` it opts into (kit/options.ts).
+ */
+export function makeToyPlan(
+  version = 1,
+  extra: readonly ObligationRule[] = [],
+  options?: KitOptions,
+): PlanDefinition {
   const obligations = [...toyRules, ...extra]
   const kit = createKit({
     classify: () => ({ severity: null, rule: '人工定级' }),
     obligations,
     approvals: table,
     escalation,
+    ...(options ? { options } : {}),
   })
   return { ...planData, version, obligations, machine: toyMachineOf(kit) }
 }
@@ -313,6 +322,12 @@ const planData: Omit<PlanDefinition, 'machine' | 'version' | 'obligations'> = {
 }
 
 export const toyPlan: PlanDefinition = makeToyPlan()
+
+/** A later toy version that opts into both kit options of plan version 5 (kit/options.ts). */
+export const toyPlanStrict: PlanDefinition = makeToyPlan(5, [], {
+  waiveApprovals: false,
+  supersededDrafts: 'refused',
+})
 
 /** A registry that serves the toy plan (and nothing else), for the engine's own tests. */
 export const toyRegistry = {
