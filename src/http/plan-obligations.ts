@@ -5,6 +5,7 @@
  * approvals each grade requires of a draft, in order; and who may waive.
  */
 import { approvalRule } from '../../machines/kit/drafts.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { Condition, ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import { conditionWords } from '../diagrams/labels.js'
 
@@ -57,9 +58,14 @@ export function conditionText(c: Condition): string {
 }
 
 export function describeObligations(plan: PlanDefinition) {
+  // A version whose approvals cannot be waived (kit option waiveApprovals: false) says so on each.
+  const unwaivable = kitOptionsOf(plan.machine).waiveApprovals === false ? { waivableBy: [] } : {}
   const approvals = Object.entries(plan.approvals).flatMap(([severity, list]) =>
     (list ?? []).map((a, i) => ({
-      ...describeRule({ ...approvalRule(a), severities: [severity as never] }, { order: i + 1 }),
+      ...describeRule(
+        { ...approvalRule(a), severities: [severity as never], ...unwaivable },
+        { order: i + 1 },
+      ),
       event: a.event,
       separate: a.separate ?? false,
       purposes: a.purposes ? [...a.purposes] : null,

@@ -145,3 +145,20 @@ describe('the 409 body over HTTP', () => {
     }
   })
 })
+
+describe('GET /plans/:planId for a version whose approvals cannot be waived', () => {
+  it('says each approval rule is waivable by no one (the console offers no waiver), and nothing else changes', async () => {
+    const { describeObligations } = await import('../../src/http/plan-obligations.js')
+    const strict = describeObligations(toyPlanStrict).obligations
+    const loose = describeObligations(toyPlan).obligations
+    const approvals = strict.filter((o) => o.id.startsWith('approval:'))
+    expect(approvals.length).toBeGreaterThan(0)
+    for (const o of approvals) expect(o.waivableBy).toEqual([])
+    expect(loose.filter((o) => o.id.startsWith('approval:')).every((o) => o.waivableBy === undefined)).toBe(
+      true,
+    )
+    expect(strict.filter((o) => !o.id.startsWith('approval:'))).toEqual(
+      loose.filter((o) => !o.id.startsWith('approval:')),
+    )
+  })
+})
