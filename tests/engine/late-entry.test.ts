@@ -6,9 +6,16 @@
  * (rule 1). Both stores.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { auditIncident } from '../../src/engine/audit.js'
 import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 import { toyRegistry } from '../helpers/toy-plan.js'
+
+const audited = async (t: TestEngine, id: string) => {
+  const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: toyRegistry }, id)
+  expect(audit.readModel.mismatches).toEqual([])
+  expect(audit.ok).toBe(true)
+}
 
 const office = caller('office')
 const group = caller('group')
@@ -69,6 +76,7 @@ describe.each(STORE_KINDS)('an incident recorded late (%s)', (kind) => {
     expect(await t.engine.fireDue()).toBe(1)
     expect(await obligation(v.id)).toMatchObject({ status: 'owed', breachedAt: DUE })
     expect(await history(v.id)).toEqual([`OPENED ${DISCOVERED}`, `DEADLINE_PASSED ${DUE}`])
+    await audited(t, v.id)
   })
 
   it('journals the breach before a waiver given during the grace (a waiver never hides a breach)', async () => {
@@ -85,6 +93,7 @@ describe.each(STORE_KINDS)('an incident recorded late (%s)', (kind) => {
       `DEADLINE_PASSED ${DUE}`,
       'WAIVE 2026-10-09T01:03:00.000Z',
     ])
+    await audited(t, v.id)
   })
 
   it('fires at once without a grace, and leaves the timers of an incident opened in time as they are', async () => {
