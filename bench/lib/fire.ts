@@ -28,6 +28,8 @@ export interface Firing {
   maxRssBefore: number
   /** The engine's live-incident cache when the drain ended. */
   live: { size: number; hits: number; misses: number }
+  /** The process's CPU time (user + system) from the scheduler's start to the drain's end, µs. */
+  cpuUs: number
 }
 
 /**
@@ -85,9 +87,11 @@ export async function fire(file: string, count: number, budgetS: number, until: 
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss())
   }, 50)
+  const cpu0 = process.cpuUsage()
   await scheduler.start()
   const budget = setTimeout(done, budgetS * 1000 + 5000)
   await finished
+  const cpu = process.cpuUsage(cpu0)
   clearTimeout(budget)
   await scheduler.stop()
   clearInterval(sampler)
@@ -107,5 +111,6 @@ export async function fire(file: string, count: number, budgetS: number, until: 
     maxRss: process.resourceUsage().maxRSS * 1024,
     maxRssBefore,
     live,
+    cpuUs: cpu.user + cpu.system,
   }
 }
