@@ -64,7 +64,7 @@ describe.skipIf(!run)('the evidence panel', () => {
     expect(cells[6]).toBe('发帖页面存档')
     expect(await page.locator('#evidence b').count()).toBe(0)
 
-    await page.getByRole('button', { name: '校验 / Verify' }).click()
+    await page.getByRole('button', { name: '校验', exact: true }).click()
     const result = page.locator('#verify-result[data-ok="true"]')
     await result.waitFor()
     expect(await result.textContent()).toMatch(/校验通过：2 条记录.*链头 [0-9a-f]{64}/)
@@ -75,7 +75,7 @@ describe.skipIf(!run)('the evidence panel', () => {
     await page.goto(`${server.base}/#/incidents/${id}`)
     await row.waitFor()
     expect(await page.locator('#evidence-form').count()).toBe(0)
-    await page.getByRole('button', { name: '校验 / Verify' }).click()
+    await page.getByRole('button', { name: '校验', exact: true }).click()
     await result.waitFor()
     expect(scriptErrors(page)).toEqual([])
   }, 90_000)

@@ -1,7 +1,7 @@
 /**
  * The incident page's evidence panel: what was kept (hash, size, type, who, when), an
  * upload form (multipart: the file and a note; at most 20 MiB), downloads through fetch()
- * and a blob URL (the token stays in a header), and "校验 / Verify", which asks the server
+ * and a blob URL (the token stays in a header), and "校验" (Verify), which asks the server
  * to recompute the journal's hash chain and every evidence file's hash. Every text goes
  * in as text (dom.js), whatever a file is called.
  */
@@ -31,7 +31,7 @@ addStrings({
     'evidence.missing': '请先选择文件。',
     'evidence.tooLarge': '文件超过 20 MiB，未上传。',
     'evidence.uploaded': '已固定「{name}」，SHA-256 {sha}（现为第 {version} 版）。',
-    'evidence.verify': '校验 / Verify',
+    'evidence.verify': '校验',
     'evidence.verifying': '正在校验…',
     'evidence.ok': '校验通过：{entries} 条记录与全部证据文件均与哈希一致。链头 {head}',
     'evidence.bad': '校验未通过：第 {seq} 条记录 — {reason}。此前一致部分的链头 {head}',
@@ -60,7 +60,7 @@ addStrings({
     'evidence.missing': 'Choose a file first.',
     'evidence.tooLarge': 'The file is over 20 MiB; nothing was uploaded.',
     'evidence.uploaded': 'Kept "{name}", SHA-256 {sha} (now version {version}).',
-    'evidence.verify': '校验 / Verify',
+    'evidence.verify': 'Verify',
     'evidence.verifying': 'Verifying…',
     'evidence.ok': 'Verified: all {entries} entries and every evidence file match their hashes. Head {head}',
     'evidence.bad': 'Verification failed at entry {seq}: {reason}. Head of the part that matches {head}',
