@@ -306,7 +306,7 @@ describe.skipIf(!run)('web console', () => {
 
     await sendByApi('monitor', id, { type: 'KEEP_EVIDENCE', kind: 'webpage', description: '他人操作' })
     await page
-      .locator('#messages .message', { hasText: '事件已由他人更新：现为第 2 版' })
+      .locator('#messages .message', { hasText: '李监测（舆情监测）已办理「保存证据」：现为第 2 版' })
       .waitFor({ timeout: 8000 })
     expect(await page.locator('#state-label').textContent()).toBe(
       '逐级报告分管领导、主要领导，同时报送市局办公室',

@@ -158,9 +158,13 @@ const pageErrors = new WeakMap<Page, string[]>()
 /** Script errors the page has thrown so far (a test ends by expecting none). */
 export const scriptErrors = (page: Page): string[] => pageErrors.get(page) ?? []
 
-/** A fresh tab with its own storage, signed out, on the console's page. */
-export async function newPage(browser: Browser, base: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+/** A fresh tab with its own storage, signed out, on the console's page (1280×900 unless told). */
+export async function newPage(
+  browser: Browser,
+  base: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
   const page = await context.newPage()
   const errors: string[] = []
   pageErrors.set(page, errors)

@@ -38,6 +38,11 @@ async function fillRest(form: Locator, draftId: string | null) {
     }
     const select = box.locator('select')
     if ((await select.count()) === 1) {
+      // A draft is chosen from the incident's drafts by its words; the walk picks the one it means.
+      if (path.endsWith('draftId') && draftId && !(await select.inputValue())) {
+        await select.selectOption(draftId)
+        continue
+      }
       if (!(await select.inputValue())) {
         const values = await select
           .locator('option')

@@ -20,3 +20,48 @@ it('a 503 whose outcome is unknown is told apart from storage that is only busy'
     '存储暂不可用，请稍后重试。',
   )
 })
+
+const refused = (problem: Record<string, unknown>) =>
+  problemMessage({
+    status: 409,
+    problem: {
+      type: 'https://yuqing-flow.dev/problems/event-not-allowed',
+      phase: 'review',
+      version: 7,
+      ...problem,
+    },
+  })
+
+it('a close refused while duties are owed names them (OBLIGATIONS.md rule 2), not a change by someone else', () => {
+  const text = refused({
+    detail: 'SUMMARISE is refused while 2 obligation(s) are owed',
+    owed: [{ label: '继续跟踪，向人事司(宣教办)汇总报告网民质疑' }, { label: '继续引导：研究后续回应意见' }],
+  })
+  expect(text).toBe(
+    '尚有应办事项未办结：继续跟踪，向人事司(宣教办)汇总报告网民质疑；继续引导：研究后续回应意见。须先办结或由有权人员免除，才能进行「SUMMARISE」。',
+  )
+})
+
+it('a release refused for approvals names the draft and what it lacks (rule 8)', () => {
+  const text = refused({
+    detail: 'draft d1 lacks approvals: 总局分管领导批准（审定）',
+    missingApprovals: [{ code: 'leaderApproval', label: '总局分管领导批准（审定）', draftId: 'd1' }],
+  })
+  expect(text).toMatch(/^稿件 d1 尚缺审批：总局分管领导批准（审定）。/)
+})
+
+it('only a version conflict says the incident was updated', () => {
+  expect(
+    problemMessage({
+      status: 409,
+      problem: {
+        type: 'https://yuqing-flow.dev/problems/version-conflict',
+        version: 9,
+        detail: 'expected version 8',
+      },
+    }),
+  ).toBe('事件已被他人更新（现为第 9 版），请刷新后再操作。')
+  expect(refused({ detail: 'SUBSIDE is not accepted in phase review' })).toBe(
+    '当前阶段（总结评估）不接受「SUBSIDE」。',
+  )
+})

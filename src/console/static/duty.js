@@ -9,6 +9,7 @@ import { h, nextId, replace } from './dom.js'
 import './duty-strings.js'
 import { t, term } from './i18n.js'
 import { countdown, formatTime } from './time.js'
+import { deadlineName } from './views/common.js'
 
 /** Roles the engine lets assign or hand over an incident. */
 const OWNER_ROLES = ['office', 'group', 'leader', 'principal', 'admin']
@@ -33,7 +34,7 @@ export function dueSoonBadge(v) {
   return h(
     'span',
     { class: 'badge due-soon' },
-    `${t('duty.dueSoon')}：${active.map(({ w, d }) => `${term('deadline', d.name)} ${pct(w.share)}`).join('、')}`,
+    `${t('duty.dueSoon')}：${active.map(({ w, d }) => `${deadlineName(d)} ${pct(w.share)}`).join('、')}`,
   )
 }
 
@@ -54,7 +55,7 @@ function warningsBox() {
                 h('strong', {}, t('duty.dueSoon')),
                 ' ',
                 t('duty.warningText', {
-                  deadline: term('deadline', d.name),
+                  deadline: deadlineName(d),
                   share: pct(w.share),
                   due: formatTime(d.dueAt),
                 }),

@@ -4,7 +4,7 @@
  */
 import { h, nextId } from './dom.js'
 import { t, term } from './i18n.js'
-import { planLabel } from './labels.js'
+import { planLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
 
 /** A labelled field wrapper whose error line is found by data-path. */
@@ -45,9 +45,12 @@ export function enumLabel(code, prop) {
   return String(code)
 }
 
-/** A field's name: the plan's description, else the console's label for it, else the fact's. */
+/**
+ * A field's name: the plan's description (less the codes it lists: the choices are shown
+ * by name), else the console's label for it, else the fact's.
+ */
 export function labelOf(name, prop = {}) {
-  if (prop.description) return prop.description
+  if (prop.description) return withoutCodes(prop.description, prop.enum ?? prop.items?.enum)
   for (const key of [`payload.${name}`, `new.${name}`]) {
     const label = t(key)
     if (label !== key) return label
@@ -59,8 +62,10 @@ const isLong = (prop) => prop.maxLength === undefined || prop.maxLength > 500
 /**
  * Controls for every property of an object schema. `read()` returns the payload: empty
  * optional fields are left out; numbers are numbers; one-per-line lists are arrays.
+ * `choices` (field name → [{ value, label }]) makes a free-text field a choice among
+ * things named in words (an owed obligation, a draft), sent by their ids.
  */
-export function schemaForm(schema, prefix = '') {
+export function schemaForm(schema, prefix = '', choices = {}) {
   const readers = []
   const nodes = []
   const required = new Set(schema.required ?? [])
@@ -145,6 +150,25 @@ export function schemaForm(schema, prefix = '') {
       )
       nodes.push(field(path, [label, code], select, { required: need }))
       readers.push([name, () => select.value || undefined])
+    } else if (prop.type === 'string' && choices[name]?.length) {
+      // The chosen thing in full below the list (a draft's whole text, for whoever approves it).
+      const detail = h('p', { class: 'choice-detail', hidden: true })
+      const show = () => {
+        const text = choices[name].find((c) => c.value === select.value)?.detail ?? ''
+        detail.textContent = text
+        detail.hidden = text === ''
+      }
+      const select = h(
+        'select',
+        { name: path, onchange: show },
+        h('option', { value: '' }, t('common.none')),
+        choices[name].map((c) => h('option', { value: c.value }, c.label)),
+      )
+      const box = field(path, [label, code], select, { required: need })
+      box.querySelector('.field-error')?.before(detail)
+      box.addEventListener('prefilled', show)
+      nodes.push(box)
+      readers.push([name, () => select.value || undefined])
     } else {
       const control = isLong(prop)
         ? h('textarea', { name: path, rows: 3, maxlength: prop.maxLength ?? null })
@@ -178,6 +202,7 @@ function fillControls(nodes, values, prefix) {
       else if (Array.isArray(value)) c.value = value.join('\n')
       else if (value !== null && typeof value === 'object') fillControls(nodes, value, path)
       else c.value = String(value)
+      c.closest('[data-path]')?.dispatchEvent(new Event('prefilled'))
     }
   }
 }

@@ -121,6 +121,10 @@ const zh = {
   'incident.report': '复盘材料',
   'incident.reportShow': '显示 / 隐藏复盘材料（Markdown）',
   'incident.changed': '事件已由他人更新：现为第 {version} 版，阶段「{phase}」。',
+  'incident.changedBy': '{who}已办理「{event}」：现为第 {version} 版，阶段「{phase}」。',
+  'incident.refusedAsSent':
+    '「{event}」未被接受：事件没有变化（仍为第 {version} 版），但现在不能按所填内容由您办理（例如审批人不得为起草人）。',
+  'incident.changedBySystem': '系统记录「{event}」：现为第 {version} 版，阶段「{phase}」。',
   'incident.conflict':
     '提交未生效：事件已被更新，现为第 {version} 版，阶段「{phase}」。页面已刷新，请核对后再操作。',
   'incident.forbidden': '您的角色（{role}）无权执行「{event}」。服务器答复：{detail}',
@@ -341,6 +345,10 @@ const en = {
   'incident.report': 'Review material',
   'incident.reportShow': 'Show / hide the review material (Markdown)',
   'incident.changed': 'Another officer updated this incident: now version {version}, phase “{phase}”.',
+  'incident.changedBy': '{who} did “{event}”: now version {version}, phase “{phase}”.',
+  'incident.refusedAsSent':
+    '“{event}” was not accepted: the incident has not changed (still version {version}), but you may not do it as filled in now (an approver may not be the draft’s author, for one).',
+  'incident.changedBySystem': 'Recorded by the system: “{event}”; now version {version}, phase “{phase}”.',
   'incident.conflict':
     'Not applied: the incident changed meanwhile — now version {version}, phase “{phase}”. The page was refreshed; check before acting.',
   'incident.forbidden': 'Your role ({role}) may not send “{event}”. The server said: {detail}',
@@ -535,6 +543,24 @@ const terms = {
       harmful: '有害信息',
       false: '不实信息',
       disruptive: '扰乱秩序',
+      // DECIDE answer
+      yes: '是',
+      no: '否',
+      // DRAFT purpose: what the text is for, in the plans' words
+      answer: '答复网民',
+      result: '公开处理结果',
+      statement: '法律声明',
+      conference: '新闻发布会口径',
+      reply: '答复',
+      explanation: '解释说明',
+      refutation: '辟谣',
+      stance: '表态',
+      progress: '动态进展',
+      conclusion: '结论',
+      release: '权威信息发布',
+      press: '新闻发布会口径',
+      initialResponse: '初步答复',
+      formalReply: '正式答复',
     },
   },
   en: {

@@ -17,7 +17,7 @@ export function labelsFromDescription(description, codes) {
       `(?:^|[（(：:，,；;\\s])${esc(code)}\\s*(?:=|\\s)\\s*([^，,；;）=]+?)\\s*(?=$|[，,；;）])`,
     )
     const m = re.exec(description)
-    if (m?.[1] && !/^[A-Za-z_]+$/.test(m[1])) out.set(code, m[1].trim())
+    if (m?.[1] && !/^[A-Za-z_]+$/.test(m[1])) out.set(code, closeParens(m[1].trim()))
   }
   if (out.size === codes.length) return out
   // Names in the enum's order inside the last parentheses: 载体（报纸、电视、广播、网页、其他）.
@@ -29,6 +29,30 @@ export function labelsFromDescription(description, codes) {
     })
   }
   return out
+}
+
+/** 上级有关部门（仅县委办、县政府办 → …县政府办）: a name cut at the list's closing bracket. */
+const closeParens = (name) =>
+  (name.match(/（/g)?.length ?? 0) > (name.match(/）/g)?.length ?? 0) ? `${name}）` : name
+
+/**
+ * A field's description less the codes it lists, once the control names each choice:
+ * 报送对象（office=人事司(宣教办)） → 报送对象; 级别：minor=影响较小，… → 级别. A description
+ * that lists names only (载体（报纸、电视…）) or no choices stays as it is.
+ */
+export function withoutCodes(description, codes) {
+  if (typeof description !== 'string' || !Array.isArray(codes) || codes.length === 0) return description
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  let first = -1
+  for (const code of codes) {
+    const m = new RegExp(`(^|[（(：:，,；;\\s])${esc(code)}\\s*(?:=|\\s)`).exec(description)
+    if (m && (first < 0 || m.index + m[1].length < first)) first = m.index + m[1].length
+  }
+  if (first < 0) return description
+  const head = description.slice(0, first)
+  const cut = Math.max(...['（', '(', '：', ':'].map((c) => head.lastIndexOf(c)))
+  const title = (cut >= 0 ? head.slice(0, cut) : head).trim()
+  return title || description
 }
 
 /** Every enum field of every event of the plan: code → the plan's name for it. */

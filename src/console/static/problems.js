@@ -45,6 +45,8 @@ addStrings({
     'err.forbiddenAuditor': '审计角色只能查看，不能修改。',
     'err.forbiddenAssign': '您的角色（{role}）不能指派负责人。',
     'err.notAllowed': '当前阶段（{phase}）不接受「{event}」。',
+    'err.missingApprovals': '稿件 {draft} 尚缺审批：{approvals}。审批齐全后才能进行「{event}」。',
+    'err.owed': '尚有应办事项未办结：{items}。须先办结或由有权人员免除，才能进行「{event}」。',
     'err.versionConflict': '事件已被他人更新（现为第 {version} 版），请刷新后再操作。',
     'err.notFound': '没有找到，或您无权查看。',
     'err.tooLarge': '提交的内容过大。',
@@ -91,6 +93,9 @@ addStrings({
     'err.forbiddenAuditor': 'Auditors read and never write.',
     'err.forbiddenAssign': 'Your role ({role}) may not assign incidents.',
     'err.notAllowed': 'The current phase ({phase}) does not accept “{event}”.',
+    'err.missingApprovals':
+      'Draft {draft} still lacks approval: {approvals}. “{event}” needs every approval first.',
+    'err.owed': 'Still owed: {items}. Do them, or have someone entitled waive them, before “{event}”.',
     'err.versionConflict': 'Another officer updated the incident (now version {version}); refresh first.',
     'err.notFound': 'Not found, or you may not see it.',
     'err.tooLarge': 'The request is too large.',
@@ -202,16 +207,31 @@ export function problemMessage(e, ctx = {}) {
   }
   if (status === 404) return t('err.notFound')
   if (status === 409) {
-    if (/version/i.test(String(p.type ?? '')) || /expected version/.test(detail))
-      return t('err.versionConflict', { version: p.version ?? '?' })
-    const type = /^(\w+) is not accepted/.exec(detail)?.[1] ?? ''
-    return t('err.notAllowed', { phase: term('phase', p.phase), event: eventLabel(type) })
+    if (isVersionConflict(p)) return t('err.versionConflict', { version: p.version ?? '?' })
+    const type = /^(\w+) is (?:not accepted|refused)/.exec(detail)?.[1] ?? ctx.eventType ?? ''
+    const event = eventLabel(type)
+    // A release refused for approvals, a close refused for what is owed (OBLIGATIONS.md rules 2, 8).
+    const missing = Array.isArray(p.missingApprovals) ? p.missingApprovals : []
+    if (missing.length)
+      return t('err.missingApprovals', {
+        draft: missing[0].draftId ?? '',
+        approvals: missing.map((a) => a.label).join(' → '),
+        event,
+      })
+    const owed = Array.isArray(p.owed) ? p.owed : []
+    if (owed.length) return t('err.owed', { items: owed.map((o) => o.label).join('；'), event })
+    return t('err.notAllowed', { phase: term('phase', p.phase), event })
   }
   if (status === 413) return t('err.tooLarge')
   if (status === 415) return t('err.mediaType')
   if (status === 422) return t('err.idempotency')
   return t('err.other', { status })
 }
+
+/** A 409 because the incident moved on (If-Match), not because the state refused the event. */
+const isVersionConflict = (problem) =>
+  /version-conflict/.test(String(problem?.type ?? '')) ||
+  /expected version/.test(String(problem?.detail ?? ''))
 
 /** A field's name when no form names it: the console's own label, else the path. */
 export function fieldName(path) {

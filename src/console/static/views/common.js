@@ -37,6 +37,15 @@ export function planOfIncident(ctx, redraw) {
 
 export const byDue = (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)
 
+/**
+ * A deadline's name in words: the console's name for the plan deadlines it knows (报告时限),
+ * else its obligation's label (`rule`) — never the code of an obligation rule (`assign:unit`).
+ */
+export function deadlineName(d) {
+  const known = term('deadline', d.name)
+  return known !== String(d.name) ? known : (d.rule ?? known)
+}
+
 /** Not closed, and a deadline missed or pending past its due time (API.md). */
 export const isOverdue = (v, now = Date.now()) =>
   !v.closedAt &&
@@ -44,21 +53,22 @@ export const isOverdue = (v, now = Date.now()) =>
     (o) => o.status === 'owed' && (o.breachedAt !== null || (o.dueAt !== null && Date.parse(o.dueAt) < now)),
   )
 
-/** The nearest pending deadline counting down, and a red 已超时 badge for missed ones. */
+/**
+ * The nearest pending deadline counting down, and a red 已超时 badge for missed ones still
+ * owed (one done late is no longer overdue; the list's 曾超时 count keeps its breach).
+ */
 export function nearestDeadline(v) {
   const pending = v.deadlines.filter((d) => d.status === 'pending').sort(byDue)
-  const missed = v.deadlines.filter((d) => d.status === 'missed')
+  const missed = v.deadlines.filter(
+    (d) => d.status === 'missed' && (d.obligation === undefined || d.obligation === 'owed'),
+  )
   const out = []
   const next = pending[0]
   if (next && !v.closedAt)
-    out.push(h('span', { class: 'dl-name' }, term('deadline', next.name)), ' ', countdown(next.dueAt))
+    out.push(h('span', { class: 'dl-name' }, deadlineName(next)), ' ', countdown(next.dueAt))
   if (missed.length && !v.closedAt)
     out.push(
-      h(
-        'span',
-        { class: 'badge overdue' },
-        `${t('time.overdue')}：${missed.map((d) => term('deadline', d.name)).join('、')}`,
-      ),
+      h('span', { class: 'badge overdue' }, `${t('time.overdue')}：${missed.map(deadlineName).join('、')}`),
     )
   return out.length ? out : [t('common.none')]
 }
@@ -85,3 +95,15 @@ export function stateLabel(plan, view) {
 /** A clause reference, or the local policy the plan follows where it is silent. */
 export const clauseText = (x) =>
   x.clause ?? (x.policy ? t('dl.policy', { policy: x.policy }) : t('common.none'))
+
+/**
+ * clauseText for a narrow table cell: each reference kept whole (五(一)3 never breaks
+ * into 五 / (一)3), lines breaking only between references.
+ */
+export function clauseCell(x) {
+  if (!x.clause) return clauseText(x)
+  return x.clause
+    .split('、')
+    .flatMap((ref, i) => [i ? '、' : null, h('span', { class: 'clause-ref' }, ref)])
+    .filter((n) => n !== null)
+}

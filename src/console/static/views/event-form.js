@@ -8,6 +8,7 @@ import { h, replace } from '../dom.js'
 import { clearErrors, field, labelIn, schemaForm, showErrors, unplacedItems } from '../form.js'
 import { t, term } from '../i18n.js'
 import { fromLocalInput } from '../time.js'
+import { fieldChoices } from './choices.js'
 
 /**
  * @param {object} o
@@ -21,7 +22,9 @@ import { fromLocalInput } from '../time.js'
  * @param {object} [o.prefill] field values to start with (an obligation's `discharge.fields`)
  */
 export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce, prefill }) {
-  const fields = schemaForm(spec.schema)
+  const fields = schemaForm(spec.schema, '', fieldChoices(view()))
+  /** The version the form was filled in against: a 409 at that version is a refusal, not a race. */
+  const openedAt = view().version
   if (prefill) fields.fill(prefill)
   const occurred = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
   const error = h('div', { class: 'form-error', role: 'alert', id: `error-${spec.type}` })
@@ -49,12 +52,20 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
           const status = err?.status
           let message = describeError(err, {
             role,
+            eventType: spec.type,
             eventLabel: (type) => (type === spec.type ? spec.label : type),
             labelFor: (path) => labelIn(form, path),
           })
           if (status === 409) {
             const p = err.problem ?? {}
-            message = t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) })
+            // A refusal naming what is missing (duties owed, approvals) says so; otherwise, if the
+            // incident moved on while the form was open, that is why; if not, this step as filled in.
+            const named = p.owed?.length || p.missingApprovals?.length
+            if (!named)
+              message =
+                p.version === openedAt
+                  ? t('incident.refusedAsSent', { event: spec.label, version: p.version })
+                  : t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) })
             await onConflict(p)
           }
           const rest = status === 400 ? showErrors(form, err.errors) : []

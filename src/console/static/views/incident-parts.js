@@ -2,8 +2,9 @@
 import { h, safeLink, table } from '../dom.js'
 import { enumLabel } from '../form.js'
 import { t, term } from '../i18n.js'
+import { withoutCodes } from '../labels.js'
 import { countdown, formatTime } from '../time.js'
-import { byDue, clauseText, severityLabel, stateLabel } from './common.js'
+import { byDue, clauseCell, deadlineName, severityLabel, stateLabel } from './common.js'
 
 const approvalLabel = (plan, code) => {
   for (const list of Object.values(plan.approvals ?? {})) {
@@ -89,7 +90,12 @@ export function deadlines(v) {
     return h(
       'tr',
       { class: missed || late ? 'overdue' : null, dataset: { deadline: d.name, status: d.status } },
-      h('th', { scope: 'row' }, term('deadline', d.name), h('span', { class: 'rule' }, d.rule)),
+      h(
+        'th',
+        { scope: 'row' },
+        deadlineName(d),
+        d.rule && d.rule !== deadlineName(d) ? h('span', { class: 'rule' }, d.rule) : null,
+      ),
       h(
         'td',
         {},
@@ -98,7 +104,7 @@ export function deadlines(v) {
       h('td', {}, formatTime(d.dueAt)),
       h('td', {}, clock),
       h('td', {}, t(d.certain ? 'dl.certainYes' : 'dl.certainNo')),
-      h('td', {}, clauseText(d)),
+      h('td', { class: 'clause' }, clauseCell(d)),
     )
   })
   return table(
@@ -109,6 +115,10 @@ export function deadlines(v) {
   )
 }
 
+/** A breach's deadline in words: the plan deadline's name, else its obligation's label. */
+const breachName = (v, b) =>
+  deadlineName({ name: b.deadline, rule: v.obligations?.find((o) => o.id === b.obligation)?.label })
+
 export function breaches(v) {
   if (!v.breaches.length) return h('p', {}, t('incident.noBreaches'))
   return table(
@@ -118,7 +128,7 @@ export function breaches(v) {
       h(
         'tr',
         { class: 'overdue' },
-        h('td', {}, term('deadline', b.deadline)),
+        h('td', {}, breachName(v, b)),
         h('td', {}, formatTime(b.dueAt)),
         h('td', {}, formatTime(b.at)),
       ),
@@ -165,6 +175,8 @@ const valueText = (v, key, plan) => {
   if (key === 'category') return `${term('category', v)}（${v}）`
   if (key === 'severity') return `${term('severity', v)}（${v}）`
   if (key === 'deadline') return term('deadline', v)
+  // WAIVE's obligation, DECIDE's decision: the duty in words, not its id (report:filing#1).
+  if ((key === 'obligation' || key === 'decision') && typeof v === 'string') return obligationLabel(plan, v)
   if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`
   if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatTime(v)
   if (Array.isArray(v)) return v.map((x) => valueText(x)).join('、')
@@ -178,7 +190,8 @@ const valueText = (v, key, plan) => {
 function fieldLabel(spec, key) {
   const own = t(`payload.${key}`)
   if (own !== `payload.${key}`) return own
-  return spec?.schema?.properties?.[key]?.description ?? key
+  const prop = spec?.schema?.properties?.[key]
+  return withoutCodes(prop?.description, prop?.enum ?? prop?.items?.enum) ?? key
 }
 
 export function journal(plan, items) {

@@ -230,7 +230,16 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     replace(summaryBox, migrationNotice(versions, view, role), summary(plan, view))
     replace(
       owedBox,
-      owedList(view, { mayDo, mayWaive, open: (type, fields) => openForm(type, false, fields) }),
+      owedList(view, {
+        mayDo,
+        mayWaive,
+        takesDraft: (type) => Boolean(specOf(type)?.schema?.properties?.draftId),
+        eventInfo: (type) => {
+          const spec = specOf(type)
+          return spec ? { label: spec.label, roles: spec.roles } : null
+        },
+        open: (type, fields) => openForm(type, false, fields),
+      }),
     )
     drawActions()
     replace(deadlinesBox, deadlines(view))
@@ -239,6 +248,15 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     evidence?.update(view)
     drawDiagram()
     drawJournal()
+  }
+
+  /** What someone else's entry did, in words: who (or 系统 for a deadline) and which step. */
+  function changedBy(entry, next) {
+    const special = t(`journal.${entry.type}`)
+    const event = special !== `journal.${entry.type}` ? special : (specOf(entry.type)?.label ?? entry.type)
+    const at = { event, version: next.version, phase: term('phase', next.phase) }
+    if (entry.actor.role === 'system') return t('incident.changedBySystem', at)
+    return t('incident.changedBy', { ...at, who: `${entry.actor.name}（${term('role', entry.actor.role)}）` })
   }
 
   /** Re-reads the incident; when its version moved, redraws and (if asked) says what changed. */
@@ -315,10 +333,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
       if (stopped || !view || next.id !== id || next.version <= view.version) return
       // Another officer, or the system (a deadline); one's own change was shown already.
       if (entry.actor.name !== session()?.name || entry.actor.role !== role)
-        ctx.announce(
-          t('incident.changed', { version: next.version, phase: term('phase', next.phase) }),
-          'info',
-        )
+        ctx.announce(changedBy(entry, next), entry.type === 'DEADLINE_PASSED' ? 'error' : 'info')
       update(next)
     },
     onState: (on) => {

@@ -21,6 +21,7 @@ addStrings({
     'col.owed': '应办',
     'list.owedCount': '{owed} 项待办',
     'list.breachedCount': '{n} 项曾超时',
+    'list.captionDue': '事件列表（最近截止在前，无时限的在后；时间为北京时间）',
   },
   en: {
     'list.mine': 'Owed by my role only',
@@ -30,6 +31,7 @@ addStrings({
     'col.owed': 'Owed',
     'list.owedCount': '{owed} owed',
     'list.breachedCount': '{n} breached',
+    'list.captionDue': 'Incidents (nearest due first, those with no time limit last; times in Beijing time)',
   },
 })
 
@@ -112,8 +114,8 @@ export function renderList(main, _params, ctx) {
         h('td', {}, h('a', { href: `#/incidents/${encodeURIComponent(v.id)}` }, v.title)),
         h('td', {}, plan?.title ?? v.planId),
         h('td', { class: 'phase' }, term('phase', v.phase)),
-        h('td', {}, severityLabel(plan, v.severity)),
-        h('td', {}, v.owner ?? t('common.none')),
+        h('td', { class: 'severity' }, severityLabel(plan, v.severity)),
+        h('td', { class: 'owner' }, v.owner ?? t('common.none')),
         h('td', { class: 'deadline' }, nearestDeadline(v), dueSoonBadge(v)),
         h(
           'td',
@@ -129,7 +131,7 @@ export function renderList(main, _params, ctx) {
     replace(
       body,
       table(
-        t('list.caption'),
+        t(filters.sort === 'nextDue' ? 'list.captionDue' : 'list.caption'),
         [
           t('col.title'),
           t('col.plan'),

@@ -7,7 +7,7 @@
 import { h, table } from '../dom.js'
 import { addStrings, t, term } from '../i18n.js'
 import { countdown, formatTime } from '../time.js'
-import { clauseText } from './common.js'
+import { clauseCell } from './common.js'
 
 addStrings({
   zh: {
@@ -32,6 +32,10 @@ addStrings({
     'owed.yes': '是',
     'owed.no': '否',
     'owed.notMine': '需由{roles}办理',
+    'owed.notYet': '当前尚不能办理：流程还未到这一步',
+    'owed.awaitApproval': '待审批：稿件 {id} 尚缺{approvals}',
+    'owed.awaitDraft': '需先起草稿件',
+    'owed.firstStep': '先由{roles}「{event}」',
     'owed.draft': '稿件 {id}',
     'owed.waive': '免除',
   },
@@ -57,6 +61,10 @@ addStrings({
     'owed.yes': 'yes',
     'owed.no': 'no',
     'owed.notMine': 'to be done by {roles}',
+    'owed.notYet': 'not possible yet: the flow has not reached this step',
+    'owed.awaitApproval': 'awaiting approval: draft {id} lacks {approvals}',
+    'owed.awaitDraft': 'a draft is needed first',
+    'owed.firstStep': 'first “{event}” by {roles}',
     'owed.draft': 'draft {id}',
     'owed.waive': 'Waive',
   },
@@ -64,8 +72,15 @@ addStrings({
 
 const who = (r) => `${r.by.name}（${term('role', r.by.role)}）`
 const rolesText = (roles) => roles.map((r) => term('role', r)).join('、')
-const byDue = (a, b) =>
-  (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~') || a.startedAt.localeCompare(b.startedAt)
+/**
+ * Nearest due first; those the plan sets no time for after every dated one. (Not a
+ * localeCompare on a '~' stand-in: the collator ranks '~' before digits, which put the
+ * undated rows above a report due in minutes.)
+ */
+export const byNearestDue = (a, b) => {
+  const due = (o) => (o.dueAt ? Date.parse(o.dueAt) : Number.POSITIVE_INFINITY)
+  return due(a) - due(b) || Date.parse(a.startedAt) - Date.parse(b.startedAt)
+}
 
 function what(o) {
   const parts = [o.label]
@@ -85,18 +100,49 @@ export function doneText(o) {
 }
 
 /**
+ * Why one's own duty has no button yet: the draft it would publish lacks approvals, there
+ * is no draft, or the flow has not reached the step.
+ */
+function notYet(view, o, takesDraft) {
+  if (takesDraft(o.discharge.type)) {
+    const drafts = (view.drafts ?? []).filter((d) => !d.withdrawn)
+    const d = drafts.find((x) => x.id === o.draftId) ?? drafts.at(-1)
+    if (!d) return t('owed.awaitDraft')
+    if (d.missingApprovals?.length)
+      return t('owed.awaitApproval', {
+        id: d.id,
+        approvals: d.missingApprovals.map((a) => a.label).join(' → '),
+      })
+  }
+  return t('owed.notYet')
+}
+
+/**
  * @param {object} view the incident view
  * @param {object} o
  * @param {(type: string) => boolean} o.mayDo whether the role may send an event type
  * @param {(type: string, prefill: object) => void} o.open opens the event's form, pre-filled
  * @param {(o: object) => boolean} [o.mayWaive] whether the role may waive that obligation (a rule's `waivableBy`)
+ * @param {(type: string) => boolean} [o.takesDraft] whether an event type names a draft (`draftId`)
+ * @param {(type: string) => ({ label: string, roles: string[] } | null)} [o.eventInfo] an event's label and roles
  */
-export function owedList(view, { mayDo, open, mayWaive = () => mayDo('WAIVE') }) {
-  const owed = view.obligations.filter((o) => o.status === 'owed').sort(byDue)
+export function owedList(
+  view,
+  { mayDo, open, mayWaive = () => mayDo('WAIVE'), takesDraft = () => false, eventInfo = () => null },
+) {
+  /** Who is to act, for someone who may not: the owers, or whoever takes the first step (a draft, an approval). */
+  const othersStep = (o) => {
+    const step = eventInfo(o.discharge.type)
+    if (step && !step.roles.some((r) => o.owedBy.includes(r)))
+      return t('owed.firstStep', { roles: rolesText(step.roles), event: step.label })
+    return t('owed.notMine', { roles: rolesText(o.owedBy) })
+  }
+  const owed = view.obligations.filter((o) => o.status === 'owed').sort(byNearestDue)
   const done = view.obligations.filter((o) => o.status !== 'owed')
   const row = (o) => {
     const breached = o.breachedAt !== null
-    const canAct = mayDo(o.discharge.type) && view.allowedEvents.includes(o.discharge.type)
+    const mine = mayDo(o.discharge.type)
+    const canAct = mine && view.allowedEvents.includes(o.discharge.type)
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
       : h('span', { class: 'hint' }, t('owed.noDue'))
@@ -118,7 +164,7 @@ export function owedList(view, { mayDo, open, mayWaive = () => mayDo('WAIVE') })
             ? countdown(o.dueAt)
             : '—',
       ),
-      h('td', {}, clauseText(o)),
+      h('td', { class: 'clause' }, clauseCell(o)),
       h(
         'td',
         {},
@@ -133,7 +179,9 @@ export function owedList(view, { mayDo, open, mayWaive = () => mayDo('WAIVE') })
               },
               t('owed.act'),
             )
-          : h('span', { class: 'hint' }, t('owed.notMine', { roles: rolesText(o.owedBy) })),
+          : mine
+            ? h('span', { class: 'hint', dataset: { notYet: '' } }, notYet(view, o, takesDraft))
+            : h('span', { class: 'hint' }, othersStep(o)),
         mayWaive(o) && view.allowedEvents.includes('WAIVE')
           ? h(
               'button',

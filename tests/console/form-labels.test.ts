@@ -1,0 +1,74 @@
+/**
+ * What the console's generated forms call fields and choices (src/console/static/form.js,
+ * plain JavaScript run here under Node): every field of every plan's events by a name
+ * without the codes its description lists, every choice by a Chinese name.
+ */
+import { describe, expect, it } from 'vitest'
+import { currentPlans } from '../../machines/index.js'
+import { describePlan } from '../../src/http/plan-description.js'
+
+interface Prop {
+  description?: string
+  enum?: string[]
+  items?: { enum?: string[]; description?: string }
+  type?: string
+}
+const FORM = '../../src/console/static/form.js'
+const LABELS = '../../src/console/static/labels.js'
+const { enumLabel, labelOf } = (await import(FORM)) as {
+  enumLabel: (code: string, prop: Prop) => string
+  labelOf: (name: string, prop: Prop) => string
+}
+const { usePlanLabels } = (await import(LABELS)) as { usePlanLabels: (plan: unknown) => void }
+
+const HAN = /[\u4e00-\u9fff]/
+
+/** Every enum field of every event of every current plan, with the plan described as GET /plans/:id does. */
+function fields() {
+  const out: Array<{ plan: unknown; where: string; name: string; prop: Prop; codes: string[] }> = []
+  for (const plan of currentPlans()) {
+    const doc = describePlan(plan) as unknown as {
+      events: Array<{ type: string; schema: { properties?: Record<string, Prop> } }>
+    }
+    for (const e of doc.events)
+      for (const [name, prop] of Object.entries(e.schema.properties ?? {}))
+        out.push({
+          plan: doc,
+          where: `${plan.id} ${e.type}.${name}`,
+          name,
+          prop,
+          codes: prop.enum ?? prop.items?.enum ?? [],
+        })
+  }
+  return out
+}
+
+describe('generated forms', () => {
+  it('name a field without the codes of its choices (报送对象, not 报送对象（office=人事司(宣教办)）)', () => {
+    const listed = fields()
+      .filter((f) => f.codes.length > 0)
+      .map((f) => ({ where: f.where, label: labelOf(f.name, f.prop), codes: f.codes }))
+      .filter((f) => f.codes.some((c) => new RegExp(`(^|[^A-Za-z_])${c}([^A-Za-z_]|$)`).test(f.label)))
+    expect(listed).toEqual([])
+    const saws = fields().find((f) => f.where === 'saws-2014 REPORT.to')
+    expect(saws && labelOf(saws.name, saws.prop)).toBe('报送对象')
+    const hrss = fields().find((f) => f.where === 'hrss-city CLASSIFY.severity')
+    expect(hrss && labelOf(hrss.name, hrss.prop)).toBe('级别')
+  })
+
+  it("name every choice in Chinese (是/否, a draft's purpose), never by its code", () => {
+    const unnamed: string[] = []
+    for (const f of fields()) {
+      usePlanLabels(f.plan)
+      for (const code of f.codes) if (!HAN.test(enumLabel(code, f.prop))) unnamed.push(`${f.where}: ${code}`)
+    }
+    expect(unnamed).toEqual([])
+  })
+
+  it('keeps a name whole where the plan puts brackets inside it', () => {
+    const neixiang = fields().find((f) => f.where === 'neixiang-2017 REPORT.to')
+    expect(neixiang).toBeDefined()
+    usePlanLabels(neixiang?.plan)
+    expect(enumLabel('higher', neixiang?.prop ?? {})).toBe('上级有关部门（仅县委办、县政府办）')
+  })
+})
