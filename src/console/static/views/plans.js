@@ -76,6 +76,7 @@ addStrings({
     'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
     'plans.none': '无',
     'plans.waivableBy': '仅{roles}可免除',
+    'plans.notWaivable': '不可免除（审批须办理，或撤回稿件）',
   },
   en: {
     'plans.obligations': 'Obligations by severity',
@@ -98,6 +99,7 @@ addStrings({
     'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
     'plans.none': 'none',
     'plans.waivableBy': 'waived only by {roles}',
+    'plans.notWaivable': 'cannot be waived (give the approval, or withdraw the draft)',
   },
 })
 
@@ -187,9 +189,11 @@ function obligationTables(plan) {
                   : o.again?.raise
                     ? t('plans.again')
                     : '',
-                o.waivableBy
-                  ? t('plans.waivableBy', { roles: o.waivableBy.map((r) => term('role', r)).join('、') })
-                  : '',
+                o.waivableBy?.length === 0
+                  ? t('plans.notWaivable')
+                  : o.waivableBy
+                    ? t('plans.waivableBy', { roles: o.waivableBy.map((r) => term('role', r)).join('、') })
+                    : '',
               ]
                 .filter((x) => x)
                 .join('；') || t('plans.unconditional'),
