@@ -92,9 +92,17 @@ export function stateLabel(plan, view) {
   return labels.length ? labels.join('；') : t('common.none')
 }
 
-/** A clause reference, or the local policy the plan follows where it is silent. */
+/**
+ * A clause reference, or the local policy the plan follows where it is silent (a policy
+ * whose own words already say 本地政策 is shown as written, not prefixed twice).
+ */
 export const clauseText = (x) =>
-  x.clause ?? (x.policy ? t('dl.policy', { policy: x.policy }) : t('common.none'))
+  x.clause ??
+  (x.policy
+    ? x.policy.includes('本地政策')
+      ? x.policy
+      : t('dl.policy', { policy: x.policy })
+    : t('common.none'))
 
 /**
  * clauseText for a narrow table cell: each reference kept whole (五(一)3 never breaks
