@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { describePlan } from '../../src/http/plan-description.js'
 
-const { clauseText } = (await import('../../src/console/static/views/common.js')) as {
+const COMMON = '../../src/console/static/views/common.js'
+const { clauseText } = (await import(COMMON)) as {
   clauseText: (x: { clause: string | null; policy: string | null }) => string
 }
 
