@@ -4,7 +4,7 @@
  * event changed in the ledger (journaled inside its entry). No plan is named here.
  */
 import type { AnyMachineSnapshot } from 'xstate'
-import { missingApprovalsOf, newerDrafts, supersededBy } from '../../machines/kit/drafts.js'
+import { approvalsFor, missingApprovalsOf, newerDrafts, supersededBy } from '../../machines/kit/drafts.js'
 import { owedBesides } from '../../machines/kit/kit.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type {
@@ -101,6 +101,16 @@ export function refusalDetail(
     if (withContext(plan, s, settled).can(event))
       return { reason: `${event.type} is refused while ${owed.length} obligation(s) are owed`, owed }
   }
+  // Rule 8: where the plan separates them, the draft's author does not approve it.
+  const own = draft
+    ? approvalsFor(plan.approvals, ctx, draft.purpose).find(
+        (a) => a.event === event.type && a.separate === true && draft.by.name === event.actor.name,
+      )
+    : undefined
+  if (own && draft)
+    return {
+      reason: `draft ${draft.id} was written by ${draft.by.name}: the plan requires ${own.label} from someone other than its author`,
+    }
   if (draft && s.can({ ...event, draftId: undefined }))
     return {
       reason: `${event.type} is not possible for draft ${draft.id} now (released, withdrawn, or not its turn)`,
