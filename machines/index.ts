@@ -14,6 +14,7 @@ import {
   plan as nanningAic2017,
   planV2 as nanningAic2017V2,
   planV3 as nanningAic2017V3,
+  planV4 as nanningAic2017V4,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -32,6 +33,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,
+  nanningAic2017V4,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

@@ -1,17 +1,19 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
+ * Version 5: a draft superseded by a newer one of its purpose is neither approved nor
+ * released, approvals are not waived (kit options), and a waived review lets CLOSE end the
+ * handling (四(五)). Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
- * late counts from the category, and a draft is never published twice. Version 2
- * (obligations, OBLIGATIONS.md) and version 3 stay for the incidents opened on them, which
+ * late counts from the category, and a draft is never published twice. Versions 2
+ * (obligations, OBLIGATIONS.md), 3 and 4 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4 } from './machine.js'
 import {
   approvals,
   approvalsV3,
@@ -52,12 +54,20 @@ export const planV3: PlanDefinition = {
   migratesFrom: { from: 2 },
 }
 
-export const plan: PlanDefinition = {
+export const planV4: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations,
   approvals,
   events,
-  machine,
+  machine: machineV4,
   migratesFrom: { from: 3 },
+}
+
+/** Version 5: the same states, obligations and approvals as version 4; see machine.ts. */
+export const plan: PlanDefinition = {
+  ...planV4,
+  version: 5,
+  machine,
+  migratesFrom: { from: 4 },
 }

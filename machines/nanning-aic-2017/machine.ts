@@ -13,6 +13,7 @@
  */
 import { assign, setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
+import type { KitOptions } from '../kit/options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
@@ -36,16 +37,26 @@ import {
 } from './rules.js'
 
 /**
+ * Version 5's kit options (README "Kit options"). 四(四) 审定后统一发布: a superseded draft
+ * (已有新稿，旧稿不再审批: its approvals are withdrawn) is neither approved nor released —
+ * version 4 published it while the newer draft's approvals stayed owed. Approvals are not
+ * waived (OBLIGATIONS.md rule 8; `mayWaive` refused them already, the engine now says why).
+ */
+const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
+
+/**
  * The chart of a version: `obligations` are what an incident owes; from version 3 a draft is
  * never published twice; from version 4 the office reviews what goes online (三(二)1) and a
- * waived level of 四(二) lets the report go on above it.
+ * waived level of 四(二) lets the report go on above it; from version 5 a superseded draft is
+ * neither approved nor released, and a waived review lets CLOSE end the handling (四(五)).
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
     classify,
     obligations,
-    approvals: version === 4 ? approvals : approvalsV3,
+    approvals: version >= 4 ? approvals : approvalsV3,
     escalation,
+    ...(version >= 5 ? { options: V5_OPTIONS } : {}),
   })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -89,7 +100,7 @@ function chart(obligations: ObligationRule[], version: Version) {
             consultation,
             response: response(version),
             disposal,
-            review,
+            review: review(version),
             closed: { type: 'final', meta: clause('四(五)', '结束'), entry: 'closeIncident' },
           },
         },
@@ -98,7 +109,9 @@ function chart(obligations: ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligations, 4)
+export const machine = chart(obligations, 5)
+/** Version 4's chart, for the incidents opened on it. */
+export const machineV4 = chart(obligations, 4)
 /** Version 3's chart (rules/versions.ts), for the incidents opened on it. */
 export const machineV3 = chart(obligationsV3, 3)
 /** Version 2's chart (rules/versions.ts `rulesV2`), for the incidents opened on it. */

@@ -16,7 +16,14 @@
  */
 export { approvals, approvalsV3, PURPOSES } from './rules/approvals.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
-export { ANSWERABLE, escalation, LEVEL_WAIVED, REVIEW_DECLINED, rules } from './rules/obligations.js'
+export {
+  ANSWERABLE,
+  escalation,
+  LEVEL_WAIVED,
+  REVIEW_DECLINED,
+  REVIEW_WAIVED,
+  rules,
+} from './rules/obligations.js'
 export {
   common,
   RECIPIENT_LABELS,

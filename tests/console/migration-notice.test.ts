@@ -41,7 +41,7 @@ describe.skipIf(!run)('web console: plan version and migration notice', () => {
     await signIn(page, 'admin')
     await page.goto(`${server.base}/#/incidents/${id}`)
     await page.locator('#incident-title').filter({ hasText: '版本显示测试' }).waitFor()
-    expect(await page.locator('.incident').textContent()).toContain('nanning-aic-2017 v4')
+    expect(await page.locator('.incident').textContent()).toContain('nanning-aic-2017 v5')
     expect(await page.locator('#migration-notice').count()).toBe(0)
     expect(scriptErrors(page)).toEqual([])
   })

@@ -18,7 +18,7 @@ const approve = (code: string, meta: ClauseMeta) => ({
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
-  const waivedLevel = version === 4 ? { policy: LEVEL_WAIVED } : {}
+  const waivedLevel = version >= 4 ? { policy: LEVEL_WAIVED } : {}
   return {
     ...commonTransitions(common),
     WAIVE: {
@@ -53,7 +53,7 @@ export function anyPhase(version: Version) {
     LEADER_APPROVE: approve('leaderApproval', clause('四(四)', '一般舆情：新闻宣传分管领导审定')),
     SECTION_REVIEW: approve('sectionReview', clause('四(四)', '重大舆情：业务股室主要负责人审核')),
     GROUP_APPROVE: approve('groupApproval', clause('四(四)', '重大舆情：审核后由领导小组审定')),
-    ...(version === 4
+    ...(version >= 4
       ? {
           OFFICE_REVIEW: approve('officeReview', clause('三(二)1', '办公室审核以市局名义发布的上网信息')),
         }

@@ -7,7 +7,7 @@ import { type Args, acted, isRecipient, open, owedNow, recipients, type Version 
 export function guardsOf(version: Version) {
   /** 四(二): the level before has the report — or, from version 4, telling it was waived (LEVEL_WAIVED). */
   const levelTold = (context: IncidentContext, level: Recipient) =>
-    context.reportedTo.includes(level) || (version === 4 && holds(context, { settled: `report:${level}` }))
+    context.reportedTo.includes(level) || (version >= 4 && holds(context, { settled: `report:${level}` }))
   return {
     /**
      * 四(二) 逐级: every recipient named is reported to by the level below it (REPORT_LEVELS),
@@ -75,5 +75,22 @@ export function guardsOf(version: Version) {
     ordersReview: ({ event }: Args) => event.decision === 'decision:review' && event.answer === 'yes',
     /** 四(五): the group decided no review; the handling may end. */
     reviewDeclined: ({ context }: Args) => holds(context, REVIEW_DECLINED),
+    /**
+     * Version 5, 四(五) (REVIEW_WAIVED): the review the group ordered was waived, and the group
+     * has not ordered one again since (a yes after a relapse orders a review CLOSE does not skip).
+     */
+    reviewWaived: ({ context }: Args) => {
+      const last = (rule: string) =>
+        context.obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')
+      const review = last('review')
+      const ordered = last('decision:review')?.decision
+      return (
+        open(context) &&
+        review?.status === 'waived' &&
+        review.waived !== null &&
+        ordered?.answer === 'yes' &&
+        Date.parse(ordered.at) <= Date.parse(review.waived.at)
+      )
+    },
   }
 }

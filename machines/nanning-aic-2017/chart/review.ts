@@ -1,22 +1,39 @@
-/** 四(五)、三(一) 回顾总结: the review closes the incident. */
+/** 四(五)、三(一) 回顾总结: the review closes the incident; from version 5 a waived review lets CLOSE end it. */
 import { clause } from '../../vocabulary.js'
-import { PLAN_ID } from '../rules.js'
-import { relapse, step } from './helpers.js'
+import { PLAN_ID, REVIEW_WAIVED } from '../rules.js'
+import { read, relapse, step, type Version } from './helpers.js'
 
-export const review = {
-  meta: clause('四(五)、三(一)', '回顾总结'),
-  initial: 'reviewing',
-  states: {
-    reviewing: {
-      meta: clause('四(五)、三(一)', '回顾总结，改进工作，提出处理意见'),
-      on: {
-        REVIEW: {
-          target: `#${PLAN_ID}.phase.closed`,
-          actions: step('review'),
-          meta: clause('四(五)、三(一)', '完成回顾总结'),
-        },
-        RELAPSE: relapse,
-      },
-    },
+/**
+ * Version 5 (OBLIGATIONS.md rule 2, README "A waiver frees"): the group waived the review it
+ * had ordered — nothing waits for it, so `CLOSE` ends the handling as after a no (`settled`,
+ * added by withLedger, still waits for anything else owed). Versions 2–4 closed only by the
+ * `REVIEW` the waiver said was not owed.
+ */
+const closeWaived = {
+  CLOSE: {
+    target: `#${PLAN_ID}.phase.closed`,
+    guard: 'reviewWaived',
+    meta: read('四(五)', REVIEW_WAIVED, '回顾总结已免除，处置工作结束'),
   },
 } as const
+
+export function review(version: Version) {
+  return {
+    meta: clause('四(五)、三(一)', '回顾总结'),
+    initial: 'reviewing',
+    states: {
+      reviewing: {
+        meta: clause('四(五)、三(一)', '回顾总结，改进工作，提出处理意见'),
+        on: {
+          REVIEW: {
+            target: `#${PLAN_ID}.phase.closed`,
+            actions: step('review'),
+            meta: clause('四(五)、三(一)', '完成回顾总结'),
+          },
+          ...(version >= 5 ? closeWaived : {}),
+          RELAPSE: relapse,
+        },
+      },
+    },
+  } as const
+}

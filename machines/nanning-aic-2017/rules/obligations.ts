@@ -43,6 +43,14 @@ export const REVIEW_DECLINED: Condition = {
 }
 
 /**
+ * Version 5, 四(五): the review the group ordered, then waived, is not owed; what waited for
+ * it goes on (OBLIGATIONS.md rule 2, README "A waiver frees"): `CLOSE` ends the handling,
+ * as after a no. The text foresees no waiver of the review.
+ */
+export const REVIEW_WAIVED =
+  '领导小组决定回顾总结后又免除的，视同不作回顾总结，处置工作结束（本地政策：免除即放行，预案未规定免除）'
+
+/**
  * Version 4, 四(二) 逐级: the upper report is owed, and accepted from its sender, once the
  * level below is settled — told, or telling it waived by the group (the text foresees no
  * waiver; without this a waived level would silence every level above it).
