@@ -94,12 +94,20 @@ export function refusalDetail(
   }
   const owed = owedBesides(ctx, event)
   if (owed.length > 0) {
-    const settled = {
+    // Every owed obligation met but `kept`: would the event be taken?
+    const metBut = (kept?: Obligation) => ({
       ...ctx,
-      obligations: ctx.obligations.map((o) => (o.status === 'owed' ? { ...o, status: 'met' as const } : o)),
+      obligations: ctx.obligations.map((o) =>
+        o.status === 'owed' && o !== kept ? { ...o, status: 'met' as const } : o,
+      ),
+    })
+    if (withContext(plan, s, metBut()).can(event)) {
+      // Name what holds it up: a phase that waits for some duties only (not for a reply
+      // owed after it, say) is not held up by the others.
+      const blocking = owed.filter((o) => !withContext(plan, s, metBut(o)).can(event))
+      const shown = blocking.length > 0 ? blocking : owed
+      return { reason: `${event.type} is refused while ${shown.length} obligation(s) are owed`, owed: shown }
     }
-    if (withContext(plan, s, settled).can(event))
-      return { reason: `${event.type} is refused while ${owed.length} obligation(s) are owed`, owed }
   }
   // Rule 8: where the plan separates them, the draft's author does not approve it.
   const own = draft
