@@ -3,7 +3,12 @@
  * the highest; older versions stay here for incidents opened on them.
  */
 import { PLAN_DOCUMENTS } from './documents.js'
-import { plan as hrssCity, planV2 as hrssCityV2, planV3 as hrssCityV3 } from './hrss-city/index.js'
+import {
+  plan as hrssCity,
+  planV2 as hrssCityV2,
+  planV3 as hrssCityV3,
+  planV4 as hrssCityV4,
+} from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
   plan as nanchongNpc2022,
@@ -30,6 +35,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017,
   hrssCityV2,
   hrssCityV3,
+  hrssCityV4,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -17,11 +17,16 @@
  * settled, met or waived (a waiver frees the spokesperson, not the office and the unit),
  * and a report to 市委网信办 made at 重大 or above counts for 四(三)'s filing after a
  * lowering to 一般 (rules 5, 6). Version 3 stays for its incidents (migratesFrom 3).
+ *
+ * Version 5 (the same states and rules as 4): an approval of a draft is not waived, and a
+ * draft superseded by a newer one of its purpose is neither approved nor published
+ * (OBLIGATIONS.md rule 8; kit options, machine.ts `OPTIONS_V5`). Version 4 stays for its
+ * incidents (migratesFrom 4).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4 } from './machine.js'
 import {
   approvals,
   classify,
@@ -59,10 +64,17 @@ export const planV3: PlanDefinition = {
   migratesFrom: { from: 2 },
 }
 
-export const plan: PlanDefinition = {
+export const planV4: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations,
-  machine,
+  machine: machineV4,
   migratesFrom: { from: 3 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV4,
+  version: 5,
+  machine,
+  migratesFrom: { from: 4 },
 }

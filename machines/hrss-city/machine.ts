@@ -10,6 +10,7 @@
  */
 import { setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
+import type { KitOptions } from '../kit/options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
@@ -35,10 +36,12 @@ import {
  * The chart of a version: `rules` are what an incident owes; from version 3 a reply
  * publishes a press release not published before (after a relapse, a new text), and a
  * waived reply frees the response to move on (OBLIGATIONS.md rules 2 and 8). Version 4
- * has version 3's chart; only its rules differ.
+ * has version 3's chart; only its rules differ. Version 5 has them both and opts into the
+ * kit's `waiveApprovals: false` and `supersededDrafts: 'refused'` (rule 8; see `OPTIONS_V5`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const kit = createKit({ classify, obligations: rules, approvals, escalation })
+  const options = version >= 5 ? OPTIONS_V5 : undefined
+  const kit = createKit({ classify, obligations: rules, approvals, escalation, options })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: { ...kit.guards, ...guardsOf(version, kit) },
@@ -72,7 +75,23 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligations, 4)
+/**
+ * Version 5 (OBLIGATIONS.md rule 8, "a release is refused unless that draft has every
+ * approval"; the 通稿's approval itself is local policy, rules/approvals.ts):
+ * - `waiveApprovals: false`: the group's approval of a 通稿 or a conference message is not
+ *   waived — a waived approval is no approval, so the reply stayed refused while the ledger
+ *   said nothing was owed; the way out is WITHDRAW_DRAFT.
+ * - `supersededDrafts: 'refused'`: a draft superseded by a newer one of its purpose (its
+ *   approval withdrawn, "已有新稿，旧稿不再审批") is neither approved (APPROVE_RELEASE) nor
+ *   published (REPLY, PRESS_CONFERENCE): 三第四步 replies "根据通稿", the current one.
+ * The chart's own guards read approvals only through the kit's (`approvalsComplete`,
+ * `canApprove`), so both options reach every approval and publication.
+ */
+const OPTIONS_V5: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
+
+export const machine = chart(obligations, 5)
+/** Version 4's chart (the same states and rules as 5, without its kit options), for the incidents opened on it. */
+export const machineV4 = chart(obligations, 4)
 /** Version 3's chart (the same states; rules/versions.ts `obligationsV3`), for the incidents opened on it. */
 export const machineV3 = chart(obligationsV3, 3)
 /** Version 2's chart (rules/versions.ts `obligationsV2`), for the incidents opened on it. */

@@ -74,7 +74,7 @@ describe('a migration judges owed obligations again under the new version’s ru
 
   /** hrss-city v3: opened 重大, reported to the group (and to the city's offices), lowered to 一般. */
   async function hrssLowered(toCity: boolean) {
-    const h = await openOn(hrss.planV3, hrss.plan, { severity: 'major' })
+    const h = await openOn(hrss.planV3, hrss.planV4, { severity: 'major' })
     await h.step('RECORD_SOURCE', { source: '某论坛帖子' }, monitor)
     await h.step('REPORT', { to: ['group'], summary: '快报事实' }, monitor)
     if (toCity) await h.step('REPORT', { to: CITY, summary: '快报事实' }, office)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { plan, planV2, planV3 } from '../../machines/hrss-city/index.js'
+import { plan, planV2, planV3, planV4 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
@@ -629,7 +629,7 @@ describe('hrss-city version 4: the commentary and the filing, read again', () =>
 
   it('四(三): version 3, kept for its incidents, owed the filing though 市委网信办 had the 重大 report', () => {
     expect(ob(toldThenLowered(planV3), 'report:filing#1').status).toBe('owed')
-    expect(plan).toMatchObject({ version: 4, migratesFrom: { from: 3 } })
+    expect(planV4).toMatchObject({ version: 4, migratesFrom: { from: 3 } })
   })
 })
 

@@ -61,13 +61,13 @@ describe('a migration judges what it keeps owed as the new version would have be
   it('hrss-city 3 → 4: the filing is met by the 重大 report, as `begin` meets it; without `rejudge` it stays owed', () => {
     const w = hrssLowered()
     const before = find(w.context(), 'report:filing#1')
-    expect(find(migrated(hrss.planV3, hrss.plan, w, true), 'report:filing#1')).toEqual({
+    expect(find(migrated(hrss.planV3, hrss.planV4, w, true), 'report:filing#1')).toEqual({
       ...before,
       status: 'met',
       metAt: at(10),
     })
-    expect(find(migrated(hrss.planV3, hrss.plan, w, false), 'report:filing#1')).toEqual(before)
-    expect(find(migrated(hrss.planV3, hrss.plan, hrssLowered(false), true), 'report:filing#1').status).toBe(
+    expect(find(migrated(hrss.planV3, hrss.planV4, w, false), 'report:filing#1')).toEqual(before)
+    expect(find(migrated(hrss.planV3, hrss.planV4, hrssLowered(false), true), 'report:filing#1').status).toBe(
       'owed',
     )
   })
@@ -91,7 +91,7 @@ describe('a migration judges what it keeps owed as the new version would have be
   it('a step taken after the obligation began does not count (priorSteps never discharge it once owed)', () => {
     const w = hrssLowered(false)
     w.send('REPORT', { to: ['cityCac'], summary: '补报' }, { actor: OFFICE, at: at(70) })
-    expect(find(migrated(hrss.planV3, hrss.plan, w, true), 'report:filing#1').status).toBe('owed')
+    expect(find(migrated(hrss.planV3, hrss.planV4, w, true), 'report:filing#1').status).toBe('owed')
   })
 
   it('an instance begun again counts no earlier step (only one begun afresh does)', () => {
@@ -103,7 +103,7 @@ describe('a migration judges what it keeps owed as the new version would have be
       status: 'waived' as const,
       waived: { by: GROUP, reason: '已备案', at: at(80) },
     }
-    const rule = hrss.plan.obligations.find((r) => r.id === 'report:filing')!
+    const rule = hrss.planV4.obligations.find((r) => r.id === 'report:filing')!
     const withBoth = { ...ctx, obligations: [...ctx.obligations.filter((o) => o !== first), waived, again] }
     expect(judgedAgain(withBoth, again, rule)).toBe(again)
     // The first one withdrawn before the second began: the second was begun afresh, and is met.

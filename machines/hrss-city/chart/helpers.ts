@@ -19,5 +19,8 @@ export function relapse() {
   }
 }
 
-/** The plan versions this chart serves (version 4 has version 3's chart; only its rules differ). */
-export type Version = 2 | 3 | 4
+/**
+ * The plan versions this chart serves (version 4 has version 3's chart; only its rules
+ * differ; version 5 has version 4's chart and rules, and opts into kit options).
+ */
+export type Version = 2 | 3 | 4 | 5
