@@ -26,7 +26,12 @@ import {
   planV2 as neixiang2017V2,
   planV3 as neixiang2017V3,
 } from './neixiang-2017/index.js'
-import { plan as saws2014, planV2 as saws2014V2, planV3 as saws2014V3 } from './saws-2014/index.js'
+import {
+  plan as saws2014,
+  planV2 as saws2014V2,
+  planV3 as saws2014V3,
+  planV4 as saws2014V4,
+} from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
@@ -43,6 +48,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017,
   saws2014V2,
   saws2014V3,
+  saws2014V4,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

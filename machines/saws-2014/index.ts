@@ -12,11 +12,15 @@
  * (五(一)2, 五(三)2); only the principal waives the principal's 批示 (五(一)3); a waived
  * report to 人事司 leaves discovery and lets 人事司 notify the unit (rule 2); below 重大
  * only 人事司 convenes (五(一)1). Version 3 stays for incidents opened on it.
+ * Version 5: an approval of a draft is not waived and a superseded draft is neither
+ * approved nor published (kit options, OBLIGATIONS.md rule 8); a draft is published once,
+ * so the answer a relapse owes is a new draft (六(一)、六(二)). Version 4 stays for
+ * incidents opened on it.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4 } from './machine.js'
 import {
   approvals,
   classify,
@@ -24,9 +28,11 @@ import {
   obligationRules,
   obligationRulesV2,
   obligationRulesV4,
+  obligationRulesV5,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
+  WAIVERS_V5,
 } from './rules.js'
 
 export { machine, PLAN_ID }
@@ -60,12 +66,22 @@ export const planV3: PlanDefinition = {
   migratesFrom: { from: 2 },
 }
 
-export const plan: PlanDefinition = {
+export const planV4: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations: [...obligationRulesV4, escalation],
   waivers: WAIVERS_V4,
   events: eventsV4,
-  machine,
+  machine: machineV4,
   migratesFrom: { from: 3 },
+}
+
+/** Version 5: the same states as version 4 (its incidents migrate as they are). */
+export const plan: PlanDefinition = {
+  ...planV4,
+  version: 5,
+  obligations: [...obligationRulesV5, escalation],
+  waivers: WAIVERS_V5,
+  machine,
+  migratesFrom: { from: 4 },
 }

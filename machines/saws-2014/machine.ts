@@ -15,19 +15,25 @@
  * 重大 only 人事司 convenes (五(一)1, 五(三)2); at 较大 the leader in charge approves the
  * proposal (`APPROVE_PROPOSAL`) before the response and its measures (五(一)2, 五(三)2).
  *
+ * Version 5 (`chart(rules, 5)`): the kit's options of version 5 (`V5_OPTIONS`: an approval
+ * is not waived, OBLIGATIONS.md rule 8; a superseded draft is neither approved nor
+ * released), which the plan's `publicStepAllowed` obeys too; every public step publishes
+ * a draft not published before (六(一)、六(二): after a relapse the answer is a new text).
+ *
  * One file per top-level phase, in chart/: discovery.ts, reporting.ts, consultation.ts,
  * response.ts, disposal.ts, review.ts (closed is below); any-phase.ts holds what every open
  * phase accepts, guards.ts the plan's own guards, helpers.ts what they share.
  */
 import { setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
+import type { KitOptions } from '../kit/options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
 import { consultation } from './chart/consultation.js'
 import { discovery } from './chart/discovery.js'
 import { disposal } from './chart/disposal.js'
-import { guards } from './chart/guards.js'
+import { planGuards } from './chart/guards.js'
 import type { Version } from './chart/helpers.js'
 import { reporting } from './chart/reporting.js'
 import { response } from './chart/response.js'
@@ -39,8 +45,17 @@ import {
   obligationRules,
   obligationRulesV2,
   obligationRulesV4,
+  obligationRulesV5,
   PLAN_ID,
 } from './rules.js'
+
+/**
+ * Version 5's kit options (machines/kit/options.ts): OBLIGATIONS.md rule 8, a release
+ * needs every approval of its draft, so an approval is not waived (a draft that will not
+ * be approved is withdrawn, WITHDRAW_DRAFT); and a draft superseded by a newer draft of
+ * its purpose (whose approvals the ledger withdrew) is neither approved nor published.
+ */
+export const V5_OPTIONS: KitOptions = Object.freeze({ waiveApprovals: false, supersededDrafts: 'refused' })
 
 /**
  * The chart of a version, with `rules` as what an incident owes. Version 3 adds the route
@@ -49,10 +64,11 @@ import {
  * investigation is settled, and lets the special report follow a waived phone report.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation })
+  const options = version >= 5 ? V5_OPTIONS : {}
+  const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation, options })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-    guards: { ...kit.guards, ...guards },
+    guards: { ...kit.guards, ...planGuards(options) },
     actions: kit.actions,
   }).createMachine(
     withLedger({
@@ -80,7 +96,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationRulesV4, 4)
+export const machine = chart(obligationRulesV5, 5)
+/** Version 4's chart (rules.ts `obligationRulesV4`), for the incidents opened on it. */
+export const machineV4 = chart(obligationRulesV4, 4)
 /** Version 3's chart (rules.ts `obligationRules`), for the incidents opened on it. */
 export const machineV3 = chart(obligationRules, 3)
 /** Version 2's chart (rules.ts `obligationRulesV2`), for the incidents opened on it. */

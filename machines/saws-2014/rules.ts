@@ -14,7 +14,7 @@
  *     obligations-reporting.ts   五(一)–五(三): reports, activation, special report, 批示, meeting
  *     obligations-response.ts    五(四): the answer and each route's steps
  *     obligations-aftercare.ts   五(五) after it subsides, 六's follow-up and summary
- *   versions.ts                what versions 2 and 4 owe differently
+ *   versions.ts                what versions 2, 4 and 5 owe differently
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -30,6 +30,14 @@ export {
 export { CLICKS_NEED_SITES, classify, GRADES, PLAN_ID, THRESHOLDS } from './rules/grading.js'
 export { R } from './rules/ids.js'
 export { escalation, obligationRules } from './rules/obligations.js'
-export { common, LOWERERS, RECIPIENT_LABELS, type Recipient, WAIVERS, WAIVERS_V4 } from './rules/roles.js'
+export {
+  common,
+  LOWERERS,
+  RECIPIENT_LABELS,
+  type Recipient,
+  WAIVERS,
+  WAIVERS_V4,
+  WAIVERS_V5,
+} from './rules/roles.js'
 export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js'
-export { obligationRulesV2, obligationRulesV4 } from './rules/versions.js'
+export { obligationRulesV2, obligationRulesV4, obligationRulesV5 } from './rules/versions.js'

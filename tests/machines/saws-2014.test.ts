@@ -1,6 +1,6 @@
 /**
- * 安全生产网络舆情应对预案 (saws-2014), version 4 (2 or 3 where a test names `planV2`, `planV3`;
- * version 4's own fixes are in saws-2014.v4.test.ts):
+ * 安全生产网络舆情应对预案 (saws-2014), version 5 (2 or 3 where a test names `planV2`, `planV3`;
+ * version 4's own fixes are in saws-2014.v4.test.ts, version 5's in saws-2014.v5.test.ts):
  * the obligations of PLANS.md's second reading, one named test per rule, the shared
  * defects of issue 17 and version 3's fixes on this plan, a walk per grade to `closed`,
  * and a random walk holding OBLIGATIONS.md's invariants.
@@ -1106,8 +1106,8 @@ describe('saws-2014 plan data', () => {
   const refs = new Set(plan.clauses.map((c) => c.ref))
   const cited = (c: string | null) => (c ?? '').split('、').filter(Boolean)
 
-  it('is version 4 and every obligation rule cites a listed clause or a policy', () => {
-    expect(plan.version).toBe(4)
+  it('is version 5 and every obligation rule cites a listed clause or a policy', () => {
+    expect(plan.version).toBe(5)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const ref of cited(r.clause)) expect(refs, `${r.id} ${ref}`).toContain(ref)

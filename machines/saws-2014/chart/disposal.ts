@@ -25,11 +25,12 @@ export function disposal(version: Version) {
 
 export /**
  * 五(五)'s aftercare, in disposal and (a category changed late) in review; from version 3
- * also the route steps of 五(四) that a late category change owes there.
+ * also the route steps of 五(四) that a late category change owes there. From version 5 a
+ * statement or a result publishes a draft not published before (helpers.ts `publicStep`).
  */
 function aftercare(version: Version) {
   return {
-    ...(version >= 3 ? routeSteps() : {}),
+    ...(version >= 3 ? routeSteps(version) : {}),
     CONTACT_POSTER: {
       actions: step('posterContacted'),
       meta: clause('五(五)1', '与网站或首发信息人沟通，促成主动删帖'),
@@ -39,7 +40,7 @@ function aftercare(version: Version) {
       meta: clause('五(五)2', '请当地相关部门协助处理清除'),
     },
     LEGAL_STATEMENT: {
-      guard: publicStep('statement'),
+      guard: publicStep('statement', version >= 5),
       actions: ['release' as const, step('legalStatement')],
       meta: clause('五(五)2', '发表法律声明，敦促删除不实信息'),
     },
@@ -55,7 +56,7 @@ function aftercare(version: Version) {
  * steps (solving, investigating, the result, the takedown request, source control); each
  * is taken where the incident is, while it is owed, in the order of the response.
  */
-function routeSteps() {
+function routeSteps(version: Version) {
   return {
     SOLVE_PROBLEM: {
       guard: owes(R.solve),
@@ -68,7 +69,7 @@ function routeSteps() {
       meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为（平息后认定为举报）'),
     },
     PUBLISH_RESULT: {
-      guard: and([owes(R.result), 'resultInOrder', publicStep('result')]),
+      guard: and([owes(R.result), 'resultInOrder', publicStep('result', version >= 5)]),
       actions: ['release' as const, step('resultPublished')],
       meta: clause('五(四)2、五(四)3', '解决问题或查实后公开处理结果'),
     },

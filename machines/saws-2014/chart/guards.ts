@@ -1,8 +1,11 @@
 /**
  * The guards that decide the plan's own rules (the kit's guards are the same in every plan).
- * The chart names them; rules/gates.ts lists what each waits for.
+ * The chart names them; rules/gates.ts lists what each waits for. `planGuards(options)`
+ * reads drafts with the version's kit options (machines/kit/options.ts), as the kit's
+ * own `canApprove` and `approvalsComplete` do.
  */
 import { draftApproved } from '../../kit/drafts.js'
+import type { KitOptions } from '../../kit/options.js'
 import {
   approvals,
   BEFORE_PUBLIC,
@@ -17,7 +20,7 @@ import {
 } from '../rules.js'
 import { type Args, clear } from './helpers.js'
 
-export const guards = {
+export const planGuards = (options: KitOptions) => ({
   routeIs: ({ context }: Args, p: { route: Route }) => routeOf(context.category) === p.route,
   /** 五(一)1–3: the grade's report has reached 人事司(宣教办) (and 重大以上 activated the plan). */
   reported: (args: Args) => clear(args, [...OFFICE_REPORTS, R.activate]),
@@ -26,10 +29,14 @@ export const guards = {
   /**
    * Every public step (回应、公开处理结果、法律声明): the named draft carries the approvals its
    * grade requires (五(一)1 本单位负责人审定, 五(一)2 分管领导批准), and whatever 五(一)3 and
-   * 五(三)3 owe at 重大以上 is done — after a rise during the response too.
+   * 五(三)3 owe at 重大以上 is done — after a rise during the response too. `unpublished`
+   * (version 5): the draft was not published before (六(一)、六(二): the answer after a
+   * relapse is a new text; OBLIGATIONS.md rule 8). With version 5's options a superseded
+   * draft is never approved (a newer draft of its purpose exists).
    */
-  publicStepAllowed: (args: Args, p: { purpose: Purpose }) =>
-    draftApproved(approvals, args.context, args.event, [p.purpose]) && clear(args, BEFORE_PUBLIC),
+  publicStepAllowed: (args: Args, p: { purpose: Purpose; unpublished?: boolean }) =>
+    draftApproved(approvals, args.context, args.event, [p.purpose], p.unpublished === true, options) &&
+    clear(args, BEFORE_PUBLIC),
   /** 五(四), 五(一)2: the route's duties and the briefing are done before the incident subsides. */
   maySubside: (args: Args) => clear(args, BEFORE_SUBSIDE),
   /** 五(五): the aftercare the grade and the category owe is done. */
@@ -66,4 +73,4 @@ export const guards = {
         o.status === 'owed' &&
         ([R.solve, R.investigate, R.result, R.takedown, R.contain] as string[]).includes(o.rule),
     ),
-}
+})

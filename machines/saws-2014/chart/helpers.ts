@@ -11,10 +11,17 @@ export const clear = ({ context, event }: Args, rules: readonly string[]) =>
 export const ID = `#${PLAN_ID}.phase`
 export const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
 export const routeIs = (route: Route) => ({ type: 'routeIs' as const, params: { route } })
-export const publicStep = (purpose: Purpose) => ({ type: 'publicStepAllowed' as const, params: { purpose } })
+/**
+ * The public step of a draft of `purpose`; `fresh` (version 5): of a draft not published
+ * before (a text is published once; a new answer is a new draft, 六(一)、六(二), rule 8).
+ */
+export const publicStep = (purpose: Purpose, fresh = false) => ({
+  type: 'publicStepAllowed' as const,
+  params: fresh ? { purpose, unpublished: true } : { purpose },
+})
 export const owes = (rule: string) => ({ type: 'owes' as const, params: { rule } })
 /** The latest instance of `rule` is met, met late or waived: nothing of it is owed now. */
 export const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
 
 /** The plan versions this chart serves. */
-export type Version = 2 | 3 | 4
+export type Version = 2 | 3 | 4 | 5

@@ -3,7 +3,9 @@
  * following until it subsides; the measures of 四 throughout.
  *
  * Version 3 adds the ways out of a route state whose step is no longer owed (`leave`) and
- * publishes the result once the solving or the investigation is settled.
+ * publishes the result once the solving or the investigation is settled. Version 5
+ * publishes only drafts not published before: after a relapse (六(一)、六(二)) the new
+ * answer is a new draft, not the text the netizens' doubts were about.
  */
 import { and, not } from 'xstate'
 import { clause, policy } from '../../vocabulary.js'
@@ -15,6 +17,9 @@ const recategorised = policy('回应作出前涉事原因变化，按新原因�
 export function response(version: Version) {
   const v3 = version >= 3
   const v4 = version >= 4
+  /** Version 5: every public step publishes a draft not published before (helpers.ts `publicStep`). */
+  const fresh = version >= 5
+  const respond = (target: string, ref: string, label: string) => respondWith(target, ref, label, fresh)
   /** Version 3: a way out of a route state once `waited` are no longer owed (rules 2 and 6). */
   const leave = (target: string, waited: readonly string[], why: string) => ({
     target,
@@ -28,8 +33,8 @@ export function response(version: Version) {
   /** 五(四)2–3: the result, approved, once the solving or the investigation is done (v3: or waived). */
   const publishResult = (done: string) =>
     v3
-      ? and(['resultInOrder', publicStep('result')])
-      : and([{ type: 'stepDone', params: { step: done } }, publicStep('result')])
+      ? and(['resultInOrder', publicStep('result', fresh)])
+      : and([{ type: 'stepDone', params: { step: done } }, publicStep('result', fresh)])
   return {
     meta: clause('五(四)', '回应舆情'),
     initial: 'routing',
@@ -207,7 +212,7 @@ export function response(version: Version) {
         },
         on: {
           RESPOND: {
-            guard: publicStep('answer'),
+            guard: publicStep('answer', fresh),
             actions: ['release', step('responded')],
             meta: clause('五(四)', '继续回应'),
           },
@@ -228,11 +233,14 @@ function also<T, U>(v3: boolean, first: T, then: U): T | [T, U] {
   return v3 ? [first, then] : first
 }
 
-/** A first response on a route: the named draft goes out once approved and 五(一)3 is done. */
-function respond(target: string, ref: string, label: string) {
+/**
+ * A first response on a route: the named draft goes out once approved and 五(一)3 is done
+ * (`fresh`, version 5: a draft not published before).
+ */
+function respondWith(target: string, ref: string, label: string, fresh: boolean) {
   return {
     target,
-    guard: publicStep('answer'),
+    guard: publicStep('answer', fresh),
     actions: ['release' as const, step('responded')],
     meta: clause(ref, label),
   }

@@ -31,6 +31,15 @@ export const WAIVERS_V4: typeof WAIVERS = {
   policy: `${WAIVERS.policy}；总局主要领导的批示仅主要领导本人可免除（五(一)3，分管领导不得免除上级的批示）`,
 }
 
+/**
+ * Version 5: the same, and a draft's approval is not waived (OBLIGATIONS.md rule 8: a
+ * release needs every approval; the way out is withdrawing the draft).
+ */
+export const WAIVERS_V5: typeof WAIVERS = {
+  ...WAIVERS_V4,
+  policy: `${WAIVERS_V4.policy}；稿件的审定、批准不得免除（不再发布的稿件应撤回）`,
+}
+
 /** Roles that may lower a grade (policy): the monitoring division grades by the figures only. */
 export const LOWERERS: readonly Role[] = ['office', 'leader', 'principal']
 

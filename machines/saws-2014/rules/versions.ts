@@ -1,4 +1,4 @@
-/** What versions 2 and 4 owe differently from version 3 (obligations.ts), derived from its list. */
+/** What versions 2, 4 and 5 owe differently from version 3 (obligations.ts), derived from its list. */
 import type { ObligationRule } from '../../kit/types.js'
 import { GENERAL_REPORT_SETTLED, PHONE_REPORT_SETTLED } from './gates.js'
 import { POLICY_SOON, R, rule } from './ids.js'
@@ -48,3 +48,13 @@ export const obligationRulesV4: readonly ObligationRule[] = obligationRules.flat
     }),
   ]
 })
+
+/**
+ * Version 5's rules: version 4's, each release of a draft (the answer, the result, the
+ * legal statement) published from a draft not published before (`freshDraft`): the owed
+ * answer after a relapse names DRAFT, not the text already out (六(一) the netizens'
+ * doubts about the reply, 六(二) 研究后续回应意见; OBLIGATIONS.md rule 8).
+ */
+export const obligationRulesV5: readonly ObligationRule[] = obligationRulesV4.map((r) =>
+  r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
+)
