@@ -3,9 +3,10 @@
  * saws-2014 incident a release before opened on version 3 offers the leader in charge the
  * waiver of the principal's 批示 (version 4 leaves it to the principal alone, `waivableBy`),
  * names its version, and says near the plan name that it is not on the current one (an
- * admin is also told how to migrate it). A version 4 incident of the same plan, viewed in
- * the same tab before, does not lend it version 4's rules. After a migration to version 4
- * the open page takes version 4's rules and the notice goes.
+ * admin is also told how to migrate it, one version at a time). An incident of the current
+ * version (4 or later) of the same plan, viewed in the same tab before, does not lend it its
+ * rules. Migrated to version 4 and on to the current one, the open page takes the current
+ * rules and the notice goes.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,6 +40,8 @@ const STEPS: [Who, string, Record<string, unknown>][] = [
   ['office', 'SUBMIT_SPECIAL_REPORT', { to: ['principal', 'leader'], content: '舆情专报' }],
 ]
 const PRINCIPAL_INSTRUCTION = 'instruct:principal#1'
+/** The plan's current version: 4 or later, which leave the principal's 批示 to the principal. */
+const CURRENT = getPlan(PLAN)?.version ?? 0
 
 /** Opened by the release before, when version 3 was the current one (the API opens on the current only). */
 async function seedOnVersion3(databaseUrl: string): Promise<{ page: string; list: string }> {
@@ -97,18 +100,19 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
   const planRow = async (page: Page) => (await page.locator('.summary dd').first().textContent()) ?? ''
 
   it('shows a version 3 incident by version 3, says it is not on the current one, and follows a migration', async () => {
-    const onV4 = await api('office', 'POST', '/incidents', { ...OPEN, title: '第四版事件' })
-    expect(onV4.planVersion).toBe(4)
+    expect(CURRENT).toBeGreaterThanOrEqual(4)
+    const onCurrent = await api('office', 'POST', '/incidents', { ...OPEN, title: '现行版事件' })
+    expect(onCurrent.planVersion).toBe(CURRENT)
     for (const [who, type, fields] of STEPS)
-      await api(who, 'POST', `/incidents/${onV4.id}/events`, { type, ...fields })
+      await api(who, 'POST', `/incidents/${onCurrent.id}/events`, { type, ...fields })
     expect((await api('leader', 'GET', `/incidents/${onV3}`)).planVersion).toBe(3)
 
     const page = await newPage(browser, server.base)
     await signIn(page, 'leader')
 
-    // Version 4 first, so that its plan is the one loaded when the version 3 incident is opened.
-    await openIncident(page, onV4.id)
-    expect(await planRow(page)).toContain(`${PLAN} v4`)
+    // The current version first, so that its plan is the one loaded when the version 3 incident is opened.
+    await openIncident(page, onCurrent.id)
+    expect(await planRow(page)).toContain(`${PLAN} v${CURRENT}`)
     expect(await waiveOffered(page)).toBe(0)
     expect(await page.locator('#migration-notice').count()).toBe(0)
 
@@ -116,7 +120,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     expect(await planRow(page)).toContain(`${PLAN} v3`)
     expect(await waiveOffered(page)).toBe(1)
     const notice = page.locator('#migration-notice')
-    expect(await notice.textContent()).toContain('预案现行为第 4 版，本事件仍按第 3 版办理')
+    expect(await notice.textContent()).toContain(`预案现行为第 ${CURRENT} 版，本事件仍按第 3 版办理`)
     // Near the plan name: right before the summary that names it.
     expect(
       await notice.evaluate((el) => el.nextElementSibling?.querySelector('dd')?.textContent ?? ''),
@@ -127,7 +131,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     await page.locator('#lang-toggle').click()
     await page.locator('#migration-notice').filter({ hasText: 'runs on version 3' }).waitFor()
     expect(await page.locator('#migration-notice').textContent()).toContain(
-      "The plan's current version is 4; this incident still runs on version 3",
+      `The plan's current version is ${CURRENT}; this incident still runs on version 3`,
     )
     await page.locator('#lang-toggle').click()
     await page.locator('#migration-notice').filter({ hasText: '第 3 版' }).waitFor()
@@ -139,10 +143,11 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
       `POST /incidents/${onV3}/migrate {"toVersion":4,"reason":"…"}`,
     )
 
-    // Migrated while the leader's page is open: it takes version 4's rules.
-    await api('admin', 'POST', `/incidents/${onV3}/migrate`, { toVersion: 4, reason: '迁移到第四版' })
+    // Migrated while the leader's page is open, one version at a time: it takes the current rules.
+    for (let to = 4; to <= CURRENT; to++)
+      await api('admin', 'POST', `/incidents/${onV3}/migrate`, { toVersion: to, reason: `迁移到第 ${to} 版` })
     await page.locator('#migration-notice').waitFor({ state: 'detached' })
-    expect(await planRow(page)).toContain(`${PLAN} v4`)
+    expect(await planRow(page)).toContain(`${PLAN} v${CURRENT}`)
     expect(await waiveOffered(page)).toBe(0)
     expect(scriptErrors(page)).toEqual([])
     expect(scriptErrors(admin)).toEqual([])
@@ -165,7 +170,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     expect(cells[3]).toBe('重大网络舆情（第三版）')
     // An incident on the current version keeps the current names.
     const current = await page
-      .locator('#incidents tr', { hasText: '第四版事件' })
+      .locator('#incidents tr', { hasText: '现行版事件' })
       .locator('td')
       .allTextContents()
     expect(current[1]).toBe('安全生产网络舆情应对预案')
