@@ -132,6 +132,7 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
             const x = String(v)
             if (k === 'purpose') return `稿件用途：${PURPOSE_LABELS[x] ?? x}`
             if (k === 'route') return `回应方式：${plan.events.length ? routeLabel(plan, x) : x}`
+            if (k === 'unpublished') return v === true ? '稿件未曾发布' : '稿件可曾发布'
             return `${k}=${x}`
           })
           return `${word}（${said.join('，')}）`
