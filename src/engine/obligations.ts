@@ -119,6 +119,17 @@ export function refusalDetail(
     return {
       reason: `draft ${draft.id} was written by ${draft.by.name}: the plan requires ${own.label} from someone other than its author`,
     }
+  // A text published once is published again only as a new draft (where the plan says so).
+  if (draft?.releasedAt) {
+    const unpublished = {
+      ...ctx,
+      drafts: ctx.drafts.map((d) => (d === draft ? { ...d, releasedAt: null } : d)),
+    }
+    if (withContext(plan, s, unpublished).can(event))
+      return {
+        reason: `draft ${draft.id} was published already (${draft.releasedAt}): a new text is a new draft (DRAFT), approved anew`,
+      }
+  }
   if (draft && s.can({ ...event, draftId: undefined }))
     return {
       reason: `${event.type} is not possible for draft ${draft.id} now (released, withdrawn, or not its turn)`,

@@ -168,6 +168,10 @@ describe('saws-2014 v5, 六(一)、六(二): after a relapse the answer owed is 
   it('refuses to publish d1 again; the owed answer names DRAFT; a new approved draft meets it', () => {
     const w = relapsed(plan)
     expect(w.can('RESPOND', respond('d1'), POST)).toBe(false)
+    // The 409 says why: d1 was published already.
+    expect(
+      refusalDetail(plan, w.actor.getSnapshot(), stamped(w, POST, 'RESPOND', respond('d1'))).reason,
+    ).toMatch(/^draft d1 was published already \(.+\): a new text is a new draft \(DRAFT\), approved anew$/)
     const shown = obligationParts(plan, w.context()).obligations.find((o) => o.id === `${R.answer}#2`)
     expect(shown?.discharge).toEqual({ type: 'DRAFT', fields: { purpose: 'answer' } })
     act(w, UNIT, 'DRAFT', answer(2))
