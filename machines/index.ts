@@ -25,6 +25,7 @@ import {
   plan as neixiang2017,
   planV2 as neixiang2017V2,
   planV3 as neixiang2017V3,
+  planV4 as neixiang2017V4,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -37,6 +38,7 @@ import {
 export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V2,
   neixiang2017V3,
+  neixiang2017V4,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

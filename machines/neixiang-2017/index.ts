@@ -11,11 +11,16 @@
  * the press conference (第五條) speaks an approved draft once the group has convened;
  * 第三條3 (新闻发言人) and 第七條3 (梯度发布) are decisions on the record; a rise owes a
  * mainstream release (第六條). Version 3 stays for its incidents, which migrate (same states).
+ * Version 5 (the same rules and states; a black-box check's findings): the kit's options —
+ * an approval is not waived, a superseded draft is neither approved (APPROVE_LEAD too) nor
+ * published (rule 8); the stance and the press conference wait for the source like a release
+ * (第六條 source#1 首次发布前); a closing record the group waived closes the incident (rule 2).
+ * Version 4 stays for its incidents, which migrate (same states).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4 } from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -55,12 +60,19 @@ export const planV3: PlanDefinition = {
   migratesFrom: { from: 2 },
 }
 
-export const plan: PlanDefinition = {
+export const planV4: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations,
   approvals: approvalsV4,
   events: eventsV4,
-  machine,
+  machine: machineV4,
   migratesFrom: { from: 3 },
+}
+
+export const plan: PlanDefinition = {
+  ...planV4,
+  version: 5,
+  machine,
+  migratesFrom: { from: 4 },
 }

@@ -13,6 +13,7 @@
  */
 import { assign, setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
+import type { KitOptions } from '../kit/options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { type Category, policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
@@ -37,6 +38,14 @@ import {
 } from './rules.js'
 
 /**
+ * Version 5's kit options (README "Kit options"): an approval is not waived (OBLIGATIONS.md
+ * rule 8: a waived approval is no approval, and the release it gates stays refused; the way
+ * out is WITHDRAW_DRAFT), and a superseded draft is neither approved nor published (已有新稿，
+ * 旧稿不再审批: its approvals are withdrawn, so the ledger and the drafts agree).
+ */
+const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
+
+/**
  * The chart, with `rules` as what an incident owes (the versions differ in their rules and
  * in what follows from them). Where the stance rule names a draft purpose (version 3), the
  * stance publishes a draft of that purpose carrying what a release needs, and each
@@ -47,14 +56,23 @@ import {
  * version 4 宣传部's 审定 is in the approval table (rules/approvals.ts `approvalsV4`), the press
  * conference publishes an approved draft of purpose `press` once the group has convened
  * (第五條 在领导小组的指导下), and the group names a spokesperson when it decided to (第三條3).
+ * From version 5 the kit's options (`V5_OPTIONS`), every publication after the source
+ * (第六條), and a waived closing record closes.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 4 ? approvalsV4 : approvals
-  const kit = createKit({ classify, obligations: [...rules, escalation], approvals: table, escalation })
+  const options = version >= 5 ? V5_OPTIONS : undefined
+  const kit = createKit({
+    classify,
+    obligations: [...rules, escalation],
+    approvals: table,
+    escalation,
+    ...(options ? { options } : {}),
+  })
   const stancePurpose = rules.find((r) => r.id === 'stance')?.draftPurpose
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-    guards: { ...kit.guards, ...guardsOf(kit) },
+    guards: { ...kit.guards, ...guardsOf(kit, options) },
     actions: {
       ...kit.actions,
       /** SET_CATEGORY with 第二條4's category (the plan's own schema, events.ts, validated it). */
@@ -78,7 +96,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
             consultation: consultation(stancePurpose),
             response: response(version, stancePurpose),
             disposal,
-            review,
+            review: review(version),
             closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
           },
         },
@@ -87,7 +105,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV4, 4)
+export const machine = chart(rulesV4, 5)
+/** Version 4's chart (the same rules): approvals waivable, superseded drafts approvable, the stance before the source, a waived record still waiting for REVIEW. */
+export const machineV4 = chart(rulesV4, 4)
 /** Version 3's chart (obligations.ts `rules`): 宣传部's approval outside the table, a press conference with no text. */
 export const machineV3 = chart(rules, 3)
 /** Version 2's chart (versions.ts `rulesV2`): the stance a step of free text, for the incidents opened on it. */

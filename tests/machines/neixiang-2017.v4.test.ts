@@ -1,12 +1,13 @@
 /**
- * 內鄉縣負面網絡輿情應急處置辦法, version 4: what it changes from version 3 (released, frozen),
+ * 內鄉縣負面網絡輿情應急處置辦法, version 4 (frozen since version 5: neixiang-2017.v5.test.ts):
+ * what it changes from version 3 (released, frozen),
  * one describe per finding, each naming its clause; each test fails on version 3, and one
  * assertion per kept behaviour shows version 3 still does the old thing. A walk per grade to
  * `closed` on version 4. Version 3's own tests: neixiang-2017.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV3 } from '../../machines/neixiang-2017/index.js'
+import { planV4 as plan, planV3 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { permits, refusalDetail } from '../../src/engine/obligations.js'
 import { startIncident, T0, type Walker } from '../helpers/machine.js'
@@ -215,7 +216,7 @@ describe('第六條 (version 4): when the negative impact grows, the group publi
 })
 
 describe('neixiang-2017 version 4 walks', () => {
-  it('registers version 4 as the plan, migrating from version 3 (same states)', () => {
+  it('registers version 4, migrating from version 3 (same states)', () => {
     expect(plan.version).toBe(4)
     expect(plan.migratesFrom).toEqual({ from: 3 })
     expect(planV3.version).toBe(3)

@@ -2,7 +2,8 @@
  * What the phase region accepts in every open phase: the events every plan shares, the
  * category (第二條4), grading, reports, coordination, the source, the stance, the approvals
  * of a draft, the release and the press conference (version 4: naming the spokesperson) —
- * a rise during disposal or review is reportable there.
+ * a rise during disposal or review is reportable there. Version 5: the stance and the press
+ * conference, like every release, wait for the source (第六條, `sourceKnown`).
  */
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
@@ -18,14 +19,23 @@ const position = { type: 'completeStep', params: { step: 'position' } } as const
  */
 export function anyPhase(version: Version, stancePurpose: string | undefined) {
   const releaseGuard = releaseGuardOf(stancePurpose)
+  /**
+   * 第六條 (version 5): every publication waits for the source, as RELEASE always did — the
+   * stance and the press text are published drafts too, and may come first (source#1: 首次发布前).
+   */
+  const v5 = version >= 5
   /** 第七條1: 第一时间表明态度 — version 3 publishes an approved stance draft (第三條4、第七條3、第二條4). */
   const statePosition =
     stancePurpose === undefined
       ? { guard: 'isOpen' as const, actions: position, meta: clause('第七條1', '第一时间表明态度') }
       : {
-          guard: and(['isOpen', publishable(stancePurpose)]),
+          guard: v5
+            ? and(['isOpen', 'sourceKnown', publishable(stancePurpose)])
+            : and(['isOpen', publishable(stancePurpose)]),
           actions: ['release' as const, position],
-          meta: clause('第七條1、第三條4、第七條3', '第一时间表明态度：发布经审定的表态稿'),
+          meta: v5
+            ? clause('第七條1、第三條4、第七條3、第六條', '第一时间表明态度：出处已了解，发布经审定的表态稿')
+            : clause('第七條1、第三條4、第七條3', '第一时间表明态度：发布经审定的表态稿'),
         }
   const pressStep = { type: 'completeStep', params: { step: 'pressConference' } } as const
   const convened = { type: 'holds', params: { when: { act: 'CONVENE' } } } as const
@@ -34,9 +44,16 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
     version < 4
       ? { guard: 'isOpen' as const, actions: pressStep, meta: clause('第五條', '新闻发布会、通气会') }
       : {
-          guard: and(['isOpen', convened, publishable('press')]),
+          guard: v5
+            ? and(['isOpen', 'sourceKnown', convened, publishable('press')])
+            : and(['isOpen', convened, publishable('press')]),
           actions: ['release' as const, pressStep],
-          meta: clause('第五條、第三條4', '在领导小组指导下召开新闻发布会、通气会：发布经审定的发布会稿'),
+          meta: v5
+            ? clause(
+                '第五條、第三條4、第六條',
+                '在领导小组指导下召开新闻发布会、通气会：出处已了解，发布经审定的发布会稿',
+              )
+            : clause('第五條、第三條4', '在领导小组指导下召开新闻发布会、通气会：发布经审定的发布会稿'),
         }
   /** 第三條3 (version 4): the group names the spokesperson it decided, on the record, to name. */
   const nameSpokesperson = {

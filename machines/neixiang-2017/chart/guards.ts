@@ -1,12 +1,16 @@
 /**
  * The guards that decide the plan's own rules (the kit's guards are the same in every plan);
- * `releasable` and `responseReady` ask the kit's `approvalsComplete` of each draft.
+ * `releasable` and `responseReady` ask the kit's `approvalsComplete` of each draft (which
+ * obeys the kit's options); `canApproveLead` reads approvals itself, so it is given them.
  */
+import { supersededBy } from '../../kit/drafts.js'
 import type { createKit } from '../../kit/kit.js'
+import type { KitOptions } from '../../kit/options.js'
 import { LEAD_APPROVAL, POLITICAL_MASS, REPORTERS, type Recipient } from '../rules.js'
 import { type Args, draftsOf, leadApproved } from './helpers.js'
 
-export function guardsOf(kit: ReturnType<typeof createKit>) {
+/** `options`: the kit options of the version (the same the kit was made with). */
+export function guardsOf(kit: ReturnType<typeof createKit>, options: KitOptions = {}) {
   return {
     /** Offices act only for themselves: each recipient is one the sender's role may report to. */
     reportsOwnRecipients: ({ event }: Args) => {
@@ -43,13 +47,18 @@ export function guardsOf(kit: ReturnType<typeof createKit>) {
           ) &&
           leadApproved(args.context, d),
       ),
-    /** 第二條4: 宣传部 may approve a fresh draft of a political or mass incident, not its own. */
+    /**
+     * 第二條4: 宣传部 may approve a fresh draft of a political or mass incident, not its own;
+     * with `supersededDrafts: 'refused'` (version 5), not one a newer draft of its purpose
+     * supersedes (rule 8: 已有新稿，旧稿不再审批), as the kit's `canApprove` does.
+     */
     canApproveLead: (args: Args) =>
       args.context.category === POLITICAL_MASS &&
       draftsOf(args).some(
         (d) =>
           d.withdrawn === null &&
           d.releasedAt === null &&
+          !(options.supersededDrafts === 'refused' && supersededBy(args.context, d) !== undefined) &&
           !d.approvals.some((a) => a.code === LEAD_APPROVAL.code) &&
           d.by.name !== args.event.actor.name,
       ),

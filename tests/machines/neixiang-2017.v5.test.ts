@@ -1,0 +1,310 @@
+/**
+ * 內鄉縣負面網絡輿情應急處置辦法, version 5: the defects a black-box check found in version 4
+ * (released, frozen), one describe per finding, each naming its rule or clause; each test
+ * shows version 4 doing the old thing and version 5 the new. A walk per grade to `closed`
+ * and the migration from version 4. Version 4's own tests: neixiang-2017.v4.test.ts.
+ */
+import { describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { plan, planV4 } from '../../machines/neixiang-2017/index.js'
+import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
+import { refusalDetail } from '../../src/engine/obligations.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, T0, type Walker } from '../helpers/machine.js'
+
+const office: Actor = { name: '信息公开办值班员', role: 'office' }
+const monitor: Actor = { name: '舆情评论员', role: 'monitor' }
+const group: Actor = { name: '领导小组组长', role: 'group' }
+const principal: Actor = { name: '县委办', role: 'principal' }
+const propaganda: Actor = { name: '县委宣传部', role: 'leader' }
+const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
+const admin: Actor = { name: '管理员', role: 'admin' }
+const POLITICAL_MASS = 'political_mass' as Category
+const BOTH = [
+  ['version 4', planV4],
+  ['version 5', plan],
+] as const
+
+const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
+  startIncident(p, { severity, category, severityReason: '研判' }, office)
+/** Sends the event and tells whether the machine accepted it (an accepted event is an act). */
+function act(w: Walker, type: string, fields: Record<string, unknown> = {}, actor: Actor = office) {
+  const before = w.context().acts.length
+  w.send(type, fields, { actor })
+  return w.context().acts.length > before
+}
+const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
+const lastDraft = (w: Walker) => w.context().drafts.at(-1)?.id as string
+/** The ids of the obligations a refusal says are owed (the 409's `owed`). */
+const owedIds = (detail: { owed?: unknown[] }) =>
+  (detail.owed as Array<{ id: string }> | undefined)?.map((o) => o.id)
+/** Why `p` refuses `type` now (the engine's 409 detail). */
+const refusal = (p: PlanDefinition, w: Walker, type: string, fields: Record<string, unknown>, actor: Actor) =>
+  refusalDetail(p, w.actor.getSnapshot(), { type, ...fields, at: addMinutes(T0, 600), actor })
+/** A draft of `purpose`, approved as the grade requires (宣传部 too in a 第二條4 case); returns its id. */
+function approvedDraft(w: Walker, purpose: string, content = '经核实……') {
+  expect(act(w, 'DRAFT', { content, purpose }, office)).toBe(true)
+  const id = lastDraft(w)
+  expect(act(w, 'AGREE_LINE', { draftId: id }, group)).toBe(true)
+  if (w.context().category === POLITICAL_MASS)
+    expect(act(w, 'APPROVE_LEAD', { draftId: id }, propaganda)).toBe(true)
+  return id
+}
+/** Reported, source recorded, a stance stated, the group convened, a release draft with the line agreed (its id). */
+function toConsultation(w: Walker) {
+  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议公布事实' }, monitor)).toBe(true)
+  expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+  expect(act(w, 'STATE_POSITION', { draftId: approvedDraft(w, 'stance') }, speaker)).toBe(true)
+  expect(act(w, 'CONVENE', {}, group)).toBe(true)
+  return approvedDraft(w, 'release', '通报：经核实……')
+}
+const decide = (w: Walker, decision: string, answer: 'yes' | 'no') =>
+  act(w, 'DECIDE', { decision, answer, reason: answer === 'yes' ? '需要' : '无需' }, group)
+/** A general incident walked to the closing record (review#1 owed); `staged`: the group decided yes to 梯度发布 and it stays owed. */
+function toReview(p: PlanDefinition, staged = false) {
+  const w = open(p)
+  const d = toConsultation(w)
+  expect(decide(w, 'decision:spokesperson', 'no')).toBe(true)
+  expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+  expect(act(w, 'RELEASE', { draftId: d, channel: '官方微博' }, speaker)).toBe(true)
+  expect(decide(w, 'decision:staged', staged ? 'yes' : 'no')).toBe(true)
+  expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+  expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
+  expect(w.phase()).toBe('review')
+  expect(ob(w, 'review#1')?.status).toBe('owed')
+  return w
+}
+const waive = (w: Walker, obligation: string) =>
+  act(w, 'WAIVE', { obligation, reason: '领导小组决定免除' }, group)
+
+describe('OBLIGATIONS.md rule 8 (version 5): an approval is not waived — a waived approval is no approval', () => {
+  it('refuses to waive the group’s line on a stance draft; version 4 waived it and the stance stayed refused', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p)
+      expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+      expect(act(w, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' }, office)).toBe(true)
+      const waived = waive(w, 'approval:line:d1#1')
+      if (p === planV4) {
+        // The waiver hid a duty: nothing of d1 owed, yet the stance it gates is still refused.
+        expect(waived).toBe(true)
+        expect(ob(w, 'approval:line:d1#1')?.status).toBe('waived')
+        expect(act(w, 'STATE_POSITION', { draftId: 'd1' }, speaker)).toBe(false)
+        continue
+      }
+      expect(waived).toBe(false)
+      expect(ob(w, 'approval:line:d1#1')?.status).toBe('owed')
+      expect(refusal(p, w, 'WAIVE', { obligation: 'approval:line:d1#1', reason: 'x' }, group).reason).toMatch(
+        /approval obligations cannot be waived/,
+      )
+      // The way out is WITHDRAW_DRAFT: the draft's approvals are withdrawn on the record.
+      expect(act(w, 'WITHDRAW_DRAFT', { draftId: 'd1', reason: '不再表态' }, office)).toBe(true)
+      expect(ob(w, 'approval:line:d1#1')?.status).toBe('withdrawn')
+    }
+  })
+
+  it('refuses to waive 宣传部’s 审定 of a 第二條4 case too, and still waives what is not an approval', () => {
+    const w = open(plan, 'general', POLITICAL_MASS)
+    expect(act(w, 'DRAFT', { content: '通报' }, office)).toBe(true)
+    expect(act(w, 'AGREE_LINE', { draftId: 'd1' }, group)).toBe(true)
+    expect(waive(w, 'approval:propaganda:d1#1')).toBe(false)
+    expect(ob(w, 'approval:propaganda:d1#1')?.status).toBe('owed')
+    expect(waive(w, 'source#1')).toBe(true)
+    expect(ob(w, 'source#1')?.status).toBe('waived')
+  })
+})
+
+describe('OBLIGATIONS.md rule 8 (version 5): 已有新稿，旧稿不再审批 — a superseded draft is neither approved nor published', () => {
+  it('refuses APPROVE_LEAD and AGREE_LINE of a superseded draft (version 4’s canApproveLead bypassed the kit)', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p, 'major', POLITICAL_MASS)
+      expect(act(w, 'DRAFT', { content: '通报一' }, office)).toBe(true)
+      expect(act(w, 'DRAFT', { content: '通报二' }, office)).toBe(true)
+      // d1's approval obligations were withdrawn when d2 came (both versions)…
+      expect(ob(w, 'approval:propaganda:d1#1')?.status).toBe('withdrawn')
+      expect(ob(w, 'approval:line:d1#1')?.status).toBe('withdrawn')
+      // …yet version 4 still took 宣传部's approval and the line on d1.
+      const v4 = p === planV4
+      expect(w.can('APPROVE_LEAD', { draftId: 'd1' }, propaganda)).toBe(v4)
+      expect(w.can('AGREE_LINE', { draftId: 'd1' }, group)).toBe(v4)
+      if (!v4)
+        expect(refusal(p, w, 'APPROVE_LEAD', { draftId: 'd1' }, propaganda).reason).toBe(
+          'draft d1 is superseded by d2: approve and publish d2, or withdraw d2 first',
+        )
+      expect(act(w, 'APPROVE_LEAD', { draftId: 'd2' }, propaganda)).toBe(true)
+      expect(ob(w, 'approval:propaganda:d2#1')?.status).toBe('met')
+    }
+  })
+
+  it('refuses to publish an approved draft once a newer one exists, and to start the response on it; withdrawing the newer one makes it current', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p)
+      const d1 = toConsultation(w)
+      expect(act(w, 'DRAFT', { content: '通报（修改稿）' }, office)).toBe(true)
+      const d2 = lastDraft(w)
+      expect(ob(w, `approval:line:${d2}#1`)?.status).toBe('owed')
+      const v4 = p === planV4
+      expect(w.can('START_RESPONSE', {}, group)).toBe(v4)
+      expect(w.can('RELEASE', { draftId: d1, channel: '官方微博' }, speaker)).toBe(v4)
+      if (v4) {
+        // Version 4 published the old text while the newer draft's approval stayed owed.
+        expect(act(w, 'RELEASE', { draftId: d1, channel: '官方微博' }, speaker)).toBe(true)
+        expect(ob(w, `approval:line:${d2}#1`)?.status).toBe('owed')
+        continue
+      }
+      expect(refusal(p, w, 'RELEASE', { draftId: d1, channel: '官方微博' }, speaker).reason).toBe(
+        `draft ${d1} is superseded by ${d2}: approve and publish ${d2}, or withdraw ${d2} first`,
+      )
+      expect(act(w, 'WITHDRAW_DRAFT', { draftId: d2, reason: '维持原稿' }, office)).toBe(true)
+      expect(ob(w, `approval:line:${d2}#1`)?.status).toBe('withdrawn')
+      expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+      expect(act(w, 'RELEASE', { draftId: d1, channel: '官方微博' }, speaker)).toBe(true)
+      expect(ob(w, 'release#1')?.status).toBe('met')
+    }
+  })
+
+  it('refuses to state a superseded stance draft', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p)
+      expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+      const d1 = approvedDraft(w, 'stance', '高度重视')
+      expect(act(w, 'DRAFT', { content: '高度重视，正在核实', purpose: 'stance' }, office)).toBe(true)
+      expect(w.can('STATE_POSITION', { draftId: d1 }, speaker)).toBe(p === planV4)
+    }
+  })
+})
+
+describe('第六條 (version 5): the stance and the press conference wait for the source, as a release does', () => {
+  it('refuses STATE_POSITION while source#1 (首次发布前) is owed, with `owed`; version 4 published it (repro-2)', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p)
+      expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议核实后统一回应' }, office)).toBe(
+        true,
+      )
+      const d1 = approvedDraft(w, 'stance', '我县高度重视，已组织核查。')
+      expect(ob(w, 'source#1')?.status).toBe('owed')
+      const stated = act(w, 'STATE_POSITION', { draftId: d1, channel: '官方微博' }, office)
+      if (p === planV4) {
+        expect(stated).toBe(true)
+        expect(ob(w, 'source#1')?.status).toBe('owed') // published before its source was known
+        continue
+      }
+      expect(stated).toBe(false)
+      expect(w.context().drafts[0]?.releasedAt).toBeNull()
+      const detail = refusal(p, w, 'STATE_POSITION', { draftId: d1, channel: '官方微博' }, office)
+      expect(owedIds(detail)).toContain('source#1')
+      expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+      expect(act(w, 'STATE_POSITION', { draftId: d1, channel: '官方微博' }, office)).toBe(true)
+      expect(ob(w, 'stance#1')?.status).toBe('met')
+    }
+  })
+
+  it('lets the stance go once the group waived the source (rule 2: a waiver frees)', () => {
+    const w = open(plan)
+    const d1 = approvedDraft(w, 'stance')
+    expect(act(w, 'STATE_POSITION', { draftId: d1 }, speaker)).toBe(false)
+    expect(waive(w, 'source#1')).toBe(true)
+    expect(act(w, 'STATE_POSITION', { draftId: d1 }, speaker)).toBe(true)
+  })
+
+  it('refuses a press conference (the first publication of a major incident) while the source is owed', () => {
+    for (const [, p] of BOTH) {
+      const w = open(p, 'major')
+      expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议召开通气会' }, monitor)).toBe(true)
+      expect(act(w, 'CONVENE', {}, group)).toBe(true)
+      const press = approvedDraft(w, 'press', '发布会口径')
+      expect(w.can('PRESS_CONFERENCE', { draftId: press }, speaker)).toBe(p === planV4)
+      if (p === planV4) continue
+      expect(owedIds(refusal(p, w, 'PRESS_CONFERENCE', { draftId: press }, speaker))).toContain('source#1')
+      expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+      expect(act(w, 'PRESS_CONFERENCE', { draftId: press }, speaker)).toBe(true)
+      expect(ob(w, 'press#1')?.status).toBe('met')
+    }
+  })
+})
+
+describe('OBLIGATIONS.md rule 2 (version 5): a closing record the group waived lets the incident close', () => {
+  it('closes on the waiver when nothing else is owed; version 4 owed nothing yet waited in review for REVIEW', () => {
+    for (const [, p] of BOTH) {
+      const w = toReview(p)
+      expect(waive(w, 'review#1')).toBe(true)
+      expect(ob(w, 'review#1')?.status).toBe('waived')
+      expect(w.owed()).toEqual([])
+      if (p === planV4) {
+        expect(w.phase()).toBe('review')
+        expect(w.context().closedAt).toBeNull()
+        continue
+      }
+      expect(w.phase()).toBe('closed')
+      expect(w.context().closedAt).not.toBeNull()
+    }
+  })
+
+  it('still needs nothing else owed: it closes once the last owed duty is discharged or waived', () => {
+    const w = toReview(plan, true)
+    expect(ob(w, 'staged#1')?.status).toBe('owed')
+    expect(waive(w, 'review#1')).toBe(true)
+    expect(w.phase()).toBe('review') // 梯度发布 still owed (rule 2: closing needs nothing owed)
+    expect(waive(w, 'staged#1')).toBe(true)
+    expect(w.phase()).toBe('closed')
+  })
+
+  it('an incident on version 4 waiting with its record waived closes when migrated to version 5', () => {
+    const w = toReview(planV4)
+    expect(waive(w, 'review#1')).toBe(true)
+    const at = addMinutes(T0, 600)
+    const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
+    const r = migrateSnapshot(planV4, plan, persisted, {
+      at,
+      actor: admin,
+      reason: '第五版',
+      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+      settle: true,
+      rejudge: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.snapshot.value).toEqual({ phase: 'closed' })
+    expect(r.context.closedAt).toBe(at)
+    expect(r.context.obligations.find((o) => o.id === 'review#1')?.status).toBe('waived')
+  })
+})
+
+describe('neixiang-2017 version 5 walks', () => {
+  it('registers version 5 as the plan (migrating from version 4, same states) with the kit’s options; version 4 stays', () => {
+    expect(plan.version).toBe(5)
+    expect(plan.migratesFrom).toEqual({ from: 4 })
+    expect(getPlan('neixiang-2017')).toMatchObject({ version: 5 })
+    expect(getPlan('neixiang-2017', 4)?.machine).toBe(planV4.machine)
+    expect(kitOptionsOf(plan.machine)).toEqual({ waiveApprovals: false, supersededDrafts: 'refused' })
+    expect(kitOptionsOf(planV4.machine)).toEqual({})
+  })
+
+  it.each([
+    ['general', null],
+    ['major', null],
+    ['critical', POLITICAL_MASS],
+  ] as const)(
+    'walks a %s incident (category %s) to closed, discharging every obligation',
+    (grade, category) => {
+      const w = open(plan, grade, category)
+      const d = toConsultation(w)
+      expect(decide(w, 'decision:spokesperson', 'no')).toBe(true)
+      expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+      expect(act(w, 'RELEASE', { draftId: d, channel: '官方微博' }, speaker)).toBe(true)
+      expect(decide(w, 'decision:staged', 'no')).toBe(true)
+      if (grade !== 'general')
+        expect(act(w, 'PRESS_CONFERENCE', { draftId: approvedDraft(w, 'press') }, speaker)).toBe(true)
+      if (grade === 'critical') {
+        expect(act(w, 'COORDINATE', {}, principal)).toBe(true)
+        expect(act(w, 'REPORT', { to: ['higher'], proposal: '上报' }, principal)).toBe(true)
+      }
+      expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+      expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
+      expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(true)
+      expect(w.phase()).toBe('closed')
+      expect(w.context().obligations.every((o) => o.status === 'met')).toBe(true)
+    },
+  )
+})
