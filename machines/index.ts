@@ -14,6 +14,7 @@ import {
   plan as nanchongNpc2022,
   planV2 as nanchongNpc2022V2,
   planV3 as nanchongNpc2022V3,
+  planV4 as nanchongNpc2022V4,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -54,6 +55,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,
+  nanchongNpc2022V4,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

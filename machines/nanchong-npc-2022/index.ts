@@ -1,5 +1,11 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 5 (defects a black-box check found; same states as version 4, which it migrates
+ * from): a release, stance or press conference of a text the group has not signed off is
+ * refused naming the missing sign-off (OBLIGATIONS.md rule 8, `missingApprovals`), as in
+ * every other plan; the kit's options: a sign-off is not waived (a waived approval is no
+ * approval: withdraw the draft instead), and a draft superseded by a newer one of its
+ * purpose is neither signed off nor published (已有新稿，旧稿不再审批).
  * Version 4 (the text walked again): the report to the group comes from below and the
  * group's report to 市网信办 follows it (三(二) 逐级); the text's conditional duties are
  * decided on the record (三(四)2, 三(五), 三(六)); a press conference gives a signed-off
@@ -14,7 +20,7 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4 } from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -54,12 +60,20 @@ export const planV3: PlanDefinition = {
   migratesFrom: { from: 2 },
 }
 
-export const plan: PlanDefinition = {
+export const planV4: PlanDefinition = {
   ...planV3,
   version: 4,
   obligations: [...obligationsV4, escalation],
   approvals: approvalsV4,
   events: eventsV4,
-  machine,
+  machine: machineV4,
   migratesFrom: { from: 3 },
+}
+
+/** Version 5: the same states, rules, approvals and events as version 4; its chart differs (above). */
+export const plan: PlanDefinition = {
+  ...planV4,
+  version: 5,
+  machine,
+  migratesFrom: { from: 4 },
 }

@@ -36,7 +36,10 @@ import {
  * The chart of a version: `rules` are what an incident owes; from version 3 a waived
  * obligation frees what waits for it (OBLIGATIONS.md rule 2): a waived decision on the
  * measures lets the response start, and 市网信办's opinion may be heard once it has a
- * report though the duty to send one was waived.
+ * report though the duty to send one was waived. From version 5 the kit's options
+ * (README "Kit options"): an approval is not waived (OBLIGATIONS.md rule 8: a waived
+ * sign-off is no sign-off; WITHDRAW_DRAFT is the way out), and a draft superseded by a
+ * newer one of its purpose is neither signed off nor published (已有新稿，旧稿不再审批).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -44,6 +47,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
     obligations: [...rules, escalation],
     approvals: version >= 4 ? approvalsV4 : approvals,
     escalation,
+    ...(version >= 5 ? { options: { waiveApprovals: false, supersededDrafts: 'refused' } as const } : {}),
   })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -75,7 +79,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV4, 4)
+export const machine = chart(obligationsV4, 5)
+/** Version 4's chart, for the incidents opened on it. */
+export const machineV4 = chart(obligationsV4, 4)
 /** Version 3's chart, for the incidents opened on it. */
 export const machineV3 = chart(obligations, 3)
 /** Version 2's chart (rules.ts `obligationsV2`), for the incidents opened on it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plan, planV2, planV3 } from '../../machines/nanchong-npc-2022/index.js'
+import { plan, planV2, planV3, planV4 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
@@ -181,8 +181,10 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     ])
     expect(planV3.version).toBe(3)
     expect(planV3.migratesFrom).toEqual({ from: 2 })
-    expect(plan.version).toBe(4)
-    expect(plan.migratesFrom).toEqual({ from: 3 })
+    expect(planV4.version).toBe(4)
+    expect(planV4.migratesFrom).toEqual({ from: 3 })
+    expect(plan.version).toBe(5)
+    expect(plan.migratesFrom).toEqual({ from: 4 })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

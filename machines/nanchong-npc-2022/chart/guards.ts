@@ -6,7 +6,19 @@ import type { createKit } from '../../kit/kit.js'
 import { holds } from '../../kit/ledger.js'
 import { isAbove, SeveritySchema } from '../../vocabulary.js'
 import { ROLES, ROUTES } from '../rules.js'
-import { type Args, did, list, met, owes, roleIn, settled, str, told, type Version } from './helpers.js'
+import {
+  type Args,
+  did,
+  list,
+  met,
+  owes,
+  roleIn,
+  settled,
+  signOffsOf,
+  str,
+  told,
+  type Version,
+} from './helpers.js'
 
 export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
   return {
@@ -92,11 +104,18 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     /**
      * 二(三)2 (version 4): the release uses the channel the draft was signed off for. A
      * sign-off naming none was given on version 3 (version 4 requires it): an incident
-     * migrated with such a draft may still release it, as version 3 allowed.
+     * migrated with such a draft may still release it, as version 3 allowed. Version 5
+     * judges a named draft only by the sign-off it has: none yet passes here, and the
+     * missing sign-off is the approval guard's refusal (rule 8: 409 with `missingApprovals`,
+     * which version 4 never answered, as this guard refused too).
      */
     channelSignedOff: ({ context, event }: Args) => {
       const channel = str(event, 'channel')
       const id = str(event, 'draftId')
+      if (version >= 5 && id !== undefined)
+        return !signOffsOf(context, id).some(
+          (a) => channel !== undefined && a.fields.channel !== undefined && a.fields.channel !== channel,
+        )
       return context.acts.some(
         (a) =>
           a.type === 'SIGN_OFF' &&
@@ -104,9 +123,15 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
           (channel === undefined || a.fields.channel === undefined || a.fields.channel === channel),
       )
     },
-    /** 三(四)3 (version 4): the conference text was signed off for the press conference. */
+    /**
+     * 三(四)3 (version 4): the conference text was signed off for the press conference.
+     * Version 5, for a named draft: its sign-off, if it has one, was for the press
+     * conference (none yet: the approval guard refuses, with `missingApprovals`).
+     */
     conferenceSignedOff: ({ context, event }: Args) => {
       const id = str(event, 'draftId')
+      if (version >= 5 && id !== undefined)
+        return signOffsOf(context, id).every((a) => a.fields.channel === 'pressConference')
       return context.acts.some(
         (a) =>
           a.type === 'SIGN_OFF' &&

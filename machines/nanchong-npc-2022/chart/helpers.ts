@@ -21,12 +21,15 @@ export const did = (context: IncidentContext, type: string) => holds(context, { 
 /** A report reached `recipient` (whatever became of the duty to send it). */
 export const told = (context: IncidentContext, recipient: string) =>
   holds(context, { act: 'REPORT', fields: { to: [recipient] } })
+/** The group's sign-offs of draft `id` (二(三)2: each names the channel it fixed). */
+export const signOffsOf = (context: IncidentContext, id: string) =>
+  context.acts.filter((a) => a.type === 'SIGN_OFF' && a.fields.draftId === id)
 export const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.includes(event.actor.role)
 
 export const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
 export const publish = (name: string) => ['release' as const, step(name)]
 
-export type Version = 2 | 3 | 4
+export type Version = 2 | 3 | 4 | 5
 
 /** 三(一): a relapse goes back to the response (from disposal or review). */
 export const relapse = {
