@@ -780,8 +780,17 @@ const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; 
       // Version 3's states use the budget elsewhere; tested by name in nanchong-npc-2022.test.ts
       // ('the stance response may go out in consultation, before the measures are final').
       'nanchong-npc-2022.phase.consultation STANCE#0 [and] → (self)',
+      // (In the order of the definition, with the STANCE ones.) Version 5 refuses a superseded
+      // draft (kit supersededDrafts): the explored states that reached the PROGRESS and
+      // CONCLUDE below hold an older signed-off draft and a newer unsigned one of the purpose;
+      // the newest signed off falls past PER_PLACE. Taken by name in nanchong-npc-2022.v5.test.ts
+      // ('progress in the response; progress and conclusion after it subsides and in the review …').
+      'nanchong-npc-2022.phase.response PROGRESS#0 [and] → (self)',
       'nanchong-npc-2022.phase.disposal STANCE#0 [and] → (self)',
+      'nanchong-npc-2022.phase.disposal PROGRESS#0 [and] → (self)',
+      'nanchong-npc-2022.phase.disposal CONCLUDE#0 [and] → (self)',
       'nanchong-npc-2022.phase.review STANCE#0 [and] → (self)',
+      'nanchong-npc-2022.phase.review CONCLUDE#0 [and] → (self)',
     ],
     // Version 4's decisions (三(四)2, 三(五), 三(六)) lengthen every way to closed past the
     // bounded search from a few discovery states (unclassified, before or after the report's

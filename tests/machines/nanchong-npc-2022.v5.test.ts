@@ -3,7 +3,7 @@
  * passes on version 5; the same walk on version 4 shows what it did (its journals replay
  * unchanged, so it keeps doing it).
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -11,6 +11,8 @@ import { plan, planV4 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
+import { AppError } from '../../src/errors.js'
+import { caller, freshEngine } from '../helpers/engine.js'
 import { addMinutes, calendar, inertClock, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
@@ -120,6 +122,50 @@ describe('nanchong-npc-2022 v5, rule 8: a release of a text not signed off names
   })
 })
 
+describe('nanchong-npc-2022 v5 through the engine: the black-box repro (an inquiry’s reply before the sign-off)', () => {
+  let close: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await close?.()
+  })
+  it('REPLY of d1 unsigned is 409 with missingApprovals; after the group’s SIGN_OFF it is accepted', async () => {
+    const t = await freshEngine()
+    close = () => t.store.close()
+    const { engine } = t
+    const [mon, grp, off, uni] = (['monitor', 'group', 'office', 'unit'] as const).map((r) => caller(r))
+    const v = await engine.open(
+      {
+        planId: plan.id,
+        title: 'repro-4',
+        severity: 'general',
+        severityReason: '值班研判',
+        category: 'inquiry',
+      },
+      mon!,
+    )
+    expect(v.planVersion).toBe(5)
+    const steps: [typeof mon, string, Record<string, unknown>][] = [
+      [mon, 'REPORT', { to: ['group'], summary: 's' }],
+      [grp, 'CONVENE', {}],
+      [grp, 'DECIDE', { decision: 'decide:commentGuidance', answer: 'no', reason: '无需' }],
+      [grp, 'DECIDE_MEASURES', { measures: 'm' }],
+      [grp, 'START_RESPONSE', {}],
+      [off, 'DRAFT', { purpose: 'reply', content: '答复' }],
+    ]
+    for (const [who, type, fields] of steps) await engine.send(v.id, { type, fields }, who!)
+    const reply = { type: 'REPLY', fields: { draftId: 'd1', channel: 'online' } }
+    const e = await engine.send(v.id, reply, uni!).then(
+      () => undefined,
+      (x: unknown) => x,
+    )
+    expect(e).toBeInstanceOf(AppError)
+    expect((e as AppError).status).toBe(409)
+    expect((e as AppError).extra.missingApprovals).toEqual(signOffMissing('d1'))
+    await engine.send(v.id, { type: 'SIGN_OFF', fields: { draftId: 'd1', channel: 'online' } }, grp!)
+    const after = await engine.send(v.id, reply, uni!)
+    expect(after.obligations.find((o) => o.rule === 'answer:reply')?.status).toBe('met')
+  })
+})
+
 describe('nanchong-npc-2022 v5, kit option waiveApprovals: false (rule 8: a waived sign-off is no sign-off)', () => {
   it('WAIVE of an owed sign-off is refused with the kit’s reason; version 4 waived it and the reply stayed refused', () => {
     const v4 = respondOn(planV4, 'general')
@@ -197,5 +243,31 @@ describe('nanchong-npc-2022 v5 migrates from version 4 (same states)', () => {
     const reply = { type: 'REPLY', draftId: d1, channel: 'online', at: addMinutes(at, 5), actor: unit }
     expect(next.getSnapshot().can({ ...reply, quotes: {} })).toBe(false)
     expect(refusalDetail(plan, next.getSnapshot(), reply).missingApprovals).toEqual(signOffMissing(d1))
+  })
+})
+
+describe('nanchong-npc-2022 v5: the staged responses of a complex case, each from its own current draft (graph gaps taken by name)', () => {
+  it('progress in the response; progress and conclusion after it subsides and in the review; then it closes', () => {
+    const w = respondOn(plan, 'general')
+    w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
+    const release = (type: string, purpose: string) => {
+      const id = draft(w, purpose)
+      w.send('SIGN_OFF', { draftId: id, channel: 'online' }, { actor: group })
+      return accepted(w, speaker, type, { draftId: id, channel: 'online' })
+    }
+    expect(release('STANCE', 'stance')).toBe(true)
+    expect(release('PROGRESS', 'progress')).toBe(true)
+    expect(release('REPLY', 'reply')).toBe(true)
+    expect(release('CONCLUDE', 'conclusion')).toBe(true)
+    expect(accepted(w, office, 'SUBSIDE')).toBe(true)
+    expect(release('PROGRESS', 'progress')).toBe(true)
+    expect(release('CONCLUDE', 'conclusion')).toBe(true)
+    w.send('WATCH_TREND', {}, { actor: office })
+    w.send('DECIDE', { decision: 'decide:reviewInvite', answer: 'no', reason: '无需' }, { actor: group })
+    expect(accepted(w, group, 'START_REVIEW')).toBe(true)
+    expect(release('CONCLUDE', 'conclusion')).toBe(true)
+    expect(w.context().drafts.filter((d) => d.releasedAt === null)).toEqual([])
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
+    expect(w.phase()).toBe('closed')
   })
 })
