@@ -110,7 +110,7 @@ describe('a migration judges owed obligations again under the new version’s ru
   })
 
   it('nanchong-npc-2022 3 → 4: a tip-off’s answer owed again is met by the reply made after the investigation', async () => {
-    const h = await openOn(nanchong.planV3, nanchong.plan, { severity: 'general', category: 'tip_off' })
+    const h = await openOn(nanchong.planV3, nanchong.planV4, { severity: 'general', category: 'tip_off' })
     await h.step('REPORT', { to: ['group'], summary: '事实' }, monitor)
     await h.step('CONVENE', {}, group)
     await h.step('DECIDE_MEASURES', { measures: '措施' }, group)
