@@ -57,9 +57,18 @@ function nameOfFunction(fn: object): string {
   return typeof name === 'string' && name !== '' ? name : 'inline'
 }
 
-/** An action or guard reference by name (and params), however it was written. */
+/**
+ * An action or guard reference by name (and params), however it was written; a guard
+ * combined with xstate's and / or / not by the guards it combines (by its name alone, a
+ * guard swapped inside `and(...)` left the fingerprint as it was).
+ */
 const reference = (ref: unknown): unknown => {
-  if (typeof ref === 'function') return `ƒ ${nameOfFunction(ref)}`
+  if (typeof ref === 'function') {
+    const parts = (ref as { guards?: unknown }).guards
+    return Array.isArray(parts)
+      ? { combined: `ƒ ${nameOfFunction(ref)}`, guards: parts.map(reference) }
+      : `ƒ ${nameOfFunction(ref)}`
+  }
   if (ref !== null && typeof ref === 'object') {
     const { type, params } = ref as { type?: unknown; params?: unknown }
     return { type: typeof type === 'function' ? `ƒ ${nameOfFunction(type)}` : type, params }

@@ -99,3 +99,17 @@ describe('plan versions', () => {
     })
   })
 })
+
+describe('the fingerprint of combined guards', () => {
+  it('changes when a guard inside and / or / not changes (every close is guarded by and(...))', async () => {
+    const { and, not, or } = await import('xstate')
+    const structureWith = (guard: unknown) =>
+      JSON.stringify(machineStructure(createMachine({ on: { X: { guard: guard as never } } })))
+    const base = structureWith(and(['a', { type: 'b', params: { n: 1 } }]))
+    expect(structureWith(and(['a', { type: 'b', params: { n: 1 } }]))).toBe(base)
+    expect(structureWith(and(['a', 'c']))).not.toBe(base)
+    expect(structureWith(and(['a', { type: 'b', params: { n: 2 } }]))).not.toBe(base)
+    expect(structureWith(or(['a', 'b']))).not.toBe(structureWith(or(['a', 'c'])))
+    expect(structureWith(and(['a', not('b')]))).not.toBe(structureWith(and(['a', not('c')])))
+  })
+})
