@@ -354,6 +354,9 @@ describe.skipIf(!run)('web console', () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')))
     const rules = describeObligations(getPlan('nanning-aic-2017')!).obligations.map((o) => o.id)
     expect(rules.filter((r) => !shown.includes(r))).toEqual([])
+    // Version 5: an approval is given or its draft withdrawn, never waived (rule 8).
+    const approval = page.locator('.obligation-tables tr[data-rule^="approval:"]').first()
+    expect(await approval.textContent()).toContain('不可免除')
     await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true })
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
