@@ -176,7 +176,12 @@ describe('a migration judges owed obligations again under the new version’s ru
    * convened, the response started with a release (and a mainstream release after it, or none).
    */
   async function neixiangRisen(published: boolean) {
-    const h = await openOn(neixiang.planV3, neixiang.planV4, { severity: 'major', category: 'rumor' }, monitor)
+    const h = await openOn(
+      neixiang.planV3,
+      neixiang.planV4,
+      { severity: 'major', category: 'rumor' },
+      monitor,
+    )
     const spokes = caller('spokesperson')
     const principal = caller('principal')
     await h.step('REPORT', { to: ['group', 'principal'], proposal: '建议核实' }, monitor)
