@@ -73,7 +73,7 @@ export interface Server {
  * such as incidents a release before opened on an older plan version).
  */
 export async function startServer(
-  opts: { seed?: (databaseUrl: string) => Promise<void> } = {},
+  opts: { seed?: (databaseUrl: string) => Promise<void>; env?: Record<string, string> } = {},
 ): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'yuqing-console-'))
   await opts.seed?.(join(dir, 'console.db'))
@@ -91,6 +91,7 @@ export async function startServer(
       TIMER_POLL_MS: '1000',
       // Incidents opened with a past discoveredAt show their missed deadlines at once.
       LATE_ENTRY_GRACE_MINUTES: '0',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

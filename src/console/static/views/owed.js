@@ -23,6 +23,7 @@ addStrings({
     'owed.noDue': '预案未规定时限',
     'owed.uncertain': '（不确定：节假日数据未覆盖）',
     'owed.breached': '已超时',
+    'owed.dueBeforeOpened': '立案前已到期：线下已办的请补录并填写实际办理时间，否则将记为超时',
     'owed.doneTitle': '已办结事项（{count}）',
     'owed.status.met': '已办 {time}',
     'owed.status.late': '已超时 · 已补办 {time}',
@@ -52,6 +53,8 @@ addStrings({
     'owed.noDue': 'no time limit in the plan',
     'owed.uncertain': ' (uncertain: holiday data missing)',
     'owed.breached': 'Overdue',
+    'owed.dueBeforeOpened':
+      'due before the incident was recorded: if done offline, record it with the time it was done, or it will be recorded as overdue',
     'owed.doneTitle': 'Done ({count})',
     'owed.status.met': 'met {time}',
     'owed.status.late': 'overdue · done late {time}',
@@ -161,7 +164,13 @@ export function owedList(
         breached
           ? h('span', { class: 'overdue status' }, t('owed.breached'))
           : o.dueAt && !view.closedAt
-            ? countdown(o.dueAt)
+            ? // Recorded after the fact: the server holds such a deadline a while (README, late entry).
+              Date.parse(o.dueAt) <= Date.parse(view.createdAt)
+              ? [
+                  countdown(o.dueAt),
+                  h('p', { class: 'hint', dataset: { dueBeforeOpened: '' } }, t('owed.dueBeforeOpened')),
+                ]
+              : countdown(o.dueAt)
             : '—',
       ),
       h('td', { class: 'clause' }, clauseCell(o)),
