@@ -85,10 +85,18 @@ export const byNearestDue = (a, b) => {
   return due(a) - due(b) || Date.parse(a.startedAt) - Date.parse(b.startedAt)
 }
 
-function what(o) {
+/**
+ * An obligation in words: its label, recipient and draft; an escalation (超时上报: each
+ * breach owes its own) names the duty whose breach it reports, begun at that breach.
+ */
+export function what(o, all = []) {
   const parts = [o.label]
   if (o.recipient) parts.push(`→ ${o.recipient.label}`)
   if (o.draftId) parts.push(`（${t('owed.draft', { id: o.draftId })}）`)
+  if (o.rule === 'escalate') {
+    const breached = all.filter((x) => x !== o && x.rule !== 'escalate' && x.breachedAt === o.startedAt)
+    if (breached.length > 0) parts.push(`（${breached.map((x) => x.label).join('、')}）`)
+  }
   return parts.join(' ')
 }
 
@@ -155,7 +163,7 @@ export function owedList(
         class: breached ? 'overdue' : null,
         dataset: { obligation: o.id, kind: o.kind, owedBy: o.owedBy.join(' '), event: o.discharge.type },
       },
-      h('th', { scope: 'row' }, what(o)),
+      h('th', { scope: 'row' }, what(o, view.obligations)),
       h('td', {}, rolesText(o.owedBy)),
       h('td', {}, due),
       h(
@@ -217,7 +225,7 @@ export function owedList(
     h(
       'li',
       { class: o.breachedAt ? 'overdue' : null, dataset: { obligation: o.id, status: o.status } },
-      `${what(o)}：${doneText(o)}`,
+      `${what(o, view.obligations)}：${doneText(o)}`,
       o.decision
         ? ` · ${t('owed.decided', {
             answer: t(o.decision.answer === 'yes' ? 'owed.yes' : 'owed.no'),
