@@ -82,6 +82,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     conferenceSignedOff: '发布会通报稿经小组审定用于新闻发布会（三(四)3、二(三)2，第4版）',
   },
   'neixiang-2017': {
+    nothingOwed: '无任何应办事项（免除即放行，规则2：本地政策）',
     reportsOwnRecipients: '报告人只向本部门可报送的对象报告',
     sourceKnown: '舆情出处已查明或经免除（第六條）',
     ledByPropaganda: '政治性、群体性事件的稿件已经县委宣传部审定（第二條4）',

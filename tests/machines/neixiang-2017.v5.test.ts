@@ -251,6 +251,16 @@ describe('OBLIGATIONS.md rule 2 (version 5): a closing record the group waived l
     expect(w.phase()).toBe('closed')
   })
 
+  it('is not closed by an event the machine refuses that would have discharged the last owed duty (a random walk found it)', () => {
+    const w = toReview(plan, true)
+    expect(waive(w, 'review#1')).toBe(true)
+    // A staged release naming no draft the plan can publish: refused, nothing changes.
+    expect(w.can('RELEASE_STAGE', { draftId: 'd99' })).toBe(false)
+    w.send('RELEASE_STAGE', { draftId: 'd99' })
+    expect(w.phase()).toBe('review')
+    expect(ob(w, 'staged#1')?.status).toBe('owed')
+  })
+
   it('an incident on version 4 waiting with its record waived closes when migrated to version 5', () => {
     const w = toReview(planV4)
     expect(waive(w, 'review#1')).toBe(true)

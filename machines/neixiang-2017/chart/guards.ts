@@ -22,6 +22,12 @@ export function guardsOf(kit: ReturnType<typeof createKit>, options: KitOptions 
         to.every((r) => (REPORTERS[r] as readonly string[] | undefined)?.includes(event.actor.role))
       )
     },
+    /**
+     * Nothing at all is owed. An eventless transition is asked after every event, accepted
+     * or not, and the kit's `settled` counts what that event would discharge as done: the
+     * waived record's close asks this instead (a refused release must not close it).
+     */
+    nothingOwed: ({ context }: Args) => !context.obligations.some((o) => o.status === 'owed'),
     /** 第六條: the source (舆情出处) is known before the first release (or the group waived it). */
     sourceKnown: ({ context }: Args) =>
       !context.obligations.some((o) => o.rule === 'source' && o.status === 'owed'),

@@ -2,6 +2,7 @@
  * The closing record (local policy: the text names no review); a relapse goes back to following.
  * Version 5: a closing record the group waived lets the incident close (rule 2: a waiver frees).
  */
+import { and } from 'xstate'
 import { clause, policy } from '../../vocabulary.js'
 import type { Version } from './helpers.js'
 
@@ -12,7 +13,7 @@ import type { Version } from './helpers.js'
 const waivedRecord = {
   always: {
     target: '#neixiang-2017.phase.closed',
-    guard: { type: 'waived', params: { rule: 'review' } } as const,
+    guard: and([{ type: 'waived', params: { rule: 'review' } }, 'nothingOwed']),
     meta: policy(
       '结案记录已由领导小组免除：无其他应办事项即结束（免除即放行，OBLIGATIONS.md 规则2；本地政策）',
       '结案记录已免除，结束',
