@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  callApi,
   chromiumAvailable,
   launch,
   newPage,
@@ -37,18 +38,8 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
     await server?.stop()
   })
 
-  async function api(who: Who, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TOKENS[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    expect(res.status, await res.clone().text()).toBeLessThan(300)
-    return (await res.json()) as { id: string; version: number }
-  }
+  const api = (who: Who, method: string, path: string, body?: unknown) =>
+    callApi<{ id: string; version: number }>(server, who, method, path, body)
   const event = (who: Who, id: string, body: Record<string, unknown>) =>
     api(who, 'POST', `/incidents/${id}/events`, body)
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString()

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   beijingInputHoursAgo,
+  callApi,
   chromiumAvailable,
   launch,
   newPage,
@@ -37,18 +38,8 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
     await server?.stop()
   })
 
-  async function api(who: Who, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TOKENS[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    expect(res.status, await res.clone().text()).toBeLessThan(300)
-    return (await res.json()) as { id: string; version: number }
-  }
+  const api = (who: Who, method: string, path: string, body?: unknown) =>
+    callApi<{ id: string; version: number }>(server, who, method, path, body)
 
   /** A nanning incident at 重大 found 2.5 h ago: its 4 h report deadline is past half, so the 50 % warning fires. */
   const openDueSoon = (title: string) =>

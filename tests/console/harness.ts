@@ -3,11 +3,13 @@
  * quick-start tokens, an ephemeral port read from its "listening" log line) and Debian's
  * Chromium driven by playwright-core, plus the clicks every scenario repeats.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const SHOTS = join(ROOT, 'test-output/console')
@@ -240,3 +242,23 @@ export async function phaseShown(page: Page, phase: string): Promise<string> {
 /** A datetime-local value (Beijing time) `hours` before now. */
 export const beijingInputHoursAgo = (hours: number) =>
   new Date(Date.now() - hours * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16)
+
+/** A call to the API as `who` (a token of the harness), which must succeed (2xx): its JSON body. */
+export async function callApi<T = { id: string; version: number }>(
+  server: Server,
+  who: Who,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${server.base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${TOKENS[who]}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  expect(res.status, await res.clone().text()).toBeLessThan(300)
+  return (await res.json()) as T
+}

@@ -17,6 +17,7 @@ import { migrateToLatest } from '../../src/store/migrate.js'
 import { calendar, caller } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import {
+  callApi,
   chromiumAvailable,
   launch,
   newPage,
@@ -25,7 +26,6 @@ import {
   scriptErrors,
   signIn,
   startServer,
-  TOKENS,
   type Who,
 } from './harness.js'
 
@@ -78,18 +78,8 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     await server?.stop()
   })
 
-  async function api(who: Who, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TOKENS[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    expect(res.status, await res.clone().text()).toBeLessThan(300)
-    return (await res.json()) as { id: string; planVersion: number }
-  }
+  const api = (who: Who, method: string, path: string, body?: unknown) =>
+    callApi<{ id: string; planVersion: number }>(server, who, method, path, body)
 
   /** The incident page, once its list of what is owed shows the principal's 批示. */
   async function openIncident(page: Page, id: string) {
