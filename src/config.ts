@@ -111,6 +111,11 @@ const EnvSchema = z.object({
   /** Longest sleep of the deadline scheduler between two looks at the timers table. */
   TIMER_POLL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
   /**
+   * How long before deadlines come due the scheduler restores their incidents into the
+   * live cache while it sleeps (src/engine/prepare.ts), so their firings need not (0: never).
+   */
+  TIMER_PREPARE_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(3_600).default(60)),
+  /**
    * An incident recorded after the fact: how long after its opening a deadline that had
    * already passed then waits, so steps done offline can be recorded first (0: not at all).
    */
@@ -156,6 +161,7 @@ export interface Config {
   evidenceDir: string
   logLevel: LogLevel
   timerPollMs: number
+  timerPrepareMs: number
   /** How long a deadline already passed when its incident was opened waits before it fires (ms). */
   lateEntryGraceMs: number
   /** Incidents kept restored in memory between changes (src/engine/live.ts); 0 keeps none. */
@@ -209,6 +215,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     evidenceDir: resolve(evidenceDir),
     logLevel: e.LOG_LEVEL,
     timerPollMs: e.TIMER_POLL_MS,
+    timerPrepareMs: e.TIMER_PREPARE_SECONDS * 1000,
     lateEntryGraceMs: e.LATE_ENTRY_GRACE_MINUTES * 60_000,
     actorCacheSize: e.ACTOR_CACHE_SIZE,
     witnessFile,

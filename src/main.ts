@@ -219,7 +219,7 @@ async function main() {
   // background: an outage with many of them must not keep the API unreachable.
   // Open incidents of a plan version this release no longer has are upgraded first
   // (README "Upgrading to obligations"), so their due times are the obligations' own.
-  scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, log })
+  scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, prepareMs: cfg.timerPrepareMs, log })
   const started = scheduler
   void upgradeAtStart(engine, log)
     .then(() => started.start())

@@ -15,6 +15,7 @@ describe('settings', () => {
       webhookSecret: null,
       logLevel: 'info',
       timerPollMs: 30_000,
+      timerPrepareMs: 60_000,
       actorCacheSize: 1000,
     })
     expect(c.evidenceDir).toBe(resolve('data', 'evidence'))
@@ -35,6 +36,13 @@ describe('settings', () => {
     expect(c.evidenceDir).toBe(join('/var/lib/yq', 'evidence'))
     expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).toThrow(/AUTH_TOKENS/)
     expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).not.toThrow(/supersecretvalue99/)
+  })
+
+  it('prepares incidents due within TIMER_PREPARE_SECONDS, 0 for never, at most an hour', () => {
+    expect(parseConfig({ TIMER_PREPARE_SECONDS: '0' }).timerPrepareMs).toBe(0)
+    expect(parseConfig({ TIMER_PREPARE_SECONDS: '5' }).timerPrepareMs).toBe(5000)
+    expect(() => parseConfig({ TIMER_PREPARE_SECONDS: '-1' })).toThrow(/TIMER_PREPARE_SECONDS/)
+    expect(() => parseConfig({ TIMER_PREPARE_SECONDS: '3601' })).toThrow(/TIMER_PREPARE_SECONDS/)
   })
 
   it('sizes the cache of live incidents, 0 for none, never negative', () => {

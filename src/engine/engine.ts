@@ -29,6 +29,7 @@ import { type ListFilter, type ListPage, listIncidents } from './list.js'
 import { createMaintenance } from './maintenance.js'
 import { createMigration } from './migrate.js'
 import { createOutbox } from './outbox.js'
+import { createPreparer } from './prepare.js'
 import { createProjection } from './projection.js'
 import type { Rooms, Timers } from './rooms.js'
 import { VIEW_COLUMNS } from './stored-view.js'
@@ -112,6 +113,8 @@ export function createEngine(deps: EngineDeps) {
     list,
     history,
     fireDue: rooms.fireDue,
+    /** Makes live the incidents due by `until` (prepare.ts), for the scheduler while it sleeps. */
+    prepareDue: createPreparer(core).prepareDue,
     replay: rooms.replay,
     requote: rooms.requote,
     upgrade: rooms.upgrade,

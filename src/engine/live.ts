@@ -52,6 +52,8 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
       }
     },
     drop: (id: string) => void map.delete(id),
+    /** How many incidents it keeps at most. */
+    capacity: size,
     /** Whether the incident is kept live at some version (neither a hit nor a miss). */
     has: (id: string): boolean => map.has(id),
     /** Entries now, and takes that found their version live or not, since the start. */

@@ -2,19 +2,26 @@
  * The in-process deadline scheduler: fires every due timer through engine.fireDue()
  * until none is left, then sleeps until the next due time or the poll interval,
  * whichever is sooner. The poll bounds how late a timer written by another process
- * (a second node, the CLI) is noticed; `wake()` makes it look again at once.
+ * (a second node, the CLI) is noticed; `wake()` makes it look again at once. While it
+ * sleeps towards a due time less than `prepareMs` away, the incidents due by then are
+ * made live (prepare.ts), so their firings need not restore them.
  */
 import type { Logger } from '../log.js'
 import { errorFields } from '../log.js'
 import type { Clock, Engine } from './engine.js'
 
 export interface SchedulerDeps {
-  engine: Pick<Engine, 'fireDue' | 'nextDue'>
+  engine: Pick<Engine, 'fireDue' | 'nextDue'> & Partial<Pick<Engine, 'prepareDue'>>
   clock: Clock
   /** Longest sleep between two looks at the timers table. */
   pollMs: number
   log: Logger
+  /** How long before a due time its incidents are prepared (0: never); PREPARE_AHEAD_MS. */
+  prepareMs?: number
 }
+
+/** Incidents due within this are made live while the scheduler sleeps (TIMER_PREPARE_SECONDS). */
+export const PREPARE_AHEAD_MS = 60_000
 
 export interface Scheduler {
   /** Fires what is already late, resolves with how many fired, then keeps running in the background. */
@@ -34,7 +41,14 @@ export interface Scheduler {
  */
 export const MIN_SLEEP_MS = 250
 
-export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): Scheduler {
+export function createScheduler({
+  engine,
+  clock,
+  pollMs,
+  log,
+  prepareMs = PREPARE_AHEAD_MS,
+}: SchedulerDeps): Scheduler {
+  const prepares = prepareMs > 0 && engine.prepareDue !== undefined
   let stopped = false
   let loop: Promise<void> | null = null
   let interrupt: (() => void) | null = null
@@ -56,16 +70,35 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
     return total
   }
 
-  async function sleepMs(): Promise<number> {
+  /** How long to sleep, and whether to prepare the incidents due meanwhile. */
+  async function nextSleep(): Promise<{ ms: number; prepare: boolean }> {
     const next = await engine.nextDue()
-    if (next === null) return pollMs
+    if (next === null) return { ms: pollMs, prepare: false }
     const due = Date.parse(next)
     const wait = due - clock.now().getTime()
-    if (wait > 0) return Math.min(pollMs, wait)
+    // Far off: wake when it is prepareMs away, and prepare while sleeping the rest.
+    if (wait > 0 && prepares && wait > prepareMs)
+      return { ms: Math.min(pollMs, wait - prepareMs), prepare: false }
+    if (wait > 0) return { ms: Math.min(pollMs, wait), prepare: prepares }
     // Due now, but not at the look: it came due while the look ran, or the sleep before
     // it ended a moment early (a timer's millisecond against the clock's). Look again at
     // once; only a timer the look saw due and left unfired waits MIN_SLEEP_MS.
-    return due > lookedAt ? 0 : MIN_SLEEP_MS
+    return { ms: due > lookedAt ? 0 : MIN_SLEEP_MS, prepare: false }
+  }
+
+  /** Prepares the incidents due within prepareMs until `slept` ends (prepare.ts). */
+  async function prepareWhile(slept: Promise<void>): Promise<void> {
+    let awake = false
+    void slept.then(() => {
+      awake = true
+    })
+    const until = new Date(clock.now().getTime() + prepareMs).toISOString()
+    try {
+      await engine.prepareDue?.(until, () => awake || stopped)
+    } catch (e) {
+      // Only a head start is lost: the firings restore what was not prepared.
+      log.warn('deadline scheduler: preparing due incidents failed', errorFields(e))
+    }
   }
 
   const sleep = (wanted: number) =>
@@ -85,14 +118,17 @@ export function createScheduler({ engine, clock, pollMs, log }: SchedulerDeps): 
 
   async function run(): Promise<void> {
     while (!stopped) {
-      let ms = pollMs
+      let next = { ms: pollMs, prepare: false }
       try {
         await drain()
-        ms = await sleepMs()
+        next = await nextSleep()
       } catch (e) {
         log.error('deadline scheduler: firing failed; retrying after the poll interval', errorFields(e))
       }
-      if (!stopped) await sleep(ms)
+      if (stopped) continue
+      const slept = sleep(next.ms)
+      // The preparation stops when the sleep ends; the firing starts once it has.
+      await Promise.all([slept, next.prepare && next.ms > 0 ? prepareWhile(slept) : undefined])
     }
   }
 

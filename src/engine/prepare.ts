@@ -1,0 +1,76 @@
+/**
+ * Incidents due soon, made live before their deadlines come due. Deadlines on a
+ * working-day calendar come due together (a cohort at the start or end of a working day),
+ * and a cohort's firings are cold: each incident read whole, parsed and restored inside
+ * the firing's transaction, one after another. While the scheduler sleeps towards such a
+ * cohort, this restores its incidents into the live cache (live.ts) at their stored
+ * version, so the firings find them live and the cohort's breaches are journaled sooner.
+ *
+ * It writes nothing: a prepared incident is what a read would see. One changed meanwhile
+ * (a send here, another node, an annotation) is at another version when its timer fires,
+ * and is restored from its row as before; a change made here after the preparation puts
+ * its own version live. At most the cache's capacity, nearest due first.
+ */
+
+import { headOf } from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
+import { contextOf, restore } from './actor.js'
+import type { Core } from './core.js'
+import { snapshotToChange } from './snapshot-text.js'
+import { viewFromRow } from './stored-view.js'
+
+/** Incidents prepared between two yields to the event loop (a few ms of work). */
+const CHUNK = 16
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function createPreparer(core: Core) {
+  const { db, live, planOf, guarded } = core
+
+  /**
+   * Restores into the live cache the incidents with an unfired timer due by `until`,
+   * nearest due first, until `enough()` says to stop (the scheduler woke up). Returns how
+   * many it restored.
+   */
+  async function prepareDue(until: string, enough: () => boolean = () => false): Promise<number> {
+    if (live.capacity <= 0) return 0
+    const due = await guarded(() =>
+      db
+        .selectFrom('timers')
+        .select('incident_id')
+        .where('fired_at', 'is', null)
+        .where('due_at', '<=', until)
+        .groupBy('incident_id')
+        .orderBy((eb) => eb.fn.min('due_at'))
+        .limit(live.capacity)
+        .execute(),
+    )
+    let n = 0
+    for (const [i, { incident_id: id }] of due.entries()) {
+      if (enough()) break
+      if (i > 0 && i % CHUNK === 0) {
+        await yieldToLoop()
+        if (enough()) break
+      }
+      if (live.has(id)) continue
+      const row: IncidentRow | undefined = await guarded(() =>
+        db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst(),
+      )
+      // Closed meanwhile, or made live by a change while the row was read.
+      if (!row || row.closed_at !== null || live.has(id)) continue
+      try {
+        const plan = planOf(row)
+        const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
+        const snapshot = actorRef.getSnapshot()
+        const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
+        live.put(id, { version: row.version, actorRef, view, head: headOf(row) })
+        n++
+      } catch {
+        // One that cannot be restored is left cold: its firing reports it (onTimerError).
+      }
+    }
+    return n
+  }
+
+  return { prepareDue }
+}
