@@ -15,7 +15,9 @@
  * - 1,000 deadlines (--timers-at-once) due at the same instant: lateness p99 (issue 20: ≤ 0.5 s),
  *   in a fresh process (a service just started: V8 has compiled nothing of the firing
  *   path yet), and in a warm one (another 1,000 drained first in the same process, as in
- *   a service that has been firing deadlines for a while).
+ *   a service that has been firing deadlines for a while). The scheduler is idle 100 ms
+ *   before the instant; in a third series (information) 5 s, time enough to prepare the
+ *   cohort's incidents (src/engine/prepare.ts), as for a cohort it saw coming.
  *
  * The incidents are clones of "primed" templates: opened through the engine, their
  * warnings fired through the engine, their next deadline a minute ahead; each clone is
@@ -29,24 +31,31 @@ import { ACTOR_CACHE_SIZE } from '../src/engine/live.js'
 import { measureSends, printProfile } from './engine.js'
 import type { Context } from './lib/context.js'
 import { removeDb, timerCohort } from './lib/datasets.js'
-import { dueDeadlines, type Firing, fire, WINDOW } from './lib/fire.js'
+import { dueDeadlines, type Firing, fire, LEAD_MS, WINDOW } from './lib/fire.js'
 import { detail, note, report } from './lib/report.js'
 import { median, percentile } from './lib/stats.js'
 
 const MiB = 2 ** 20
+/** The scheduler idle this long before a cohort of `n`: time enough to prepare it (5 s for 1,000). */
+const preparedLeadMs = (n: number) => Math.max(1000, n * 5)
 const run = promisify(execFile)
 const CHILD = fileURLToPath(new URL('./timers-child.ts', import.meta.url))
 
-/** fire() in a fresh process (timers-child.ts); after draining `warmUp` first in it, when given. */
+/**
+ * fire() in a fresh process (timers-child.ts); after draining `warmUp` first in it, when
+ * given; the scheduler idle `leadMs` before the first deadline.
+ */
 async function fireApart(
   file: string,
   count: number,
   budgetS: number,
   until: number,
   warmUp?: string,
+  leadMs = LEAD_MS,
 ): Promise<Firing> {
   const args = ['--import', 'tsx', CHILD, file, String(count), String(budgetS), String(until)]
   if (warmUp) args.push(warmUp)
+  args.push('--lead', String(leadMs))
   const { stdout } = await run(process.execPath, args, { maxBuffer: 256 << 20 })
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Firing
 }
@@ -116,13 +125,23 @@ export async function timersBench(ctx: Context) {
   report({ name: `timers.${cohort}.rss-growth`, value: (f.peakRss - f.startRss) / MiB, unit: 'MiB' })
   report({ name: `timers.${cohort}.event-loop-stall`, value: f.loopMaxMs, unit: 'ms' })
 
-  // 1,000 due at the same instant: in a fresh process, and in one that drained 1,000 first.
+  // 1,000 due at the same instant: in a fresh process, in one that drained 1,000 first, and
+  // in a fresh one whose scheduler saw them coming long enough to prepare them.
   const once = join(ctx.dir, `timers-once-${atOnce}.db`)
   const warmUp = join(ctx.dir, `timers-warm-up-${atOnce}.db`)
-  for (const warm of [false, true]) {
+  const series = [
+    { warm: false, leadMs: LEAD_MS, which: 'fresh', suffix: '' },
+    { warm: true, leadMs: LEAD_MS, which: 'warm', suffix: ' (warm process)' },
+    {
+      warm: false,
+      leadMs: preparedLeadMs(atOnce),
+      which: 'fresh, seen coming',
+      suffix: ` (seen ${preparedLeadMs(atOnce) / 1000} s ahead, prepared)`,
+    },
+  ]
+  for (const { warm, leadMs, which, suffix } of series) {
     const p99s: number[] = []
     const maxes: number[] = []
-    const which = warm ? 'warm' : 'fresh'
     for (let r = 0; r < runs; r++) {
       await timerCohort(once, atOnce, WINDOW, 0, pools)
       if (warm) await timerCohort(warmUp, atOnce, WINDOW, 0, pools)
@@ -132,6 +151,7 @@ export async function timersBench(ctx: Context) {
         Math.max(budgetS, 600),
         WINDOW,
         warm ? warmUp : undefined,
+        leadMs,
       )
       removeDb(once)
       removeDb(warmUp)
@@ -139,17 +159,17 @@ export async function timersBench(ctx: Context) {
       maxes.push(percentile(g.lags, 100) / 1000)
       detail(
         `run ${r + 1} (${which} process): ${g.fired} breaches, lag p50 ${(percentile(g.lags, 50) / 1000).toFixed(2)} s, ` +
-          `p99 ${(percentile(g.lags, 99) / 1000).toFixed(2)} s, ${g.rate.toFixed(0)} breaches/s`,
+          `p99 ${(percentile(g.lags, 99) / 1000).toFixed(2)} s, ${g.rate.toFixed(0)} breaches/s, ` +
+          `${g.live.hits} firings found their incident prepared or live`,
       )
     }
     const p99 = median(p99s)
-    const suffix = warm ? ' (warm process)' : ''
     report({
       name: `timers.${atOnce}-at-once.lag.p99${suffix}`,
       value: p99,
       unit: 's',
-      // The target is read on a fresh process, the harder case (a service just started).
-      ...(warm ? {} : { target: { text: '≤ 0.5 s', met: p99 <= 0.5 } }),
+      // The target is read on a fresh process idle 100 ms before, the harder case (a service just started).
+      ...(warm || leadMs !== LEAD_MS ? {} : { target: { text: '≤ 0.5 s', met: p99 <= 0.5 } }),
       runs: p99s,
     })
     report({

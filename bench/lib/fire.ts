@@ -50,12 +50,22 @@ export function dueDeadlines(file: string, until: number): number {
   }
 }
 
+/** How long the scheduler is awake and idle before the first deadline, by default. */
+export const LEAD_MS = 100
+
 /**
  * Lets the scheduler fire a cohort due from WINDOW to `until`; stops when the `count`
  * deadlines due by then were journaled as passed, or the budget is spent. Lags are of
- * those deadlines only.
+ * those deadlines only. The scheduler starts `leadMs` before WINDOW (it prepares the
+ * incidents due soon meanwhile, src/engine/prepare.ts).
  */
-export async function fire(file: string, count: number, budgetS: number, until: number): Promise<Firing> {
+export async function fire(
+  file: string,
+  count: number,
+  budgetS: number,
+  until: number,
+  leadMs = LEAD_MS,
+): Promise<Firing> {
   const clock = new BenchClock(WINDOW)
   const lags: number[] = []
   const commits: number[] = []
@@ -80,8 +90,9 @@ export async function fire(file: string, count: number, budgetS: number, until: 
   peakRss = startRss
   const loop = monitorEventLoopDelay({ resolution: 10 })
   const scheduler = createScheduler({ engine, clock, pollMs: 30_000, log: silentLogger })
-  // The scheduler is awake and idle 100 ms before the first deadline, as in service.
-  clock.follow(WINDOW - 100)
+  // The scheduler is awake and idle leadMs before the first deadline (100 ms: it has
+  // just started, or just finished firing something else).
+  clock.follow(WINDOW - leadMs)
   stopAt = performance.now() + budgetS * 1000
   loop.enable()
   const sampler = setInterval(() => {
