@@ -19,7 +19,7 @@ import type { Core } from './core.js'
 import { snapshotToChange } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
 
-/** Incidents prepared between two yields to the event loop (a few ms of work). */
+/** Incidents read in one statement and prepared between two yields to the event loop (a few ms of work). */
 const CHUNK = 16
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -46,27 +46,30 @@ export function createPreparer(core: Core) {
         .execute(),
     )
     let n = 0
-    for (const [i, { incident_id: id }] of due.entries()) {
+    for (let i = 0; i < due.length; i += CHUNK) {
+      if (i > 0) await yieldToLoop()
       if (enough()) break
-      if (i > 0 && i % CHUNK === 0) {
-        await yieldToLoop()
-        if (enough()) break
-      }
-      if (live.has(id)) continue
-      const row: IncidentRow | undefined = await guarded(() =>
-        db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst(),
+      const ids = due
+        .slice(i, i + CHUNK)
+        .map((d) => d.incident_id)
+        .filter((id) => !live.has(id))
+      if (ids.length === 0) continue
+      const rows: IncidentRow[] = await guarded(() =>
+        db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute(),
       )
-      // Closed meanwhile, or made live by a change while the row was read.
-      if (!row || row.closed_at !== null || live.has(id)) continue
-      try {
-        const plan = planOf(row)
-        const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
-        const snapshot = actorRef.getSnapshot()
-        const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
-        live.put(id, { version: row.version, actorRef, view, head: headOf(row) })
-        n++
-      } catch {
-        // One that cannot be restored is left cold: its firing reports it (onTimerError).
+      for (const row of rows) {
+        // Closed meanwhile, or made live by a change while the rows were read.
+        if (row.closed_at !== null || live.has(row.id)) continue
+        try {
+          const plan = planOf(row)
+          const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
+          const snapshot = actorRef.getSnapshot()
+          const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
+          live.put(row.id, { version: row.version, actorRef, view, head: headOf(row) })
+          n++
+        } catch {
+          // One that cannot be restored is left cold: its firing reports it (onTimerError).
+        }
       }
     }
     return n
