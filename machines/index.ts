@@ -21,6 +21,7 @@ import {
   planV2 as nanningAic2017V2,
   planV3 as nanningAic2017V3,
   planV4 as nanningAic2017V4,
+  planV5 as nanningAic2017V5,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -48,6 +49,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V2,
   nanningAic2017V3,
   nanningAic2017V4,
+  nanningAic2017V5,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

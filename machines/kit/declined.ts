@@ -1,6 +1,8 @@
 /**
  * The latest answer to a decision governs: a no (or the decision waived) after an earlier
- * yes withdraws what the yes began (OBLIGATIONS.md rule 3, recorded with who and why). Pure.
+ * yes withdraws what the yes began (OBLIGATIONS.md rule 3, recorded with who and why); a
+ * yes after what it orders was settled orders it anew, where the rule opts in
+ * (`again.onYes`). Pure.
  */
 import { applies, decidedIn } from './conditions.js'
 import { mapChanged } from './lists.js'
@@ -54,5 +56,39 @@ export function withdrawDeclined(
     const rule = rules.get(o.rule)
     if (!rule || !decidedIn(rule.when).some((d) => declined.has(d)) || applies(next, rule)) return o
     return { ...o, status: 'withdrawn' as const, withdrawn: why }
+  })
+}
+
+/**
+ * The decision rules this event answered yes (owed before it, answered yes by it); null
+ * when none. `before` is the list the event found, `after` the same list once discharged
+ * (same order: nothing begun or withdrawn yet).
+ */
+export function orderedBy(before: readonly Obligation[], after: readonly Obligation[]): Set<string> | null {
+  let rules: Set<string> | null = null
+  for (let i = 0; i < after.length; i++) {
+    const o = after[i] as Obligation
+    if (o.kind !== 'decision' || o.decision?.answer !== 'yes' || before[i]?.status !== 'owed') continue
+    rules ??= new Set()
+    rules.add(o.rule)
+  }
+  return rules
+}
+
+/**
+ * `again.onYes`, read from the record (a migration, which answers nothing): the latest
+ * instance of `rule` not withdrawn was settled (met, late or waived) before the latest yes
+ * to a decision its `when` waits for — strictly before, as a waiver at the instant of the
+ * yes counts as given after it.
+ */
+export function orderedSince(obligations: readonly Obligation[], rule: ObligationRule): boolean {
+  if (rule.again?.onYes !== true) return false
+  const last = obligations.findLast((o) => o.rule === rule.id && o.status !== 'withdrawn')
+  if (last === undefined || last.status === 'owed') return false
+  const settledAt = last.waived?.at ?? last.metAt
+  if (settledAt === null) return false
+  return decidedIn(rule.when).some((d) => {
+    const yes = obligations.findLast((o) => o.rule === d && o.status !== 'withdrawn')?.decision
+    return yes?.answer === 'yes' && Date.parse(yes.at) > Date.parse(settledAt)
   })
 }

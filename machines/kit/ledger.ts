@@ -13,7 +13,7 @@ import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
 import { applies } from './conditions.js'
-import { withdrawDeclined } from './declined.js'
+import { orderedBy, withdrawDeclined } from './declined.js'
 import { approvalRule, approvalsFor } from './drafts.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule, Recorded } from './obligation-types.js'
@@ -93,9 +93,12 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const index = ruleIndex(spec.rules)
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
+  // Answered yes by this event: taken before anything is withdrawn or begun (same order as before).
+  const ordered = orderedBy(ctx.obligations, next.obligations)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
   const recategorised = ctx.ledger.category !== next.category
-  const pending = beginApplicable(index, next, event, change, repeatOfLast, recategorised, ctx.ledger.pending)
+  const moved = { change, repeatOfLast, recategorised, ordered }
+  const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending)
   syncApprovalsIn(spec.approvals, next, event, change)
   beginEscalations(spec, next, at)
   next.ledger =
@@ -154,6 +157,15 @@ function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligat
   return { ...d, decision: { answer, by: event.actor, reason, at } }
 }
 
+/** What the event changed that may begin a rule again. */
+interface Moved {
+  change: Change
+  repeatOfLast: boolean
+  recategorised: boolean
+  /** The decisions the event answered yes (null: none). */
+  ordered: ReadonlySet<string> | null
+}
+
 /**
  * Begins what applies now and has no live instance (or has a reason to begin again).
  * Only the rules the grade and category admit are asked: another rule can neither begin
@@ -163,9 +175,7 @@ function beginApplicable(
   index: RuleIndex,
   next: IncidentContext,
   event: IncidentEvent,
-  change: Change,
-  repeatOfLast: boolean,
-  recategorised: boolean,
+  { change, repeatOfLast, recategorised, ordered }: Moved,
   pending: readonly string[] | undefined,
 ): readonly string[] | undefined {
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
@@ -176,13 +186,16 @@ function beginApplicable(
     if (slot !== undefined) live[slot] = 1
   }
   let waiting = pending
-  for (const { rule, slot, raise, raiseWhen, events, when } of index.admitted(next.severity, next.category)) {
+  for (const entry of index.admitted(next.severity, next.category)) {
+    const { rule, slot, raise, raiseWhen, events, when } = entry
     const has = live[slot] === 1
     // 'whenHolds': owed again since a rise (ledger.pending) until an event of the incident's
     // own at which its condition holds (a firing carries no quotes and settles nothing).
     const owedAgain = raiseWhen && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     const again =
-      owedAgain || (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
+      owedAgain ||
+      (has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)) ||
+      (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -204,6 +217,20 @@ function beginApplicable(
     next.obligations = [...next.obligations, o]
   }
   return waiting
+}
+
+/**
+ * `again.onYes`: the event answered yes a decision `rule` waits for (`decisions`), and the
+ * latest instance of `rule` not withdrawn is settled, not owed (one owed stays the one owed).
+ */
+function orderedAgain(
+  obligations: readonly Obligation[],
+  decisions: readonly string[],
+  ordered: ReadonlySet<string>,
+  rule: string,
+): boolean {
+  if (!decisions.some((d) => ordered.has(d))) return false
+  return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status !== 'owed'
 }
 
 /** `list` without `id`; undefined when nothing is left (the ledger mark then has no `pending`). */

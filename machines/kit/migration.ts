@@ -6,10 +6,13 @@
  * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5);
  * what it still requires is judged again as it would have begun under it (met by a step
  * done before: kit/rejudge.ts); what it newly requires begins at the migration time, met
- * at once when the step was done before (rule 6). Pure: the engine passes the time, the actor and the quotes.
+ * at once when the step was done before (rule 6) — a rule it begins again on a yes
+ * (`again.onYes`) too, when a yes on the record came after its latest instance was
+ * settled. Pure: the engine passes the time, the actor and the quotes.
  */
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
+import { orderedSince } from './declined.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import type { MigrationSpec } from './migration-types.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
@@ -183,8 +186,10 @@ export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: Migrat
   }
   for (const rule of spec.rules) {
     if (!applies(next, rule)) continue
-    if (next.obligations.some((o) => o.rule === rule.id && o.status !== 'withdrawn')) continue
-    const begun = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: false })
+    // A rule that begins again on a yes (`again.onYes`) and was settled before the latest yes is owed anew.
+    const anew = orderedSince(next.obligations, rule)
+    if (!anew && next.obligations.some((o) => o.rule === rule.id && o.status !== 'withdrawn')) continue
+    const begun = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: anew })
     const o = req.rejudge ? metSinceRise(next, begun, rule) : begun
     next = { ...next, obligations: [...next.obligations, o] }
   }

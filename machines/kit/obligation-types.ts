@@ -94,8 +94,12 @@ export interface ObligationRule {
    * `raise: 'whenHolds'`: on a rise, but from the first event at which `when` holds after
    * it (逐级, rule 7: the upper report is owed once the level below has the new grade's
    * report, and counts from then), not at the rise itself.
+   * `onYes` (opt-in): when the event at hand answers yes the decision its `when` waits for
+   * (`decided`, alone or within `all`) while its latest instance is settled (met, late or
+   * waived): asked again after a relapse and ordered again, it is owed anew from that
+   * answer (rule 3: a yes begins what follows). An instance still owed stays the one owed.
    */
-  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[] }
+  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[]; onYes?: true }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a
    * step done at the same grade (a recipient already told of the same grade), or at the

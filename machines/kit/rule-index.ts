@@ -4,7 +4,7 @@
  * condition compiled. The ledger asks every rule on every event; the index answers what
  * does not change from one event to the next without reading the rules again.
  */
-import { admits, type Test, testOf } from './conditions.js'
+import { admits, decidedIn, type Test, testOf } from './conditions.js'
 import type { ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
@@ -21,6 +21,8 @@ export interface RuleEntry {
   raiseWhen: boolean
   /** It begins again on these events (`again.events`). */
   events: readonly string[]
+  /** It begins again, once settled, when one of these decisions is answered yes (`again.onYes`). */
+  onYes: readonly string[]
   /** Its condition (`when`), or null when it has none. */
   when: Test | null
 }
@@ -64,6 +66,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     raise: rule.again?.raise !== undefined && rule.again.raise !== false,
     raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
+    onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     when: rule.when === undefined ? null : testOf(rule.when),
   }))
   const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()

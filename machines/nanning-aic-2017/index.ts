@@ -1,19 +1,20 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 5: a draft superseded by a newer one of its purpose is neither approved nor
+ * Version 6: a review the group orders again after a relapse, the one ordered before
+ * waived, is owed anew (四(五); rules/versions.ts). Version 5: a draft superseded by a newer one of its purpose is neither approved nor
  * released, approvals are not waived (kit options), and a waived review lets CLOSE end the
  * handling (四(五)). Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 and 4 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3, 4 and 5 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3, machineV4 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
 import {
   approvals,
   approvalsV3,
@@ -21,6 +22,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV3,
+  obligationsV6,
   PLAN_ID,
   severities,
   waivers,
@@ -65,9 +67,21 @@ export const planV4: PlanDefinition = {
 }
 
 /** Version 5: the same states, obligations and approvals as version 4; see machine.ts. */
-export const plan: PlanDefinition = {
+export const planV5: PlanDefinition = {
   ...planV4,
   version: 5,
-  machine,
+  machine: machineV5,
   migratesFrom: { from: 4 },
+}
+
+/**
+ * Version 6: the same states, chart and approvals as version 5; the review (四(五)) is owed
+ * anew when the group orders it again after one waived (rules/versions.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV5,
+  version: 6,
+  obligations: obligationsV6,
+  machine,
+  migratesFrom: { from: 5 },
 }

@@ -33,6 +33,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV3,
+  obligationsV6,
   PLAN_ID,
 } from './rules.js'
 
@@ -48,7 +49,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * The chart of a version: `obligations` are what an incident owes; from version 3 a draft is
  * never published twice; from version 4 the office reviews what goes online (三(二)1) and a
  * waived level of 四(二) lets the report go on above it; from version 5 a superseded draft is
- * neither approved nor released, and a waived review lets CLOSE end the handling (四(五)).
+ * neither approved nor released, and a waived review lets CLOSE end the handling (四(五));
+ * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived.
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -109,7 +111,9 @@ function chart(obligations: ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligations, 5)
+export const machine = chart(obligationsV6, 6)
+/** Version 5's chart, for the incidents opened on it. */
+export const machineV5 = chart(obligations, 5)
 /** Version 4's chart, for the incidents opened on it. */
 export const machineV4 = chart(obligations, 4)
 /** Version 3's chart (rules/versions.ts), for the incidents opened on it. */

@@ -49,6 +49,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
   'nanning-aic-2017': {
     reviewWaived:
       '领导小组决定的回顾总结已免除，且其后未再决定回顾总结（四(五)，第 5 版；免除即放行：本地政策）',
+    reviewSettled:
+      '领导小组最近决定的回顾总结已免除，不再待办（四(五)，第 6 版起；再次决定即重新应办；免除即放行：本地政策）',
     reportInOrder: '逐级报告：报送人可报该对象，且上一级已收到报告或经领导小组免除（四(二)；免除：本地政策）',
     officeHasReport: '市局办公室已收到报告或经免除（四(三)）',
     majorOrAbove: '重大敏感负面舆情（五(二)）',

@@ -17,6 +17,9 @@ import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from '
 
 export const POLICY_MARK = '【本地政策】'
 
+/** `again.onYes` in words: a decision answered yes again (after a relapse) owes it anew once settled. */
+export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新应办'
+
 /** Roles in the console's words (src/console/static/i18n.js). */
 export const ROLE_LABELS: Record<string, string> = {
   monitor: '舆情监测',
@@ -221,6 +224,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
+  if (r.again?.onYes) parts.push(ON_YES_TEXT)
   return parts.join('；') || '所有级别'
 }
 

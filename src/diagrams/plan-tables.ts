@@ -13,6 +13,7 @@ import {
   clockText,
   conditionWords,
   KIND_LABELS,
+  ON_YES_TEXT,
   POLICY_MARK,
   rolesWords,
 } from './labels.js'
@@ -73,6 +74,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
         ? '级别升高后再次应办（续报）'
         : '',
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
+    o.again?.onYes ? ON_YES_TEXT : '',
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

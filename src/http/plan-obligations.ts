@@ -29,6 +29,7 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         raise: r.again.raise === true || r.again.raise === 'whenHolds',
         onceConditionHolds: r.again.raise === 'whenHolds',
         events: [...(r.again.events ?? [])],
+        onYes: r.again.onYes === true,
       }
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).

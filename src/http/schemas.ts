@@ -207,6 +207,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
                 'After a rise, owed again from the first event at which `when` holds (the level below has the new report), not from the rise itself',
             }),
             events: z.array(z.string()),
+            onYes: z.boolean().openapi({
+              description:
+                'Owed anew, once settled (met or waived), when the decision its `when` waits for is answered yes again (after a relapse)',
+            }),
           })
           .nullable(),
         waivableBy: z.array(z.string()).optional().openapi({

@@ -92,5 +92,11 @@ export function guardsOf(version: Version) {
         Date.parse(ordered.at) <= Date.parse(review.waived.at)
       )
     },
+    /**
+     * Version 6, 四(五) (REVIEW_WAIVED): the review last ordered is not owed — waived (a yes
+     * after a relapse owes a review anew, `again.onYes`, so an earlier waiver never stands
+     * for it). Read as a condition, so a refused CLOSE names the review still owed (rule 2).
+     */
+    reviewSettled: ({ context }: Args) => open(context) && holds(context, { settled: 'review' }),
   }
 }

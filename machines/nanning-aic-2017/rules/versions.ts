@@ -1,7 +1,7 @@
 /**
- * Each version's obligation list (with the escalation): version 4's from obligations.ts;
- * what versions 2 and 3 did differently, derived from it and kept for the incidents opened
- * on them.
+ * Each version's obligation list (with the escalation): version 4's (and 5's) from
+ * obligations.ts; what version 6 adds to it, and what versions 2 and 3 did differently,
+ * derived from it and kept for the incidents opened on them.
  */
 import type { ObligationRule } from '../../kit/types.js'
 import { escalation, LEVEL_WAIVED, rules } from './obligations.js'
@@ -11,6 +11,16 @@ export const obligations = [
   ...rules.map((r) => (r.draftPurpose === undefined ? r : { ...r, freshDraft: true })),
   escalation,
 ]
+
+/**
+ * Version 6, 四(五) 领导小组可根据需要，确定人员对舆情处置回顾总结: a review the group orders is
+ * owed from its order — ordered again after a relapse, once the review ordered before was
+ * waived, it is owed anew (kit `again.onYes`; OBLIGATIONS.md rule 3). Version 5 owed it
+ * without showing it: CLOSE stayed refused with nothing owed, and only REVIEW closed.
+ */
+export const obligationsV6: ObligationRule[] = obligations.map((r) =>
+  r.id === 'review' ? { ...r, again: { onYes: true } } : r,
+)
 
 /** Version 3: an upper report (四(二)) waited for the level below to be told; a waiver never settled it. */
 export const rulesV3: ObligationRule[] = rules.map((r) =>

@@ -2,7 +2,7 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
- * ledger mark's `pending`; a category change told to begin).
+ * ledger mark's `pending`; a category change told to begin; again.onYes).
  */
 
 import { admits } from '../../../machines/kit/conditions.js'
@@ -16,7 +16,7 @@ import type {
 import type { IncidentContext, IncidentEvent } from '../../../machines/kit/types.js'
 import { isAbove, type Severity } from '../../../machines/vocabulary.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
-import { applies } from './conditions.js'
+import { applies, decidedIn } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalRuleFor, approvalsFor, draftsNeedingApprovals } from './drafts.js'
 
@@ -99,10 +99,15 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     }
   }
   next = withdrawDeclined(spec, ctx, next, event)
+  // again.onYes: the decisions this event answered yes (owed when it came).
+  const ordered = ctx.obligations
+    .filter((o) => o.kind === 'decision' && discharges(ctx, o, event) && event.answer === 'yes')
+    .map((o) => o.rule)
   const begun = beginApplicable(
     spec,
     next,
     event,
+    ordered,
     change,
     repeatOfLast,
     ctx.ledger.category !== next.category,
@@ -135,6 +140,7 @@ function beginApplicable(
   spec: LedgerSpec,
   ctx: IncidentContext,
   event: IncidentEvent,
+  ordered: readonly string[],
   change: Change,
   repeatOfLast: boolean,
   recategorised: boolean,
@@ -155,8 +161,16 @@ function beginApplicable(
       (waiting ?? []).includes(rule.id) &&
       event.type !== 'DEADLINE_PASSED' &&
       event.type !== 'REQUOTE'
+    // again.onYes: a yes to a decision it waits for orders it anew once its latest instance is settled.
+    const latest = [...next.obligations].reverse().find((o) => o.rule === rule.id && o.status !== 'withdrawn')
+    const yesAgain =
+      rule.again?.onYes === true &&
+      has &&
+      decidedIn(rule.when).some((d) => ordered.includes(d)) &&
+      latest?.status !== 'owed'
     const again =
       owedAgain ||
+      yesAgain ||
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||

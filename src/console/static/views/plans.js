@@ -74,6 +74,7 @@ addStrings({
     'plans.separate': '审批人不得为起草人',
     'plans.again': '级别升高后再次应办',
     'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
+    'plans.againOnYes': '已办结或免除后，再次决定为是时重新应办',
     'plans.none': '无',
     'plans.waivableBy': '仅{roles}可免除',
     'plans.notWaivable': '不可免除（审批须办理，或撤回稿件）',
@@ -97,6 +98,7 @@ addStrings({
     'plans.separate': 'approver is not the author',
     'plans.again': 'owed again after a rise',
     'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
+    'plans.againOnYes': 'owed anew, once met or waived, when the decision is answered yes again',
     'plans.none': 'none',
     'plans.waivableBy': 'waived only by {roles}',
     'plans.notWaivable': 'cannot be waived (give the approval, or withdraw the draft)',
@@ -189,6 +191,7 @@ function obligationTables(plan) {
                   : o.again?.raise
                     ? t('plans.again')
                     : '',
+                o.again?.onYes ? t('plans.againOnYes') : '',
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
                   : o.waivableBy
