@@ -20,7 +20,7 @@ import type { Database } from '../store/schema.js'
 import { bodyRead, cacheBodyText, readIncomingText, unreadIncoming, utf8Text } from './body.js'
 import type { AppEnv } from './env.js'
 import { JSON_BODY_LIMIT, PayloadTooLarge, UnsupportedMediaType } from './problem.js'
-import { badTextIn, textProblem } from './schemas.js'
+import { badTextIn, textProblem } from './schemas/text.js'
 
 /** One line per request: method, path, status, ms, requestId and role; never headers or tokens. */
 export const accessLog =

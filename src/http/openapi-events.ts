@@ -23,7 +23,7 @@ export const eventComponent = (planId: string, type: string) => `${pascal(planId
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
-/** The fields every event may carry besides its own (SendEventBody in schemas.ts). */
+/** The fields every event may carry besides its own (SendEventBody in schemas/incident-requests.ts). */
 const COMMON_FIELDS: Record<string, JsonSchema> = {
   occurredAt: {
     type: 'string',

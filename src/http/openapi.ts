@@ -1,7 +1,7 @@
 /** Small builders for route declarations, so each route states only what is its own. */
 import type { z } from '@hono/zod-openapi'
 import { PROBLEM_JSON } from './problem.js'
-import { ProblemSchema } from './schemas.js'
+import { ProblemSchema } from './schemas/problem.js'
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

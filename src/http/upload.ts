@@ -8,7 +8,7 @@ import type { ReadableStream as WebStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { type FieldError, ValidationError } from '../errors.js'
 import type { EvidenceStore, ReceivedFile } from '../evidence/store.js'
-import { textProblem } from './schemas.js'
+import { textProblem } from './schemas/text.js'
 
 export interface Upload {
   file: ReceivedFile | null

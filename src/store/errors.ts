@@ -5,7 +5,7 @@
  * large for an index or a tsvector (54000), a SQLite value over its size limit. These
  * answer 400 (the request, not the service, is at fault); retrying would fail alike.
  *
- * The HTTP edge refuses such text before it reaches the store (src/http/schemas.ts
+ * The HTTP edge refuses such text before it reaches the store (src/http/schemas/text.ts
  * textProblem); this is the backstop for whatever slips past it.
  */
 import { ValidationError } from '../errors.js'

@@ -9,7 +9,7 @@ import { Forbidden, ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
 import { json, problems } from '../openapi.js'
-import { CalendarSchema } from '../schemas.js'
+import { CalendarSchema } from '../schemas/service.js'
 
 const DAY_MS = 86_400_000
 

@@ -8,7 +8,9 @@ import { NotFound } from '../../errors.js'
 import { drawnCharts } from '../drawn.js'
 import type { AppDeps, AppEnv, DiagramFns } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { CalendarDate, IncidentParams, Instant, PlanParams, PlanQuery } from '../schemas.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
+import { PlanParams, PlanQuery } from '../schemas/plans.js'
+import { CalendarDate, Instant } from '../schemas/values.js'
 
 const text = (type: string, description: string) => ({
   content: { [type]: { schema: z.string() } },

@@ -13,7 +13,7 @@ import { renderDocument, requiredDocuments } from '../../documents/render.js'
 import { NotFound } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { IncidentParams } from '../schemas.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
 
 const tags = ['documents']
 

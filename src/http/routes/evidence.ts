@@ -21,7 +21,8 @@ import { type EvidenceStore, FileTooLarge } from '../../evidence/store.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { DEFAULT_LIMITS } from '../limits.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
-import { cleanText, IncidentParams } from '../schemas.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
+import { cleanText } from '../schemas/text.js'
 import { receiveUpload, type Upload } from '../upload.js'
 
 /** Largest evidence file: 20 MiB (the JSON limit of 64 KiB does not apply to uploads). */

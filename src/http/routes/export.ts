@@ -15,7 +15,7 @@ import type { ListFilter, ListPage } from '../../engine/list.js'
 import type { IncidentView } from '../../engine/view.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { problems } from '../openapi.js'
-import { ListQuery } from '../schemas.js'
+import { ListQuery } from '../schemas/incident-requests.js'
 
 /** Rows per page read from the engine (its most). */
 const PAGE = 200

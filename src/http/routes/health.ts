@@ -4,7 +4,7 @@ import { StorageUnavailable } from '../../errors.js'
 import type { Database } from '../../store/schema.js'
 import type { AppEnv } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { HealthSchema } from '../schemas.js'
+import { HealthSchema } from '../schemas/service.js'
 
 const health = createRoute({
   method: 'get',

@@ -3,17 +3,15 @@ import { ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
+import { HistorySchema, IncidentPageSchema, IncidentViewSchema } from '../schemas/incident-answers.js'
 import {
   EventHeaders,
-  HistorySchema,
-  IncidentPageSchema,
   IncidentParams,
-  IncidentViewSchema,
   ListQuery,
   OpenIncidentBody,
   SendEventBody,
   WriteHeaders,
-} from '../schemas.js'
+} from '../schemas/incident-requests.js'
 
 const tags = ['incidents']
 

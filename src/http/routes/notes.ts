@@ -8,7 +8,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
-import { IncidentParams, IncidentViewSchema } from '../schemas.js'
+import { IncidentViewSchema } from '../schemas/incident-answers.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
 
 const tags = ['incidents']
 

@@ -11,7 +11,7 @@ import {
   PlanListSchema,
   PlanParams,
   PlanQuery,
-} from '../schemas.js'
+} from '../schemas/plans.js'
 
 const tags = ['plans']
 

@@ -24,7 +24,7 @@ import { AppError, TooManyRequests } from '../../errors.js'
 import type { Hub, LiveChange, LiveScope, Refused } from '../../live/hub.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { problems } from '../openapi.js'
-import { IncidentParams } from '../schemas.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
 
 const tags = ['live']
 /** A client this many events behind is cut off (it reconnects with Last-Event-ID) rather than buffered without bound. */

@@ -10,7 +10,7 @@ import { auditIncident } from '../../engine/audit.js'
 import type { EvidenceStore } from '../../evidence/store.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { json, problems } from '../openapi.js'
-import { IncidentParams } from '../schemas.js'
+import { IncidentParams } from '../schemas/incident-requests.js'
 
 export const VerificationSchema = z
   .object({

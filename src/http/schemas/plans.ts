@@ -1,0 +1,148 @@
+/**
+ * The schemas of the plan routes (routes/plans.ts): the plan id and version asked for,
+ * the list of plans, one plan described as data (states, transitions, events, deadlines,
+ * obligation rules, grading, approvals, clauses), and classifying facts into a grade.
+ */
+import { z } from '@hono/zod-openapi'
+import { FactsSchema } from '../../../machines/vocabulary.js'
+import { JsonObject, nullableString } from './values.js'
+
+export const PlanParams = z.object({
+  planId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'planId', in: 'path' }, example: 'neixiang-2017' }),
+})
+export const PlanQuery = z
+  .object({
+    version: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .openapi({ type: 'integer', minimum: 1, description: 'an older version' }),
+  })
+  .strict()
+
+const SeverityLabel = z.object({ code: z.string(), label: z.string() })
+export const PlanSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    issuer: z.string(),
+    severities: z.array(SeverityLabel),
+  })
+  .openapi('PlanSummary')
+export const PlanListSchema = z.object({ items: z.array(PlanSummarySchema) })
+
+const ClauseRef = { label: z.string(), clause: nullableString, policy: nullableString }
+export const PlanDescriptionSchema = PlanSummarySchema.extend({
+  hasCriteria: z.boolean(),
+  migratesFrom: z.number().int().nullable().openapi({
+    description: 'the version this one takes open incidents from (POST /incidents/{id}/migrate); null: none',
+  }),
+  states: z.array(
+    z.object({
+      path: z.string().openapi({ example: 'reporting.handlingAlongside' }),
+      phase: z.string(),
+      ...ClauseRef,
+      type: z.string(),
+      initial: nullableString,
+    }),
+  ),
+  transitions: z.array(
+    z.object({
+      from: z.string().openapi({ description: 'a state path, or * for every state' }),
+      event: z.string().nullable().openapi({ description: 'null: taken as soon as its guard holds' }),
+      to: z.array(z.string()).openapi({ description: 'empty: the state stays, the action runs' }),
+      guard: nullableString,
+      ...ClauseRef,
+    }),
+  ),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      roles: z.array(z.string()),
+      clause: nullableString,
+      policy: nullableString,
+      schema: JsonObject.openapi({ description: "JSON Schema of the event's fields other than type" }),
+    }),
+  ),
+  deadlines: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      clause: nullableString,
+      policy: nullableString,
+      rule: z.string(),
+      anchor: z.string(),
+      amount: z.number(),
+      unit: z.string(),
+      severities: z.array(z.string()).nullable(),
+      categories: z.array(z.string()).nullable(),
+      startsOn: z.string(),
+      metBy: z.string(),
+    }),
+  ),
+  obligations: z.array(
+    z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        clause: nullableString,
+        policy: nullableString,
+        severities: z.array(z.string()).nullable(),
+        categories: z.array(z.string()).nullable(),
+        when: nullableString,
+        conditional: z.boolean(),
+        recipient: z.object({ code: z.string(), label: z.string() }).nullable(),
+        due: z.object({ anchor: z.string(), amount: z.number(), unit: z.string() }).nullable(),
+        deadline: nullableString,
+        owedBy: z.array(z.string()),
+        discharge: z.object({ type: z.string(), fields: JsonObject }),
+        again: z
+          .object({
+            raise: z.boolean(),
+            onceConditionHolds: z.boolean().openapi({
+              description:
+                'After a rise, owed again from the first event at which `when` holds (the level below has the new report), not from the rise itself',
+            }),
+            events: z.array(z.string()),
+            onYes: z.boolean().openapi({
+              description:
+                'Owed anew, once settled (met or waived), when the decision its `when` waits for is answered yes again (after a relapse)',
+            }),
+          })
+          .nullable(),
+        waivableBy: z.array(z.string()).optional().openapi({
+          description: 'Only these roles may waive it (narrower than `waivers`); absent: `waivers.roles`',
+        }),
+        order: z.number().int().optional(),
+        event: z.string().optional(),
+        separate: z.boolean().optional(),
+        purposes: z.array(z.string()).nullable().optional(),
+      })
+      .openapi('ObligationRule'),
+  ),
+  waivers: z.object({ roles: z.array(z.string()), clause: nullableString, policy: nullableString }),
+  severityRules: z.object({
+    hasCriteria: z.boolean(),
+    severities: z.array(z.string()),
+    withoutFacts: z.object({ severity: nullableString, rule: z.string() }),
+    facts: JsonObject,
+  }),
+  approvals: z.record(
+    z.string(),
+    z.array(z.object({ code: z.string(), label: z.string(), event: z.string(), clause: z.string() })),
+  ),
+  clauses: z.array(z.object({ ref: z.string(), text: z.string() })),
+}).openapi('Plan')
+
+export const ClassifyBody = z.object({ facts: FactsSchema }).strict().openapi('ClassifyRequest')
+export const ClassificationSchema = z
+  .object({ severity: nullableString, rule: z.string() })
+  .openapi('Classification')
