@@ -5,7 +5,8 @@
  * chart follows the same split and direction. Memoised per plan object.
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { type ChartView, planDot } from './dot.js'
+import type { ChartView } from './chart-view.js'
+import { planDot } from './dot.js'
 import { planMermaidText } from './mermaid.js'
 import { isComposite, planModel } from './model.js'
 import { MAIN_REGION } from './parts.js'

@@ -14,7 +14,7 @@
  */
 
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import type { ChartView } from './dot.js'
+import type { ChartView } from './chart-view.js'
 import { citation, eventText, isPolicy, POLICY_MARK, stateLabel } from './labels.js'
 import { isComposite, type PlanModel, planModel, regions, type StateInfo } from './model.js'
 import { diagramParts, hasHolder, MAIN_REGION, wrap } from './parts.js'

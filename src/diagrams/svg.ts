@@ -17,7 +17,7 @@ export function initDiagrams(): Promise<void> {
   return loading
 }
 
-/** Fonts a reader's system has for Chinese text; Graphviz laid out with Helvetica metrics (dot.ts). */
+/** Fonts a reader's system has for Chinese text; Graphviz laid out with Helvetica metrics (dot-html.ts). */
 export const SVG_FONTS =
   'PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif'
 
