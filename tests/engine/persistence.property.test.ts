@@ -4,7 +4,7 @@ import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
-import { obligationParts } from '../../src/engine/view.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import { AppError } from '../../src/errors.js'
 import type { Store } from '../../src/store/connection.js'
 import { caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
@@ -128,7 +128,7 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               expect(stored.context).toEqual(pure.getSnapshot().context)
               await expectTimerRows(store, v.id, stored.context)
               // What the answer shows of the ledger and the drafts (the live incident's view,
-              // view.ts keeps unchanged items' views between events) is what a view built
+              // view-parts.ts keeps unchanged items' views between events) is what a view built
               // afresh from the pure actor's context shows.
               if (sent) {
                 const fresh = obligationParts(plan, pure.getSnapshot().context)

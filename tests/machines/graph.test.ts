@@ -37,7 +37,7 @@ import {
 } from '../../machines/index.js'
 import { wouldDischarge } from '../../machines/kit/ledger.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { obligationParts } from '../../src/engine/view.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import {
   activeNodeIds,
   armed,

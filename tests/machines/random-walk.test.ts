@@ -30,7 +30,7 @@ import {
 } from '../../machines/index.js'
 import { wouldDischarge } from '../../machines/kit/ledger.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { obligationParts } from '../../src/engine/view.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import {
   armed,
   bindMenu,
@@ -263,7 +263,7 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s: random walks', (_id, pl
           )
           if (broken.length > 0) throw new Error(`${plan.id}: ${broken.join('; ')}\n  ${trail.join('\n  ')}`)
           // The view shows the ledger and the drafts as they are now: what it keeps of the
-          // items an event left unchanged (view.ts) equals a view built afresh (checked in
+          // items an event left unchanged (view-parts.ts) equals a view built afresh (checked in
           // one walk of VIEW_EVERY: a fresh view per step costs more than the step).
           if (viewed && !sameView(after.context as IncidentContext))
             throw new Error(

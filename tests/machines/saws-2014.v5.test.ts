@@ -9,7 +9,7 @@ import { plan, planV4 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Facts } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
-import { obligationParts } from '../../src/engine/view.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 
 const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
