@@ -8,6 +8,7 @@ import type { Actor } from '../../machines/vocabulary.js'
 import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict } from '../errors.js'
 import { fieldErrors } from '../field-errors.js'
 import * as repo from '../store/repo.js'
+import { moveTimers } from '../store/timers.js'
 import { contextOf, inertClock, restore } from './actor.js'
 import {
   type Caller,
@@ -215,7 +216,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       await repo.insertIncident(trx, inserted)
       await repo.appendJournalFast(trx, store, entry)
       const held = lateEntryTimers(recordedAt, core.lateEntryGraceMs)
-      await repo.moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
+      await moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)

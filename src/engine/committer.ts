@@ -4,14 +4,14 @@
  * once it is on disk.
  */
 import { AppError, StorageUnavailable } from '../errors.js'
-import * as repo from '../store/repo.js'
+import { type Db, exec, within } from '../store/statements.js'
 import { type Core, GROUP_MAX, toHistory } from './core.js'
 import type { IncidentView } from './view.js'
 
 /** Notifications of one transaction, told only once it committed and is on disk. */
 export type Told = Array<() => void>
 
-type Change<T> = (trx: repo.Db, told: Told) => Promise<T>
+type Change<T> = (trx: Db, told: Told) => Promise<T>
 
 export function createCommitter(core: Core) {
   const { store, db, deps, guarded } = core
@@ -43,7 +43,7 @@ export function createCommitter(core: Core) {
     return guarded(() =>
       db.transaction().execute((trx) => {
         durability?.deferNextCommit()
-        return repo.within(trx, () => fn(trx, told))
+        return within(trx, () => fn(trx, told))
       }),
     )
   }
@@ -115,15 +115,15 @@ export function createCommitter(core: Core) {
         }
         for (const w of group) {
           const told: Told = []
-          await repo.exec(trx, store, 'SAVEPOINT grouped')
+          await exec(trx, store, 'SAVEPOINT grouped')
           try {
             outcomes.push({ ok: true, value: await w.fn(trx, told), told })
           } catch (e) {
             if (!(e instanceof AppError)) throw e
-            await repo.exec(trx, store, 'ROLLBACK TO grouped')
+            await exec(trx, store, 'ROLLBACK TO grouped')
             outcomes.push({ ok: false, error: e })
           }
-          await repo.exec(trx, store, 'RELEASE grouped')
+          await exec(trx, store, 'RELEASE grouped')
         }
       }, [])
     } catch (e) {

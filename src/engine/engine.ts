@@ -11,7 +11,7 @@
  * maintenance.ts (replay, upgrade, requote). This file wires them and serves reads.
  */
 import { type AppError, NotFound, StorageUnavailable } from '../errors.js'
-import * as repo from '../store/repo.js'
+import { nextDueTimer } from '../store/timers.js'
 import { createAnnotations } from './annotations.js'
 import { createCommands } from './commands.js'
 import { createCommitter } from './committer.js'
@@ -127,7 +127,7 @@ export function createEngine(deps: EngineDeps) {
     addNote: rooms.addNote,
     assignOwner: rooms.assignOwner,
     addEvidence: rooms.addEvidence,
-    nextDue: () => guarded(() => repo.nextDueTimer(db)),
+    nextDue: () => guarded(() => nextDueTimer(db)),
     /**
      * Resolves once every change committed so far is on disk (store/durability.ts): what a
      * read shows after it cannot be taken back by a power cut. At once where commits wait.

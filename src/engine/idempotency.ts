@@ -3,7 +3,7 @@
  * the same key is refused (422).
  */
 import { IdempotencyMismatch } from '../errors.js'
-import type * as repo from '../store/repo.js'
+import type { Db } from '../store/statements.js'
 import { type Core, iso } from './core.js'
 import type { IncidentView } from './view.js'
 
@@ -11,7 +11,7 @@ export function createIdempotency(core: Core) {
   const { clock } = core
 
   async function idempotent(
-    trx: repo.Db,
+    trx: Db,
     scope: string,
     key: string | undefined,
     requestHash: string,
@@ -29,7 +29,7 @@ export function createIdempotency(core: Core) {
   }
 
   const remember = (
-    trx: repo.Db,
+    trx: Db,
     scope: string,
     key: string | undefined,
     requestHash: string,

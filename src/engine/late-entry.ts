@@ -9,7 +9,7 @@
  * due-soon warning whose time had passed when the incident was opened is not kept (it
  * would warn of what is already due). Timers due after the opening are left as they are.
  */
-import type { PendingTimer } from '../store/repo.js'
+import type { PendingTimer } from '../store/timers.js'
 import { iso } from './core.js'
 
 const isWarning = (p: PendingTimer) => p.instance.includes('~w')

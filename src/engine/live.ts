@@ -10,6 +10,7 @@
 import type { IncidentHead } from '../store/repo.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
+import type { Db, Target } from '../store/statements.js'
 import type { Running } from './actor.js'
 import type { IncidentView } from './view.js'
 
@@ -68,8 +69,8 @@ export type LiveCache = ReturnType<typeof createLiveCache>
  * once, so an incident that is not live is read once, not twice (key, then row).
  */
 export const lockRow = (
-  trx: repo.Db,
-  to: repo.Target,
+  trx: Db,
+  to: Target,
   id: string,
   known: boolean,
 ): Promise<repo.IncidentKey | IncidentRow | undefined> =>
@@ -81,8 +82,8 @@ export const lockRow = (
  * the whole row for an incident that is not live (the one lockRow read, if it did).
  */
 export async function rowOf(
-  trx: repo.Db,
-  to: repo.Target,
+  trx: Db,
+  to: Target,
   id: string,
   live: Live | undefined,
   locked?: repo.IncidentKey | IncidentRow,

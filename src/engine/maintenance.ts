@@ -6,6 +6,8 @@ import type { IncidentContext, IncidentEvent } from '../../machines/kit/types.js
 import type { Actor } from '../../machines/vocabulary.js'
 import { NotFound, VersionConflict } from '../errors.js'
 import * as repo from '../store/repo.js'
+import type { Db } from '../store/statements.js'
+import { moveTimers } from '../store/timers.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
@@ -50,7 +52,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    * `dryRun`, says what it would do and writes nothing.
    */
   async function upgrade(id: string, opts: { dryRun?: boolean } = {}): Promise<UpgradeOutcome | null> {
-    const work = async (trx: repo.Db, told: Told): Promise<UpgradeOutcome | null> => {
+    const work = async (trx: Db, told: Told): Promise<UpgradeOutcome | null> => {
       const row = await repo.lockIncident(trx, store, id)
       if (!row || row.closed_at !== null || plans.getPlan(row.plan_id, row.plan_version)) return null
       const plan = plans.getPlan(row.plan_id)
@@ -112,7 +114,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
       const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
-      await repo.moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
+      await moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
       await emit(trx, plan.id, entry, view)
       notify(told, view, entry)
       return outcome

@@ -13,6 +13,7 @@ import type { Actor } from '../../machines/vocabulary.js'
 import { AppError, type CurrentState, NotFound, ValidationError } from '../errors.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
+import type { Db } from '../store/statements.js'
 import { restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
@@ -81,7 +82,7 @@ export function createMigration(core: Core, rooms: Rooms) {
   const { inTransaction, timersOf, current, apply } = rooms
 
   async function work(
-    trx: repo.Db,
+    trx: Db,
     told: Told,
     id: string,
     req: MigrateRequest,

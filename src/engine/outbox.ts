@@ -3,7 +3,7 @@
  * change itself (delivered later by src/notify).
  */
 import { randomUUID } from 'node:crypto'
-import type * as repo from '../store/repo.js'
+import type { Db } from '../store/statements.js'
 import { type Core, type StoredEntry, toHistory } from './core.js'
 import type { IncidentView } from './view.js'
 
@@ -11,7 +11,7 @@ export function createOutbox(core: Core) {
   const { webhooks } = core
 
   /** Queues a notification per matching webhook, in the transaction of the change itself. */
-  async function emit(trx: repo.Db, planId: string, entry: StoredEntry, view: IncidentView) {
+  async function emit(trx: Db, planId: string, entry: StoredEntry, view: IncidentView) {
     const routes = webhooks.filter(
       (r) => (!r.plan || r.plan === planId) && (!r.types || r.types.includes(entry.type)),
     )

@@ -6,8 +6,8 @@ import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
-import type * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
+import type { PendingTimer } from '../store/timers.js'
 import { contextOf, phaseOf, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
@@ -39,8 +39,8 @@ export function createProjection(core: Core) {
    * never changed in place: a change makes a new one), so the obligations an event left
    * alone, most of them, are not worked out again after it.
    */
-  const wanted = new WeakMap<Obligation, readonly repo.PendingTimer[]>()
-  function timersOfOne(o: Obligation): readonly repo.PendingTimer[] {
+  const wanted = new WeakMap<Obligation, readonly PendingTimer[]>()
+  function timersOfOne(o: Obligation): readonly PendingTimer[] {
     let rows = wanted.get(o)
     if (rows === undefined) {
       rows = o.status === 'owed' && o.dueAt !== null && o.breachedAt === null ? pending(o, o.dueAt) : []
@@ -48,7 +48,7 @@ export function createProjection(core: Core) {
     }
     return rows
   }
-  function pending(o: Obligation, dueAt: string): repo.PendingTimer[] {
+  function pending(o: Obligation, dueAt: string): PendingTimer[] {
     const deadline = o.deadline ?? o.rule
     const start = Date.parse(o.startedAt)
     const span = Date.parse(dueAt) - start
@@ -63,7 +63,7 @@ export function createProjection(core: Core) {
   }
 
   /** The timer rows the owed obligations want: each due time, and its due-soon warnings. */
-  const timersOf = (ctx: IncidentContext): repo.PendingTimer[] => ctx.obligations.flatMap(timersOfOne)
+  const timersOf = (ctx: IncidentContext): PendingTimer[] => ctx.obligations.flatMap(timersOfOne)
 
   /**
    * The timer rows an event moves, for moveTimers: those of the obligations it replaced,
@@ -77,7 +77,7 @@ export function createProjection(core: Core) {
   function timerMoves(
     a: IncidentContext,
     b: IncidentContext,
-  ): { before: repo.PendingTimer[]; after: repo.PendingTimer[] } | null {
+  ): { before: PendingTimer[]; after: PendingTimer[] } | null {
     const x = a.obligations
     const y = b.obligations
     if (x === y) return null

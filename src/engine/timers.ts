@@ -5,7 +5,8 @@
 import type { IncidentEvent } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { StorageUnavailable } from '../errors.js'
-import * as repo from '../store/repo.js'
+import type { Db } from '../store/statements.js'
+import { claimTimer, dueTimers } from '../store/timers.js'
 import { contextOf, restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
@@ -34,7 +35,7 @@ export function createTimers(core: Core, rooms: Rooms) {
    */
   async function fireDue(limit = 500): Promise<number> {
     const now = iso(clock.now())
-    const due = await guarded(() => repo.dueTimers(db, now, limit))
+    const due = await guarded(() => dueTimers(db, now, limit))
     let fired = 0
     for (let i = 0; i < due.length; i += FIRE_BATCH) {
       const batch = due.slice(i, i + FIRE_BATCH)
@@ -69,7 +70,7 @@ export function createTimers(core: Core, rooms: Rooms) {
    * before its row's time only if its obligation's own due time is by then.
    */
   async function fireIn(
-    trx: repo.Db,
+    trx: Db,
     told: Told,
     t: { incident_id: string; instance: string; due_at?: string },
     local: Local = new Map(),
@@ -80,7 +81,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     const known = local.has(t.incident_id) || core.live.has(t.incident_id)
     const head = await lockRow(trx, store, t.incident_id, known)
     if (!head) return false
-    const claim = (at: string) => repo.claimTimer(trx, store, t.incident_id, t.instance, at)
+    const claim = (at: string) => claimTimer(trx, store, t.incident_id, t.instance, at)
     let timer = by === undefined ? await claim(iso(clock.now())) : undefined
     if (by === undefined && !timer) return false
     const plan = planOf(head)
@@ -177,7 +178,7 @@ export function createTimers(core: Core, rooms: Rooms) {
    * due time the scheduler has not reached yet (a waiver, say, while the service was
    * down) finds the breach journaled first (OBLIGATIONS.md rule 1).
    */
-  async function fireIfDue(trx: repo.Db, told: Told, incidentId: string, instance: string, at: string) {
+  async function fireIfDue(trx: Db, told: Told, incidentId: string, instance: string, at: string) {
     const timer = await trx
       .selectFrom('timers')
       .select(['incident_id', 'instance', 'due_at'])

@@ -7,6 +7,8 @@ import type { Actor } from '../../machines/vocabulary.js'
 import { VersionConflict } from '../errors.js'
 import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
+import type { Db } from '../store/statements.js'
+import { moveTimers } from '../store/timers.js'
 import type { Running } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
@@ -38,7 +40,7 @@ export function createWriter(core: Core, rooms: Base) {
 
   /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
   async function apply(
-    trx: repo.Db,
+    trx: Db,
     told: Told,
     plan: PlanDefinition,
     row: IncidentRow,
@@ -94,7 +96,7 @@ export function createWriter(core: Core, rooms: Base) {
     const moves = timerMoves(before, d.ctx)
     if (moves) {
       const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
-      await repo.moveTimers(trx, store, row.id, held(moves.before), held(moves.after))
+      await moveTimers(trx, store, row.id, held(moves.before), held(moves.after))
     }
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
@@ -112,7 +114,7 @@ export function createWriter(core: Core, rooms: Base) {
    * entry + version + view in one transaction, like any event.
    */
   async function annotateIn(
-    trx: repo.Db,
+    trx: Db,
     told: Told,
     row: IncidentRow,
     actor: Actor,

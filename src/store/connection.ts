@@ -25,7 +25,7 @@ export interface Store {
   sqlite: SQLite.Database | null
   /**
    * A SQLite statement prepared once per SQL text (the cache kysely's queries use too),
-   * for the hot path's statements inside a transaction (repo.ts `run`); null for PostgreSQL.
+   * for the hot path's statements inside a transaction (statements.ts `run`); null for PostgreSQL.
    */
   prepared: ((sql: string) => SQLite.Statement) | null
   /** A SQLite file's commits made durable off the event loop (durability.ts); null otherwise. */

@@ -1,6 +1,6 @@
 /**
  * The hot path's statements as named prepared statements on PostgreSQL: each connection
- * parses and plans them once, not on every call. repo.ts builds their SQL texts once
+ * parses and plans them once, not on every call. statements.ts builds their SQL texts once
  * (`hotStatement`); a pooled client's `query` sends a text it knows by a name derived
  * from the text (node-pg prepares a name on a connection the first time it is used
  * there, and a new connection prepares it anew). Any other query goes as it came.

@@ -5,7 +5,7 @@
  * stamped with a time still to come. Unclaimed, it fires at its new time (both stores).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as repo from '../../src/store/repo.js'
+import { claimTimer } from '../../src/store/timers.js'
 import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 import { toyRegistry } from '../helpers/toy-plan.js'
@@ -27,7 +27,7 @@ describe.each(STORE_KINDS)('claiming a timer (%s)', (kind) => {
     const due = v.obligations.find((o) => o.id === 'report:group#1')?.dueAt
     expect(due).toBeTruthy()
     const claim = (at: string) =>
-      t.store.db.transaction().execute((trx) => repo.claimTimer(trx, t.store, v.id, 'report:group#1', at))
+      t.store.db.transaction().execute((trx) => claimTimer(trx, t.store, v.id, 'report:group#1', at))
     // Before its due time (as after a re-quote moved it past the moment it was read as due): not claimed.
     const early = new Date(Date.parse(due as string) - 60_000).toISOString()
     expect(await claim(early)).toBeUndefined()

@@ -2,6 +2,8 @@ import SQLite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cachingStatements, type Store } from '../../src/store/connection.js'
 import * as repo from '../../src/store/repo.js'
+import { type Db, within } from '../../src/store/statements.js'
+import { claimTimer } from '../../src/store/timers.js'
 import { caller, freshEngine, tempDbFile } from '../helpers/engine.js'
 
 describe('the SQLite statement cache', () => {
@@ -48,7 +50,7 @@ describe('the SQLite statement cache', () => {
   })
 })
 
-describe("the hot path's statements on SQLite (repo.ts run)", () => {
+describe("the hot path's statements on SQLite (statements.ts run)", () => {
   // Inside a transaction they run on the prepared statement directly; outside one they
   // wait for the connection like any kysely query, never joining a transaction under way.
   const opened: Store[] = []
@@ -82,7 +84,7 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
     const { counted: store, direct } = counting(plain)
     await expect(
       store.db.transaction().execute((trx) =>
-        repo.within(trx, async () => {
+        within(trx, async () => {
           expect(await repo.saveIncidentFast(trx, store, id, version, { title: '回滚' })).toBe(true)
           expect((await repo.lockIncident(trx, store, id))?.title).toBe('回滚')
           throw new Error('roll back')
@@ -92,7 +94,7 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
     expect(direct()).toBe(2)
     expect((await repo.lockIncident(store.db, store, id))?.title).toBe('测试')
     await store.db.transaction().execute((trx) =>
-      repo.within(trx, async () => {
+      within(trx, async () => {
         expect(await repo.saveIncidentFast(trx, store, id, version, { title: '提交' })).toBe(true)
         // The version no longer matches: nothing written.
         expect(await repo.saveIncidentFast(trx, store, id, version + 5, { title: '不该写' })).toBe(false)
@@ -123,13 +125,13 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
     const at = '2026-10-09T02:00:00.000Z'
     const claimed = await store.db
       .transaction()
-      .execute((trx) => repo.claimTimer(trx, store, id, timer.instance, at))
+      .execute((trx) => claimTimer(trx, store, id, timer.instance, at))
     expect(claimed).toEqual({ ...timer, fired_at: at })
   })
 
   it('a transaction that ended refuses its statements, and changes nothing', async () => {
     const { store, id, version } = await oneIncident()
-    let ended: repo.Db | undefined
+    let ended: Db | undefined
     await store.db.transaction().execute(async (trx) => {
       ended = trx
     })
@@ -139,15 +141,15 @@ describe("the hot path's statements on SQLite (repo.ts run)", () => {
 
   it('a transaction that ended refuses its statements while another is open, and they join nothing', async () => {
     const { store, id, version } = await oneIncident()
-    let ended: repo.Db | undefined
+    let ended: Db | undefined
     await store.db.transaction().execute((trx) =>
-      repo.within(trx, async () => {
+      within(trx, async () => {
         ended = trx
       }),
     )
     let late: unknown = 'not run'
     await store.db.transaction().execute((trx) =>
-      repo.within(trx, async () => {
+      within(trx, async () => {
         late = await repo
           .saveIncidentFast(ended!, store, id, version, { title: '迟到' })
           .catch((e: unknown) => e)
