@@ -22,7 +22,7 @@ import * as saws from '../../machines/saws-2014/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { obligationParts } from '../../src/engine/view.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
 
 const as = (role: Actor['role'], name: string): Actor => ({ name, role })
