@@ -28,20 +28,28 @@ export function createPreparer(core: Core) {
   const { db, live, planOf, guarded } = core
 
   /**
-   * Restores into the live cache the incidents with an unfired timer due by `until`,
+   * Restores into the live cache the incidents with an unfired timer due by `until` (and
+   * after `after`, when given: what an earlier preparation covered is not asked again),
    * nearest due first, until `enough()` says to stop (the scheduler woke up). Returns how
-   * many it restored.
+   * many it restored. One that cannot be restored is left cold, and its firing reports it.
    */
-  async function prepareDue(until: string, enough: () => boolean = () => false): Promise<number> {
-    if (live.capacity <= 0) return 0
+  async function prepareDue(
+    until: string,
+    enough: () => boolean = () => false,
+    after?: string,
+  ): Promise<number> {
+    if (live.capacity <= 0 || enough()) return 0
     const due = await guarded(() =>
       db
         .selectFrom('timers')
         .select('incident_id')
         .where('fired_at', 'is', null)
         .where('due_at', '<=', until)
+        .$if(after !== undefined, (q) => q.where('due_at', '>', after as string))
         .groupBy('incident_id')
+        // In the order the firings take them (dueTimers: due time, then incident).
         .orderBy((eb) => eb.fn.min('due_at'))
+        .orderBy('incident_id')
         .limit(live.capacity)
         .execute(),
     )
@@ -68,7 +76,7 @@ export function createPreparer(core: Core) {
           live.put(row.id, { version: row.version, actorRef, view, head: headOf(row) })
           n++
         } catch {
-          // One that cannot be restored is left cold: its firing reports it (onTimerError).
+          // Left cold: its firing restores it again and reports what fails (onTimerError).
         }
       }
     }

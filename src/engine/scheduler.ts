@@ -57,6 +57,12 @@ export function createScheduler({
   let noticed = Number.POSITIVE_INFINITY
   /** When the last look at the due timers began (clock ms). */
   let lookedAt = Number.NEGATIVE_INFINITY
+  /**
+   * Deadlines due by this (clock ms) were prepared by a preparation that ran to its end:
+   * the next one asks only for those due after it, so a loop that turns often (firings,
+   * wake-ups, a short poll) does not read the same window again.
+   */
+  let preparedThrough = Number.NEGATIVE_INFINITY
 
   async function drain(): Promise<number> {
     let total = 0
@@ -92,9 +98,14 @@ export function createScheduler({
     void slept.then(() => {
       awake = true
     })
-    const until = new Date(clock.now().getTime() + prepareMs).toISOString()
+    const until = clock.now().getTime() + prepareMs
+    if (until <= preparedThrough) return
+    const after =
+      preparedThrough > Number.NEGATIVE_INFINITY ? new Date(preparedThrough).toISOString() : undefined
     try {
-      await engine.prepareDue?.(until, () => awake || stopped)
+      await engine.prepareDue?.(new Date(until).toISOString(), () => awake || stopped, after)
+      // Cut short by the wake, it is asked again from the same point next time.
+      if (!awake && !stopped) preparedThrough = until
     } catch (e) {
       // Only a head start is lost: the firings restore what was not prepared.
       log.warn('deadline scheduler: preparing due incidents failed', errorFields(e))

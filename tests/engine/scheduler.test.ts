@@ -213,6 +213,34 @@ describe('deadline scheduler', () => {
       expect(steps).toEqual(['fire at +0', 'fire at +0', 'fire at +3000', 'prepare at +3000'])
     }))
 
+  it('a loop that turns often within the window asks only for what no finished preparation covered', () =>
+    withFakeTimers(async () => {
+      const start = Date.parse('2026-06-01T03:00:00.000Z')
+      let now = start
+      const asked: string[] = []
+      const engine = {
+        fireDue: async () => 0,
+        nextDue: async () => new Date(start + 500).toISOString(),
+        prepareDue: async (until: string, _enough?: () => boolean, after?: string) => {
+          const rel = (iso?: string) => (iso === undefined ? 'start' : `+${Date.parse(iso) - start}`)
+          asked.push(`${rel(after)}..${rel(until)}`)
+          return 0
+        },
+      }
+      const clock = { now: () => new Date(now) }
+      scheduler = createScheduler({ engine, clock, pollMs: 100, log: quiet, prepareMs: 1000 })
+      await scheduler.start()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(asked).toEqual(['start..+1000'])
+      // The poll wakes it with the clock where it was: the window has not moved, nothing is asked.
+      await vi.advanceTimersByTimeAsync(100)
+      expect(asked).toEqual(['start..+1000'])
+      // The clock moved on: only the new part of the window.
+      now += 100
+      await vi.advanceTimersByTimeAsync(100)
+      expect(asked).toEqual(['start..+1000', '+1000..+1100'])
+    }))
+
   it('prepares nothing when told not to (prepareMs 0)', () =>
     withFakeTimers(async () => {
       const now = Date.parse('2026-06-01T03:00:00.000Z')
