@@ -94,17 +94,26 @@ export function refusalDetail(
   }
   const owed = owedBesides(ctx, event)
   if (owed.length > 0) {
-    // Every owed obligation met but `kept`: would the event be taken?
-    const metBut = (kept?: Obligation) => ({
+    // Every owed obligation met (or waived) but `kept`: would the event be taken? Waived too,
+    // as rule 2's waiver frees: a plan may let an event through once a duty is waived, not
+    // done (nanning-aic-2017 v5's CLOSE in review: the ordered review waived), and a met
+    // duty is no waived one.
+    const waived = { by: event.actor, reason: '', at: event.at }
+    const settledBut = (as: 'met' | 'waived', kept?: Obligation) => ({
       ...ctx,
       obligations: ctx.obligations.map((o) =>
-        o.status === 'owed' && o !== kept ? { ...o, status: 'met' as const } : o,
+        o.status !== 'owed' || o === kept
+          ? o
+          : as === 'met'
+            ? { ...o, status: 'met' as const }
+            : { ...o, status: 'waived' as const, waived },
       ),
     })
-    if (withContext(plan, s, metBut()).can(event)) {
+    for (const as of ['met', 'waived'] as const) {
+      if (!withContext(plan, s, settledBut(as)).can(event)) continue
       // Name what holds it up: a phase that waits for some duties only (not for a reply
       // owed after it, say) is not held up by the others.
-      const blocking = owed.filter((o) => !withContext(plan, s, metBut(o)).can(event))
+      const blocking = owed.filter((o) => !withContext(plan, s, settledBut(as, o)).can(event))
       const shown = blocking.length > 0 ? blocking : owed
       return { reason: `${event.type} is refused while ${shown.length} obligation(s) are owed`, owed: shown }
     }
