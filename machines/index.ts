@@ -22,6 +22,7 @@ import {
   planV3 as nanningAic2017V3,
   planV4 as nanningAic2017V4,
   planV5 as nanningAic2017V5,
+  planV6 as nanningAic2017V6,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -50,6 +51,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V3,
   nanningAic2017V4,
   nanningAic2017V5,
+  nanningAic2017V6,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

@@ -187,7 +187,7 @@ function beginApplicable(
   }
   let waiting = pending
   for (const entry of index.admitted(next.severity, next.category)) {
-    const { rule, slot, raise, raiseWhen, events, when } = entry
+    const { rule, slot, raise, raiseWhen, events, eventsWhileOwed, when } = entry
     const has = live[slot] === 1
     // 'whenHolds': owed again since a rise (ledger.pending) until an event of the incident's
     // own at which its condition holds (a firing carries no quotes and settles nothing).
@@ -195,7 +195,10 @@ function beginApplicable(
     const again =
       owedAgain ||
       (has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)) ||
-      (has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type)))
+      (has &&
+        !repeatOfLast &&
+        ((raise && change === 'raise') ||
+          (events.includes(event.type) && (eventsWhileOwed || !latestOwed(next.obligations, rule.id)))))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -231,6 +234,11 @@ function orderedAgain(
 ): boolean {
   if (!decisions.some((d) => ordered.has(d))) return false
   return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status !== 'owed'
+}
+
+/** The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false` waits for it to settle). */
+function latestOwed(obligations: readonly Obligation[], rule: string): boolean {
+  return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status === 'owed'
 }
 
 /** `list` without `id`; undefined when nothing is left (the ledger mark then has no `pending`). */

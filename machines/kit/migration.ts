@@ -8,7 +8,9 @@
  * done before: kit/rejudge.ts); what it newly requires begins at the migration time, met
  * at once when the step was done before (rule 6) — a rule it begins again on a yes
  * (`again.onYes`) too, when a yes on the record came after its latest instance was
- * settled. Pure: the engine passes the time, the actor and the quotes.
+ * settled; a rule it asks again only once settled (`again.whileOwed: false`) keeps its
+ * first owed instance and withdraws the later ones (not yet due). Pure: the engine passes
+ * the time, the actor and the quotes.
  */
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
@@ -172,13 +174,19 @@ export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: Migrat
     reason: `预案第 ${plan.version} 版不再要求（迁移：${req.reason}）`,
     at: req.at,
   }
+  // Rules with an owed instance: a later owed instance of a rule asked again only once
+  // settled (`again.whileOwed: false`) is one the new version would not have begun.
+  const asking = new Set<string>()
   let next: IncidentContext = {
     ...ctx,
     obligations: ctx.obligations.map((o): Obligation => {
+      const second = o.status === 'owed' && asking.has(o.rule)
+      if (o.status === 'owed') asking.add(o.rule)
       if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval' || o.rule === ESCALATE)
         return o
       const rule = byId.get(o.rule)
-      if (rule && applies(ctx, rule)) return req.rejudge ? judgedAgain(ctx, o, rule) : o
+      const again = second && rule?.again?.whileOwed === false
+      if (rule && !again && applies(ctx, rule)) return req.rejudge ? judgedAgain(ctx, o, rule) : o
       // Rule 5, as for a lowering: only what is not yet due goes; a due time that passed stays owed.
       const notDue = o.dueAt === null || ms(o.dueAt) > ms(req.at)
       return notDue ? { ...o, status: 'withdrawn', withdrawn } : o

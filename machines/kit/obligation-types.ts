@@ -98,8 +98,11 @@ export interface ObligationRule {
    * (`decided`, alone or within `all`) while its latest instance is settled (met, late or
    * waived): asked again after a relapse and ordered again, it is owed anew from that
    * answer (rule 3: a yes begins what follows). An instance still owed stays the one owed.
+   * `whileOwed: false` (opt-in): `events` begin a new instance only once the latest is
+   * settled — a decision asked again while it is still owed stays the one asking (one
+   * question, one answer: a yes given to an older asking ordered nothing its rules read).
    */
-  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[]; onYes?: true }
+  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[]; onYes?: true; whileOwed?: false }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a
    * step done at the same grade (a recipient already told of the same grade), or at the

@@ -1,20 +1,21 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 6: a review the group orders again after a relapse, the one ordered before
- * waived, is owed anew (四(五); rules/versions.ts). Version 5: a draft superseded by a newer one of its purpose is neither approved nor
+ * Version 7: whether to review is asked again at a subsiding only once the asking before it
+ * is answered or waived (四(五); rules/versions.ts). Version 6: a review the group orders
+ * again after a relapse, the one ordered before waived, is owed anew (四(五)). Version 5: a draft superseded by a newer one of its purpose is neither approved nor
  * released, approvals are not waived (kit options), and a waived review lets CLOSE end the
  * handling (四(五)). Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3, 4 and 5 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3, 4, 5 and 6 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import {
   approvals,
   approvalsV3,
@@ -23,6 +24,7 @@ import {
   obligationsV2,
   obligationsV3,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
   severities,
   waivers,
@@ -78,10 +80,22 @@ export const planV5: PlanDefinition = {
  * Version 6: the same states, chart and approvals as version 5; the review (四(五)) is owed
  * anew when the group orders it again after one waived (rules/versions.ts).
  */
-export const plan: PlanDefinition = {
+export const planV6: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: obligationsV6,
-  machine,
+  machine: machineV6,
   migratesFrom: { from: 5 },
+}
+
+/**
+ * Version 7: the same states, chart and approvals as version 6; whether to review (四(五))
+ * is asked again at a subsiding only once the asking before it is settled (rules/versions.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV6,
+  version: 7,
+  obligations: obligationsV7,
+  machine,
+  migratesFrom: { from: 6 },
 }

@@ -34,6 +34,7 @@ import {
   obligationsV2,
   obligationsV3,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
 } from './rules.js'
 
@@ -50,7 +51,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * never published twice; from version 4 the office reviews what goes online (三(二)1) and a
  * waived level of 四(二) lets the report go on above it; from version 5 a superseded draft is
  * neither approved nor released, and a waived review lets CLOSE end the handling (四(五));
- * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived.
+ * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived,
+ * version 7's ask whether to review once at a time.
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -111,7 +113,9 @@ function chart(obligations: ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV6, 6)
+export const machine = chart(obligationsV7, 7)
+/** Version 6's chart, for the incidents opened on it. */
+export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart, for the incidents opened on it. */
 export const machineV5 = chart(obligations, 5)
 /** Version 4's chart, for the incidents opened on it. */

@@ -20,6 +20,9 @@ export const POLICY_MARK = '【本地政策】'
 /** `again.onYes` in words: a decision answered yes again (after a relapse) owes it anew once settled. */
 export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新应办'
 
+/** `again.whileOwed: false` in words: `events` ask it again only once the asking before is settled. */
+export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
+
 /** Roles in the console's words (src/console/static/i18n.js). */
 export const ROLE_LABELS: Record<string, string> = {
   monitor: '舆情监测',
@@ -224,6 +227,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
+  if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   return parts.join('；') || '所有级别'
 }

@@ -14,6 +14,7 @@ import {
   conditionWords,
   KIND_LABELS,
   ON_YES_TEXT,
+  ONCE_SETTLED_TEXT,
   POLICY_MARK,
   rolesWords,
 } from './labels.js'
@@ -75,6 +76,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
         : '',
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
     o.again?.onYes ? ON_YES_TEXT : '',
+    o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

@@ -30,6 +30,7 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         onceConditionHolds: r.again.raise === 'whenHolds',
         events: [...(r.again.events ?? [])],
         onYes: r.again.onYes === true,
+        whileOwed: r.again.whileOwed !== false,
       }
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).

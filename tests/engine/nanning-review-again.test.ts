@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV5 } from '../../machines/nanning-aic-2017/index.js'
+import { planV5, planV6 } from '../../machines/nanning-aic-2017/index.js'
 import { auditIncident } from '../../src/engine/audit.js'
 import { type Caller, createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
@@ -41,10 +41,10 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
   /**
    * A 一般 incident released and subsided; the group orders a review, waives it, the incident
    * relapses and subsides again, and the group orders a review again. Opened on the current
-   * version, or on `on` (the engine then carries `on` and the current version).
+   * version, or on `on` (the engine then carries `on`, version 6 and the current version).
    */
   async function orderedAgain(on?: PlanDefinition) {
-    t = await freshEngine(await newDb('sqlite'), undefined, on ? registryOf(on, plan) : undefined)
+    t = await freshEngine(await newDb('sqlite'), undefined, on ? registryOf(on, planV6, plan) : undefined)
     const engine = on
       ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
       : t.engine
@@ -121,7 +121,7 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
     const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
     const moved = await current.engine.migrate(
       id,
-      { toVersion: plan.version, reason: '再次决定的回顾总结须列为应办' },
+      { toVersion: planV6.version, reason: '再次决定的回顾总结须列为应办' },
       admin,
     )
     expect(moved.status).toBe('migrated')
@@ -144,7 +144,7 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
     )
     expect(closed.phase).toBe('closed')
     const audit = await auditIncident(
-      { db: current.store.db, replay: current.engine.replay, plans: registryOf(planV5, plan) },
+      { db: current.store.db, replay: current.engine.replay, plans: registryOf(planV5, planV6) },
       id,
     )
     expect(audit.readModel.mismatches).toEqual([])

@@ -4,29 +4,20 @@
  * shown: in the owed list and in a refused CLOSE's `owed` (rule 2). Version 5 (registered
  * unchanged for the incidents opened on it) owed that review without showing it: CLOSE was
  * refused with nothing owed, and only REVIEW closed. The engine walk is
- * tests/engine/nanning-review-again.test.ts.
+ * tests/engine/nanning-review-again.test.ts. Version 6 stays registered too (version 7 is
+ * the current one, nanning-aic-2017.v7.test.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
-import { planV5 } from '../../machines/nanning-aic-2017/index.js'
+import { planV6 as plan, planV5 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
-import {
-  act,
-  approvedDraft,
-  can,
-  ob,
-  P,
-  payload,
-  plan,
-  settledAtClose,
-  toPreparing,
-} from '../helpers/nanning.js'
+import { act, approvedDraft, can, ob, P, payload, settledAtClose, toPreparing } from '../helpers/nanning.js'
 
 const start = (p: PlanDefinition) => startIncident(p, { facts: {} }, P.office)
 
@@ -65,7 +56,7 @@ const orderAgain = (w: Walker) =>
   act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '再次发酵，须总结' })
 
 describe('nanning-aic-2017 version 6', () => {
-  it('is the current version and migrates from version 5, which stays registered unchanged', () => {
+  it('migrates from version 5, which stays registered unchanged', () => {
     expect(plan).toMatchObject({ version: 6, migratesFrom: { from: 5 } })
     expect(planV5).toMatchObject({ version: 5, migratesFrom: { from: 4 } })
     expect(plan.approvals).toBe(planV5.approvals)
@@ -199,7 +190,13 @@ describe('nanning-aic-2017 version 6', () => {
 
   it('GET /plans says the review is owed anew on a new yes (again.onYes)', () => {
     const rule = describeObligations(plan).obligations.find((o) => o.id === 'review')
-    expect(rule?.again).toEqual({ raise: false, onceConditionHolds: false, events: [], onYes: true })
+    expect(rule?.again).toEqual({
+      raise: false,
+      onceConditionHolds: false,
+      events: [],
+      onYes: true,
+      whileOwed: true,
+    })
     expect(describeObligations(planV5).obligations.find((o) => o.id === 'review')?.again).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Each version's obligation list (with the escalation): version 4's (and 5's) from
- * obligations.ts; what version 6 adds to it, and what versions 2 and 3 did differently,
+ * obligations.ts; what versions 6 and 7 add to it, and what versions 2 and 3 did differently,
  * derived from it and kept for the incidents opened on them.
  */
 import type { ObligationRule } from '../../kit/types.js'
@@ -20,6 +20,18 @@ export const obligations = [
  */
 export const obligationsV6: ObligationRule[] = obligations.map((r) =>
   r.id === 'review' ? { ...r, again: { onYes: true } } : r,
+)
+
+/**
+ * Version 7, 四(五) 领导小组可根据需要，确定人员对舆情处置回顾总结: whether to review is asked
+ * again at a subsiding only once the asking before it was answered or waived — asked while
+ * still owed (relapsed and subsided again without a decision), it stays the one question
+ * (kit `again.whileOwed: false`). Version 6 asked it a second time: the group's yes went to
+ * the older asking while the later one (waived, or still owed) stayed the latest, so the
+ * review the yes ordered was not owed, not shown, and CLOSE in review named nothing.
+ */
+export const obligationsV7: ObligationRule[] = obligationsV6.map((r) =>
+  r.id === 'decision:review' && r.again ? { ...r, again: { ...r.again, whileOwed: false } } : r,
 )
 
 /** Version 3: an upper report (四(二)) waited for the level below to be told; a waiver never settled it. */

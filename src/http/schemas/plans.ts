@@ -116,6 +116,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed anew, once settled (met or waived), when the decision its `when` waits for is answered yes again (after a relapse)',
             }),
+            whileOwed: z.boolean().openapi({
+              description:
+                '`events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',
+            }),
           })
           .nullable(),
         waivableBy: z.array(z.string()).optional().openapi({

@@ -2,7 +2,7 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
- * ledger mark's `pending`; a category change told to begin; again.onYes).
+ * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed).
  */
 
 import { admits } from '../../../machines/kit/conditions.js'
@@ -174,7 +174,9 @@ function beginApplicable(
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
-          (rule.again?.events ?? []).includes(event.type)))
+          ((rule.again?.events ?? []).includes(event.type) &&
+            // again.whileOwed false: asked again only once the latest instance is settled.
+            (rule.again?.whileOwed !== false || latest?.status !== 'owed'))))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue

@@ -1,0 +1,136 @@
+/**
+ * 南宁市工商局预案 四(五), through the engine: the incident subsides, relapses before the group
+ * decided whether to review, and subsides again. Version 6 asked the question a second time
+ * while the first asking was still owed; the later asking waived, the group's yes went to the
+ * older one and ordered a review nobody owed: nothing owed, CLOSE refused with no `owed`
+ * (found by tests/engine/close-refusal.property.test.ts). Version 7 asks once at a time, and a
+ * migration from 6 withdraws the second asking. tests/machines/nanning-aic-2017.v7.test.ts
+ * has the same in memory.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { planV6 } from '../../machines/nanning-aic-2017/index.js'
+import { type Caller, createEngine } from '../../src/engine/engine.js'
+import type { AppError } from '../../src/errors.js'
+import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { registryOf } from '../helpers/migration-plans.js'
+import { plan, reportFields } from '../helpers/nanning.js'
+
+const person = (name: string, role: Caller['role']): Caller => ({
+  name,
+  role,
+  organisation: 'default',
+  tokenId: `token-${name}`,
+})
+const monitor = person('舆情信息员', 'monitor')
+const office = person('办公室值班员', 'office')
+const officeHead = person('办公室主任', 'office')
+const staff = person('业务股室干事', 'unit')
+const head = person('业务股室负责人', 'unit')
+const leader = person('分管领导', 'leader')
+const news = person('新闻宣传分管领导', 'leader')
+const group = person('领导小组', 'group')
+const spokesperson = person('新闻发言人', 'spokesperson')
+const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
+
+const refusalOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+const owedOf = (e: unknown) =>
+  ((e as AppError).extra as { owed?: Array<{ id: string }> }).owed?.map((o) => o.id)
+
+describe('nanning-aic-2017 四(五) through the engine: whether to review, asked again while owed', () => {
+  let t: TestEngine | undefined
+  afterEach(async () => {
+    await t?.store.close()
+  })
+
+  /** Released, subsided, relapsed and subsided again with no decision; opened on `on` (default: current). */
+  async function subsidedTwice(on?: PlanDefinition) {
+    t = await freshEngine(':memory:', undefined, on ? registryOf(on, plan) : undefined)
+    const current = t
+    const engine = on
+      ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
+      : t.engine
+    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, monitor)
+    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
+      current.clock.advance(1)
+      return engine.send(v.id, { type, fields }, who)
+    }
+    await send(monitor, 'KEEP_EVIDENCE', {
+      kind: 'webpage',
+      description: '微博原帖截图',
+      reference: 'sha256:abc',
+    })
+    await send(monitor, 'REPORT', reportFields(['leader', 'office']))
+    await send(leader, 'REPORT', reportFields(['principal']))
+    await send(office, 'REPORT', reportFields(['newsLeader']))
+    await send(office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
+    await send(group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+    await send(staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
+    await send(head, 'SIGN_OFF', { draftId: 'd1' })
+    await send(officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
+    await send(news, 'LEADER_APPROVE', { draftId: 'd1' })
+    await send(spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
+    await send(office, 'SUBSIDE')
+    await send(office, 'RELAPSE', { reason: '再次发酵' })
+    const view = await send(office, 'SUBSIDE')
+    return { engine, id: v.id, send, view }
+  }
+
+  const yes = { decision: 'decision:review', answer: 'yes', reason: '需要总结' }
+
+  it('version 6: the later asking waived, the yes to the older one left nothing owed and CLOSE refused in silence', async () => {
+    const { send, view } = await subsidedTwice(planV6)
+    expect(view.planVersion).toBe(6)
+    const asked = view.obligations.filter((o) => o.rule === 'decision:review' && o.status === 'owed')
+    expect(asked.map((o) => o.id)).toEqual(['decision:review#1', 'decision:review#2'])
+    await send(group, 'WAIVE', { obligation: 'decision:review#2', reason: '不再决定' })
+    const reviewing = await send(group, 'DECIDE', yes)
+    expect(reviewing.phase).toBe('review')
+    expect(reviewing.obligations.filter((o) => o.status === 'owed')).toEqual([])
+    const refused = await refusalOf(send(group, 'CLOSE'))
+    expect((refused as AppError).status).toBe(409)
+    expect(owedOf(refused)).toBeUndefined()
+  })
+
+  it('version 7 asks once; the yes orders the review, owed, and a refused CLOSE names it', async () => {
+    const { send, view } = await subsidedTwice()
+    expect(view.planVersion).toBe(plan.version)
+    expect(view.obligations.filter((o) => o.status === 'owed').map((o) => o.id)).toEqual([
+      'decision:review#1',
+    ])
+    const reviewing = await send(group, 'DECIDE', yes)
+    expect(reviewing.phase).toBe('review')
+    expect(reviewing.obligations.filter((o) => o.status === 'owed').map((o) => o.id)).toEqual(['review#1'])
+    expect(owedOf(await refusalOf(send(group, 'CLOSE')))).toEqual(['review#1'])
+    const closed = await send(office, 'REVIEW', { summary: '回顾总结', improvements: '加强巡查' })
+    expect(closed.phase).toBe('closed')
+  })
+
+  it('migrated from 6, the second asking is withdrawn on the record; the yes then orders the review', async () => {
+    const { id } = await subsidedTwice(planV6)
+    const current = t as TestEngine
+    current.clock.advance(1)
+    const moved = await current.engine.migrate(
+      id,
+      { toVersion: plan.version, reason: '回顾总结只问一次' },
+      admin,
+    )
+    expect(moved.status).toBe('migrated')
+    expect(moved.obligations.withdrawn).toEqual(['decision:review#2'])
+    const after = await current.engine.get(id, office)
+    expect(after.obligations.filter((o) => o.status === 'owed').map((o) => o.id)).toEqual([
+      'decision:review#1',
+    ])
+    current.clock.advance(1)
+    const reviewing = await current.engine.send(id, { type: 'DECIDE', fields: yes }, group)
+    expect(reviewing.obligations.filter((o) => o.status === 'owed').map((o) => o.id)).toEqual(['review#1'])
+    const replayed = await current.engine.replay(id)
+    expect(replayed.context.obligations).toEqual(
+      reviewing.obligations.map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
+    )
+  })
+})
