@@ -96,8 +96,8 @@ export function refusalDetail(
   if (owed.length > 0) {
     // Every owed obligation met (or waived) but `kept`: would the event be taken? Waived too,
     // as rule 2's waiver frees: a plan may let an event through once a duty is waived, not
-    // done (nanning-aic-2017 v5's CLOSE in review: the ordered review waived), and a met
-    // duty is no waived one.
+    // done (a close guarded by the waiver of an ordered review, say), and a met duty is no
+    // waived one (tests/engine/refusal-waived.test.ts).
     const waived = { by: event.actor, reason: '', at: event.at }
     const settledBut = (as: 'met' | 'waived', kept?: Obligation) => ({
       ...ctx,

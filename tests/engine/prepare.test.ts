@@ -147,5 +147,16 @@ describe.each(STORE_KINDS)('preparing incidents due soon (%s)', (kind) => {
     // One already live is not prepared again.
     expect(await t2.engine.prepareDue(dueOf(v2.at(-1) as IncidentView))).toBe(3 - first)
     expect(t2.engine.liveIncidents().size).toBe(3)
+    // Nearest due first: with room for two, the first two incidents' earliest timers (their
+    // half-time warnings) both find their incident live, before the third's comes due.
+    const { t: t3, views: v3 } = await withIncidents(kind, 3, 2)
+    expect(await t3.engine.prepareDue(dueOf(v3.at(-1) as IncidentView))).toBe(2)
+    const half = (v: IncidentView) => {
+      const o = v.obligations.find((x) => x.id === 'report:group#1') as { startedAt: string; dueAt: string }
+      return (Date.parse(o.startedAt) + Date.parse(o.dueAt)) / 2
+    }
+    t3.clock.set(new Date(half(v3[1] as IncidentView) + 1).toISOString())
+    expect(await t3.engine.fireDue()).toBeGreaterThanOrEqual(2)
+    expect(t3.engine.liveIncidents()).toMatchObject({ hits: 2, misses: 0 })
   })
 })

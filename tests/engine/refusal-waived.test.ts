@@ -13,23 +13,9 @@ import type { Caller } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import { freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
-import { reportFields } from '../helpers/nanning.js'
+import { C, releasedAndSubsided } from '../helpers/nanning-engine.js'
 
-const person = (name: string, role: Caller['role']): Caller => ({
-  name,
-  role,
-  organisation: 'default',
-  tokenId: `token-${name}`,
-})
-const monitor = person('舆情信息员', 'monitor')
-const office = person('办公室值班员', 'office')
-const officeHead = person('办公室主任', 'office')
-const staff = person('业务股室干事', 'unit')
-const head = person('业务股室负责人', 'unit')
-const leader = person('分管领导', 'leader')
-const news = person('新闻宣传分管领导', 'leader')
-const group = person('领导小组', 'group')
-const spokesperson = person('新闻发言人', 'spokesperson')
+const { monitor, group } = C
 
 describe('a refusal for a duty the plan lets a waiver free', () => {
   let t: TestEngine | undefined
@@ -45,22 +31,7 @@ describe('a refusal for a duty the plan lets a waiver free', () => {
       clock.advance(1)
       return engine.send(v.id, { type, fields }, who)
     }
-    await send(monitor, 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send(monitor, 'REPORT', reportFields(['leader', 'office']))
-    await send(leader, 'REPORT', reportFields(['principal']))
-    await send(office, 'REPORT', reportFields(['newsLeader']))
-    await send(office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
-    await send(group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
-    await send(staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
-    await send(head, 'SIGN_OFF', { draftId: 'd1' })
-    await send(officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
-    await send(news, 'LEADER_APPROVE', { draftId: 'd1' })
-    await send(spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
-    await send(office, 'SUBSIDE')
+    await releasedAndSubsided(send)
     const view = await send(group, 'DECIDE', {
       decision: 'decision:review',
       answer: 'yes',

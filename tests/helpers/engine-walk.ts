@@ -20,7 +20,7 @@ import type { IncidentView } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
 import { storedSnapshot, type TestEngine } from './engine.js'
 import { bindMenu, type MenuItem, nextSnapshot, type RouteStep } from './graph.js'
-import { walkFacts, walkMinutes } from './walk-arbitraries.js'
+import { COMMON, rotate, walkFacts, walkMinutes } from './walk-arbitraries.js'
 
 export type WalkCommand =
   | { kind: 'event'; pick: number; mode: 'forward' | 'accepted' | 'waive' | 'step'; minutes: number }
@@ -43,23 +43,6 @@ export const walkCommand: fc.Arbitrary<WalkCommand> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('metrics' as const), facts: walkFacts, minutes: walkMinutes }),
   },
 )
-
-/** The events every open phase accepts (the kit's): not steps that move an incident on. */
-const COMMON = new Set([
-  'METRICS_UPDATED',
-  'SET_SEVERITY',
-  'SET_CATEGORY',
-  'ESCALATE',
-  'DRAFT',
-  'WITHDRAW_DRAFT',
-  'WAIVE',
-])
-
-/** `list` from index `pick` on, wrapping: a random order that is cheap to walk. */
-const rotate = <T>(list: readonly T[], pick: number): T[] => {
-  const i = list.length === 0 ? 0 : pick % list.length
-  return [...list.slice(i), ...list.slice(0, i)]
-}
 
 export const callerOf = (actor: { name: string; role: string }): Caller => ({
   name: actor.name,

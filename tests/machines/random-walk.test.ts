@@ -47,7 +47,7 @@ import {
 } from '../helpers/graph.js'
 import { calendar, inertClock } from '../helpers/machine.js'
 import { violations } from '../helpers/obligation-invariants.js'
-import { walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
+import { COMMON, rotate, walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
 
 /** Walks per plan: 1,000 fit in about 30 s per plan on two cores. */
 const RUNS = Number(process.env.WALK_RUNS ?? 1_000)
@@ -96,23 +96,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('timer' as const), pick: fc.nat(), minutes }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('metrics' as const), facts, minutes }) },
 )
-
-/** The events every open phase accepts (the kit's): not steps that move an incident on. */
-const COMMON = new Set([
-  'METRICS_UPDATED',
-  'SET_SEVERITY',
-  'SET_CATEGORY',
-  'ESCALATE',
-  'DRAFT',
-  'WITHDRAW_DRAFT',
-  'WAIVE',
-])
-
-/** `list` from index `pick` on, wrapping: a random order that is cheap to walk. */
-const rotate = <T>(list: readonly T[], pick: number): T[] => {
-  const i = list.length === 0 ? 0 : pick % list.length
-  return [...list.slice(i), ...list.slice(0, i)]
-}
 
 const plans = currentPlans()
 

@@ -1,0 +1,40 @@
+/**
+ * Driving 南宁市工商局预案 through the engine: the plan's people (helpers/nanning.ts `P`) as
+ * callers, and the route the engine tests share to an incident whose release has subsided.
+ */
+import type { Caller } from '../../src/engine/engine.js'
+import type { IncidentView } from '../../src/engine/view.js'
+import { P, reportFields } from './nanning.js'
+
+/** Each person of `P` as a caller of the default organisation. */
+export const C = Object.fromEntries(
+  Object.entries(P).map(([k, a]) => [k, { ...a, organisation: 'default', tokenId: `token-${a.name}` }]),
+) as { [K in keyof typeof P]: Caller }
+
+/** The administrator who migrates an incident to another plan version. */
+export const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
+
+export type Send = (who: Caller, type: string, fields?: Record<string, unknown>) => Promise<IncidentView>
+
+/**
+ * A 一般 incident reported to everyone (四(二)), assessed, its measures decided, the text d1
+ * drafted, signed off, reviewed and approved (三(二)), released, and subsided (四(五)).
+ */
+export async function releasedAndSubsided(send: Send): Promise<IncidentView> {
+  await send(C.monitor, 'KEEP_EVIDENCE', {
+    kind: 'webpage',
+    description: '微博原帖截图',
+    reference: 'sha256:abc',
+  })
+  await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
+  await send(C.leader, 'REPORT', reportFields(['principal']))
+  await send(C.office, 'REPORT', reportFields(['newsLeader']))
+  await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
+  await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+  await send(C.staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
+  await send(C.head, 'SIGN_OFF', { draftId: 'd1' })
+  await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
+  await send(C.news, 'LEADER_APPROVE', { draftId: 'd1' })
+  await send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
+  return send(C.office, 'SUBSIDE')
+}
