@@ -23,6 +23,7 @@ import {
   planV4 as nanningAic2017V4,
   planV5 as nanningAic2017V5,
   planV6 as nanningAic2017V6,
+  planV7 as nanningAic2017V7,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -52,6 +53,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V4,
   nanningAic2017V5,
   nanningAic2017V6,
+  nanningAic2017V7,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

@@ -1,21 +1,23 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 7: whether to review is asked again at a subsiding only once the asking before it
- * is answered or waived (四(五); rules/versions.ts). Version 6: a review the group orders
+ * Version 8: whether to authorize an interview is asked again at a proposal only once the
+ * asking before it is answered or waived (四(四); rules/versions.ts). Version 7: whether to
+ * review is asked again at a subsiding only once the asking before it is answered or waived
+ * (四(五)). Version 6: a review the group orders
  * again after a relapse, the one ordered before waived, is owed anew (四(五)). Version 5: a draft superseded by a newer one of its purpose is neither approved nor
  * released, approvals are not waived (kit options), and a waived review lets CLOSE end the
  * handling (四(五)). Version 4: a level of 四(二) waived by the group lets the report go on above it; the office
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3, 4, 5 and 6 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3, 4, 5, 6 and 7 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import {
   approvals,
   approvalsV3,
@@ -25,6 +27,7 @@ import {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
   severities,
   waivers,
@@ -92,10 +95,23 @@ export const planV6: PlanDefinition = {
  * Version 7: the same states, chart and approvals as version 6; whether to review (四(五))
  * is asked again at a subsiding only once the asking before it is settled (rules/versions.ts).
  */
-export const plan: PlanDefinition = {
+export const planV7: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: obligationsV7,
-  machine,
+  machine: machineV7,
   migratesFrom: { from: 6 },
+}
+
+/**
+ * Version 8: the same states, chart and approvals as version 7; whether to authorize an
+ * interview (四(四)) is asked again at a proposal only once the asking before it is settled
+ * (rules/versions.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV7,
+  version: 8,
+  obligations: obligationsV8,
+  machine,
+  migratesFrom: { from: 7 },
 }

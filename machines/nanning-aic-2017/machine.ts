@@ -35,6 +35,7 @@ import {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
 } from './rules.js'
 
@@ -52,7 +53,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * waived level of 四(二) lets the report go on above it; from version 5 a superseded draft is
  * neither approved nor released, and a waived review lets CLOSE end the handling (四(五));
  * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived,
- * version 7's ask whether to review once at a time.
+ * version 7's ask whether to review once at a time, version 8's whether to authorize an
+ * interview too.
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -113,7 +115,9 @@ function chart(obligations: ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV7, 7)
+export const machine = chart(obligationsV8, 8)
+/** Version 7's chart, for the incidents opened on it. */
+export const machineV7 = chart(obligationsV7, 7)
 /** Version 6's chart, for the incidents opened on it. */
 export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart, for the incidents opened on it. */

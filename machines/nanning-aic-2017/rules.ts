@@ -11,8 +11,8 @@
  *   roles.ts        recipients and who may report to each (四(二) 逐级), the shared events'
  *                   senders, who may waive
  *   obligations.ts  every obligation the text imposes, and the escalation
- *   versions.ts     each version's obligation list: version 4's (and 5's), what 6 and 7 add,
- *                   and what 2 and 3 did differently
+ *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7 and 8
+ *                   add, and what 2 and 3 did differently
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's too)
  */
 export { approvals, approvalsV3, PURPOSES } from './rules/approvals.js'
@@ -39,6 +39,7 @@ export {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   rulesV2,
   rulesV3,
 } from './rules/versions.js'

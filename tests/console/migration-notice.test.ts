@@ -42,7 +42,7 @@ describe.skipIf(!run)('web console: plan version and migration notice', () => {
     await signIn(page, 'admin')
     await page.goto(`${server.base}/#/incidents/${id}`)
     await page.locator('#incident-title').filter({ hasText: '版本显示测试' }).waitFor()
-    // The current version, read from the registry (version 7 since whether to review is asked once at a time, 四(五)).
+    // The current version, read from the registry (version 8 since whether to authorize an interview is asked once at a time, 四(四)).
     const current = getPlan('nanning-aic-2017')?.version
     expect(await page.locator('.incident').textContent()).toContain(`nanning-aic-2017 v${current}`)
     expect(await page.locator('#migration-notice').count()).toBe(0)

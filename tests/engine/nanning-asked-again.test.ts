@@ -3,13 +3,14 @@
  * decided whether to review, and subsides again. Version 6 asked the question a second time
  * while the first asking was still owed; the later asking waived, the group's yes went to the
  * older one and ordered a review nobody owed: nothing owed, CLOSE refused with no `owed`
- * (found by tests/engine/close-refusal.property.test.ts). Version 7 asks once at a time, and a
- * migration from 6 withdraws the second asking. tests/machines/nanning-aic-2017.v7.test.ts
- * has the same in memory.
+ * (found by tests/engine/close-refusal.property.test.ts). Version 7 (and so the current
+ * version) asks once at a time, and a migration from 6 to 7 (a version moves one step at a
+ * time) withdraws the second asking. tests/machines/nanning-aic-2017.v7.test.ts has the same
+ * in memory.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV6 } from '../../machines/nanning-aic-2017/index.js'
+import { planV6, planV7 } from '../../machines/nanning-aic-2017/index.js'
 import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
@@ -33,9 +34,12 @@ describe('nanning-aic-2017 四(五) through the engine: whether to review, asked
     await t?.store.close()
   })
 
-  /** Released, subsided, relapsed and subsided again with no decision; opened on `on` (default: current). */
+  /**
+   * Released, subsided, relapsed and subsided again with no decision; opened on the current
+   * version, or on `on` (the engine then carries `on`, version 7 and the current version).
+   */
   async function subsidedTwice(on?: PlanDefinition) {
-    t = await freshEngine(':memory:', undefined, on ? registryOf(on, plan) : undefined)
+    t = await freshEngine(':memory:', undefined, on ? registryOf(on, planV7, plan) : undefined)
     const current = t
     const engine = on
       ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
@@ -67,7 +71,7 @@ describe('nanning-aic-2017 四(五) through the engine: whether to review, asked
     expect(owedOf(refused)).toBeUndefined()
   })
 
-  it('version 7 asks once; the yes orders the review, owed, and a refused CLOSE names it', async () => {
+  it('version 7 (and the current version) asks once; the yes orders the review, owed, and a refused CLOSE names it', async () => {
     const { send, view } = await subsidedTwice()
     expect(view.planVersion).toBe(plan.version)
     expect(view.obligations.filter((o) => o.status === 'owed').map((o) => o.id)).toEqual([
@@ -87,7 +91,7 @@ describe('nanning-aic-2017 四(五) through the engine: whether to review, asked
     current.clock.advance(1)
     const moved = await current.engine.migrate(
       id,
-      { toVersion: plan.version, reason: '回顾总结只问一次' },
+      { toVersion: planV7.version, reason: '回顾总结只问一次' },
       admin,
     )
     expect(moved.status).toBe('migrated')

@@ -1,6 +1,6 @@
 /**
  * Driving 南宁市工商局预案 through the engine: the plan's people (helpers/nanning.ts `P`) as
- * callers, and the route the engine tests share to an incident whose release has subsided.
+ * callers, and the routes the engine tests share to an incident released (and subsided).
  */
 import type { Caller } from '../../src/engine/engine.js'
 import type { IncidentView } from '../../src/engine/view.js'
@@ -18,9 +18,9 @@ export type Send = (who: Caller, type: string, fields?: Record<string, unknown>)
 
 /**
  * A 一般 incident reported to everyone (四(二)), assessed, its measures decided, the text d1
- * drafted, signed off, reviewed and approved (三(二)), released, and subsided (四(五)).
+ * drafted, signed off, reviewed and approved (三(二)), and released (四(四)): following it.
  */
-export async function releasedAndSubsided(send: Send): Promise<IncidentView> {
+export async function released(send: Send): Promise<IncidentView> {
   await send(C.monitor, 'KEEP_EVIDENCE', {
     kind: 'webpage',
     description: '微博原帖截图',
@@ -35,6 +35,11 @@ export async function releasedAndSubsided(send: Send): Promise<IncidentView> {
   await send(C.head, 'SIGN_OFF', { draftId: 'd1' })
   await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
   await send(C.news, 'LEADER_APPROVE', { draftId: 'd1' })
-  await send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
+  return send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
+}
+
+/** As `released`, and subsided (四(五)). */
+export async function releasedAndSubsided(send: Send): Promise<IncidentView> {
+  await released(send)
   return send(C.office, 'SUBSIDE')
 }

@@ -4,8 +4,8 @@
  * shown: in the owed list and in a refused CLOSE's `owed` (rule 2). Version 5 (registered
  * unchanged for the incidents opened on it) owed that review without showing it: CLOSE was
  * refused with nothing owed, and only REVIEW closed. The engine walk is
- * tests/engine/nanning-review-again.test.ts. Version 6 stays registered too (version 7 is
- * the current one, nanning-aic-2017.v7.test.ts).
+ * tests/engine/nanning-review-again.test.ts. Version 6 stays registered too (versions 7 and
+ * 8 follow: nanning-aic-2017.v7.test.ts, nanning-aic-2017.v8.test.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'

@@ -1,6 +1,6 @@
 /**
  * Each version's obligation list (with the escalation): version 4's (and 5's) from
- * obligations.ts; what versions 6 and 7 add to it, and what versions 2 and 3 did differently,
+ * obligations.ts; what versions 6, 7 and 8 add to it, and what versions 2 and 3 did differently,
  * derived from it and kept for the incidents opened on them.
  */
 import type { ObligationRule } from '../../kit/types.js'
@@ -32,6 +32,18 @@ export const obligationsV6: ObligationRule[] = obligations.map((r) =>
  */
 export const obligationsV7: ObligationRule[] = obligationsV6.map((r) =>
   r.id === 'decision:review' && r.again ? { ...r, again: { ...r.again, whileOwed: false } } : r,
+)
+
+/**
+ * Version 8, 四(四) 必要时，可联系有信誉的媒体，让当事人接受采访。未经领导小组授权，…不得擅自接受记者采访:
+ * whether to authorize an interview is asked again at a proposal only once the asking before
+ * it was answered or waived — proposed again while still owed, it stays the one question
+ * (kit `again.whileOwed: false`, as version 7 for the review). Version 7 asked it a second
+ * time: with the later asking waived, the group's yes went to the older asking while the
+ * guard read the latest (no answer), so INTERVIEW was refused with nothing owed or named.
+ */
+export const obligationsV8: ObligationRule[] = obligationsV7.map((r) =>
+  r.id === 'decision:interview' && r.again ? { ...r, again: { ...r.again, whileOwed: false } } : r,
 )
 
 /** Version 3: an upper report (四(二)) waited for the level below to be told; a waiver never settled it. */
