@@ -8,6 +8,7 @@ import {
   planV2 as hrssCityV2,
   planV3 as hrssCityV3,
   planV4 as hrssCityV4,
+  planV5 as hrssCityV5,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -47,6 +48,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV2,
   hrssCityV3,
   hrssCityV4,
+  hrssCityV5,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

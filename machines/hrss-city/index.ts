@@ -22,11 +22,15 @@
  * draft superseded by a newer one of its purpose is neither approved nor published
  * (OBLIGATIONS.md rule 8; kit options, machine.ts `OPTIONS_V5`). Version 4 stays for its
  * incidents (migratesFrom 4).
+ *
+ * Version 6 (the same states, chart and options as 5): whether to hold a press conference
+ * (五(三)3) is asked again at a rise only once the asking before it is answered or waived
+ * (rules/versions.ts `obligationsV6`). Version 5 stays for its incidents (migratesFrom 5).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine, machineV2, machineV3, machineV4 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
 import {
   approvals,
   classify,
@@ -34,6 +38,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV3,
+  obligationsV6,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -72,9 +77,22 @@ export const planV4: PlanDefinition = {
   migratesFrom: { from: 3 },
 }
 
-export const plan: PlanDefinition = {
+export const planV5: PlanDefinition = {
   ...planV4,
   version: 5,
-  machine,
+  machine: machineV5,
   migratesFrom: { from: 4 },
+}
+
+/**
+ * Version 6: the same states, chart, options and approvals as version 5; whether to hold a
+ * press conference (五(三)3) is asked again at a rise only once the asking before it is
+ * settled (rules/versions.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV5,
+  version: 6,
+  obligations: obligationsV6,
+  machine,
+  migratesFrom: { from: 5 },
 }

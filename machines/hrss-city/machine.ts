@@ -29,6 +29,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV3,
+  obligationsV6,
   PLAN_ID,
 } from './rules.js'
 
@@ -38,6 +39,8 @@ import {
  * waived reply frees the response to move on (OBLIGATIONS.md rules 2 and 8). Version 4
  * has version 3's chart; only its rules differ. Version 5 has them both and opts into the
  * kit's `waiveApprovals: false` and `supersededDrafts: 'refused'` (rule 8; see `OPTIONS_V5`).
+ * Version 6 has version 5's chart and options; its rules ask whether to hold a press
+ * conference once at a time (rules/versions.ts `obligationsV6`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options = version >= 5 ? OPTIONS_V5 : undefined
@@ -89,7 +92,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
  */
 const OPTIONS_V5: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
 
-export const machine = chart(obligations, 5)
+export const machine = chart(obligationsV6, 6)
+/** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
+export const machineV5 = chart(obligations, 5)
 /** Version 4's chart (the same states and rules as 5, without its kit options), for the incidents opened on it. */
 export const machineV4 = chart(obligations, 4)
 /** Version 3's chart (the same states; rules/versions.ts `obligationsV3`), for the incidents opened on it. */

@@ -10,7 +10,8 @@
  *   obligations.ts  every obligation (version 4's rules), the escalation, what the chart
  *                   waits for (`WHO_LEADS`, `BEFORE_SUBSIDE`, `DECISIONS`) and who may
  *                   report to each recipient (`REPORTERS`)
- *   versions.ts     each version's obligation list: version 4's, and what 2 and 3 owed differently
+ *   versions.ts     each version's obligation list: version 4's (and 5's), what 6 changes,
+ *                   and what 2 and 3 owed differently
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { approvals, PURPOSES } from './rules/approvals.js'
@@ -24,4 +25,4 @@ export {
   WHO_LEADS,
 } from './rules/obligations.js'
 export { common, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
-export { obligations, obligationsV2, obligationsV3 } from './rules/versions.js'
+export { obligations, obligationsV2, obligationsV3, obligationsV6 } from './rules/versions.js'

@@ -187,18 +187,17 @@ function beginApplicable(
   }
   let waiting = pending
   for (const entry of index.admitted(next.severity, next.category)) {
-    const { rule, slot, raise, raiseWhen, events, eventsWhileOwed, when } = entry
+    const { rule, slot, raise, raiseWhen, events, whileOwed, when } = entry
     const has = live[slot] === 1
     // 'whenHolds': owed again since a rise (ledger.pending) until an event of the incident's
     // own at which its condition holds (a firing carries no quotes and settles nothing).
     const owedAgain = raiseWhen && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
+    // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
+    const asked = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
     const again =
       owedAgain ||
       (has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)) ||
-      (has &&
-        !repeatOfLast &&
-        ((raise && change === 'raise') ||
-          (events.includes(event.type) && (eventsWhileOwed || !latestOwed(next.obligations, rule.id)))))
+      (asked && (whileOwed || !latestOwed(next.obligations, rule.id)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -236,7 +235,7 @@ function orderedAgain(
   return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status !== 'owed'
 }
 
-/** The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false` waits for it to settle). */
+/** The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false`: a rise or an event waits for it to settle). */
 function latestOwed(obligations: readonly Obligation[], rule: string): boolean {
   return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status === 'owed'
 }

@@ -98,9 +98,10 @@ export interface ObligationRule {
    * (`decided`, alone or within `all`) while its latest instance is settled (met, late or
    * waived): asked again after a relapse and ordered again, it is owed anew from that
    * answer (rule 3: a yes begins what follows). An instance still owed stays the one owed.
-   * `whileOwed: false` (opt-in): `events` begin a new instance only once the latest is
-   * settled — a decision asked again while it is still owed stays the one asking (one
-   * question, one answer: a yes given to an older asking ordered nothing its rules read).
+   * `whileOwed: false` (opt-in): a rise (`raise`) and `events` begin a new instance only
+   * once the latest is settled — a decision asked again while it is still owed stays the
+   * one asking (one question, one answer: a yes given to an older asking ordered nothing
+   * its rules read).
    */
   again?: { raise?: boolean | 'whenHolds'; events?: readonly string[]; onYes?: true; whileOwed?: false }
   /**

@@ -21,8 +21,11 @@ export interface RuleEntry {
   raiseWhen: boolean
   /** It begins again on these events (`again.events`). */
   events: readonly string[]
-  /** `events` begin it again though its latest instance is owed (not `again.whileOwed: false`). */
-  eventsWhileOwed: boolean
+  /**
+   * A rise and `events` begin it again though its latest instance is owed (not
+   * `again.whileOwed: false`, which waits for the latest to be settled).
+   */
+  whileOwed: boolean
   /** It begins again, once settled, when one of these decisions is answered yes (`again.onYes`). */
   onYes: readonly string[]
   /** Its condition (`when`), or null when it has none. */
@@ -68,7 +71,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     raise: rule.again?.raise !== undefined && rule.again.raise !== false,
     raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
-    eventsWhileOwed: rule.again?.whileOwed !== false,
+    whileOwed: rule.again?.whileOwed !== false,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     when: rule.when === undefined ? null : testOf(rule.when),
   }))

@@ -20,7 +20,7 @@ export const POLICY_MARK = '【本地政策】'
 /** `again.onYes` in words: a decision answered yes again (after a relapse) owes it anew once settled. */
 export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新应办'
 
-/** `again.whileOwed: false` in words: `events` ask it again only once the asking before is settled. */
+/** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
 export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
 
 /** Roles in the console's words (src/console/static/i18n.js). */

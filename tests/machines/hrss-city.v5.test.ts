@@ -3,10 +3,12 @@
  * describe per defect a black-box check found, each naming OBLIGATIONS.md rule 8 (the
  * 通稿's approval is local policy: rules/approvals.ts); each test fails on version 4, and
  * shows in the same test what version 4 still does. Version 5 has version 4's states and
- * rules, so hrss-city.test.ts (its walks per grade to `closed`, its random walk) runs on it.
+ * rules; it is tested here by name (planV5), as version 6 (the current one, hrss-city.v6.test.ts)
+ * keeps its states and options, and hrss-city.test.ts (its walks per grade to `closed`, its
+ * random walk) runs on the current version.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV4 } from '../../machines/hrss-city/index.js'
+import { planV4, planV5 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -52,21 +54,21 @@ function replying(p: PlanDefinition) {
 const waive = (obligation: string) => ({ obligation, reason: '组长已口头同意' })
 
 describe('version 5 is registered after version 4, with the kit options of rule 8', () => {
-  it('opens new incidents on 5 (from 4, the same states); 4 keeps no option', () => {
-    expect(plan).toMatchObject({ version: 5, migratesFrom: { from: 4 } })
+  it('migrates from 4 (the same states); 4 keeps no option', () => {
+    expect(planV5).toMatchObject({ version: 5, migratesFrom: { from: 4 } })
     expect(planV4).toMatchObject({ version: 4, migratesFrom: { from: 3 } })
-    expect(plan.obligations).toBe(planV4.obligations)
-    expect(kitOptionsOf(plan.machine)).toEqual({ waiveApprovals: false, supersededDrafts: 'refused' })
+    expect(planV5.obligations).toBe(planV4.obligations)
+    expect(kitOptionsOf(planV5.machine)).toEqual({ waiveApprovals: false, supersededDrafts: 'refused' })
     expect(kitOptionsOf(planV4.machine)).toEqual({})
   })
 })
 
 describe('D1 (rule 8): the group’s approval of a draft cannot be waived', () => {
   it('refuses a WAIVE of the 通稿’s approval: it stays owed and the reply waits for it (version 4 waived it, and the reply stayed refused)', () => {
-    const w = replying(plan)
+    const w = replying(planV5)
     expect(took(w, 'WAIVE', waive('approval:groupApproval:d1#1'), GROUP)).toBe(false)
     expect(ob(w, 'approval:groupApproval:d1#1')?.status).toBe('owed')
-    expect(refusal(plan, w, 'WAIVE', waive('approval:groupApproval:d1#1'), GROUP).reason).toBe(
+    expect(refusal(planV5, w, 'WAIVE', waive('approval:groupApproval:d1#1'), GROUP).reason).toBe(
       'approval obligations cannot be waived: withdraw the draft (WITHDRAW_DRAFT) or give the approval',
     )
     expect(took(w, 'APPROVE_RELEASE', { draftId: 'd1' }, GROUP)).toBe(true)
@@ -86,7 +88,7 @@ describe('D1 (rule 8): the group’s approval of a draft cannot be waived', () =
   })
 
   it('a press conference’s message is not waived either; the way out is WITHDRAW_DRAFT', () => {
-    const w = replying(plan)
+    const w = replying(planV5)
     w.send('DRAFT', { purpose: 'conference', content: '权威消息' }, { actor: OFFICE })
     expect(took(w, 'WAIVE', waive('approval:groupApproval:d2#1'), GROUP)).toBe(false)
     expect(took(w, 'WITHDRAW_DRAFT', { draftId: 'd2', reason: '不再举行发布会' }, OFFICE)).toBe(true)
@@ -103,12 +105,12 @@ describe('D1 (rule 8): the group’s approval of a draft cannot be waived', () =
 
 describe('D4 (rule 8, 三第四步 根据通稿): a superseded draft is neither approved nor published', () => {
   it('repro-5: with d2 drafted, approving d1 is refused; d2 approved is the reply, and no approval is left owed (version 4 replied d1 and kept owing d2’s)', () => {
-    const w = replying(plan)
+    const w = replying(planV5)
     w.send('DRAFT', { purpose: 'pressRelease', content: '通稿二' }, { actor: OFFICE })
     expect(ob(w, 'approval:groupApproval:d1#1')?.withdrawn?.reason).toBe('已有新稿，旧稿不再审批')
     expect(took(w, 'APPROVE_RELEASE', { draftId: 'd1' }, GROUP)).toBe(false)
     expect(draft(w, 'd1')?.approvals).toEqual([])
-    expect(refusal(plan, w, 'APPROVE_RELEASE', { draftId: 'd1' }, GROUP).reason).toBe(
+    expect(refusal(planV5, w, 'APPROVE_RELEASE', { draftId: 'd1' }, GROUP).reason).toBe(
       'draft d1 is superseded by d2: approve and publish d2, or withdraw d2 first',
     )
     expect(took(w, 'APPROVE_RELEASE', { draftId: 'd2' }, GROUP)).toBe(true)
@@ -128,11 +130,11 @@ describe('D4 (rule 8, 三第四步 根据通稿): a superseded draft is neither 
   })
 
   it('d1 approved before d2 was drafted is not the reply; withdrawing d2 makes d1 current again, with its approval (version 4 replied d1)', () => {
-    const w = replying(plan)
+    const w = replying(planV5)
     w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: GROUP })
     w.send('DRAFT', { purpose: 'pressRelease', content: '通稿二' }, { actor: OFFICE })
     expect(took(w, 'REPLY', { draftId: 'd1', channel: CHANNEL }, SPOKES)).toBe(false)
-    expect(refusal(plan, w, 'REPLY', { draftId: 'd1', channel: CHANNEL }, SPOKES).reason).toBe(
+    expect(refusal(planV5, w, 'REPLY', { draftId: 'd1', channel: CHANNEL }, SPOKES).reason).toBe(
       'draft d1 is superseded by d2: approve and publish d2, or withdraw d2 first',
     )
     expect(took(w, 'WITHDRAW_DRAFT', { draftId: 'd2', reason: '改回原稿' }, OFFICE)).toBe(true)
@@ -162,7 +164,7 @@ describe('D4 (rule 8, 三第四步 根据通稿): a superseded draft is neither 
       return w
     }
     const conference = (id: string) => ({ draftId: id, speaker: '市政府新闻发言人' })
-    const w = conferenceReady(plan)
+    const w = conferenceReady(planV5)
     expect(took(w, 'PRESS_CONFERENCE', conference('d1'), SPOKES)).toBe(false)
     w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: GROUP })
     expect(took(w, 'PRESS_CONFERENCE', conference('d2'), SPOKES)).toBe(true)

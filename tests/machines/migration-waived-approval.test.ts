@@ -48,7 +48,7 @@ const CASES: Case[] = [
   {
     plan: 'hrss-city',
     v4: hrss.planV4,
-    v5: hrss.plan,
+    v5: hrss.planV5,
     input: { severity: 'general', category: 'inquiry', severityReason: '值班研判' },
     opener: as('office', '李办公室'),
     steps: [

@@ -21,6 +21,7 @@ export function relapse() {
 
 /**
  * The plan versions this chart serves (version 4 has version 3's chart; only its rules
- * differ; version 5 has version 4's chart and rules, and opts into kit options).
+ * differ; version 5 has version 4's chart and rules, and opts into kit options; version 6
+ * has version 5's chart and options, and its own rules).
  */
-export type Version = 2 | 3 | 4 | 5
+export type Version = 2 | 3 | 4 | 5 | 6

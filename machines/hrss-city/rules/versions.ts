@@ -1,13 +1,30 @@
 /**
  * Each version's obligation list: version 4's (obligations.ts, its publications fresh
- * drafts), and what versions 3 and 2 owed differently, derived from it.
+ * drafts; version 5's too), what version 6 changes, and what versions 3 and 2 owed
+ * differently, derived from it.
  */
 import type { ObligationRule } from '../../kit/types.js'
-import { escalation, rules } from './obligations.js'
+import { DECISIONS, escalation, rules } from './obligations.js'
 
 /** Version 4: a publication's text is a draft not published before (the chart's guard), and the view never offers a published one. */
 export const obligations: readonly ObligationRule[] = [...rules, escalation].map((r) =>
   r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
+)
+
+/**
+ * Version 6, 五(三)3 根据网络舆情反映事件的程度，必要时及时组织新闻发布会: whether to hold a press
+ * conference is asked again at a rise only once the asking before it was answered or waived
+ * (kit `again.whileOwed: false`) — risen while still owed, it stays the one question, and the
+ * answer given after the rise is the one the policy's 级别升高后重新决定 asks for. Versions 4 and 5
+ * asked it again at every rise: minor → general → major → critical left four askings owed;
+ * with the latest waived, the group's yes answered the older ones while the conference's rules
+ * read the latest (no answer), so no report to 市委、市政府 was owed and PRESS_CONFERENCE was
+ * refused with nothing owed or named. 四(一)'s `decide:cityLead` is asked at 特别重大 only (no
+ * rise from there; a lowering withdraws its owed asking), so it never had two owed at once and
+ * stays as it was.
+ */
+export const obligationsV6: readonly ObligationRule[] = obligations.map((r) =>
+  r.id === DECISIONS.pressConference && r.again ? { ...r, again: { ...r.again, whileOwed: false } } : r,
 )
 
 /**

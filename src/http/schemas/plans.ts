@@ -118,7 +118,7 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
             }),
             whileOwed: z.boolean().openapi({
               description:
-                '`events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',
+                'A rise (`raise`) and `events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',
             }),
           })
           .nullable(),

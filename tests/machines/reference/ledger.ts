@@ -174,9 +174,9 @@ function beginApplicable(
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
-          ((rule.again?.events ?? []).includes(event.type) &&
-            // again.whileOwed false: asked again only once the latest instance is settled.
-            (rule.again?.whileOwed !== false || latest?.status !== 'owed'))))
+          (rule.again?.events ?? []).includes(event.type)) &&
+        // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
+        (rule.again?.whileOwed !== false || latest?.status !== 'owed'))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
