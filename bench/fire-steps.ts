@@ -37,7 +37,9 @@ const timers = db
     "SELECT * FROM timers WHERE fired_at IS NULL AND instance NOT LIKE '%~w%' ORDER BY due_at LIMIT 2000",
   )
   .all() as TimerRow[]
-const rowOf = db.prepare('SELECT * FROM incidents WHERE id = ?')
+const rowOf = db.prepare(
+  'SELECT i.*, s.snapshot, s.version AS snapshot_version FROM incidents i JOIN snapshots s ON s.incident_id = i.id WHERE i.id = ?',
+)
 const work = timers.map((t) => ({ t, row: rowOf.get(t.incident_id) as IncidentRow }))
 db.close()
 

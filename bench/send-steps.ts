@@ -30,7 +30,11 @@ const file = process.argv[2]
 if (!file) throw new Error('usage: tsx bench/send-steps.ts <population.db>')
 seedRandom(7)
 const db = new SQLite(file, { readonly: true })
-const rows = db.prepare('SELECT * FROM incidents WHERE closed_at IS NULL LIMIT 1500').all() as IncidentRow[]
+const rows = db
+  .prepare(
+    'SELECT i.*, s.snapshot, s.version AS snapshot_version FROM incidents i JOIN snapshots s ON s.incident_id = i.id WHERE i.closed_at IS NULL LIMIT 1500',
+  )
+  .all() as IncidentRow[]
 const AT = '2026-06-01T03:00:00.000Z'
 
 const spent = new Map<string, number>()

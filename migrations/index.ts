@@ -8,6 +8,7 @@ import * as m0005 from './0005_list_indexes.js'
 import * as m0006 from './0006_obligations.js'
 import * as m0007 from './0007_calendar_years.js'
 import * as m0008 from './0008_has_missed_any_breach.js'
+import * as m0009 from './0009_snapshots.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_obligations': m0006,
   '0007_calendar_years': m0007,
   '0008_has_missed_any_breach': m0008,
+  '0009_snapshots': m0009,
 }

@@ -131,6 +131,8 @@ const EnvSchema = z.object({
   WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
   // Limits (README "Limits").
   ACTOR_CACHE_SIZE: count(1000, 0),
+  /** A live incident's snapshot is written once it is this many versions behind (src/engine/tail.ts; 1: always). */
+  SNAPSHOT_EVERY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(8)),
   STREAMS_MAX: count(1000, 1),
   STREAMS_PER_ORGANISATION: count(100, 1),
   STREAMS_PER_TOKEN: count(10, 1),
@@ -166,6 +168,8 @@ export interface Config {
   lateEntryGraceMs: number
   /** Incidents kept restored in memory between changes (src/engine/live.ts); 0 keeps none. */
   actorCacheSize: number
+  /** A live incident's snapshot is written once it is this many versions behind (src/engine/tail.ts). */
+  snapshotEvery: number
   /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
   witnessFile: string | null
   witnessIntervalMs: number
@@ -218,6 +222,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     timerPrepareMs: e.TIMER_PREPARE_SECONDS * 1000,
     lateEntryGraceMs: e.LATE_ENTRY_GRACE_MINUTES * 60_000,
     actorCacheSize: e.ACTOR_CACHE_SIZE,
+    snapshotEvery: e.SNAPSHOT_EVERY,
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,
     calendarRefreshMs: e.CALENDAR_REFRESH_MS,

@@ -109,6 +109,7 @@ async function main() {
     clock,
     calendar,
     actorCacheSize: cfg.actorCacheSize,
+    snapshotEvery: cfg.snapshotEvery,
     lateEntryGraceMs: cfg.lateEntryGraceMs,
     webhooks: [
       ...cfg.webhooks.map((url) => ({ url })),

@@ -38,6 +38,14 @@ describe('settings', () => {
     expect(() => parseConfig({ AUTH_TOKENS: 'supersecretvalue99:wizard' })).not.toThrow(/supersecretvalue99/)
   })
 
+  it("writes a live incident's snapshot every SNAPSHOT_EVERY versions: 8 unless set, at least 1", () => {
+    expect(parseConfig({}).snapshotEvery).toBe(8)
+    expect(parseConfig({ SNAPSHOT_EVERY: '1' }).snapshotEvery).toBe(1)
+    expect(parseConfig({ SNAPSHOT_EVERY: '32' }).snapshotEvery).toBe(32)
+    expect(() => parseConfig({ SNAPSHOT_EVERY: '0' })).toThrow(/SNAPSHOT_EVERY/)
+    expect(() => parseConfig({ SNAPSHOT_EVERY: 'often' })).toThrow(/SNAPSHOT_EVERY/)
+  })
+
   it('prepares incidents due within TIMER_PREPARE_SECONDS, 0 for never, at most an hour', () => {
     expect(parseConfig({ TIMER_PREPARE_SECONDS: '0' }).timerPrepareMs).toBe(0)
     expect(parseConfig({ TIMER_PREPARE_SECONDS: '5' }).timerPrepareMs).toBe(5000)

@@ -26,6 +26,7 @@ export interface Compiled {
   template: Template
   instants: number[]
   incident: CompiledRow
+  snapshot: CompiledRow
   journal: CompiledRow[]
   timers: CompiledRow[]
 }
@@ -58,9 +59,11 @@ export function compile(t: Template): Compiled {
   const id = String(t.incident.id)
   const instants = new Map<number, number>()
   const [incident] = compileRows([t.incident], id, instants)
+  const [snapshot] = compileRows([t.snapshot], id, instants)
   return {
     template: t,
     incident: incident!,
+    snapshot: snapshot!,
     journal: compileRows(t.journal, id, instants),
     timers: compileRows(t.timers, id, instants),
     instants: [...instants.keys()],
@@ -227,6 +230,7 @@ export function insertClones(
     })
     incident[c.incident.columns.indexOf('head_hash')] = prev
     statement('incidents', c.incident.columns).run(incident)
+    statement('snapshots', c.snapshot.columns).run(render(c.snapshot, facts, times))
     for (const [j, row] of c.journal.entries()) statement('journal', row.columns).run(journal[j])
     for (const row of c.timers) statement('timers', row.columns).run(render(row, facts, times))
     if (keep(c.template)) kept.push({ id: facts.id, template: c.template, shift })

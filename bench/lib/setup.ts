@@ -23,10 +23,22 @@ export const callerFor = (role: Caller['role']): Caller => ({
   tokenId: `bench-${role}`,
 })
 
-export async function openEngine(file: string, clock: BenchClock, onChange?: EngineDeps['onChange']) {
+export async function openEngine(
+  file: string,
+  clock: BenchClock,
+  onChange?: EngineDeps['onChange'],
+  extra: Pick<EngineDeps, 'snapshotEvery'> = {},
+) {
   const store = createStore(file)
   await migrateToLatest(store.db, store.schema)
-  const engine = createEngine({ store, plans: registry, clock, calendar, ...(onChange ? { onChange } : {}) })
+  const engine = createEngine({
+    store,
+    plans: registry,
+    clock,
+    calendar,
+    ...extra,
+    ...(onChange ? { onChange } : {}),
+  })
   return { store, engine }
 }
 

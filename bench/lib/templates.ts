@@ -34,6 +34,8 @@ export interface Template {
   /** The incident's drafts (what an approval or a release names). */
   drafts: DraftRef[]
   incident: Row
+  /** Its row of the snapshots table. */
+  snapshot: Row
   journal: Row[]
   timers: Row[]
   /** Due times (ms) of the unfired timers. */
@@ -69,12 +71,15 @@ export async function buildTemplates(o: TemplateOptions): Promise<Template[]> {
   const file = join(o.dir, 'templates.db')
   rmSync(file, { force: true })
   const clock = new BenchClock(T0)
-  const { store, engine } = await openEngine(file, clock)
+  // Every snapshot written at its incident's version: a closed template keeps only its
+  // OPENED entry (datasets.ts), so its snapshot must hold the whole state.
+  const { store, engine } = await openEngine(file, clock, undefined, { snapshotEvery: 1 })
   // Templates are content, not a figure: their commits need not reach the disk.
   withoutFsync(store)
   const sqlite = store.sqlite!
   const rowsOf = (id: string) => ({
     incident: sqlite.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row,
+    snapshot: sqlite.prepare('SELECT * FROM snapshots WHERE incident_id = ?').get(id) as Row,
     journal: sqlite.prepare('SELECT * FROM journal WHERE incident_id = ? ORDER BY seq').all(id) as Row[],
     timers: sqlite.prepare('SELECT * FROM timers WHERE incident_id = ? ORDER BY instance').all(id) as Row[],
   })

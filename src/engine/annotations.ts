@@ -10,7 +10,7 @@ import type { IncidentView } from './view.js'
 
 export function createAnnotations(core: Core, rooms: Rooms) {
   const { store, db } = core
-  const { inTransaction, annotateIn, get } = rooms
+  const { inTransaction, annotateIn, get, upToDateRow } = rooms
 
   /**
    * Appends an entry that records something beside the plan (a note, an owner, a piece
@@ -25,8 +25,9 @@ export function createAnnotations(core: Core, rooms: Rooms) {
     columns: { owner?: string | null } = {},
   ): Promise<IncidentView> {
     return inTransaction(async (trx, told) => {
-      const row = await repo.lockIncident(trx, store, id)
-      if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      const locked = await repo.lockIncident(trx, store, id)
+      if (!locked || locked.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
+      const row = await upToDateRow(trx, locked)
       return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
     })
   }

@@ -4,6 +4,7 @@
  * model rebuilt from the journal, and the external witness when there is one.
  */
 import type { Kysely } from 'kysely'
+import { readIncident } from '../store/repo.js'
 import type { Database } from '../store/schema.js'
 import { checkAgainstWitnesses, type WitnessCoverage } from '../witness/check.js'
 import type { Witness } from '../witness/file.js'
@@ -31,7 +32,8 @@ export interface AuditDeps {
 export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit> {
   const { db } = deps
   const chain = await verifyIncident(db, id, deps.evidence)
-  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const row = await readIncident(db, id)
+  if (!row) throw new Error(`no incident ${id}`)
   const entries = await db
     .selectFrom('journal')
     .selectAll()

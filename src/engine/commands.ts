@@ -9,7 +9,7 @@ import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict 
 import { fieldErrors } from '../field-errors.js'
 import * as repo from '../store/repo.js'
 import { moveTimers } from '../store/timers.js'
-import { contextOf, inertClock, restore } from './actor.js'
+import { contextOf, inertClock } from './actor.js'
 import {
   type Caller,
   type Core,
@@ -26,8 +26,8 @@ import { lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms, Timers } from './rooms.js'
-import { snapshotToChange } from './snapshot-text.js'
 import { storedViewText } from './stored-view.js'
+import { restoreRow } from './tail.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
@@ -213,14 +213,16 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         updated_at: recordedAt,
         ...d.columns,
       }
-      await repo.insertIncident(trx, inserted)
+      await repo.insertIncident(trx, inserted, d.snapshot())
       await repo.appendJournalFast(trx, store, entry)
       const held = lateEntryTimers(recordedAt, core.lateEntryGraceMs)
       await moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
       await emit(trx, plan.id, entry, view)
       await remember(trx, scope, key, requestHash, view)
       notify(told, view, entry)
-      told.push(() => core.live.put(id, { version: 1, actorRef, view, head: repo.headOf(inserted) }))
+      told.push(() =>
+        core.live.put(id, { version: 1, actorRef, view, head: repo.headOf(inserted), snapshotVersion: 1 }),
+      )
       return { ...view, overdue: isOverdue(view, now) }
     })
   }
@@ -253,13 +255,15 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
       const live = core.live.take(head.id, head.version)
       const row = await rowOf(trx, store, id, live, head)
-      const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
+      const actorRef = live?.actorRef ?? (await restoreRow(trx, store, plan, row))
       const before = actorRef.getSnapshot()
+      // Where it stands, for a refusal (the row's snapshot may be behind it: tail.ts).
+      const here = () => current(row, live?.view, { value: before.value, context: contextOf(before) })
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>
       try {
         if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
-          throw new VersionConflict(req.expectedVersion, current(row, live?.view))
+          throw new VersionConflict(req.expectedVersion, here())
         const now = clock.now()
         const at =
           checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
@@ -270,7 +274,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         const refusal = permits(plan, contextOf(before), event)
         if (refusal) throw new Forbidden(refusal)
         if (!before.can(event))
-          throw new EventNotAllowed(req.type, current(row, live?.view), refusalDetail(plan, before, event))
+          throw new EventNotAllowed(req.type, here(), refusalDetail(plan, before, event))
       } catch (e) {
         // A refusal changed nothing: the incident stays live at its version.
         if (live) core.live.put(head.id, live)

@@ -43,6 +43,11 @@ export interface EngineDeps {
    * before it fires (late-entry.ts; default 0: at once; the service's default is 10 minutes).
    */
   lateEntryGraceMs?: number
+  /**
+   * A change to an incident kept live writes its snapshot when it is this many versions
+   * behind (tail.ts; default SNAPSHOT_EVERY; 1: every change writes it).
+   */
+  snapshotEvery?: number
 }
 
 export interface WebhookRoute {
@@ -94,6 +99,9 @@ export interface HistoryItem {
 export const GROUP_MAX = 64
 /** Due timers fired in one transaction (see fireDue). */
 export const FIRE_BATCH = 100
+
+/** How far behind its version a live incident's stored snapshot may fall (tail.ts). */
+export const SNAPSHOT_EVERY = 8
 
 /** Clock skew we tolerate for times a client says are "now". */
 export const SKEW_MS = 5 * 60_000
@@ -165,6 +173,7 @@ export function createCore(deps: EngineDeps) {
     calendar,
     warnAt: deps.warnAt ?? [0.5, 0.8],
     lateEntryGraceMs: deps.lateEntryGraceMs ?? 0,
+    snapshotEvery: Math.max(1, deps.snapshotEvery ?? SNAPSHOT_EVERY),
     webhooks: deps.webhooks ?? [],
     planOf,
     guarded,

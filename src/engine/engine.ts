@@ -81,7 +81,9 @@ export function createEngine(deps: EngineDeps) {
       db.selectFrom('incidents').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst(),
     )
     if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
-    return rooms.readView(row)
+    const [view] = await guarded(() => rooms.readViews(db, [row]))
+    if (!view) throw new NotFound(`incident ${id}`)
+    return view
   }
 
   async function history(id: string, caller: Pick<Caller, 'organisation'>): Promise<HistoryItem[]> {
@@ -93,7 +95,9 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const list = (filter: ListFilter, caller: Pick<Caller, 'organisation'>): Promise<ListPage> =>
-    guarded(() => listIncidents(db, filter, caller.organisation, clock.now(), rooms.readView))
+    guarded(() =>
+      listIncidents(db, filter, caller.organisation, clock.now(), (rows) => rooms.readViews(db, rows)),
+    )
 
   /**
    * The same key on two nodes at once (PostgreSQL): the second insert of the key waits for

@@ -87,7 +87,8 @@ export async function listIncidents(
   f: ListFilter,
   organisation: string,
   now: Date,
-  read: (row: Pick<IncidentRow, (typeof VIEW_COLUMNS)[number]>) => IncidentView,
+  /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
+  read: (rows: Array<Pick<IncidentRow, (typeof VIEW_COLUMNS)[number]>>) => Promise<IncidentView[]>,
 ): Promise<ListPage> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   const hits = f.q ? await searchHits(db, f.q) : null
@@ -137,7 +138,7 @@ export async function listIncidents(
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: page.map(read),
+    items: await read(page),
     nextCursor: rows.length > limit && last ? encode(last.due_key, last.id) : null,
   }
 }

@@ -24,6 +24,8 @@ export interface Live {
   view: IncidentView
   /** The row's head columns as written at `version`, when the change that wrote it kept them. */
   head?: IncidentHead
+  /** The version its stored snapshot was written at (tail.ts: at most `version`). */
+  snapshotVersion: number
 }
 
 export function createLiveCache(size = ACTOR_CACHE_SIZE) {
@@ -53,6 +55,8 @@ export function createLiveCache(size = ACTOR_CACHE_SIZE) {
       }
     },
     drop: (id: string) => void map.delete(id),
+    /** The live incident, left in place (a read: neither a hit nor a miss, nor made recent). */
+    peek: (id: string): Live | undefined => map.get(id),
     /** How many incidents it keeps at most. */
     capacity: size,
     /** Whether the incident is kept live at some version (neither a hit nor a miss). */
@@ -93,5 +97,7 @@ export async function rowOf(
     ? (live.head ?? (await repo.lockIncidentHead(trx, to, id)))
     : await repo.lockIncident(trx, to, id)
   if (!row) throw new Error(`incident ${id} vanished while locked`)
-  return live ? { ...row, snapshot: '', view: '' } : (row as IncidentRow)
+  return live
+    ? { ...row, snapshot: '', view: '', snapshot_version: live.snapshotVersion }
+    : (row as IncidentRow)
 }

@@ -8,21 +8,22 @@ import { NotFound, VersionConflict } from '../errors.js'
 import * as repo from '../store/repo.js'
 import type { Db } from '../store/statements.js'
 import { moveTimers } from '../store/timers.js'
-import { contextOf, restore } from './actor.js'
+import { contextOf } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { lateEntryTimers } from './late-entry.js'
 import type { UpgradeRecord } from './rebuild.js'
 import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
-import { parseSnapshot, snapshotToChange } from './snapshot-text.js'
+import { parseSnapshot } from './snapshot-text.js'
 import { storedExtras, storedViewText } from './stored-view.js'
+import { restoreRow } from './tail.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView, rowFactsOf } from './view.js'
 
 export function createMaintenance(core: Core, rooms: Rooms) {
   const { store, plans, clock, calendar, db, planOf, guarded } = core
-  const { inTransaction, derive, entryFor, current, emit, notify, apply } = rooms
+  const { inTransaction, derive, entryFor, current, emit, notify, apply, upToDateRow } = rooms
 
   /**
    * Rebuilds an incident from its journal alone: OPENED gives the input, every later
@@ -110,6 +111,8 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         updated_at: recordedAt,
       })
       if (!saved) throw new VersionConflict(row.version, current(row))
+      // An upgrade is never re-sent from a snapshot (tail.ts): its own is written.
+      await repo.saveSnapshot(trx, store, row.id, row.version + 1, d.snapshot())
       await repo.appendJournalFast(trx, store, entry)
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
@@ -134,13 +137,15 @@ export function createMaintenance(core: Core, rooms: Rooms) {
     const open = await guarded(() =>
       db
         .selectFrom('incidents')
-        .select(['id', 'snapshot', 'plan_id', 'plan_version'])
+        .select(['id', 'version', 'plan_id', 'plan_version'])
         .where('closed_at', 'is', null)
         .where('owed_count', '>', 0)
-        .execute(),
+        .execute()
+        .then((rows) => repo.withSnapshots(db, rows)),
     )
     let n = 0
-    for (const r of open) {
+    for (const read of open) {
+      const r = await guarded(() => upToDateRow(db, read))
       const ctx = parseSnapshot<{ context: IncidentContext }>(
         plans.getPlan(r.plan_id, r.plan_version),
         r.snapshot,
@@ -158,7 +163,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
           if (!due || o.countsFrom === null || o.dueAt === null) return false
           const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
           if (!q.certain) return false
-          const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
+          const actorRef = await restoreRow(trx, store, plan, row)
           const system: Actor = { name: 'system', role: 'system' }
           const at = laterOf(iso(clock.now()), row.last_occurred_at)
           const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }

@@ -79,7 +79,7 @@ export interface MigratedPayload {
 
 export function createMigration(core: Core, rooms: Rooms) {
   const { store, plans, clock, calendar, db, guarded } = core
-  const { inTransaction, timersOf, current, apply } = rooms
+  const { inTransaction, timersOf, current, apply, upToDateRow } = rooms
 
   async function work(
     trx: Db,
@@ -88,11 +88,13 @@ export function createMigration(core: Core, rooms: Rooms) {
     req: MigrateRequest,
     by: Migrator,
   ): Promise<MigrationOutcome> {
-    const row: IncidentRow | undefined = req.dryRun
-      ? await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
+    const read: IncidentRow | undefined = req.dryRun
+      ? await repo.readIncident(trx, id)
       : await repo.lockIncident(trx, store, id)
-    if (!row || (by.organisation !== undefined && row.organisation !== by.organisation))
+    if (!read || (by.organisation !== undefined && read.organisation !== by.organisation))
       throw new NotFound(`incident ${id}`)
+    // Its snapshot at its version (tail.ts); on a version this build no longer carries, as stored.
+    const row = plans.getPlan(read.plan_id, read.plan_version) ? await upToDateRow(trx, read) : read
     const to = plans.getPlan(row.plan_id, req.toVersion)
     if (!to)
       throw new ValidationError(`no version ${req.toVersion} of plan ${row.plan_id}`, [
@@ -186,9 +188,11 @@ export function createMigration(core: Core, rooms: Rooms) {
 
   /** The refusal of an outcome as a 409 (HTTP: a single migration that did not happen). */
   async function refusal(o: MigrationOutcome): Promise<MigrationRefused> {
-    const row = await guarded(() =>
-      db.selectFrom('incidents').selectAll().where('id', '=', o.id).executeTakeFirstOrThrow(),
-    )
+    const row = await guarded(async () => {
+      const read = await repo.readIncident(db, o.id)
+      if (!read) throw new NotFound(`incident ${o.id}`)
+      return upToDateRow(db, read)
+    })
     return new MigrationRefused(o.reason ?? o.status, { ...current(row), planVersion: row.plan_version })
   }
 

@@ -12,12 +12,12 @@
  * its own version live. At most the cache's capacity, nearest due first.
  */
 
-import { headOf } from '../store/repo.js'
+import { headOf, withSnapshots } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import { contextOf, restore } from './actor.js'
+import { contextOf } from './actor.js'
 import type { Core } from './core.js'
-import { snapshotToChange } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
+import { restoreRow } from './tail.js'
 
 /** Incidents read in one statement and prepared between two yields to the event loop (a few ms of work). */
 const CHUNK = 16
@@ -25,7 +25,7 @@ const CHUNK = 16
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function createPreparer(core: Core) {
-  const { db, live, planOf, guarded } = core
+  const { db, store, live, planOf, guarded } = core
 
   /**
    * Restores into the live cache the incidents with an unfired timer due by `until` (and
@@ -62,18 +62,24 @@ export function createPreparer(core: Core) {
         .map((d) => d.incident_id)
         .filter((id) => !live.has(id))
       if (ids.length === 0) continue
-      const rows: IncidentRow[] = await guarded(() =>
-        db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute(),
+      const rows: IncidentRow[] = await guarded(async () =>
+        withSnapshots(db, await db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute()),
       )
       for (const row of rows) {
         // Closed meanwhile, or made live by a change while the rows were read.
         if (row.closed_at !== null || live.has(row.id)) continue
         try {
           const plan = planOf(row)
-          const actorRef = restore(plan.machine, snapshotToChange(plan, row.snapshot))
+          const actorRef = await restoreRow(db, store, plan, row)
           const snapshot = actorRef.getSnapshot()
           const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
-          live.put(row.id, { version: row.version, actorRef, view, head: headOf(row) })
+          live.put(row.id, {
+            version: row.version,
+            actorRef,
+            view,
+            head: headOf(row),
+            snapshotVersion: row.snapshot_version,
+          })
           n++
         } catch {
           // Left cold: its firing restores it again and reports what fails (onTimerError).

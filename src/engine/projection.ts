@@ -6,30 +6,78 @@ import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
+import { withSnapshots } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
+import type { Db } from '../store/statements.js'
 import type { PendingTimer } from '../store/timers.js'
 import { contextOf, phaseOf, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
 import { snapshotText } from './snapshot-text.js'
 import { type ViewRow, viewFromRow } from './stored-view.js'
+import { type Behind, upToDate } from './tail.js'
 import { type IncidentView, isOverdue } from './view.js'
 
 export function createProjection(core: Core) {
   const { clock, warnAt } = core
 
-  /** The view of a row, as of reading (stored-view.ts). */
-  const readView = (row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>): IncidentView => {
-    const v = viewFromRow(core.planOf(row), row)
+  /** The view of a row, as of reading (stored-view.ts); `state`: the machine's, when at hand. */
+  const readView = (
+    row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>,
+    state?: { value: unknown; context: IncidentContext },
+  ): IncidentView => {
+    const v = viewFromRow(core.planOf(row), row, state)
     return { ...v, overdue: isOverdue(v, clock.now()) }
   }
 
-  /** Where the incident stands, for a refusal: from `view` when it is at hand (live), else the row's. */
+  /**
+   * The views of rows read for a GET or a list: from the incident's machine when it is kept
+   * live at the row's version, else from its snapshot, read and brought up (tail.ts).
+   */
+  async function readViews(
+    db: Db,
+    rows: ReadonlyArray<Omit<ViewRow, 'snapshot'> & Pick<IncidentRow, 'plan_id' | 'plan_version'>>,
+  ): Promise<IncidentView[]> {
+    const liveAt = (r: { id: string; version: number }) => {
+      const live = core.live.peek(r.id)
+      return live?.version === r.version ? live : undefined
+    }
+    const read = new Map(
+      (
+        await withSnapshots(
+          db,
+          rows.filter((r) => !liveAt(r)),
+        )
+      ).map((r) => [r.id, r]),
+    )
+    return Promise.all(
+      rows.map(async (r) => {
+        const live = liveAt(r)
+        if (live) {
+          const s = live.actorRef.getSnapshot()
+          return readView({ ...r, snapshot: '' }, { value: s.value, context: contextOf(s) })
+        }
+        const row = read.get(r.id)
+        if (!row) throw new Error(`incident ${r.id} was not read`)
+        return readView(await upToDateRow(db, row))
+      }),
+    )
+  }
+
+  /** The row with its snapshot at its version (tail.ts), for a reader that parses it. */
+  const upToDateRow = <R extends Behind>(db: Db, row: R): Promise<R> =>
+    upToDate(db, core.store, core.planOf(row), row, core.live.peek(row.id))
+
+  /**
+   * Where the incident stands, for a refusal: from `view` when it is at hand (live), else
+   * the row's, with `snapshot` when the caller restored it (a row's own may be behind: tail.ts).
+   */
   const current = (
     row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>,
     view?: IncidentView,
+    snapshot?: { value: unknown; context: IncidentContext },
   ): CurrentState => {
-    const v = view ?? viewFromRow(core.planOf(row), row)
+    const v = view ?? viewFromRow(core.planOf(row), row, snapshot)
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 
@@ -104,8 +152,9 @@ export function createProjection(core: Core) {
   }
 
   /**
-   * Persisted snapshot and the columns derived from it, for lists, filters and timers.
-   * `keep`: the snapshot's texts are kept for the next write (snapshotText).
+   * The columns derived from the machine's snapshot, for lists, filters and timers, and
+   * its persisted text when a change writes it (tail.ts). `keep`: the snapshot's texts
+   * are kept for the next write (snapshotText).
    */
   function derive(plan: PlanDefinition, actorRef: Running, keep = true) {
     const s = actorRef.getSnapshot()
@@ -132,8 +181,8 @@ export function createProjection(core: Core) {
         breached_count: ctx.obligations.filter((o) => o.breachedAt !== null).length,
         owed_by: owedBy.length > 0 ? `|${owedBy.join('|')}|` : '',
         closed_at: ctx.closedAt ? normalise(ctx.closedAt) : null,
-        snapshot: snapshotText(plan, s, keep),
       },
+      snapshot: () => snapshotText(plan, s, keep),
     }
   }
 
@@ -157,5 +206,5 @@ export function createProjection(core: Core) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
-  return { readView, current, timersOf, timerMoves, derive, entryFor }
+  return { readView, readViews, upToDateRow, current, timersOf, timerMoves, derive, entryFor }
 }

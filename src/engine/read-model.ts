@@ -8,6 +8,7 @@ import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.j
 import type { IncidentRow, JournalRow } from '../store/schema.js'
 import { canonicalJson } from './hash.js'
 import { parseSnapshot } from './snapshot-text.js'
+import { isBehind, restoreWith } from './tail.js'
 import type { IncidentView } from './view.js'
 
 export interface Mismatch {
@@ -110,7 +111,11 @@ export function compareReadModel(
   let snapshot: { value?: unknown; context?: unknown } = {}
   let view: Partial<IncidentView> = {}
   try {
-    snapshot = parseSnapshot<typeof snapshot>(plan, row.snapshot)
+    if (plan && isBehind(row)) {
+      // Stored as of snapshot_version: the entries after it re-sent, as a read does (tail.ts).
+      const s = restoreWith(plan, row, entries).getSnapshot()
+      snapshot = { value: s.value, context: s.context }
+    } else snapshot = parseSnapshot<typeof snapshot>(plan, row.snapshot)
   } catch {
     out.push({ field: 'snapshot', stored: show(row.snapshot), journal: '(a snapshot)' })
   }

@@ -70,7 +70,6 @@ export const VIEW_COLUMNS = [
   'owner',
   'created_at',
   'updated_at',
-  'snapshot',
   'view',
 ] as const
 

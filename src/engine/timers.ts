@@ -7,13 +7,13 @@ import type { Actor } from '../../machines/vocabulary.js'
 import { StorageUnavailable } from '../errors.js'
 import type { Db } from '../store/statements.js'
 import { claimTimer, dueTimers } from '../store/timers.js'
-import { contextOf, restore } from './actor.js'
+import { contextOf } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
 import { type Live, lockRow, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
-import { snapshotToChange } from './snapshot-text.js'
 import { viewFromRow } from './stored-view.js'
+import { restoreRow } from './tail.js'
 import type { IncidentView } from './view.js'
 
 /** Incidents a batch already restored, at the version the batch moved them to. */
@@ -90,7 +90,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     local.delete(head.id)
     // A live incident needs no more of its row than its last change wrote (as in send()).
     const row = await rowOf(trx, store, head.id, live, head)
-    const actorRef = live?.actorRef ?? restore(plan.machine, snapshotToChange(plan, row.snapshot))
+    const actorRef = live?.actorRef ?? (await restoreRow(trx, store, plan, row))
     // A spent timer changed nothing: the incident stays live at its version.
     const spent = () => {
       if (live) {
@@ -105,8 +105,15 @@ export function createTimers(core: Core, rooms: Rooms) {
       timer = await claim(t.due_at ?? by)
     }
     if (!timer) return spent()
+    // Its snapshot's version as read: the change may have written a later one (write.ts), and
+    // one said older only makes the next change write it sooner.
     const keep = (view: IncidentView) =>
-      local.set(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } })
+      local.set(row.id, {
+        version: row.version + 1,
+        actorRef,
+        view: { ...view, overdue: false },
+        snapshotVersion: row.snapshot_version,
+      })
     const system: Actor = { name: 'system', role: 'system' }
     const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
     if (warning) {
@@ -141,7 +148,12 @@ export function createTimers(core: Core, rooms: Rooms) {
       )
       keep(view)
       told.push(() =>
-        core.live.put(row.id, { version: row.version + 1, actorRef, view: { ...view, overdue: false } }),
+        core.live.put(row.id, {
+          version: row.version + 1,
+          actorRef,
+          view: { ...view, overdue: false },
+          snapshotVersion: row.snapshot_version,
+        }),
       )
       return true
     }

@@ -19,20 +19,32 @@ import { storedExtras, storedViewText, viewFromRow } from './stored-view.js'
 import { buildView, type IncidentView, isOverdue, rowFactsOf } from './view.js'
 
 /**
- * The derived columns whose value the event changed, and the snapshot. Most events move
- * no list column: an UPDATE naming an indexed column rewrites that index's entry even
- * when the value is the same, and the pages it dirties are written at commit (about
- * half of a row update's cost when every column was named).
+ * The derived columns whose value the event changed. Most events move no list column:
+ * an UPDATE naming an indexed column rewrites that index's entry even when the value is
+ * the same, and the pages it dirties are written at commit (about half of a row
+ * update's cost when every column was named).
  */
 export function changedColumns(
   row: Partial<IncidentRow>,
-  columns: Partial<IncidentRow> & { snapshot: string },
+  columns: Partial<IncidentRow>,
 ): Partial<IncidentRow> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(columns))
-    if (k === 'snapshot' || row[k as keyof IncidentRow] !== v) out[k] = v
+  for (const [k, v] of Object.entries(columns)) if (row[k as keyof IncidentRow] !== v) out[k] = v
   return out as Partial<IncidentRow>
 }
+
+/**
+ * Whether a change writes the snapshot (tail.ts): always for an incident restored from
+ * its row for it (`wasLive` false: it will likely be restored again, and a snapshot
+ * behind would make that restore re-send entries), else once it would be `every`
+ * versions behind. A ≈ 10 KB text rewritten with every event was a third of a live
+ * incident's change (BENCHMARKS.md, twelfth round).
+ */
+export const writesSnapshot = (
+  row: Pick<IncidentRow, 'version' | 'snapshot_version'>,
+  wasLive: boolean,
+  every: number,
+) => !wasLive || row.version + 1 - row.snapshot_version >= every
 
 export function createWriter(core: Core, rooms: Base) {
   const { clock, store } = core
@@ -80,6 +92,9 @@ export function createWriter(core: Core, rooms: Base) {
       ...(prev.evidence ? { evidence: prev.evidence } : {}),
       ...(prev.warnings ? { warnings: prev.warnings } : {}),
     }
+    const snapshotVersion = writesSnapshot(row, stored !== undefined, core.snapshotEvery)
+      ? row.version + 1
+      : row.snapshot_version
     const written = {
       ...changedColumns(row, d.columns),
       version: row.version + 1,
@@ -90,6 +105,8 @@ export function createWriter(core: Core, rooms: Base) {
     }
     const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, written)
     if (!saved) throw new VersionConflict(row.version, current(row, stored))
+    if (snapshotVersion > row.snapshot_version)
+      await repo.saveSnapshot(trx, store, row.id, snapshotVersion, d.snapshot())
     await repo.appendJournalFast(trx, store, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is touched (and only the changed obligations' are computed).
@@ -104,7 +121,7 @@ export function createWriter(core: Core, rooms: Base) {
     notify(told, view, entry)
     const version = row.version + 1
     const head = repo.headOf({ ...row, ...written })
-    told.push(() => core.live.put(row.id, { version, actorRef, view, head }))
+    told.push(() => core.live.put(row.id, { version, actorRef, view, head, snapshotVersion }))
     return { ...view, overdue: isOverdue(view, clock.now()) }
   }
 

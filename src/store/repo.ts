@@ -18,8 +18,8 @@ async function lockColumns<R>(trx: Db, to: Target, name: string, columns: string
   return (await run<R>(trx, to, text, [id])).rows[0]
 }
 
-/** The incident row without its two large texts (snapshot and view). */
-export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view'>
+/** The incident row without its view, and without its snapshot (a table of its own). */
+export type IncidentHead = Omit<IncidentRow, 'snapshot' | 'view' | 'snapshot_version'>
 const HEAD_COLUMNS = [
   'id',
   'organisation',
@@ -46,16 +46,70 @@ const HEAD_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof IncidentHead>
 /** The head's columns, and the whole row's, as a select lists them (built once). */
 const HEAD_LIST = HEAD_COLUMNS.map((c) => `"${c}"`).join(', ')
-const ROW_LIST = `${HEAD_LIST}, "snapshot", "view"`
+const ROW_LIST = [...HEAD_COLUMNS, 'view'].map((c) => `"incidents"."${c}"`).join(', ')
 
 /**
- * Reads an incident for update, the whole row: its columns named, not `*`, because on
- * PostgreSQL the statement is prepared once per connection (prepared-pg.ts), and a
- * column added by a newer node's migration must not change what it returns (PostgreSQL
- * refuses to run a prepared statement whose result type changed).
+ * Reads an incident for update, the whole row and its snapshot: its columns named, not
+ * `*`, because on PostgreSQL the statement is prepared once per connection
+ * (prepared-pg.ts), and a column added by a newer node's migration must not change what
+ * it returns (PostgreSQL refuses to run a prepared statement whose result type changed).
+ * The incident's row is locked; its snapshot is written only under that lock.
  */
-export const lockIncident = (trx: Db, to: Target, id: string): Promise<IncidentRow | undefined> =>
-  lockColumns<IncidentRow>(trx, to, 'lock', ROW_LIST, id)
+export async function lockIncident(trx: Db, to: Target, id: string): Promise<IncidentRow | undefined> {
+  if (to.dialect === 'postgres') {
+    // The snapshot read after the lock is held, by a statement of its own: a join locked
+    // `for update` re-reads, after waiting, the incident's row as the change before it
+    // left it, but the snapshot as it was before that change.
+    const row = await lockColumns<Omit<IncidentRow, 'snapshot' | 'snapshot_version'>>(
+      trx,
+      to,
+      'lock',
+      ROW_LIST,
+      id,
+    )
+    if (!row) return undefined
+    const s = (await run<{ snapshot: string; version: number }>(trx, to, SNAPSHOT_OF, [id])).rows[0]
+    if (!s) throw new Error(`incident ${id} has no snapshot`)
+    return { ...row, snapshot: s.snapshot, snapshot_version: s.version }
+  }
+  const text = textOf(
+    'lock:sqlite',
+    () =>
+      `select ${ROW_LIST}, "snapshots"."snapshot", "snapshots"."version" as "snapshot_version" ` +
+      `from "incidents" join "snapshots" on "snapshots"."incident_id" = "incidents"."id" where "incidents"."id" = ?`,
+  )
+  return (await run<IncidentRow>(trx, to, text, [id])).rows[0]
+}
+const SNAPSHOT_OF = 'select "snapshot", "version" from "snapshots" where "incident_id" = $1'
+
+/** Rows read with their snapshots, in one more read. */
+export async function withSnapshots<R extends { id: string }>(
+  db: Db,
+  rows: readonly R[],
+): Promise<Array<R & Pick<IncidentRow, 'snapshot' | 'snapshot_version'>>> {
+  if (rows.length === 0) return []
+  const found = await db
+    .selectFrom('snapshots')
+    .select(['incident_id', 'version', 'snapshot'])
+    .where(
+      'incident_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute()
+  const by = new Map(found.map((x) => [x.incident_id, x]))
+  return rows.map((r) => {
+    const x = by.get(r.id)
+    if (!x) throw new Error(`incident ${r.id} has no snapshot`)
+    return { ...r, snapshot: x.snapshot, snapshot_version: x.version }
+  })
+}
+
+/** An incident's row and snapshot, not locked (a read). */
+export async function readIncident(db: Db, id: string): Promise<IncidentRow | undefined> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await withSnapshots(db, [row]))[0] : undefined
+}
 
 /**
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
@@ -132,7 +186,22 @@ export async function appendJournalFast(trx: Db, to: Target, row: JournalTable):
   )
 }
 
-export const insertIncident = (trx: Db, row: NewIncident) => trx.insertInto('incidents').values(row).execute()
+/** A new incident's row and its first snapshot. */
+export async function insertIncident(trx: Db, row: NewIncident, snapshot: string): Promise<void> {
+  await trx.insertInto('incidents').values(row).execute()
+  await trx.insertInto('snapshots').values({ incident_id: row.id, version: row.version, snapshot }).execute()
+}
+
+/** Writes an incident's snapshot as of `version`, its row already locked (lockIncident). */
+export async function saveSnapshot(trx: Db, to: Target, id: string, version: number, snapshot: string) {
+  const { dialect } = to
+  const text = textOf(
+    `snapshot:${dialect}`,
+    () =>
+      `update "snapshots" set "snapshot" = ${param(dialect, 1)}, "version" = ${param(dialect, 2)} where "incident_id" = ${param(dialect, 3)}`,
+  )
+  await run(trx, to, text, [snapshot, version, id])
+}
 
 /** Writes the new state only if nobody else moved the incident meanwhile. */
 export async function saveIncident(

@@ -13,8 +13,6 @@ export interface IncidentsTable {
   category: string | null
   owner: string | null
   related_to: string | null
-  /** XState persisted snapshot, JSON. */
-  snapshot: string
   /** The incident view as last computed, JSON: one read serves GET and lists. */
   view: string
   /** Earliest due time of a pending deadline, for the `overdue` filter. */
@@ -29,6 +27,17 @@ export interface IncidentsTable {
   created_at: string
   updated_at: string
   closed_at: string | null
+}
+
+/**
+ * An incident's XState persisted snapshot (JSON, src/engine/snapshot-text.ts) as of
+ * `version`: the journal entries after it, up to the incident's version, are the rest of
+ * its state (src/engine/tail.ts).
+ */
+export interface SnapshotsTable {
+  incident_id: string
+  version: number
+  snapshot: string
 }
 
 export interface JournalTable {
@@ -118,6 +127,7 @@ export interface CalendarYearsTable {
 
 export interface Database {
   incidents: IncidentsTable
+  snapshots: SnapshotsTable
   journal: JournalTable
   timers: TimersTable
   idempotency: IdempotencyTable
@@ -128,7 +138,8 @@ export interface Database {
   calendar_years: CalendarYearsTable
 }
 
-export type IncidentRow = Selectable<IncidentsTable>
+/** An incident as the engine reads it: its row, and its snapshot with the version it was written at. */
+export type IncidentRow = Selectable<IncidentsTable> & { snapshot: string; snapshot_version: number }
 export type NewIncident = Insertable<IncidentsTable>
 export type JournalRow = Selectable<JournalTable>
 export type TimerRow = Selectable<TimersTable>

@@ -46,9 +46,9 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     const title = '网传某地“食品”问题\n（续）'
     const v = await engine.open({ planId: 'neixiang-2017', title }, office)
     const row = await store.db
-      .selectFrom('incidents')
+      .selectFrom('snapshots')
       .select(['snapshot'])
-      .where('id', '=', v.id)
+      .where('incident_id', '=', v.id)
       .executeTakeFirstOrThrow()
     expect(isAscii(row.snapshot)).toBe(true)
     expect(row.snapshot).not.toContain('网传')
@@ -376,7 +376,7 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
     const sent = await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     expect(sent.facts).toEqual({ reposts: 12 })
     expect((await engine.get(v.id, office)).facts).toEqual({ reposts: 12 })
-    expect((await storedSnapshot(store.db, v.id)).context.facts).toEqual({ reposts: 12 })
+    expect((await storedSnapshot(store.db, v.id, toyRegistry)).context.facts).toEqual({ reposts: 12 })
   })
 
   it('refuses to load an incident whose plan version this build does not carry', async () => {

@@ -30,7 +30,9 @@ async function planOf(filter: ListFilter): Promise<string> {
       seen.push(e.query)
     },
   })
-  await listIncidents(db, filter, 'default', t.clock.now(), (r) => JSON.parse(r.view) as IncidentView)
+  await listIncidents(db, filter, 'default', t.clock.now(), async (rows) =>
+    rows.map((r) => JSON.parse(r.view) as IncidentView),
+  )
   const list = seen.find((q) => q.sql.includes('order by "created_at" desc'))
   if (!list) throw new Error('the list ran no ordered SELECT')
   return (

@@ -9,16 +9,16 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/engine/engine.js'
 import type { IncidentView } from '../../src/engine/view.js'
+import { readIncident } from '../../src/store/repo.js'
 import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 import { toyRegistry } from '../helpers/toy-plan.js'
 
-const storedRow = (t: TestEngine, id: string) =>
-  t.store.db
-    .selectFrom('incidents')
-    .select(['view', 'snapshot'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
+const storedRow = async (t: TestEngine, id: string) => {
+  const row = await readIncident(t.store.db, id)
+  if (!row) throw new Error(`no incident ${id}`)
+  return { view: row.view, snapshot: row.snapshot }
+}
 
 const withoutOverdue = ({ overdue: _o, ...v }: IncidentView) => v
 

@@ -7,8 +7,10 @@ import type { IncidentContext } from '../../machines/kit/types.js'
 import { createCalendar } from '../../src/calendar/index.js'
 import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
 import { parseSnapshot } from '../../src/engine/snapshot-text.js'
+import { isBehind, restoreWith } from '../../src/engine/tail.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
+import { readIncident } from '../../src/store/repo.js'
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
@@ -48,7 +50,7 @@ export async function freshEngine(
   db: DbHandle | string = ':memory:',
   clock = new TestClock(),
   plans?: EngineDeps['plans'],
-  extra: Pick<EngineDeps, 'actorCacheSize' | 'lateEntryGraceMs'> = {},
+  extra: Pick<EngineDeps, 'actorCacheSize' | 'lateEntryGraceMs' | 'snapshotEvery'> = {},
 ): Promise<TestEngine> {
   const h = typeof db === 'string' ? { url: db } : db
   const store = createStore(h.url, h.schema ? { schema: h.schema } : {})
@@ -74,18 +76,27 @@ export async function dump(store: Store): Promise<string> {
 }
 
 /**
- * The snapshot an incident's row stores, read back whole as the engine reads it
- * (src/engine/snapshot-text.ts: obligations are stored without what their rule gives).
+ * The state an incident's row stores, read back whole as the engine reads it
+ * (src/engine/snapshot-text.ts: obligations are stored without what their rule gives;
+ * src/engine/tail.ts: a snapshot behind the row's version with the entries after it re-sent).
  */
 export async function storedSnapshot<T = { value: unknown; context: IncidentContext }>(
   db: Store['db'],
   id: string,
   plans: EngineDeps['plans'] = registry,
 ): Promise<T> {
-  const row = await db
-    .selectFrom('incidents')
-    .select(['snapshot', 'plan_id', 'plan_version'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
-  return parseSnapshot<T>(plans.getPlan(row.plan_id, row.plan_version), row.snapshot)
+  const row = await readIncident(db, id)
+  if (!row) throw new Error(`no incident ${id}`)
+  const plan = plans.getPlan(row.plan_id, row.plan_version)
+  if (!isBehind(row)) return parseSnapshot<T>(plan, row.snapshot)
+  if (!plan)
+    throw new Error(`storedSnapshot: no plan ${row.plan_id}@${row.plan_version} to bring ${id} up with`)
+  const entries = await db
+    .selectFrom('journal')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('seq')
+    .execute()
+  const s = restoreWith(plan, row, entries).getSnapshot()
+  return { value: s.value, context: s.context } as T
 }

@@ -35,17 +35,25 @@ async function cloneIncidents(sourceId: string, n: number) {
     .selectAll()
     .where('id', '=', sourceId)
     .executeTakeFirstOrThrow()
+  const snapshot = await db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('incident_id', '=', sourceId)
+    .executeTakeFirstOrThrow()
   const view = JSON.parse(row.view) as IncidentView
   const base = Date.parse(row.created_at)
   await db.transaction().execute(async (trx) => {
     for (let from = 0; from < n; from += 500) {
       const batch = []
+      const snapshots = []
       for (let i = from; i < Math.min(n, from + 500); i++) {
         const id = `bulk-${String(i).padStart(5, '0')}`
         const createdAt = new Date(base - (i + 1) * 1000).toISOString()
         batch.push({ ...row, id, created_at: createdAt, view: JSON.stringify({ ...view, id, createdAt }) })
+        snapshots.push({ ...snapshot, incident_id: id })
       }
       await trx.insertInto('incidents').values(batch).execute()
+      await trx.insertInto('snapshots').values(snapshots).execute()
     }
   })
 }

@@ -15,11 +15,11 @@ import { afterAll, expect, it } from 'vitest'
 import * as registry from '../../machines/index.js'
 import type { Role } from '../../machines/vocabulary.js'
 import { createEngine } from '../../src/engine/engine.js'
-import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { verifyIncident } from '../../src/engine/verify.js'
 import { integrityCheck } from '../../src/store/backup.js'
 import { createStore } from '../../src/store/connection.js'
 import { calendar } from '../helpers/app.js'
+import { storedSnapshot } from '../helpers/engine.js'
 import { samplePayload } from '../helpers/payloads.js'
 import {
   authTokensEnv,
@@ -205,7 +205,8 @@ async function expectConsistent(file: string) {
       expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1))
       expect((await verifyIncident(store.db, row.id)).ok, `hash chain of ${row.id}`).toBe(true)
       const replayed = JSON.parse(JSON.stringify(await engine.replay(row.id)))
-      const snapshot = parseSnapshot(registry.getPlan(row.plan_id, row.plan_version), row.snapshot)
+      // The snapshot as stored, and the entries after it (src/engine/tail.ts).
+      const snapshot = await storedSnapshot(store.db, row.id)
       expect(replayed.value, `replayed state of ${row.id}`).toEqual(snapshot.value)
       expect(replayed.context, `replayed context of ${row.id}`).toEqual(snapshot.context)
     }

@@ -7,15 +7,13 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, expect, it } from 'vitest'
-import * as registry from '../../machines/index.js'
 import type { Role } from '../../machines/vocabulary.js'
-import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { verifyIncident } from '../../src/engine/verify.js'
 import { AppError } from '../../src/errors.js'
 import { integrityCheck } from '../../src/store/backup.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import type { Answer } from '../helpers/app.js'
-import { tempDbFile } from '../helpers/engine.js'
+import { storedSnapshot, tempDbFile } from '../helpers/engine.js'
 import { appOnStore, type StoreApp } from '../helpers/server.js'
 
 interface Write {
@@ -44,12 +42,13 @@ async function expectWhole(t: StoreApp) {
     const seqs = journal.filter((j) => j.incident_id === row.id).map((j) => j.seq)
     expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1))
     expect((await verifyIncident(store.db, row.id)).ok).toBe(true)
-    const snapshot = parseSnapshot<{
+    // The snapshot as stored, and the entries after it (src/engine/tail.ts).
+    const snapshot = await storedSnapshot<{
       value: unknown
       context: {
         obligations: Array<{ id: string; status: string; dueAt: string | null; breachedAt: string | null }>
       }
-    }>(registry.getPlan(row.plan_id, row.plan_version), row.snapshot)
+    }>(store.db, row.id)
     const replayed = JSON.parse(JSON.stringify(await t.engine.replay(row.id)))
     expect(replayed.value).toEqual(snapshot.value)
     expect(replayed.context).toEqual(snapshot.context)

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
+import { down as snapshotsDown } from '../../migrations/0009_snapshots.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { STORE_KINDS } from '../helpers/stores.js'
@@ -19,7 +20,8 @@ describe.each(STORE_KINDS)('migration 0008, has_missed (%s)', (kind) => {
   })
 
   it('sets the flag of a row written before from its breached count', async () => {
-    t = await freshEngine(await newDb(kind), undefined, toyRegistry)
+    // As a build before 0009 writes: every change writes the snapshot.
+    t = await freshEngine(await newDb(kind), undefined, toyRegistry, { snapshotEvery: 1 })
     const { engine, clock, store } = t
     const open = () =>
       engine.open({ planId: 'toy', title: '测试', severity: 'general', severityReason: '人工定级' }, office)
@@ -38,7 +40,11 @@ describe.each(STORE_KINDS)('migration 0008, has_missed (%s)', (kind) => {
     expect((await flags())[breached.id]).toEqual([1, 1])
     // As a build before it wrote them: the report met late, no breach still owed.
     await store.db.updateTable('incidents').set({ has_missed: 0 }).execute()
-    await sql`DELETE FROM kysely_migration WHERE name = '0008_has_missed_any_breach'`.execute(store.db)
+    // 0008 not run yet, nor what comes after it.
+    await sql`DELETE FROM kysely_migration WHERE name IN ('0008_has_missed_any_breach', '0009_snapshots')`.execute(
+      store.db,
+    )
+    await snapshotsDown(store.db)
     await migrateToLatest(store.db, store.schema)
     const after = await flags()
     expect(after[breached.id]?.[0]).toBe(1)

@@ -111,11 +111,8 @@ describe("the hot path's statements on SQLite (statements.ts run)", () => {
     // Their columns are named (prepared once per connection on PostgreSQL): a column the
     // schema gains must be named too.
     const { store, id } = await oneIncident()
-    const whole = await store.db
-      .selectFrom('incidents')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
+    // The row and its snapshot (a table of its own: src/engine/tail.ts).
+    const whole = await repo.readIncident(store.db, id)
     expect(await store.db.transaction().execute((trx) => repo.lockIncident(trx, store, id))).toEqual(whole)
     const timer = await store.db
       .selectFrom('timers')
