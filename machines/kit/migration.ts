@@ -3,7 +3,8 @@
  * incidents"): its state by the new version's declared mapping, its context by the
  * declared function, and its obligations re-derived under OBLIGATIONS.md's rules —
  * met ones stay met, breaches stay, due times already set never move; what the new
- * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5);
+ * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5)
+ * unless a rise kept it owed and the new version would too (rule 4, kit/kept-risen.ts);
  * what it still requires is judged again as it would have begun under it (met by a step
  * done before: kit/rejudge.ts); what it newly requires begins at the migration time, met
  * at once when the step was done before (rule 6) — a rule it begins again on a yes
@@ -15,6 +16,7 @@
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
 import { orderedSince } from './declined.js'
+import { keptByRises } from './kept-risen.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import type { MigrationSpec } from './migration-types.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
@@ -48,6 +50,11 @@ export interface MigrationRequest {
    * (kit/rejudge.ts). Journaled (MIGRATED `rejudged`): migrations recorded before it replay without.
    */
   rejudge?: boolean
+  /**
+   * Keep owed what a rise kept owed (rule 4) where the new version would too (kit/kept-risen.ts).
+   * Journaled (MIGRATED `keptRisen`): migrations recorded before it replay without.
+   */
+  keepRisen?: boolean
 }
 
 export interface StateMove {
@@ -164,9 +171,14 @@ export function ledgerSpecOf(plan: PlanDefinition): LedgerSpec {
 
 /**
  * The obligations under the new version's rules, at `req.at`. Nothing met, breached,
- * waived or withdrawn changes; no due time moves.
+ * waived or withdrawn changes; no due time moves. `from`: the version the incident leaves.
  */
-export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: MigrationRequest): IncidentContext {
+export function rederive(
+  plan: PlanDefinition,
+  ctx: IncidentContext,
+  req: MigrationRequest,
+  from?: PlanDefinition,
+): IncidentContext {
   const spec = ledgerSpecOf(plan)
   const byId = new Map(spec.rules.map((r) => [r.id, r]))
   const withdrawn = {
@@ -186,7 +198,11 @@ export function rederive(plan: PlanDefinition, ctx: IncidentContext, req: Migrat
         return o
       const rule = byId.get(o.rule)
       const again = second && rule?.again?.whileOwed === false
-      if (rule && !again && applies(ctx, rule)) return req.rejudge ? judgedAgain(ctx, o, rule) : o
+      const kept =
+        rule !== undefined &&
+        !again &&
+        (applies(ctx, rule) || (req.keepRisen === true && keptByRises(ctx, o, rule, from)))
+      if (kept) return req.rejudge ? judgedAgain(ctx, o, rule) : o
       // Rule 5, as for a lowering: only what is not yet due goes; a due time that passed stays owed.
       const notDue = o.dueAt === null || ms(o.dueAt) > ms(req.at)
       return notDue ? { ...o, status: 'withdrawn', withdrawn } : o
@@ -255,7 +271,7 @@ export function migrateSnapshot(
   if ('refuse' in built)
     return { ok: false, reason: `the mapped states do not fit together: ${built.refuse}` }
   const mapped = spec.context ? spec.context(old) : old
-  const context = rederive(to, mapped, req)
+  const context = rederive(to, mapped, req, from)
   let value: unknown
   try {
     value = to.machine.resolveState({ value: built.value as never, context }).value

@@ -68,7 +68,7 @@ function begunAgain(all: readonly Obligation[], o: Obligation): boolean {
 }
 
 /** The incident's grade at `t` (after the events of that instant): the latest change on the record by then. */
-function gradeAt(ctx: IncidentContext, t: number): IncidentContext['severity'] {
+export function gradeAt(ctx: IncidentContext, t: number): IncidentContext['severity'] {
   if (ctx.severityLog.length === 0) return ctx.severity
   return ctx.severityLog.findLast((c) => ms(c.at) <= t)?.to ?? null
 }

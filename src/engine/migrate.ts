@@ -75,6 +75,11 @@ export interface MigratedPayload {
    * step done before: machines/kit/rejudge.ts); absent in entries written before it was.
    */
   rejudged?: true
+  /**
+   * What a rise kept owed (rule 4) stayed owed where the new version would have kept it
+   * (machines/kit/kept-risen.ts); absent in entries written before it was, which withdrew it.
+   */
+  keptRisen?: true
 }
 
 export function createMigration(core: Core, rooms: Rooms) {
@@ -137,6 +142,7 @@ export function createMigration(core: Core, rooms: Rooms) {
       quotes,
       settle: true,
       rejudge: true,
+      keepRisen: true,
     })
     if (!r.ok) return outcome('refused', r.reason)
     const actorRef = restore(to.machine, r.snapshot)
@@ -167,6 +173,7 @@ export function createMigration(core: Core, rooms: Rooms) {
       quotes,
       settled: true,
       rejudged: true,
+      keptRisen: true,
     }
     const view = await apply(trx, told, to, row, before, actorRef, undefined, {
       type: 'MIGRATED',

@@ -48,6 +48,7 @@ export function replayJournal(
       quotes: p.quotes,
       settle: p.settled === true,
       rejudge: p.rejudged === true,
+      keepRisen: p.keptRisen === true,
     })
     if (!r.ok) throw new Error(`MIGRATED #${m.seq} does not replay: ${r.reason}`)
     plan = to

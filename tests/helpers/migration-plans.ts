@@ -37,7 +37,7 @@ export const sortRecipients = (ctx: IncidentContext): IncidentContext => ({
 })
 
 /** `plan`'s machine with its ledger running on `obligations` (the chart stays as it is). */
-function withObligations(plan: PlanDefinition, obligations: readonly ObligationRule[]) {
+export function withObligations(plan: PlanDefinition, obligations: readonly ObligationRule[]) {
   const ledger = ledgerSpecOf({ ...plan, obligations })
   return plan.machine.provide({
     actions: {

@@ -37,7 +37,8 @@ const MigrationSchema = z
       .openapi({ description: 'each active state of the old version and where it went' }),
     obligations: z.object({ begun: ids, met: ids, withdrawn: ids }).openapi({
       description:
-        'obligation ids begun, met (begun met, or owed and met, by a step done before) and withdrawn',
+        'obligation ids begun, met (begun met, or owed and met, by a step done before) and withdrawn ' +
+        '(owed, not yet due, and not kept owed by the new version: what a rise kept owed stays owed)',
     }),
     timers: z.object({ added: ids, removed: ids }).openapi({ description: 'due-time timer instances' }),
     incident: IncidentViewSchema.nullable().openapi({ description: 'the incident after; null on a dry run' }),
