@@ -1,8 +1,8 @@
 /**
  * Moving an open incident to the next version of its plan (README "Migrating open
- * incidents"): its state by the new version's declared mapping, its context by the
- * declared function, and its obligations re-derived under OBLIGATIONS.md's rules —
- * met ones stay met, breaches stay, due times already set never move; what the new
+ * incidents"): its state by the new version's declared mapping (kit/migration-states.ts),
+ * its context by the declared function, and its obligations re-derived under
+ * OBLIGATIONS.md's rules — met ones stay met, breaches stay, due times already set never move; what the new
  * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5)
  * unless a rise kept it owed and the new version would too (rule 4, kit/kept-risen.ts);
  * what it still requires is judged again as it would have begun under it (met by a step
@@ -18,10 +18,13 @@ import type { Actor } from '../vocabulary.js'
 import { orderedSince } from './declined.js'
 import { keptByRises } from './kept-risen.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
-import type { MigrationSpec } from './migration-types.js'
+import { mappedValue, type NodeLike, nodeAt, statePaths, target } from './migration-states.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
 import { judgedAgain, metSinceRise } from './rejudge.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition, Quotes } from './types.js'
+
+/** The active leaf states (kit/migration-states.ts), as tests have read them from here. */
+export { statePaths } from './migration-states.js'
 
 /** A persisted machine snapshot, as the engine stores it. */
 export interface PersistedSnapshot {
@@ -72,83 +75,8 @@ export type MigrationResult =
     }
   | { ok: false; reason: string }
 
-interface NodeLike {
-  type: string
-  states: Record<string, NodeLike>
-}
-
 const ESCALATE = 'escalate'
 const ms = (iso: string) => Date.parse(iso)
-
-/** The active leaf states of a state value, as dot paths from the root (`phase.reporting.upward`). */
-export function statePaths(value: unknown, prefix = ''): string[] {
-  const at = (k: string) => (prefix ? `${prefix}.${k}` : k)
-  if (typeof value === 'string') return [at(value)]
-  if (value === null || typeof value !== 'object') return []
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-    v !== null && typeof v === 'object' && Object.keys(v).length === 0 ? [at(k)] : statePaths(v, at(k)),
-  )
-}
-
-function nodeAt(root: NodeLike, path: string): NodeLike | undefined {
-  let node: NodeLike | undefined = root
-  for (const key of path.split('.')) node = node?.states[key]
-  return node
-}
-
-/** Where `path` goes: by its longest listed prefix, else to itself. */
-function target(spec: MigrationSpec, path: string): string | { refuse: string } {
-  const segs = path.split('.')
-  for (let n = segs.length; n > 0; n--) {
-    const prefix = segs.slice(0, n).join('.')
-    const to = spec.states?.[prefix]
-    if (to === undefined) continue
-    if (typeof to !== 'string') return to
-    const rest = segs.slice(n).join('.')
-    return rest ? `${to}.${rest}` : to
-  }
-  return path
-}
-
-type Tree = Map<string, Tree>
-
-/** The state value the leaf paths make, checked against the new machine's tree. */
-function mappedValue(root: NodeLike, paths: readonly string[]): { value: unknown } | { refuse: string } {
-  const tree: Tree = new Map()
-  for (const p of paths) {
-    let t = tree
-    for (const key of p.split('.')) {
-      const sub = t.get(key) ?? new Map()
-      t.set(key, sub)
-      t = sub
-    }
-  }
-  const build = (node: NodeLike, t: Tree, where: string): unknown => {
-    if (node.type === 'compound' && t.size > 1)
-      return {
-        refuse: `two states of ${where || 'the root'} would be active at once: ${[...t.keys()].join(', ')}`,
-      }
-    const out: Record<string, unknown> = {}
-    for (const [key, sub] of t) {
-      const child = node.states[key]
-      if (!child) return { refuse: `no state ${where ? `${where}.` : ''}${key}` }
-      const v = sub.size === 0 ? {} : build(child, sub, where ? `${where}.${key}` : key)
-      if (v !== null && typeof v === 'object' && 'refuse' in v) return v
-      out[key] = v
-    }
-    const only = Object.entries(out)[0]
-    if (
-      node.type === 'compound' &&
-      only &&
-      typeof only[1] === 'object' &&
-      Object.keys(only[1] as object).length === 0
-    )
-      return only[0]
-    return out
-  }
-  const v = build(root, tree, '')
-  return v !== null && typeof v === 'object' && 'refuse' in v ? (v as { refuse: string }) : { value: v }
-}
 
 /** The ledger of `plan` as its kit builds it (the escalation a breach owes is the rule `escalate`). */
 export function ledgerSpecOf(plan: PlanDefinition): LedgerSpec {
