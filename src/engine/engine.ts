@@ -11,6 +11,7 @@
  * maintenance.ts (replay, upgrade, requote). This file wires them and serves reads.
  */
 import { type AppError, NotFound, StorageUnavailable } from '../errors.js'
+import { joinSnapshots } from '../store/repo.js'
 import { nextDueTimer } from '../store/timers.js'
 import { createAnnotations } from './annotations.js'
 import { createCommands } from './commands.js'
@@ -78,7 +79,10 @@ export function createEngine(deps: EngineDeps) {
 
   async function get(id: string, caller: Pick<Caller, 'organisation'>): Promise<IncidentView> {
     const row = await guarded(() =>
-      db.selectFrom('incidents').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst(),
+      joinSnapshots(db.selectFrom('incidents'))
+        .select(VIEW_COLUMNS)
+        .where('incidents.id', '=', id)
+        .executeTakeFirst(),
     )
     if (!row || row.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
     const [view] = await guarded(() => rooms.readViews(db, [row]))

@@ -1,7 +1,8 @@
 import { type Kysely, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely'
 import { ValidationError } from '../errors.js'
+import { joinSnapshots } from '../store/repo.js'
 import type { Database, IncidentRow } from '../store/schema.js'
-import { VIEW_COLUMNS } from './stored-view.js'
+import { VIEW_COLUMNS, type ViewRead } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
 export interface ListFilter {
@@ -88,11 +89,11 @@ export async function listIncidents(
   organisation: string,
   now: Date,
   /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
-  read: (rows: Array<Pick<IncidentRow, (typeof VIEW_COLUMNS)[number]>>) => Promise<IncidentView[]>,
+  read: (rows: ViewRead[]) => Promise<IncidentView[]>,
 ): Promise<ListPage> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   const hits = f.q ? await searchHits(db, f.q) : null
-  let q = fromIncidents(db, hits).select(VIEW_COLUMNS).where('organisation', '=', organisation)
+  let q = joinSnapshots(fromIncidents(db, hits)).select(VIEW_COLUMNS).where('organisation', '=', organisation)
   if (f.plan) q = q.where('plan_id', '=', f.plan)
   if (f.phase) q = q.where('phase', '=', f.phase)
   if (f.severity) q = q.where('severity', '=', f.severity)

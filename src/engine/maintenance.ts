@@ -135,13 +135,11 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    */
   async function requote(): Promise<number> {
     const open = await guarded(() =>
-      db
-        .selectFrom('incidents')
-        .select(['id', 'version', 'plan_id', 'plan_version'])
-        .where('closed_at', 'is', null)
-        .where('owed_count', '>', 0)
-        .execute()
-        .then((rows) => repo.withSnapshots(db, rows)),
+      repo
+        .selectIncidents(db)
+        .where('incidents.closed_at', 'is', null)
+        .where('incidents.owed_count', '>', 0)
+        .execute(),
     )
     let n = 0
     for (const read of open) {

@@ -12,7 +12,7 @@
  * its own version live. At most the cache's capacity, nearest due first.
  */
 
-import { headOf, withSnapshots } from '../store/repo.js'
+import { headOf, selectIncidents } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import { contextOf } from './actor.js'
 import type { Core } from './core.js'
@@ -62,8 +62,8 @@ export function createPreparer(core: Core) {
         .map((d) => d.incident_id)
         .filter((id) => !live.has(id))
       if (ids.length === 0) continue
-      const rows: IncidentRow[] = await guarded(async () =>
-        withSnapshots(db, await db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute()),
+      const rows: IncidentRow[] = await guarded(() =>
+        selectIncidents(db).where('incidents.id', 'in', ids).execute(),
       )
       for (const row of rows) {
         // Closed meanwhile, or made live by a change while the rows were read.
@@ -71,6 +71,8 @@ export function createPreparer(core: Core) {
         try {
           const plan = planOf(row)
           const actorRef = await restoreRow(db, store, plan, row)
+          // Made live by a change while the entries after its snapshot were read: that copy is newer.
+          if (live.has(row.id)) continue
           const snapshot = actorRef.getSnapshot()
           const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
           live.put(row.id, {

@@ -6,7 +6,6 @@ import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
-import { withSnapshots } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import type { PendingTimer } from '../store/timers.js'
@@ -14,7 +13,7 @@ import { contextOf, phaseOf, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
 import { snapshotText } from './snapshot-text.js'
-import { type ViewRow, viewFromRow } from './stored-view.js'
+import { type ViewRead, type ViewRow, viewFromRow } from './stored-view.js'
 import { type Behind, upToDate } from './tail.js'
 import { type IncidentView, isOverdue } from './view.js'
 
@@ -31,38 +30,22 @@ export function createProjection(core: Core) {
   }
 
   /**
-   * The views of rows read for a GET or a list: from the incident's machine when it is kept
-   * live at the row's version, else from its snapshot, read and brought up (tail.ts).
+   * The views of rows read with their snapshots for a GET or a list (VIEW_COLUMNS): from
+   * the incident's machine when it is kept live at the row's version (its state taken at
+   * once: a change may move the machine after any wait), else from the snapshot, brought
+   * up (tail.ts).
    */
-  async function readViews(
-    db: Db,
-    rows: ReadonlyArray<Omit<ViewRow, 'snapshot'> & Pick<IncidentRow, 'plan_id' | 'plan_version'>>,
-  ): Promise<IncidentView[]> {
-    const liveAt = (r: { id: string; version: number }) => {
-      const live = core.live.peek(r.id)
-      return live?.version === r.version ? live : undefined
-    }
-    const read = new Map(
-      (
-        await withSnapshots(
-          db,
-          rows.filter((r) => !liveAt(r)),
-        )
-      ).map((r) => [r.id, r]),
-    )
-    return Promise.all(
+  const readViews = (db: Db, rows: readonly ViewRead[]): Promise<IncidentView[]> =>
+    Promise.all(
       rows.map(async (r) => {
-        const live = liveAt(r)
-        if (live) {
+        const live = core.live.peek(r.id)
+        if (live?.version === r.version) {
           const s = live.actorRef.getSnapshot()
-          return readView({ ...r, snapshot: '' }, { value: s.value, context: contextOf(s) })
+          return readView(r, { value: s.value, context: contextOf(s) })
         }
-        const row = read.get(r.id)
-        if (!row) throw new Error(`incident ${r.id} was not read`)
-        return readView(await upToDateRow(db, row))
+        return readView(await upToDateRow(db, r))
       }),
     )
-  }
 
   /** The row with its snapshot at its version (tail.ts), for a reader that parses it. */
   const upToDateRow = <R extends Behind>(db: Db, row: R): Promise<R> =>

@@ -59,19 +59,27 @@ export type ViewRow = Pick<
   | 'view'
 >
 
-/** The columns a view is read from. */
+/**
+ * The columns a view is read from: the incident's and its snapshot's, read by one
+ * statement (joinSnapshots), so a change committed meanwhile is in both or in neither.
+ */
 export const VIEW_COLUMNS = [
-  'id',
-  'organisation',
-  'plan_id',
-  'plan_version',
-  'version',
-  'related_to',
-  'owner',
-  'created_at',
-  'updated_at',
-  'view',
+  'incidents.id',
+  'incidents.organisation',
+  'incidents.plan_id',
+  'incidents.plan_version',
+  'incidents.version',
+  'incidents.related_to',
+  'incidents.owner',
+  'incidents.created_at',
+  'incidents.updated_at',
+  'incidents.view',
+  'snapshots.snapshot',
+  'snapshots.version as snapshot_version',
 ] as const
+
+/** A row read for a view (VIEW_COLUMNS). */
+export type ViewRead = ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version' | 'snapshot_version'>
 
 /**
  * The incident's view (without `overdue`, which depends on the time of reading). `snapshot`:

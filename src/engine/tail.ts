@@ -48,6 +48,9 @@ export async function restoreRow(db: Db, to: Target, plan: PlanDefinition, row: 
 export function restoreWith(plan: PlanDefinition, row: Behind, entries: readonly JournalEntry[]): Running {
   const start = restore(plan.machine, snapshotToChange(plan, row.snapshot))
   const from = row.snapshot_version ?? row.version
+  // Read apart from its row, a change committed between the two reads would show here.
+  if (from > row.version)
+    throw new Error(`incident ${row.id}: a snapshot of #${from} read with the row of #${row.version}`)
   const tail = entries.filter((e) => e.seq > from && e.seq <= row.version)
   const moved = tail.find((e) => e.type === 'MIGRATED' || e.type === 'UPGRADED')
   if (moved) throw new Error(`incident ${row.id}: ${moved.type} #${moved.seq} after its snapshot`)

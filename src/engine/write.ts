@@ -92,7 +92,12 @@ export function createWriter(core: Core, rooms: Base) {
       ...(prev.evidence ? { evidence: prev.evidence } : {}),
       ...(prev.warnings ? { warnings: prev.warnings } : {}),
     }
-    const snapshotVersion = writesSnapshot(row, stored !== undefined, core.snapshotEvery)
+    // A MIGRATED entry is never re-sent from a snapshot (tail.ts): its change writes one.
+    const snapshotVersion = writesSnapshot(
+      row,
+      stored !== undefined && entryIn.type !== 'MIGRATED',
+      core.snapshotEvery,
+    )
       ? row.version + 1
       : row.snapshot_version
     const written = {

@@ -5,7 +5,8 @@
  * version read, and journal entries appended. The hot path's statements (the locks, the
  * `…Fast` writes) run as statements.ts runs them; timer rows are in timers.ts.
  */
-import type { IncidentRow, JournalTable, NewIncident } from './schema.js'
+import type { SelectQueryBuilder } from 'kysely'
+import type { Database, IncidentRow, JournalTable, NewIncident } from './schema.js'
 import { type Db, param, run, type Target, textOf } from './statements.js'
 
 /** Reads columns of an incident for update: locks the row on PostgreSQL; SQLite transactions are already serial. */
@@ -82,34 +83,22 @@ export async function lockIncident(trx: Db, to: Target, id: string): Promise<Inc
 }
 const SNAPSHOT_OF = 'select "snapshot", "version" from "snapshots" where "incident_id" = $1'
 
-/** Rows read with their snapshots, in one more read. */
-export async function withSnapshots<R extends { id: string }>(
-  db: Db,
-  rows: readonly R[],
-): Promise<Array<R & Pick<IncidentRow, 'snapshot' | 'snapshot_version'>>> {
-  if (rows.length === 0) return []
-  const found = await db
-    .selectFrom('snapshots')
-    .select(['incident_id', 'version', 'snapshot'])
-    .where(
-      'incident_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute()
-  const by = new Map(found.map((x) => [x.incident_id, x]))
-  return rows.map((r) => {
-    const x = by.get(r.id)
-    if (!x) throw new Error(`incident ${r.id} has no snapshot`)
-    return { ...r, snapshot: x.snapshot, snapshot_version: x.version }
-  })
-}
+/**
+ * Incidents read with their snapshots by one statement: two would let a change commit
+ * between them and pair a row with the snapshot of the change after it.
+ */
+export const joinSnapshots = <O>(q: SelectQueryBuilder<Database, 'incidents', O>) =>
+  q.innerJoin('snapshots', 'snapshots.incident_id', 'incidents.id')
+
+/** The whole row and its snapshot (joinSnapshots). */
+export const selectIncidents = (db: Db) =>
+  joinSnapshots(db.selectFrom('incidents'))
+    .selectAll('incidents')
+    .select(['snapshots.snapshot', 'snapshots.version as snapshot_version'])
 
 /** An incident's row and snapshot, not locked (a read). */
-export async function readIncident(db: Db, id: string): Promise<IncidentRow | undefined> {
-  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
-  return row ? (await withSnapshots(db, [row]))[0] : undefined
-}
+export const readIncident = (db: Db, id: string): Promise<IncidentRow | undefined> =>
+  selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst()
 
 /**
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs

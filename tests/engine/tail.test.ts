@@ -143,6 +143,11 @@ describe.each(STORE_KINDS)('an incident whose snapshot is behind its version (%s
     }
     expect(named, 'refusals read').toBeGreaterThan(0)
     expect(await rowOf(a, va.id)).toEqual(stale)
+    // A note on the other node answers the incident as it is now, not as its snapshot was.
+    const noted = await coldOn(a).addNote(va.id, office, { text: '另一节点的备注' })
+    expect(noted.state).toEqual(bv.state)
+    expect(noted.obligations).toEqual(bv.obligations)
+    await b.engine.addNote(vb.id, office, { text: '另一节点的备注' })
     // The next step on the other node: restored from the snapshot and the entries after it.
     const next = route[half] as RouteStep
     const sa = await cold.send(va.id, { type: next.type, fields: next.payload }, callerOf(next))
