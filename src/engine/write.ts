@@ -37,7 +37,7 @@ export function changedColumns(
  * Whether a change writes the snapshot (tail.ts): always for an incident restored from
  * its row for it (`wasLive` false: it will likely be restored again, and a snapshot
  * behind would make that restore re-send entries), else once it would be `every`
- * versions behind. A ≈ 10 KB text rewritten with every event was a third of a live
+ * versions behind. A ≈ 10 KB text rewritten with every event was a fifth of a live
  * incident's change (BENCHMARKS.md, twelfth round).
  */
 export const writesSnapshot = (
