@@ -48,10 +48,14 @@ export interface CurrentState {
   phase: string
   state: unknown
 }
-/** Why an event was refused, where obligations say: what is still owed, which approvals a draft lacks. */
+/**
+ * Why an event was refused, where obligations say: what is still owed, which approvals a
+ * draft lacks, which owed decision's yes it follows.
+ */
 export interface RefusalDetail {
   owed?: unknown[]
   missingApprovals?: Array<{ code: string; label: string; draftId: string }>
+  decisions?: Array<{ obligation: string; rule: string; label: string }>
   reason?: string
 }
 export class EventNotAllowed extends AppError {

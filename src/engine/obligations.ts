@@ -16,6 +16,7 @@ import type {
 } from '../../machines/kit/types.js'
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
+import { decisionsFirst, decisionsReason } from './decisions-first.js'
 
 /** A decision is answered only by the roles that owe it (the event's own roles are checked first). */
 export function permits(_plan: PlanDefinition, ctx: IncidentContext, event: IncidentEvent): string | null {
@@ -31,8 +32,9 @@ const withContext = (plan: PlanDefinition, s: AnyMachineSnapshot, context: Incid
   plan.machine.resolveState({ value: s.value, context })
 
 /**
- * A refused event: would it be accepted were nothing owed (rule 2: `owed`), or were the
- * named draft fully approved (rule 8: `missingApprovals`)? Then say so. Where the plan
+ * A refused event: would it be accepted were nothing owed (rule 2: `owed`), were the
+ * named draft fully approved (rule 8: `missingApprovals`), or were an owed decision
+ * answered yes (rule 3: `decisions`)? Then say so. Where the plan
  * version opts into them (kit/options.ts): a waived approval is no approval, and a
  * superseded draft is neither approved nor released.
  */
@@ -92,6 +94,8 @@ export function refusalDetail(
         }
     }
   }
+  // Rule 3: what follows a yes waits for it (asked of the machine, on a copy).
+  const decisions = decisionsFirst(plan, s, event)
   const owed = owedBesides(ctx, event)
   if (owed.length > 0) {
     // Every owed obligation met (or waived) but `kept`: would the event be taken? Waived too,
@@ -115,9 +119,15 @@ export function refusalDetail(
       // owed after it, say) is not held up by the others.
       const blocking = owed.filter((o) => !withContext(plan, s, settledBut(as, o)).can(event))
       const shown = blocking.length > 0 ? blocking : owed
-      return { reason: `${event.type} is refused while ${shown.length} obligation(s) are owed`, owed: shown }
+      const or = decisions.length > 0 ? `; or ${decisionsReason(event.type, decisions)}` : ''
+      return {
+        reason: `${event.type} is refused while ${shown.length} obligation(s) are owed${or}`,
+        owed: shown,
+        ...(decisions.length > 0 ? { decisions } : {}),
+      }
     }
   }
+  if (decisions.length > 0) return { reason: decisionsReason(event.type, decisions), decisions }
   // Rule 8: where the plan separates them, the draft's author does not approve it.
   const own = draft
     ? approvalsFor(plan.approvals, ctx, draft.purpose).find(
