@@ -1,8 +1,10 @@
 /**
  * The schema of every error answer: RFC 9457 problem details (src/http/problem.ts makes
- * them), with the failing fields of a 400 and what a 409's incident accepts now.
+ * them), with the failing fields of a 400, what a 409's incident accepts now, and why
+ * it refused: what is owed, which approvals a draft lacks, which decision to answer first.
  */
 import { z } from '@hono/zod-openapi'
+import { ObligationViewSchema } from './incident-answers.js'
 
 export const FieldErrorSchema = z.object({
   path: z.string().openapi({ example: 'title' }),
@@ -23,5 +25,18 @@ export const ProblemSchema = z
     version: z.number().int().optional().openapi({ description: '409: the incident version now' }),
     phase: z.string().optional(),
     state: z.unknown().optional(),
+    reason: z.string().optional().openapi({ description: '409: why the event was refused (as `detail`)' }),
+    owed: z
+      .array(ObligationViewSchema)
+      .optional()
+      .openapi({ description: '409: the obligations still owed that stop the event (a close, say)' }),
+    missingApprovals: z
+      .array(z.object({ code: z.string(), label: z.string(), draftId: z.string() }))
+      .optional()
+      .openapi({ description: '409: the approvals the named draft still lacks, in order' }),
+    decisions: z
+      .array(z.object({ obligation: z.string(), rule: z.string(), label: z.string() }))
+      .optional()
+      .openapi({ description: '409: the owed decisions whose yes would let the event through' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' })
