@@ -1,4 +1,4 @@
-/** The duty panels' strings (duty.js), zh-CN and English, kept beside the panels rather than in i18n.js. */
+/** The duty panels' strings (duty*.js), zh-CN and English, kept beside the panels rather than in i18n.js. */
 import { addStrings } from './i18n.js'
 
 addStrings({

@@ -1,19 +1,22 @@
 /**
- * One incident: summary, the actions this role may take now, deadlines counting down,
- * breaches, the diagram with the current state highlighted, and the journal; the duty
+ * One incident: summary, the actions this role may take now (incident-actions.js),
+ * deadlines counting down, breaches, the diagram with the current state highlighted
+ * (incident-diagram.js), the journal, the review material (incident-report.js); the duty
  * panels (duty.js). Redraws when the version moves (another officer acted, a deadline
  * fired), told by the incident's event stream, or polling every 3 s while that is down.
  */
 import { api, describeError } from '../api.js'
-import { h, replace, zoomButton } from '../dom.js'
+import { h, replace } from '../dom.js'
 import { dutyPanels } from '../duty.js'
 import { evidencePanel } from '../evidence.js'
 import { t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { session } from '../session.js'
-import { activePaths } from './common.js'
 import { eventForm } from './event-form.js'
+import { actionButtons, markUnavailable } from './incident-actions.js'
+import { incidentDiagram } from './incident-diagram.js'
 import { breaches, deadlines, journal, summary } from './incident-parts.js'
+import { incidentReport } from './incident-report.js'
 import { migrationNotice, planVersions } from './migration-notice.js'
 import { owedList } from './owed.js'
 
@@ -27,7 +30,6 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   /** The incident's own plan version (GET /plans/:id?version=N), not the current one. */
   let plan = null
   let versions = null
-  let diagramUrl = null
   let stopped = false
   let polling = false
   let duty = null
@@ -40,33 +42,8 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   const owedBox = h('div', { id: 'owed-list' })
   const deadlinesBox = h('div')
   const breachesBox = h('div')
-  const diagramBox = h('figure', { class: 'diagram', id: 'diagram' })
+  const diagram = incidentDiagram(id, () => view.version)
   const journalBox = h('div')
-  const reportText = h('pre', { class: 'report', id: 'report', hidden: true, tabindex: '0' })
-  const reportButton = h(
-    'button',
-    {
-      type: 'button',
-      'aria-controls': 'report',
-      'aria-expanded': 'false',
-      onclick: async () => {
-        if (!reportText.hidden) {
-          reportText.hidden = true
-          reportButton.setAttribute('aria-expanded', 'false')
-          return
-        }
-        try {
-          reportText.textContent = await api.report(id)
-          reportText.hidden = false
-          reportButton.setAttribute('aria-expanded', 'true')
-        } catch (e) {
-          ctx.announce(describeError(e), 'error')
-        }
-      },
-    },
-    t('incident.reportShow'),
-  )
-  const reportBox = h('div', {}, reportButton, reportText)
 
   const specOf = (type) => plan.events.find((e) => e.type === type)
   const mayDo = (type) => specOf(type)?.roles.includes(role) ?? false
@@ -78,74 +55,8 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
 
   /** Steps of the flow (a transition from the active state) first, then what any state allows; plan order within each. */
   function drawActions() {
-    const order = (type) => plan.events.findIndex((e) => e.type === type)
-    const accepted = view.allowedEvents.filter((e) => specOf(e)).sort((a, b) => order(a) - order(b))
-    const here = activePaths(view.state)
-    const isStep = (type) =>
-      plan.transitions.some(
-        (tr) =>
-          tr.event === type &&
-          tr.from !== '*' &&
-          here.some((p) => p === tr.from || p.startsWith(`${tr.from}.`)),
-      )
-    const mine = accepted.filter(mayDo)
-    const others = accepted.filter((e) => !mayDo(e))
-    const button = (type, main) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: main ? 'step' : null,
-          dataset: { event: type },
-          title: type,
-          onclick: () => openForm(type, false),
-        },
-        specOf(type).label,
-      )
-    const group = (key, list, main) =>
-      list.length
-        ? h(
-            'div',
-            { class: 'buttons', role: 'group', 'aria-label': t(key) },
-            h('span', { class: 'group-label', 'aria-hidden': 'true' }, t(key)),
-            list.map((x) => button(x, main)),
-          )
-        : null
-    replace(
-      actionsBox,
-      mine.length
-        ? [
-            group('incident.steps', mine.filter(isStep), true),
-            group(
-              'incident.anytime',
-              mine.filter((x) => !isStep(x)),
-              false,
-            ),
-          ]
-        : h('p', { id: 'no-actions' }, t('incident.noActions')),
-      others.length
-        ? h(
-            'p',
-            { class: 'hint others' },
-            t('incident.othersCan'),
-            others
-              .map(
-                (type) =>
-                  `${specOf(type).label}（${specOf(type)
-                    .roles.map((r) => term('role', r))
-                    .join('、')}）`,
-              )
-              .join('；'),
-          )
-        : null,
-    )
-    // A form left open for an event the state no longer accepts says so.
-    const open = formSlot.querySelector('form[data-event]')
-    if (open && !view.allowedEvents.includes(open.dataset.event)) {
-      const note = open.querySelector('.notice.gone') ?? h('p', { class: 'notice gone' })
-      note.textContent = t('form.unavailable')
-      open.querySelector('h3')?.after(note)
-    }
+    replace(actionsBox, actionButtons({ plan, view, specOf, mayDo, open: (type) => openForm(type, false) }))
+    markUnavailable(formSlot, view.allowedEvents)
   }
 
   function openForm(type, forced, prefill) {
@@ -177,28 +88,6 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     form.querySelector('input, select, textarea')?.focus()
   }
   const closeForm = () => formSlot.replaceChildren()
-
-  async function drawDiagram() {
-    try {
-      const url = await api.incidentDiagram(id)
-      if (stopped) return URL.revokeObjectURL(url)
-      if (diagramUrl) URL.revokeObjectURL(diagramUrl)
-      diagramUrl = url
-      replace(
-        diagramBox,
-        h('img', { src: url, alt: t('incident.diagramAlt'), dataset: { version: String(view.version) } }),
-        zoomButton(diagramBox),
-      )
-      // The incident chart is at most 1,600 px wide: shown at its own size (scrolls), zoom fits it.
-      diagramBox.classList.add('natural')
-      diagramBox.querySelector('button.zoom')?.setAttribute('aria-pressed', 'true')
-    } catch (e) {
-      replace(
-        diagramBox,
-        h('p', { class: 'hint' }, t('incident.diagramFailed', { detail: describeError(e) })),
-      )
-    }
-  }
 
   async function drawJournal() {
     try {
@@ -246,7 +135,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     replace(breachesBox, breaches(view))
     duty?.update(view)
     evidence?.update(view)
-    drawDiagram()
+    diagram.draw()
     drawJournal()
   }
 
@@ -309,9 +198,9 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         ),
         section('duty.notes', duty.notes),
         evidence.node,
-        section('incident.diagram', diagramBox),
+        section('incident.diagram', diagram.node),
         section('incident.journal', journalBox),
-        section('incident.report', reportBox),
+        section('incident.report', incidentReport(id, ctx)),
       )
       draw(first)
       title.focus()
@@ -357,6 +246,6 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     stopped = true
     clearInterval(timer)
     live.close()
-    if (diagramUrl) URL.revokeObjectURL(diagramUrl)
+    diagram.stop()
   }
 }

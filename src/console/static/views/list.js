@@ -5,7 +5,7 @@
  */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
-import { dueSoonBadge } from '../duty.js'
+import { dueSoonBadge } from '../duty-warnings.js'
 import { addStrings, PHASES, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
