@@ -24,7 +24,6 @@ export const ROLES = [
   'admin',
 ]
 export const PHASES = ['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']
-export const CATEGORIES = Object.keys(terms.zh.category)
 
 const dictionaries = { zh, en }
 

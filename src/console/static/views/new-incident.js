@@ -5,12 +5,19 @@
 import { api, describeError } from '../api.js'
 import { h, nextId, replace } from '../dom.js'
 import { clearErrors, field, labelIn, labelOf, schemaForm, showErrors, unplacedItems } from '../form.js'
-import { CATEGORIES, t, term } from '../i18n.js'
+import { t, term } from '../i18n.js'
 import { canOpen, session } from '../session.js'
 import { fromLocalInput } from '../time.js'
 import { severityLabel } from './common.js'
 
 const PREVIEW_DELAY_MS = 250
+
+/**
+ * The categories (涉事原因) a plan takes, in its order: what its category step (SET_CATEGORY)
+ * accepts, as GET /plans/:id describes it. neixiang-2017's add political_mass (第二條4).
+ */
+const categoriesOf = (plan) =>
+  plan.events.find((e) => e.type === 'SET_CATEGORY')?.schema?.properties?.category?.enum ?? []
 
 const newKey = () =>
   globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`
@@ -38,12 +45,7 @@ export function renderNewIncident(main, _params, ctx) {
   const title = h('input', { type: 'text', name: 'title', maxlength: 500 })
   const url = h('input', { type: 'url', name: 'source.url', inputmode: 'url', placeholder: 'https://' })
   const platform = h('input', { type: 'text', name: 'source.platform' })
-  const category = h(
-    'select',
-    { name: 'category' },
-    h('option', { value: '' }, t('common.none')),
-    CATEGORIES.map((c) => h('option', { value: c }, term('category', c))),
-  )
+  const category = h('select', { name: 'category' }, h('option', { value: '' }, t('common.none')))
   const discoveredAt = h('input', { type: 'datetime-local', name: 'discoveredAt', step: 60 })
   const knownAt = h('input', { type: 'datetime-local', name: 'knownAt', step: 60 })
   const occurredAt = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
@@ -144,6 +146,15 @@ export function renderNewIncident(main, _params, ctx) {
       facts = schemaForm(plan.severityRules.facts, 'facts')
       replace(factsBox, facts.nodes)
     }
+    // The chosen plan's categories only; one already chosen stays if this plan takes it too.
+    const categories = categoriesOf(plan)
+    const chosen = category.value
+    replace(
+      category,
+      h('option', { value: '' }, t('common.none')),
+      categories.map((c) => h('option', { value: c }, term('category', c))),
+    )
+    category.value = categories.includes(chosen) ? chosen : ''
     criteriaNote.textContent = plan.hasCriteria ? '' : t('new.noCriteria')
     replace(
       severity,
