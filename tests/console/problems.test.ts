@@ -8,7 +8,10 @@ import { expect, it } from 'vitest'
 /** The console's own module, plain JavaScript served as is (no types): its one function used here. */
 const MODULE = '../../src/console/static/problems.js'
 const { problemMessage } = (await import(MODULE)) as {
-  problemMessage: (e: { status: number; problem?: Record<string, unknown> }) => string
+  problemMessage: (
+    e: { status: number; problem?: Record<string, unknown> },
+    ctx?: { eventType?: string; eventLabel?: (type: string) => string; obligations?: unknown[] },
+  ) => string
 }
 
 it('a 503 whose outcome is unknown is told apart from storage that is only busy', () => {
@@ -48,6 +51,56 @@ it('a release refused for approvals names the draft and what it lacks (rule 8)',
     missingApprovals: [{ code: 'leaderApproval', label: '总局分管领导批准（审定）', draftId: 'd1' }],
   })
   expect(text).toMatch(/^稿件 d1 尚缺审批：总局分管领导批准（审定）。/)
+})
+
+const interview = {
+  obligation: 'decision:interview#1',
+  rule: 'decision:interview',
+  label: '领导小组决定是否授权接受采访',
+}
+const asInterview = {
+  eventType: 'INTERVIEW',
+  eventLabel: (type: string) => (type === 'INTERVIEW' ? '安排当事人接受采访' : type),
+  obligations: [{ id: 'decision:interview#1', owedBy: ['group'] }],
+}
+
+it('an event that waits for a decision names the decision to answer yes first and who owes it (rule 3)', () => {
+  const problem = {
+    type: 'https://yuqing-flow.dev/problems/event-not-allowed',
+    phase: 'response',
+    version: 13,
+    detail: 'decide decision:interview first (owed): INTERVIEW follows a yes',
+    decisions: [interview],
+  }
+  expect(problemMessage({ status: 409, problem }, asInterview)).toBe(
+    '须先就「领导小组决定是否授权接受采访」（领导小组）作出同意的决定，才能进行「安排当事人接受采访」。',
+  )
+  // Who owes it is said only where the incident's obligations say so.
+  expect(problemMessage({ status: 409, problem }, { ...asInterview, obligations: [] })).toBe(
+    '须先就「领导小组决定是否授权接受采访」作出同意的决定，才能进行「安排当事人接受采访」。',
+  )
+})
+
+it('a refusal with duties owed and a decision names both, as the body does', () => {
+  const text = problemMessage(
+    {
+      status: 409,
+      problem: {
+        type: 'https://yuqing-flow.dev/problems/event-not-allowed',
+        phase: 'response',
+        version: 13,
+        detail:
+          'INTERVIEW is refused while 1 obligation(s) are owed; or decide decision:interview first (owed): INTERVIEW follows a yes',
+        owed: [{ label: '组织答复' }],
+        decisions: [interview],
+      },
+    },
+    asInterview,
+  )
+  expect(text).toBe(
+    '尚有应办事项未办结：组织答复。须先办结或由有权人员免除，才能进行「安排当事人接受采访」。' +
+      '或者先就「领导小组决定是否授权接受采访」（领导小组）作出同意的决定，也可进行。',
+  )
 })
 
 it('only a version conflict says the incident was updated', () => {

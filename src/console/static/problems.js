@@ -47,6 +47,11 @@ addStrings({
     'err.notAllowed': '当前阶段（{phase}）不接受「{event}」。',
     'err.missingApprovals': '稿件 {draft} 尚缺审批：{approvals}。审批齐全后才能进行「{event}」。',
     'err.owed': '尚有应办事项未办结：{items}。须先办结或由有权人员免除，才能进行「{event}」。',
+    'err.decisions': '须先就{decisions}作出同意的决定，才能进行「{event}」。',
+    'err.decisionsOr': '或者先就{decisions}作出同意的决定，也可进行。',
+    'err.decision': '「{label}」',
+    'err.decisionBy': '「{label}」（{roles}）',
+    'err.decisionJoin': '或',
     'err.versionConflict': '事件已被他人更新（现为第 {version} 版），请刷新后再操作。',
     'err.notFound': '没有找到，或您无权查看。',
     'err.tooLarge': '提交的内容过大。',
@@ -96,6 +101,11 @@ addStrings({
     'err.missingApprovals':
       'Draft {draft} still lacks approval: {approvals}. “{event}” needs every approval first.',
     'err.owed': 'Still owed: {items}. Do them, or have someone entitled waive them, before “{event}”.',
+    'err.decisions': 'Decide {decisions} yes first; then “{event}” can be sent.',
+    'err.decisionsOr': 'Or decide {decisions} yes first; that lets it through too.',
+    'err.decision': '“{label}”',
+    'err.decisionBy': '“{label}” ({roles})',
+    'err.decisionJoin': ' or ',
     'err.versionConflict': 'Another officer updated the incident (now version {version}); refresh first.',
     'err.notFound': 'Not found, or you may not see it.',
     'err.tooLarge': 'The request is too large.',
@@ -170,8 +180,9 @@ export function errorPath(err) {
 }
 
 /**
- * The sentence for a failed request. `ctx`: `{ role, eventLabel(type), labelFor(path) }`
- * gives the names the console knows (the event's label, a field's label).
+ * The sentence for a failed request. `ctx`: `{ role, eventLabel(type), labelFor(path),
+ * obligations }` gives the names the console knows (the event's label, a field's label,
+ * the incident's obligations: who owes a decision a 409 names).
  */
 export function problemMessage(e, ctx = {}) {
   const status = e?.status ?? -1
@@ -219,13 +230,38 @@ export function problemMessage(e, ctx = {}) {
         event,
       })
     const owed = Array.isArray(p.owed) ? p.owed : []
-    if (owed.length) return t('err.owed', { items: owed.map((o) => o.label).join('；'), event })
+    // An event that follows a yes, refused while that decision is owed (rule 3): which to answer first.
+    const decisions = decisionsText(p.decisions, ctx.obligations)
+    if (owed.length) {
+      const said = t('err.owed', { items: owed.map((o) => o.label).join('；'), event })
+      return decisions ? `${said}${t('err.decisionsOr', { decisions })}` : said
+    }
+    if (decisions) return t('err.decisions', { decisions, event })
     return t('err.notAllowed', { phase: term('phase', p.phase), event })
   }
   if (status === 413) return t('err.tooLarge')
   if (status === 415) return t('err.mediaType')
   if (status === 422) return t('err.idempotency')
   return t('err.other', { status })
+}
+
+/**
+ * The owed decisions of a 409 (`decisions: [{ obligation, rule, label }]`), each with the
+ * roles that owe it where the incident's `obligations` (its view) name that obligation;
+ * any one's yes lets the event through. '' when there are none.
+ */
+function decisionsText(decisions, obligations) {
+  if (!Array.isArray(decisions) || decisions.length === 0) return ''
+  return decisions
+    .map((d) => {
+      const owedBy = (Array.isArray(obligations) ? obligations : []).find(
+        (o) => o.id === d.obligation,
+      )?.owedBy
+      return owedBy?.length
+        ? t('err.decisionBy', { label: d.label, roles: owedBy.map((r) => term('role', r)).join('、') })
+        : t('err.decision', { label: d.label })
+    })
+    .join(t('err.decisionJoin'))
 }
 
 /** A 409 because the incident moved on (If-Match), not because the state refused the event. */

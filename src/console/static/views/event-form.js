@@ -55,12 +55,14 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
             eventType: spec.type,
             eventLabel: (type) => (type === spec.type ? spec.label : type),
             labelFor: (path) => labelIn(form, path),
+            obligations: view().obligations,
           })
           if (status === 409) {
             const p = err.problem ?? {}
-            // A refusal naming what is missing (duties owed, approvals) says so; otherwise, if the
-            // incident moved on while the form was open, that is why; if not, this step as filled in.
-            const named = p.owed?.length || p.missingApprovals?.length
+            // A refusal naming what is missing (duties owed, approvals, a decision to answer yes
+            // first) says so; otherwise, if the incident moved on while the form was open, that
+            // is why; if not, this step as filled in.
+            const named = p.owed?.length || p.missingApprovals?.length || p.decisions?.length
             if (!named)
               message =
                 p.version === openedAt
