@@ -52,12 +52,15 @@ export function duration(ms) {
 
 /**
  * A live countdown: an element the ticker rewrites every second. Past its due time it
- * turns red (class `overdue`) and says 已超时.
+ * turns red (class `overdue`) and says 已超时, and so does its table row, unless `held`:
+ * a deadline the server holds a while (an incident recorded after the fact, README's late
+ * entry) is past but not yet recorded as overdue, and its row says so instead.
  */
-export function countdown(dueAt, doc = document) {
+export function countdown(dueAt, doc = document, { held = false } = {}) {
   const el = doc.createElement('span')
   el.className = 'countdown'
   el.dataset.due = dueAt
+  if (held) el.dataset.held = ''
   paint(el, Date.now())
   return el
 }
@@ -67,7 +70,7 @@ function paint(el, now) {
   const over = left <= 0
   el.textContent = over ? t('time.overdueBy', { t: duration(left) }) : t('time.left', { t: duration(left) })
   el.classList.toggle('overdue', over)
-  if (over) el.closest('tr')?.classList.add('overdue')
+  if (over && el.dataset.held === undefined) el.closest('tr')?.classList.add('overdue')
 }
 
 let ticking = false

@@ -175,7 +175,7 @@ export function owedList(
             ? // Recorded after the fact: the server holds such a deadline a while (README, late entry).
               Date.parse(o.dueAt) <= Date.parse(view.createdAt)
               ? [
-                  countdown(o.dueAt),
+                  countdown(o.dueAt, document, { held: true }),
                   h('p', { class: 'hint', dataset: { dueBeforeOpened: '' } }, t('owed.dueBeforeOpened')),
                 ]
               : countdown(o.dueAt)
