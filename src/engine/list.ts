@@ -1,6 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely'
 import { ValidationError } from '../errors.js'
-import { joinSnapshots } from '../store/repo.js'
+import { joinSnapshots, type WithSnapshot } from '../store/repo.js'
 import type { Database, IncidentRow } from '../store/schema.js'
 import { VIEW_COLUMNS, type ViewRead } from './stored-view.js'
 import type { IncidentView } from './view.js'
@@ -89,7 +89,7 @@ export async function listIncidents(
   organisation: string,
   now: Date,
   /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
-  read: (rows: ViewRead[]) => Promise<IncidentView[]>,
+  read: (rows: WithSnapshot<ViewRead>[]) => Promise<IncidentView[]>,
 ): Promise<ListPage> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   const hits = f.q ? await searchHits(db, f.q) : null

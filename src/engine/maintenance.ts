@@ -143,7 +143,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
     )
     let n = 0
     for (const read of open) {
-      const r = await guarded(() => upToDateRow(db, read))
+      const r = await guarded(() => upToDateRow(db, repo.withSnapshot(read)))
       const ctx = parseSnapshot<{ context: IncidentContext }>(
         plans.getPlan(r.plan_id, r.plan_version),
         r.snapshot,

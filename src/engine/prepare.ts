@@ -12,7 +12,7 @@
  * its own version live. At most the cache's capacity, nearest due first.
  */
 
-import { headOf, selectIncidents } from '../store/repo.js'
+import { headOf, selectIncidents, type WithSnapshot, withSnapshot } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import { contextOf } from './actor.js'
 import type { Core } from './core.js'
@@ -62,13 +62,15 @@ export function createPreparer(core: Core) {
         .map((d) => d.incident_id)
         .filter((id) => !live.has(id))
       if (ids.length === 0) continue
-      const rows: IncidentRow[] = await guarded(() =>
+      const rows: WithSnapshot<IncidentRow>[] = await guarded(() =>
         selectIncidents(db).where('incidents.id', 'in', ids).execute(),
       )
-      for (const row of rows) {
+      for (const read of rows) {
         // Closed meanwhile, or made live by a change while the rows were read.
-        if (row.closed_at !== null || live.has(row.id)) continue
+        if (read.closed_at !== null || live.has(read.id)) continue
         try {
+          // One without its snapshot (MissingSnapshot) too: its firing reports it.
+          const row = withSnapshot(read)
           const plan = planOf(row)
           const actorRef = await restoreRow(db, store, plan, row)
           // Made live by a change while the entries after its snapshot were read: that copy is newer.

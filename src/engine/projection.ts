@@ -6,6 +6,7 @@ import type { Obligation } from '../../machines/kit/obligation-types.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
+import { type WithSnapshot, withSnapshot } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import type { PendingTimer } from '../store/timers.js'
@@ -33,11 +34,11 @@ export function createProjection(core: Core) {
    * The views of rows read with their snapshots for a GET or a list (VIEW_COLUMNS): from
    * the incident's machine when it is kept live at the row's version (its state taken at
    * once: a change may move the machine after any wait), else from the snapshot, brought
-   * up (tail.ts).
+   * up (tail.ts). A row without its snapshot fails (MissingSnapshot), kept live or not.
    */
-  const readViews = (db: Db, rows: readonly ViewRead[]): Promise<IncidentView[]> =>
+  const readViews = (db: Db, rows: readonly WithSnapshot<ViewRead>[]): Promise<IncidentView[]> =>
     Promise.all(
-      rows.map(async (r) => {
+      rows.map(withSnapshot).map(async (r) => {
         const live = core.live.peek(r.id)
         if (live?.version === r.version) {
           const s = live.actorRef.getSnapshot()

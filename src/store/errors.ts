@@ -22,3 +22,16 @@ export function invalidDataError(e: unknown): ValidationError | null {
     { path: '(body)', message: 'a value the database refuses (a NUL, invalid text, or out of range)' },
   ])
 }
+
+/**
+ * An incident's row without its row in `snapshots` (migration 0009): a storage fault (a
+ * partial restore, a hand-made DELETE), not a missing incident. Every read and change of
+ * it fails so, on both stores: a 500 that is logged, never a 404 or a list that leaves the
+ * incident out as if it did not exist; `cli verify` reports it (README "Database maintenance").
+ */
+export class MissingSnapshot extends Error {
+  constructor(readonly incidentId: string) {
+    super(`incident ${incidentId} has no snapshot (no row in table snapshots): a storage fault`)
+    this.name = 'MissingSnapshot'
+  }
+}

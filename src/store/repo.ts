@@ -6,6 +6,7 @@
  * `…Fast` writes) run as statements.ts runs them; timer rows are in timers.ts.
  */
 import type { SelectQueryBuilder } from 'kysely'
+import { MissingSnapshot } from './errors.js'
 import type { Database, IncidentRow, JournalTable, NewIncident } from './schema.js'
 import { type Db, param, run, type Target, textOf } from './statements.js'
 
@@ -70,35 +71,54 @@ export async function lockIncident(trx: Db, to: Target, id: string): Promise<Inc
     )
     if (!row) return undefined
     const s = (await run<{ snapshot: string; version: number }>(trx, to, SNAPSHOT_OF, [id])).rows[0]
-    if (!s) throw new Error(`incident ${id} has no snapshot`)
+    if (!s) throw new MissingSnapshot(id)
     return { ...row, snapshot: s.snapshot, snapshot_version: s.version }
   }
   const text = textOf(
     'lock:sqlite',
     () =>
       `select ${ROW_LIST}, "snapshots"."snapshot", "snapshots"."version" as "snapshot_version" ` +
-      `from "incidents" join "snapshots" on "snapshots"."incident_id" = "incidents"."id" where "incidents"."id" = ?`,
+      `from "incidents" left join "snapshots" on "snapshots"."incident_id" = "incidents"."id" where "incidents"."id" = ?`,
   )
-  return (await run<IncidentRow>(trx, to, text, [id])).rows[0]
+  const row = (await run<WithSnapshot<IncidentRow>>(trx, to, text, [id])).rows[0]
+  return row && withSnapshot(row)
 }
 const SNAPSHOT_OF = 'select "snapshot", "version" from "snapshots" where "incident_id" = $1'
 
 /**
  * Incidents read with their snapshots by one statement: two would let a change commit
- * between them and pair a row with the snapshot of the change after it.
+ * between them and pair a row with the snapshot of the change after it. A left join: an
+ * incident whose snapshot row is missing is read with null there and refused by
+ * `withSnapshot`, not left out as if it did not exist (a 404, a list without it).
  */
 export const joinSnapshots = <O>(q: SelectQueryBuilder<Database, 'incidents', O>) =>
-  q.innerJoin('snapshots', 'snapshots.incident_id', 'incidents.id')
+  q.leftJoin('snapshots', 'snapshots.incident_id', 'incidents.id')
 
-/** The whole row and its snapshot (joinSnapshots). */
+/** A row read through joinSnapshots: its snapshot's columns are null when its snapshot row is missing. */
+export type WithSnapshot<R extends { snapshot: string; snapshot_version: number }> = Omit<
+  R,
+  'snapshot' | 'snapshot_version'
+> & { snapshot: string | null; snapshot_version: number | null }
+
+/** The row with its snapshot, or MissingSnapshot (a storage fault) when joinSnapshots found none. */
+export function withSnapshot<
+  R extends { id: string; snapshot: string | null; snapshot_version: number | null },
+>(row: R): R & { snapshot: string; snapshot_version: number } {
+  if (row.snapshot === null || row.snapshot_version === null) throw new MissingSnapshot(row.id)
+  return row as R & { snapshot: string; snapshot_version: number }
+}
+
+/** The whole row and its snapshot (joinSnapshots; each row's snapshot checked by withSnapshot). */
 export const selectIncidents = (db: Db) =>
   joinSnapshots(db.selectFrom('incidents'))
     .selectAll('incidents')
     .select(['snapshots.snapshot', 'snapshots.version as snapshot_version'])
 
-/** An incident's row and snapshot, not locked (a read). */
-export const readIncident = (db: Db, id: string): Promise<IncidentRow | undefined> =>
-  selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst()
+/** An incident's row and snapshot, not locked (a read); MissingSnapshot when its snapshot row is missing. */
+export const readIncident = async (db: Db, id: string): Promise<IncidentRow | undefined> => {
+  const row = await selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst()
+  return row && withSnapshot(row)
+}
 
 /**
  * lockIncident without the snapshot and view (≈ 10–20 KB of text): what a change needs
@@ -181,7 +201,11 @@ export async function insertIncident(trx: Db, row: NewIncident, snapshot: string
   await trx.insertInto('snapshots').values({ incident_id: row.id, version: row.version, snapshot }).execute()
 }
 
-/** Writes an incident's snapshot as of `version`, its row already locked (lockIncident). */
+/**
+ * Writes an incident's snapshot as of `version`, its row already locked (lockIncident);
+ * MissingSnapshot when it has no snapshot row to write (an incident kept in memory whose
+ * row went missing meanwhile): the change fails rather than losing its snapshot unseen.
+ */
 export async function saveSnapshot(trx: Db, to: Target, id: string, version: number, snapshot: string) {
   const { dialect } = to
   const text = textOf(
@@ -189,7 +213,8 @@ export async function saveSnapshot(trx: Db, to: Target, id: string, version: num
     () =>
       `update "snapshots" set "snapshot" = ${param(dialect, 1)}, "version" = ${param(dialect, 2)} where "incident_id" = ${param(dialect, 3)}`,
   )
-  await run(trx, to, text, [snapshot, version, id])
+  const r = await run(trx, to, text, [snapshot, version, id])
+  if (Number(r.numAffectedRows ?? 0) !== 1) throw new MissingSnapshot(id)
 }
 
 /** Writes the new state only if nobody else moved the incident meanwhile. */
