@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { createDurability, type Durability, DurableSqliteDialect } from './durability.js'
+import { SearchPathPostgresDialect } from './introspect-pg.js'
 import { preparing } from './prepared-pg.js'
 import type { Database } from './schema.js'
 
@@ -145,7 +146,8 @@ export function createStore(
       client.on('error', () => undefined)
       preparing(client)
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    // Its introspector (what kysely's Migrator asks) reads the search path's schemas only (introspect-pg.ts).
+    const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) })
     return {
       db,
       dialect: 'postgres',

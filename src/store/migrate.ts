@@ -6,8 +6,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /**
  * The schema kysely keeps its migration tables in. On PostgreSQL always named: without
- * one, kysely's Migrator looks for its tables in EVERY schema of the database, finds
- * another schema's, and then fails to read them through the search path.
+ * one, kysely's Migrator takes a table of that name in any schema its introspector lists
+ * for its own, and then fails to read it through the search path. (The store's
+ * introspector lists the search path's schemas only, introspect-pg.ts: kysely's own read
+ * every schema, and failed whenever another session dropped a table or column meanwhile.)
  */
 async function migrationSchema(db: Kysely<Database>, schema?: string | null): Promise<string | null> {
   if (schema || !(db.getExecutor().adapter instanceof PostgresAdapter)) return schema ?? null
