@@ -12,6 +12,7 @@
  *   npm run cli -- upgrade [--dry-run]   (open incidents of a plan version this release no longer has)
  *   npm run cli -- migrate --plan <id> [--from N] --to M [--dry-run] [--org 某单位]   (to a plan's next version)
  *   npm run cli -- calendar add FILE  |  calendar list   (holiday years, in force on every node)
+ *   npm run cli -- snapshots [--batch N] [--dry-run]   (every snapshot behind brought up to its incident's version)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
@@ -29,6 +30,7 @@ import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './au
 import { calendarCommand } from './cli/calendar.js'
 import { listenForStop, operator, UsageError } from './cli/common.js'
 import { migrateCommand } from './cli/migrate.js'
+import { snapshotsCommand } from './cli/snapshots.js'
 import { upgradeCommand } from './cli/upgrade.js'
 import { verifyCommand } from './cli/verify.js'
 import { config, describeDatabase } from './config.js'
@@ -49,7 +51,8 @@ const USAGE = `Usage:
   npm run cli -- calendar list
   npm run cli -- upgrade [--dry-run]
   npm run cli -- migrate --plan <id> [--from <version>] --to <version> [--dry-run] [--org <organisation>]
-                         [--reason <text>] [--batch <n>]`
+                         [--reason <text>] [--batch <n>]
+  npm run cli -- snapshots [--batch <n>] [--dry-run]`
 
 /** No incident and no token: a database just created, most likely not the one the server uses. */
 async function isEmpty(store: Store): Promise<boolean> {
@@ -165,6 +168,7 @@ const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>
   upgrade: upgradeCommand,
   migrate: (store, args) => migrateCommand(store, args),
   calendar: calendarCommand,
+  snapshots: (store, args) => snapshotsCommand(store, args),
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -217,6 +217,50 @@ export async function saveSnapshot(trx: Db, to: Target, id: string, version: num
   if (Number(r.numAffectedRows ?? 0) !== 1) throw new MissingSnapshot(id)
 }
 
+/**
+ * Up to `limit` incidents, by id after `after`, whose snapshot is behind their version
+ * (the journal entries after it are the rest of their state: src/engine/tail.ts), each
+ * read with its snapshot by one statement.
+ */
+export const incidentsBehind = (db: Db, after: string, limit: number) =>
+  selectIncidents(db)
+    .whereRef('snapshots.version', '<', 'incidents.version')
+    .where('incidents.id', '>', after)
+    .orderBy('incidents.id')
+    .limit(limit)
+    .execute()
+
+/** Incidents without a row in `snapshots` (MissingSnapshot), by id. */
+export const incidentsWithoutSnapshot = async (db: Db): Promise<string[]> =>
+  (
+    await joinSnapshots(db.selectFrom('incidents'))
+      .select('incidents.id')
+      .where('snapshots.incident_id', 'is', null)
+      .orderBy('incidents.id')
+      .execute()
+  ).map((r) => r.id)
+
+/**
+ * Writes an incident's snapshot as of `version` only if its snapshot is still at `from`,
+ * the version it was read at: a change committed meanwhile may have written a later one,
+ * which stays (on PostgreSQL the update waits for such a change and then finds it). Any
+ * snapshot is the state at its own version, so one written here is right however far
+ * the incident has moved on since. True when it was written.
+ */
+export async function advanceSnapshot(
+  trx: Db,
+  w: { id: string; from: number; version: number; snapshot: string },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('snapshots')
+    .set({ snapshot: w.snapshot, version: w.version })
+    .where('incident_id', '=', w.id)
+    .where('version', '=', w.from)
+    .where('version', '<', w.version)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}
+
 /** Writes the new state only if nobody else moved the incident meanwhile. */
 export async function saveIncident(
   trx: Db,
