@@ -140,6 +140,14 @@ export function doneBefore(ctx: IncidentContext, rule: ObligationRule): Act | un
 }
 
 /**
+ * `again.told: 'sameGrade'` (rule 6 at a rise): the earliest step that discharges `rule`
+ * taken while the incident was at the grade it has now — the recipient already told of the
+ * grade risen to. The migration asks it too, of an instance a rise began (kit/rejudge.ts).
+ */
+export const toldBefore = (ctx: IncidentContext, rule: ObligationRule): Act | undefined =>
+  ctx.acts.find((a) => a.severity === ctx.severity && matchesDischarge(rule.discharge, a.type, a.fields))
+
+/**
  * `due.ifPassed: 'fromStart'`: begun by a category set or changed after its anchored due
  * time passed, it counts from its beginning instead (no breach the moment it begins).
  */

@@ -11,7 +11,7 @@
  */
 import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
-import { actFields, begin, discharged, matchesDischarge } from './begin.js'
+import { actFields, begin, discharged, matchesDischarge, toldBefore } from './begin.js'
 import { applies } from './conditions.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
 import { approvalRule, approvalsFor } from './drafts.js'
@@ -193,11 +193,11 @@ function beginApplicable(
     // own at which its condition holds (a firing carries no quotes and settles nothing).
     const owedAgain = raiseWhen && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
-    const asked = has && !repeatOfLast && ((raise && change === 'raise') || events.includes(event.type))
+    const risen = has && !repeatOfLast && raise && change === 'raise'
+    const evented = has && !repeatOfLast && events.includes(event.type)
+    const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
     const again =
-      owedAgain ||
-      (has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)) ||
-      (asked && (whileOwed || !latestOwed(next.obligations, rule.id)))
+      owedAgain || yes || ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -214,6 +214,10 @@ function beginApplicable(
       repeat: again,
       recategorised,
     })
+    // `again.told`: what a rise (not an event, not a yes) began is met by its step taken at this grade before.
+    const told =
+      entry.told && again && (owedAgain || risen) && !evented && !yes ? toldBefore(next, rule) : undefined
+    if (told !== undefined) o = discharged(o, told.at)
     // The event that brought its condition about may itself discharge it (a report to both levels).
     if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
     next.obligations = [...next.obligations, o]

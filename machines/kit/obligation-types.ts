@@ -102,8 +102,20 @@ export interface ObligationRule {
    * once the latest is settled — a decision asked again while it is still owed stays the
    * one asking (one question, one answer: a yes given to an older asking ordered nothing
    * its rules read).
+   * `told: 'sameGrade'` (opt-in, with `raise`): an instance a rise begins (with 'whenHolds',
+   * once its condition holds) is met at once when its discharge was already taken while the
+   * incident was at the grade it has now, at that step's time (rule 6: a recipient already
+   * told of the same grade) — risen, lowered and risen again to a grade reported, it owes no
+   * second report; risen to a grade not reported yet, its 续报 is owed as before. An instance
+   * `events` or `onYes` begin stays owed. Absent: every instance a rise begins is owed.
    */
-  again?: { raise?: boolean | 'whenHolds'; events?: readonly string[]; onYes?: true; whileOwed?: false }
+  again?: {
+    raise?: boolean | 'whenHolds'
+    events?: readonly string[]
+    onYes?: true
+    whileOwed?: false
+    told?: 'sameGrade'
+  }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a
    * step done at the same grade (a recipient already told of the same grade), or at the

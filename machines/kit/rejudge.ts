@@ -6,13 +6,15 @@
  *   would have judged it when it began: met at once by a step done before (rule 6, the
  *   same `doneBefore` that `begin` asks), read against the incident as it stood then (the
  *   acts up to its start, the grade then); an instance begun again (a 续报, a relapse)
- *   counts no earlier step, as when it began;
+ *   counts no earlier step, as when it began — but one a rise began under a rule with
+ *   `again.told` counts its step taken at that grade before (`toldBefore`, as the ledger);
  * - a rule it begins that the new version begins on every rise, whose condition is the
  *   rise (`risen`), began under the new version at the latest rise: its own step taken
  *   after that rise meets it (neixiang-2017's mainstream release, 第六條).
  * Pure: the engine journals that it was done (MIGRATED `rejudged`).
  */
-import { discharged, doneBefore, matchesDischarge } from './begin.js'
+import { isAbove } from '../vocabulary.js'
+import { discharged, doneBefore, matchesDischarge, toldBefore } from './begin.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
@@ -20,14 +22,16 @@ const ms = (iso: string) => Date.parse(iso)
 
 /** `o` (owed, not breached; `rule`, its rule in the new version, still applies) as the new version judges it. */
 export function judgedAgain(ctx: IncidentContext, o: Obligation, rule: ObligationRule): Obligation {
-  if (begunAgain(ctx.obligations, o)) return o
+  const again = begunAgain(ctx.obligations, o)
+  if (again && !(rule.again?.told === 'sameGrade' && begunByRise(ctx, o, rule))) return o
   const began = ms(o.startedAt)
   const then: IncidentContext = {
     ...ctx,
     acts: ctx.acts.filter((a) => ms(a.at) <= began),
     severity: gradeAt(ctx, began),
   }
-  const done = doneBefore(then, rule)
+  // Begun again by a rise under a rule with `again.told`: its step taken at that grade before counts.
+  const done = again ? toldBefore(then, rule) : doneBefore(then, rule)
   // Met then, or late when the step was already past its due time (as `begin` has it).
   return done ? discharged(o, done.at) : o
 }
@@ -55,6 +59,21 @@ const beganAtRise = (rule: ObligationRule): boolean =>
 
 const latestChange = (ctx: IncidentContext) =>
   ctx.severityLog.findLast((c) => c.from !== null && c.from !== c.to)
+
+/**
+ * Whether a rise began `o` again (not one of the rule's `events`, not a yes): at a rise on
+ * the record at that instant, or ('whenHolds') at the event its condition held at after one.
+ */
+function begunByRise(ctx: IncidentContext, o: Obligation, rule: ObligationRule): boolean {
+  const again = rule.again
+  const at = ms(o.startedAt)
+  if (!again?.raise || again.onYes === true) return false
+  if (ctx.acts.some((a) => ms(a.at) === at && again.events?.includes(a.type) === true)) return false
+  return (
+    again.raise === 'whenHolds' ||
+    ctx.severityLog.some((c) => ms(c.at) === at && c.from !== null && isAbove(c.to, c.from))
+  )
+}
 
 /** Whether an earlier instance of `o`'s rule (and draft) was live when `o` began: `o` was begun again. */
 function begunAgain(all: readonly Obligation[], o: Obligation): boolean {

@@ -28,6 +28,8 @@ export interface RuleEntry {
   whileOwed: boolean
   /** It begins again, once settled, when one of these decisions is answered yes (`again.onYes`). */
   onYes: readonly string[]
+  /** A rise's new instance is met by its step taken before at the grade risen to (`again.told`). */
+  told: boolean
   /** Its condition (`when`), or null when it has none. */
   when: Test | null
 }
@@ -65,6 +67,9 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     first.set(r.id, r)
     slot.set(r.id, i)
   })
+  for (const r of rules)
+    if (r.again?.told !== undefined && !r.again.raise)
+      throw new Error(`obligation rule ${r.id}: again.told judges what a rise begins; it needs again.raise`)
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
     slot: slot.get(rule.id) as number,
@@ -73,6 +78,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     events: rule.again?.events ?? [],
     whileOwed: rule.again?.whileOwed !== false,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
+    told: rule.again?.told === 'sameGrade',
     when: rule.when === undefined ? null : testOf(rule.when),
   }))
   const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()

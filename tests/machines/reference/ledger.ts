@@ -2,7 +2,8 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
- * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed).
+ * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
+ * again.told).
  */
 
 import { admits } from '../../../machines/kit/conditions.js'
@@ -196,8 +197,19 @@ function beginApplicable(
       repeat: again,
       recategorised,
     })
+    // again.told: an instance a rise began (not an event of the rule's, not a yes) is met by
+    // the earliest step that discharges it taken while the incident had the grade it has now.
+    const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
+    const byRise = owedAgain || (has && !repeatOfLast && change === 'raise')
+    const toldAt =
+      rule.again?.told === 'sameGrade' && again && byRise && !byEvent && !yesAgain
+        ? next.acts.find(
+            (a) => a.severity === next.severity && matchesDischarge(rule.discharge, a.type, a.fields),
+          )?.at
+        : undefined
+    const told = toldAt === undefined ? o : discharged(o, toldAt)
     // The event that brought its condition about may itself discharge it.
-    const done = owedAgain && discharges(next, o, event) ? dischargeWith(o, event, event.at) : o
+    const done = owedAgain && discharges(next, told, event) ? dischargeWith(told, event, event.at) : told
     next = { ...next, obligations: [...next.obligations, done] }
   }
   return { next, pending: waiting }
