@@ -16,6 +16,7 @@ import {
   planV2 as nanchongNpc2022V2,
   planV3 as nanchongNpc2022V3,
   planV4 as nanchongNpc2022V4,
+  planV5 as nanchongNpc2022V5,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -31,6 +32,7 @@ import {
   planV2 as neixiang2017V2,
   planV3 as neixiang2017V3,
   planV4 as neixiang2017V4,
+  planV5 as neixiang2017V5,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -44,6 +46,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V2,
   neixiang2017V3,
   neixiang2017V4,
+  neixiang2017V5,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,
@@ -64,6 +67,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V2,
   nanchongNpc2022V3,
   nanchongNpc2022V4,
+  nanchongNpc2022V5,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

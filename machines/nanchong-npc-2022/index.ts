@@ -1,5 +1,9 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 6 (the same states, chart and options as 5, which it migrates from): a rise, a
+ * lowering and a rise again to a grade the group and 市网信办 were told of owe them no second
+ * report — the 续报 begins met at the earlier report's time (OBLIGATIONS.md rule 6, kit
+ * `again.told`; rules/versions.ts `obligationsV6`).
  * Version 5 (defects a black-box check found; same states as version 4, which it migrates
  * from): a release, stance or press conference of a text the group has not signed off is
  * refused naming the missing sign-off (OBLIGATIONS.md rule 8, `missingApprovals`), as in
@@ -20,7 +24,7 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -30,6 +34,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV4,
+  obligationsV6,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -71,9 +76,18 @@ export const planV4: PlanDefinition = {
 }
 
 /** Version 5: the same states, rules, approvals and events as version 4; its chart differs (above). */
-export const plan: PlanDefinition = {
+export const planV5: PlanDefinition = {
   ...planV4,
   version: 5,
-  machine,
+  machine: machineV5,
   migratesFrom: { from: 4 },
+}
+
+/** Version 6: version 5's states, chart and options; no 续报 to a recipient already told of the grade. */
+export const plan: PlanDefinition = {
+  ...planV5,
+  version: 6,
+  obligations: [...obligationsV6, escalation],
+  machine,
+  migratesFrom: { from: 5 },
 }

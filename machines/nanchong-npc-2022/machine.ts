@@ -29,6 +29,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV4,
+  obligationsV6,
   PLAN_ID,
 } from './rules.js'
 
@@ -40,6 +41,8 @@ import {
  * (README "Kit options"): an approval is not waived (OBLIGATIONS.md rule 8: a waived
  * sign-off is no sign-off; WITHDRAW_DRAFT is the way out), and a draft superseded by a
  * newer one of its purpose is neither signed off nor published (已有新稿，旧稿不再审批).
+ * Version 6 has version 5's chart and options; its rules (`obligationsV6`) owe no 续报 to a
+ * recipient already told of the grade risen to (OBLIGATIONS.md rule 6).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -79,7 +82,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV4, 5)
+export const machine = chart(obligationsV6, 6)
+/** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
+export const machineV5 = chart(obligationsV4, 5)
 /** Version 4's chart, for the incidents opened on it. */
 export const machineV4 = chart(obligationsV4, 4)
 /** Version 3's chart, for the incidents opened on it. */

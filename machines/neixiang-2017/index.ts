@@ -16,11 +16,15 @@
  * published (rule 8); the stance and the press conference wait for the source like a release
  * (第六條 source#1 首次发布前); a closing record the group waived closes the incident (rule 2).
  * Version 4 stays for its incidents, which migrate (same states).
+ * Version 6 (the same states, chart and options as 5): a rise, a lowering and a rise again to
+ * a grade the group and the principal leaders were told of owe them no second report — the
+ * 续报 begins met at the earlier report's time (OBLIGATIONS.md rule 6, kit `again.told`;
+ * rules/versions.ts `rulesV6`). Version 5 stays for its incidents (migratesFrom 5).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -29,6 +33,7 @@ import {
   obligations,
   obligationsV2,
   obligationsV3,
+  obligationsV6,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -70,9 +75,18 @@ export const planV4: PlanDefinition = {
   migratesFrom: { from: 3 },
 }
 
-export const plan: PlanDefinition = {
+export const planV5: PlanDefinition = {
   ...planV4,
   version: 5,
-  machine,
+  machine: machineV5,
   migratesFrom: { from: 4 },
+}
+
+/** Version 6: version 5's states, chart and options; no 续报 to a recipient already told of the grade. */
+export const plan: PlanDefinition = {
+  ...planV5,
+  version: 6,
+  obligations: obligationsV6,
+  machine,
+  migratesFrom: { from: 5 },
 }

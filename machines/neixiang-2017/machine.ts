@@ -35,6 +35,7 @@ import {
   rules,
   rulesV2,
   rulesV4,
+  rulesV6,
 } from './rules.js'
 
 /**
@@ -57,7 +58,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * conference publishes an approved draft of purpose `press` once the group has convened
  * (第五條 在领导小组的指导下), and the group names a spokesperson when it decided to (第三條3).
  * From version 5 the kit's options (`V5_OPTIONS`), every publication after the source
- * (第六條), and a waived closing record closes.
+ * (第六條), and a waived closing record closes. Version 6 has version 5's chart and options;
+ * its rules (`rulesV6`) owe no 续报 to a recipient already told of the grade risen to.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 4 ? approvalsV4 : approvals
@@ -105,7 +107,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV4, 5)
+export const machine = chart(rulesV6, 6)
+/** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
+export const machineV5 = chart(rulesV4, 5)
 /** Version 4's chart (the same rules): approvals waivable, superseded drafts approvable, the stance before the source, a waived record still waiting for REVIEW. */
 export const machineV4 = chart(rulesV4, 4)
 /** Version 3's chart (obligations.ts `rules`): 宣传部's approval outside the table, a press conference with no text. */

@@ -10,12 +10,21 @@
  *   roles.ts        the plan's roles, recipients and who may report to each, who may send
  *                   the shared events, who may waive
  *   obligations.ts  every obligation (version 3's rules) and the escalation
- *   versions.ts     each version's obligation list: what version 2 owed differently, and
- *                   version 4's (the text read again: decisions, the press text, 第六條)
+ *   versions.ts     each version's obligation list: what version 2 owed differently,
+ *                   version 4's (the text read again: decisions, the press text, 第六條) and
+ *                   version 6's (no 续报 to a recipient already told of the grade: rule 6)
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
 export { approvals, approvalsV4, LEAD_APPROVAL, PURPOSES, PURPOSES_V4 } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_CATEGORIES, PLAN_ID, POLITICAL_MASS } from './rules/grading.js'
 export { escalation, rules } from './rules/obligations.js'
 export { common, RECIPIENT_LABELS, RECIPIENTS, REPORTERS, type Recipient, waivers } from './rules/roles.js'
-export { obligations, obligationsV2, obligationsV3, rulesV2, rulesV4 } from './rules/versions.js'
+export {
+  obligations,
+  obligationsV2,
+  obligationsV3,
+  obligationsV6,
+  rulesV2,
+  rulesV4,
+  rulesV6,
+} from './rules/versions.js'

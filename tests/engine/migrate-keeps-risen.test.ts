@@ -120,7 +120,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
   })
 
   it('nanchong-npc-2022 4 → 5: the report to 市网信办 begun at 较大 stays owed while the group’s 续报 is owed', async () => {
-    const h = await openOn(nanchong.planV4, nanchong.plan, { severity: 'large', category: 'inquiry' })
+    const h = await openOn(nanchong.planV4, nanchong.planV5, { severity: 'large', category: 'inquiry' })
     await h.step('REPORT', { to: ['group'], summary: '事实' }, monitor)
     await h.step('SET_SEVERITY', { severity: 'major', reason: '舆情升级' }, group)
     expect(await obligation(h.id, 'report:group#2')).toMatchObject({ status: 'owed' })

@@ -121,9 +121,9 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
     const w = nanchongRisen(nanchong.planV4)
     expect(one(w.context(), 'report:cac#1')).toMatchObject({ status: 'owed' })
     expect(one(w.context(), 'report:group#2')).toMatchObject({ status: 'owed' })
-    const { context } = migrated(nanchong.planV4, nanchong.plan, w)
+    const { context } = migrated(nanchong.planV4, nanchong.planV5, w)
     expect(one(context, 'report:cac#1')).toEqual(one(w.context(), 'report:cac#1'))
-    const ran = nanchongRisen(nanchong.plan).context()
+    const ran = nanchongRisen(nanchong.planV5).context()
     expect(asRan(context, ran)).toEqual(asHeld(ran))
   })
 

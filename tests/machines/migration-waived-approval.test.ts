@@ -86,7 +86,7 @@ const CASES: Case[] = [
   {
     plan: 'neixiang-2017',
     v4: neixiang.planV4,
-    v5: neixiang.plan,
+    v5: neixiang.planV5,
     input: { severity: 'general', category: null, severityReason: '研判' },
     opener: as('office', '信息公开办值班员'),
     steps: [
@@ -101,7 +101,7 @@ const CASES: Case[] = [
   {
     plan: 'nanchong-npc-2022',
     v4: nanchong.planV4,
-    v5: nanchong.plan,
+    v5: nanchong.planV5,
     input: { severity: 'general', severityReason: '开案定级', category: 'inquiry' },
     opener: as('office', '办公室'),
     steps: [

@@ -1,7 +1,8 @@
 /**
  * What versions 2 and 4 owe differently from version 3 (obligations.ts), derived from its
  * list: version 2's report to 市网信办 and tip-off answer; version 4's decisions on the
- * record (rule 3), its conference text and its tip-off answer.
+ * record (rule 3), its conference text and its tip-off answer; version 6's reports, owed
+ * again at a rise only to a recipient not yet told of that grade (rule 6).
  */
 import type { ObligationRule } from '../../kit/types.js'
 import { act, act0, obligations, rule } from './obligations.js'
@@ -101,3 +102,20 @@ export const obligationsV4: readonly ObligationRule[] = [
     { label: '邀请相关人员参加总结评估', owedBy: ['group', 'office'], discharge: act0('INVITE_TO_REVIEW') },
   ),
 ]
+
+/**
+ * Version 6, OBLIGATIONS.md rule 6 (a recipient already told of the same grade starts met):
+ * the 续报 a rise owes the group (三(二)) and, once the group has it, 市网信办 (三(二) 逐级) is
+ * met at once when they were already told of the grade risen to (kit `again.told`) — risen,
+ * lowered and risen again to 较大, nothing new is owed them. The 续报 is local policy: the
+ * text asks for monitoring until it subsides (三(一) 时刻监测舆情发展动向), not for a new report
+ * when it grows; a rise to a grade not yet reported still owes it. Versions 2–5 owed the
+ * reports again at every rise.
+ */
+export const obligationsV6: readonly ObligationRule[] = obligationsV4.map((r) => {
+  const to = r.id === 'report:group' ? '小组' : r.id === 'report:cac' ? '市网信办' : null
+  if (to === null || !r.again?.raise) return r
+  const policy = `${r.policy}；降级后再次升至已向${to}报告过的级别：该级别已报告，即为已办，不再续报`
+  // report:group keeps `raise: true`, report:cac its 'whenHolds' (逐级).
+  return { ...r, policy, again: { raise: r.again.raise, told: 'sameGrade' } }
+})

@@ -3,10 +3,13 @@
  * differently, and version 4's — the text read again: 宣传部's 审定 (第二條4) as an approval
  * of each draft (approvals.ts `approvalsV4`), the press conference's text (第五條), the
  * decisions the text leaves to need (第三條3, 第七條3) and the mainstream release a growing
- * impact owes (第六條).
+ * impact owes (第六條); and version 6's, whose 续报 is not owed again to a recipient already
+ * told of the grade risen to (OBLIGATIONS.md rule 6).
  */
 import type { ObligationRule } from '../../kit/types.js'
 import { escalation, rules, STANCE_POLICY_V2 } from './obligations.js'
+
+const TOLD_AGAIN = '降级后再次升至已向其报告过的级别：该级别已报告，即为已办，不再续报'
 
 /**
  * Version 2's rules, kept for the incidents opened on it: its stance was a step of free
@@ -103,6 +106,24 @@ export const rulesV4: readonly ObligationRule[] = v4.map((r) =>
   r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
 )
 
+/**
+ * Version 6, OBLIGATIONS.md rule 6 (a recipient already told of the same grade starts met):
+ * the 续报 a rise owes the group (第四條) and the principal leaders (第二條1、第三條5) is met at
+ * once when they were already told of the grade risen to (kit `again.told`) — risen, lowered
+ * and risen again to 重大, nothing new is owed them. The text asks for no new report when the
+ * impact grows: 第三條5、6 (及时汇报情况、上报进展) are the group's standing duties, on which the
+ * policy's 续报 rests, and 第六條 (负面影响增大) asks for a mainstream release, which every rise
+ * still owes (`mainstream`). Versions 4 and 5 owed the report again at every rise.
+ */
+export const rulesV6: readonly ObligationRule[] = rulesV4.map((r) =>
+  r.id === 'report:group' || r.id === 'report:principal'
+    ? { ...r, policy: `${r.policy}；${TOLD_AGAIN}`, again: { raise: true, told: 'sameGrade' } }
+    : r,
+)
+
+/** Version 6's obligations (`rulesV6`). */
+export const obligationsV6 = [...rulesV6, escalation]
+/** Versions 4 and 5's obligations (`rulesV4`), for the incidents opened on them. */
 export const obligations = [...rulesV4, escalation]
 /** Version 3's obligations (obligations.ts `rules`), for the incidents opened on it. */
 export const obligationsV3 = [...rules, escalation]
