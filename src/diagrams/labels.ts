@@ -23,6 +23,9 @@ export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新�
 /** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
 export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
 
+/** `again.told: 'sameGrade'` in words: risen again to a grade reported, a recipient told of it is owed nothing new. */
+export const TOLD_SAME_GRADE_TEXT = '升级回到已报告过的级别时，已告知该级别的对象不再重复应办'
+
 /** Roles in the console's words (src/console/static/i18n.js). */
 export const ROLE_LABELS: Record<string, string> = {
   monitor: '舆情监测',
@@ -229,6 +232,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
+  if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
   return parts.join('；') || '所有级别'
 }
 

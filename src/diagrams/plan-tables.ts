@@ -17,6 +17,7 @@ import {
   ONCE_SETTLED_TEXT,
   POLICY_MARK,
   rolesWords,
+  TOLD_SAME_GRADE_TEXT,
 } from './labels.js'
 import { mdCell } from './markdown.js'
 
@@ -77,6 +78,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
     o.again?.onYes ? ON_YES_TEXT : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
+    o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

@@ -31,6 +31,7 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         events: [...(r.again.events ?? [])],
         onYes: r.again.onYes === true,
         whileOwed: r.again.whileOwed !== false,
+        toldSameGrade: r.again.told === 'sameGrade',
       }
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).

@@ -196,6 +196,7 @@ describe('nanning-aic-2017 version 6', () => {
       events: [],
       onYes: true,
       whileOwed: true,
+      toldSameGrade: false,
     })
     expect(describeObligations(planV5).obligations.find((o) => o.id === 'review')?.again).toBeNull()
   })

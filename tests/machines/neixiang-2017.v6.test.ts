@@ -15,7 +15,10 @@ import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { plan, planV5 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Severity } from '../../machines/vocabulary.js'
+import { TOLD_SAME_GRADE_TEXT } from '../../src/diagrams/labels.js'
+import { obligationsByGrade } from '../../src/diagrams/plan-tables.js'
 import { quoteRules } from '../../src/engine/quotes.js'
+import { describeObligations } from '../../src/http/plan-obligations.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
 
 const office: Actor = { name: '信息公开办值班员', role: 'office' }
@@ -145,5 +148,22 @@ describe('neixiang-2017 v6 migrates from version 5 (same states)', () => {
     const { r } = migrated(w)
     expect(latest(r.context, 'report:group')).toEqual(before)
     expect(before).toMatchObject({ status: 'owed' })
+  })
+})
+
+describe('neixiang-2017 version 6 as GET /plans and the diagrams describe it', () => {
+  it('says which reports a rise again to a grade reported does not owe anew (again.told)', () => {
+    const told = (p: PlanDefinition) =>
+      describeObligations(p)
+        .obligations.filter((o) => o.again?.toldSameGrade)
+        .map((o) => o.id)
+    expect(told(plan)).toEqual([...TOLD])
+    expect(told(planV5)).toEqual([])
+    const table = obligationsByGrade(plan).join('\n')
+    for (const id of TOLD) {
+      const row = table.split('\n').find((l) => l.includes(`\`${id}\``))
+      expect(row, id).toContain(TOLD_SAME_GRADE_TEXT)
+    }
+    expect(obligationsByGrade(planV5).join('\n')).not.toContain(TOLD_SAME_GRADE_TEXT)
   })
 })

@@ -28,6 +28,7 @@ addStrings({
     'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
     'plans.againOnYes': '已办结或免除后，再次决定为是时重新应办',
     'plans.againOnceSettled': '仍待办时不重复应办（前一次办结或免除后才再次应办）',
+    'plans.againToldSameGrade': '升级回到已报告过的级别时，已告知该级别的对象不再重复应办',
     'plans.none': '无',
     'plans.waivableBy': '仅{roles}可免除',
     'plans.notWaivable': '不可免除（审批须办理，或撤回稿件）',
@@ -53,6 +54,8 @@ addStrings({
     'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
     'plans.againOnYes': 'owed anew, once met or waived, when the decision is answered yes again',
     'plans.againOnceSettled': 'not asked again while still owed (only once the one before is met or waived)',
+    'plans.againToldSameGrade':
+      'risen again to a grade already reported: not owed again to a recipient told of that grade',
     'plans.none': 'none',
     'plans.waivableBy': 'waived only by {roles}',
     'plans.notWaivable': 'cannot be waived (give the approval, or withdraw the draft)',
@@ -147,6 +150,7 @@ export function obligationTables(plan) {
                     : '',
                 o.again?.onYes ? t('plans.againOnYes') : '',
                 o.again && o.again.whileOwed === false ? t('plans.againOnceSettled') : '',
+                o.again?.toldSameGrade ? t('plans.againToldSameGrade') : '',
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
                   : o.waivableBy
