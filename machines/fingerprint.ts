@@ -7,6 +7,7 @@
  * does not change how a journal replays. Pure (no Node built-ins): cyrb53 hash.
  */
 import type { AnyStateMachine } from 'xstate'
+import { z } from 'zod'
 import { kitOptionsOf, optionsSet } from './kit/options.js'
 import type { PlanDefinition } from './kit/types.js'
 import type { Facts } from './vocabulary.js'
@@ -164,6 +165,39 @@ export function fingerprint(plan: PlanDefinition): string {
   return [0, 1].map((seed) => cyrb53(text, seed).toString(16).padStart(14, '0')).join('')
 }
 
-/** The key of a plan version in machines/fingerprints.json. */
+/** A JSON Schema without its words (`description`, `title`): labels change nothing a client may send. */
+function withoutWords(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWords)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value))
+      if (k !== 'description' && k !== 'title') out[k] = withoutWords(v)
+    return out
+  }
+  return value
+}
+
+/**
+ * What a plan version accepts from a client: each event's type, the roles that may send
+ * it and its fields' schema (as JSON Schema, the values an enum allows included). Kept
+ * apart from `planStructure` (machines/event-fingerprints.json), so that the fingerprints
+ * recorded before it stand: a vocabulary edit once let every version's SET_CATEGORY take a
+ * category only one plan has, and no fingerprint changed.
+ */
+export function eventsStructure(plan: PlanDefinition): unknown {
+  return plan.events.map((e) => ({
+    type: e.type,
+    roles: [...e.roles],
+    fields: withoutWords(z.toJSONSchema(e.schema, { io: 'input', unrepresentable: 'any' })),
+  }))
+}
+
+/** cyrb53 of `eventsStructure`, as `fingerprint` hashes the structure. */
+export function eventsFingerprint(plan: PlanDefinition): string {
+  const text = stableStringify(eventsStructure(plan))
+  return [0, 1].map((seed) => cyrb53(text, seed).toString(16).padStart(14, '0')).join('')
+}
+
+/** The key of a plan version in machines/fingerprints.json (and event-fingerprints.json). */
 export const fingerprintKey = (plan: Pick<PlanDefinition, 'id' | 'version'>): string =>
   `${plan.id}@${plan.version}`

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createMachine } from 'xstate'
-import { fingerprint, fingerprintKey, machineStructure } from '../../machines/fingerprint.js'
+import { z } from 'zod'
+import {
+  eventsFingerprint,
+  fingerprint,
+  fingerprintKey,
+  machineStructure,
+} from '../../machines/fingerprint.js'
 import { PLAN_VERSIONS, type PlanDefinition } from '../../machines/index.js'
 
 const committed = JSON.parse(
@@ -111,5 +117,42 @@ describe('the fingerprint of combined guards', () => {
     expect(structureWith(and(['a', { type: 'b', params: { n: 2 } }]))).not.toBe(base)
     expect(structureWith(or(['a', 'b']))).not.toBe(structureWith(or(['a', 'c'])))
     expect(structureWith(and(['a', not('b')]))).not.toBe(structureWith(and(['a', not('c')])))
+  })
+})
+
+const committedEvents = JSON.parse(
+  readFileSync(new URL('../../machines/event-fingerprints.json', import.meta.url), 'utf8'),
+) as Record<string, string>
+
+describe('what a plan version accepts from a client (machines/event-fingerprints.json)', () => {
+  it.each(PLAN_VERSIONS.map((p) => [fingerprintKey(p), p] as const))(
+    '%s accepts the committed events, roles and fields',
+    (key, plan) => {
+      expect(
+        eventsFingerprint(plan),
+        `what ${plan.id} accepts changed (an event's fields or roles, or a shared vocabulary it reads): bump its version, then run \`npx tsx scripts/update-fingerprints.ts\``,
+      ).toBe(committedEvents[key])
+    },
+  )
+
+  it('changes with a value an enum allows or a role, not with a label', () => {
+    const plan = PLAN_VERSIONS.find((p) => p.events.some((e) => e.type === 'SET_CATEGORY'))!
+    const withEvents = (edit: (e: PlanDefinition['events'][number]) => PlanDefinition['events'][number]) =>
+      ({
+        ...plan,
+        events: plan.events.map((e) => (e.type === 'SET_CATEGORY' ? edit(e) : e)),
+      }) as PlanDefinition
+    const base = eventsFingerprint(plan)
+    // A category added to the shared vocabulary reaches every version's SET_CATEGORY.
+    const moreCategories = withEvents((e) => ({
+      ...e,
+      schema: e.schema.extend({ category: z.enum(['rumor', 'a_new_category']) }),
+    }))
+    expect(eventsFingerprint(moreCategories)).not.toBe(base)
+    expect(eventsFingerprint(withEvents((e) => ({ ...e, roles: [...e.roles, 'legal'] })))).not.toBe(base)
+    expect(eventsFingerprint(withEvents((e) => ({ ...e, label: `${e.label}（改）` })))).toBe(base)
+    expect(eventsFingerprint(withEvents((e) => ({ ...e, schema: e.schema.describe('另一种说法') })))).toBe(
+      base,
+    )
   })
 })
