@@ -149,9 +149,18 @@ async function main() {
   calendar.onLoaded(({ years, initial }) => {
     log.info('holiday years in force', { years, initial })
     // OBLIGATIONS.md rule 9: due times computed uncertain in those years are re-quoted once.
+    // An incident without its snapshot row (README "Database maintenance") is skipped, named here, and the others go on.
     void engine
       .requote()
-      .then((n) => n > 0 && log.info('uncertain due times re-quoted', { count: n, years }))
+      .then(({ requoted, skipped }) => {
+        for (const s of skipped)
+          log.warn('re-quoting skipped an incident without its snapshot', {
+            incident: s.incident,
+            reason: s.reason,
+          })
+        if (requoted > 0 || skipped.length > 0)
+          log.info('uncertain due times re-quoted', { count: requoted, skipped: skipped.length, years })
+      })
       .catch((e: unknown) => log.warn('re-quoting uncertain due times failed', errorFields(e)))
   })
   await calendar

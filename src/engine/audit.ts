@@ -4,8 +4,9 @@
  * model rebuilt from the journal, and the external witness when there is one.
  */
 import type { Kysely } from 'kysely'
-import { readIncident } from '../store/repo.js'
-import type { Database } from '../store/schema.js'
+import { MissingSnapshot } from '../store/errors.js'
+import { selectIncidents, type WithSnapshot, withSnapshot } from '../store/repo.js'
+import type { Database, IncidentRow, JournalRow } from '../store/schema.js'
 import { checkAgainstWitnesses, type WitnessCoverage } from '../witness/check.js'
 import type { Witness } from '../witness/file.js'
 import type { PlanRegistry } from './core.js'
@@ -29,11 +30,16 @@ export interface AuditDeps {
   witnesses?: readonly Witness[]
 }
 
+/**
+ * An incident without its snapshot row (a storage fault, README "Database maintenance") is
+ * audited too: its chain and witness as any other's, and the fault as its read model's
+ * finding (not ok), so `cli verify` and GET /incidents/:id/verify report it and go on.
+ */
 export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit> {
   const { db } = deps
   const chain = await verifyIncident(db, id, deps.evidence)
-  const row = await readIncident(db, id)
-  if (!row) throw new Error(`no incident ${id}`)
+  const read = await selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst()
+  if (!read) throw new Error(`no incident ${id}`)
   const entries = await db
     .selectFrom('journal')
     .selectAll()
@@ -41,24 +47,12 @@ export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit>
     .orderBy('seq')
     .execute()
 
-  let mismatches: Mismatch[]
-  try {
-    mismatches = compareReadModel(
-      row,
-      entries,
-      await deps.replay(id),
-      deps.plans.getPlan(row.plan_id, row.plan_version),
-    )
-  } catch (e) {
-    mismatches = [
-      { field: 'journal', stored: '(the journal)', journal: `does not replay: ${(e as Error).message}` },
-    ]
-  }
+  const { mismatches, missing } = await readModelOf(deps, read, entries)
 
   const witnesses = deps.witnesses ?? []
   const coverage =
     witnesses.length > 0
-      ? checkAgainstWitnesses(row, new Map(entries.map((e) => [e.seq, e.hash])), witnesses)
+      ? checkAgainstWitnesses(read, new Map(entries.map((e) => [e.seq, e.hash])), witnesses)
       : null
   const witness = coverage && {
     checkpoint: coverage.checkpoint,
@@ -80,7 +74,9 @@ export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit>
   if (!firstBad && mismatches.length > 0)
     firstBad = {
       seq: entries.length,
-      reason: `the stored read model does not match the journal (${mismatches.map((m) => m.field).join(', ')})`,
+      reason:
+        missing?.message ??
+        `the stored read model does not match the journal (${mismatches.map((m) => m.field).join(', ')})`,
     }
   return {
     ...chain,
@@ -88,5 +84,34 @@ export async function auditIncident(deps: AuditDeps, id: string): Promise<Audit>
     firstBad,
     readModel: { ok: mismatches.length === 0, mismatches },
     witness,
+  }
+}
+
+/**
+ * The stored read model compared with the journal replayed; a journal that does not replay
+ * is a finding, and so is a missing snapshot row (`missing`), with nothing else compared:
+ * the stored view is read through the snapshot.
+ */
+async function readModelOf(
+  deps: AuditDeps,
+  read: WithSnapshot<IncidentRow>,
+  entries: JournalRow[],
+): Promise<{ mismatches: Mismatch[]; missing: MissingSnapshot | null }> {
+  if (read.snapshot === null || read.snapshot_version === null) {
+    const missing = new MissingSnapshot(read.id)
+    const stored = '(none: no row in table snapshots)'
+    return {
+      missing,
+      mismatches: [{ field: 'snapshot', stored, journal: `(the state as of entry ${entries.length})` }],
+    }
+  }
+  const row = withSnapshot(read)
+  try {
+    const replayed = await deps.replay(row.id)
+    const plan = deps.plans.getPlan(row.plan_id, row.plan_version)
+    return { missing: null, mismatches: compareReadModel(row, entries, replayed, plan) }
+  } catch (e) {
+    const journal = `does not replay: ${(e as Error).message}`
+    return { missing: null, mismatches: [{ field: 'journal', stored: '(the journal)', journal }] }
   }
 }

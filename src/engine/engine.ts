@@ -26,7 +26,7 @@ import {
   toHistory,
 } from './core.js'
 import { createIdempotency } from './idempotency.js'
-import { type ListFilter, type ListPage, listIncidents } from './list.js'
+import { firstWithoutSnapshot, type ListFilter, type ListPage, listIncidents } from './list.js'
 import { createMaintenance } from './maintenance.js'
 import { createMigration } from './migrate.js'
 import { createOutbox } from './outbox.js'
@@ -119,6 +119,12 @@ export function createEngine(deps: EngineDeps) {
     send: rooms.send,
     get,
     list,
+    /** One incident the list's filter keeps, on any page, without its snapshot row (list.ts), or null. */
+    firstWithoutSnapshot: (
+      filter: ListFilter,
+      caller: Pick<Caller, 'organisation'>,
+    ): Promise<string | null> =>
+      guarded(() => firstWithoutSnapshot(db, filter, caller.organisation, clock.now())),
     history,
     fireDue: rooms.fireDue,
     /** Makes live the incidents due by `until` (prepare.ts), for the scheduler while it sleeps. */

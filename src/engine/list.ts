@@ -82,18 +82,10 @@ function fromIncidents(
   return db.selectFrom(few) as unknown as SelectQueryBuilder<Database, 'incidents', object>
 }
 
-/** Newest first by createdAt (then id), keyset-paged. */
-export async function listIncidents(
-  db: Kysely<Database>,
-  f: ListFilter,
-  organisation: string,
-  now: Date,
-  /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
-  read: (rows: WithSnapshot<ViewRead>[]) => Promise<IncidentView[]>,
-): Promise<ListPage> {
-  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
+/** The incidents of `organisation` that the filter's conditions keep, read with their snapshots (joinSnapshots). */
+async function matching(db: Kysely<Database>, f: ListFilter, organisation: string, now: Date) {
   const hits = f.q ? await searchHits(db, f.q) : null
-  let q = joinSnapshots(fromIncidents(db, hits)).select(VIEW_COLUMNS).where('organisation', '=', organisation)
+  let q = joinSnapshots(fromIncidents(db, hits)).where('organisation', '=', organisation)
   if (f.plan) q = q.where('plan_id', '=', f.plan)
   if (f.phase) q = q.where('phase', '=', f.phase)
   if (f.severity) q = q.where('severity', '=', f.severity)
@@ -120,6 +112,40 @@ export async function listIncidents(
     const p = likeEscaped(f.q)
     q = q.where(sql<boolean>`(title LIKE ${p} ESCAPE '\\' OR source_url LIKE ${p} ESCAPE '\\')`)
   }
+  return q
+}
+
+/**
+ * The id of one incident the filter keeps (on any page) whose snapshot row is missing (a
+ * storage fault: repo.withSnapshot), or null: what an export checks before it sends its
+ * first byte, so that it never stops partway through (routes/export.ts).
+ */
+export async function firstWithoutSnapshot(
+  db: Kysely<Database>,
+  f: ListFilter,
+  organisation: string,
+  now: Date,
+): Promise<string | null> {
+  const q = await matching(db, f, organisation, now)
+  const row = await q
+    .select('incidents.id')
+    .where('snapshots.incident_id', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** Newest first by createdAt (then id), keyset-paged. */
+export async function listIncidents(
+  db: Kysely<Database>,
+  f: ListFilter,
+  organisation: string,
+  now: Date,
+  /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
+  read: (rows: WithSnapshot<ViewRead>[]) => Promise<IncidentView[]>,
+): Promise<ListPage> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
+  let q = (await matching(db, f, organisation, now)).select(VIEW_COLUMNS)
   const byDue = f.sort === 'nextDue'
   const due = sql<string>`coalesce(next_due_at, ${NO_DUE})`
   if (f.cursor) {

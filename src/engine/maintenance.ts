@@ -5,7 +5,9 @@
 import type { IncidentContext, IncidentEvent } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { NotFound, VersionConflict } from '../errors.js'
+import { MissingSnapshot } from '../store/errors.js'
 import * as repo from '../store/repo.js'
+import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import { moveTimers } from '../store/timers.js'
 import { contextOf } from './actor.js'
@@ -20,6 +22,13 @@ import { storedExtras, storedViewText } from './stored-view.js'
 import { restoreRow } from './tail.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
 import { buildView, type IncidentView, rowFactsOf } from './view.js'
+
+/** What a requote did: due times re-quoted, and the incidents it could not read (left as they were). */
+export interface RequoteResult {
+  requoted: number
+  /** Incidents without their snapshot row (MissingSnapshot): skipped, the others re-quoted. */
+  skipped: Array<{ incident: string; reason: string }>
+}
 
 export function createMaintenance(core: Core, rooms: Rooms) {
   const { store, plans, clock, calendar, db, planOf, guarded } = core
@@ -131,9 +140,10 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    * certain is re-quoted once, by a journaled REQUOTE that states the old and the new due
    * time (replay reads them from the entry). Idempotent: a re-quoted one is never again.
    * One already breached keeps the due time its breach was judged on (rule 1: a breach is
-   * permanent, and a breach before its own due time would be no record at all).
+   * permanent, and a breach before its own due time would be no record at all). An incident
+   * without its snapshot row is skipped and named in the result; the others are re-quoted.
    */
-  async function requote(): Promise<number> {
+  async function requote(): Promise<RequoteResult> {
     const open = await guarded(() =>
       repo
         .selectIncidents(db)
@@ -141,46 +151,59 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         .where('incidents.owed_count', '>', 0)
         .execute(),
     )
-    let n = 0
+    const result: RequoteResult = { requoted: 0, skipped: [] }
     for (const read of open) {
-      const r = await guarded(() => upToDateRow(db, repo.withSnapshot(read)))
-      const ctx = parseSnapshot<{ context: IncidentContext }>(
-        plans.getPlan(r.plan_id, r.plan_version),
-        r.snapshot,
-      ).context
-      const uncertain = ctx.obligations.filter(
-        (o) =>
-          o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null && !o.breachedAt,
-      )
-      for (const o of uncertain) {
-        const done = await inTransaction(async (trx, told) => {
-          const row = await repo.lockIncident(trx, store, r.id)
-          if (!row) return false
-          const plan = planOf(row)
-          const due = plan.obligations.find((x) => x.id === o.rule)?.due
-          if (!due || o.countsFrom === null || o.dueAt === null) return false
-          const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
-          if (!q.certain) return false
-          const actorRef = await restoreRow(trx, store, plan, row)
-          const system: Actor = { name: 'system', role: 'system' }
-          const at = laterOf(iso(clock.now()), row.last_occurred_at)
-          const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }
-          const event: IncidentEvent = { ...fields, type: 'REQUOTE', at, actor: system }
-          const before = actorRef.getSnapshot()
-          // A due time that passed and was breached stays the one the breach was judged on (rule 1).
-          if (contextOf(before).obligations.find((x) => x.id === o.id)?.breachedAt) return false
-          if (!before.can(event)) return false
-          actorRef.send(event)
-          await apply(trx, told, plan, row, contextOf(before), actorRef, undefined, {
-            type: 'REQUOTE',
-            payload: fields,
-            actor: system,
-            occurredAt: at,
-          })
-          return true
-        })
-        if (done) n++
+      try {
+        result.requoted += await requoteIncident(read)
+      } catch (e) {
+        // A storage fault of this incident alone (README "Database maintenance"): the others go on.
+        if (!(e instanceof MissingSnapshot && e.incidentId === read.id)) throw e
+        result.skipped.push({ incident: read.id, reason: e.message })
       }
+    }
+    return result
+  }
+
+  /** Re-quotes one incident's uncertain due times (requote); how many. */
+  async function requoteIncident(read: repo.WithSnapshot<IncidentRow>): Promise<number> {
+    const r = await guarded(() => upToDateRow(db, repo.withSnapshot(read)))
+    const ctx = parseSnapshot<{ context: IncidentContext }>(
+      plans.getPlan(r.plan_id, r.plan_version),
+      r.snapshot,
+    ).context
+    const uncertain = ctx.obligations.filter(
+      (o) =>
+        o.status === 'owed' && !o.certain && o.requoted === null && o.countsFrom !== null && !o.breachedAt,
+    )
+    let n = 0
+    for (const o of uncertain) {
+      const done = await inTransaction(async (trx, told) => {
+        const row = await repo.lockIncident(trx, store, r.id)
+        if (!row) return false
+        const plan = planOf(row)
+        const due = plan.obligations.find((x) => x.id === o.rule)?.due
+        if (!due || o.countsFrom === null || o.dueAt === null) return false
+        const q = calendar.addDuration(new Date(o.countsFrom), due.amount, due.unit)
+        if (!q.certain) return false
+        const actorRef = await restoreRow(trx, store, plan, row)
+        const system: Actor = { name: 'system', role: 'system' }
+        const at = laterOf(iso(clock.now()), row.last_occurred_at)
+        const fields = { obligation: o.id, from: o.dueAt, dueAt: q.at.toISOString(), certain: true }
+        const event: IncidentEvent = { ...fields, type: 'REQUOTE', at, actor: system }
+        const before = actorRef.getSnapshot()
+        // A due time that passed and was breached stays the one the breach was judged on (rule 1).
+        if (contextOf(before).obligations.find((x) => x.id === o.id)?.breachedAt) return false
+        if (!before.can(event)) return false
+        actorRef.send(event)
+        await apply(trx, told, plan, row, contextOf(before), actorRef, undefined, {
+          type: 'REQUOTE',
+          payload: fields,
+          actor: system,
+          occurredAt: at,
+        })
+        return true
+      })
+      if (done) n++
     }
     return n
   }

@@ -46,11 +46,11 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
     const v = await openAcrossTheYear()
     const before = v.obligations.find((o) => o.rule === 'answer')
     expect(before).toMatchObject({ certain: false, dueAt: '2027-03-01T04:00:00.000Z' })
-    expect(await t.engine.requote()).toBe(0)
+    expect(await t.engine.requote()).toEqual({ requoted: 0, skipped: [] })
 
     const engine = withYear2027()
-    expect(await engine.requote()).toBe(1)
-    expect(await engine.requote()).toBe(0)
+    expect(await engine.requote()).toEqual({ requoted: 1, skipped: [] })
+    expect(await engine.requote()).toEqual({ requoted: 0, skipped: [] })
     const after = await engine.get(v.id, office)
     const answer = after.obligations.find((o) => o.rule === 'answer')
     // 2027-03-01 is off in the loaded data: 3 working hours run on Tuesday from 09:00.
@@ -75,7 +75,7 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
   it('moves the timer rows with the due time, so the breach and its warnings come at the new time', async () => {
     const v = await openAcrossTheYear()
     const engine = withYear2027()
-    expect(await engine.requote()).toBe(1)
+    expect(await engine.requote()).toEqual({ requoted: 1, skipped: [] })
     const answer = (await engine.get(v.id, office)).obligations.find((o) => o.rule === 'answer')!
     expect(answer).toMatchObject({ certain: true, dueAt: '2027-03-02T04:00:00.000Z' })
     const rows = await t.store.db
@@ -129,7 +129,7 @@ describe.each(STORE_KINDS)('re-quoting uncertain due times (%s)', (kind) => {
     })
     const engine = withYear2027()
     const entries = (await engine.history(v.id, office)).length
-    expect(await engine.requote()).toBe(0)
+    expect(await engine.requote()).toEqual({ requoted: 0, skipped: [] })
     const after = await engine.get(v.id, office)
     expect(after.obligations.find((o) => o.id === id)).toEqual(breached)
     expect((await engine.history(v.id, office)).length).toBe(entries)

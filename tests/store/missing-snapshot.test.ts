@@ -8,6 +8,7 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as registry from '../../machines/index.js'
+import { createCalendar, type HolidayYear, loadHolidayYears } from '../../src/calendar/index.js'
 import { verifyCommand } from '../../src/cli/verify.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
 import { MissingSnapshot } from '../../src/store/errors.js'
@@ -108,6 +109,45 @@ describe.each(STORE_KINDS)('an incident without its snapshot row (%s)', (kind) =
       .where('fired_at', 'is not', null)
       .execute()
     expect(new Set(fired?.map((r) => r.incident_id))).toEqual(new Set([kept]))
+  })
+
+  it('re-quoting skips it, says so in its result, and re-quotes the others', async () => {
+    // Opened across into 2027, which the built-in holiday data lacks: the answer's due time is uncertain.
+    t = await freshEngine(await newDb(kind), undefined, toyRegistry, { actorCacheSize: 0 })
+    t.clock.set('2027-03-01T01:00:00.000Z')
+    const open = () =>
+      (t as TestEngine).engine.open(
+        { planId: 'toy', title: '跨年', severity: 'general', severityReason: '人工', category: 'doubt' },
+        office,
+      )
+    const ids = [(await open()).id, (await open()).id, (await open()).id]
+    const lost = ids[1] as string
+    await sql`DELETE FROM snapshots WHERE incident_id = ${lost}`.execute(t.store.db)
+    // 2027's data comes into force (a made-up arrangement: 2027-03-01 off).
+    const year2027: HolidayYear = {
+      year: 2027,
+      source: 'test data',
+      holidays: [{ name: '测试假日', off: ['2027-03-01', '2027-03-01'], work: [] }],
+    }
+    const engine = createEngine({
+      store: t.store,
+      plans: toyRegistry,
+      clock: t.clock,
+      calendar: createCalendar({ years: [...loadHolidayYears(), year2027] }),
+      actorCacheSize: 0,
+    })
+    const result = await engine.requote()
+    expect(result).toEqual({
+      requoted: 2,
+      skipped: [{ incident: lost, reason: expect.stringMatching(noSnapshot(lost)) }],
+    })
+    for (const id of ids.filter((i) => i !== lost)) {
+      const answer = (await engine.get(id, office)).obligations.find((o) => o.rule === 'answer')
+      expect(answer, id).toMatchObject({ certain: true, dueAt: '2027-03-02T04:00:00.000Z' })
+    }
+    expect(
+      await t.store.db.selectFrom('journal').select('seq').where('incident_id', '=', lost).execute(),
+    ).toHaveLength(1)
   })
 
   it('cli verify reports it and checks the others', async () => {

@@ -4,6 +4,10 @@
  * from engine.list, each page read only when the client has taken the previous one, so
  * memory stays constant however many incidents there are.
  *
+ * An incident the filters keep whose snapshot row is missing (README "Database
+ * maintenance") is found before the first byte goes out: the answer is then the list's
+ * 500 problem+json, as GET /incidents gives, not a file that stops at its page.
+ *
  * Spreadsheets run a cell that starts with = + - @ (or a tab or CR, or full-width ＝＋－＠) as a formula: such
  * cells get a leading `'` (OWASP "CSV injection"), so a title like `=HYPERLINK(…)` shows
  * as text.
@@ -13,6 +17,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ListFilter, ListPage } from '../../engine/list.js'
 import type { IncidentView } from '../../engine/view.js'
+import { MissingSnapshot } from '../../store/errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { problems } from '../openapi.js'
 import { ListQuery } from '../schemas/incident-requests.js'
@@ -121,6 +126,10 @@ export function exportRoutes({ engine }: Pick<AppDeps, 'engine'>) {
     const read = (cursor?: string): Promise<ListPage> =>
       engine.list(cursor ? { ...filter, cursor } : filter, caller)
 
+    // An incident without its snapshot row (a storage fault) fails the list's page it is on:
+    // found before answering, the export is the list's 500, never a file cut off at that page.
+    const lost = await engine.firstWithoutSnapshot(filter, caller)
+    if (lost !== null) throw new MissingSnapshot(lost)
     // The first page is read before answering, so a failure there is still a proper problem response.
     let first: ListPage | null = await read()
     let cursor: string | null = null
