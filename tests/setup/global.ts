@@ -3,12 +3,14 @@
  * (no Chromium, no PostgreSQL) — and refuses to skip them when CI makes them mandatory.
  * Gives the run its own temporary folder (TMPDIR, which os.tmpdir() and the processes the
  * tests start read) and removes it at the end, so no run leaves folders behind, whatever
- * a suite forgot.
+ * a suite forgot. Tags the run (YUQING_TEST_RUN) and drops, at its end, the PostgreSQL
+ * schemas it made and those a killed run left a day ago (pg-schemas.ts).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { dropRunSchemas, newRunTag } from './pg-schemas.js'
 
 async function postgresAnswers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
@@ -31,7 +33,8 @@ export default async function setup() {
       throw new Error(`Chromium is required but ${chromium} is missing`)
     skipped.push(`console browser suites (no Chromium at ${chromium})`)
   }
-  if (!(await postgresAnswers(pgUrl))) {
+  const postgres = await postgresAnswers(pgUrl)
+  if (!postgres) {
     if (process.env.YUQING_REQUIRE_POSTGRES === '1')
       throw new Error(`PostgreSQL is required but ${pgUrl} does not answer`)
     skipped.push(`PostgreSQL store suites (${pgUrl} does not answer)`)
@@ -42,8 +45,16 @@ export default async function setup() {
   say()
   const runDir = mkdtempSync(join(tmpdir(), 'yuqing-test-run-'))
   process.env.TMPDIR = runDir
-  return () => {
+  // Read by freshSchema in every worker (forked after this): the run's schemas carry it.
+  const run = newRunTag()
+  process.env.YUQING_TEST_RUN = run
+  return async () => {
     say()
     rmSync(runDir, { recursive: true, force: true })
+    // Every file is done: nothing uses the run's schemas any more.
+    if (postgres)
+      await dropRunSchemas(pgUrl, run).catch((e: unknown) =>
+        console.warn(`[warn] the run's PostgreSQL schemas (t_${run}_…) were not all dropped: ${String(e)}`),
+      )
   }
 }
