@@ -13,6 +13,7 @@
  *   npm run cli -- migrate --plan <id> [--from N] --to M [--dry-run] [--org 某单位]   (to a plan's next version)
  *   npm run cli -- calendar add FILE  |  calendar list   (holiday years, in force on every node)
  *   npm run cli -- snapshots [--batch N] [--dry-run]   (every snapshot behind brought up to its incident's version)
+ *   npm run cli -- schema down --to <migration> [--dry-run]  |  schema status   (every node stopped; not migrated up first)
  * `token create` prints the secret alone on stdout (TOKEN=$(npm run -s cli -- token create …))
  * and what it made on stderr; it refuses an organisation that was not created (`default`
  * always exists). `verify` prints one line per incident and exits 1 when any fails.
@@ -30,6 +31,7 @@ import { createToken, DEFAULT_ORGANISATION, listTokens, revokeToken } from './au
 import { calendarCommand } from './cli/calendar.js'
 import { listenForStop, operator, UsageError } from './cli/common.js'
 import { migrateCommand } from './cli/migrate.js'
+import { schemaCommand } from './cli/schema.js'
 import { snapshotsCommand } from './cli/snapshots.js'
 import { upgradeCommand } from './cli/upgrade.js'
 import { verifyCommand } from './cli/verify.js'
@@ -52,7 +54,9 @@ const USAGE = `Usage:
   npm run cli -- upgrade [--dry-run]
   npm run cli -- migrate --plan <id> [--from <version>] --to <version> [--dry-run] [--org <organisation>]
                          [--reason <text>] [--batch <n>]
-  npm run cli -- snapshots [--batch <n>] [--dry-run]`
+  npm run cli -- snapshots [--batch <n>] [--dry-run]
+  npm run cli -- schema down --to <migration> [--dry-run]   (every node stopped first)
+  npm run cli -- schema status`
 
 /** No incident and no token: a database just created, most likely not the one the server uses. */
 async function isEmpty(store: Store): Promise<boolean> {
@@ -169,7 +173,10 @@ const COMMANDS: Record<string, (store: Store, args: string[]) => Promise<number>
   migrate: (store, args) => migrateCommand(store, args),
   calendar: calendarCommand,
   snapshots: (store, args) => snapshotsCommand(store, args),
+  schema: schemaCommand,
 }
+/** Commands run on the database as it is: `schema down` must not first migrate it up again. */
+const AS_IT_IS = new Set(['schema'])
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv
@@ -186,7 +193,7 @@ async function run(argv: string[]): Promise<number> {
   )
   const store = createStore(databaseUrl)
   try {
-    await migrateToLatest(store.db, store.schema)
+    if (!AS_IT_IS.has(command as string)) await migrateToLatest(store.db, store.schema)
     return await handler(store, args)
   } catch (e) {
     if (

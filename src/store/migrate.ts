@@ -23,8 +23,17 @@ async function migrationSchema(db: Kysely<Database>, schema?: string | null): Pr
  * session advisory lock while it migrates, and the losers find nothing left to do.
  */
 export async function migrateToLatest(db: Kysely<Database>, schemaOption?: string | null): Promise<void> {
+  const migrator = await migratorOf(db, schemaOption)
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+  }
+}
+
+/** kysely's Migrator on this build's migrations; refuses a database that a newer build has migrated. */
+async function migratorOf(db: Kysely<Database>, schemaOption?: string | null): Promise<Migrator> {
   const schema = await migrationSchema(db, schemaOption)
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
   const known = new Set(Object.keys(migrations))
   // kysely lists only the migrations this build knows; read its table for the rest.
   const rows = await db
@@ -39,9 +48,38 @@ export async function migrateToLatest(db: Kysely<Database>, schemaOption?: strin
         'Run the newer build, or restore a backup taken before the upgrade.',
     )
   }
-  const { error, results } = await migrator.migrateToLatest()
-  const failed = results?.find((r) => r.status === 'Error')
-  if (error || failed) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
-  }
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
+}
+
+/** The names of the migrations applied to the database, oldest first. */
+export async function appliedMigrations(
+  db: Kysely<Database>,
+  schemaOption?: string | null,
+): Promise<string[]> {
+  const infos = await (await migratorOf(db, schemaOption)).getMigrations()
+  return infos.filter((m) => m.executedAt !== undefined).map((m) => m.name)
+}
+
+/**
+ * Runs the `down` of every applied migration after `target`, newest first (kysely's
+ * Migrator.migrateTo), so that the database is as `target` left it. The names run down,
+ * or the error of the first that failed (those before it stay down: on SQLite each
+ * migration commits alone).
+ */
+export async function migrateDownTo(
+  db: Kysely<Database>,
+  schemaOption: string | null,
+  target: string,
+): Promise<{ reverted: string[]; failed: { name: string; error: string } | null }> {
+  const { error, results = [] } = await (await migratorOf(db, schemaOption)).migrateTo(target)
+  const reverted = results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  const bad = results.find((r) => r.status === 'Error')
+  const failed =
+    error || bad
+      ? {
+          name: bad?.migrationName ?? '',
+          error: error instanceof Error ? error.message : String(error ?? 'failed'),
+        }
+      : null
+  return { reverted, failed }
 }
