@@ -9,6 +9,7 @@ import {
   planV3 as hrssCityV3,
   planV4 as hrssCityV4,
   planV5 as hrssCityV5,
+  planV6 as hrssCityV6,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -52,6 +53,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV3,
   hrssCityV4,
   hrssCityV5,
+  hrssCityV6,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -26,11 +26,17 @@
  * Version 6 (the same states, chart and options as 5): whether to hold a press conference
  * (五(三)3) is asked again at a rise only once the asking before it is answered or waived
  * (rules/versions.ts `obligationsV6`). Version 5 stays for its incidents (migratesFrom 5).
+ *
+ * Version 7 (the same states, chart and rules as 6): a category change withdraws only what
+ * its categories make unrequired (rule 4), what the group's yes ordered ends only with the
+ * group's no, a waiver or the question itself unrequired (rule 3), and a lowering at the
+ * due instant withdraws (rule 5): kit options, machine.ts `OPTIONS_V7`. Version 6 stays for
+ * its incidents (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import {
   approvals,
   classify,
@@ -89,10 +95,25 @@ export const planV5: PlanDefinition = {
  * press conference (五(三)3) is asked again at a rise only once the asking before it is
  * settled (rules/versions.ts).
  */
-export const plan: PlanDefinition = {
+export const planV6: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: obligationsV6,
-  machine,
+  machine: machineV6,
   migratesFrom: { from: 5 },
+}
+
+/**
+ * Version 7: version 6's states, chart, rules and approvals; the kit's withdrawal options
+ * (machine.ts `OPTIONS_V7`): a category change withdraws only what its categories make
+ * unrequired, what a yes ordered goes only with its decision, a lowering at the due
+ * instant withdraws. The migration from 6 keeps owed what 6 kept owed (7 withdraws no
+ * more than 6 in this plan: what the conference's yes ordered has no grade or category
+ * of its own, nor has its question); what 6 withdrew stays withdrawn (journaled).
+ */
+export const plan: PlanDefinition = {
+  ...planV6,
+  version: 7,
+  machine,
+  migratesFrom: { from: 6 },
 }

@@ -40,10 +40,11 @@ import {
  * has version 3's chart; only its rules differ. Version 5 has them both and opts into the
  * kit's `waiveApprovals: false` and `supersededDrafts: 'refused'` (rule 8; see `OPTIONS_V5`).
  * Version 6 has version 5's chart and options; its rules ask whether to hold a press
- * conference once at a time (rules/versions.ts `obligationsV6`).
+ * conference once at a time (rules/versions.ts `obligationsV6`). Version 7 has version 6's
+ * chart and rules and opts into the kit's withdrawal options (`OPTIONS_V7`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const options = version >= 5 ? OPTIONS_V5 : undefined
+  const options = version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
   const kit = createKit({ classify, obligations: rules, approvals, escalation, options })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -92,7 +93,28 @@ function chart(rules: readonly ObligationRule[], version: Version) {
  */
 const OPTIONS_V5: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
 
-export const machine = chart(obligationsV6, 6)
+/**
+ * Version 7 (version 6's rules and chart): what a change of grade or category withdraws.
+ * - `categoryChange: 'categoriesOnly'`: a category change withdraws only what the rule's
+ *   categories no longer admit; 四(二)'s report to 市政府分管领导 (重大), kept owed by a rise to
+ *   特别重大 (rule 4), is no longer withdrawn by an unrelated one.
+ * - `orderedDuties: 'withDecision'`: what the group's yes to 五(三)3's conference ordered (the
+ *   report to 市委、市政府, the conference) ends only with the group's own no, a waiver, or a
+ *   change that makes the question itself unrequired (rule 3) — not with the question asked
+ *   again at a rise and then a category change, a second rise or a lowering.
+ * - `lowerAtDue: 'withdraws'`: a lowering at the very instant a report is due withdraws it
+ *   (rule 5: its due time has not passed, as a report at that instant is on time).
+ */
+const OPTIONS_V7: KitOptions = {
+  ...OPTIONS_V5,
+  categoryChange: 'categoriesOnly',
+  orderedDuties: 'withDecision',
+  lowerAtDue: 'withdraws',
+}
+
+export const machine = chart(obligationsV6, 7)
+/** Version 6's chart (the same states and rules as 7, version 5's options), for the incidents opened on it. */
+export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
 export const machineV5 = chart(obligations, 5)
 /** Version 4's chart (the same states and rules as 5, without its kit options), for the incidents opened on it. */

@@ -5,6 +5,7 @@
 import { isAbove, type Severity } from '../vocabulary.js'
 import type { KitSpec } from './kit.js'
 import { type LedgerSpec, track } from './ledger.js'
+import { ledgerOptions } from './options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from './types.js'
 
 const ledgers = new WeakMap<KitSpec, LedgerSpec>()
@@ -17,6 +18,8 @@ export function ledgerSpec(spec: KitSpec): LedgerSpec {
       approvals: spec.approvals,
       escalation: spec.escalation,
     }
+    const options = ledgerOptions(spec.options)
+    if (options !== undefined) ledger.options = options
     ledgers.set(spec, ledger)
   }
   return ledger

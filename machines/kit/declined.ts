@@ -7,7 +7,9 @@
 import { applies, decidedIn } from './conditions.js'
 import { mapChanged } from './lists.js'
 import type { Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import type { LedgerOptions } from './options.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
+import { notDueAt } from './withdraw.js'
 
 /** The decision rules this event answered no (or waived); null when none. */
 function declinedBy(
@@ -40,6 +42,7 @@ export function withdrawDeclined(
   before: readonly Obligation[],
   next: IncidentContext,
   event: IncidentEvent,
+  options?: LedgerOptions,
 ): Obligation[] {
   // Answered no by this event, or waived by it (a waived decision orders nothing either).
   const declined = declinedBy(before, next.obligations, event)
@@ -52,7 +55,7 @@ export function withdrawDeclined(
   const at = Date.parse(event.at)
   return mapChanged(next.obligations, (o) => {
     if (o.status !== 'owed' || o.breachedAt !== null) return o
-    if (o.dueAt !== null && Date.parse(o.dueAt) <= at) return o
+    if (!notDueAt(o, at, options)) return o
     const rule = rules.get(o.rule)
     if (!rule || !decidedIn(rule.when).some((d) => declined.has(d)) || applies(next, rule)) return o
     return { ...o, status: 'withdrawn' as const, withdrawn: why }

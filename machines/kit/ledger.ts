@@ -12,19 +12,21 @@
 import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, matchesDischarge, toldBefore } from './begin.js'
-import { applies } from './conditions.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
-import { approvalRule, approvalsFor } from './drafts.js'
 import { mapChanged } from './lists.js'
-import type { Act, ApprovalRequirement, Obligation, ObligationRule, Recorded } from './obligation-types.js'
+import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
+import type { LedgerOptions } from './options.js'
 import { type RuleIndex, ruleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
+import { withdrawUnrequired } from './withdraw.js'
 
 export interface LedgerSpec {
   rules: readonly ObligationRule[]
   approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
   /** The obligation a breach begins (local policy: 超时须上报). */
   escalation: ObligationRule
+  /** The kit options the ledger reads (its withdrawals; kit/options.ts); absent: none. */
+  options?: LedgerOptions
 }
 
 /**
@@ -95,7 +97,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
   // Answered yes by this event: taken before anything is withdrawn or begun (same order as before).
   const ordered = orderedBy(ctx.obligations, next.obligations)
-  next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event)
+  next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event, spec.options)
   const recategorised = ctx.ledger.category !== next.category
   const moved = { change, repeatOfLast, recategorised, ordered }
   const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending)
@@ -106,47 +108,6 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
       ? { severity: next.severity, category: next.category }
       : { severity: next.severity, category: next.category, pending: [...pending] }
   return next
-}
-
-/**
- * Withdraw what no longer applies: on a lowering or a category change only what is not
- * yet due; on a rise only what has no due time at all (a due time never moves, rule 4).
- * Approvals are rule 8's (syncApprovals); the escalation a breach owes stays.
- */
-function withdrawUnrequired(
-  spec: LedgerSpec,
-  index: RuleIndex,
-  next: IncidentContext,
-  event: IncidentEvent,
-  change: Change,
-  categoryChanged: boolean,
-): Obligation[] {
-  const at = event.at
-  const why: Recorded = {
-    by: event.actor,
-    reason:
-      typeof event.reason === 'string'
-        ? event.reason
-        : change === 'lower'
-          ? '级别降低'
-          : change === 'raise'
-            ? '级别升高，本级不再要求'
-            : '涉事原因变更',
-    at,
-  }
-  // The approvals the grade now requires: their rules apply whenever they are asked.
-  const approvals = new Set(approvalsFor(spec.approvals, next).map((a) => approvalRule(a).id))
-  const atMs = Date.parse(at)
-  return mapChanged(next.obligations, (o) => {
-    if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval') return o
-    // An approval's rule (by id, as the grade now requires it) applies whenever it is asked.
-    if (approvals.has(o.rule)) return o
-    const rule = index.last.get(o.rule)
-    if (rule === undefined || rule === spec.escalation || applies(next, rule)) return o
-    const notDue = o.dueAt === null || Date.parse(o.dueAt) > atMs
-    const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
-    return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
-  })
 }
 
 function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {

@@ -20,6 +20,7 @@ import { keptByRises } from './kept-risen.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import { mappedValue, type NodeLike, nodeAt, statePaths, target } from './migration-states.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
+import { kitOptionsOf, ledgerOptions } from './options.js'
 import { judgedAgain, metSinceRise } from './rejudge.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition, Quotes } from './types.js'
 
@@ -90,10 +91,12 @@ export function ledgerSpecOf(plan: PlanDefinition): LedgerSpec {
     discharge: { type: 'ESCALATE', fields: {} },
     prior: 'none',
   }
+  const options = ledgerOptions(kitOptionsOf(plan.machine))
   return {
     rules: plan.obligations.filter((r) => r.id !== ESCALATE),
     approvals: plan.approvals,
     escalation,
+    ...(options === undefined ? {} : { options }),
   }
 }
 

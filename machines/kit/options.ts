@@ -22,6 +22,42 @@ export interface KitOptions {
    * superseded draft may still be approved and released (versions 1–4).
    */
   supersededDrafts?: 'refused'
+  /**
+   * `'categoriesOnly'`: a category change withdraws (not yet due) only what the rule's
+   * `categories` no longer admit, never what the grade alone no longer matches (a duty
+   * begun at a lower grade and kept by a rise, OBLIGATIONS.md rule 4). Absent: a category
+   * change withdraws whatever owed and not yet due no longer applies (versions before it).
+   */
+  categoryChange?: 'categoriesOnly'
+  /**
+   * `'withDecision'`: what a decision's yes ordered (a rule whose `when` needs the decision
+   * `decided`) ends only by the deciding body's own no or a waiver (rule 3), or when a
+   * lowering or category change makes the decision itself unrequired (its grade, category
+   * or condition no longer hold: the decision and what its yes ordered go together, only
+   * what is not yet due, rule 5). A rise never withdraws it (rule 4), and the decision asked
+   * again (a rise, a relapse) does not make it unrequired. Absent: it is withdrawn like any
+   * duty whose condition no longer holds, the yes counted only while it is the latest answer.
+   */
+  orderedDuties?: 'withDecision'
+  /**
+   * `'withdraws'`: a lowering, a category change or a no at the very instant an obligation
+   * is due withdraws it (its due time has not passed: a step at that instant is on time,
+   * rule 5). Absent: only one due after that instant is withdrawn; it then breaches.
+   */
+  lowerAtDue?: 'withdraws'
+}
+
+/** What the ledger reads of a kit's options (its withdrawals). */
+export type LedgerOptions = Pick<KitOptions, 'categoryChange' | 'orderedDuties' | 'lowerAtDue'>
+
+/** The ledger's options among `options` (none: undefined). */
+export function ledgerOptions(options: KitOptions | undefined): LedgerOptions | undefined {
+  if (options === undefined) return undefined
+  const out: LedgerOptions = {}
+  if (options.categoryChange === 'categoriesOnly') out.categoryChange = 'categoriesOnly'
+  if (options.orderedDuties === 'withDecision') out.orderedDuties = 'withDecision'
+  if (options.lowerAtDue === 'withdraws') out.lowerAtDue = 'withdraws'
+  return Object.keys(out).length > 0 ? out : undefined
 }
 
 const NONE: KitOptions = Object.freeze({})
@@ -39,6 +75,7 @@ export function optionsSet(options: KitOptions): KitOptions | undefined {
   const out: KitOptions = {}
   if (options.waiveApprovals === false) out.waiveApprovals = false
   if (options.supersededDrafts === 'refused') out.supersededDrafts = 'refused'
+  Object.assign(out, ledgerOptions(options))
   return Object.keys(out).length > 0 ? out : undefined
 }
 

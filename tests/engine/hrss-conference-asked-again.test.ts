@@ -9,7 +9,7 @@
  * tests/machines/hrss-city.v6.test.ts has the same in memory.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { plan as current, planV5 } from '../../machines/hrss-city/index.js'
+import { planV6 as current, planV5 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { IncidentView } from '../../src/engine/view.js'
@@ -100,7 +100,7 @@ describe('hrss-city 五(三)3 through the engine: the grade rises while the pres
   })
 
   it('version 6 asks once: the rises begin no second asking; the yes owes the report, and the conference goes ahead', async () => {
-    const { send, view } = await risen()
+    const { send, view } = await risen(current)
     expect(view.planVersion).toBe(current.version)
     expect(owedOfConference(view)).toEqual(['decide:pressConference#1'])
     const decided = await send(group, 'DECIDE', yes)

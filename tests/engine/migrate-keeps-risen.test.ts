@@ -67,7 +67,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
 
   /** hrss-city v5: 影响较小, the group told, risen 一般 → 重大 → 特别重大. */
   async function hrssRisen() {
-    const h = await openOn(hrss.planV5, hrss.plan, { severity: 'minor' })
+    const h = await openOn(hrss.planV5, hrss.planV6, { severity: 'minor' })
     await h.step('RECORD_SOURCE', { source: 'https://example.org/p/1' }, monitor)
     await h.step('REPORT', { to: ['group'], summary: '快报事实' }, monitor)
     for (const severity of ['general', 'major', 'critical'])

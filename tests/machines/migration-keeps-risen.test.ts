@@ -81,18 +81,18 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
     const w = hrssRisen(hrss.planV5)
     const before = one(w.context(), 'report:cityLeader#1')
     expect(before).toMatchObject({ status: 'owed' })
-    const { context } = migrated(hrss.planV5, hrss.plan, w)
+    const { context } = migrated(hrss.planV5, hrss.planV6, w)
     expect(one(context, 'report:cityLeader#1')).toEqual(before)
     // Version 6 run over the same history holds it owed, due at the same time.
-    const ran = hrssRisen(hrss.plan).context()
+    const ran = hrssRisen(hrss.planV6).context()
     expect(one(ran, 'report:cityLeader#1')).toMatchObject({ status: 'owed', dueAt: before?.dueAt })
     expect(asRan(context, ran)).toEqual(asHeld(ran))
   })
 
   it('hrss-city 5 → 6: kept owed, the report to the city leader then meets it', () => {
     const w = hrssRisen(hrss.planV5)
-    const { at, snapshot } = migrated(hrss.planV5, hrss.plan, w)
-    const actor = createActor(hrss.plan.machine, { snapshot: snapshot as never, clock: inertClock }).start()
+    const { at, snapshot } = migrated(hrss.planV5, hrss.planV6, w)
+    const actor = createActor(hrss.planV6.machine, { snapshot: snapshot as never, clock: inertClock }).start()
     const then = addMinutes(at, 1)
     const ctx = actor.getSnapshot().context as IncidentContext
     actor.send({
@@ -101,7 +101,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
       summary: '续报事实',
       at: then,
       actor: GROUP,
-      quotes: quoteRules(hrss.plan.obligations, calendar, ctx, then),
+      quotes: quoteRules(hrss.planV6.obligations, calendar, ctx, then),
     })
     const after = actor.getSnapshot().context as IncidentContext
     expect(one(after, 'report:cityLeader#1')).toMatchObject({ status: 'met', metAt: then })
@@ -129,7 +129,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
 
   it('an entry without the flag migrates as those releases did: the report to the city leader withdrawn', () => {
     const w = hrssRisen(hrss.planV5)
-    const { at, context } = migrated(hrss.planV5, hrss.plan, w, false)
+    const { at, context } = migrated(hrss.planV5, hrss.planV6, w, false)
     expect(one(context, 'report:cityLeader#1')).toMatchObject({
       status: 'withdrawn',
       withdrawn: { by: ADMIN, at, reason: '预案第 6 版不再要求（迁移：新版预案）' },
@@ -140,18 +140,18 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
 describe('what the new version would not have kept is still withdrawn (not yet due)', () => {
   /** hrss-city version 6's rules with the city leader's report owed at `severities`. */
   const withLeader = (severities: ObligationRule['severities']): ObligationRule[] =>
-    hrss.plan.obligations.map((r) => (r.id === 'report:cityLeader' ? { ...r, severities } : r))
+    hrss.planV6.obligations.map((r) => (r.id === 'report:cityLeader' ? { ...r, severities } : r))
   /** hrss-city version 6 with the city leader's report owed at `severities`: a test version 7. */
   const withLeaderAt = (severities: ObligationRule['severities']): PlanDefinition => ({
-    ...hrss.plan,
+    ...hrss.planV6,
     version: 7,
     obligations: withLeader(severities),
     migratesFrom: { from: 6 },
   })
 
   it('a rule the new version owes only at a grade the incident never passed through', () => {
-    const w = hrssRisen(hrss.plan)
-    const { at, context } = migrated(hrss.plan, withLeaderAt(['large']), w)
+    const w = hrssRisen(hrss.planV6)
+    const { at, context } = migrated(hrss.planV6, withLeaderAt(['large']), w)
     expect(one(context, 'report:cityLeader#1')).toMatchObject({
       status: 'withdrawn',
       withdrawn: { by: ADMIN, at, reason: '预案第 7 版不再要求（迁移：新版预案）' },
@@ -159,22 +159,22 @@ describe('what the new version would not have kept is still withdrawn (not yet d
   })
 
   it('a rule the new version no longer has', () => {
-    const w = hrssRisen(hrss.plan)
+    const w = hrssRisen(hrss.planV6)
     const dropped: PlanDefinition = {
       ...withLeaderAt(['major']),
-      obligations: hrss.plan.obligations.filter((r) => r.id !== 'report:cityLeader'),
+      obligations: hrss.planV6.obligations.filter((r) => r.id !== 'report:cityLeader'),
     }
-    expect(one(migrated(hrss.plan, dropped, w).context, 'report:cityLeader#1')?.status).toBe('withdrawn')
+    expect(one(migrated(hrss.planV6, dropped, w).context, 'report:cityLeader#1')?.status).toBe('withdrawn')
   })
 
   it('lowered since it began to a grade the new version does not owe it at: withdrawn, as its ledger did at the lowering', () => {
     // A test version 7 owes the city leader's report at 重大 and 一般, a test version 8 at 重大 only.
     const rules = withLeader(['major', 'general'])
     const from: PlanDefinition = {
-      ...hrss.plan,
+      ...hrss.planV6,
       version: 7,
       obligations: rules,
-      machine: withObligations(hrss.plan, rules),
+      machine: withObligations(hrss.planV6, rules),
     }
     const w = hrssRisen(from)
     w.send('SET_SEVERITY', { severity: 'general', reason: '舆情回落' }, { actor: GROUP })

@@ -24,4 +24,4 @@ export function relapse() {
  * differ; version 5 has version 4's chart and rules, and opts into kit options; version 6
  * has version 5's chart and options, and its own rules).
  */
-export type Version = 2 | 3 | 4 | 5 | 6
+export type Version = 2 | 3 | 4 | 5 | 6 | 7

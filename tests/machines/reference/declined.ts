@@ -40,7 +40,12 @@ export function withdrawDeclined(
     ...next,
     obligations: next.obligations.map((o) => {
       if (o.status !== 'owed' || o.breachedAt !== null) return o
-      if (o.dueAt !== null && ms(o.dueAt) <= ms(event.at)) return o
+      // lowerAtDue: at the due instant the due time has not passed (withdrawn).
+      const passed =
+        spec.options?.lowerAtDue === 'withdraws'
+          ? ms(event.at) > ms(o.dueAt ?? '')
+          : ms(event.at) >= ms(o.dueAt ?? '')
+      if (o.dueAt !== null && passed) return o
       const rule = spec.rules.find((r) => r.id === o.rule)
       if (!rule || !decidedIn(rule.when).some((d) => rules.has(d)) || applies(next, rule)) return o
       return { ...o, status: 'withdrawn' as const, withdrawn: why }

@@ -3,17 +3,19 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told).
+ * again.told; the kit options categoryChange, orderedDuties, lowerAtDue).
  */
 
-import { admits } from '../../../machines/kit/conditions.js'
+import { admits, holds } from '../../../machines/kit/conditions.js'
 import type {
   Act,
   ApprovalRequirement,
+  Condition,
   Obligation,
   ObligationRule,
   Recorded,
 } from '../../../machines/kit/obligation-types.js'
+import type { LedgerOptions } from '../../../machines/kit/options.js'
 import type { IncidentContext, IncidentEvent } from '../../../machines/kit/types.js'
 import { isAbove, type Severity } from '../../../machines/vocabulary.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
@@ -26,6 +28,7 @@ export interface LedgerSpec {
   approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>>
   /** The obligation a breach begins (local policy: 超时须上报). */
   escalation: ObligationRule
+  options?: LedgerOptions
 }
 
 /** Events that say nothing the ledger matches on: they are not recorded as acts. */
@@ -93,8 +96,40 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
         const rule = rulesById.get(o.rule) ?? spec.rules.find((r) => r.id === o.rule)
         if (o.status !== 'owed' || o.breachedAt !== null || !rule || o.kind === 'approval') return o
         if (rule === spec.escalation || applies(next, rule)) return o
-        const notDue = o.dueAt === null || ms(o.dueAt) > ms(at)
-        const may = change === 'raise' && !categoryChanged ? o.dueAt === null : notDue
+        const opts = spec.options ?? {}
+        // lowerAtDue: at the due instant the due time has not passed.
+        const notDue =
+          o.dueAt === null || (opts.lowerAtDue === 'withdraws' ? ms(o.dueAt) >= ms(at) : ms(o.dueAt) > ms(at))
+        // orderedDuties: what a yes ordered is required while its decision is (the yes standing).
+        const decisions = opts.orderedDuties === 'withDecision' ? decidedIn(rule.when) : []
+        const ordered = decisions.length > 0
+        const required = ordered && requiredOrdered(spec, next, rule, [])
+        let may: boolean
+        if (change === 'raise' && !categoryChanged) may = !ordered && o.dueAt === null
+        else if (change === 'raise') {
+          // categoryChange: only what the categories (the rule's, its decisions') no longer admit.
+          const gone =
+            opts.categoryChange === 'categoriesOnly'
+              ? !categoryAdmits(rule, next) ||
+                (ordered &&
+                  decisions.some((d) => {
+                    const r = spec.rules.find((x) => x.id === d)
+                    return r !== undefined && !categoryAdmits(r, next)
+                  }))
+              : !required
+          may = (!ordered && o.dueAt === null) || (notDue && gone)
+        } else if (change === 'none') {
+          const gone =
+            opts.categoryChange === 'categoriesOnly'
+              ? !categoryAdmits(rule, next) ||
+                (ordered &&
+                  decisions.some((d) => {
+                    const r = spec.rules.find((x) => x.id === d)
+                    return r !== undefined && !categoryAdmits(r, next)
+                  }))
+              : !required
+          may = notDue && gone
+        } else may = notDue && !required
         return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
       }),
     }
@@ -122,6 +157,26 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
       ? { severity: next.severity, category: next.category }
       : { severity: next.severity, category: next.category, pending: [...begun.pending] }
   return { ...next, ledger }
+}
+
+const categoryAdmits = (r: ObligationRule, ctx: IncidentContext): boolean =>
+  r.categories === undefined || (ctx.category !== null && r.categories.includes(ctx.category))
+
+/** orderedDuties: `rule` admits the grade and category, its condition holds with its decisions taken as yes, and they are required too. */
+function requiredOrdered(
+  spec: LedgerSpec,
+  ctx: IncidentContext,
+  rule: ObligationRule,
+  seen: string[],
+): boolean {
+  if (!admits(rule, ctx.severity, ctx.category)) return false
+  const asYes = (c: Condition): boolean =>
+    'decided' in c ? true : 'all' in c ? c.all.every(asYes) : holds(ctx, c)
+  if (rule.when !== undefined && !asYes(rule.when)) return false
+  return decidedIn(rule.when).every((d) => {
+    const r = spec.rules.find((x) => x.id === d)
+    return r === undefined || seen.includes(d) || requiredOrdered(spec, ctx, r, [...seen, rule.id])
+  })
 }
 
 function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {
