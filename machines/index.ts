@@ -27,6 +27,7 @@ import {
   planV5 as nanningAic2017V5,
   planV6 as nanningAic2017V6,
   planV7 as nanningAic2017V7,
+  planV8 as nanningAic2017V8,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -40,6 +41,7 @@ import {
   planV2 as saws2014V2,
   planV3 as saws2014V3,
   planV4 as saws2014V4,
+  planV5 as saws2014V5,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -61,10 +63,12 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V5,
   nanningAic2017V6,
   nanningAic2017V7,
+  nanningAic2017V8,
   nanningAic2017,
   saws2014V2,
   saws2014V3,
   saws2014V4,
+  saws2014V5,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

@@ -17,7 +17,16 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
+import {
+  machine,
+  machineV2,
+  machineV3,
+  machineV4,
+  machineV5,
+  machineV6,
+  machineV7,
+  machineV8,
+} from './machine.js'
 import {
   approvals,
   approvalsV3,
@@ -108,10 +117,25 @@ export const planV7: PlanDefinition = {
  * interview (四(四)) is asked again at a proposal only once the asking before it is settled
  * (rules/versions.ts).
  */
-export const plan: PlanDefinition = {
+export const planV8: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: obligationsV8,
-  machine,
+  machine: machineV8,
   migratesFrom: { from: 7 },
+}
+
+/**
+ * Version 9: version 8's states, chart and rules; what a change of grade or category
+ * withdraws (machine.ts `V9_OPTIONS`): the review the group's yes ordered goes only with
+ * its decision (rule 3), a lowering at the due instant withdraws (rule 5), a category
+ * change withdraws only what its categories make unrequired (rule 4). The migration from
+ * 8 keeps owed what 8 kept owed (9 withdraws nothing 8 kept: the review and its question
+ * have no grade or category of their own); what 8 withdrew stays withdrawn on the record.
+ */
+export const plan: PlanDefinition = {
+  ...planV8,
+  version: 9,
+  machine,
+  migratesFrom: { from: 8 },
 }

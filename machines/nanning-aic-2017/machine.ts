@@ -62,7 +62,7 @@ function chart(obligations: ObligationRule[], version: Version) {
     obligations,
     approvals: version >= 4 ? approvals : approvalsV3,
     escalation,
-    ...(version >= 5 ? { options: V5_OPTIONS } : {}),
+    ...(version >= 9 ? { options: V9_OPTIONS } : version >= 5 ? { options: V5_OPTIONS } : {}),
   })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -115,7 +115,24 @@ function chart(obligations: ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV8, 8)
+/**
+ * Version 9's kit options: version 5's, and what a change of grade or category withdraws
+ * (README "Kit options"): the review the group's yes ordered (四(五)) ends only with the
+ * group's own no, a waiver, or its question made unrequired — not with the question asked
+ * again after a relapse and then a change of grade or category (rule 3); a lowering at the
+ * very instant a report is due withdraws it (rule 5); a category change withdraws only what
+ * the rule's categories no longer admit (rule 4).
+ */
+const V9_OPTIONS: KitOptions = {
+  ...V5_OPTIONS,
+  categoryChange: 'categoriesOnly',
+  orderedDuties: 'withDecision',
+  lowerAtDue: 'withdraws',
+}
+
+export const machine = chart(obligationsV8, 9)
+/** Version 8's chart (the same states and rules as 9, version 5's options), for the incidents opened on it. */
+export const machineV8 = chart(obligationsV8, 8)
 /** Version 7's chart, for the incidents opened on it. */
 export const machineV7 = chart(obligationsV7, 7)
 /** Version 6's chart, for the incidents opened on it. */

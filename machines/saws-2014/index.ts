@@ -20,7 +20,7 @@
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
 import {
   approvals,
   classify,
@@ -77,11 +77,25 @@ export const planV4: PlanDefinition = {
 }
 
 /** Version 5: the same states as version 4 (its incidents migrate as they are). */
-export const plan: PlanDefinition = {
+export const planV5: PlanDefinition = {
   ...planV4,
   version: 5,
   obligations: [...obligationRulesV5, escalation],
   waivers: WAIVERS_V5,
-  machine,
+  machine: machineV5,
   migratesFrom: { from: 4 },
+}
+
+/**
+ * Version 6: version 5's states, chart, rules and waivers; what a change of grade or
+ * category withdraws (machine.ts `V6_OPTIONS`): a category change withdraws only what its
+ * categories make unrequired (rule 4), a lowering at the due instant withdraws (rule 5).
+ * The migration from 5 keeps owed what 5 kept owed (6 withdraws nothing 5 kept); what 5
+ * withdrew stays withdrawn on the record.
+ */
+export const plan: PlanDefinition = {
+  ...planV5,
+  version: 6,
+  machine,
+  migratesFrom: { from: 5 },
 }

@@ -64,7 +64,7 @@ export const V5_OPTIONS: KitOptions = Object.freeze({ waiveApprovals: false, sup
  * investigation is settled, and lets the special report follow a waived phone report.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const options = version >= 5 ? V5_OPTIONS : {}
+  const options = version >= 6 ? V6_OPTIONS : version >= 5 ? V5_OPTIONS : {}
   const kit = createKit({ classify, obligations: [...rules, escalation], approvals, escalation, options })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -96,7 +96,23 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationRulesV5, 5)
+/**
+ * Version 6's kit options: version 5's, and what a change of grade or category withdraws
+ * (README "Kit options"): a category change withdraws only what the rule's categories no
+ * longer admit (五(一)'s report to 办公厅 begun at a lower grade and kept owed by a rise
+ * stays owed across it, rule 4), and a lowering at the very instant a report is due
+ * withdraws it (rule 5). What a yes orders here is never asked again, so `orderedDuties`
+ * would change nothing; it is not set.
+ */
+export const V6_OPTIONS: KitOptions = Object.freeze({
+  ...V5_OPTIONS,
+  categoryChange: 'categoriesOnly',
+  lowerAtDue: 'withdraws',
+})
+
+export const machine = chart(obligationRulesV5, 6)
+/** Version 5's chart (the same states and rules as 6, without the withdrawal options), for the incidents opened on it. */
+export const machineV5 = chart(obligationRulesV5, 5)
 /** Version 4's chart (rules.ts `obligationRulesV4`), for the incidents opened on it. */
 export const machineV4 = chart(obligationRulesV4, 4)
 /** Version 3's chart (rules.ts `obligationRules`), for the incidents opened on it. */

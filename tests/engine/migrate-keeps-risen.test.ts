@@ -114,7 +114,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
   })
 
   it('saws-2014 4 → 5: 一般’s report to 人事司, risen to 较大 before it was made, stays owed', async () => {
-    const h = await openOn(saws.planV4, saws.plan, { severity: 'general', category: 'suggestion' }, monitor)
+    const h = await openOn(saws.planV4, saws.planV5, { severity: 'general', category: 'suggestion' }, monitor)
     await h.step('SET_SEVERITY', { severity: 'large', reason: '舆情升温' }, caller('leader'))
     await keptThrough(h, 'report:office:general#1')
   })

@@ -9,12 +9,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV7 } from '../../machines/nanning-aic-2017/index.js'
+import { planV8 as plan, planV7 } from '../../machines/nanning-aic-2017/index.js'
 import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
-import { plan } from '../helpers/nanning.js'
 import { admin, C, released } from '../helpers/nanning-engine.js'
 
 const { monitor, office, group, spokesperson } = C
@@ -73,7 +72,7 @@ describe('nanning-aic-2017 四(四) through the engine: an interview proposed ag
   })
 
   it('version 8 asks once: the second proposal begins nothing; the yes authorizes the interview', async () => {
-    const { send, first, view } = await proposedTwice()
+    const { send, first, view } = await proposedTwice(plan)
     expect(view.planVersion).toBe(plan.version)
     expect(owedIds(view)).toEqual(['decision:interview#1'])
     expect(view.obligations).toEqual(first.obligations)

@@ -111,9 +111,9 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
   it('saws-2014 4 → 5: 一般’s report to 人事司, risen to 较大 before it was made, stays owed', () => {
     const w = sawsRisen(saws.planV4)
     expect(one(w.context(), 'report:office:general#1')).toMatchObject({ status: 'owed' })
-    const { context } = migrated(saws.planV4, saws.plan, w)
+    const { context } = migrated(saws.planV4, saws.planV5, w)
     expect(one(context, 'report:office:general#1')).toEqual(one(w.context(), 'report:office:general#1'))
-    const ran = sawsRisen(saws.plan).context()
+    const ran = sawsRisen(saws.planV5).context()
     expect(asRan(context, ran)).toEqual(asHeld(ran))
   })
 

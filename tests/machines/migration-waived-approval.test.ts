@@ -68,7 +68,7 @@ const CASES: Case[] = [
   {
     plan: 'saws-2014',
     v4: saws.planV4,
-    v5: saws.plan,
+    v5: saws.planV5,
     input: { category: 'suggestion', facts: {} },
     opener: as('monitor', '舆情处值班员'),
     steps: [

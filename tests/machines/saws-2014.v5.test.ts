@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV4 } from '../../machines/saws-2014/index.js'
+import { planV5 as plan, planV4 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Facts } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'

@@ -24,4 +24,4 @@ export const owes = (rule: string) => ({ type: 'owes' as const, params: { rule }
 export const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
 
 /** The plan versions this chart serves. */
-export type Version = 2 | 3 | 4 | 5
+export type Version = 2 | 3 | 4 | 5 | 6
