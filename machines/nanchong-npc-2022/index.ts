@@ -1,5 +1,10 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 7 (a clause-by-clause review; the same states and options as 6, which it migrates
+ * from): a lowering withdraws the follow-ups a rise added and not yet due (rule 5); the group
+ * may send 市网信办 the report it owes after a rise (rule 4); after a rise 市网信办 is heard
+ * only once it has the new grade's report (三(三)); a waived stance frees the replies and the
+ * conclusion (rule 2); every consent of 市网信办 owes its block (三(五)).
  * Version 6 (the same states, chart and options as 5, which it migrates from): a rise, a
  * lowering and a rise again to a grade the group and 市网信办 were told of owe them no second
  * report — the 续报 begins met at the earlier report's time (OBLIGATIONS.md rule 6, kit
@@ -21,10 +26,11 @@
  * it stays for the incidents opened on it, which move to version 3 by migration (the same
  * states; nothing met, breached or due moves).
  */
-import type { PlanDefinition } from '../kit/types.js'
+import type { ObligationRule, PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { blocksPerConsent } from './migration-v7.js'
 import {
   approvals,
   approvalsV4,
@@ -35,6 +41,7 @@ import {
   obligationsV2,
   obligationsV4,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -84,10 +91,25 @@ export const planV5: PlanDefinition = {
 }
 
 /** Version 6: version 5's states, chart and options; no 续报 to a recipient already told of the grade. */
-export const plan: PlanDefinition = {
+export const planV6: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: [...obligationsV6, escalation],
-  machine,
+  machine: machineV6,
   migratesFrom: { from: 5 },
+}
+
+const BLOCK_V7 = obligationsV7.find((r) => r.id === 'block') as ObligationRule
+
+/**
+ * Version 7: version 6's states and options; its rules (`obligationsV7`) and guards differ
+ * (above). Its incidents' block obligations, begun at every consent, are judged again at the
+ * migration from 6 (migration-v7.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV6,
+  version: 7,
+  obligations: [...obligationsV7, escalation],
+  machine,
+  migratesFrom: { from: 6, context: (old) => blocksPerConsent(BLOCK_V7, old) },
 }

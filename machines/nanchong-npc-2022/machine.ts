@@ -30,6 +30,7 @@ import {
   obligationsV2,
   obligationsV4,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
 } from './rules.js'
 
@@ -43,6 +44,9 @@ import {
  * newer one of its purpose is neither signed off nor published (已有新稿，旧稿不再审批).
  * Version 6 has version 5's chart and options; its rules (`obligationsV6`) owe no 续报 to a
  * recipient already told of the grade risen to (OBLIGATIONS.md rule 6).
+ * Version 7 (`obligationsV7`, guards.ts): a lowering withdraws the follow-ups a rise added,
+ * the group may send 市网信办 the report it owes after a rise, the opinion after a rise waits
+ * for the new grade's report, a waived stance frees the replies, every consent owes a block.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -82,7 +86,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV6, 6)
+export const machine = chart(obligationsV7, 7)
+/** Version 6's chart (version 5's guards and options; `obligationsV6`), for the incidents opened on it. */
+export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
 export const machineV5 = chart(obligationsV4, 5)
 /** Version 4's chart, for the incidents opened on it. */

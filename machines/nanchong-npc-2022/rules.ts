@@ -10,8 +10,9 @@
  *   grading.ts      the plan's id, its grades and `classify` (三(一))
  *   roles.ts        recipients, who may act and send the shared events, who may waive
  *   obligations.ts  every obligation (version 3's list) and the escalation
- *   versions.ts     what versions 2, 4 and 6 owe differently (version 4's decisions, 三(四)2–三(六);
- *                   version 6's reports not owed again to a recipient told of the grade)
+ *   versions.ts     what versions 2, 4, 6 and 7 owe differently (version 4's decisions, 三(四)2–三(六);
+ *                   version 6's reports not owed again to a recipient told of the grade;
+ *                   version 7's follow-ups withdrawn by a lowering, a block per consent)
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
@@ -20,4 +21,4 @@ export { classify, GRADE_LABELS, GRADES, type Grade, GradeSchema, PLAN_ID } from
 export { escalation, obligations } from './rules/obligations.js'
 export { CAC, common, commonV4, GROUP, RECIPIENTS, ROLES, waivers } from './rules/roles.js'
 export { CHANNELS, CHANNELS_V4, ROUTES } from './rules/routes.js'
-export { obligationsV2, obligationsV4, obligationsV6 } from './rules/versions.js'
+export { obligationsV2, obligationsV4, obligationsV6, obligationsV7 } from './rules/versions.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plan, planV2, planV3, planV4, planV5 } from '../../machines/nanchong-npc-2022/index.js'
+import { plan, planV2, planV3, planV4, planV5, planV6 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
@@ -185,8 +185,11 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(planV4.migratesFrom).toEqual({ from: 3 })
     expect(planV5.version).toBe(5)
     expect(planV5.migratesFrom).toEqual({ from: 4 })
-    expect(plan.version).toBe(6)
-    expect(plan.migratesFrom).toEqual({ from: 5 })
+    expect(planV6.version).toBe(6)
+    expect(planV6.migratesFrom).toEqual({ from: 5 })
+    expect(plan.version).toBe(7)
+    // 6 → 7 reads the context as version 7 does (a block at every consent: migration-v7.ts).
+    expect(plan.migratesFrom).toEqual({ from: 6, context: expect.any(Function) })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

@@ -5,13 +5,13 @@
  * that step's time; kit `again.told`). The 续报 a rise owes is local policy (三(一) 时刻监测
  * 舆情发展动向 asks for monitoring, not for a new report): at a rise to a grade not yet
  * reported it is owed as before, to 市网信办 once the group has it. Version 5 (frozen) owes
- * both again.
+ * both again. Version 6 is frozen too (version 7 is current): tested as `planV6` by name.
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV5 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV5, planV6 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
@@ -43,7 +43,7 @@ function reRaised(p: PlanDefinition) {
 
 describe('nanchong-npc-2022 v6, rule 6: a rise again to a grade already reported owes no second report', () => {
   it('general → large (reported to both) → general → large: the group and 市网信办 start met', () => {
-    const { w, told, rise } = reRaised(plan)
+    const { w, told, rise } = reRaised(planV6)
     expect(latest(w.context(), 'report:group')).toMatchObject({
       startedAt: rise,
       status: 'met',
@@ -60,7 +60,7 @@ describe('nanchong-npc-2022 v6, rule 6: a rise again to a grade already reported
   })
 
   it('opened at major and reported, lowered to large and raised again: both met at the reports at opening', () => {
-    const w = open(plan, 'major')
+    const w = open(planV6, 'major')
     reportGroup(w)
     reportCac(w)
     grade(w, 'large')
@@ -70,7 +70,7 @@ describe('nanchong-npc-2022 v6, rule 6: a rise again to a grade already reported
   })
 
   it('a rise to a grade not yet reported owes the group from the rise, then 市网信办 from the group’s receipt (逐级)', () => {
-    const { w } = reRaised(plan)
+    const { w } = reRaised(planV6)
     grade(w, 'major')
     const rise = lastAct(w)
     expect(latest(w.context(), 'report:group')).toMatchObject({
@@ -89,7 +89,7 @@ describe('nanchong-npc-2022 v6, rule 6: a rise again to a grade already reported
   })
 
   it('市网信办 not told of 较大 (its report waived) is owed it at the rise again, once the group is told', () => {
-    const w = open(plan, 'general')
+    const w = open(planV6, 'general')
     reportGroup(w)
     grade(w, 'large')
     reportGroup(w)
@@ -111,12 +111,12 @@ describe('nanchong-npc-2022 v6, rule 6: a rise again to a grade already reported
   })
 
   it('registers version 6 (from 5, the same states and options); version 5 stays', () => {
-    expect(plan).toMatchObject({ version: 6, migratesFrom: { from: 5 } })
-    expect(plan.obligations.find((r) => r.id === 'report:group')?.again).toEqual({
+    expect(planV6).toMatchObject({ version: 6, migratesFrom: { from: 5 } })
+    expect(planV6.obligations.find((r) => r.id === 'report:group')?.again).toEqual({
       raise: true,
       told: 'sameGrade',
     })
-    expect(plan.obligations.find((r) => r.id === 'report:cac')?.again).toEqual({
+    expect(planV6.obligations.find((r) => r.id === 'report:cac')?.again).toEqual({
       raise: 'whenHolds',
       told: 'sameGrade',
     })
@@ -128,17 +128,17 @@ describe('nanchong-npc-2022 v6 migrates from version 5 (same states)', () => {
   function migrated(w: Walker) {
     const at = addMinutes(lastAct(w), 5)
     const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-    const r = migrateSnapshot(planV5, plan, persisted, {
+    const r = migrateSnapshot(planV5, planV6, persisted, {
       at,
       actor: { name: '管理员', role: 'admin' },
       reason: '已报告的级别不再续报',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+      quotes: quoteRules(planV6.obligations, calendar, w.context(), at),
       settle: true,
       rejudge: true,
       keepRisen: true,
     })
     if (!r.ok) throw new Error(r.reason)
-    const actor = createActor(plan.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const actor = createActor(planV6.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
     const ctx = () => actor.getSnapshot().context as IncidentContext
     /** `type` as the engine sends it, a minute after the migration. */
     const send = (type: string, fields: Record<string, unknown>) => {
@@ -148,7 +148,7 @@ describe('nanchong-npc-2022 v6 migrates from version 5 (same states)', () => {
         type,
         at: then,
         actor: monitor,
-        quotes: quoteRules(plan.obligations, calendar, ctx(), then),
+        quotes: quoteRules(planV6.obligations, calendar, ctx(), then),
       })
     }
     return { r, ctx, send }

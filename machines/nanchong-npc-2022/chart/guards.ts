@@ -4,6 +4,7 @@
  */
 import type { createKit } from '../../kit/kit.js'
 import { holds } from '../../kit/ledger.js'
+import type { IncidentContext } from '../../kit/types.js'
 import { isAbove, SeveritySchema } from '../../vocabulary.js'
 import { ROLES, ROUTES } from '../rules.js'
 import {
@@ -20,6 +21,28 @@ import {
   type Version,
 } from './helpers.js'
 
+/**
+ * Version 7, 三(三) 接到舆情报送后…听取市网信办意见: 市网信办 is heard at the grade it was told
+ * of — the group has its report (逐级, nothing of report:group owed) and 市网信办 had a report
+ * at this grade or above, unless its report at this grade was waived (rule 2: a waiver frees).
+ */
+function cacHasGrade(context: IncidentContext): boolean {
+  if (!settled(context, undefined, 'report:group')) return false
+  const now = context.severity
+  const toldAt = context.acts.some(
+    (a) =>
+      a.type === 'REPORT' &&
+      Array.isArray(a.fields.to) &&
+      a.fields.to.includes('cac') &&
+      (a.severity === now || (a.severity !== null && now !== null && isAbove(a.severity, now))),
+  )
+  return (
+    toldAt ||
+    context.obligations.findLast((o) => o.rule === 'report:cac' && o.status !== 'withdrawn')?.status ===
+      'waived'
+  )
+}
+
 export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
   return {
     /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
@@ -29,9 +52,11 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
       const below = version >= 4 ? ROLES.reportFromBelow : ROLES.reportToGroup
       if (to.includes('group') && !roleIn(event, below)) return false
       if (!to.includes('cac')) return true
-      return (
-        roleIn(event, ROLES.reportToCac) && settled(context, version >= 4 ? undefined : event, 'report:group')
-      )
+      if (!roleIn(event, ROLES.reportToCac)) return false
+      // Version 7, rule 4 (an owed obligation stays dischargeable): the report to 市网信办 the
+      // group owes stays the group's to send though a rise owes the group a 续报 meanwhile.
+      if (version >= 7 && owes(context, 'report:cac')) return true
+      return settled(context, version >= 4 ? undefined : event, 'report:group')
     },
     reportsToGroup: ({ event }: Args) => list(event, 'to').includes('group'),
     /** 三(三): the group convenes once it has the report (not once 市网信办 has it). */
@@ -49,7 +74,8 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     opinionDue: ({ context }: Args) =>
       owes(context, 'opinion:cac') &&
       (version === 2 ? met(context, 'report:cac') : told(context, 'cac')) &&
-      settled(context, undefined, 'report:cac'),
+      settled(context, undefined, 'report:cac') &&
+      (version < 7 || cacHasGrade(context)),
     /** 三(三): the measures are final only after 市网信办's opinion (较大+). */
     measuresDue: ({ context }: Args) =>
       owes(context, 'measures') && settled(context, undefined, 'opinion:cac'),
@@ -58,8 +84,14 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
       (version === 2 ? met(context, 'measures') : holds(context, { settled: 'measures' })) &&
       settled(context, event, 'measures', 'opinion:cac'),
     isComplex: ({ context }: Args) => context.steps.complex !== undefined,
-    /** 三(四)1: a wide and complex case answers with a stance first. */
-    stanceFirst: ({ context }: Args) => context.steps.complex === undefined || did(context, 'STANCE'),
+    /**
+     * 三(四)1: a wide and complex case answers with a stance first (要第一时间表态性回应，之后进行
+     * 动态性回应…结论性回应). Version 7, rule 2: a stance the group waived frees what follows it.
+     */
+    stanceFirst: ({ context }: Args) =>
+      context.steps.complex === undefined ||
+      did(context, 'STANCE') ||
+      (version >= 7 && holds(context, { settled: 'answer:stance' })),
     /** 三(四)1 routes: 咨询、质疑、诉求、意见建议 (属实批评: policy); 举报 only after the investigation. */
     replyRoute: ({ context }: Args) =>
       context.category === null ||

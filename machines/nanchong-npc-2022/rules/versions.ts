@@ -2,9 +2,10 @@
  * What versions 2 and 4 owe differently from version 3 (obligations.ts), derived from its
  * list: version 2's report to 市网信办 and tip-off answer; version 4's decisions on the
  * record (rule 3), its conference text and its tip-off answer; version 6's reports, owed
- * again at a rise only to a recipient not yet told of that grade (rule 6).
+ * again at a rise only to a recipient not yet told of that grade (rule 6); version 7's
+ * follow-ups, withdrawn by a lowering (rule 5), and its block, owed at every consent.
  */
-import type { ObligationRule } from '../../kit/types.js'
+import type { Condition, ObligationRule } from '../../kit/types.js'
 import { act, act0, obligations, rule } from './obligations.js'
 import { ROUTES } from './routes.js'
 
@@ -118,4 +119,34 @@ export const obligationsV6: readonly ObligationRule[] = obligationsV4.map((r) =>
   const policy = `${r.policy}；降级后再次升至已向${to}报告过的级别：该级别已报告，即为已办，不再续报`
   // report:group keeps `raise: true`, report:cac its 'whenHolds' (逐级).
   return { ...r, policy, again: { raise: r.again.raise, told: 'sameGrade' } }
+})
+
+/** Version 7: what a rise owes again (local policy on a rise), and what a lowering says of it. */
+const FOLLOW_UPS = new Set(['report:group', 'report:cac', 'opinion:cac', 'measures'])
+const LOWERED = '级别上升后又降低：因上升而新增、尚未到期者撤回（规则 5）'
+
+/**
+ * Version 7 (the review of version 5/6). What a rise owes again — the 续报 to the group
+ * (三(二)) and to 市网信办 (三(二) 及时逐级), 市网信办's opinion heard again and the measures
+ * decided again (三(三)), all local policy on a rise — applies while the latest change of
+ * grade is that rise (kit `risen`) or before the duty was first met: a lowering withdraws
+ * the follow-ups not yet due (OBLIGATIONS.md rule 5: 降级后未到期的续报、重新听取意见、重新确定
+ * 措施撤回；已到期的照旧), while a first report still owed stays owed. 三(五) 立即报经市网信办同意
+ * 后进行封堵处理: every consent of 市网信办 owes its block (`again.events`), not only the first.
+ * Versions 3–6 kept the follow-ups at the lower grade and owed one block per incident.
+ */
+export const obligationsV7: readonly ObligationRule[] = obligationsV6.map((r) => {
+  if (FOLLOW_UPS.has(r.id)) {
+    // Owed at a rise, or until the duty was first met (the first instance).
+    const fresh: Condition = { any: [{ risen: true }, { not: { met: r.id } }] }
+    const when: Condition = r.when === undefined ? fresh : { all: [r.when, fresh] }
+    return { ...r, when, policy: `${r.policy}；${LOWERED}` }
+  }
+  if (r.id === 'block')
+    return {
+      ...r,
+      policy: '市网信办每次同意封堵，均须封堵处理（本地政策，依三(五)）',
+      again: { events: ['CAC_CONSENT_BLOCK'] },
+    }
+  return r
 })
