@@ -3,9 +3,9 @@
  * new instance of a rule (due from its anchor or from the event, met at once if done
  * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
  */
-import { isAbove, type Severity } from '../vocabulary.js'
 import { fieldsMatch } from './conditions.js'
 import type { Act, Discharge, Obligation, ObligationRule } from './obligation-types.js'
+import { atOrAbove } from './told-at-grade.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
 
 const SKIP_FIELDS = new Set(['type', 'at', 'actor', 'quotes', 'note', 'content', 'reason', 'facts'])
@@ -161,10 +161,6 @@ function passedOnRecategorising(
   const anchored = quotes?.[rule.id]
   return anchored !== undefined && Date.parse(anchored.dueAt) <= Date.parse(at)
 }
-
-/** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
-const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
-  done === now || (done !== null && now !== null && isAbove(done, now))
 
 /** `prior: { after }`: the instant a step must not precede (the first such act); -Infinity otherwise. */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {

@@ -9,6 +9,7 @@
  */
 import { isAbove } from '../vocabulary.js'
 import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
+import { actedAtGrade } from './told-at-grade.js'
 import type { IncidentContext } from './types.js'
 
 /** `risen`: the latest change of grade on the record (not the first grading, not a repeat) was a rise. */
@@ -45,6 +46,7 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
   if ('step' in c) return ctx.steps[c.step] !== undefined
   if ('risen' in c) return risen(ctx)
+  if ('actAtGrade' in c) return actedAtGrade(ctx, c.actAtGrade, (f) => fieldsMatch(c.fields ?? {}, f))
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -106,6 +108,11 @@ function compile(c: Condition): Test {
     return (ctx) => ctx.steps[step] !== undefined
   }
   if ('risen' in c) return risen
+  if ('actAtGrade' in c) {
+    const type = c.actAtGrade
+    const match = matcherOf(c.fields ?? {})
+    return (ctx) => actedAtGrade(ctx, type, match)
+  }
   if ('all' in c) {
     const parts = c.all.map(testOf)
     return (ctx) => parts.every((p) => p(ctx))

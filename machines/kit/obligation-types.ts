@@ -44,7 +44,9 @@ export interface Discharge {
  * waived (a waived decision is answered by no one: it orders nothing);
  * `decided`: a decision was answered yes; `fact`: a boolean fact is true; `step`: a
  * step is done; `risen`: the latest change of grade was a rise (a lowering since undoes
- * it; opt-in, for a duty the text ties to a growing impact); `all`, `any`, `not`:
+ * it; opt-in, for a duty the text ties to a growing impact); `actAtGrade`: an event of
+ * that type (with those fields) was accepted while the incident was at its current grade
+ * or a higher one (kit/told-at-grade.ts; a recipient told of 重大 knows of 较大); `all`, `any`, `not`:
  * conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
@@ -55,6 +57,7 @@ export type Condition =
   | { fact: string }
   | { step: string }
   | { risen: true }
+  | { actAtGrade: string; fields?: Record<string, unknown> }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

@@ -31,6 +31,7 @@ import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
+import { cacKeptAtLowering } from './migration-v7-cac.js'
 import {
   approvals,
   approvalsV4,
@@ -100,16 +101,18 @@ export const planV6: PlanDefinition = {
 }
 
 const BLOCK_V7 = obligationsV7.find((r) => r.id === 'block') as ObligationRule
+const CAC_V7 = obligationsV7.find((r) => r.id === 'report:cac') as ObligationRule
 
 /**
  * Version 7: version 6's states and options; its rules (`obligationsV7`) and guards differ
  * (above). Its incidents' block obligations, begun at every consent, are judged again at the
- * migration from 6 (migration-v7.ts).
+ * migration from 6 (migration-v7.ts), and a 续报 to 市网信办 version 6 withdrew at a lowering while
+ * 市网信办 was not told of the grade lowered to is owed again with its due time (migration-v7-cac.ts).
  */
 export const plan: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: [...obligationsV7, escalation],
   machine,
-  migratesFrom: { from: 6, context: (old) => blocksPerConsent(BLOCK_V7, old) },
+  migratesFrom: { from: 6, context: (old) => cacKeptAtLowering(CAC_V7, blocksPerConsent(BLOCK_V7, old)) },
 }

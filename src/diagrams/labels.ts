@@ -278,6 +278,8 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('fact' in c) return `事实 ${c.fact} 成立`
   if ('step' in c) return stepWords(plan, c.step)
   if ('risen' in c) return '级别最近一次变动为升高'
+  if ('actAtGrade' in c)
+    return `${conditionWords(plan, { act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
   return `非（${conditionWords(plan, c.not)}）`

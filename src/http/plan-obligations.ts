@@ -55,6 +55,8 @@ export function conditionText(c: Condition): string {
   if ('fact' in c) return `事实“${c.fact}”成立`
   if ('step' in c) return `已完成“${c.step}”`
   if ('risen' in c) return '级别最近一次变动为升高'
+  if ('actAtGrade' in c)
+    return `${conditionText({ act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
   if ('all' in c) return c.all.map(conditionText).join(' 且 ')
   if ('any' in c) return c.any.map(conditionText).join(' 或 ')
   return `非（${conditionText(c.not)}）`

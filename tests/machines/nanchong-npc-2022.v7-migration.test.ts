@@ -71,6 +71,51 @@ describe('nanchong-npc-2022 migrates from version 6 to 7', () => {
     expect(owedRules(r.context)).not.toContain('report:group')
   })
 
+  it('two rises and a lowering: the 续报 of the grade lowered to, untold to the group, stays owed with its due time', () => {
+    const w = openV6('general')
+    reportGroup(w, at(2))
+    grade(w, 'large', monitor, at(20))
+    grade(w, 'major', monitor, at(23))
+    grade(w, 'large', group, at(25))
+    const before = w.context().obligations.find((o) => o.id === 'report:group#2')
+    expect(before).toMatchObject({ status: 'owed', dueAt: at(30) })
+    const { r } = migrated(w)
+    expect(r.context.obligations.find((o) => o.id === 'report:group#2')).toEqual(before)
+  })
+
+  it('two rises and a lowering: 市网信办’s 续报 of the grade lowered to stays owed; the group’s, told of it, goes', () => {
+    const w = openV6('large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    grade(w, 'major', monitor, at(20))
+    reportGroup(w, at(22))
+    grade(w, 'critical', monitor, at(24))
+    grade(w, 'major', group, at(26))
+    // Version 6 withdrew it at the lowering (the group's 特别重大 续报 was still owed then).
+    expect(latest(w.context(), 'report:cac')).toMatchObject({ id: 'report:cac#2', status: 'withdrawn' })
+    const { r, ctx, send } = migrated(w)
+    expect(r.context.obligations.find((o) => o.id === 'report:cac#2')).toMatchObject({
+      status: 'owed',
+      dueAt: at(82),
+      withdrawn: null,
+    })
+    expect(latest(r.context, 'report:group')).toMatchObject({ id: 'report:group#3', status: 'withdrawn' })
+    send('REPORT', { to: ['cac'], summary: '事实' }, group)
+    expect(owedRules(ctx())).not.toContain('report:cac')
+  })
+
+  it('control — one withdrawn at a lowering to a grade 市网信办 was told of stays withdrawn', () => {
+    const w = openV6('large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    grade(w, 'major', monitor, at(20))
+    reportGroup(w, at(22))
+    grade(w, 'large', group, at(25))
+    const { r } = migrated(w)
+    expect(r.context.obligations.find((o) => o.id === 'report:cac#2')).toMatchObject({ status: 'withdrawn' })
+    expect(owedRules(r.context)).not.toContain('report:cac')
+  })
+
   it('one that already breached stays breached, with its escalation (rule 1)', () => {
     const w = openV6('general')
     reportGroup(w, at(2))

@@ -122,24 +122,39 @@ export const obligationsV6: readonly ObligationRule[] = obligationsV4.map((r) =>
 })
 
 /** Version 7: what a rise owes again (local policy on a rise), and what a lowering says of it. */
+/**
+ * 逐级 (rule 7) in version 7: the group has the report of the current grade — its latest
+ * report:group settled, or a report to it taken at this grade or above. A lowering that
+ * withdraws the group's 续报 (it knows the grade lowered to) keeps 市网信办's owed (with its
+ * due time, rule 4) where 市网信办 does not know it.
+ */
+const GROUP_HAS: Condition = {
+  any: [{ settled: 'report:group' }, { actAtGrade: 'REPORT', fields: { to: ['group'] } }],
+}
 const FOLLOW_UPS = new Set(['report:group', 'report:cac', 'opinion:cac', 'measures'])
-const LOWERED = '级别上升后又降低：因上升而新增、尚未到期者撤回（规则 5）'
+const LOWERED = '级别上升后又降低：尚未到期者撤回，但对象尚未获知降至的级别或更高级别者照旧须办（规则 5）'
 
 /**
  * Version 7 (the review of version 5/6). What a rise owes again — the 续报 to the group
  * (三(二)) and to 市网信办 (三(二) 及时逐级), 市网信办's opinion heard again and the measures
  * decided again (三(三)), all local policy on a rise — applies while the latest change of
- * grade is that rise (kit `risen`) or before the duty was first met: a lowering withdraws
- * the follow-ups not yet due (OBLIGATIONS.md rule 5: 降级后未到期的续报、重新听取意见、重新确定
- * 措施撤回；已到期的照旧), while a first report still owed stays owed. 三(五) 立即报经市网信办同意
+ * grade is that rise (kit `risen`), before the duty was first met, or while its step was
+ * not taken at the incident's current grade or a higher one (kit `actAtGrade`: the recipient
+ * has not been told of it). A lowering withdraws a follow-up not yet due only where its
+ * recipient already knows the grade lowered to or a higher one (OBLIGATIONS.md rule 5: only
+ * what the new grade does not require; 已到期的照旧): 一般 → 较大 → 重大 → 较大 still owes the
+ * group, told of 一般 only, the 较大 续报; a first report still owed stays. 三(五) 立即报经市网信办同意
  * 后进行封堵处理: every consent of 市网信办 owes its block (`again.events`), not only the first.
  * Versions 3–6 kept the follow-ups at the lower grade and owed one block per incident.
  */
 export const obligationsV7: readonly ObligationRule[] = obligationsV6.map((r) => {
   if (FOLLOW_UPS.has(r.id)) {
-    // Owed at a rise, or until the duty was first met (the first instance).
-    const fresh: Condition = { any: [{ risen: true }, { not: { met: r.id } }] }
-    const when: Condition = r.when === undefined ? fresh : { all: [r.when, fresh] }
+    // Owed at a rise, until the duty was first met (the first instance), or while its step
+    // was not taken at this grade or above (what a lowering leaves the recipient untold of).
+    const untold: Condition = { not: { actAtGrade: r.discharge.type, fields: r.discharge.fields } }
+    const fresh: Condition = { any: [{ risen: true }, { not: { met: r.id } }, untold] }
+    const when: Condition =
+      r.when === undefined ? fresh : { all: [r.id === 'report:cac' ? GROUP_HAS : r.when, fresh] }
     return { ...r, when, policy: `${r.policy}；${LOWERED}` }
   }
   if (r.id === 'block')

@@ -35,6 +35,15 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
     const last = ctx.severityLog.findLast((x) => x.from !== null && x.from !== x.to)
     return last !== undefined && isAbove(last.to, last.from)
   }
+  // Added with the kit's `actAtGrade` (nanchong-npc-2022 version 7): that act taken at the current grade or above.
+  if ('actAtGrade' in c)
+    return ctx.acts.some(
+      (a) =>
+        a.type === c.actAtGrade &&
+        fieldsMatch(c.fields ?? {}, a.fields) &&
+        (a.severity === ctx.severity ||
+          (a.severity !== null && ctx.severity !== null && isAbove(a.severity, ctx.severity))),
+    )
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
