@@ -48,13 +48,31 @@ import {
  * the group may send 市网信办 the report it owes after a rise, the opinion after a rise waits
  * for the new grade's report, a waived stance frees the replies, every consent owes a block.
  */
+/**
+ * Version 7's kit options besides version 5's (README "Kit options"): a lowering at the very
+ * instant a report is due withdraws it (`lowerAtDue`: OBLIGATIONS.md rule 5, its due time has
+ * not passed, as a report at that instant is on time; version 6 left 三(二)'s report to 市网信办
+ * owed, to breach a moment later), and a category change withdraws only what the rule's
+ * categories no longer admit (`categoryChange`: never what a rise kept, rule 4).
+ */
+const OPTIONS_V7 = {
+  waiveApprovals: false,
+  supersededDrafts: 'refused',
+  lowerAtDue: 'withdraws',
+  categoryChange: 'categoriesOnly',
+} as const
+
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
     classify,
     obligations: [...rules, escalation],
     approvals: version >= 4 ? approvalsV4 : approvals,
     escalation,
-    ...(version >= 5 ? { options: { waiveApprovals: false, supersededDrafts: 'refused' } as const } : {}),
+    ...(version >= 7
+      ? { options: OPTIONS_V7 }
+      : version >= 5
+        ? { options: { waiveApprovals: false, supersededDrafts: 'refused' } as const }
+        : {}),
   })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },

@@ -74,3 +74,18 @@ describe('nanchong-npc-2022 v7: two rises and a lowering leave owed what the rec
     expect(owed(w.context(), 'report:group')).toEqual([])
   })
 })
+
+describe('nanchong-npc-2022 v7: a lowering at the instant a report is due (rule 5, kit lowerAtDue)', () => {
+  it('较大, the group told: lowered to 一般 at the very instant the report to 市网信办 is due, it is withdrawn, not breached', () => {
+    const w = open('large')
+    reportGroup(w, at(1))
+    const cac = owed(w.context(), 'report:cac')[0]
+    expect(cac?.dueAt).toBeTruthy()
+    grade(w, 'general', group, cac?.dueAt as string)
+    expect(w.context().obligations.find((o) => o.id === cac?.id)).toMatchObject({
+      status: 'withdrawn',
+      breachedAt: null,
+    })
+    expect(w.owed().map((o) => o.rule)).not.toContain('escalate')
+  })
+})
