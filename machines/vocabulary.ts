@@ -48,6 +48,13 @@ export const CATEGORIES = [
   'political_mass',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
+/**
+ * The categories the shared reading of the plans uses (PLANS.md: 涉事原因): all but
+ * `political_mass`, which only neixiang-2017's 第二條4 names. A plan version passes the
+ * ones it uses to its SET_CATEGORY (kit/common.ts `withCategories`); versions made before
+ * that take every category of this vocabulary, as they did once it grew.
+ */
+export const COMMON_CATEGORIES = CATEGORIES.filter((c) => c !== 'political_mass') as [Category, ...Category[]]
 export const CategorySchema = z.enum(CATEGORIES)
 export const CATEGORY_LABELS: Record<Category, string> = {
   suggestion: '意见建议',

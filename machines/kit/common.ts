@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 import {
+  CATEGORY_LABELS,
+  type Category,
   CategorySchema,
   type ClauseMeta,
   FactsSchema,
@@ -81,6 +83,28 @@ export const fields = {
     .regex(/^d\d{1,4}$/)
     .describe('稿件编号（如 d1）'),
   content: z.string().trim().min(1).max(20000).describe('内容'),
+}
+
+/**
+ * The event specs with SET_CATEGORY taking only `categories` (the plan version's own, not
+ * every category of the shared vocabulary).
+ */
+export function withCategories(
+  specs: readonly EventSpec[],
+  categories: readonly [Category, ...Category[]],
+): EventSpec[] {
+  return specs.map((e) =>
+    e.type === 'SET_CATEGORY'
+      ? {
+          ...e,
+          schema: e.schema.extend({
+            category: z
+              .enum(categories)
+              .describe(`涉事原因：${categories.map((c) => `${c} ${CATEGORY_LABELS[c]}`).join('；')}`),
+          }),
+        }
+      : e,
+  )
 }
 
 /**

@@ -249,5 +249,6 @@ export {
   escalationRule,
   fields,
   SYSTEM_EVENTS,
+  withCategories,
 } from './common.js'
 export { withLedger } from './with-ledger.js'

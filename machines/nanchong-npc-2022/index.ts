@@ -26,7 +26,10 @@
  * it stays for the incidents opened on it, which move to version 3 by migration (the same
  * states; nothing met, breached or due moves).
  */
+
+import { withCategories } from '../kit/kit.js'
 import type { ObligationRule, PlanDefinition } from '../kit/types.js'
+import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
@@ -112,6 +115,8 @@ const CAC_V7 = obligationsV7.find((r) => r.id === 'report:cac') as ObligationRul
 export const plan: PlanDefinition = {
   ...planV6,
   version: 7,
+  // The plan's own categories (the shared nine; earlier versions take political_mass too).
+  events: withCategories(planV6.events, COMMON_CATEGORIES),
   obligations: [...obligationsV7, escalation],
   machine,
   migratesFrom: { from: 6, context: (old) => cacKeptAtLowering(CAC_V7, blocksPerConsent(BLOCK_V7, old)) },

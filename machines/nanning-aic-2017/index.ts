@@ -14,7 +14,10 @@
  * (obligations, OBLIGATIONS.md), 3, 4, 5, 6 and 7 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
+
+import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
+import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
 import {
@@ -136,6 +139,8 @@ export const planV8: PlanDefinition = {
 export const plan: PlanDefinition = {
   ...planV8,
   version: 9,
+  // The plan's own categories (the shared nine; earlier versions take political_mass too).
+  events: withCategories(planV8.events, COMMON_CATEGORIES),
   machine,
   migratesFrom: { from: 8 },
 }

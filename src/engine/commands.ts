@@ -24,6 +24,7 @@ import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { lateEntryTimers } from './late-entry.js'
 import { lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
+import { checkOpening } from './opening.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms, Timers } from './rooms.js'
 import { storedViewText } from './stored-view.js'
@@ -103,22 +104,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
     // The incident's own copy: the snapshot's text keeps each object's text by identity
     // (snapshot-text.ts), so a caller's later change to its object must not reach it.
     const facts = { ...(req.facts ?? {}) }
-    const computed = plan.classify(facts).severity
-    if (req.severity !== undefined && !plan.severities.some((s) => s.code === req.severity))
-      throw new ValidationError('severity not used by this plan', [
-        {
-          path: 'severity',
-          message: 'not a grade of this plan',
-          expected: plan.severities.map((s) => s.code).join(' | '),
-        },
-      ])
-    if (req.severity !== undefined && req.severity !== computed && !req.severityReason)
-      throw new ValidationError('a severity that differs from the computed grade needs a reason', [
-        {
-          path: 'severityReason',
-          message: `required: the plan computes ${computed ?? 'no grade'} from these facts`,
-        },
-      ])
+    checkOpening(plan, req, facts)
     const actor: Actor = { name: caller.name, role: caller.role }
     const input: IncidentInput = {
       title: req.title,

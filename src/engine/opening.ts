@@ -1,0 +1,38 @@
+/**
+ * What an opening must satisfy beside its schema (src/http): a grade the plan uses, a reason
+ * for a grade other than the computed one, and a category the plan version takes (its
+ * SET_CATEGORY's; a category of the shared vocabulary only another plan names is refused).
+ */
+import { z } from 'zod'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { Facts } from '../../machines/vocabulary.js'
+import { ValidationError } from '../errors.js'
+import type { OpenRequest } from './core.js'
+
+export function checkOpening(plan: PlanDefinition, req: OpenRequest, facts: Facts): void {
+  const computed = plan.classify(facts).severity
+  if (req.severity !== undefined && !plan.severities.some((s) => s.code === req.severity))
+    throw new ValidationError('severity not used by this plan', [
+      {
+        path: 'severity',
+        message: 'not a grade of this plan',
+        expected: plan.severities.map((s) => s.code).join(' | '),
+      },
+    ])
+  if (req.severity !== undefined && req.severity !== computed && !req.severityReason)
+    throw new ValidationError('a severity that differs from the computed grade needs a reason', [
+      {
+        path: 'severityReason',
+        message: `required: the plan computes ${computed ?? 'no grade'} from these facts`,
+      },
+    ])
+  const category = plan.events.find((e) => e.type === 'SET_CATEGORY')?.schema.shape.category
+  if (req.category != null && category && !category.safeParse(req.category).success)
+    throw new ValidationError('category not used by this plan', [
+      {
+        path: 'category',
+        message: 'not a category of this plan',
+        ...(category instanceof z.ZodEnum ? { expected: category.options.join(' | ') } : {}),
+      },
+    ])
+}

@@ -1,0 +1,71 @@
+/**
+ * A plan version takes the categories it uses, not every category of the shared vocabulary:
+ * `political_mass` (重大政治性或群体性事件) is neixiang-2017's 第二條4 alone. Added to the
+ * vocabulary, it reached every plan's SET_CATEGORY and opening; the versions made since
+ * (kit `withCategories`) refuse it, at opening (400, path `category`) and as SET_CATEGORY
+ * (400 from the event's schema), and write nothing. Released versions keep what they took.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { currentPlans, getPlan } from '../../machines/index.js'
+import type { AppError } from '../../src/errors.js'
+import { caller, dump, freshEngine, type TestEngine } from '../helpers/engine.js'
+
+/** Current plans whose SET_CATEGORY still takes it (their versions of this session not yet narrowed). */
+const TAKE_IT = ['neixiang-2017', 'hrss-city', 'saws-2014']
+const office = caller('office')
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  )
+
+describe('political_mass, a category of one plan', () => {
+  let t: TestEngine | undefined
+  afterEach(async () => {
+    await t?.store.close()
+    t = undefined
+  })
+
+  for (const plan of currentPlans().filter((p) => !TAKE_IT.includes(p.id))) {
+    it(`${plan.id} v${plan.version} refuses it at opening and as SET_CATEGORY, and writes nothing`, async () => {
+      t = await freshEngine()
+      const before = await dump(t.store)
+      const e = await refusal(
+        t.engine.open({ planId: plan.id, title: '群体性事件', category: 'political_mass' }, office),
+      )
+      expect(e?.status).toBe(400)
+      expect(e?.extra.errors).toEqual([
+        expect.objectContaining({ path: 'category', message: 'not a category of this plan' }),
+      ])
+      expect(await dump(t.store)).toBe(before)
+      // Its own categories are taken, at opening and as SET_CATEGORY.
+      const v = await t.engine.open({ planId: plan.id, title: '谣言', category: 'rumor' }, office)
+      expect(v.category).toBe('rumor')
+      const stored = await dump(t.store)
+      const set = await refusal(
+        t.engine.send(v.id, { type: 'SET_CATEGORY', fields: { category: 'political_mass' } }, office),
+      )
+      expect(set?.status).toBe(400)
+      expect(await dump(t.store)).toBe(stored)
+    })
+  }
+
+  it('neixiang-2017, whose 第二條4 names it, takes it; the released versions of the others still do', async () => {
+    t = await freshEngine()
+    const v = await t.engine.open(
+      { planId: 'neixiang-2017', title: '群体性事件', category: 'political_mass' },
+      office,
+    )
+    expect(v.category).toBe('political_mass')
+    for (const [id, version] of [
+      ['nanning-aic-2017', 8],
+      ['nanchong-npc-2022', 6],
+    ] as const) {
+      const released = getPlan(id, version)?.events.find((e) => e.type === 'SET_CATEGORY')
+      expect(released?.schema.safeParse({ category: 'political_mass' }).success, `${id}@${version}`).toBe(
+        true,
+      )
+    }
+  })
+})
