@@ -165,13 +165,25 @@ export function fingerprint(plan: PlanDefinition): string {
   return [0, 1].map((seed) => cyrb53(text, seed).toString(16).padStart(14, '0')).join('')
 }
 
-/** A JSON Schema without its words (`description`, `title`): labels change nothing a client may send. */
+/** Keywords whose value maps names (of fields, of definitions) to schemas: every name is kept. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
+
+/**
+ * A JSON Schema without its words (`description`, `title` of a schema): labels change
+ * nothing a client may send. A field that is itself named `title` or `description` (a
+ * commentary's title, a piece of evidence's description) is a field, not a word: kept.
+ */
 function withoutWords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutWords)
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value))
-      if (k !== 'description' && k !== 'title') out[k] = withoutWords(v)
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'description' || k === 'title') continue
+      out[k] =
+        SCHEMA_MAPS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).map(([name, schema]) => [name, withoutWords(schema)]))
+          : withoutWords(v)
+    }
     return out
   }
   return value

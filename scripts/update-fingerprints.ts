@@ -3,14 +3,24 @@
  * version) and machines/event-fingerprints.json (what each version accepts from a client:
  * events, roles, fields). It adds new versions and refuses to change a fingerprint
  * already committed (a changed structure needs a new version; the old one stays
- * registered for the incidents opened on it) unless run with --force, which is for a
- * version never deployed. Nothing is written unless both files may be.
+ * registered for the incidents opened on it) unless the version is named in
+ * `--force <plan@version>[,<plan@version>…]`, which is for a version never deployed: a
+ * change to any version not named is still refused. Nothing is written unless both files
+ * may be.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { eventsFingerprint, fingerprint, fingerprintKey } from '../machines/fingerprint.js'
 import { PLAN_VERSIONS, type PlanDefinition } from '../machines/index.js'
 
-const force = process.argv.includes('--force')
+/** The versions `--force` names (never deployed): only their fingerprints may change. */
+const at = process.argv.indexOf('--force')
+const forced = new Set(at < 0 ? [] : (process.argv[at + 1] ?? '').split(',').filter((k) => k.includes('@')))
+if (at >= 0 && forced.size === 0) {
+  console.error(
+    '--force names the versions never deployed whose fingerprints may change: --force plan@version[,…]',
+  )
+  process.exit(2)
+}
 const plans = [...PLAN_VERSIONS].sort((a, b) => fingerprintKey(a).localeCompare(fingerprintKey(b)))
 
 function planned(name: string, what: string, of: (plan: PlanDefinition) => string) {
@@ -18,7 +28,9 @@ function planned(name: string, what: string, of: (plan: PlanDefinition) => strin
   const before: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
   const out: Record<string, string> = {}
   for (const plan of plans) out[fingerprintKey(plan)] = of(plan)
-  const changed = Object.keys(out).filter((k) => before[k] !== undefined && before[k] !== out[k])
+  const changed = Object.keys(out).filter(
+    (k) => before[k] !== undefined && before[k] !== out[k] && !forced.has(k),
+  )
   const dropped = Object.keys(before).filter((k) => out[k] === undefined)
   const refusals = [
     ...changed.map((k) => `${k}: ${what} changed; register it as a new version instead`),
@@ -32,9 +44,9 @@ const files = [
   planned('event-fingerprints.json', 'what it accepts (events, roles, fields)', eventsFingerprint),
 ]
 const refusals = files.flatMap((f) => f.refusals)
-if (refusals.length > 0 && !force) {
+if (refusals.length > 0) {
   for (const r of refusals) console.error(r)
-  console.error('nothing written (use --force only for a version that was never deployed)')
+  console.error('nothing written (--force plan@version, only for a version that was never deployed)')
   process.exit(1)
 }
 for (const { file, before, out } of files) {

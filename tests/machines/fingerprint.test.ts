@@ -156,3 +156,20 @@ describe('what a plan version accepts from a client (machines/event-fingerprints
     )
   })
 })
+
+describe('a field named like a word of JSON Schema', () => {
+  it('a field called `title` or `description` is part of what a version accepts', () => {
+    const plan = PLAN_VERSIONS.find((p) => p.events.some((e) => e.type === 'SET_CATEGORY'))!
+    const withField = (field: z.ZodType) =>
+      ({
+        ...plan,
+        events: plan.events.map((e) =>
+          e.type === 'SET_CATEGORY'
+            ? { ...e, schema: e.schema.extend({ title: field, description: field }) }
+            : e,
+        ),
+      }) as PlanDefinition
+    expect(eventsFingerprint(withField(z.string()))).not.toBe(eventsFingerprint(withField(z.number())))
+    expect(eventsFingerprint(withField(z.string()))).not.toBe(eventsFingerprint(plan))
+  })
+})
