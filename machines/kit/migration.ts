@@ -183,6 +183,15 @@ export function migrateSnapshot(
       ok: false,
       reason: 'the incident is closed: a closed incident stays on the version it closed on',
     }
+  // A category the new version does not take (a category of the shared vocabulary another
+  // plan names) is set anew on the old version first: the new one would hold a value its
+  // SET_CATEGORY and opening refuse.
+  const category = to.events.find((e) => e.type === 'SET_CATEGORY')?.schema.shape.category
+  if (old.category !== null && category && !category.safeParse(old.category).success)
+    return {
+      ok: false,
+      reason: `category ${old.category} is not one version ${to.version} takes: set one it takes (SET_CATEGORY) first`,
+    }
   const root = (to.machine as unknown as { root: NodeLike }).root
   const mapping: StateMove[] = []
   for (const path of statePaths(persisted.value)) {

@@ -7,12 +7,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { currentPlans, getPlan } from '../../machines/index.js'
+import { createEngine } from '../../src/engine/engine.js'
 import type { AppError } from '../../src/errors.js'
-import { caller, dump, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { calendar, caller, dump, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { registryOf } from '../helpers/migration-plans.js'
 
 /** Current plans whose SET_CATEGORY still takes it (their versions of this session not yet narrowed). */
 const TAKE_IT = ['neixiang-2017', 'hrss-city', 'saws-2014']
 const office = caller('office')
+const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -67,5 +70,32 @@ describe('political_mass, a category of one plan', () => {
         true,
       )
     }
+  })
+})
+
+describe('political_mass and a migration to a version that does not take it', () => {
+  let t: TestEngine | undefined
+  afterEach(async () => {
+    await t?.store.close()
+    t = undefined
+  })
+
+  it('nanning-aic-2017 8 → 9 is refused while the incident holds it, and goes once a category 9 takes is set', async () => {
+    const v8 = getPlan('nanning-aic-2017', 8)!
+    const v9 = getPlan('nanning-aic-2017', 9)!
+    t = await freshEngine(':memory:', undefined, registryOf(v8, v9))
+    const on8 = createEngine({ store: t.store, plans: registryOf(v8), clock: t.clock, calendar })
+    const v = await on8.open({ planId: v8.id, title: '群体性事件', category: 'political_mass' }, office)
+    expect(v.planVersion).toBe(8)
+    const before = await dump(t.store)
+    const refused = await t.engine.migrate(v.id, { toVersion: 9, reason: '第 9 版' }, admin)
+    expect(refused.status).toBe('refused')
+    expect(refused.reason).toContain('category political_mass is not one version 9 takes')
+    expect(await dump(t.store)).toBe(before)
+    t.clock.advance(1)
+    await t.engine.send(v.id, { type: 'SET_CATEGORY', fields: { category: 'demand' } }, office)
+    const moved = await t.engine.migrate(v.id, { toVersion: 9, reason: '第 9 版' }, admin)
+    expect(moved.status).toBe('migrated')
+    expect((await t.engine.get(v.id, office)).planVersion).toBe(9)
   })
 })
