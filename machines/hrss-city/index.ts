@@ -27,11 +27,12 @@
  * (五(三)3) is asked again at a rise only once the asking before it is answered or waived
  * (rules/versions.ts `obligationsV6`). Version 5 stays for its incidents (migratesFrom 5).
  *
- * Version 7 (the same states, chart and rules as 6): a category change withdraws only what
+ * Version 7 (the same states as 6): a category change withdraws only what
  * its categories make unrequired (rule 4), what the group's yes ordered ends only with the
  * group's no, a waiver or the question itself unrequired (rule 3), and a lowering at the
- * due instant withdraws (rule 5): kit options, machine.ts `OPTIONS_V7`. Version 6 stays for
- * its incidents (migratesFrom 6).
+ * due instant withdraws (rule 5): kit options, machine.ts `OPTIONS_V7`; and 四(三)'s filing is
+ * a report to 市委网信办 (one report serves it, rules 6, 7; `FILE_RECORD` is gone). Version 6
+ * stays for its incidents (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
@@ -40,11 +41,13 @@ import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from '
 import {
   approvals,
   classify,
+  contextFromV6,
   GRADES,
   obligations,
   obligationsV2,
   obligationsV3,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -104,16 +107,21 @@ export const planV6: PlanDefinition = {
 }
 
 /**
- * Version 7: version 6's states, chart, rules and approvals; the kit's withdrawal options
+ * Version 7: version 6's states and approvals; the kit's withdrawal options
  * (machine.ts `OPTIONS_V7`): a category change withdraws only what its categories make
  * unrequired, what a yes ordered goes only with its decision, a lowering at the due
  * instant withdraws. The migration from 6 keeps owed what 6 kept owed (7 withdraws no
  * more than 6 in this plan: what the conference's yes ordered has no grade or category
  * of its own, nor has its question); what 6 withdrew stays withdrawn (journaled).
+ * 四(三)'s filing is a report to 市委网信办 (rules/versions.ts `obligationsV7`; no `FILE_RECORD`):
+ * the migration makes an owed filing one, met by the report to 市委网信办 made since it began
+ * (rules/migration-v7.ts).
  */
 export const plan: PlanDefinition = {
   ...planV6,
   version: 7,
+  obligations: obligationsV7,
+  events: events.filter((e) => e.type !== 'FILE_RECORD'),
   machine,
-  migratesFrom: { from: 6 },
+  migratesFrom: { from: 6, context: contextFromV6 },
 }

@@ -30,6 +30,7 @@ import {
   obligationsV2,
   obligationsV3,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
 } from './rules.js'
 
@@ -41,7 +42,8 @@ import {
  * kit's `waiveApprovals: false` and `supersededDrafts: 'refused'` (rule 8; see `OPTIONS_V5`).
  * Version 6 has version 5's chart and options; its rules ask whether to hold a press
  * conference once at a time (rules/versions.ts `obligationsV6`). Version 7 has version 6's
- * chart and rules and opts into the kit's withdrawal options (`OPTIONS_V7`).
+ * states, opts into the kit's withdrawal options (`OPTIONS_V7`), and its 四(三) filing is a
+ * report to 市委网信办 (`obligationsV7`): its chart has no `FILE_RECORD`.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options = version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
@@ -59,7 +61,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
         phase: {
           initial: 'discovery',
           meta: policy('阶段区域：六个阶段与结束', '阶段'),
-          on: anyPhase(),
+          on: anyPhase(version),
           states: {
             discovery,
             reporting,
@@ -112,8 +114,8 @@ const OPTIONS_V7: KitOptions = {
   lowerAtDue: 'withdraws',
 }
 
-export const machine = chart(obligationsV6, 7)
-/** Version 6's chart (the same states and rules as 7, version 5's options), for the incidents opened on it. */
+export const machine = chart(obligationsV7, 7)
+/** Version 6's chart (the same states as 7, version 5's options, `FILE_RECORD` for the filing), for the incidents opened on it. */
 export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
 export const machineV5 = chart(obligations, 5)

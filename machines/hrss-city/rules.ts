@@ -10,12 +10,14 @@
  *   obligations.ts  every obligation (version 4's rules), the escalation, what the chart
  *                   waits for (`WHO_LEADS`, `BEFORE_SUBSIDE`, `DECISIONS`) and who may
  *                   report to each recipient (`REPORTERS`)
- *   versions.ts     each version's obligation list: version 4's (and 5's), what 6 changes,
- *                   and what 2 and 3 owed differently
+ *   versions.ts     each version's obligation list: version 4's (and 5's), what 6 and 7
+ *                   change, and what 2 and 3 owed differently
+ *   migration-v7.ts the context of a version 6 incident as version 7 reads it (the filing)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { approvals, PURPOSES } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
+export { contextFromV6 } from './rules/migration-v7.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,
@@ -25,4 +27,10 @@ export {
   WHO_LEADS,
 } from './rules/obligations.js'
 export { common, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
-export { obligations, obligationsV2, obligationsV3, obligationsV6 } from './rules/versions.js'
+export {
+  obligations,
+  obligationsV2,
+  obligationsV3,
+  obligationsV6,
+  obligationsV7,
+} from './rules/versions.js'

@@ -75,7 +75,8 @@ function toConsultation(grade: Grade, w = open()) {
   if (grade === 'minor') w.send('CONSENT_OFFICE_LEAD', { request: '请示由办公室牵头' }, { actor: GROUP })
   if (grade === 'general') {
     w.send('DIRECT_GROUP_LEAD', { direction: '办公室具体负责' }, { actor: GROUP })
-    w.send('FILE_RECORD', {}, { actor: OFFICE })
+    // 四(三) 同时报告市委网信办备案 (version 7: the filing is a report to 市委网信办).
+    report(w, ['cityCac'])
   }
   return w
 }
@@ -335,7 +336,7 @@ describe('hrss-city: 四 who leads each grade', () => {
     w.send('DISPOSAL_DONE')
     expect(took(w, 'REVIEW', { summary: 's', appraisal: 'a', improvements: 'i' }, OFFICE)).toBe(false)
     expect(w.owed().map((o) => o.id)).toEqual(['report:filing#1', 'review#1'])
-    w.send('FILE_RECORD', {}, { actor: OFFICE })
+    report(w, ['cityCac'])
     w.send('REVIEW', { summary: 's', appraisal: 'a', improvements: 'i' }, { actor: OFFICE })
     expect(w.phase()).toBe('closed')
   })
@@ -745,7 +746,6 @@ const MOVES: ReadonlyArray<
     const to = ['group', 'cityPartyOffice', 'cityGovOffice', 'cityCac', 'cityLeader', 'cityLeadership']
     return ['REPORT', { to: [to[p(6)]], summary: 's' }, [MONITOR, OFFICE, GROUP][p(3)] as Actor]
   },
-  () => ['FILE_RECORD', {}, OFFICE],
   () => ['CONVENE', {}, OFFICE],
   () => ['CONSENT_OFFICE_LEAD', { request: 'r' }, GROUP],
   () => ['DIRECT_GROUP_LEAD', { direction: 'd' }, GROUP],

@@ -8,22 +8,33 @@ import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { clause, policy } from '../../vocabulary.js'
 import { common } from '../rules.js'
+import type { Version } from './helpers.js'
 
-/** The `on` of the phase region. */
-export function anyPhase() {
+/**
+ * The `on` of the phase region. Up to version 6 四(三)'s filing is its own step
+ * (`FILE_RECORD`); from version 7 it is a report to 市委网信办 (`REPORT`), and no
+ * `FILE_RECORD` is accepted.
+ */
+export function anyPhase(version: Version) {
   const owes = (rule: string) => and(['isOpen', { type: 'owes', params: { rule } }])
-  return {
-    ...commonTransitions(common),
-    REPORT: {
-      guard: 'mayReport' as const,
-      actions: 'recordReport' as const,
-      meta: clause('三第三步、三第二步、四(二)、五(三)3', '上报（每个报送对象各为一项应办事项）'),
-    },
+  const filing = {
     FILE_RECORD: {
       guard: owes('report:filing'),
       actions: { type: 'completeStep' as const, params: { step: 'filing' } },
       meta: clause('四(三)', '一般舆情报告市委网信办备案'),
     },
+  }
+  return {
+    ...commonTransitions(common),
+    REPORT: {
+      guard: 'mayReport' as const,
+      actions: 'recordReport' as const,
+      meta: clause(
+        version >= 7 ? '三第三步、三第二步、四(二)、四(三)、五(三)3' : '三第三步、三第二步、四(二)、五(三)3',
+        '上报（每个报送对象各为一项应办事项）',
+      ),
+    },
+    ...(version >= 7 ? {} : filing),
     CONSENT_OFFICE_LEAD: {
       guard: owes('lead:officeConsent'),
       actions: { type: 'completeStep' as const, params: { step: 'officeLead' } },

@@ -5,6 +5,7 @@
  */
 import type { ObligationRule } from '../../kit/types.js'
 import { DECISIONS, escalation, rules } from './obligations.js'
+import { RECIPIENT_LABELS } from './roles.js'
 
 /** Version 4: a publication's text is a draft not published before (the chart's guard), and the view never offers a published one. */
 export const obligations: readonly ObligationRule[] = [...rules, escalation].map((r) =>
@@ -26,6 +27,30 @@ export const obligations: readonly ObligationRule[] = [...rules, escalation].map
 export const obligationsV6: readonly ObligationRule[] = obligations.map((r) =>
   r.id === DECISIONS.pressConference && r.again ? { ...r, again: { ...r.again, whileOwed: false } } : r,
 )
+
+/**
+ * Version 7, 四(三) 一般: "…开展应急工作，同时报告市委网信办备案" — the filing is a report to
+ * 市委网信办, so a `REPORT { to: ['cityCac'] }` discharges it (its recipient is 市委网信办 itself,
+ * rule 7: one recipient, one obligation); `FILE_RECORD` is no step of version 7. Told at 一般
+ * or above before the filing began, it starts met (rule 6, `prior: 'sameGradeOrAbove'`, as
+ * version 4 counted a report made at 重大). Versions 4–6 asked a separate `FILE_RECORD`: a report
+ * to 市委网信办 at 一般 left the filing owed (yet counted for a filing begun again after
+ * 一般 → 影响较小 → 一般), and a breached 重大 report made late after a lowering to 一般 settled
+ * that report while the filing stayed owed — the same thing owed to 市委网信办 twice.
+ */
+export const FILING_V7: Pick<ObligationRule, 'policy' | 'recipient' | 'discharge'> = {
+  policy:
+    '四(三)“同时报告市委网信办备案”：上报市委网信办即为备案；已在一般或以上级别上报市委网信办的，不再另行备案（OBLIGATIONS.md 第6、7条）',
+  // The recipient is 市委网信办 itself (its code); the label says what for, as versions 2–6 did.
+  recipient: { code: 'cityCac', label: `${RECIPIENT_LABELS.cityCac}（备案）` },
+  discharge: { type: 'REPORT', fields: { to: ['cityCac'] } },
+}
+
+export const obligationsV7: readonly ObligationRule[] = obligationsV6.map((r) => {
+  if (r.id !== 'report:filing') return r
+  const { priorSteps: _steps, ...rest } = r
+  return { ...rest, ...FILING_V7 }
+})
 
 /**
  * Version 3's rules, kept for the incidents opened on it: the commentary was owed only
