@@ -31,8 +31,9 @@
  * its categories make unrequired (rule 4), what the group's yes ordered ends only with the
  * group's no, a waiver or the question itself unrequired (rule 3), and a lowering at the
  * due instant withdraws (rule 5): kit options, machine.ts `OPTIONS_V7`; and 四(三)'s filing is
- * a report to 市委网信办 (one report serves it, rules 6, 7; `FILE_RECORD` is gone). Version 6
- * stays for its incidents (migratesFrom 6).
+ * a report to 市委网信办 (one report serves it, rules 6, 7; `FILE_RECORD` is gone), and what the
+ * conference's yes ordered is owed once at a time. Version 6 stays for its incidents
+ * (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
@@ -110,11 +111,13 @@ export const planV6: PlanDefinition = {
  * Version 7: version 6's states and approvals; the kit's withdrawal options
  * (machine.ts `OPTIONS_V7`): a category change withdraws only what its categories make
  * unrequired, what a yes ordered goes only with its decision, a lowering at the due
- * instant withdraws. The migration from 6 keeps owed what 6 kept owed (7 withdraws no
- * more than 6 in this plan: what the conference's yes ordered has no grade or category
- * of its own, nor has its question); what 6 withdrew stays withdrawn (journaled).
- * 四(三)'s filing is a report to 市委网信办 (rules/versions.ts `obligationsV7`; no `FILE_RECORD`):
- * the migration makes an owed filing one, met by the report to 市委网信办 made since it began
+ * instant withdraws. The migration from 6 keeps owed what 6 kept owed (what the
+ * conference's yes ordered has no grade or category of its own, nor has its question) but a
+ * second report to 市委、市政府 or conference begun while the first was owed: version 7 owes
+ * each once at a time (rules/versions.ts `obligationsV7`, `again.whileOwed: false`; the kit
+ * withdraws the later one, journaled); what 6 withdrew stays withdrawn (journaled).
+ * 四(三)'s filing is a report to 市委网信办 (`obligationsV7`; no `FILE_RECORD`): the migration
+ * makes an owed filing one, met by the report to 市委网信办 made since it began
  * (rules/migration-v7.ts).
  */
 export const plan: PlanDefinition = {

@@ -43,7 +43,8 @@ import {
  * Version 6 has version 5's chart and options; its rules ask whether to hold a press
  * conference once at a time (rules/versions.ts `obligationsV6`). Version 7 has version 6's
  * states, opts into the kit's withdrawal options (`OPTIONS_V7`), and its 四(三) filing is a
- * report to 市委网信办 (`obligationsV7`): its chart has no `FILE_RECORD`.
+ * report to 市委网信办 (`obligationsV7`, which also owes what the conference's yes ordered once
+ * at a time): its chart has no `FILE_RECORD`.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options = version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
@@ -96,7 +97,8 @@ function chart(rules: readonly ObligationRule[], version: Version) {
 const OPTIONS_V5: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
 
 /**
- * Version 7 (version 6's rules and chart): what a change of grade or category withdraws.
+ * Version 7 (version 6's states; its own rules, rules/versions.ts `obligationsV7`): what a
+ * change of grade or category withdraws.
  * - `categoryChange: 'categoriesOnly'`: a category change withdraws only what the rule's
  *   categories no longer admit; 四(二)'s report to 市政府分管领导 (重大), kept owed by a rise to
  *   特别重大 (rule 4), is no longer withdrawn by an unrelated one.

@@ -100,6 +100,76 @@ describe('hrss-city v7: what the yes to a conference ordered ends only with the 
   })
 })
 
+describe('hrss-city v7: what the yes ordered is owed once at a time (五(三)3)', () => {
+  const owedOf = (w: Walker) =>
+    w
+      .owed()
+      .filter((o) => (ORDERED as readonly string[]).includes(o.rule))
+      .map((o) => o.id)
+  const yesAgain = (w: Walker) =>
+    w.send(
+      'DECIDE',
+      { decision: DECISIONS.pressConference, answer: 'yes', reason: '仍需召开' },
+      { actor: GROUP },
+    )
+
+  it('a yes asked again while the first report and conference are owed owes no second of either', () => {
+    const w = conferenceAskedAgain(plan)
+    yesAgain(w)
+    expect(owedOf(w)).toEqual(['report:cityLeadership#1', 'release:conference#1'])
+    w.send('REPORT', { to: ['cityLeadership'], summary: '拟召开新闻发布会' }, { actor: GROUP })
+    expect(owedOf(w)).toEqual(['release:conference#1'])
+    // Version 6 owed each twice (#2 begun by the second yes while #1 was owed).
+    const v6 = conferenceAskedAgain(planV6)
+    yesAgain(v6)
+    expect(owedOf(v6)).toEqual([
+      'report:cityLeadership#1',
+      'release:conference#1',
+      'report:cityLeadership#2',
+      'release:conference#2',
+    ])
+  })
+
+  it('the report made after the rise serves the yes given after it; one made before the rise does not', () => {
+    const w = conferenceAskedAgain(plan)
+    w.send('REPORT', { to: ['cityLeadership'], summary: '拟召开新闻发布会' }, { actor: GROUP })
+    yesAgain(w)
+    expect(owedOf(w)).toEqual(['release:conference#1'])
+    // Reported at 一般, before the rise: the yes at 重大 owes the report again (rule 3), one conference.
+    const v = startIncident(plan, { severity: 'general', severityReason: '研判' }, OFFICE)
+    v.send('REPORT', { to: ['group'], summary: 's' }, { actor: MONITOR })
+    v.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'yes', reason: '需要' }, { actor: GROUP })
+    v.send('REPORT', { to: ['cityLeadership'], summary: '拟召开新闻发布会' }, { actor: GROUP })
+    v.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: GROUP })
+    yesAgain(v)
+    expect(owedOf(v)).toEqual(['release:conference#1', 'report:cityLeadership#2'])
+  })
+
+  it('the migration from 6 keeps the first of each owed and withdraws the second', () => {
+    const w = conferenceAskedAgain(planV6)
+    yesAgain(w)
+    const at = '2026-10-09T10:00:00.000Z'
+    const persisted = planV6.machine.getPersistedSnapshot(
+      w.actor.getSnapshot(),
+    ) as unknown as PersistedSnapshot
+    const r = migrateSnapshot(planV6, plan, persisted, {
+      at,
+      actor: GROUP,
+      reason: '升级',
+      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    const statusOf = (id: string) => r.context.obligations.find((o) => o.id === id)?.status
+    for (const rule of ORDERED) {
+      expect(statusOf(`${rule}#1`), rule).toBe('owed')
+      expect(statusOf(`${rule}#2`), rule).toBe('withdrawn')
+    }
+  })
+})
+
 describe('hrss-city v7: a lowering at the due instant withdraws (rule 5)', () => {
   function loweredAtDue(p: PlanDefinition) {
     const w = startIncident(p, { severity: 'major', severityReason: '研判' }, OFFICE)

@@ -1,6 +1,6 @@
 /**
  * Each version's obligation list: version 4's (obligations.ts, its publications fresh
- * drafts; version 5's too), what version 6 changes, and what versions 3 and 2 owed
+ * drafts; version 5's too), what versions 6 and 7 change, and what versions 3 and 2 owed
  * differently, derived from it.
  */
 import type { ObligationRule } from '../../kit/types.js'
@@ -46,7 +46,20 @@ export const FILING_V7: Pick<ObligationRule, 'policy' | 'recipient' | 'discharge
   discharge: { type: 'REPORT', fields: { to: ['cityCac'] } },
 }
 
+/**
+ * Version 7, 五(三)3 (…由网络舆情应急处置领导小组领导上报市委、市政府指定专人对外发布权威消息): what the
+ * group's yes ordered — the report to 市委、市政府 and the conference — is owed once at a time
+ * (kit `again.whileOwed: false`). Risen while the first is still owed, no second is begun: the
+ * yes asked again after the rise leaves the first the one owed (a report made after the rise
+ * serves it). Version 6 began a second of each at the second yes while the first was owed:
+ * the same report to 市委、市政府 owed twice. Once the first is settled, a yes after a rise owes it
+ * anew (rule 3), as before.
+ */
+export const ORDERED_ONCE = ['report:cityLeadership', 'release:conference'] as const
+
 export const obligationsV7: readonly ObligationRule[] = obligationsV6.map((r) => {
+  if ((ORDERED_ONCE as readonly string[]).includes(r.id) && r.again)
+    return { ...r, again: { ...r.again, whileOwed: false } }
   if (r.id !== 'report:filing') return r
   const { priorSteps: _steps, ...rest } = r
   return { ...rest, ...FILING_V7 }
