@@ -35,7 +35,9 @@
  * conference's yes ordered is owed once at a time. Version 6 stays for its incidents
  * (migratesFrom 6).
  */
+import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
+import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
@@ -124,7 +126,12 @@ export const plan: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: obligationsV7,
-  events: events.filter((e) => e.type !== 'FILE_RECORD'),
+  // No FILE_RECORD (a report to 市委网信办 is the filing), and the plan's own categories
+  // (the shared nine; earlier versions take political_mass too).
+  events: withCategories(
+    events.filter((e) => e.type !== 'FILE_RECORD'),
+    COMMON_CATEGORIES,
+  ),
   machine,
   migratesFrom: { from: 6, context: contextFromV6 },
 }
