@@ -5,7 +5,8 @@
  * still owed at that instant, so 市网信办's 续报 went though 市网信办 was never told of the grade
  * lowered to. Version 7 reads it as "the group has the report of this grade" (rules/versions.ts)
  * and keeps it owed with its due time (rules 4 and 5). The kit's migration never changes a
- * withdrawn obligation, so this restores it — only where version 7 surely kept it: withdrawn at
+ * withdrawn obligation, so this begins it again, owed, due as it was (the withdrawal stays on
+ * the record) — only where version 7 surely kept it: withdrawn at
  * the latest change of grade, a lowering; the group told at the grade lowered to or above by
  * then; 市网信办 told of nothing since; version 7's rule applying now. Pure.
  */
@@ -29,11 +30,21 @@ export function cacKeptAtLowering(rule: ObligationRule, old: IncidentContext): I
   )
   const cacSince = acts.some((a) => Date.parse(a.at) >= at && toldTo(a.fields, 'cac'))
   if (!groupHad || cacSince) return old
-  let changed = false
-  const obligations = old.obligations.map((o) => {
-    if (o.rule !== rule.id || o.status !== 'withdrawn' || o.withdrawn?.at !== change.at) return o
-    changed = true
-    return { ...o, status: 'owed' as const, withdrawn: null }
-  })
-  return changed ? { ...old, obligations } : old
+  const gone = old.obligations.filter(
+    (o) => o.rule === rule.id && o.status === 'withdrawn' && o.withdrawn?.at === change.at,
+  )
+  if (gone.length === 0) return old
+  // The withdrawal stays on the record; what version 7 kept owed begins again as an instance
+  // of its own (the MIGRATED entry lists it as begun), due when the one withdrawn was due.
+  let n = Math.max(0, ...old.obligations.filter((o) => o.rule === rule.id).map((o) => instanceOf(o.id)))
+  const again = gone.map((o) => ({
+    ...o,
+    id: `${rule.id}#${++n}`,
+    status: 'owed' as const,
+    withdrawn: null,
+  }))
+  return { ...old, obligations: [...old.obligations, ...again] }
 }
+
+/** The number of an obligation's instance (`report:cac#2` → 2). */
+const instanceOf = (id: string): number => Number(id.slice(id.lastIndexOf('#') + 1)) || 0

@@ -11,6 +11,7 @@ import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migr
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { plan, planV6 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
+import { ledgerChanges } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, T0, type Walker } from '../helpers/machine.js'
 import { drafted, group, monitor, office, reportCac, reportGroup, unit } from './nanchong-npc-2022.helpers.js'
@@ -94,11 +95,14 @@ describe('nanchong-npc-2022 migrates from version 6 to 7', () => {
     // Version 6 withdrew it at the lowering (the group's 特别重大 续报 was still owed then).
     expect(latest(w.context(), 'report:cac')).toMatchObject({ id: 'report:cac#2', status: 'withdrawn' })
     const { r, ctx, send } = migrated(w)
-    expect(r.context.obligations.find((o) => o.id === 'report:cac#2')).toMatchObject({
+    // The withdrawal stays on the record; it is owed again as an instance the migration begins.
+    expect(r.context.obligations.find((o) => o.id === 'report:cac#2')).toMatchObject({ status: 'withdrawn' })
+    expect(r.context.obligations.find((o) => o.id === 'report:cac#3')).toMatchObject({
       status: 'owed',
       dueAt: at(82),
       withdrawn: null,
     })
+    expect(ledgerChanges(w.context().obligations, r.context.obligations)?.begun).toContain('report:cac#3')
     expect(latest(r.context, 'report:group')).toMatchObject({ id: 'report:group#3', status: 'withdrawn' })
     send('REPORT', { to: ['cac'], summary: '事实' }, group)
     expect(owedRules(ctx())).not.toContain('report:cac')
