@@ -159,7 +159,11 @@ async function main() {
             reason: s.reason,
           })
         if (requoted > 0 || skipped.length > 0)
-          log.info('uncertain due times re-quoted', { count: requoted, skipped: skipped.length, years })
+          log.info(requoted > 0 ? 'uncertain due times re-quoted' : 'no uncertain due time re-quoted', {
+            count: requoted,
+            skipped: skipped.length,
+            years,
+          })
       })
       .catch((e: unknown) => log.warn('re-quoting uncertain due times failed', errorFields(e)))
   })

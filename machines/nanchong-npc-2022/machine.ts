@@ -35,20 +35,6 @@ import {
 } from './rules.js'
 
 /**
- * The chart of a version: `rules` are what an incident owes; from version 3 a waived
- * obligation frees what waits for it (OBLIGATIONS.md rule 2): a waived decision on the
- * measures lets the response start, and 市网信办's opinion may be heard once it has a
- * report though the duty to send one was waived. From version 5 the kit's options
- * (README "Kit options"): an approval is not waived (OBLIGATIONS.md rule 8: a waived
- * sign-off is no sign-off; WITHDRAW_DRAFT is the way out), and a draft superseded by a
- * newer one of its purpose is neither signed off nor published (已有新稿，旧稿不再审批).
- * Version 6 has version 5's chart and options; its rules (`obligationsV6`) owe no 续报 to a
- * recipient already told of the grade risen to (OBLIGATIONS.md rule 6).
- * Version 7 (`obligationsV7`, guards.ts): a lowering withdraws the follow-ups a rise added,
- * the group may send 市网信办 the report it owes after a rise, the opinion after a rise waits
- * for the new grade's report, a waived stance frees the replies, every consent owes a block.
- */
-/**
  * Version 7's kit options besides version 5's (README "Kit options"): a lowering at the very
  * instant a report is due withdraws it (`lowerAtDue`: OBLIGATIONS.md rule 5, its due time has
  * not passed, as a report at that instant is on time; version 6 left 三(二)'s report to 市网信办
@@ -62,6 +48,20 @@ const OPTIONS_V7 = {
   categoryChange: 'categoriesOnly',
 } as const
 
+/**
+ * The chart of a version: `rules` are what an incident owes; from version 3 a waived
+ * obligation frees what waits for it (OBLIGATIONS.md rule 2): a waived decision on the
+ * measures lets the response start, and 市网信办's opinion may be heard once it has a
+ * report though the duty to send one was waived. From version 5 the kit's options
+ * (README "Kit options"): an approval is not waived (OBLIGATIONS.md rule 8: a waived
+ * sign-off is no sign-off; WITHDRAW_DRAFT is the way out), and a draft superseded by a
+ * newer one of its purpose is neither signed off nor published (已有新稿，旧稿不再审批).
+ * Version 6 has version 5's chart and options; its rules (`obligationsV6`) owe no 续报 to a
+ * recipient already told of the grade risen to (OBLIGATIONS.md rule 6).
+ * Version 7 (`obligationsV7`, guards.ts): a lowering withdraws the follow-ups a rise added,
+ * the group may send 市网信办 the report it owes after a rise, the opinion after a rise waits
+ * for the new grade's report, a waived stance frees the replies, every consent owes a block.
+ */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
     classify,

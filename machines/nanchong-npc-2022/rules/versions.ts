@@ -121,7 +121,6 @@ export const obligationsV6: readonly ObligationRule[] = obligationsV4.map((r) =>
   return { ...r, policy, again: { raise: r.again.raise, told: 'sameGrade' } }
 })
 
-/** Version 7: what a rise owes again (local policy on a rise), and what a lowering says of it. */
 /**
  * 逐级 (rule 7) in version 7: the group has the report of the current grade — its latest
  * report:group settled, or a report to it taken at this grade or above. A lowering that
