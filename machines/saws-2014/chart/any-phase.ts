@@ -4,9 +4,13 @@
  */
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
+import type { Condition } from '../../kit/types.js'
 import { clause } from '../../vocabulary.js'
 import { common, PHONE_REPORT_SETTLED, R } from '../rules.js'
 import { owes, step, type Version } from './helpers.js'
+
+/** Version 6, 五(一)2: the 简报 reports the response once there was one, or once the answer is settled (met or waived). */
+const BRIEFABLE: Condition = { any: [{ act: 'RESPOND' }, { settled: R.answer }] }
 
 /** The `on` of the phase region. */
 export const anyPhase = (version: Version) => ({ ...commonTransitions(common), ...gradeDuties(version) })
@@ -102,7 +106,12 @@ function gradeDuties(version: Version) {
       meta: clause('五(三)3', '分管领导牵头召开舆情应对会，拟定应对方案'),
     },
     BRIEF_LEADERS: {
-      guard: and(['isOpen', { type: 'holds', params: { when: { act: 'RESPOND' } } }]),
+      // 应对情况: once there was a response; version 6 also once the answer is settled, a
+      // waived one too (rule 2: a waiver frees what waits for it; the 简报 says how it was handled).
+      guard: and([
+        'isOpen',
+        { type: 'holds', params: { when: version >= 6 ? BRIEFABLE : { act: 'RESPOND' } } },
+      ]),
       actions: step('briefing'),
       meta: clause('五(一)2', '应对情况以简报形式报总局领导'),
     },
