@@ -147,3 +147,43 @@ describe('saws-2014 v6, 五(一)2 应对情况要以简报形式报总局领导:
     expect(act(w, OFF, 'BRIEF_LEADERS', { content: '简报' })).toBe(true)
   })
 })
+
+describe('saws-2014 v6, 五(一)3 批示后组织开展应对工作: after a rise to 重大 the route steps wait for the 批示', () => {
+  const ROUTE = { rumor: 'REQUEST_TAKEDOWN', malicious: 'CONTROL_SOURCE' } as const
+  const payload = { REQUEST_TAKEDOWN: { sites: ['某论坛'] }, CONTROL_SOURCE: {} } as const
+
+  it.each(['rumor', 'malicious'] as const)('the %s route in the response', (category) => {
+    const type = ROUTE[category]
+    const risen = (p: PlanDefinition) => {
+      const w = toResponse(p, 'general', category)
+      respond(w)
+      expect(act(w, MON, 'METRICS_UPDATED', { facts: FACTS.major })).toBe(true)
+      expect(w.context().severity).toBe('major')
+      return w
+    }
+    const w = risen(plan)
+    expect(act(w, OFF, type, payload[type])).toBe(false)
+    expect(act(w, OFF, 'MOBILISE_COMMENTATORS')).toBe(false)
+    majorDuties(w)
+    expect(act(w, OFF, type, payload[type])).toBe(true)
+    expect(w.value()).toMatchObject({ phase: { response: 'following' } })
+    // Version 5 (frozen): the route state's own transition has no guard and wins.
+    expect(act(risen(planV5), OFF, type, payload[type])).toBe(true)
+  })
+
+  it.each(['rumor', 'malicious'] as const)(
+    'the %s step a late category change owes in disposal, after a rise there',
+    (category) => {
+      const type = ROUTE[category]
+      const w = toResponse(plan, 'general', 'inquiry')
+      respond(w)
+      expect(act(w, MON, 'SUBSIDE')).toBe(true)
+      regrade(w, 'major', '转载激增')
+      expect(act(w, OFF, 'SET_CATEGORY', { category })).toBe(true)
+      expect(w.phase()).toBe('disposal')
+      expect(act(w, OFF, type, payload[type])).toBe(false)
+      majorDuties(w)
+      expect(act(w, OFF, type, payload[type])).toBe(true)
+    },
+  )
+})

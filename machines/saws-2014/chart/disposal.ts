@@ -57,6 +57,11 @@ function aftercare(version: Version) {
  * is taken where the incident is, while it is owed, in the order of the response.
  */
 function routeSteps(version: Version) {
+  /**
+   * Version 6: the takedown request and source control (四(三), 五(四)4–5) also wait for what
+   * authorises the response (`mayImplement`: 五(一)3 批示后组织开展应对工作), as in the response.
+   */
+  const authorised = (rule: string) => (version >= 6 ? and([owes(rule), 'mayImplement']) : owes(rule))
   return {
     SOLVE_PROBLEM: {
       guard: owes(R.solve),
@@ -74,12 +79,12 @@ function routeSteps(version: Version) {
       meta: clause('五(四)2、五(四)3', '解决问题或查实后公开处理结果'),
     },
     REQUEST_TAKEDOWN: {
-      guard: owes(R.takedown),
+      guard: authorised(R.takedown),
       actions: step('takedownRequested'),
       meta: clause('五(四)4、四(三)', '提请有关网站删除、覆盖不实信息（平息后认定为谣言）'),
     },
     CONTROL_SOURCE: {
-      guard: owes(R.contain),
+      guard: authorised(R.contain),
       actions: step('sourceControlled'),
       meta: clause('五(四)5', '从源头上控制信息进一步传播（平息后认定为恶意炒作）'),
     },

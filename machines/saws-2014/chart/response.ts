@@ -31,6 +31,13 @@ export function response(version: Version) {
   const stepSettled = (waited: readonly string[]) =>
     leave(`${ID}.response.following`, waited, '本步骤已办理或已免除（不再欠）：转入跟踪监测')
   /** 五(四)2–3: the result, approved, once the solving or the investigation is done (v3: or waived). */
+  /**
+   * Version 6: a route's takedown request and source control (四(三), 五(四)4–5) wait for what
+   * authorises the response, as the measures of 四 do (`mayImplement`: 五(一)2 批准后实施,
+   * 五(一)3 批示后组织开展应对工作) — after a rise to 重大 during the response too. Before,
+   * the route state's own transition had no guard and won over the guarded measure.
+   */
+  const authorised = version >= 6 ? { guard: 'mayImplement' as const } : {}
   const publishResult = (done: string) =>
     v3
       ? and(['resultInOrder', publicStep('result', fresh)])
@@ -162,6 +169,7 @@ export function response(version: Version) {
             on: {
               REQUEST_TAKEDOWN: {
                 target: `${ID}.response.following`,
+                ...authorised,
                 actions: step('takedownRequested'),
                 meta: clause('五(四)4、四(三)', '提请网站删除、覆盖'),
               },
@@ -187,6 +195,7 @@ export function response(version: Version) {
             on: {
               CONTROL_SOURCE: {
                 target: `${ID}.response.following`,
+                ...authorised,
                 actions: step('sourceControlled'),
                 meta: clause('五(四)5', '源头控制，平息事态'),
               },
