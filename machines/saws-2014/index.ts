@@ -29,6 +29,7 @@ import {
   obligationRulesV2,
   obligationRulesV4,
   obligationRulesV5,
+  obligationRulesV6,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -87,15 +88,19 @@ export const planV5: PlanDefinition = {
 }
 
 /**
- * Version 6: version 5's states, chart, rules and waivers; what a change of grade or
- * category withdraws (machine.ts `V6_OPTIONS`): a category change withdraws only what its
- * categories make unrequired (rule 4), a lowering at the due instant withdraws (rule 5).
- * The migration from 5 keeps owed what 5 kept owed (6 withdraws nothing 5 kept); what 5
+ * Version 6: version 5's states and waivers; what a change of grade or category withdraws
+ * (machine.ts `V6_OPTIONS`): a category change withdraws only what its categories make
+ * unrequired (rule 4), a lowering at the due instant withdraws (rule 5). Amended before
+ * release after a clause-by-clause review (rules/versions.ts `obligationRulesV6`, the
+ * chart's `version >= 6`): the 简报 once the answer is settled, route steps wait for the
+ * 批示, a lowering 特别重大 → 重大 withdraws the 续报 人事司 no longer needs. The migration
+ * from 5 keeps owed what 6 would keep owed (the kit's rederive, by 6's rules); what 5
  * withdrew stays withdrawn on the record.
  */
 export const plan: PlanDefinition = {
   ...planV5,
   version: 6,
+  obligations: [...obligationRulesV6, escalation],
   machine,
   migratesFrom: { from: 5 },
 }

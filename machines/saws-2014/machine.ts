@@ -46,6 +46,7 @@ import {
   obligationRulesV2,
   obligationRulesV4,
   obligationRulesV5,
+  obligationRulesV6,
   PLAN_ID,
 } from './rules.js'
 
@@ -110,8 +111,8 @@ export const V6_OPTIONS: KitOptions = Object.freeze({
   lowerAtDue: 'withdraws',
 })
 
-export const machine = chart(obligationRulesV5, 6)
-/** Version 5's chart (the same states and rules as 6, without the withdrawal options), for the incidents opened on it. */
+export const machine = chart(obligationRulesV6, 6)
+/** Version 5's chart (the same states as 6; without its withdrawal options and amendments), for the incidents opened on it. */
 export const machineV5 = chart(obligationRulesV5, 5)
 /** Version 4's chart (rules.ts `obligationRulesV4`), for the incidents opened on it. */
 export const machineV4 = chart(obligationRulesV4, 4)

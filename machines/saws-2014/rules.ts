@@ -14,7 +14,7 @@
  *     obligations-reporting.ts   五(一)–五(三): reports, activation, special report, 批示, meeting
  *     obligations-response.ts    五(四): the answer and each route's steps
  *     obligations-aftercare.ts   五(五) after it subsides, 六's follow-up and summary
- *   versions.ts                what versions 2, 4 and 5 owe differently
+ *   versions.ts                what versions 2, 4, 5 and 6 owe differently
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -40,4 +40,9 @@ export {
   WAIVERS_V5,
 } from './rules/roles.js'
 export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js'
-export { obligationRulesV2, obligationRulesV4, obligationRulesV5 } from './rules/versions.js'
+export {
+  obligationRulesV2,
+  obligationRulesV4,
+  obligationRulesV5,
+  obligationRulesV6,
+} from './rules/versions.js'

@@ -5,11 +5,13 @@
  * incidents opened on it, which one assertion per defect shows.
  */
 import { describe, expect, it } from 'vitest'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { plan, planV5 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Category, Facts } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
 
 const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
 const OFF: Actor = { name: '人事司干部', role: 'office' }
@@ -186,4 +188,65 @@ describe('saws-2014 v6, 五(一)3 批示后组织开展应对工作: after a ris
       expect(act(w, OFF, type, payload[type])).toBe(true)
     },
   )
+})
+
+describe('saws-2014 v6, rule 5: lowered 特别重大 → 重大, the 续报 人事司 no longer needs is withdrawn', () => {
+  const lowered = (p: PlanDefinition, reportFirst: boolean) => {
+    const w = open(p, 'major')
+    if (reportFirst) expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    regrade(w, 'critical', '扩散')
+    regrade(w, 'major', '误判')
+    return w
+  }
+
+  it('重大 reported by phone: the 续报 of 特别重大 is withdrawn, its timer breaches nothing', () => {
+    const w = lowered(plan, true)
+    expect(statuses(w, R.reportMajor)).toEqual([
+      'report:office:major#1:met',
+      'report:office:major#2:withdrawn',
+    ])
+    expect(() => w.fire('report:office:major#2')).toThrow(/no owed obligation/)
+    expect(w.context().obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+    // Version 5 (frozen) left it owed, to breach and owe an escalation.
+    const v5 = lowered(planV5, true)
+    v5.fire('report:office:major#2')
+    expect(owedRules(v5)).toEqual(expect.arrayContaining([R.reportMajor, 'escalate']))
+  })
+
+  it('migrated from version 5 before its due time, it is withdrawn as version 6 would have', () => {
+    const w = lowered(planV5, true)
+    expect(statuses(w, R.reportMajor)).toEqual(['report:office:major#1:met', 'report:office:major#2:owed'])
+    const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
+    const r = migrateSnapshot(planV5, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+      at,
+      actor: { name: '管理员', role: 'admin' },
+      reason: '新版预案',
+      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    const migrated = r.context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
+    expect(migrated).toEqual(['met', 'withdrawn'])
+  })
+
+  it('人事司 not told of 重大 yet: the reports stay owed (control)', () => {
+    const w = lowered(plan, false)
+    expect(statuses(w, R.reportMajor)).toEqual(['report:office:major#1:owed', 'report:office:major#2:owed'])
+  })
+
+  it('a rise again to 特别重大 owes the 续报 again (五(二))', () => {
+    const w = lowered(plan, true)
+    regrade(w, 'critical', '再次扩散')
+    expect(statuses(w, R.reportMajor).at(-1)).toBe('report:office:major#3:owed')
+  })
+
+  it('a relapse at 重大 still owes 人事司 a new report (五(二) 发酵)', () => {
+    const w = toResponse(plan, 'major')
+    respond(w)
+    expect(act(w, MON, 'SUBSIDE')).toBe(true)
+    expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
+    expect(statuses(w, R.reportMajor).at(-1)).toBe('report:office:major#2:owed')
+  })
 })

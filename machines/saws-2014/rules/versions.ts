@@ -1,5 +1,5 @@
 /** What versions 2, 4 and 5 owe differently from version 3 (obligations.ts), derived from its list. */
-import type { ObligationRule } from '../../kit/types.js'
+import type { Condition, ObligationRule } from '../../kit/types.js'
 import { GENERAL_REPORT_SETTLED, PHONE_REPORT_SETTLED } from './gates.js'
 import { POLICY_SOON, R, rule } from './ids.js'
 import { obligationRules } from './obligations.js'
@@ -58,3 +58,31 @@ export const obligationRulesV4: readonly ObligationRule[] = obligationRules.flat
 export const obligationRulesV5: readonly ObligationRule[] = obligationRulesV4.map((r) =>
   r.draftPurpose === undefined ? r : { ...r, freshDraft: true },
 )
+
+/**
+ * 五(一)3、五(二): the phone report to 人事司 is owed again at a rise (五(二) 舆情发酵、影响面不断扩大)
+ * and at a relapse; version 6 owes an instance only while one of these holds — the latest
+ * change of grade is a rise (kit `risen`), there was a relapse, or 人事司 has no phone report
+ * taken at the incident's current grade or a higher one (kit `actAtGrade`). A lowering
+ * 特别重大 → 重大 thus withdraws the 续报 of 特别重大 not yet due once 人事司 has 重大's report
+ * (OBLIGATIONS.md rule 5: only what the new grade does not require; 已到期的照旧); one still
+ * owed for 重大 stays.
+ */
+const MAJOR_REPORT_OWED: Condition = {
+  any: [
+    { risen: true },
+    { act: 'RELAPSE' },
+    { not: { actAtGrade: 'REPORT', fields: { to: ['office'], channel: 'phone' } } },
+  ],
+}
+
+/** Version 6's rules: version 5's, amended before release (the clause-by-clause review). */
+export const obligationRulesV6: readonly ObligationRule[] = obligationRulesV5.map((r) => {
+  if (r.id === R.reportMajor)
+    return {
+      ...r,
+      when: MAJOR_REPORT_OWED,
+      policy: `${r.policy}；特别重大降为重大：已电话报告过重大的，尚未到期的续报撤回`,
+    }
+  return r
+})
