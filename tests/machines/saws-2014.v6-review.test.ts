@@ -250,3 +250,37 @@ describe('saws-2014 v6, rule 5: lowered 特别重大 → 重大, the 续报 人�
     expect(statuses(w, R.reportMajor).at(-1)).toBe('report:office:major#2:owed')
   })
 })
+
+describe('saws-2014 v6, 五(一)1 由人事司(宣教办)通知相关单位: the leader does not discharge 人事司’s notice', () => {
+  const risenInReporting = (p: PlanDefinition) => {
+    const w = open(p, 'general')
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'bulletin' })).toBe(true)
+    expect(statuses(w, R.assignUnit)).toEqual(['assign:unit#1:owed'])
+    expect(act(w, MON, 'METRICS_UPDATED', { facts: FACTS.major })).toBe(true)
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
+    expect(w.phase()).toBe('reporting')
+    return w
+  }
+
+  it('risen to 重大 with the notice owed: the leader’s CONVENE is refused, 人事司’s meets it', () => {
+    const w = risenInReporting(plan)
+    expect(act(w, LEAD, 'CONVENE')).toBe(false)
+    expect(statuses(w, R.assignUnit)).toEqual(['assign:unit#1:owed'])
+    expect(act(w, OFF, 'CONVENE')).toBe(true)
+    expect(statuses(w, R.assignUnit)).toEqual(['assign:unit#1:met'])
+    expect(w.phase()).toBe('consultation')
+    // Version 5 (frozen): the leader's CONVENE marked 人事司's notice met.
+    const v5 = risenInReporting(planV5)
+    expect(act(v5, LEAD, 'CONVENE')).toBe(true)
+    expect(statuses(v5, R.assignUnit)).toEqual(['assign:unit#1:met'])
+  })
+
+  it('at 重大 from the start (no notice owed) the leader still convenes (五(三)3, control)', () => {
+    const w = open(plan, 'major')
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
+    expect(act(w, LEAD, 'CONVENE')).toBe(true)
+    expect(w.phase()).toBe('consultation')
+  })
+})

@@ -7,7 +7,7 @@ import { commonTransitions } from '../../kit/kit.js'
 import type { Condition } from '../../kit/types.js'
 import { clause } from '../../vocabulary.js'
 import { common, PHONE_REPORT_SETTLED, R } from '../rules.js'
-import { owes, step, type Version } from './helpers.js'
+import { convener, owes, step, type Version } from './helpers.js'
 
 /** Version 6, 五(一)2: the 简报 reports the response once there was one, or once the answer is settled (met or waived). */
 const BRIEFABLE: Condition = { any: [{ act: 'RESPOND' }, { settled: R.answer }] }
@@ -42,7 +42,7 @@ function gradeDuties(version: Version) {
       meta: clause('五(一)4', '立即通知总局总值班室'),
     },
     CONVENE: {
-      guard: version >= 4 ? and([owes(R.assignUnit), 'convenerEntitled']) : owes(R.assignUnit),
+      guard: version >= 4 ? and([owes(R.assignUnit), convener(version)]) : owes(R.assignUnit),
       actions: step('convened'),
       meta: clause('五(一)1', '人事司(宣教办)通知相关单位依职能办理'),
     },

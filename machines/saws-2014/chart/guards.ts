@@ -20,6 +20,10 @@ import {
 } from '../rules.js'
 import { type Args, clear } from './helpers.js'
 
+/** Below 重大 only 人事司 convenes (version 4); the engine's 'system' asker passes. */
+const convenerEntitled = ({ context, event }: Args) =>
+  event.actor.role !== 'leader' || context.severity === 'major' || context.severity === 'critical'
+
 export const planGuards = (options: KitOptions) => ({
   routeIs: ({ context }: Args, p: { route: Route }) => routeOf(context.category) === p.route,
   /** 五(一)1–3: the grade's report has reached 人事司(宣教办) (and 重大以上 activated the plan). */
@@ -53,8 +57,16 @@ export const planGuards = (options: KitOptions) => ({
    */
   // Of CONVENE's senders (office, leader) the leader is refused below 重大; the engine's
   // 'system' asker (allowedEvents, whatever the caller's role) passes.
-  convenerEntitled: ({ context, event }: Args) =>
-    event.actor.role !== 'leader' || context.severity === 'major' || context.severity === 'critical',
+  convenerEntitled,
+  /**
+   * Version 6, 五(一)1 "由人事司(宣教办)通知相关单位": the notice to the unit is 人事司's, and a
+   * CONVENE meets it whoever sends it, so the leader does not convene while it is owed (at
+   * 重大以上 too: 人事司's CONVENE gives the notice and opens the consultation).
+   */
+  convenerEntitledV6: (args: Args) =>
+    convenerEntitled(args) &&
+    (args.event.actor.role !== 'leader' ||
+      !args.context.obligations.some((o) => o.rule === R.assignUnit && o.status === 'owed')),
   /** Rule 2 (version 4): the grade's report to 人事司 was waived, none is owed: discovery is left. */
   reportWaived: ({ context }: Args) => {
     const office = context.obligations.filter((o) => (OFFICE_REPORTS as readonly string[]).includes(o.rule))

@@ -23,5 +23,12 @@ export const owes = (rule: string) => ({ type: 'owes' as const, params: { rule }
 /** The latest instance of `rule` is met, met late or waived: nothing of it is owed now. */
 export const settled = (rule: string) => ({ type: 'holds' as const, params: { when: { settled: rule } } })
 
+/**
+ * Who may convene (version 4: below 重大 only 人事司; version 6: nor the leader while 人事司's
+ * notice to the unit, 五(一)1, is owed: a CONVENE meets it whoever sends it).
+ */
+export const convener = (version: Version) =>
+  version >= 6 ? ('convenerEntitledV6' as const) : ('convenerEntitled' as const)
+
 /** The plan versions this chart serves. */
 export type Version = 2 | 3 | 4 | 5 | 6
