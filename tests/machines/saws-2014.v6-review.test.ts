@@ -284,3 +284,30 @@ describe('saws-2014 v6, 五(一)1 由人事司(宣教办)通知相关单位: the
     expect(w.phase()).toBe('consultation')
   })
 })
+
+describe('saws-2014 v6, rule 6: lowered 重大 → 较大, the response meeting already proposed the measures', () => {
+  const lowered = (p: PlanDefinition) => {
+    const w = toResponse(p, 'major')
+    respond(w)
+    expect(statuses(w, R.meeting)).toEqual(['meeting#1:met'])
+    regrade(w, 'large', '回落')
+    return w
+  }
+
+  it('propose (五(一)2、五(三)2) starts met by the meeting (五(三)3 研究提出舆情处理措施); nothing re-routes', () => {
+    const w = lowered(plan)
+    expect(statuses(w, R.propose)).toEqual(['propose#1:met'])
+    expect(owedRules(w)).toEqual([R.brief])
+    expect(act(w, OFF, 'BRIEF_LEADERS', { content: '简报' })).toBe(true)
+    expect(act(w, MON, 'SUBSIDE')).toBe(true)
+    // Version 5 (frozen) owed it again, and PROPOSE must carry a category.
+    expect(statuses(lowered(planV5), R.propose)).toEqual(['propose#1:owed'])
+  })
+
+  it('lowered before the meeting was held, the proposal is owed (control)', () => {
+    const w = open(plan, 'major')
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    regrade(w, 'large', '回落')
+    expect(statuses(w, R.propose)).toEqual(['propose#1:owed'])
+  })
+})

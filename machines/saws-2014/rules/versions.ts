@@ -76,8 +76,15 @@ const MAJOR_REPORT_OWED: Condition = {
   ],
 }
 
-/** Version 6's rules: version 5's, amended before release (the clause-by-clause review). */
+/**
+ * Version 6's rules: version 5's, amended before release (the clause-by-clause review).
+ * The phone report: `MAJOR_REPORT_OWED`. The proposal (五(一)2 作出定性并提出应急处置意见,
+ * 五(三)1–2): after a lowering from 重大, the response meeting (五(三)3 研究提出舆情处理措施，
+ * 拟定应对方案) already did it (rule 6: done before owed counts, `priorSteps`), as version 4
+ * reads the leader's 批示 for the approval of the proposal.
+ */
 export const obligationRulesV6: readonly ObligationRule[] = obligationRulesV5.map((r) => {
+  if (r.id === R.propose) return { ...r, priorSteps: [{ type: 'HOLD_MEETING', fields: {} }] }
   if (r.id === R.reportMajor)
     return {
       ...r,
