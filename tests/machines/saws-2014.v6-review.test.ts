@@ -311,3 +311,41 @@ describe('saws-2014 v6, rule 6: lowered 重大 → 较大, the response meeting 
     expect(statuses(w, R.propose)).toEqual(['propose#1:owed'])
   })
 })
+
+describe('saws-2014 v6, 五(二) 发现有舆情发酵、影响面不断扩大等不良发展趋势时，要及时报告人事司: every worsening', () => {
+  const again = (p: PlanDefinition, [low, high]: readonly [Grade, Grade]) => {
+    const w = open(p, high)
+    const channel = high === 'large' ? 'written' : 'phone'
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel })).toBe(true)
+    regrade(w, low, '回落')
+    regrade(w, high, '再次升温')
+    return w
+  }
+  const BANDS = [
+    [['general', 'large'], R.reportLarge, 120],
+    [['large', 'major'], R.reportMajor, 30],
+  ] as const
+
+  it.each(BANDS)(
+    '%j: risen again to a grade reported owes a new report, due from the rise',
+    (grades, rule, due) => {
+      const w = again(plan, grades)
+      const rise = w.context().acts.at(-1)?.at as string
+      const all = w.context().obligations.filter((o) => o.rule === rule)
+      expect(all.map((o) => o.status)).toEqual(['met', 'owed'])
+      expect(all[1]).toMatchObject({ startedAt: rise, dueAt: addMinutes(rise, due) })
+      expect(all[1]?.clause?.split('、')).toContain('五(二)')
+    },
+  )
+
+  it('version 5 (frozen) owed it for 重大 but not for 较大', () => {
+    const [large, major] = BANDS.map(([grades, rule]) =>
+      again(planV5, grades)
+        .context()
+        .obligations.filter((o) => o.rule === rule)
+        .map((o) => o.status),
+    )
+    expect(large).toEqual(['met'])
+    expect(major).toEqual(['met', 'owed'])
+  })
+})

@@ -67,7 +67,7 @@ describe('saws-2014 version 6', () => {
     // The same rules, in the same order, but those amended (saws-2014.v6-review.test.ts).
     expect(plan.obligations.map((r) => r.id)).toEqual(planV5.obligations.map((r) => r.id))
     const amended = plan.obligations.filter((r, i) => r !== planV5.obligations[i]).map((r) => r.id)
-    expect(amended).toEqual(['report:office:major', 'propose'])
+    expect(amended).toEqual(['report:office:large', 'report:office:major', 'propose'])
     expect(planV5).toMatchObject({ version: 5, migratesFrom: { from: 4 } })
   })
 })

@@ -78,13 +78,23 @@ const MAJOR_REPORT_OWED: Condition = {
 
 /**
  * Version 6's rules: version 5's, amended before release (the clause-by-clause review).
- * The phone report: `MAJOR_REPORT_OWED`. The proposal (五(一)2 作出定性并提出应急处置意见,
+ * The phone report: `MAJOR_REPORT_OWED`. The report at 较大: owed again at every rise to
+ * it (五(二): every worsening is reported, as 重大以上's already was; version 5 owed none
+ * when 人事司 had been told of 较大 before a lowering). The proposal (五(一)2 作出定性并提出应急处置意见,
  * 五(三)1–2): after a lowering from 重大, the response meeting (五(三)3 研究提出舆情处理措施，
  * 拟定应对方案) already did it (rule 6: done before owed counts, `priorSteps`), as version 4
  * reads the leader's 批示 for the approval of the proposal.
  */
 export const obligationRulesV6: readonly ObligationRule[] = obligationRulesV5.map((r) => {
   if (r.id === R.propose) return { ...r, priorSteps: [{ type: 'HOLD_MEETING', fields: {} }] }
+  // 五(二) asks for a report at every worsening (发酵、影响面不断扩大): risen again to 较大 after
+  // a lowering, 人事司 is told again, as the phone report already was at 重大以上.
+  if (r.id === R.reportLarge)
+    return {
+      ...r,
+      again: { raise: true, events: ['RELAPSE'] },
+      policy: `${r.policy}；降级后再次升至较大（舆情再度扩大）：再次报告，自升级时起 2 小时`,
+    }
   if (r.id === R.reportMajor)
     return {
       ...r,
