@@ -86,25 +86,23 @@ export const fields = {
 }
 
 /**
- * The event specs with SET_CATEGORY taking only `categories` (the plan version's own, not
- * every category of the shared vocabulary).
+ * The event specs with every `category` field (SET_CATEGORY's, a 定性 that sets it, as
+ * saws-2014's PROPOSE) taking only `categories`: the plan version's own, not every category
+ * of the shared vocabulary.
  */
 export function withCategories(
   specs: readonly EventSpec[],
   categories: readonly [Category, ...Category[]],
 ): EventSpec[] {
-  return specs.map((e) =>
-    e.type === 'SET_CATEGORY'
-      ? {
-          ...e,
-          schema: e.schema.extend({
-            category: z
-              .enum(categories)
-              .describe(`涉事原因：${categories.map((c) => `${c} ${CATEGORY_LABELS[c]}`).join('；')}`),
-          }),
-        }
-      : e,
-  )
+  const words = `涉事原因：${categories.map((c) => `${c} ${CATEGORY_LABELS[c]}`).join('；')}`
+  return specs.map((e) => {
+    const field = e.schema.shape.category
+    if (field === undefined) return e
+    return {
+      ...e,
+      schema: e.schema.extend({ category: z.enum(categories).describe(field.description ?? words) }),
+    }
+  })
 }
 
 /**

@@ -17,7 +17,9 @@
  * so the answer a relapse owes is a new draft (六(一)、六(二)). Version 4 stays for
  * incidents opened on it.
  */
+import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
+import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
@@ -101,6 +103,9 @@ export const plan: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: [...obligationRulesV6, escalation],
+  // The plan's own categories, in SET_CATEGORY and PROPOSE's 定性 (the shared nine; earlier
+  // versions take political_mass too).
+  events: withCategories(planV5.events, COMMON_CATEGORIES),
   machine,
   migratesFrom: { from: 5 },
 }

@@ -12,8 +12,8 @@ import type { AppError } from '../../src/errors.js'
 import { calendar, caller, dump, freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
-/** Current plans whose SET_CATEGORY still takes it (their versions of this session not yet narrowed). */
-const TAKE_IT = ['neixiang-2017', 'saws-2014']
+/** The one current plan whose text names it (第二條4). */
+const TAKE_IT = ['neixiang-2017']
 const office = caller('office')
 const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
 
@@ -54,6 +54,13 @@ describe('political_mass, a category of one plan', () => {
     })
   }
 
+  it('saws-2014 PROPOSE, whose 定性 sets the category, takes only its categories too', () => {
+    const propose = getPlan('saws-2014')?.events.find((e) => e.type === 'PROPOSE')
+    const fields = { category: 'political_mass', proposal: '依法处置' }
+    expect(propose?.schema.safeParse(fields).success).toBe(false)
+    expect(propose?.schema.safeParse({ ...fields, category: 'rumor' }).success).toBe(true)
+  })
+
   it('neixiang-2017, whose 第二條4 names it, takes it; the released versions of the others still do', async () => {
     t = await freshEngine()
     const v = await t.engine.open(
@@ -64,6 +71,8 @@ describe('political_mass, a category of one plan', () => {
     for (const [id, version] of [
       ['nanning-aic-2017', 8],
       ['nanchong-npc-2022', 6],
+      ['hrss-city', 6],
+      ['saws-2014', 5],
     ] as const) {
       const released = getPlan(id, version)?.events.find((e) => e.type === 'SET_CATEGORY')
       expect(released?.schema.safeParse({ category: 'political_mass' }).success, `${id}@${version}`).toBe(
