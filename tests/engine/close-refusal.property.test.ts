@@ -23,7 +23,7 @@ import type { AnyMachineSnapshot } from 'xstate'
 import { PLAN_VERSIONS } from '../../machines/index.js'
 import { wouldDischarge } from '../../machines/kit/ledger.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
-import { CATEGORIES, type Category, type Severity } from '../../machines/vocabulary.js'
+import type { Category, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, TestClock, type TestEngine } from '../helpers/engine.js'
@@ -39,6 +39,7 @@ import {
   closingRoute,
   handledEventTypes,
   phaseOf,
+  planCategories,
   planMenu,
   startGrades,
   walkDefinition,
@@ -174,14 +175,15 @@ describe.each(PLAN_VERSIONS.map((p) => [`${p.id}@${p.version}`, p] as const))(
     const closers = closingEvents(plan)
     const handles = handledEventTypes(plan.machine)
     // The walks never send a closing event themselves (the probe asks it after every step).
-    const menu = planMenu(plan, { categories: CATEGORIES }).filter((m) => !closers.includes(m.type))
+    const categories = planCategories(plan)
+    const menu = planMenu(plan, { categories }).filter((m) => !closers.includes(m.type))
     const routes = new Map(startGrades(plan).map((g) => [g, closingRoute(plan, g) ?? []]))
     // The route's last step closes: a walk follows it up to the step before at most.
     const length = (g: Severity | null) => Math.max(0, (routes.get(g)?.length ?? 0) - 1)
     const walk = fc
       .record({
         grade: fc.constantFrom(...startGrades(plan)),
-        category: fc.constantFrom(null, ...CATEGORIES),
+        category: fc.constantFrom(null, ...categories),
       })
       .chain(({ grade, category }) =>
         fc.record({

@@ -7,10 +7,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
-import { CATEGORIES, ROLES, type Role } from '../../machines/vocabulary.js'
+import { ROLES, type Role } from '../../machines/vocabulary.js'
 import type { IncidentView } from '../../src/engine/view.js'
 import { AppError } from '../../src/errors.js'
 import { caller, freshEngine, newDb } from '../helpers/engine.js'
+import { planCategories } from '../helpers/graph.js'
 import { samplePayload } from '../helpers/payloads.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 
@@ -88,6 +89,7 @@ async function run(
     let seen = new Map(view.obligations.map((o) => [o.id, o]))
     let last = view.updatedAt
     const grades = plan.severities.map((s) => s.code)
+    const categories = planCategories(plan)
     const send = async (type: string, fields: Record<string, unknown>, role: Role, occurredAt?: string) => {
       const spec = plan.events.find((e) => e.type === type)
       if (!spec) return
@@ -138,7 +140,7 @@ async function run(
           ROLES[step.role % ROLES.length] as Role,
         )
       } else {
-        await send('SET_CATEGORY', { category: CATEGORIES[step.index % CATEGORIES.length] }, 'office')
+        await send('SET_CATEGORY', { category: categories[step.index % categories.length] }, 'office')
       }
       view = await engine.get(view.id, office)
       checkInvariants(seen, view)

@@ -959,6 +959,12 @@ export interface MenuItem {
   key: string
 }
 
+/** The categories the plan version takes (its SET_CATEGORY's; the whole vocabulary if it has none). */
+export function planCategories(plan: PlanDefinition): Category[] {
+  const field = plan.events.find((e) => e.type === 'SET_CATEGORY')?.schema.shape.category
+  return CATEGORIES.filter((c) => field === undefined || field.safeParse(c).success)
+}
+
 /** Every payload variant of every event of the plan, as each role worth sending it as. */
 export function planMenu(plan: PlanDefinition, opts: PayloadOptions): MenuItem[] {
   return plan.events.flatMap((spec) =>

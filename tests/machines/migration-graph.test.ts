@@ -143,6 +143,16 @@ function migrateChecked(from: PlanDefinition, to: PlanDefinition, s: AnyMachineS
     if (result.ok || !/closed/.test(result.reason)) problems.push(`closed ${where} not refused`)
     return { at, result, problems }
   }
+  // A category the new version does not take is set anew before the migration (refused
+  // until then, naming it); every other open state migrates.
+  const category = (s.context as IncidentContext).category
+  const takes = to.events.find((e) => e.type === 'SET_CATEGORY')?.schema.shape.category
+  const foreign = category !== null && takes !== undefined && !takes.safeParse(category).success
+  if (foreign) {
+    if (result.ok || !result.reason.includes(`category ${category} is not one`))
+      problems.push(`${where} with category ${category}, not one version ${to.version} takes, not refused`)
+    return { at, result, problems }
+  }
   if (!result.ok) return { at, result, problems: [`${where} refused: ${result.reason}`] }
   const event = { type: 'MIGRATED', at, actor: admin } as IncidentEvent
   for (const v of violations(
