@@ -98,10 +98,10 @@ export function withCategories(
   return specs.map((e) => {
     const field = e.schema.shape.category
     if (field === undefined) return e
-    return {
-      ...e,
-      schema: e.schema.extend({ category: z.enum(categories).describe(field.description ?? words) }),
-    }
+    const narrowed = z.enum(categories).describe(field.description ?? words)
+    // An optional category (none set) stays optional: only its values narrow.
+    const category = field.safeParse(undefined).success ? narrowed.optional() : narrowed
+    return { ...e, schema: e.schema.extend({ category }) }
   })
 }
 

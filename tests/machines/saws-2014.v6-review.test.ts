@@ -338,6 +338,17 @@ describe('saws-2014 v6, 五(二) 发现有舆情发酵、影响面不断扩大�
     },
   )
 
+  it('a report still owed (breached) when the grade rises again to 较大 is the one owed: no second row', () => {
+    const w = open(plan, 'large')
+    w.fire(R.reportLarge)
+    regrade(w, 'general', '回落')
+    regrade(w, 'large', '再次升温')
+    const owed = () => w.context().obligations.filter((o) => o.rule === R.reportLarge && o.status === 'owed')
+    expect(owed().map((o) => o.id)).toEqual([`${R.reportLarge}#1`])
+    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'written' })).toBe(true)
+    expect(owed()).toEqual([])
+  })
+
   it('version 5 (frozen) owed it for 重大 but not for 较大', () => {
     const [large, major] = BANDS.map(([grades, rule]) =>
       again(planV5, grades)

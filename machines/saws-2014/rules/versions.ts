@@ -88,12 +88,14 @@ const MAJOR_REPORT_OWED: Condition = {
 export const obligationRulesV6: readonly ObligationRule[] = obligationRulesV5.map((r) => {
   if (r.id === R.propose) return { ...r, priorSteps: [{ type: 'HOLD_MEETING', fields: {} }] }
   // 五(二) asks for a report at every worsening (发酵、影响面不断扩大): risen again to 较大 after
-  // a lowering, 人事司 is told again, as the phone report already was at 重大以上.
+  // a lowering, 人事司 is told again, as the phone report already was at 重大以上 — once the
+  // report owed before is settled: one still owed (breached, say) is the one the next report
+  // meets, not a second row for the same report (`whileOwed: false`).
   if (r.id === R.reportLarge)
     return {
       ...r,
-      again: { raise: true, events: ['RELAPSE'] },
-      policy: `${r.policy}；降级后再次升至较大（舆情再度扩大）：再次报告，自升级时起 2 小时`,
+      again: { raise: true, events: ['RELAPSE'], whileOwed: false },
+      policy: `${r.policy}；降级后再次升至较大（舆情再度扩大）：再次报告，自升级时起 2 小时；前一次报告仍待办时不重复应办`,
     }
   if (r.id === R.reportMajor)
     return {
