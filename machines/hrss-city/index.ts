@@ -117,7 +117,8 @@ export const planV6: PlanDefinition = {
  * conference's yes ordered has no grade or category of its own, nor has its question) but a
  * second report to 市委、市政府 or conference begun while the first was owed: version 7 owes
  * each once at a time (rules/versions.ts `obligationsV7`, `again.whileOwed: false`; the kit
- * withdraws the later one, journaled); what 6 withdrew stays withdrawn (journaled).
+ * withdraws the later one if not yet due, journaled; one already due stays owed); what 6
+ * withdrew stays withdrawn (journaled).
  * 四(三)'s filing is a report to 市委网信办 (`obligationsV7`; no `FILE_RECORD`): the migration
  * makes an owed filing one, met by the report to 市委网信办 made since it began
  * (rules/migration-v7.ts).
