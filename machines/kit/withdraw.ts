@@ -8,7 +8,7 @@
  * has not passed). Without them it is the ledger of the versions released before. Pure.
  */
 import type { Change } from './approval-sync.js'
-import { applies, decidedIn, holds } from './conditions.js'
+import { admits, applies, decidedIn, holds } from './conditions.js'
 import { approvalRule, approvalsFor } from './drafts.js'
 import type { LedgerSpec } from './ledger.js'
 import { mapChanged } from './lists.js'
@@ -107,11 +107,7 @@ function requiredAsOrdered(
   rules: ReadonlyMap<string, ObligationRule>,
   seen: Set<string>,
 ): boolean {
-  const grade = ctx.severity
-  const category = ctx.category
-  if (rule.severities !== undefined && (grade === null || !rule.severities.includes(grade))) return false
-  if (rule.categories !== undefined && (category === null || !rule.categories.includes(category)))
-    return false
+  if (!admits(rule, ctx.severity, ctx.category)) return false
   if (rule.when !== undefined && !holdsAsOrdered(ctx, rule.when)) return false
   seen.add(rule.id)
   return decidedIn(rule.when).every((d) => {

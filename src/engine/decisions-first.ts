@@ -1,7 +1,7 @@
 /**
  * OBLIGATIONS.md rule 3, for a refusal: an event the plan takes only after a conditional
- * was decided yes (nanning-aic-2017's INTERVIEW after the group's yes to
- * `decision:interview`) is refused while that decision is owed. Which owed decision's yes
+ * was decided yes (an interview after the yes to authorise it, say) is refused while that
+ * decision is owed. Which owed decision's yes
  * would let it through is asked of the machine itself: the snapshot is moved by a DECIDE
  * yes (a pure transition, the live incident untouched) and asked whether it then takes the
  * event. No plan is named here.

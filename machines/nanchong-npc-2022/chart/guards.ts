@@ -4,6 +4,7 @@
  */
 import type { createKit } from '../../kit/kit.js'
 import { holds } from '../../kit/ledger.js'
+import { actedAtGrade } from '../../kit/told-at-grade.js'
 import type { IncidentContext } from '../../kit/types.js'
 import { isAbove, SeveritySchema } from '../../vocabulary.js'
 import { ROLES, ROUTES } from '../rules.js'
@@ -28,14 +29,7 @@ import {
  */
 function cacHasGrade(context: IncidentContext): boolean {
   if (!settled(context, undefined, 'report:group')) return false
-  const now = context.severity
-  const toldAt = context.acts.some(
-    (a) =>
-      a.type === 'REPORT' &&
-      Array.isArray(a.fields.to) &&
-      a.fields.to.includes('cac') &&
-      (a.severity === now || (a.severity !== null && now !== null && isAbove(a.severity, now))),
-  )
+  const toldAt = actedAtGrade(context, 'REPORT', (f) => Array.isArray(f.to) && f.to.includes('cac'))
   return (
     toldAt ||
     context.obligations.findLast((o) => o.rule === 'report:cac' && o.status !== 'withdrawn')?.status ===
