@@ -45,6 +45,17 @@ export function quoteRules(
   return quotes
 }
 
+/** A plan's rules by id, kept per rules list (a plan version's, asked with every event). */
+const rulesById = new WeakMap<readonly ObligationRule[], Map<string, ObligationRule>>()
+function byIdOf(rules: readonly ObligationRule[]): Map<string, ObligationRule> {
+  let m = rulesById.get(rules)
+  if (!m) {
+    m = new Map(rules.map((r) => [r.id, r]))
+    rulesById.set(rules, m)
+  }
+  return m
+}
+
 /**
  * A quote book priced on demand (see above): `quotes` reads like `quoteRules`' result,
  * `asked()` is what was read, the part the journal keeps.
@@ -55,7 +66,7 @@ export function lazyQuotes(
   anchors: Anchors,
   eventAt: string,
 ): { quotes: Quotes; asked: () => Quotes } {
-  const byId = new Map(rules.map((r) => [r.id, r]))
+  const byId = byIdOf(rules)
   const asked: Quotes = {}
   const price = (key: string): Quotes[string] | undefined => {
     if (Object.hasOwn(asked, key)) return asked[key]
