@@ -47,6 +47,8 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('step' in c) return ctx.steps[c.step] !== undefined
   if ('risen' in c) return risen(ctx)
   if ('actAtGrade' in c) return actedAtGrade(ctx, c.actAtGrade, (f) => fieldsMatch(c.fields ?? {}, f))
+  if ('uncategorised' in c) return ctx.category === null
+  if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -113,6 +115,11 @@ function compile(c: Condition): Test {
     const match = matcherOf(c.fields ?? {})
     return (ctx) => actedAtGrade(ctx, type, match)
   }
+  if ('uncategorised' in c) return (ctx) => ctx.category === null
+  if ('breached' in c) {
+    const rule = c.breached
+    return (ctx) => anyBreached(ctx.obligations, rule)
+  }
   if ('all' in c) {
     const parts = c.all.map(testOf)
     return (ctx) => parts.every((p) => p(ctx))
@@ -144,6 +151,11 @@ function anyAct(acts: readonly Act[], type: string, match: (f: Record<string, un
 
 function anyMet(obligations: readonly Obligation[], rule: string): boolean {
   for (const o of obligations) if (o.rule === rule && (o.status === 'met' || o.status === 'late')) return true
+  return false
+}
+
+function anyBreached(obligations: readonly Obligation[], rule: string): boolean {
+  for (const o of obligations) if (o.rule === rule && o.breachedAt !== null) return true
   return false
 }
 

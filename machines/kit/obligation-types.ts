@@ -46,8 +46,11 @@ export interface Discharge {
  * step is done; `risen`: the latest change of grade was a rise (a lowering since undoes
  * it; opt-in, for a duty the text ties to a growing impact); `actAtGrade`: an event of
  * that type (with those fields) was accepted while the incident was at its current grade
- * or a higher one (kit/told-at-grade.ts; a recipient told of 重大 knows of 较大); `all`, `any`, `not`:
- * conditions combined (machines/kit/conditions.ts).
+ * or a higher one (kit/told-at-grade.ts; a recipient told of 重大 knows of 较大);
+ * `uncategorised`: no category is set yet (a duty to categorise: a category given at the
+ * opening is no act, so `act` cannot see it); `breached`: an instance of that rule has
+ * breached (its due time passed while owed, or it was met late: a duty a late step owes);
+ * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
   | { act: string; fields?: Record<string, unknown> }
@@ -58,6 +61,8 @@ export type Condition =
   | { step: string }
   | { risen: true }
   | { actAtGrade: string; fields?: Record<string, unknown> }
+  | { uncategorised: true }
+  | { breached: string }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

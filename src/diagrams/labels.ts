@@ -280,6 +280,8 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('risen' in c) return '级别最近一次变动为升高'
   if ('actAtGrade' in c)
     return `${conditionWords(plan, { act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
+  if ('uncategorised' in c) return '尚未认定涉事原因'
+  if ('breached' in c) return `“${ruleLabel(plan, c.breached)}”已超时`
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
   return `非（${conditionWords(plan, c.not)}）`

@@ -57,6 +57,8 @@ export function conditionText(c: Condition): string {
   if ('risen' in c) return '级别最近一次变动为升高'
   if ('actAtGrade' in c)
     return `${conditionText({ act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
+  if ('uncategorised' in c) return '尚未认定涉事原因'
+  if ('breached' in c) return `“${c.breached}”已超时`
   if ('all' in c) return c.all.map(conditionText).join(' 且 ')
   if ('any' in c) return c.any.map(conditionText).join(' 或 ')
   return `非（${conditionText(c.not)}）`

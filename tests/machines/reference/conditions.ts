@@ -44,6 +44,9 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
         (a.severity === ctx.severity ||
           (a.severity !== null && ctx.severity !== null && isAbove(a.severity, ctx.severity))),
     )
+  // Added with the kit's `uncategorised` and `breached` (nanning-aic-2017 version 10).
+  if ('uncategorised' in c) return ctx.category === null
+  if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
