@@ -29,6 +29,7 @@ import {
   planV6 as nanningAic2017V6,
   planV7 as nanningAic2017V7,
   planV8 as nanningAic2017V8,
+  planV9 as nanningAic2017V9,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -65,6 +66,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V6,
   nanningAic2017V7,
   nanningAic2017V8,
+  nanningAic2017V9,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

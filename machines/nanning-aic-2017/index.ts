@@ -11,7 +11,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3, 4, 5, 6 and 7 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 9 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -20,6 +20,7 @@ import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
+import { eventsV10 } from './events-v10.js'
 import {
   machine,
   machineV2,
@@ -29,10 +30,12 @@ import {
   machineV6,
   machineV7,
   machineV8,
+  machineV9,
 } from './machine.js'
 import {
   approvals,
   approvalsV3,
+  approvalsV10,
   classify,
   obligations,
   obligationsV2,
@@ -40,6 +43,7 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV10,
   PLAN_ID,
   severities,
   waivers,
@@ -136,11 +140,33 @@ export const planV8: PlanDefinition = {
  * 8 keeps owed what 8 kept owed (9 withdraws nothing 8 kept: the review and its question
  * have no grade or category of their own); what 8 withdrew stays withdrawn on the record.
  */
-export const plan: PlanDefinition = {
+export const planV9: PlanDefinition = {
   ...planV8,
   version: 9,
   // The plan's own categories (the shared nine; earlier versions take political_mass too).
   events: withCategories(planV8.events, COMMON_CATEGORIES),
-  machine,
+  machine: machineV9,
   migratesFrom: { from: 8 },
+}
+
+/**
+ * Version 10, the findings of a clause-by-clause review of version 9 (README "Version 10"):
+ * 五(二) the category is owed while none is set, so the 3-hour initial answer cannot be dropped
+ * (kit condition `uncategorised`); 三(二)3 源头化解 at every grade (the text wins over PLANS.md);
+ * 五(四) 追究责任 owed once the report to 上级 breached (kit condition `breached`,
+ * HOLD_ACCOUNTABLE); 四(三) the assessment owed after a waived report to the office; 四(四) a
+ * release outside the response only while one is owed, an interview for the outlet the group
+ * authorised and once, also after the subsiding; 重大 texts signed once, by the section head
+ * (三(二)3、四(四)); the escalation's own policy (五(四)). The migration from 9 begins what 10
+ * newly owes at the migration (the category due 3 working hours from then) and withdraws the
+ * 重大 drafts' sign-off still owed (the section head's review stands for it).
+ */
+export const plan: PlanDefinition = {
+  ...planV9,
+  version: 10,
+  obligations: obligationsV10,
+  approvals: approvalsV10,
+  events: eventsV10,
+  machine,
+  migratesFrom: { from: 9 },
 }

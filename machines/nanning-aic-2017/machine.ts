@@ -28,14 +28,17 @@ import { review } from './chart/review.js'
 import {
   approvals,
   approvalsV3,
+  approvalsV10,
   classify,
   escalation,
+  escalationV10,
   obligations,
   obligationsV2,
   obligationsV3,
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV10,
   PLAN_ID,
 } from './rules.js'
 
@@ -54,14 +57,15 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * neither approved nor released, and a waived review lets CLOSE end the handling (四(五));
  * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived,
  * version 7's ask whether to review once at a time, version 8's whether to authorize an
- * interview too.
+ * interview too; version 10 (review of version 9) takes its own approvals and escalation
+ * (rules/approvals.ts, rules/versions.ts) and chart/any-phase.ts's releases and interviews.
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
     classify,
     obligations,
-    approvals: version >= 4 ? approvals : approvalsV3,
-    escalation,
+    approvals: version >= 10 ? approvalsV10 : version >= 4 ? approvals : approvalsV3,
+    escalation: version >= 10 ? escalationV10 : escalation,
     ...(version >= 9 ? { options: V9_OPTIONS } : version >= 5 ? { options: V5_OPTIONS } : {}),
   })
   return setup({
@@ -130,7 +134,10 @@ const V9_OPTIONS: KitOptions = {
   lowerAtDue: 'withdraws',
 }
 
-export const machine = chart(obligationsV8, 9)
+/** Version 10's chart: version 9's options, the review's findings (rules/versions.ts, chart/any-phase.ts). */
+export const machine = chart(obligationsV10, 10)
+/** Version 9's chart (version 8's rules, V9_OPTIONS), for the incidents opened on it. */
+export const machineV9 = chart(obligationsV8, 9)
 /** Version 8's chart (the same states and rules as 9, version 5's options), for the incidents opened on it. */
 export const machineV8 = chart(obligationsV8, 8)
 /** Version 7's chart, for the incidents opened on it. */

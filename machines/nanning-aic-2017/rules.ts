@@ -11,11 +11,12 @@
  *   roles.ts        recipients and who may report to each (四(二) 逐级), the shared events'
  *                   senders, who may waive
  *   obligations.ts  every obligation the text imposes, and the escalation
- *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7 and 8
- *                   add, and what 2 and 3 did differently
- *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's too)
+ *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7, 8 and
+ *                   10 add, and what 2 and 3 did differently
+ *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
+ *                   too), and who may hold the tokens they take
  */
-export { approvals, approvalsV3, PURPOSES } from './rules/approvals.js'
+export { approvals, approvalsV3, approvalsV10, PURPOSES } from './rules/approvals.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
 export {
   ANSWERABLE,
@@ -27,6 +28,8 @@ export {
 } from './rules/obligations.js'
 export {
   common,
+  commonV10,
+  ESCALATE_POLICY,
   RECIPIENT_LABELS,
   RECIPIENTS,
   REPORT_LEVELS,
@@ -34,12 +37,16 @@ export {
   waivers,
 } from './rules/roles.js'
 export {
+  CATEGORIZE_POLICY,
+  escalationV10,
+  OFFICE_WAIVED,
   obligations,
   obligationsV2,
   obligationsV3,
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV10,
   rulesV2,
   rulesV3,
 } from './rules/versions.js'

@@ -107,7 +107,8 @@ export const PARTLY_MAPPED: Readonly<Record<string, Readonly<Record<string, stri
   },
   'nanning-aic-2017': {
     '四(一)': '“定期浏览主流媒体”是值守安排，不针对单个事件；只记录发现和固定证据（KEEP_EVIDENCE）',
-    '五(四)': '只记录超时和超时上报；通报表彰和追究责任在系统之外，不检查',
+    '五(四)':
+      '超时、超时上报，以及向上级报告超时后的追究责任（第 10 版起应办，HOLD_ACCOUNTABLE）；通报表彰和其他追责（执行不力、擅自透露信息）在系统之外，不检查',
   },
   'nanchong-npc-2022': {
     '三(四)4': '线下处置（调查核实、整改、追责、解决诉求）只记录其结果，不检查每一项是否做到',

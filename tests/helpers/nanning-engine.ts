@@ -17,8 +17,9 @@ export const admin = { actor: { name: '管理员', role: 'admin' as const }, org
 export type Send = (who: Caller, type: string, fields?: Record<string, unknown>) => Promise<IncidentView>
 
 /**
- * A 一般 incident reported to everyone (四(二)), assessed, its measures decided, the text d1
- * drafted, signed off, reviewed and approved (三(二)), and released (四(四)): following it.
+ * A 一般 incident categorised and its source resolved (owed from version 10: 五(二), 三(二)3),
+ * reported to everyone (四(二)), assessed, its measures decided, the text d1 drafted, signed
+ * off, reviewed and approved (三(二)), and released (四(四)): following it.
  */
 export async function released(send: Send): Promise<IncidentView> {
   await send(C.monitor, 'KEEP_EVIDENCE', {
@@ -26,6 +27,8 @@ export async function released(send: Send): Promise<IncidentView> {
     description: '微博原帖截图',
     reference: 'sha256:abc',
   })
+  await send(C.office, 'SET_CATEGORY', { category: 'rumor' })
+  await send(C.head, 'RESOLVE_SOURCE', { progress: '已约谈经营户，下架过期食品' })
   await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
   await send(C.leader, 'REPORT', reportFields(['principal']))
   await send(C.office, 'REPORT', reportFields(['newsLeader']))

@@ -52,6 +52,7 @@ const FIELDS: Record<string, Record<string, unknown>> = {
   EXTEND: { explanation: '需现场复核' },
   PROPOSE_INTERVIEW: { outlet: '南宁日报', reason: '当事人愿意说明情况' },
   INTERVIEW: { outlet: '南宁日报' },
+  HOLD_ACCOUNTABLE: { persons: '办公室值班员', measures: '通报批评' },
 }
 
 /** Who sends an event when a test does not say. */
@@ -85,6 +86,7 @@ const BY: Record<string, Actor> = {
   PROPOSE_INTERVIEW: P.office,
   INTERVIEW: P.spokesperson,
   METRICS_UPDATED: P.monitor,
+  HOLD_ACCOUNTABLE: P.group,
 }
 
 export interface Step {

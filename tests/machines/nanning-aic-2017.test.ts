@@ -226,11 +226,11 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     expect(ob(w, 'release')?.status).toBe('met')
   })
 
-  it('重大: the section head reviews, the office reviews, THEN the group approves; the group’s approval first is refused', () => {
+  it('重大: the section head reviews (the unit head’s one signature, from version 10), the office reviews, THEN the group approves; the group’s approval first is refused', () => {
     const w = open({ reposts: 25 })
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报' })
-    act(w, 'SIGN_OFF', { draftId: 'd1' })
+    expect(can(w, 'SIGN_OFF', { draftId: 'd1' })).toBe(false)
     expect(can(w, 'GROUP_APPROVE', { draftId: 'd1' })).toBe(false)
     expect(can(w, 'LEADER_APPROVE', { draftId: 'd1' })).toBe(false)
     act(w, 'SECTION_REVIEW', { draftId: 'd1' })
@@ -239,7 +239,6 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     act(w, 'OFFICE_REVIEW', { draftId: 'd1' })
     act(w, 'GROUP_APPROVE', { draftId: 'd1' })
     expect(w.context().drafts[0]?.approvals.map((a) => a.code)).toEqual([
-      'unitSignOff',
       'sectionReview',
       'officeReview',
       'groupApproval',
@@ -267,7 +266,7 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     act(w, 'RELEASE', { draftId: d1 })
     act(w, 'DRAFT', { content: '第二份通报' })
     expect(can(w, 'RELEASE', { draftId: 'd2' })).toBe(false)
-    expect(owedRules(w)).toContain('approval:unitSignOff')
+    expect(owedRules(w)).toContain('approval:sectionReview')
     expect(w.owed().find((o) => o.kind === 'approval')?.draftId).toBe('d2')
     expect(can(w, 'INITIAL_RESPONSE', { draftId: d1 })).toBe(false) // a release text is not an answer
   })
@@ -322,7 +321,7 @@ describe('nanning-aic-2017 五(二) duties', () => {
   })
 
   it('重大: 通报宣传部门、公安部门 and 源头化解 are owed, and closing waits for them', () => {
-    const w = open({ reposts: 25 })
+    const w = open({ reposts: 25 }, { category: 'rumor' })
     expect(owedRules(w)).toEqual(
       expect.arrayContaining(['notify:propaganda', 'notify:police', 'step:source']),
     )
@@ -331,6 +330,7 @@ describe('nanning-aic-2017 五(二) duties', () => {
         .owed()
         .map((o) => o.rule),
     ).not.toContain('notify:police')
+    expect(ob(w, 'step:source')?.clause).toBe('三(二)3、四(四)') // every grade from version 10
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'SUBSIDE')
@@ -420,11 +420,15 @@ describe('nanning-aic-2017 五(二) duties', () => {
 })
 
 describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
-  /** Released and subsided: the group owes the review decision. */
+  /**
+   * Categorised (else the category is owed, version 10), released, the source resolved (owed at
+   * every grade from version 10) and subsided: the group owes the review decision.
+   */
   const subsided = (input: Parameters<typeof open>[1] = {}) => {
-    const w = open({}, input)
+    const w = open({}, { category: 'rumor', ...input })
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'RESOLVE_SOURCE')
     act(w, 'SUBSIDE')
     return w
   }
@@ -518,7 +522,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
   })
 
   it('reports, approvals and releases stay possible in disposal and review after a rise there', () => {
-    const w = open()
+    const w = open({}, { category: 'rumor' })
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'SUBSIDE')
@@ -607,11 +611,11 @@ describe('nanning-aic-2017 approvals cannot be waived', () => {
   it('WAIVE of an approval is refused; withdrawing the draft withdraws its approvals on the record', () => {
     const w = open({ reposts: 25 })
     act(w, 'DRAFT', { content: '情况通报' })
-    const id = w.owed().find((o) => o.rule === 'approval:unitSignOff')!.id
+    const id = w.owed().find((o) => o.rule === 'approval:sectionReview')!.id
     expect(can(w, 'WAIVE', { obligation: id, reason: '免签' })).toBe(false)
     act(w, 'WITHDRAW_DRAFT', { draftId: 'd1', reason: '口径调整' })
     const approvals = w.context().obligations.filter((o) => o.kind === 'approval')
-    expect(approvals.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn', 'withdrawn'])
+    expect(approvals.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn'])
     expect(approvals[0]?.withdrawn?.reason).toBe('稿件已撤回：口径调整')
   })
 })

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV8 } from '../../machines/nanning-aic-2017/index.js'
+import { planV9 as plan, planV8 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 import { act, approvedDraft, P, toPreparing } from '../helpers/nanning.js'
 

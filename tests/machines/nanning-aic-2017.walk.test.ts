@@ -32,10 +32,12 @@ describe('nanning-aic-2017 walks to closed', () => {
       'step:evidence',
       'report:leader',
       'report:office',
+      'step:source',
       'answer:initial',
     ])
     toPreparing(w)
     answerInitially(w)
+    act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
     act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: { name: '法制科', role: 'legal' } })
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'SUBSIDE')
@@ -47,7 +49,7 @@ describe('nanning-aic-2017 walks to closed', () => {
   })
 
   it('一般: the group may decide on no public response and keep watching', () => {
-    const w = open()
+    const w = open({}, { category: 'rumor' })
     act(w, 'KEEP_EVIDENCE')
     act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
     act(w, 'REPORT', reportFields(['principal']), { by: P.leader })
@@ -55,7 +57,8 @@ describe('nanning-aic-2017 walks to closed', () => {
     act(w, 'ASSESS')
     act(w, 'DECIDE_NO_RESPONSE')
     expect(state(w)).toBe('{"response":"following"}')
-    expect(w.owed()).toEqual([])
+    expect(w.owed().map((o) => o.rule)).toEqual(['step:source'])
+    act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
     act(w, 'SUBSIDE')
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '回顾' })
     act(w, 'REVIEW')

@@ -3,10 +3,10 @@
  * (but of an approval), evidence, reports, notifications, 源头化解, the approvals of a draft,
  * the releases and the answers of 五(二) — a rise during disposal or review owes them there.
  */
-import { and } from 'xstate'
+import { and, or } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { type ClauseMeta, clause } from '../../vocabulary.js'
-import { common, LEVEL_WAIVED } from '../rules.js'
+import { common, commonV10, LEVEL_WAIVED } from '../rules.js'
 import { releasesOf, step, type Version } from './helpers.js'
 
 const approve = (code: string, meta: ClauseMeta) => ({
@@ -15,12 +15,51 @@ const approve = (code: string, meta: ClauseMeta) => ({
   meta,
 })
 
+const owes = (rule: string) => ({ type: 'owes', params: { rule } }) as const
+
+/**
+ * Version 10's transitions (review of version 9). 四(四) 未经领导小组授权，任何单位与个人不得擅自
+ * 发布信息: outside the response the group ordered (chart/response.ts), a release goes out only
+ * while one is owed — 一般 once the group decided the measures, 重大 within 24 h (五(二)); version 9
+ * published an approved 一般 text at the opening, or after the group decided no public response.
+ * 不得擅自接受记者采访: one interview per outlet the group's yes authorised, in any open phase (the
+ * yes may come after the subsiding: version 9 then refused the interview it authorised).
+ * 五(四): HOLD_ACCOUNTABLE records the 追究责任 a late report owes.
+ */
+function v10(releases: (purpose: string) => ReturnType<typeof releasesOf>) {
+  return {
+    RELEASE: {
+      guard: and([releases('release'), or([owes('release'), owes('release:publish')])]),
+      actions: ['release', step('release')],
+      meta: clause('四(四)、五(二)', '应发布时，审定后统一发布权威信息（未经授权不得发布）'),
+    },
+    INTERVIEW: {
+      guard: and(['isOpen', 'outletAuthorized']),
+      actions: step('interview'),
+      meta: clause('四(四)、三(二)1', '经领导小组授权，让当事人接受所提请媒体的采访（每次授权一次）'),
+    },
+    HOLD_ACCOUNTABLE: {
+      guard: 'isOpen',
+      actions: step('accountability'),
+      meta: clause('五(四)、三(一)', '对信息隐瞒不报或未及时上报的部门及人员追究责任'),
+    },
+    SIGN_OFF: approve(
+      'unitSignOff',
+      clause('三(二)3、五(二)', '单位主要负责人签署意见（答复意见：部门领导审定）'),
+    ),
+    SECTION_REVIEW: approve(
+      'sectionReview',
+      clause('三(二)3、四(四)', '重大舆情：业务股室主要负责人审核（即单位主要负责人签署意见）'),
+    ),
+  } as const
+}
+
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
   const waivedLevel = version >= 4 ? { policy: LEVEL_WAIVED } : {}
   return {
-    ...commonTransitions(common),
+    ...commonTransitions(version >= 10 ? commonV10 : common),
     WAIVE: {
       guard: 'mayWaive',
       actions: 'waive',
@@ -83,5 +122,6 @@ export function anyPhase(version: Version) {
       actions: ['release', step('formalReply')],
       meta: clause('五(二)', '经部门领导审定，确定答复意见'),
     },
+    ...(version >= 10 ? v10(releases) : {}),
   } as const
 }

@@ -4,6 +4,28 @@ import type { IncidentContext } from '../../kit/types.js'
 import { REPORT_LEVELS, REVIEW_DECLINED, type Recipient } from '../rules.js'
 import { type Args, acted, isRecipient, open, owedNow, recipients, type Version } from './helpers.js'
 
+/**
+ * 四(四) (version 10): the outlets the group's latest yes to `decision:interview` authorised and
+ * not yet interviewed since — proposed (PROPOSE_INTERVIEW) from the asking it answered up to it.
+ */
+function authorisedOutlets(context: IncidentContext): string[] {
+  const asking = context.obligations.findLast(
+    (o) => o.rule === 'decision:interview' && o.status !== 'withdrawn',
+  )
+  const yes = asking?.decision
+  if (asking === undefined || yes?.answer !== 'yes') return []
+  const from = Date.parse(asking.startedAt)
+  const to = Date.parse(yes.at)
+  const outletsOf = (type: string, within: (at: number) => boolean) =>
+    context.acts
+      .filter((a) => a.type === type && within(Date.parse(a.at)) && typeof a.fields.outlet === 'string')
+      .map((a) => a.fields.outlet as string)
+  const used = outletsOf('INTERVIEW', (at) => at >= to)
+  return [...new Set(outletsOf('PROPOSE_INTERVIEW', (at) => at >= from && at <= to))].filter(
+    (o) => !used.includes(o),
+  )
+}
+
 export function guardsOf(version: Version) {
   /** 四(二): the level before has the report — or, from version 4, telling it was waived (LEVEL_WAIVED). */
   const levelTold = (context: IncidentContext, level: Recipient) =>
@@ -59,6 +81,16 @@ export function guardsOf(version: Version) {
       owedNow(context, 'answer:formal') !== undefined || owedNow(context, 'answer:extended') !== undefined,
     /** 四(四) 未经领导小组授权不得擅自接受记者采访: the group's last answer was yes. */
     interviewAuthorized: ({ context }: Args) => holds(context, { decided: 'decision:interview' }),
+    /**
+     * Version 10, 四(四): the group's last answer was yes, and it authorised this outlet — one
+     * proposed from the asking it answered up to the yes — not yet interviewed since the yes
+     * (one interview per outlet per yes; a relapse authorises nothing new). The engine's probe
+     * (no outlet): some outlet so authorised is not interviewed yet.
+     */
+    outletAuthorized: ({ context, event }: Args) => {
+      const outlets = authorisedOutlets(context)
+      return typeof event.outlet === 'string' ? outlets.includes(event.outlet) : outlets.length > 0
+    },
     /**
      * Waivers (policy: the group) reach every owed obligation but an approval: 四(四) allows
      * no release without the approvals of its grade, so a draft that will not get them is

@@ -21,11 +21,16 @@ export function response(version: Version) {
         actions: step('interviewProposed'),
         meta: clause('四(四)', '必要时提请领导小组授权接受采访'),
       },
-      INTERVIEW: {
-        guard: 'interviewAuthorized',
-        actions: step('interview'),
-        meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体，让当事人接受采访'),
-      },
+      // Version 10: INTERVIEW is any open phase's (chart/any-phase.ts), for one authorised outlet.
+      ...(version >= 10
+        ? {}
+        : ({
+            INTERVIEW: {
+              guard: 'interviewAuthorized',
+              actions: step('interview'),
+              meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体，让当事人接受采访'),
+            },
+          } as const)),
       LIAISE: {
         actions: step('liaison'),
         meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),

@@ -1,6 +1,21 @@
 /**
  * The drafts of the plan: their purposes and the approvals each grade requires before a text
- * goes out (三(二)1、三(二)3、四(四)), with versions 2 and 3's.
+ * goes out (三(二)1、三(二)3、四(四)、五(二)), with versions 2 and 3's and version 10's.
+ *
+ * Who may hold the tokens these approvals take (local policy, review finding 6; README "Who
+ * approves"). The text names a person; the machine checks only a role, and that the approver is
+ * not the draft's author (`separate`). Each approval records the approver's name and role on the
+ * draft (`approvals[].by`), so the policy is audited, not enforced:
+ * - `leader`: LEADER_APPROVE (一般 新闻宣传分管领导审定, 四(四)) is given only with the token
+ *   issued to 新闻宣传工作分管领导 (the group's deputy head, 三), named for that person
+ *   (`token:leader:<name>`). The business 分管领导 also holds a `leader` token — the 四(二)
+ *   report to 主要领导 is his — and does not approve texts with it.
+ * - `unit`: SIGN_OFF (单位主要负责人签署意见 三(二)3; the formal reply's 部门领导审定 五(二)) and
+ *   SECTION_REVIEW (业务股室主要负责人审核 四(四)) are given only with the token issued to the
+ *   unit's 主要负责人 (三(二)3 股室主要负责人为本单位舆情处置的第一责任人), named for that person.
+ *   Staff hold their own `unit` tokens to draft, report, answer and handle; they do not approve.
+ * A role split (a `newsLeader` role, a unit-head role in machines/vocabulary.ts ROLES) would let
+ * the machine refuse what this policy only forbids.
  */
 import type { ApprovalRequirement } from '../../kit/types.js'
 import type { Severity } from '../../vocabulary.js'
@@ -63,6 +78,31 @@ export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>
   general: [unitSignOff, online(officeReview), online(leaderApproval)],
   major: groupChain,
   critical: groupChain,
+}
+
+/**
+ * Version 10: 三(二)3 单位主要负责人签署意见 and 四(四) 业务股室主要负责人审核 are one head's one act
+ * (三(二)3 股室主要负责人为本单位舆情处置的第一责任人): 重大 and above, the texts that go online owe the
+ * section head's review alone (citing both), then the office's, then the group's; version 9 owed
+ * the same head's signature twice. The sign-off stands for 五(二)'s 部门领导审定 of the formal reply
+ * at every grade, and for the 一般 texts' 三(二)3 signature: it cites both.
+ */
+const signOffV10: ApprovalRequirement = { ...unitSignOff, clause: '三(二)3、五(二)' }
+const headReview = online({
+  ...sectionReview,
+  label: '业务股室主要负责人审核（即单位主要负责人签署意见）',
+  clause: '三(二)3、四(四)',
+})
+const groupChainV10 = [
+  { ...signOffV10, purposes: ['formalReply'] },
+  headReview,
+  online(officeReview),
+  online(groupApproval),
+]
+export const approvalsV10: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  general: [signOffV10, online(officeReview), online(leaderApproval)],
+  major: groupChainV10,
+  critical: groupChainV10,
 }
 
 /**

@@ -59,6 +59,22 @@ export const common: CommonEventMeta = {
   decide: { roles: ['group'], meta: clause('四(四)、四(五)', '领导小组作出决定') },
 }
 
+/**
+ * Version 10, 五(四) 对信息隐瞒不报或未及时上报的部门及人员，要严肃追究责任: the text owes the
+ * accountability (version 10's `step:accountability`), not a report of the breach itself, so the
+ * escalation a breach owes cites 五(四) with a policy of its own (versions 2–9 cited 五(四) with
+ * the kit's "预案未规定超时处理", as `clause()` sets no policy).
+ */
+export const ESCALATE_POLICY =
+  '五(四)要求对未及时上报的部门及人员追究责任（另列应办事项），未规定时限届满后如何处理；本地政策：任一时限届满未办，须超时上报'
+export const commonV10: CommonEventMeta = {
+  ...common,
+  escalate: {
+    roles: common.escalate.roles,
+    meta: { ...clause('五(四)', '时限届满未办的，超时上报'), policy: ESCALATE_POLICY },
+  },
+}
+
 export const waivers: PlanDefinition['waivers'] = {
   roles: common.waive.roles,
   clause: null,
