@@ -801,10 +801,8 @@ const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; 
   'nanning-aic-2017': {
     untaken: [
       'nanning-aic-2017.phase REQUOTE#0 [canRequote] → (self)',
-      // Version 4's office review (三(二)1) adds a side step to every draft: the interview
-      // (proposal, the group's yes, then INTERVIEW) falls past PER_PLACE. Taken by name in
-      // nanning-aic-2017.test.ts ('no interview without the group’s authority …').
-      'nanning-aic-2017.phase.response INTERVIEW#0 [interviewAuthorized] → (self)',
+      // Version 10's INTERVIEW (any open phase, the outlet authorised) is taken: the gap of
+      // versions 4–9 (response.INTERVIEW past PER_PLACE) closed.
     ],
     trapped: 0,
     perturbed: 0,
