@@ -9,7 +9,7 @@
  */
 import { isAbove } from '../vocabulary.js'
 import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
-import { actedAtGrade } from './told-at-grade.js'
+import { actedAtGrade, waivedAtGrade } from './told-at-grade.js'
 import type { IncidentContext } from './types.js'
 
 /** `risen`: the latest change of grade on the record (not the first grading, not a repeat) was a rise. */
@@ -46,7 +46,9 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('fact' in c) return (ctx.facts as Record<string, unknown>)[c.fact] === true
   if ('step' in c) return ctx.steps[c.step] !== undefined
   if ('risen' in c) return risen(ctx)
-  if ('actAtGrade' in c) return actedAtGrade(ctx, c.actAtGrade, (f) => fieldsMatch(c.fields ?? {}, f))
+  if ('actAtGrade' in c)
+    return actedAtGrade(ctx, c.actAtGrade, (f) => fieldsMatch(c.fields ?? {}, f), c.since)
+  if ('waivedAtGrade' in c) return waivedAtGrade(ctx, c.waivedAtGrade, c.since)
   if ('uncategorised' in c) return ctx.category === null
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
@@ -113,7 +115,13 @@ function compile(c: Condition): Test {
   if ('actAtGrade' in c) {
     const type = c.actAtGrade
     const match = matcherOf(c.fields ?? {})
-    return (ctx) => actedAtGrade(ctx, type, match)
+    const since = c.since
+    return (ctx) => actedAtGrade(ctx, type, match, since)
+  }
+  if ('waivedAtGrade' in c) {
+    const rule = c.waivedAtGrade
+    const since = c.since
+    return (ctx) => waivedAtGrade(ctx, rule, since)
   }
   if ('uncategorised' in c) return (ctx) => ctx.category === null
   if ('breached' in c) {

@@ -46,7 +46,9 @@ export interface Discharge {
  * step is done; `risen`: the latest change of grade was a rise (a lowering since undoes
  * it; opt-in, for a duty the text ties to a growing impact); `actAtGrade`: an event of
  * that type (with those fields) was accepted while the incident was at its current grade
- * or a higher one (kit/told-at-grade.ts; a recipient told of 重大 knows of 较大);
+ * or a higher one (kit/told-at-grade.ts; a recipient told of 重大 knows of 较大), with `since`
+ * only after the latest event of that type; `waivedAtGrade`: an instance of that rule begun
+ * at the current grade or a higher one was waived (with `since`: begun since that event);
  * `uncategorised`: no category is set yet (a duty to categorise: a category given at the
  * opening is no act, so `act` cannot see it); `breached`: an instance of that rule has
  * breached (its due time passed while owed, or it was met late: a duty a late step owes);
@@ -60,7 +62,8 @@ export type Condition =
   | { fact: string }
   | { step: string }
   | { risen: true }
-  | { actAtGrade: string; fields?: Record<string, unknown> }
+  | { actAtGrade: string; fields?: Record<string, unknown>; since?: string }
+  | { waivedAtGrade: string; since?: string }
   | { uncategorised: true }
   | { breached: string }
   | { all: readonly Condition[] }

@@ -7,6 +7,7 @@
  * the recipient already knows the grade lowered to). Pure.
  */
 import { isAbove, type Severity } from '../vocabulary.js'
+import type { Act } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
 /** A step done at grade `done` counts at grade `now`: the same grade, or a higher one. */
@@ -15,14 +16,45 @@ export const atOrAbove = (done: Severity | null, now: Severity | null): boolean 
 
 /**
  * `actAtGrade`: an event of `type` whose fields `match` was accepted while the incident was
- * at its current grade or a higher one (each act carries the grade at its time).
+ * at its current grade or a higher one (each act carries the grade at its time); with
+ * `since`, only after the latest accepted event of that type (a relapse not yet reported).
  */
 export function actedAtGrade(
   ctx: Pick<IncidentContext, 'acts' | 'severity'>,
   type: string,
   match: (fields: Record<string, unknown>) => boolean,
+  since?: string,
 ): boolean {
-  for (const a of ctx.acts)
+  const from = since === undefined ? 0 : ctx.acts.findLastIndex((a) => a.type === since) + 1
+  for (let i = from; i < ctx.acts.length; i++) {
+    const a = ctx.acts[i] as Act
     if (a.type === type && atOrAbove(a.severity, ctx.severity) && match(a.fields)) return true
+  }
   return false
+}
+
+/**
+ * `waivedAtGrade`, the waiver counterpart of `actAtGrade` (rule 2: a waiver by someone
+ * entitled settles the duty as a step would): an instance of `rule`, begun while the
+ * incident was at its current grade or a higher one, was waived; with `since`, only one
+ * begun at or after the latest accepted event of that type.
+ */
+export function waivedAtGrade(
+  ctx: Pick<IncidentContext, 'acts' | 'severity' | 'severityLog' | 'obligations'>,
+  rule: string,
+  since?: string,
+): boolean {
+  const after = since === undefined ? undefined : ctx.acts.findLast((a) => a.type === since)?.at
+  return ctx.obligations.some(
+    (o) =>
+      o.rule === rule &&
+      o.status === 'waived' &&
+      (after === undefined || o.startedAt >= after) &&
+      atOrAbove(gradeAt(ctx, o.startedAt), ctx.severity),
+  )
+}
+
+/** The grade the incident had at instant `at` (its latest change of grade at or before it). */
+function gradeAt(ctx: Pick<IncidentContext, 'severityLog'>, at: string): Severity | null {
+  return ctx.severityLog.findLast((x) => x.at <= at)?.to ?? null
 }

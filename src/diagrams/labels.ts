@@ -265,6 +265,10 @@ const fieldWords = (plan: PlanDefinition, fields: Record<string, unknown>): stri
     })
     .join('，')
 
+/** `since` in words: after the latest event of that type (by its label). */
+const sinceWords = (plan: PlanDefinition, since: string | undefined) =>
+  since === undefined ? '' : `，最近一次${plan.events.find((e) => e.type === since)?.label ?? since}之后`
+
 /** A plan condition in words (zh-CN), naming events, recipients and rules by their labels. */
 export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('act' in c) {
@@ -279,7 +283,9 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('step' in c) return stepWords(plan, c.step)
   if ('risen' in c) return '级别最近一次变动为升高'
   if ('actAtGrade' in c)
-    return `${conditionWords(plan, { act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
+    return `${conditionWords(plan, { act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时${sinceWords(plan, c.since)}）`
+  if ('waivedAtGrade' in c)
+    return `“${ruleLabel(plan, c.waivedAtGrade)}”已免除（在当前或更高级别时${sinceWords(plan, c.since)}）`
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${ruleLabel(plan, c.breached)}”已超时`
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')

@@ -39,6 +39,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 
+const sinceText = (since: string | undefined) => (since === undefined ? '' : `，最近一次${since}之后`)
+
 /** A rule's condition in words (zh-CN), as the plan page and the console show it. */
 export function conditionText(c: Condition): string {
   if ('act' in c)
@@ -56,7 +58,8 @@ export function conditionText(c: Condition): string {
   if ('step' in c) return `已完成“${c.step}”`
   if ('risen' in c) return '级别最近一次变动为升高'
   if ('actAtGrade' in c)
-    return `${conditionText({ act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时）`
+    return `${conditionText({ act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时${sinceText(c.since)}）`
+  if ('waivedAtGrade' in c) return `“${c.waivedAtGrade}”已免除（在当前或更高级别时${sinceText(c.since)}）`
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${c.breached}”已超时`
   if ('all' in c) return c.all.map(conditionText).join(' 且 ')

@@ -36,14 +36,27 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
     return last !== undefined && isAbove(last.to, last.from)
   }
   // Added with the kit's `actAtGrade` (nanchong-npc-2022 version 7): that act taken at the current grade or above.
+  // `since` added with saws-2014 version 7: only acts after the latest act of that type.
   if ('actAtGrade' in c)
     return ctx.acts.some(
-      (a) =>
+      (a, i) =>
+        (c.since === undefined || ctx.acts.slice(i + 1).every((b) => b.type !== c.since)) &&
         a.type === c.actAtGrade &&
         fieldsMatch(c.fields ?? {}, a.fields) &&
         (a.severity === ctx.severity ||
           (a.severity !== null && ctx.severity !== null && isAbove(a.severity, ctx.severity))),
     )
+  // Added with the kit's `waivedAtGrade` (saws-2014 version 7): a waived instance begun at the
+  // current grade or above (the grade at its start read from the log), since the latest `since` act.
+  if ('waivedAtGrade' in c) {
+    const since = c.since === undefined ? undefined : ctx.acts.findLast((a) => a.type === c.since)?.at
+    return ctx.obligations.some((o) => {
+      if (o.rule !== c.waivedAtGrade || o.status !== 'waived') return false
+      if (since !== undefined && o.startedAt < since) return false
+      const g = ctx.severityLog.filter((x) => x.at <= o.startedAt).at(-1)?.to ?? null
+      return g === ctx.severity || (g !== null && ctx.severity !== null && isAbove(g, ctx.severity))
+    })
+  }
   // Added with the kit's `uncategorised` and `breached` (nanning-aic-2017 version 10).
   if ('uncategorised' in c) return ctx.category === null
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)

@@ -1,0 +1,109 @@
+/**
+ * The kit's conditions `actAtGrade … since` (a step counts only after the latest event of
+ * that type: a relapse not yet reported) and `waivedAtGrade` (the waiver counterpart of
+ * `actAtGrade`: an instance begun at the current grade or a higher one was waived, rule 2),
+ * read on the toy plan's incidents (kit/told-at-grade.ts, kit/conditions.ts). Used by
+ * saws-2014 version 7 only.
+ */
+import { describe, expect, it } from 'vitest'
+import { holds, testOf } from '../../machines/kit/conditions.js'
+import type { Condition } from '../../machines/kit/types.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+import { toyPlan } from '../helpers/toy-plan.js'
+
+const office = { name: '办公室甲', role: 'office' as const }
+const group = { name: '组长丙', role: 'group' as const }
+
+const open = () => startIncident(toyPlan, { severity: 'major' }, office)
+const grade = (w: Walker, severity: string) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: group })
+/** Both readings of a condition (`holds` as given, `testOf` compiled once) agree; returns theirs. */
+function read(w: Walker, c: Condition): boolean {
+  const given = holds(w.context(), c)
+  expect(testOf(c)(w.context())).toBe(given)
+  return given
+}
+
+const toldSinceRelapse: Condition = { actAtGrade: 'REPORT', fields: { to: ['group'] }, since: 'RELAPSE' }
+const toldEver: Condition = { actAtGrade: 'REPORT', fields: { to: ['group'] } }
+/** A relapse recorded at this instant (the toy accepts RELAPSE in disposal only: the condition reads acts). */
+function relapse(w: Walker) {
+  const ctx = w.context()
+  const at = ctx.acts.at(-1)?.at as string
+  return { ...ctx, acts: [...ctx.acts, { type: 'RELAPSE', at, severity: ctx.severity, fields: {} }] }
+}
+
+describe('kit actAtGrade with since', () => {
+  it('a report before the latest relapse does not count; one after it does', () => {
+    const w = open()
+    w.send('REPORT', { to: ['group'] })
+    expect(read(w, toldSinceRelapse)).toBe(true)
+    const relapsed = relapse(w)
+    expect(holds(relapsed, toldSinceRelapse)).toBe(false)
+    expect(testOf(toldSinceRelapse)(relapsed)).toBe(false)
+    // Without since, the report before the relapse still counts (unchanged).
+    expect(holds(relapsed, toldEver)).toBe(true)
+    const reported = {
+      ...relapsed,
+      acts: [
+        ...relapsed.acts,
+        {
+          type: 'REPORT',
+          at: relapsed.acts.at(-1)?.at as string,
+          severity: relapsed.severity,
+          fields: { to: ['group'] },
+        },
+      ],
+    }
+    expect(holds(reported, toldSinceRelapse)).toBe(true)
+    expect(testOf(toldSinceRelapse)(reported)).toBe(true)
+  })
+
+  it('still reads the grade: a report since the relapse at a lower grade does not count', () => {
+    const w = open()
+    grade(w, 'general')
+    w.send('REPORT', { to: ['group'] })
+    grade(w, 'major')
+    expect(read(w, toldSinceRelapse)).toBe(false)
+  })
+})
+
+describe('kit waivedAtGrade', () => {
+  const waived: Condition = { waivedAtGrade: 'report:group' }
+  const waive = (w: Walker) => {
+    const id = w.owed().find((o) => o.rule === 'report:group')?.id as string
+    w.send('WAIVE', { obligation: id, reason: '已当面报告' }, { actor: group })
+  }
+
+  it('an instance begun at 重大 and waived counts at 重大 and below, not after a rise above it', () => {
+    const w = open()
+    expect(read(w, waived)).toBe(false)
+    waive(w)
+    expect(read(w, waived)).toBe(true)
+    grade(w, 'critical')
+    expect(read(w, waived)).toBe(false)
+    grade(w, 'major')
+    expect(read(w, waived)).toBe(true)
+    grade(w, 'general')
+    expect(read(w, waived)).toBe(true)
+  })
+
+  it('an instance begun at a lower grade and waived does not count after a rise', () => {
+    const w = startIncident(toyPlan, { severity: 'general' }, office)
+    waive(w)
+    grade(w, 'major')
+    expect(read(w, waived)).toBe(false)
+  })
+
+  it('with since: a waiver of an instance begun before the latest relapse does not count', () => {
+    const w = open()
+    waive(w)
+    const c: Condition = { waivedAtGrade: 'report:group', since: 'RELAPSE' }
+    expect(read(w, c)).toBe(true)
+    const later = { ...relapse(w) }
+    const at = new Date(Date.parse(later.acts.at(-1)?.at as string) + 60_000).toISOString()
+    later.acts = [...later.acts.slice(0, -1), { ...(later.acts.at(-1) as (typeof later.acts)[number]), at }]
+    expect(holds(later, c)).toBe(false)
+    expect(testOf(c)(later)).toBe(false)
+  })
+})
