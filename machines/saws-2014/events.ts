@@ -38,3 +38,15 @@ export const events: EventSpec[] = [
  * units at 较大 before the response (五(一)2, 五(三)2); versions 2 and 3 never owed it.
  */
 export const eventsV4: EventSpec[] = [...events, approveProposal]
+
+/**
+ * Version 7's roles (review findings 2 and 9): only 人事司(宣教办) sets the category (三: 人事司
+ * organises; 五(一)2 人事司会同相关单位作出定性), and 人事司 does not publish the answer (三: the
+ * site's answer by 政府网站处, weibo and weixin by the units' authorised staff).
+ */
+export const withRolesV7 = (specs: readonly EventSpec[]): EventSpec[] =>
+  specs.map((s) => {
+    if (s.type === 'SET_CATEGORY') return { ...s, roles: ['office'] }
+    if (s.type === 'RESPOND') return { ...s, roles: s.roles.filter((r) => r !== 'office') }
+    return s
+  })

@@ -21,8 +21,8 @@ import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
+import { events, eventsV4, withRolesV7 } from './events.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import {
   approvals,
   classify,
@@ -32,6 +32,7 @@ import {
   obligationRulesV4,
   obligationRulesV5,
   obligationRulesV6,
+  obligationRulesV7,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -99,13 +100,31 @@ export const planV5: PlanDefinition = {
  * from 5 keeps owed what 6 would keep owed (the kit's rederive, by 6's rules); what 5
  * withdrew stays withdrawn on the record.
  */
-export const plan: PlanDefinition = {
+export const planV6: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: [...obligationRulesV6, escalation],
   // The plan's own categories, in SET_CATEGORY and PROPOSE's 定性 (the shared nine; earlier
   // versions take political_mass too).
   events: withCategories(planV5.events, COMMON_CATEGORIES),
-  machine,
+  machine: machineV6,
   migratesFrom: { from: 5 },
+}
+
+/**
+ * Version 7: version 6's states and kit options, from the review of version 6 (README, its
+ * section): the phone report after a reported relapse or a waiver (kit `actAtGrade … since`,
+ * `waivedAtGrade`); a 定性 changed after approval is approved again, set by 人事司 only, and
+ * PROPOSE is the consultation's (or owed); solving and investigating wait for the 批示; a rumor's
+ * legal statement is decided (恶意诋毁), and so is the referral to the police (四(四)); a relapse
+ * at 较大 owes a new 简报; 人事司 does not publish the answer (三). Its migration from 6 is the
+ * kit's rederive by 7's rules.
+ */
+export const plan: PlanDefinition = {
+  ...planV6,
+  version: 7,
+  obligations: [...obligationRulesV7, escalation],
+  events: withRolesV7(planV6.events),
+  machine,
+  migratesFrom: { from: 6 },
 }

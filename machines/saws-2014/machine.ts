@@ -30,7 +30,7 @@ import type { KitOptions } from '../kit/options.js'
 import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
-import { consultation } from './chart/consultation.js'
+import { consultationOf } from './chart/consultation.js'
 import { discovery } from './chart/discovery.js'
 import { disposal } from './chart/disposal.js'
 import { planGuards } from './chart/guards.js'
@@ -47,6 +47,7 @@ import {
   obligationRulesV4,
   obligationRulesV5,
   obligationRulesV6,
+  obligationRulesV7,
   PLAN_ID,
 } from './rules.js'
 
@@ -85,7 +86,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
           states: {
             discovery: discovery(version),
             reporting: reporting(version),
-            consultation,
+            consultation: consultationOf(version),
             response: response(version),
             disposal: disposal(version),
             review: review(version),
@@ -111,7 +112,15 @@ export const V6_OPTIONS: KitOptions = Object.freeze({
   lowerAtDue: 'withdraws',
 })
 
-export const machine = chart(obligationRulesV6, 6)
+/**
+ * Version 7 (`chart(rules, 7)`, version 6's kit options), from the review of version 6: the
+ * proposal is made in the consultation or where it is owed, a SET_CATEGORY must change the
+ * category (it owes the approval or the meeting again, rules/version7.ts); solving and
+ * investigating wait for what authorises the response (五(一)3); the 简报 follows the latest answer.
+ */
+export const machine = chart(obligationRulesV7, 7)
+/** Version 6's chart, for the incidents opened on it. */
+export const machineV6 = chart(obligationRulesV6, 6)
 /** Version 5's chart (the same states as 6; without its withdrawal options and amendments), for the incidents opened on it. */
 export const machineV5 = chart(obligationRulesV5, 5)
 /** Version 4's chart (rules.ts `obligationRulesV4`), for the incidents opened on it. */

@@ -15,6 +15,7 @@
  *     obligations-response.ts    五(四): the answer and each route's steps
  *     obligations-aftercare.ts   五(五) after it subsides, 六's follow-up and summary
  *   versions.ts                what versions 2, 4, 5 and 6 owe differently
+ *   version7.ts                what version 7 owes differently from 6 (the review of 6)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -40,6 +41,7 @@ export {
   WAIVERS_V5,
 } from './rules/roles.js'
 export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js'
+export { obligationRulesV7 } from './rules/version7.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

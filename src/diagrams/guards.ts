@@ -45,6 +45,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     aftercareDone: '本级别和涉事原因的善后工作已办结（五(五)）',
     routeDutyOwed: '涉事原因改变后有回应方式的事项待办（五(四)）',
     resultInOrder: '解决问题或深挖线索已办理或经免除（五(四)2、五(四)3）',
+    categoryChanges: '所定涉事原因与现有的不同（第 7 版：改变定性须重新批准或重开应对会，五(一)2、五(三)3）',
   },
   'nanning-aic-2017': {
     reviewWaived:

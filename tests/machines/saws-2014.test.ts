@@ -138,11 +138,15 @@ function finish(w: Walker) {
 function aftercare(w: Walker) {
   const { severity, category } = w.context()
   if (severity === 'general') act(w, UNIT, 'CONTACT_POSTER')
-  if (category === 'malicious')
+  // From version 7 a rumor's statement is decided too (五(五)2 恶意诋毁), and so is the referral (四(四)).
+  if (category === 'malicious' || category === 'rumor') {
     act(w, LEGAL, 'DECIDE', { decision: R.decideDefames, answer: 'yes', reason: '恶意诋毁' })
-  if (category === 'malicious' || category === 'rumor')
     act(w, LEGAL, 'LEGAL_STATEMENT', { draftId: approvedDraft(w, 'statement') })
-  if (category === 'malicious' && HIGH(severity)) act(w, OFF, 'LOCAL_CLEARANCE', { authority: '当地网信办' })
+    act(w, LEGAL, 'DECIDE', { decision: 'decide:refer', answer: 'yes', reason: '涉嫌违法' })
+    act(w, OFF, 'REFER_TO_POLICE')
+  }
+  if ((category === 'malicious' || category === 'rumor') && HIGH(severity))
+    act(w, OFF, 'LOCAL_CLEARANCE', { authority: '当地网信办' })
 }
 
 describe('saws-2014 grading (二(三))', () => {
@@ -549,8 +553,11 @@ describe('saws-2014 aftercare (五(五))', () => {
     expect(can(w, 'DISPOSAL_DONE')).toBe(true)
   })
 
-  it('a legal statement is owed on the rumor route (恶意中伤), whatever the grade', () => {
+  it('a legal statement is owed on the rumor route (恶意中伤) once it is decided the content defames (version 7)', () => {
     const w = subsided('large', 'rumor')
+    expect(obligations(w, R.legalRumor)).toEqual([])
+    act(w, LEGAL, 'DECIDE', { decision: R.decideDefames, answer: 'yes', reason: '恶意中伤' })
+    act(w, LEGAL, 'DECIDE', { decision: 'decide:refer', answer: 'no', reason: '未涉嫌犯罪' })
     expect(one(w, R.legalRumor).status).toBe('owed')
     expect(can(w, 'DISPOSAL_DONE')).toBe(false)
     act(w, LEGAL, 'LEGAL_STATEMENT', { draftId: approvedDraft(w, 'statement') })
@@ -561,6 +568,7 @@ describe('saws-2014 aftercare (五(五))', () => {
     const no = subsided('large', 'malicious')
     expect(obligations(no, R.legalMalicious)).toEqual([])
     act(no, LEGAL, 'DECIDE', { decision: R.decideDefames, answer: 'no', reason: '未涉诋毁' })
+    act(no, LEGAL, 'DECIDE', { decision: 'decide:refer', answer: 'no', reason: '未涉嫌犯罪' })
     expect(obligations(no, R.legalMalicious)).toEqual([])
     expect(can(no, 'DISPOSAL_DONE')).toBe(true)
     const yes = subsided('large', 'malicious')
@@ -674,8 +682,8 @@ describe('saws-2014 version 3: a late category change, a waived phone report, a 
     if (w.phase() === 'disposal') {
       aftercare(w)
       act(w, OFF, 'DISPOSAL_DONE')
-    } else if (w.owed().some((o) => o.rule === R.legalRumor)) {
-      act(w, LEGAL, 'LEGAL_STATEMENT', { draftId: approvedDraft(w, 'statement') })
+    } else if (w.owed().some((o) => o.rule === R.decideDefames)) {
+      aftercare(w)
     }
     act(w, MON, 'TRACK')
     act(w, OFF, 'GUIDE')
@@ -974,6 +982,8 @@ describe('saws-2014 random walk (OBLIGATIONS.md invariants)', () => {
     ['MON', 'SUBSIDE', () => ({})],
     ['UNIT', 'CONTACT_POSTER', () => ({})],
     ['LEGAL', 'DECIDE', () => ({ decision: R.decideDefames, answer: 'yes', reason: '诋毁' })],
+    ['LEGAL', 'DECIDE', () => ({ decision: 'decide:refer', answer: 'yes', reason: '涉嫌犯罪' })],
+    ['OFF', 'REFER_TO_POLICE', () => ({})],
     ['LEGAL', 'LEGAL_STATEMENT', (w) => ({ draftId: draftOf(w, 'statement') })],
     ['OFF', 'LOCAL_CLEARANCE', () => ({ authority: '当地' })],
     ['OFF', 'DISPOSAL_DONE', () => ({})],
@@ -1106,8 +1116,8 @@ describe('saws-2014 plan data', () => {
   const refs = new Set(plan.clauses.map((c) => c.ref))
   const cited = (c: string | null) => (c ?? '').split('、').filter(Boolean)
 
-  it('is version 6 and every obligation rule cites a listed clause or a policy', () => {
-    expect(plan.version).toBe(6)
+  it('is version 7 and every obligation rule cites a listed clause or a policy', () => {
+    expect(plan.version).toBe(7)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const ref of cited(r.clause)) expect(refs, `${r.id} ${ref}`).toContain(ref)

@@ -146,6 +146,9 @@ describe('saws-2014 v4, 五(一)2、五(三)2: at 较大 the leader in charge ap
     act(MON, 'REPORT', { to: ['office'], channel: 'phone' })
     act(OFF, 'SUBMIT_SPECIAL_REPORT', { to: ['principal', 'leader'], content: '舆情专报' })
     act(LEAD, 'LEADER_INSTRUCT', { instruction: '抓紧回应' })
+    // From version 7 the 定性 is proposed in the consultation (or where owed; review finding 2).
+    act(MON, 'ACTIVATE_PLAN')
+    act(OFF, 'CONVENE')
     act(OFF, 'PROPOSE', { category: 'suggestion', proposal: '跟帖答复' })
     act(LEAD, 'SET_SEVERITY', { severity: 'large', reason: '转发多为机器人' })
     expect(one(w, R.propose).status).toBe('met')

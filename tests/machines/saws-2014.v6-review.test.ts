@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV5 } from '../../machines/saws-2014/index.js'
+import { planV6 as plan, planV5 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Category, Facts } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'

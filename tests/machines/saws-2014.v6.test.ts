@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV5 } from '../../machines/saws-2014/index.js'
+import { planV6 as plan, planV5 } from '../../machines/saws-2014/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 

@@ -11,9 +11,30 @@ import { convener, owes, step, type Version } from './helpers.js'
 
 /** Version 6, 五(一)2: the 简报 reports the response once there was one, or once the answer is settled (met or waived). */
 const BRIEFABLE: Condition = { any: [{ act: 'RESPOND' }, { settled: R.answer }] }
+/** Version 7: the latest answer is settled (after a relapse the 简报 reports the new response, 六(一)、六(二)). */
+const BRIEFABLE_V7: Condition = { settled: R.answer }
+
+/**
+ * Version 7, 五(一)2 作出定性…报总局分管领导批准后实施 (review finding 2): outside the consultation
+ * (chart/consultation.ts) the proposal with its 定性 is made only where it is owed (after a
+ * lowering); a 定性 is otherwise changed by 人事司's SET_CATEGORY, which owes the approval (较大)
+ * or the meeting (重大以上) again. A SET_CATEGORY that changes nothing is refused: it would owe
+ * them for nothing.
+ */
+const recategorising = {
+  SET_CATEGORY: {
+    guard: and(['isOpen', 'categoryChanges']),
+    actions: 'setCategory' as const,
+    meta: common.categorize.meta,
+  },
+}
 
 /** The `on` of the phase region. */
-export const anyPhase = (version: Version) => ({ ...commonTransitions(common), ...gradeDuties(version) })
+export const anyPhase = (version: Version) => ({
+  ...commonTransitions(common),
+  ...(version >= 7 ? recategorising : {}),
+  ...gradeDuties(version),
+})
 
 /**
  * Duties that follow the grade or a fact rather than the phase (五(一), 五(二), 五(三)):
@@ -47,7 +68,7 @@ function gradeDuties(version: Version) {
       meta: clause('五(一)1', '人事司(宣教办)通知相关单位依职能办理'),
     },
     PROPOSE: {
-      guard: 'isOpen' as const,
+      guard: version >= 7 ? owes(R.propose) : ('isOpen' as const),
       actions: ['setCategory' as const, step('opinion')],
       meta: clause('五(一)2、五(三)1、五(三)2', '会商研判，作出定性，提出应对意见'),
     },
@@ -110,7 +131,10 @@ function gradeDuties(version: Version) {
       // waived one too (rule 2: a waiver frees what waits for it; the 简报 says how it was handled).
       guard: and([
         'isOpen',
-        { type: 'holds', params: { when: version >= 6 ? BRIEFABLE : { act: 'RESPOND' } } },
+        {
+          type: 'holds',
+          params: { when: version >= 7 ? BRIEFABLE_V7 : version >= 6 ? BRIEFABLE : { act: 'RESPOND' } },
+        },
       ]),
       actions: step('briefing'),
       meta: clause('五(一)2', '应对情况以简报形式报总局领导'),

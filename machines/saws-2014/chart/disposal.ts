@@ -62,14 +62,16 @@ function routeSteps(version: Version) {
    * authorises the response (`mayImplement`: 五(一)3 批示后组织开展应对工作), as in the response.
    */
   const authorised = (rule: string) => (version >= 6 ? and([owes(rule), 'mayImplement']) : owes(rule))
+  /** Version 7 (review finding 8): solving and investigating wait for it too. */
+  const authorisedV7 = (rule: string) => (version >= 7 ? authorised(rule) : owes(rule))
   return {
     SOLVE_PROBLEM: {
-      guard: owes(R.solve),
+      guard: authorisedV7(R.solve),
       actions: step('problemSolved'),
       meta: clause('五(四)2', '解决反映的问题（平息后认定为批评）'),
     },
     INVESTIGATE: {
-      guard: owes(R.investigate),
+      guard: authorisedV7(R.investigate),
       actions: step('investigation'),
       meta: clause('五(四)3', '跟踪深挖线索，严查违法违规行为（平息后认定为举报）'),
     },

@@ -78,6 +78,8 @@ export const planGuards = (options: KitOptions) => ({
   },
   /** 五(一)2、五(三)2, 五(一)3 (version 4): what must be approved before the response's measures. */
   mayImplement: (args: Args) => clear(args, BEFORE_PUBLIC),
+  /** Version 7: a SET_CATEGORY names a category other than the incident's (finding 2: a no-op owes nothing again). */
+  categoryChanges: ({ context, event }: Args) => event.category !== context.category,
   /** A route duty of 五(四) is owed (the category changed after the first response). */
   routeDutyOwed: ({ context }: Args) =>
     context.obligations.some(

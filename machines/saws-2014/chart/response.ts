@@ -38,6 +38,8 @@ export function response(version: Version) {
    * the route state's own transition had no guard and won over the guarded measure.
    */
   const authorised = version >= 6 ? { guard: 'mayImplement' as const } : {}
+  /** Version 7 (review finding 8): solving and investigating wait for the same (五(一)3 批示后组织开展应对工作). */
+  const authorisedV7 = version >= 7 ? authorised : {}
   const publishResult = (done: string) =>
     v3
       ? and(['resultInOrder', publicStep('result', fresh)])
@@ -110,6 +112,7 @@ export function response(version: Version) {
             ...(v3 ? { always: stepSettled([R.solve, R.result]) } : {}),
             on: {
               SOLVE_PROBLEM: {
+                ...authorisedV7,
                 actions: step('problemSolved'),
                 meta: clause('五(四)2', '解决反映的问题'),
               },
@@ -138,6 +141,7 @@ export function response(version: Version) {
             ...(v3 ? { always: stepSettled([R.investigate, R.result]) } : {}),
             on: {
               INVESTIGATE: {
+                ...authorisedV7,
                 actions: step('investigation'),
                 meta: clause('五(四)3', '严查违法违规行为'),
               },

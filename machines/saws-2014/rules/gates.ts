@@ -69,4 +69,8 @@ export const BEFORE_REVIEW = [
   R.legalRumor,
   R.legalMalicious,
   R.clearance,
+  // Version 7 (only it has these rules): 五(五)2 for a rumor, 四(四)、五(五)2 the referral.
+  R.clearanceRumor,
+  R.decideRefer,
+  R.refer,
 ] as const

@@ -38,6 +38,10 @@ export const R = {
   legalRumor: 'legalStatement:rumor',
   legalMalicious: 'legalStatement:malicious',
   clearance: 'clearance:local',
+  // Version 7: 五(五)2 for a rumor decided 恶意诋毁; 四(四)、五(五)2 the referral to the police.
+  clearanceRumor: 'clearance:rumor',
+  decideRefer: 'decide:refer',
+  refer: 'refer:police',
   track: 'followup:track',
   guide: 'followup:guide',
   talk: 'followup:talk',

@@ -18,6 +18,8 @@ export const routeOf = (c: Category | null): Route => {
       return 'replying'
     case 'criticism':
       return 'owningUp'
+    // 五(四)3 names a tip-off 线索不明晰; a clear tip has no route of its own in the text either,
+    // so every tip-off is investigated (跟踪深挖线索、严查) and its result published.
     case 'tip_off':
       return 'investigating'
     case 'rumor':
