@@ -37,6 +37,7 @@ import {
   planV3 as neixiang2017V3,
   planV4 as neixiang2017V4,
   planV5 as neixiang2017V5,
+  planV6 as neixiang2017V6,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -53,6 +54,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V3,
   neixiang2017V4,
   neixiang2017V5,
+  neixiang2017V6,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

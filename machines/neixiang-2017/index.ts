@@ -20,20 +20,31 @@
  * a grade the group and the principal leaders were told of owe them no second report — the
  * 续报 begins met at the earlier report's time (OBLIGATIONS.md rule 6, kit `again.told`;
  * rules/versions.ts `rulesV6`). Version 5 stays for its incidents (migratesFrom 5).
+ * Version 7 (the same states; a review of version 6): the mainstream and staged releases (第六條,
+ * 第七條3), early handling (第四條), illegal content (第七條2) and rebuttal (第六條) in every open
+ * phase; a waived release, or facts already released, start the response (rule 2, 第五條),
+ * which is owed (`respond`, 第一时间: policy 2 h); 第五條 owes the mainstream coverage at 重大 and
+ * 特别重大 (`mainstream:major`), and a conference held below 重大 does not meet its duty; no 续报
+ * to the group (第四條 names one report; 第三條5、6 are the group's own duties), the 续报 to the
+ * principal leaders on 第三條5, withdrawn by a lowering where they know the lower grade (rule 5;
+ * kit option `lowerAtDue`); only the principal side waives the reports to the principal leaders
+ * and to 上级; only the group convenes (第三條4). Version 6 stays for its incidents (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events, eventsV2, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5 } from './machine.js'
+import { events, eventsV2, eventsV4, eventsV7 } from './events.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import {
   approvals,
   approvalsV4,
+  approvalsV7,
   classify,
   GRADES,
   obligations,
   obligationsV2,
   obligationsV3,
   obligationsV6,
+  obligationsV7,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -83,10 +94,21 @@ export const planV5: PlanDefinition = {
 }
 
 /** Version 6: version 5's states, chart and options; no 续报 to a recipient already told of the grade. */
-export const plan: PlanDefinition = {
+export const planV6: PlanDefinition = {
   ...planV5,
   version: 6,
   obligations: obligationsV6,
-  machine,
+  machine: machineV6,
   migratesFrom: { from: 5 },
+}
+
+/** Version 7: version 6's states; the review's findings (rules/version7.ts, chart/any-phase-v7.ts). */
+export const plan: PlanDefinition = {
+  ...planV6,
+  version: 7,
+  obligations: obligationsV7,
+  approvals: approvalsV7,
+  events: eventsV7,
+  machine,
+  migratesFrom: { from: 6 },
 }

@@ -28,6 +28,7 @@ import { review } from './chart/review.js'
 import {
   approvals,
   approvalsV4,
+  approvalsV7,
   classify,
   escalation,
   PLAN_CATEGORIES,
@@ -36,6 +37,7 @@ import {
   rulesV2,
   rulesV4,
   rulesV6,
+  rulesV7,
 } from './rules.js'
 
 /**
@@ -45,6 +47,12 @@ import {
  * 旧稿不再审批: its approvals are withdrawn, so the ledger and the drafts agree).
  */
 const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refused' }
+/**
+ * Version 7's: version 5's and `lowerAtDue` (OBLIGATIONS.md rule 5: a lowering at the very
+ * instant the 续报 to the principal leaders is due withdraws it — its due time has not
+ * passed; version 6 left it owed, to breach at a grade no longer held).
+ */
+const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
 
 /**
  * The chart, with `rules` as what an incident owes (the versions differ in their rules and
@@ -60,10 +68,13 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * From version 5 the kit's options (`V5_OPTIONS`), every publication after the source
  * (第六條), and a waived closing record closes. Version 6 has version 5's chart and options;
  * its rules (`rulesV6`) owe no 续报 to a recipient already told of the grade risen to.
+ * Version 7 (`V7_OPTIONS`, `rulesV7`, `approvalsV7`): the mainstream and staged releases, early
+ * handling, illegal content and rebuttal in every open phase; the response starts on facts
+ * already released or a waived release; grading and reports cite 第二條1、第二條3.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const table = version >= 4 ? approvalsV4 : approvals
-  const options = version >= 5 ? V5_OPTIONS : undefined
+  const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
+  const options = version >= 7 ? V7_OPTIONS : version >= 5 ? V5_OPTIONS : undefined
   const kit = createKit({
     classify,
     obligations: [...rules, escalation],
@@ -95,9 +106,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
           states: {
             discovery,
             reporting: reporting(version),
-            consultation: consultation(stancePurpose),
+            consultation: consultation(version, stancePurpose),
             response: response(version, stancePurpose),
-            disposal,
+            disposal: disposal(version),
             review: review(version),
             closed: { type: 'final', meta: policy('结束', '结束'), entry: 'closeIncident' },
           },
@@ -107,7 +118,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV6, 6)
+export const machine = chart(rulesV7, 7)
+/** Version 6's chart (version 5's states, chart and options; version 6's rules), for the incidents opened on it. */
+export const machineV6 = chart(rulesV6, 6)
 /** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */
 export const machineV5 = chart(rulesV4, 5)
 /** Version 4's chart (the same rules): approvals waivable, superseded drafts approvable, the stance before the source, a waived record still waiting for REVIEW. */

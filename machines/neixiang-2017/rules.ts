@@ -13,12 +13,30 @@
  *   versions.ts     each version's obligation list: what version 2 owed differently,
  *                   version 4's (the text read again: decisions, the press text, 第六條) and
  *                   version 6's (no 续报 to a recipient already told of the grade: rule 6)
+ *   version7.ts     version 7's (a review of version 6: no 续报 to the group, 第五條's
+ *                   mainstream coverage and start of the response, who waives upward reports)
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
-export { approvals, approvalsV4, LEAD_APPROVAL, PURPOSES, PURPOSES_V4 } from './rules/approvals.js'
+export {
+  approvals,
+  approvalsV4,
+  approvalsV7,
+  LEAD_APPROVAL,
+  PURPOSES,
+  PURPOSES_V4,
+} from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_CATEGORIES, PLAN_ID, POLITICAL_MASS } from './rules/grading.js'
 export { escalation, rules } from './rules/obligations.js'
-export { common, RECIPIENT_LABELS, RECIPIENTS, REPORTERS, type Recipient, waivers } from './rules/roles.js'
+export {
+  common,
+  commonV7,
+  RECIPIENT_LABELS,
+  RECIPIENTS,
+  REPORTERS,
+  type Recipient,
+  waivers,
+} from './rules/roles.js'
+export { obligationsV7, rulesV7 } from './rules/version7.js'
 export {
   obligations,
   obligationsV2,

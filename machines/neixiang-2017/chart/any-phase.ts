@@ -3,12 +3,15 @@
  * category (第二條4), grading, reports, coordination, the source, the stance, the approvals
  * of a draft, the release and the press conference (version 4: naming the spokesperson) —
  * a rise during disposal or review is reportable there. Version 5: the stance and the press
- * conference, like every release, wait for the source (第六條, `sourceKnown`).
+ * conference, like every release, wait for the source (第六條, `sourceKnown`). Version 7: the
+ * mainstream and the staged releases, early handling, illegal content and rebuttal too
+ * (any-phase-v7.ts).
  */
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { clause } from '../../vocabulary.js'
-import { common, LEAD_APPROVAL } from '../rules.js'
+import { common, commonV7, LEAD_APPROVAL } from '../rules.js'
+import { anyPhaseV7 } from './any-phase-v7.js'
 import { publishable, releaseActions, releaseGuardOf, type Version } from './helpers.js'
 
 const position = { type: 'completeStep', params: { step: 'position' } } as const
@@ -63,8 +66,9 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
       meta: clause('第三條3', '根据需要确定新闻发言人'),
     },
   } as const
+  const v7 = version >= 7
   return {
-    ...commonTransitions(common),
+    ...commonTransitions(v7 ? commonV7 : common),
     SET_CATEGORY: {
       guard: 'isOpen',
       actions: 'setPlanCategory',
@@ -73,12 +77,14 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
     CLASSIFY: {
       guard: and(['isOpen', 'isUnclassified']),
       actions: 'setSeverity',
-      meta: clause('第二條1', '研判定级'),
+      meta: v7 ? clause('第二條1、第二條3', '研判定级') : clause('第二條1', '研判定级'),
     },
     REPORT: {
       guard: and(['isOpen', 'reportsOwnRecipients']),
       actions: 'recordReport',
-      meta: clause('第四條', '汇报、补报、续报（任一阶段）'),
+      meta: v7
+        ? clause('第四條、第二條1、第二條3', '向领导小组、主要领导、上级报告（任一阶段）')
+        : clause('第四條', '汇报、补报、续报（任一阶段）'),
     },
     COORDINATE: {
       guard: and(['isOpen', { type: 'severityAtLeast', params: { min: 'critical' as const } }]),
@@ -108,5 +114,6 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
     },
     PRESS_CONFERENCE: pressConference,
     ...(version >= 4 ? nameSpokesperson : {}),
+    ...(v7 ? anyPhaseV7(releaseGuard) : {}),
   } as const
 }

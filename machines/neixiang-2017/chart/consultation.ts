@@ -1,18 +1,56 @@
 /**
  * 第三條4 the group settles the handling and what is to be said; 第五條 the response starts
  * once the line is agreed (straight to following when the facts are already out).
+ * Version 7: facts already released start the response whatever newer text is being drafted,
+ * and a release the group waived frees it (rule 2).
  */
 import { and } from 'xstate'
-import { clause } from '../../vocabulary.js'
+import { clause, policy } from '../../vocabulary.js'
+import type { Version } from './helpers.js'
+
+const FOLLOWING = '#neixiang-2017.phase.response.following'
 
 /** `stancePurpose`: the stance rule's draft purpose (version 3 on), none in version 2. */
-export function consultation(stancePurpose: string | undefined) {
+export function consultation(version: Version, stancePurpose: string | undefined) {
   const released = { type: 'holds', params: { when: { act: 'RELEASE' } } } as const
   /** 第三條4 / 第五條: the line is agreed (version 3: on a draft of the release, not the stance's). */
   const lineAgreed = { type: 'responseReady', params: { purpose: 'release' } } as const
   const responseReady = stancePurpose === undefined ? ('responseReady' as const) : lineAgreed
   const readyAndReleased =
     stancePurpose === undefined ? and(['responseReady', released]) : and([lineAgreed, released])
+  const start =
+    version >= 7
+      ? [
+          // A release is published only with every approval (rule 8): the line was agreed on
+          // it. A newer draft (a follow-up text) owes its own approvals, and does not hold
+          // the response back (第五條 第一时间启动响应机制; version 6 refused it).
+          { target: FOLLOWING, guard: released, meta: clause('第五條', '启动响应机制（已公布事实）') },
+          {
+            target: '#neixiang-2017.phase.response',
+            guard: responseReady,
+            meta: clause('第五條', '启动响应机制'),
+          },
+          {
+            target: FOLLOWING,
+            guard: { type: 'waived', params: { rule: 'release' } } as const,
+            meta: policy(
+              '发布已由领导小组免除：启动响应并转入跟踪引导（免除即放行，规则2；本地政策）',
+              '发布已免除',
+            ),
+          },
+        ]
+      : [
+          {
+            target: FOLLOWING,
+            guard: readyAndReleased,
+            meta: clause('第五條', '启动响应机制（已公布事实）'),
+          },
+          {
+            target: '#neixiang-2017.phase.response',
+            guard: responseReady,
+            meta: clause('第五條', '启动响应机制'),
+          },
+        ]
   return {
     meta: clause('第三條4', '领导小组审定处置预案'),
     initial: 'deciding',
@@ -20,22 +58,16 @@ export function consultation(stancePurpose: string | undefined) {
       deciding: {
         meta: clause('第三條4', '审定处置预案、确定宣传报道内容'),
         on: {
-          HANDLE_EARLY: {
-            actions: { type: 'completeStep', params: { step: 'earlyHandling' } },
-            meta: clause('第四條', '研判期间继续及时处理'),
-          },
-          START_RESPONSE: [
-            {
-              target: '#neixiang-2017.phase.response.following',
-              guard: readyAndReleased,
-              meta: clause('第五條', '启动响应机制（已公布事实）'),
-            },
-            {
-              target: '#neixiang-2017.phase.response',
-              guard: responseReady,
-              meta: clause('第五條', '启动响应机制'),
-            },
-          ],
+          // Version 7 takes HANDLE_EARLY in every open phase (any-phase-v7.ts).
+          ...(version >= 7
+            ? {}
+            : ({
+                HANDLE_EARLY: {
+                  actions: { type: 'completeStep', params: { step: 'earlyHandling' } },
+                  meta: clause('第四條', '研判期间继续及时处理'),
+                },
+              } as const)),
+          START_RESPONSE: start,
         },
       },
     },

@@ -53,3 +53,22 @@ export const LEAD_APPROVAL = {
 export const approvalsV4: Partial<Record<Severity, readonly ApprovalRequirement[]>> = Object.fromEntries(
   GRADE_CODES.map((g) => [g, [...(approvals[g] ?? []), { ...LEAD_APPROVAL, categories: [POLITICAL_MASS] }]]),
 )
+
+/**
+ * Version 7: version 4's table, 宣传部's 审定 labelled with the whole of 第二條4 — 涉及重大政治性、
+ * 群体性事件，危害国家安全、损害我县形象的事件 (the category `political_mass` covers both halves).
+ */
+export const approvalsV7: Partial<Record<Severity, readonly ApprovalRequirement[]>> = Object.fromEntries(
+  Object.entries(approvalsV4).map(([g, reqs]) => [
+    g,
+    (reqs ?? []).map((r) =>
+      r.code === LEAD_APPROVAL.code
+        ? {
+            ...r,
+            label:
+              '县委宣传部审定（涉及重大政治性、群体性事件，危害国家安全、损害我县形象的事件由宣传部牵头）',
+          }
+        : r,
+    ),
+  ]),
+)

@@ -10,7 +10,7 @@ import type { ObligationRule } from '../../kit/types.js'
 import { POLITICAL_MASS } from './grading.js'
 import { common, RECIPIENT_LABELS, REPORTERS, type Recipient } from './roles.js'
 
-const FIRST_MOMENT = '“第一时间”未给出时长；本地政策默认：发现后 30 分钟内'
+export const FIRST_MOMENT = '“第一时间”未给出时长；本地政策默认：发现后 30 分钟内'
 const AGAIN =
   '级别升高即影响扩大，须再次报告（第三條5 及时向主要领导汇报、第三條6 及时上报进展；本地政策：升级后 30 分钟内续报）'
 

@@ -43,4 +43,13 @@ export const common: CommonEventMeta = {
   decide: { roles: ['group'], meta: policy('本地政策：由领导小组作出决定', '作出决定') },
 }
 
+/**
+ * Version 7: grading cites 第二條1 and 第二條3 (重大、特别重大 are named there), not 第二條1
+ * alone; the rest as `common`.
+ */
+export const commonV7: CommonEventMeta = {
+  ...common,
+  regrade: { roles: common.regrade.roles, meta: clause('第二條1、第二條3', '研判调整级别') },
+}
+
 export const waivers = { roles: common.waive.roles, clause: null, policy: common.waive.meta.policy }

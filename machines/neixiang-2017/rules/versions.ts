@@ -9,7 +9,7 @@
 import type { ObligationRule } from '../../kit/types.js'
 import { escalation, rules, STANCE_POLICY_V2 } from './obligations.js'
 
-const TOLD_AGAIN = '降级后再次升至已向其报告过的级别：该级别已报告，即为已办，不再续报'
+export const TOLD_AGAIN = '降级后再次升至已向其报告过的级别：该级别已报告，即为已办，不再续报'
 
 /**
  * Version 2's rules, kept for the incidents opened on it: its stance was a step of free

@@ -1,0 +1,102 @@
+/**
+ * Version 7's obligation list (a review of version 6, clause by clause): version 6's rules
+ * (versions.ts `rulesV6`) with what the text, read again, owes differently.
+ */
+import type { Condition, ObligationRule } from '../../kit/types.js'
+import { escalation, FIRST_MOMENT } from './obligations.js'
+import { rulesV6, TOLD_AGAIN } from './versions.js'
+
+/**
+ * 第三條5 (领导小组…及时向主要领导汇报情况) is the group's standing duty to the principal
+ * leaders: a rise is news they are told of again. The trigger and the 30 minutes are local policy.
+ */
+const FOLLOW_UP = '级别升高：领导小组及时向主要领导汇报情况（第三條5）；本地政策：升级后 30 分钟内续报'
+const LOWERED =
+  '级别升高后又降低：尚未到期的续报撤回（含降级恰在到期时刻），但主要领导尚未获知降至的级别或更高级别者照旧须办（规则 5）'
+const UPWARD = '免除：向上级的报告只由县委办、县政府办（主要领导一方）免除，领导小组不免除（本地政策）'
+
+/**
+ * The 续报 to the principal leaders is owed while the latest change of grade is a rise (kit
+ * `risen`), until the report is first met, or while no report reached them at the current
+ * grade or a higher one (kit `actAtGrade`): a lowering withdraws it, not yet due, where they
+ * already know of the grade lowered to (OBLIGATIONS.md rule 5).
+ */
+const principalFresh: Condition = {
+  any: [
+    { risen: true },
+    { not: { met: 'report:principal' } },
+    { not: { actAtGrade: 'REPORT', fields: { to: ['principal'] } } },
+  ],
+}
+
+/** 第五條 有重大影响的舆情…协调主流媒体，推出相关报道: owed at 重大 and 特别重大 from the grade on, not only at a rise. */
+const mainstreamMajor: ObligationRule = {
+  id: 'mainstream:major',
+  kind: 'release',
+  label: '有重大影响的舆情：在领导小组指导下协调主流媒体，推出相关报道',
+  clause: '第五條',
+  policy: null,
+  owedBy: ['group', 'office'],
+  severities: ['major', 'critical'],
+  // A release in mainstream media made below 重大 is not the coverage 重大影响 asks for.
+  prior: 'sameGradeOrAbove',
+  discharge: { type: 'MAINSTREAM_RELEASE', fields: {} },
+  draftPurpose: 'release',
+  freshDraft: true,
+}
+
+/** 第五條 突发舆情发生后…在第一时间启动响应机制. */
+const respond: ObligationRule = {
+  id: 'respond',
+  kind: 'step',
+  label: '第一时间启动响应机制',
+  clause: '第五條',
+  policy: '“第一时间”未给出时长；本地政策默认：发现后 2 小时内（同表明态度）',
+  owedBy: ['group', 'office'],
+  due: { anchor: 'discoveredAt', amount: 2, unit: 'hours' },
+  discharge: { type: 'START_RESPONSE', fields: {} },
+}
+
+/**
+ * Version 7. 第四條 names one report to the group (第一时间): no 续报 to it at a rise (第三條5、6
+ * are the group's own duties, not duties owed to it; version 6 owed the group a report of a
+ * grade it had raised itself). The 续报 to the principal leaders rests on 第三條5, and a
+ * lowering withdraws it where they know of the grade lowered to. Only the principal side
+ * (县委办、县政府办) waives the reports to the principal leaders and to 上级 (第二條1、第二條3).
+ * A conference held below 重大 does not meet 第五條's (prior `sameGradeOrAbove`). 第五條 owes
+ * the mainstream coverage at 重大 and 特别重大 (`mainstream:major`) and the start of the
+ * response (`respond`).
+ */
+export const rulesV7: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRule[] => {
+  switch (r.id) {
+    case 'report:group': {
+      // One report (第四條): owed until the group has it. The condition changes nothing the
+      // ledger begins (no `again`); it tells a migration from version 6 that a 续报 to the
+      // group that version owed is no longer required (withdrawn when not yet due, rule 5).
+      const { again: _, ...once } = r
+      return [{ ...once, policy: FIRST_MOMENT, when: { not: { met: 'report:group' } } }]
+    }
+    case 'report:principal':
+      return [
+        {
+          ...r,
+          policy: `${FIRST_MOMENT}；${FOLLOW_UP}；${TOLD_AGAIN}；${LOWERED}；${UPWARD}`,
+          when: principalFresh,
+          waivableBy: ['principal'],
+        },
+      ]
+    case 'report:higher':
+      return [{ ...r, policy: `本办法未规定上报时限；${UPWARD}`, waivableBy: ['principal'] }]
+    case 'press':
+      return [{ ...r, prior: 'sameGradeOrAbove' }]
+    case 'release':
+      return [r, respond]
+    case 'mainstream':
+      return [r, mainstreamMajor]
+    default:
+      return [r]
+  }
+})
+
+/** Version 7's obligations (`rulesV7`). */
+export const obligationsV7 = [...rulesV7, escalation]

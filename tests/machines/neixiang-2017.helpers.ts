@@ -1,0 +1,82 @@
+/**
+ * Shared by the neixiang-2017 version 7 tests: actors, the walk from open to the response
+ * (following), and sending an event to tell whether the machine took it. The engine checks
+ * an event's roles before the machine; these helpers drive the machine directly.
+ */
+import { expect } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import { plan } from '../../machines/neixiang-2017/index.js'
+import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+
+export const office: Actor = { name: '信息公开办值班员', role: 'office' }
+export const monitor: Actor = { name: '舆情评论员', role: 'monitor' }
+export const group: Actor = { name: '领导小组组长', role: 'group' }
+export const principal: Actor = { name: '县委办', role: 'principal' }
+export const propaganda: Actor = { name: '县委宣传部', role: 'leader' }
+export const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
+export const unit: Actor = { name: '舆情主体单位', role: 'unit' }
+export const POLITICAL_MASS = 'political_mass' as Category
+
+/** The current version (the one new incidents open on) and version 6, kept for its incidents. */
+export const current: PlanDefinition = plan
+export const v6 = getPlan('neixiang-2017', 6) as PlanDefinition
+
+export const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
+  startIncident(p, { severity, category, severityReason: '研判' }, office)
+
+/** Sends the event and tells whether the machine accepted it (an accepted event is an act). */
+export function act(w: Walker, type: string, fields: Record<string, unknown> = {}, actor: Actor = office) {
+  const before = w.context().acts.length
+  w.send(type, fields, { actor })
+  return w.context().acts.length > before
+}
+export const ob = (w: Walker, id: string): Obligation | undefined =>
+  w.context().obligations.find((o) => o.id === id)
+export const ofRule = (w: Walker, rule: string): Obligation[] =>
+  w.context().obligations.filter((o) => o.rule === rule)
+export const owedIds = (w: Walker) => w.owed().map((o) => o.id)
+export const lastAt = (w: Walker) => w.context().acts.at(-1)?.at as string
+export const decide = (w: Walker, decision: string, answer: 'yes' | 'no') =>
+  act(w, 'DECIDE', { decision, answer, reason: answer === 'yes' ? '需要' : '无需' }, group)
+export const waive = (w: Walker, obligation: string, by: Actor = group) =>
+  act(w, 'WAIVE', { obligation, reason: '决定免除' }, by)
+export const grade = (w: Walker, severity: Severity, at?: string) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: group, ...(at ? { at } : {}) })
+export const reportBoth = (w: Walker) =>
+  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议公布事实' }, monitor)).toBe(true)
+
+/** A draft of `purpose`, approved as the grade requires (宣传部 too in a 第二條4 case); returns its id. */
+export function approvedDraft(w: Walker, purpose = 'release', content = '经核实……') {
+  expect(act(w, 'DRAFT', { content, purpose }, office)).toBe(true)
+  const id = w.context().drafts.at(-1)?.id as string
+  expect(act(w, 'AGREE_LINE', { draftId: id }, group)).toBe(true)
+  if (w.context().category === POLITICAL_MASS)
+    expect(act(w, 'APPROVE_LEAD', { draftId: id }, propaganda)).toBe(true)
+  return id
+}
+
+/** Reported, source recorded, the stance stated, the group convened (no spokesperson), a release draft approved (its id). */
+export function toConsultation(w: Walker) {
+  reportBoth(w)
+  expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+  expect(act(w, 'STATE_POSITION', { draftId: approvedDraft(w, 'stance', '高度重视') }, speaker)).toBe(true)
+  expect(act(w, 'CONVENE', {}, group)).toBe(true)
+  expect(decide(w, 'decision:spokesperson', 'no')).toBe(true)
+  return approvedDraft(w, 'release', '通报：经核实……')
+}
+
+/** The review's prefix: to response.following, the facts released (walk "toFollowing"). */
+export function toFollowing(
+  p: PlanDefinition,
+  severity: Severity = 'general',
+  category: Category | null = null,
+) {
+  const w = open(p, severity, category)
+  const d = toConsultation(w)
+  expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+  expect(act(w, 'RELEASE', { draftId: d, channel: '官方微博' }, speaker)).toBe(true)
+  expect(w.value()).toEqual({ phase: { response: 'following' } })
+  return w
+}

@@ -1,0 +1,137 @@
+/**
+ * 內鄉縣負面網絡輿情應急處置辦法, version 7: registered beside version 6 (frozen), a walk per
+ * grade to `closed` discharging everything it owes, and the migration from version 6.
+ */
+import { describe, expect, it } from 'vitest'
+import { createActor } from 'xstate'
+import { getPlan } from '../../machines/index.js'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
+import type { IncidentContext } from '../../machines/kit/types.js'
+import type { Severity } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
+import {
+  act,
+  approvedDraft,
+  current,
+  decide,
+  grade,
+  group,
+  lastAt,
+  monitor,
+  ob,
+  office,
+  open,
+  POLITICAL_MASS,
+  principal,
+  reportBoth,
+  speaker,
+  toFollowing,
+  v6,
+  waive,
+} from './neixiang-2017.helpers.js'
+
+describe('neixiang-2017 version 7 is registered', () => {
+  it('is the version new incidents open on, migrating from 6 (same states); version 6 stays', () => {
+    expect(current).toMatchObject({ version: 7, migratesFrom: { from: 6 } })
+    expect(getPlan('neixiang-2017')?.version).toBe(7)
+    expect(getPlan('neixiang-2017', 6)?.machine).toBe(v6.machine)
+    expect(kitOptionsOf(current.machine)).toEqual({
+      waiveApprovals: false,
+      supersededDrafts: 'refused',
+      lowerAtDue: 'withdraws',
+    })
+    expect(kitOptionsOf(v6.machine)).toEqual({ waiveApprovals: false, supersededDrafts: 'refused' })
+  })
+})
+
+describe('neixiang-2017 version 7 walks', () => {
+  it.each([
+    ['general', null],
+    ['major', null],
+    ['critical', POLITICAL_MASS],
+  ] as const)('walks a %s incident (category %s) to closed, every obligation met', (severity, category) => {
+    const w = toFollowing(current, severity, category)
+    expect(decide(w, 'decision:staged', 'no')).toBe(true)
+    if (severity !== 'general') {
+      expect(act(w, 'PRESS_CONFERENCE', { draftId: approvedDraft(w, 'press') }, speaker)).toBe(true)
+      const d = approvedDraft(w, 'release', '主流媒体稿')
+      expect(act(w, 'MAINSTREAM_RELEASE', { draftId: d, outlet: '河南日报' }, group)).toBe(true)
+    }
+    if (severity === 'critical') {
+      expect(act(w, 'COORDINATE', {}, principal)).toBe(true)
+      expect(act(w, 'REPORT', { to: ['higher'], proposal: '上报' }, principal)).toBe(true)
+    }
+    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
+    expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(true)
+    expect(w.phase()).toBe('closed')
+    expect(w.context().obligations.filter((o) => o.status !== 'met')).toEqual([])
+  })
+})
+
+/** `w` (on version 6) migrated to version 7 five minutes after its last event. */
+function migrated(w: Walker) {
+  const at = addMinutes(lastAt(w), 5)
+  const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
+  const r = migrateSnapshot(v6, current, persisted, {
+    at,
+    actor: { name: '管理员', role: 'admin' },
+    reason: '第七版',
+    quotes: quoteRules(current.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+  return { at, r, ctx: actor.getSnapshot().context as IncidentContext }
+}
+const find = (ctx: IncidentContext, id: string) => ctx.obligations.find((o) => o.id === id)
+
+describe('neixiang-2017 version 7 migrates from version 6 (same states)', () => {
+  it('withdraws the 续报 version 6 owed the group (not yet due); the principal leaders’ stays with its due time', () => {
+    const w = open(v6)
+    reportBoth(w)
+    grade(w, 'major' as Severity)
+    const principal2 = ob(w, 'report:principal#2')
+    expect(ob(w, 'report:group#2')?.status).toBe('owed')
+    const { r, at } = migrated(w)
+    expect(r.mapping.every((m) => m.from === m.to)).toBe(true)
+    expect(find(r.context, 'report:group#2')).toMatchObject({ status: 'withdrawn', withdrawn: { at } })
+    expect(find(r.context, 'report:principal#2')).toEqual(principal2)
+  })
+
+  it('withdraws a 续报 a lowering left owed where the leaders know the lower grade', () => {
+    const w = open(v6)
+    reportBoth(w)
+    grade(w, 'major')
+    grade(w, 'general')
+    expect(ob(w, 'report:principal#2')?.status).toBe('owed')
+    const { r } = migrated(w)
+    expect(find(r.context, 'report:principal#2')?.status).toBe('withdrawn')
+  })
+
+  it('begins what version 7 adds: respond met by the START_RESPONSE on the record, 第五條 mainstream owed at major', () => {
+    const w = toFollowing(v6, 'major')
+    const started = w.context().acts.find((a) => a.type === 'START_RESPONSE')?.at
+    const { r, at } = migrated(w)
+    expect(find(r.context, 'respond#1')).toMatchObject({ status: 'met', metAt: started })
+    expect(find(r.context, 'mainstream:major#1')).toMatchObject({ status: 'owed', startedAt: at })
+  })
+
+  it('a version-6 incident held in consultation with its release waived starts the response once migrated', () => {
+    const w = open(v6)
+    reportBoth(w)
+    expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+    expect(act(w, 'CONVENE', {}, group)).toBe(true)
+    expect(decide(w, 'decision:spokesperson', 'no')).toBe(true)
+    expect(waive(w, 'release#1')).toBe(true)
+    expect(w.can('START_RESPONSE', {}, group)).toBe(false)
+    const { r } = migrated(w)
+    const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    actor.send({ type: 'START_RESPONSE', at: addMinutes(lastAt(w), 10), actor: group, quotes: {} })
+    expect(actor.getSnapshot().value).toEqual({ phase: { response: 'following' } })
+  })
+})
