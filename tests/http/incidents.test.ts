@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({
         planId: PLAN,
-        planVersion: 6,
+        planVersion: 7,
         version: 1,
         phase: 'discovery',
         severity: 'general',

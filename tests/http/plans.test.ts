@@ -15,7 +15,7 @@ describe('GET /plans', () => {
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
     expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
       id: 'neixiang-2017',
-      version: 6,
+      version: 7,
       title: '內鄉縣負面網絡輿情應急處置辦法',
       issuer: '內鄉縣人民政府辦公室',
       severities: [
@@ -50,7 +50,7 @@ describe('GET /plans/:planId', () => {
     expect(reportEvent).toMatchObject({
       label: '汇报',
       roles: ['monitor', 'office', 'group', 'principal'],
-      clause: '第四條',
+      clause: '第四條、第二條1、第二條3',
     })
     expect(reportEvent.schema).toMatchObject({
       type: 'object',
@@ -71,6 +71,8 @@ describe('GET /plans/:planId', () => {
         rule: expect.stringContaining('30 分钟'),
       }),
       expect.objectContaining({ id: 'stance', clause: '第七條1', rule: expect.stringContaining('2 小时') }),
+      // Version 7: 第五條 第一时间启动响应机制 (local policy: 2 hours from discovery).
+      expect.objectContaining({ id: 'respond', clause: '第五條', rule: expect.stringContaining('2 小时') }),
     ])
     // Every obligation rule of the plan, and every approval of every grade, in one table.
     const plainRules = plan.obligations.filter((o: { kind: string }) => o.kind !== 'approval')
