@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { CATEGORY_LABELS, clause, policy } from '../vocabulary.js'
-import { common, commonV7, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, PURPOSES_V4, RECIPIENTS } from './rules.js'
+import { common, GRADE_CODES, PLAN_CATEGORIES, PURPOSES, PURPOSES_V4, RECIPIENTS } from './rules.js'
 
 const to = z
   .array(z.enum(RECIPIENTS))
@@ -219,33 +219,3 @@ export const eventsV4: EventSpec[] = [
     schema: z.object({ spokesperson: text('新闻发言人（姓名、职务）', 200), note: fields.note }).strict(),
   },
 ]
-
-/**
- * Version 7 (a review of version 6): only the leading group convenes (第三條4 审定处置预案; the
- * office sent CONVENE up to version 6); a report cites 第二條1 (the principal leaders) and
- * 第二條3 (上级) besides 第四條; grading cites 第二條1、第二條3; the 第二條4 category names both
- * halves of the clause.
- */
-const V7: Record<string, Partial<EventSpec>> = {
-  CONVENE: { roles: ['group'] },
-  REPORT: {
-    meta: clause('第四條、第二條1、第二條3', '第一时间向领导小组、主要领导汇报；特别重大的上报上级'),
-  },
-  CLASSIFY: { meta: clause('第二條1、第二條3', '定级') },
-  SET_SEVERITY: { meta: commonV7.regrade.meta },
-  SET_CATEGORY: {
-    schema: z
-      .object({
-        category: z.enum(PLAN_CATEGORIES).describe(
-          `涉事原因：${Object.entries(CATEGORY_LABELS)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(
-              '；',
-            )}；political_mass 涉及重大政治性、群体性事件，危害国家安全、损害我县形象的事件（第二條4，县委宣传部牵头）`,
-        ),
-        note: fields.note,
-      })
-      .strict(),
-  },
-}
-export const eventsV7: EventSpec[] = eventsV4.map((e) => ({ ...e, ...V7[e.type] }))

@@ -32,7 +32,8 @@
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'
-import { events, eventsV2, eventsV4, eventsV7 } from './events.js'
+import { events, eventsV2, eventsV4 } from './events.js'
+import { eventsV7 } from './events-v7.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
 import {
   approvals,

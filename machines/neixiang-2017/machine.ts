@@ -33,6 +33,8 @@ import {
   escalation,
   PLAN_CATEGORIES,
   PLAN_ID,
+  REPORTERS,
+  REPORTERS_V7,
   rules,
   rulesV2,
   rulesV4,
@@ -85,7 +87,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   const stancePurpose = rules.find((r) => r.id === 'stance')?.draftPurpose
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
-    guards: { ...kit.guards, ...guardsOf(kit, options) },
+    guards: { ...kit.guards, ...guardsOf(kit, options, version >= 7 ? REPORTERS_V7 : REPORTERS) },
     actions: {
       ...kit.actions,
       /** SET_CATEGORY with 第二條4's category (the plan's own schema, events.ts, validated it). */

@@ -32,8 +32,12 @@ export {
   commonV7,
   RECIPIENT_LABELS,
   RECIPIENTS,
+  RECIPIENTS_V7,
   REPORTERS,
+  REPORTERS_V7,
   type Recipient,
+  type RecipientV7,
+  UNITS_LABEL,
   waivers,
 } from './rules/roles.js'
 export { obligationsV7, rulesV7 } from './rules/version7.js'

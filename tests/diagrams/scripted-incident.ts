@@ -110,6 +110,10 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   await send(id, GROUP, 'START_RESPONSE', {})
   // 第七條3 (version 4): whether to release in stages, decided when the response starts.
   await send(id, GROUP, 'DECIDE', { decision: 'decision:staged', answer: 'no', reason: '事实已查清' })
+  // 第六條 (version 7): whether there are 负面质疑 to rebut, decided when the response starts; 第五條
+  // 有针对性地解答及跟帖 made by the office.
+  await send(id, GROUP, 'DECIDE', { decision: 'decision:rebut', answer: 'no', reason: '未见负面质疑' })
+  await send(id, OFFICE, 'HANDLE_EARLY', { note: '在原帖下解答' })
   at(110)
   await send(id, SPOKES, 'RELEASE', { draftId: 'd2', channel: '县政府网站' })
   // 第六條 (version 4): the rise owes a release in the mainstream media, from an approved draft d3.

@@ -80,3 +80,19 @@ export function toFollowing(
   expect(w.value()).toEqual({ phase: { response: 'following' } })
   return w
 }
+
+/**
+ * What the response owes at every grade, settled: 梯度发布 (第七條3) and 反驳 (第六條) decided no,
+ * 解答及跟帖 made (第五條, HANDLE_EARLY).
+ */
+export function answered(w: Walker) {
+  expect(decide(w, 'decision:staged', 'no')).toBe(true)
+  expect(decide(w, 'decision:rebut', 'no')).toBe(true)
+  expect(act(w, 'HANDLE_EARLY', { note: '在原帖下解答' }, unit)).toBe(true)
+}
+
+/** Subsides, and the group reports the progress to 有关单位和部门 (第三條5、第三條6). */
+export function subside(w: Walker) {
+  expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+  expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息' }, group)).toBe(true)
+}

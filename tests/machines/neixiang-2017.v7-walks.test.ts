@@ -13,6 +13,7 @@ import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
 import {
   act,
+  answered,
   approvedDraft,
   current,
   decide,
@@ -27,6 +28,7 @@ import {
   principal,
   reportBoth,
   speaker,
+  subside,
   toFollowing,
   v6,
   waive,
@@ -53,7 +55,7 @@ describe('neixiang-2017 version 7 walks', () => {
     ['critical', POLITICAL_MASS],
   ] as const)('walks a %s incident (category %s) to closed, every obligation met', (severity, category) => {
     const w = toFollowing(current, severity, category)
-    expect(decide(w, 'decision:staged', 'no')).toBe(true)
+    answered(w)
     if (severity !== 'general') {
       expect(act(w, 'PRESS_CONFERENCE', { draftId: approvedDraft(w, 'press') }, speaker)).toBe(true)
       const d = approvedDraft(w, 'release', '主流媒体稿')
@@ -63,7 +65,10 @@ describe('neixiang-2017 version 7 walks', () => {
       expect(act(w, 'COORDINATE', {}, principal)).toBe(true)
       expect(act(w, 'REPORT', { to: ['higher'], proposal: '上报' }, principal)).toBe(true)
     }
-    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    // 第三條1: a 批示 on the way, carried out.
+    expect(act(w, 'INSTRUCT', { content: '请妥善处置' }, principal)).toBe(true)
+    expect(act(w, 'CARRY_OUT', { result: '已落实' }, group)).toBe(true)
+    subside(w)
     expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
     expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(true)
     expect(w.phase()).toBe('closed')
@@ -113,12 +118,16 @@ describe('neixiang-2017 version 7 migrates from version 6 (same states)', () => 
     expect(find(r.context, 'report:principal#2')?.status).toBe('withdrawn')
   })
 
-  it('begins what version 7 adds: respond met by the START_RESPONSE on the record, 第五條 mainstream owed at major', () => {
+  it('begins what version 7 adds: respond met by the START_RESPONSE on the record, 第五條 mainstream and answer, 第六條 decision owed', () => {
     const w = toFollowing(v6, 'major')
     const started = w.context().acts.find((a) => a.type === 'START_RESPONSE')?.at
     const { r, at } = migrated(w)
     expect(find(r.context, 'respond#1')).toMatchObject({ status: 'met', metAt: started })
     expect(find(r.context, 'mainstream:major#1')).toMatchObject({ status: 'owed', startedAt: at })
+    // 第五條 解答及跟帖 and 第六條's decision, owed from the response started on version 6.
+    expect(find(r.context, 'answer#1')).toMatchObject({ status: 'owed', startedAt: at })
+    expect(find(r.context, 'decision:rebut#1')).toMatchObject({ status: 'owed', startedAt: at })
+    expect(find(r.context, 'report:units#1')).toBeUndefined()
   })
 
   it('a version-6 incident held in consultation with its release waived starts the response once migrated', () => {

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   act,
+  answered,
   approvedDraft,
   current,
   decide,
@@ -20,6 +21,7 @@ import {
   owedIds,
   reportBoth,
   speaker,
+  subside,
   toConsultation,
   toFollowing,
   unit,
@@ -42,8 +44,8 @@ describe('finding 1 — 第六條、第七條3: a mainstream or staged release o
 
   it('B2: a rise in review is released there; the record then closes without a relapse', () => {
     const w = toFollowing(current)
-    expect(decide(w, 'decision:staged', 'no')).toBe(true)
-    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    answered(w)
+    subside(w)
     expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
     expect(act(w, 'SET_SEVERITY', { severity: 'major', reason: '扩散' }, group)).toBe(true)
     reportBoth(w)
@@ -166,8 +168,8 @@ describe('finding 12 — 第四條、第七條2、第六條: handling, illegal c
 
   it('still takes them after the response, and none once closed', () => {
     const w = toFollowing(current)
-    expect(decide(w, 'decision:staged', 'no')).toBe(true)
-    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    answered(w)
+    subside(w)
     expect(act(w, 'REMOVE_ILLEGAL', {}, office)).toBe(true)
     expect(act(w, 'HANDLE_EARLY', {}, office)).toBe(true)
     expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)

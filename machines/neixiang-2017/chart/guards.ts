@@ -6,20 +6,28 @@
 import { supersededBy } from '../../kit/drafts.js'
 import type { createKit } from '../../kit/kit.js'
 import type { KitOptions } from '../../kit/options.js'
-import { LEAD_APPROVAL, POLITICAL_MASS, REPORTERS, type Recipient } from '../rules.js'
+import type { Role } from '../../vocabulary.js'
+import { LEAD_APPROVAL, POLITICAL_MASS, REPORTERS } from '../rules.js'
 import { type Args, draftsOf, leadApproved } from './helpers.js'
 
-/** `options`: the kit options of the version (the same the kit was made with). */
-export function guardsOf(kit: ReturnType<typeof createKit>, options: KitOptions = {}) {
+/**
+ * `options`: the kit options of the version (the same the kit was made with); `reporters`:
+ * who may report to each recipient the version knows (version 7 adds 有关单位和部门).
+ */
+export function guardsOf(
+  kit: ReturnType<typeof createKit>,
+  options: KitOptions = {},
+  reporters: Readonly<Record<string, readonly Role[]>> = REPORTERS,
+) {
   return {
     /** Offices act only for themselves: each recipient is one the sender's role may report to. */
     reportsOwnRecipients: ({ event }: Args) => {
       // Asked without a payload (allowedEvents: "is some report possible?"), it is; the schema requires `to`.
       if (!Array.isArray(event.to)) return true
-      const to = event.to as Recipient[]
+      const to = event.to as string[]
       return (
         to.length > 0 &&
-        to.every((r) => (REPORTERS[r] as readonly string[] | undefined)?.includes(event.actor.role))
+        to.every((r) => (reporters[r] as readonly string[] | undefined)?.includes(event.actor.role))
       )
     },
     /**

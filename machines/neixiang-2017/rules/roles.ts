@@ -30,6 +30,16 @@ export const REPORTERS: Record<Recipient, readonly Role[]> = {
   higher: ['principal'],
 }
 
+/**
+ * Version 7 adds 有关单位和部门 (第三條5 并向有关单位和部门通报舆情进展情况, 第三條6 向相关领导和部门
+ * 及时上报舆情信息处理进展情况): a recipient, not a role — only the group reports to them.
+ * Versions 2–6 take `RECIPIENTS` and `REPORTERS` as they were.
+ */
+export const RECIPIENTS_V7 = [...RECIPIENTS, 'units'] as const
+export type RecipientV7 = (typeof RECIPIENTS_V7)[number]
+export const UNITS_LABEL = '有关单位和部门'
+export const REPORTERS_V7: Record<RecipientV7, readonly Role[]> = { ...REPORTERS, units: ['group'] }
+
 export const common: CommonEventMeta = {
   monitor: { roles: ['monitor', 'office'], meta: clause('第四條', '舆情评论员收集苗头动向') },
   regrade: { roles: ['office', 'group'], meta: clause('第二條1', '研判调整级别') },

@@ -4,7 +4,8 @@
  */
 import type { Condition, ObligationRule } from '../../kit/types.js'
 import { escalation, FIRST_MOMENT } from './obligations.js'
-import { rulesV6, TOLD_AGAIN } from './versions.js'
+import { UNITS_LABEL } from './roles.js'
+import { decision, rulesV6, TOLD_AGAIN } from './versions.js'
 
 /**
  * 第三條5 (领导小组…及时向主要领导汇报情况) is the group's standing duty to the principal
@@ -58,14 +59,81 @@ const respond: ObligationRule = {
 }
 
 /**
+ * 第三條1 及时落实主要领导关于网络舆情的批示要求: each 批示 (INSTRUCT, recorded by 县委办、县政府办 for
+ * the principal leaders) owes the group its carrying out (CARRY_OUT).
+ */
+const instruction: ObligationRule = {
+  id: 'instruction',
+  kind: 'step',
+  label: '及时落实主要领导关于网络舆情的批示要求',
+  clause: '第三條1',
+  policy:
+    '“及时”未给出时长；本地政策：不设时限，结案前须落实；每次批示各自须落实，一次落实记录办结当时尚未落实的全部批示；批示只由主要领导一方（县委办、县政府办）免除，领导小组不免除',
+  owedBy: ['group'],
+  when: { act: 'INSTRUCT' },
+  again: { events: ['INSTRUCT'] },
+  prior: 'none',
+  waivableBy: ['principal'],
+  discharge: { type: 'CARRY_OUT', fields: {} },
+}
+
+/**
+ * 第三條5 并向有关单位和部门通报舆情进展情况, 第三條6 向相关领导和部门及时上报舆情信息处理进展情况: the
+ * group's standing duty, with no time or occasion in the text.
+ */
+const reportUnits: ObligationRule = {
+  id: 'report:units',
+  kind: 'report',
+  label: `向${UNITS_LABEL}通报舆情进展情况`,
+  clause: '第三條5、第三條6',
+  policy:
+    '本办法未规定通报的时点；本地政策：舆情平息后、结案前至少通报一次处置进展，启动响应后所作的通报计入',
+  owedBy: ['group'],
+  recipient: { code: 'units', label: UNITS_LABEL },
+  when: { act: 'SUBSIDE' },
+  prior: { after: 'START_RESPONSE' },
+  discharge: { type: 'REPORT', fields: { to: ['units'] } },
+}
+
+/**
+ * 第五條 当网上出现涉及内乡的负面报道后，应坚持积极正面引导，进行有针对性地解答及跟帖: every incident
+ * of this plan is such a report; the machine asks for it from the start of the response.
+ */
+const answer: ObligationRule = {
+  id: 'answer',
+  kind: 'answer',
+  label: '有针对性地解答及跟帖，以正视听',
+  clause: '第五條',
+  policy:
+    '本办法未规定时点；本地政策：启动响应起须办，不设时限，结案前须办结；报告同时所作的处理、跟帖（第四條）计入',
+  owedBy: ['office', 'unit'],
+  when: { act: 'START_RESPONSE' },
+  discharge: { type: 'HANDLE_EARLY', fields: {} },
+}
+
+/** 第六條 同时组织舆情主体单位和评论员，对负面质疑进行反驳: owed where there are 负面质疑 (a decision, rule 3). */
+const rebuttal: ObligationRule = {
+  id: 'rebuttal',
+  kind: 'answer',
+  label: '组织舆情主体单位和评论员，对负面质疑进行反驳',
+  clause: '第六條',
+  policy: null,
+  owedBy: ['office', 'unit'],
+  when: { decided: 'decision:rebut' },
+  discharge: { type: 'REBUT', fields: {} },
+}
+
+/**
  * Version 7. 第四條 names one report to the group (第一时间): no 续报 to it at a rise (第三條5、6
  * are the group's own duties, not duties owed to it; version 6 owed the group a report of a
  * grade it had raised itself). The 续报 to the principal leaders rests on 第三條5, and a
  * lowering withdraws it where they know of the grade lowered to. Only the principal side
  * (县委办、县政府办) waives the reports to the principal leaders and to 上级 (第二條1、第二條3).
  * A conference held below 重大 does not meet 第五條's (prior `sameGradeOrAbove`). 第五條 owes
- * the mainstream coverage at 重大 and 特别重大 (`mainstream:major`) and the start of the
- * response (`respond`).
+ * the mainstream coverage at 重大 and 特别重大 (`mainstream:major`), the start of the response
+ * (`respond`) and 解答及跟帖 (`answer`); 第六條 a rebuttal where the group finds 负面质疑
+ * (`decision:rebut`, `rebuttal`); 第三條1 each 批示 carried out (`instruction`); 第三條5、6 a
+ * progress report to 有关单位和部门 (`report:units`).
  */
 export const rulesV7: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRule[] => {
   switch (r.id) {
@@ -86,11 +154,25 @@ export const rulesV7: readonly ObligationRule[] = rulesV6.flatMap((r): Obligatio
         },
       ]
     case 'report:higher':
-      return [{ ...r, policy: `本办法未规定上报时限；${UPWARD}`, waivableBy: ['principal'] }]
+      return [{ ...r, policy: `本办法未规定上报时限；${UPWARD}`, waivableBy: ['principal'] }, reportUnits]
+    case 'coordinate':
+      return [r, instruction]
     case 'press':
       return [{ ...r, prior: 'sameGradeOrAbove' }]
     case 'release':
-      return [r, respond]
+      return [r, respond, answer]
+    case 'staged':
+      return [
+        r,
+        decision(
+          'rebut',
+          '出现负面质疑时：是否组织舆情主体单位和评论员进行反驳',
+          '第六條',
+          'START_RESPONSE',
+          '启动响应',
+        ),
+        rebuttal,
+      ]
     case 'mainstream':
       return [r, mainstreamMajor]
     default:

@@ -21,7 +21,8 @@ export const rulesV2: readonly ObligationRule[] = rules.map((r) => {
   return { ...v2, policy: STANCE_POLICY_V2 }
 })
 
-const decision = (
+/** A decision the group takes on the record when `when` is accepted (rule 3; the time is local policy). */
+export const decision = (
   id: string,
   label: string,
   clauseRef: string,
