@@ -28,7 +28,11 @@
  * to the group (第四條 names one report; 第三條5、6 are the group's own duties), the 续报 to the
  * principal leaders on 第三條5, withdrawn by a lowering where they know the lower grade (rule 5;
  * kit option `lowerAtDue`); only the principal side waives the reports to the principal leaders
- * and to 上级; only the group convenes (第三條4). Version 6 stays for its incidents (migratesFrom 6).
+ * and to 上级; only the group convenes (第三條4); and the duties version 6 never owed: each
+ * principal leader's 批示 carried out (第三條1, INSTRUCT / CARRY_OUT), a progress report to 有关单位和
+ * 部门 once it subsides (第三條5、6, recipient `units`), 解答及跟帖 (第五條) and, where the group
+ * finds 负面质疑, a rebuttal (第六條, `decision:rebut`). Version 6 stays for its incidents
+ * (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses } from './clauses.js'

@@ -72,7 +72,8 @@ const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
  * its rules (`rulesV6`) owe no 续报 to a recipient already told of the grade risen to.
  * Version 7 (`V7_OPTIONS`, `rulesV7`, `approvalsV7`): the mainstream and staged releases, early
  * handling, illegal content and rebuttal in every open phase; the response starts on facts
- * already released or a waived release; grading and reports cite 第二條1、第二條3.
+ * already released or a waived release; grading and reports cite 第二條1、第二條3; a 批示 is
+ * recorded and carried out (第三條1); reports reach 有关单位和部门 too (`REPORTERS_V7`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
