@@ -11,7 +11,7 @@ import { fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { CATEGORY_LABELS, clause } from '../vocabulary.js'
 import { eventsV4 } from './events.js'
-import { commonV7, PLAN_CATEGORIES, RECIPIENTS_V7 } from './rules.js'
+import { commonV7, PLAN_CATEGORIES, POLITICAL_MASS, RECIPIENTS_V7 } from './rules.js'
 
 const text = (what: string, max = 4000) => z.string().trim().min(1).max(max).describe(what)
 
@@ -22,8 +22,9 @@ const to = z
     '报送对象：group 领导小组；principal 县委、政府主要领导；higher 上级有关部门（仅县委办、县政府办）；units 有关单位和部门（仅领导小组通报进展）',
   )
 
+/** No ，inside a choice's name: the console reads `code 名称` up to the next ，or ；(src/console/static/labels.js). */
 const POLITICAL_MASS_WORDS =
-  'political_mass 涉及重大政治性、群体性事件，危害国家安全、损害我县形象的事件（第二條4，县委宣传部牵头）'
+  'political_mass 涉及重大政治性、群体性事件或危害国家安全、损害我县形象的事件（第二條4、县委宣传部牵头）'
 
 const V7: Record<string, Partial<EventSpec>> = {
   CONVENE: { roles: ['group'] },
@@ -38,6 +39,8 @@ const V7: Record<string, Partial<EventSpec>> = {
       .object({
         category: z.enum(PLAN_CATEGORIES).describe(
           `涉事原因：${Object.entries(CATEGORY_LABELS)
+            // political_mass once, in the plan's words (the shared label names 第二條4's first half only).
+            .filter(([k]) => k !== POLITICAL_MASS)
             .map(([k, v]) => `${k} ${v}`)
             .join('；')}；${POLITICAL_MASS_WORDS}`,
         ),

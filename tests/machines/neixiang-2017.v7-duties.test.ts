@@ -147,6 +147,16 @@ describe('finding 11 — the group does not waive reports owed to its superiors 
   })
 })
 
+interface Prop {
+  description?: string
+  enum?: string[]
+}
+/** The console's plain JavaScript (src/console/static/labels.js), run here under Node. */
+const LABELS = '../../src/console/static/labels.js'
+const { labelsFromDescription } = (await import(LABELS)) as {
+  labelsFromDescription: (description: unknown, codes: unknown) => Map<string, string>
+}
+
 describe('finding 14 — citations', () => {
   const spec = (p: PlanDefinition, type: string) => p.events.find((e) => e.type === type)
   const excerpt = (ref: string) => current.clauses.find((c) => c.ref === ref)?.text ?? ''
@@ -159,6 +169,12 @@ describe('finding 14 — citations', () => {
       ? JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }))
       : ''
     expect(category).toMatch(/危害国家安全/)
+    // The console names a choice from its field's description (code 名称, up to ，or ；).
+    const prop = schema
+      ? (z.toJSONSchema(schema, { io: 'input' }) as unknown as { properties: { category: Prop } })
+      : null
+    const named = labelsFromDescription(prop?.properties.category.description, prop?.properties.category.enum)
+    expect(named.get(POLITICAL_MASS)).toMatch(/重大政治性、群体性事件或危害国家安全、损害我县形象的事件/)
     const lead = current.approvals.general?.find((a) => a.code === 'propaganda')
     expect(lead?.label).toMatch(/危害国家安全/)
     expect(spec(current, 'SET_CATEGORY')?.schema.safeParse({ category: POLITICAL_MASS }).success).toBe(true)
