@@ -9,7 +9,7 @@
  */
 import { isAbove } from '../vocabulary.js'
 import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
-import { actedAtGrade, waivedAtGrade } from './told-at-grade.js'
+import { actedAtGrade, gradedAtGrade, waivedAtGrade } from './told-at-grade.js'
 import type { IncidentContext } from './types.js'
 
 /** `risen`: the latest change of grade on the record (not the first grading, not a repeat) was a rise. */
@@ -51,6 +51,9 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('waivedAtGrade' in c) return waivedAtGrade(ctx, c.waivedAtGrade, c.since)
   if ('uncategorised' in c) return ctx.category === null
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
+  if ('owed' in c)
+    return ctx.obligations.findLast((o) => o.rule === c.owed && o.status !== 'withdrawn')?.status === 'owed'
+  if ('gradedBy' in c) return gradedAtGrade(ctx, c.gradedBy)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -127,6 +130,14 @@ function compile(c: Condition): Test {
   if ('breached' in c) {
     const rule = c.breached
     return (ctx) => anyBreached(ctx.obligations, rule)
+  }
+  if ('owed' in c) {
+    const rule = c.owed
+    return (ctx) => latest(ctx.obligations, rule)?.status === 'owed'
+  }
+  if ('gradedBy' in c) {
+    const roles = c.gradedBy
+    return (ctx) => gradedAtGrade(ctx, roles)
   }
   if ('all' in c) {
     const parts = c.all.map(testOf)

@@ -52,6 +52,11 @@ export interface Discharge {
  * `uncategorised`: no category is set yet (a duty to categorise: a category given at the
  * opening is no act, so `act` cannot see it); `breached`: an instance of that rule has
  * breached (its due time passed while owed, or it was met late: a duty a late step owes);
+ * `owed`: the latest instance of that rule (not withdrawn) is owed (opt-in: a duty whose
+ * beginning waits for a condition, e.g. 逐级, stays owed once begun though that condition
+ * lapses); `gradedBy`: a grade at or above the incident's current one was set (at opening,
+ * by grading, a rise or a lowering) by one of these roles — the body that set the grade knows
+ * of it (opt-in; kit/told-at-grade.ts);
  * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
@@ -66,6 +71,8 @@ export type Condition =
   | { waivedAtGrade: string; since?: string }
   | { uncategorised: true }
   | { breached: string }
+  | { owed: string }
+  | { gradedBy: readonly Role[] }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

@@ -6,7 +6,7 @@
  * told of the incident's current grade or a higher one, so a lowering withdraws it only where
  * the recipient already knows the grade lowered to). Pure.
  */
-import { isAbove, type Severity } from '../vocabulary.js'
+import { isAbove, type Role, type Severity } from '../vocabulary.js'
 import type { Act } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
@@ -57,4 +57,18 @@ export function waivedAtGrade(
 /** The grade the incident had at instant `at` (its latest change of grade at or before it). */
 function gradeAt(ctx: Pick<IncidentContext, 'severityLog'>, at: string): Severity | null {
   return ctx.severityLog.findLast((x) => x.at <= at)?.to ?? null
+}
+
+/**
+ * `gradedBy`: a grade at or above the incident's current one was set by one of `roles` (at
+ * opening, grading, a rise or a lowering; the severity log keeps who): the body that set a
+ * grade knows of it, as a recipient told of 重大 knows of 较大.
+ */
+export function gradedAtGrade(
+  ctx: Pick<IncidentContext, 'severityLog' | 'severity'>,
+  roles: readonly Role[],
+): boolean {
+  for (const c of ctx.severityLog)
+    if ((roles as readonly string[]).includes(c.by.role) && atOrAbove(c.to, ctx.severity)) return true
+  return false
 }

@@ -60,6 +60,16 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   // Added with the kit's `uncategorised` and `breached` (nanning-aic-2017 version 10).
   if ('uncategorised' in c) return ctx.category === null
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
+  // Added with the kit's opt-in `owed` and `gradedBy` (nanchong-npc-2022 version 8): the latest
+  // instance (not withdrawn) owed; a grade at or above the current one set by one of those roles.
+  if ('owed' in c)
+    return ctx.obligations.findLast((o) => o.rule === c.owed && o.status !== 'withdrawn')?.status === 'owed'
+  if ('gradedBy' in c)
+    return ctx.severityLog.some(
+      (x) =>
+        (c.gradedBy as readonly string[]).includes(x.by.role) &&
+        (x.to === ctx.severity || (ctx.severity !== null && isAbove(x.to, ctx.severity))),
+    )
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)

@@ -1,0 +1,94 @@
+/**
+ * The kit's opt-in conditions `gradedBy` (the body that set a grade at or above the current one
+ * knows of it) and `owed` (the latest instance of a rule, not withdrawn, is owed), on the toy
+ * plan: a 续报 to the group that the group's own rise does not owe, and a duty begun on a
+ * condition that stays owed through a lowering once that condition lapses. Added for
+ * nanchong-npc-2022 version 8; no released rule uses them.
+ */
+import { describe, expect, it } from 'vitest'
+import { holds } from '../../machines/kit/conditions.js'
+import type { ObligationRule } from '../../machines/kit/types.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+import { makeToyPlan, toyRules } from '../helpers/toy-plan.js'
+
+const office = { name: '办公室甲', role: 'office' as const }
+const group = { name: '组长丙', role: 'group' as const }
+
+const base = toyRules.find((r) => r.id === 'report:group') as ObligationRule
+/** The toy's report to the group, owed again at a rise only where the group did not set the grade. */
+const unknown: ObligationRule = {
+  ...base,
+  id: 'report:group-unknown',
+  when: { any: [{ not: { met: 'report:group-unknown' } }, { not: { gradedBy: ['group'] } }] },
+}
+/** A duty begun while a fact holds; `kept` stays while owed, `lapsing` only while the fact holds. */
+const lapsing: ObligationRule = {
+  id: 'step:lapsing',
+  kind: 'step',
+  label: '随事实撤回',
+  clause: '2',
+  policy: null,
+  owedBy: ['office'],
+  when: { fact: 'crossRegion' },
+  due: { anchor: 'start', amount: 60, unit: 'minutes' },
+  discharge: { type: 'ANSWER', fields: {} },
+}
+const kept: ObligationRule = {
+  ...lapsing,
+  id: 'step:kept',
+  label: '已起算则保留',
+  when: { any: [{ fact: 'crossRegion' }, { owed: 'step:kept' }] },
+}
+const plan = makeToyPlan(2, [unknown, lapsing, kept])
+
+const open = () => startIncident(plan, { severity: 'general' }, office)
+const grade = (w: Walker, severity: string, actor: { name: string; role: 'office' | 'group' } = group) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor })
+const owed = (w: Walker, rule: string) => w.owed().filter((o) => o.rule === rule)
+
+describe('kit condition gradedBy', () => {
+  it('a rise the group made owes it no new report; one the office made does', () => {
+    const w = open()
+    w.send('REPORT', { to: ['group'] })
+    grade(w, 'major')
+    expect(holds(w.context(), { gradedBy: ['group'] })).toBe(true)
+    expect(owed(w, unknown.id)).toEqual([])
+    expect(owed(w, base.id)).toHaveLength(1)
+    grade(w, 'critical', office)
+    expect(holds(w.context(), { gradedBy: ['group'] })).toBe(false)
+    expect(owed(w, unknown.id)).toHaveLength(1)
+  })
+
+  it('a grade set at or above the current one counts: set 特别重大, lowered by the office to 重大', () => {
+    const w = open()
+    grade(w, 'critical')
+    grade(w, 'major', office)
+    expect(holds(w.context(), { gradedBy: ['group'] })).toBe(true)
+    expect(holds(w.context(), { gradedBy: ['office'] })).toBe(true)
+    expect(holds(w.context(), { gradedBy: ['monitor'] })).toBe(false)
+  })
+})
+
+describe('kit condition owed', () => {
+  it('begun while its fact holds, it stays owed through a lowering after the fact lapses; without it, withdrawn', () => {
+    const w = open()
+    grade(w, 'major')
+    w.send('METRICS_UPDATED', { facts: { crossRegion: true } }, { actor: office })
+    expect(owed(w, kept.id)).toHaveLength(1)
+    expect(owed(w, lapsing.id)).toHaveLength(1)
+    w.send('METRICS_UPDATED', { facts: { crossRegion: false } }, { actor: office })
+    grade(w, 'general')
+    expect(owed(w, kept.id)).toHaveLength(1)
+    expect(w.context().obligations.find((o) => o.rule === lapsing.id)).toMatchObject({ status: 'withdrawn' })
+  })
+
+  it('never begins an instance by itself, and holds only while the latest instance is owed', () => {
+    const w = open()
+    expect(holds(w.context(), { owed: kept.id })).toBe(false)
+    expect(w.context().obligations.filter((o) => o.rule === kept.id)).toEqual([])
+    w.send('METRICS_UPDATED', { facts: { crossRegion: true } }, { actor: office })
+    expect(holds(w.context(), { owed: kept.id })).toBe(true)
+    w.send('ANSWER', {}, { actor: office })
+    expect(holds(w.context(), { owed: kept.id })).toBe(false)
+  })
+})
