@@ -19,6 +19,7 @@ import {
   planV4 as nanchongNpc2022V4,
   planV5 as nanchongNpc2022V5,
   planV6 as nanchongNpc2022V6,
+  planV7 as nanchongNpc2022V7,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -82,6 +83,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V4,
   nanchongNpc2022V5,
   nanchongNpc2022V6,
+  nanchongNpc2022V7,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

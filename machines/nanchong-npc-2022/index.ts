@@ -1,5 +1,10 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 8 (a clause-by-clause review of 7; the same states, chart and options, migrates
+ * from 7): one follow-up owed at a time (a rise while the 续报 is owed begins no second; no
+ * second report to 市网信办 after 特别重大 → 重大), the group is owed no 续报 of a grade it set
+ * itself (rule 6), and the report to 市网信办 once owed stays owed at 较大 and above (三(二); rules
+ * 4, 5) — rules/versions-v8.ts.
  * Version 7 (a clause-by-clause review; the same states and options as 6, which it migrates
  * from): a lowering withdraws the follow-ups a rise added and not yet due (rule 5); the group
  * may send 市网信办 the report it owes after a rise (rule 4); after a rise 市网信办 is heard
@@ -32,9 +37,10 @@ import type { ObligationRule, PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
+import { cacAsV8 } from './migration-v8.js'
 import {
   approvals,
   approvalsV4,
@@ -46,6 +52,7 @@ import {
   obligationsV4,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -112,12 +119,27 @@ const CAC_V7 = obligationsV7.find((r) => r.id === 'report:cac') as ObligationRul
  * migration from 6 (migration-v7.ts), and a 续报 to 市网信办 version 6 withdrew at a lowering while
  * 市网信办 was not told of the grade lowered to is owed again with its due time (migration-v7-cac.ts).
  */
-export const plan: PlanDefinition = {
+export const planV7: PlanDefinition = {
   ...planV6,
   version: 7,
   // The plan's own categories (the shared nine; earlier versions take political_mass too).
   events: withCategories(planV6.events, COMMON_CATEGORIES),
   obligations: [...obligationsV7, escalation],
-  machine,
+  machine: machineV7,
   migratesFrom: { from: 6, context: (old) => cacKeptAtLowering(CAC_V7, blocksPerConsent(BLOCK_V7, old)) },
+}
+
+const CAC_V8 = obligationsV8.find((r) => r.id === 'report:cac') as ObligationRule
+
+/**
+ * Version 8: version 7's states, chart, events and options; its rules (`obligationsV8`) differ
+ * (above). Its incidents' report to 市网信办 is judged again at the migration from 7
+ * (migration-v8.ts); the kit's migration withdraws what version 8 owes no more, not yet due.
+ */
+export const plan: PlanDefinition = {
+  ...planV7,
+  version: 8,
+  obligations: [...obligationsV8, escalation],
+  machine,
+  migratesFrom: { from: 7, context: (old) => cacAsV8(CAC_V8, old) },
 }

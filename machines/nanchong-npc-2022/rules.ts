@@ -13,6 +13,8 @@
  *   versions.ts     what versions 2, 4, 6 and 7 owe differently (version 4's decisions, 三(四)2–三(六);
  *                   version 6's reports not owed again to a recipient told of the grade;
  *                   version 7's follow-ups withdrawn by a lowering, a block per consent)
+ *   versions-v8.ts  what version 8 owes differently (one follow-up owed at a time, none to the
+ *                   group of a grade it set, the report to 市网信办 kept once owed)
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
@@ -22,3 +24,4 @@ export { escalation, obligations } from './rules/obligations.js'
 export { CAC, common, commonV4, GROUP, RECIPIENTS, ROLES, waivers } from './rules/roles.js'
 export { CHANNELS, CHANNELS_V4, ROUTES } from './rules/routes.js'
 export { obligationsV2, obligationsV4, obligationsV6, obligationsV7 } from './rules/versions.js'
+export { obligationsV8 } from './rules/versions-v8.js'

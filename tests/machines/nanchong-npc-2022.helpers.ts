@@ -1,6 +1,6 @@
 /** Shared by the nanchong-npc-2022 machine tests: actors, and the walk from open to the response. */
 import { expect } from 'vitest'
-import type { Obligation } from '../../machines/kit/types.js'
+import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { plan } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
@@ -35,9 +35,14 @@ export const accepted = (w: Walker, actor: Actor, type: string, fields: Record<s
   return ok
 }
 
-export function open(grade: Grade | null, category: Category | null = 'inquiry'): Walker {
+/** Opens an incident on `p` (the current version unless named). */
+export function open(
+  grade: Grade | null,
+  category: Category | null = 'inquiry',
+  p: PlanDefinition = plan,
+): Walker {
   return startIncident(
-    plan,
+    p,
     grade ? { severity: grade, severityReason: '开案定级', category } : { category },
     office,
   )
@@ -48,8 +53,12 @@ export const reportCac = (w: Walker, at?: string) =>
   w.send('REPORT', { to: ['cac'], summary: '事实' }, { actor: group, ...(at ? { at } : {}) })
 
 /** Reports as the grade requires, convenes, hears 市网信办 (较大+), decides the measures. */
-export function toResponse(grade: Grade, category: Category | null = 'inquiry'): Walker {
-  const w = open(grade, category)
+export function toResponse(
+  grade: Grade,
+  category: Category | null = 'inquiry',
+  p: PlanDefinition = plan,
+): Walker {
+  const w = open(grade, category, p)
   reportGroup(w)
   if (up(grade)) reportCac(w)
   w.send('CONVENE', {}, { actor: group })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { plan, planV2, planV3, planV4, planV5, planV6 } from '../../machines/nanchong-npc-2022/index.js'
+import {
+  plan,
+  planV2,
+  planV3,
+  planV4,
+  planV5,
+  planV6,
+  planV7,
+} from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
@@ -104,11 +112,19 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
   it('a rise keeps owed due times and adds the new grade’s obligations from the rise', () => {
     const w = open('general')
     w.send('SET_SEVERITY', { severity: 'large', reason: '扩散' }, { actor: monitor, at: addMinutes(T0, 5) })
-    const reports = of(w, 'report:group')
-    expect(reports.map((o) => o.dueAt)).toEqual([addMinutes(T0, 10), addMinutes(T0, 15)])
+    // Version 8: the first report, still owed, is the one owed (no 续报 beside it: again.whileOwed
+    // false); it keeps its due time. Version 7 added a 续报 due 10 minutes from the rise.
+    expect(of(w, 'report:group').map((o) => o.dueAt)).toEqual([addMinutes(T0, 10)])
     reportGroup(w, addMinutes(T0, 8))
-    expect(of(w, 'report:group').map((o) => o.status)).toEqual(['met', 'met'])
+    expect(of(w, 'report:group').map((o) => o.status)).toEqual(['met'])
     expect(one(w, 'report:cac')).toMatchObject({ startedAt: addMinutes(T0, 8), dueAt: addMinutes(T0, 68) })
+    const v7 = startIncident(
+      planV7,
+      { severity: 'general', severityReason: '开案定级', category: 'inquiry' },
+      office,
+    )
+    v7.send('SET_SEVERITY', { severity: 'large', reason: '扩散' }, { actor: monitor, at: addMinutes(T0, 5) })
+    expect(of(v7, 'report:group').map((o) => o.dueAt)).toEqual([addMinutes(T0, 10), addMinutes(T0, 15)])
   })
 
   it('a rise after the reports owes the group a new report (续报) from the rise, and 市网信办 one from the group’s receipt of it (逐级)', () => {
@@ -187,9 +203,12 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(planV5.migratesFrom).toEqual({ from: 4 })
     expect(planV6.version).toBe(6)
     expect(planV6.migratesFrom).toEqual({ from: 5 })
-    expect(plan.version).toBe(7)
+    expect(planV7.version).toBe(7)
     // 6 → 7 reads the context as version 7 does (a block at every consent: migration-v7.ts).
-    expect(plan.migratesFrom).toEqual({ from: 6, context: expect.any(Function) })
+    expect(planV7.migratesFrom).toEqual({ from: 6, context: expect.any(Function) })
+    expect(plan.version).toBe(8)
+    // 7 → 8 reads the report to 市网信办 as version 8 does (migration-v8.ts).
+    expect(plan.migratesFrom).toEqual({ from: 7, context: expect.any(Function) })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

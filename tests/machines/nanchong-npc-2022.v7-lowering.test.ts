@@ -3,10 +3,11 @@
  * grade does not require): a 续报 to the group (三(二)) or to 市网信办 (三(二) 及时逐级) stays owed
  * after two rises and a lowering while the recipient has not been told of the grade lowered to
  * or a higher one; it is withdrawn only where the recipient already knows it (kit `actAtGrade`).
+ * Version 7 is frozen (version 8 is current): tested as `planV7` by name.
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { planV7 as plan } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Severity } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import { group, monitor, office, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'

@@ -3,13 +3,14 @@
  * breached what version 7 would have — the follow-ups a lowering left owed and not yet due
  * are withdrawn (as version 7 withdraws them at the lowering), a breach stays (rule 1), a
  * follow-up of a rise still in force stays owed with its due time, a consent after the first
- * owes its block, and version 7's guards apply from the migration on.
+ * owes its block, and version 7's guards apply from the migration on. Version 7 is frozen
+ * (version 8 is current): tested as `planV7` by name.
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV6 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV7 as plan, planV6 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { ledgerChanges } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'

@@ -8,10 +8,11 @@
  *   group) to have the new grade's report, and the final measures wait for the opinion.
  * - 三(四)1 第一时间表态性回应: a waived stance frees the replies and the conclusion (rule 2).
  * - 三(五) 经市网信办同意后进行封堵处理: each consent owes its block.
+ * Version 7 is frozen (version 8 is current): tested as `planV7` by name.
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { planV7 as plan } from '../../machines/nanchong-npc-2022/index.js'
 import type { Category, Severity } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
@@ -64,7 +65,7 @@ describe('nanchong-npc-2022 v7, 三(二)/三(三): a lowering withdraws what the
   })
 
   it('a rise corrected a minute later in the response: nothing owed again, the signed-off reply goes out', () => {
-    const w = toResponse('large')
+    const w = toResponse('large', 'inquiry', plan)
     const reply = drafted(w, 'reply')
     grade(w, 'major', monitor)
     expect(owedRules(w)).toEqual(expect.arrayContaining(['report:group', 'opinion:cac', 'measures']))
@@ -112,7 +113,7 @@ describe('nanchong-npc-2022 v7, 三(二) 及时逐级: an owed report to 市网�
 
 describe('nanchong-npc-2022 v7, 三(三): after a rise the opinion waits for the new grade’s report', () => {
   it('较大 → 重大 in the response: 市网信办 is heard again only once the group and 市网信办 have the 重大 report', () => {
-    const w = toResponse('large')
+    const w = toResponse('large', 'inquiry', plan)
     grade(w, 'major', monitor)
     expect(canAs(w, office, 'HEAR_CAC_OPINION', { opinion: '旧意见' })).toBe(false)
     expect(canAs(w, group, 'DECIDE_MEASURES', { measures: '新措施' })).toBe(false)
@@ -126,7 +127,7 @@ describe('nanchong-npc-2022 v7, 三(三): after a rise the opinion waits for the
   })
 
   it('the 续报 to 市网信办 waived: the opinion may be heard on the report it has (rule 2)', () => {
-    const w = toResponse('large')
+    const w = toResponse('large', 'inquiry', plan)
     grade(w, 'major', monitor)
     reportGroup(w)
     const cac = latest(w.context(), 'report:cac')
@@ -138,7 +139,7 @@ describe('nanchong-npc-2022 v7, 三(三): after a rise the opinion waits for the
 
 describe('nanchong-npc-2022 v7, 三(四)1: a waived stance frees the replies and the conclusion (rule 2)', () => {
   it('a complex case whose stance the group waived: the reply and the conclusion go out, then it subsides', () => {
-    const w = toResponse('general')
+    const w = toResponse('general', 'inquiry', plan)
     w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
     const stance = latest(w.context(), 'answer:stance')
     w.send('WAIVE', { obligation: stance?.id, reason: '已过表态时机' }, { actor: group })
@@ -152,7 +153,7 @@ describe('nanchong-npc-2022 v7, 三(四)1: a waived stance frees the replies and
   })
 
   it('a complex case with its stance still owed: no reply before it (control)', () => {
-    const w = toResponse('general')
+    const w = toResponse('general', 'inquiry', plan)
     w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group })
     const reply = drafted(w, 'reply')
     expect(canAs(w, unit, 'REPLY', { draftId: reply, channel: 'online' })).toBe(false)

@@ -127,10 +127,20 @@ export const obligationsV6: readonly ObligationRule[] = obligationsV4.map((r) =>
  * withdraws the group's 续报 (it knows the grade lowered to) keeps 市网信办's owed (with its
  * due time, rule 4) where 市网信办 does not know it.
  */
-const GROUP_HAS: Condition = {
+export const GROUP_HAS: Condition = {
   any: [{ settled: 'report:group' }, { actAtGrade: 'REPORT', fields: { to: ['group'] } }],
 }
-const FOLLOW_UPS = new Set(['report:group', 'report:cac', 'opinion:cac', 'measures'])
+export const FOLLOW_UPS = new Set(['report:group', 'report:cac', 'opinion:cac', 'measures'])
+
+/**
+ * Version 7's follow-up (`FOLLOW_UPS`) applies at a rise, until the duty was first met (the
+ * first instance), or while its step was not taken at this grade or above (what a lowering
+ * leaves the recipient untold of).
+ */
+export function freshOf(r: ObligationRule): Condition {
+  const untold: Condition = { not: { actAtGrade: r.discharge.type, fields: r.discharge.fields } }
+  return { any: [{ risen: true }, { not: { met: r.id } }, untold] }
+}
 const LOWERED = '级别上升后又降低：尚未到期者撤回，但对象尚未获知降至的级别或更高级别者照旧须办（规则 5）'
 
 /**
@@ -148,10 +158,7 @@ const LOWERED = '级别上升后又降低：尚未到期者撤回，但对象尚
  */
 export const obligationsV7: readonly ObligationRule[] = obligationsV6.map((r) => {
   if (FOLLOW_UPS.has(r.id)) {
-    // Owed at a rise, until the duty was first met (the first instance), or while its step
-    // was not taken at this grade or above (what a lowering leaves the recipient untold of).
-    const untold: Condition = { not: { actAtGrade: r.discharge.type, fields: r.discharge.fields } }
-    const fresh: Condition = { any: [{ risen: true }, { not: { met: r.id } }, untold] }
+    const fresh = freshOf(r)
     const when: Condition =
       r.when === undefined ? fresh : { all: [r.id === 'report:cac' ? GROUP_HAS : r.when, fresh] }
     return { ...r, when, policy: `${r.policy}；${LOWERED}` }

@@ -1,0 +1,52 @@
+/**
+ * Migration 7 → 8, the context as version 8 reads it (MigrationSpec `context`), for what the
+ * kit's migration cannot see (kit/migration.ts withdraws what version 8 does not require and
+ * not yet due — the group's 续报 of a grade it set itself — and a second owed instance of a
+ * rule asked again only once settled, `again.whileOwed: false`). Pure.
+ * - 三(二): the report to 市网信办 version 7 withdrew at the latest change of grade, a lowering
+ *   within 较大 and above, because the group's own 续报 was owed (逐级), though 市网信办 was not
+ *   told of the grade lowered to: version 8 kept it owed (rules/versions-v8.ts). Owed again
+ *   here, due as it was (the withdrawal stays on the record), where 市网信办 has been told
+ *   nothing since.
+ * - The mark that makes the ledger begin the report to 市网信办 again once the group has a
+ *   risen grade's report (`ledger.pending`) is dropped while one is owed: version 8 marks
+ *   nothing then (`whileOwed: false`), and the one owed is met by the same report.
+ */
+import { applies } from '../kit/conditions.js'
+import type { IncidentContext, ObligationRule } from '../kit/types.js'
+import { isAbove } from '../vocabulary.js'
+
+const ms = (iso: string) => Date.parse(iso)
+const toCac = (fields: Record<string, unknown>) => Array.isArray(fields.to) && fields.to.includes('cac')
+
+/** `old` (version 7) with the report to 市网信办 (`rule`, version 8's report:cac) as version 8 has it. */
+export function cacAsV8(rule: ObligationRule, old: IncidentContext): IncidentContext {
+  return withoutMark(rule.id, keptAtLowering(rule, old))
+}
+
+function keptAtLowering(rule: ObligationRule, old: IncidentContext): IncidentContext {
+  const change = old.severityLog.findLast((c) => c.from !== null && c.from !== c.to)
+  if (change === undefined || change.from === null || !isAbove(change.from, change.to)) return old
+  const at = ms(change.at)
+  if (old.acts.some((a) => a.type === 'REPORT' && ms(a.at) >= at && toCac(a.fields))) return old
+  const gone = old.obligations.find(
+    (o) =>
+      o.rule === rule.id && o.status === 'withdrawn' && o.withdrawn !== null && ms(o.withdrawn.at) === at,
+  )
+  if (gone === undefined) return old
+  const n = old.obligations.filter((o) => o.rule === rule.id).length + 1
+  const again = { ...gone, id: `${rule.id}#${n}`, status: 'owed' as const, withdrawn: null }
+  const next = { ...old, obligations: [...old.obligations, again] }
+  // Version 8's rule holds with it owed (its grade is 较大 or above and 市网信办 is untold of it).
+  return applies(next, rule) ? next : old
+}
+
+function withoutMark(rule: string, ctx: IncidentContext): IncidentContext {
+  const pending = ctx.ledger.pending
+  if (pending === undefined || !pending.includes(rule)) return ctx
+  const latest = ctx.obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')
+  if (latest?.status !== 'owed') return ctx
+  const rest = pending.filter((x) => x !== rule)
+  const { pending: _gone, ...mark } = ctx.ledger
+  return { ...ctx, ledger: rest.length > 0 ? { ...mark, pending: rest } : mark }
+}
