@@ -62,7 +62,7 @@ export function begin(
   rule: ObligationRule,
   at: string,
   quotes: Quotes | undefined,
-  opts: { fromEvent: boolean; draftId?: string; repeat: boolean; recategorised?: boolean },
+  opts: { fromEvent: boolean; draftId?: string; repeat: boolean; recategorised?: boolean; key?: string },
 ): Obligation {
   const n = instances(ctx.obligations, rule.id, opts.draftId ?? null) + 1
   let dueAt: string | null = null
@@ -80,7 +80,9 @@ export function begin(
   }
   const discharge = opts.draftId
     ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, draftId: opts.draftId } }
-    : rule.discharge
+    : rule.keyedBy && opts.key !== undefined
+      ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, [rule.keyedBy.as]: opts.key } }
+      : rule.discharge
   const o: Obligation = {
     id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
     rule: rule.id,
@@ -112,10 +114,25 @@ export function begin(
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)
     return given ? discharged(o, given.at) : o
   }
-  const done = doneBefore(ctx, rule)
+  const done = doneBefore(ctx, keyedRule(rule, o))
   // Done before it was owed: met then, or late when that was already past its due time.
   return done ? discharged(o, done.at) : o
 }
+
+/**
+ * `keyedBy`: the values of the event's `field` an instance is begun for, once each (no
+ * value, or a rule without it: one instance, `undefined`).
+ */
+export function keysOf(rule: ObligationRule, event: IncidentEvent): readonly (string | undefined)[] {
+  if (rule.keyedBy === undefined) return [undefined]
+  const v = event[rule.keyedBy.field]
+  const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')
+  return values.length > 0 ? [...new Set(values)] : [undefined]
+}
+
+/** `rule` as instance `o` is discharged (`keyedBy`: by its own value), for rule 6 and `again.told`. */
+export const keyedRule = (rule: ObligationRule, o: Obligation): ObligationRule =>
+  rule.keyedBy === undefined || o.discharge === rule.discharge ? rule : { ...rule, discharge: o.discharge }
 
 /**
  * Rule 6: the earlier step that meets a new instance of `rule` at once, if any — its own

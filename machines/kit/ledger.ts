@@ -11,7 +11,7 @@
  */
 import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
-import { actFields, begin, discharged, matchesDischarge, toldBefore } from './begin.js'
+import { actFields, begin, discharged, keyedRule, keysOf, matchesDischarge, toldBefore } from './begin.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
@@ -170,18 +170,24 @@ function beginApplicable(
     }
     live[slot] = 1
     if (waiting?.includes(rule.id)) waiting = without(waiting, rule.id)
-    let o = begin(next, rule, event.at, event.quotes, {
-      fromEvent: change === 'raise' || again,
-      repeat: again,
-      recategorised,
-    })
-    // `again.told`: what a rise (not an event, not a yes) began is met by its step taken at this grade before.
-    const told =
-      entry.told && again && (owedAgain || risen) && !evented && !yes ? toldBefore(next, rule) : undefined
-    if (told !== undefined) o = discharged(o, told.at)
-    // The event that brought its condition about may itself discharge it (a report to both levels).
-    if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
-    next.obligations = [...next.obligations, o]
+    // One instance, or (`keyedBy`) one per value the event names.
+    for (const key of keysOf(rule, event)) {
+      let o = begin(next, rule, event.at, event.quotes, {
+        fromEvent: change === 'raise' || again,
+        repeat: again,
+        recategorised,
+        ...(key === undefined ? {} : { key }),
+      })
+      // `again.told`: what a rise (not an event, not a yes) began is met by its step taken at this grade before.
+      const told =
+        entry.told && again && (owedAgain || risen) && !evented && !yes
+          ? toldBefore(next, keyedRule(rule, o))
+          : undefined
+      if (told !== undefined) o = discharged(o, told.at)
+      // The event that brought its condition about may itself discharge it (a report to both levels).
+      if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
+      next.obligations = [...next.obligations, o]
+    }
   }
   return waiting
 }

@@ -150,6 +150,15 @@ export interface ObligationRule {
    */
   priorSteps?: readonly Discharge[]
   /**
+   * Opt-in: one instance per value of the field `field` (a string, or a list of strings) of
+   * the event that begins it — a consent naming two contents owes a block of each — each
+   * discharged only by its event carrying `as` equal to that value (the value is added to the
+   * instance's `discharge.fields`; rule 6 and `again.told` read that discharge). An event that
+   * begins it carrying no value (the migration, a change of grade) begins one instance, unkeyed,
+   * as without it.
+   */
+  keyedBy?: { field: string; as: string }
+  /**
    * Who may waive its obligations, narrower than the plan's `waivers` (opt-in): a
    * superior's authorisation is waived only by that superior, never by a subordinate.
    * Absent: whoever the plan's `waivers` name.

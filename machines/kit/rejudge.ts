@@ -14,7 +14,7 @@
  * Pure: the engine journals that it was done (MIGRATED `rejudged`).
  */
 import { isAbove } from '../vocabulary.js'
-import { discharged, doneBefore, matchesDischarge, toldBefore } from './begin.js'
+import { discharged, doneBefore, keyedRule, matchesDischarge, toldBefore } from './begin.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
@@ -31,7 +31,8 @@ export function judgedAgain(ctx: IncidentContext, o: Obligation, rule: Obligatio
     severity: gradeAt(ctx, began),
   }
   // Begun again by a rise under a rule with `again.told`: its step taken at that grade before counts.
-  const done = again ? toldBefore(then, rule) : doneBefore(then, rule)
+  const own = keyedRule(rule, o)
+  const done = again ? toldBefore(then, own) : doneBefore(then, own)
   // Met then, or late when the step was already past its due time (as `begin` has it).
   return done ? discharged(o, done.at) : o
 }

@@ -3,8 +3,8 @@
  * Version 8 (a clause-by-clause review of 7; the same states, chart and options, migrates
  * from 7): one follow-up owed at a time (a rise while the 续报 is owed begins no second; no
  * second report to 市网信办 after 特别重大 → 重大), the group is owed no 续报 of a grade it set
- * itself (rule 6), and the report to 市网信办 once owed stays owed at 较大 and above (三(二); rules
- * 4, 5) — rules/versions-v8.ts.
+ * itself (rule 6), the report to 市网信办 once owed stays owed at 较大 and above (三(二); rules
+ * 4, 5), and each content a consent names owes its own block (三(五)) — rules/versions-v8.ts.
  * Version 7 (a clause-by-clause review; the same states and options as 6, which it migrates
  * from): a lowering withdraws the follow-ups a rise added and not yet due (rule 5); the group
  * may send 市网信办 the report it owes after a rise (rule 4); after a rise 市网信办 is heard
@@ -40,7 +40,7 @@ import { events, eventsV4 } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
-import { cacAsV8 } from './migration-v8.js'
+import { blocksPerTarget, cacAsV8 } from './migration-v8.js'
 import {
   approvals,
   approvalsV4,
@@ -130,10 +130,11 @@ export const planV7: PlanDefinition = {
 }
 
 const CAC_V8 = obligationsV8.find((r) => r.id === 'report:cac') as ObligationRule
+const BLOCK_V8 = obligationsV8.find((r) => r.id === 'block') as ObligationRule
 
 /**
  * Version 8: version 7's states, chart, events and options; its rules (`obligationsV8`) differ
- * (above). Its incidents' report to 市网信办 is judged again at the migration from 7
+ * (above). Its incidents' report to 市网信办 and blocks are judged again at the migration from 7
  * (migration-v8.ts); the kit's migration withdraws what version 8 owes no more, not yet due.
  */
 export const plan: PlanDefinition = {
@@ -141,5 +142,5 @@ export const plan: PlanDefinition = {
   version: 8,
   obligations: [...obligationsV8, escalation],
   machine,
-  migratesFrom: { from: 7, context: (old) => cacAsV8(CAC_V8, old) },
+  migratesFrom: { from: 7, context: (old) => blocksPerTarget(BLOCK_V8, cacAsV8(CAC_V8, old)) },
 }

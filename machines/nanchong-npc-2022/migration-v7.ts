@@ -32,7 +32,7 @@ export function blocksPerConsent(rule: ObligationRule, old: IncidentContext): In
 }
 
 /** `o` after the last obligation begun at or before it (the ledger keeps them in order of begin). */
-function inserted(list: readonly Obligation[], o: Obligation): Obligation[] {
+export function inserted(list: readonly Obligation[], o: Obligation): Obligation[] {
   const at = Date.parse(o.startedAt)
   const after = list.findLastIndex((x) => Date.parse(x.startedAt) <= at)
   return [...list.slice(0, after + 1), o, ...list.slice(after + 1)]

@@ -11,10 +11,19 @@
  * - The mark that makes the ledger begin the report to 市网信办 again once the group has a
  *   risen grade's report (`ledger.pending`) is dropped while one is owed: version 8 marks
  *   nothing then (`whileOwed: false`), and the one owed is met by the same report.
+ * - 三(五): version 8 owes a block per content a consent names, met only by a block of it
+ *   (kit `keyedBy`); version 7 owed one per consent, met by any block. Each consent's block
+ *   is read again: one still owed is owed for the first content the consent names; one met
+ *   stands for the content the block that met it named (if the consent named it); the other
+ *   contents are owed as version 8 began them (at the consent), met by the first block of
+ *   that content since. A waived one stays as it is and owes nothing more.
  */
+import { discharged } from '../kit/begin.js'
 import { applies } from '../kit/conditions.js'
-import type { IncidentContext, ObligationRule } from '../kit/types.js'
+import { begin } from '../kit/ledger.js'
+import type { IncidentContext, Obligation, ObligationRule } from '../kit/types.js'
 import { isAbove } from '../vocabulary.js'
+import { inserted } from './migration-v7.js'
 
 const ms = (iso: string) => Date.parse(iso)
 const toCac = (fields: Record<string, unknown>) => Array.isArray(fields.to) && fields.to.includes('cac')
@@ -49,4 +58,53 @@ function withoutMark(rule: string, ctx: IncidentContext): IncidentContext {
   const rest = pending.filter((x) => x !== rule)
   const { pending: _gone, ...mark } = ctx.ledger
   return { ...ctx, ledger: rest.length > 0 ? { ...mark, pending: rest } : mark }
+}
+
+const CONSENT = 'CAC_CONSENT_BLOCK'
+const BLOCK = 'BLOCK_CONTENT'
+
+/** `old` (version 7) with its blocks (`rule`, version 8's block, keyed by target) as version 8 owes them. */
+export function blocksPerTarget(rule: ObligationRule, old: IncidentContext): IncidentContext {
+  const as = rule.keyedBy?.as
+  if (as === undefined) return old
+  const used = new Set<string>()
+  let ctx = old
+  for (const consent of old.acts.filter((a) => a.type === CONSENT)) {
+    // The block this consent began (version 7 began one at each consent, unkeyed).
+    const o = ctx.obligations.find(
+      (x) =>
+        x.rule === rule.id && !used.has(x.id) && x.startedAt === consent.at && !(as in x.discharge.fields),
+    )
+    if (o === undefined) continue
+    used.add(o.id)
+    const targets = [...new Set(asList(consent.fields.targets))]
+    if (o.status === 'waived' || targets.length === 0) continue
+    const covered = o.status === 'owed' ? targets[0] : blockedBy(old, o, as)
+    if (o.status === 'owed') {
+      const keyed: Obligation = {
+        ...o,
+        discharge: { ...o.discharge, fields: { ...o.discharge.fields, [as]: covered } },
+      }
+      ctx = { ...ctx, obligations: ctx.obligations.map((x) => (x === o ? keyed : x)) }
+    }
+    for (const target of targets) {
+      if (target === covered) continue
+      let n = begin(ctx, rule, consent.at, undefined, { fromEvent: true, repeat: true, key: target })
+      const done = old.acts.find(
+        (a) => a.type === BLOCK && ms(a.at) >= ms(consent.at) && a.fields[as] === target,
+      )
+      if (done !== undefined) n = discharged(n, done.at)
+      ctx = { ...ctx, obligations: inserted(ctx.obligations, n) }
+    }
+  }
+  return ctx
+}
+
+const asList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+
+/** The content the block that met `o` named (its field `as`). */
+function blockedBy(ctx: IncidentContext, o: Obligation, as: string): string | undefined {
+  const value = ctx.acts.find((a) => a.type === BLOCK && a.at === o.metAt)?.fields[as]
+  return typeof value === 'string' ? value : undefined
 }

@@ -26,6 +26,10 @@ export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结�
 /** `again.told: 'sameGrade'` in words: risen again to a grade reported, a recipient told of it is owed nothing new. */
 export const TOLD_SAME_GRADE_TEXT = '升级回到已报告过的级别时，已告知该级别的对象不再重复应办'
 
+/** `keyedBy` in words: one instance per value the beginning event names, each met by its own. */
+export const keyedByText = (k: { field: string; as: string }) =>
+  `按 ${k.field} 所列每项各应办一项，以 ${k.as} 为该项者办结`
+
 /** Roles in the console's words (src/console/static/i18n.js). */
 export const ROLE_LABELS: Record<string, string> = {
   monitor: '舆情监测',
@@ -233,6 +237,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
+  if (r.keyedBy) parts.push(keyedByText(r.keyedBy))
   return parts.join('；') || '所有级别'
 }
 

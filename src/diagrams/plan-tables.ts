@@ -13,6 +13,7 @@ import {
   clockText,
   conditionWords,
   KIND_LABELS,
+  keyedByText,
   ON_YES_TEXT,
   ONCE_SETTLED_TEXT,
   POLICY_MARK,
@@ -79,6 +80,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.onYes ? ON_YES_TEXT : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
+    'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

@@ -36,6 +36,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).
   ...(r.waivableBy === undefined ? {} : { waivableBy: [...r.waivableBy] }),
+  // Only where it is owed once per value an event names (kit `keyedBy`).
+  ...(r.keyedBy === undefined ? {} : { keyedBy: { ...r.keyedBy } }),
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 

@@ -2,8 +2,9 @@
  * The kit's opt-in conditions `gradedBy` (the body that set a grade at or above the current one
  * knows of it) and `owed` (the latest instance of a rule, not withdrawn, is owed), on the toy
  * plan: a 续报 to the group that the group's own rise does not owe, and a duty begun on a
- * condition that stays owed through a lowering once that condition lapses. Added for
- * nanchong-npc-2022 version 8; no released rule uses them.
+ * condition that stays owed through a lowering once that condition lapses. And the rule option
+ * `keyedBy` (an instance per value the beginning event names, met only by its own value).
+ * Added for nanchong-npc-2022 version 8; no released rule uses them.
  */
 import { describe, expect, it } from 'vitest'
 import { holds } from '../../machines/kit/conditions.js'
@@ -90,5 +91,46 @@ describe('kit condition owed', () => {
     expect(holds(w.context(), { owed: kept.id })).toBe(true)
     w.send('ANSWER', {}, { actor: office })
     expect(holds(w.context(), { owed: kept.id })).toBe(false)
+  })
+})
+
+/** A step owed per recipient a report names, met only by a report to that recipient. */
+const perRecipient: ObligationRule = {
+  id: 'step:perRecipient',
+  kind: 'step',
+  label: '逐一回执',
+  clause: '2',
+  policy: null,
+  owedBy: ['office'],
+  when: { act: 'REPORT' },
+  discharge: { type: 'ANSWER', fields: {} },
+  again: { events: ['REPORT'] },
+  keyedBy: { field: 'to', as: 'to' },
+}
+const keyedPlan = makeToyPlan(2, [perRecipient])
+
+describe('kit rule option keyedBy (an instance per value the beginning event names)', () => {
+  const keyed = (w: Walker) =>
+    w
+      .context()
+      .obligations.filter((o) => o.rule === perRecipient.id)
+      .map((o) => [o.id, o.status, o.discharge.fields.to])
+
+  it('one event naming two values owes two instances, each met only by its own value', () => {
+    const w = startIncident(keyedPlan, { severity: 'general' }, office)
+    w.send('REPORT', { to: ['group', 'city'] })
+    expect(keyed(w)).toEqual([
+      ['step:perRecipient#1', 'owed', 'group'],
+      ['step:perRecipient#2', 'owed', 'city'],
+    ])
+    w.send('ANSWER', { to: 'city' })
+    expect(keyed(w)).toEqual([
+      ['step:perRecipient#1', 'owed', 'group'],
+      ['step:perRecipient#2', 'met', 'city'],
+    ])
+    // An event again (`again.events`) owes one per value it names; a value repeated counts once.
+    w.send('REPORT', { to: ['higher', 'higher'] })
+    expect(keyed(w).at(-1)).toEqual(['step:perRecipient#3', 'owed', 'higher'])
+    expect(keyed(w)).toHaveLength(3)
   })
 })

@@ -3,21 +3,21 @@
  * breached what version 8 would have — a second 续报 begun while one was owed goes (not yet
  * due), the group's 续报 of a grade it raised itself goes, the report to 市网信办 version 7
  * withdrew at a lowering within 较大 and above is owed again as it was due, and no second report
- * to 市网信办 follows a lowering 特别重大 → 重大.
+ * to 市网信办 follows a lowering 特别重大 → 重大; each content a consent named owes its own block.
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { plan, planV7 } from '../../machines/nanchong-npc-2022/index.js'
-import type { Actor, Severity } from '../../machines/vocabulary.js'
+import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, T0, type Walker } from '../helpers/machine.js'
 import { group, monitor, office, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'
 
 const at = (m: number) => addMinutes(T0, m)
-const openV7 = (severity: Severity) =>
-  startIncident(planV7, { severity, severityReason: '开案定级', category: 'inquiry' }, office)
+const openV7 = (severity: Severity, category: Category = 'inquiry') =>
+  startIncident(planV7, { severity, severityReason: '开案定级', category }, office)
 const grade = (w: Walker, severity: Severity, by: Actor, when: string) =>
   w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: by, at: when })
 const owed = (ctx: IncidentContext, rule: string) =>
@@ -109,5 +109,58 @@ describe('nanchong-npc-2022 migrates from version 7 to 8', () => {
     expect(owed(r.context, 'report:group')).toEqual([])
     send('METRICS_UPDATED', { facts: {} }, monitor)
     expect(owed(ctx(), 'report:cac')).toHaveLength(1)
+  })
+
+  const blocks = (ctx: IncidentContext) =>
+    ctx.obligations.filter((o) => o.rule === 'block').map((o) => [o.id, o.status, o.discharge.fields.target])
+  const consent = (w: Walker, targets: string[]) => {
+    for (const t of targets) w.send('REQUEST_BLOCK_CONSENT', { target: t, kind: 'false' }, { actor: office })
+    w.send('CAC_CONSENT_BLOCK', { targets }, { actor: office })
+  }
+
+  it('A and B consented, A blocked (which met both on version 7): the block of B is owed', () => {
+    const w = openV7('general', 'rumor')
+    consent(w, ['A'])
+    consent(w, ['B'])
+    w.send('BLOCK_CONTENT', { target: 'A', kind: 'false' }, { actor: office })
+    expect(owed(w.context(), 'block')).toEqual([])
+    const { r, ctx, send } = migrated(w)
+    // The met ones stay met (version 7 kept no content on them); B is owed as version 8 began it.
+    expect(blocks(r.context)).toEqual([
+      ['block#1', 'met', undefined],
+      ['block#2', 'met', undefined],
+      ['block#3', 'owed', 'B'],
+    ])
+    send('BLOCK_CONTENT', { target: 'B', kind: 'false' }, office)
+    expect(owed(ctx(), 'block')).toEqual([])
+  })
+
+  it('one consent naming A and B, nothing blocked: its block is owed for A, and one for B is added', () => {
+    const w = openV7('general', 'rumor')
+    consent(w, ['A', 'B'])
+    const { r, ctx, send } = migrated(w)
+    expect(blocks(r.context)).toEqual([
+      ['block#1', 'owed', 'A'],
+      ['block#2', 'owed', 'B'],
+    ])
+    send('BLOCK_CONTENT', { target: 'B', kind: 'false' }, office)
+    expect(blocks(ctx())).toEqual([
+      ['block#1', 'owed', 'A'],
+      ['block#2', 'met', 'B'],
+    ])
+  })
+
+  it('one consent naming A and B, both blocked on version 7: nothing is owed', () => {
+    const w = openV7('general', 'rumor')
+    consent(w, ['A', 'B'])
+    w.send('BLOCK_CONTENT', { target: 'A', kind: 'false' }, { actor: office })
+    w.send('BLOCK_CONTENT', { target: 'B', kind: 'false' }, { actor: office })
+    const blockB = w.context().acts.at(-1)?.at
+    const { r } = migrated(w)
+    expect(blocks(r.context)).toEqual([
+      ['block#1', 'met', undefined],
+      ['block#2', 'met', 'B'],
+    ])
+    expect(byId(r.context, 'block#2')?.metAt).toBe(blockB)
   })
 })

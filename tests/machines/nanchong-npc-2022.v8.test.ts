@@ -9,6 +9,8 @@
  *    at every grade of the three; the group's own 续报 being owed (逐级 decides when it begins)
  *    does not withdraw it. Lowered to 一般 it goes (rule 5: 一般 does not require it).
  * 4. 三(二) 报告小组: the group that sets the grade itself is owed no 续报 of that grade to itself.
+ * 5. 三(五) 经市网信办同意后进行封堵处理: each content consented owes its own block, met only by a
+ *    block of that content (kit `keyedBy`).
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
@@ -142,5 +144,52 @@ describe('nanchong-npc-2022 v8 (4), 三(二): the group that sets the grade is o
         by.role,
       ).toEqual([at(30)])
     }
+  })
+})
+
+describe('nanchong-npc-2022 v8 (5), 三(五) 经市网信办同意后进行封堵处理: a block per content consented', () => {
+  const blocks = (w: Walker) =>
+    w
+      .context()
+      .obligations.filter((o) => o.rule === 'block')
+      .map((o) => [o.status, o.discharge.fields.target])
+
+  it('A and B consented before either is blocked: blocking A meets the block of A only', () => {
+    const w = open('general', 'rumor')
+    for (const t of ['A', 'B']) {
+      w.send('REQUEST_BLOCK_CONSENT', { target: t, kind: 'false' }, { actor: office })
+      w.send('CAC_CONSENT_BLOCK', { targets: [t] }, { actor: office })
+    }
+    w.send('BLOCK_CONTENT', { target: 'A', kind: 'false' }, { actor: office })
+    expect(blocks(w)).toEqual([
+      ['met', 'A'],
+      ['owed', 'B'],
+    ])
+    w.send('BLOCK_CONTENT', { target: 'B', kind: 'false' }, { actor: office })
+    expect(blocks(w)).toEqual([
+      ['met', 'A'],
+      ['met', 'B'],
+    ])
+  })
+
+  it('one consent naming A and B owes a block of each, each named in what discharges it', () => {
+    const w = open('general', 'rumor')
+    for (const t of ['A', 'B'])
+      w.send('REQUEST_BLOCK_CONSENT', { target: t, kind: 'false' }, { actor: office })
+    w.send('CAC_CONSENT_BLOCK', { targets: ['A', 'B'] }, { actor: office })
+    expect(
+      w
+        .owed()
+        .filter((o) => o.rule === 'block')
+        .map((o) => o.discharge),
+    ).toEqual([
+      { type: 'BLOCK_CONTENT', fields: { target: 'A' } },
+      { type: 'BLOCK_CONTENT', fields: { target: 'B' } },
+    ])
+    w.send('BLOCK_CONTENT', { target: 'B', kind: 'false' }, { actor: office })
+    expect(blocks(w)).toEqual([
+      ['owed', 'A'],
+      ['met', 'B'],
+    ])
   })
 })

@@ -27,8 +27,17 @@ const KEPT = '已须报送的，在较大及以上各级别照旧须办，不因
  *   above, withdrawn by a lowering only where 市网信办 already knows the grade lowered to, or at
  *   一般 (rule 5). Version 7 withdrew it at 较大 → 重大 → 特别重大 → 重大 while the group's own
  *   续报 was owed, though 市网信办 had never been told, and began it again from the group's report.
+ * And 三(五) 立即报经市网信办同意后进行封堵处理: each content a consent names owes its own block, met
+ * only by a block of that content (kit `keyedBy`); version 7 owed one per consent, and one
+ * BLOCK_CONTENT met every block then owed.
  */
 export const obligationsV8: readonly ObligationRule[] = obligationsV7.map((r) => {
+  if (r.id === 'block')
+    return {
+      ...r,
+      policy: '市网信办每次同意封堵，所同意的每项信息均须封堵处理，各以封堵该信息办结（本地政策，依三(五)）',
+      keyedBy: { field: 'targets', as: 'target' },
+    }
   if (!FOLLOW_UPS.has(r.id)) return r
   const again = { ...r.again, whileOwed: false as const }
   const policy = `${r.policy}；${ONCE}`

@@ -129,6 +129,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
         waivableBy: z.array(z.string()).optional().openapi({
           description: 'Only these roles may waive it (narrower than `waivers`); absent: `waivers.roles`',
         }),
+        keyedBy: z.object({ field: z.string(), as: z.string() }).optional().openapi({
+          description:
+            'Owed once per value of the field `field` of the event that begins it; each instance is discharged only by its event carrying `as` equal to that value (named in its `discharge.fields`)',
+        }),
         order: z.number().int().optional(),
         event: z.string().optional(),
         separate: z.boolean().optional(),

@@ -2,7 +2,8 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts:
  * actFields, begin and what they need), plus, written plainly, the opt-in rule options
- * added since (prior 'sameGradeOrAbove' and { after }, due.ifPassed 'fromStart', priorSteps).
+ * added since (prior 'sameGradeOrAbove' and { after }, due.ifPassed 'fromStart', priorSteps,
+ * keyedBy: an instance per value, discharged by its own value).
  */
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
 import type { IncidentContext, IncidentEvent, Quotes } from '../../../machines/kit/types.js'
@@ -55,7 +56,7 @@ export function begin(
   rule: ObligationRule,
   at: string,
   quotes: Quotes | undefined,
-  opts: { fromEvent: boolean; draftId?: string; repeat: boolean; recategorised?: boolean },
+  opts: { fromEvent: boolean; draftId?: string; repeat: boolean; recategorised?: boolean; key?: string },
 ): Obligation {
   const n =
     ctx.obligations.filter((o) => o.rule === rule.id && o.draftId === (opts.draftId ?? null)).length + 1
@@ -74,7 +75,9 @@ export function begin(
   }
   const discharge = opts.draftId
     ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, draftId: opts.draftId } }
-    : rule.discharge
+    : rule.keyedBy && opts.key !== undefined
+      ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, [rule.keyedBy.as]: opts.key } }
+      : rule.discharge
   const o: Obligation = {
     id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
     rule: rule.id,
@@ -109,7 +112,7 @@ export function begin(
   const since = afterOf(ctx, rule)
   const done = ctx.acts.find(
     (a) =>
-      (matchesDischarge(rule.discharge, a.type, a.fields) ||
+      (matchesDischarge(rule.keyedBy ? discharge : rule.discharge, a.type, a.fields) ||
         (rule.priorSteps ?? []).some((d) => matchesDischarge(d, a.type, a.fields))) &&
       Date.parse(a.at) >= since &&
       (rule.prior === 'sameGrade'

@@ -247,25 +247,33 @@ function beginApplicable(
       const rest = (waiting ?? []).filter((x) => x !== rule.id)
       waiting = rest.length > 0 ? rest : undefined
     }
-    const o = begin(next, rule, event.at, event.quotes, {
-      fromEvent: change === 'raise' || again,
-      repeat: again,
-      recategorised,
-    })
-    // again.told: an instance a rise began (not an event of the rule's, not a yes) is met by
-    // the earliest step that discharges it taken while the incident had the grade it has now.
-    const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
-    const byRise = owedAgain || (has && !repeatOfLast && change === 'raise')
-    const toldAt =
-      rule.again?.told === 'sameGrade' && again && byRise && !byEvent && !yesAgain
-        ? next.acts.find(
-            (a) => a.severity === next.severity && matchesDischarge(rule.discharge, a.type, a.fields),
-          )?.at
-        : undefined
-    const told = toldAt === undefined ? o : discharged(o, toldAt)
-    // The event that brought its condition about may itself discharge it.
-    const done = owedAgain && discharges(next, told, event) ? dischargeWith(told, event, event.at) : told
-    next = { ...next, obligations: [...next.obligations, done] }
+    // keyedBy: one instance per value of the event's field (none: one, unkeyed).
+    const raw = rule.keyedBy === undefined ? undefined : event[rule.keyedBy.field]
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string')
+    const keys = values.length > 0 ? [...new Set(values)] : [undefined]
+    for (const key of keys) {
+      const o = begin(next, rule, event.at, event.quotes, {
+        fromEvent: change === 'raise' || again,
+        repeat: again,
+        recategorised,
+        ...(key === undefined ? {} : { key }),
+      })
+      // again.told: an instance a rise began (not an event of the rule's, not a yes) is met by
+      // the earliest step that discharges it taken while the incident had the grade it has now.
+      const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
+      const byRise = owedAgain || (has && !repeatOfLast && change === 'raise')
+      const dischargeOf = rule.keyedBy ? o.discharge : rule.discharge
+      const toldAt =
+        rule.again?.told === 'sameGrade' && again && byRise && !byEvent && !yesAgain
+          ? next.acts.find(
+              (a) => a.severity === next.severity && matchesDischarge(dischargeOf, a.type, a.fields),
+            )?.at
+          : undefined
+      const told = toldAt === undefined ? o : discharged(o, toldAt)
+      // The event that brought its condition about may itself discharge it.
+      const done = owedAgain && discharges(next, told, event) ? dischargeWith(told, event, event.at) : told
+      next = { ...next, obligations: [...next.obligations, done] }
+    }
   }
   return { next, pending: waiting }
 }
