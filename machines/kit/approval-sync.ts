@@ -12,7 +12,8 @@ import {
   draftsNeedingApprovals,
 } from './drafts.js'
 import { mapChanged } from './lists.js'
-import type { ApprovalRequirement, Draft, ObligationRule } from './obligation-types.js'
+import type { ApprovalRequirement, Draft, Obligation, ObligationRule } from './obligation-types.js'
+import type { KitOptions } from './options.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
 /** How the grade moved since the ledger last ran (none, the first grade, a rise, a lowering). */
@@ -56,14 +57,45 @@ function needingApprovals(drafts: Draft[]): ReturnType<typeof draftsNeedingAppro
 
 /** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
 export function syncApprovals(
-  spec: { approvals: ApprovalTable },
+  spec: {
+    approvals: ApprovalTable
+    rules?: readonly ObligationRule[]
+    options?: Pick<KitOptions, 'approvalsWhile'>
+  },
   ctx: IncidentContext,
   event: IncidentEvent,
   change: Change,
 ): IncidentContext {
   const next = { ...ctx }
-  syncApprovalsIn(spec.approvals, next, event, change)
+  const gate = spec.options?.approvalsWhile === 'releaseOwed' ? spec.rules : undefined
+  syncApprovalsIn(spec.approvals, next, event, change, gate)
   return next
+}
+
+/** The purpose each rule publishes (`draftPurpose`), by rule id, per list of rules (plan data). */
+const purposesOf = new WeakMap<readonly ObligationRule[], ReadonlyMap<string, string>>()
+function purposeByRule(rules: readonly ObligationRule[]): ReadonlyMap<string, string> {
+  let m = purposesOf.get(rules)
+  if (m === undefined) {
+    m = new Map(rules.flatMap((r) => (r.draftPurpose === undefined ? [] : [[r.id, r.draftPurpose] as const])))
+    purposesOf.set(rules, m)
+  }
+  return m
+}
+
+/**
+ * Option approvalsWhile 'releaseOwed': why a draft of `purpose` owes no approval now — the
+ * latest release of its purpose met, waived or withdrawn (none: never owed yet).
+ */
+function unreleasedReason(
+  obligations: readonly Obligation[],
+  purposes: ReadonlyMap<string, string>,
+  purpose: string,
+) {
+  const last = obligations.findLast((o) => purposes.get(o.rule) === purpose)
+  if (last?.withdrawn) return `发布已不再要求：${last.withdrawn.reason}`
+  if (last?.waived) return `发布已免除：${last.waived.reason}`
+  return last?.metAt ? '已发布，此稿不再审批' : '尚无须发布，此稿暂不审批'
 }
 
 /**
@@ -75,25 +107,40 @@ export function syncApprovalsIn(
   next: IncidentContext,
   event: IncidentEvent,
   change: Change,
+  releases?: readonly ObligationRule[],
 ): void {
   const { live, superseded } = needingApprovals(next.drafts)
+  // Option approvalsWhile 'releaseOwed' (`releases`: the plan's rules): the purposes a release is owed of.
+  const purposes = releases === undefined ? undefined : purposeByRule(releases)
+  let owing: Set<string> | undefined
+  if (purposes !== undefined) {
+    owing = new Set()
+    for (const o of next.obligations) {
+      const p = o.status === 'owed' ? purposes.get(o.rule) : undefined
+      if (p !== undefined) owing.add(p)
+    }
+  }
   // The approvals each draft's purpose requires, asked once per purpose.
   const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
   next.obligations = mapChanged(next.obligations, (o) => {
     if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
     const gone = superseded.find((d) => d.id === o.draftId)
-    const needed = requiredOf(required, table, next, live.find((d) => d.id === o.draftId)?.purpose)
-    const stillNeeded = !gone && needed.some((a) => ruleOf(a).id === o.rule)
+    const purpose = live.find((d) => d.id === o.draftId)?.purpose
+    const needed = requiredOf(required, table, next, purpose)
+    const unreleased = owing !== undefined && purpose !== undefined && !owing.has(purpose)
+    const stillNeeded = !gone && !unreleased && needed.some((a) => ruleOf(a).id === o.rule)
     if (stillNeeded) return o
     const reason = gone
       ? gone.withdrawn
         ? `稿件已撤回：${gone.withdrawn.reason}`
         : '已有新稿，旧稿不再审批'
-      : change === 'lower'
-        ? typeof event.reason === 'string'
-          ? event.reason
-          : '级别降低'
-        : '现级别不再要求此审批'
+      : unreleased && purposes !== undefined
+        ? unreleasedReason(next.obligations, purposes, purpose)
+        : change === 'lower'
+          ? typeof event.reason === 'string'
+            ? event.reason
+            : '级别降低'
+          : '现级别不再要求此审批'
     return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
   })
   if (live.length === 0) return
@@ -103,6 +150,7 @@ export function syncApprovalsIn(
   for (const o of next.obligations)
     if (o.draftId !== null && o.status !== 'withdrawn') has.get(o.draftId)?.push(o.rule)
   for (const draft of live) {
+    if (owing !== undefined && !owing.has(draft.purpose)) continue
     const rules = has.get(draft.id) as string[]
     for (const a of requiredOf(required, table, next, draft.purpose)) {
       const rule = ruleOf(a)

@@ -100,8 +100,8 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event, spec.options)
   const recategorised = ctx.ledger.category !== next.category
   const moved = { change, repeatOfLast, recategorised, ordered }
-  const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending)
-  syncApprovalsIn(spec.approvals, next, event, change)
+  const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending, spec.options)
+  syncApprovalsIn(spec.approvals, next, event, change, releaseGate(spec))
   beginEscalations(spec, next, at)
   next.ledger =
     pending === undefined
@@ -138,7 +138,10 @@ function beginApplicable(
   event: IncidentEvent,
   { change, repeatOfLast, recategorised, ordered }: Moved,
   pending: readonly string[] | undefined,
+  options: LedgerOptions | undefined,
 ): readonly string[] | undefined {
+  const eventsWait = options?.againOnEvents === 'whenHolds'
+  const sinceSettled = options?.raiseTold === 'sinceSettled'
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
   const live = new Uint8Array(index.slots)
   for (const o of next.obligations) {
@@ -150,9 +153,12 @@ function beginApplicable(
   for (const entry of index.admitted(next.severity, next.category)) {
     const { rule, slot, raise, raiseWhen, events, whileOwed, when } = entry
     const has = live[slot] === 1
+    // Option againOnEvents 'whenHolds': asked again by one of its events, it waits for its condition.
+    const waitsOnEvents = eventsWait && !raiseWhen && events.length > 0
     // 'whenHolds': owed again since a rise (ledger.pending) until an event of the incident's
     // own at which its condition holds (a firing carries no quotes and settles nothing).
-    const owedAgain = raiseWhen && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
+    const owedAgain =
+      (raiseWhen || waitsOnEvents) && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
     const risen = has && !repeatOfLast && raise && change === 'raise'
     const evented = has && !repeatOfLast && events.includes(event.type)
@@ -164,8 +170,8 @@ function beginApplicable(
     if (has && !again) continue
     if (when !== null && !when(next)) {
       // Risen, but its condition does not hold yet: it waits for it (marked once, by rule).
-      if (raiseWhen && has && change === 'raise' && waiting?.includes(rule.id) !== true)
-        waiting = [...(waiting ?? []), rule.id]
+      const waits = (raiseWhen && has && change === 'raise') || (waitsOnEvents && evented)
+      if (waits && waiting?.includes(rule.id) !== true) waiting = [...(waiting ?? []), rule.id]
       continue
     }
     live[slot] = 1
@@ -184,6 +190,18 @@ function beginApplicable(
           ? toldBefore(next, keyedRule(rule, o))
           : undefined
       if (told !== undefined) o = discharged(o, told.at)
+      // Option raiseTold 'sinceSettled': what a rise began is met by its step taken since the latest was settled.
+      const since =
+        sinceSettled &&
+        told === undefined &&
+        risen &&
+        !raiseWhen &&
+        !evented &&
+        !yes &&
+        rule.kind !== 'decision'
+          ? stepSinceSettled(next, keyedRule(rule, o))
+          : undefined
+      if (since !== undefined) o = discharged(o, since.at)
       // The event that brought its condition about may itself discharge it (a report to both levels).
       if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
       next.obligations = [...next.obligations, o]
@@ -210,6 +228,19 @@ function orderedAgain(
 function latestOwed(obligations: readonly Obligation[], rule: string): boolean {
   return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status === 'owed'
 }
+
+/** The first step discharging `rule` taken after its latest instance (not withdrawn) was settled; none while it is owed. */
+function stepSinceSettled(ctx: IncidentContext, rule: ObligationRule): Act | undefined {
+  const latest = ctx.obligations.findLast((o) => o.rule === rule.id && o.status !== 'withdrawn')
+  const settledAt = latest?.metAt ?? latest?.waived?.at
+  if (settledAt == null) return undefined
+  const after = Date.parse(settledAt)
+  return ctx.acts.find((a) => Date.parse(a.at) > after && matchesDischarge(rule.discharge, a.type, a.fields))
+}
+
+/** Option approvalsWhile 'releaseOwed': the rules whose owed instances let a draft of their purpose owe approvals. */
+const releaseGate = (spec: LedgerSpec): readonly ObligationRule[] | undefined =>
+  spec.options?.approvalsWhile === 'releaseOwed' ? spec.rules : undefined
 
 /** `list` without `id`; undefined when nothing is left (the ledger mark then has no `pending`). */
 function without(list: readonly string[], id: string): readonly string[] | undefined {

@@ -45,10 +45,34 @@ export interface KitOptions {
    * rule 5). Absent: only one due after that instant is withdrawn; it then breaches.
    */
   lowerAtDue?: 'withdraws'
+  /**
+   * `'sinceSettled'`: an instance a rise begins (`again.raise: true`; not a decision) starts
+   * met at its step taken after the latest instance was settled (met, late or waived) — the
+   * report of the worsening made before a person raised the grade for it (rule 6). Absent:
+   * every instance a rise begins is owed (`again.told` aside).
+   */
+  raiseTold?: 'sinceSettled'
+  /**
+   * `'whenHolds'`: a rule begun again by one of its `again.events` whose `when` does not hold
+   * at that event waits for it (the ledger mark's `pending`) and is owed from the first event
+   * at which it holds, as `again.raise: 'whenHolds'` does after a rise (not for such a rule).
+   * Absent: such an event begins nothing.
+   */
+  againOnEvents?: 'whenHolds'
+  /**
+   * `'releaseOwed'`: a draft owes its approvals only while an obligation whose rule publishes
+   * its purpose (`draftPurpose`) is owed; they are withdrawn, with the reason, once that is
+   * met, waived or withdrawn (rule 8 asks approvals for a release, not for a text nothing
+   * will publish). Absent: every live draft owes them.
+   */
+  approvalsWhile?: 'releaseOwed'
 }
 
-/** What the ledger reads of a kit's options (its withdrawals). */
-export type LedgerOptions = Pick<KitOptions, 'categoryChange' | 'orderedDuties' | 'lowerAtDue'>
+/** What the ledger reads of a kit's options (its withdrawals and beginnings). */
+export type LedgerOptions = Pick<
+  KitOptions,
+  'categoryChange' | 'orderedDuties' | 'lowerAtDue' | 'raiseTold' | 'againOnEvents' | 'approvalsWhile'
+>
 
 /** The ledger's options among `options` (none: undefined). */
 export function ledgerOptions(options: KitOptions | undefined): LedgerOptions | undefined {
@@ -57,6 +81,9 @@ export function ledgerOptions(options: KitOptions | undefined): LedgerOptions | 
   if (options.categoryChange === 'categoriesOnly') out.categoryChange = 'categoriesOnly'
   if (options.orderedDuties === 'withDecision') out.orderedDuties = 'withDecision'
   if (options.lowerAtDue === 'withdraws') out.lowerAtDue = 'withdraws'
+  if (options.raiseTold === 'sinceSettled') out.raiseTold = 'sinceSettled'
+  if (options.againOnEvents === 'whenHolds') out.againOnEvents = 'whenHolds'
+  if (options.approvalsWhile === 'releaseOwed') out.approvalsWhile = 'releaseOwed'
   return Object.keys(out).length > 0 ? out : undefined
 }
 

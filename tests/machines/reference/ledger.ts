@@ -3,7 +3,8 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; the kit options categoryChange, orderedDuties, lowerAtDue).
+ * again.told; the kit options categoryChange, orderedDuties, lowerAtDue, raiseTold, againOnEvents,
+ * approvalsWhile).
  */
 
 import { admits, holds } from '../../../machines/kit/conditions.js'
@@ -210,9 +211,12 @@ function beginApplicable(
   for (const rule of spec.rules) {
     const has = live.has(rule.id)
     const raiseWhen = rule.again?.raise === 'whenHolds'
+    // againOnEvents 'whenHolds': asked again by one of its events, it waits for its condition.
+    const eventsWait =
+      spec.options?.againOnEvents === 'whenHolds' && !raiseWhen && (rule.again?.events ?? []).length > 0
     // 'whenHolds': owed again since a rise until an event of the incident's own at which it applies.
     const owedAgain =
-      raiseWhen &&
+      (raiseWhen || eventsWait) &&
       has &&
       (waiting ?? []).includes(rule.id) &&
       event.type !== 'DEADLINE_PASSED' &&
@@ -238,8 +242,9 @@ function beginApplicable(
     if (has && !again) continue
     if (!applies(next, rule)) {
       const admitted = admits(rule, next.severity, next.category)
-      if (raiseWhen && has && admitted && change === 'raise' && !(waiting ?? []).includes(rule.id))
-        waiting = [...(waiting ?? []), rule.id]
+      const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
+      const waits = (raiseWhen && has && change === 'raise') || (eventsWait && byEvent)
+      if (waits && admitted && !(waiting ?? []).includes(rule.id)) waiting = [...(waiting ?? []), rule.id]
       continue
     }
     live.add(rule.id)
@@ -269,7 +274,25 @@ function beginApplicable(
               (a) => a.severity === next.severity && matchesDischarge(dischargeOf, a.type, a.fields),
             )?.at
           : undefined
-      const told = toldAt === undefined ? o : discharged(o, toldAt)
+      // raiseTold 'sinceSettled': what a rise (again.raise true) began is met by its step taken
+      // after the latest instance was settled (met, late or waived).
+      const settledAt = latest?.metAt ?? latest?.waived?.at
+      const sinceAt =
+        spec.options?.raiseTold === 'sinceSettled' &&
+        toldAt === undefined &&
+        rule.again?.raise === true &&
+        rule.kind !== 'decision' &&
+        has &&
+        !repeatOfLast &&
+        change === 'raise' &&
+        !byEvent &&
+        !yesAgain &&
+        settledAt != null
+          ? next.acts.find((a) => ms(a.at) > ms(settledAt) && matchesDischarge(dischargeOf, a.type, a.fields))
+              ?.at
+          : undefined
+      const firstAt = toldAt ?? sinceAt
+      const told = firstAt === undefined ? o : discharged(o, firstAt)
       // The event that brought its condition about may itself discharge it.
       const done = owedAgain && discharges(next, told, event) ? dischargeWith(told, event, event.at) : told
       next = { ...next, obligations: [...next.obligations, done] }
@@ -286,6 +309,17 @@ export function syncApprovals(
   change: Change,
 ): IncidentContext {
   const { live, superseded } = draftsNeedingApprovals(ctx)
+  // approvalsWhile 'releaseOwed': a draft owes approvals while a release of its purpose is owed.
+  const gated = spec.options?.approvalsWhile === 'releaseOwed'
+  const purposeOf = (ruleId: string) => spec.rules.find((r) => r.id === ruleId)?.draftPurpose
+  const releaseOwed = (purpose: string) =>
+    !gated || ctx.obligations.some((o) => o.status === 'owed' && purposeOf(o.rule) === purpose)
+  const unreleasedReason = (purpose: string) => {
+    const last = [...ctx.obligations].reverse().find((o) => purposeOf(o.rule) === purpose)
+    if (last?.withdrawn) return `发布已不再要求：${last.withdrawn.reason}`
+    if (last?.waived) return `发布已免除：${last.waived.reason}`
+    return last?.metAt ? '已发布，此稿不再审批' : '尚无须发布，此稿暂不审批'
+  }
   // The approvals each draft's purpose requires, asked once per purpose.
   const required = new Map<string | undefined, readonly ApprovalRequirement[]>()
   const requiredFor = (purpose: string | undefined) => {
@@ -299,22 +333,27 @@ export function syncApprovals(
   let obligations = ctx.obligations.map((o) => {
     if (o.kind !== 'approval' || o.status !== 'owed' || o.draftId === null) return o
     const gone = superseded.find((d) => d.id === o.draftId)
-    const needed = requiredFor(live.find((d) => d.id === o.draftId)?.purpose)
-    const stillNeeded = !gone && needed.some((a) => `approval:${a.code}` === o.rule)
+    const purpose = live.find((d) => d.id === o.draftId)?.purpose
+    const needed = requiredFor(purpose)
+    const unreleased = purpose !== undefined && !releaseOwed(purpose)
+    const stillNeeded = !gone && !unreleased && needed.some((a) => `approval:${a.code}` === o.rule)
     if (stillNeeded) return o
     const reason = gone
       ? gone.withdrawn
         ? `稿件已撤回：${gone.withdrawn.reason}`
         : '已有新稿，旧稿不再审批'
-      : change === 'lower'
-        ? typeof event.reason === 'string'
-          ? event.reason
-          : '级别降低'
-        : '现级别不再要求此审批'
+      : unreleased
+        ? unreleasedReason(purpose)
+        : change === 'lower'
+          ? typeof event.reason === 'string'
+            ? event.reason
+            : '级别降低'
+          : '现级别不再要求此审批'
     return { ...o, status: 'withdrawn' as const, withdrawn: { by: event.actor, reason, at: event.at } }
   })
   let next = { ...ctx, obligations }
   for (const draft of live) {
+    if (!releaseOwed(draft.purpose)) continue
     for (const a of requiredFor(draft.purpose)) {
       const rule = approvalRule(a)
       const has = next.obligations.some(

@@ -1,0 +1,74 @@
+/**
+ * The kit option `raiseTold: 'sinceSettled'` (machines/kit/options.ts) on the toy plan: an
+ * instance a rise begins (`again.raise: true`) starts met at its step taken after the latest
+ * instance was settled — the report of the worsening, made before a person raised the grade
+ * for it (hrss-city 三第二步). A step that settled the latest does not count, nor does a step
+ * before an instance an event (a relapse) begins. Without the option every such instance is
+ * owed, as in every version released before it.
+ */
+import { describe, expect, it } from 'vitest'
+import { fingerprint } from '../../machines/fingerprint.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+import { makeToyPlan, toyPlan } from '../helpers/toy-plan.js'
+
+const office = { name: '办公室甲', role: 'office' as const }
+const group = { name: '组长丙', role: 'group' as const }
+const leader = { name: '领导丁', role: 'leader' as const }
+
+const plan = makeToyPlan(8, [], { raiseTold: 'sinceSettled' })
+const open = (p: PlanDefinition) => startIncident(p, { severity: 'general' }, office)
+const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
+const lastAt = (w: Walker) => w.context().acts.at(-1)?.at
+const rise = (w: Walker) => w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: group })
+
+describe("kit raiseTold: 'sinceSettled' (a 续报 made before the rise it reports)", () => {
+  it('a report made after the latest was met meets the instance the rise begins, at that report', () => {
+    const w = open(plan)
+    w.send('REPORT', { to: ['group'] })
+    w.send('REPORT', { to: ['group'] })
+    const worsening = lastAt(w)
+    rise(w)
+    expect(ob(w, 'report:group#2')).toMatchObject({ startedAt: lastAt(w), status: 'met', metAt: worsening })
+    expect(ob(w, 'report:group#2')?.breachedAt).toBeNull()
+    // Without the option (every released version) the same walk owes it.
+    const v = open(toyPlan)
+    v.send('REPORT', { to: ['group'] })
+    v.send('REPORT', { to: ['group'] })
+    rise(v)
+    expect(ob(v, 'report:group#2')?.status).toBe('owed')
+  })
+
+  it('the report that met the latest instance does not count: the rise owes the 续报', () => {
+    const w = open(plan)
+    w.send('REPORT', { to: ['group'] })
+    rise(w)
+    expect(ob(w, 'report:group#2')).toMatchObject({ startedAt: lastAt(w), status: 'owed' })
+  })
+
+  it('a report made after a waiver of the latest counts', () => {
+    const w = open(plan)
+    w.send('WAIVE', { obligation: 'report:group#1', reason: '已口头报告' }, { actor: group })
+    w.send('REPORT', { to: ['group'] })
+    const worsening = lastAt(w)
+    rise(w)
+    expect(ob(w, 'report:group#2')).toMatchObject({ status: 'met', metAt: worsening })
+  })
+
+  it('an instance a relapse begins stays owed though a report was made since the latest was met', () => {
+    const w = open(plan)
+    w.send('REPORT', { to: ['group'] })
+    w.send('CONVENE', {}, { actor: group })
+    w.send('DRAFT', { content: '通报' })
+    w.send('APPROVE', { draftId: 'd1' }, { actor: leader })
+    w.send('RELEASE', { draftId: 'd1' })
+    w.send('SUBSIDE')
+    w.send('REPORT', { to: ['group'] })
+    w.send('RELAPSE')
+    expect(ob(w, 'report:group#2')).toMatchObject({ startedAt: lastAt(w), status: 'owed' })
+  })
+
+  it('is part of the version: setting it changes the fingerprint', () => {
+    expect(fingerprint(makeToyPlan(8, [], {}))).not.toBe(fingerprint(plan))
+  })
+})
