@@ -10,6 +10,7 @@ import {
   planV4 as hrssCityV4,
   planV5 as hrssCityV5,
   planV6 as hrssCityV6,
+  planV7 as hrssCityV7,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -62,6 +63,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV4,
   hrssCityV5,
   hrssCityV6,
+  hrssCityV7,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

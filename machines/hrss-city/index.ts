@@ -34,23 +34,30 @@
  * a report to 市委网信办 (one report serves it, rules 6, 7; `FILE_RECORD` is gone), and what the
  * conference's yes ordered is owed once at a time. Version 6 stays for its incidents
  * (migratesFrom 6).
+ *
+ * Version 8 (the same states as 7), from a review of version 7: the worsening reported before
+ * the rise is the rise's 续报 (三第二步), a relapse owes a new commentary (三第四步), a draft owes
+ * the group's approval only while its release is owed (kit options, machine.ts `OPTIONS_V8`).
+ * Version 7 stays for its incidents (migratesFrom 7).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import {
   approvals,
   classify,
   contextFromV6,
+  contextFromV7,
   GRADES,
   obligations,
   obligationsV2,
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -123,7 +130,7 @@ export const planV6: PlanDefinition = {
  * makes an owed filing one, met by the report to 市委网信办 made since it began
  * (rules/migration-v7.ts).
  */
-export const plan: PlanDefinition = {
+export const planV7: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: obligationsV7,
@@ -133,6 +140,20 @@ export const plan: PlanDefinition = {
     events.filter((e) => e.type !== 'FILE_RECORD'),
     COMMON_CATEGORIES,
   ),
-  machine,
+  machine: machineV7,
   migratesFrom: { from: 6, context: contextFromV6 },
+}
+
+/**
+ * Version 8: version 7's states, events and approvals; its kit options (machine.ts `OPTIONS_V8`)
+ * and rules (rules/versions.ts `obligationsV8`): the worsening reported before the rise is the
+ * 续报 (三第二步), a relapse owes a new commentary (三第四步), a draft owes the group's approval
+ * only while its release is owed.
+ */
+export const plan: PlanDefinition = {
+  ...planV7,
+  version: 8,
+  obligations: obligationsV8,
+  machine,
+  migratesFrom: { from: 7, context: contextFromV7 },
 }

@@ -31,6 +31,7 @@ import {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
 } from './rules.js'
 
@@ -44,10 +45,12 @@ import {
  * conference once at a time (rules/versions.ts `obligationsV6`). Version 7 has version 6's
  * states, opts into the kit's withdrawal options (`OPTIONS_V7`), and its 四(三) filing is a
  * report to 市委网信办 (`obligationsV7`, which also owes what the conference's yes ordered once
- * at a time): its chart has no `FILE_RECORD`.
+ * at a time): its chart has no `FILE_RECORD`. Version 8 has version 7's states and options
+ * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
-  const options = version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
+  const options =
+    version >= 8 ? OPTIONS_V8 : version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
   const kit = createKit({ classify, obligations: rules, approvals, escalation, options })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
@@ -116,7 +119,30 @@ const OPTIONS_V7: KitOptions = {
   lowerAtDue: 'withdraws',
 }
 
-export const machine = chart(obligationsV7, 7)
+/**
+ * Version 8 (version 7's states; its rules, rules/versions.ts `obligationsV8`): what a review of
+ * version 7 found (README, the plan's section).
+ * - `raiseTold: 'sinceSettled'` (三第二步 发现舆情恶化…要及时上报领导小组): the monitor's report of the
+ *   worsening made before the office or group raised the grade for it (a monitor cannot) is the
+ *   续报 the rise owes — `report:group` begun by the rise starts met at that report. Version 7
+ *   owed a second one, which breached 30 minutes after the rise.
+ * - `againOnEvents: 'whenHolds'` (三第四步): the commentary, asked again at a relapse, is owed once
+ *   the new reply is settled.
+ * - `approvalsWhile: 'releaseOwed'` (rule 8; the approval is local policy): a draft owes the
+ *   group's approval only while its reply (通稿) or conference (发布会口径) is owed; the group's no
+ *   to the conference, or the reply made, withdraws the owed approval of a draft nothing will
+ *   publish, with the reason. Version 7 owed it until someone withdrew the draft.
+ */
+const OPTIONS_V8: KitOptions = {
+  ...OPTIONS_V7,
+  raiseTold: 'sinceSettled',
+  againOnEvents: 'whenHolds',
+  approvalsWhile: 'releaseOwed',
+}
+
+export const machine = chart(obligationsV8, 8)
+/** Version 7's chart (the same states as 8, its own rules and options), for the incidents opened on it. */
+export const machineV7 = chart(obligationsV7, 7)
 /** Version 6's chart (the same states as 7, version 5's options, `FILE_RECORD` for the filing), for the incidents opened on it. */
 export const machineV6 = chart(obligationsV6, 6)
 /** Version 5's chart (the same states and options as 6; version 4's rules), for the incidents opened on it. */

@@ -10,14 +10,16 @@
  *   obligations.ts  every obligation (version 4's rules), the escalation, what the chart
  *                   waits for (`WHO_LEADS`, `BEFORE_SUBSIDE`, `DECISIONS`) and who may
  *                   report to each recipient (`REPORTERS`)
- *   versions.ts     each version's obligation list: version 4's (and 5's), what 6 and 7
+ *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7 and 8
  *                   change, and what 2 and 3 owed differently
  *   migration-v7.ts the context of a version 6 incident as version 7 reads it (the filing)
+ *   migration-v8.ts the context of a version 7 incident as version 8 reads it (续报, commentary)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { approvals, PURPOSES } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
 export { contextFromV6 } from './rules/migration-v7.js'
+export { contextFromV7 } from './rules/migration-v8.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,
@@ -33,4 +35,5 @@ export {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
 } from './rules/versions.js'

@@ -7,7 +7,7 @@
  * while the filing stayed owed: 市委网信办 owed the same thing twice.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV6 } from '../../machines/hrss-city/index.js'
+import { planV7 as plan, planV6 } from '../../machines/hrss-city/index.js'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'

@@ -89,3 +89,21 @@ export const obligationsV2: readonly ObligationRule[] = obligationsV3.map((r) =>
   const { again: _again, ...rest } = r
   return rest
 })
+
+/**
+ * Version 8, 三第四步 "领导小组办公室会同承办科室根据通稿撰写网络评论文章": the commentary goes with the
+ * reply written from a 通稿. After a relapse the reply is owed again from a new 通稿 (the reply's
+ * policy), and so is the commentary on it: asked again at `RELAPSE`, owed once the new reply
+ * is settled (replied, or waived: a waiver frees the spokesperson only, as version 4 has it) —
+ * the kit's `againOnEvents: 'whenHolds'` (machine.ts `OPTIONS_V8`). Version 7's commentary had
+ * no `again`: a relapse owed none, and SUBSIDE passed on the first one.
+ */
+const COMMENTARY_AGAIN: Pick<ObligationRule, 'policy' | 'again'> = {
+  policy:
+    '舆情反复后，新的正面回复（或其免除）之后须根据新通稿重新撰写评论文章（本地政策，随三第四步的回复）',
+  again: { events: ['RELAPSE'] },
+}
+
+export const obligationsV8: readonly ObligationRule[] = obligationsV7.map((r) =>
+  r.id === 'commentary' ? { ...r, ...COMMENTARY_AGAIN } : r,
+)

@@ -1,0 +1,109 @@
+/**
+ * hrss-city 7 → 8 (`migratesFrom: { from: 7, context: contextFromV7 }`): an open incident of
+ * version 7 is read as version 8 would have it.
+ * - 三第二步: a 续报 a rise began, still owed and not breached, with the worsening reported to the
+ *   group before the rise (after the report before it was settled), is met at that report.
+ * - 三第四步: relapsed since its commentary, the incident owes the commentary again once the new
+ *   reply is settled (the ledger's pending mark, as version 8 sets it at the relapse).
+ * - Rule 8: the owed approval of a draft whose release is not owed is withdrawn, with the reason.
+ */
+import { describe, expect, it } from 'vitest'
+import { createActor } from 'xstate'
+import { plan, planV7 } from '../../machines/hrss-city/index.js'
+import { DECISIONS } from '../../machines/hrss-city/rules.js'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import type { IncidentContext } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+
+const M: Actor = { name: '王监控', role: 'monitor' }
+const O: Actor = { name: '李办公室', role: 'office' }
+const G: Actor = { name: '张组长', role: 'group' }
+const S: Actor = { name: '赵发言人', role: 'spokesperson' }
+const U: Actor = { name: '钱科室', role: 'unit' }
+const day = (hhmm: string) => `2026-10-09T${hhmm}:00.000Z`
+
+function migrated(w: Walker, at: string) {
+  const persisted = planV7.machine.getPersistedSnapshot(w.actor.getSnapshot()) as unknown as PersistedSnapshot
+  const r = migrateSnapshot(planV7, plan, persisted, {
+    at,
+    actor: G,
+    reason: '升级',
+    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  return r
+}
+const ob = (ctx: IncidentContext, id: string) => ctx.obligations.find((o) => o.id === id)
+
+function opened(severity: 'general' | 'major') {
+  const w = startIncident(planV7, { severity, severityReason: '研判', category: 'doubt' }, O)
+  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
+  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
+  return w
+}
+
+describe('hrss-city 7 → 8 migration', () => {
+  it('the 续报 a rise began after the worsening was reported is met at that report', () => {
+    const w = opened('general')
+    w.send('REPORT', { to: ['group'], summary: '舆情恶化' }, { actor: M, at: day('10:00') })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:01') })
+    expect(ob(w.context(), 'report:group#2')?.status).toBe('owed')
+    const { context } = migrated(w, day('10:10'))
+    expect(ob(context, 'report:group#2')).toMatchObject({ status: 'met', metAt: day('10:00') })
+  })
+
+  it('one with no report since the first stays owed, as does one already breached', () => {
+    const w = opened('general')
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:01') })
+    expect(ob(migrated(w, day('10:10')).context, 'report:group#2')?.status).toBe('owed')
+    const v = opened('general')
+    v.send('REPORT', { to: ['group'], summary: '舆情恶化' }, { actor: M, at: day('10:00') })
+    v.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:01') })
+    v.fire('report:group#2')
+    expect(ob(migrated(v, day('10:40')).context, 'report:group#2')).toMatchObject({
+      status: 'owed',
+      breachedAt: day('10:31'),
+    })
+  })
+
+  it('relapsed since the commentary: the new reply made after the migration owes a new commentary', () => {
+    const w = opened('general')
+    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+    w.send('CONVENE', {}, { actor: O })
+    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+    w.send('START_RESPONSE', {}, { actor: O })
+    w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
+    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
+    w.send('SUBSIDE', {}, { actor: O })
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M, at: day('10:00') })
+    const r = migrated(w, day('10:10'))
+    const a = createActor(plan.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
+    const send = (type: string, fields: Record<string, unknown>, actor: Actor, at: string) => {
+      const ctx = a.getSnapshot().context as IncidentContext
+      a.send({ ...fields, type, at, actor, quotes: quoteRules(plan.obligations, calendar, ctx, at) })
+    }
+    send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, O, day('10:11'))
+    send('APPROVE_RELEASE', { draftId: 'd2' }, G, day('10:12'))
+    send('REPLY', { draftId: 'd2', channel: '官微' }, S, day('10:13'))
+    const ctx = a.getSnapshot().context as IncidentContext
+    expect(ob(ctx, 'commentary#2')).toMatchObject({ status: 'owed', startedAt: day('10:13') })
+  })
+
+  it('the owed approval of a conference message after the group’s no is withdrawn, saying why', () => {
+    const w = opened('general')
+    w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+    w.send('DRAFT', { content: 'c', purpose: 'conference' }, { actor: O })
+    expect(ob(w.context(), 'approval:groupApproval:d1#1')?.status).toBe('owed')
+    const { context } = migrated(w, day('10:10'))
+    expect(ob(context, 'approval:groupApproval:d1#1')).toMatchObject({ status: 'withdrawn' })
+    expect(ob(context, 'approval:groupApproval:d1#1')?.withdrawn?.reason).toBe('尚无须发布，此稿暂不审批')
+  })
+})

@@ -1,0 +1,129 @@
+/**
+ * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1 and 3):
+ * - 三第二步: the monitor's report of the worsening, made before the office or group raised the
+ *   grade for it, is the 续报 the rise owes (kit `raiseTold: 'sinceSettled'`); version 7 owed a
+ *   second report and breached it 30 minutes after the rise.
+ * - 三第四步: after a relapse the commentary is owed again once the new reply is settled (kit
+ *   `againOnEvents: 'whenHolds'`); version 7 let the incident subside with none.
+ */
+import { describe, expect, it } from 'vitest'
+import { plan, planV7 } from '../../machines/hrss-city/index.js'
+import { DECISIONS } from '../../machines/hrss-city/rules.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+
+const M: Actor = { name: '王监控', role: 'monitor' }
+const O: Actor = { name: '李办公室', role: 'office' }
+const G: Actor = { name: '张组长', role: 'group' }
+const S: Actor = { name: '赵发言人', role: 'spokesperson' }
+const U: Actor = { name: '钱科室', role: 'unit' }
+
+const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
+const day = (hhmm: string) => `2026-10-09T${hhmm}:00.000Z`
+
+function opened(p: PlanDefinition, severity: 'general' | 'major' | 'critical') {
+  const w = startIncident(p, { severity, severityReason: '研判', category: 'doubt' }, O)
+  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
+  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
+  return w
+}
+
+describe('hrss-city v8: 三第二步 the worsening reported before the rise is the 续报 (finding 1)', () => {
+  /** w1.ts 1: 一般, the monitor reports the worsening at 10:00, the office raises the grade at 10:01. */
+  function reportedThenRaised(p: PlanDefinition) {
+    const w = opened(p, 'general')
+    w.send('REPORT', { to: ['group'], summary: '舆情恶化，影响面扩大' }, { actor: M, at: day('10:00') })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:01') })
+    return w
+  }
+
+  it('the rise to 重大 owes no second report: report:group#2 is met at the 10:00 report, nothing breaches', () => {
+    const w = reportedThenRaised(plan)
+    expect(ob(w, 'report:group#2')).toMatchObject({
+      startedAt: day('10:01'),
+      status: 'met',
+      metAt: day('10:00'),
+      breachedAt: null,
+    })
+    expect(w.owed().some((o) => o.rule === 'report:group')).toBe(false)
+    expect(() => w.fire('report:group#2')).toThrow(/no owed obligation/)
+    // Version 7 owed it from the rise, and it breached at 10:31 (rule 1: for good).
+    const v7 = reportedThenRaised(planV7)
+    expect(ob(v7, 'report:group#2')).toMatchObject({ status: 'owed', dueAt: day('10:31') })
+    v7.fire('report:group#2')
+    expect(ob(v7, 'report:group#2')?.breachedAt).toBe(day('10:31'))
+  })
+
+  it('w3.ts: from 重大, the report at 12:00 serves the rise to 特别重大 at 12:05', () => {
+    const w = opened(plan, 'major')
+    w.send('REPORT', { to: ['group'], summary: '境外媒体大量转载，恶化' }, { actor: M, at: day('12:00') })
+    w.send('SET_SEVERITY', { severity: 'critical', reason: '监控员报告恶化' }, { actor: O, at: day('12:05') })
+    expect(ob(w, 'report:group#2')).toMatchObject({ status: 'met', metAt: day('12:00') })
+  })
+
+  it('a rise with no report since the first owes the 续报, 30 minutes from the rise', () => {
+    const w = opened(plan, 'general')
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:01') })
+    expect(ob(w, 'report:group#2')).toMatchObject({ status: 'owed', dueAt: day('10:31') })
+  })
+
+  it('a relapse owes the 续报 though a report was made before it', () => {
+    const w = replied(plan)
+    w.send('SUBSIDE', {}, { actor: O })
+    w.send('REPORT', { to: ['group'], summary: '舆情反复' }, { actor: M })
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M })
+    expect(w.owed().map((o) => o.id)).toContain('report:group#2')
+  })
+})
+
+/** w1.ts 2: 一般, led, no conference, the 通稿 d1 approved and replied, the commentary written. */
+function replied(p: PlanDefinition) {
+  const w = opened(p, 'general')
+  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+  w.send('CONVENE', {}, { actor: O })
+  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+  w.send('START_RESPONSE', {}, { actor: O })
+  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+  w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+  w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
+  w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
+  return w
+}
+
+describe('hrss-city v8: 三第四步 a relapse owes a new commentary on the new 通稿 (finding 3)', () => {
+  function relapsed(p: PlanDefinition) {
+    const w = replied(p)
+    w.send('SUBSIDE', {}, { actor: O })
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M })
+    w.send('REPORT', { to: ['group'], summary: '续报' }, { actor: M })
+    return w
+  }
+
+  it('the new reply made, commentary#2 is owed and SUBSIDE waits for it', () => {
+    const w = relapsed(plan)
+    w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
+    w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: G })
+    w.send('REPLY', { draftId: 'd2', channel: '官微' }, { actor: S })
+    expect(ob(w, 'commentary#2')?.status).toBe('owed')
+    expect(w.can('SUBSIDE', {}, O)).toBe(false)
+    w.send('COMMENTARY', { title: '再评', outlet: 'o' }, { actor: U })
+    expect(ob(w, 'commentary#2')?.status).toBe('met')
+    expect(w.can('SUBSIDE', {}, O)).toBe(true)
+    // Version 7 owed no second commentary: SUBSIDE passed on the first.
+    const v7 = relapsed(planV7)
+    v7.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
+    v7.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: G })
+    v7.send('REPLY', { draftId: 'd2', channel: '官微' }, { actor: S })
+    expect(ob(v7, 'commentary#2')).toBeUndefined()
+    expect(v7.can('SUBSIDE', {}, O)).toBe(true)
+  })
+
+  it('the new reply waived, commentary#2 is owed all the same (a waiver frees the spokesperson only)', () => {
+    const w = relapsed(plan)
+    w.send('WAIVE', { obligation: 'reply#2', reason: '无须再次回复' }, { actor: G })
+    expect(ob(w, 'commentary#2')?.status).toBe('owed')
+    expect(w.can('SUBSIDE', {}, O)).toBe(false)
+  })
+})
