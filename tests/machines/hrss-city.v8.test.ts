@@ -1,10 +1,12 @@
 /**
- * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1 and 3):
+ * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3 and 5):
  * - 三第二步: the monitor's report of the worsening, made before the office or group raised the
  *   grade for it, is the 续报 the rise owes (kit `raiseTold: 'sinceSettled'`); version 7 owed a
  *   second report and breached it 30 minutes after the rise.
  * - 三第四步: after a relapse the commentary is owed again once the new reply is settled (kit
  *   `againOnEvents: 'whenHolds'`); version 7 let the incident subside with none.
+ * - 四(一): `CITY_DIRECT` is recorded at 特别重大 only, once per request, after the group's yes
+ *   and the request made; version 7 took it at 一般, twice, and after a no.
  */
 import { describe, expect, it } from 'vitest'
 import { plan, planV7 } from '../../machines/hrss-city/index.js'
@@ -125,5 +127,51 @@ describe('hrss-city v8: 三第四步 a relapse owes a new commentary on the new 
     w.send('WAIVE', { obligation: 'reply#2', reason: '无须再次回复' }, { actor: G })
     expect(ob(w, 'commentary#2')?.status).toBe('owed')
     expect(w.can('SUBSIDE', {}, O)).toBe(false)
+  })
+})
+
+describe('hrss-city v8: 四(一) the city’s lead is recorded at 特别重大, once per request (finding 5)', () => {
+  function requested(p: PlanDefinition) {
+    const w = opened(p, 'critical')
+    w.send('DECIDE', { decision: DECISIONS.cityLead, answer: 'yes', reason: '需要' }, { actor: G })
+    w.send('REQUEST_CITY_LEAD', { request: '请示' }, { actor: G })
+    return w
+  }
+  const direct = { instruction: '市委、市政府部署' }
+
+  it('accepted once after the request, then refused', () => {
+    const w = requested(plan)
+    expect(w.can('CITY_DIRECT', direct, O)).toBe(true)
+    w.send('CITY_DIRECT', direct, { actor: O })
+    expect(w.context().steps.cityLead).toBeDefined()
+    expect(w.can('CITY_DIRECT', direct, O)).toBe(false)
+    // Version 7 took it a second time.
+    const v7 = requested(planV7)
+    v7.send('CITY_DIRECT', direct, { actor: O })
+    expect(v7.can('CITY_DIRECT', direct, O)).toBe(true)
+  })
+
+  it('refused before the request, and after a lowering to 一般 (四(三): the group leads)', () => {
+    const w = opened(plan, 'critical')
+    w.send('DECIDE', { decision: DECISIONS.cityLead, answer: 'yes', reason: '需要' }, { actor: G })
+    expect(w.can('CITY_DIRECT', direct, O)).toBe(false)
+    w.send('REQUEST_CITY_LEAD', { request: '请示' }, { actor: G })
+    w.send('SET_SEVERITY', { severity: 'general', reason: '缓和' }, { actor: G })
+    expect(w.can('CITY_DIRECT', direct, O)).toBe(false)
+    // Version 7 took it at 一般.
+    const v7 = requested(planV7)
+    v7.send('SET_SEVERITY', { severity: 'general', reason: '缓和' }, { actor: G })
+    expect(v7.can('CITY_DIRECT', direct, O)).toBe(true)
+  })
+
+  it('refused after the group’s latest answer is no, though an earlier request was made', () => {
+    const w = opened(plan, 'major')
+    w.send('SET_SEVERITY', { severity: 'critical', reason: '恶化' }, { actor: G })
+    w.send('DECIDE', { decision: DECISIONS.cityLead, answer: 'yes', reason: '需要' }, { actor: G })
+    w.send('REQUEST_CITY_LEAD', { request: '请示' }, { actor: G })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '缓和' }, { actor: G })
+    w.send('SET_SEVERITY', { severity: 'critical', reason: '再恶化' }, { actor: G })
+    w.send('DECIDE', { decision: DECISIONS.cityLead, answer: 'no', reason: '不再请示' }, { actor: G })
+    expect(w.can('CITY_DIRECT', direct, O)).toBe(false)
   })
 })

@@ -51,7 +51,7 @@ export function anyPhase(version: Version) {
       meta: clause('四(一)', '组长向市委、市政府请示'),
     },
     CITY_DIRECT: {
-      guard: 'cityAsked' as const,
+      guard: version >= 8 ? ('cityLeadRequested' as const) : ('cityAsked' as const),
       actions: { type: 'completeStep' as const, params: { step: 'cityLead' } },
       meta: clause('四(一)', '在市委、市政府领导下开展应急工作（办公室记录）'),
     },

@@ -37,6 +37,21 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     /** 四(一): the city's leadership is recorded only after the group head asked for it. */
     cityAsked: ({ context }: Args) =>
       context.closedAt === null && context.acts.some((a) => a.type === 'REQUEST_CITY_LEAD'),
+    /**
+     * 四(一) (version 8): at 特别重大 only (四(二)、四(三) put the lower grades under the group), the
+     * group's latest answer yes, its request made, and not yet recorded since that request.
+     */
+    cityLeadRequested: (args: Args) => {
+      const { context } = args
+      if (!kit.guards.isOpen(args) || context.severity !== 'critical') return false
+      if (!kit.guards.holds(args, { when: { decided: DECISIONS.cityLead } })) return false
+      const asked = context.obligations.findLast(
+        (o) => o.rule === 'request:cityLead' && o.status !== 'withdrawn',
+      )
+      const at = asked?.metAt
+      if (at == null) return false
+      return !context.acts.some((a) => a.type === 'CITY_DIRECT' && Date.parse(a.at) >= Date.parse(at))
+    },
     /** 五(三)1: false content may be taken up with the site from discovery on, unless found true. */
     notFoundTrue: ({ context }: Args) =>
       context.closedAt === null &&
