@@ -1,5 +1,5 @@
 /**
- * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3 and 5):
+ * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3, 5 and 8):
  * - 三第二步: the monitor's report of the worsening, made before the office or group raised the
  *   grade for it, is the 续报 the rise owes (kit `raiseTold: 'sinceSettled'`); version 7 owed a
  *   second report and breached it 30 minutes after the rise.
@@ -7,6 +7,8 @@
  *   `againOnEvents: 'whenHolds'`); version 7 let the incident subside with none.
  * - 四(一): `CITY_DIRECT` is recorded at 特别重大 only, once per request, after the group's yes
  *   and the request made; version 7 took it at 一般, twice, and after a no.
+ * - 四(三) "同时报告市委网信办备案": the filing is due 2 hours from the grade (policy); version 7
+ *   set no time.
  */
 import { describe, expect, it } from 'vitest'
 import { plan, planV7 } from '../../machines/hrss-city/index.js'
@@ -173,5 +175,22 @@ describe('hrss-city v8: 四(一) the city’s lead is recorded at 特别重大, 
     w.send('SET_SEVERITY', { severity: 'critical', reason: '再恶化' }, { actor: G })
     w.send('DECIDE', { decision: DECISIONS.cityLead, answer: 'no', reason: '不再请示' }, { actor: G })
     expect(w.can('CITY_DIRECT', direct, O)).toBe(false)
+  })
+})
+
+describe('hrss-city v8: 四(三) the filing is due 2 hours from the grade (finding 8)', () => {
+  it('opened at 一般, the filing is due at 11:00 and breaches when not made', () => {
+    const w = opened(plan, 'general')
+    expect(ob(w, 'report:filing#1')).toMatchObject({ status: 'owed', dueAt: day('11:00') })
+    w.fire('report:filing#1')
+    expect(ob(w, 'report:filing#1')?.breachedAt).toBe(day('11:00'))
+    // Version 7 set no time: a filing made at the review counted as met.
+    expect(ob(opened(planV7, 'general'), 'report:filing#1')?.dueAt).toBeNull()
+  })
+
+  it('lowered from 重大 to 一般 at 10:30, it is due at 12:30', () => {
+    const w = opened(plan, 'major')
+    w.send('SET_SEVERITY', { severity: 'general', reason: '缓和' }, { actor: G, at: day('10:30') })
+    expect(ob(w, 'report:filing#1')).toMatchObject({ status: 'owed', dueAt: day('12:30') })
   })
 })

@@ -104,6 +104,23 @@ const COMMENTARY_AGAIN: Pick<ObligationRule, 'policy' | 'again'> = {
   again: { events: ['RELAPSE'] },
 }
 
+/**
+ * Version 8, 四(三) "由网络舆情应急处置领导小组直接领导…开展应急工作，同时报告市委网信办备案": 同时 ties the
+ * filing to the 一般 response it starts, not to the review. The text gives no time; local
+ * policy: 2 hours from the grade (as 三第三步's reports to the city offices), so a filing made
+ * at the review is late, on the record. Version 7 set none.
+ */
+const FILING_DUE_V8: Pick<ObligationRule, 'policy' | 'due' | 'deadline'> = {
+  policy:
+    '四(三)“同时报告市委网信办备案”：上报市委网信办即为备案；“同时”未定时限，本地政策：自定为一般时起 2 小时内；已在一般或以上级别上报市委网信办的，不再另行备案（OBLIGATIONS.md 第6、7条）',
+  due: { anchor: 'start', amount: 2, unit: 'hours' },
+  deadline: 'report',
+}
+
 export const obligationsV8: readonly ObligationRule[] = obligationsV7.map((r) =>
-  r.id === 'commentary' ? { ...r, ...COMMENTARY_AGAIN } : r,
+  r.id === 'commentary'
+    ? { ...r, ...COMMENTARY_AGAIN }
+    : r.id === 'report:filing'
+      ? { ...r, ...FILING_DUE_V8 }
+      : r,
 )
