@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
-import { clause } from '../vocabulary.js'
+import { clause, policy } from '../vocabulary.js'
 import { common, GRADE_CODES, PURPOSES, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
 
 const line = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
@@ -187,3 +187,28 @@ export const events: EventSpec[] = [
       .strict(),
   },
 ]
+
+/**
+ * Version 8: version 7's events citing what the chart does (GET /plans shows these): the
+ * group's approval of a draft is local policy, as the chart's transition and rules/approvals.ts
+ * have it (it approves 五(三)3's conference messages too, not only 三第四步's 通稿), and REPORT also
+ * files 四(三)'s 备案 (a report to 市委网信办, since version 7).
+ */
+export function citedAsCharted(list: readonly EventSpec[]): EventSpec[] {
+  return list.map((e) => {
+    if (e.type === 'APPROVE_RELEASE')
+      return {
+        ...e,
+        meta: policy(
+          '预案未规定通稿、发布会权威消息由谁审定；本地政策：领导小组审定，审定人不得为起草人（参照二1、三第五步）',
+          '审定稿件',
+        ),
+      }
+    if (e.type === 'REPORT')
+      return {
+        ...e,
+        meta: clause('三第三步、三第二步、四(二)、四(三)、五(三)3', '快报事实、续报、上报市领导、备案'),
+      }
+    return e
+  })
+}

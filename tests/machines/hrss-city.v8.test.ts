@@ -1,5 +1,5 @@
 /**
- * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3, 5 and 8):
+ * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3, 5, 8 and 9):
  * - 三第二步: the monitor's report of the worsening, made before the office or group raised the
  *   grade for it, is the 续报 the rise owes (kit `raiseTold: 'sinceSettled'`); version 7 owed a
  *   second report and breached it 30 minutes after the rise.
@@ -9,6 +9,7 @@
  *   and the request made; version 7 took it at 一般, twice, and after a no.
  * - 四(三) "同时报告市委网信办备案": the filing is due 2 hours from the grade (policy); version 7
  *   set no time.
+ * - The event table cites what the chart does: APPROVE_RELEASE is local policy, REPORT files 四(三).
  */
 import { describe, expect, it } from 'vitest'
 import { plan, planV7 } from '../../machines/hrss-city/index.js'
@@ -192,5 +193,18 @@ describe('hrss-city v8: 四(三) the filing is due 2 hours from the grade (findi
     const w = opened(plan, 'major')
     w.send('SET_SEVERITY', { severity: 'general', reason: '缓和' }, { actor: G, at: day('10:30') })
     expect(ob(w, 'report:filing#1')).toMatchObject({ status: 'owed', dueAt: day('12:30') })
+  })
+})
+
+describe('hrss-city v8: the event table cites what the chart does (finding 9)', () => {
+  const meta = (type: string) => plan.events.find((e) => e.type === type)?.meta
+  it('APPROVE_RELEASE is local policy; REPORT cites 四(三)', () => {
+    expect(meta('APPROVE_RELEASE')).toMatchObject({ clause: null })
+    expect(meta('APPROVE_RELEASE')?.policy).toContain('本地政策')
+    expect(meta('REPORT')?.clause).toContain('四(三)')
+    // Version 7 cited 三第四步 for the approval and left 四(三) out of REPORT.
+    const v7 = (type: string) => planV7.events.find((e) => e.type === type)?.meta
+    expect(v7('APPROVE_RELEASE')?.clause).toBe('三第四步')
+    expect(v7('REPORT')?.clause).not.toContain('四(三)')
   })
 })
