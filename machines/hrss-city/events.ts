@@ -212,3 +212,32 @@ export function citedAsCharted(list: readonly EventSpec[]): EventSpec[] {
     return e
   })
 }
+
+/**
+ * Version 8, 五(一)2 突发事件监测: the mark that the incident is a 群体性突发事件 (a monitor sees it,
+ * the office or the group knows it; recorded once) and the office's organising of the
+ * round-the-clock monitoring with the liaison it requires (rules/versions.ts `ROUND_THE_CLOCK`).
+ */
+export const massIncidentEvents: EventSpec[] = [
+  {
+    type: 'MARK_MASS_INCIDENT',
+    label: '认定群体性突发事件',
+    roles: ['monitor', 'office', 'group'],
+    meta: clause('五(一)2', '当发生群体性突发事件时'),
+    schema: z.object({ description: line('群体性突发事件情况', 2000), note: fields.note }).strict(),
+  },
+  {
+    type: 'ORGANIZE_MONITORING',
+    label: '组织24小时不间断监控',
+    roles: ['office'],
+    meta: clause('五(一)2', '组织职能科室监控员24小时不间断监控，加强与市委网信办、市公安网安办对接'),
+    schema: z
+      .object({
+        arrangement: line('24小时不间断监控安排（职能科室监控员）', 2000),
+        cityCac: line('与市委网信办对接情况', 2000),
+        cityPolice: line('与市公安网安办对接情况', 2000),
+        note: fields.note,
+      })
+      .strict(),
+  },
+]

@@ -44,7 +44,7 @@ import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { citedAsCharted, events } from './events.js'
+import { citedAsCharted, events, massIncidentEvents } from './events.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import {
   approvals,
@@ -154,8 +154,8 @@ export const plan: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: obligationsV8,
-  // Version 7's events, citing what the chart does (APPROVE_RELEASE policy, REPORT 四(三)).
-  events: citedAsCharted(planV7.events),
+  // Version 7's events, citing what the chart does (APPROVE_RELEASE policy, REPORT 四(三)), and 五(一)2's.
+  events: [...citedAsCharted(planV7.events), ...massIncidentEvents],
   machine,
   migratesFrom: { from: 7, context: contextFromV7 },
 }

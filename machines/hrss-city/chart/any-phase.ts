@@ -24,8 +24,22 @@ export function anyPhase(version: Version) {
       meta: clause('四(三)', '一般舆情报告市委网信办备案'),
     },
   }
+  /** Version 8, 五(一)2: a 群体性突发事件 marked once, then the round-the-clock monitoring organised. */
+  const massIncident = {
+    MARK_MASS_INCIDENT: {
+      guard: and(['isOpen', { type: 'holds', params: { when: { not: { act: 'MARK_MASS_INCIDENT' } } } }]),
+      actions: { type: 'completeStep' as const, params: { step: 'massIncident' } },
+      meta: clause('五(一)2', '发生群体性突发事件'),
+    },
+    ORGANIZE_MONITORING: {
+      guard: owes('monitor:roundTheClock'),
+      actions: { type: 'completeStep' as const, params: { step: 'roundTheClock' } },
+      meta: clause('五(一)2', '组织24小时不间断监控，加强与市委网信办、市公安网安办对接'),
+    },
+  }
   return {
     ...commonTransitions(common),
+    ...(version >= 8 ? massIncident : {}),
     REPORT: {
       guard: 'mayReport' as const,
       actions: 'recordReport' as const,

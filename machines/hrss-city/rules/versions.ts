@@ -117,10 +117,31 @@ const FILING_DUE_V8: Pick<ObligationRule, 'policy' | 'due' | 'deadline'> = {
   deadline: 'report',
 }
 
-export const obligationsV8: readonly ObligationRule[] = obligationsV7.map((r) =>
+/**
+ * Version 8, 五(一)2 "当发生群体性突发事件时，组织职能科室监控员对网络舆情进行24小时不间断监控。加强与
+ * 市委网信办、市公安网安办等部门对接": once the incident is marked a 群体性突发事件
+ * (`MARK_MASS_INCIDENT`), the office (二2: 领导小组办公室…及时监控网络上与我局相关的舆情) owes the
+ * round-the-clock monitoring organised and the liaison with both offices, one step
+ * (`ORGANIZE_MONITORING` records all three). The text sets no time: none (owed before closing,
+ * rule 2). Versions up to 7 encoded nothing of 五(一)2.
+ */
+export const ROUND_THE_CLOCK: ObligationRule = {
+  id: 'monitor:roundTheClock',
+  kind: 'step',
+  label: '群体性突发事件：组织职能科室监控员24小时不间断监控，加强与市委网信办、市公安网安办对接',
+  clause: '五(一)2',
+  policy: null,
+  owedBy: ['office'],
+  when: { act: 'MARK_MASS_INCIDENT' },
+  discharge: { type: 'ORGANIZE_MONITORING', fields: {} },
+}
+
+export const obligationsV8: readonly ObligationRule[] = obligationsV7.flatMap((r) =>
   r.id === 'commentary'
-    ? { ...r, ...COMMENTARY_AGAIN }
+    ? [{ ...r, ...COMMENTARY_AGAIN }]
     : r.id === 'report:filing'
-      ? { ...r, ...FILING_DUE_V8 }
-      : r,
+      ? [{ ...r, ...FILING_DUE_V8 }]
+      : r.id === 'review'
+        ? [ROUND_THE_CLOCK, r]
+        : [r],
 )
