@@ -25,8 +25,6 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     四: HEADING('四(一)～四(四)'),
     五: HEADING('五(一)～五(三)'),
     '五(一)': HEADING('五(一)1、五(一)2'),
-    '五(一)2':
-      '群体性事件时 24 小时不间断监控、与网信和公安对接，是值守安排，没有单独的步骤；监测数据由 METRICS_UPDATED 记录（三第二步）',
     '五(二)': HEADING('五(二)1～五(二)3'),
     '五(二)1': `制定危机预警方案和判断标准：${STANDING}`,
     '五(二)2':
