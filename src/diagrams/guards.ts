@@ -27,6 +27,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     pressReleaseApproved: '所回复的通稿已取得本级全部审批（三第四步；第 3 版起须为未发布过的稿件）',
     readyToSubside: '评论文章已写、转来的质疑均已回复（三第四步、三第五步）',
     cityAsked: '组长已向市委、市政府请示（四(一)）',
+    cityLeadRequested:
+      '特别重大，领导小组最近一次决定请示、组长已请示，且本次请示后尚未记录市委、市政府的领导（四(一)；第 8 版）',
     notFoundTrue: '不实消息未被认定属实（五(三)1）',
     conferenceReady: '已决定召开、已报市委市政府、发布内容已审定（五(三)3）',
   },
