@@ -37,7 +37,10 @@ export function actedAtGrade(
  * `waivedAtGrade`, the waiver counterpart of `actAtGrade` (rule 2: a waiver by someone
  * entitled settles the duty as a step would): an instance of `rule`, begun while the
  * incident was at its current grade or a higher one, was waived; with `since`, only one
- * begun at or after the latest accepted event of that type.
+ * begun at or after the latest accepted event of that type. A waiver settles its own
+ * instance only (a step meets every owed one): while an instance of the rule begun before
+ * the waived one is still owed, that waiver does not count (the earlier duty was neither
+ * done nor waived).
  */
 export function waivedAtGrade(
   ctx: Pick<IncidentContext, 'acts' | 'severity' | 'severityLog' | 'obligations'>,
@@ -50,7 +53,8 @@ export function waivedAtGrade(
       o.rule === rule &&
       o.status === 'waived' &&
       (after === undefined || o.startedAt >= after) &&
-      atOrAbove(gradeAt(ctx, o.startedAt), ctx.severity),
+      atOrAbove(gradeAt(ctx, o.startedAt), ctx.severity) &&
+      !ctx.obligations.some((x) => x.rule === rule && x.status === 'owed' && x.startedAt < o.startedAt),
   )
 }
 

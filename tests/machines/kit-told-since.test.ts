@@ -107,3 +107,28 @@ describe('kit waivedAtGrade', () => {
     expect(testOf(c)(later)).toBe(false)
   })
 })
+
+describe('kit waivedAtGrade: a waiver settles only its own instance', () => {
+  it('a waived instance does not count while an earlier instance of the rule is still owed', () => {
+    const w = open()
+    const id = w.owed().find((o) => o.rule === 'report:group')?.id as string
+    w.send('WAIVE', { obligation: id, reason: '已当面报告' }, { actor: group })
+    const c: Condition = { waivedAtGrade: 'report:group' }
+    expect(read(w, c)).toBe(true)
+    const ctx = w.context()
+    const waivedOne = ctx.obligations.find((o) => o.id === id) as (typeof ctx.obligations)[number]
+    const earlier = new Date(Date.parse(waivedOne.startedAt) - 60_000).toISOString()
+    const owedBefore = { ...waivedOne, id: 'report:group#0', status: 'owed' as const, startedAt: earlier }
+    const withOwed = { ...ctx, obligations: [owedBefore, ...ctx.obligations] }
+    expect(holds(withOwed, c)).toBe(false)
+    expect(testOf(c)(withOwed)).toBe(false)
+    // An instance still owed that began after the waived one does not undo it (the round trip).
+    const owedAfter = {
+      ...owedBefore,
+      startedAt: new Date(Date.parse(waivedOne.startedAt) + 60_000).toISOString(),
+    }
+    const later = { ...ctx, obligations: [...ctx.obligations, owedAfter] }
+    expect(holds(later, c)).toBe(true)
+    expect(testOf(c)(later)).toBe(true)
+  })
+})

@@ -91,7 +91,46 @@ describe('saws-2014 v7 (finding 7), rule 2 and rule 5: a waived 重大 phone rep
     expect(statuses(roundTrip(planV6), R.reportMajor).at(-1)).toBe('report:office:major#2:owed')
   })
 
-  it('waived at 较大 (a lower grade) it does not count for 重大 (control)', () => {
+  it('a waiver of the 续报 of 特别重大 does not withdraw the report of 重大 still owed (walk A: nobody told 人事司)', () => {
+    const waivedLater = (p: PlanDefinition) => {
+      const w = open(p, 'major')
+      regrade(w, 'critical', '扩散')
+      const id = w
+        .owed()
+        .filter((o) => o.rule === R.reportMajor)
+        .at(-1)?.id as string
+      expect(id).toBe('report:office:major#2')
+      expect(act(w, LEAD, 'WAIVE', { obligation: id, reason: '领导已知悉特别重大' })).toBe(true)
+      regrade(w, 'major', '误判')
+      return w
+    }
+    const w = waivedLater(plan)
+    expect(statuses(w, R.reportMajor)).toEqual(['report:office:major#1:owed', 'report:office:major#2:waived'])
+    expect(w.context().acts.filter((a) => a.type === 'REPORT')).toEqual([])
+    expect(statuses(waivedLater(planV6), R.reportMajor)[0]).toBe('report:office:major#1:owed')
+  })
+
+  it('a waiver of the 续报 after a relapse does not withdraw the relapse report still owed (walk B)', () => {
+    const w = toResponse(plan, 'major')
+    respond(w)
+    expect(act(w, MON, 'SUBSIDE')).toBe(true)
+    expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
+    regrade(w, 'critical', '扩散')
+    const id = w
+      .owed()
+      .filter((o) => o.rule === R.reportMajor)
+      .at(-1)?.id as string
+    expect(id).toBe('report:office:major#3')
+    expect(act(w, LEAD, 'WAIVE', { obligation: id, reason: '领导已知悉' })).toBe(true)
+    regrade(w, 'major', '误判')
+    expect(statuses(w, R.reportMajor)).toEqual([
+      'report:office:major#1:met',
+      'report:office:major#2:owed',
+      'report:office:major#3:waived',
+    ])
+  })
+
+  it('a waiver of another rule (the 较大 written report) is not a waiver of the 重大 report (control)', () => {
     const w = open(plan, 'large')
     const id = w.owed().find((o) => o.rule === R.reportLarge)?.id as string
     expect(act(w, LEAD, 'WAIVE', { obligation: id, reason: '已当面知悉' })).toBe(true)

@@ -47,13 +47,18 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
           (a.severity !== null && ctx.severity !== null && isAbove(a.severity, ctx.severity))),
     )
   // Added with the kit's `waivedAtGrade` (saws-2014 version 7): a waived instance begun at the
-  // current grade or above (the grade at its start read from the log), since the latest `since` act.
+  // current grade or above (the grade at its start read from the log), since the latest `since` act,
+  // and no instance of the rule begun before it still owed (a waiver settles its own instance).
   if ('waivedAtGrade' in c) {
     const since = c.since === undefined ? undefined : ctx.acts.findLast((a) => a.type === c.since)?.at
     return ctx.obligations.some((o) => {
       if (o.rule !== c.waivedAtGrade || o.status !== 'waived') return false
       if (since !== undefined && o.startedAt < since) return false
       const g = ctx.severityLog.filter((x) => x.at <= o.startedAt).at(-1)?.to ?? null
+      const earlierOwed = ctx.obligations.some(
+        (x) => x.rule === c.waivedAtGrade && x.status === 'owed' && x.startedAt < o.startedAt,
+      )
+      if (earlierOwed) return false
       return g === ctx.severity || (g !== null && ctx.severity !== null && isAbove(g, ctx.severity))
     })
   }
