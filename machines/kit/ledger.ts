@@ -99,7 +99,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const ordered = orderedBy(ctx.obligations, next.obligations)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event, spec.options)
   const recategorised = ctx.ledger.category !== next.category
-  const moved = { change, repeatOfLast, recategorised, ordered }
+  const moved = { change, repeatOfLast, recategorised, categoryChanged, ordered }
   const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending, spec.options)
   syncApprovalsIn(spec.approvals, next, event, change, releaseGate(spec))
   beginEscalations(spec, next, at)
@@ -123,6 +123,8 @@ interface Moved {
   change: Change
   repeatOfLast: boolean
   recategorised: boolean
+  /** A category that was set was changed (`again.categoryChanged`). */
+  categoryChanged: boolean
   /** The decisions the event answered yes (null: none). */
   ordered: ReadonlySet<string> | null
 }
@@ -136,7 +138,7 @@ function beginApplicable(
   index: RuleIndex,
   next: IncidentContext,
   event: IncidentEvent,
-  { change, repeatOfLast, recategorised, ordered }: Moved,
+  { change, repeatOfLast, recategorised, categoryChanged, ordered }: Moved,
   pending: readonly string[] | undefined,
   options: LedgerOptions | undefined,
 ): readonly string[] | undefined {
@@ -161,7 +163,8 @@ function beginApplicable(
       (raiseWhen || waitsOnEvents) && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
     const risen = has && !repeatOfLast && raise && change === 'raise'
-    const evented = has && !repeatOfLast && events.includes(event.type)
+    const evented =
+      has && !repeatOfLast && (events.includes(event.type) || (entry.categoryChanged && categoryChanged))
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
     const again =
       owedAgain || yes || ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id)))

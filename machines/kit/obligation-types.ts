@@ -130,6 +130,11 @@ export interface ObligationRule {
   again?: {
     raise?: boolean | 'whenHolds'
     events?: readonly string[]
+    /**
+     * Opt-in: the event changed a category that was set (not the first category, not the
+     * one it had) begins it again, as `events` would (and with `whileOwed` as they do).
+     */
+    categoryChanged?: true
     onYes?: true
     whileOwed?: false
     told?: 'sameGrade'

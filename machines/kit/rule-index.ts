@@ -21,6 +21,8 @@ export interface RuleEntry {
   raiseWhen: boolean
   /** It begins again on these events (`again.events`). */
   events: readonly string[]
+  /** It begins again when the event changed a category that was set (`again.categoryChanged`). */
+  categoryChanged: boolean
   /**
    * A rise and `events` begin it again though its latest instance is owed (not
    * `again.whileOwed: false`, which waits for the latest to be settled).
@@ -76,6 +78,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     raise: rule.again?.raise !== undefined && rule.again.raise !== false,
     raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
+    categoryChanged: rule.again?.categoryChanged === true,
     whileOwed: rule.again?.whileOwed !== false,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     told: rule.again?.told === 'sameGrade',

@@ -20,6 +20,9 @@ export const POLICY_MARK = '【本地政策】'
 /** `again.onYes` in words: a decision answered yes again (after a relapse) owes it anew once settled. */
 export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新应办'
 
+/** `again.categoryChanged` in words: a category that was set, changed, owes it anew. */
+export const CATEGORY_CHANGED_TEXT = '已定性后改变定性时再次应办'
+
 /** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
 export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
 
@@ -234,6 +237,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
+  if (r.again?.categoryChanged) parts.push(CATEGORY_CHANGED_TEXT)
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)

@@ -10,6 +10,7 @@ import { criteriaOf, testText } from './criteria.js'
 import {
   ANCHOR_TEXT,
   amountText,
+  CATEGORY_CHANGED_TEXT,
   clockText,
   conditionWords,
   KIND_LABELS,
@@ -78,6 +79,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
         : '',
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
     o.again?.onYes ? ON_YES_TEXT : '',
+    o.again?.categoryChanged ? CATEGORY_CHANGED_TEXT : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
     'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',

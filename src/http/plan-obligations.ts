@@ -32,6 +32,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         onYes: r.again.onYes === true,
         whileOwed: r.again.whileOwed !== false,
         toldSameGrade: r.again.told === 'sameGrade',
+        // Only where a rule opts in (kit `again.categoryChanged`).
+        ...(r.again.categoryChanged === true ? { categoryChanged: true as const } : {}),
       }
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).

@@ -120,6 +120,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'A rise (`raise`) and `events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',
             }),
+            categoryChanged: z.literal(true).optional().openapi({
+              description:
+                'Owed again when an event changes a category that was set (not the first category, not the same one given again); absent: not',
+            }),
             toldSameGrade: z.boolean().openapi({
               description:
                 'An instance a rise begins is met at once when its discharge was already taken at the grade the incident now has (risen, lowered and risen again to a grade reported: no second report to a recipient told of it)',

@@ -148,6 +148,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     change,
     repeatOfLast,
     ctx.ledger.category !== next.category,
+    categoryChanged,
     ctx.ledger.pending,
   )
   next = begun.next
@@ -201,6 +202,7 @@ function beginApplicable(
   change: Change,
   repeatOfLast: boolean,
   recategorised: boolean,
+  categoryChanged: boolean,
   pending: readonly string[] | undefined,
 ): { next: IncidentContext; pending: readonly string[] | undefined } {
   let next = ctx
@@ -234,7 +236,9 @@ function beginApplicable(
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
-          (rule.again?.events ?? []).includes(event.type)) &&
+          (rule.again?.events ?? []).includes(event.type) ||
+          // again.categoryChanged: the event changed a category that was set.
+          (rule.again?.categoryChanged === true && categoryChanged)) &&
         // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
         (rule.again?.whileOwed !== false || latest?.status !== 'owed'))
     // A rule with a live instance and no reason to begin again is settled before its
