@@ -40,13 +40,27 @@ export const events: EventSpec[] = [
 export const eventsV4: EventSpec[] = [...events, approveProposal]
 
 /**
+ * 三 assigns the government website (政府网站处) and the official weibo and weixin (the units'
+ * authorised staff); it names no one for a press conference, an interview or a commentary.
+ * Version 7 keeps 人事司 from every channel by local policy (diff review 6), said in RESPOND's meta.
+ */
+const RESPOND_POLICY_V7 =
+  '三只指定政府网站（政府网站处）和政务微博微信（相关单位获得授权的人员）的发布者，未指定新闻发布会或通报会、接受记者采访、网络评论、专家访谈、新闻通稿；本地政策：各种回应方式均由政府网站处或相关单位获得授权的人员发布，人事司(宣教办)组织协调、不直接发布'
+
+/**
  * Version 7's roles (review findings 2 and 9): only 人事司(宣教办) sets the category (三: 人事司
  * organises; 五(一)2 人事司会同相关单位作出定性), and 人事司 does not publish the answer (三: the
- * site's answer by 政府网站处, weibo and weixin by the units' authorised staff).
+ * site's answer by 政府网站处, weibo and weixin by the units' authorised staff; the channels 三
+ * does not assign, by local policy: `RESPOND_POLICY_V7`).
  */
 export const withRolesV7 = (specs: readonly EventSpec[]): EventSpec[] =>
   specs.map((s) => {
     if (s.type === 'SET_CATEGORY') return { ...s, roles: ['office'] }
-    if (s.type === 'RESPOND') return { ...s, roles: s.roles.filter((r) => r !== 'office') }
+    if (s.type === 'RESPOND')
+      return {
+        ...s,
+        roles: s.roles.filter((r) => r !== 'office'),
+        meta: { ...s.meta, clause: `${s.meta.clause}、三`, policy: RESPOND_POLICY_V7 },
+      }
     return s
   })

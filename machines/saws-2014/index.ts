@@ -114,10 +114,13 @@ export const planV6: PlanDefinition = {
 /**
  * Version 7: version 6's states and kit options, from the review of version 6 (README, its
  * section): the phone report after a reported relapse or a waiver (kit `actAtGrade … since`,
- * `waivedAtGrade`); a 定性 changed after approval is approved again, set by 人事司 only, and
+ * `waivedAtGrade`, a waiver counting only while no earlier instance is owed); a 定性 changed
+ * after approval is approved again (kit `again.categoryChanged`; after a lowering to 较大, a
+ * category set since the meeting), set by 人事司 only, and
  * PROPOSE is the consultation's (or owed); solving and investigating wait for the 批示; a rumor's
  * legal statement is decided (恶意诋毁), and so is the referral to the police (四(四)); a relapse
- * at 较大 owes a new 简报; 人事司 does not publish the answer (三). Its migration from 6 is the
+ * at 较大 owes a new 简报; 人事司 does not publish or owe the answer (三; the channels 三 assigns
+ * to no one by local policy, RESPOND's meta). Its migration from 6 is the
  * kit's rederive by 7's rules.
  */
 export const plan: PlanDefinition = {

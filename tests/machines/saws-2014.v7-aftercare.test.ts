@@ -139,6 +139,8 @@ describe('saws-2014 v7 (finding 9), 三 总局政府网站上的回应由政府�
   it('人事司 does not publish the answer: RESPOND is for the spokesperson (政府网站处) and the units', () => {
     expect(rolesOf(plan, 'RESPOND')).toEqual(['spokesperson', 'unit'])
     expect(rolesOf(planV6, 'RESPOND')).toEqual(['spokesperson', 'unit', 'office'])
+    // Who owes the answer follows (diff review 5): 人事司 is not listed owing what it may not send.
+    expect(plan.obligations.find((r) => r.id === R.answer)?.owedBy).toEqual(['spokesperson', 'unit'])
   })
 })
 
