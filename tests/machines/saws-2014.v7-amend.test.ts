@@ -49,6 +49,17 @@ describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管
     expect(act(w, OFF, 'REQUEST_TAKEDOWN', { sites: ['论坛'] })).toBe(true)
   })
 
+  it('a new 定性 at 重大 whose meeting was not yet held, then lowered: the approval replaces the meeting', () => {
+    const w = toResponse(plan, 'major', 'suggestion')
+    respond(w)
+    expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
+    expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:owed'])
+    regrade(w, 'large', '回落')
+    expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:withdrawn'])
+    expect(statuses(w, R.approveProposal)).toEqual(['approve:proposal#1:owed'])
+    expect(act(w, OFF, 'REQUEST_TAKEDOWN', { sites: ['论坛'] })).toBe(false)
+  })
+
   it('lowered with the 定性 unchanged, nothing is approved again (control: the 批示 authorised it)', () => {
     const w = lowered()
     expect(act(w, MON, 'METRICS_UPDATED', { facts: { reposts: 150 } })).toBe(true)
