@@ -4,7 +4,8 @@
  * 第二條1 (the principal leaders) and 第二條3 (上级) besides 第四條 and may reach 有关单位和部门
  * (第三條5、第三條6, the group only); grading cites 第二條1、第二條3; the 第二條4 category names
  * both halves of the clause; HANDLE_EARLY is 第五條's 解答及跟帖 too; and a principal leader's
- * 批示 is recorded (INSTRUCT) and carried out (CARRY_OUT, 第三條1).
+ * 批示 is recorded (INSTRUCT) and carried out (CARRY_OUT, 第三條1); 县委办、县政府办 (principal)
+ * send WAIVE too, for the rules that name them in `waivableBy` only.
  */
 import { z } from 'zod'
 import { fields } from '../kit/kit.js'
@@ -28,6 +29,8 @@ const POLITICAL_MASS_WORDS =
 
 const V7: Record<string, Partial<EventSpec>> = {
   CONVENE: { roles: ['group'] },
+  // 县委办、县政府办 waive what is owed to the principal leaders and upward (the rules' waivableBy).
+  WAIVE: { roles: commonV7.waive.roles, meta: commonV7.waive.meta },
   REPORT: {
     meta: clause('第四條、第二條1、第二條3', '第一时间向领导小组、主要领导汇报；特别重大的上报上级'),
     schema: z.object({ to, proposal: text('报告内容及处置建议（第四條）'), note: fields.note }).strict(),

@@ -52,6 +52,7 @@ import {
   obligationsV7,
   PLAN_ID,
   waivers,
+  waiversV7,
 } from './rules.js'
 
 export { machine, PLAN_ID }
@@ -113,6 +114,7 @@ export const plan: PlanDefinition = {
   version: 7,
   obligations: obligationsV7,
   approvals: approvalsV7,
+  waivers: waiversV7,
   events: eventsV7,
   machine,
   migratesFrom: { from: 6 },

@@ -31,6 +31,7 @@ import {
   approvalsV7,
   classify,
   escalation,
+  escalationV7,
   PLAN_CATEGORIES,
   PLAN_ID,
   REPORTERS,
@@ -78,11 +79,12 @@ const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
   const options = version >= 7 ? V7_OPTIONS : version >= 5 ? V5_OPTIONS : undefined
+  const esc = version >= 7 ? escalationV7 : escalation
   const kit = createKit({
     classify,
-    obligations: [...rules, escalation],
+    obligations: [...rules, esc],
     approvals: table,
-    escalation,
+    escalation: esc,
     ...(options ? { options } : {}),
   })
   const stancePurpose = rules.find((r) => r.id === 'stance')?.draftPurpose

@@ -39,8 +39,9 @@ export {
   type RecipientV7,
   UNITS_LABEL,
   waivers,
+  waiversV7,
 } from './rules/roles.js'
-export { obligationsV7, rulesV7 } from './rules/version7.js'
+export { escalationV7, obligationsV7, rulesV7 } from './rules/version7.js'
 export {
   obligations,
   obligationsV2,

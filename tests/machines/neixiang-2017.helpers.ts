@@ -42,6 +42,10 @@ export const decide = (w: Walker, decision: string, answer: 'yes' | 'no') =>
   act(w, 'DECIDE', { decision, answer, reason: answer === 'yes' ? '需要' : '无需' }, group)
 export const waive = (w: Walker, obligation: string, by: Actor = group) =>
   act(w, 'WAIVE', { obligation, reason: '决定免除' }, by)
+/** As the engine waives: the plan's WAIVE roles first (403 otherwise), then the machine's `canWaive`. */
+export const waiveIn = (p: PlanDefinition, w: Walker, obligation: string, by: Actor = group) =>
+  (p.events.find((e) => e.type === 'WAIVE')?.roles as readonly string[] | undefined)?.includes(by.role) ===
+    true && waive(w, obligation, by)
 export const grade = (w: Walker, severity: Severity, at?: string) =>
   w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: group, ...(at ? { at } : {}) })
 export const reportBoth = (w: Walker) =>

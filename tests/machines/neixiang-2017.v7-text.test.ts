@@ -22,7 +22,7 @@ import {
   toFollowing,
   unit,
   v6,
-  waive,
+  waiveIn,
 } from './neixiang-2017.helpers.js'
 
 const rule = (id: string) => current.obligations.find((r) => r.id === id)
@@ -55,8 +55,8 @@ describe('finding 6 — 第三條1 及时落实主要领导关于网络舆情的
   it('an instruction is not waived by the group (a subordinate does not waive its superior’s 批示)', () => {
     const w = open(current)
     expect(act(w, 'INSTRUCT', { content: '请核实' }, principal)).toBe(true)
-    expect(waive(w, 'instruction#1')).toBe(false)
-    expect(waive(w, 'instruction#1', principal)).toBe(true)
+    expect(waiveIn(current, w, 'instruction#1')).toBe(false)
+    expect(waiveIn(current, w, 'instruction#1', principal)).toBe(true)
   })
 
   it('the incident does not close while a 批示 is not carried out', () => {

@@ -55,11 +55,21 @@ export const common: CommonEventMeta = {
 
 /**
  * Version 7: grading cites 第二條1 and 第二條3 (重大、特别重大 are named there), not 第二條1
- * alone; the rest as `common`.
+ * alone; 县委办、县政府办 (role principal) waive too, but only what is owed to the principal
+ * leaders or upward (the rules' `waivableBy`, rules/version7.ts); the rest as `common`.
  */
 export const commonV7: CommonEventMeta = {
   ...common,
   regrade: { roles: common.regrade.roles, meta: clause('第二條1、第二條3', '研判调整级别') },
+  waive: {
+    roles: ['group', 'principal'],
+    meta: policy(
+      '本办法未规定免除；本地政策：由领导小组免除应办事项并说明理由；向主要领导、上级的报告和主要领导的批示只由县委办、县政府办（主要领导一方）免除',
+      '免除应办事项',
+    ),
+  },
 }
 
 export const waivers = { roles: common.waive.roles, clause: null, policy: common.waive.meta.policy }
+/** Version 7's (GET /plans): the group, and 县委办、县政府办 for what is owed to the principal leaders and upward. */
+export const waiversV7 = { roles: commonV7.waive.roles, clause: null, policy: commonV7.waive.meta.policy }

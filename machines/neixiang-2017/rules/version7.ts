@@ -135,7 +135,7 @@ const rebuttal: ObligationRule = {
  * (`decision:rebut`, `rebuttal`); 第三條1 each 批示 carried out (`instruction`); 第三條5、6 a
  * progress report to 有关单位和部门 (`report:units`).
  */
-export const rulesV7: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRule[] => {
+const rulesV7Own: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRule[] => {
   switch (r.id) {
     case 'report:group': {
       // One report (第四條): owed until the group has it. The condition changes nothing the
@@ -180,5 +180,16 @@ export const rulesV7: readonly ObligationRule[] = rulesV6.flatMap((r): Obligatio
   }
 })
 
+/**
+ * Who waives (WAIVE roles group and principal, roles.ts `commonV7`): a rule that names no
+ * `waivableBy` is the group's to waive, as in version 6 — 县委办、县政府办 waive only the reports
+ * to the principal leaders and to 上级 and the 批示 (本地政策).
+ */
+const groupWaives = (r: ObligationRule): ObligationRule =>
+  r.waivableBy === undefined ? { ...r, waivableBy: ['group'] } : r
+
+export const rulesV7: readonly ObligationRule[] = rulesV7Own.map(groupWaives)
+/** The escalation (超时上报), the group's to waive as in version 6. */
+export const escalationV7 = groupWaives(escalation)
 /** Version 7's obligations (`rulesV7`). */
-export const obligationsV7 = [...rulesV7, escalation]
+export const obligationsV7 = [...rulesV7, escalationV7]
