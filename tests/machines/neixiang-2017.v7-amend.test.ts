@@ -5,7 +5,18 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { caller, freshEngine } from '../helpers/engine.js'
-import { current, group, open, principal, waive } from './neixiang-2017.helpers.js'
+import {
+  act,
+  approvedDraft,
+  current,
+  group,
+  monitor,
+  ob,
+  open,
+  principal,
+  speaker,
+  waive,
+} from './neixiang-2017.helpers.js'
 
 let close: (() => Promise<void>) | undefined
 afterEach(async () => {
@@ -41,5 +52,43 @@ describe('diff review 1 — the principal side waives the reports to the princip
   it('the plan table names both roles as waivers', () => {
     expect([...current.waivers.roles].sort()).toEqual(['group', 'principal'])
     expect(current.events.find((e) => e.type === 'WAIVE')?.roles).toContain('principal')
+  })
+})
+
+/** Opened at 重大, reported, the source recorded and a release draft approved while reporting (its id). */
+function majorWithDraft() {
+  const w = open(current, 'major')
+  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议公布事实' }, monitor)).toBe(true)
+  expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+  return { w, d1: approvedDraft(w, 'release', '经核实……') }
+}
+/** The stance stated, the group convened, no spokesperson. */
+function convene(w: ReturnType<typeof open>) {
+  expect(act(w, 'STATE_POSITION', { draftId: approvedDraft(w, 'stance', '高度重视') }, speaker)).toBe(true)
+  expect(act(w, 'CONVENE', {}, group)).toBe(true)
+  expect(act(w, 'DECIDE', { decision: 'decision:spokesperson', answer: 'no', reason: '不需要' }, group)).toBe(
+    true,
+  )
+}
+
+describe('diff review 2 — facts released in the mainstream media before the consultation are released (第五條、第七條1)', () => {
+  it('W6: MAINSTREAM_RELEASE while reporting meets release#1 when it begins; START_RESPONSE goes to following', () => {
+    const { w, d1 } = majorWithDraft()
+    expect(act(w, 'MAINSTREAM_RELEASE', { draftId: d1, outlet: '人民网' }, group)).toBe(true)
+    expect(ob(w, 'mainstream:major#1')?.status).toBe('met')
+    convene(w)
+    expect(ob(w, 'release#1')?.status).toBe('met')
+    expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+    expect(w.value()).toEqual({ phase: { response: 'following' } })
+  })
+
+  it('a mainstream release after release#1 began does not discharge it: the response waits for RELEASE', () => {
+    const { w } = majorWithDraft()
+    convene(w)
+    const d2 = approvedDraft(w, 'release', '主流媒体稿')
+    expect(act(w, 'MAINSTREAM_RELEASE', { draftId: d2, outlet: '人民网' }, group)).toBe(true)
+    expect(ob(w, 'release#1')?.status).toBe('owed')
+    expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
+    expect(w.value()).toEqual({ phase: { response: 'releasing' } })
   })
 })

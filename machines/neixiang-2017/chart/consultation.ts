@@ -2,6 +2,7 @@
  * 第三條4 the group settles the handling and what is to be said; 第五條 the response starts
  * once the line is agreed (straight to following when the facts are already out).
  * Version 7: facts already released start the response whatever newer text is being drafted,
+ * facts a mainstream release put out before the release was owed count (its `priorSteps`),
  * and a release the group waived frees it (rule 2).
  */
 import { and } from 'xstate'
@@ -13,6 +14,11 @@ const FOLLOWING = '#neixiang-2017.phase.response.following'
 /** `stancePurpose`: the stance rule's draft purpose (version 3 on), none in version 2. */
 export function consultation(version: Version, stancePurpose: string | undefined) {
   const released = { type: 'holds', params: { when: { act: 'RELEASE' } } } as const
+  // Version 7: or met by a mainstream release made before it was owed (rules/version7.ts `release`).
+  const releasedV7 = {
+    type: 'holds',
+    params: { when: { any: [{ act: 'RELEASE' }, { met: 'release' }] } },
+  } as const
   /** 第三條4 / 第五條: the line is agreed (version 3: on a draft of the release, not the stance's). */
   const lineAgreed = { type: 'responseReady', params: { purpose: 'release' } } as const
   const responseReady = stancePurpose === undefined ? ('responseReady' as const) : lineAgreed
@@ -24,7 +30,7 @@ export function consultation(version: Version, stancePurpose: string | undefined
           // A release is published only with every approval (rule 8): the line was agreed on
           // it. A newer draft (a follow-up text) owes its own approvals, and does not hold
           // the response back (第五條 第一时间启动响应机制; version 6 refused it).
-          { target: FOLLOWING, guard: released, meta: clause('第五條', '启动响应机制（已公布事实）') },
+          { target: FOLLOWING, guard: releasedV7, meta: clause('第五條', '启动响应机制（已公布事实）') },
           {
             target: '#neixiang-2017.phase.response',
             guard: responseReady,

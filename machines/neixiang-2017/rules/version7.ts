@@ -160,7 +160,19 @@ const rulesV7Own: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRul
     case 'press':
       return [{ ...r, prior: 'sameGradeOrAbove' }]
     case 'release':
-      return [r, respond, answer]
+      // 第五條、第七條1 公布事实: facts already out in the mainstream media (MAINSTREAM_RELEASE,
+      // accepted from discovery on) before it is owed count (rule 6); a mainstream release
+      // made once it is owed does not discharge it.
+      return [
+        {
+          ...r,
+          policy:
+            '主流媒体发布（MAINSTREAM_RELEASE）在须公布事实之前已作出的，视为已公布事实（规则 6；本地政策）',
+          priorSteps: [{ type: 'MAINSTREAM_RELEASE', fields: {} }],
+        },
+        respond,
+        answer,
+      ]
     case 'staged':
       return [
         r,
