@@ -5,13 +5,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { caller, freshEngine } from '../helpers/engine.js'
+import { addMinutes, T0 } from '../helpers/machine.js'
 import {
   act,
   approvedDraft,
   current,
+  grade,
   group,
   monitor,
   ob,
+  ofRule,
   open,
   principal,
   speaker,
@@ -90,5 +93,28 @@ describe('diff review 2 — facts released in the mainstream media before the co
     expect(ob(w, 'release#1')?.status).toBe('owed')
     expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
     expect(w.value()).toEqual({ phase: { response: 'releasing' } })
+  })
+})
+
+describe('diff review 3 — a rise while the first report to the principal leaders is owed begins no second (rule 4, rule 5)', () => {
+  it('W3: general, reported to the group only; major at +5 min, general at +10: one breach, one escalation', () => {
+    const w = open(current)
+    expect(act(w, 'REPORT', { to: ['group'], proposal: '建议' }, monitor)).toBe(true)
+    const due = ob(w, 'report:principal#1')?.dueAt
+    grade(w, 'major', addMinutes(T0, 5))
+    expect(ofRule(w, 'report:principal').map((o) => o.id)).toEqual(['report:principal#1'])
+    expect(ob(w, 'report:principal#1')?.dueAt).toBe(due)
+    grade(w, 'general', addMinutes(T0, 10))
+    w.fire('report:principal#1')
+    expect(ob(w, 'report:principal#1')?.breachedAt).toBe(due)
+    expect(ofRule(w, 'report:principal')).toHaveLength(1)
+    expect(ofRule(w, 'escalate')).toHaveLength(1)
+  })
+
+  it('a rise after the first report is met still owes the 续报 (第三條5)', () => {
+    const w = open(current)
+    expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议' }, monitor)).toBe(true)
+    grade(w, 'major')
+    expect(ob(w, 'report:principal#2')?.status).toBe('owed')
   })
 })

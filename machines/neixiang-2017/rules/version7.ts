@@ -150,6 +150,10 @@ const rulesV7Own: readonly ObligationRule[] = rulesV6.flatMap((r): ObligationRul
           ...r,
           policy: `${FIRST_MOMENT}；${FOLLOW_UP}；${TOLD_AGAIN}；${LOWERED}；${UPWARD}`,
           when: principalFresh,
+          // A rise while the first report is still owed begins no second row: the one owed
+          // keeps its due time (rule 4) and tells them the grade it reports (version 7 as
+          // first made owed both, and a lowering left a 重大 row to breach: rule 5).
+          again: { raise: true, told: 'sameGrade', whileOwed: false },
           waivableBy: ['principal'],
         },
       ]
