@@ -109,7 +109,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
           meta: policy('阶段区域：六个阶段与结束', '阶段'),
           on: anyPhase(version, stancePurpose),
           states: {
-            discovery,
+            discovery: discovery(version),
             reporting: reporting(version),
             consultation: consultation(version, stancePurpose),
             response: response(version, stancePurpose),

@@ -118,3 +118,14 @@ describe('diff review 3 — a rise while the first report to the principal leade
     expect(ob(w, 'report:principal#2')?.status).toBe('owed')
   })
 })
+
+describe('diff review 4 — the group’s 通报 to 有关单位和部门 (第三條5) is not the 第四條 report to the group', () => {
+  it('a units-only REPORT in discovery is accepted and leaves the incident in discovery', () => {
+    const w = open(current)
+    expect(act(w, 'REPORT', { to: ['units'], proposal: '通报进展' }, group)).toBe(true)
+    expect(w.value()).toEqual({ phase: { discovery: 'found' } })
+    expect(ob(w, 'report:group#1')?.status).toBe('owed')
+    expect(act(w, 'REPORT', { to: ['group'], proposal: '建议' }, monitor)).toBe(true)
+    expect(w.phase()).toBe('reporting')
+  })
+})

@@ -31,6 +31,12 @@ export function guardsOf(
       )
     },
     /**
+     * Version 7: the report names at least one of `to` (asked without a payload, as
+     * `reportsOwnRecipients`, it may).
+     */
+    reportsTo: ({ event }: Args, p: { to: readonly string[] }) =>
+      !Array.isArray(event.to) || (event.to as string[]).some((r) => p.to.includes(r)),
+    /**
      * Nothing at all is owed. An eventless transition is asked after every event, accepted
      * or not, and the kit's `settled` counts what that event would discharge as done: the
      * waived record's close asks this instead (a refused release must not close it).
