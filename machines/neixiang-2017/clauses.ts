@@ -1,4 +1,10 @@
-/** Every numbered item of the Neixiang text, in its own numbering and script, with a short excerpt. */
+/**
+ * Every numbered item of the Neixiang text, in its own numbering and script, with a short
+ * excerpt (at most 60 characters). `clauses` is what versions 2–6 cite (released: kept as they
+ * were); `clausesV7` quotes 第二條4 and 第三條5 word for word from the text (the seed's
+ * half-width commas written ，), where version 7 reads them (新聞宣傳工作服從現場處置工作,
+ * 危害國家安全、損害我縣形象的事件; the 通報 to 有關單位和部門 it owes).
+ */
 import type { PlanClause } from '../kit/types.js'
 
 export const clauses: readonly PlanClause[] = [
@@ -18,7 +24,7 @@ export const clauses: readonly PlanClause[] = [
   },
   {
     ref: '第二條4',
-    text: '突出導向：新聞宣傳服從現場處置；涉及重大政治性、群體性事件，危害國家安全、損害我縣形象的事件，由縣委宣傳部牽頭',
+    text: '突出導向，分類處理：涉及重大政治性、群體性事件的，由縣委宣傳部牽頭負責，形成準確報道',
   },
   { ref: '第三條', text: '組織機構：設立網絡輿情應急處置工作領導小組' },
   { ref: '第三條1', text: '及時落實主要領導關于網絡輿情的批示要求' },
@@ -30,7 +36,7 @@ export const clauses: readonly PlanClause[] = [
   },
   {
     ref: '第三條5',
-    text: '收集、處置輿情，及時向主要領導匯報情況，并向有關單位和部門通報輿情進展情況；澄清事實，批駁謠言',
+    text: '收集、跟蹤、分析、處置境內外輿情，及時向主要領導匯報情況，指導相關單位澄清事實，批駁謠言',
   },
   { ref: '第三條6', text: '向相關領導和部門及時上報輿情信息處理進展情況' },
   {
@@ -54,3 +60,15 @@ export const clauses: readonly PlanClause[] = [
   { ref: '第八條', text: '輿情協調：建立宣傳、公安、通信、信息公開等網絡輿情管理部門的溝通協調機制' },
   { ref: '第九條', text: '本辦法自印發之日起實施' },
 ]
+
+/** Version 7's: verbatim excerpts of 第二條4 and 第三條5; the rest as `clauses`. */
+const V7_EXCERPTS: Readonly<Record<string, string>> = {
+  第二條4:
+    '新聞宣傳工作服從現場處置工作。涉及重大政治性、群體性事件，危害國家安全、損害我縣形象的事件，由縣委宣傳部牽頭負責',
+  第三條5:
+    '及時向主要領導匯報情況，并向有關單位和部門通報輿情進展情況，采取相應措施，指導相關單位澄清事實，批駁謠言，引導輿論',
+}
+export const clausesV7: readonly PlanClause[] = clauses.map((c) => ({
+  ref: c.ref,
+  text: V7_EXCERPTS[c.ref] ?? c.text,
+}))

@@ -35,7 +35,7 @@
  * (migratesFrom 6).
  */
 import type { PlanDefinition } from '../kit/types.js'
-import { clauses } from './clauses.js'
+import { clauses, clausesV7 } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
 import { eventsV7 } from './events-v7.js'
 import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
@@ -116,6 +116,7 @@ export const plan: PlanDefinition = {
   approvals: approvalsV7,
   waivers: waiversV7,
   events: eventsV7,
+  clauses: clausesV7,
   machine,
   migratesFrom: { from: 6 },
 }

@@ -4,6 +4,8 @@
  * engine, which checks the event's roles before the machine's `canWaive`.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
 import { caller, freshEngine } from '../helpers/engine.js'
 import { addMinutes, T0 } from '../helpers/machine.js'
 import {
@@ -127,5 +129,39 @@ describe('diff review 4 — the group’s 通报 to 有关单位和部门 (第�
     expect(ob(w, 'report:group#1')?.status).toBe('owed')
     expect(act(w, 'REPORT', { to: ['group'], proposal: '建议' }, monitor)).toBe(true)
     expect(w.phase()).toBe('reporting')
+  })
+})
+
+/** The seed text's sentences (shared/seeds/neixiang-2017.txt), word for word. */
+const SEED = {
+  第二條4:
+    '突出導向,分類處理。網絡輿情發生時,新聞宣傳工作服從現場處置工作。涉及重大政治性、群體性事件,危害國家安全、損害我縣形象的事件,由縣委宣傳部牽頭負責,相關部門緊密配合形成準確報道。',
+  第三條5:
+    '收集、跟蹤、分析、處置境內外輿情,及時向主要領導匯報情況,并向有關單位和部門通報輿情進展情況,采取相應措施,指導相關單位澄清事實,批駁謠言,引導輿論;',
+} as const
+const excerptOf = (p: PlanDefinition, ref: string) => p.clauses.find((c) => c.ref === ref)?.text ?? ''
+
+describe('diff review 5 — clause excerpts: verbatim in version 7, unchanged for the released versions', () => {
+  it('version 7 quotes 第二條4 and 第三條5 word for word (the seed’s half-width commas written ，)', () => {
+    for (const [ref, text] of Object.entries(SEED)) {
+      const excerpt = excerptOf(current, ref)
+      expect(text.replaceAll(',', '，')).toContain(excerpt)
+      expect(excerpt.length).toBeGreaterThan(0)
+    }
+    expect(excerptOf(current, '第二條4')).toContain('新聞宣傳工作服從現場處置工作')
+    expect(excerptOf(current, '第三條5')).toContain('并向有關單位和部門通報輿情進展情況')
+    expect(excerptOf(current, '第三條5')).toContain('指導相關單位澄清事實')
+  })
+
+  it('versions 2–6 keep what they cited: their 第三條5 names no 通報 (a duty they never owe)', () => {
+    for (const n of [2, 3, 4, 5, 6]) {
+      const p = getPlan(current.id, n) as PlanDefinition
+      expect(excerptOf(p, '第三條5')).toBe(
+        '收集、跟蹤、分析、處置境內外輿情，及時向主要領導匯報情況，指導相關單位澄清事實，批駁謠言',
+      )
+      expect(excerptOf(p, '第二條4')).toBe(
+        '突出導向，分類處理：涉及重大政治性、群體性事件的，由縣委宣傳部牽頭負責，形成準確報道',
+      )
+    }
   })
 })
