@@ -88,7 +88,11 @@ describe('GET /plans/:planId', () => {
         discharge: { type: 'REPORT', fields: { to: ['principal'] } },
       }),
     )
-    expect(plan.waivers).toMatchObject({ roles: ['group'] })
+    // Version 7: 县委办、县政府办 waive the reports to the principal leaders and 上级 and a 批示 (only those).
+    expect(plan.waivers).toMatchObject({ roles: ['group', 'principal'] })
+    expect(plan.obligations).toContainEqual(
+      expect.objectContaining({ id: 'report:principal', waivableBy: ['principal'] }),
+    )
     expect(plan.severityRules).toMatchObject({
       hasCriteria: false,
       severities: ['general', 'major', 'critical'],
