@@ -62,7 +62,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     replyOwed: '正式答复待办（5 或延长后 10 个工作日，五(二)）',
     interviewAuthorized: '领导小组已授权接受记者采访（四(四)）',
     outletAuthorized:
-      '领导小组最近一次授权所针对的媒体（授权前所提请），且授权后尚未采访（四(四)，第 10 版起每次授权一次）',
+      '领导小组某次授权所针对的媒体（该次授权前所提请），授权后尚未采访，且其后事态未反复（四(四)，第 10 版起每次授权一次）',
+    measuresOrdered: '领导小组最近一次决定为采取处置措施（非不作公开回应），即授权发布（四(四)，第 10 版起）',
     mayWaive: '免除人有权免除，且不是绕过本级审批（四(四)）',
     ordersReview: '领导小组决定进行回顾总结（四(五)）',
     reviewDeclined: '领导小组决定不进行回顾总结（四(五)）',

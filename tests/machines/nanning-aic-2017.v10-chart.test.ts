@@ -36,13 +36,20 @@ describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the inte
   })
 
   it('the outlet authorised is interviewed once; a second interview, or one after a relapse, is refused', () => {
-    const w = authorised(plan)
+    const w = start(plan)
+    toPreparing(w)
+    act(w, 'PROPOSE_INTERVIEW', { outlet: A })
+    act(w, 'PROPOSE_INTERVIEW', { outlet: B })
+    act(w, 'DECIDE', yes)
     expect(can(w, 'INTERVIEW', { outlet: A })).toBe(true)
     act(w, 'INTERVIEW', { outlet: A })
     expect(can(w, 'INTERVIEW', { outlet: A })).toBe(false)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'SUBSIDE')
+    expect(can(w, 'INTERVIEW', { outlet: B })).toBe(true)
     act(w, 'RELAPSE')
+    // B was authorised and not interviewed: the relapse, not its use, refuses it (diff review finding 4).
+    expect(can(w, 'INTERVIEW', { outlet: B })).toBe(false)
     expect(can(w, 'INTERVIEW', { outlet: C })).toBe(false)
     expect(can(w, 'INTERVIEW', { outlet: A })).toBe(false)
     // A new proposal asks the group again; its yes authorises that outlet.

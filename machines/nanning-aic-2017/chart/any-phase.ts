@@ -18,6 +18,16 @@ const approve = (code: string, meta: ClauseMeta) => ({
 const owes = (rule: string) => ({ type: 'owes', params: { rule } }) as const
 
 /**
+ * Version 10, 四(四) 未经领导小组授权，任何单位与个人不得擅自发布信息: an approved release goes out
+ * while one is owed (一般 once the group decided the measures, 重大 within 24 h, 五(二)) or the
+ * group's latest decision ordered a response (`measuresOrdered`: its order is the 授权 of the
+ * releases that response needs — 通过多种渠道向社会公布，随时关注事态的发展变化). A relapse of an
+ * incident the group decided not to answer publicly authorises none (chart/response.ts uses it too).
+ */
+export const releaseAuthorised = (releases: (purpose: string) => ReturnType<typeof releasesOf>) =>
+  and([releases('release'), or([owes('release'), owes('release:publish'), 'measuresOrdered'])])
+
+/**
  * Version 10's transitions (review of version 9). 四(四) 未经领导小组授权，任何单位与个人不得擅自
  * 发布信息: outside the response the group ordered (chart/response.ts), a release goes out only
  * while one is owed — 一般 once the group decided the measures, 重大 within 24 h (五(二)); version 9
@@ -29,7 +39,7 @@ const owes = (rule: string) => ({ type: 'owes', params: { rule } }) as const
 function v10(releases: (purpose: string) => ReturnType<typeof releasesOf>) {
   return {
     RELEASE: {
-      guard: and([releases('release'), or([owes('release'), owes('release:publish')])]),
+      guard: releaseAuthorised(releases),
       actions: ['release', step('release')],
       meta: clause('四(四)、五(二)', '应发布时，审定后统一发布权威信息（未经授权不得发布）'),
     },

@@ -5,25 +5,30 @@ import { REPORT_LEVELS, REVIEW_DECLINED, type Recipient } from '../rules.js'
 import { type Args, acted, isRecipient, open, owedNow, recipients, type Version } from './helpers.js'
 
 /**
- * 四(四) (version 10): the outlets the group's latest yes to `decision:interview` authorised and
- * not yet interviewed since — proposed (PROPOSE_INTERVIEW) from the asking it answered up to it.
+ * 四(四) (version 10): the outlets the group's yes answers authorised and not yet interviewed
+ * since — each yes authorises the outlets proposed (PROPOSE_INTERVIEW) from the asking it
+ * answered up to it; a later proposal, or a no to it, takes nothing from an earlier yes
+ * (diff review finding 5). A yes given before the latest RELAPSE authorises nothing after it:
+ * 事态反复 is a new situation the group has not authorised (finding 4).
  */
 function authorisedOutlets(context: IncidentContext): string[] {
-  const asking = context.obligations.findLast(
-    (o) => o.rule === 'decision:interview' && o.status !== 'withdrawn',
-  )
-  const yes = asking?.decision
-  if (asking === undefined || yes?.answer !== 'yes') return []
-  const from = Date.parse(asking.startedAt)
-  const to = Date.parse(yes.at)
+  const times = (type: string) => context.acts.filter((a) => a.type === type).map((a) => Date.parse(a.at))
+  const relapsed = Math.max(Number.NEGATIVE_INFINITY, ...times('RELAPSE'))
   const outletsOf = (type: string, within: (at: number) => boolean) =>
     context.acts
       .filter((a) => a.type === type && within(Date.parse(a.at)) && typeof a.fields.outlet === 'string')
       .map((a) => a.fields.outlet as string)
-  const used = outletsOf('INTERVIEW', (at) => at >= to)
-  return [...new Set(outletsOf('PROPOSE_INTERVIEW', (at) => at >= from && at <= to))].filter(
-    (o) => !used.includes(o),
-  )
+  const outlets = context.obligations.flatMap((asking) => {
+    const yes = asking.decision
+    if (asking.rule !== 'decision:interview' || asking.status === 'withdrawn' || yes?.answer !== 'yes')
+      return []
+    const from = Date.parse(asking.startedAt)
+    const to = Date.parse(yes.at)
+    if (to < relapsed) return []
+    const used = outletsOf('INTERVIEW', (at) => at >= to)
+    return outletsOf('PROPOSE_INTERVIEW', (at) => at >= from && at <= to).filter((o) => !used.includes(o))
+  })
+  return [...new Set(outlets)]
 }
 
 export function guardsOf(version: Version) {
@@ -79,6 +84,15 @@ export function guardsOf(version: Version) {
     /** 五(二): a formal reply is owed (5 or, extended, 10 working days). */
     replyOwed: ({ context }: Args) =>
       owedNow(context, 'answer:formal') !== undefined || owedNow(context, 'answer:extended') !== undefined,
+    /**
+     * Version 10, 四(四) 未经领导小组授权，任何单位与个人不得擅自发布信息: the group ordered a
+     * response — its latest decision (DECIDE_MEASURES or DECIDE_NO_RESPONSE) ordered measures;
+     * that order is the 授权 of the releases of the response (diff review findings 1 and 2).
+     */
+    measuresOrdered: ({ context }: Args) =>
+      open(context) &&
+      context.acts.findLast((a) => a.type === 'DECIDE_MEASURES' || a.type === 'DECIDE_NO_RESPONSE')?.type ===
+        'DECIDE_MEASURES',
     /** 四(四) 未经领导小组授权不得擅自接受记者采访: the group's last answer was yes. */
     interviewAuthorized: ({ context }: Args) => holds(context, { decided: 'decision:interview' }),
     /**

@@ -1,6 +1,7 @@
 /** 四(四) 处置: the release approved by grade, then following until it subsides; support, comments, interviews. */
 import { clause } from '../../vocabulary.js'
 import { PLAN_ID } from '../rules.js'
+import { releaseAuthorised } from './any-phase.js'
 import { releasesOf, step, type Version } from './helpers.js'
 
 export function response(version: Version) {
@@ -49,7 +50,8 @@ export function response(version: Version) {
         on: {
           RELEASE: {
             target: 'following',
-            guard: releases('release'),
+            // Version 10: only as authorised (any-phase.ts `releaseAuthorised`, diff review finding 2).
+            guard: version >= 10 ? releaseAuthorised(releases) : releases('release'),
             actions: ['release', step('release')],
             meta: clause('四(四)', '审定后统一发布权威信息（未经授权不得发布）'),
           },

@@ -1,0 +1,94 @@
+/**
+ * 南宁市工商局预案 version 10 (unreleased, amended in place): the findings of the diff review of
+ * version 10 (/work/notes/dr-nanning-aic-2017.md). 四(四) 未经领导小组授权，任何单位与个人不得擅自
+ * 发布信息，不得擅自接受记者采访: the group's own order (DECIDE_MEASURES) is the 授权 of the releases
+ * of the response it ordered (1), and only it (2); each yes authorises its own outlets (5), and
+ * nothing a relapse finds (4).
+ */
+import { describe, expect, it } from 'vitest'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { startIncident } from '../helpers/machine.js'
+import { act, approvedDraft, can, grade, P, plan, reportAll, state, toPreparing } from '../helpers/nanning.js'
+
+const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
+  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
+const yes = { decision: 'decision:interview', answer: 'yes', reason: '同意接受采访' }
+const A = '南宁日报'
+const B = '广西日报'
+
+describe('nanning-aic-2017 v10, diff finding 1: a release the group’s response needs after the first', () => {
+  for (const severity of ['general', 'major'] as const)
+    it(`${severity}: a second approved release in following is accepted, as in version 9`, () => {
+      for (const p of [plan, planV9]) {
+        const w = start(p, grade(severity))
+        toPreparing(w)
+        act(w, 'RELEASE', { draftId: approvedDraft(w) })
+        expect(state(w)).toBe('{"response":"following"}')
+        const second = approvedDraft(w)
+        expect(can(w, 'RELEASE', { draftId: second })).toBe(true)
+        act(w, 'RELEASE', { draftId: second })
+        expect(w.context().acts.filter((a) => a.type === 'RELEASE')).toHaveLength(2)
+      }
+    })
+})
+
+describe('nanning-aic-2017 v10, diff finding 2: a relapse is no 授权 to publish', () => {
+  function relapsed(p: PlanDefinition, decide: 'DECIDE_MEASURES' | 'DECIDE_NO_RESPONSE') {
+    const w = start(p)
+    act(w, 'KEEP_EVIDENCE')
+    reportAll(w)
+    act(w, 'ASSESS')
+    act(w, decide)
+    if (decide === 'DECIDE_MEASURES') act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'RELAPSE')
+    expect(state(w)).toBe('{"response":"preparing"}')
+    return w
+  }
+
+  it('the group decided no public response: after a relapse the office sent, a release is refused (version 9 accepted it)', () => {
+    for (const [p, accepted] of [
+      [plan, false],
+      [planV9, true],
+    ] as const) {
+      const w = relapsed(p, 'DECIDE_NO_RESPONSE')
+      expect(can(w, 'RELEASE', { draftId: approvedDraft(w) })).toBe(accepted)
+    }
+  })
+
+  it('the group ordered a response: after a relapse, a new approved release goes out', () => {
+    const w = relapsed(plan, 'DECIDE_MEASURES')
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    expect(state(w)).toBe('{"response":"following"}')
+  })
+})
+
+describe('nanning-aic-2017 v10, diff findings 4 and 5: which outlets a yes authorises', () => {
+  it('4: a yes given before a relapse authorises no interview after it', () => {
+    const w = start(plan)
+    toPreparing(w)
+    act(w, 'PROPOSE_INTERVIEW', { outlet: A })
+    act(w, 'DECIDE', yes)
+    expect(can(w, 'INTERVIEW', { outlet: A })).toBe(true)
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'RELAPSE')
+    expect(can(w, 'INTERVIEW', { outlet: A })).toBe(false)
+  })
+
+  it('5: a later proposal, and a no to it, leave the earlier yes for another outlet standing', () => {
+    const w = start(plan)
+    toPreparing(w)
+    act(w, 'PROPOSE_INTERVIEW', { outlet: A })
+    act(w, 'DECIDE', yes)
+    act(w, 'PROPOSE_INTERVIEW', { outlet: B })
+    expect(can(w, 'INTERVIEW', { outlet: A })).toBe(true)
+    expect(can(w, 'INTERVIEW', { outlet: B })).toBe(false)
+    act(w, 'DECIDE', { ...yes, answer: 'no', reason: '不同意广西日报' })
+    expect(can(w, 'INTERVIEW', { outlet: B })).toBe(false)
+    act(w, 'INTERVIEW', { outlet: A })
+    expect(w.context().acts.at(-1)?.type).toBe('INTERVIEW')
+    expect(can(w, 'INTERVIEW', { outlet: A })).toBe(false)
+  })
+})
