@@ -166,8 +166,12 @@ function beginApplicable(
     const evented =
       has && !repeatOfLast && (events.includes(event.type) || (entry.categoryChanged && categoryChanged))
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
+    const late = has && entry.breached.length > 0 && breachedSince(next.obligations, entry.breached, rule.id)
     const again =
-      owedAgain || yes || ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id)))
+      owedAgain ||
+      yes ||
+      late ||
+      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -225,6 +229,21 @@ function orderedAgain(
 ): boolean {
   if (!decisions.some((d) => ordered.has(d))) return false
   return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status !== 'owed'
+}
+
+/**
+ * `again.breached`: an instance of one of `rules` breached after the latest instance of
+ * `rule` not withdrawn was settled (met, late or waived); one still owed answers for it.
+ */
+function breachedSince(obligations: readonly Obligation[], rules: readonly string[], rule: string): boolean {
+  const last = obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')
+  if (last === undefined || last.status === 'owed') return false
+  const settledAt = last.metAt ?? last.waived?.at
+  if (settledAt === null || settledAt === undefined) return false
+  const since = Date.parse(settledAt)
+  return obligations.some(
+    (o) => o.breachedAt !== null && rules.includes(o.rule) && Date.parse(o.breachedAt) > since,
+  )
 }
 
 /** The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false`: a rise or an event waits for it to settle). */

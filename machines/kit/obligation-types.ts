@@ -126,6 +126,10 @@ export interface ObligationRule {
    * told of the same grade) — risen, lowered and risen again to a grade reported, it owes no
    * second report; risen to a grade not reported yet, its 续报 is owed as before. An instance
    * `events` or `onYes` begin stays owed. Absent: every instance a rise begins is owed.
+   * `breached` (opt-in): when an instance of a rule its `when` names as `breached` breaches
+   * after its latest instance was settled (met, late or waived) — each late step not yet
+   * answered for owes its own (追究责任 for a second late report); a breach while its latest
+   * instance is owed is answered by that one. Absent: one instance, whatever breaches later.
    */
   again?: {
     raise?: boolean | 'whenHolds'
@@ -138,6 +142,7 @@ export interface ObligationRule {
     onYes?: true
     whileOwed?: false
     told?: 'sameGrade'
+    breached?: true
   }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a

@@ -4,7 +4,7 @@
  * condition compiled. The ledger asks every rule on every event; the index answers what
  * does not change from one event to the next without reading the rules again.
  */
-import { admits, decidedIn, type Test, testOf } from './conditions.js'
+import { admits, breachedIn, decidedIn, type Test, testOf } from './conditions.js'
 import type { ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
 
@@ -32,6 +32,8 @@ export interface RuleEntry {
   onYes: readonly string[]
   /** A rise's new instance is met by its step taken before at the grade risen to (`again.told`). */
   told: boolean
+  /** It begins again when one of these rules breaches after its latest instance was settled (`again.breached`). */
+  breached: readonly string[]
   /** Its condition (`when`), or null when it has none. */
   when: Test | null
 }
@@ -82,6 +84,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     whileOwed: rule.again?.whileOwed !== false,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     told: rule.again?.told === 'sameGrade',
+    breached: rule.again?.breached === true ? breachedIn(rule.when) : [],
     when: rule.when === undefined ? null : testOf(rule.when),
   }))
   const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()

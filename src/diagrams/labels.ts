@@ -241,6 +241,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
+  if (r.again?.breached) parts.push('办结或免除后所列事项再次超时的，再次应办')
   if (r.keyedBy) parts.push(keyedByText(r.keyedBy))
   return parts.join('；') || '所有级别'
 }

@@ -34,6 +34,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         toldSameGrade: r.again.told === 'sameGrade',
         // Only where a rule opts in (kit `again.categoryChanged`).
         ...(r.again.categoryChanged === true ? { categoryChanged: true as const } : {}),
+        // Only where a later breach owes it anew (kit `again.breached`).
+        ...(r.again.breached === true ? { breached: true as const } : {}),
       }
     : null,
   // Only where the plan narrows who may waive this rule (else `waivers` says who).

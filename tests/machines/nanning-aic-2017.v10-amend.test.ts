@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident } from '../helpers/machine.js'
-import { act, approvedDraft, can, grade, P, plan, reportAll, state, toPreparing } from '../helpers/nanning.js'
+import {
+  act,
+  approvedDraft,
+  can,
+  grade,
+  P,
+  plan,
+  reportAll,
+  reportFields,
+  state,
+  toPreparing,
+} from '../helpers/nanning.js'
 
 const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
@@ -90,5 +101,36 @@ describe('nanning-aic-2017 v10, diff findings 4 and 5: which outlets a yes autho
     act(w, 'INTERVIEW', { outlet: A })
     expect(w.context().acts.at(-1)?.type).toBe('INTERVIEW')
     expect(can(w, 'INTERVIEW', { outlet: A })).toBe(false)
+  })
+})
+
+describe('nanning-aic-2017 v10, diff finding 3: 五(四) each late report to 上级 is answered for', () => {
+  const held = { persons: '办公室值班员', measures: '通报批评' }
+  const accountability = (w: ReturnType<typeof start>) =>
+    w.context().obligations.filter((o) => o.rule === 'step:accountability')
+
+  it('重大: the 4-hour report late and answered for; risen to 特别重大, the 2-hour 续报 late owes a new step', () => {
+    const w = start(plan, grade('major'))
+    act(w, 'KEEP_EVIDENCE')
+    act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
+    w.fire('report:higher')
+    act(w, 'REPORT', reportFields(['higher']), { by: P.office })
+    act(w, 'HOLD_ACCOUNTABLE', held)
+    act(w, 'SET_SEVERITY', { severity: 'critical', reason: '特别重大敏感' })
+    w.fire('report:higher-critical')
+    const late = w.context().obligations.findLast((o) => o.rule === 'report:higher-critical')
+    expect(accountability(w)).toMatchObject([
+      { status: 'met' },
+      { status: 'owed', startedAt: late?.breachedAt },
+    ])
+    act(w, 'HOLD_ACCOUNTABLE', held)
+    expect(accountability(w).map((o) => o.status)).toEqual(['met', 'met'])
+  })
+
+  it('特别重大 from the start: the 2-hour and 4-hour reports both late before anyone answers owe one step', () => {
+    const w = start(plan, grade('critical'))
+    w.fire('report:higher-critical')
+    w.fire('report:higher')
+    expect(accountability(w)).toHaveLength(1)
   })
 })

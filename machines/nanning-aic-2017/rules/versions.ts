@@ -91,8 +91,11 @@ const categorize: ObligationRule = {
 /**
  * Version 10, 五(四) 对信息隐瞒不报或未及时上报的部门及人员，要严肃追究责任: owed to the group (三(一)
  * 提出对事件当事人的处理意见) once a report with a time limit breached — 上级's, 4 h or 2 h (五(二));
- * the reports inside the bureau have none (四(二)). One step, whichever breached. A record made
- * before the breach is not about it (`prior: 'none'`).
+ * the reports inside the bureau have none (四(二)). A record made before the breach is not about
+ * it (`prior: 'none'`). Each late report is answered for (diff review finding 3: a 续报 missed
+ * after a rise, or a report owed again after a lowering and a rise, is a new 未及时上报): a breach
+ * after the step was taken owes a new one (kit `again.breached`); reports that breach before it
+ * is taken (特别重大: the 2 h then the 4 h report) are answered for by that one step.
  */
 const accountability: ObligationRule = {
   id: 'step:accountability',
@@ -104,6 +107,7 @@ const accountability: ObligationRule = {
   when: { any: [{ breached: 'report:higher' }, { breached: 'report:higher-critical' }] },
   discharge: { type: 'HOLD_ACCOUNTABLE', fields: {} },
   prior: 'none',
+  again: { breached: true },
 }
 
 /**
