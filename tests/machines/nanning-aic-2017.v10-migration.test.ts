@@ -40,8 +40,13 @@ describe('nanning-aic-2017 migration 9 → 10', () => {
     const w = start()
     toPreparing(w)
     const m = migrated(w)
-    const due = quoteRules(plan.obligations, calendar, w.context(), m.at)['step:categorize@event']?.dueAt
-    expect(m.of('step:categorize')).toMatchObject([{ status: 'owed', startedAt: m.at, dueAt: due }])
+    // The instant itself (diff review finding 7: not the quote the migration uses too): migrated
+    // Friday 2026-10-09 17:11 Beijing, 19 working minutes that day, the rest on the make-up
+    // working Saturday from 09:00 — 11:41 Beijing. From knownAt (17:00) it would be 11:30.
+    expect(m.at).toBe('2026-10-09T09:11:00.000Z')
+    expect(m.of('step:categorize')).toMatchObject([
+      { status: 'owed', startedAt: m.at, dueAt: '2026-10-10T03:41:00.000Z' },
+    ])
     expect(m.of('step:source')).toMatchObject([{ status: 'owed', startedAt: m.at }])
     expect(m.context.obligations.filter((o) => o.breachedAt !== null)).toEqual([])
   })
