@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { describePlan } from '../../src/http/plan-description.js'
 import { startIncident } from '../helpers/machine.js'
 import {
   act,
@@ -132,5 +133,16 @@ describe('nanning-aic-2017 v10, diff finding 3: 五(四) each late report to 上
     w.fire('report:higher-critical')
     w.fire('report:higher')
     expect(accountability(w)).toHaveLength(1)
+  })
+})
+
+describe('nanning-aic-2017 v10, diff finding 8: GET /plans names the late reports by their labels', () => {
+  it('the accountability’s condition reads in the plan’s words, not rule ids', () => {
+    const d = describePlan(plan)
+    const rule = d.obligations.find((o) => o.id === 'step:accountability')
+    expect(rule?.when).toBe(
+      '（“向上级报告（重要敏感舆情，4小时内）”已超时 或 “向上级报告（特别重大敏感舆情，2小时内）”已超时）',
+    )
+    expect(JSON.stringify(d)).not.toContain('“report:higher')
   })
 })
