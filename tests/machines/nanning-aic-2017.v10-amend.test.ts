@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { LOWERED_DRAFT } from '../../machines/nanning-aic-2017/rules/approvals.js'
 import { describePlan } from '../../src/http/plan-description.js'
 import { startIncident } from '../helpers/machine.js'
 import {
@@ -144,5 +145,32 @@ describe('nanning-aic-2017 v10, diff finding 8: GET /plans names the late report
       '（“向上级报告（重要敏感舆情，4小时内）”已超时 或 “向上级报告（特别重大敏感舆情，2小时内）”已超时）',
     )
     expect(JSON.stringify(d)).not.toContain('“report:higher')
+  })
+})
+
+describe('nanning-aic-2017 v10, diff finding 6: a draft lowered from 重大 to 一般 (stated policy, rules/approvals.ts)', () => {
+  it('keeps the approvals it has; the 一般 sign-off it lacks is owed and given after them', () => {
+    const w = start(plan, grade('major'))
+    toPreparing(w)
+    act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
+    const id = w.context().drafts.at(-1)?.id as string
+    act(w, 'SECTION_REVIEW', { draftId: id })
+    act(w, 'OFFICE_REVIEW', { draftId: id })
+    act(w, 'SET_SEVERITY', { severity: 'general', reason: '热度下降' })
+    const owed = () =>
+      w
+        .owed()
+        .filter((o) => o.kind === 'approval' && o.draftId === id)
+        .map((o) => o.rule)
+    expect(owed()).toEqual(['approval:unitSignOff', 'approval:leaderApproval'])
+    expect(w.owed().find((o) => o.rule === 'approval:unitSignOff')?.policy).toBe(LOWERED_DRAFT)
+    act(w, 'SIGN_OFF', { draftId: id })
+    act(w, 'LEADER_APPROVE', { draftId: id })
+    const approvals = w
+      .context()
+      .drafts.find((d) => d.id === id)
+      ?.approvals.map((a) => a.code)
+    expect(approvals).toEqual(['sectionReview', 'officeReview', 'unitSignOff', 'leaderApproval'])
+    expect(can(w, 'RELEASE', { draftId: id })).toBe(true)
   })
 })

@@ -17,6 +17,19 @@
  * A role split (a `newsLeader` role, a unit-head role in machines/vocabulary.ts ROLES) would let
  * the machine refuse what this policy only forbids.
  */
+
+/**
+ * Version 10, local policy (diff review finding 6; README "A draft lowered from 重大 to 一般"):
+ * the text does not say what becomes of a text approved in part when the grade is lowered.
+ * The draft keeps the approvals it has; those the lower grade requires and it lacks are owed
+ * after them (the ledger's rule 8: a lowering withdraws what is no longer required and begins
+ * what is). So a 重大 draft reviewed by the section head and the office, lowered to 一般, owes
+ * the head's SIGN_OFF after the office's review — 签署 after 办公室审核, the head signing twice —
+ * then LEADER_APPROVE. Where 签署 must come first, the office withdraws the draft and drafts anew.
+ */
+export const LOWERED_DRAFT =
+  '降级后稿件保留已取得的审批，新级别要求而尚缺的审批（如单位主要负责人签署意见）在其后补办（本地政策：预案未规定降级后稿件的审批；须按签署→办公室审核→审定顺序的，撤回后重新起草）'
+
 import type { ApprovalRequirement } from '../../kit/types.js'
 import type { Severity } from '../../vocabulary.js'
 
@@ -100,7 +113,7 @@ const groupChainV10 = [
   online(groupApproval),
 ]
 export const approvalsV10: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
-  general: [signOffV10, online(officeReview), online(leaderApproval)],
+  general: [{ ...signOffV10, policy: LOWERED_DRAFT }, online(officeReview), online(leaderApproval)],
   major: groupChainV10,
   critical: groupChainV10,
 }
