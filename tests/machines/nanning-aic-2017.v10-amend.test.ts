@@ -70,6 +70,16 @@ describe('nanning-aic-2017 v10, diff finding 2: a relapse is no 授权 to publis
     }
   })
 
+  it('the group decided no public response: after a relapse it may order one, then the release goes out', () => {
+    const w = relapsed(plan, 'DECIDE_NO_RESPONSE')
+    act(w, 'DECIDE_MEASURES', { measures: '事态反复，发布核查情况' })
+    expect(state(w)).toBe('{"response":"preparing"}')
+    expect(w.owed().map((o) => o.rule)).toContain('release')
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    expect(state(w)).toBe('{"response":"following"}')
+    expect(can(w, 'DECIDE_MEASURES')).toBe(false)
+  })
+
   it('the group ordered a response: after a relapse, a new approved release goes out', () => {
     const w = relapsed(plan, 'DECIDE_MEASURES')
     act(w, 'RELEASE', { draftId: approvedDraft(w) })

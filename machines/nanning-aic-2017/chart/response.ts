@@ -1,4 +1,5 @@
 /** 四(四) 处置: the release approved by grade, then following until it subsides; support, comments, interviews. */
+import { and, not } from 'xstate'
 import { clause } from '../../vocabulary.js'
 import { PLAN_ID } from '../rules.js'
 import { releaseAuthorised } from './any-phase.js'
@@ -48,6 +49,17 @@ export function response(version: Version) {
       preparing: {
         meta: clause('四(四)', '一般由办公室牵头、重大由新闻宣传分管领导牵头，拟稿并按等级审定'),
         on: {
+          // Version 10: back by a relapse after the group decided no public response, the group
+          // may order one now (its order authorises the releases, diff review finding 2).
+          ...(version >= 10
+            ? ({
+                DECIDE_MEASURES: {
+                  guard: and(['isOpen', not('measuresOrdered')]),
+                  actions: step('measures'),
+                  meta: clause('三(一)、四(四)', '事态反复，领导小组决定处置措施'),
+                },
+              } as const)
+            : {}),
           RELEASE: {
             target: 'following',
             // Version 10: only as authorised (any-phase.ts `releaseAuthorised`, diff review finding 2).
