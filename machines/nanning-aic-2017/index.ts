@@ -153,11 +153,13 @@ export const planV9: PlanDefinition = {
  * Version 10, the findings of a clause-by-clause review of version 9 (README "Version 10"):
  * 五(二) the category is owed while none is set, so the 3-hour initial answer cannot be dropped
  * (kit condition `uncategorised`); 三(二)3 源头化解 at every grade (the text wins over PLANS.md);
- * 五(四) 追究责任 owed once the report to 上级 breached (kit condition `breached`,
- * HOLD_ACCOUNTABLE); 四(三) the assessment owed after a waived report to the office; 四(四) a
- * release outside the response only while one is owed, an interview for the outlet the group
- * authorised and once, also after the subsiding; 重大 texts signed once, by the section head
- * (三(二)3、四(四)); the escalation's own policy (五(四)). The migration from 9 begins what 10
+ * 五(四) 追究责任 for each late report to 上级 (kit condition `breached`, rule option
+ * `again.breached`, HOLD_ACCOUNTABLE); 四(三) the assessment owed after a waived report to the
+ * office; 四(四) a release only while one is owed or the group's latest decision ordered a
+ * response (DECIDE_MEASURES, which a relapse back to preparing may now bring), an interview
+ * for an outlet a yes authorised, once, not after a relapse, also after the subsiding; 重大
+ * texts signed once, by the section head (三(二)3、四(四); a draft lowered to 一般: policy
+ * LOWERED_DRAFT); the escalation's own policy (五(四)). The migration from 9 begins what 10
  * newly owes at the migration (the category due 3 working hours from then) and withdraws the
  * 重大 drafts' sign-off still owed (the section head's review stands for it).
  */
