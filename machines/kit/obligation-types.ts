@@ -55,8 +55,8 @@ export interface Discharge {
  * `owed`: the latest instance of that rule (not withdrawn) is owed (opt-in: a duty whose
  * beginning waits for a condition, e.g. 逐级, stays owed once begun though that condition
  * lapses); `gradedBy`: a grade at or above the incident's current one was set (at opening,
- * by grading, a rise or a lowering) by one of these roles — the body that set the grade knows
- * of it (opt-in; kit/told-at-grade.ts);
+ * by grading, a rise or a lowering) by one of these roles since the incident was last below its
+ * current grade — the body that set the grade knows of it (opt-in; kit/told-at-grade.ts);
  * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =

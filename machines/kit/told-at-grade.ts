@@ -65,14 +65,19 @@ function gradeAt(ctx: Pick<IncidentContext, 'severityLog'>, at: string): Severit
 
 /**
  * `gradedBy`: a grade at or above the incident's current one was set by one of `roles` (at
- * opening, grading, a rise or a lowering; the severity log keeps who): the body that set a
- * grade knows of it, as a recipient told of 重大 knows of 较大.
+ * opening, grading, a rise or a lowering; the severity log keeps who) since the incident was
+ * last below its current grade: the body that set a grade knows of it, as a recipient told of
+ * 重大 knows of 较大 — but not of a later rise after the grade went below it (重大 set by the
+ * group, lowered to 一般, risen to 较大 by another: the group has not heard of that rise).
  */
 export function gradedAtGrade(
   ctx: Pick<IncidentContext, 'severityLog' | 'severity'>,
   roles: readonly Role[],
 ): boolean {
-  for (const c of ctx.severityLog)
-    if ((roles as readonly string[]).includes(c.by.role) && atOrAbove(c.to, ctx.severity)) return true
+  for (let i = ctx.severityLog.length - 1; i >= 0; i--) {
+    const c = ctx.severityLog[i] as IncidentContext['severityLog'][number]
+    if (!atOrAbove(c.to, ctx.severity)) return false
+    if ((roles as readonly string[]).includes(c.by.role)) return true
+  }
   return false
 }

@@ -299,7 +299,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${ruleLabel(plan, c.breached)}”已超时`
   if ('owed' in c) return `“${ruleLabel(plan, c.owed)}”尚待办理`
-  if ('gradedBy' in c) return `${rolesWords(c.gradedBy)}曾定为当前或更高级别`
+  if ('gradedBy' in c) return `${rolesWords(c.gradedBy)}自上次低于当前级别以来曾定为当前或更高级别`
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`
   return `非（${conditionWords(plan, c.not)}）`

@@ -69,7 +69,7 @@ export function conditionText(c: Condition): string {
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${c.breached}”已超时`
   if ('owed' in c) return `“${c.owed}”尚待办理`
-  if ('gradedBy' in c) return `${c.gradedBy.join('、')}曾定为当前或更高级别`
+  if ('gradedBy' in c) return `${c.gradedBy.join('、')}自上次低于当前级别以来曾定为当前或更高级别`
   if ('all' in c) return c.all.map(conditionText).join(' 且 ')
   if ('any' in c) return c.any.map(conditionText).join(' 或 ')
   return `非（${conditionText(c.not)}）`

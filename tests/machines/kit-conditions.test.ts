@@ -68,6 +68,16 @@ describe('kit condition gradedBy', () => {
     expect(holds(w.context(), { gradedBy: ['office'] })).toBe(true)
     expect(holds(w.context(), { gradedBy: ['monitor'] })).toBe(false)
   })
+
+  it('only since the grade was last below the current one: set 特别重大, lowered to 一般, risen to 重大 by the office', () => {
+    const w = open()
+    w.send('REPORT', { to: ['group'] })
+    grade(w, 'critical')
+    grade(w, 'general', office)
+    grade(w, 'major', office)
+    expect(holds(w.context(), { gradedBy: ['group'] })).toBe(false)
+    expect(owed(w, unknown.id)).toHaveLength(1)
+  })
 })
 
 describe('kit condition owed', () => {

@@ -20,7 +20,9 @@ const KEPT = '已须报送的，在较大及以上各级别照旧须办，不因
  *   beside the one owed (its rise marked it to wait for the group, `ledger.pending`; with
  *   `whileOwed: false` the kit marks nothing while one is owed);
  * - the group that set a grade at or above the current one itself (a rise or a lowering it
- *   made; kit `gradedBy`) is owed no 续报 of it: it knows the grade (rule 6). The first report
+ *   made since the incident was last below its current grade; kit `gradedBy`) is owed no 续报
+ *   of it: it knows the grade (rule 6), though not a later rise after a lowering below it
+ *   (三(二) 报告小组; amended after the diff review). The first report
  *   (三(二) 第一时间（10分钟内）) is the monitor's, owed as before;
  * - 三(二) 特别重大、重大或较大网络舆情要及时逐级报送市网信办: 逐级 decides when the report to 市网信办
  *   begins (the group has this grade's report); once owed it stays owed (kit `owed`) at 较大 and

@@ -69,12 +69,13 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   // instance (not withdrawn) owed; a grade at or above the current one set by one of those roles.
   if ('owed' in c)
     return ctx.obligations.findLast((o) => o.rule === c.owed && o.status !== 'withdrawn')?.status === 'owed'
-  if ('gradedBy' in c)
-    return ctx.severityLog.some(
-      (x) =>
-        (c.gradedBy as readonly string[]).includes(x.by.role) &&
-        (x.to === ctx.severity || (ctx.severity !== null && isAbove(x.to, ctx.severity))),
-    )
+  if ('gradedBy' in c) {
+    // Only the grades set since the incident was last below its current one (the latest run).
+    const atOrAbove = (to: typeof ctx.severity) =>
+      to === ctx.severity || (to !== null && ctx.severity !== null && isAbove(to, ctx.severity))
+    const below = ctx.severityLog.findLastIndex((x) => !atOrAbove(x.to))
+    return ctx.severityLog.slice(below + 1).some((x) => (c.gradedBy as readonly string[]).includes(x.by.role))
+  }
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
