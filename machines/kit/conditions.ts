@@ -51,8 +51,10 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('waivedAtGrade' in c) return waivedAtGrade(ctx, c.waivedAtGrade, c.since)
   if ('uncategorised' in c) return ctx.category === null
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
-  if ('owed' in c)
-    return ctx.obligations.findLast((o) => o.rule === c.owed && o.status !== 'withdrawn')?.status === 'owed'
+  if ('owed' in c) {
+    const o = ctx.obligations.findLast((x) => x.rule === c.owed && x.status !== 'withdrawn')
+    return o?.status === 'owed' && o.breachedAt === null
+  }
   if ('gradedBy' in c) return gradedAtGrade(ctx, c.gradedBy)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
@@ -133,7 +135,10 @@ function compile(c: Condition): Test {
   }
   if ('owed' in c) {
     const rule = c.owed
-    return (ctx) => latest(ctx.obligations, rule)?.status === 'owed'
+    return (ctx) => {
+      const o = latest(ctx.obligations, rule)
+      return o?.status === 'owed' && o.breachedAt === null
+    }
   }
   if ('gradedBy' in c) {
     const roles = c.gradedBy

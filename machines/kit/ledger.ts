@@ -153,7 +153,7 @@ function beginApplicable(
   }
   let waiting = pending
   for (const entry of index.admitted(next.severity, next.category)) {
-    const { rule, slot, raise, raiseWhen, events, whileOwed, when } = entry
+    const { rule, slot, raise, raiseWhen, events, whileOwed, afterBreach, when } = entry
     const has = live[slot] === 1
     // Option againOnEvents 'whenHolds': asked again by one of its events, it waits for its condition.
     const waitsOnEvents = eventsWait && !raiseWhen && events.length > 0
@@ -171,7 +171,7 @@ function beginApplicable(
       owedAgain ||
       yes ||
       late ||
-      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id)))
+      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -246,9 +246,13 @@ function breachedSince(obligations: readonly Obligation[], rules: readonly strin
   )
 }
 
-/** The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false`: a rise or an event waits for it to settle). */
-function latestOwed(obligations: readonly Obligation[], rule: string): boolean {
-  return obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')?.status === 'owed'
+/**
+ * The latest instance of `rule` not withdrawn is owed (`again.whileOwed: false`: a rise or an
+ * event waits for it to settle); with `afterBreach`, owed and not breached.
+ */
+function latestOwed(obligations: readonly Obligation[], rule: string, afterBreach = false): boolean {
+  const latest = obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')
+  return latest?.status === 'owed' && !(afterBreach && latest.breachedAt !== null)
 }
 
 /** The first step discharging `rule` taken after its latest instance (not withdrawn) was settled; none while it is owed. */

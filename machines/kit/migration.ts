@@ -118,13 +118,18 @@ export function rederive(
     at: req.at,
   }
   // Rules with an owed instance: a later owed instance of a rule asked again only once
-  // settled (`again.whileOwed: false`) is one the new version would not have begun.
-  const asking = new Set<string>()
+  // settled (`again.whileOwed: false`) is one the new version would not have begun — with
+  // `again.afterBreach`, unless every earlier one owed had breached when it began.
+  const asking = new Map<string, Obligation[]>()
   let next: IncidentContext = {
     ...ctx,
     obligations: ctx.obligations.map((o): Obligation => {
-      const second = o.status === 'owed' && asking.has(o.rule)
-      if (o.status === 'owed') asking.add(o.rule)
+      const before = o.status === 'owed' ? (asking.get(o.rule) ?? []) : []
+      const second =
+        byId.get(o.rule)?.again?.afterBreach === true
+          ? before.some((p) => p.breachedAt === null || ms(p.breachedAt) > ms(o.startedAt))
+          : before.length > 0
+      if (o.status === 'owed') asking.set(o.rule, [...before, o])
       if (o.status !== 'owed' || o.breachedAt !== null || o.kind === 'approval' || o.rule === ESCALATE)
         return o
       const rule = byId.get(o.rule)

@@ -52,7 +52,8 @@ export interface Discharge {
  * `uncategorised`: no category is set yet (a duty to categorise: a category given at the
  * opening is no act, so `act` cannot see it); `breached`: an instance of that rule has
  * breached (its due time passed while owed, or it was met late: a duty a late step owes);
- * `owed`: the latest instance of that rule (not withdrawn) is owed (opt-in: a duty whose
+ * `owed`: the latest instance of that rule (not withdrawn) is owed and has not breached (a
+ * breached one stays owed anyway, rule 1, and holds no condition for a new one) (opt-in: a duty whose
  * beginning waits for a condition, e.g. 逐级, stays owed once begun though that condition
  * lapses); `gradedBy`: a grade at or above the incident's current one was set (at opening,
  * by grading, a rise or a lowering) by one of these roles since the incident was last below its
@@ -120,6 +121,9 @@ export interface ObligationRule {
    * once the latest is settled — a decision asked again while it is still owed stays the
    * one asking (one question, one answer: a yes given to an older asking ordered nothing
    * its rules read).
+   * `afterBreach` (opt-in, with `whileOwed: false`): a rise and `events` also begin a new
+   * instance when the latest owed one has breached (rule 4: the new grade's 续报 has its own
+   * due time; a breached instance no lowering touches, so the two are never confused).
    * `told: 'sameGrade'` (opt-in, with `raise`): an instance a rise begins (with 'whenHolds',
    * once its condition holds) is met at once when its discharge was already taken while the
    * incident was at the grade it has now, at that step's time (rule 6: a recipient already
@@ -141,6 +145,7 @@ export interface ObligationRule {
     categoryChanged?: true
     onYes?: true
     whileOwed?: false
+    afterBreach?: true
     told?: 'sameGrade'
     breached?: true
   }

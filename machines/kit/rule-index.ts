@@ -28,6 +28,8 @@ export interface RuleEntry {
    * `again.whileOwed: false`, which waits for the latest to be settled).
    */
   whileOwed: boolean
+  /** With `whileOwed` false, a latest instance owed but breached does not hold it back (`again.afterBreach`). */
+  afterBreach: boolean
   /** It begins again, once settled, when one of these decisions is answered yes (`again.onYes`). */
   onYes: readonly string[]
   /** A rise's new instance is met by its step taken before at the grade risen to (`again.told`). */
@@ -82,6 +84,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     events: rule.again?.events ?? [],
     categoryChanged: rule.again?.categoryChanged === true,
     whileOwed: rule.again?.whileOwed !== false,
+    afterBreach: rule.again?.afterBreach === true,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     told: rule.again?.told === 'sameGrade',
     breached: rule.again?.breached === true ? breachedIn(rule.when) : [],

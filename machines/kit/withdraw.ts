@@ -63,7 +63,10 @@ export function withdrawUnrequired(
     // An approval's rule (by id, as the grade now requires it) applies whenever it is asked.
     if (approvals.has(o.rule)) return o
     const rule = index.last.get(o.rule)
-    if (rule === undefined || rule === spec.escalation || applies(next, rule)) return o
+    if (rule === undefined || rule === spec.escalation) return o
+    // `again.afterBreach`: lowered, an instance beside an earlier one owed and breached is not
+    // required though the rule applies — the breached one is still owed for it.
+    if (applies(next, rule) && !(change === 'lower' && besideBreached(next.obligations, rule, o))) return o
     const notDue = notDueAt(o, atMs, options)
     // Ordered by a yes (`orderedDuties`): required while its decision is, the yes standing.
     const ordered = withDecision && decidedIn(rule.when).length > 0
@@ -121,4 +124,17 @@ function holdsAsOrdered(ctx: IncidentContext, c: Condition): boolean {
   if ('decided' in c) return true
   if ('all' in c) return c.all.every((x) => holdsAsOrdered(ctx, x))
   return holds(ctx, c)
+}
+
+/** `again.afterBreach`: an instance of `rule` begun before `o` is owed and has breached. */
+function besideBreached(list: readonly Obligation[], rule: ObligationRule, o: Obligation): boolean {
+  if (rule.again?.afterBreach !== true) return false
+  return list.some(
+    (p) =>
+      p.rule === o.rule &&
+      p !== o &&
+      p.status === 'owed' &&
+      p.breachedAt !== null &&
+      p.startedAt <= o.startedAt,
+  )
 }

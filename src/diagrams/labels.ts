@@ -26,6 +26,9 @@ export const CATEGORY_CHANGED_TEXT = '已定性后改变定性时再次应办'
 /** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
 export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
 
+/** `again.afterBreach` in words: a breached instance still owed does not hold a rise back. */
+export const AFTER_BREACH_TEXT = '在办一项已超时的，升级时另起一项'
+
 /** `again.told: 'sameGrade'` in words: risen again to a grade reported, a recipient told of it is owed nothing new. */
 export const TOLD_SAME_GRADE_TEXT = '升级回到已报告过的级别时，已告知该级别的对象不再重复应办'
 
@@ -239,6 +242,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   if (r.again?.categoryChanged) parts.push(CATEGORY_CHANGED_TEXT)
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
+  if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
   if (r.again?.breached) parts.push('办结或免除后所列事项再次超时的，再次应办')
@@ -298,7 +302,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
     return `“${ruleLabel(plan, c.waivedAtGrade)}”已免除（在当前或更高级别时${sinceWords(plan, c.since)}）`
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${ruleLabel(plan, c.breached)}”已超时`
-  if ('owed' in c) return `“${ruleLabel(plan, c.owed)}”尚待办理`
+  if ('owed' in c) return `“${ruleLabel(plan, c.owed)}”尚待办理且未超时`
   if ('gradedBy' in c) return `${rolesWords(c.gradedBy)}自上次低于当前级别以来曾定为当前或更高级别`
   if ('all' in c) return c.all.map((x) => conditionWords(plan, x)).join(' 且 ')
   if ('any' in c) return `（${c.any.map((x) => conditionWords(plan, x)).join(' 或 ')}）`

@@ -8,6 +8,7 @@ import { CATEGORY_LABELS, type Category } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
 import { criteriaOf, testText } from './criteria.js'
 import {
+  AFTER_BREACH_TEXT,
   ANCHOR_TEXT,
   amountText,
   CATEGORY_CHANGED_TEXT,
@@ -81,6 +82,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.onYes ? ON_YES_TEXT : '',
     o.again?.categoryChanged ? CATEGORY_CHANGED_TEXT : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
+    o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
     'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',
   ].filter((x) => x !== '')

@@ -31,6 +31,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
         events: [...(r.again.events ?? [])],
         onYes: r.again.onYes === true,
         whileOwed: r.again.whileOwed !== false,
+        // Only where a breached instance does not hold a rise back (kit `again.afterBreach`).
+        ...(r.again.afterBreach === true ? { afterBreach: true } : {}),
         toldSameGrade: r.again.told === 'sameGrade',
         // Only where a rule opts in (kit `again.categoryChanged`).
         ...(r.again.categoryChanged === true ? { categoryChanged: true as const } : {}),
@@ -68,7 +70,7 @@ export function conditionText(c: Condition): string {
   if ('waivedAtGrade' in c) return `“${c.waivedAtGrade}”已免除（在当前或更高级别时${sinceText(c.since)}）`
   if ('uncategorised' in c) return '尚未认定涉事原因'
   if ('breached' in c) return `“${c.breached}”已超时`
-  if ('owed' in c) return `“${c.owed}”尚待办理`
+  if ('owed' in c) return `“${c.owed}”尚待办理且未超时`
   if ('gradedBy' in c) return `${c.gradedBy.join('、')}自上次低于当前级别以来曾定为当前或更高级别`
   if ('all' in c) return c.all.map(conditionText).join(' 且 ')
   if ('any' in c) return c.any.map(conditionText).join(' 或 ')

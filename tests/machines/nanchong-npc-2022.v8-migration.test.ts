@@ -65,6 +65,20 @@ describe('nanchong-npc-2022 migrates from version 7 to 8', () => {
     expect(byId(r.context, 'report:group#3')).toMatchObject({ status: 'withdrawn' })
   })
 
+  it('a 续报 begun by a rise after the one owed had breached stays owed beside it (kit again.afterBreach, rule 4)', () => {
+    const w = openV7('general')
+    reportGroup(w, at(2))
+    grade(w, 'large', monitor, at(20))
+    w.send('WATCH_TREND', {}, { actor: monitor, at: at(31) })
+    w.fire('report:group#2')
+    grade(w, 'major', monitor, at(40))
+    const { r } = migrated(w)
+    expect(owed(r.context, 'report:group').map((o) => [o.id, o.dueAt, o.breachedAt])).toEqual([
+      ['report:group#2', at(30), at(30)],
+      ['report:group#3', at(50), null],
+    ])
+  })
+
   it('重大 → 特别重大 with 市网信办 owed its first report: lowered back after the migration, no second report is owed', () => {
     const w = openV7('major')
     reportGroup(w, at(2))

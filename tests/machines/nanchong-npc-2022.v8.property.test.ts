@@ -2,10 +2,14 @@
  * nanchong-npc-2022 version 8 under random re-gradings by the monitor, the office and the group,
  * reports to the group and to 市网信办 and due timers firing. After every step:
  * - no follow-up (the 续报 to the group and to 市网信办, 市网信办's opinion, the measures) has two
- *   instances owed at once (review finding 1, 2);
+ *   instances owed at once that have not breached (review finding 1, 2; one owed and breached
+ *   does not hold a rise back, kit `again.afterBreach`);
  * - a report to 市网信办 withdrawn by that step leaves the incident at 一般, or 市网信办 already told
  *   of the grade it has now or a higher one (finding 3: 三(二) asks it at every grade of 较大+);
- * - a re-grading by the group begins no report to the group (finding 4).
+ * - a re-grading by the group begins no report to the group (finding 4);
+ * - and the other side of it: a rise by the monitor or the office to a grade the group has not
+ *   been told of (by a report, or by setting it since the grade was last below it) leaves a
+ *   report to the group owed (the diff review of version 8, findings 1 and 3).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -13,6 +17,7 @@ import { actedAtGrade } from '../../machines/kit/told-at-grade.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { plan } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
+import { isAbove } from '../../machines/vocabulary.js'
 import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
 import { canAs, GRADES, group, monitor, office } from './nanchong-npc-2022.helpers.js'
 
@@ -43,21 +48,40 @@ function take(w: Walker, s: Step, at: string): boolean {
   return due !== undefined
 }
 
+/** The group set the current grade or a higher one since the grade was last below it (read here, not by the kit). */
+function setByGroup(ctx: IncidentContext): boolean {
+  const now = ctx.severity
+  const atOrAbove = (g: typeof now) => g === now || (g !== null && now !== null && isAbove(g, now))
+  const run = ctx.severityLog.slice(ctx.severityLog.findLastIndex((c) => !atOrAbove(c.to)) + 1)
+  return run.some((c) => c.by.role === 'group')
+}
+
 function wrong(before: IncidentContext, after: IncidentContext, s: Step): string | null {
   for (const rule of FOLLOW_UPS) {
-    const owed = after.obligations.filter((o) => o.rule === rule && o.status === 'owed')
+    const owed = after.obligations.filter(
+      (o) => o.rule === rule && o.status === 'owed' && o.breachedAt === null,
+    )
     if (owed.length > 1) return `${owed.map((o) => o.id).join(', ')} owed at once`
   }
   const was = new Map(before.obligations.map((o) => [o.id, o.status]))
   for (const o of after.obligations) {
     if (o.rule !== 'report:cac' || o.status !== 'withdrawn' || was.get(o.id) !== 'owed') continue
     const told = actedAtGrade(after, 'REPORT', (f) => Array.isArray(f.to) && f.to.includes('cac'))
-    if (after.severity !== 'general' && !told)
+    // One owed beside it (breached: kept, rule 1) still asks the report of 市网信办.
+    const still = after.obligations.some((x) => x.rule === 'report:cac' && x.status === 'owed')
+    if (after.severity !== 'general' && !told && !still)
       return `${o.id} withdrawn at ${after.severity}, 市网信办 untold`
   }
   if (s.kind === 'grade' && s.by === 2) {
     const begun = after.obligations.filter((o) => o.rule === 'report:group' && !was.has(o.id))
     if (begun.length > 0) return `${begun[0]!.id} begun by the group's own re-grading`
+  }
+  const rose = before.severity !== null && after.severity !== null && isAbove(after.severity, before.severity)
+  if (s.kind === 'grade' && s.by !== 2 && rose) {
+    const told =
+      actedAtGrade(after, 'REPORT', (f) => Array.isArray(f.to) && f.to.includes('group')) || setByGroup(after)
+    const owes = after.obligations.some((o) => o.rule === 'report:group' && o.status === 'owed')
+    if (!told && !owes) return `risen to ${after.severity}, the group untold, no report to it owed`
   }
   return null
 }

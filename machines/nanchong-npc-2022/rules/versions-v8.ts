@@ -6,6 +6,7 @@ import type { Condition, ObligationRule } from '../../kit/types.js'
 import { FOLLOW_UPS, freshOf, GROUP_HAS, obligationsV7 } from './versions.js'
 
 const ONCE = '尚未办结时级别再升，不另起一项（续报已在办，规则 4）'
+const BREACHED = '在办一项已超时的，级别再升另起一项，自升级时起算（规则 4）'
 const SET_BY_GROUP = '小组自行定级（升级、降级）的，即已获知该级别，不再向小组续报该级别（规则 6）'
 const KEPT = '已须报送的，在较大及以上各级别照旧须办，不因小组尚待续报而撤回（三(二)；规则 4、5）'
 
@@ -18,7 +19,10 @@ const KEPT = '已须报送的，在较大及以上各级别照旧须办，不因
  *   not two of which a lowering could tell neither apart (their instances carry no grade);
  *   version 7 began one per rise, and a lowering 特别重大 → 重大 began a second report to 市网信办
  *   beside the one owed (its rise marked it to wait for the group, `ledger.pending`; with
- *   `whileOwed: false` the kit marks nothing while one is owed);
+ *   `whileOwed: false` the kit marks nothing while one is owed). One owed that has already
+ *   breached does not hold a rise back (kit `again.afterBreach`, amended after the diff review):
+ *   the new grade's 续报 is owed beside it with its own due time (rule 4), and a lowering
+ *   withdraws only that one, not yet due (rule 5 never touches the breached one);
  * - the group that set a grade at or above the current one itself (a rise or a lowering it
  *   made since the incident was last below its current grade; kit `gradedBy`) is owed no 续报
  *   of it: it knows the grade (rule 6), though not a later rise after a lowering below it
@@ -41,10 +45,13 @@ export const obligationsV8: readonly ObligationRule[] = obligationsV7.map((r) =>
       keyedBy: { field: 'targets', as: 'target' },
     }
   if (!FOLLOW_UPS.has(r.id)) return r
-  const again = { ...r.again, whileOwed: false as const }
-  const policy = `${r.policy}；${ONCE}`
+  const again = { ...r.again, whileOwed: false as const, afterBreach: true as const }
+  const policy = `${r.policy}；${ONCE}；${BREACHED}`
   if (r.id === 'report:group') {
-    const unknown: Condition = { any: [{ not: { met: r.id } }, { not: { gradedBy: ['group'] } }] }
+    // The first report (not met, not breached) is owed whoever sets the grade; once breached it
+    // stays owed (rule 1) and a rise the group made begins no second beside it (afterBreach).
+    const first: Condition = { all: [{ not: { met: r.id } }, { not: { breached: r.id } }] }
+    const unknown: Condition = { any: [first, { not: { gradedBy: ['group'] } }] }
     return { ...r, again, policy: `${policy}；${SET_BY_GROUP}`, when: { all: [unknown, freshOf(r)] } }
   }
   if (r.id === 'report:cac') {

@@ -124,6 +124,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again when an event changes a category that was set (not the first category, not the same one given again); absent: not',
             }),
+            afterBreach: z.boolean().optional().openapi({
+              description:
+                'With `whileOwed` false: a rise or `events` also begin it again when its latest owed instance has breached (the new grade has its own due time, rule 4); a lowering then withdraws the later one, not yet due. Absent: false',
+            }),
             toldSameGrade: z.boolean().openapi({
               description:
                 'An instance a rise begins is met at once when its discharge was already taken at the grade the incident now has (risen, lowered and risen again to a grade reported: no second report to a recipient told of it)',

@@ -67,8 +67,11 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   if ('breached' in c) return ctx.obligations.some((o) => o.rule === c.breached && o.breachedAt !== null)
   // Added with the kit's opt-in `owed` and `gradedBy` (nanchong-npc-2022 version 8): the latest
   // instance (not withdrawn) owed; a grade at or above the current one set by one of those roles.
-  if ('owed' in c)
-    return ctx.obligations.findLast((o) => o.rule === c.owed && o.status !== 'withdrawn')?.status === 'owed'
+  if ('owed' in c) {
+    // Not breached: a breached one stays owed anyway (rule 1) and begins nothing by its condition.
+    const o = ctx.obligations.findLast((x) => x.rule === c.owed && x.status !== 'withdrawn')
+    return o?.status === 'owed' && o.breachedAt === null
+  }
   if ('gradedBy' in c) {
     // Only the grades set since the incident was last below its current one (the latest run).
     const atOrAbove = (to: typeof ctx.severity) =>

@@ -96,7 +96,20 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
       obligations: next.obligations.map((o) => {
         const rule = rulesById.get(o.rule) ?? spec.rules.find((r) => r.id === o.rule)
         if (o.status !== 'owed' || o.breachedAt !== null || !rule || o.kind === 'approval') return o
-        if (rule === spec.escalation || applies(next, rule)) return o
+        if (rule === spec.escalation) return o
+        // again.afterBreach: lowered, one beside an earlier owed and breached instance is not required.
+        const beside =
+          change === 'lower' &&
+          rule.again?.afterBreach === true &&
+          next.obligations.some(
+            (p) =>
+              p.rule === o.rule &&
+              p !== o &&
+              p.status === 'owed' &&
+              p.breachedAt !== null &&
+              p.startedAt <= o.startedAt,
+          )
+        if (applies(next, rule) && !beside) return o
         const opts = spec.options ?? {}
         // lowerAtDue: at the due instant the due time has not passed.
         const notDue =
@@ -240,7 +253,10 @@ function beginApplicable(
           // again.categoryChanged: the event changed a category that was set.
           (rule.again?.categoryChanged === true && categoryChanged)) &&
         // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
-        (rule.again?.whileOwed !== false || latest?.status !== 'owed'))
+        // again.afterBreach: a latest owed instance that has breached does not hold it back.
+        (rule.again?.whileOwed !== false ||
+          latest?.status !== 'owed' ||
+          (rule.again.afterBreach === true && latest.breachedAt !== null)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
