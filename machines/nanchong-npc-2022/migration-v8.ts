@@ -3,11 +3,11 @@
  * kit's migration cannot see (kit/migration.ts withdraws what version 8 does not require and
  * not yet due — the group's 续报 of a grade it set itself — and a second owed instance of a
  * rule asked again only once settled, `again.whileOwed: false`). Pure.
- * - 三(二): the report to 市网信办 version 7 withdrew at the latest change of grade, a lowering
- *   within 较大 and above, because the group's own 续报 was owed (逐级), though 市网信办 was not
- *   told of the grade lowered to: version 8 kept it owed (rules/versions-v8.ts). Owed again
- *   here, due as it was (the withdrawal stays on the record), where 市网信办 has been told
- *   nothing since.
+ * - 三(二): the report to 市网信办 version 7 withdrew at a lowering within 较大 and above (its
+ *   latest instance; risen again since or not, the grade never at 一般 since), because the
+ *   group's own 续报 was owed (逐级), though 市网信办 was not told of the grade lowered to:
+ *   version 8 kept it owed (rules/versions-v8.ts). Owed again here, due as it was (the
+ *   withdrawal stays on the record), where 市网信办 has been told nothing since.
  * - The mark that makes the ledger begin the report to 市网信办 again once the group has a
  *   risen grade's report (`ledger.pending`) is dropped while one is owed: version 8 marks
  *   nothing then (`whileOwed: false`), and the one owed is met by the same report.
@@ -34,15 +34,18 @@ export function cacAsV8(rule: ObligationRule, old: IncidentContext): IncidentCon
 }
 
 function keptAtLowering(rule: ObligationRule, old: IncidentContext): IncidentContext {
-  const change = old.severityLog.findLast((c) => c.from !== null && c.from !== c.to)
-  if (change === undefined || change.from === null || !isAbove(change.from, change.to)) return old
-  const at = ms(change.at)
-  if (old.acts.some((a) => a.type === 'REPORT' && ms(a.at) >= at && toCac(a.fields))) return old
-  const gone = old.obligations.find(
-    (o) =>
-      o.rule === rule.id && o.status === 'withdrawn' && o.withdrawn !== null && ms(o.withdrawn.at) === at,
+  // The latest instance of the rule, withdrawn at a lowering within 较大 and above; the grade
+  // has stayed 较大 or above since (a lowering to 一般 would have withdrawn it on version 8
+  // too), and no instance began after it (version 7's own stands: no second).
+  const gone = old.obligations.findLast((o) => o.rule === rule.id)
+  if (gone === undefined || gone.status !== 'withdrawn' || gone.withdrawn === null) return old
+  const at = ms(gone.withdrawn.at)
+  const lowering = old.severityLog.find(
+    (c) => ms(c.at) === at && c.from !== null && c.from !== c.to && isAbove(c.from, c.to),
   )
-  if (gone === undefined) return old
+  if (lowering === undefined) return old
+  if (old.severityLog.some((c) => ms(c.at) >= at && c.to === 'general')) return old
+  if (old.acts.some((a) => a.type === 'REPORT' && ms(a.at) >= at && toCac(a.fields))) return old
   const n = old.obligations.filter((o) => o.rule === rule.id).length + 1
   const again = { ...gone, id: `${rule.id}#${n}`, status: 'owed' as const, withdrawn: null }
   const next = { ...old, obligations: [...old.obligations, again] }

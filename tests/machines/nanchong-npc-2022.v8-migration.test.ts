@@ -105,6 +105,29 @@ describe('nanchong-npc-2022 migrates from version 7 to 8', () => {
     expect(owed(ctx(), 'report:cac')).toEqual([])
   })
 
+  it('withdrawn at 特别重大 → 重大 and risen again to 特别重大 before the migration: owed again, due as it was', () => {
+    const w = openV7('large')
+    reportGroup(w, at(2))
+    grade(w, 'major', monitor, at(5))
+    grade(w, 'critical', monitor, at(6))
+    grade(w, 'major', office, at(8))
+    grade(w, 'critical', monitor, at(9))
+    const { r } = migrated(w)
+    expect(owed(r.context, 'report:cac').map((o) => [o.id, o.dueAt])).toEqual([['report:cac#2', at(62)]])
+  })
+
+  it('control: withdrawn at 特别重大 → 重大, then lowered to 一般 and risen to 较大: only the report the rise began (一般 withdrew the first)', () => {
+    const w = openV7('large')
+    reportGroup(w, at(2))
+    grade(w, 'major', monitor, at(5))
+    grade(w, 'critical', monitor, at(6))
+    grade(w, 'major', office, at(8))
+    grade(w, 'general', office, at(9))
+    grade(w, 'large', monitor, at(10))
+    const { r } = migrated(w)
+    expect(owed(r.context, 'report:cac').map((o) => [o.startedAt, o.dueAt])).toEqual([[at(10), at(70)]])
+  })
+
   it('control: one withdrawn at a lowering to 一般 stays withdrawn', () => {
     const w = openV7('large')
     reportGroup(w, at(2))
