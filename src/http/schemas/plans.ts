@@ -124,6 +124,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again when an event changes a category that was set (not the first category, not the same one given again); absent: not',
             }),
+            breached: z.literal(true).optional().openapi({
+              description:
+                'Owed again when an instance of a rule its condition names as `breached` breaches after its latest instance was settled (one still owed answers for it); absent: one instance, whatever breaches later',
+            }),
             afterBreach: z.boolean().optional().openapi({
               description:
                 'With `whileOwed` false: a rise or `events` also begin it again when its latest owed instance has breached (the new grade has its own due time, rule 4); a lowering then withdraws the later one, not yet due. Absent: false',
