@@ -124,7 +124,8 @@ const OPTIONS_V7: KitOptions = {
  * version 7 found (README, the plan's section).
  * - `raiseTold: 'sinceSettled'` (三第二步 发现舆情恶化…要及时上报领导小组): the monitor's report of the
  *   worsening made before the office or group raised the grade for it (a monitor cannot) is the
- *   续报 the rise owes — `report:group` begun by the rise starts met at that report. Version 7
+ *   续报 the rise owes — `report:group` begun by the rise starts met at that report, if made
+ *   within the 30 minutes before the rise (or the one that met a relapse's 续报 in them). Version 7
  *   owed a second one, which breached 30 minutes after the rise.
  * - `againOnEvents: 'whenHolds'` (三第四步): the commentary, asked again at a relapse, is owed once
  *   the new reply is settled.

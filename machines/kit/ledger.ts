@@ -16,6 +16,7 @@ import { orderedBy, withdrawDeclined } from './declined.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
+import { stepSinceSettled } from './raise-told.js'
 import { type RuleIndex, ruleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 import { withdrawUnrequired } from './withdraw.js'
@@ -197,7 +198,8 @@ function beginApplicable(
           ? toldBefore(next, keyedRule(rule, o))
           : undefined
       if (told !== undefined) o = discharged(o, told.at)
-      // Option raiseTold 'sinceSettled': what a rise began is met by its step taken since the latest was settled.
+      // Option raiseTold 'sinceSettled': what a rise began is met by its step taken within its due span
+      // before the rise, since the latest was settled (or the step that met a relapse's instance).
       const since =
         sinceSettled &&
         told === undefined &&
@@ -206,7 +208,7 @@ function beginApplicable(
         !evented &&
         !yes &&
         rule.kind !== 'decision'
-          ? stepSinceSettled(next, keyedRule(rule, o))
+          ? stepSinceSettled(next, keyedRule(rule, o), event.at)
           : undefined
       if (since !== undefined) o = discharged(o, since.at)
       // The event that brought its condition about may itself discharge it (a report to both levels).
@@ -253,15 +255,6 @@ function breachedSince(obligations: readonly Obligation[], rules: readonly strin
 function latestOwed(obligations: readonly Obligation[], rule: string, afterBreach = false): boolean {
   const latest = obligations.findLast((o) => o.rule === rule && o.status !== 'withdrawn')
   return latest?.status === 'owed' && !(afterBreach && latest.breachedAt !== null)
-}
-
-/** The first step discharging `rule` taken after its latest instance (not withdrawn) was settled; none while it is owed. */
-function stepSinceSettled(ctx: IncidentContext, rule: ObligationRule): Act | undefined {
-  const latest = ctx.obligations.findLast((o) => o.rule === rule.id && o.status !== 'withdrawn')
-  const settledAt = latest?.metAt ?? latest?.waived?.at
-  if (settledAt == null) return undefined
-  const after = Date.parse(settledAt)
-  return ctx.acts.find((a) => Date.parse(a.at) > after && matchesDischarge(rule.discharge, a.type, a.fields))
 }
 
 /** Option approvalsWhile 'releaseOwed': the rules whose owed instances let a draft of their purpose owe approvals. */

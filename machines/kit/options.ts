@@ -47,9 +47,13 @@ export interface KitOptions {
   lowerAtDue?: 'withdraws'
   /**
    * `'sinceSettled'`: an instance a rise begins (`again.raise: true`; not a decision) starts
-   * met at its step taken after the latest instance was settled (met, late or waived) — the
-   * report of the worsening made before a person raised the grade for it (rule 6). Absent:
-   * every instance a rise begins is owed (`again.told` aside).
+   * met at its step taken within the rule's own due span before the rise (`due` amount and
+   * unit: at − due ≤ step ≤ at; a rule due in working units, or with no due, counts none) and
+   * after the latest instance was settled (met, late or waived) — or at the step that met the
+   * latest when one of the rule's `again.events` (a relapse) began it: the report of the
+   * worsening made before a person raised the grade for it (rule 6). A step older than the
+   * span reported no worsening the rise records. Absent: every instance a rise begins is owed
+   * (`again.told` aside).
    */
   raiseTold?: 'sinceSettled'
   /**

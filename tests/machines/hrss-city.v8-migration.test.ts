@@ -2,7 +2,8 @@
  * hrss-city 7 → 8 (`migratesFrom: { from: 7, context: contextFromV7 }`): an open incident of
  * version 7 is read as version 8 would have it.
  * - 三第二步: a 续报 a rise began, still owed and not breached, with the worsening reported to the
- *   group before the rise (after the report before it was settled), is met at that report.
+ *   group within 30 minutes before the rise (after the report before it was settled, or the
+ *   report that met a relapse's 续报), is met at that report.
  * - 三第四步: relapsed since its commentary, the incident owes the commentary again once the new
  *   reply is settled (the ledger's pending mark, as version 8 sets it at the relapse).
  * - Rule 8: the owed approval of a draft whose release is not owed is withdrawn, with the reason.
@@ -47,6 +48,32 @@ function opened(severity: 'general' | 'major') {
   return w
 }
 
+/** Version 7: 一般, led, no conference, the 通稿 d1 approved and replied, the commentary written, subsided. */
+function subsided() {
+  const w = opened('general')
+  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+  w.send('CONVENE', {}, { actor: O })
+  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+  w.send('START_RESPONSE', {}, { actor: O })
+  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+  w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+  w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
+  w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
+  w.send('SUBSIDE', {}, { actor: O })
+  return w
+}
+
+/** The migrated incident as a version 8 actor, and a sender stamping quotes. */
+function resumed(r: ReturnType<typeof migrated>) {
+  const a = createActor(plan.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
+  const send = (type: string, fields: Record<string, unknown>, actor: Actor, at: string) => {
+    const ctx = a.getSnapshot().context as IncidentContext
+    a.send({ ...fields, type, at, actor, quotes: quoteRules(plan.obligations, calendar, ctx, at) })
+  }
+  return { a, send }
+}
+
 describe('hrss-city 7 → 8 migration', () => {
   it('the 续报 a rise began after the worsening was reported is met at that report', () => {
     const w = opened('general')
@@ -55,6 +82,23 @@ describe('hrss-city 7 → 8 migration', () => {
     expect(ob(w.context(), 'report:group#2')?.status).toBe('owed')
     const { context } = migrated(w, day('10:10'))
     expect(ob(context, 'report:group#2')).toMatchObject({ status: 'met', metAt: day('10:00') })
+  })
+
+  it('walk A: a report made 6.5 hours before the rise is no 续报 of it: the 续报 stays owed', () => {
+    const w = opened('general')
+    w.send('REPORT', { to: ['group', 'cityCac'], summary: '备案' }, { actor: O, at: day('09:30') })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '境外媒体开始关注' }, { actor: G, at: day('16:00') })
+    expect(ob(migrated(w, day('16:10')).context, 'report:group#2')).toMatchObject({ status: 'owed' })
+  })
+
+  it('walk B2: the report that met the relapse’s 续报 at 10:05 meets the rise’s at 10:06', () => {
+    const w = subsided()
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M, at: day('10:00') })
+    w.send('REPORT', { to: ['group'], summary: '舆情反复且恶化' }, { actor: M, at: day('10:05') })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:06') })
+    expect(ob(w.context(), 'report:group#3')?.status).toBe('owed')
+    const { context } = migrated(w, day('10:10'))
+    expect(ob(context, 'report:group#3')).toMatchObject({ status: 'met', metAt: day('10:05') })
   })
 
   it('one with no report since the first stays owed, as does one already breached', () => {
@@ -72,24 +116,9 @@ describe('hrss-city 7 → 8 migration', () => {
   })
 
   it('relapsed since the commentary: the new reply made after the migration owes a new commentary', () => {
-    const w = opened('general')
-    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-    w.send('CONVENE', {}, { actor: O })
-    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-    w.send('START_RESPONSE', {}, { actor: O })
-    w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
-    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
-    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
-    w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
-    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
-    w.send('SUBSIDE', {}, { actor: O })
+    const w = subsided()
     w.send('RELAPSE', { reason: '舆情反复' }, { actor: M, at: day('10:00') })
-    const r = migrated(w, day('10:10'))
-    const a = createActor(plan.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
-    const send = (type: string, fields: Record<string, unknown>, actor: Actor, at: string) => {
-      const ctx = a.getSnapshot().context as IncidentContext
-      a.send({ ...fields, type, at, actor, quotes: quoteRules(plan.obligations, calendar, ctx, at) })
-    }
+    const { a, send } = resumed(migrated(w, day('10:10')))
     send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, O, day('10:11'))
     send('APPROVE_RELEASE', { draftId: 'd2' }, G, day('10:12'))
     send('REPLY', { draftId: 'd2', channel: '官微' }, S, day('10:13'))

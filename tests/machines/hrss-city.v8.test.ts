@@ -1,7 +1,8 @@
 /**
  * 舆情应急预案（市人社局）version 8, from a review of version 7 (findings 1, 3, 5, 8 and 9):
  * - 三第二步: the monitor's report of the worsening, made before the office or group raised the
- *   grade for it, is the 续报 the rise owes (kit `raiseTold: 'sinceSettled'`); version 7 owed a
+ *   grade for it within 30 minutes (or that met a relapse's 续报 then), is the 续报 the rise owes
+ *   (kit `raiseTold: 'sinceSettled'`; a report older than that is none); version 7 owed a
  *   second report and breached it 30 minutes after the rise.
  * - 三第四步: after a relapse the commentary is owed again once the new reply is settled (kit
  *   `againOnEvents: 'whenHolds'`); version 7 let the incident subside with none.
@@ -79,6 +80,36 @@ describe('hrss-city v8: 三第二步 the worsening reported before the rise is t
     w.send('REPORT', { to: ['group'], summary: '舆情反复' }, { actor: M })
     w.send('RELAPSE', { reason: '舆情反复' }, { actor: M })
     expect(w.owed().map((o) => o.id)).toContain('report:group#2')
+  })
+
+  it('walk A: a report made 6.5 hours before the rise is no 续报 of it (only one within 30 minutes counts)', () => {
+    const w = opened(plan, 'general')
+    w.send('REPORT', { to: ['group', 'cityCac'], summary: '备案' }, { actor: O, at: day('09:30') })
+    w.send('SET_SEVERITY', { severity: 'major', reason: '境外媒体开始关注' }, { actor: G, at: day('16:00') })
+    expect(ob(w, 'report:group#2')).toMatchObject({
+      startedAt: day('16:00'),
+      status: 'owed',
+      dueAt: day('16:30'),
+    })
+  })
+
+  it('walk B2: the report that met the relapse’s 续报 at 10:05 is the 续报 of the rise at 10:06', () => {
+    const w = replied(plan)
+    w.send('SUBSIDE', {}, { actor: O })
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M, at: day('10:00') })
+    w.send(
+      'REPORT',
+      { to: ['group'], summary: '舆情反复且恶化，境外媒体开始关注' },
+      { actor: M, at: day('10:05') },
+    )
+    w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: O, at: day('10:06') })
+    expect(ob(w, 'report:group#2')).toMatchObject({ status: 'met', metAt: day('10:05') })
+    expect(ob(w, 'report:group#3')).toMatchObject({
+      startedAt: day('10:06'),
+      status: 'met',
+      metAt: day('10:05'),
+    })
+    expect(w.owed().some((o) => o.rule === 'report:group' || o.rule === 'escalate')).toBe(false)
   })
 })
 

@@ -295,8 +295,26 @@ function beginApplicable(
             )?.at
           : undefined
       // raiseTold 'sinceSettled': what a rise (again.raise true) began is met by its step taken
-      // after the latest instance was settled (met, late or waived).
+      // within the rule's due span (minutes or hours) before the rise and after the latest instance
+      // was settled (met, late or waived), or at the one that met the latest if a rule's event began it.
       const settledAt = latest?.metAt ?? latest?.waived?.at
+      const spanMs =
+        rule.due?.unit === 'minutes'
+          ? rule.due.amount * 60_000
+          : rule.due?.unit === 'hours'
+            ? rule.due.amount * 3_600_000
+            : null
+      const latestByEvent =
+        latest?.metAt != null &&
+        next.acts.some(
+          (a) => ms(a.at) === ms(latest.startedAt) && (rule.again?.events ?? []).includes(a.type),
+        )
+      const inSpan = (a: Act) =>
+        spanMs !== null &&
+        settledAt != null &&
+        ms(a.at) >= ms(event.at) - spanMs &&
+        ms(a.at) <= ms(event.at) &&
+        (ms(a.at) > ms(settledAt) || (latestByEvent && ms(a.at) === ms(settledAt)))
       const sinceAt =
         spec.options?.raiseTold === 'sinceSettled' &&
         toldAt === undefined &&
@@ -308,8 +326,7 @@ function beginApplicable(
         !byEvent &&
         !yesAgain &&
         settledAt != null
-          ? next.acts.find((a) => ms(a.at) > ms(settledAt) && matchesDischarge(dischargeOf, a.type, a.fields))
-              ?.at
+          ? next.acts.find((a) => inSpan(a) && matchesDischarge(dischargeOf, a.type, a.fields))?.at
           : undefined
       const firstAt = toldAt ?? sinceAt
       const told = firstAt === undefined ? o : discharged(o, firstAt)
