@@ -4,8 +4,9 @@
  * - 三第二步: a 续报 a rise began, still owed and not breached, with the worsening reported to the
  *   group within 30 minutes before the rise (after the report before it was settled, or the
  *   report that met a relapse's 续报), is met at that report.
- * - 三第四步: relapsed since its commentary, the incident owes the commentary again once the new
- *   reply is settled (the ledger's pending mark, as version 8 sets it at the relapse).
+ * - 三第四步: relapsed since its commentary and not subsided since, the incident owes the
+ *   commentary again once the new reply is settled (the ledger's pending mark, as version 8
+ *   sets it at the relapse).
  * - Rule 8: the owed approval of a draft whose release is not owed is withdrawn, with the reason.
  */
 import { describe, expect, it } from 'vitest'
@@ -99,6 +100,22 @@ describe('hrss-city 7 → 8 migration', () => {
     expect(ob(w.context(), 'report:group#3')?.status).toBe('owed')
     const { context } = migrated(w, day('10:10'))
     expect(ob(context, 'report:group#3')).toMatchObject({ status: 'met', metAt: day('10:05') })
+  })
+
+  it('walk C: subsided again on the first commentary in version 7, no commentary is owed in review', () => {
+    const w = subsided()
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: M })
+    w.send('REPORT', { to: ['group'], summary: '续报' }, { actor: M })
+    w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
+    w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: G })
+    w.send('REPLY', { draftId: 'd2', channel: '官微' }, { actor: S })
+    w.send('SUBSIDE', {}, { actor: O })
+    const r = migrated(w, day('12:00'))
+    expect(r.context.ledger.pending ?? []).not.toContain('commentary')
+    const { a, send } = resumed(r)
+    send('DISPOSAL_DONE', { summary: 's' }, O, day('12:10'))
+    const ctx = a.getSnapshot().context as IncidentContext
+    expect(ctx.obligations.filter((o) => o.rule === 'commentary').map((o) => o.id)).toEqual(['commentary#1'])
   })
 
   it('one with no report since the first stays owed, as does one already breached', () => {

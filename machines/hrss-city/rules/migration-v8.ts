@@ -7,7 +7,8 @@
  *   worsening reported before the grade was raised. A breached one stays (rule 1).
  * - 三第四步 (`againOnEvents`): relapsed since its commentary began, the commentary is owed again
  *   once the new reply is settled: marked in the ledger's `pending`, as version 8 marks it at
- *   the relapse; the first event at which the reply is settled begins it.
+ *   the relapse; the first event at which the reply is settled begins it. Not when version 7
+ *   let it subside after the latest relapse: version 8 writes no commentary in disposal or review.
  * Rule 8's approvals (`approvalsWhile`) need nothing here: the migration's own approval sync,
  * under version 8's options, withdraws those of a draft whose release is not owed. Pure.
  */
@@ -56,5 +57,8 @@ function commentaryPending(ctx: IncidentContext): boolean {
   if (ctx.ledger.pending?.includes(COMMENTARY) === true) return false
   const latest = ctx.obligations.findLast((o) => o.rule === COMMENTARY && o.status !== 'withdrawn')
   if (latest === undefined) return false
-  return ctx.acts.some((a) => a.type === 'RELAPSE' && ms(a.at) > ms(latest.startedAt))
+  const relapse = ctx.acts.findLast((a) => a.type === 'RELAPSE' && ms(a.at) > ms(latest.startedAt))
+  if (relapse === undefined) return false
+  // Version 7 let it subside again since: in disposal or review no commentary can be written.
+  return !ctx.acts.some((a) => a.type === 'SUBSIDE' && ms(a.at) > ms(relapse.at))
 }
