@@ -92,6 +92,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
   'neixiang-2017': {
     nothingOwed: '无任何应办事项（免除即放行，规则2：本地政策）',
     reportsOwnRecipients: '报告人只向本部门可报送的对象报告',
+    reportsTo: '报送对象包括所列之一（第四條；第 7 版起，只通报有关单位和部门不离开发现阶段）',
     sourceKnown: '舆情出处已查明或经免除（第六條）',
     ledByPropaganda: '政治性、群体性事件的稿件已经县委宣传部审定（第二條4）',
     canApproveLead: '县委宣传部审定他人起草的未发布稿件（第二條4）',

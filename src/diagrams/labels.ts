@@ -152,6 +152,8 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
             if (k === 'purpose') return `稿件用途：${PURPOSE_LABELS[x] ?? x}`
             if (k === 'route') return `回应方式：${plan.events.length ? routeLabel(plan, x) : x}`
             if (k === 'unpublished') return v === true ? '稿件未曾发布' : '稿件可曾发布'
+            if (k === 'to' && Array.isArray(v))
+              return `报送对象：${(v as string[]).map((r) => recipientLabel(plan, r)).join('、')}`
             return `${k}=${x}`
           })
           return `${word}（${said.join('，')}）`

@@ -136,7 +136,7 @@ describe('notes and owners', () => {
     expect((await t.engine.list({ owner: '李四' }, office)).items.map((i) => i.id)).toEqual([t.id])
     expect((await t.engine.list({ owner: '张三' }, office)).items).toEqual([])
     // the machine still moves, and the annotations stay in the view
-    const next = await t.engine.send(t.id, { type: 'CONVENE', fields: {} }, office)
+    const next = await t.engine.send(t.id, { type: 'CONVENE', fields: {} }, caller('group'))
     expect(next).toMatchObject({ owner: '李四', phase: 'consultation' })
     expect(next.notes).toHaveLength(1)
     expect(next.evidence).toHaveLength(1)

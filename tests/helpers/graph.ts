@@ -1027,9 +1027,16 @@ export interface RouteStep {
 }
 
 /** A route's step as the event it sends from `s`, stamped at the incident's latest instant and quoted. */
+/**
+ * The instant a route's next step is taken: a millisecond after the incident's latest, as
+ * the engine walks take each step on a clock that moves (a step that must come after
+ * another, `prior: { after }`, is not counted as taken at the same instant).
+ */
+const routeAt = (c: IncidentContext): string => new Date(Date.parse(nowOf(c)) + 1).toISOString()
+
 export function routeEvent(plan: PlanDefinition, s: AnyMachineSnapshot, step: RouteStep): IncidentEvent {
   const c = s.context as IncidentContext
-  const at = nowOf(c)
+  const at = routeAt(c)
   return {
     ...step.payload,
     type: step.type,
@@ -1056,7 +1063,7 @@ const NOT_FORWARD = new Set(['METRICS_UPDATED', 'SET_SEVERITY', 'ESCALATE', 'WAI
 /**
  * A route from an incident opened at `grade` to `closed`, found by a best-first search
  * (the state furthest along the phases first) over the plan's own events and the first
- * category, each stamped at the incident's latest instant. Undefined when none is found
+ * category, each stamped a millisecond after the incident's latest instant (routeAt). Undefined when none is found
  * within `cap` states.
  */
 export function closingRoute(
@@ -1091,7 +1098,7 @@ export function closingRoute(
     const items = menu.filter(
       (m) => handled.has(m.type) && (m.type !== 'SET_CATEGORY' || c.category === null),
     )
-    for (const { event } of bindMenu(plan, items, c, nowOf(c))) {
+    for (const { event } of bindMenu(plan, items, c, routeAt(c))) {
       if (!s.can(event)) continue
       const next = nextSnapshot(plan.machine, s, event as never)
       const k = key(next)
