@@ -1026,7 +1026,6 @@ export interface RouteStep {
   name: string
 }
 
-/** A route's step as the event it sends from `s`, stamped at the incident's latest instant and quoted. */
 /**
  * The instant a route's next step is taken: a millisecond after the incident's latest, as
  * the engine walks take each step on a clock that moves (a step that must come after
@@ -1034,6 +1033,7 @@ export interface RouteStep {
  */
 const routeAt = (c: IncidentContext): string => new Date(Date.parse(nowOf(c)) + 1).toISOString()
 
+/** A route's step as the event it sends from `s`, stamped a millisecond after the incident's latest instant, and quoted. */
 export function routeEvent(plan: PlanDefinition, s: AnyMachineSnapshot, step: RouteStep): IncidentEvent {
   const c = s.context as IncidentContext
   const at = routeAt(c)
