@@ -6,10 +6,10 @@
  */
 import { approvalRule } from '../../machines/kit/drafts.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
-import type { Condition, ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import { conditionWords } from '../diagrams/labels.js'
 
-const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
+const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: number } = {}) => ({
   id: r.id,
   kind: r.kind,
   label: r.label,
@@ -17,7 +17,8 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
   policy: r.policy,
   severities: r.severities ? [...r.severities] : null,
   categories: r.categories ? [...r.categories] : null,
-  when: r.when ? conditionText(r.when) : null,
+  // In the plan's words (events, recipients and rules by their labels), as the plan page shows it.
+  when: r.when ? conditionWords(plan, r.when) : null,
   conditional: r.when !== undefined,
   recipient: r.recipient ?? null,
   due: r.due ? { anchor: r.due.anchor, amount: r.due.amount, unit: r.due.unit } : null,
@@ -47,42 +48,13 @@ const describeRule = (r: ObligationRule, extra: { order?: number } = {}) => ({
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 
-const sinceText = (since: string | undefined) => (since === undefined ? '' : `，最近一次${since}之后`)
-
-/** A rule's condition in words (zh-CN), as the plan page and the console show it. */
-export function conditionText(c: Condition): string {
-  if ('act' in c)
-    return `已${c.act}${
-      c.fields
-        ? `（${Object.entries(c.fields)
-            .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('、') : String(v)}`)
-            .join('，')}）`
-        : ''
-    }`
-  if ('met' in c) return `“${c.met}”已办结`
-  if ('settled' in c) return `“${c.settled}”已办结或免除`
-  if ('decided' in c) return `已决定“${c.decided}”为是`
-  if ('fact' in c) return `事实“${c.fact}”成立`
-  if ('step' in c) return `已完成“${c.step}”`
-  if ('risen' in c) return '级别最近一次变动为升高'
-  if ('actAtGrade' in c)
-    return `${conditionText({ act: c.actAtGrade, fields: c.fields })}（在当前或更高级别时${sinceText(c.since)}）`
-  if ('waivedAtGrade' in c) return `“${c.waivedAtGrade}”已免除（在当前或更高级别时${sinceText(c.since)}）`
-  if ('uncategorised' in c) return '尚未认定涉事原因'
-  if ('breached' in c) return `“${c.breached}”已超时`
-  if ('owed' in c) return `“${c.owed}”尚待办理且未超时`
-  if ('gradedBy' in c) return `${c.gradedBy.join('、')}自上次低于当前级别以来曾定为当前或更高级别`
-  if ('all' in c) return c.all.map(conditionText).join(' 且 ')
-  if ('any' in c) return c.any.map(conditionText).join(' 或 ')
-  return `非（${conditionText(c.not)}）`
-}
-
 export function describeObligations(plan: PlanDefinition) {
   // A version whose approvals cannot be waived (kit option waiveApprovals: false) says so on each.
   const unwaivable = kitOptionsOf(plan.machine).waiveApprovals === false ? { waivableBy: [] } : {}
   const approvals = Object.entries(plan.approvals).flatMap(([severity, list]) =>
     (list ?? []).map((a, i) => ({
       ...describeRule(
+        plan,
         { ...approvalRule(a), severities: [severity as never], ...unwaivable },
         { order: i + 1 },
       ),
@@ -93,14 +65,7 @@ export function describeObligations(plan: PlanDefinition) {
     })),
   )
   return {
-    // Conditions in the plan's words (events, recipients and rules by their labels), as the plan page shows them.
-    obligations: [
-      ...plan.obligations.map((r) => ({
-        ...describeRule(r),
-        when: r.when ? conditionWords(plan, r.when) : null,
-      })),
-      ...approvals,
-    ],
+    obligations: [...plan.obligations.map((r) => describeRule(plan, r)), ...approvals],
     waivers: { roles: [...plan.waivers.roles], clause: plan.waivers.clause, policy: plan.waivers.policy },
   }
 }
@@ -136,6 +101,7 @@ export const describeDeadlines = (plan: PlanDefinition) =>
       unit: r.due.unit,
       severities: r.severities ? [...r.severities] : null,
       categories: r.categories ? [...r.categories] : null,
-      startsOn: r.when ? conditionText(r.when) : 'open',
+      // The condition in the plan's words, as `when` above and the plan page give it.
+      startsOn: r.when ? conditionWords(plan, r.when) : 'open',
       metBy: r.discharge.type,
     }))

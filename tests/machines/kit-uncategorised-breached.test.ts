@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ObligationRule } from '../../machines/kit/types.js'
 import { conditionWords } from '../../src/diagrams/labels.js'
-import { conditionText } from '../../src/http/plan-obligations.js'
+import { describeObligations } from '../../src/http/plan-obligations.js'
 import { startIncident, T0, type Walker } from '../helpers/machine.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
 
@@ -40,6 +40,8 @@ const accountable: ObligationRule = {
 const plan = makeToyPlan(2, [categorise, accountable])
 
 const of = (w: Walker, rule: string) => w.context().obligations.filter((o) => o.rule === rule)
+/** The rule's condition as GET /plans/:planId describes it. */
+const describedWhen = (rule: string) => describeObligations(plan).obligations.find((o) => o.id === rule)?.when
 
 describe('kit condition uncategorised', () => {
   it('opened with no category: owed from the opening, met by the category', () => {
@@ -68,8 +70,8 @@ describe('kit condition uncategorised', () => {
     expect(w.owed().map((o) => o.rule)).toContain('escalate')
   })
 
-  it('reads in words on the plan page and in the diagrams', () => {
-    expect(conditionText({ uncategorised: true })).toBe('尚未认定涉事原因')
+  it('reads in words in GET /plans, on the plan page and in the diagrams', () => {
+    expect(describedWhen(categorise.id)).toBe('尚未认定涉事原因')
     expect(conditionWords(plan, { uncategorised: true })).toBe('尚未认定涉事原因')
   })
 })
@@ -93,8 +95,8 @@ describe('kit condition breached', () => {
     expect(of(w, accountable.id)).toEqual([])
   })
 
-  it('reads in words on the plan page and in the diagrams', () => {
-    expect(conditionText({ breached: 'report:group' })).toBe('“report:group”已超时')
+  it('reads in words in GET /plans, on the plan page and in the diagrams', () => {
+    expect(describedWhen(accountable.id)).toBe('“向领导小组报告”已超时')
     expect(conditionWords(plan, { breached: 'report:group' })).toBe('“向领导小组报告”已超时')
   })
 })

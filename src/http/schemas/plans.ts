@@ -83,7 +83,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
       unit: z.string(),
       severities: z.array(z.string()).nullable(),
       categories: z.array(z.string()).nullable(),
-      startsOn: z.string(),
+      startsOn: z.string().openapi({
+        description:
+          "open: from the opening; else the rule's condition in the plan's words (rules, events and recipients by their labels), as obligations[].when gives it",
+      }),
       metBy: z.string(),
     }),
   ),
