@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ObligationRule } from '../../machines/kit/types.js'
-import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
+import { addMinutes, T0, type Walker } from '../helpers/machine.js'
+import { instances, office, open } from '../helpers/toy-incident.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
 const once: ObligationRule = {
   id: 'step:once',
   kind: 'step',
@@ -31,15 +31,11 @@ const plan = makeToyPlan(2, [once, afterBreach])
 const at = (m: number) => addMinutes(T0, m)
 const grade = (w: Walker, severity: string, m: number) =>
   w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: office, at: at(m) })
-const rows = (w: Walker, rule: string) =>
-  w
-    .context()
-    .obligations.filter((o) => o.rule === rule)
-    .map((o) => [o.status, o.dueAt, o.breachedAt])
+const rows = (w: Walker, rule: string) => instances(w, rule).map((o) => [o.status, o.dueAt, o.breachedAt])
 
 /** Opened 一般 at T0 (both owed, due 10′), both breached at 10′. */
 function breached(): Walker {
-  const w = startIncident(plan, { severity: 'general' }, office)
+  const w = open(plan)
   w.fire(once.id)
   w.fire(afterBreach.id)
   return w
@@ -67,7 +63,7 @@ describe('kit again.afterBreach', () => {
   })
 
   it('risen while the owed one is in time: no second, as whileOwed false alone', () => {
-    const w = startIncident(plan, { severity: 'general' }, office)
+    const w = open(plan)
     grade(w, 'major', 5)
     expect(rows(w, afterBreach.id)).toEqual([['owed', at(10), null]])
   })

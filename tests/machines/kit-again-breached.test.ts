@@ -6,33 +6,19 @@
  * by that one. Without it a rule owes one instance per incident. No released version uses it.
  */
 import { describe, expect, it } from 'vitest'
-import type { ObligationRule } from '../../machines/kit/types.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import { accountable, instances, open, unit } from '../helpers/toy-incident.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const unit = { name: '科室乙', role: 'unit' as const }
-
-const accountable: ObligationRule = {
-  id: 'step:accountable',
-  kind: 'step',
-  label: '追究未及时报告的责任',
-  clause: '2',
-  policy: null,
-  owedBy: ['group'],
-  when: { breached: 'report:group' },
-  discharge: { type: 'ANSWER', fields: {} },
-  prior: 'none',
-}
 const once = makeToyPlan(2, [accountable])
 const each = makeToyPlan(2, [{ ...accountable, again: { breached: true } }])
 
-const of = (w: Walker) => w.context().obligations.filter((o) => o.rule === accountable.id)
+const of = (w: Walker) => instances(w, accountable.id)
 
 /** report:group breached, answered for, then owed again (a rise: 续报) and breached again. */
 function twice(plan: typeof once) {
-  const w = startIncident(plan, { severity: 'general', category: 'rumor' }, office)
+  const w = open(plan, { category: 'rumor' })
   w.fire('report:group')
   w.send('REPORT', { to: ['group'] })
   w.send('ANSWER', { content: '已追责' }, { actor: unit })
@@ -53,7 +39,7 @@ describe('kit rule option again.breached', () => {
   })
 
   it('a breach while the step is still owed is answered by it', () => {
-    const w = startIncident(each, { severity: 'general', category: 'rumor' }, office)
+    const w = open(each, { category: 'rumor' })
     w.fire('report:group')
     w.send('SET_SEVERITY', { severity: 'major', reason: '升级' })
     w.fire('report:group')

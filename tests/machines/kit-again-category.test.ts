@@ -9,10 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { type LedgerSpec, track } from '../../machines/kit/ledger.js'
 import type { ObligationRule } from '../../machines/kit/types.js'
 import type { Category } from '../../machines/vocabulary.js'
-import { startIncident } from '../helpers/machine.js'
+import { office, open } from '../helpers/toy-incident.js'
 import { toyPlan, toyRules } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
 const meeting: ObligationRule = {
   id: 'meeting',
   kind: 'step',
@@ -31,7 +30,7 @@ const spec: LedgerSpec = {
 
 /** An incident whose meeting (#1) was held while the category was `from`; then `to` is set. */
 function recategorise(from: Category | null, to: Category, status: 'met' | 'owed' = 'met') {
-  const w = startIncident(toyPlan, { severity: 'major', category: from }, office)
+  const w = open(toyPlan, { severity: 'major', category: from })
   const ctx = w.context()
   const at = ctx.acts.at(-1)?.at ?? ctx.discoveredAt
   const held = {

@@ -8,18 +8,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../machines/fingerprint.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import { group, leader, ob, open, owedIds } from '../helpers/toy-incident.js'
 import { makeToyPlan, toyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const group = { name: '组长丙', role: 'group' as const }
-const leader = { name: '领导丁', role: 'leader' as const }
-
 const plan = makeToyPlan(8, [], { approvalsWhile: 'releaseOwed' })
-const open = (p: PlanDefinition) => startIncident(p, { severity: 'general' }, office)
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const owedIds = (w: Walker) => w.owed().map((o) => o.id)
 
 describe("kit approvalsWhile: 'releaseOwed' (a draft owes approvals while its release is owed)", () => {
   it('a draft written before its release is owed owes nothing; the release owed, its approval is', () => {

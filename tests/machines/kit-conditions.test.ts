@@ -9,16 +9,13 @@
 import { describe, expect, it } from 'vitest'
 import { holds } from '../../machines/kit/conditions.js'
 import type { ObligationRule } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
-import { makeToyPlan, toyRules } from '../helpers/toy-plan.js'
+import type { Walker } from '../helpers/machine.js'
+import { grade, office, open, owedOf, toyReportToGroup } from '../helpers/toy-incident.js'
+import { makeToyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const group = { name: '组长丙', role: 'group' as const }
-
-const base = toyRules.find((r) => r.id === 'report:group') as ObligationRule
 /** The toy's report to the group, owed again at a rise only where the group did not set the grade. */
 const unknown: ObligationRule = {
-  ...base,
+  ...toyReportToGroup,
   id: 'report:group-unknown',
   when: { any: [{ not: { met: 'report:group-unknown' } }, { not: { gradedBy: ['group'] } }] },
 }
@@ -42,26 +39,21 @@ const kept: ObligationRule = {
 }
 const plan = makeToyPlan(2, [unknown, lapsing, kept])
 
-const open = () => startIncident(plan, { severity: 'general' }, office)
-const grade = (w: Walker, severity: string, actor: { name: string; role: 'office' | 'group' } = group) =>
-  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor })
-const owed = (w: Walker, rule: string) => w.owed().filter((o) => o.rule === rule)
-
 describe('kit condition gradedBy', () => {
   it('a rise the group made owes it no new report; one the office made does', () => {
-    const w = open()
+    const w = open(plan)
     w.send('REPORT', { to: ['group'] })
     grade(w, 'major')
     expect(holds(w.context(), { gradedBy: ['group'] })).toBe(true)
-    expect(owed(w, unknown.id)).toEqual([])
-    expect(owed(w, base.id)).toHaveLength(1)
+    expect(owedOf(w, unknown.id)).toEqual([])
+    expect(owedOf(w, toyReportToGroup.id)).toHaveLength(1)
     grade(w, 'critical', office)
     expect(holds(w.context(), { gradedBy: ['group'] })).toBe(false)
-    expect(owed(w, unknown.id)).toHaveLength(1)
+    expect(owedOf(w, unknown.id)).toHaveLength(1)
   })
 
   it('a grade set at or above the current one counts: set 特别重大, lowered by the office to 重大', () => {
-    const w = open()
+    const w = open(plan)
     grade(w, 'critical')
     grade(w, 'major', office)
     expect(holds(w.context(), { gradedBy: ['group'] })).toBe(true)
@@ -70,31 +62,31 @@ describe('kit condition gradedBy', () => {
   })
 
   it('only since the grade was last below the current one: set 特别重大, lowered to 一般, risen to 重大 by the office', () => {
-    const w = open()
+    const w = open(plan)
     w.send('REPORT', { to: ['group'] })
     grade(w, 'critical')
     grade(w, 'general', office)
     grade(w, 'major', office)
     expect(holds(w.context(), { gradedBy: ['group'] })).toBe(false)
-    expect(owed(w, unknown.id)).toHaveLength(1)
+    expect(owedOf(w, unknown.id)).toHaveLength(1)
   })
 })
 
 describe('kit condition owed', () => {
   it('begun while its fact holds, it stays owed through a lowering after the fact lapses; without it, withdrawn', () => {
-    const w = open()
+    const w = open(plan)
     grade(w, 'major')
     w.send('METRICS_UPDATED', { facts: { crossRegion: true } }, { actor: office })
-    expect(owed(w, kept.id)).toHaveLength(1)
-    expect(owed(w, lapsing.id)).toHaveLength(1)
+    expect(owedOf(w, kept.id)).toHaveLength(1)
+    expect(owedOf(w, lapsing.id)).toHaveLength(1)
     w.send('METRICS_UPDATED', { facts: { crossRegion: false } }, { actor: office })
     grade(w, 'general')
-    expect(owed(w, kept.id)).toHaveLength(1)
+    expect(owedOf(w, kept.id)).toHaveLength(1)
     expect(w.context().obligations.find((o) => o.rule === lapsing.id)).toMatchObject({ status: 'withdrawn' })
   })
 
   it('never begins an instance by itself, and holds only while the latest instance is owed', () => {
-    const w = open()
+    const w = open(plan)
     expect(holds(w.context(), { owed: kept.id })).toBe(false)
     expect(w.context().obligations.filter((o) => o.rule === kept.id)).toEqual([])
     w.send('METRICS_UPDATED', { facts: { crossRegion: true } }, { actor: office })
@@ -127,7 +119,7 @@ describe('kit rule option keyedBy (an instance per value the beginning event nam
       .map((o) => [o.id, o.status, o.discharge.fields.to])
 
   it('one event naming two values owes two instances, each met only by its own value', () => {
-    const w = startIncident(keyedPlan, { severity: 'general' }, office)
+    const w = open(keyedPlan)
     w.send('REPORT', { to: ['group', 'city'] })
     expect(keyed(w)).toEqual([
       ['step:perRecipient#1', 'owed', 'group'],

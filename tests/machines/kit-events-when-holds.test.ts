@@ -9,13 +9,8 @@
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../machines/fingerprint.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import { convenedAndReleased, group, lastAt, leader, ob, open, unit } from '../helpers/toy-incident.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
-
-const office = { name: '办公室甲', role: 'office' as const }
-const group = { name: '组长丙', role: 'group' as const }
-const leader = { name: '领导丁', role: 'leader' as const }
-const unit = { name: '科室乙', role: 'unit' as const }
 
 /** A reply owed again at a relapse, and a comment owed once the reply is settled, asked again at a relapse. */
 const extra: ObligationRule[] = [
@@ -46,17 +41,11 @@ const extra: ObligationRule[] = [
 const plan = makeToyPlan(8, extra, { againOnEvents: 'whenHolds' })
 const before = makeToyPlan(7, extra)
 
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const lastAt = (w: Walker) => w.context().acts.at(-1)?.at
-
 /** Released, commented, subsided, relapsed: the reply is owed again. */
 function relapsed(p: PlanDefinition) {
-  const w = startIncident(p, { severity: 'general' }, office)
+  const w = open(p)
   w.send('REPORT', { to: ['group'] })
-  w.send('CONVENE', {}, { actor: group })
-  w.send('DRAFT', { content: '通报' })
-  w.send('APPROVE', { draftId: 'd1' }, { actor: leader })
-  w.send('RELEASE', { draftId: 'd1' })
+  convenedAndReleased(w)
   w.send('ANSWER', { content: '评论' }, { actor: unit })
   expect(ob(w, 'comment#1')?.status).toBe('met')
   w.send('SUBSIDE')

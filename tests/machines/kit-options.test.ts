@@ -9,18 +9,10 @@ import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../machines/fingerprint.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import { group, leader, ob, open, owedIds, unit } from '../helpers/toy-incident.js'
 import { makeToyPlan, toyPlan, toyPlanStrict } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const unit = { name: '科室乙', role: 'unit' as const }
-const group = { name: '组长丙', role: 'group' as const }
-const leader = { name: '领导丁', role: 'leader' as const }
-
-const open = (plan: PlanDefinition, severity: 'general' | 'major' = 'general') =>
-  startIncident(plan, { severity }, office)
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const owedIds = (w: Walker) => w.owed().map((o) => o.id)
 const draft = (w: Walker, id: string) => w.context().drafts.find((d) => d.id === id)
 const waive = (id: string) => ({ obligation: id, reason: '领导已口头同意' })
 
@@ -120,7 +112,7 @@ describe("supersededDrafts: 'refused' — a superseded draft is neither approved
   })
 
   it('at 重大 the review of d1 (the first of two approvals) is refused too', () => {
-    const w = open(toyPlanStrict, 'major')
+    const w = open(toyPlanStrict, { severity: 'major' })
     w.send('DRAFT', { content: '通报一' })
     w.send('DRAFT', { content: '通报二' })
     expect(w.can('REVIEW_DRAFT', { draftId: 'd1' }, unit)).toBe(false)

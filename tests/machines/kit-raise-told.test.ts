@@ -9,18 +9,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../machines/fingerprint.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import { convenedAndReleased, group, lastAt, ob, open } from '../helpers/toy-incident.js'
 import { makeToyPlan, toyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const group = { name: '组长丙', role: 'group' as const }
-const leader = { name: '领导丁', role: 'leader' as const }
-
 const plan = makeToyPlan(8, [], { raiseTold: 'sinceSettled' })
-const open = (p: PlanDefinition) => startIncident(p, { severity: 'general' }, office)
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const lastAt = (w: Walker) => w.context().acts.at(-1)?.at
 const rise = (w: Walker) => w.send('SET_SEVERITY', { severity: 'major', reason: '恶化' }, { actor: group })
 
 describe("kit raiseTold: 'sinceSettled' (a 续报 made before the rise it reports)", () => {
@@ -59,10 +52,7 @@ describe("kit raiseTold: 'sinceSettled' (a 续报 made before the rise it report
   it('an instance a relapse begins stays owed though a report was made since the latest was met', () => {
     const w = open(plan)
     w.send('REPORT', { to: ['group'] })
-    w.send('CONVENE', {}, { actor: group })
-    w.send('DRAFT', { content: '通报' })
-    w.send('APPROVE', { draftId: 'd1' }, { actor: leader })
-    w.send('RELEASE', { draftId: 'd1' })
+    convenedAndReleased(w)
     w.send('SUBSIDE')
     w.send('REPORT', { to: ['group'] })
     w.send('RELAPSE')
@@ -88,10 +78,7 @@ describe("kit raiseTold: 'sinceSettled' (a 续报 made before the rise it report
   it('the report that met the 续报 a relapse began counts for a rise within the span', () => {
     const w = open(plan)
     w.send('REPORT', { to: ['group'] })
-    w.send('CONVENE', {}, { actor: group })
-    w.send('DRAFT', { content: '通报' })
-    w.send('APPROVE', { draftId: 'd1' }, { actor: leader })
-    w.send('RELEASE', { draftId: 'd1' })
+    convenedAndReleased(w)
     w.send('SUBSIDE')
     w.send('RELAPSE')
     w.send('REPORT', { to: ['group'] })

@@ -8,15 +8,12 @@
 import { describe, expect, it } from 'vitest'
 import { holds, testOf } from '../../machines/kit/conditions.js'
 import type { Condition } from '../../machines/kit/types.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import { grade, group, open } from '../helpers/toy-incident.js'
 import { toyPlan } from '../helpers/toy-plan.js'
 
-const office = { name: '办公室甲', role: 'office' as const }
-const group = { name: '组长丙', role: 'group' as const }
-
-const open = () => startIncident(toyPlan, { severity: 'major' }, office)
-const grade = (w: Walker, severity: string) =>
-  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: group })
+/** Opened 重大. */
+const openMajor = () => open(toyPlan, { severity: 'major' })
 /** Both readings of a condition (`holds` as given, `testOf` compiled once) agree; returns theirs. */
 function read(w: Walker, c: Condition): boolean {
   const given = holds(w.context(), c)
@@ -35,7 +32,7 @@ function relapse(w: Walker) {
 
 describe('kit actAtGrade with since', () => {
   it('a report before the latest relapse does not count; one after it does', () => {
-    const w = open()
+    const w = openMajor()
     w.send('REPORT', { to: ['group'] })
     expect(read(w, toldSinceRelapse)).toBe(true)
     const relapsed = relapse(w)
@@ -60,7 +57,7 @@ describe('kit actAtGrade with since', () => {
   })
 
   it('still reads the grade: a report since the relapse at a lower grade does not count', () => {
-    const w = open()
+    const w = openMajor()
     grade(w, 'general')
     w.send('REPORT', { to: ['group'] })
     grade(w, 'major')
@@ -76,7 +73,7 @@ describe('kit waivedAtGrade', () => {
   }
 
   it('an instance begun at 重大 and waived counts at 重大 and below, not after a rise above it', () => {
-    const w = open()
+    const w = openMajor()
     expect(read(w, waived)).toBe(false)
     waive(w)
     expect(read(w, waived)).toBe(true)
@@ -89,14 +86,14 @@ describe('kit waivedAtGrade', () => {
   })
 
   it('an instance begun at a lower grade and waived does not count after a rise', () => {
-    const w = startIncident(toyPlan, { severity: 'general' }, office)
+    const w = open(toyPlan)
     waive(w)
     grade(w, 'major')
     expect(read(w, waived)).toBe(false)
   })
 
   it('with since: a waiver of an instance begun before the latest relapse does not count', () => {
-    const w = open()
+    const w = openMajor()
     waive(w)
     const c: Condition = { waivedAtGrade: 'report:group', since: 'RELAPSE' }
     expect(read(w, c)).toBe(true)
@@ -110,7 +107,7 @@ describe('kit waivedAtGrade', () => {
 
 describe('kit waivedAtGrade: a waiver settles only its own instance', () => {
   it('a waived instance does not count while an earlier instance of the rule is still owed', () => {
-    const w = open()
+    const w = openMajor()
     const id = w.owed().find((o) => o.rule === 'report:group')?.id as string
     w.send('WAIVE', { obligation: id, reason: '已当面报告' }, { actor: group })
     const c: Condition = { waivedAtGrade: 'report:group' }

@@ -9,11 +9,9 @@ import { describe, expect, it } from 'vitest'
 import type { ObligationRule } from '../../machines/kit/types.js'
 import { conditionWords } from '../../src/diagrams/labels.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
-import { startIncident, T0, type Walker } from '../helpers/machine.js'
+import { T0 } from '../helpers/machine.js'
+import { accountable, instances, open, unit } from '../helpers/toy-incident.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
-
-const office = { name: '办公室甲', role: 'office' as const }
-const unit = { name: '科室乙', role: 'unit' as const }
 
 const categorise: ObligationRule = {
   id: 'step:categorise',
@@ -26,47 +24,37 @@ const categorise: ObligationRule = {
   due: { anchor: 'knownAt', amount: 3, unit: 'workingHours' },
   discharge: { type: 'SET_CATEGORY', fields: {} },
 }
-const accountable: ObligationRule = {
-  id: 'step:accountable',
-  kind: 'step',
-  label: '追究未及时报告的责任',
-  clause: '2',
-  policy: null,
-  owedBy: ['group'],
-  when: { breached: 'report:group' },
-  discharge: { type: 'ANSWER', fields: {} },
-  prior: 'none',
-}
 const plan = makeToyPlan(2, [categorise, accountable])
 
-const of = (w: Walker, rule: string) => w.context().obligations.filter((o) => o.rule === rule)
 /** The rule's condition as GET /plans/:planId describes it. */
 const describedWhen = (rule: string) => describeObligations(plan).obligations.find((o) => o.id === rule)?.when
 
 describe('kit condition uncategorised', () => {
   it('opened with no category: owed from the opening, met by the category', () => {
-    const w = startIncident(plan, { severity: 'general' }, office)
+    const w = open(plan)
     // 3 working hours from knownAt (Friday 2026-10-09 17:00 Beijing = 09:00Z): Saturday 11:30 (a make-up working day).
-    expect(of(w, categorise.id)).toMatchObject([
+    expect(instances(w, categorise.id)).toMatchObject([
       { status: 'owed', startedAt: T0, dueAt: '2026-10-10T03:30:00.000Z' },
     ])
     w.send('SET_CATEGORY', { category: 'doubt' })
-    expect(of(w, categorise.id)).toMatchObject([{ status: 'met' }])
+    expect(instances(w, categorise.id)).toMatchObject([{ status: 'met' }])
     // A change of category owes nothing new.
     w.send('SET_CATEGORY', { category: 'rumor' })
-    expect(of(w, categorise.id)).toHaveLength(1)
+    expect(instances(w, categorise.id)).toHaveLength(1)
   })
 
   it('opened with a category: never owed', () => {
-    const w = startIncident(plan, { severity: 'general', category: 'rumor' }, office)
-    expect(of(w, categorise.id)).toEqual([])
+    const w = open(plan, { category: 'rumor' })
+    expect(instances(w, categorise.id)).toEqual([])
   })
 
   it('categorised late: breached, and the breach owes an escalation', () => {
-    const w = startIncident(plan, { severity: 'general' }, office)
+    const w = open(plan)
     w.fire(categorise.id)
     w.send('SET_CATEGORY', { category: 'doubt' })
-    expect(of(w, categorise.id)).toMatchObject([{ status: 'late', breachedAt: '2026-10-10T03:30:00.000Z' }])
+    expect(instances(w, categorise.id)).toMatchObject([
+      { status: 'late', breachedAt: '2026-10-10T03:30:00.000Z' },
+    ])
     expect(w.owed().map((o) => o.rule)).toContain('escalate')
   })
 
@@ -78,21 +66,21 @@ describe('kit condition uncategorised', () => {
 
 describe('kit condition breached', () => {
   it('owed from the breach of the rule it names, and stays owed once that is met late', () => {
-    const w = startIncident(plan, { severity: 'general', category: 'rumor' }, office)
-    expect(of(w, accountable.id)).toEqual([])
+    const w = open(plan, { category: 'rumor' })
+    expect(instances(w, accountable.id)).toEqual([])
     w.fire('report:group')
     const breachedAt = w.context().obligations.find((o) => o.rule === 'report:group')?.breachedAt
-    expect(of(w, accountable.id)).toMatchObject([{ status: 'owed', startedAt: breachedAt }])
+    expect(instances(w, accountable.id)).toMatchObject([{ status: 'owed', startedAt: breachedAt }])
     w.send('REPORT', { to: ['group'] })
-    expect(of(w, accountable.id)).toMatchObject([{ status: 'owed' }])
+    expect(instances(w, accountable.id)).toMatchObject([{ status: 'owed' }])
     w.send('ANSWER', { content: '已追责' }, { actor: unit })
-    expect(of(w, accountable.id)).toMatchObject([{ status: 'met' }])
+    expect(instances(w, accountable.id)).toMatchObject([{ status: 'met' }])
   })
 
   it('not owed while the rule it names is met in time', () => {
-    const w = startIncident(plan, { severity: 'general', category: 'rumor' }, office)
+    const w = open(plan, { category: 'rumor' })
     w.send('REPORT', { to: ['group'] })
-    expect(of(w, accountable.id)).toEqual([])
+    expect(instances(w, accountable.id)).toEqual([])
   })
 
   it('reads in words in GET /plans, on the plan page and in the diagrams', () => {
