@@ -49,14 +49,31 @@ export interface CurrentState {
   state: unknown
 }
 /**
- * Why an event was refused, where obligations say: what is still owed, which approvals a
- * draft lacks, which owed decision's yes it follows.
+ * Why an event was refused: what is still owed, which approvals a draft lacks, which owed
+ * decision's yes it follows; else which of the plan's conditions do not hold, or which
+ * states take the event.
  */
 export interface RefusalDetail {
   owed?: unknown[]
   missingApprovals?: Array<{ code: string; label: string; draftId: string }>
   decisions?: Array<{ obligation: string; rule: string; label: string }>
+  /** Where nothing owed says why: the plan's conditions (guards) for the event that do not hold now. */
+  conditions?: RefusedCondition[]
+  /** Where no active state has a transition for the event: the states that have one. */
+  acceptedIn?: StateAccepting[]
   reason?: string
+}
+/** A guard of the plan that refused: its code name, its words (as the plan page says it), its clause. */
+export interface RefusedCondition {
+  guard: string
+  words: string
+  clause: string
+}
+/** A state that takes an event: its path (as GET /plans/:planId's `states`), its phase, its words (`处置 › 拟稿审定`). */
+export interface StateAccepting {
+  state: string
+  phase?: string
+  label: string
 }
 export class EventNotAllowed extends AppError {
   constructor(type: string, current: CurrentState, detail: RefusalDetail = {}) {

@@ -58,10 +58,13 @@ function usesWildcards(root: Node): boolean {
 
 type Guards = Record<string, unknown>
 /** A guard resolved: whether it holds for these args, on this snapshot. */
-type Pred = (args: GuardArgs, s: AnyMachineSnapshot) => boolean
+export type Pred = (args: GuardArgs, s: AnyMachineSnapshot) => boolean
 
-/** A guard reference resolved once, as XState's evaluateGuard resolves it per call. */
-function resolve(guard: unknown, guards: Guards): Pred {
+/**
+ * A guard reference resolved once, as XState's evaluateGuard resolves it per call (also
+ * what guard-refusal.ts asks of a refusing transition's guard and of its parts).
+ */
+export function resolve(guard: unknown, guards: Guards): Pred {
   const inline = typeof guard === 'function'
   const name = typeof guard === 'string' ? guard : (guard as { type?: string }).type
   const resolved = inline ? guard : guards[name ?? '']

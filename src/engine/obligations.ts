@@ -17,6 +17,7 @@ import type {
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
+import { guardRefusal } from './guard-refusal.js'
 
 /** A decision is answered only by the roles that owe it (the event's own roles are checked first). */
 export function permits(_plan: PlanDefinition, ctx: IncidentContext, event: IncidentEvent): string | null {
@@ -149,17 +150,24 @@ export function refusalDetail(
         reason: `draft ${draft.id} was published already (${draft.releasedAt}): a new text is a new draft (DRAFT), approved anew`,
       }
   }
+  // Else the chart's own reason: the guards that refused, in the plan's words, or the states
+  // that take the event (guard-refusal.ts); added to the two general reasons below.
+  const chart = guardRefusal(plan, s, event)
+  const { reason: chartReason, ...named } = chart
+  const also = named.conditions ? `; ${chartReason?.replace(/^\S+ is refused: /, '')}` : ''
   if (draft && s.can({ ...event, draftId: undefined }))
     return {
-      reason: `${event.type} is not possible for draft ${draft.id} now (released, withdrawn, or not its turn)`,
+      reason: `${event.type} is not possible for draft ${draft.id} now (released, withdrawn, or not its turn)${also}`,
+      ...named,
     }
   // The state takes the event, but not as sent: a guard of the plan read its fields (a
   // recipient this role does not report to, a level not yet told, content not consented).
   if (s.can({ type: event.type, at: event.at, actor: { name: '', role: 'system' } }))
     return {
-      reason: `${event.type} is accepted now, but not as sent: the plan refuses these fields from role ${event.actor.role} (the owed obligations' discharge says what is expected)`,
+      reason: `${event.type} is accepted now, but not as sent: the plan refuses these fields from role ${event.actor.role} (the owed obligations' discharge says what is expected)${also}`,
+      ...named,
     }
-  return {}
+  return chart
 }
 
 /**

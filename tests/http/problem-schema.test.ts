@@ -1,11 +1,13 @@
 /**
  * A 409's problem body as the OpenAPI document declares it: every field a refusal carries
- * (what is still owed, which approvals a draft lacks, which owed decision to answer first)
+ * (what is still owed, which approvals a draft lacks, which owed decision to answer first,
+ * which of the plan's conditions do not hold, which states take the event)
  * is a property of the `Problem` schema, so a client generated from /openapi.json knows
  * it, and each body is valid against the same zod schema the document is made from.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../machines/vocabulary.js'
+import { guardWord } from '../../src/diagrams/guards.js'
 import { ProblemSchema } from '../../src/http/schemas/problem.js'
 import { type TestApp, testApp } from '../helpers/app.js'
 import { C, released, type Send } from '../helpers/nanning-engine.js'
@@ -61,6 +63,30 @@ describe('409 problem bodies and the OpenAPI Problem schema', () => {
     const res = await post('spokesperson', { type: 'RELEASE', draftId: 'd1', channel: '市局官方微博' })
     expect(res.status).toBe(409)
     expectDeclared(res.body, await declared(), 'missingApprovals')
+  })
+
+  it('declares `conditions` and says them in `detail` (nanning v10: a release the group has not authorised)', async () => {
+    const { send, post } = await opened()
+    await send(C.staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
+    await send(C.head, 'SIGN_OFF', { draftId: 'd1' })
+    await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
+    await send(C.news, 'LEADER_APPROVE', { draftId: 'd1' })
+    const res = await post('spokesperson', { type: 'RELEASE', draftId: 'd1', channel: '市局官方微博' })
+    expect(res.status).toBe(409)
+    expectDeclared(res.body, await declared(), 'conditions')
+    const [c] = res.body.conditions
+    expect(c.words).toContain(guardWord('nanning-aic-2017', 'measuresOrdered'))
+    expect(res.body.detail).toBe(
+      `RELEASE is refused: the plan's conditions do not hold: ${c.words} (${c.clause})`,
+    )
+  })
+
+  it('declares `acceptedIn` (an event no state the incident is in takes)', async () => {
+    const { post } = await opened()
+    const res = await post('group', { type: 'CLOSE' })
+    expect(res.status).toBe(409)
+    expectDeclared(res.body, await declared(), 'acceptedIn')
+    expect(res.body.acceptedIn.map((a: { phase: string }) => a.phase)).toEqual(['disposal', 'review'])
   })
 
   it('declares `owed` (a close while duties are owed)', async () => {

@@ -159,7 +159,10 @@ describe('nanning-aic-2017 version 5', () => {
       const v4 = waivedReview(planV4)
       expect(v4.owed()).toEqual([])
       expect(can(v4, 'CLOSE')).toBe(false)
-      expect(refusal(planV4, v4, 'CLOSE', {})).toEqual({})
+      // Version 4's review takes no CLOSE: the refusal says where it is taken (guard-refusal.ts).
+      expect(refusal(planV4, v4, 'CLOSE', {}).acceptedIn?.map((a) => a.state)).toEqual([
+        'disposal.handlingEnded',
+      ])
 
       const w = waivedReview(plan)
       expect(w.owed()).toEqual([])

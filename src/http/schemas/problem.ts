@@ -1,7 +1,8 @@
 /**
  * The schema of every error answer: RFC 9457 problem details (src/http/problem.ts makes
  * them), with the failing fields of a 400, what a 409's incident accepts now, and why
- * it refused: what is owed, which approvals a draft lacks, which decision to answer first.
+ * it refused: what is owed, which approvals a draft lacks, which decision to answer first,
+ * else which of the plan's conditions do not hold or which states take the event.
  */
 import { z } from '@hono/zod-openapi'
 import { ObligationViewSchema } from './incident-answers.js'
@@ -38,5 +39,16 @@ export const ProblemSchema = z
       .array(z.object({ obligation: z.string(), rule: z.string(), label: z.string() }))
       .optional()
       .openapi({ description: '409: the owed decisions whose yes would let the event through' }),
+    conditions: z
+      .array(z.object({ guard: z.string(), words: z.string(), clause: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          "409, where nothing owed says why: the plan's conditions for the event that do not hold now (the guard's code name, its words as the transitions of GET /plans/:planId say them, the clause)",
+      }),
+    acceptedIn: z
+      .array(z.object({ state: z.string(), phase: z.string().optional(), label: z.string() }))
+      .optional()
+      .openapi({ description: '409: no state the incident is in takes the event; these states do' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' })
