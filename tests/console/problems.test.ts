@@ -118,3 +118,38 @@ it('only a version conflict says the incident was updated', () => {
     '当前阶段（总结评估）不接受「SUBSIDE」。',
   )
 })
+
+it('a refusal by the plan’s conditions names them and their clause, not only the phase', () => {
+  const words = '（“统一发布权威信息”待办 或 领导小组最近一次决定为采取处置措施）'
+  const text = problemMessage(
+    {
+      status: 409,
+      problem: {
+        type: 'https://yuqing-flow.dev/problems/event-not-allowed',
+        phase: 'discovery',
+        version: 5,
+        detail: `RELEASE is refused: the plan's conditions do not hold: ${words} (四(四)、五(二))`,
+        conditions: [{ guard: 'or', words, clause: '四(四)、五(二)' }],
+      },
+    },
+    { eventType: 'RELEASE', eventLabel: () => '发布' },
+  )
+  expect(text).toBe(`「发布」现在不能办理，预案的条件尚不满足：${words}（四(四)、五(二)）。`)
+})
+
+it('an event no state takes names the phases and states that take it', () => {
+  const text = problemMessage(
+    {
+      status: 409,
+      problem: {
+        type: 'https://yuqing-flow.dev/problems/event-not-allowed',
+        phase: 'discovery',
+        version: 1,
+        detail: 'CLOSE is not accepted in this state: it is accepted in phase disposal (后续：处置结束)',
+        acceptedIn: [{ state: 'disposal.handlingEnded', phase: 'disposal', label: '后续：处置结束' }],
+      },
+    },
+    { eventType: 'CLOSE', eventLabel: () => '结束处置' },
+  )
+  expect(text).toBe('当前阶段（发现）不接受「结束处置」；可在以下环节办理：后续：处置结束。')
+})

@@ -49,6 +49,8 @@ addStrings({
     'err.owed': '尚有应办事项未办结：{items}。须先办结或由有权人员免除，才能进行「{event}」。',
     'err.decisions': '须先就{decisions}作出同意的决定，才能进行「{event}」。',
     'err.decisionsOr': '或者先就{decisions}作出同意的决定，也可进行。',
+    'err.conditions': '「{event}」现在不能办理，预案的条件尚不满足：{conditions}。',
+    'err.acceptedIn': '当前阶段（{phase}）不接受「{event}」；可在以下环节办理：{states}。',
     'err.decision': '「{label}」',
     'err.decisionBy': '「{label}」（{roles}）',
     'err.decisionJoin': '或',
@@ -103,6 +105,8 @@ addStrings({
     'err.owed': 'Still owed: {items}. Do them, or have someone entitled waive them, before “{event}”.',
     'err.decisions': 'Decide {decisions} yes first; then “{event}” can be sent.',
     'err.decisionsOr': 'Or decide {decisions} yes first; that lets it through too.',
+    'err.conditions': '“{event}” cannot be sent now; the plan’s conditions do not hold: {conditions}.',
+    'err.acceptedIn': 'The current phase ({phase}) does not accept “{event}”; it is taken in: {states}.',
     'err.decision': '“{label}”',
     'err.decisionBy': '“{label}” ({roles})',
     'err.decisionJoin': ' or ',
@@ -237,6 +241,21 @@ export function problemMessage(e, ctx = {}) {
       return decisions ? `${said}${t('err.decisionsOr', { decisions })}` : said
     }
     if (decisions) return t('err.decisions', { decisions, event })
+    // Else the plan's chart says why (its conditions, in the plan's words, with the clause),
+    // or where the event is taken (README "Errors").
+    const conditions = Array.isArray(p.conditions) ? p.conditions : []
+    if (conditions.length)
+      return t('err.conditions', {
+        event,
+        conditions: conditions.map((c) => `${c.words}（${c.clause}）`).join('；'),
+      })
+    const acceptedIn = Array.isArray(p.acceptedIn) ? p.acceptedIn : []
+    if (acceptedIn.length)
+      return t('err.acceptedIn', {
+        phase: term('phase', p.phase),
+        event,
+        states: acceptedIn.map((a) => a.label).join('；'),
+      })
     return t('err.notAllowed', { phase: term('phase', p.phase), event })
   }
   if (status === 413) return t('err.tooLarge')

@@ -60,9 +60,14 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
           if (status === 409) {
             const p = err.problem ?? {}
             // A refusal naming what is missing (duties owed, approvals, a decision to answer yes
-            // first) says so; otherwise, if the incident moved on while the form was open, that
-            // is why; if not, this step as filled in.
-            const named = p.owed?.length || p.missingApprovals?.length || p.decisions?.length
+            // first, the plan's conditions, the states that take it) says so; otherwise, if the
+            // incident moved on while the form was open, that is why; if not, this step as filled in.
+            const named =
+              p.owed?.length ||
+              p.missingApprovals?.length ||
+              p.decisions?.length ||
+              p.conditions?.length ||
+              p.acceptedIn?.length
             if (!named)
               message =
                 p.version === openedAt
