@@ -21,6 +21,7 @@ import {
   planV5 as nanchongNpc2022V5,
   planV6 as nanchongNpc2022V6,
   planV7 as nanchongNpc2022V7,
+  planV8 as nanchongNpc2022V8,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -86,6 +87,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V5,
   nanchongNpc2022V6,
   nanchongNpc2022V7,
+  nanchongNpc2022V8,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -20,6 +20,9 @@ export interface MigrationSpec {
    * refuses it with the reason given.
    */
   states?: Readonly<Record<string, string | StateRefusal>>
-  /** The context as the new version reads it, from the old one, where the context changed. Pure. */
-  context?: (old: IncidentContext) => IncidentContext
+  /**
+   * The context as the new version reads it, from the old one, where the context changed. Pure.
+   * `migration.at`: when the migration happens (what it begins starts then); a function may ignore it.
+   */
+  context?: (old: IncidentContext, migration: { at: string }) => IncidentContext
 }

@@ -1,5 +1,9 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 9 (version 8's states, chart, events, options and rules; migrates from 8): the
+ * migration from 8 begins the 续报 to 市网信办 that the migration 7 → 8 left waiting for the
+ * incident's next event, due as version 8 would have had it from the group's rise
+ * (migration-v9.ts).
  * Version 8 (a clause-by-clause review of 7; the same states, chart and options, migrates
  * from 7): one follow-up owed at a time (a rise while the 续报 is owed begins no second; no
  * second report to 市网信办 after 特别重大 → 重大), the group is owed no 续报 of a grade it set
@@ -37,10 +41,20 @@ import type { ObligationRule, PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
+import {
+  machine,
+  machineV2,
+  machineV3,
+  machineV4,
+  machineV5,
+  machineV6,
+  machineV7,
+  machineV8,
+} from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
 import { blocksPerTarget, cacAsV8 } from './migration-v8.js'
+import { cacFromRise } from './migration-v9.js'
 import {
   approvals,
   approvalsV4,
@@ -137,10 +151,22 @@ const BLOCK_V8 = obligationsV8.find((r) => r.id === 'block') as ObligationRule
  * (above). Its incidents' report to 市网信办 and blocks are judged again at the migration from 7
  * (migration-v8.ts); the kit's migration withdraws what version 8 owes no more, not yet due.
  */
-export const plan: PlanDefinition = {
+export const planV8: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: [...obligationsV8, escalation],
-  machine,
+  machine: machineV8,
   migratesFrom: { from: 7, context: (old) => blocksPerTarget(BLOCK_V8, cacAsV8(CAC_V8, old)) },
+}
+
+/**
+ * Version 9: version 8's states, chart, events, options and rules. Its incidents' 续报 to 市网信办
+ * that the migration 7 → 8 left waiting for their next event is begun at the migration from 8,
+ * due as version 8 would have had it from the group's rise (migration-v9.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV8,
+  version: 9,
+  machine,
+  migratesFrom: { from: 8, context: (old, { at }) => cacFromRise(CAC_V8, old, at) },
 }

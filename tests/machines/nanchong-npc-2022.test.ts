@@ -7,6 +7,7 @@ import {
   planV5,
   planV6,
   planV7,
+  planV8,
 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
@@ -206,9 +207,12 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(planV7.version).toBe(7)
     // 6 → 7 reads the context as version 7 does (a block at every consent: migration-v7.ts).
     expect(planV7.migratesFrom).toEqual({ from: 6, context: expect.any(Function) })
-    expect(plan.version).toBe(8)
+    expect(planV8.version).toBe(8)
     // 7 → 8 reads the report to 市网信办 as version 8 does (migration-v8.ts).
-    expect(plan.migratesFrom).toEqual({ from: 7, context: expect.any(Function) })
+    expect(planV8.migratesFrom).toEqual({ from: 7, context: expect.any(Function) })
+    expect(plan.version).toBe(9)
+    // 8 → 9 begins the 续报 to 市网信办 7 → 8 left waiting (migration-v9.ts).
+    expect(plan.migratesFrom).toEqual({ from: 8, context: expect.any(Function) })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

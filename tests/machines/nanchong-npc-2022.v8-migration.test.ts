@@ -4,12 +4,13 @@
  * due), the group's 续报 of a grade it raised itself goes, the report to 市网信办 version 7
  * withdrew at a lowering within 较大 and above is owed again as it was due, and no second report
  * to 市网信办 follows a lowering 特别重大 → 重大; each content a consent named owes its own block.
+ * Version 8 is frozen (version 9 is current): tested as `planV8` by name.
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV7 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV8 as plan, planV7 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, T0, type Walker } from '../helpers/machine.js'

@@ -1,0 +1,69 @@
+/**
+ * nanchong-npc-2022 7 → 8 → 9 through the engine's migration (tests/machines/
+ * nanchong-npc-2022.v9-migration.test.ts has the same in memory): the 续报 to 市网信办 the
+ * migration 7 → 8 left waiting for the incident's next event (the group raised the grade
+ * itself) is begun by the migration to 9, due an hour from the group's rise; the entry lists it
+ * as begun, its timer is added, and replay reproduces it (the migration's time is journaled).
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
+import { auditIncident } from '../../src/engine/audit.js'
+import { createEngine } from '../../src/engine/engine.js'
+import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { registryOf } from '../helpers/migration-plans.js'
+
+const monitor = caller('monitor')
+const office = caller('office')
+const group = caller('group')
+const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
+const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
+
+describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
+  let t: TestEngine
+  afterEach(async () => {
+    await t?.store.close()
+  })
+
+  it('the migration to 9 begins the 续报 to 市网信办 at once, due an hour from the group’s rise', async () => {
+    const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.plan)
+    t = await freshEngine(await newDb('sqlite'), undefined, registry)
+    const old = createEngine({
+      store: t.store,
+      plans: registryOf(nanchong.planV7),
+      clock: t.clock,
+      calendar,
+    })
+    const v = await old.open(
+      {
+        planId: nanchong.PLAN_ID,
+        title: '旧版事件',
+        severityReason: '人工',
+        severity: 'large',
+        category: 'inquiry',
+      } as never,
+      office,
+    )
+    const step = async (type: string, fields: Record<string, unknown>, who: typeof group) => {
+      t.clock.advance(1)
+      return old.send(v.id, { type, fields }, who)
+    }
+    await step('REPORT', { to: ['group'], summary: '事实' }, monitor)
+    await step('REPORT', { to: ['cac'], summary: '事实' }, group)
+    await step('SET_SEVERITY', { severity: 'major', reason: '舆情升级' }, group)
+    const riseAt = t.clock.now().toISOString()
+    t.clock.advance(1)
+    await t.engine.migrate(v.id, { toVersion: 8, reason: '评审' }, admin)
+    t.clock.advance(1)
+    const dry = await t.engine.migrate(v.id, { toVersion: 9, reason: '评审', dryRun: true }, admin)
+    expect(dry.obligations.begun).toEqual(['report:cac#2'])
+    const moved = await t.engine.migrate(v.id, { toVersion: 9, reason: '评审' }, admin)
+    expect(moved.status).toBe('migrated')
+    expect(moved.obligations.begun).toEqual(['report:cac#2'])
+    expect(moved.timers.added).toContain('report:cac#2')
+    const o = (await t.engine.get(v.id, office)).obligations.find((x) => x.id === 'report:cac#2')
+    expect(o).toMatchObject({ status: 'owed', countsFrom: riseAt, dueAt: plus(riseAt, 60) })
+    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, v.id)
+    expect(audit.readModel.mismatches).toEqual([])
+    expect(audit.ok).toBe(true)
+  })
+})

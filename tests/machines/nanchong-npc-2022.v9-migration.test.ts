@@ -1,0 +1,161 @@
+/**
+ * nanchong-npc-2022 8 → 9 (same states, same rules): a version-7 incident the migration 7 → 8
+ * left with the 续报 to 市网信办 waiting for the incident's next event (the group raised the grade
+ * itself: version 8 owes the group no 续报 of it, so 市网信办's is owed from the rise, 逐级) has
+ * it owed from the migration to 9, due as version 8 would have had it from the rise — overdue
+ * from that due time when it has passed (OBLIGATIONS.md rules 1, 4 and 9: a due time is set
+ * once, from the rise; the breach is the timer's at that time, not a later due time invented).
+ * Migrated as the engine does (kit migrateSnapshot with settle, rejudge and keepRisen), one
+ * version at a time: 7 → 8 → 9.
+ */
+import { describe, expect, it } from 'vitest'
+import { type AnyActorRef, createActor } from 'xstate'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import { plan, planV7, planV8 } from '../../machines/nanchong-npc-2022/index.js'
+import type { Actor, Severity } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, inertClock, startIncident, T0, type Walker } from '../helpers/machine.js'
+import { group, monitor, office, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'
+
+const at = (m: number) => addMinutes(T0, m)
+const openOn = (p: PlanDefinition, severity: Severity) =>
+  startIncident(p, { severity, severityReason: '开案定级', category: 'inquiry' }, office)
+const grade = (w: Walker, severity: Severity, by: Actor, when: string) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: by, at: when })
+const cac = (ctx: IncidentContext) => ctx.obligations.filter((o) => o.rule === 'report:cac')
+const owedCac = (ctx: IncidentContext) => cac(ctx).filter((o) => o.status === 'owed')
+
+/** An incident on `p`, moved along as the engine does: migrations and events at given instants. */
+class Moving {
+  constructor(
+    public p: PlanDefinition,
+    public actor: AnyActorRef,
+  ) {}
+  static of(p: PlanDefinition, w: Walker) {
+    return new Moving(p, w.actor)
+  }
+  ctx = () => this.actor.getSnapshot().context as IncidentContext
+  /** Migrates to `to` at `when` (kit migrateSnapshot, as the engine calls it). */
+  migrate(to: PlanDefinition, when: string) {
+    const persisted = JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot())) as PersistedSnapshot
+    const r = migrateSnapshot(this.p, to, persisted, {
+      at: when,
+      actor: { name: '管理员', role: 'admin' },
+      reason: '评审所见缺陷',
+      quotes: quoteRules(to.obligations, calendar, this.ctx(), when),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    this.p = to
+    this.actor = createActor(to.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    return this
+  }
+  send(type: string, fields: Record<string, unknown>, by: Actor, when: string) {
+    this.actor.send({
+      ...fields,
+      type,
+      at: when,
+      actor: by,
+      quotes: quoteRules(this.p.obligations, calendar, this.ctx(), when),
+    })
+    return this
+  }
+}
+
+/** Version 7: 较大, both levels told; the group raises to 重大 itself at 20′ (version 7 owes it a 续报). */
+function groupRaisedOnV7() {
+  const w = openOn(planV7, 'large')
+  reportGroup(w, at(2))
+  reportCac(w, at(5))
+  grade(w, 'major', group, at(20))
+  return w
+}
+
+describe('nanchong-npc-2022 migrates from version 8 to 9', () => {
+  it('version 9 is version 8 with its own migration', () => {
+    expect(plan.version).toBe(9)
+    expect(plan.migratesFrom).toEqual({ from: 8, context: expect.any(Function) })
+    expect(plan.obligations).toBe(planV8.obligations)
+  })
+
+  it('7 → 8 left 市网信办’s 续报 for the next event; 8 → 9 owes it at the migration, due an hour from the group’s rise', () => {
+    const m = Moving.of(planV7, groupRaisedOnV7()).migrate(planV8, at(22))
+    expect(owedCac(m.ctx())).toEqual([])
+    m.migrate(plan, at(25))
+    expect(owedCac(m.ctx()).map((o) => [o.id, o.startedAt, o.countsFrom, o.dueAt])).toEqual([
+      ['report:cac#2', at(25), at(20), at(80)],
+    ])
+    expect(m.ctx().ledger.pending).toBeUndefined()
+    // The incident's next event begins no second one, and one report meets it.
+    m.send('WATCH_TREND', {}, monitor, at(30))
+    expect(cac(m.ctx())).toHaveLength(2)
+    m.send('REPORT', { to: ['cac'], summary: '续报' }, group, at(40))
+    expect(cac(m.ctx()).map((o) => [o.status, o.metAt])).toEqual([
+      ['met', at(5)],
+      ['met', at(40)],
+    ])
+  })
+
+  it('migrated after that due time: owed, overdue from it (the timer breaches it at its due time)', () => {
+    const m = Moving.of(planV7, groupRaisedOnV7()).migrate(planV8, at(22)).migrate(plan, at(95))
+    const [o] = owedCac(m.ctx())
+    expect(o).toMatchObject({ startedAt: at(95), dueAt: at(80), breachedAt: null })
+    m.send('DEADLINE_PASSED', { obligation: o?.id }, { name: 'system', role: 'system' }, at(95))
+    expect(owedCac(m.ctx())[0]?.breachedAt).toBe(at(80))
+    expect(m.ctx().obligations.filter((x) => x.rule === 'escalate' && x.status === 'owed')).toHaveLength(1)
+  })
+
+  it('two rises by the group: due an hour from the first (one owed at a time, rule 4)', () => {
+    const w = groupRaisedOnV7()
+    grade(w, 'critical', group, at(25))
+    const m = Moving.of(planV7, w).migrate(planV8, at(26)).migrate(plan, at(27))
+    expect(owedCac(m.ctx()).map((o) => [o.startedAt, o.dueAt])).toEqual([[at(27), at(80)]])
+  })
+
+  it('a monitor’s rise, then the group’s above it: due an hour from the group’s rise', () => {
+    const w = openOn(planV7, 'large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    grade(w, 'major', monitor, at(10))
+    grade(w, 'critical', group, at(12))
+    // 7 → 8 withdrew both 续报 to the group (not yet due; the group set a grade above 重大).
+    const m = Moving.of(planV7, w).migrate(planV8, at(13))
+    expect(m.ctx().obligations.filter((o) => o.rule === 'report:group' && o.status === 'owed')).toEqual([])
+    m.migrate(plan, at(14))
+    expect(owedCac(m.ctx()).map((o) => [o.startedAt, o.dueAt])).toEqual([[at(14), at(72)]])
+  })
+
+  it('control: an event after 7 → 8 began it (an hour from that event); 8 → 9 moves no due time', () => {
+    const m = Moving.of(planV7, groupRaisedOnV7()).migrate(planV8, at(22))
+    m.send('METRICS_UPDATED', { facts: {} }, monitor, at(24))
+    expect(owedCac(m.ctx()).map((o) => o.dueAt)).toEqual([at(84)])
+    const before = m.ctx().obligations
+    m.migrate(plan, at(25))
+    expect(m.ctx().obligations).toEqual(before)
+  })
+
+  it('control: a version-8 incident the group raised itself owed it from the rise; 8 → 9 changes nothing', () => {
+    const w = openOn(planV8, 'large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    grade(w, 'major', group, at(20))
+    expect(owedCac(w.context()).map((o) => [o.startedAt, o.dueAt])).toEqual([[at(20), at(80)]])
+    const before = w.context().obligations
+    const m = Moving.of(planV8, w).migrate(plan, at(25))
+    expect(m.ctx().obligations).toEqual(before)
+  })
+
+  it('control: a monitor’s rise, the group untold of it: 市网信办 still waits for the group’s report (逐级)', () => {
+    const w = openOn(planV7, 'large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    grade(w, 'major', monitor, at(20))
+    const m = Moving.of(planV7, w).migrate(planV8, at(22)).migrate(plan, at(23))
+    expect(owedCac(m.ctx())).toEqual([])
+    m.send('REPORT', { to: ['group'], summary: '续报' }, monitor, at(26))
+    expect(owedCac(m.ctx()).map((o) => [o.startedAt, o.dueAt])).toEqual([[at(26), at(86)]])
+  })
+})
