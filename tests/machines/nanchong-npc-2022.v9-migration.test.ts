@@ -137,6 +137,17 @@ describe('nanchong-npc-2022 migrates from version 8 to 9', () => {
     expect(m.ctx().obligations).toEqual(before)
   })
 
+  it('control: the first report to 市网信办 (一般 → 较大 by the group on 7) is due from the migration 7 → 8, and stays so', () => {
+    const w = openOn(planV7, 'general')
+    reportGroup(w, at(2))
+    grade(w, 'large', group, at(20))
+    const m = Moving.of(planV7, w).migrate(planV8, at(22))
+    expect(owedCac(m.ctx()).map((o) => [o.id, o.dueAt])).toEqual([['report:cac#1', at(82)]])
+    const before = m.ctx().obligations
+    m.migrate(plan, at(23))
+    expect(m.ctx().obligations).toEqual(before)
+  })
+
   it('control: a version-8 incident the group raised itself owed it from the rise; 8 → 9 changes nothing', () => {
     const w = openOn(planV8, 'large')
     reportGroup(w, at(2))
