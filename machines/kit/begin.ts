@@ -4,6 +4,7 @@
  * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
  */
 import { fieldsMatch } from './conditions.js'
+import { NAMED } from './discharge-one.js'
 import type { Act, Discharge, Obligation, ObligationRule } from './obligation-types.js'
 import { atOrAbove } from './told-at-grade.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
@@ -83,8 +84,9 @@ export function begin(
     : rule.keyedBy && opts.key !== undefined
       ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, [rule.keyedBy.as]: opts.key } }
       : rule.discharge
+  const id = `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`
   const o: Obligation = {
-    id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
+    id,
     rule: rule.id,
     kind: rule.kind,
     label: rule.label,
@@ -106,7 +108,10 @@ export function begin(
     withdrawn: null,
     decision: null,
     requoted: null,
-    discharge,
+    // `dischargeOne`: the instance names itself, so one step discharges this one only.
+    discharge: rule.dischargeOne
+      ? { type: discharge.type, fields: { ...discharge.fields, [NAMED]: id } }
+      : discharge,
   }
   if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision') return o
   if (rule.kind === 'approval') {
@@ -137,11 +142,13 @@ export const keyedRule = (rule: ObligationRule, o: Obligation): ObligationRule =
 /**
  * Rule 6: the earlier step that meets a new instance of `rule` at once, if any — its own
  * discharge or one of its `priorSteps`, judged by `prior` against the incident's grade
- * (none for `prior: 'none'`, a decision or an approval). The migration asks it too, to
+ * (none for `prior: 'none'`, a decision, an approval or a `dischargeOne` rule). The migration asks it too, to
  * judge an owed obligation again as a new version would have begun it (kit/migration.ts).
  */
 export function doneBefore(ctx: IncidentContext, rule: ObligationRule): Act | undefined {
-  if (rule.prior === 'none' || rule.kind === 'decision' || rule.kind === 'approval') return undefined
+  // `dischargeOne`: an earlier step met the instance owed then, not this one.
+  if (rule.prior === 'none' || rule.kind === 'decision' || rule.kind === 'approval' || rule.dischargeOne)
+    return undefined
   const since = afterOf(ctx, rule)
   return ctx.acts.find(
     (a) =>

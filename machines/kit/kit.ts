@@ -8,6 +8,7 @@
 import { assign } from 'xstate'
 import { CategorySchema, FactsSchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
 import { initialContext, ledgerSpec, regrade } from './context.js'
+import { namesOwed, resolvedFields } from './discharge-one.js'
 import {
   type ApprovalTable,
   addDraft,
@@ -17,7 +18,7 @@ import {
   releaseDraft,
   withdrawDraft,
 } from './drafts.js'
-import { begin, holds, track, wouldDischarge } from './ledger.js'
+import { actFields, begin, holds, track, wouldDischarge } from './ledger.js'
 import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
 import { type KitOptions, registerKitOptions } from './options.js'
 import { ruleIndex } from './rule-index.js'
@@ -53,17 +54,20 @@ const named = (event: IncidentEvent, field: string): string | undefined =>
   typeof event[field] === 'string' ? (event[field] as string) : undefined
 
 /** Owed obligations, except those `event` itself would discharge (rule 2). */
-export const owedBesides = (
+export function owedBesides(
   ctx: IncidentContext,
   event?: IncidentEvent,
   rules?: readonly string[],
-): Obligation[] =>
-  ctx.obligations.filter(
+): Obligation[] {
+  // `dischargeOne`: an event naming no instance discharges the oldest owed one only.
+  const fields = event === undefined ? undefined : resolvedFields(ctx.obligations, event, actFields(event))
+  return ctx.obligations.filter(
     (o) =>
       o.status === 'owed' &&
       (!rules || rules.includes(o.rule)) &&
-      (event === undefined || !wouldDischarge(o, event)),
+      (event === undefined || !wouldDischarge(o, event, fields)),
   )
+}
 
 export function createKit(spec: KitSpec) {
   const ledger = ledgerSpec(spec)
@@ -96,6 +100,11 @@ export function createKit(spec: KitSpec) {
     stepDone: ({ context }: Args, p: { step: string }) => context.steps[p.step] !== undefined,
     /** An obligation of this rule is owed now. */
     owes: ({ context }: Args, p: { rule: string }) => owes(context, p.rule),
+    /**
+     * The event names no obligation (`obligation`), or an owed one it discharges (a rule's
+     * `dischargeOne`: the step says which duty it does; naming none, the oldest owed).
+     */
+    namesOwed: ({ context, event }: Args) => namesOwed(context, event, actFields(event)),
     /** Rule 2: the latest instance of `rule` (not withdrawn) was waived: what waited for it goes on. */
     waived: ({ context }: Args, p: { rule: string }) =>
       context.obligations.findLast((o) => o.rule === p.rule && o.status !== 'withdrawn')?.status === 'waived',

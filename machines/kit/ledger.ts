@@ -13,6 +13,7 @@ import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, keyedRule, keysOf, matchesDischarge, toldBefore } from './begin.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
+import { resolvedFields } from './discharge-one.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
@@ -61,11 +62,18 @@ function dischargedBy(
   return matchesDischarge(o.discharge, event.type, fields)
 }
 
-/** Whether `event` would discharge `o` if accepted (for the close guard: the event's own obligations). */
-export function wouldDischarge(o: Obligation, event: IncidentEvent): boolean {
+/**
+ * Whether `event` would discharge `o` if accepted (for the close guard: the event's own
+ * obligations); `fields`: the event's as the ledger matches them (`resolvedFields`).
+ */
+export function wouldDischarge(
+  o: Obligation,
+  event: IncidentEvent,
+  fields: Readonly<Record<string, unknown>> = actFields(event),
+): boolean {
   if (o.status !== 'owed') return false
   if (o.kind === 'decision') return event.type === o.discharge.type && event.decision === o.rule
-  return matchesDischarge(o.discharge, event.type, actFields(event))
+  return matchesDischarge(o.discharge, event.type, fields)
 }
 
 /** Runs after every accepted event (see withLedger): the nine rules, in one pass. */
@@ -84,9 +92,10 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     const act: Act = { type: event.type, at, severity: ctx.severity, fields }
     next.acts = [...ctx.acts, act]
   }
-  // Discharge what this event discharges.
+  // Discharge what this event discharges (`dischargeOne`: naming none, the oldest owed instance).
+  const matched = resolvedFields(ctx.obligations, event, fields)
   next.obligations = mapChanged(next.obligations, (o) =>
-    dischargedBy(next, o, event, fields) ? dischargeWith(o, event, at) : o,
+    dischargedBy(next, o, event, matched) ? dischargeWith(o, event, at) : o,
   )
   const from = ctx.ledger.severity
   const to = next.severity

@@ -10,12 +10,15 @@
  * at once when the step was done before (rule 6) — a rule it begins again on a yes
  * (`again.onYes`) too, when a yes on the record came after its latest instance was
  * settled; a rule it asks again only once settled (`again.whileOwed: false`) keeps its
- * first owed instance and withdraws the later ones (not yet due). Pure: the engine passes
+ * first owed instance and withdraws the later ones (not yet due); a rule whose step now
+ * discharges one instance (`dischargeOne`) owes anew what one step met beside another under
+ * a version without it (kit/discharge-one.ts). Pure: the engine passes
  * the time, the actor and the quotes.
  */
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
 import { orderedSince } from './declined.js'
+import { metBeside, selfNamed } from './discharge-one.js'
 import { keptByRises } from './kept-risen.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import { mappedValue, type NodeLike, nodeAt, statePaths, target } from './migration-states.js'
@@ -144,6 +147,7 @@ export function rederive(
       return notDue ? { ...o, status: 'withdrawn', withdrawn } : o
     }),
   }
+  next = { ...next, obligations: selfNamedOwed(next.obligations, byId) }
   for (const rule of spec.rules) {
     if (!applies(next, rule)) continue
     // A rule that begins again on a yes (`again.onYes`) and was settled before the latest yes is owed anew.
@@ -153,6 +157,7 @@ export function rederive(
     const o = req.rejudge ? metSinceRise(next, begun, rule) : begun
     next = { ...next, obligations: [...next.obligations, o] }
   }
+  next = owedAnewOneByOne(next, spec.rules, req, from)
   const event: IncidentEvent = {
     type: 'MIGRATED',
     at: req.at,
@@ -161,6 +166,40 @@ export function rederive(
     reason: withdrawn.reason,
   }
   return syncApprovals(spec, next, event, 'none')
+}
+
+/**
+ * `dischargeOne` (kit/discharge-one.ts): an owed instance begun under a version without it
+ * names itself now, so one step discharges it alone.
+ */
+function selfNamedOwed(
+  obligations: readonly Obligation[],
+  byId: ReadonlyMap<string, ObligationRule>,
+): Obligation[] {
+  return obligations.map((o) => (o.status === 'owed' && byId.get(o.rule)?.dischargeOne ? selfNamed(o) : o))
+}
+
+/**
+ * `dischargeOne`, from a version whose rule had no such option (one step met every owed
+ * instance there): each instance a step met beside another one was never done. Met stays met
+ * (OBLIGATIONS.md); the duty is owed anew from the migration, once per such instance.
+ */
+function owedAnewOneByOne(
+  ctx: IncidentContext,
+  rules: readonly ObligationRule[],
+  req: MigrationRequest,
+  from: PlanDefinition | undefined,
+): IncidentContext {
+  let next = ctx
+  for (const rule of rules) {
+    if (!rule.dischargeOne || from === undefined || !applies(next, rule)) continue
+    if (from.obligations.find((r) => r.id === rule.id)?.dischargeOne) continue
+    for (let n = metBeside(next, rule); n > 0; n--) {
+      const o = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: true })
+      next = { ...next, obligations: [...next.obligations, o] }
+    }
+  }
+  return next
 }
 
 /**

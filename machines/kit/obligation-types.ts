@@ -174,6 +174,18 @@ export interface ObligationRule {
    */
   keyedBy?: { field: string; as: string }
   /**
+   * Opt-in: one event discharges one owed instance of it, not every owed one it matches
+   * (each instance a duty of its own: each 批示 carried out by a step of its own). Each
+   * instance names itself in its `discharge.fields.obligation`; an event naming an owed one
+   * in its field `obligation` discharges that one, an event naming none the oldest owed
+   * (kit/discharge-one.ts; a plan refuses a name that is no owed instance with its guard
+   * `namesOwed`). Rule 6 does not begin it met: an earlier step met the instance owed then.
+   * Not with `keyedBy` or `again.told` (which read the rule's own discharge). A migration
+   * from a version without it owes anew each instance a step met beside another one.
+   * Absent: one event discharges every owed instance it matches.
+   */
+  dischargeOne?: true
+  /**
    * Who may waive its obligations, narrower than the plan's `waivers` (opt-in): a
    * superior's authorisation is waived only by that superior, never by a subordinate.
    * Absent: whoever the plan's `waivers` name.

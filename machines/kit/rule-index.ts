@@ -76,6 +76,11 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
   for (const r of rules)
     if (r.again?.told !== undefined && !r.again.raise)
       throw new Error(`obligation rule ${r.id}: again.told judges what a rise begins; it needs again.raise`)
+  for (const r of rules)
+    if (r.dischargeOne && (r.keyedBy !== undefined || r.again?.told !== undefined))
+      throw new Error(
+        `obligation rule ${r.id}: dischargeOne names each instance; not with keyedBy or again.told`,
+      )
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
     slot: slot.get(rule.id) as number,

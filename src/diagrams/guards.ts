@@ -17,6 +17,7 @@ export const KIT_GUARD_WORDS: Readonly<Record<string, string>> = {
   canRequote: '到期时间待按新日历数据重算',
   settled: '无待办的应办事项',
   freshDraft: '所指稿件存在且未撤回、未发布',
+  namesOwed: '未指明应办事项，或所指明的应办事项待办且由此办结',
 }
 
 export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

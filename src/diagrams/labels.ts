@@ -32,6 +32,9 @@ export const AFTER_BREACH_TEXT = '在办一项已超时的，升级时另起一�
 /** `again.told: 'sameGrade'` in words: risen again to a grade reported, a recipient told of it is owed nothing new. */
 export const TOLD_SAME_GRADE_TEXT = '升级回到已报告过的级别时，已告知该级别的对象不再重复应办'
 
+/** `dischargeOne` in words: one step meets one owed instance, the one it names or the oldest. */
+export const DISCHARGE_ONE_TEXT = '每项各须办理：一次办理只办结所指明的一项（未指明时办结最早的一项）'
+
 /** `keyedBy` in words: one instance per value the beginning event names, each met by its own. */
 export const keyedByText = (k: { field: string; as: string }) =>
   `按 ${k.field} 所列每项各应办一项，以 ${k.as} 为该项者办结`
@@ -249,6 +252,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
   if (r.again?.breached) parts.push('办结或免除后所列事项再次超时的，再次应办')
   if (r.keyedBy) parts.push(keyedByText(r.keyedBy))
+  if (r.dischargeOne) parts.push(DISCHARGE_ONE_TEXT)
   return parts.join('；') || '所有级别'
 }
 

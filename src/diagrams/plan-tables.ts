@@ -14,6 +14,7 @@ import {
   CATEGORY_CHANGED_TEXT,
   clockText,
   conditionWords,
+  DISCHARGE_ONE_TEXT,
   KIND_LABELS,
   keyedByText,
   ON_YES_TEXT,
@@ -85,6 +86,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
     'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',
+    'dischargeOne' in o && o.dischargeOne ? DISCHARGE_ONE_TEXT : '',
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

@@ -29,6 +29,24 @@ export function permits(_plan: PlanDefinition, ctx: IncidentContext, event: Inci
   return `role ${event.actor.role} may not decide ${o.label} (owed by: ${o.owedBy.join(', ')})`
 }
 
+/**
+ * A step of a rule whose step discharges one instance (kit `dischargeOne`) naming, in its
+ * field `obligation`, no owed instance it discharges: which ones it may name.
+ */
+function namedNotOwed(plan: PlanDefinition, ctx: IncidentContext, event: IncidentEvent): string | null {
+  const named = event.obligation
+  if (
+    typeof named !== 'string' ||
+    !plan.obligations.some((r) => r.dischargeOne && r.discharge.type === event.type)
+  )
+    return null
+  const owed = ctx.obligations
+    .filter((o) => o.status === 'owed' && o.discharge.type === event.type)
+    .map((o) => o.id)
+  if (owed.includes(named)) return null
+  return `no owed obligation ${named} that ${event.type} discharges (owed: ${owed.join(', ') || 'none'})`
+}
+
 const withContext = (plan: PlanDefinition, s: AnyMachineSnapshot, context: IncidentContext) =>
   plan.machine.resolveState({ value: s.value, context })
 
@@ -48,6 +66,8 @@ export function refusalDetail(
   const owedIds = ctx.obligations.filter((o) => o.status === 'owed').map((o) => o.id)
   if (event.type === 'WAIVE' && typeof event.obligation === 'string' && !owedIds.includes(event.obligation))
     return { reason: `no owed obligation ${event.obligation} (owed: ${owedIds.join(', ') || 'none'})` }
+  const one = namedNotOwed(plan, ctx, event)
+  if (one !== null) return { reason: one }
   const options = kitOptionsOf(plan.machine)
   if (
     event.type === 'WAIVE' &&

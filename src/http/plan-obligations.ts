@@ -45,6 +45,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
   ...(r.waivableBy === undefined ? {} : { waivableBy: [...r.waivableBy] }),
   // Only where it is owed once per value an event names (kit `keyedBy`).
   ...(r.keyedBy === undefined ? {} : { keyedBy: { ...r.keyedBy } }),
+  // Only where one step discharges one owed instance (kit `dischargeOne`).
+  ...(r.dischargeOne === true ? { dischargeOne: true as const } : {}),
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 

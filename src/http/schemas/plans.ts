@@ -148,6 +148,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
           description:
             'Owed once per value of the field `field` of the event that begins it; each instance is discharged only by its event carrying `as` equal to that value (named in its `discharge.fields`)',
         }),
+        dischargeOne: z.literal(true).optional().openapi({
+          description:
+            'Each instance is a duty of its own: one discharging event meets one owed instance, the one it names in its field `obligation` (each instance names itself in its `discharge.fields.obligation`), or the oldest owed when it names none; absent: one event meets every owed instance it matches',
+        }),
         order: z.number().int().optional(),
         event: z.string().optional(),
         separate: z.boolean().optional(),

@@ -78,8 +78,9 @@ export function begin(
     : rule.keyedBy && opts.key !== undefined
       ? { type: rule.discharge.type, fields: { ...rule.discharge.fields, [rule.keyedBy.as]: opts.key } }
       : rule.discharge
+  const id = `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`
   const o: Obligation = {
-    id: `${rule.id}${opts.draftId ? `:${opts.draftId}` : ''}#${n}`,
+    id,
     rule: rule.id,
     kind: rule.kind,
     label: rule.label,
@@ -101,9 +102,13 @@ export function begin(
     withdrawn: null,
     decision: null,
     requoted: null,
-    discharge,
+    // dischargeOne: the instance names itself in its discharge.
+    discharge: rule.dischargeOne
+      ? { type: discharge.type, fields: { ...discharge.fields, obligation: id } }
+      : discharge,
   }
-  if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision') return o
+  // dischargeOne: no earlier step counts for a new instance.
+  if (opts.repeat || rule.prior === 'none' || rule.kind === 'decision' || rule.dischargeOne) return o
   if (rule.kind === 'approval') {
     const code = rule.id.slice('approval:'.length)
     const given = ctx.drafts.find((d) => d.id === opts.draftId)?.approvals.find((a) => a.code === code)

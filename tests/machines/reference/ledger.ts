@@ -3,7 +3,7 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; the kit options categoryChange, orderedDuties, lowerAtDue, raiseTold, againOnEvents,
+ * again.told; dischargeOne; the kit options categoryChange, orderedDuties, lowerAtDue, raiseTold, againOnEvents,
  * approvalsWhile).
  */
 
@@ -37,7 +37,12 @@ const NOT_ACTS = new Set(['DEADLINE_PASSED', 'REQUOTE'])
 const ms = (iso: string) => Date.parse(iso)
 
 /** Whether `event` discharges the owed obligation `o` (approvals: the draft now carries the approval). */
-export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentEvent): boolean {
+export function discharges(
+  ctx: IncidentContext,
+  o: Obligation,
+  event: IncidentEvent,
+  named?: Record<string, unknown>,
+): boolean {
   if (o.status !== 'owed') return false
   if (o.kind === 'approval') {
     const code = o.rule.slice('approval:'.length)
@@ -45,7 +50,24 @@ export function discharges(ctx: IncidentContext, o: Obligation, event: IncidentE
   }
   if (o.kind === 'decision')
     return event.type === o.discharge.type && event.decision === o.rule && typeof event.answer === 'string'
-  return matchesDischarge(o.discharge, event.type, actFields(event))
+  return matchesDischarge(o.discharge, event.type, named ?? namedFields(ctx, event))
+}
+
+/**
+ * dischargeOne: an event naming no obligation names the first owed instance (in the order
+ * they began) whose discharge names itself and that the event would discharge if it named it.
+ */
+function namedFields(ctx: IncidentContext, event: IncidentEvent): Record<string, unknown> {
+  const fields = actFields(event)
+  if (typeof event.obligation === 'string') return fields
+  for (const o of ctx.obligations)
+    if (
+      o.status === 'owed' &&
+      o.discharge.fields.obligation === o.id &&
+      matchesDischarge(o.discharge, event.type, { ...fields, obligation: o.id })
+    )
+      return { ...fields, obligation: o.id }
+  return fields
 }
 
 type Change = 'none' | 'first' | 'raise' | 'lower'
@@ -65,10 +87,13 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     const act: Act = { type: event.type, at, severity: ctx.severity, fields }
     next = { ...next, acts: [...next.acts, act] }
   }
-  // Discharge what this event discharges.
+  // Discharge what this event discharges (dischargeOne: the instance named, as the context was before it).
+  const named = namedFields(ctx, event)
   next = {
     ...next,
-    obligations: next.obligations.map((o) => (discharges(next, o, event) ? dischargeWith(o, event, at) : o)),
+    obligations: next.obligations.map((o) =>
+      discharges(next, o, event, named) ? dischargeWith(o, event, at) : o,
+    ),
   }
   const from = ctx.ledger.severity
   const to = next.severity
