@@ -41,6 +41,7 @@ import {
   planV4 as neixiang2017V4,
   planV5 as neixiang2017V5,
   planV6 as neixiang2017V6,
+  planV7 as neixiang2017V7,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -58,6 +59,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V4,
   neixiang2017V5,
   neixiang2017V6,
+  neixiang2017V7,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

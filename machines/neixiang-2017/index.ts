@@ -33,12 +33,19 @@
  * 部门 once it subsides (第三條5、6, recipient `units`), 解答及跟帖 (第五條) and, where the group
  * finds 负面质疑, a rebuttal (第六條, `decision:rebut`). Version 6 stays for its incidents
  * (migratesFrom 6).
+ * Version 8 (the same states and options; a review of version 7): each principal leader's 批示
+ * is carried out by a CARRY_OUT of its own (第三條1; kit rule option `dischargeOne`: the one it
+ * names in `obligation`, or the oldest owed — version 7 met every 批示 owed with one), the
+ * group convenes once the report to it is made or waived (rule 2; version 7 waited for a
+ * REPORT for good), and each relapse owes the 通报 to 有关单位和部门 again (第三條5、第三條6、
+ * 第七條4, `report:units:relapse`). Version 7 stays for its incidents (migratesFrom 7).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
 import { eventsV7 } from './events-v7.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { eventsV8 } from './events-v8.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -50,6 +57,7 @@ import {
   obligationsV3,
   obligationsV6,
   obligationsV7,
+  obligationsV8,
   PLAN_ID,
   waivers,
   waiversV7,
@@ -109,7 +117,7 @@ export const planV6: PlanDefinition = {
 }
 
 /** Version 7: version 6's states; the review's findings (rules/version7.ts, chart/any-phase-v7.ts). */
-export const plan: PlanDefinition = {
+export const planV7: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: obligationsV7,
@@ -117,6 +125,20 @@ export const plan: PlanDefinition = {
   waivers: waiversV7,
   events: eventsV7,
   clauses: clausesV7,
-  machine,
+  machine: machineV7,
   migratesFrom: { from: 6 },
+}
+
+/**
+ * Version 8: version 7's states and options; each 批示 carried out on its own, a waived report
+ * to the group frees CONVENE, the 通报 to 有关单位和部门 owed again after a relapse
+ * (rules/version8.ts, events-v8.ts, chart/reporting.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV7,
+  version: 8,
+  obligations: obligationsV8,
+  events: eventsV8,
+  machine,
+  migratesFrom: { from: 7 },
 }

@@ -15,6 +15,8 @@
  *                   version 6's (no 续报 to a recipient already told of the grade: rule 6)
  *   version7.ts     version 7's (a review of version 6: no 续报 to the group, 第五條's
  *                   mainstream coverage and start of the response, who waives upward reports)
+ *   version8.ts     version 8's (each 批示 carried out on its own, the 通报 to 有关单位和部门
+ *                   again after a relapse)
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
 export {
@@ -42,6 +44,7 @@ export {
   waiversV7,
 } from './rules/roles.js'
 export { escalationV7, obligationsV7, rulesV7 } from './rules/version7.js'
+export { obligationsV8, rulesV8 } from './rules/version8.js'
 export {
   obligations,
   obligationsV2,

@@ -38,7 +38,7 @@ describe('diff review 1 — the principal side waives the reports to the princip
       { planId: current.id, title: '特别重大舆情', severity: 'critical', severityReason: '研判' },
       caller('office'),
     )
-    expect(v.planVersion).toBe(7)
+    expect(v.planVersion).toBe(current.version)
     for (const obligation of ['report:higher#1', 'report:principal#1']) {
       const send = (role: 'group' | 'principal') =>
         engine.send(v.id, { type: 'WAIVE', fields: { obligation, reason: '决定免除' } }, caller(role))

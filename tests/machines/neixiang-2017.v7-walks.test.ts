@@ -31,15 +31,16 @@ import {
   subside,
   toFollowing,
   v6,
+  v7,
   waive,
 } from './neixiang-2017.helpers.js'
 
 describe('neixiang-2017 version 7 is registered', () => {
-  it('is the version new incidents open on, migrating from 6 (same states); version 6 stays', () => {
-    expect(current).toMatchObject({ version: 7, migratesFrom: { from: 6 } })
-    expect(getPlan('neixiang-2017')?.version).toBe(7)
+  it('migrates from 6 (same states); version 6 stays', () => {
+    expect(v7).toMatchObject({ version: 7, migratesFrom: { from: 6 } })
+    expect(getPlan('neixiang-2017', 7)).toBe(v7)
     expect(getPlan('neixiang-2017', 6)?.machine).toBe(v6.machine)
-    expect(kitOptionsOf(current.machine)).toEqual({
+    expect(kitOptionsOf(v7.machine)).toEqual({
       waiveApprovals: false,
       supersededDrafts: 'refused',
       lowerAtDue: 'withdraws',
@@ -80,17 +81,17 @@ describe('neixiang-2017 version 7 walks', () => {
 function migrated(w: Walker) {
   const at = addMinutes(lastAt(w), 5)
   const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-  const r = migrateSnapshot(v6, current, persisted, {
+  const r = migrateSnapshot(v6, v7, persisted, {
     at,
     actor: { name: '管理员', role: 'admin' },
     reason: '第七版',
-    quotes: quoteRules(current.obligations, calendar, w.context(), at),
+    quotes: quoteRules(v7.obligations, calendar, w.context(), at),
     settle: true,
     rejudge: true,
     keepRisen: true,
   })
   if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+  const actor = createActor(v7.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
   return { at, r, ctx: actor.getSnapshot().context as IncidentContext }
 }
 const find = (ctx: IncidentContext, id: string) => ctx.obligations.find((o) => o.id === id)
@@ -139,7 +140,7 @@ describe('neixiang-2017 version 7 migrates from version 6 (same states)', () => 
     expect(waive(w, 'release#1')).toBe(true)
     expect(w.can('START_RESPONSE', {}, group)).toBe(false)
     const { r } = migrated(w)
-    const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const actor = createActor(v7.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
     actor.send({ type: 'START_RESPONSE', at: addMinutes(lastAt(w), 10), actor: group, quotes: {} })
     expect(actor.getSnapshot().value).toEqual({ phase: { response: 'following' } })
   })

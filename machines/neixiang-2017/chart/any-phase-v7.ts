@@ -8,12 +8,12 @@
  */
 import { and } from 'xstate'
 import { clause } from '../../vocabulary.js'
-import { releaseActions, type releaseGuardOf } from './helpers.js'
+import { releaseActions, type releaseGuardOf, type Version } from './helpers.js'
 
 const step = (name: string) => ({ type: 'completeStep', params: { step: name } }) as const
 
 /** The transitions version 7 adds to the phase region's `on`; `releaseGuard` is RELEASE's. */
-export function anyPhaseV7(releaseGuard: ReturnType<typeof releaseGuardOf>) {
+export function anyPhaseV7(releaseGuard: ReturnType<typeof releaseGuardOf>, version: Version) {
   return {
     MAINSTREAM_RELEASE: {
       guard: releaseGuard,
@@ -48,10 +48,19 @@ export function anyPhaseV7(releaseGuard: ReturnType<typeof releaseGuardOf>) {
     },
     /** 第三條1: a principal leader's 批示, recorded by 县委办、县政府办 (it owes the group its carrying out). */
     INSTRUCT: { guard: 'isOpen', meta: clause('第三條1', '主要领导作出批示') },
-    /** 第三條1 及时落实主要领导的批示要求: while a 批示 is owed. */
-    CARRY_OUT: {
-      guard: and(['isOpen', { type: 'owes', params: { rule: 'instruction' } }]),
-      meta: clause('第三條1', '落实主要领导的批示要求'),
-    },
+    /**
+     * 第三條1 及时落实主要领导的批示要求: while a 批示 is owed. Version 8: one 批示 each, the one
+     * named in `obligation` (kit `namesOwed`: an owed one) or the oldest owed.
+     */
+    CARRY_OUT:
+      version >= 8
+        ? {
+            guard: and(['isOpen', { type: 'owes', params: { rule: 'instruction' } }, 'namesOwed']),
+            meta: clause('第三條1', '落实主要领导的一项批示要求'),
+          }
+        : {
+            guard: and(['isOpen', { type: 'owes', params: { rule: 'instruction' } }]),
+            meta: clause('第三條1', '落实主要领导的批示要求'),
+          },
   } as const
 }

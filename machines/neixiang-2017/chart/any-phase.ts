@@ -114,6 +114,6 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
     },
     PRESS_CONFERENCE: pressConference,
     ...(version >= 4 ? nameSpokesperson : {}),
-    ...(v7 ? anyPhaseV7(releaseGuard) : {}),
+    ...(v7 ? anyPhaseV7(releaseGuard, version) : {}),
   } as const
 }

@@ -1,6 +1,17 @@
 /** 第四條 报告: reported, it is handled alongside until the group convenes (第三條4). */
+import type { Condition } from '../../kit/types.js'
 import { clause } from '../../vocabulary.js'
 import type { Version } from './helpers.js'
+
+/**
+ * Version 8: the group convenes once it has the report (第四條 第一时间向领导小组汇报) or has
+ * waived it (rule 2: a waiver by someone entitled settles the duty as the step would; the
+ * group that waives the report to itself has what it needs to convene). Up to version 7 a
+ * waived report:group#1 left CONVENE refused for good.
+ */
+const reportedOrWaived: Condition = {
+  any: [{ act: 'REPORT', fields: { to: ['group'] } }, { settled: 'report:group' }],
+}
 
 export function reporting(version: Version) {
   return {
@@ -23,14 +34,21 @@ export function reporting(version: Version) {
                   ),
                 },
               } as const)),
-          CONVENE: {
-            target: '#neixiang-2017.phase.consultation',
-            guard: {
-              type: 'holds',
-              params: { when: { act: 'REPORT', fields: { to: ['group'] } } },
-            },
-            meta: clause('第三條4', '领导小组已获汇报，研判'),
-          },
+          CONVENE:
+            version >= 8
+              ? ({
+                  target: '#neixiang-2017.phase.consultation',
+                  guard: { type: 'holds', params: { when: reportedOrWaived } },
+                  meta: clause('第三條4', '领导小组已获汇报（或已免除向其汇报），研判'),
+                } as const)
+              : ({
+                  target: '#neixiang-2017.phase.consultation',
+                  guard: {
+                    type: 'holds',
+                    params: { when: { act: 'REPORT', fields: { to: ['group'] } } },
+                  },
+                  meta: clause('第三條4', '领导小组已获汇报，研判'),
+                } as const),
         },
       },
     },

@@ -1,0 +1,166 @@
+/**
+ * 內鄉縣負面網絡輿情應急處置辦法, version 8: three findings about version 7 (released, frozen),
+ * each test failing on it — one CARRY_OUT met every 批示 owed (第三條1), a waived report to the
+ * group held CONVENE back (rule 2), and no 通报 to 有关单位和部门 was owed after a relapse
+ * (第三條5、第三條6、第七條4). Where version 7 keeps the old behaviour one assertion shows it.
+ */
+import { describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import { kitOptionsOf } from '../../machines/kit/options.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { refusalDetail } from '../../src/engine/obligations.js'
+import {
+  act,
+  answered,
+  current,
+  group,
+  monitor,
+  ob,
+  office,
+  ofRule,
+  open,
+  principal,
+  subside,
+  toFollowing,
+  v7,
+  waive,
+} from './neixiang-2017.helpers.js'
+
+const instruct = (w: ReturnType<typeof open>, content: string) =>
+  expect(act(w, 'INSTRUCT', { content }, principal)).toBe(true)
+const carryOut = (w: ReturnType<typeof open>, obligation?: string) =>
+  act(w, 'CARRY_OUT', { result: '已落实', ...(obligation === undefined ? {} : { obligation }) }, group)
+const statuses = (w: ReturnType<typeof open>) => ofRule(w, 'instruction').map((o) => o.status)
+
+describe('neixiang-2017 version 8 is registered', () => {
+  it('is the version new incidents open on, migrating from 7 (same states, same options); version 7 stays', () => {
+    expect(current).toMatchObject({ version: 8, migratesFrom: { from: 7 } })
+    expect(getPlan('neixiang-2017')?.version).toBe(8)
+    expect(v7.version).toBe(7)
+    expect(kitOptionsOf(current.machine)).toEqual(kitOptionsOf(v7.machine))
+  })
+})
+
+describe('finding 1 — 第三條1: each 批示 is its own duty; one CARRY_OUT carries out one', () => {
+  it('two 批示, one CARRY_OUT: the older is met, the newer still owed (version 7 met both)', () => {
+    for (const p of [current, v7]) {
+      const w = toFollowing(p)
+      instruct(w, '第一次批示')
+      instruct(w, '第二次批示')
+      expect(carryOut(w)).toBe(true)
+      expect(statuses(w)).toEqual(p === current ? ['met', 'owed'] : ['met', 'met'])
+    }
+  })
+
+  it('a CARRY_OUT naming a 批示 (obligation) carries out that one; the other stays owed', () => {
+    const w = toFollowing(current)
+    instruct(w, '第一次批示')
+    instruct(w, '第二次批示')
+    expect(ob(w, 'instruction#2')?.discharge).toEqual({
+      type: 'CARRY_OUT',
+      fields: { obligation: 'instruction#2' },
+    })
+    expect(carryOut(w, 'instruction#2')).toBe(true)
+    expect(statuses(w)).toEqual(['owed', 'met'])
+    expect(carryOut(w)).toBe(true)
+    expect(statuses(w)).toEqual(['met', 'met'])
+  })
+
+  it('a CARRY_OUT naming a 批示 already carried out, or none at all, is refused with the reason', () => {
+    const w = toFollowing(current)
+    instruct(w, '第一次批示')
+    instruct(w, '第二次批示')
+    expect(carryOut(w, 'instruction#1')).toBe(true)
+    const snapshot = w.actor.getSnapshot()
+    for (const named of ['instruction#1', 'instruction#9']) {
+      expect(carryOut(w, named)).toBe(false)
+      const event = { type: 'CARRY_OUT', result: '已落实', obligation: named, at: '', actor: group }
+      expect(refusalDetail(current, snapshot, event).reason).toBe(
+        `no owed obligation ${named} that CARRY_OUT discharges (owed: instruction#2)`,
+      )
+    }
+    expect(statuses(w)).toEqual(['met', 'owed'])
+  })
+
+  it('CARRY_OUT takes `obligation` in its schema, an instruction id only', () => {
+    const schema = current.events.find((e) => e.type === 'CARRY_OUT')?.schema
+    expect(schema?.safeParse({ result: '已落实', obligation: 'instruction#2' }).success).toBe(true)
+    expect(schema?.safeParse({ result: '已落实', obligation: 'report:group#1' }).success).toBe(false)
+    expect(schema?.safeParse({ result: '已落实' }).success).toBe(true)
+    const rule = current.obligations.find((r) => r.id === 'instruction')
+    expect(rule?.dischargeOne).toBe(true)
+    expect(rule?.policy).not.toMatch(/全部批示/)
+  })
+})
+
+describe('finding 2 — rule 2: a waived report to the group frees CONVENE (第三條4 after 第四條)', () => {
+  it('reported to the principal leaders only, the group waives report:group#1 and convenes (version 7 refused)', () => {
+    for (const p of [current, v7]) {
+      const w = open(p)
+      expect(act(w, 'REPORT', { to: ['principal'], proposal: '建议核实' }, monitor)).toBe(true)
+      expect(w.value()).toEqual({ phase: { reporting: 'handlingAlongside' } })
+      expect(act(w, 'CONVENE', {}, group)).toBe(false)
+      expect(waive(w, 'report:group#1')).toBe(true)
+      expect(act(w, 'CONVENE', {}, group)).toBe(p === current)
+    }
+  })
+
+  it('control: with report:group#1 owed and not waived, CONVENE stays refused', () => {
+    const w = open(current)
+    expect(act(w, 'REPORT', { to: ['principal'], proposal: '建议核实' }, monitor)).toBe(true)
+    expect(act(w, 'CONVENE', {}, group)).toBe(false)
+  })
+})
+
+/** Followed, answered, subsided and reported to 有关单位和部门; then relapsed. */
+function relapsed(p: PlanDefinition) {
+  const w = toFollowing(p)
+  answered(w)
+  subside(w)
+  expect(act(w, 'RELAPSE', {}, group)).toBe(true)
+  return w
+}
+
+describe('finding 3 — 第三條5 及时通报进展 after a relapse (第七條4): the 通报 is owed again', () => {
+  it('a relapse after the 通报 owes a new one; a report to units after it meets it (version 7 owed none)', () => {
+    for (const p of [current, v7]) {
+      const w = relapsed(p)
+      const rows = ofRule(w, 'report:units:relapse')
+      if (p === v7) {
+        expect(rows).toEqual([])
+        continue
+      }
+      expect(rows.map((o) => o.status)).toEqual(['owed'])
+      expect(rows[0]).toMatchObject({ recipient: { code: 'units' }, clause: '第三條5、第三條6、第七條4' })
+      expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情反复，正在处置' }, group)).toBe(true)
+      expect(ob(w, 'report:units:relapse#1')?.status).toBe('met')
+    }
+  })
+
+  it('each relapse after the latest 通报 owes one; a relapse while one is owed owes no second', () => {
+    const w = relapsed(current)
+    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    expect(act(w, 'RELAPSE', {}, group)).toBe(true)
+    expect(ofRule(w, 'report:units:relapse').map((o) => o.status)).toEqual(['owed'])
+    expect(act(w, 'REPORT', { to: ['units'], proposal: '再次反复' }, group)).toBe(true)
+    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    expect(act(w, 'RELAPSE', {}, group)).toBe(true)
+    expect(ofRule(w, 'report:units:relapse').map((o) => o.status)).toEqual(['met', 'owed'])
+  })
+
+  it('the incident closes only once the units are told after the relapse', () => {
+    const w = relapsed(current)
+    expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+    expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
+    expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(false)
+    expect(act(w, 'REPORT', { to: ['units'], proposal: '再次平息' }, group)).toBe(true)
+    expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(true)
+    expect(w.phase()).toBe('closed')
+  })
+
+  it('a rise owes no new 通报 (the text ties the 通报 to no grade); its policy says so', () => {
+    const rule = current.obligations.find((r) => r.id === 'report:units:relapse')
+    expect(rule?.again).toEqual({ events: ['RELAPSE'], whileOwed: false })
+    expect(rule?.policy).toMatch(/级别升高不另行通报/)
+  })
+})
