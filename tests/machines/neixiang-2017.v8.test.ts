@@ -4,11 +4,12 @@
  * group held CONVENE back (rule 2), and no 通报 to 有关单位和部门 was owed after a relapse
  * (第三條5、第三條6、第七條4). Where version 7 keeps the old behaviour one assertion shows it.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
+import { caller, freshEngine } from '../helpers/engine.js'
 import {
   act,
   answered,
@@ -90,6 +91,40 @@ describe('finding 1 — 第三條1: each 批示 is its own duty; one CARRY_OUT c
     const rule = current.obligations.find((r) => r.id === 'instruction')
     expect(rule?.dischargeOne).toBe(true)
     expect(rule?.policy).not.toMatch(/全部批示/)
+  })
+})
+
+describe('finding 1 through the engine', () => {
+  let close: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await close?.()
+    close = undefined
+  })
+
+  it('CARRY_OUT naming a 批示 carried out already: 409 with the 批示 it may name; an id of another rule: 400', async () => {
+    const t = await freshEngine()
+    close = () => t.store.close()
+    const { engine } = t
+    const v = await engine.open(
+      { planId: current.id, title: '舆情', severity: 'general', severityReason: '研判' },
+      caller('office'),
+    )
+    for (const content of ['第一次批示', '第二次批示']) {
+      t.clock.advance(1)
+      await engine.send(v.id, { type: 'INSTRUCT', fields: { content } }, caller('principal'))
+    }
+    const send = (obligation: string) =>
+      engine.send(v.id, { type: 'CARRY_OUT', fields: { result: '已落实', obligation } }, caller('group'))
+    const after = await send('instruction#1')
+    expect(after.obligations.filter((o) => o.rule === 'instruction').map((o) => o.status)).toEqual([
+      'met',
+      'owed',
+    ])
+    await expect(send('instruction#1')).rejects.toMatchObject({
+      status: 409,
+      message: 'no owed obligation instruction#1 that CARRY_OUT discharges (owed: instruction#2)',
+    })
+    await expect(send('report:group#1')).rejects.toMatchObject({ status: 400 })
   })
 })
 
