@@ -11,6 +11,7 @@ import {
   planV5 as hrssCityV5,
   planV6 as hrssCityV6,
   planV7 as hrssCityV7,
+  planV8 as hrssCityV8,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -67,6 +68,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV5,
   hrssCityV6,
   hrssCityV7,
+  hrssCityV8,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -39,15 +39,30 @@
  * the rise is the rise's 续报 (三第二步), a relapse owes a new commentary (三第四步), a draft owes
  * the group's approval only while its release is owed (kit options, machine.ts `OPTIONS_V8`).
  * Version 7 stays for its incidents (migratesFrom 7).
+ *
+ * Version 9 (the same states as 8), from a review of version 8: 五(一)2's round-the-clock
+ * monitoring is due 1 hour from the mark (policy); the text's words in its labels and citations
+ * (rules/version9.ts, events.ts `wordedAsText`, rules/approvals.ts `approvalsV9`). Version 8 stays
+ * for its incidents (migratesFrom 8).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { citedAsCharted, events, massIncidentEvents } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
+import { citedAsCharted, events, massIncidentEvents, wordedAsText } from './events.js'
+import {
+  machine,
+  machineV2,
+  machineV3,
+  machineV4,
+  machineV5,
+  machineV6,
+  machineV7,
+  machineV8,
+} from './machine.js'
 import {
   approvals,
+  approvalsV9,
   classify,
   contextFromV6,
   contextFromV7,
@@ -58,6 +73,7 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV9,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -150,12 +166,29 @@ export const planV7: PlanDefinition = {
  * 续报 (三第二步), a relapse owes a new commentary (三第四步), a draft owes the group's approval
  * only while its release is owed.
  */
-export const plan: PlanDefinition = {
+export const planV8: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: obligationsV8,
   // Version 7's events, citing what the chart does (APPROVE_RELEASE policy, REPORT 四(三)), and 五(一)2's.
   events: [...citedAsCharted(planV7.events), ...massIncidentEvents],
-  machine,
+  machine: machineV8,
   migratesFrom: { from: 7, context: contextFromV7 },
+}
+
+/**
+ * Version 9: version 8's states; its rules (rules/version9.ts `obligationsV9`): 五(一)2's
+ * monitoring due 1 hour from the mark (policy); its events and approval requirement in the
+ * text's words (events.ts `wordedAsText`, `approvalsV9`). An incident of version 8 moves to it
+ * unchanged: a monitoring owed when it migrates keeps no due time (a due time is set once, when
+ * the obligation begins, rule 9).
+ */
+export const plan: PlanDefinition = {
+  ...planV8,
+  version: 9,
+  obligations: obligationsV9,
+  approvals: approvalsV9,
+  events: wordedAsText(planV8.events),
+  machine,
+  migratesFrom: { from: 8 },
 }

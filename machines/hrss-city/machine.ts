@@ -24,6 +24,7 @@ import { response } from './chart/response.js'
 import { review } from './chart/review.js'
 import {
   approvals,
+  approvalsV9,
   classify,
   escalation,
   obligations,
@@ -32,6 +33,7 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV9,
   PLAN_ID,
 } from './rules.js'
 
@@ -51,7 +53,13 @@ import {
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
     version >= 8 ? OPTIONS_V8 : version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
-  const kit = createKit({ classify, obligations: rules, approvals, escalation, options })
+  const kit = createKit({
+    classify,
+    obligations: rules,
+    approvals: version >= 9 ? approvalsV9 : approvals,
+    escalation,
+    options,
+  })
   return setup({
     types: { context: {} as IncidentContext, events: {} as IncidentEvent, input: {} as IncidentInput },
     guards: { ...kit.guards, ...guardsOf(version, kit) },
@@ -141,7 +149,9 @@ const OPTIONS_V8: KitOptions = {
   approvalsWhile: 'releaseOwed',
 }
 
-export const machine = chart(obligationsV8, 8)
+export const machine = chart(obligationsV9, 9)
+/** Version 8's chart (the same states as 9, its own rules and options), for the incidents opened on it. */
+export const machineV8 = chart(obligationsV8, 8)
 /** Version 7's chart (the same states as 8, its own rules and options), for the incidents opened on it. */
 export const machineV7 = chart(obligationsV7, 7)
 /** Version 6's chart (the same states as 7, version 5's options, `FILE_RECORD` for the filing), for the incidents opened on it. */

@@ -14,9 +14,10 @@
  *                   change, and what 2 and 3 owed differently
  *   migration-v7.ts the context of a version 6 incident as version 7 reads it (the filing)
  *   migration-v8.ts the context of a version 7 incident as version 8 reads it (续报, commentary)
+ *   version9.ts     what version 9 changes of version 8's list
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
-export { approvals, PURPOSES } from './rules/approvals.js'
+export { approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
 export { contextFromV6 } from './rules/migration-v7.js'
 export { contextFromV7 } from './rules/migration-v8.js'
@@ -29,6 +30,7 @@ export {
   WHO_LEADS,
 } from './rules/obligations.js'
 export { common, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
+export { obligationsV9 } from './rules/version9.js'
 export {
   obligations,
   obligationsV2,

@@ -7,7 +7,7 @@
  * closing until someone withdrew the draft (and version 5 refuses to waive it).
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV7 } from '../../machines/hrss-city/index.js'
+import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'

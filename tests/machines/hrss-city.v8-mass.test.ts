@@ -7,7 +7,7 @@
  * sets no time: owed before closing (rule 2). Version 7 had no duty, event or guard for it.
  */
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/hrss-city/index.js'
+import { planV8 as plan } from '../../machines/hrss-city/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 

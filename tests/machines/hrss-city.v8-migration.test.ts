@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
-import { plan, planV7 } from '../../machines/hrss-city/index.js'
+import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'

@@ -13,7 +13,7 @@
  * - The event table cites what the chart does: APPROVE_RELEASE is local policy, REPORT files 四(三).
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV7 } from '../../machines/hrss-city/index.js'
+import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'

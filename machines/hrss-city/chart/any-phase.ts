@@ -34,7 +34,12 @@ export function anyPhase(version: Version) {
     ORGANIZE_MONITORING: {
       guard: owes('monitor:roundTheClock'),
       actions: { type: 'completeStep' as const, params: { step: 'roundTheClock' } },
-      meta: clause('五(一)2', '组织24小时不间断监控，加强与市委网信办、市公安网安办对接'),
+      meta: clause(
+        '五(一)2',
+        version >= 9
+          ? '组织职能科室监控员24小时不间断监控，加强与市委网信办、市公安网安办等部门对接'
+          : '组织24小时不间断监控，加强与市委网信办、市公安网安办对接',
+      ),
     },
   }
   return {
@@ -72,7 +77,13 @@ export function anyPhase(version: Version) {
     APPROVE_RELEASE: {
       guard: and(['isOpen', { type: 'canApprove', params: { code: 'groupApproval' } }]),
       actions: { type: 'approve' as const, params: { code: 'groupApproval' } },
-      meta: policy('预案未规定通稿由谁审定；本地政策：由领导小组审定，审定人不得为起草人', '审定稿件'),
+      // Version 9 names both texts it approves (三第四步's 通稿, 五(三)3's 权威消息), as the requirement does.
+      meta: policy(
+        version >= 9
+          ? '预案未规定通稿、发布会权威消息由谁审定；本地政策：由领导小组审定，审定人不得为起草人'
+          : '预案未规定通稿由谁审定；本地政策：由领导小组审定，审定人不得为起草人',
+        '审定稿件',
+      ),
     },
     REMOVE_FALSE: {
       guard: 'notFoundTrue' as const,

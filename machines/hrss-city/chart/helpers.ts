@@ -22,6 +22,6 @@ export function relapse() {
 /**
  * The plan versions this chart serves (version 4 has version 3's chart; only its rules
  * differ; version 5 has version 4's chart and rules, and opts into kit options; version 6
- * has version 5's chart and options, and its own rules; 7 and 8 their own options and rules).
+ * has version 5's chart and options, and its own rules; 7, 8 and 9 their own options and rules).
  */
-export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8
+export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9

@@ -29,3 +29,20 @@ export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>
   major: [groupApproval],
   critical: [groupApproval],
 }
+
+/**
+ * Version 9: the same requirement, its policy naming what it approves — the 通稿 (三第四步) and the
+ * 权威消息 of a press conference (五(三)3) — as its label and version 8's event table do (the
+ * policy still said 通稿 only).
+ */
+const groupApprovalV9: ApprovalRequirement = {
+  ...groupApproval,
+  policy:
+    '预案未规定通稿、发布会权威消息由谁审定；本地政策：由领导小组审定（参照二1、三第五步），审定人不得为起草人',
+}
+export const approvalsV9: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
+  minor: [groupApprovalV9],
+  general: [groupApprovalV9],
+  major: [groupApprovalV9],
+  critical: [groupApprovalV9],
+}
