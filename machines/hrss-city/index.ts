@@ -41,9 +41,11 @@
  * Version 7 stays for its incidents (migratesFrom 7).
  *
  * Version 9 (the same states as 8), from a review of version 8: 五(一)2's round-the-clock
- * monitoring is due 1 hour from the mark (policy); the text's words in its labels and citations
- * (rules/version9.ts, events.ts `wordedAsText`, rules/approvals.ts `approvalsV9`). Version 8 stays
- * for its incidents (migratesFrom 8).
+ * monitoring is due 1 hour from the mark (policy); after a waived reply the commentary is still
+ * written from the 通稿 (三第四步), so the 通稿 owes its approval while the commentary is owed and
+ * the commentary waits for it (kit rule option `usesDraft`; chart `commentaryFromApproved`); the
+ * text's words in its labels and citations (rules/version9.ts, events.ts `wordedAsText`,
+ * rules/approvals.ts `approvalsV9`). Version 8 stays for its incidents (migratesFrom 8).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
@@ -177,11 +179,13 @@ export const planV8: PlanDefinition = {
 }
 
 /**
- * Version 9: version 8's states; its rules (rules/version9.ts `obligationsV9`): 五(一)2's
- * monitoring due 1 hour from the mark (policy); its events and approval requirement in the
- * text's words (events.ts `wordedAsText`, `approvalsV9`). An incident of version 8 moves to it
- * unchanged: a monitoring owed when it migrates keeps no due time (a due time is set once, when
- * the obligation begins, rule 9).
+ * Version 9: version 8's states and options; its rules (rules/version9.ts `obligationsV9`):
+ * 五(一)2's monitoring due 1 hour from the mark (policy), the commentary written from the 通稿
+ * keeping its approval owed after a waived reply (`COMMENTARY` waits for it); its events and
+ * approval requirement in the text's words (events.ts `wordedAsText`, `approvalsV9`). An incident
+ * of version 8 moves to it by the kit's rederive: a monitoring owed keeps no due time (a due time
+ * is set once, when the obligation begins, rule 9); a 通稿 left unapproved by a waived reply, with
+ * the commentary owed, owes its approval again (begun at the migration).
  */
 export const plan: PlanDefinition = {
   ...planV8,

@@ -83,6 +83,27 @@ function purposeByRule(rules: readonly ObligationRule[]): ReadonlyMap<string, st
   return m
 }
 
+/** The purpose each rule writes its step from (`usesDraft`), by rule id, per list of rules (plan data). */
+const usesOf = new WeakMap<readonly ObligationRule[], ReadonlyMap<string, string>>()
+function usesByRule(rules: readonly ObligationRule[]): ReadonlyMap<string, string> {
+  let m = usesOf.get(rules)
+  if (m === undefined) {
+    m = new Map(rules.flatMap((r) => (r.usesDraft === undefined ? [] : [[r.id, r.usesDraft] as const])))
+    usesOf.set(rules, m)
+  }
+  return m
+}
+
+/** The latest release of `purpose` not withdrawn was met (its text went out). */
+function releaseMet(
+  obligations: readonly Obligation[],
+  purposes: ReadonlyMap<string, string>,
+  purpose: string,
+): boolean {
+  const last = obligations.findLast((o) => o.status !== 'withdrawn' && purposes.get(o.rule) === purpose)
+  return last !== undefined && last.metAt !== null
+}
+
 /**
  * Option approvalsWhile 'releaseOwed': why a draft of `purpose` owes no approval now — the
  * latest release of its purpose met, waived or withdrawn (none: never owed yet).
@@ -113,11 +134,16 @@ export function syncApprovalsIn(
   // Option approvalsWhile 'releaseOwed' (`releases`: the plan's rules): the purposes a release is owed of.
   const purposes = releases === undefined ? undefined : purposeByRule(releases)
   let owing: Set<string> | undefined
-  if (purposes !== undefined) {
+  if (purposes !== undefined && releases !== undefined) {
     owing = new Set()
+    const uses = usesByRule(releases)
     for (const o of next.obligations) {
-      const p = o.status === 'owed' ? purposes.get(o.rule) : undefined
+      if (o.status !== 'owed') continue
+      const p = purposes.get(o.rule)
       if (p !== undefined) owing.add(p)
+      // A rule's `usesDraft`: owed, it keeps the drafts owing while no release of theirs was met.
+      const u = uses.get(o.rule)
+      if (u !== undefined && !releaseMet(next.obligations, purposes, u)) owing.add(u)
     }
   }
   // The approvals each draft's purpose requires, asked once per purpose.

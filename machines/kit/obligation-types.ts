@@ -104,6 +104,14 @@ export interface ObligationRule {
    */
   draftPurpose?: string
   /**
+   * Opt-in, read with the kit option `approvalsWhile: 'releaseOwed'`: its step is written from
+   * the current draft of this purpose without publishing it (hrss-city 三第四步: the commentary
+   * 根据通稿). While an instance is owed and the latest release of that purpose (a rule whose
+   * `draftPurpose` it is) was not met — waived, say: no text went out that the step could use —
+   * the live drafts of that purpose owe their approvals as they do while the release is owed.
+   */
+  usesDraft?: string
+  /**
    * Opt-in: its event publishes only a draft not published before (a new text is a new
    * draft): the view's `discharge` never names a published draft, it names DRAFT instead.
    */

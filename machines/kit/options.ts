@@ -67,7 +67,9 @@ export interface KitOptions {
    * `'releaseOwed'`: a draft owes its approvals only while an obligation whose rule publishes
    * its purpose (`draftPurpose`) is owed; they are withdrawn, with the reason, once that is
    * met, waived or withdrawn (rule 8 asks approvals for a release, not for a text nothing
-   * will publish). Absent: every live draft owes them.
+   * will publish). A rule with `usesDraft` (a step written from the draft, not publishing it)
+   * keeps them owed too while it is owed and no release of that purpose was met. Absent: every
+   * live draft owes them.
    */
   approvalsWhile?: 'releaseOwed'
 }

@@ -32,6 +32,16 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     pressReleaseApproved: (args: Args) =>
       kit.guards.isOpen(args) &&
       kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version >= 3 }),
+    /**
+     * 三第四步 (version 9): the commentary is written 根据通稿 — no 通稿 owes the group's approval (a
+     * waived reply leaves the 通稿 in use: rules/version9.ts).
+     */
+    commentaryFromApproved: ({ context }: Args) => {
+      const releases = new Set(context.drafts.filter((d) => d.purpose === 'pressRelease').map((d) => d.id))
+      return !context.obligations.some(
+        (o) => o.kind === 'approval' && o.status === 'owed' && o.draftId !== null && releases.has(o.draftId),
+      )
+    },
     /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */
     readyToSubside: (args: Args) => kit.guards.settled(args, { rules: BEFORE_SUBSIDE }),
     /** 四(一): the city's leadership is recorded only after the group head asked for it. */

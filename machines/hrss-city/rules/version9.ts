@@ -24,6 +24,24 @@ const ROUND_THE_CLOCK_V9: ObligationRule = {
   due: { anchor: 'start', amount: 1, unit: 'hours' },
 }
 
+/**
+ * 三第四步 "新闻发言人…根据通稿，通过媒体渠道进行正面回复。领导小组办公室会同承办科室根据通稿撰写网络评论
+ * 文章对舆情正面回复": the commentary is a public 正面回复 of its own, written from the 通稿, and a waived
+ * reply frees the spokesperson only (version 4): the commentary is still owed, and still written
+ * from the 通稿. So the 通稿 is still used after the reply is waived, and its approval (local policy,
+ * rules/approvals.ts: the group 审定s it before it goes out) is owed while the commentary is
+ * (kit `usesDraft`, read with `approvalsWhile: 'releaseOwed'`), until the group approves it or the
+ * draft is withdrawn; the commentary waits for it (chart/guards.ts `commentaryFromApproved`). Once
+ * the reply went out, the commentary uses the 通稿 published: a later draft owes nothing, as in
+ * version 8. Version 8 withdrew the approval at the waiver ("发布已免除"), and the commentary went
+ * out from a 通稿 nobody approved.
+ */
+const COMMENTARY_FROM_DRAFT: Pick<ObligationRule, 'usesDraft'> = { usesDraft: 'pressRelease' }
+
 export const obligationsV9: readonly ObligationRule[] = obligationsV8.map((r) =>
-  r.id === ROUND_THE_CLOCK.id ? ROUND_THE_CLOCK_V9 : r,
+  r.id === ROUND_THE_CLOCK.id
+    ? ROUND_THE_CLOCK_V9
+    : r.id === 'commentary'
+      ? { ...r, ...COMMENTARY_FROM_DRAFT }
+      : r,
 )

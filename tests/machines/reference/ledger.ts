@@ -4,7 +4,7 @@
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
  * again.told; dischargeOne; the kit options categoryChange, orderedDuties, lowerAtDue, raiseTold, againOnEvents,
- * approvalsWhile).
+ * approvalsWhile, with the rule option usesDraft).
  */
 
 import { admits, holds } from '../../../machines/kit/conditions.js'
@@ -374,8 +374,18 @@ export function syncApprovals(
   // approvalsWhile 'releaseOwed': a draft owes approvals while a release of its purpose is owed.
   const gated = spec.options?.approvalsWhile === 'releaseOwed'
   const purposeOf = (ruleId: string) => spec.rules.find((r) => r.id === ruleId)?.draftPurpose
+  // A rule's usesDraft: owed, it keeps the drafts of that purpose owing while the latest release of it not withdrawn is not met.
+  const usesOf = (ruleId: string) => spec.rules.find((r) => r.id === ruleId)?.usesDraft
+  const releaseMet = (purpose: string) => {
+    const last = [...ctx.obligations]
+      .reverse()
+      .find((o) => o.status !== 'withdrawn' && purposeOf(o.rule) === purpose)
+    return last !== undefined && last.metAt !== null
+  }
   const releaseOwed = (purpose: string) =>
-    !gated || ctx.obligations.some((o) => o.status === 'owed' && purposeOf(o.rule) === purpose)
+    !gated ||
+    ctx.obligations.some((o) => o.status === 'owed' && purposeOf(o.rule) === purpose) ||
+    ctx.obligations.some((o) => o.status === 'owed' && usesOf(o.rule) === purpose && !releaseMet(purpose))
   const unreleasedReason = (purpose: string) => {
     const last = [...ctx.obligations].reverse().find((o) => purposeOf(o.rule) === purpose)
     if (last?.withdrawn) return `发布已不再要求：${last.withdrawn.reason}`

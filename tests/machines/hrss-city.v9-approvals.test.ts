@@ -1,0 +1,114 @@
+/**
+ * 舆情应急预案（市人社局）version 9, finding 2 of the review of version 8: 三第四步 "领导小组办公室会同
+ * 承办科室根据通稿撰写网络评论文章对舆情正面回复". A waived reply frees the spokesperson only: the
+ * commentary is still owed and still written from the 通稿, so the 通稿's approval (local policy) is
+ * still owed until the group approves it or the draft is withdrawn, and the commentary waits for
+ * it. Version 8 withdrew the approval with the waived reply ("发布已免除") and took a commentary
+ * written from a 通稿 nobody approved. Once a reply went out, a later draft owes nothing (as in 8).
+ * The migration from 8 owes the approval again, on the record.
+ */
+import { describe, expect, it } from 'vitest'
+import { plan, planV8 } from '../../machines/hrss-city/index.js'
+import { DECISIONS } from '../../machines/hrss-city/rules.js'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { calendar, startIncident, type Walker } from '../helpers/machine.js'
+
+const M: Actor = { name: '王监控', role: 'monitor' }
+const O: Actor = { name: '李办公室', role: 'office' }
+const G: Actor = { name: '张组长', role: 'group' }
+const S: Actor = { name: '赵发言人', role: 'spokesperson' }
+const U: Actor = { name: '钱科室', role: 'unit' }
+
+const APPROVAL = 'approval:groupApproval:d1#1'
+const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
+const commentary = { title: '评论', outlet: '官网' }
+
+/** 一般, led, no conference, the 通稿 d1 drafted (not approved), in the response. */
+function responding(p: PlanDefinition) {
+  const w = startIncident(p, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
+  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
+  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
+  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+  w.send('CONVENE', {}, { actor: O })
+  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+  w.send('START_RESPONSE', {}, { actor: O })
+  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+  return w
+}
+/** The reply waived by the group head with d1 unapproved. */
+function waived(p: PlanDefinition) {
+  const w = responding(p)
+  w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
+  return w
+}
+
+describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentary (finding 2)', () => {
+  it('the 通稿’s approval stays owed with the commentary, and the commentary waits for it', () => {
+    const w = waived(plan)
+    expect(ob(w, APPROVAL)?.status).toBe('owed')
+    expect(w.owed().map((o) => o.id)).toEqual([APPROVAL, 'commentary#1'])
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    expect(ob(w, APPROVAL)?.status).toBe('met')
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+    w.send('COMMENTARY', commentary, { actor: U })
+    expect(w.owed()).toEqual([])
+    // Version 8 withdrew the approval at the waiver and took the commentary from an unapproved 通稿.
+    const v8 = waived(planV8)
+    expect(ob(v8, APPROVAL)?.withdrawn?.reason).toContain('发布已免除')
+    expect(v8.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('the 通稿 withdrawn instead, its approval goes with it and the commentary may go ahead', () => {
+    const w = waived(plan)
+    w.send('WITHDRAW_DRAFT', { draftId: 'd1', reason: '不再使用' }, { actor: O })
+    expect(ob(w, APPROVAL)?.status).toBe('withdrawn')
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('a 通稿 drafted after the waiver, before the commentary, owes its approval', () => {
+    const w = responding(plan)
+    w.send('WITHDRAW_DRAFT', { draftId: 'd1', reason: '重写' }, { actor: O })
+    w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
+    w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
+    expect(ob(w, 'approval:groupApproval:d2#1')?.status).toBe('owed')
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+  })
+
+  it('the reply made, the commentary uses the 通稿 published: a later draft owes nothing (as in 8)', () => {
+    const w = responding(plan)
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
+    w.send('DRAFT', { content: '通稿修订', purpose: 'pressRelease' }, { actor: O })
+    expect(w.owed().map((o) => o.rule)).toEqual(['commentary'])
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('the migration from 8 owes the approval again, on the record, and the commentary waits', () => {
+    const old = waived(planV8)
+    const at = '2026-10-09T12:00:00.000Z'
+    const persisted = planV8.machine.getPersistedSnapshot(
+      old.actor.getSnapshot(),
+    ) as unknown as PersistedSnapshot
+    const r = migrateSnapshot(planV8, plan, persisted, {
+      at,
+      actor: G,
+      reason: '升级',
+      quotes: quoteRules(plan.obligations, calendar, old.context(), at),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    const approvals = r.context.obligations.filter((o) => o.kind === 'approval')
+    expect(approvals.map((o) => [o.id, o.status])).toEqual([
+      [APPROVAL, 'withdrawn'],
+      ['approval:groupApproval:d1#2', 'owed'],
+    ])
+    expect(approvals[1]?.startedAt).toBe(at)
+  })
+})
