@@ -43,8 +43,9 @@
  * Version 9 (the same states as 8), from a review of version 8: 五(一)2's round-the-clock
  * monitoring is due 1 hour from the mark (policy); after a waived reply the commentary is still
  * written from the 通稿 (三第四步), so the 通稿 owes its approval while the commentary is owed and
- * the commentary waits for it (kit rule option `usesDraft`; chart `commentaryFromApproved`); the
- * text's words in its labels and citations (rules/version9.ts, events.ts `wordedAsText`,
+ * the commentary waits for it (kit rule option `usesDraft`; chart `commentaryFromApproved`); a
+ * spread the monitoring records (`crossRegion`, `foreignMedia` turning true) owes the report to
+ * the group (三第二步 影响面扩大; kit rule option `again.factsTurned`); the text's words in its labels and citations (rules/version9.ts, events.ts `wordedAsText`,
  * rules/approvals.ts `approvalsV9`). Version 8 stays for its incidents (migratesFrom 8).
  */
 import { withCategories } from '../kit/kit.js'
@@ -68,6 +69,7 @@ import {
   classify,
   contextFromV6,
   contextFromV7,
+  contextFromV8,
   GRADES,
   obligations,
   obligationsV2,
@@ -183,7 +185,8 @@ export const planV8: PlanDefinition = {
  * 五(一)2's monitoring due 1 hour from the mark (policy), the commentary written from the 通稿
  * keeping its approval owed after a waived reply (`COMMENTARY` waits for it); its events and
  * approval requirement in the text's words (events.ts `wordedAsText`, `approvalsV9`). An incident
- * of version 8 moves to it by the kit's rederive: a monitoring owed keeps no due time (a due time
+ * of version 8 moves to it with the spread facts it has in the ledger mark (rules/migration-v9.ts:
+ * one already true owes nothing) and the kit's rederive: a monitoring owed keeps no due time (a due time
  * is set once, when the obligation begins, rule 9); a 通稿 left unapproved by a waived reply, with
  * the commentary owed, owes its approval again (begun at the migration).
  */
@@ -194,5 +197,5 @@ export const plan: PlanDefinition = {
   approvals: approvalsV9,
   events: wordedAsText(planV8.events),
   machine,
-  migratesFrom: { from: 8 },
+  migratesFrom: { from: 8, context: contextFromV8 },
 }

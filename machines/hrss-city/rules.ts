@@ -15,12 +15,14 @@
  *   migration-v7.ts the context of a version 6 incident as version 7 reads it (the filing)
  *   migration-v8.ts the context of a version 7 incident as version 8 reads it (续报, commentary)
  *   version9.ts     what version 9 changes of version 8's list
+ *   migration-v9.ts the context of a version 8 incident as version 9 reads it (the spread facts)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
 export { contextFromV6 } from './rules/migration-v7.js'
 export { contextFromV7 } from './rules/migration-v8.js'
+export { contextFromV8 } from './rules/migration-v9.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,

@@ -14,6 +14,7 @@ import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, keyedRule, keysOf, matchesDischarge, toldBefore } from './begin.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
 import { resolvedFields } from './discharge-one.js'
+import { factsTurned, watchedOf } from './facts-turned.js'
 import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
@@ -109,7 +110,8 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const ordered = orderedBy(ctx.obligations, next.obligations)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event, spec.options)
   const recategorised = ctx.ledger.category !== next.category
-  const moved = { change, repeatOfLast, recategorised, categoryChanged, ordered }
+  const turned = factsTurned(index.watchedFacts, ctx.ledger.facts, next.facts)
+  const moved = { change, repeatOfLast, recategorised, categoryChanged, ordered, turned }
   const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending, spec.options)
   syncApprovalsIn(spec.approvals, next, event, change, releaseGate(spec))
   beginEscalations(spec, next, at)
@@ -117,6 +119,8 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     pending === undefined
       ? { severity: next.severity, category: next.category }
       : { severity: next.severity, category: next.category, pending: [...pending] }
+  // `again.factsTurned`: the mark keeps the watched facts it saw (a plan without such a rule, none).
+  if (index.watchedFacts.length > 0) next.ledger.facts = watchedOf(index.watchedFacts, next.facts)
   return next
 }
 
@@ -137,6 +141,8 @@ interface Moved {
   categoryChanged: boolean
   /** The decisions the event answered yes (null: none). */
   ordered: ReadonlySet<string> | null
+  /** The watched facts the event turned true (`again.factsTurned`). */
+  turned: ReadonlySet<string>
 }
 
 /**
@@ -148,7 +154,7 @@ function beginApplicable(
   index: RuleIndex,
   next: IncidentContext,
   event: IncidentEvent,
-  { change, repeatOfLast, recategorised, categoryChanged, ordered }: Moved,
+  { change, repeatOfLast, recategorised, categoryChanged, ordered, turned }: Moved,
   pending: readonly string[] | undefined,
   options: LedgerOptions | undefined,
 ): readonly string[] | undefined {
@@ -175,13 +181,15 @@ function beginApplicable(
     const risen = has && !repeatOfLast && raise && change === 'raise'
     const evented =
       has && !repeatOfLast && (events.includes(event.type) || (entry.categoryChanged && categoryChanged))
+    // `again.factsTurned`: the event turned a watched fact true (the incident spreading).
+    const spread = has && !repeatOfLast && !evented && entry.factsTurned.some((f) => turned.has(f))
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
     const late = has && entry.breached.length > 0 && breachedSince(next.obligations, entry.breached, rule.id)
     const again =
       owedAgain ||
       yes ||
       late ||
-      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
+      ((risen || evented || spread) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) continue
@@ -212,8 +220,7 @@ function beginApplicable(
       const since =
         sinceSettled &&
         told === undefined &&
-        risen &&
-        !raiseWhen &&
+        ((risen && !raiseWhen) || spread) &&
         !evented &&
         !yes &&
         rule.kind !== 'decision'

@@ -152,6 +152,15 @@ export interface ObligationRule {
      */
     categoryChanged?: true
     onYes?: true
+    /**
+     * Opt-in: an event that turns one of these boolean facts true (false or unset before it, as
+     * the ledger last saw them: `METRICS_UPDATED`) begins it again, as `events` would (with
+     * `whileOwed` as they do): the monitoring shows the incident spreading (hrss-city 三第二步
+     * 影响面扩大). With the kit option `raiseTold: 'sinceSettled'`, the instance starts met at its
+     * step taken within its due span before, since the latest was settled (the spread reported
+     * before it was recorded). The ledger mark then keeps the facts it saw (`facts`).
+     */
+    factsTurned?: readonly string[]
     whileOwed?: false
     afterBreach?: true
     told?: 'sameGrade'
@@ -287,4 +296,9 @@ export interface LedgerMark {
    * holds (absent when none: every incident of a plan without such a rule).
    */
   pending?: string[]
+  /**
+   * The facts the ledger saw last, kept only by a ledger with a rule whose `again.factsTurned`
+   * watches them (absent otherwise: every incident of a plan without such a rule).
+   */
+  facts?: Record<string, unknown>
 }

@@ -23,6 +23,8 @@ export interface RuleEntry {
   events: readonly string[]
   /** It begins again when the event changed a category that was set (`again.categoryChanged`). */
   categoryChanged: boolean
+  /** It begins again when the event turns one of these facts true (`again.factsTurned`). */
+  factsTurned: readonly string[]
   /**
    * A rise and `events` begin it again though its latest instance is owed (not
    * `again.whileOwed: false`, which waits for the latest to be settled).
@@ -49,6 +51,8 @@ export interface RuleIndex {
   slot: ReadonlyMap<string, number>
   /** How many slots there are (one per rule: some may go unused). */
   slots: number
+  /** The facts some rule's `again.factsTurned` watches (none: the ledger mark keeps no facts). */
+  watchedFacts: readonly string[]
   /** The rules, in order, that a grade and category admit (`severities`, `categories`). */
   admitted: (severity: Severity, category: Category) => readonly RuleEntry[]
 }
@@ -88,6 +92,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
     categoryChanged: rule.again?.categoryChanged === true,
+    factsTurned: rule.again?.factsTurned ?? [],
     whileOwed: rule.again?.whileOwed !== false,
     afterBreach: rule.again?.afterBreach === true,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
@@ -109,5 +114,13 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     }
     return list
   }
-  return { first, last: new Map(rules.map((r) => [r.id, r])), slot, slots: rules.length, admitted }
+  const watchedFacts = [...new Set(entries.flatMap((e) => e.factsTurned))]
+  return {
+    first,
+    last: new Map(rules.map((r) => [r.id, r])),
+    slot,
+    slots: rules.length,
+    watchedFacts,
+    admitted,
+  }
 }

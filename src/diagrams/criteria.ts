@@ -41,6 +41,12 @@ export const FACT_LABELS: Record<FactName, string> = {
   foreignMedia: '境外媒体关注（foreignMedia）',
 }
 
+/** A rule's `again.factsTurned` in words: the monitoring records one of these facts turning true. */
+export function factsTurnedText(facts: readonly string[]): string {
+  const names = facts.map((f) => FACT_LABELS[f as FactName] ?? f)
+  return `监测到${names.join('或')}转为“是”时再次应办`
+}
+
 export function testText(t: Test): string {
   const name = FACT_LABELS[t.fact]
   if (t.op === 'true') return `${name}为“是”`

@@ -11,6 +11,7 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
+import { factsTurnedText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import { guardWord } from './guards.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
@@ -246,6 +247,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   if (r.again?.categoryChanged) parts.push(CATEGORY_CHANGED_TEXT)
+  if (r.again?.factsTurned?.length) parts.push(factsTurnedText(r.again.factsTurned))
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)

@@ -6,7 +6,7 @@
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
-import { criteriaOf, testText } from './criteria.js'
+import { criteriaOf, factsTurnedText, testText } from './criteria.js'
 import {
   AFTER_BREACH_TEXT,
   ANCHOR_TEXT,
@@ -82,6 +82,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
     o.again?.onYes ? ON_YES_TEXT : '',
     o.again?.categoryChanged ? CATEGORY_CHANGED_TEXT : '',
+    o.again?.factsTurned ? factsTurnedText(o.again.factsTurned) : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
     o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',

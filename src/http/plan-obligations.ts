@@ -37,6 +37,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         toldSameGrade: r.again.told === 'sameGrade',
         // Only where a rule opts in (kit `again.categoryChanged`).
         ...(r.again.categoryChanged === true ? { categoryChanged: true as const } : {}),
+        // Only where a fact turning true owes it anew (kit `again.factsTurned`).
+        ...(r.again.factsTurned === undefined ? {} : { factsTurned: [...r.again.factsTurned] }),
         // Only where a later breach owes it anew (kit `again.breached`).
         ...(r.again.breached === true ? { breached: true as const } : {}),
       }

@@ -5,15 +5,19 @@
  *   due duty does. Version 8 set none: owed only before closing, never late.
  * - Words: the events and the approval requirement say what the text says (no 认定 of a mass
  *   incident, 等部门, the recipients of REPORT by name, the new reply after a relapse a policy).
- * - Migration 8 → 9: a monitoring owed on version 8 keeps no due time (rule 9: set once, when begun).
+ * - 三第二步 发现舆情恶化、影响面扩大等不良发展趋势时要及时上报: a spread the monitoring records
+ *   (`crossRegion` or `foreignMedia` turning true) owes the group a report, as a rise and a relapse do.
+ * - Migration 8 → 9: a monitoring owed on version 8 keeps no due time (rule 9: set once, when begun);
+ *   a spread fact already true owes nothing, one turning true afterwards does.
  */
 import { describe, expect, it } from 'vitest'
+import { createActor } from 'xstate'
 import { plan, planV8 } from '../../machines/hrss-city/index.js'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { calendar, startIncident, type Walker } from '../helpers/machine.js'
+import { calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
 
 const M: Actor = { name: '王监控', role: 'monitor' }
 const O: Actor = { name: '李办公室', role: 'office' }
@@ -104,5 +108,94 @@ describe('hrss-city v9: labels and citations in the text’s words (finding 3)',
   it('the group’s approval names both texts it approves, in its policy and on the chart', () => {
     expect(plan.approvals.general?.[0]?.policy).toContain('发布会权威消息')
     expect(planV8.approvals.general?.[0]?.policy).not.toContain('发布会权威消息')
+  })
+})
+
+describe('hrss-city v9: 三第二步 a spread the monitoring records owes the report to the group (finding 4)', () => {
+  const GROUP = 'report:group'
+  const groupReports = (w: Walker) => w.context().obligations.filter((o) => o.rule === GROUP)
+  function opened(p: PlanDefinition, facts: Record<string, unknown> = {}) {
+    const w = startIncident(p, { severity: 'general', severityReason: '研判', category: 'doubt', facts }, O)
+    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M, at: day('09:05') })
+    return w
+  }
+  const metrics = (w: Walker, facts: Record<string, unknown>, at: string) =>
+    w.send('METRICS_UPDATED', { facts }, { actor: M, at })
+
+  it('crossRegion turning true owes a report due in 30 minutes; version 8 owed none', () => {
+    const w = opened(plan)
+    metrics(w, { crossRegion: true, reposts: 500 }, day('10:00'))
+    expect(groupReports(w).at(-1)).toMatchObject({
+      id: 'report:group#2',
+      status: 'owed',
+      startedAt: day('10:00'),
+      dueAt: day('10:30'),
+    })
+    expect(groupReports(w).at(-1)?.label).toContain('影响面扩大')
+    w.send('REPORT', { to: ['group'], summary: '跨地区传播' }, { actor: M, at: day('10:10') })
+    expect(groupReports(w).at(-1)).toMatchObject({ status: 'met', metAt: day('10:10') })
+    const v8 = opened(planV8)
+    metrics(v8, { crossRegion: true }, day('10:00'))
+    expect(groupReports(v8)).toHaveLength(1)
+  })
+
+  it('foreignMedia turning true owes it too; a restated fact or more reposts owe nothing', () => {
+    const w = opened(plan)
+    metrics(w, { reposts: 900, sites: 40 }, day('09:30'))
+    expect(groupReports(w)).toHaveLength(1)
+    metrics(w, { foreignMedia: true }, day('10:00'))
+    expect(groupReports(w)).toHaveLength(2)
+    w.send('REPORT', { to: ['group'], summary: '境外媒体关注' }, { actor: M, at: day('10:05') })
+    metrics(w, { foreignMedia: true, reposts: 2000 }, day('11:00'))
+    expect(groupReports(w)).toHaveLength(2)
+    expect(w.owed().some((o) => o.rule === GROUP)).toBe(false)
+  })
+
+  it('the spread reported before it was recorded: the report owed starts met at that report', () => {
+    const w = opened(plan)
+    w.send('REPORT', { to: ['group'], summary: '舆情跨地区扩散' }, { actor: M, at: day('09:50') })
+    metrics(w, { crossRegion: true }, day('10:00'))
+    expect(groupReports(w).at(-1)).toMatchObject({ status: 'met', metAt: day('09:50'), breachedAt: null })
+  })
+
+  it('a fact true at the opening is no spread, and stays none when restated', () => {
+    const w = opened(plan, { crossRegion: true })
+    metrics(w, { crossRegion: true }, day('10:00'))
+    expect(groupReports(w)).toHaveLength(1)
+  })
+
+  it('migrated from 8 with the fact already true, only a fact turning true afterwards owes', () => {
+    const old = opened(planV8)
+    metrics(old, { crossRegion: true }, day('10:00'))
+    const at = day('10:30')
+    const persisted = planV8.machine.getPersistedSnapshot(
+      old.actor.getSnapshot(),
+    ) as unknown as PersistedSnapshot
+    const r = migrateSnapshot(planV8, plan, persisted, {
+      at,
+      actor: G,
+      reason: '升级',
+      quotes: quoteRules(plan.obligations, calendar, old.context(), at),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.context.obligations.filter((o) => o.rule === GROUP)).toHaveLength(1)
+    const actor = createActor(plan.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const send = (facts: Record<string, unknown>, t: string) =>
+      actor.send({
+        type: 'METRICS_UPDATED',
+        facts,
+        at: t,
+        actor: M,
+        quotes: quoteRules(plan.obligations, calendar, actor.getSnapshot().context, t),
+      })
+    send({ crossRegion: true }, day('10:40'))
+    const reports = () =>
+      (actor.getSnapshot().context as IncidentContext).obligations.filter((o) => o.rule === GROUP)
+    expect(reports()).toHaveLength(1)
+    send({ foreignMedia: true }, day('10:50'))
+    expect(reports().at(-1)).toMatchObject({ status: 'owed', dueAt: day('11:20') })
   })
 })

@@ -38,10 +38,32 @@ const ROUND_THE_CLOCK_V9: ObligationRule = {
  */
 const COMMENTARY_FROM_DRAFT: Pick<ObligationRule, 'usesDraft'> = { usesDraft: 'pressRelease' }
 
-export const obligationsV9: readonly ObligationRule[] = obligationsV8.map((r) =>
-  r.id === ROUND_THE_CLOCK.id
-    ? ROUND_THE_CLOCK_V9
-    : r.id === 'commentary'
-      ? { ...r, ...COMMENTARY_FROM_DRAFT }
-      : r,
-)
+/**
+ * 三第二步 "在监测过程中发现舆情恶化、影响面扩大等不良发展趋势时要及时上报局网络舆情应急处置领导小组":
+ * 恶化 is more than a rise of grade. A relapse owed the report already (`again.events`). The
+ * spreading (影响面扩大) has facts the monitoring records (`METRICS_UPDATED`): `crossRegion` (the
+ * impact beyond the region: 四 measures it as 影响局限在一定范围内 / 扩散到了很大范围 / 扩大到了整个社会)
+ * and `foreignMedia` (境外媒体开始关注, 四(二)'s mark of the higher grades). Either turning true owes
+ * the group a report (30 minutes, the 续报's policy), met at once by a report to the group made in
+ * the 30 minutes before (kit `raiseTold`: the monitor who saw it reported first). The plan grades by
+ * hand, so neither raises the grade. Not encoded, with the reason: a rise in `reposts` or `sites`
+ * (the text gives no figure: every update would owe a report) and 等不良发展趋势 (no fact; the
+ * monitor reports it with `REPORT`, and the office or group raises the grade, which owes it).
+ * Version 8 owed nothing for a spread the grade did not follow.
+ */
+const SPREAD_FACTS = ['crossRegion', 'foreignMedia'] as const
+function reportsSpread(r: ObligationRule): ObligationRule {
+  return {
+    ...r,
+    label: '第一时间（半小时内）上报局领导小组；舆情恶化、影响面扩大时及时上报',
+    policy:
+      '三第二步的上报（级别升高、舆情反复，或监测到跨地区传播、境外媒体关注）未定时限；本地政策：自恶化时起 30 分钟',
+    again: { ...r.again, factsTurned: SPREAD_FACTS },
+  }
+}
+
+export const obligationsV9: readonly ObligationRule[] = obligationsV8.map((r) => {
+  if (r.id === ROUND_THE_CLOCK.id) return ROUND_THE_CLOCK_V9
+  if (r.id === 'commentary') return { ...r, ...COMMENTARY_FROM_DRAFT }
+  return r.id === 'report:group' ? reportsSpread(r) : r
+})

@@ -127,6 +127,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again when an event changes a category that was set (not the first category, not the same one given again); absent: not',
             }),
+            factsTurned: z.array(z.string()).optional().openapi({
+              description:
+                'Owed again when an event turns one of these boolean facts true (not true before it: the monitoring records a spread); absent: not',
+            }),
             breached: z.literal(true).optional().openapi({
               description:
                 'Owed again when an instance of a rule its condition names as `breached` breaches after its latest instance was settled (one still owed answers for it); absent: one instance, whatever breaches later',

@@ -174,6 +174,13 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     }
   }
   next = withdrawDeclined(spec, ctx, next, event)
+  // again.factsTurned: the watched facts true now and not true in the mark (no mark: none).
+  const watched = [...new Set(spec.rules.flatMap((r) => r.again?.factsTurned ?? []))]
+  const seen = ctx.ledger.facts
+  const turnedFacts =
+    seen === undefined
+      ? []
+      : watched.filter((f) => (next.facts as Record<string, unknown>)[f] === true && seen[f] !== true)
   // again.onYes: the decisions this event answered yes (owed when it came).
   const ordered = ctx.obligations
     .filter((o) => o.kind === 'decision' && discharges(ctx, o, event) && event.answer === 'yes')
@@ -188,14 +195,20 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     ctx.ledger.category !== next.category,
     categoryChanged,
     ctx.ledger.pending,
+    turnedFacts,
   )
   next = begun.next
   next = syncApprovals(spec, next, event, change)
   next = beginEscalations(spec, next, at)
-  const ledger =
+  const ledger: IncidentContext['ledger'] =
     begun.pending === undefined
       ? { severity: next.severity, category: next.category }
       : { severity: next.severity, category: next.category, pending: [...begun.pending] }
+  // again.factsTurned: the mark keeps the watched facts that are set.
+  if (watched.length > 0) {
+    const now = next.facts as Record<string, unknown>
+    ledger.facts = Object.fromEntries(watched.filter((f) => now[f] !== undefined).map((f) => [f, now[f]]))
+  }
   return { ...next, ledger }
 }
 
@@ -242,6 +255,7 @@ function beginApplicable(
   recategorised: boolean,
   categoryChanged: boolean,
   pending: readonly string[] | undefined,
+  turnedFacts: readonly string[],
 ): { next: IncidentContext; pending: readonly string[] | undefined } {
   let next = ctx
   let waiting = pending
@@ -276,7 +290,9 @@ function beginApplicable(
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
           (rule.again?.events ?? []).includes(event.type) ||
           // again.categoryChanged: the event changed a category that was set.
-          (rule.again?.categoryChanged === true && categoryChanged)) &&
+          (rule.again?.categoryChanged === true && categoryChanged) ||
+          // again.factsTurned: the event turned a watched fact true.
+          (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f))) &&
         // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
         // again.afterBreach: a latest owed instance that has breached does not hold it back.
         (rule.again?.whileOwed !== false ||
@@ -340,14 +356,19 @@ function beginApplicable(
         ms(a.at) >= ms(event.at) - spanMs &&
         ms(a.at) <= ms(event.at) &&
         (ms(a.at) > ms(settledAt) || (latestByEvent && ms(a.at) === ms(settledAt)))
+      // again.factsTurned: begun by a watched fact turned true (not by one of its events).
+      const bySpread =
+        has &&
+        !repeatOfLast &&
+        !byEvent &&
+        (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f))
       const sinceAt =
         spec.options?.raiseTold === 'sinceSettled' &&
         toldAt === undefined &&
-        rule.again?.raise === true &&
+        ((rule.again?.raise === true && change === 'raise') || bySpread) &&
         rule.kind !== 'decision' &&
         has &&
         !repeatOfLast &&
-        change === 'raise' &&
         !byEvent &&
         !yesAgain &&
         settledAt != null
