@@ -51,6 +51,7 @@ import {
   planV4 as saws2014V4,
   planV5 as saws2014V5,
   planV6 as saws2014V6,
+  planV7 as saws2014V7,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -84,6 +85,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V4,
   saws2014V5,
   saws2014V6,
+  saws2014V7,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

@@ -12,6 +12,7 @@
 import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
 import { actFields, begin, discharged, keyedRule, keysOf, matchesDischarge, toldBefore } from './begin.js'
+import { admits } from './conditions.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
 import { resolvedFields } from './discharge-one.js'
 import { factsTurned, watchedOf } from './facts-turned.js'
@@ -112,7 +113,9 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const recategorised = ctx.ledger.category !== next.category
   const turned = factsTurned(index.watchedFacts, ctx.ledger.facts, next.facts)
   const moved = { change, repeatOfLast, recategorised, categoryChanged, ordered, turned }
-  const pending = beginApplicable(index, next, event, moved, ctx.ledger.pending, spec.options)
+  const begun = beginApplicable(index, next, event, moved, ctx.ledger.pending, spec.options)
+  const pending =
+    index.untilAdmitted.length === 0 ? begun : keptChanges(index, ctx, next, categoryChanged, begun)
   syncApprovalsIn(spec.approvals, next, event, change, releaseGate(spec))
   beginEscalations(spec, next, at)
   next.ledger =
@@ -179,8 +182,13 @@ function beginApplicable(
       (raiseWhen || waitsOnEvents) && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
     const risen = has && !repeatOfLast && raise && change === 'raise'
+    // 'untilAdmitted': a change of category kept since the rule did not apply (ledger.pending).
+    const remembered =
+      entry.untilAdmitted && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     const evented =
-      has && !repeatOfLast && (events.includes(event.type) || (entry.categoryChanged && categoryChanged))
+      has &&
+      !repeatOfLast &&
+      (events.includes(event.type) || (entry.categoryChanged && (categoryChanged || remembered)))
     // `again.factsTurned`: the event turned a watched fact true (the incident spreading).
     const spread = has && !repeatOfLast && !evented && entry.factsTurned.some((f) => turned.has(f))
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
@@ -192,7 +200,11 @@ function beginApplicable(
       ((risen || evented || spread) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
-    if (has && !again) continue
+    if (has && !again) {
+      // A kept change the latest instance, still owed, answers is not kept any longer.
+      if (remembered && evented) waiting = without(waiting as readonly string[], rule.id)
+      continue
+    }
     if (when !== null && !when(next)) {
       // Risen, but its condition does not hold yet: it waits for it (marked once, by rule).
       const waits = (raiseWhen && has && change === 'raise') || (waitsOnEvents && evented)
@@ -233,6 +245,37 @@ function beginApplicable(
     }
   }
   return waiting
+}
+
+/**
+ * `again.categoryChanged: 'untilAdmitted'`: for each such rule the incident's grade or category
+ * does not admit now (`beginApplicable` asked only the admitted ones) and with an instance not
+ * withdrawn, the change is kept (ledger.pending) when the event changed a category that was
+ * set, or withdrew the rule's owed instance (it stopped applying before the change it answered
+ * was answered).
+ */
+function keptChanges(
+  index: RuleIndex,
+  before: IncidentContext,
+  next: IncidentContext,
+  categoryChanged: boolean,
+  waiting: readonly string[] | undefined,
+): readonly string[] | undefined {
+  let kept = waiting
+  for (const { rule } of index.untilAdmitted) {
+    if (kept?.includes(rule.id) === true || admits(rule, next.severity, next.category)) continue
+    if (!next.obligations.some((o) => o.rule === rule.id && o.status !== 'withdrawn')) continue
+    if (categoryChanged || withdrewOwed(before, next, rule.id)) kept = [...(kept ?? []), rule.id]
+  }
+  return kept
+}
+
+/** An instance of `rule` owed before the event is withdrawn after it. */
+function withdrewOwed(before: IncidentContext, next: IncidentContext, rule: string): boolean {
+  const owed = new Set(
+    before.obligations.filter((o) => o.rule === rule && o.status === 'owed').map((o) => o.id),
+  )
+  return owed.size > 0 && next.obligations.some((o) => owed.has(o.id) && o.status === 'withdrawn')
 }
 
 /**

@@ -149,8 +149,15 @@ export interface ObligationRule {
     /**
      * Opt-in: the event changed a category that was set (not the first category, not the
      * one it had) begins it again, as `events` would (and with `whileOwed` as they do).
+     * `'untilAdmitted'`: also a change made while the rule does not apply (its `severities` or
+     * `categories` do not admit the incident) and has an instance not withdrawn: it is kept
+     * (the ledger mark's `pending`) and begins the rule again at the first event at which it is
+     * admitted and its condition holds (a 定性 changed at 较大 owes the meeting of 重大 at the
+     * next rise); so is an owed instance withdrawn because the rule stopped applying while an
+     * earlier one is settled (the change it answered is not answered yet). With `true` only the
+     * rules admitted at the event are asked, and a withdrawn instance is not owed again.
      */
-    categoryChanged?: true
+    categoryChanged?: true | 'untilAdmitted'
     onYes?: true
     /**
      * Opt-in: an event that turns one of these boolean facts true (false or unset before it, as
@@ -293,7 +300,9 @@ export interface LedgerMark {
   category: Category | null
   /**
    * Rules with `again.raise: 'whenHolds'` owed again since a rise, until their condition
-   * holds (absent when none: every incident of a plan without such a rule).
+   * holds, and rules with `again.categoryChanged: 'untilAdmitted'` whose category changed
+   * while they did not apply, until they apply (absent when none: every incident of a plan
+   * without such a rule).
    */
   pending?: string[]
   /**

@@ -25,6 +25,8 @@ export interface RuleEntry {
   categoryChanged: boolean
   /** It begins again when the event turns one of these facts true (`again.factsTurned`). */
   factsTurned: readonly string[]
+  /** A change made while it does not apply is kept until it does (`again.categoryChanged: 'untilAdmitted'`). */
+  untilAdmitted: boolean
   /**
    * A rise and `events` begin it again though its latest instance is owed (not
    * `again.whileOwed: false`, which waits for the latest to be settled).
@@ -55,6 +57,8 @@ export interface RuleIndex {
   watchedFacts: readonly string[]
   /** The rules, in order, that a grade and category admit (`severities`, `categories`). */
   admitted: (severity: Severity, category: Category) => readonly RuleEntry[]
+  /** The rules, in order, with `again.categoryChanged: 'untilAdmitted'`. */
+  untilAdmitted: readonly RuleEntry[]
 }
 
 const indexes = new WeakMap<readonly ObligationRule[], RuleIndex>()
@@ -91,7 +95,8 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     raise: rule.again?.raise !== undefined && rule.again.raise !== false,
     raiseWhen: rule.again?.raise === 'whenHolds',
     events: rule.again?.events ?? [],
-    categoryChanged: rule.again?.categoryChanged === true,
+    categoryChanged: rule.again?.categoryChanged !== undefined,
+    untilAdmitted: rule.again?.categoryChanged === 'untilAdmitted',
     factsTurned: rule.again?.factsTurned ?? [],
     whileOwed: rule.again?.whileOwed !== false,
     afterBreach: rule.again?.afterBreach === true,
@@ -115,6 +120,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     return list
   }
   const watchedFacts = [...new Set(entries.flatMap((e) => e.factsTurned))]
+  const untilAdmitted = entries.filter((e) => e.untilAdmitted)
   return {
     first,
     last: new Map(rules.map((r) => [r.id, r])),
@@ -122,5 +128,6 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     slots: rules.length,
     watchedFacts,
     admitted,
+    untilAdmitted,
   }
 }

@@ -22,7 +22,7 @@ import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV4, withRolesV7 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6 } from './machine.js'
+import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
 import {
   approvals,
   classify,
@@ -33,6 +33,7 @@ import {
   obligationRulesV5,
   obligationRulesV6,
   obligationRulesV7,
+  obligationRulesV8,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -121,13 +122,29 @@ export const planV6: PlanDefinition = {
  * legal statement is decided (恶意诋毁), and so is the referral to the police (四(四)); a relapse
  * at 较大 owes a new 简报; 人事司 does not publish or owe the answer (三; the channels 三 assigns
  * to no one by local policy, RESPOND's meta). Its migration from 6 is the
- * kit's rederive by 7's rules.
+ * kit's rederive by 7's rules. Version 7 stays for the incidents opened on it.
  */
-export const plan: PlanDefinition = {
+export const planV7: PlanDefinition = {
   ...planV6,
   version: 7,
   obligations: [...obligationRulesV7, escalation],
   events: withRolesV7(planV6.events),
-  machine,
+  machine: machineV7,
   migratesFrom: { from: 6 },
+}
+
+/**
+ * Version 8: version 7's states, events and kit options; the response meeting of 重大以上 (五(三)3
+ * 根据舆情反映的事件性质…拟定应对方案) is owed again at a rise when the 定性 it planned for was
+ * changed while the incident was below 重大 (kit `again.categoryChanged: 'untilAdmitted'`,
+ * rules/version8.ts); version 7 counted the meeting held before the lowering. Its migration
+ * from 7 is the kit's rederive by 8's rules (the same obligations: a change made on version 7
+ * below 重大 is not kept, README).
+ */
+export const plan: PlanDefinition = {
+  ...planV7,
+  version: 8,
+  obligations: [...obligationRulesV8, escalation],
+  machine,
+  migratesFrom: { from: 7 },
 }

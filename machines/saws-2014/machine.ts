@@ -48,6 +48,7 @@ import {
   obligationRulesV5,
   obligationRulesV6,
   obligationRulesV7,
+  obligationRulesV8,
   PLAN_ID,
 } from './rules.js'
 
@@ -113,12 +114,18 @@ export const V6_OPTIONS: KitOptions = Object.freeze({
 })
 
 /**
- * Version 7 (`chart(rules, 7)`, version 6's kit options), from the review of version 6: the
+ * Version 7's chart (`chart(rules, 7)`, version 6's kit options), from the review of version 6: the
  * proposal is made in the consultation or where it is owed, a SET_CATEGORY must change the
  * category (it owes the approval or the meeting again, rules/version7.ts); solving and
  * investigating wait for what authorises the response (五(一)3); the 简报 follows the latest answer.
+ * For the incidents opened on it.
  */
-export const machine = chart(obligationRulesV7, 7)
+export const machineV7 = chart(obligationRulesV7, 7)
+/**
+ * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
+ * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts).
+ */
+export const machine = chart(obligationRulesV8, 8)
 /** Version 6's chart, for the incidents opened on it. */
 export const machineV6 = chart(obligationRulesV6, 6)
 /** Version 5's chart (the same states as 6; without its withdrawal options and amendments), for the incidents opened on it. */

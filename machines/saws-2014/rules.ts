@@ -16,6 +16,7 @@
  *     obligations-aftercare.ts   五(五) after it subsides, 六's follow-up and summary
  *   versions.ts                what versions 2, 4, 5 and 6 owe differently
  *   version7.ts                what version 7 owes differently from 6 (the review of 6)
+ *   version8.ts                what version 8 owes differently from 7 (the meeting after a 定性 below 重大)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -42,6 +43,7 @@ export {
 } from './rules/roles.js'
 export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js'
 export { obligationRulesV7 } from './rules/version7.js'
+export { obligationRulesV8 } from './rules/version8.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

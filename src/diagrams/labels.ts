@@ -23,6 +23,17 @@ export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新�
 
 /** `again.categoryChanged` in words: a category that was set, changed, owes it anew. */
 export const CATEGORY_CHANGED_TEXT = '已定性后改变定性时再次应办'
+/** `again.categoryChanged: 'untilAdmitted'`: a change made where the rule does not apply owes it once it applies. */
+export const CATEGORY_CHANGED_UNTIL_ADMITTED_TEXT =
+  '在不适用的级别改变定性（或再次应办的一项被撤回）的，重新适用时再次应办'
+
+/** The words of a rule's `again.categoryChanged` (none: absent). */
+export const categoryChangedWords = (c: true | 'untilAdmitted' | undefined): string[] =>
+  c === undefined
+    ? []
+    : c === 'untilAdmitted'
+      ? [CATEGORY_CHANGED_TEXT, CATEGORY_CHANGED_UNTIL_ADMITTED_TEXT]
+      : [CATEGORY_CHANGED_TEXT]
 
 /** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
 export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
@@ -246,7 +257,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
-  if (r.again?.categoryChanged) parts.push(CATEGORY_CHANGED_TEXT)
+  parts.push(...categoryChangedWords(r.again?.categoryChanged))
   if (r.again?.factsTurned?.length) parts.push(factsTurnedText(r.again.factsTurned))
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)

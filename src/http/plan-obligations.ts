@@ -35,8 +35,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         // Only where a breached instance does not hold a rise back (kit `again.afterBreach`).
         ...(r.again.afterBreach === true ? { afterBreach: true } : {}),
         toldSameGrade: r.again.told === 'sameGrade',
-        // Only where a rule opts in (kit `again.categoryChanged`).
-        ...(r.again.categoryChanged === true ? { categoryChanged: true as const } : {}),
+        // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').
+        ...(r.again.categoryChanged === undefined ? {} : { categoryChanged: r.again.categoryChanged }),
         // Only where a fact turning true owes it anew (kit `again.factsTurned`).
         ...(r.again.factsTurned === undefined ? {} : { factsTurned: [...r.again.factsTurned] }),
         // Only where a later breach owes it anew (kit `again.breached`).

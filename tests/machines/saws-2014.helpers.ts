@@ -1,9 +1,14 @@
-/** Shared by the saws-2014 version 7 tests: actors, and the walk from open to the response (as the review's walks). */
+/**
+ * Shared by the saws-2014 tests of version 6's review and of versions 7 and 8: actors, the walk
+ * from open to the response (as the reviews' walks), and a migration as the engine runs it.
+ */
 import { expect } from 'vitest'
-import type { PlanDefinition } from '../../machines/kit/types.js'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Category, Facts } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
 
 export const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
 export const OFF: Actor = { name: '人事司干部', role: 'office' }
@@ -13,6 +18,9 @@ export const LEAD: Actor = { name: '分管领导', role: 'leader' }
 export const PRIN: Actor = { name: '主要领导', role: 'principal' }
 export const POST: Actor = { name: '政府网站处', role: 'spokesperson' }
 export const LEGAL: Actor = { name: '法务', role: 'legal' }
+
+/** 五(一)3 立即电话报告: the phone report to 人事司. */
+export const PHONE = { to: ['office'], channel: 'phone' }
 
 export const FACTS = {
   general: {},
@@ -54,8 +62,11 @@ export function majorDuties(w: Walker) {
   if (owes(R.meeting)) expect(act(w, LEAD, 'HOLD_MEETING', { plan: '方案' })).toBe(true)
 }
 
-/** Reported, convened, proposed (at 较大 approved; at 重大以上 五(一)3 done) into the response. */
-export function toResponse(p: PlanDefinition, grade: Grade, category: Category = 'suggestion') {
+/**
+ * Reported, convened, proposed (at 较大 approved; at 重大以上 五(一)3 done, the meeting held), still
+ * in the consultation. `category` null (重大以上 only): no 定性 yet.
+ */
+export function consulted(p: PlanDefinition, grade: Grade, category: Category | null = 'suggestion') {
   const w = open(p, grade, category)
   const high = grade === 'major' || grade === 'critical'
   const channel = high ? 'phone' : grade === 'large' ? 'written' : 'bulletin'
@@ -65,8 +76,33 @@ export function toResponse(p: PlanDefinition, grade: Grade, category: Category =
   if (high) majorDuties(w)
   else expect(act(w, UNIT, 'PROPOSE', { category, proposal: '跟帖答复' })).toBe(true)
   if (grade === 'large') expect(act(w, LEAD, 'APPROVE_PROPOSAL')).toBe(true)
+  return w
+}
+
+/** `consulted`, then into the response. */
+export function toResponse(p: PlanDefinition, grade: Grade, category: Category = 'suggestion') {
+  const w = consulted(p, grade, category)
   expect(act(w, OFF, 'START_RESPONSE')).toBe(true)
   return w
+}
+
+/**
+ * The incident migrated from `from` to `to` five minutes after its latest step, as the engine
+ * migrates (settled, re-judged, kept risen; the new version's rules quoted): its context.
+ */
+export function migrate(from: PlanDefinition, to: PlanDefinition, w: Walker): IncidentContext {
+  const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
+  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: { name: '管理员', role: 'admin' },
+    reason: '新版预案',
+    quotes: quoteRules(to.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  return r.context
 }
 
 /** A draft of the answer, approved as its grade requires, answered (五(四)). */

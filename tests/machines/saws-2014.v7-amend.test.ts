@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import { plan, planV6 } from '../../machines/saws-2014/index.js'
+import { planV6, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, type Walker } from '../helpers/machine.js'
@@ -32,7 +32,7 @@ const phone = { to: ['office'], channel: 'phone' }
 
 describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管领导批准后实施: after a lowering to 较大', () => {
   const lowered = () => {
-    const w = toResponse(plan, 'major', 'suggestion')
+    const w = toResponse(planV7, 'major', 'suggestion')
     respond(w)
     regrade(w, 'large', '回落')
     expect(statuses(w, R.approveProposal)).toEqual([])
@@ -50,7 +50,7 @@ describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管
   })
 
   it('a new 定性 at 重大 whose meeting was not yet held, then lowered: the approval replaces the meeting', () => {
-    const w = toResponse(plan, 'major', 'suggestion')
+    const w = toResponse(planV7, 'major', 'suggestion')
     respond(w)
     expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
     expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:owed'])
@@ -70,7 +70,7 @@ describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管
 describe('saws-2014 v7 (diff review 3), 五(三)3 根据…事件性质: only a changed 定性 owes the meeting again', () => {
   /** 重大, reported, convened, 五(一)3 done to the meeting (category as opened). */
   const met = (category: 'suggestion' | null) => {
-    const w = open(plan, 'major', category)
+    const w = open(planV7, 'major', category)
     expect(act(w, MON, 'REPORT', phone)).toBe(true)
     expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
     expect(act(w, OFF, 'CONVENE')).toBe(true)
@@ -109,15 +109,20 @@ describe('saws-2014 v7 (diff review 3), 五(三)3 根据…事件性质: only a 
 describe('saws-2014 v7 (diff review 4): a migration from 6 asks nothing of a legal statement already published', () => {
   const migrate = (w: Walker) => {
     const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-    const r = migrateSnapshot(planV6, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-      at,
-      actor: { name: '管理员', role: 'admin' },
-      reason: '新版预案',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
+    const r = migrateSnapshot(
+      planV6,
+      planV7,
+      w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot,
+      {
+        at,
+        actor: { name: '管理员', role: 'admin' },
+        reason: '新版预案',
+        quotes: quoteRules(planV7.obligations, calendar, w.context(), at),
+        settle: true,
+        rejudge: true,
+        keepRisen: true,
+      },
+    )
     if (!r.ok) throw new Error(r.reason)
     return r.context
   }
@@ -141,7 +146,7 @@ describe('saws-2014 v7 (diff review 4): a migration from 6 asks nothing of a leg
   })
 
   it('a v7 rumor subsided with no statement yet still owes the decision (control)', () => {
-    const w = toResponse(plan, 'general', 'rumor')
+    const w = toResponse(planV7, 'general', 'rumor')
     respond(w)
     expect(act(w, OFF, 'REQUEST_TAKEDOWN', { sites: ['论坛'] })).toBe(true)
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
@@ -151,21 +156,21 @@ describe('saws-2014 v7 (diff review 4): a migration from 6 asks nothing of a leg
 
 describe('saws-2014 v7 (diff review 5 and 8), 三: whoever owes a duty may send what discharges it', () => {
   it('the answer is owed by the spokesperson and the units, who alone may RESPOND', () => {
-    const answer = plan.obligations.find((r) => r.id === R.answer)
-    expect(answer?.owedBy).toEqual(rolesOf(plan, 'RESPOND'))
+    const answer = planV7.obligations.find((r) => r.id === R.answer)
+    expect(answer?.owedBy).toEqual(rolesOf(planV7, 'RESPOND'))
     expect(answer?.owedBy).not.toContain('office')
   })
 
   it('the channels 三 assigns to no one are kept from 人事司 by a stated local policy (diff review 6)', () => {
-    const meta = plan.events.find((e) => e.type === 'RESPOND')?.meta
+    const meta = planV7.events.find((e) => e.type === 'RESPOND')?.meta
     expect(meta?.clause?.split('、')).toContain('三')
     expect(meta?.policy).toMatch(/本地政策/)
     expect(planV6.events.find((e) => e.type === 'RESPOND')?.meta.policy).toBeNull()
   })
 
   it('no rule of version 7 is owed by a role its discharge event refuses', () => {
-    const mismatched = plan.obligations.flatMap((r) => {
-      const roles = rolesOf(plan, r.discharge.type)
+    const mismatched = planV7.obligations.flatMap((r) => {
+      const roles = rolesOf(planV7, r.discharge.type)
       return roles !== undefined && r.owedBy.some((x) => !roles.includes(x)) ? [r.id] : []
     })
     expect(mismatched).toEqual([])

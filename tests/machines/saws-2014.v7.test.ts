@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV6 } from '../../machines/saws-2014/index.js'
+import { planV6, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar } from '../helpers/machine.js'
@@ -45,7 +45,7 @@ describe('saws-2014 v7 (finding 1), 五(二) and rule 5: a relapse reported no l
   }
 
   it('重大, relapse reported by phone, 特别重大 then 重大 again: the 续报 of 特别重大 is withdrawn', () => {
-    const w = relapsedThenLowered(plan)
+    const w = relapsedThenLowered(planV7)
     expect(statuses(w, R.reportMajor)).toEqual([
       'report:office:major#1:met',
       'report:office:major#2:met',
@@ -58,7 +58,7 @@ describe('saws-2014 v7 (finding 1), 五(二) and rule 5: a relapse reported no l
   })
 
   it('a relapse not yet reported keeps the report owed across a rise and a lowering (control)', () => {
-    const w = toResponse(plan, 'major')
+    const w = toResponse(planV7, 'major')
     respond(w)
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
     expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
@@ -84,7 +84,7 @@ describe('saws-2014 v7 (finding 7), rule 2 and rule 5: a waived 重大 phone rep
   }
 
   it('waived at 重大, risen to 特别重大 and lowered before the 续报 was due: withdrawn', () => {
-    expect(statuses(roundTrip(plan), R.reportMajor)).toEqual([
+    expect(statuses(roundTrip(planV7), R.reportMajor)).toEqual([
       'report:office:major#1:waived',
       'report:office:major#2:withdrawn',
     ])
@@ -104,14 +104,14 @@ describe('saws-2014 v7 (finding 7), rule 2 and rule 5: a waived 重大 phone rep
       regrade(w, 'major', '误判')
       return w
     }
-    const w = waivedLater(plan)
+    const w = waivedLater(planV7)
     expect(statuses(w, R.reportMajor)).toEqual(['report:office:major#1:owed', 'report:office:major#2:waived'])
     expect(w.context().acts.filter((a) => a.type === 'REPORT')).toEqual([])
     expect(statuses(waivedLater(planV6), R.reportMajor)[0]).toBe('report:office:major#1:owed')
   })
 
   it('a waiver of the 续报 after a relapse does not withdraw the relapse report still owed (walk B)', () => {
-    const w = toResponse(plan, 'major')
+    const w = toResponse(planV7, 'major')
     respond(w)
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
     expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
@@ -131,7 +131,7 @@ describe('saws-2014 v7 (finding 7), rule 2 and rule 5: a waived 重大 phone rep
   })
 
   it('a waiver of another rule (the 较大 written report) is not a waiver of the 重大 report (control)', () => {
-    const w = open(plan, 'large')
+    const w = open(planV7, 'large')
     const id = w.owed().find((o) => o.rule === R.reportLarge)?.id as string
     expect(act(w, LEAD, 'WAIVE', { obligation: id, reason: '已当面知悉' })).toBe(true)
     regrade(w, 'major', '扩散')
@@ -141,7 +141,7 @@ describe('saws-2014 v7 (finding 7), rule 2 and rule 5: a waived 重大 phone rep
 
 describe('saws-2014 v7 (finding 2), 五(一)2 作出定性…报总局分管领导批准后实施: a 定性 changed after approval is approved again', () => {
   it('较大, after APPROVE_PROPOSAL: a unit’s PROPOSE outside the consultation is refused', () => {
-    const w = toResponse(plan, 'large', 'suggestion')
+    const w = toResponse(planV7, 'large', 'suggestion')
     expect(act(w, UNIT, 'PROPOSE', { category: 'rumor', proposal: '改为辟谣' })).toBe(false)
     expect(w.context().category).toBe('suggestion')
     expect(
@@ -150,7 +150,7 @@ describe('saws-2014 v7 (finding 2), 五(一)2 作出定性…报总局分管领�
   })
 
   it('较大: 人事司’s SET_CATEGORY after approval owes the leader’s approval again before the measures', () => {
-    const w = toResponse(plan, 'large', 'suggestion')
+    const w = toResponse(planV7, 'large', 'suggestion')
     expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
     expect(statuses(w, R.approveProposal)).toEqual(['approve:proposal#1:met', 'approve:proposal#2:owed'])
     expect(act(w, OFF, 'MOBILISE_COMMENTATORS')).toBe(false)
@@ -162,35 +162,35 @@ describe('saws-2014 v7 (finding 2), 五(一)2 作出定性…报总局分管领�
   })
 
   it('a SET_CATEGORY that changes nothing is refused (it would owe the approval again for nothing)', () => {
-    const w = toResponse(plan, 'large', 'suggestion')
+    const w = toResponse(planV7, 'large', 'suggestion')
     expect(act(w, OFF, 'SET_CATEGORY', { category: 'suggestion' })).toBe(false)
     expect(statuses(w, R.approveProposal)).toEqual(['approve:proposal#1:met'])
   })
 
   it('重大, after both 批示 and the meeting: a new 定性 owes the meeting again (五(三)3 根据…事件性质) before publishing', () => {
-    const w = toResponse(plan, 'major', 'suggestion')
+    const w = toResponse(planV7, 'major', 'suggestion')
     expect(act(w, UNIT, 'PROPOSE', { category: 'rumor', proposal: '改为辟谣' })).toBe(false)
     expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
     expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:owed'])
     expect(act(w, UNIT, 'DRAFT', { content: '辟谣稿', purpose: 'answer' })).toBe(true)
     expect(act(w, POST, 'RESPOND', { draftId: 'd1', channel: 'pressRelease' })).toBe(false)
-    expect(act(w, LEAD, 'HOLD_MEETING', { plan: '辟谣方案' })).toBe(true)
+    expect(act(w, LEAD, 'HOLD_MEETING', { planV7: '辟谣方案' })).toBe(true)
     expect(act(w, POST, 'RESPOND', { draftId: 'd1', channel: 'pressRelease' })).toBe(true)
   })
 
   it('PROPOSE in review is refused; only 人事司 sets the category (三: 人事司 organises, 舆情处 collects)', () => {
-    const w = toResponse(plan, 'general', 'inquiry')
+    const w = toResponse(planV7, 'general', 'inquiry')
     respond(w)
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
     expect(act(w, UNIT, 'CONTACT_POSTER')).toBe(true)
     expect(act(w, OFF, 'DISPOSAL_DONE')).toBe(true)
     expect(act(w, UNIT, 'PROPOSE', { category: 'tip_off', proposal: 'x' })).toBe(false)
-    expect(rolesOf(plan, 'SET_CATEGORY')).toEqual(['office'])
+    expect(rolesOf(planV7, 'SET_CATEGORY')).toEqual(['office'])
     expect(rolesOf(planV6, 'SET_CATEGORY')).toEqual(['monitor', 'office'])
   })
 
   it('the proposal still owed (lowered 重大 → 较大 before the meeting) is made outside the consultation (control)', () => {
-    const w = open(plan, 'major')
+    const w = open(planV7, 'major')
     expect(act(w, MON, 'REPORT', phone)).toBe(true)
     regrade(w, 'large', '回落')
     expect(owedRules(w)).toContain(R.propose)
@@ -208,7 +208,7 @@ describe('saws-2014 v7 (finding 8), 五(一)3 批示后组织开展应对工作:
       expect(act(w, MON, 'METRICS_UPDATED', { facts: FACTS.major })).toBe(true)
       return w
     }
-    const w = risen(plan)
+    const w = risen(planV7)
     expect(act(w, UNIT, type, fields)).toBe(false)
     majorDuties(w)
     expect(act(w, UNIT, type, fields)).toBe(true)
@@ -224,7 +224,7 @@ describe('saws-2014 v7 (finding 8), 五(一)3 批示后组织开展应对工作:
       expect(act(w, OFF, 'SET_CATEGORY', { category: 'criticism' })).toBe(true)
       return w
     }
-    const w = late(plan)
+    const w = late(planV7)
     expect(act(w, UNIT, 'SOLVE_PROBLEM')).toBe(false)
     majorDuties(w)
     expect(act(w, UNIT, 'SOLVE_PROBLEM')).toBe(true)
@@ -234,7 +234,7 @@ describe('saws-2014 v7 (finding 8), 五(一)3 批示后组织开展应对工作:
 
 describe('saws-2014 version 7', () => {
   it('migrates from version 6 (same states), which stays registered; the 续报 a reported relapse left owed is withdrawn', () => {
-    expect(plan).toMatchObject({ version: 7, migratesFrom: { from: 6 } })
+    expect(planV7).toMatchObject({ version: 7, migratesFrom: { from: 6 } })
     expect(planV6).toMatchObject({ version: 6, migratesFrom: { from: 5 } })
     const w = toResponse(planV6, 'major')
     respond(w)
@@ -244,15 +244,20 @@ describe('saws-2014 version 7', () => {
     regrade(w, 'critical', '扩散')
     regrade(w, 'major', '误判')
     const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-    const r = migrateSnapshot(planV6, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-      at,
-      actor: { name: '管理员', role: 'admin' },
-      reason: '新版预案',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
+    const r = migrateSnapshot(
+      planV6,
+      planV7,
+      w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot,
+      {
+        at,
+        actor: { name: '管理员', role: 'admin' },
+        reason: '新版预案',
+        quotes: quoteRules(planV7.obligations, calendar, w.context(), at),
+        settle: true,
+        rejudge: true,
+        keepRisen: true,
+      },
+    )
     if (!r.ok) throw new Error(r.reason)
     const migrated = r.context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
     expect(migrated).toEqual(['met', 'met', 'withdrawn'])

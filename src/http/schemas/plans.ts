@@ -123,10 +123,13 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'A rise (`raise`) and `events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',
             }),
-            categoryChanged: z.literal(true).optional().openapi({
-              description:
-                'Owed again when an event changes a category that was set (not the first category, not the same one given again); absent: not',
-            }),
+            categoryChanged: z
+              .union([z.literal(true), z.literal('untilAdmitted')])
+              .optional()
+              .openapi({
+                description:
+                  "Owed again when an event changes a category that was set (not the first category, not the same one given again); 'untilAdmitted': also a change made while the rule did not apply (a grade it does not cover), or an instance owed again and withdrawn when it stopped applying, owes it once it applies again; absent: not",
+              }),
             factsTurned: z.array(z.string()).optional().openapi({
               description:
                 'Owed again when an event turns one of these boolean facts true (not true before it: the monitoring records a spread); absent: not',

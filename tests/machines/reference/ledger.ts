@@ -3,8 +3,8 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; dischargeOne; the kit options categoryChange, orderedDuties, lowerAtDue, raiseTold, againOnEvents,
- * approvalsWhile, with the rule option usesDraft).
+ * again.told; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
+ * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft).
  */
 
 import { admits, holds } from '../../../machines/kit/conditions.js'
@@ -198,12 +198,13 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
     turnedFacts,
   )
   next = begun.next
+  const pending = keptChanges(spec, ctx, next, categoryChanged, begun.pending)
   next = syncApprovals(spec, next, event, change)
   next = beginEscalations(spec, next, at)
   const ledger: IncidentContext['ledger'] =
-    begun.pending === undefined
+    pending === undefined
       ? { severity: next.severity, category: next.category }
-      : { severity: next.severity, category: next.category, pending: [...begun.pending] }
+      : { severity: next.severity, category: next.category, pending: [...pending] }
   // again.factsTurned: the mark keeps the watched facts that are set.
   if (watched.length > 0) {
     const now = next.facts as Record<string, unknown>
@@ -277,6 +278,13 @@ function beginApplicable(
       event.type !== 'REQUOTE'
     // again.onYes: a yes to a decision it waits for orders it anew once its latest instance is settled.
     const latest = [...next.obligations].reverse().find((o) => o.rule === rule.id && o.status !== 'withdrawn')
+    // again.categoryChanged 'untilAdmitted': a change kept since the rule did not apply, asked once it does.
+    const remembered =
+      rule.again?.categoryChanged === 'untilAdmitted' &&
+      has &&
+      (waiting ?? []).includes(rule.id) &&
+      admits(rule, next.severity, next.category) &&
+      !['DEADLINE_PASSED', 'REQUOTE', 'MIGRATED'].includes(event.type)
     const yesAgain =
       rule.again?.onYes === true &&
       has &&
@@ -289,8 +297,8 @@ function beginApplicable(
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
           (rule.again?.events ?? []).includes(event.type) ||
-          // again.categoryChanged: the event changed a category that was set.
-          (rule.again?.categoryChanged === true && categoryChanged) ||
+          // again.categoryChanged: the event changed a category that was set (or one kept, above).
+          (rule.again?.categoryChanged !== undefined && (categoryChanged || remembered)) ||
           // again.factsTurned: the event turned a watched fact true.
           (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f))) &&
         // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
@@ -300,7 +308,11 @@ function beginApplicable(
           (rule.again.afterBreach === true && latest.breachedAt !== null)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
-    if (has && !again) continue
+    if (has && !again) {
+      // A kept change the latest instance, still owed, answers is dropped.
+      if (remembered && !repeatOfLast) waiting = dropped(waiting, rule.id)
+      continue
+    }
     if (!applies(next, rule)) {
       const admitted = admits(rule, next.severity, next.category)
       const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
@@ -382,6 +394,37 @@ function beginApplicable(
     }
   }
   return { next, pending: waiting }
+}
+
+/**
+ * again.categoryChanged 'untilAdmitted': kept for each such rule the grade or category does not
+ * admit now, with an instance not withdrawn, when the event changed a category that was set or
+ * withdrew an instance of it that was owed.
+ */
+function keptChanges(
+  spec: LedgerSpec,
+  before: IncidentContext,
+  next: IncidentContext,
+  categoryChanged: boolean,
+  pending: readonly string[] | undefined,
+): readonly string[] | undefined {
+  let waiting = pending
+  for (const rule of spec.rules) {
+    if (rule.again?.categoryChanged !== 'untilAdmitted') continue
+    if ((waiting ?? []).includes(rule.id) || admits(rule, next.severity, next.category)) continue
+    const mine = (ctx: IncidentContext) => ctx.obligations.filter((o) => o.rule === rule.id)
+    if (!mine(next).some((o) => o.status !== 'withdrawn')) continue
+    const withdrew = mine(before).some(
+      (o) => o.status === 'owed' && mine(next).find((x) => x.id === o.id)?.status === 'withdrawn',
+    )
+    if (categoryChanged || withdrew) waiting = [...(waiting ?? []), rule.id]
+  }
+  return waiting
+}
+
+function dropped(list: readonly string[] | undefined, id: string): readonly string[] | undefined {
+  const rest = (list ?? []).filter((x) => x !== id)
+  return rest.length > 0 ? rest : undefined
 }
 
 /** Rule 8: each live draft owes the approvals its grade requires; a newer draft supersedes an older one. */
