@@ -5,86 +5,28 @@
  * incidents opened on it, which one assertion per defect shows.
  */
 import { describe, expect, it } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV6 as plan, planV5 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import type { Actor, Category, Facts } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
-
-const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
-const OFF: Actor = { name: '人事司干部', role: 'office' }
-const UNIT: Actor = { name: '业务司起草人', role: 'unit' }
-const HEAD: Actor = { name: '业务司负责人', role: 'unit' }
-const LEAD: Actor = { name: '分管领导', role: 'leader' }
-const PRIN: Actor = { name: '主要领导', role: 'principal' }
-const POST: Actor = { name: '政府网站处', role: 'spokesperson' }
-
-const FACTS = {
-  general: {},
-  large: { reposts: 101 },
-  major: { reposts: 301 },
-  critical: { reposts: 501 },
-} satisfies Record<string, Facts>
-type Grade = keyof typeof FACTS
-
-/** Sends the event and tells whether the machine accepted it (an accepted event is an act). */
-function act(w: Walker, who: Actor, type: string, fields: Record<string, unknown> = {}) {
-  const before = w.context().acts.length
-  w.send(type, fields, { actor: who })
-  return w.context().acts.length > before
-}
-const statuses = (w: Walker, rule: string) =>
-  w
-    .context()
-    .obligations.filter((o) => o.rule === rule)
-    .map((o) => `${o.id}:${o.status}`)
-const owedRules = (w: Walker) => w.owed().map((o) => o.rule)
-const open = (p: PlanDefinition, grade: Grade, category: Category = 'suggestion') =>
-  startIncident(p, { category, facts: FACTS[grade] }, MON)
-const regrade = (w: Walker, severity: Grade, reason = '研判') =>
-  expect(act(w, OFF, 'SET_SEVERITY', { severity, reason })).toBe(true)
-
-/** 五(一)3: what 重大以上 owes before the response (phone report, activation, special report, both 批示, meeting). */
-function majorDuties(w: Walker) {
-  const owes = (rule: string) => owedRules(w).includes(rule)
-  if (owes(R.reportMajor)) expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
-  if (owes(R.activate)) expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
-  if (owes(R.specialPrincipal) || owes(R.specialLeader))
-    expect(act(w, OFF, 'SUBMIT_SPECIAL_REPORT', { to: ['principal', 'leader'], content: '舆情专报' })).toBe(
-      true,
-    )
-  if (owes(R.instructPrincipal))
-    expect(act(w, PRIN, 'PRINCIPAL_INSTRUCT', { instruction: '妥善处置' })).toBe(true)
-  if (owes(R.instructLeader)) expect(act(w, LEAD, 'LEADER_INSTRUCT', { instruction: '及时回应' })).toBe(true)
-  if (owes(R.meeting)) expect(act(w, LEAD, 'HOLD_MEETING', { plan: '应对方案' })).toBe(true)
-}
-
-/** Reported, convened, proposed (at 较大 approved; at 重大以上 五(一)3 done) into the response. */
-function toResponse(p: PlanDefinition, grade: Grade, category: Category = 'suggestion') {
-  const w = open(p, grade, category)
-  const high = grade === 'major' || grade === 'critical'
-  const channel = high ? 'phone' : grade === 'large' ? 'written' : 'bulletin'
-  expect(act(w, MON, 'REPORT', { to: ['office'], channel })).toBe(true)
-  if (high) expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
-  expect(act(w, OFF, 'CONVENE')).toBe(true)
-  if (high) majorDuties(w)
-  else expect(act(w, UNIT, 'PROPOSE', { category, proposal: '跟帖答复' })).toBe(true)
-  if (grade === 'large') expect(act(w, LEAD, 'APPROVE_PROPOSAL')).toBe(true)
-  expect(act(w, OFF, 'START_RESPONSE')).toBe(true)
-  return w
-}
-
-/** A draft of the answer, approved as its grade requires, answered (五(四)). */
-function respond(w: Walker) {
-  expect(act(w, UNIT, 'DRAFT', { content: '答复稿', purpose: 'answer' })).toBe(true)
-  const draftId = w.context().drafts.at(-1)?.id as string
-  const grade = w.context().severity
-  if (grade === 'general') expect(act(w, HEAD, 'APPROVE_ANSWER', { draftId })).toBe(true)
-  if (grade === 'large') expect(act(w, LEAD, 'LEADER_APPROVE', { draftId })).toBe(true)
-  expect(act(w, POST, 'RESPOND', { draftId, channel: 'followPost' })).toBe(true)
-}
+import { addMinutes, type Walker } from '../helpers/machine.js'
+import {
+  act,
+  FACTS,
+  type Grade,
+  LEAD,
+  MON,
+  majorDuties,
+  migrate,
+  OFF,
+  open,
+  owedRules,
+  PHONE,
+  regrade,
+  respond,
+  statuses,
+  toResponse,
+  UNIT,
+} from './saws-2014.helpers.js'
 
 /** The answer waived by the leader in charge (rule 2: a waiver frees what waits for it). */
 function waiveAnswer(w: Walker) {
@@ -193,7 +135,7 @@ describe('saws-2014 v6, 五(一)3 批示后组织开展应对工作: after a ris
 describe('saws-2014 v6, rule 5: lowered 特别重大 → 重大, the 续报 人事司 no longer needs is withdrawn', () => {
   const lowered = (p: PlanDefinition, reportFirst: boolean) => {
     const w = open(p, 'major')
-    if (reportFirst) expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    if (reportFirst) expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     regrade(w, 'critical', '扩散')
     regrade(w, 'major', '误判')
     return w
@@ -216,18 +158,8 @@ describe('saws-2014 v6, rule 5: lowered 特别重大 → 重大, the 续报 人�
   it('migrated from version 5 before its due time, it is withdrawn as version 6 would have', () => {
     const w = lowered(planV5, true)
     expect(statuses(w, R.reportMajor)).toEqual(['report:office:major#1:met', 'report:office:major#2:owed'])
-    const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-    const r = migrateSnapshot(planV5, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-      at,
-      actor: { name: '管理员', role: 'admin' },
-      reason: '新版预案',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
-    const migrated = r.context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
+    const context = migrate(planV5, plan, w)
+    const migrated = context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
     expect(migrated).toEqual(['met', 'withdrawn'])
   })
 
@@ -257,7 +189,7 @@ describe('saws-2014 v6, 五(一)1 由人事司(宣教办)通知相关单位: the
     expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'bulletin' })).toBe(true)
     expect(statuses(w, R.assignUnit)).toEqual(['assign:unit#1:owed'])
     expect(act(w, MON, 'METRICS_UPDATED', { facts: FACTS.major })).toBe(true)
-    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
     expect(w.phase()).toBe('reporting')
     return w
@@ -278,7 +210,7 @@ describe('saws-2014 v6, 五(一)1 由人事司(宣教办)通知相关单位: the
 
   it('at 重大 from the start (no notice owed) the leader still convenes (五(三)3, control)', () => {
     const w = open(plan, 'major')
-    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
     expect(act(w, LEAD, 'CONVENE')).toBe(true)
     expect(w.phase()).toBe('consultation')
@@ -306,7 +238,7 @@ describe('saws-2014 v6, rule 6: lowered 重大 → 较大, the response meeting 
 
   it('lowered before the meeting was held, the proposal is owed (control)', () => {
     const w = open(plan, 'major')
-    expect(act(w, MON, 'REPORT', { to: ['office'], channel: 'phone' })).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     regrade(w, 'large', '回落')
     expect(statuses(w, R.propose)).toEqual(['propose#1:owed'])
   })

@@ -5,20 +5,18 @@
  * whether a statement already published defames (4); who owes the answer may send it (5).
  */
 import { describe, expect, it } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { planV6, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
 import {
   act,
+  consulted,
   HEAD,
   LEAD,
   LEGAL,
   MON,
-  majorDuties,
+  migrate,
   OFF,
-  open,
   owedRules,
   regrade,
   respond,
@@ -27,8 +25,6 @@ import {
   toResponse,
   UNIT,
 } from './saws-2014.helpers.js'
-
-const phone = { to: ['office'], channel: 'phone' }
 
 describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管领导批准后实施: after a lowering to 较大', () => {
   const lowered = () => {
@@ -70,11 +66,7 @@ describe('saws-2014 v7 (diff review 2), 五(一)2 作出定性…报总局分管
 describe('saws-2014 v7 (diff review 3), 五(三)3 根据…事件性质: only a changed 定性 owes the meeting again', () => {
   /** 重大, reported, convened, 五(一)3 done to the meeting (category as opened). */
   const met = (category: 'suggestion' | null) => {
-    const w = open(planV7, 'major', category)
-    expect(act(w, MON, 'REPORT', phone)).toBe(true)
-    expect(act(w, MON, 'ACTIVATE_PLAN')).toBe(true)
-    expect(act(w, OFF, 'CONVENE')).toBe(true)
-    majorDuties(w)
+    const w = consulted(planV7, 'major', category)
     expect(statuses(w, R.meeting)).toEqual(['meeting#1:met'])
     return w
   }
@@ -107,25 +99,7 @@ describe('saws-2014 v7 (diff review 3), 五(三)3 根据…事件性质: only a 
 })
 
 describe('saws-2014 v7 (diff review 4): a migration from 6 asks nothing of a legal statement already published', () => {
-  const migrate = (w: Walker) => {
-    const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-    const r = migrateSnapshot(
-      planV6,
-      planV7,
-      w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot,
-      {
-        at,
-        actor: { name: '管理员', role: 'admin' },
-        reason: '新版预案',
-        quotes: quoteRules(planV7.obligations, calendar, w.context(), at),
-        settle: true,
-        rejudge: true,
-        keepRisen: true,
-      },
-    )
-    if (!r.ok) throw new Error(r.reason)
-    return r.context
-  }
+  const migrated = (w: Walker) => migrate(planV6, planV7, w)
 
   it('a v6 rumor in review, its statement out: no decide:defames; decide:refer is owed (the README says so)', () => {
     const w = toResponse(planV6, 'general', 'rumor')
@@ -138,7 +112,7 @@ describe('saws-2014 v7 (diff review 4): a migration from 6 asks nothing of a leg
     expect(act(w, LEGAL, 'LEGAL_STATEMENT', { draftId })).toBe(true)
     expect(act(w, UNIT, 'CONTACT_POSTER')).toBe(true)
     expect(act(w, OFF, 'DISPOSAL_DONE')).toBe(true)
-    const ctx = migrate(w)
+    const ctx = migrated(w)
     const owed = ctx.obligations.filter((o) => o.status === 'owed').map((o) => o.rule)
     expect(owed).not.toContain(R.decideDefames)
     expect(owed).toContain('decide:refer')

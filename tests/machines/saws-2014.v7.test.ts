@@ -5,21 +5,20 @@
  * incidents opened on it: one assertion per finding shows it.
  */
 import { describe, expect, it } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV6, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar } from '../helpers/machine.js'
 import {
   act,
   FACTS,
   LEAD,
   MON,
   majorDuties,
+  migrate,
   OFF,
   open,
   owedRules,
+  PHONE,
   POST,
   regrade,
   respond,
@@ -29,8 +28,6 @@ import {
   UNIT,
 } from './saws-2014.helpers.js'
 
-const phone = { to: ['office'], channel: 'phone' }
-
 describe('saws-2014 v7 (finding 1), 五(二) and rule 5: a relapse reported no longer keeps the 续报 owed', () => {
   const relapsedThenLowered = (p: PlanDefinition) => {
     const w = toResponse(p, 'major')
@@ -38,7 +35,7 @@ describe('saws-2014 v7 (finding 1), 五(二) and rule 5: a relapse reported no l
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
     expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
     expect(statuses(w, R.reportMajor).at(-1)).toBe('report:office:major#2:owed')
-    expect(act(w, MON, 'REPORT', phone)).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     regrade(w, 'critical', '扩散')
     regrade(w, 'major', '误判')
     return w
@@ -191,7 +188,7 @@ describe('saws-2014 v7 (finding 2), 五(一)2 作出定性…报总局分管领�
 
   it('the proposal still owed (lowered 重大 → 较大 before the meeting) is made outside the consultation (control)', () => {
     const w = open(planV7, 'major')
-    expect(act(w, MON, 'REPORT', phone)).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     regrade(w, 'large', '回落')
     expect(owedRules(w)).toContain(R.propose)
     expect(act(w, UNIT, 'PROPOSE', { category: 'inquiry', proposal: '答复' })).toBe(true)
@@ -240,26 +237,11 @@ describe('saws-2014 version 7', () => {
     respond(w)
     expect(act(w, MON, 'SUBSIDE')).toBe(true)
     expect(act(w, MON, 'RELAPSE', { reason: '再次发酵' })).toBe(true)
-    expect(act(w, MON, 'REPORT', phone)).toBe(true)
+    expect(act(w, MON, 'REPORT', PHONE)).toBe(true)
     regrade(w, 'critical', '扩散')
     regrade(w, 'major', '误判')
-    const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-    const r = migrateSnapshot(
-      planV6,
-      planV7,
-      w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot,
-      {
-        at,
-        actor: { name: '管理员', role: 'admin' },
-        reason: '新版预案',
-        quotes: quoteRules(planV7.obligations, calendar, w.context(), at),
-        settle: true,
-        rejudge: true,
-        keepRisen: true,
-      },
-    )
-    if (!r.ok) throw new Error(r.reason)
-    const migrated = r.context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
+    const context = migrate(planV6, planV7, w)
+    const migrated = context.obligations.filter((o) => o.rule === R.reportMajor).map((o) => o.status)
     expect(migrated).toEqual(['met', 'met', 'withdrawn'])
   })
 })
