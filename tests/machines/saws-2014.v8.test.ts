@@ -20,6 +20,7 @@ import {
   PHONE,
   regrade,
   respond,
+  rolesOf,
   statuses,
   toResponse,
   UNIT,
@@ -127,5 +128,16 @@ describe('saws-2014 version 8', () => {
     expect(before).toContain('meeting#2:owed')
     const after = migrate(planV7, plan, w).obligations.map((o) => `${o.id}:${o.status}`)
     expect(after).toEqual(before)
+  })
+})
+
+describe('saws-2014 README, readings kept: who re-characterises (五(三)1; from version 7, unchanged in 8)', () => {
+  it('a unit may propose another 定性 in the consultation; once the response started, only 人事司', () => {
+    const w = consulted(plan, 'general', 'suggestion')
+    expect(act(w, UNIT, 'PROPOSE', { category: 'rumor', proposal: '改为辟谣' })).toBe(true)
+    expect(w.context().category).toBe('rumor')
+    expect(act(w, OFF, 'START_RESPONSE')).toBe(true)
+    expect(act(w, UNIT, 'PROPOSE', { category: 'inquiry', proposal: '再改' })).toBe(false)
+    expect(rolesOf(plan, 'SET_CATEGORY')).toEqual(['office'])
   })
 })
