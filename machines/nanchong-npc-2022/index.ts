@@ -2,8 +2,8 @@
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
  * Version 9 (version 8's states, chart, events, options and rules; migrates from 8): the
  * migration from 8 begins the 续报 to 市网信办 that the migration 7 → 8 left waiting for the
- * incident's next event, due as version 8 would have had it from the group's rise
- * (migration-v9.ts).
+ * incident's next event, due as version 8 would have had it from the group's change of grade,
+ * or an hour from the migration once that has passed (migration-v9.ts).
  * Version 8 (a clause-by-clause review of 7; the same states, chart and options, migrates
  * from 7): one follow-up owed at a time (a rise while the 续报 is owed begins no second; no
  * second report to 市网信办 after 特别重大 → 重大), the group is owed no 续报 of a grade it set
@@ -162,7 +162,8 @@ export const planV8: PlanDefinition = {
 /**
  * Version 9: version 8's states, chart, events, options and rules. Its incidents' 续报 to 市网信办
  * that the migration 7 → 8 left waiting for their next event is begun at the migration from 8,
- * due as version 8 would have had it from the group's rise (migration-v9.ts).
+ * due as version 8 would have had it from the group's change of grade, or an hour from the
+ * migration once that has passed (migration-v9.ts).
  */
 export const plan: PlanDefinition = {
   ...planV8,

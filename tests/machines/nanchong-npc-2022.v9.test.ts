@@ -1,15 +1,16 @@
 /**
  * nanchong-npc-2022 version 9, the reading of 三(二)/(三) a review of version 8 asked for: a
- * lowering the group makes itself owes 市网信办 no 续报 (the text asks that 较大 and above be
- * reported; 市网信办 told of a higher grade knows of the lower one, rule 6), and 市网信办's
- * opinion is not owed again; a report 市网信办 is owed and was never given stays owed at 较大
- * and above (三(二)), and goes at 一般, which the text does not ask to be reported (rule 5).
+ * lowering owes 市网信办 no 续报 when it has been told of the grade lowered to or a higher one
+ * (the text asks that 较大 and above be reported), and 市网信办's opinion is not owed again; told
+ * of neither, the report of the grade lowered to is owed (version 8, unchanged); a report
+ * 市网信办 is owed and was never given stays owed at 较大 and above (三(二)), and goes at 一般,
+ * which the text does not ask to be reported (rule 5).
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import type { Severity } from '../../machines/vocabulary.js'
 import { addMinutes, T0, type Walker } from '../helpers/machine.js'
-import { group, open, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'
+import { group, monitor, open, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'
 
 const at = (m: number) => addMinutes(T0, m)
 const lower = (w: Walker, severity: Severity, when: string) =>
@@ -17,7 +18,7 @@ const lower = (w: Walker, severity: Severity, when: string) =>
 const owedOf = (ctx: IncidentContext, rule: string) =>
   ctx.obligations.filter((o) => o.rule === rule && o.status === 'owed')
 
-describe('nanchong-npc-2022 v9: a lowering by the group owes 市网信办 no 续报 (三(二)/(三))', () => {
+describe('nanchong-npc-2022 v9: a lowering owes 市网信办 no 续报 of a grade it was told of (三(二)/(三))', () => {
   it('特别重大 told to both levels and heard: lowered by the group to 重大, then 较大, nothing is owed upward', () => {
     const w = open('critical')
     reportGroup(w, at(2))
@@ -45,5 +46,17 @@ describe('nanchong-npc-2022 v9: a lowering by the group owes 市网信办 no 续
     expect(owedOf(w.context(), 'report:cac').map((o) => o.dueAt)).toEqual(due)
     lower(w, 'general', at(20))
     expect(owedOf(w.context(), 'report:cac')).toEqual([])
+  })
+
+  it('control: told of 较大 only, the monitor raises to 特别重大 and the group lowers to 重大: the 重大 report is owed', () => {
+    const w = open('large')
+    reportGroup(w, at(2))
+    reportCac(w, at(5))
+    w.send('SET_SEVERITY', { severity: 'critical', reason: '研判升级' }, { actor: monitor, at: at(8) })
+    expect(owedOf(w.context(), 'report:cac')).toEqual([])
+    lower(w, 'major', at(11))
+    expect(owedOf(w.context(), 'report:cac').map((o) => [o.id, o.startedAt, o.dueAt])).toEqual([
+      ['report:cac#2', at(11), at(71)],
+    ])
   })
 })
