@@ -186,10 +186,16 @@ function passedOnRecategorising(
   return anchored !== undefined && Date.parse(anchored.dueAt) <= Date.parse(at)
 }
 
-/** `prior: { after }`: the instant a step must not precede (the first such act); -Infinity otherwise. */
+/**
+ * `prior: { after }`: the instant a step must not precede (the first such act; `latest`: the
+ * latest one); -Infinity otherwise.
+ */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
   const type = rule.prior.after
-  const first = ctx.acts.find((a) => a.type === type)
-  return first === undefined ? Number.POSITIVE_INFINITY : Date.parse(first.at)
+  const act =
+    rule.prior.latest === true
+      ? ctx.acts.findLast((a) => a.type === type)
+      : ctx.acts.find((a) => a.type === type)
+  return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
 }

@@ -49,22 +49,36 @@ export const selfNamed = (o: Obligation): Obligation =>
     ? o
     : { ...o, discharge: { type: o.discharge.type, fields: { ...o.discharge.fields, [NAMED]: o.id } } }
 
+/** Steps taken at one instant that met more instances of a rule than there were steps. */
+export interface MetBeside {
+  /** When. */
+  at: string
+  /** How many instances were met then. */
+  met: number
+  /** How many steps were taken then (each met one; the rest were never done). */
+  steps: number
+}
+
 /**
- * Migrating from a version whose `rule` had no `dischargeOne`: how many of its instances a
- * step met beside another one (one step met every owed instance there). Each step taken
- * counts for one instance it met at its instant; the rest were never done.
+ * Migrating from a version whose `rule` had no `dischargeOne`: the instants at which its
+ * steps met more of its instances than there were steps (one step met every owed instance
+ * there). Each step taken counts for one instance it met at its instant; the rest
+ * (`met − steps`) were never done.
  */
-export function metBeside(ctx: Pick<IncidentContext, 'obligations' | 'acts'>, rule: ObligationRule): number {
+export function metBeside(
+  ctx: Pick<IncidentContext, 'obligations' | 'acts'>,
+  rule: ObligationRule,
+): MetBeside[] {
   const metAt = new Map<string, number>()
   for (const o of ctx.obligations)
     if (o.rule === rule.id && (o.status === 'met' || o.status === 'late') && o.metAt !== null)
       metAt.set(o.metAt, (metAt.get(o.metAt) ?? 0) + 1)
-  let beside = 0
+  const out: MetBeside[] = []
   for (const [at, met] of metAt) {
     const steps = ctx.acts.filter((a: Act) => a.at === at && stepOf(rule, a)).length
-    beside += Math.max(0, met - steps)
+    if (met > steps) out.push({ at, met, steps })
   }
-  return beside
+  return out
 }
 
 const stepOf = (rule: ObligationRule, a: Act): boolean =>

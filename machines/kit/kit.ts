@@ -20,7 +20,8 @@ import {
 } from './drafts.js'
 import { actFields, begin, holds, track, wouldDischarge } from './ledger.js'
 import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
-import { type KitOptions, registerKitOptions } from './options.js'
+import { type KitOptions, type LedgerOptions, registerKitOptions } from './options.js'
+import { repeatOfLast } from './repeat.js'
 import { ruleIndex } from './rule-index.js'
 import type { Classification, IncidentContext, IncidentEvent, IncidentInput } from './types.js'
 
@@ -53,14 +54,24 @@ const list = (event: IncidentEvent, field: string): string[] => {
 const named = (event: IncidentEvent, field: string): string | undefined =>
   typeof event[field] === 'string' ? (event[field] as string) : undefined
 
-/** Owed obligations, except those `event` itself would discharge (rule 2). */
+/**
+ * Owed obligations, except those `event` itself would discharge (rule 2). `options`: the kit's
+ * (its repeat check, kit/repeat.ts).
+ */
 export function owedBesides(
   ctx: IncidentContext,
   event?: IncidentEvent,
   rules?: readonly string[],
+  options?: LedgerOptions,
 ): Obligation[] {
-  // `dischargeOne`: an event naming no instance discharges the oldest owed one only.
-  const fields = event === undefined ? undefined : resolvedFields(ctx.obligations, event, actFields(event))
+  // `dischargeOne`: an event naming no instance discharges the oldest owed one only — once: an
+  // event the ledger has tracked already (an automatic move after it) met its one, none more.
+  const fields =
+    event === undefined
+      ? undefined
+      : repeatOfLast(ctx, event, options)
+        ? actFields(event)
+        : resolvedFields(ctx.obligations, event, actFields(event))
   return ctx.obligations.filter(
     (o) =>
       o.status === 'owed' &&
@@ -115,7 +126,7 @@ export function createKit(spec: KitSpec) {
      * Every transition into `closed` carries it (withLedger adds it).
      */
     settled: ({ context, event }: Args, p?: { rules?: readonly string[] }) =>
-      owedBesides(context, event, p?.rules).length === 0,
+      owedBesides(context, event, p?.rules, ledger.options).length === 0,
     /**
      * The named draft (or some draft) carries every approval the current grade requires;
      * `unpublished`: and was not published already (a new text is a new draft, rule 8);

@@ -20,6 +20,7 @@ import { mapChanged } from './lists.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
 import { stepSinceSettled } from './raise-told.js'
+import { repeatOfLast as isRepeat } from './repeat.js'
 import { type RuleIndex, ruleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 import { withdrawUnrequired } from './withdraw.js'
@@ -82,20 +83,16 @@ export function wouldDischarge(
 export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEvent): IncidentContext {
   const at = event.at
   const fields = actFields(event)
-  const last = ctx.acts.at(-1)
-  const repeatOfLast =
-    last !== undefined &&
-    last.type === event.type &&
-    last.at === at &&
-    JSON.stringify(last.fields) === JSON.stringify(fields)
+  const repeatOfLast = isRepeat(ctx, event, spec.options)
   // The one new context: each step below replaces a list of it, never an item in place.
   const next: IncidentContext = { ...ctx }
   if (!NOT_ACTS.has(event.type) && !repeatOfLast) {
     const act: Act = { type: event.type, at, severity: ctx.severity, fields }
     next.acts = [...ctx.acts, act]
   }
-  // Discharge what this event discharges (`dischargeOne`: naming none, the oldest owed instance).
-  const matched = resolvedFields(ctx.obligations, event, fields)
+  // Discharge what this event discharges (`dischargeOne`: naming none, the oldest owed instance;
+  // run again by an automatic move, its fields as they are: it met its one instance already).
+  const matched = repeatOfLast ? fields : resolvedFields(ctx.obligations, event, fields)
   next.obligations = mapChanged(next.obligations, (o) =>
     dischargedBy(next, o, event, matched) ? dischargeWith(o, event, at) : o,
   )

@@ -18,7 +18,7 @@
 import { transition } from 'xstate'
 import type { Actor } from '../vocabulary.js'
 import { orderedSince } from './declined.js'
-import { metBeside, selfNamed } from './discharge-one.js'
+import { type MetBeside, metBeside, selfNamed } from './discharge-one.js'
 import { keptByRises } from './kept-risen.js'
 import { applies, begin, type LedgerSpec, syncApprovals } from './ledger.js'
 import { mappedValue, type NodeLike, nodeAt, statePaths, target } from './migration-states.js'
@@ -157,7 +157,7 @@ export function rederive(
     const o = req.rejudge ? metSinceRise(next, begun, rule) : begun
     next = { ...next, obligations: [...next.obligations, o] }
   }
-  next = owedAnewOneByOne(next, spec.rules, req, from)
+  next = owedAnewOneByOne(next, spec.rules, req, plan, from)
   const event: IncidentEvent = {
     type: 'MIGRATED',
     at: req.at,
@@ -182,25 +182,36 @@ function selfNamedOwed(
 /**
  * `dischargeOne`, from a version whose rule had no such option (one step met every owed
  * instance there): each instance a step met beside another one was never done. Met stays met
- * (OBLIGATIONS.md); the duty is owed anew from the migration, once per such instance.
+ * (OBLIGATIONS.md); the duty is owed anew from the migration, once per such instance, its
+ * record saying so in its `policy` (an auditor tells it from a new duty: `replacedNote`).
  */
 function owedAnewOneByOne(
   ctx: IncidentContext,
   rules: readonly ObligationRule[],
   req: MigrationRequest,
+  plan: PlanDefinition,
   from: PlanDefinition | undefined,
 ): IncidentContext {
   let next = ctx
   for (const rule of rules) {
     if (!rule.dischargeOne || from === undefined || !applies(next, rule)) continue
     if (from.obligations.find((r) => r.id === rule.id)?.dischargeOne) continue
-    for (let n = metBeside(next, rule); n > 0; n--) {
-      const o = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: true })
-      next = { ...next, obligations: [...next.obligations, o] }
+    for (const beside of metBeside(next, rule)) {
+      const note = replacedNote(beside, req, plan.version, from.version)
+      for (let n = beside.met - beside.steps; n > 0; n--) {
+        const o = begin(next, rule, req.at, req.quotes, { fromEvent: true, repeat: true })
+        const policy = o.policy === null ? note : `${note}；${o.policy}`
+        next = { ...next, obligations: [...next.obligations, { ...o, policy }] }
+      }
     }
   }
   return next
 }
+
+/** What an instance owed anew in place of one met beside another records (its `policy`, first). */
+const replacedNote = (b: MetBeside, req: MigrationRequest, to: number, from: number): string =>
+  `迁移至第 ${to} 版时补办：第 ${from} 版一次办理同时办结了 ${b.met} 项（${b.at}，办理 ${b.steps} 次），` +
+  `未办理的 ${b.met - b.steps} 项自迁移时起各须再办，非新增事项（迁移：${req.reason}）`
 
 /**
  * Maps a persisted snapshot of `from` to one of `to`, or says why it cannot: `to` must

@@ -179,9 +179,11 @@ export interface ObligationRule {
    * same grade or a higher one (`sameGradeOrAbove`: after a lowering, a recipient told
    * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
    * `{ after }`: only a step done at or after the first accepted event of that type
-   * (调查核实后回应: a reply after the investigation counts, one before it does not).
+   * (调查核实后回应: a reply after the investigation counts, one before it does not); with
+   * `latest: true` (opt-in), at or after the latest such event (a report made after the
+   * latest relapse counts, one between two relapses does not).
    */
-  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | { after: string }
+  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | { after: string; latest?: true }
   /**
    * Rule 6, opt-in: other steps that count as done before it began, besides its own
    * discharge, judged by `prior` as that is (a recipient told by a report at a higher
@@ -204,7 +206,8 @@ export interface ObligationRule {
    * in its field `obligation` discharges that one, an event naming none the oldest owed
    * (kit/discharge-one.ts; a plan refuses a name that is no owed instance with its guard
    * `namesOwed`). Rule 6 does not begin it met: an earlier step met the instance owed then.
-   * Not with `keyedBy` or `again.told` (which read the rule's own discharge). A migration
+   * Not with `keyedBy` or `again.told` (which read the rule's own discharge), nor on a
+   * decision or an approval (discharged by the answer, by the draft's approval). A migration
    * from a version without it owes anew each instance a step met beside another one.
    * Absent: one event discharges every owed instance it matches.
    */

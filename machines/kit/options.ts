@@ -72,12 +72,27 @@ export interface KitOptions {
    * live draft owes them.
    */
   approvalsWhile?: 'releaseOwed'
+  /**
+   * `'sameEvent'`: the ledger takes an event for a repeat of the last act (run again by an
+   * automatic move in the same step: no new act, nothing begun again, no `dischargeOne`
+   * instance resolved again) only when that act was recorded from this very event
+   * (kit/repeat.ts): two events alike at one instant (two 批示 recorded in the same second)
+   * are two acts. Absent: an event with the last act's type, instant and act fields is a
+   * repeat (content, reason and note are no act fields), and begins and records nothing.
+   */
+  repeats?: 'sameEvent'
 }
 
 /** What the ledger reads of a kit's options (its withdrawals and beginnings). */
 export type LedgerOptions = Pick<
   KitOptions,
-  'categoryChange' | 'orderedDuties' | 'lowerAtDue' | 'raiseTold' | 'againOnEvents' | 'approvalsWhile'
+  | 'categoryChange'
+  | 'orderedDuties'
+  | 'lowerAtDue'
+  | 'raiseTold'
+  | 'againOnEvents'
+  | 'approvalsWhile'
+  | 'repeats'
 >
 
 /** The ledger's options among `options` (none: undefined). */
@@ -90,6 +105,7 @@ export function ledgerOptions(options: KitOptions | undefined): LedgerOptions | 
   if (options.raiseTold === 'sinceSettled') out.raiseTold = 'sinceSettled'
   if (options.againOnEvents === 'whenHolds') out.againOnEvents = 'whenHolds'
   if (options.approvalsWhile === 'releaseOwed') out.approvalsWhile = 'releaseOwed'
+  if (options.repeats === 'sameEvent') out.repeats = 'sameEvent'
   return Object.keys(out).length > 0 ? out : undefined
 }
 

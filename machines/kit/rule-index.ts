@@ -89,6 +89,10 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
       throw new Error(
         `obligation rule ${r.id}: dischargeOne names each instance; not with keyedBy or again.told`,
       )
+  // A decision is discharged by its answer and an approval by the draft: neither reads the name.
+  for (const r of rules)
+    if (r.dischargeOne && (r.kind === 'decision' || r.kind === 'approval'))
+      throw new Error(`obligation rule ${r.id}: dischargeOne names each instance; not on a ${r.kind}`)
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
     slot: slot.get(rule.id) as number,

@@ -33,7 +33,8 @@
  * 部门 once it subsides (第三條5、6, recipient `units`), 解答及跟帖 (第五條) and, where the group
  * finds 负面质疑, a rebuttal (第六條, `decision:rebut`). Version 6 stays for its incidents
  * (migratesFrom 6).
- * Version 8 (the same states and options; a review of version 7): each principal leader's 批示
+ * Version 8 (the same states; version 7's options and the kit's `repeats: 'sameEvent'`; a review
+ * of version 7): each principal leader's 批示
  * is carried out by a CARRY_OUT of its own (第三條1; kit rule option `dischargeOne`: the one it
  * names in `obligation`, or the oldest owed — version 7 met every 批示 owed with one), the
  * group convenes once the report to it is made or waived (rule 2; version 7 waited for a
@@ -130,7 +131,8 @@ export const planV7: PlanDefinition = {
 }
 
 /**
- * Version 8: version 7's states and options; each 批示 carried out on its own, a waived report
+ * Version 8: version 7's states, its options and `repeats: 'sameEvent'` (two 批示 at one instant
+ * are two); each 批示 carried out on its own, a waived report
  * to the group frees CONVENE, the 通报 to 有关单位和部门 owed again after a relapse
  * (rules/version8.ts, events-v8.ts, chart/reporting.ts).
  */

@@ -57,6 +57,13 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * passed; version 6 left it owed, to breach at a grade no longer held).
  */
 const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
+/**
+ * Version 8's: version 7's and `repeats: 'sameEvent'` (kit/repeat.ts): two 批示 recorded at
+ * one instant are two 批示, each owed (第三條1), where version 7 took the second INSTRUCT for
+ * a repeat of the first (its content is no act field); and CARRY_OUT, followed by an automatic
+ * move, carries out one 批示 only (the ledger's second run is the same event).
+ */
+const V8_OPTIONS: KitOptions = { ...V7_OPTIONS, repeats: 'sameEvent' }
 
 /**
  * The chart, with `rules` as what an incident owes (the versions differ in their rules and
@@ -76,13 +83,14 @@ const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
  * handling, illegal content and rebuttal in every open phase; the response starts on facts
  * already released or a waived release; grading and reports cite 第二條1、第二條3; a 批示 is
  * recorded and carried out (第三條1); reports reach 有关单位和部门 too (`REPORTERS_V7`).
- * Version 8 (version 7's options, `rulesV8`): CARRY_OUT carries out one 批示 (the one it
+ * Version 8 (`V8_OPTIONS`, `rulesV8`): CARRY_OUT carries out one 批示 (the one it
  * names, kit guard `namesOwed`, or the oldest owed), and the group convenes once the report
  * to it is made or waived (reporting.ts).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
-  const options = version >= 7 ? V7_OPTIONS : version >= 5 ? V5_OPTIONS : undefined
+  const options =
+    version >= 8 ? V8_OPTIONS : version >= 7 ? V7_OPTIONS : version >= 5 ? V5_OPTIONS : undefined
   const esc = version >= 7 ? escalationV7 : escalation
   const kit = createKit({
     classify,
@@ -128,7 +136,7 @@ function chart(rules: readonly ObligationRule[], version: Version) {
 }
 
 export const machine = chart(rulesV8, 8)
-/** Version 7's chart (the same states and options as 8; version 7's rules), for the incidents opened on it. */
+/** Version 7's chart (the same states as 8; version 7's options and rules), for the incidents opened on it. */
 export const machineV7 = chart(rulesV7, 7)
 /** Version 6's chart (version 5's states, chart and options; version 6's rules), for the incidents opened on it. */
 export const machineV6 = chart(rulesV6, 6)

@@ -6,7 +6,7 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import { approvalsFor, missingApprovalsOf, newerDrafts, supersededBy } from '../../machines/kit/drafts.js'
 import { owedBesides } from '../../machines/kit/kit.js'
-import { kitOptionsOf } from '../../machines/kit/options.js'
+import { kitOptionsOf, ledgerOptions } from '../../machines/kit/options.js'
 import type {
   Draft,
   IncidentContext,
@@ -117,7 +117,7 @@ export function refusalDetail(
   }
   // Rule 3: what follows a yes waits for it (asked of the machine, on a copy).
   const decisions = decisionsFirst(plan, s, event)
-  const owed = owedBesides(ctx, event)
+  const owed = owedBesides(ctx, event, undefined, ledgerOptions(kitOptionsOf(plan.machine)))
   if (owed.length > 0) {
     // Every owed obligation met (or waived) but `kept`: would the event be taken? Waived too,
     // as rule 2's waiver frees: a plan may let an event through once a duty is waived, not

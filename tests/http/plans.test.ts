@@ -130,6 +130,18 @@ describe('GET /plans/:planId', () => {
     expect(bad.body.errors[0].path).toBe('version')
   })
 
+  it('declares dischargeOne on neixiang-2017 version 8’s 批示 (each carried out on its own), not on version 7’s', async () => {
+    const instruction = async (version: number) => {
+      const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      return res.body.obligations.find((r: { id: string }) => r.id === 'instruction')
+    }
+    expect(await instruction(8)).toMatchObject({ dischargeOne: true, discharge: { type: 'CARRY_OUT' } })
+    const v7 = await instruction(7)
+    expect(v7).toMatchObject({ discharge: { type: 'CARRY_OUT' } })
+    expect(v7).not.toHaveProperty('dischargeOne')
+  })
+
   it('serves neixiang-2017 version 3 (the stance names an approved draft) and version 2 (free text) for its incidents', async () => {
     const stance = async (version: number) => {
       const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })

@@ -125,8 +125,13 @@ describe('kit dischargeOne', () => {
     ])
   })
 
-  it('is refused with keyedBy or again.told', () => {
-    expect(() => makeToyPlan(3, [{ ...each, dischargeOne: true, keyedBy: { field: 'k', as: 'k' } }])).toThrow(
+  it.each([
+    ['keyedBy', { keyedBy: { field: 'k', as: 'k' } }],
+    ['again.told', { again: { raise: true, told: 'sameGrade' } }],
+    ['a decision', { id: 'decision:each', kind: 'decision', discharge: { type: 'DECIDE', fields: {} } }],
+    ['an approval', { id: 'approval:each', kind: 'approval' }],
+  ] as const)('is refused with %s (each reads no instance the step names)', (_, change) => {
+    expect(() => makeToyPlan(3, [{ ...each, dischargeOne: true, ...change } as ObligationRule])).toThrow(
       /dischargeOne/,
     )
   })
@@ -162,6 +167,12 @@ describe('kit dischargeOne: migrating from a version without it', () => {
       ['step:each#4', 'owed', at],
       ['step:each#5', 'owed', at],
     ])
+    // Each says it replaces one met beside another (no new duty); one begun since does not.
+    for (const id of ['step:each#4', 'step:each#5'])
+      expect(ctx.obligations.find((o) => o.id === id)?.policy).toBe(
+        `迁移至第 2 版时补办：第 1 版一次办理同时办结了 3 项（${c?.metAt}，办理 1 次），未办理的 2 项自迁移时起各须再办，非新增事项（迁移：新版预案）`,
+      )
+    expect(a?.policy).toBeNull()
   })
 
   it('owed instances name themselves once migrated: one step then meets one', () => {

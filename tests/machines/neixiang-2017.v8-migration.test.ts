@@ -85,8 +85,24 @@ describe('neixiang-2017 version 8 migrates from version 7 (same states)', () => 
     const ctx = ctxOf(m.actor)
     expect(ctx.obligations.filter((o) => o.rule === 'instruction').slice(0, 2)).toEqual(met)
     expect(rows(ctx, 'instruction')[2]).toEqual(['instruction#3', 'owed', m.at])
+    // Its record says it replaces a 批示 version 7 met with another's CARRY_OUT: no new 批示.
+    const anew = ctx.obligations.find((o) => o.id === 'instruction#3')
+    expect(anew?.policy).toMatch(
+      /^迁移至第 8 版时补办：第 7 版一次办理同时办结了 2 项.*非新增事项（迁移：第八版）/,
+    )
+    expect(anew?.policy).toContain(current.obligations.find((r) => r.id === 'instruction')?.policy)
     carryOut(m, 1)
     expect(rows(ctxOf(m.actor), 'instruction').map((r) => r[1])).toEqual(['met', 'met', 'met'])
+    // A 批示 given after the migration is a new one: the rule's policy only.
+    m.actor.send({
+      type: 'INSTRUCT',
+      content: '第三次批示',
+      at: addMinutes(m.at, 2),
+      actor: principal,
+      quotes: {},
+    })
+    const fresh = ctxOf(m.actor).obligations.find((o) => o.id === 'instruction#4')
+    expect(fresh?.policy).toBe(current.obligations.find((r) => r.id === 'instruction')?.policy)
   })
 
   it('control: each 批示 carried out by its own CARRY_OUT on version 7 owes nothing anew', () => {
@@ -113,6 +129,39 @@ describe('neixiang-2017 version 8 migrates from version 7 (same states)', () => 
     const reported = lastAt(after)
     const ctx = ctxOf(migrated(after).actor)
     expect(ctx.obligations.find((o) => o.id === 'report:units:relapse#1')).toMatchObject({
+      status: 'met',
+      metAt: reported,
+    })
+  })
+
+  it('relapsed again after the units were told: owed from the migration, as version 8 owes the latest relapse', () => {
+    // The review's walk: told after the first relapse, not after the second.
+    const walk = (p: typeof v7) => {
+      const w = toFollowing(p)
+      answered(w)
+      subside(w)
+      expect(act(w, 'RELAPSE', {}, group)).toBe(true)
+      expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情反复' }, group)).toBe(true)
+      expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+      expect(act(w, 'RELAPSE', {}, group)).toBe(true)
+      return w
+    }
+    const native = walk(current)
+    expect(
+      native
+        .context()
+        .obligations.filter((o) => o.rule === 'report:units:relapse')
+        .map((o) => o.status),
+    ).toEqual(['met', 'owed'])
+    const m = migrated(walk(v7))
+    expect(rows(ctxOf(m.actor), 'report:units:relapse')).toEqual([['report:units:relapse#1', 'owed', m.at]])
+    // Told after the second relapse too: met by that report, nothing owed.
+    const told = walk(v7)
+    expect(act(told, 'REPORT', { to: ['units'], proposal: '再次反复' }, group)).toBe(true)
+    const reported = lastAt(told)
+    expect(
+      ctxOf(migrated(told).actor).obligations.find((o) => o.id === 'report:units:relapse#1'),
+    ).toMatchObject({
       status: 'met',
       metAt: reported,
     })

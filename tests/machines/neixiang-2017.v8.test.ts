@@ -10,11 +10,14 @@ import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { caller, freshEngine } from '../helpers/engine.js'
+import { addMinutes } from '../helpers/machine.js'
 import {
   act,
   answered,
   current,
+  grade,
   group,
+  lastAt,
   monitor,
   ob,
   office,
@@ -34,11 +37,12 @@ const carryOut = (w: ReturnType<typeof open>, obligation?: string) =>
 const statuses = (w: ReturnType<typeof open>) => ofRule(w, 'instruction').map((o) => o.status)
 
 describe('neixiang-2017 version 8 is registered', () => {
-  it('is the version new incidents open on, migrating from 7 (same states, same options); version 7 stays', () => {
+  it('is the version new incidents open on, migrating from 7 (same states; 7’s options and repeats: sameEvent); version 7 stays', () => {
     expect(current).toMatchObject({ version: 8, migratesFrom: { from: 7 } })
     expect(getPlan('neixiang-2017')?.version).toBe(8)
     expect(v7.version).toBe(7)
-    expect(kitOptionsOf(current.machine)).toEqual(kitOptionsOf(v7.machine))
+    expect(kitOptionsOf(current.machine)).toEqual({ ...kitOptionsOf(v7.machine), repeats: 'sameEvent' })
+    expect(kitOptionsOf(v7.machine)).not.toHaveProperty('repeats')
   })
 })
 
@@ -83,6 +87,23 @@ describe('finding 1 — 第三條1: each 批示 is its own duty; one CARRY_OUT c
     expect(statuses(w)).toEqual(['met', 'owed'])
   })
 
+  it('two 批示 recorded at one instant are two 批示, each owed (version 7 took the second for a repeat)', () => {
+    for (const p of [current, v7]) {
+      const w = toFollowing(p)
+      const at = addMinutes(lastAt(w), 10)
+      w.send('INSTRUCT', { content: '第一次批示' }, { actor: principal, at })
+      w.send('INSTRUCT', { content: '第二次批示：另一件事' }, { actor: principal, at })
+      expect(statuses(w)).toEqual(p === current ? ['owed', 'owed'] : ['owed'])
+      if (p !== current) continue
+      // Each carried out by a CARRY_OUT of its own, the two at one instant too.
+      const done = addMinutes(at, 5)
+      w.send('CARRY_OUT', { result: '已落实' }, { actor: group, at: done })
+      expect(statuses(w)).toEqual(['met', 'owed'])
+      w.send('CARRY_OUT', { result: '已落实' }, { actor: group, at: done })
+      expect(statuses(w)).toEqual(['met', 'met'])
+    }
+  })
+
   it('CARRY_OUT takes `obligation` in its schema, an instruction id only', () => {
     const schema = current.events.find((e) => e.type === 'CARRY_OUT')?.schema
     expect(schema?.safeParse({ result: '已落实', obligation: 'instruction#2' }).success).toBe(true)
@@ -125,6 +146,29 @@ describe('finding 1 through the engine', () => {
       message: 'no owed obligation instruction#1 that CARRY_OUT discharges (owed: instruction#2)',
     })
     await expect(send('report:group#1')).rejects.toMatchObject({ status: 400 })
+  })
+
+  it('two INSTRUCT with the same occurredAt: two 批示 owed', async () => {
+    const t = await freshEngine()
+    close = () => t.store.close()
+    const { engine } = t
+    const v = await engine.open(
+      { planId: current.id, title: '舆情', severity: 'general', severityReason: '研判' },
+      caller('office'),
+    )
+    t.clock.advance(5)
+    const occurredAt = new Date(t.clock.now().getTime() - 60_000).toISOString()
+    let view = v
+    for (const content of ['第一次批示', '第二次批示：另一件事'])
+      view = await engine.send(
+        v.id,
+        { type: 'INSTRUCT', fields: { content }, occurredAt },
+        caller('principal'),
+      )
+    expect(view.obligations.filter((o) => o.rule === 'instruction').map((o) => [o.id, o.status])).toEqual([
+      ['instruction#1', 'owed'],
+      ['instruction#2', 'owed'],
+    ])
   })
 })
 
@@ -191,6 +235,14 @@ describe('finding 3 — 第三條5 及时通报进展 after a relapse (第七條
     expect(act(w, 'REPORT', { to: ['units'], proposal: '再次平息' }, group)).toBe(true)
     expect(act(w, 'REVIEW', { summary: '处置完毕' }, office)).toBe(true)
     expect(w.phase()).toBe('closed')
+  })
+
+  it('control: a rise after the relapse was reported owes no new 通报', () => {
+    const w = relapsed(current)
+    expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情反复，正在处置' }, group)).toBe(true)
+    grade(w, 'major')
+    expect(w.context().severity).toBe('major')
+    expect(ofRule(w, 'report:units:relapse').map((o) => o.status)).toEqual(['met'])
   })
 
   it('a rise owes no new 通报 (the text ties the 通报 to no grade); its policy says so', () => {

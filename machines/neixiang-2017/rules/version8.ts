@@ -27,12 +27,13 @@ const reportUnitsAfterRelapse: ObligationRule = {
   label: `舆情反复后向${UNITS_LABEL}通报舆情进展情况`,
   clause: '第三條5、第三條6、第七條4',
   policy:
-    '本办法未规定通报的时点；本地政策：每次舆情反复后、结案前须再通报一次进展（原通报的“已平息”已不再属实），不设时限；反复后所作的通报计入；仍待通报时再次反复不另起一项；级别升高不另行通报（本办法未将通报与级别挂钩，负面影响增大时第六條另定主流媒体发布）',
+    '本办法未规定通报的时点；本地政策：每次舆情反复后、结案前须再通报一次进展（原通报的“已平息”已不再属实），不设时限；最近一次反复后所作的通报计入（此前各次反复之后的通报不计）；仍待通报时再次反复不另起一项；级别升高不另行通报（本办法未将通报与级别挂钩，负面影响增大时第六條另定主流媒体发布）',
   owedBy: ['group'],
   recipient: { code: 'units', label: UNITS_LABEL },
   when: { act: 'RELAPSE' },
   again: { events: ['RELAPSE'], whileOwed: false },
-  prior: { after: 'RELAPSE' },
+  // A report made after the latest relapse counts (the migration judges it so after several).
+  prior: { after: 'RELAPSE', latest: true },
   waivableBy: ['group'],
   discharge: { type: 'REPORT', fields: { to: ['units'] } },
 }

@@ -2,7 +2,7 @@
  * The ledger as it was before issue 20 (commit c19e621), kept verbatim as the reference
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts:
  * actFields, begin and what they need), plus, written plainly, the opt-in rule options
- * added since (prior 'sameGradeOrAbove' and { after }, due.ifPassed 'fromStart', priorSteps,
+ * added since (prior 'sameGradeOrAbove' and { after, latest }, due.ifPassed 'fromStart', priorSteps,
  * keyedBy: an instance per value, discharged by its own value).
  */
 import type { Discharge, Obligation, ObligationRule } from '../../../machines/kit/obligation-types.js'
@@ -149,10 +149,14 @@ function passedOnRecategorising(
 const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
   done === now || (done !== null && now !== null && isAbove(done, now))
 
-/** `prior: { after }`: the instant a step must not precede (the first such act); -Infinity otherwise. */
+/**
+ * `prior: { after }`: the instant a step must not precede (the first such act; with `latest`,
+ * the last one); -Infinity otherwise.
+ */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
   const type = rule.prior.after
-  const first = ctx.acts.find((a) => a.type === type)
-  return first === undefined ? Number.POSITIVE_INFINITY : Date.parse(first.at)
+  const those = ctx.acts.filter((a) => a.type === type)
+  const act = rule.prior.latest === true ? those[those.length - 1] : those[0]
+  return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
 }

@@ -4,9 +4,10 @@
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
  * again.told; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
- * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft).
+ * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats).
  */
 
+import { actFields as kitActFields } from '../../../machines/kit/begin.js'
 import { admits, holds } from '../../../machines/kit/conditions.js'
 import type {
   Act,
@@ -77,18 +78,22 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const at = event.at
   const fields = actFields(event)
   const last = ctx.acts.at(-1)
+  // repeats 'sameEvent': only an act recorded from this very event object (its fields object:
+  // this ledger's own, or the kit's, whose acts the equivalence harness keeps).
   const repeatOfLast =
     last !== undefined &&
     last.type === event.type &&
-    last.at === at &&
-    JSON.stringify(last.fields) === JSON.stringify(fields)
+    (spec.options?.repeats === 'sameEvent'
+      ? last.fields === fields || last.fields === kitActFields(event)
+      : last.at === at && JSON.stringify(last.fields) === JSON.stringify(fields))
   let next: IncidentContext = ctx
   if (!NOT_ACTS.has(event.type) && !repeatOfLast) {
     const act: Act = { type: event.type, at, severity: ctx.severity, fields }
     next = { ...next, acts: [...next.acts, act] }
   }
-  // Discharge what this event discharges (dischargeOne: the instance named, as the context was before it).
-  const named = namedFields(ctx, event)
+  // Discharge what this event discharges (dischargeOne: the instance named, as the context was
+  // before it; tracked again, the event's fields as they are: it named its one instance already).
+  const named = repeatOfLast ? fields : namedFields(ctx, event)
   next = {
     ...next,
     obligations: next.obligations.map((o) =>
