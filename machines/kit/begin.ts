@@ -5,7 +5,7 @@
  */
 import { fieldsMatch } from './conditions.js'
 import { NAMED } from './discharge-one.js'
-import type { Act, Discharge, Obligation, ObligationRule } from './obligation-types.js'
+import type { Act, Discharge, Obligation, ObligationRule, PriorAfter } from './obligation-types.js'
 import { atOrAbove } from './told-at-grade.js'
 import type { IncidentContext, IncidentEvent, Quotes } from './types.js'
 
@@ -186,16 +186,19 @@ function passedOnRecategorising(
   return anchored !== undefined && Date.parse(anchored.dueAt) <= Date.parse(at)
 }
 
-/**
- * `prior: { after }`: the instant a step must not precede (the first such act; `latest`: the
- * latest one); -Infinity otherwise.
- */
+/** `prior: { after }`: the instant a step must not precede (the act `afterAct` names); -Infinity otherwise. */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
-  const type = rule.prior.after
-  const act =
-    rule.prior.latest === true
-      ? ctx.acts.findLast((a) => a.type === type)
-      : ctx.acts.find((a) => a.type === type)
+  const act = afterAct(ctx, rule.prior)
   return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
+}
+
+/**
+ * `prior: { after }`: the first accepted event of that type (of any of the types listed), or
+ * with `latest` the latest one; undefined when none was accepted (no earlier step counts).
+ */
+export function afterAct(ctx: Pick<IncidentContext, 'acts'>, prior: PriorAfter): Act | undefined {
+  const types: readonly string[] = typeof prior.after === 'string' ? [prior.after] : prior.after
+  const isOne = (a: Act) => types.includes(a.type)
+  return prior.latest === true ? ctx.acts.findLast(isOne) : ctx.acts.find(isOne)
 }

@@ -78,6 +78,12 @@ export type Condition =
   | { any: readonly Condition[] }
   | { not: Condition }
 
+/** `prior: { after }` (ObligationRule.prior): a step counts only at or after an event of these types. */
+export interface PriorAfter {
+  after: string | readonly string[]
+  latest?: true
+}
+
 export interface ObligationRule {
   /** Stable id, e.g. `report:group`; an instance's id is `${id}#${n}` (per draft: `${id}:${draftId}#n`). */
   id: string
@@ -179,11 +185,13 @@ export interface ObligationRule {
    * same grade or a higher one (`sameGradeOrAbove`: after a lowering, a recipient told
    * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
    * `{ after }`: only a step done at or after the first accepted event of that type
-   * (调查核实后回应: a reply after the investigation counts, one before it does not); with
-   * `latest: true` (opt-in), at or after the latest such event (a report made after the
-   * latest relapse counts, one between two relapses does not).
+   * (调查核实后回应: a reply after the investigation counts, one before it does not);
+   * opt-in, `after` a list: of any of those types; `latest: true`: at or after the latest
+   * such event, not the first (a report made after the latest relapse counts, one between two
+   * relapses does not; 签署后汇报: a report after the latest signature counts for it,
+   * one between two signatures does not — read when a migration begins it on a record).
    */
-  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | { after: string; latest?: true }
+  prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | PriorAfter
   /**
    * Rule 6, opt-in: other steps that count as done before it began, besides its own
    * discharge, judged by `prior` as that is (a recipient told by a report at a higher

@@ -16,6 +16,7 @@ import {
   getInitialSnapshot,
 } from 'xstate'
 import type { z } from 'zod'
+import { afterAct } from '../../machines/kit/begin.js'
 import { approvalsFor } from '../../machines/kit/drafts.js'
 import { createKit } from '../../machines/kit/kit.js'
 import { fieldsMatch, matchesDischarge } from '../../machines/kit/ledger.js'
@@ -861,19 +862,13 @@ export function actSummary(c: IncidentContext, types: ReadonlySet<string>, allTy
  * measure may be taken before the category that owes it is set, e.g. saws-2014's
  * REQUEST_TAKEDOWN before 谣言): per rule of `rules` without a live instance, the grades
  * its prior acts were done at (`*` when any grade counts); `prior: { after }` counts only
- * acts done at or after the first act of that type (`latest`: the last one).
+ * acts done at or after the first act of that type (`latest`: the latest; kit `afterAct`).
  */
 export function priorSummary(c: IncidentContext, rules: readonly ObligationRule[]): string[] {
   const live = new Set(c.obligations.filter((o) => o.status !== 'withdrawn').map((o) => o.rule))
   return rules.flatMap((r) => {
     if (live.has(r.id) || r.prior === 'none' || r.kind === 'decision' || r.kind === 'approval') return []
-    const prior = typeof r.prior === 'object' ? r.prior : undefined
-    const after =
-      prior === undefined
-        ? undefined
-        : prior.latest === true
-          ? c.acts.findLast((a) => a.type === prior.after)
-          : c.acts.find((a) => a.type === prior.after)
+    const after = typeof r.prior === 'object' ? afterAct(c, r.prior) : undefined
     const done = c.acts.filter(
       (a) =>
         matchesDischarge(r.discharge, a.type, a.fields) &&

@@ -149,14 +149,12 @@ function passedOnRecategorising(
 const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
   done === now || (done !== null && now !== null && isAbove(done, now))
 
-/**
- * `prior: { after }`: the instant a step must not precede (the first such act; with `latest`,
- * the last one); -Infinity otherwise.
- */
+/** `prior: { after }`: the instant a step must not precede (the first such act, or the latest); -Infinity otherwise. */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
-  const type = rule.prior.after
-  const those = ctx.acts.filter((a) => a.type === type)
-  const act = rule.prior.latest === true ? those[those.length - 1] : those[0]
-  return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
+  const { after, latest } = rule.prior
+  const types: readonly string[] = typeof after === 'string' ? [after] : after
+  const acts = ctx.acts.filter((a) => types.includes(a.type))
+  const from = latest === true ? acts.at(-1) : acts[0]
+  return from === undefined ? Number.POSITIVE_INFINITY : Date.parse(from.at)
 }
