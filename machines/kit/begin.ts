@@ -150,11 +150,13 @@ export function doneBefore(ctx: IncidentContext, rule: ObligationRule): Act | un
   if (rule.prior === 'none' || rule.kind === 'decision' || rule.kind === 'approval' || rule.dischargeOne)
     return undefined
   const since = afterOf(ctx, rule)
+  const from = latestIndex(ctx, rule)
   return ctx.acts.find(
-    (a) =>
+    (a, i) =>
       (matchesDischarge(rule.discharge, a.type, a.fields) ||
         rule.priorSteps?.some((d) => matchesDischarge(d, a.type, a.fields)) === true) &&
       Date.parse(a.at) >= since &&
+      i > from &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'
@@ -191,6 +193,16 @@ function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
   const act = afterAct(ctx, rule.prior)
   return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
+}
+
+/**
+ * `prior: { after, latest }`: the index of the act `afterAct` names — a step counts only when
+ * accepted after it (at the same instant too, never before it); -1 otherwise (no bound).
+ */
+function latestIndex(ctx: IncidentContext, rule: ObligationRule): number {
+  if (typeof rule.prior !== 'object' || rule.prior.latest !== true) return -1
+  const act = afterAct(ctx, rule.prior)
+  return act === undefined ? ctx.acts.length : ctx.acts.lastIndexOf(act)
 }
 
 /**

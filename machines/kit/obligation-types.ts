@@ -186,10 +186,11 @@ export interface ObligationRule {
    * of the higher grade owes no new report; rule 5, a lowering never produces a breach).
    * `{ after }`: only a step done at or after the first accepted event of that type
    * (调查核实后回应: a reply after the investigation counts, one before it does not);
-   * opt-in, `after` a list: of any of those types; `latest: true`: at or after the latest
+   * opt-in, `after` a list: of any of those types; `latest: true`: accepted after the latest
    * such event, not the first (a report made after the latest relapse counts, one between two
    * relapses does not; 签署后汇报: a report after the latest signature counts for it,
-   * one between two signatures does not — read when a migration begins it on a record).
+   * one between two signatures or before it at the same instant does not — read when a
+   * migration begins it on a record).
    */
   prior?: 'any' | 'sameGrade' | 'sameGradeOrAbove' | 'none' | PriorAfter
   /**

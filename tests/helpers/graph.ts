@@ -869,10 +869,13 @@ export function priorSummary(c: IncidentContext, rules: readonly ObligationRule[
   return rules.flatMap((r) => {
     if (live.has(r.id) || r.prior === 'none' || r.kind === 'decision' || r.kind === 'approval') return []
     const after = typeof r.prior === 'object' ? afterAct(c, r.prior) : undefined
+    const latest = typeof r.prior === 'object' && r.prior.latest === true
+    const bound = after === undefined || !latest ? -1 : c.acts.lastIndexOf(after)
     const done = c.acts.filter(
-      (a) =>
+      (a, i) =>
         matchesDischarge(r.discharge, a.type, a.fields) &&
-        (typeof r.prior !== 'object' || (after !== undefined && Date.parse(a.at) >= Date.parse(after.at))),
+        (typeof r.prior !== 'object' ||
+          (after !== undefined && Date.parse(a.at) >= Date.parse(after.at) && i > bound)),
     )
     if (done.length === 0) return []
     const grades = r.prior === 'sameGrade' ? [...new Set(done.map((a) => String(a.severity)))].sort() : ['*']

@@ -48,6 +48,16 @@ describe('kit prior { after, latest }', () => {
     expect(of).toMatchObject({ status: 'met', metAt: toldAt })
   })
 
+  it('latest: a step accepted before the latest such event at the same instant does not count', () => {
+    const w = open(makeToyPlan(2, [toldCity({ after: 'ANSWER', latest: true })]))
+    toCity(w)
+    const at = w.context().acts.at(-1)?.at
+    w.send('ANSWER', { content: '答复' }, { actor: unit, ...(at ? { at } : {}) })
+    w.send('REPORT', { to: ['group'] })
+    w.send('CONVENE', {}, { actor: group })
+    expect(latest(w, 'step:toldCity')?.status).toBe('owed')
+  })
+
   it('without latest, a step after the first such event counts, as before', () => {
     const w = walked({ after: 'ANSWER' }, false)
     expect(w.of).toMatchObject({ status: 'met' })

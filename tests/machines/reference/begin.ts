@@ -115,11 +115,18 @@ export function begin(
     return given ? discharged(o, given.at) : o
   }
   const since = afterOf(ctx, rule)
+  // `latest`: accepted after the latest such act (its index), not only at or after its instant.
+  const prior = rule.prior
+  const bound =
+    typeof prior === 'object' && prior.latest === true
+      ? ctx.acts.findLastIndex((a) => ([] as string[]).concat(prior.after).includes(a.type))
+      : -1
   const done = ctx.acts.find(
-    (a) =>
+    (a, i) =>
       (matchesDischarge(rule.keyedBy ? discharge : rule.discharge, a.type, a.fields) ||
         (rule.priorSteps ?? []).some((d) => matchesDischarge(d, a.type, a.fields))) &&
       Date.parse(a.at) >= since &&
+      (bound === -1 || i > bound) &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
         : rule.prior === 'sameGradeOrAbove'
