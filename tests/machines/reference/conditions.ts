@@ -93,6 +93,15 @@ export const applies = (ctx: IncidentContext, r: ObligationRule): boolean =>
  * The decision rules a condition requires answered yes: `decided` alone or within `all`
  * (not under `any` or `not`, where the rule may apply for another reason).
  */
+/** The rules a condition names as `breached` (again.breached, nanning-aic-2017 version 10). */
+export function breachedIn(c: Condition | undefined): string[] {
+  if (!c) return []
+  if ('breached' in c) return [c.breached]
+  if ('all' in c) return c.all.flatMap(breachedIn)
+  if ('any' in c) return c.any.flatMap(breachedIn)
+  return []
+}
+
 export function decidedIn(c: Condition | undefined): string[] {
   if (!c) return []
   if ('decided' in c) return [c.decided]

@@ -4,7 +4,7 @@
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
  * again.told; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
- * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats).
+ * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
 import { actFields as kitActFields } from '../../../machines/kit/begin.js'
@@ -21,7 +21,7 @@ import type { LedgerOptions } from '../../../machines/kit/options.js'
 import type { IncidentContext, IncidentEvent } from '../../../machines/kit/types.js'
 import { isAbove, type Severity } from '../../../machines/vocabulary.js'
 import { actFields, begin, discharged, matchesDischarge } from './begin.js'
-import { applies, decidedIn } from './conditions.js'
+import { applies, breachedIn, decidedIn } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalRuleFor, approvalsFor, draftsNeedingApprovals } from './drafts.js'
 
@@ -295,9 +295,23 @@ function beginApplicable(
       has &&
       decidedIn(rule.when).some((d) => ordered.includes(d)) &&
       latest?.status !== 'owed'
+    // again.breached: one of the rules its condition names breached after its latest instance was settled.
+    const settledAt =
+      latest?.status === 'owed' ? undefined : (latest?.metAt ?? latest?.waived?.at ?? undefined)
+    const breachedAgain =
+      rule.again?.breached === true &&
+      has &&
+      settledAt !== undefined &&
+      next.obligations.some(
+        (o) =>
+          o.breachedAt !== null &&
+          breachedIn(rule.when).includes(o.rule) &&
+          Date.parse(o.breachedAt) > Date.parse(settledAt),
+      )
     const again =
       owedAgain ||
       yesAgain ||
+      breachedAgain ||
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
