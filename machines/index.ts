@@ -34,6 +34,7 @@ import {
   planV7 as nanningAic2017V7,
   planV8 as nanningAic2017V8,
   planV9 as nanningAic2017V9,
+  planV10 as nanningAic2017V10,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -79,6 +80,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V7,
   nanningAic2017V8,
   nanningAic2017V9,
+  nanningAic2017V10,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

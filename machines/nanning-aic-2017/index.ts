@@ -1,6 +1,8 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
+ * Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
+ * (rules/version11.ts). Version 10: the review of version 9 (below).
  * Version 8: whether to authorize an interview is asked again at a proposal only once the
  * asking before it is answered or waived (四(四); rules/versions.ts). Version 7: whether to
  * review is asked again at a subsiding only once the asking before it is answered or waived
@@ -11,7 +13,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 to 9 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 10 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -31,6 +33,7 @@ import {
   machineV7,
   machineV8,
   machineV9,
+  machineV10,
 } from './machine.js'
 import {
   approvals,
@@ -44,6 +47,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV10,
+  obligationsV11,
   PLAN_ID,
   severities,
   waivers,
@@ -163,12 +167,29 @@ export const planV9: PlanDefinition = {
  * newly owes at the migration (the category due 3 working hours from then) and withdraws the
  * 重大 drafts' sign-off still owed (the section head's review stands for it).
  */
-export const plan: PlanDefinition = {
+export const planV10: PlanDefinition = {
   ...planV9,
   version: 10,
   obligations: obligationsV10,
   approvals: approvalsV10,
   events: eventsV10,
-  machine,
+  machine: machineV10,
   migratesFrom: { from: 9 },
+}
+
+/**
+ * Version 11, findings carried from the review of version 10 (README "Version 11"): 四(四) 视情况
+ * 与…部门及时沟通 is decided by the group on the record (`decision:liaise`, asked with the
+ * measures or no public response and again after a relapse; yes owes `step:liaise`, LIAISE in
+ * any open phase), and 三(二)3 签署意见…及时向分管领导汇报 is owed after each signature
+ * (`report:leader-signed`, met by a REPORT to 分管领导 after it). Version 10's states, events,
+ * approvals and kit options; the migration from 10 begins both at the migration, due 1 hour from
+ * then, the 汇报 met where 分管领导 was told after the latest signature.
+ */
+export const plan: PlanDefinition = {
+  ...planV10,
+  version: 11,
+  obligations: obligationsV11,
+  machine,
+  migratesFrom: { from: 10 },
 }

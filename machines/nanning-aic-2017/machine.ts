@@ -39,6 +39,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV10,
+  obligationsV11,
   PLAN_ID,
 } from './rules.js'
 
@@ -58,7 +59,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * version 6's obligations (rules/versions.ts) owe a review ordered again after one waived,
  * version 7's ask whether to review once at a time, version 8's whether to authorize an
  * interview too; version 10 (review of version 9) takes its own approvals and escalation
- * (rules/approvals.ts, rules/versions.ts) and chart/any-phase.ts's releases and interviews.
+ * (rules/approvals.ts, rules/versions.ts) and chart/any-phase.ts's releases and interviews;
+ * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there).
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -134,8 +136,13 @@ const V9_OPTIONS: KitOptions = {
   lowerAtDue: 'withdraws',
 }
 
+/**
+ * Version 11's chart: version 10's, with 四(四)'s liaison decided by the group and 三(二)3's 汇报
+ * owed (rules/version11.ts); LIAISE is accepted in every open phase (chart/any-phase.ts).
+ */
+export const machine = chart(obligationsV11, 11)
 /** Version 10's chart: version 9's options, the review's findings (rules/versions.ts, chart/any-phase.ts). */
-export const machine = chart(obligationsV10, 10)
+export const machineV10 = chart(obligationsV10, 10)
 /** Version 9's chart (version 8's rules, V9_OPTIONS), for the incidents opened on it. */
 export const machineV9 = chart(obligationsV8, 9)
 /** Version 8's chart (the same states and rules as 9, version 5's options), for the incidents opened on it. */

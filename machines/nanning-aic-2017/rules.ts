@@ -13,6 +13,7 @@
  *   obligations.ts  every obligation the text imposes, and the escalation
  *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7, 8 and
  *                   10 add, and what 2 and 3 did differently
+ *   version11.ts    what version 11 adds: 四(四)'s liaison decided, 三(二)3's 汇报 to 分管领导
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
@@ -36,6 +37,12 @@ export {
   type Recipient,
   waivers,
 } from './rules/roles.js'
+export {
+  LIAISE_DECISION_POLICY,
+  LIAISE_POLICY,
+  obligationsV11,
+  SIGNED_REPORT_POLICY,
+} from './rules/version11.js'
 export {
   CATEGORIZE_POLICY,
   escalationV10,

@@ -16,7 +16,7 @@ import type { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import { plan } from '../helpers/nanning.js'
-import { admin, C, releasedAndSubsided } from '../helpers/nanning-engine.js'
+import { admin, C, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
 
 const { monitor, office, group } = C
 
@@ -50,7 +50,8 @@ describe('nanning-aic-2017 四(五) through the engine: whether to review, asked
       return engine.send(v.id, { type, fields }, who)
     }
     await releasedAndSubsided(send)
-    await send(office, 'RELAPSE', { reason: '再次发酵' })
+    // Version 11 asks again, after the relapse, whether to liaise (四(四)).
+    await v11Settled(await send(office, 'RELAPSE', { reason: '再次发酵' }), send)
     const view = await send(office, 'SUBSIDE')
     return { engine, id: v.id, send, view }
   }

@@ -15,7 +15,7 @@ import { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import { plan } from '../helpers/nanning.js'
-import { admin, C, releasedAndSubsided } from '../helpers/nanning-engine.js'
+import { admin, C, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
 
 const { monitor, office, group } = C
 
@@ -43,7 +43,8 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
     await releasedAndSubsided(send)
     await send(group, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需要总结' })
     await send(group, 'WAIVE', { obligation: 'review#1', reason: '改为不总结' })
-    await send(office, 'RELAPSE', { reason: '再次发酵' })
+    // Version 11 asks again, after the relapse, whether to liaise (四(四)).
+    await v11Settled(await send(office, 'RELAPSE', { reason: '再次发酵' }), send)
     await send(office, 'SUBSIDE')
     const view = await send(group, 'DECIDE', {
       decision: 'decision:review',

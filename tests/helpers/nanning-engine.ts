@@ -19,7 +19,8 @@ export type Send = (who: Caller, type: string, fields?: Record<string, unknown>)
 /**
  * A 一般 incident categorised and its source resolved (owed from version 10: 五(二), 三(二)3),
  * reported to everyone (四(二)), assessed, its measures decided, the text d1 drafted, signed
- * off, reviewed and approved (三(二)), and released (四(四)): following it.
+ * off, reviewed and approved (三(二)), and released (四(四)): following it — with version 11's
+ * liaison decided and the 汇报 made (`v11Settled`).
  */
 export async function released(send: Send): Promise<IncidentView> {
   await send(C.monitor, 'KEEP_EVIDENCE', {
@@ -38,7 +39,26 @@ export async function released(send: Send): Promise<IncidentView> {
   await send(C.head, 'SIGN_OFF', { draftId: 'd1' })
   await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
   await send(C.news, 'LEADER_APPROVE', { draftId: 'd1' })
-  return send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
+  return v11Settled(await send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' }), send)
+}
+
+/**
+ * Version 11's duties settled where `view` owes them (earlier versions owe neither): the group
+ * decides against liaising (四(四) 视情况…沟通), the unit head tells 分管领导 of the texts signed
+ * (三(二)3 及时向分管领导汇报). The latest view.
+ */
+export async function v11Settled(view: IncidentView, send: Send): Promise<IncidentView> {
+  const owes = (v: IncidentView, rule: string) =>
+    v.obligations.some((o) => o.rule === rule && o.status === 'owed')
+  let v = view
+  if (owes(v, 'decision:liaise'))
+    v = await send(C.group, 'DECIDE', {
+      decision: 'decision:liaise',
+      answer: 'no',
+      reason: '无需与有关部门沟通',
+    })
+  if (owes(v, 'report:leader-signed')) v = await send(C.head, 'REPORT', reportFields(['leader']))
+  return v
 }
 
 /** As `released`, and subsided (四(五)). */

@@ -53,6 +53,7 @@ const FIELDS: Record<string, Record<string, unknown>> = {
   PROPOSE_INTERVIEW: { outlet: '南宁日报', reason: '当事人愿意说明情况' },
   INTERVIEW: { outlet: '南宁日报' },
   HOLD_ACCOUNTABLE: { persons: '办公室值班员', measures: '通报批评' },
+  LIAISE: { departments: '市委宣传部、市公安局' },
 }
 
 /** Who sends an event when a test does not say. */
@@ -87,6 +88,7 @@ const BY: Record<string, Actor> = {
   INTERVIEW: P.spokesperson,
   METRICS_UPDATED: P.monitor,
   HOLD_ACCOUNTABLE: P.group,
+  LIAISE: P.office,
 }
 
 export interface Step {
@@ -153,6 +155,17 @@ export function approvedDraft(w: Walker, purpose = 'release'): string {
     if (next()?.id === o.id) throw new Error(`${o.discharge.type} refused on ${id}`)
   }
   return id
+}
+
+/**
+ * Version 11's duties settled where owed: the group decides against liaising (四(四) 视情况…沟通)
+ * and the unit head tells 分管领导 of the texts signed (三(二)3 及时向分管领导汇报).
+ */
+export function v11Settled(w: Walker) {
+  const owes = (rule: string) => w.owed().some((o) => o.rule === rule)
+  if (owes('decision:liaise'))
+    act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'no', reason: '无需与有关部门沟通' })
+  if (owes('report:leader-signed')) act(w, 'REPORT', reportFields(['leader']), { by: P.head })
 }
 
 /** discovery → reporting → consultation → response.preparing. */

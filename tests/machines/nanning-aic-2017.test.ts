@@ -21,6 +21,7 @@ import {
   reportFields,
   state,
   toPreparing,
+  v11Settled,
 } from '../helpers/nanning.js'
 
 const H = 60
@@ -342,6 +343,7 @@ describe('nanning-aic-2017 五(二) duties', () => {
     act(w, 'NOTIFY_AUTHORITIES', { to: ['police'] })
     expect(can(w, 'CLOSE')).toBe(false)
     act(w, 'RESOLVE_SOURCE') // possible in disposal too
+    v11Settled(w)
     act(w, 'CLOSE')
     expect(w.phase()).toBe('closed')
   })
@@ -429,6 +431,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'RESOLVE_SOURCE')
+    v11Settled(w)
     act(w, 'SUBSIDE')
     return w
   }
@@ -480,6 +483,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
       status: 'withdrawn',
       withdrawn: { by: P.group, reason: '再次平息，无需回顾' },
     })
+    v11Settled(w) // version 11: the relapse asked again whether to liaise
     act(w, 'CLOSE')
     expect(w.phase()).toBe('closed')
   })
@@ -491,6 +495,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
     act(w, 'SUBSIDE')
     act(w, 'WAIVE', { obligation: 'decision:review#2', reason: '不再研究' })
     expect(ob(w, 'review')).toMatchObject({ status: 'withdrawn', withdrawn: { reason: '不再研究' } })
+    v11Settled(w) // version 11: the relapse asked again whether to liaise
     act(w, 'CLOSE')
     expect(w.phase()).toBe('closed')
   })
@@ -535,6 +540,7 @@ describe('nanning-aic-2017 review, close and waivers (四(五))', () => {
     act(w, 'RESOLVE_SOURCE')
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     expect(w.phase()).toBe('review')
+    v11Settled(w)
     act(w, 'REVIEW')
     expect(w.phase()).toBe('closed')
   })

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { LOWERED_DRAFT } from '../../machines/nanning-aic-2017/rules/approvals.js'
 import { describePlan } from '../../src/http/plan-description.js'
 import { startIncident } from '../helpers/machine.js'
@@ -17,7 +17,6 @@ import {
   can,
   grade,
   P,
-  plan,
   reportAll,
   reportFields,
   state,

@@ -9,9 +9,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
-import { act, approvedDraft, can, grade, ob, P, plan, reportAll, toPreparing } from '../helpers/nanning.js'
+import { act, approvedDraft, can, grade, ob, P, reportAll, toPreparing } from '../helpers/nanning.js'
 
 const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)

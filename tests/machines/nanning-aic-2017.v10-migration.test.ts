@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
-import { act, approvedDraft, grade, P, payload, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+import { act, approvedDraft, grade, P, payload, reportFields, toPreparing } from '../helpers/nanning.js'
 
 const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>

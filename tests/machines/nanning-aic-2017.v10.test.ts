@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV9 } from '../../machines/nanning-aic-2017/index.js'
+import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   act,
@@ -17,15 +17,16 @@ import {
   can,
   grade,
   ob,
-  open,
   owedRules,
   P,
-  plan,
   reportAll,
   reportFields,
   toPreparing,
 } from '../helpers/nanning.js'
 
+/** Version 10 (frozen): version 11 is the helpers' `plan`. */
+const open = (facts = {}, extra: Parameters<typeof startIncident>[1] = {}) =>
+  startIncident(plan, { facts, ...extra }, P.office)
 const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(p, { facts: {}, ...extra }, P.office)
 const ids = (w: Walker) => w.context().obligations.map((o) => o.rule)

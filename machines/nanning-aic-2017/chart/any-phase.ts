@@ -64,6 +64,20 @@ function v10(releases: (purpose: string) => ReturnType<typeof releasesOf>) {
   } as const
 }
 
+/**
+ * Version 11, 四(四) 视情况与…部门及时沟通…直至事态平息: the liaison the group's yes orders
+ * (rules/version11.ts) is owed until done or waived, whatever the phase: a yes given late, or
+ * an incident subsided before the liaison, must still be able to take it (version 10 took
+ * LIAISE in the response alone).
+ */
+const v11 = {
+  LIAISE: {
+    guard: 'isOpen',
+    actions: step('liaison'),
+    meta: clause('四(四)', '视情况与宣传部、应急办、维稳办、综治办、公安机关等部门及时沟通'),
+  },
+} as const
+
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
@@ -133,5 +147,6 @@ export function anyPhase(version: Version) {
       meta: clause('五(二)', '经部门领导审定，确定答复意见'),
     },
     ...(version >= 10 ? v10(releases) : {}),
+    ...(version >= 11 ? v11 : {}),
   } as const
 }

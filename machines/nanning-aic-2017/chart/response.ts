@@ -33,10 +33,15 @@ export function response(version: Version) {
               meta: clause('四(四)、三(二)1', '经领导小组授权，联系有信誉的媒体，让当事人接受采访'),
             },
           } as const)),
-      LIAISE: {
-        actions: step('liaison'),
-        meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),
-      },
+      // Version 11: LIAISE is any open phase's (chart/any-phase.ts): the liaison the group decided may be owed there.
+      ...(version >= 11
+        ? {}
+        : ({
+            LIAISE: {
+              actions: step('liaison'),
+              meta: clause('四(四)', '与宣传部、应急办、维稳办、综治办、公安机关等部门沟通'),
+            },
+          } as const)),
       // 事态平息 is a finding, not a step the response earns: a release still owed
       // (一般 after the measures, 重大 within 24 h) stays owed, and closing waits for it.
       SUBSIDE: {

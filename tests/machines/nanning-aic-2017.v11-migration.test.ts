@@ -1,0 +1,88 @@
+/**
+ * 南宁市工商局预案 10 → 11 (README "Version 11"): the same states, so every open incident maps.
+ * An incident past the point where 11's duties would have begun owes them from the migration,
+ * due 1 hour from then (never a breach for the time version 10 did not ask): whether to liaise
+ * where the group decided the measures or no public response; the 汇报 to 分管领导 where a text
+ * was signed — met at once where 分管领导 was told after the latest signature (rule 6).
+ */
+import { describe, expect, it } from 'vitest'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import { planV10 } from '../../machines/nanning-aic-2017/index.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
+import { act, grade, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+
+const admin = { name: '管理员', role: 'admin' as const }
+const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
+  startIncident(planV10, { facts: {}, category: 'rumor', ...extra }, P.office)
+
+/** Migrated `hours` after the last event. */
+function migrated(w: Walker, hours = 0) {
+  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
+  const r = migrateSnapshot(planV10, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: admin,
+    reason: '补充视情况沟通的决定与签署后汇报',
+    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
+  return { at, context: r.context, of }
+}
+
+const signed = (w: Walker, draftId: string, event = 'SIGN_OFF') => {
+  act(w, 'DRAFT', { content: `稿件 ${draftId}`, purpose: 'release' })
+  act(w, event, { draftId })
+}
+
+describe('nanning-aic-2017 migration 10 → 11', () => {
+  it('measures decided a day before: whether to liaise is owed from the migration, due 1 hour later; no breach', () => {
+    const w = start()
+    toPreparing(w)
+    const m = migrated(w, 24)
+    expect(m.of('decision:liaise')).toMatchObject([
+      { status: 'owed', startedAt: m.at, dueAt: addMinutes(m.at, 60), breachedAt: null },
+    ])
+    expect(m.context.obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+  })
+
+  it('a text signed and 分管领导 told after it: the 汇报 begins met at that report', () => {
+    const w = start()
+    signed(w, 'd1')
+    act(w, 'REPORT', reportFields(['leader']), { by: P.head })
+    const toldAt = w.context().acts.at(-1)?.at
+    expect(migrated(w, 3).of('report:leader-signed')).toMatchObject([{ status: 'met', metAt: toldAt }])
+  })
+
+  it('a text signed after the last report to 分管领导: the 汇报 is owed from the migration, due 1 hour later', () => {
+    const w = start()
+    act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
+    signed(w, 'd1')
+    act(w, 'REPORT', reportFields(['leader']), { by: P.head })
+    signed(w, 'd2')
+    const m = migrated(w, 3)
+    expect(m.of('report:leader-signed')).toMatchObject([
+      { status: 'owed', startedAt: m.at, dueAt: addMinutes(m.at, 60), breachedAt: null },
+    ])
+  })
+
+  it('重大: the section head’s review counts as the signature', () => {
+    const w = start(grade('major'))
+    signed(w, 'd1', 'SECTION_REVIEW')
+    expect(
+      migrated(w)
+        .of('report:leader-signed')
+        .map((o) => o.status),
+    ).toEqual(['owed'])
+  })
+
+  it('an incident not yet decided or signed owes neither', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    const m = migrated(w, 24)
+    expect([...m.of('decision:liaise'), ...m.of('report:leader-signed')]).toEqual([])
+  })
+})
