@@ -171,7 +171,7 @@ describe('saws-2014 v7 (finding 2), 五(一)2 作出定性…报总局分管领�
     expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:owed'])
     expect(act(w, UNIT, 'DRAFT', { content: '辟谣稿', purpose: 'answer' })).toBe(true)
     expect(act(w, POST, 'RESPOND', { draftId: 'd1', channel: 'pressRelease' })).toBe(false)
-    expect(act(w, LEAD, 'HOLD_MEETING', { planV7: '辟谣方案' })).toBe(true)
+    expect(act(w, LEAD, 'HOLD_MEETING', { plan: '辟谣方案' })).toBe(true)
     expect(act(w, POST, 'RESPOND', { draftId: 'd1', channel: 'pressRelease' })).toBe(true)
   })
 
