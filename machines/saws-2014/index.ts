@@ -137,7 +137,9 @@ export const planV7: PlanDefinition = {
  * Version 8: version 7's states, events and kit options; the response meeting of 重大以上 (五(三)3
  * 根据舆情反映的事件性质…拟定应对方案) is owed again at a rise when the 定性 it planned for was
  * changed while the incident was below 重大 (kit `again.categoryChanged: 'untilAdmitted'`,
- * rules/version8.ts); version 7 counted the meeting held before the lowering. Its migration
+ * rules/version8.ts); version 7 counted the meeting held before the lowering. At 较大 after a
+ * lowering from 重大, a unit's PROPOSE since the meeting owes the leader's approval (五(一)2 报总局分管
+ * 领导批准后实施), as 人事司's SET_CATEGORY did in version 7. Its migration
  * from 7 is the kit's rederive by 8's rules (the same obligations: a change made on version 7
  * below 重大 is not kept, README).
  */

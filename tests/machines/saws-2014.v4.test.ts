@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV3 } from '../../machines/saws-2014/index.js'
+import { plan, planV3, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Facts } from '../../machines/vocabulary.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
@@ -141,8 +141,10 @@ describe('saws-2014 v4, 五(一)2、五(三)2: at 较大 the leader in charge ap
     expect(w.can('MOBILISE_COMMENTATORS', {}, OFF)).toBe(true)
   })
 
-  it('after a lowering from 重大 the leader’s 批示 already authorised the response (rule 6)', () => {
-    const { w, act } = walk(plan, 'major')
+  it('after a lowering from 重大 the leader’s 批示 already authorised the response (rule 6; versions 4–7)', () => {
+    // Version 8 owes the approval here: the proposal came after the 批示 and no meeting saw it
+    // (saws-2014.v8-approval.test.ts).
+    const { w, act } = walk(planV7, 'major')
     act(MON, 'REPORT', { to: ['office'], channel: 'phone' })
     act(OFF, 'SUBMIT_SPECIAL_REPORT', { to: ['principal', 'leader'], content: '舆情专报' })
     act(LEAD, 'LEADER_INSTRUCT', { instruction: '抓紧回应' })
