@@ -26,6 +26,7 @@ import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machine
 import {
   approvals,
   classify,
+  contextFromV7,
   escalation,
   obligationRules,
   obligationRulesV2,
@@ -139,14 +140,14 @@ export const planV7: PlanDefinition = {
  * changed while the incident was below 重大 (kit `again.categoryChanged: 'untilAdmitted'`,
  * rules/version8.ts); version 7 counted the meeting held before the lowering. At 较大 after a
  * lowering from 重大, a unit's PROPOSE since the meeting owes the leader's approval (五(一)2 报总局分管
- * 领导批准后实施), as 人事司's SET_CATEGORY did in version 7. Its migration
- * from 7 is the kit's rederive by 8's rules (the same obligations: a change made on version 7
- * below 重大 is not kept, README).
+ * 领导批准后实施), as 人事司's SET_CATEGORY did in version 7. Its migration from 7 reads a 定性
+ * changed on version 7 below 重大 from the record (rules/migration-v8.ts `contextFromV7`), then
+ * the kit's rederive by 8's rules.
  */
 export const plan: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: [...obligationRulesV8, escalation],
   machine,
-  migratesFrom: { from: 7 },
+  migratesFrom: { from: 7, context: contextFromV7 },
 }

@@ -17,6 +17,7 @@
  *   versions.ts                what versions 2, 4, 5 and 6 owe differently
  *   version7.ts                what version 7 owes differently from 6 (the review of 6)
  *   version8.ts                what version 8 owes differently from 7 (the meeting after a 定性 below 重大)
+ *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -31,6 +32,7 @@ export {
 } from './rules/gates.js'
 export { CLICKS_NEED_SITES, classify, GRADES, PLAN_ID, THRESHOLDS } from './rules/grading.js'
 export { R } from './rules/ids.js'
+export { contextFromV7 } from './rules/migration-v8.js'
 export { escalation, obligationRules } from './rules/obligations.js'
 export {
   common,

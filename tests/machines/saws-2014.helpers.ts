@@ -3,12 +3,13 @@
  * from open to the response (as the reviews' walks), and a migration as the engine runs it.
  */
 import { expect } from 'vitest'
+import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Category, Facts } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
 
 export const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
 export const OFF: Actor = { name: '人事司干部', role: 'office' }
@@ -103,6 +104,44 @@ export function migrate(from: PlanDefinition, to: PlanDefinition, w: Walker): In
   })
   if (!r.ok) throw new Error(r.reason)
   return r.context
+}
+
+/** `migrate`, and the incident walked on afterwards on `to`, as `act` walks it: its context and `act`. */
+export function migrated(from: PlanDefinition, to: PlanDefinition, w: Walker) {
+  const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
+  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: { name: '管理员', role: 'admin' },
+    reason: '新版预案',
+    quotes: quoteRules(to.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const actor = createActor(to.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
+  const context = () => actor.getSnapshot().context as IncidentContext
+  let last = at
+  return {
+    at,
+    context,
+    act(who: Actor, type: string, fields: Record<string, unknown> = {}) {
+      last = addMinutes(last, 1)
+      const before = context().acts.length
+      actor.send({
+        ...fields,
+        type,
+        at: last,
+        actor: who,
+        quotes: quoteRules(to.obligations, calendar, context(), last),
+      } as never)
+      return context().acts.length > before
+    },
+    statuses: (rule: string) =>
+      context()
+        .obligations.filter((o) => o.rule === rule)
+        .map((o) => `${o.id}:${o.status}`),
+  }
 }
 
 /** A draft of the answer, approved as its grade requires, answered (五(四)). */
