@@ -22,7 +22,7 @@ import { actFields, begin, holds, track, wouldDischarge } from './ledger.js'
 import type { Condition, Obligation, ObligationRule } from './obligation-types.js'
 import { type KitOptions, type LedgerOptions, registerKitOptions } from './options.js'
 import { repeatOfLast } from './repeat.js'
-import { ruleIndex } from './rule-index.js'
+import { refuseWithOptions, ruleIndex } from './rule-index.js'
 import type { Classification, IncidentContext, IncidentEvent, IncidentInput } from './types.js'
 
 export { initialContext, ledgerSpec }
@@ -86,6 +86,7 @@ export function createKit(spec: KitSpec) {
   const owes = (c: IncidentContext, rule: string) =>
     c.obligations.some((o) => o.rule === rule && o.status === 'owed')
   const rules = ruleIndex(ledger.rules).first
+  refuseWithOptions(ledger.rules, ledger.options)
   // The engine asks what a state accepts as 'system' (whatever the caller's role); a sender's
   // role is checked against the plan's events first, so only the rule's own list narrows it.
   const mayWaive = (o: Obligation, event: IncidentEvent) => {

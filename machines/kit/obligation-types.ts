@@ -162,6 +162,8 @@ export interface ObligationRule {
      * next rise); so is an owed instance withdrawn because the rule stopped applying while an
      * earlier one is settled (the change it answered is not answered yet). With `true` only the
      * rules admitted at the event are asked, and a withdrawn instance is not owed again.
+     * `'untilAdmitted'` is refused (kit/rule-index.ts) beside `factsTurned`, `told`, `raise:
+     * 'whenHolds'`, and `events` under the option `againOnEvents: 'whenHolds'`.
      */
     categoryChanged?: true | 'untilAdmitted'
     onYes?: true

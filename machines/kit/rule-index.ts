@@ -6,6 +6,7 @@
  */
 import { admits, breachedIn, decidedIn, type Test, testOf } from './conditions.js'
 import type { ObligationRule } from './obligation-types.js'
+import type { LedgerOptions } from './options.js'
 import type { IncidentContext } from './types.js'
 
 type Severity = IncidentContext['severity']
@@ -93,6 +94,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
   for (const r of rules)
     if (r.dischargeOne && (r.kind === 'decision' || r.kind === 'approval'))
       throw new Error(`obligation rule ${r.id}: dischargeOne names each instance; not on a ${r.kind}`)
+  for (const r of rules) refuseBesideUntilAdmitted(r)
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
     slot: slot.get(rule.id) as number,
@@ -134,4 +136,41 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     admitted,
     untilAdmitted,
   }
+}
+
+/**
+ * `again.categoryChanged: 'untilAdmitted'` keeps its change in the ledger mark's `pending`, the
+ * list `again.raise: 'whenHolds'` (and the option `againOnEvents: 'whenHolds'`) keep what waits
+ * for its condition in: one list of rule ids cannot tell the two apart. A spread
+ * (`again.factsTurned`) or a rise judged by `again.told` would begin the rule by another path at
+ * the event that answers the kept change (the kit's ledger and the reference one disagree
+ * there). Such a rule is a plan error, refused when the kit is built.
+ */
+function refuseBesideUntilAdmitted(r: ObligationRule): void {
+  if (r.again?.categoryChanged !== 'untilAdmitted') return
+  const refuse = (what: string) => {
+    throw new Error(
+      `obligation rule ${r.id}: again.categoryChanged 'untilAdmitted' is not combined with ${what}`,
+    )
+  }
+  if ((r.again.factsTurned ?? []).length > 0) refuse('again.factsTurned')
+  if (r.again.told !== undefined) refuse('again.raise with again.told')
+  if (r.again.raise === 'whenHolds') refuse("again.raise: 'whenHolds' (both keep ledger.pending)")
+}
+
+/**
+ * The kit options beside the rules (checked when the kit is built): a rule with `again.events`
+ * and `again.categoryChanged: 'untilAdmitted'` is refused under the option `againOnEvents:
+ * 'whenHolds'` (both keep the ledger mark's `pending`; refuseBesideUntilAdmitted).
+ */
+export function refuseWithOptions(
+  rules: readonly ObligationRule[],
+  options: LedgerOptions | undefined,
+): void {
+  if (options?.againOnEvents !== 'whenHolds') return
+  for (const r of rules)
+    if (r.again?.categoryChanged === 'untilAdmitted' && (r.again.events ?? []).length > 0)
+      throw new Error(
+        `obligation rule ${r.id}: again.categoryChanged 'untilAdmitted' with again.events is not combined with the option againOnEvents: 'whenHolds' (both keep ledger.pending)`,
+      )
 }

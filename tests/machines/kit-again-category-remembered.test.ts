@@ -10,7 +10,7 @@ import { track as kitTrack, type LedgerSpec } from '../../machines/kit/ledger.js
 import type { IncidentContext, IncidentEvent, ObligationRule } from '../../machines/kit/types.js'
 import type { Category, Severity } from '../../machines/vocabulary.js'
 import { office, open } from '../helpers/toy-incident.js'
-import { toyPlan, toyRules } from '../helpers/toy-plan.js'
+import { makeToyPlan, toyPlan, toyRules } from '../helpers/toy-plan.js'
 import { track as referenceTrack } from './reference/ledger.js'
 
 type Remember = true | 'untilAdmitted'
@@ -127,5 +127,31 @@ describe("kit again.categoryChanged 'untilAdmitted'", () => {
     const spec = specOf('untilAdmitted')
     const changed = setCategory(spec, heldThenLowered(null), 'rumor')
     expect(meetings(setSeverity(spec, changed, 'major'))).toEqual(['meeting#1:met'])
+  })
+})
+
+describe("kit again.categoryChanged 'untilAdmitted': refused beside what shares or skips its memory", () => {
+  // The ledger mark's `pending` is one list of rule ids: 'untilAdmitted' cannot tell its kept
+  // change from a rise or an event waiting for a condition ('whenHolds'), and a spread or a rise
+  // judged by `told` would begin it by another path than the change it keeps (the kit and the
+  // reference ledger disagree there): the plan is refused when the kit is built.
+  const base = meetingOf('untilAdmitted')
+  const again = base.again as NonNullable<ObligationRule['again']>
+  it.each([
+    ['factsTurned', { ...again, factsTurned: ['crossRegion'] }, /untilAdmitted.*factsTurned/],
+    ['raise with told', { ...again, raise: true, told: 'sameGrade' }, /untilAdmitted.*told/],
+    ["raise: 'whenHolds'", { ...again, raise: 'whenHolds' }, /untilAdmitted.*whenHolds/],
+  ] as const)('with %s', (_name, withIt, error) => {
+    expect(() => makeToyPlan(3, [{ ...base, again: withIt } as ObligationRule])).toThrow(error)
+  })
+
+  it("with again.events under the option againOnEvents: 'whenHolds'", () => {
+    const evented = { ...base, again: { ...again, events: ['RELAPSE'] } } as ObligationRule
+    expect(() => makeToyPlan(3, [evented], { againOnEvents: 'whenHolds' })).toThrow(
+      /untilAdmitted.*againOnEvents/,
+    )
+    // Alone each is accepted (control).
+    expect(() => makeToyPlan(3, [evented])).not.toThrow()
+    expect(() => makeToyPlan(3, [base], { againOnEvents: 'whenHolds' })).not.toThrow()
   })
 })
