@@ -155,3 +155,38 @@ describe("kit again.categoryChanged 'untilAdmitted': refused beside what shares 
     expect(() => makeToyPlan(3, [base], { againOnEvents: 'whenHolds' })).not.toThrow()
   })
 })
+
+describe("kit again.categoryChanged 'untilAdmitted': a kept change the owed instance answers", () => {
+  it('a breached instance kept owed across the lowering answers the change: the rise begins none and clears the mark', () => {
+    // A rule with a due time: its instance #2, owed and breached, is not withdrawn by the lowering
+    // (rule 5: only what is not yet due), so the change made below is kept beside it.
+    const rule: ObligationRule = {
+      ...meetingOf('untilAdmitted'),
+      due: { anchor: 'start', amount: 30, unit: 'minutes' },
+    }
+    const escalate: ObligationRule = {
+      id: 'escalate',
+      kind: 'step',
+      label: '超时上报',
+      clause: null,
+      policy: '本地政策',
+      owedBy: ['office'],
+      discharge: { type: 'ESCALATE', fields: {} },
+      prior: 'none',
+    }
+    const spec: LedgerSpec = { rules: [rule], approvals: {}, escalation: escalate }
+    const held = heldThenLowered('suggestion', 'large', true)
+    const breachedAt = at(held, 5)
+    const lowered: IncidentContext = {
+      ...held,
+      obligations: held.obligations.map((o) =>
+        o.id === 'meeting#2' ? { ...o, dueAt: breachedAt, breachedAt } : o,
+      ),
+    }
+    const changed = setCategory(spec, lowered, 'rumor')
+    expect(changed.ledger.pending).toEqual(['meeting'])
+    const risen = setSeverity(spec, changed, 'major')
+    expect(meetings(risen)).toEqual(['meeting#1:met', 'meeting#2:owed'])
+    expect(risen.ledger.pending).toBeUndefined()
+  })
+})

@@ -97,6 +97,16 @@ describe('saws-2014 v8, 五(三)3 根据…事件性质: a 定性 changed at 较
     expect(statuses(w, R.meeting)).toEqual(['meeting#1:met'])
   })
 
+  it('the change kept is not compared with the 定性 the meeting saw: changed and changed back, the rise owes it (waivable)', () => {
+    const w = lowered(plan)
+    expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
+    expect(act(w, OFF, 'SET_CATEGORY', { category: 'suggestion' })).toBe(true)
+    regrade(w, 'major', '再度扩散')
+    expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:owed'])
+    expect(act(w, LEAD, 'WAIVE', { obligation: 'meeting#2', reason: '定性与应对会所见相同' })).toBe(true)
+    expect(statuses(w, R.meeting)).toEqual(['meeting#1:met', 'meeting#2:waived'])
+  })
+
   it('a change at 较大 answered by a meeting already owes nothing more at a second rise', () => {
     const w = lowered(plan)
     expect(act(w, OFF, 'SET_CATEGORY', { category: 'rumor' })).toBe(true)
