@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type AnyActorRef, assign, createActor } from 'xstate'
+import { type AnyActorRef, createActor } from 'xstate'
 import {
   CATEGORIES,
   type Category,
@@ -22,10 +22,8 @@ import {
   type IncidentEvent,
   type IncidentInput,
   PLAN_VERSIONS,
-  type PlanDefinition,
 } from '../../machines/index.js'
-import { track, wouldDischarge } from '../../machines/kit/ledger.js'
-import { ledgerSpecOf } from '../../machines/kit/migration.js'
+import { wouldDischarge } from '../../machines/kit/ledger.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import {
   armed,
@@ -43,32 +41,16 @@ import {
 } from '../helpers/graph.js'
 import { calendar, inertClock } from '../helpers/machine.js'
 import { walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
-import { track as referenceTrack } from './reference/ledger.js'
+import { checked } from './reference/compare.js'
 
 const RUNS = Number(process.env.LEDGER_EQ_RUNS ?? 150)
-const LISTS = ['obligations', 'acts', 'drafts'] as const
-
-/** What differs between the two ledgers' results for `before` (null: nothing). */
-function difference(
-  before: IncidentContext,
-  text: string,
-  mine: IncidentContext,
-  theirs: IncidentContext,
-): string | null {
-  if (JSON.stringify(before) !== text) return 'a ledger changed the context it was given'
-  const a = JSON.stringify(mine)
-  const b = JSON.stringify(theirs)
-  if (a !== b) return `contexts differ:\n    kit:       ${a}\n    reference: ${b}`
-  for (const key of LISTS) {
-    const was = before[key] as readonly unknown[]
-    const m = mine[key] as readonly unknown[]
-    const t = theirs[key] as readonly unknown[]
-    for (let i = 0; i < m.length; i++)
-      if ((m[i] === was[i]) !== (t[i] === was[i]))
-        return `${key}[${i}] is ${m[i] === was[i] ? 'the same object' : 'a new object'} in the kit's result, not in the reference's`
-  }
-  return null
-}
+/**
+ * A failure's message gives fast-check's seed and path: LEDGER_EQ_SEED and LEDGER_EQ_PATH replay
+ * it (with `-t '<plan> v<version>'`: the path is the failing plan's). A counterexample found is
+ * kept as a fixed case in ledger-equivalence.cases.test.ts.
+ */
+const SEED = process.env.LEDGER_EQ_SEED === undefined ? {} : { seed: Number(process.env.LEDGER_EQ_SEED) }
+const REPLAY = process.env.LEDGER_EQ_PATH === undefined ? {} : { path: process.env.LEDGER_EQ_PATH }
 
 type Command =
   | { kind: 'event'; pick: number; forward: boolean; minutes: number; backdate: number | null }
@@ -97,48 +79,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 const rotate = <T>(list: readonly T[], pick: number): T[] => {
   const i = list.length === 0 ? 0 : pick % list.length
   return [...list.slice(i), ...list.slice(0, i)]
-}
-
-/** What the walks made the ledger do: each change of an obligation's status, by how (a tally). */
-function count(tally: Map<string, number>, type: string, before: IncidentContext, after: IncidentContext) {
-  const add = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1)
-  after.obligations.forEach((o, i) => {
-    const was = before.obligations[i]
-    if (was === undefined)
-      add(
-        `begun ${o.kind === 'approval' ? 'approval' : o.rule === 'escalate' ? 'escalation' : o.status === 'owed' ? 'owed' : 'done before'}`,
-      )
-    else if (was !== o && o.status !== was.status)
-      add(
-        `${was.status} → ${o.status}${o.withdrawn ? ` (${type}: ${o.withdrawn.reason})` : o.decision ? ` (${o.decision.answer})` : ''}`,
-      )
-  })
-}
-
-/** `plan`'s machine with its ledger run twice per transition: the kit's (kept) and the reference's. */
-function checked(plan: PlanDefinition, failures: string[], tally: Map<string, number>) {
-  const spec = ledgerSpecOf(plan)
-  const machine = plan.machine.provide({
-    actions: {
-      track: assign(({ context, event }: { context: IncidentContext; event: IncidentEvent }) => {
-        const text = JSON.stringify(context)
-        const mine = track(spec, context, event)
-        const theirs = referenceTrack(spec, context, event)
-        const d = difference(context, text, mine, theirs)
-        if (d) failures.push(`${event.type} @${event.at}: ${d}`)
-        count(tally, event.type, context, mine)
-        return mine
-      }),
-    } as never,
-  })
-  /** The opening: the machine's initial context against the reference's from the same start. */
-  const opening = (input: IncidentInput, init: IncidentContext): string | null => {
-    const base = { ...init, obligations: [], acts: [], ledger: { severity: null, category: input.category } }
-    const opened = { type: 'OPENED', at: input.discoveredAt, actor: input.actor, quotes: input.quotes }
-    const text = JSON.stringify(base)
-    return difference(base, text, track(spec, base, opened), referenceTrack(spec, base, opened))
-  }
-  return { machine, opening }
 }
 
 describe.each(PLAN_VERSIONS.map((p) => [`${p.id} v${p.version}`, p] as const))(
@@ -172,8 +112,10 @@ describe.each(PLAN_VERSIONS.map((p) => [`${p.id} v${p.version}`, p] as const))(
       const tally = new Map<string, number>()
       const { machine, opening } = checked(plan, failures, tally)
       let transitions = 0
+      let walks = 0
       fc.assert(
         fc.property(walk, ({ grade, category, commands }) => {
+          walks++
           failures.length = 0
           const input: IncidentInput = { ...incidentInput(plan, grade), category }
           input.quotes = quoteRules(plan.obligations, calendar, input, input.discoveredAt)
@@ -241,10 +183,11 @@ describe.each(PLAN_VERSIONS.map((p) => [`${p.id} v${p.version}`, p] as const))(
           }
           actor.stop()
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...SEED, ...REPLAY },
       )
       expect(failures).toEqual([])
-      expect(transitions).toBeGreaterThan(RUNS)
+      // More than one transition a walk (RUNS walks; one, replaying a path).
+      expect(transitions).toBeGreaterThan(walks)
       console.info(plan.id, JSON.stringify(Object.fromEntries([...tally].sort()), null, 1))
     })
   },
