@@ -60,19 +60,22 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
           if (status === 409) {
             const p = err.problem ?? {}
             // A refusal naming what is missing (duties owed, approvals, a decision to answer yes
-            // first, the plan's conditions, the states that take it) says so; otherwise, if the
-            // incident moved on while the form was open, that is why; if not, this step as filled in.
-            const named =
-              p.owed?.length ||
-              p.missingApprovals?.length ||
-              p.decisions?.length ||
-              p.conditions?.length ||
-              p.acceptedIn?.length
-            if (!named)
-              message =
-                p.version === openedAt
-                  ? t('incident.refusedAsSent', { event: spec.label, version: p.version })
-                  : t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) })
+            // first) says so. Otherwise, if the incident moved on while the form was open, that
+            // is why, followed by what the plan says now (its conditions, the states that take
+            // the event); if not, the plan's conditions or states; failing those, this step as
+            // filled in.
+            const missing = p.owed?.length || p.missingApprovals?.length || p.decisions?.length
+            const planSays = p.conditions?.length || p.acceptedIn?.length
+            const movedOn = p.version !== openedAt
+            if (!missing && movedOn)
+              message = [
+                t('incident.conflict', { version: p.version ?? '?', phase: term('phase', p.phase) }),
+                planSays ? message : '',
+              ]
+                .filter(Boolean)
+                .join(' ')
+            else if (!missing && !planSays)
+              message = t('incident.refusedAsSent', { event: spec.label, version: p.version })
             await onConflict(p)
           }
           const rest = status === 400 ? showErrors(form, err.errors) : []
