@@ -42,8 +42,9 @@
  *
  * Version 9 (the same states as 8), from a review of version 8: 五(一)2's round-the-clock
  * monitoring is due 1 hour from the mark (policy); after a waived reply the commentary is still
- * written from the 通稿 (三第四步), so the 通稿 owes its approval while the commentary is owed and
- * the commentary waits for it (kit rule option `usesDraft`; chart `commentaryFromApproved`); a
+ * written from the 通稿 (三第四步), so the 通稿 owes its approval while the commentary is owed, and
+ * the commentary needs a 通稿 approved or published since the latest relapse (kit rule option
+ * `usesDraft`; chart `commentaryFromDraft`); a
  * spread the monitoring records (`crossRegion`, `foreignMedia` turning true) owes the report to
  * the group (三第二步 影响面扩大; kit rule option `again.factsTurned`); the text's words in its labels and citations (rules/version9.ts, events.ts `wordedAsText`,
  * rules/approvals.ts `approvalsV9`). Version 8 stays for its incidents (migratesFrom 8).

@@ -27,7 +27,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     whoLeadsSettled: '已按级别确定牵头（四(三)、四(四)）',
     pressReleaseApproved: '所回复的通稿已取得本级全部审批（三第四步；第 3 版起须为未发布过的稿件）',
     readyToSubside: '评论文章已写、转来的质疑均已回复（三第四步、三第五步）',
-    commentaryFromApproved: '所据通稿无待办的审定（三第四步；第 9 版：正面回复免除后评论文章仍根据通稿撰写）',
+    commentaryFromDraft:
+      '有自最近一次舆情反复（或舆情发生）以来起草、已发布或已取得本级全部审批的现行通稿（三第四步 根据通稿撰写网络评论文章；第 9 版；无通稿时可由领导小组免除评论文章）',
     cityAsked: '组长已向市委、市政府请示（四(一)）',
     cityLeadRequested:
       '特别重大，领导小组最近一次决定请示、组长已请示，且本次请示后尚未记录市委、市政府的领导（四(一)；第 8 版）',

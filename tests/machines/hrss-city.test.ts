@@ -561,7 +561,8 @@ describe('hrss-city version 3: a waived reply frees the response (OBLIGATIONS.md
     w.send('WAIVE', { obligation: 'reply#1', reason: '已由市局统一回应' }, { actor: GROUP })
     expect(ob(w, 'reply#1').status).toBe('waived')
     expect(substate(w)).toBe('guiding')
-    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: UNIT })
+    // Version 9: no 通稿 to write the commentary from (三第四步 根据通稿): the group waives it too.
+    w.send('WAIVE', { obligation: 'commentary#1', reason: '无通稿，不撰写' }, { actor: GROUP })
     expect(took(w, 'SUBSIDE', {}, OFFICE)).toBe(true)
   })
 

@@ -63,11 +63,14 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
     expect(v8.can('COMMENTARY', commentary, U)).toBe(true)
   })
 
-  it('the 通稿 withdrawn instead, its approval goes with it and the commentary may go ahead', () => {
+  it('the 通稿 withdrawn instead, its approval goes with it; with no 通稿 left the commentary is waived', () => {
     const w = waived(plan)
     w.send('WITHDRAW_DRAFT', { draftId: 'd1', reason: '不再使用' }, { actor: O })
     expect(ob(w, APPROVAL)?.status).toBe('withdrawn')
-    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+    // Amended (diff review finding 1): nothing to write it from; the group waives it instead.
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('WAIVE', { obligation: 'commentary#1', reason: '不再撰写' }, { actor: G })
+    expect(w.owed()).toEqual([])
   })
 
   it('a 通稿 drafted after the waiver, before the commentary, owes its approval', () => {
@@ -110,5 +113,86 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
       ['approval:groupApproval:d1#2', 'owed'],
     ])
     expect(approvals[1]?.startedAt).toBe(at)
+  })
+})
+
+/**
+ * Diff review of version 9, finding 1: 三第四步 "根据通稿撰写网络评论文章" — the commentary needs a 通稿.
+ * From version 9 it needs one drafted since the latest relapse (or the opening) that went out or
+ * carries every approval of the grade; refused otherwise with the condition in words. Waiving the
+ * commentary stays the way out.
+ */
+describe('hrss-city v9: the commentary is written from a 通稿 approved or published since the latest relapse', () => {
+  /** 一般, led, no conference, nothing drafted, in the response. */
+  function undrafted() {
+    const w = startIncident(plan, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
+    w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
+    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
+    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+    w.send('CONVENE', {}, { actor: O })
+    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+    w.send('START_RESPONSE', {}, { actor: O })
+    w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
+    return w
+  }
+
+  it('nothing drafted: refused while the reply is owed and after it is waived; waiving it is the way out', () => {
+    const w = undrafted()
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
+    expect(w.owed().map((o) => o.id)).toEqual(['commentary#1'])
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('WAIVE', { obligation: 'commentary#1', reason: '无通稿，不撰写' }, { actor: G })
+    expect(w.owed()).toEqual([])
+    expect(w.can('SUBSIDE', {}, O)).toBe(true)
+  })
+
+  it('a 通稿 approved before the reply is made is one to write from', () => {
+    const w = undrafted()
+    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('after a relapse, the 通稿 published before it is not one: a new 通稿 is approved or published first', () => {
+    const w = undrafted()
+    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
+    w.send('COMMENTARY', commentary, { actor: U })
+    w.send('SUBSIDE', {}, { actor: O })
+    w.send('RELAPSE', { reason: '反复' }, { actor: G })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('WAIVE', { obligation: 'reply#2', reason: '不再回复' }, { actor: G })
+    expect(w.owed().map((o) => o.id)).toContain('commentary#2')
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: G })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('a superseded 通稿, approved, is not the one to write from; the published one stays one', () => {
+    const w = undrafted()
+    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
+    w.send('DRAFT', { content: '通稿修订', purpose: 'pressRelease' }, { actor: O })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(false)
+    w.send('APPROVE_RELEASE', { draftId: 'd2' }, { actor: G })
+    w.send('REPLY', { draftId: 'd2', channel: '官微' }, { actor: S })
+    w.send('DRAFT', { content: '通稿再修订', purpose: 'pressRelease' }, { actor: O })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
+  })
+
+  it('version 8 took a commentary with nothing drafted', () => {
+    const w = startIncident(planV8, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
+    w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
+    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
+    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
+    w.send('CONVENE', {}, { actor: O })
+    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
+    w.send('START_RESPONSE', {}, { actor: O })
+    expect(w.can('COMMENTARY', commentary, U)).toBe(true)
   })
 })

@@ -33,13 +33,24 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
       kit.guards.isOpen(args) &&
       kit.guards.approvalsComplete(args, { purposes: ['pressRelease'], unpublished: version >= 3 }),
     /**
-     * 三第四步 (version 9): the commentary is written 根据通稿 — no 通稿 owes the group's approval (a
-     * waived reply leaves the 通稿 in use: rules/version9.ts).
+     * 三第四步 (version 9) "根据通稿撰写网络评论文章": a 通稿 to write from — drafted since the latest
+     * relapse (or the opening; a relapse wants a new reply, local policy) and published, or the
+     * current one (not superseded, not withdrawn) carrying every approval of the grade. None: the
+     * commentary is refused, and the group may waive it (rules/version9.ts).
      */
-    commentaryFromApproved: ({ context }: Args) => {
-      const releases = new Set(context.drafts.filter((d) => d.purpose === 'pressRelease').map((d) => d.id))
-      return !context.obligations.some(
-        (o) => o.kind === 'approval' && o.status === 'owed' && o.draftId !== null && releases.has(o.draftId),
+    commentaryFromDraft: (args: Args) => {
+      const { context, event } = args
+      const relapse = context.acts.findLast((a) => a.type === 'RELAPSE')
+      const since = relapse === undefined ? Number.NEGATIVE_INFINITY : Date.parse(relapse.at)
+      return context.drafts.some(
+        (d) =>
+          d.purpose === 'pressRelease' &&
+          Date.parse(d.createdAt) >= since &&
+          (d.releasedAt !== null ||
+            kit.guards.approvalsComplete(
+              { context, event: { ...event, draftId: d.id } },
+              { purposes: ['pressRelease'] },
+            )),
       )
     },
     /** 三第四步, 三第五步: commentary written and every referred query answered before it subsides. */

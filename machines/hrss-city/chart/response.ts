@@ -12,8 +12,8 @@ export function response(version: Version) {
     initial: 'replying',
     on: {
       COMMENTARY: {
-        // Version 9: written from a 通稿 that owes no approval (a waived reply leaves it in use).
-        ...(version >= 9 ? { guard: 'commentaryFromApproved' as const } : {}),
+        // Version 9: written from a 通稿 approved or published since the latest relapse (or the opening).
+        ...(version >= 9 ? { guard: 'commentaryFromDraft' as const } : {}),
         actions: { type: 'completeStep', params: { step: 'commentary' } },
         meta: clause('三第四步', '根据通稿撰写网络评论文章正面回复'),
       },

@@ -31,7 +31,8 @@ const ROUND_THE_CLOCK_V9: ObligationRule = {
  * from the 通稿. So the 通稿 is still used after the reply is waived, and its approval (local policy,
  * rules/approvals.ts: the group 审定s it before it goes out) is owed while the commentary is
  * (kit `usesDraft`, read with `approvalsWhile: 'releaseOwed'`), until the group approves it or the
- * draft is withdrawn; the commentary waits for it (chart/guards.ts `commentaryFromApproved`). Once
+ * draft is withdrawn; the commentary needs a 通稿 approved or published since the latest relapse
+ * (chart/guards.ts `commentaryFromDraft`; none: the group waives the commentary). Once
  * the reply went out, the commentary uses the 通稿 published: a later draft owes nothing, as in
  * version 8. Version 8 withdrew the approval at the waiver ("发布已免除"), and the commentary went
  * out from a 通稿 nobody approved.
