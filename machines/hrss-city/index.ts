@@ -187,8 +187,9 @@ export const planV8: PlanDefinition = {
  * keeping its approval owed after a waived reply (`COMMENTARY` waits for it); its events and
  * approval requirement in the text's words (events.ts `wordedAsText`, `approvalsV9`). An incident
  * of version 8 moves to it with the spread facts it has in the ledger mark (rules/migration-v9.ts:
- * one already true owes nothing) and the kit's rederive: a monitoring owed keeps no due time (a due time
- * is set once, when the obligation begins, rule 9); a 通稿 left unapproved by a waived reply, with
+ * one already true owes nothing; a monitoring owed with no due time withdrawn, "第9版起限时组织：重新起算")
+ * and the kit's rederive: the monitoring begins anew at the migration, due 1 hour after it (a due
+ * time is set once, when the obligation begins, rule 9); a 通稿 left unapproved by a waived reply, with
  * the commentary owed, owes its approval again (begun at the migration).
  */
 export const plan: PlanDefinition = {

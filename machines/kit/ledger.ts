@@ -186,15 +186,22 @@ function beginApplicable(
       has &&
       !repeatOfLast &&
       (events.includes(event.type) || (entry.categoryChanged && (categoryChanged || remembered)))
-    // `again.factsTurned`: the event turned a watched fact true (the incident spreading).
-    const spread = has && !repeatOfLast && !evented && entry.factsTurned.some((f) => turned.has(f))
+    // `again.factsTurned`: the event turned a watched fact true (the incident spreading), once the
+    // latest instance is settled — one still owed answers the spread too (whatever `whileOwed` says).
+    const spread =
+      has &&
+      !repeatOfLast &&
+      !evented &&
+      entry.factsTurned.some((f) => turned.has(f)) &&
+      !latestOwed(next.obligations, rule.id)
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
     const late = has && entry.breached.length > 0 && breachedSince(next.obligations, entry.breached, rule.id)
     const again =
       owedAgain ||
       yes ||
       late ||
-      ((risen || evented || spread) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
+      spread ||
+      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) {

@@ -2,6 +2,7 @@
  * What a plan version declares to take over the open incidents of the version before it
  * (README "Migrating open incidents"). Pure data and a pure function: no I/O.
  */
+import type { Actor } from '../vocabulary.js'
 import type { IncidentContext } from './types.js'
 
 /** A state of the old version that has no place in the new one, and why (shown to the operator). */
@@ -22,7 +23,8 @@ export interface MigrationSpec {
   states?: Readonly<Record<string, string | StateRefusal>>
   /**
    * The context as the new version reads it, from the old one, where the context changed. Pure.
-   * `migration.at`: when the migration happens (what it begins starts then); a function may ignore it.
+   * `migration.at`: when the migration happens (what it begins starts then); `migration.actor`: who
+   * migrates (what it withdraws is withdrawn by them, on the record); a function may ignore both.
    */
-  context?: (old: IncidentContext, migration: { at: string }) => IncidentContext
+  context?: (old: IncidentContext, migration: { at: string; actor: Actor }) => IncidentContext
 }

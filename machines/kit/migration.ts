@@ -265,7 +265,7 @@ export function migrateSnapshot(
   )
   if ('refuse' in built)
     return { ok: false, reason: `the mapped states do not fit together: ${built.refuse}` }
-  const mapped = spec.context ? spec.context(old, { at: req.at }) : old
+  const mapped = spec.context ? spec.context(old, { at: req.at, actor: req.actor }) : old
   const context = rederive(to, mapped, req, from)
   let value: unknown
   try {

@@ -169,9 +169,11 @@ export interface ObligationRule {
     onYes?: true
     /**
      * Opt-in: an event that turns one of these boolean facts true (false or unset before it, as
-     * the ledger last saw them: `METRICS_UPDATED`) begins it again, as `events` would (with
-     * `whileOwed` as they do): the monitoring shows the incident spreading (hrss-city 三第二步
-     * 影响面扩大). With the kit option `raiseTold: 'sinceSettled'`, the instance starts met at its
+     * the ledger last saw them: `METRICS_UPDATED`) begins it again once its latest instance is
+     * settled (met, late or waived; whatever `whileOwed` says): the monitoring shows the incident
+     * spreading (hrss-city 三第二步 影响面扩大), and an instance still owed — the first report, or
+     * the 续报 of a rise — answers the spread too. A fact turning false and then true again after
+     * that is a renewed spread: owed anew. With the kit option `raiseTold: 'sinceSettled'`, the instance starts met at its
      * step taken within its due span before, since the latest was settled (the spread reported
      * before it was recorded). The ledger mark then keeps the facts it saw (`facts`).
      */

@@ -7,7 +7,8 @@
  *   incident, 等部门, the recipients of REPORT by name, the new reply after a relapse a policy).
  * - 三第二步 发现舆情恶化、影响面扩大等不良发展趋势时要及时上报: a spread the monitoring records
  *   (`crossRegion` or `foreignMedia` turning true) owes the group a report, as a rise and a relapse do.
- * - Migration 8 → 9: a monitoring owed on version 8 keeps no due time (rule 9: set once, when begun);
+ * - Migration 8 → 9: a monitoring owed on version 8 (no due time) is withdrawn on the record and a
+ *   new one begins at the migration, due 1 hour after it (amended: diff review of v9, finding 2);
  *   a spread fact already true owes nothing, one turning true afterwards does.
  */
 import { describe, expect, it } from 'vitest'
@@ -61,7 +62,7 @@ describe('hrss-city v9: 五(一)2 the round-the-clock monitoring is due 1 hour f
     expect(ob(late, ROUND)).toMatchObject({ status: 'late', metAt: day('11:30'), breachedAt: day('11:00') })
   })
 
-  it('an incident of version 8 with the monitoring owed migrates with no due time set after the fact', () => {
+  it('an incident of version 8 with the monitoring owed migrates to a new duty due 1 hour after the migration', () => {
     const w = marked(planV8)
     const at = day('12:00')
     const persisted = planV8.machine.getPersistedSnapshot(
@@ -77,9 +78,47 @@ describe('hrss-city v9: 五(一)2 the round-the-clock monitoring is due 1 hour f
       keepRisen: true,
     })
     if (!r.ok) throw new Error(r.reason)
+    // Amended (diff review of v9, finding 2): version 8's silent duty is withdrawn on the record and
+    // a new one begins at the migration with its own hour — a new obligation, not a moved due time.
     const round = r.context.obligations.filter((o) => o.rule === ROUND)
-    expect(round).toHaveLength(1)
-    expect(round[0]).toMatchObject({ status: 'owed', dueAt: null, breachedAt: null })
+    expect(round.map((o) => o.status)).toEqual(['withdrawn', 'owed'])
+    expect(round[0]?.dueAt).toBeNull()
+    expect(round[0]?.withdrawn).toMatchObject({ by: G, at })
+    expect(round[0]?.withdrawn?.reason).toContain('第9版起限时组织：重新起算')
+    expect(round[1]).toMatchObject({ startedAt: at, dueAt: day('13:00'), breachedAt: null })
+    // It does not breach at once, and is met by the organising within the hour.
+    const actor = createActor(plan.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const t = day('12:40')
+    actor.send({
+      ...organised,
+      type: 'ORGANIZE_MONITORING',
+      at: t,
+      actor: O,
+      quotes: quoteRules(plan.obligations, calendar, actor.getSnapshot().context, t),
+    })
+    const after = (actor.getSnapshot().context as IncidentContext).obligations.filter((o) => o.rule === ROUND)
+    expect(after.at(-1)).toMatchObject({ status: 'met', metAt: t, breachedAt: null })
+  })
+
+  it('a monitoring organised on version 8 stays met after the migration; nothing new is owed', () => {
+    const w = marked(planV8)
+    w.send('ORGANIZE_MONITORING', organised, { actor: O, at: day('10:30') })
+    const at = day('12:00')
+    const persisted = planV8.machine.getPersistedSnapshot(
+      w.actor.getSnapshot(),
+    ) as unknown as PersistedSnapshot
+    const r = migrateSnapshot(planV8, plan, persisted, {
+      at,
+      actor: G,
+      reason: '升级',
+      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+      settle: true,
+      rejudge: true,
+      keepRisen: true,
+    })
+    if (!r.ok) throw new Error(r.reason)
+    const round = r.context.obligations.filter((o) => o.rule === ROUND)
+    expect(round.map((o) => [o.status, o.metAt])).toEqual([['met', day('10:30')]])
   })
 })
 
@@ -156,6 +195,28 @@ describe('hrss-city v9: 三第二步 a spread the monitoring records owes the re
     w.send('REPORT', { to: ['group'], summary: '舆情跨地区扩散' }, { actor: M, at: day('09:50') })
     metrics(w, { crossRegion: true }, day('10:00'))
     expect(groupReports(w).at(-1)).toMatchObject({ status: 'met', metAt: day('09:50'), breachedAt: null })
+  })
+
+  it('a spread while a report to the group is still owed is answered by that report (review of v9, finding 4)', () => {
+    // Before the first report: the 快报 owed answers the spread too.
+    const first = startIncident(plan, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
+    metrics(first, { crossRegion: true }, day('09:02'))
+    expect(groupReports(first).map((o) => o.id)).toEqual(['report:group#1'])
+    // A rise, then the spread recorded while the rise's 续报 is owed: one 续报.
+    const risen = opened(plan)
+    risen.send('SET_SEVERITY', { severity: 'major', reason: '升级' }, { actor: O, at: day('10:00') })
+    metrics(risen, { foreignMedia: true }, day('10:01'))
+    expect(groupReports(risen).map((o) => o.status)).toEqual(['met', 'owed'])
+    risen.send('REPORT', { to: ['group'], summary: '升级、境外媒体关注' }, { actor: M, at: day('10:10') })
+    expect(risen.owed().some((o) => o.rule === GROUP)).toBe(false)
+    // Settled, the fact turning false and then true again is a renewed spread: a new report.
+    metrics(risen, { foreignMedia: false }, day('10:20'))
+    metrics(risen, { foreignMedia: true }, day('10:50'))
+    expect(groupReports(risen).at(-1)).toMatchObject({
+      id: 'report:group#3',
+      status: 'owed',
+      dueAt: day('11:20'),
+    })
   })
 
   it('a fact true at the opening is no spread, and stays none when restated', () => {

@@ -46,6 +46,18 @@ describe('kit again.factsTurned: a watched fact turning true begins the rule aga
     expect(watches(v)).toHaveLength(1)
   })
 
+  it('turned true while the latest instance is owed begins nothing: that one answers it', () => {
+    const w = startIncident(watching, { severity: 'general' }, office)
+    metrics(w, { crossRegion: true })
+    expect(watches(w).map((o) => o.status)).toEqual(['owed'])
+    w.send('ANSWER', {})
+    expect(w.owed().filter((o) => o.rule === 'watch')).toEqual([])
+    // Settled, a fact turning false then true again (a renewed spread) owes it anew.
+    metrics(w, { crossRegion: false })
+    metrics(w, { crossRegion: true })
+    expect(watches(w).map((o) => o.status)).toEqual(['met', 'owed'])
+  })
+
   it('true from the opening is no turn; only a watching ledger keeps facts in its mark', () => {
     const w = startIncident(watching, { severity: 'general', facts: { crossRegion: true } }, office)
     w.send('ANSWER', {})

@@ -317,14 +317,20 @@ function beginApplicable(
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
           (rule.again?.events ?? []).includes(event.type) ||
           // again.categoryChanged: the event changed a category that was set (or one kept, above).
-          (rule.again?.categoryChanged !== undefined && (categoryChanged || remembered)) ||
-          // again.factsTurned: the event turned a watched fact true.
-          (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f))) &&
+          (rule.again?.categoryChanged !== undefined && (categoryChanged || remembered))) &&
         // again.whileOwed false: asked again (by a rise or an event) only once the latest instance is settled.
         // again.afterBreach: a latest owed instance that has breached does not hold it back.
         (rule.again?.whileOwed !== false ||
           latest?.status !== 'owed' ||
-          (rule.again.afterBreach === true && latest.breachedAt !== null)))
+          (rule.again.afterBreach === true && latest.breachedAt !== null))) ||
+      // again.factsTurned: the event turned a watched fact true (not one of its events), and the
+      // latest instance is not owed (one owed answers the spread too).
+      (has &&
+        !repeatOfLast &&
+        !(rule.again?.events ?? []).includes(event.type) &&
+        !(rule.again?.categoryChanged !== undefined && (categoryChanged || remembered)) &&
+        (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f)) &&
+        latest?.status !== 'owed')
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) {
