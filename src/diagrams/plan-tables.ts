@@ -7,6 +7,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
 import { criteriaOf, factsTurnedText, testText } from './criteria.js'
+import { PURPOSE_LABELS } from './field-words.js'
 import {
   AFTER_BREACH_TEXT,
   ANCHOR_TEXT,
@@ -59,6 +60,12 @@ export function criteriaTable(plan: PlanDefinition): string[] {
 
 type Described = ReturnType<typeof describeObligations>['obligations'][number]
 
+/** A rule written from a draft (kit `usesDraft`): its draft's approval is owed while it is, if not published. */
+const usesDraftText = (purpose: string) => {
+  const p = PURPOSE_LABELS[purpose] ?? purpose
+  return `根据${p}撰写：待办且${p}未发出时，${p}的审批仍应办`
+}
+
 const dueText = (d: Described['due']) =>
   d ? `${amountText(d)}，自${ANCHOR_TEXT[d.anchor]}起，${clockText(d)}` : '无时限'
 
@@ -69,7 +76,12 @@ function row(plan: PlanDefinition, o: Described): string[] {
     .filter((x) => x)
     .join(' ')
   const conditions = [
-    rule?.when ? `有条件：${conditionWords(plan, rule.when)}` : '',
+    rule?.when
+      ? `有条件：${conditionWords(plan, rule.when)}`
+      : approval && o.when !== null
+        ? `有条件：${o.when}`
+        : '',
+    'usesDraft' in o && o.usesDraft ? usesDraftText(o.usesDraft) : '',
     o.categories
       ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}`
       : '',

@@ -7,6 +7,7 @@
 import { approvalRule } from '../../machines/kit/drafts.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+import { PURPOSE_LABELS } from '../diagrams/field-words.js'
 import { conditionWords } from '../diagrams/labels.js'
 
 const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: number } = {}) => ({
@@ -49,12 +50,37 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
   ...(r.keyedBy === undefined ? {} : { keyedBy: { ...r.keyedBy } }),
   // Only where one step discharges one owed instance (kit `dischargeOne`).
   ...(r.dischargeOne === true ? { dischargeOne: true as const } : {}),
+  // Only where its step is written from a draft of this purpose (kit `usesDraft`).
+  ...(r.usesDraft === undefined ? {} : { usesDraft: r.usesDraft }),
   ...(extra.order === undefined ? {} : { order: extra.order }),
 })
 
+/**
+ * Kit option approvalsWhile 'releaseOwed': when a draft of `purposes` (all: undefined) owes its
+ * approval, in the plan's words — while a release of it (a rule whose `draftPurpose` it is) is
+ * owed, or while a rule written from it (`usesDraft`) is owed and no such release went out.
+ */
+function approvalWhen(plan: PlanDefinition, purposes: readonly string[] | undefined): string {
+  const releases = plan.obligations.filter(
+    (r) => r.draftPurpose !== undefined && (purposes === undefined || purposes.includes(r.draftPurpose)),
+  )
+  const byPurpose = [...new Set(releases.map((r) => r.draftPurpose as string))]
+  return byPurpose
+    .map((p) => {
+      const name = PURPOSE_LABELS[p] ?? p
+      const out = releases.filter((r) => r.draftPurpose === p).map((r) => `“${r.label}”`)
+      const uses = plan.obligations
+        .filter((r) => r.usesDraft === p)
+        .map((r) => `“${r.label}”待办而${name}未经${out.join('或')}发出（含其已免除）`)
+      return `${name}：${[`${out.join('或')}待办`, ...uses].join('；或')}`
+    })
+    .join('。')
+}
+
 export function describeObligations(plan: PlanDefinition) {
+  const options = kitOptionsOf(plan.machine)
   // A version whose approvals cannot be waived (kit option waiveApprovals: false) says so on each.
-  const unwaivable = kitOptionsOf(plan.machine).waiveApprovals === false ? { waivableBy: [] } : {}
+  const unwaivable = options.waiveApprovals === false ? { waivableBy: [] } : {}
   const approvals = Object.entries(plan.approvals).flatMap(([severity, list]) =>
     (list ?? []).map((a, i) => ({
       ...describeRule(
@@ -62,6 +88,10 @@ export function describeObligations(plan: PlanDefinition) {
         { ...approvalRule(a), severities: [severity as never], ...unwaivable },
         { order: i + 1 },
       ),
+      // approvalsWhile 'releaseOwed': owed only while the draft is to go out (its condition in words).
+      ...(options.approvalsWhile === 'releaseOwed'
+        ? { when: `稿件待发出时应办——${approvalWhen(plan, a.purposes)}`, conditional: true }
+        : {}),
       event: a.event,
       separate: a.separate ?? false,
       purposes: a.purposes ? [...a.purposes] : null,

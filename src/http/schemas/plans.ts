@@ -100,7 +100,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
         policy: nullableString,
         severities: z.array(z.string()).nullable(),
         categories: z.array(z.string()).nullable(),
-        when: nullableString,
+        when: nullableString.openapi({
+          description:
+            "The rule's condition in the plan's words (rules, events and recipients by their labels); for an approval row of a version whose approvals are owed only while the draft is to go out (kit approvalsWhile 'releaseOwed'), when that is; null: none",
+        }),
         conditional: z.boolean(),
         recipient: z.object({ code: z.string(), label: z.string() }).nullable(),
         due: z.object({ anchor: z.string(), amount: z.number(), unit: z.string() }).nullable(),
@@ -158,6 +161,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
         dischargeOne: z.literal(true).optional().openapi({
           description:
             'Each instance is a duty of its own: one discharging event meets one owed instance, the one it names in its field `obligation` (each instance names itself in its `discharge.fields.obligation`), or the oldest owed when it names none; absent: one event meets every owed instance it matches',
+        }),
+        usesDraft: z.string().optional().openapi({
+          description:
+            'Its step is written from the current draft of this purpose without publishing it: while it is owed and no release of that purpose went out, the drafts of that purpose owe their approvals (with approvalsWhile releaseOwed, their approvals rows say so in `when`); absent: not',
         }),
         order: z.number().int().optional(),
         event: z.string().optional(),
