@@ -3,7 +3,16 @@ import { z } from 'zod'
 import { commonEventSpecs, fields } from '../kit/kit.js'
 import type { EventSpec } from '../kit/types.js'
 import { clause, policy } from '../vocabulary.js'
-import { common, GRADE_CODES, PURPOSES, RECIPIENT_LABELS, RECIPIENTS } from './rules.js'
+import {
+  APPROVAL_POLICY_V9,
+  common,
+  GRADE_CODES,
+  ORGANIZE_MONITORING_V9,
+  PURPOSES,
+  RECIPIENT_LABELS,
+  RECIPIENTS,
+  RELAPSE_V9,
+} from './rules.js'
 
 const line = (label: string, max = 4000) => z.string().trim().min(1).max(max).describe(label)
 const grade = z
@@ -246,37 +255,25 @@ export const massIncidentEvents: EventSpec[] = [
  * Version 9: version 8's events in the text's words (a review of version 8). `MARK_MASS_INCIDENT`
  * records that a 群体性突发事件 happened ("当发生群体性突发事件时"; no one 认定s it in the text);
  * `ORGANIZE_MONITORING` names the text's "等部门"; `REPORT` names its recipients as the text does
- * (四(二) 市政府分管领导, 五(三)3 市委、市政府: organs, not "市领导"); `RELAPSE` cites 三第二步、六 for the
- * report to the group and names the new reply as the local policy it is (the reply's own policy).
+ * (三第三步 市委办、市政府办、市委网信办, 四(二) 市政府分管领导, 五(三)3 市委、市政府: organs, not "市领导")
+ * and 三第二步's 影响面扩大 besides 恶化; `RELAPSE` cites 三第二步、六 for the report to the group and
+ * names the new reply as the local policy it is (the reply's own policy); `APPROVE_RELEASE` has the
+ * requirement's policy. The chart says the same (rules/words-v9.ts, `APPROVAL_POLICY_V9`).
  */
 export function wordedAsText(list: readonly EventSpec[]): EventSpec[] {
   return list.map((e) => {
     if (e.type === 'MARK_MASS_INCIDENT') return { ...e, label: '记录发生群体性突发事件' }
-    if (e.type === 'ORGANIZE_MONITORING')
-      return {
-        ...e,
-        meta: clause(
-          '五(一)2',
-          '组织职能科室监控员对网络舆情进行24小时不间断监控，加强与市委网信办、市公安网安办等部门对接',
-        ),
-      }
+    if (e.type === 'ORGANIZE_MONITORING') return { ...e, meta: clause('五(一)2', ORGANIZE_MONITORING_V9) }
     if (e.type === 'REPORT')
       return {
         ...e,
         meta: clause(
           '三第三步、三第二步、四(二)、四(三)、五(三)3',
-          '快报事实、恶化时上报、上报市政府分管领导和市委网信办、报告市委网信办备案、上报市委和市政府',
+          '快报事实（重大网络舆情上报市委办、市政府办、市委网信办）、舆情恶化或影响面扩大时上报、上报市政府分管领导和市委网信办、报告市委网信办备案、上报市委和市政府',
         ),
       }
-    if (e.type === 'RELAPSE')
-      return {
-        ...e,
-        meta: {
-          clause: '三第二步、六',
-          policy: '舆情反复后须重新回复（本地政策，见正面回复）',
-          label: '舆情反复：及时上报领导小组（持续关注舆情趋势）',
-        },
-      }
+    if (e.type === 'RELAPSE') return { ...e, meta: RELAPSE_V9 }
+    if (e.type === 'APPROVE_RELEASE') return { ...e, meta: policy(APPROVAL_POLICY_V9, '审定稿件') }
     return e
   })
 }

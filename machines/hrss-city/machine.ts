@@ -79,8 +79,8 @@ function chart(rules: readonly ObligationRule[], version: Version) {
             reporting,
             consultation,
             response: response(version),
-            disposal,
-            review,
+            disposal: disposal(version),
+            review: review(version),
             closed: {
               type: 'final',
               meta: policy('总结评估后结束（无应办事项时）', '结束'),

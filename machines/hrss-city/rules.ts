@@ -16,9 +16,10 @@
  *   migration-v8.ts the context of a version 7 incident as version 8 reads it (续报, commentary)
  *   version9.ts     what version 9 changes of version 8's list
  *   migration-v9.ts the context of a version 8 incident as version 9 reads it (the spread facts)
+ *   words-v9.ts     version 9's words its chart and event table share (organising, relapse)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
-export { approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
+export { APPROVAL_POLICY_V9, approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
 export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
 export { contextFromV6 } from './rules/migration-v7.js'
 export { contextFromV7 } from './rules/migration-v8.js'
@@ -41,3 +42,4 @@ export {
   obligationsV7,
   obligationsV8,
 } from './rules/versions.js'
+export { ORGANIZE_MONITORING_V9, RELAPSE_V9 } from './rules/words-v9.js'

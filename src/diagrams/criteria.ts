@@ -41,9 +41,24 @@ export const FACT_LABELS: Record<FactName, string> = {
   foreignMedia: '境外媒体关注（foreignMedia）',
 }
 
+/**
+ * A plan's own word for a shared fact, where its text names the thing otherwise (the shared
+ * 跨市区 is nanning-aic-2017's 四(三); hrss-city's 三第二步 影响面扩大 is read as 跨地区传播, the word
+ * its rule's policy uses). The console's vocabulary keeps the shared words.
+ */
+const PLAN_FACT_LABELS: Readonly<Record<string, Partial<Record<FactName, string>>>> = {
+  'hrss-city': { crossRegion: '跨地区传播（crossRegion）' },
+}
+
+/** A fact's name on `planId`'s pages: the plan's own word, else the shared one, else its code. */
+export const factLabel = (planId: string | undefined, fact: string): string =>
+  (planId === undefined ? undefined : PLAN_FACT_LABELS[planId]?.[fact as FactName]) ??
+  FACT_LABELS[fact as FactName] ??
+  fact
+
 /** A rule's `again.factsTurned` in words: the monitoring records one of these facts turning true. */
-export function factsTurnedText(facts: readonly string[]): string {
-  const names = facts.map((f) => FACT_LABELS[f as FactName] ?? f)
+export function factsTurnedText(facts: readonly string[], planId?: string): string {
+  const names = facts.map((f) => factLabel(planId, f))
   return `监测到${names.join('或')}转为“是”时再次应办`
 }
 

@@ -258,7 +258,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   else if (r.again?.raise) parts.push('升级后再次应办（续报）')
   if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
   parts.push(...categoryChangedWords(r.again?.categoryChanged))
-  if (r.again?.factsTurned?.length) parts.push(factsTurnedText(r.again.factsTurned))
+  if (r.again?.factsTurned?.length) parts.push(factsTurnedText(r.again.factsTurned, plan.id))
   if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
   if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)

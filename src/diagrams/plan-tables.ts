@@ -94,7 +94,7 @@ function row(plan: PlanDefinition, o: Described): string[] {
     o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
     o.again?.onYes ? ON_YES_TEXT : '',
     ...categoryChangedWords(o.again?.categoryChanged),
-    o.again?.factsTurned ? factsTurnedText(o.again.factsTurned) : '',
+    o.again?.factsTurned ? factsTurnedText(o.again.factsTurned, plan.id) : '',
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
     o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',

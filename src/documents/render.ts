@@ -5,7 +5,7 @@
  */
 import type { DocumentSection, DocumentSpec, PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
-import { FACT_LABELS } from '../diagrams/criteria.js'
+import { factLabel } from '../diagrams/criteria.js'
 import { payloadRows, valueWords, wordsOf } from '../diagrams/field-words.js'
 import { ROLE_LABELS } from '../diagrams/labels.js'
 import { actorWords, statusWords } from '../diagrams/obligation-status.js'
@@ -85,10 +85,7 @@ function section(
         {
           type: 'table',
           head: ['指标', '数值'],
-          rows: Object.entries(view.facts).map(([k, v]) => [
-            FACT_LABELS[k as keyof typeof FACT_LABELS] ?? k,
-            value(k, v),
-          ]),
+          rows: Object.entries(view.facts).map(([k, v]) => [factLabel(plan.id, k), value(k, v)]),
         },
       ]
     case 'timeline':

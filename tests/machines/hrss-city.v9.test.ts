@@ -150,6 +150,57 @@ describe('hrss-city v9: labels and citations in the text’s words (finding 3)',
   })
 })
 
+describe('hrss-city v9: one wording per thing, chart and tables alike (diff review of v9, finding 5)', () => {
+  const event = (p: PlanDefinition, type: string) => p.events.find((e) => e.type === type)
+  type Meta = { clause: string | null; policy: string | null; label: string }
+  /** The meta of the chart's transition on `type` from the state `id` (dot path under the machine). */
+  const chartMeta = (p: PlanDefinition, id: string, type: string) =>
+    (
+      p.machine as unknown as {
+        getStateNodeById: (id: string) => { on: Record<string, Array<{ meta?: Meta }>> }
+      }
+    ).getStateNodeById(`hrss-city.${id}`).on[type]?.[0]?.meta
+
+  it('a) the monitoring’s policy names the offices as the text does (等部门), not “两个部门”', () => {
+    const policy = plan.obligations.find((r) => r.id === ROUND)?.policy ?? ''
+    expect(policy).toContain('与市委网信办、市公安网安办等部门对接')
+    expect(policy).not.toContain('两个部门')
+  })
+
+  it('b) the chart’s ORGANIZE_MONITORING says 对网络舆情进行, as the event table does', () => {
+    expect(chartMeta(plan, 'phase', 'ORGANIZE_MONITORING')?.label).toBe(
+      event(plan, 'ORGANIZE_MONITORING')?.meta.label,
+    )
+  })
+
+  it('c) the chart’s RELAPSE gives the new reply as local policy on 9; version 8’s chart is as it was', () => {
+    for (const id of ['phase.disposal.clearing', 'phase.review.evaluating']) {
+      const meta = chartMeta(plan, id, 'RELAPSE')
+      expect(meta).toEqual(event(plan, 'RELAPSE')?.meta)
+      expect(meta?.label).not.toContain('重新回复')
+      expect(meta?.policy).toContain('重新回复')
+      expect(chartMeta(planV8, id, 'RELAPSE')).toEqual({
+        clause: '三第二步、六',
+        policy: null,
+        label: '舆情反复：续报领导小组，重新回复',
+      })
+    }
+  })
+
+  it('d) APPROVE_RELEASE: one policy text in the requirement, the chart and the event table', () => {
+    const text = plan.approvals.general?.[0]?.policy
+    expect(text).toContain('发布会权威消息')
+    expect(chartMeta(plan, 'phase', 'APPROVE_RELEASE')?.policy).toBe(text)
+    expect(event(plan, 'APPROVE_RELEASE')?.meta.policy).toBe(text)
+  })
+
+  it('e) REPORT names 影响面扩大 and 三第三步’s 市委办、市政府办、市委网信办', () => {
+    const label = event(plan, 'REPORT')?.meta.label ?? ''
+    expect(label).toContain('影响面扩大')
+    expect(label).toContain('市委办、市政府办、市委网信办')
+  })
+})
+
 describe('hrss-city v9: 三第二步 a spread the monitoring records owes the report to the group (finding 4)', () => {
   const GROUP = 'report:group'
   const groupReports = (w: Walker) => w.context().obligations.filter((o) => o.rule === GROUP)

@@ -7,7 +7,7 @@
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { clause, policy } from '../../vocabulary.js'
-import { common } from '../rules.js'
+import { APPROVAL_POLICY_V9, common, ORGANIZE_MONITORING_V9 } from '../rules.js'
 import type { Version } from './helpers.js'
 
 /**
@@ -36,9 +36,7 @@ export function anyPhase(version: Version) {
       actions: { type: 'completeStep' as const, params: { step: 'roundTheClock' } },
       meta: clause(
         '五(一)2',
-        version >= 9
-          ? '组织职能科室监控员24小时不间断监控，加强与市委网信办、市公安网安办等部门对接'
-          : '组织24小时不间断监控，加强与市委网信办、市公安网安办对接',
+        version >= 9 ? ORGANIZE_MONITORING_V9 : '组织24小时不间断监控，加强与市委网信办、市公安网安办对接',
       ),
     },
   }
@@ -77,10 +75,10 @@ export function anyPhase(version: Version) {
     APPROVE_RELEASE: {
       guard: and(['isOpen', { type: 'canApprove', params: { code: 'groupApproval' } }]),
       actions: { type: 'approve' as const, params: { code: 'groupApproval' } },
-      // Version 9 names both texts it approves (三第四步's 通稿, 五(三)3's 权威消息), as the requirement does.
+      // Version 9 names both texts it approves (三第四步's 通稿, 五(三)3's 权威消息): the requirement's text.
       meta: policy(
         version >= 9
-          ? '预案未规定通稿、发布会权威消息由谁审定；本地政策：由领导小组审定，审定人不得为起草人'
+          ? APPROVAL_POLICY_V9
           : '预案未规定通稿由谁审定；本地政策：由领导小组审定，审定人不得为起草人',
         '审定稿件',
       ),

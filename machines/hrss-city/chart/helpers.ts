@@ -1,7 +1,7 @@
 /** What the chart's files share: the guards' arguments, an obligation settled, a relapse, the plan versions. */
 import type { IncidentContext, IncidentEvent } from '../../kit/types.js'
 import { clause } from '../../vocabulary.js'
-import { PLAN_ID } from '../rules.js'
+import { PLAN_ID, RELAPSE_V9 } from '../rules.js'
 
 export type Args = { context: IncidentContext; event: IncidentEvent }
 
@@ -11,11 +11,16 @@ export const done = (context: IncidentContext, rule: string) =>
     (o) => o.rule === rule && (o.status === 'met' || o.status === 'late' || o.status === 'waived'),
   )
 
-/** 三第二步、六: a flare-up after it subsided owes a new report to the group and a new reply. */
-export function relapse() {
+/**
+ * 三第二步、六: a flare-up after it subsided owes a new report to the group and a new reply. From
+ * version 9 the new reply is the local policy it is (the reply rule's; the text has 及时上报 and
+ * 持续关注 only), in the words the event table gives it (rules/words-v9.ts); versions up to 8 keep
+ * their words.
+ */
+export function relapse(version: Version) {
   return {
     target: `#${PLAN_ID}.phase.response`,
-    meta: clause('三第二步、六', '舆情反复：续报领导小组，重新回复'),
+    meta: version >= 9 ? RELAPSE_V9 : clause('三第二步、六', '舆情反复：续报领导小组，重新回复'),
   }
 }
 

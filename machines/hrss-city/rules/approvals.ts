@@ -32,14 +32,13 @@ export const approvals: Partial<Record<Severity, readonly ApprovalRequirement[]>
 
 /**
  * Version 9: the same requirement, its policy naming what it approves — the 通稿 (三第四步) and the
- * 权威消息 of a press conference (五(三)3) — as its label and version 8's event table do (the
- * policy still said 通稿 only).
+ * 权威消息 of a press conference (五(三)3) — as its label does (the policy still said 通稿 only);
+ * one text, `APPROVAL_POLICY_V9`, for the requirement, the chart's `APPROVE_RELEASE` and the
+ * event table (chart/any-phase.ts, events.ts `wordedAsText`).
  */
-const groupApprovalV9: ApprovalRequirement = {
-  ...groupApproval,
-  policy:
-    '预案未规定通稿、发布会权威消息由谁审定；本地政策：由领导小组审定（参照二1、三第五步），审定人不得为起草人',
-}
+export const APPROVAL_POLICY_V9 =
+  '预案未规定通稿、发布会权威消息由谁审定；本地政策：由领导小组审定（参照二1、三第五步），审定人不得为起草人'
+const groupApprovalV9: ApprovalRequirement = { ...groupApproval, policy: APPROVAL_POLICY_V9 }
 export const approvalsV9: Partial<Record<Severity, readonly ApprovalRequirement[]>> = {
   minor: [groupApprovalV9],
   general: [groupApprovalV9],
