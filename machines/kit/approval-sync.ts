@@ -106,14 +106,25 @@ function releaseMet(
 
 /**
  * Option approvalsWhile 'releaseOwed': why a draft of `purpose` owes no approval now — the
- * latest release of its purpose met, waived or withdrawn (none: never owed yet).
+ * latest release of its purpose met, waived or withdrawn (none: never owed yet); or, when a rule
+ * written from it (`usesDraft`) began after that release and is settled, that rule done, waived
+ * or withdrawn (named by its label: what kept the approval owed is what ended it).
  */
 function unreleasedReason(
   obligations: readonly Obligation[],
   purposes: ReadonlyMap<string, string>,
+  uses: ReadonlyMap<string, string>,
   purpose: string,
 ) {
-  const last = obligations.findLast((o) => purposes.get(o.rule) === purpose)
+  const at = obligations.findLastIndex((o) => purposes.get(o.rule) === purpose)
+  const use = obligations.findLastIndex((o) => uses.get(o.rule) === purpose)
+  const step = use > at ? obligations[use] : undefined
+  if (step !== undefined && step.status !== 'owed') {
+    if (step.withdrawn) return `“${step.label}”已不再要求：${step.withdrawn.reason}`
+    if (step.waived) return `“${step.label}”已免除：${step.waived.reason}`
+    return `“${step.label}”已办结，此稿不再审批`
+  }
+  const last = at < 0 ? undefined : obligations[at]
   if (last?.withdrawn) return `发布已不再要求：${last.withdrawn.reason}`
   if (last?.waived) return `发布已免除：${last.waived.reason}`
   return last?.metAt ? '已发布，此稿不再审批' : '尚无须发布，此稿暂不审批'
@@ -160,8 +171,8 @@ export function syncApprovalsIn(
       ? gone.withdrawn
         ? `稿件已撤回：${gone.withdrawn.reason}`
         : '已有新稿，旧稿不再审批'
-      : unreleased && purposes !== undefined
-        ? unreleasedReason(next.obligations, purposes, purpose)
+      : unreleased && purposes !== undefined && releases !== undefined
+        ? unreleasedReason(next.obligations, purposes, usesByRule(releases), purpose)
         : change === 'lower'
           ? typeof event.reason === 'string'
             ? event.reason

@@ -196,3 +196,16 @@ describe('hrss-city v9: the commentary is written from a 通稿 approved or publ
     expect(w.can('COMMENTARY', commentary, U)).toBe(true)
   })
 })
+
+/** Diff review of version 9, finding 5g: the approval the commentary kept owed goes with the commentary’s reason. */
+describe('hrss-city v9: the 通稿’s approval withdrawn when the commentary is settled names the commentary', () => {
+  it('the commentary waived: “…评论文章”已免除, not the reply’s waiver', () => {
+    const w = waived(plan)
+    w.send('WAIVE', { obligation: 'commentary#1', reason: '不再撰写' }, { actor: G })
+    const reason = ob(w, APPROVAL)?.withdrawn?.reason ?? ''
+    expect(reason).toContain('评论文章')
+    expect(reason).toContain('已免除：不再撰写')
+    expect(reason).not.toContain('不经媒体回复')
+    expect(w.owed()).toEqual([])
+  })
+})

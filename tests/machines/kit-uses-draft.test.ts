@@ -63,11 +63,19 @@ describe('kit usesDraft: a step written from a draft keeps its approval owed aft
     w.send('DRAFT', { content: '通报' })
     expect(owedIds(w)).toEqual(['commentary#1', 'approval:leader:d1#1'])
     w.send('ANSWER', {})
-    // The step done, nothing uses a draft any more: the owed approval goes, with the release's
-    // reason, and a later draft owes nothing. (A plan whose step must wait for the approval
-    // guards the step, as hrss-city's COMMENTARY does from version 9.)
-    expect(ob(w, 'approval:leader:d1#1')?.withdrawn?.reason).toContain('无须发布')
+    // The step done, nothing uses a draft any more: the owed approval goes, the reason naming the
+    // step (not the release's waiver), and a later draft owes nothing. (A plan whose step must wait
+    // for the approval guards the step, as hrss-city's COMMENTARY does from version 9.)
+    expect(ob(w, 'approval:leader:d1#1')?.withdrawn?.reason).toBe('“根据稿件撰写评论”已办结，此稿不再审批')
     w.send('DRAFT', { content: '通报修订' })
+    expect(owedIds(w)).toEqual([])
+  })
+
+  it('the step waived, the approval it kept owed goes with the step’s waiver as the reason', () => {
+    const w = convened(withUse)
+    w.send('WAIVE', { obligation: 'release#1', reason: '无须发布' }, { actor: group })
+    w.send('WAIVE', { obligation: 'commentary#1', reason: '不再撰写' }, { actor: group })
+    expect(ob(w, 'approval:leader:d1#1')?.withdrawn?.reason).toBe('“根据稿件撰写评论”已免除：不再撰写')
     expect(owedIds(w)).toEqual([])
   })
 

@@ -476,6 +476,15 @@ export function syncApprovals(
     ctx.obligations.some((o) => o.status === 'owed' && purposeOf(o.rule) === purpose) ||
     ctx.obligations.some((o) => o.status === 'owed' && usesOf(o.rule) === purpose && !releaseMet(purpose))
   const unreleasedReason = (purpose: string) => {
+    // A usesDraft rule begun after the latest release of the purpose, and settled: it ended the need.
+    const at = ctx.obligations.findLastIndex((o) => purposeOf(o.rule) === purpose)
+    const use = ctx.obligations.findLastIndex((o) => usesOf(o.rule) === purpose)
+    const step = use > at ? ctx.obligations[use] : undefined
+    if (step && step.status !== 'owed') {
+      if (step.withdrawn) return `“${step.label}”已不再要求：${step.withdrawn.reason}`
+      if (step.waived) return `“${step.label}”已免除：${step.waived.reason}`
+      return `“${step.label}”已办结，此稿不再审批`
+    }
     const last = [...ctx.obligations].reverse().find((o) => purposeOf(o.rule) === purpose)
     if (last?.withdrawn) return `发布已不再要求：${last.withdrawn.reason}`
     if (last?.waived) return `发布已免除：${last.waived.reason}`
