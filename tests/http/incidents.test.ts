@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({
         planId: PLAN,
-        planVersion: 7,
+        planVersion: 8,
         version: 1,
         phase: 'discovery',
         severity: 'general',
