@@ -15,6 +15,7 @@ import {
   launch,
   newPage,
   type Server,
+  SHOTS,
   scriptErrors,
   signIn,
   startServer,
@@ -65,6 +66,7 @@ describe.skipIf(!run)('a refusal by the plan’s conditions, in the console', ()
     expect(text).toContain('四(四)、五(二)')
     expect(text).not.toContain('未被接受')
     expect(scriptErrors(page)).toEqual([])
+    await form.screenshot({ path: `${SHOTS}/refusal-conditions.png` })
     await page.context().close()
   })
 })
