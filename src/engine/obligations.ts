@@ -14,6 +14,7 @@ import type {
   Obligation,
   PlanDefinition,
 } from '../../machines/kit/types.js'
+import { conditionWords } from '../diagrams/labels.js'
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
@@ -83,7 +84,7 @@ export function refusalDetail(
     typeof event.decision === 'string' &&
     !ctx.obligations.some((o) => o.kind === 'decision' && o.status === 'owed' && o.rule === event.decision)
   )
-    return { reason: `no decision ${event.decision} is owed` }
+    return { reason: decisionNotOwed(plan, ctx, event.decision) }
   const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
   if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
   const newer = draft && options.supersededDrafts === 'refused' ? supersededBy(ctx, draft) : undefined
@@ -267,4 +268,19 @@ export function ledgerChanges(
   }
   const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v.length > 0))
   return Object.keys(kept).length > 0 ? kept : null
+}
+
+/**
+ * Why a decision is not owed now, in words: the plan has none by that id; the latest asking
+ * was answered (how, when) or waived; or it is not asked yet (the condition it is asked on).
+ */
+function decisionNotOwed(plan: PlanDefinition, ctx: IncidentContext, id: string): string {
+  const rule = plan.obligations.find((r) => r.id === id && r.kind === 'decision')
+  if (!rule) return `the plan has no decision ${id}`
+  const named = `decision ${id} (“${rule.label}”)`
+  const latest = ctx.obligations.filter((o) => o.rule === id && o.status !== 'withdrawn').at(-1)
+  if (latest?.decision)
+    return `${named} is not owed now: answered ${latest.decision.answer} at ${latest.decision.at}`
+  if (latest?.status === 'waived') return `${named} is not owed now: waived`
+  return `${named} is not owed now${rule.when ? `: it is asked when ${conditionWords(plan, rule.when)}` : ''}`
 }

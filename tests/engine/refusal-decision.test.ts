@@ -1,98 +1,68 @@
 /**
- * OBLIGATIONS.md rule 3: an event the plan takes only after a conditional was decided yes is
- * refused while that decision is owed, and the 409 says which decision to answer first
- * (`decisions`, and the detail), not only that the phase does not take it. 南宁市工商局预案
- * 四(四): 未经领导小组授权，…不得擅自接受记者采访 — INTERVIEW waits for the group's yes to
- * `decision:interview`.
+ * A DECIDE refused because the decision is not owed says which decision (its words, not only
+ * its id) and why: not asked yet (the condition it is asked on, in the plan's words), already
+ * answered (how, when), or no such decision in the plan. Found: nanning-aic-2017 v11's
+ * `DECIDE decision:liaise` before the measures were decided answered `no decision
+ * decision:liaise is owed`, naming the rule's id only.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Caller } from '../../src/engine/engine.js'
+import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
 import { AppError } from '../../src/errors.js'
-import { type TestApp, testApp } from '../helpers/app.js'
-import { freshEngine, type TestEngine } from '../helpers/engine.js'
-import { C, released } from '../helpers/nanning-engine.js'
+import { caller, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { C, released, type Send } from '../helpers/nanning-engine.js'
 
-const { monitor, office, group, spokesperson } = C
-const proposal = { outlet: '南宁日报', reason: '当事人愿意说明情况' }
-const interview = { outlet: '南宁日报' }
+const LIAISE = nanning.obligations.find((r) => r.id === 'decision:liaise')
 
-const refusalOf = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-
-describe('a refusal for a decision not yet answered yes', () => {
+describe('a DECIDE of a decision not owed says which and why', () => {
   let t: TestEngine | undefined
-  let app: TestApp | undefined
   afterEach(async () => {
     await t?.store.close()
-    await app?.close()
-    t = undefined
-    app = undefined
   })
 
-  /** A nanning incident released, the interview proposed: `decision:interview` owed. */
-  async function proposed(engineOf: TestEngine | TestApp) {
-    const { engine, clock } = engineOf
-    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, monitor)
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
+  async function opened() {
+    t = await freshEngine()
+    const { engine, clock } = t
+    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, caller('monitor'))
+    const decide = (answer: 'yes' | 'no', decision = 'decision:liaise') => {
+      clock.advance(1)
+      return engine.send(v.id, { type: 'DECIDE', fields: { decision, answer, reason: '研判' } }, C.group)
+    }
+    const refusal = (decision?: string) =>
+      decide('yes', decision).then(
+        () => expect.fail('DECIDE was accepted'),
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(AppError)
+          return (e as AppError).message
+        },
+      )
+    const send: Send = (who, type, fields = {}) => {
       clock.advance(1)
       return engine.send(v.id, { type, fields }, who)
     }
-    await released(send)
-    const view = await send(office, 'PROPOSE_INTERVIEW', proposal)
-    return { id: v.id, send, view }
+    return { v, decide, refusal, send }
   }
 
-  it('names the owed decision whose yes lets INTERVIEW through, and the yes does', async () => {
-    t = await freshEngine()
-    const { send, view } = await proposed(t)
-    const asked = view.obligations.find((o) => o.rule === 'decision:interview' && o.status === 'owed')
-    expect(asked).toBeDefined()
-    const refused = await refusalOf(send(spokesperson, 'INTERVIEW', interview))
-    expect(refused).toBeInstanceOf(AppError)
-    const e = refused as AppError
-    expect(e.status).toBe(409)
-    expect(e.message).toBe('decide decision:interview first (owed): INTERVIEW follows a yes')
-    expect(e.extra.decisions).toEqual([
-      { obligation: asked?.id, rule: 'decision:interview', label: asked?.label },
-    ])
-    // Nothing else is named: waiving it or meeting other duties would not let it through.
-    expect(e.extra.owed).toBeUndefined()
-    // What the refusal says is so: the yes lets the same INTERVIEW through.
-    await send(group, 'DECIDE', { decision: 'decision:interview', answer: 'yes', reason: '同意' })
-    const done = await send(spokesperson, 'INTERVIEW', interview)
-    expect(done.phase).toBe('response')
+  it('not asked yet: names the decision in words and when it is asked', async () => {
+    expect(LIAISE?.label).toBeTruthy()
+    const { refusal } = await opened()
+    const said = await refusal()
+    expect(said).toContain(`“${LIAISE?.label}”`)
+    expect(said).toContain('is asked when')
+    expect(said).not.toMatch(/is asked when .*decision:|DECIDE_MEASURES/)
   })
 
-  it('names no decision once it was answered no', async () => {
-    t = await freshEngine()
-    const { send } = await proposed(t)
-    await send(group, 'DECIDE', { decision: 'decision:interview', answer: 'no', reason: '不宜' })
-    const refused = (await refusalOf(send(spokesperson, 'INTERVIEW', interview))) as AppError
-    expect(refused.status).toBe(409)
-    expect(refused.extra.decisions).toBeUndefined()
+  it('no such decision in the plan: says so', async () => {
+    const { refusal } = await opened()
+    expect(await refusal('decision:nothing')).toContain('the plan has no decision decision:nothing')
   })
 
-  it('says so in the 409 problem body over HTTP', async () => {
-    app = await testApp()
-    const { id } = await proposed(app)
-    app.clock.advance(1)
-    const res = await app.request('POST', `/incidents/${id}/events`, {
-      as: 'spokesperson',
-      body: { type: 'INTERVIEW', ...interview },
-    })
-    expect(res.status).toBe(409)
-    expect(res.headers.get('content-type')).toMatch(/problem\+json/)
-    expect(res.body.detail).toBe('decide decision:interview first (owed): INTERVIEW follows a yes')
-    expect(res.body.decisions).toEqual([
-      {
-        obligation: 'decision:interview#1',
-        rule: 'decision:interview',
-        label: '领导小组决定是否授权接受采访',
-      },
-    ])
-    expect(res.body.allowedEvents).not.toContain('INTERVIEW')
+  it('already answered: says how and when', async () => {
+    const { refusal, send } = await opened()
+    const view = await released(send)
+    const answered = view.obligations.find((o) => o.rule === 'decision:liaise')
+    expect(answered?.decision?.answer).toBe('no')
+    const said = await refusal()
+    expect(said).toContain(`“${LIAISE?.label}”`)
+    expect(said).toContain(`answered no at ${answered?.decision?.at}`)
   })
 })
