@@ -10,16 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import { G, M, O, ob, opened, replied } from './hrss-city.helpers.js'
 
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-const S: Actor = { name: '赵发言人', role: 'spokesperson' }
-const U: Actor = { name: '钱科室', role: 'unit' }
-
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
 const approvalsOwed = (w: Walker) =>
   w
     .owed()
@@ -30,13 +23,6 @@ const conference = (answer: 'yes' | 'no', reason: string) => ({
   answer,
   reason,
 })
-
-function opened(p: PlanDefinition) {
-  const w = startIncident(p, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
-  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-  return w
-}
 
 describe('hrss-city v8: a conference message owes its approval only while the conference is owed', () => {
   /** w1.ts 3: yes, conference draft d1, a rise asks again, the group says no. */
@@ -74,16 +60,7 @@ describe('hrss-city v8: a conference message owes its approval only while the co
 describe('hrss-city v8: a 通稿 owes its approval only while a reply is owed', () => {
   /** w2.ts: replied on d1, commentary written, then another 通稿 d2 drafted while guiding. */
   function redrafted(p: PlanDefinition) {
-    const w = opened(p)
-    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-    w.send('CONVENE', {}, { actor: O })
-    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-    w.send('START_RESPONSE', {}, { actor: O })
-    w.send('DECIDE', conference('no', '不需要'), { actor: G })
-    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
-    w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
-    w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
-    w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
+    const w = replied(p)
     w.send('DRAFT', { content: '通稿修订', purpose: 'pressRelease' }, { actor: O })
     return w
   }

@@ -8,30 +8,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { planV8 as plan } from '../../machines/hrss-city/index.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
-
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-const S: Actor = { name: '赵发言人', role: 'spokesperson' }
-const U: Actor = { name: '钱科室', role: 'unit' }
+import type { Walker } from '../helpers/machine.js'
+import { G, M, O, opened as openedOn, organised, S, U } from './hrss-city.helpers.js'
 
 const rule = 'monitor:roundTheClock'
 const ob = (w: Walker) => w.context().obligations.find((o) => o.rule === rule)
 const schema = (type: string) => plan.events.find((e) => e.type === type)?.schema
-const organised = {
-  arrangement: '各职能科室监控员三班轮值，24小时不间断监控',
-  cityCac: '已与市委网信办建立专人对接',
-  cityPolice: '已与市公安网安办建立专人对接',
-}
-
-function opened() {
-  const w = startIncident(plan, { severity: 'major', severityReason: '研判', category: 'demand' }, O)
-  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-  return w
-}
+const opened = () => openedOn(plan, 'major', 'demand')
 
 describe('hrss-city v8: 五(一)2 round-the-clock monitoring of a 群体性突发事件 (finding 2)', () => {
   it('the mark owes the office the monitoring organised and the liaison, by clause 五(一)2', () => {

@@ -10,69 +10,31 @@
  * - Rule 8: the owed approval of a draft whose release is not owed is withdrawn, with the reason.
  */
 import { describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
 import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+import type { Walker } from '../helpers/machine.js'
+import {
+  day,
+  G,
+  M,
+  migrated as migratedTo,
+  O,
+  opened as openedOn,
+  replied,
+  resumed,
+  S,
+} from './hrss-city.helpers.js'
 
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-const S: Actor = { name: '赵发言人', role: 'spokesperson' }
-const U: Actor = { name: '钱科室', role: 'unit' }
-const day = (hhmm: string) => `2026-10-09T${hhmm}:00.000Z`
-
-function migrated(w: Walker, at: string) {
-  const persisted = planV7.machine.getPersistedSnapshot(w.actor.getSnapshot()) as unknown as PersistedSnapshot
-  const r = migrateSnapshot(planV7, plan, persisted, {
-    at,
-    actor: G,
-    reason: '升级',
-    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  return r
-}
+const migrated = (w: Walker, at: string) => migratedTo(planV7, plan, w, at)
 const ob = (ctx: IncidentContext, id: string) => ctx.obligations.find((o) => o.id === id)
-
-function opened(severity: 'general' | 'major') {
-  const w = startIncident(planV7, { severity, severityReason: '研判', category: 'doubt' }, O)
-  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-  return w
-}
+const opened = (severity: 'general' | 'major') => openedOn(planV7, severity)
 
 /** Version 7: 一般, led, no conference, the 通稿 d1 approved and replied, the commentary written, subsided. */
 function subsided() {
-  const w = opened('general')
-  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-  w.send('CONVENE', {}, { actor: O })
-  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-  w.send('START_RESPONSE', {}, { actor: O })
-  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
-  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
-  w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
-  w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
-  w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
+  const w = replied(planV7)
   w.send('SUBSIDE', {}, { actor: O })
   return w
-}
-
-/** The migrated incident as a version 8 actor, and a sender stamping quotes. */
-function resumed(r: ReturnType<typeof migrated>) {
-  const a = createActor(plan.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
-  const send = (type: string, fields: Record<string, unknown>, actor: Actor, at: string) => {
-    const ctx = a.getSnapshot().context as IncidentContext
-    a.send({ ...fields, type, at, actor, quotes: quoteRules(plan.obligations, calendar, ctx, at) })
-  }
-  return { a, send }
 }
 
 describe('hrss-city 7 → 8 migration', () => {
@@ -112,9 +74,9 @@ describe('hrss-city 7 → 8 migration', () => {
     w.send('SUBSIDE', {}, { actor: O })
     const r = migrated(w, day('12:00'))
     expect(r.context.ledger.pending ?? []).not.toContain('commentary')
-    const { a, send } = resumed(r)
+    const { context, send } = resumed(plan, r)
     send('DISPOSAL_DONE', { summary: 's' }, O, day('12:10'))
-    const ctx = a.getSnapshot().context as IncidentContext
+    const ctx = context()
     expect(ctx.obligations.filter((o) => o.rule === 'commentary').map((o) => o.id)).toEqual(['commentary#1'])
   })
 
@@ -135,11 +97,11 @@ describe('hrss-city 7 → 8 migration', () => {
   it('relapsed since the commentary: the new reply made after the migration owes a new commentary', () => {
     const w = subsided()
     w.send('RELAPSE', { reason: '舆情反复' }, { actor: M, at: day('10:00') })
-    const { a, send } = resumed(migrated(w, day('10:10')))
+    const { context, send } = resumed(plan, migrated(w, day('10:10')))
     send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, O, day('10:11'))
     send('APPROVE_RELEASE', { draftId: 'd2' }, G, day('10:12'))
     send('REPLY', { draftId: 'd2', channel: '官微' }, S, day('10:13'))
-    const ctx = a.getSnapshot().context as IncidentContext
+    const ctx = context()
     expect(ob(ctx, 'commentary#2')).toMatchObject({ status: 'owed', startedAt: day('10:13') })
   })
 

@@ -16,24 +16,7 @@ import { describe, expect, it } from 'vitest'
 import { planV8 as plan, planV7 } from '../../machines/hrss-city/index.js'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
-
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-const S: Actor = { name: '赵发言人', role: 'spokesperson' }
-const U: Actor = { name: '钱科室', role: 'unit' }
-
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const day = (hhmm: string) => `2026-10-09T${hhmm}:00.000Z`
-
-function opened(p: PlanDefinition, severity: 'general' | 'major' | 'critical') {
-  const w = startIncident(p, { severity, severityReason: '研判', category: 'doubt' }, O)
-  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-  return w
-}
+import { day, G, M, O, ob, opened, replied, S, U } from './hrss-city.helpers.js'
 
 describe('hrss-city v8: 三第二步 the worsening reported before the rise is the 续报 (finding 1)', () => {
   /** w1.ts 1: 一般, the monitor reports the worsening at 10:00, the office raises the grade at 10:01. */
@@ -113,22 +96,8 @@ describe('hrss-city v8: 三第二步 the worsening reported before the rise is t
   })
 })
 
-/** w1.ts 2: 一般, led, no conference, the 通稿 d1 approved and replied, the commentary written. */
-function replied(p: PlanDefinition) {
-  const w = opened(p, 'general')
-  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-  w.send('CONVENE', {}, { actor: O })
-  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-  w.send('START_RESPONSE', {}, { actor: O })
-  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
-  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
-  w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
-  w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
-  w.send('COMMENTARY', { title: 't', outlet: 'o' }, { actor: U })
-  return w
-}
-
 describe('hrss-city v8: 三第四步 a relapse owes a new commentary on the new 通稿 (finding 3)', () => {
+  /** w1.ts 2 (`replied`: 一般, led, no conference, d1 approved and replied, the commentary written), relapsed. */
   function relapsed(p: PlanDefinition) {
     const w = replied(p)
     w.send('SUBSIDE', {}, { actor: O })

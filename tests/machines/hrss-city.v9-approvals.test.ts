@@ -9,39 +9,15 @@
  */
 import { describe, expect, it } from 'vitest'
 import { plan, planV8 } from '../../machines/hrss-city/index.js'
-import { DECISIONS } from '../../machines/hrss-city/rules.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { calendar, startIncident, type Walker } from '../helpers/machine.js'
-
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-const S: Actor = { name: '赵发言人', role: 'spokesperson' }
-const U: Actor = { name: '钱科室', role: 'unit' }
+import { drafted, G, inResponse, migrated, O, ob, S, U, undrafted } from './hrss-city.helpers.js'
 
 const APPROVAL = 'approval:groupApproval:d1#1'
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
 const commentary = { title: '评论', outlet: '官网' }
 
-/** 一般, led, no conference, the 通稿 d1 drafted (not approved), in the response. */
-function responding(p: PlanDefinition) {
-  const w = startIncident(p, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
-  w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-  w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-  w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-  w.send('CONVENE', {}, { actor: O })
-  w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-  w.send('START_RESPONSE', {}, { actor: O })
-  w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
-  w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
-  return w
-}
-/** The reply waived by the group head with d1 unapproved. */
+/** 一般, led, no conference, the 通稿 d1 drafted (not approved), the reply waived by the group head. */
 function waived(p: PlanDefinition) {
-  const w = responding(p)
+  const w = drafted(p)
   w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
   return w
 }
@@ -74,7 +50,7 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
   })
 
   it('a 通稿 drafted after the waiver, before the commentary, owes its approval', () => {
-    const w = responding(plan)
+    const w = drafted(plan)
     w.send('WITHDRAW_DRAFT', { draftId: 'd1', reason: '重写' }, { actor: O })
     w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
     w.send('DRAFT', { content: '新通稿', purpose: 'pressRelease' }, { actor: O })
@@ -83,7 +59,7 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
   })
 
   it('the reply made, the commentary uses the 通稿 published: a later draft owes nothing (as in 8)', () => {
-    const w = responding(plan)
+    const w = drafted(plan)
     w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
     w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
     w.send('DRAFT', { content: '通稿修订', purpose: 'pressRelease' }, { actor: O })
@@ -94,19 +70,7 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
   it('the migration from 8 owes the approval again, on the record, and the commentary waits', () => {
     const old = waived(planV8)
     const at = '2026-10-09T12:00:00.000Z'
-    const persisted = planV8.machine.getPersistedSnapshot(
-      old.actor.getSnapshot(),
-    ) as unknown as PersistedSnapshot
-    const r = migrateSnapshot(planV8, plan, persisted, {
-      at,
-      actor: G,
-      reason: '升级',
-      quotes: quoteRules(plan.obligations, calendar, old.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
+    const r = migrated(planV8, plan, old, at)
     const approvals = r.context.obligations.filter((o) => o.kind === 'approval')
     expect(approvals.map((o) => [o.id, o.status])).toEqual([
       [APPROVAL, 'withdrawn'],
@@ -123,21 +87,8 @@ describe('hrss-city v9: a waived reply leaves the 通稿 in use by the commentar
  * commentary stays the way out.
  */
 describe('hrss-city v9: the commentary is written from a 通稿 approved or published since the latest relapse', () => {
-  /** 一般, led, no conference, nothing drafted, in the response. */
-  function undrafted() {
-    const w = startIncident(plan, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
-    w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-    w.send('CONVENE', {}, { actor: O })
-    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-    w.send('START_RESPONSE', {}, { actor: O })
-    w.send('DECIDE', { decision: DECISIONS.pressConference, answer: 'no', reason: '不需要' }, { actor: G })
-    return w
-  }
-
   it('nothing drafted: refused while the reply is owed and after it is waived; waiving it is the way out', () => {
-    const w = undrafted()
+    const w = undrafted(plan)
     expect(w.can('COMMENTARY', commentary, U)).toBe(false)
     w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
     expect(w.owed().map((o) => o.id)).toEqual(['commentary#1'])
@@ -148,16 +99,14 @@ describe('hrss-city v9: the commentary is written from a 通稿 approved or publ
   })
 
   it('a 通稿 approved before the reply is made is one to write from', () => {
-    const w = undrafted()
-    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    const w = drafted(plan)
     expect(w.can('COMMENTARY', commentary, U)).toBe(false)
     w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
     expect(w.can('COMMENTARY', commentary, U)).toBe(true)
   })
 
   it('after a relapse, the 通稿 published before it is not one: a new 通稿 is approved or published first', () => {
-    const w = undrafted()
-    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    const w = drafted(plan)
     w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
     w.send('REPLY', { draftId: 'd1', channel: '官微' }, { actor: S })
     w.send('COMMENTARY', commentary, { actor: U })
@@ -174,8 +123,7 @@ describe('hrss-city v9: the commentary is written from a 通稿 approved or publ
   })
 
   it('a superseded 通稿, approved, is not the one to write from; the published one stays one', () => {
-    const w = undrafted()
-    w.send('DRAFT', { content: '通稿', purpose: 'pressRelease' }, { actor: O })
+    const w = drafted(plan)
     w.send('APPROVE_RELEASE', { draftId: 'd1' }, { actor: G })
     w.send('DRAFT', { content: '通稿修订', purpose: 'pressRelease' }, { actor: O })
     expect(w.can('COMMENTARY', commentary, U)).toBe(false)
@@ -186,13 +134,7 @@ describe('hrss-city v9: the commentary is written from a 通稿 approved or publ
   })
 
   it('version 8 took a commentary with nothing drafted', () => {
-    const w = startIncident(planV8, { severity: 'general', severityReason: '研判', category: 'doubt' }, O)
-    w.send('RECORD_SOURCE', { source: 'x' }, { actor: M })
-    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: M })
-    w.send('REPORT', { to: ['cityCac'], summary: '备案' }, { actor: O })
-    w.send('CONVENE', {}, { actor: O })
-    w.send('DIRECT_GROUP_LEAD', { direction: 'd' }, { actor: G })
-    w.send('START_RESPONSE', {}, { actor: O })
+    const w = inResponse(planV8)
     expect(w.can('COMMENTARY', commentary, U)).toBe(true)
   })
 })

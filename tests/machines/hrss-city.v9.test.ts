@@ -12,26 +12,13 @@
  *   a spread fact already true owes nothing, one turning true afterwards does.
  */
 import { describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
 import { plan, planV8 } from '../../machines/hrss-city/index.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import type { Actor } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
+import { day, G, M, migrated, O, organised, resumed } from './hrss-city.helpers.js'
 
-const M: Actor = { name: '王监控', role: 'monitor' }
-const O: Actor = { name: '李办公室', role: 'office' }
-const G: Actor = { name: '张组长', role: 'group' }
-
-const day = (hhmm: string) => `2026-10-09T${hhmm}:00.000Z`
 const ROUND = 'monitor:roundTheClock'
 const ob = (w: Walker, rule: string) => w.context().obligations.findLast((o) => o.rule === rule)
-const organised = {
-  arrangement: '各职能科室监控员三班轮值，24小时不间断监控',
-  cityCac: '已与市委网信办建立专人对接',
-  cityPolice: '已与市公安网安办建立专人对接',
-}
 
 function marked(p: PlanDefinition) {
   const w = startIncident(p, { severity: 'major', severityReason: '研判', category: 'demand' }, O)
@@ -65,19 +52,7 @@ describe('hrss-city v9: 五(一)2 the round-the-clock monitoring is due 1 hour f
   it('an incident of version 8 with the monitoring owed migrates to a new duty due 1 hour after the migration', () => {
     const w = marked(planV8)
     const at = day('12:00')
-    const persisted = planV8.machine.getPersistedSnapshot(
-      w.actor.getSnapshot(),
-    ) as unknown as PersistedSnapshot
-    const r = migrateSnapshot(planV8, plan, persisted, {
-      at,
-      actor: G,
-      reason: '升级',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
+    const r = migrated(planV8, plan, w, at)
     // Amended (diff review of v9, finding 2): version 8's silent duty is withdrawn on the record and
     // a new one begins at the migration with its own hour — a new obligation, not a moved due time.
     const round = r.context.obligations.filter((o) => o.rule === ROUND)
@@ -87,36 +62,17 @@ describe('hrss-city v9: 五(一)2 the round-the-clock monitoring is due 1 hour f
     expect(round[0]?.withdrawn?.reason).toContain('第9版起限时组织：重新起算')
     expect(round[1]).toMatchObject({ startedAt: at, dueAt: day('13:00'), breachedAt: null })
     // It does not breach at once, and is met by the organising within the hour.
-    const actor = createActor(plan.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const moved = resumed(plan, r)
     const t = day('12:40')
-    actor.send({
-      ...organised,
-      type: 'ORGANIZE_MONITORING',
-      at: t,
-      actor: O,
-      quotes: quoteRules(plan.obligations, calendar, actor.getSnapshot().context, t),
-    })
-    const after = (actor.getSnapshot().context as IncidentContext).obligations.filter((o) => o.rule === ROUND)
+    moved.send('ORGANIZE_MONITORING', organised, O, t)
+    const after = moved.context().obligations.filter((o) => o.rule === ROUND)
     expect(after.at(-1)).toMatchObject({ status: 'met', metAt: t, breachedAt: null })
   })
 
   it('a monitoring organised on version 8 stays met after the migration; nothing new is owed', () => {
     const w = marked(planV8)
     w.send('ORGANIZE_MONITORING', organised, { actor: O, at: day('10:30') })
-    const at = day('12:00')
-    const persisted = planV8.machine.getPersistedSnapshot(
-      w.actor.getSnapshot(),
-    ) as unknown as PersistedSnapshot
-    const r = migrateSnapshot(planV8, plan, persisted, {
-      at,
-      actor: G,
-      reason: '升级',
-      quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
+    const r = migrated(planV8, plan, w, day('12:00'))
     const round = r.context.obligations.filter((o) => o.rule === ROUND)
     expect(round.map((o) => [o.status, o.metAt])).toEqual([['met', day('10:30')]])
   })
@@ -279,33 +235,12 @@ describe('hrss-city v9: 三第二步 a spread the monitoring records owes the re
   it('migrated from 8 with the fact already true, only a fact turning true afterwards owes', () => {
     const old = opened(planV8)
     metrics(old, { crossRegion: true }, day('10:00'))
-    const at = day('10:30')
-    const persisted = planV8.machine.getPersistedSnapshot(
-      old.actor.getSnapshot(),
-    ) as unknown as PersistedSnapshot
-    const r = migrateSnapshot(planV8, plan, persisted, {
-      at,
-      actor: G,
-      reason: '升级',
-      quotes: quoteRules(plan.obligations, calendar, old.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
+    const r = migrated(planV8, plan, old, day('10:30'))
     expect(r.context.obligations.filter((o) => o.rule === GROUP)).toHaveLength(1)
-    const actor = createActor(plan.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
-    const send = (facts: Record<string, unknown>, t: string) =>
-      actor.send({
-        type: 'METRICS_UPDATED',
-        facts,
-        at: t,
-        actor: M,
-        quotes: quoteRules(plan.obligations, calendar, actor.getSnapshot().context, t),
-      })
+    const moved = resumed(plan, r)
+    const send = (facts: Record<string, unknown>, t: string) => moved.send('METRICS_UPDATED', { facts }, M, t)
     send({ crossRegion: true }, day('10:40'))
-    const reports = () =>
-      (actor.getSnapshot().context as IncidentContext).obligations.filter((o) => o.rule === GROUP)
+    const reports = () => moved.context().obligations.filter((o) => o.rule === GROUP)
     expect(reports()).toHaveLength(1)
     send({ foreignMedia: true }, day('10:50'))
     expect(reports().at(-1)).toMatchObject({ status: 'owed', dueAt: day('11:20') })
