@@ -4,8 +4,9 @@
  * 通稿's approval is local policy: rules/approvals.ts); each test fails on version 4, and
  * shows in the same test what version 4 still does. Version 5 has version 4's states and
  * rules; it is tested here by name (planV5), as version 6 (the current one, hrss-city.v6.test.ts)
- * keeps its states and options, and hrss-city.test.ts (its walks per grade to `closed`, its
- * random walk) runs on the current version.
+ * keeps its states and options, and hrss-city.test.ts and the files split from it (the walks
+ * per grade to `closed` in hrss-city.obligations.test.ts, the random walk in
+ * hrss-city.random-walk.property.test.ts) run on the current version.
  */
 import { describe, expect, it } from 'vitest'
 import { planV4, planV5 } from '../../machines/hrss-city/index.js'
