@@ -61,6 +61,8 @@ export interface RefusalDetail {
   conditions?: RefusedCondition[]
   /** Where no active state has a transition for the event: the states that have one. */
   acceptedIn?: StateAccepting[]
+  /** A DECIDE of a decision not owed now: which decision, and why it is not owed. */
+  decision?: DecisionNotOwed
   reason?: string
 }
 /** A guard of the plan that refused: its code name, its words (as the plan page says it), its clause. */
@@ -68,6 +70,20 @@ export interface RefusedCondition {
   guard: string
   words: string
   clause: string
+}
+/**
+ * Why a DECIDE's decision is not owed: the plan has no such decision (`unknown`), its latest
+ * asking was answered (`answered`: how and when) or waived (`waived`: when), or it is not
+ * asked yet (`notAsked`: `askedWhen`, the condition it is asked on in the plan's words, as
+ * GET /plans/:planId's obligations say it). `label`: the rule's label (not for `unknown`).
+ */
+export interface DecisionNotOwed {
+  id: string
+  label?: string
+  why: 'unknown' | 'answered' | 'waived' | 'notAsked'
+  answer?: 'yes' | 'no'
+  at?: string
+  askedWhen?: string
 }
 /** A state that takes an event: its path (as GET /plans/:planId's `states`), its phase, its words (`处置 › 拟稿审定`). */
 export interface StateAccepting {

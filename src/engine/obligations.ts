@@ -14,9 +14,9 @@ import type {
   Obligation,
   PlanDefinition,
 } from '../../machines/kit/types.js'
-import { conditionWords } from '../diagrams/labels.js'
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
+import { decisionNotOwed } from './decision-not-owed.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
 import { guardRefusal } from './guard-refusal.js'
 
@@ -54,7 +54,8 @@ const withContext = (plan: PlanDefinition, s: AnyMachineSnapshot, context: Incid
 /**
  * A refused event: would it be accepted were nothing owed (rule 2: `owed`), were the
  * named draft fully approved (rule 8: `missingApprovals`), or were an owed decision
- * answered yes (rule 3: `decisions`)? Then say so. Where the plan
+ * answered yes (rule 3: `decisions`)? Then say so. A DECIDE of a decision not owed says
+ * which and why (`decision`, decision-not-owed.ts). Where the plan
  * version opts into them (kit/options.ts): a waived approval is no approval, and a
  * superseded draft is neither approved nor released.
  */
@@ -84,7 +85,7 @@ export function refusalDetail(
     typeof event.decision === 'string' &&
     !ctx.obligations.some((o) => o.kind === 'decision' && o.status === 'owed' && o.rule === event.decision)
   )
-    return { reason: decisionNotOwed(plan, ctx, event.decision) }
+    return decisionNotOwed(plan, ctx, event.decision)
   const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
   if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
   const newer = draft && options.supersededDrafts === 'refused' ? supersededBy(ctx, draft) : undefined
@@ -268,19 +269,4 @@ export function ledgerChanges(
   }
   const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v.length > 0))
   return Object.keys(kept).length > 0 ? kept : null
-}
-
-/**
- * Why a decision is not owed now, in words: the plan has none by that id; the latest asking
- * was answered (how, when) or waived; or it is not asked yet (the condition it is asked on).
- */
-function decisionNotOwed(plan: PlanDefinition, ctx: IncidentContext, id: string): string {
-  const rule = plan.obligations.find((r) => r.id === id && r.kind === 'decision')
-  if (!rule) return `the plan has no decision ${id}`
-  const named = `decision ${id} (“${rule.label}”)`
-  const latest = ctx.obligations.filter((o) => o.rule === id && o.status !== 'withdrawn').at(-1)
-  if (latest?.decision)
-    return `${named} is not owed now: answered ${latest.decision.answer} at ${latest.decision.at}`
-  if (latest?.status === 'waived') return `${named} is not owed now: waived`
-  return `${named} is not owed now${rule.when ? `: it is asked when ${conditionWords(plan, rule.when)}` : ''}`
 }

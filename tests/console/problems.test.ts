@@ -153,3 +153,37 @@ it('an event no state takes names the phases and states that take it', () => {
   )
   expect(text).toBe('当前阶段（发现）不接受「结束处置」；可在以下环节办理：后续：处置结束。')
 })
+
+it('a DECIDE of a decision not owed says which and why, in zh and in en (its `decision`)', () => {
+  const label = '领导小组决定是否视情况与宣传部等部门沟通'
+  const say = (decision: Record<string, unknown>) =>
+    refused({ detail: `decision ${decision.id} (“${label}”) is not owed now`, decision })
+  const asked = { id: 'decision:liaise', label, why: 'notAsked', askedWhen: '已领导小组决定处置措施' }
+  const answered = {
+    id: 'decision:liaise',
+    label,
+    why: 'answered',
+    answer: 'no',
+    at: '2026-10-09T02:00:00.000Z',
+  }
+  const waived = { id: 'decision:liaise', label, why: 'waived', at: '2026-10-09T03:30:00.000Z' }
+  const unknown = { id: 'decision:nothing', why: 'unknown' }
+  expect(say(asked)).toBe(`「${label}」尚未到询问条件，现在不能作出决定。询问条件：已领导小组决定处置措施。`)
+  expect(say(answered)).toBe(`「${label}」已作出决定：否（2026/10/09 10:00:00），现在无需再决定。`)
+  expect(say(waived)).toBe(`「${label}」已于 2026/10/09 11:30:00 免除，现在无需作出决定。`)
+  expect(say(unknown)).toBe('预案无此决定：decision:nothing。')
+  const store = globalThis as { localStorage?: unknown }
+  store.localStorage = { getItem: () => 'en' }
+  try {
+    expect(say(asked)).toBe(
+      `“${label}” is not asked yet, so it cannot be decided now. It is asked when: 已领导小组决定处置措施.`,
+    )
+    expect(say({ ...answered, answer: 'yes' })).toBe(
+      `“${label}” was decided already: yes (2026/10/09 10:00:00); it is not asked again now.`,
+    )
+    expect(say(waived)).toBe(`“${label}” was waived at 2026/10/09 11:30:00; it is not decided now.`)
+    expect(say(unknown)).toBe('The plan has no decision decision:nothing.')
+  } finally {
+    delete store.localStorage
+  }
+})

@@ -5,6 +5,7 @@
  * 403/409/4xx titles and details as sentences of its own. Nothing the server says in
  * English reaches a zh-CN page: an unknown message becomes a generic sentence.
  */
+import { decisionNotOwedText } from './decision-refusal.js'
 import { addStrings, lang, t, term } from './i18n.js'
 
 addStrings({
@@ -225,6 +226,9 @@ export function problemMessage(e, ctx = {}) {
     if (isVersionConflict(p)) return t('err.versionConflict', { version: p.version ?? '?' })
     const type = /^(\w+) is (?:not accepted|refused)/.exec(detail)?.[1] ?? ctx.eventType ?? ''
     const event = eventLabel(type)
+    // A DECIDE of a decision not owed now: which decision, and why (answered, waived, not asked yet).
+    const notOwed = decisionNotOwedText(p.decision)
+    if (notOwed) return notOwed
     // A release refused for approvals, a close refused for what is owed (OBLIGATIONS.md rules 2, 8).
     const missing = Array.isArray(p.missingApprovals) ? p.missingApprovals : []
     if (missing.length)

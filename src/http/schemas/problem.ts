@@ -2,7 +2,8 @@
  * The schema of every error answer: RFC 9457 problem details (src/http/problem.ts makes
  * them), with the failing fields of a 400, what a 409's incident accepts now, and why
  * it refused: what is owed, which approvals a draft lacks, which decision to answer first,
- * else which of the plan's conditions do not hold or which states take the event.
+ * else which of the plan's conditions do not hold or which states take the event; for a
+ * DECIDE of a decision not owed, which decision and why.
  */
 import { z } from '@hono/zod-openapi'
 import { ObligationViewSchema } from './incident-answers.js'
@@ -50,5 +51,19 @@ export const ProblemSchema = z
       .array(z.object({ state: z.string(), phase: z.string().optional(), label: z.string() }))
       .optional()
       .openapi({ description: '409: no state the incident is in takes the event; these states do' }),
+    decision: z
+      .object({
+        id: z.string().openapi({ example: 'decision:liaise' }),
+        label: z.string().optional(),
+        why: z.enum(['unknown', 'answered', 'waived', 'notAsked']),
+        answer: z.enum(['yes', 'no']).optional(),
+        at: z.string().optional(),
+        askedWhen: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it)",
+      }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' })

@@ -1,0 +1,119 @@
+/**
+ * A DECIDE refused because its decision is not owed now reaches the console in its reader's
+ * language (src/console/static/decision-refusal.js, from the 409's `decision`): which decision,
+ * by its label, and why — not asked yet (the condition it is asked on, in the plan's words), or
+ * answered meanwhile by someone else (是/否 and when, in Beijing time) — not the generic
+ * 「未被接受…不能按所填内容由您办理」. 南宁市工商局预案 v11's decision:liaise (四(四)).
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
+import { conditionWords } from '../../src/diagrams/labels.js'
+import { reportFields } from '../helpers/nanning.js'
+import {
+  callApi,
+  chromiumAvailable,
+  fill,
+  launch,
+  newPage,
+  type Server,
+  SHOTS,
+  scriptErrors,
+  signIn,
+  startServer,
+  type Who,
+} from './harness.js'
+
+const run = chromiumAvailable()
+const LIAISE = nanning.obligations.find((r) => r.id === 'decision:liaise')
+
+describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
+  let server: Server
+  let browser: Browser
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launch()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const api = <T = { id: string; version: number }>(who: Who, method: string, path: string, body?: unknown) =>
+    callApi<T>(server, who, method, path, body)
+  async function opened(title: string) {
+    const { id } = await api('monitor', 'POST', '/incidents', { planId: 'nanning-aic-2017', title })
+    const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
+      api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
+    return { id, send }
+  }
+  /** The DECIDE form of incident `id` opened by its link, as the group. */
+  async function decideForm(id: string): Promise<Page> {
+    const page = await newPage(browser, server.base)
+    await signIn(page, 'group')
+    await page.goto(`${server.base}/#/incidents/${id}/send/DECIDE`)
+    await page.locator('form[data-event="DECIDE"] [data-path="decision"]').waitFor()
+    return page
+  }
+  async function refusal(page: Page): Promise<string> {
+    const form = page.locator('form[data-event="DECIDE"]')
+    await form.locator('button[type="submit"]').click()
+    const error = form.locator('.form-error p')
+    await error.waitFor()
+    return (await error.textContent()) ?? ''
+  }
+
+  it('not asked yet: names the decision and the condition it is asked on', async () => {
+    const { id } = await opened('农贸市场过期食品（尚未询问沟通）')
+    const page = await decideForm(id)
+    // Nothing is owed to decide: the decision is typed in.
+    await fill(page.locator('form[data-event="DECIDE"]'), {
+      decision: 'decision:liaise',
+      answer: 'yes',
+      reason: '拟沟通',
+    })
+    const text = await refusal(page)
+    expect(text).toBe(
+      `「${LIAISE?.label}」尚未到询问条件，现在不能作出决定。询问条件：${conditionWords(nanning, LIAISE!.when!)}。`,
+    )
+    expect(text).toContain('已领导小组决定处置措施')
+    expect(text).not.toContain('未被接受')
+    expect(scriptErrors(page)).toEqual([])
+    await page
+      .locator('form[data-event="DECIDE"]')
+      .screenshot({ path: `${SHOTS}/refusal-decision-not-asked.png` })
+    await page.context().close()
+  })
+
+  it('answered meanwhile by a colleague: says so, with the answer and its time', async () => {
+    const { id, send } = await opened('农贸市场过期食品（沟通已决定）')
+    await send('monitor', 'KEEP_EVIDENCE', {
+      kind: 'webpage',
+      description: '微博原帖截图',
+      reference: 'sha256:abc',
+    })
+    await send('office', 'SET_CATEGORY', { category: 'rumor' })
+    await send('unit', 'RESOLVE_SOURCE', { progress: '已约谈经营户，下架过期食品' })
+    await send('monitor', 'REPORT', reportFields(['leader', 'office']))
+    await send('leader', 'REPORT', reportFields(['principal']))
+    await send('office', 'REPORT', reportFields(['newsLeader']))
+    await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
+    await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+    const page = await decideForm(id)
+    const form = page.locator('form[data-event="DECIDE"]')
+    await fill(form, { decision: 'decision:liaise', answer: 'yes', reason: '拟沟通' })
+    // Before it is sent, a colleague of the group answers no.
+    await send('group2', 'DECIDE', { decision: 'decision:liaise', answer: 'no', reason: '无需沟通' })
+    const text = await refusal(page)
+    expect(text).toContain('事件已被更新')
+    expect(text).toMatch(
+      new RegExp(
+        `「${LIAISE?.label}」已作出决定：否（\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}），现在无需再决定。`,
+      ),
+    )
+    expect(text).not.toMatch(/answered|decision:liaise/)
+    expect(scriptErrors(page)).toEqual([])
+    await form.screenshot({ path: `${SHOTS}/refusal-decision-answered.png` })
+    await page.context().close()
+  })
+})
