@@ -16,7 +16,7 @@ import { baselineDb, openEngine } from './lib/setup.js'
 export async function measureFiring(pop: Population, k: number) {
   const clock = new BenchClock(NOW + 24 * 3_600_000)
   let journaled = 0
-  const { store, engine } = await openEngine(pop.file, clock, (_v, entry) => {
+  const { store, engine } = await openEngine(pop.file, clock, ({ entry }) => {
     if (entry.type === 'DEADLINE_PASSED' || entry.type === 'DEADLINE_WARNING') journaled++
   })
   const started = performance.now()

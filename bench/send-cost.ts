@@ -4,8 +4,9 @@
  * it (better-sqlite3's statements timed one by one). For a profile, run it under
  * `node --cpu-prof --import tsx`.
  *
- *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire] [--profile FILE]
+ *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire] [--minimal] [--profile FILE]
  *
+ * `--minimal` sends as `Prefer: return=minimal` does (no view built for the answer);
  * `--cache 0` restores every incident from its row; `--fire` opens the incidents, then
  * fires every deadline and warning due within three days with a fresh (cold) engine;
  * `--profile FILE` profiles the measured part alone (the firings, or the last round of sends)
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     sends: { type: 'string', default: '3000' },
     cache: { type: 'string', default: '1000' },
     fire: { type: 'boolean', default: false },
+    minimal: { type: 'boolean', default: false },
     profile: { type: 'string' },
   },
 })
@@ -126,7 +128,8 @@ if (values.fire) {
         if (!step) continue
         t += 1000
         try {
-          c.allowed = (await opener.send(c.id, requestOf(step), callerOf(step))).allowedEvents
+          const send = values.minimal ? opener.sendMinimal : opener.send
+          c.allowed = (await send(c.id, requestOf(step), callerOf(step))).allowedEvents
           accepted++
         } catch (e) {
           if (!(e instanceof AppError)) throw e

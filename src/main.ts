@@ -115,22 +115,16 @@ async function main() {
       ...cfg.webhooks.map((url) => ({ url })),
       ...cfg.webhookRoutes.map((r) => ({ url: r.url, plan: r.plan, ...(r.types ? { types: r.types } : {}) })),
     ],
-    onChange: (view, entry) => {
-      hub.publish(view, entry)
+    onChange: (change) => {
+      hub.publish(change)
       witness?.record({
-        incident: view.id,
-        organisation: view.organisation,
-        seq: entry.seq,
-        head: entry.hash,
+        incident: change.incidentId,
+        organisation: change.organisation,
+        seq: change.entry.seq,
+        head: change.entry.hash,
       })
-      for (const d of view.deadlines) {
-        if (d.status !== 'pending') continue
-        // Wake for the due-soon warnings (50 %, 80 % of the window) as well as the due time.
-        const start = Date.parse(d.startedAt)
-        const span = Date.parse(d.dueAt) - start
-        for (const share of [0.5, 0.8]) scheduler?.notice(new Date(start + share * span).toISOString())
-        scheduler?.notice(d.dueAt)
-      }
+      // Wake for the deadlines and due-soon warnings the change began (the others were there before).
+      for (const at of change.dueTimes) scheduler?.notice(at)
       deliver()
     },
     onListenerError: (e) => log.error('a change listener failed; the change stands', errorFields(e)),

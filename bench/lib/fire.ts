@@ -75,7 +75,7 @@ export async function fire(
   const finished = new Promise<void>((r) => {
     done = r
   })
-  const { store, engine } = await openEngine(file, clock, (_view, entry) => {
+  const { store, engine } = await openEngine(file, clock, ({ entry }) => {
     if (entry.type !== 'DEADLINE_PASSED') return
     const due = Date.parse(entry.occurredAt)
     if (due > until) return

@@ -29,7 +29,7 @@ export function createAnnotations(core: Core, rooms: Rooms) {
       if (!locked || locked.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       const row = await upToDateRow(trx, locked)
       return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
-    })
+    }).then((a) => a.view())
   }
 
   const writer = (caller: Pick<Caller, 'role'>, what: string) => {

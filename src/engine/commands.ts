@@ -27,9 +27,10 @@ import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { checkOpening } from './opening.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms, Timers } from './rooms.js'
-import { storedViewText } from './stored-view.js'
+import { storedOfView, storedViewText } from './stored-view.js'
 import { restoreRow } from './tail.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
+import { type Applied, appliedOf } from './write.js'
 
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
   Object.keys(quotes).length > 0 ? { ...data, quotes } : data
@@ -202,12 +203,27 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       await repo.insertIncident(trx, inserted, d.snapshot())
       await repo.appendJournalFast(trx, store, entry)
       const held = lateEntryTimers(recordedAt, core.lateEntryGraceMs)
-      await moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
-      await emit(trx, plan.id, entry, view)
-      await remember(trx, scope, key, requestHash, view)
-      notify(told, view, entry)
+      const timers = held(rooms.timersOf(d.ctx))
+      await moveTimers(trx, store, id, [], timers)
+      await emit(trx, plan.id, entry, () => view)
+      await remember(trx, scope, key, requestHash, () => view)
+      notify(
+        told,
+        inserted,
+        () => view,
+        entry,
+        timers.map((t) => t.dueAt),
+      )
+      const stored = storedOfView(view)
       told.push(() =>
-        core.live.put(id, { version: 1, actorRef, view, head: repo.headOf(inserted), snapshotVersion: 1 }),
+        core.live.put(id, {
+          version: 1,
+          actorRef,
+          stored,
+          storedText: inserted.view,
+          head: repo.headOf(inserted),
+          snapshotVersion: 1,
+        }),
       )
       return { ...view, overdue: isOverdue(view, now) }
     })
@@ -215,9 +231,10 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
 
   /**
    * Applies one event to an incident. Order of refusals (API.md): invalid body (400),
-   * role (403), version (409), state (409). Each writes nothing.
+   * role (403), version (409), state (409). Each writes nothing. The answer builds the
+   * incident's view only when the caller asks for it (write.ts `Applied`).
    */
-  async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> {
+  async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<Applied> {
     // Hashed only for a key: without one nothing is compared or remembered.
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
@@ -238,13 +255,13 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         )
       // A replayed key answers the first result, but only to a caller who may send the event.
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
-      if (replayed) return { ...replayed, overdue: isOverdue(replayed, clock.now()) }
+      if (replayed) return appliedOf({ ...replayed, overdue: isOverdue(replayed, clock.now()) })
       const live = core.live.take(head.id, head.version)
       const row = await rowOf(trx, store, id, live, head)
       const actorRef = live?.actorRef ?? (await restoreRow(trx, store, plan, row))
       const before = actorRef.getSnapshot()
       // Where it stands, for a refusal (the row's snapshot may be behind it: tail.ts).
-      const here = () => current(row, live?.view, { value: before.value, context: contextOf(before) })
+      const here = () => current(row, live?.stored, { value: before.value, context: contextOf(before) })
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>
       try {
@@ -267,7 +284,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         throw e
       }
       actorRef.send(event)
-      return apply(trx, told, plan, row, contextOf(before), actorRef, live?.view, {
+      return apply(trx, told, plan, row, contextOf(before), actorRef, live, {
         type: req.type,
         // The quotes the transition asked for; none when it began no obligation.
         payload: withQuotes(data, book.asked()),

@@ -22,12 +22,27 @@ export function createCommitter(core: Core) {
    * (onListenerError), never passed on: the callers of a shared commit are answered
    * one after another, and a throw there would leave the rest of the group unanswered.
    */
-  function notify(told: Told, view: IncidentView, entry: Parameters<typeof toHistory>[0]) {
+  function notify(
+    told: Told,
+    incident: { id: string; organisation: string },
+    /** The view after the change, built only if a listener reads it (once). */
+    view: () => IncidentView,
+    entry: Parameters<typeof toHistory>[0],
+    dueTimes: readonly string[] = [],
+  ) {
     const cb = deps.onChange
     if (!cb) return
     told.push(() => {
       try {
-        cb(view, toHistory(entry))
+        cb({
+          incidentId: incident.id,
+          organisation: incident.organisation,
+          entry: toHistory(entry),
+          get view() {
+            return view()
+          },
+          dueTimes,
+        })
       } catch (e) {
         deps.onListenerError?.(e)
       }

@@ -23,8 +23,11 @@ export interface EngineDeps {
   plans: PlanRegistry
   clock: Clock
   calendar: Pick<Calendar, 'addDuration'>
-  /** Called after each committed change (live updates). */
-  onChange?: (view: IncidentView, entry: HistoryItem) => void
+  /**
+   * Called after each committed change (live updates). Its `view` is built on first read:
+   * a listener that does not read it (no stream watching the incident) costs no view.
+   */
+  onChange?: (change: Change) => void
   /**
    * Told when onChange throws. The change stands (it is committed and on disk) and every
    * caller is still answered: a listener's failure is the listener's, reported here.
@@ -48,6 +51,29 @@ export interface EngineDeps {
    * behind (tail.ts; default SNAPSHOT_EVERY; 1: every change writes it).
    */
   snapshotEvery?: number
+}
+
+/** A committed change, as onChange hears of it. */
+export interface Change {
+  incidentId: string
+  organisation: string
+  entry: HistoryItem
+  /** The incident's view after the change (without `overdue`), built on first read and kept. */
+  readonly view: IncidentView
+  /**
+   * The due times of the timer rows the change began (deadlines and their warnings): what a
+   * scheduler asleep until a later one must wake for. Rows it left alone were there before.
+   */
+  dueTimes: readonly string[]
+}
+
+/** A value worked out on first call and kept. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => {
+    made ??= { value: make() }
+    return made.value
+  }
 }
 
 export interface WebhookRoute {

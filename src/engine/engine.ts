@@ -47,6 +47,7 @@ import { createWriter } from './write.js'
 
 export type {
   Caller,
+  Change,
   Clock,
   EngineDeps,
   HistoryItem,
@@ -56,6 +57,14 @@ export type {
   WebhookRoute,
 } from './core.js'
 export { storageError } from './core.js'
+
+/** What a send answers when the caller asks for no view (engine.sendMinimal). */
+export interface MinimalAnswer {
+  id: string
+  version: number
+  phase: string
+  allowedEvents: string[]
+}
 
 export function createEngine(deps: EngineDeps) {
   const core = createCore(deps)
@@ -116,7 +125,17 @@ export function createEngine(deps: EngineDeps) {
 
   return {
     open: openOnce,
-    send: rooms.send,
+    /** Sends one event; answers the incident's view after it (API.md). */
+    send: (...args: Parameters<Commands['send']>): Promise<IncidentView> =>
+      rooms.send(...args).then((a) => a.view()),
+    /**
+     * Sends one event; answers only where the incident stands after it (its version, phase
+     * and the events it accepts), and builds no view (`Prefer: return=minimal`).
+     */
+    sendMinimal: (...args: Parameters<Commands['send']>): Promise<MinimalAnswer> =>
+      rooms
+        .send(...args)
+        .then(({ id, version, phase, allowedEvents }) => ({ id, version, phase, allowedEvents })),
     get,
     list,
     /** One incident the list's filter keeps, on any page, without its snapshot row (list.ts), or null. */

@@ -33,7 +33,8 @@ export function createIdempotency(core: Core) {
     scope: string,
     key: string | undefined,
     requestHash: string,
-    view: IncidentView,
+    /** The answer remembered (built only when there is a key). */
+    view: () => IncidentView,
   ) =>
     key
       ? trx
@@ -43,7 +44,7 @@ export function createIdempotency(core: Core) {
             key,
             request_hash: requestHash,
             status: 200,
-            response: JSON.stringify(view),
+            response: JSON.stringify(view()),
             created_at: iso(clock.now()),
           })
           .execute()

@@ -1,6 +1,6 @@
 /**
  * Hot incidents stay live: a bounded cache of restored incidents (actor.ts `Running`) and
- * their stored views, keyed by incident id and kept only for the version they were
+ * their stored view parts, keyed by incident id and kept only for the version they were
  * committed at. A change takes its incident's entry out (so a change that rolls back
  * leaves nothing behind) and puts the new one back only once its transaction committed,
  * or at once when it was refused and changed nothing; a version that moved
@@ -12,7 +12,7 @@ import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db, Target } from '../store/statements.js'
 import type { Running } from './actor.js'
-import type { IncidentView } from './view.js'
+import type { StoredView } from './stored-view.js'
 
 /** Incidents kept live by default (about 10–20 KB each). */
 export const ACTOR_CACHE_SIZE = 1_000
@@ -20,8 +20,13 @@ export const ACTOR_CACHE_SIZE = 1_000
 export interface Live {
   version: number
   actorRef: Running
-  /** The view as stored at `version` (without `overdue`, which is computed on read). */
-  view: IncidentView
+  /**
+   * What the view column holds at `version` (stored-view.ts: the source, the events
+   * accepted, annotations), and its text as written; the rest of the view is the
+   * machine's state, assembled only when someone reads it.
+   */
+  stored: StoredView
+  storedText: string
   /** The row's head columns as written at `version`, when the change that wrote it kept them. */
   head?: IncidentHead
   /** The version its stored snapshot was written at (tail.ts: at most `version`). */

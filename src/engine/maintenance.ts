@@ -126,9 +126,16 @@ export function createMaintenance(core: Core, rooms: Rooms) {
       // The old version's timer rows (fired or not) name deadlines that are gone: its due times are the obligations' now.
       await trx.deleteFrom('timers').where('incident_id', '=', id).execute()
       const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
-      await moveTimers(trx, store, id, [], held(rooms.timersOf(d.ctx)))
-      await emit(trx, plan.id, entry, view)
-      notify(told, view, entry)
+      const timers = held(rooms.timersOf(d.ctx))
+      await moveTimers(trx, store, id, [], timers)
+      await emit(trx, plan.id, entry, () => view)
+      notify(
+        told,
+        row,
+        () => view,
+        entry,
+        timers.map((t) => t.dueAt),
+      )
       return outcome
     }
     return opts.dryRun ? guarded(() => db.transaction().execute((trx) => work(trx, []))) : inTransaction(work)

@@ -175,7 +175,7 @@ export function createMigration(core: Core, rooms: Rooms) {
       rejudged: true,
       keptRisen: true,
     }
-    const view = await apply(trx, told, to, row, before, actorRef, undefined, {
+    const applied = await apply(trx, told, to, row, before, actorRef, undefined, {
       type: 'MIGRATED',
       payload: { ...payload },
       actor,
@@ -184,7 +184,7 @@ export function createMigration(core: Core, rooms: Rooms) {
     await trx.updateTable('incidents').set({ plan_version: to.version }).where('id', '=', id).execute()
     // The cached actor (if any) runs the old chart: the next change restores from the new snapshot.
     told.push(() => core.live.drop(id))
-    return { ...planned, incident: view }
+    return { ...planned, incident: applied.view() }
   }
 
   /** Migrates one incident (or, with `dryRun`, says what would change). */

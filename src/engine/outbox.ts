@@ -11,12 +11,13 @@ export function createOutbox(core: Core) {
   const { webhooks } = core
 
   /** Queues a notification per matching webhook, in the transaction of the change itself. */
-  async function emit(trx: Db, planId: string, entry: StoredEntry, view: IncidentView) {
+  async function emit(trx: Db, planId: string, entry: StoredEntry, viewOf: () => IncidentView) {
     const routes = webhooks.filter(
       (r) => (!r.plan || r.plan === planId) && (!r.types || r.types.includes(entry.type)),
     )
     if (routes.length === 0) return
     const item = toHistory(entry)
+    const view = viewOf()
     const body = JSON.stringify({
       incidentId: view.id,
       planId,

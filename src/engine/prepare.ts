@@ -14,9 +14,8 @@
 
 import { headOf, selectIncidents, type WithSnapshot, withSnapshot } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
-import { contextOf } from './actor.js'
 import type { Core } from './core.js'
-import { viewFromRow } from './stored-view.js'
+import { storedOf } from './stored-view.js'
 import { restoreRow } from './tail.js'
 
 /** Incidents read in one statement and prepared between two yields to the event loop (a few ms of work). */
@@ -75,12 +74,11 @@ export function createPreparer(core: Core) {
           const actorRef = await restoreRow(db, store, plan, row)
           // Made live by a change while the entries after its snapshot were read: that copy is newer.
           if (live.has(row.id)) continue
-          const snapshot = actorRef.getSnapshot()
-          const view = viewFromRow(plan, row, { value: snapshot.value, context: contextOf(snapshot) })
           live.put(row.id, {
             version: row.version,
             actorRef,
-            view,
+            stored: storedOf(row.view),
+            storedText: row.view,
             head: headOf(row),
             snapshotVersion: row.snapshot_version,
           })

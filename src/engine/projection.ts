@@ -10,11 +10,11 @@ import { type WithSnapshot, withSnapshot } from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import type { PendingTimer } from '../store/timers.js'
-import { contextOf, phaseOf, type Running } from './actor.js'
+import { contextOf, phaseOf, phaseOfValue, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
 import { snapshotText } from './snapshot-text.js'
-import { type ViewRead, type ViewRow, viewFromRow } from './stored-view.js'
+import { type StoredView, type ViewRead, type ViewRow, viewFromRow } from './stored-view.js'
 import { type Behind, upToDate } from './tail.js'
 import { type IncidentView, isOverdue } from './view.js'
 
@@ -53,15 +53,23 @@ export function createProjection(core: Core) {
     upToDate(db, core.store, core.planOf(row), row, core.live.peek(row.id))
 
   /**
-   * Where the incident stands, for a refusal: from `view` when it is at hand (live), else
-   * the row's, with `snapshot` when the caller restored it (a row's own may be behind: tail.ts).
+   * Where the incident stands, for a refusal: from its stored view part and machine state
+   * when both are at hand (live), else the row's, with `snapshot` when the caller restored
+   * it (a row's own may be behind: tail.ts).
    */
   const current = (
     row: ViewRow & Pick<IncidentRow, 'plan_id' | 'plan_version'>,
-    view?: IncidentView,
+    stored?: StoredView,
     snapshot?: { value: unknown; context: IncidentContext },
   ): CurrentState => {
-    const v = view ?? viewFromRow(core.planOf(row), row, snapshot)
+    if (stored && snapshot)
+      return {
+        allowedEvents: stored.allowedEvents,
+        version: row.version,
+        phase: phaseOfValue(snapshot.value),
+        state: snapshot.value,
+      }
+    const v = viewFromRow(core.planOf(row), row, snapshot)
     return { allowedEvents: v.allowedEvents, version: row.version, phase: v.phase, state: v.state }
   }
 

@@ -13,7 +13,7 @@
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentRow } from '../store/schema.js'
 import { parseSnapshot } from './snapshot-text.js'
-import { assembleView, type IncidentView, rowFactsOf } from './view.js'
+import { assembleView, type IncidentView, type RowFacts, rowFactsOf } from './view.js'
 
 /** The part of a view the column keeps. */
 export interface StoredView {
@@ -26,24 +26,45 @@ export interface StoredView {
   warnings?: IncidentView['warnings']
 }
 
-/** The text the view column stores for `view`. */
-export function storedViewText(view: IncidentView): string {
+/** What a view keeps beside the plan and the row: the stored part of `view` (either form). */
+export const storedOfView = (view: Omit<StoredView, 'compact'>): StoredView => {
   const stored: StoredView = { compact: 1, source: view.source, allowedEvents: view.allowedEvents }
   if (view.notes) stored.notes = view.notes
   if (view.evidence) stored.evidence = view.evidence
   if (view.warnings) stored.warnings = view.warnings
-  return JSON.stringify(stored)
+  return stored
 }
+
+/** The text the view column stores for `view`. */
+export const storedViewText = (view: Omit<StoredView, 'compact'>): string =>
+  JSON.stringify(storedOfView(view))
+
+/** The stored part of a view column's text, either form (a row written before holds the whole view). */
+export const storedOf = (text: string): StoredView =>
+  storedOfView({ source: null, allowedEvents: [], ...(JSON.parse(text) as Partial<StoredView>) })
 
 /** What a stored view keeps beside the plan (either form): source and annotations. */
 export function storedExtras(text: string): Pick<IncidentView, 'source' | 'notes' | 'evidence' | 'warnings'> {
-  const v = JSON.parse(text) as Partial<IncidentView>
-  return {
-    source: v.source ?? null,
-    ...(v.notes ? { notes: v.notes } : {}),
-    ...(v.evidence ? { evidence: v.evidence } : {}),
-    ...(v.warnings ? { warnings: v.warnings } : {}),
-  }
+  const { compact: _c, allowedEvents: _a, ...extras } = storedOf(text)
+  return extras
+}
+
+/**
+ * The view from a machine's state (value and context), the stored part and the row's
+ * facts: what a change that is read, and a read, both assemble. `keep` as in assembleView.
+ */
+export function viewOf(
+  plan: PlanDefinition,
+  state: { value: unknown; context: IncidentContext },
+  stored: StoredView,
+  facts: RowFacts,
+  keep = false,
+): IncidentView {
+  const view = assembleView(plan, state.value, state.context, stored.allowedEvents, facts, keep)
+  if (stored.notes) view.notes = stored.notes
+  if (stored.evidence) view.evidence = stored.evidence
+  if (stored.warnings) view.warnings = stored.warnings
+  return view
 }
 
 export type ViewRow = Pick<
@@ -93,15 +114,10 @@ export function viewFromRow(
   const stored = JSON.parse(row.view) as Partial<StoredView> & Partial<IncidentView>
   if (stored.compact !== 1) return stored as IncidentView
   snapshot ??= parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
-  const view = assembleView(
+  return viewOf(
     plan,
-    snapshot.value,
-    snapshot.context,
-    stored.allowedEvents ?? [],
+    snapshot,
+    storedOfView({ source: null, allowedEvents: [], ...stored }),
     rowFactsOf(row, stored.source ?? null, row.version, row.updated_at),
   )
-  if (stored.notes) view.notes = stored.notes
-  if (stored.evidence) view.evidence = stored.evidence
-  if (stored.warnings) view.warnings = stored.warnings
-  return view
 }

@@ -12,16 +12,14 @@ import type { Told } from './committer.js'
 import { type Core, FIRE_BATCH, iso } from './core.js'
 import { type Live, lockRow, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
-import { viewFromRow } from './stored-view.js'
 import { restoreRow } from './tail.js'
-import type { IncidentView } from './view.js'
 
 /** Incidents a batch already restored, at the version the batch moved them to. */
 type Local = Map<string, Live>
 
 export function createTimers(core: Core, rooms: Rooms) {
   const { store, clock, db, deps, planOf, guarded } = core
-  const { inTransaction, annotateIn, apply } = rooms
+  const { inTransaction, apply } = rooms
 
   /**
    * Fires due deadlines through the same path as any event (actor `system`), each
@@ -107,18 +105,19 @@ export function createTimers(core: Core, rooms: Rooms) {
     if (!timer) return spent()
     // Its snapshot's version as read: the change may have written a later one (write.ts), and
     // one said older only makes the next change write it sooner.
-    const keep = (view: IncidentView) =>
+    const keep = (stored: Pick<Live, 'stored' | 'storedText'>) =>
       local.set(row.id, {
         version: row.version + 1,
         actorRef,
-        view: { ...view, overdue: false },
+        stored: stored.stored,
+        storedText: stored.storedText,
         snapshotVersion: row.snapshot_version,
       })
-    const system: Actor = { name: 'system', role: 'system' }
     const warning = /^(.*)~w(\d+)$/.exec(timer.instance)
     if (warning) {
       const [, instance = '', pct = '0'] = warning
-      const o = contextOf(actorRef.getSnapshot()).obligations.find((x) => x.id === instance)
+      const s = actorRef.getSnapshot()
+      const o = contextOf(s).obligations.find((x) => x.id === instance)
       if (o?.status !== 'owed' || o.dueAt === null || o.breachedAt !== null) return spent()
       const w = {
         deadline: o.deadline ?? o.rule,
@@ -128,30 +127,15 @@ export function createTimers(core: Core, rooms: Rooms) {
         dueAt: o.dueAt,
         at: timer.due_at,
       }
-      const view = await annotateIn(
-        trx,
-        told,
-        row,
-        system,
-        { type: 'DEADLINE_WARNING', payload: w, occurredAt: timer.due_at },
-        (v) => ({
-          ...v,
-          warnings: [...(v.warnings ?? []), w],
-        }),
-        {},
-        // Not live: the view from the snapshot just restored, not the row's read again.
-        live?.view ??
-          viewFromRow(plan, row, {
-            value: actorRef.getSnapshot().value,
-            context: contextOf(actorRef.getSnapshot()),
-          }),
-      )
-      keep(view)
+      const state = { value: s.value, context: contextOf(s) }
+      const warned = await rooms.warnIn(trx, told, plan, row, state, live, w)
+      keep(warned)
       told.push(() =>
         core.live.put(row.id, {
           version: row.version + 1,
           actorRef,
-          view: { ...view, overdue: false },
+          stored: warned.stored,
+          storedText: warned.storedText,
           snapshotVersion: row.snapshot_version,
         }),
       )
@@ -159,6 +143,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     }
     // At the obligation's own due time (a timer held for a late entry fires after it).
     const dueAt = owed?.dueAt ? iso(new Date(owed.dueAt)) : timer.due_at
+    const system: Actor = { name: 'system', role: 'system' }
     const event: IncidentEvent = {
       type: 'DEADLINE_PASSED',
       at: dueAt,
@@ -169,7 +154,7 @@ export function createTimers(core: Core, rooms: Rooms) {
     if (!actorRef.getSnapshot().can(event)) return spent()
     const before = contextOf(actorRef.getSnapshot())
     actorRef.send(event)
-    const view = await apply(trx, told, plan, row, before, actorRef, live?.view, {
+    const applied = await apply(trx, told, plan, row, before, actorRef, live, {
       type: 'DEADLINE_PASSED',
       payload: {
         deadline: timer.deadline,
@@ -180,7 +165,7 @@ export function createTimers(core: Core, rooms: Rooms) {
       actor: system,
       occurredAt: dueAt,
     })
-    keep(view)
+    keep(applied.kept)
     return true
   }
 

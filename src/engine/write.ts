@@ -9,14 +9,22 @@ import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import { moveTimers } from '../store/timers.js'
-import type { Running } from './actor.js'
+import { acceptedEvents, phaseOfValue, type Running } from './actor.js'
 import type { Told } from './committer.js'
-import { type Core, iso, laterOf } from './core.js'
+import { type Core, iso, laterOf, once } from './core.js'
 import { lateEntryTimers } from './late-entry.js'
+import type { Live } from './live.js'
 import { ledgerChanges } from './obligations.js'
 import type { Base } from './rooms.js'
-import { storedExtras, storedViewText, viewFromRow } from './stored-view.js'
-import { buildView, type IncidentView, isOverdue, rowFactsOf } from './view.js'
+import {
+  type StoredView,
+  storedOf,
+  storedOfView,
+  storedViewText,
+  viewFromRow,
+  viewOf,
+} from './stored-view.js'
+import { type IncidentView, isOverdue, rowFactsOf } from './view.js'
 
 /**
  * The derived columns whose value the event changed. Most events move no list column:
@@ -46,11 +54,67 @@ export const writesSnapshot = (
   every: number,
 ) => !wasLive || row.version + 1 - row.snapshot_version >= every
 
+/**
+ * A change made: its incident's version and where it stands, and its view, built on the
+ * first call (most changes, a deadline firing or a feed's event, have nobody reading it).
+ */
+export interface Applied {
+  id: string
+  version: number
+  phase: string
+  allowedEvents: string[]
+  /** The view after the change, `overdue` as of the call; built once, on the first call. */
+  view(): IncidentView
+  /** The stored view part as written, for a caller that keeps the incident live (live.ts). */
+  kept: Pick<Live, 'stored' | 'storedText'>
+}
+
+/** An answer from a view already at hand (an idempotent replay). */
+export const appliedOf = (view: IncidentView): Applied => ({
+  id: view.id,
+  version: view.version,
+  phase: view.phase,
+  allowedEvents: view.allowedEvents,
+  view: () => view,
+  kept: { stored: storedOfView(view), storedText: storedViewText(view) },
+})
+
 export function createWriter(core: Core, rooms: Base) {
   const { clock, store } = core
-  const { derive, entryFor, current, timerMoves, emit, remember, notify } = rooms
+  const { derive, entryFor, current, timerMoves, emit, remember, notify, upToDateRow } = rooms
 
-  /** Writes what an applied event produced: journal entry, incident row, timers, idempotency record. */
+  /** Where the incident stands as stored now, for a change that found its row moved under it. */
+  const conflict = async (trx: Db, row: IncidentRow) => {
+    const now = await repo.lockIncident(trx, store, row.id)
+    return new VersionConflict(row.version, current(now ? await upToDateRow(trx, now) : row))
+  }
+
+  /** The answer of a change: `view` builds the view once; each call says `overdue` as of then. */
+  const answer = (
+    row: Pick<IncidentRow, 'id'>,
+    version: number,
+    phase: string,
+    stored: StoredView,
+    view: () => IncidentView,
+    storedText = storedViewText(stored),
+  ): Applied => ({
+    id: row.id,
+    version,
+    phase,
+    allowedEvents: stored.allowedEvents,
+    kept: { stored, storedText },
+    view: () => {
+      const v = view()
+      return { ...v, overdue: isOverdue(v, clock.now()) }
+    },
+  })
+
+  /**
+   * Writes what an applied event produced: journal entry, incident row, timers, idempotency
+   * record. The view is not built here (issue 20): the row's view column keeps only what
+   * the machine does not give (stored-view.ts), and the whole view is assembled for whoever
+   * reads it: the caller, a listener, a webhook, an idempotency record.
+   */
   async function apply(
     trx: Db,
     told: Told,
@@ -58,8 +122,8 @@ export function createWriter(core: Core, rooms: Base) {
     row: IncidentRow,
     before: IncidentContext,
     actorRef: Running,
-    /** The view stored at row.version, when the incident was live (live.ts). */
-    stored: IncidentView | undefined,
+    /** The stored view part at row.version and its text, when the incident was live (live.ts). */
+    live: Pick<Live, 'stored' | 'storedText'> | undefined,
     entryIn: {
       type: string
       payload: Record<string, unknown>
@@ -68,10 +132,11 @@ export function createWriter(core: Core, rooms: Base) {
       key?: string
       idempotency?: { scope: string; requestHash: string }
     },
-  ): Promise<IncidentView> {
+  ): Promise<Applied> {
     // Texts and views are kept for the next change only if the incident was live before
     // this one: one restored for a single change (a deadline firing, say) seldom has another soon.
-    const d = derive(plan, actorRef, stored !== undefined)
+    const wasLive = live !== undefined
+    const d = derive(plan, actorRef, wasLive)
     const recordedAt = iso(clock.now())
     const changes = ledgerChanges(before.obligations, d.ctx.obligations)
     const entry = entryFor(
@@ -79,61 +144,59 @@ export function createWriter(core: Core, rooms: Base) {
       changes ? { ...entryIn, payload: { ...entryIn.payload, obligations: changes } } : entryIn,
       recordedAt,
     )
-    const prev = stored ?? storedExtras(row.view)
-    const view: IncidentView = {
-      ...buildView(
-        plan,
-        d.s,
-        rowFactsOf(row, prev.source, row.version + 1, recordedAt),
-        stored !== undefined,
-      ),
-      // What annotations added stays in the view.
-      ...(prev.notes ? { notes: prev.notes } : {}),
-      ...(prev.evidence ? { evidence: prev.evidence } : {}),
-      ...(prev.warnings ? { warnings: prev.warnings } : {}),
+    const version = row.version + 1
+    // What annotations added stays; the events accepted are the machine's now.
+    const stored: StoredView = {
+      ...(live?.stored ?? storedOf(row.view)),
+      allowedEvents: acceptedEvents(d.s),
     }
-    // A MIGRATED entry is never re-sent from a snapshot (tail.ts): its change writes one.
-    const snapshotVersion = writesSnapshot(
-      row,
-      stored !== undefined && entryIn.type !== 'MIGRATED',
-      core.snapshotEvery,
+    const storedText = storedViewText(stored)
+    const state = { value: d.s.value, context: d.ctx }
+    const view = once(() =>
+      viewOf(plan, state, stored, rowFactsOf(row, stored.source, version, recordedAt), wasLive),
     )
-      ? row.version + 1
+    // A MIGRATED entry is never re-sent from a snapshot (tail.ts): its change writes one.
+    const snapshotVersion = writesSnapshot(row, wasLive && entryIn.type !== 'MIGRATED', core.snapshotEvery)
+      ? version
       : row.snapshot_version
     const written = {
       ...changedColumns(row, d.columns),
-      version: row.version + 1,
-      view: storedViewText(view),
+      version,
+      // Written only when it changed: most events leave the events accepted as they were.
+      ...(storedText !== (live?.storedText ?? row.view) ? { view: storedText } : {}),
       last_occurred_at: laterOf(entryIn.occurredAt, row.last_occurred_at),
       head_hash: entry.hash,
       updated_at: recordedAt,
     }
     const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, written)
-    if (!saved) throw new VersionConflict(row.version, current(row, stored))
+    if (!saved) throw await conflict(trx, row)
     if (snapshotVersion > row.snapshot_version)
       await repo.saveSnapshot(trx, store, row.id, snapshotVersion, d.snapshot())
     await repo.appendJournalFast(trx, store, entry)
     // The timer rows follow the pending deadlines; most events leave those as they were,
     // and then no timer row is touched (and only the changed obligations' are computed).
     const moves = timerMoves(before, d.ctx)
+    let dueTimes: readonly string[] = []
     if (moves) {
       const held = lateEntryTimers(row.created_at, core.lateEntryGraceMs)
-      await moveTimers(trx, store, row.id, held(moves.before), held(moves.after))
+      const after = held(moves.after)
+      await moveTimers(trx, store, row.id, held(moves.before), after)
+      dueTimes = after.map((t) => t.dueAt)
     }
     await emit(trx, plan.id, entry, view)
     if (entryIn.idempotency)
       await remember(trx, entryIn.idempotency.scope, entryIn.key, entryIn.idempotency.requestHash, view)
-    notify(told, view, entry)
-    const version = row.version + 1
+    notify(told, row, view, entry, dueTimes)
     const head = repo.headOf({ ...row, ...written })
-    told.push(() => core.live.put(row.id, { version, actorRef, view, head, snapshotVersion }))
-    return { ...view, overdue: isOverdue(view, clock.now()) }
+    told.push(() => core.live.put(row.id, { version, actorRef, stored, storedText, head, snapshotVersion }))
+    return answer(row, version, d.columns.phase, stored, view, storedText)
   }
 
   /**
    * Appends an entry that records something beside the plan (a note, an owner, a piece
    * of evidence, a generated document, a warning) without moving the machine: journal
-   * entry + version + view in one transaction, like any event.
+   * entry + version + view in one transaction, like any event. `patch` changes the view;
+   * `base`, when given, is the view before it (else it is read from the row).
    */
   async function annotateIn(
     trx: Db,
@@ -143,28 +206,74 @@ export function createWriter(core: Core, rooms: Base) {
     entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
     patch: (view: IncidentView) => IncidentView,
     columns: { owner?: string | null } = {},
-    stored?: IncidentView,
-  ): Promise<IncidentView> {
+    base?: () => IncidentView,
+  ): Promise<Applied> {
     const recordedAt = iso(clock.now())
     const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
     const view = patch({
-      ...(stored ?? viewFromRow(core.planOf(row), row)),
+      ...(base ? base() : viewFromRow(core.planOf(row), row)),
       version: row.version + 1,
       updatedAt: recordedAt,
     })
+    const stored = storedOfView(view)
+    const storedText = storedViewText(stored)
     const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
       ...columns,
       version: row.version + 1,
-      view: storedViewText(view),
+      view: storedText,
       head_hash: e.hash,
       updated_at: recordedAt,
     })
-    if (!saved) throw new VersionConflict(row.version, current(row, stored))
+    if (!saved) throw await conflict(trx, row)
     await repo.appendJournalFast(trx, store, e)
-    await emit(trx, row.plan_id, e, view)
-    notify(told, view, e)
-    return { ...view, overdue: isOverdue(view, clock.now()) }
+    await emit(trx, row.plan_id, e, () => view)
+    notify(told, row, () => view, e)
+    return answer(row, row.version + 1, view.phase, stored, () => view, storedText)
   }
 
-  return { apply, annotateIn }
+  /**
+   * A due-soon warning (DEADLINE_WARNING): an annotation that adds to the stored view part's
+   * warnings and builds no view unless one is read (a firing's, like an event's).
+   */
+  async function warnIn(
+    trx: Db,
+    told: Told,
+    plan: PlanDefinition,
+    row: IncidentRow,
+    state: { value: unknown; context: IncidentContext },
+    live: Pick<Live, 'stored' | 'storedText'> | undefined,
+    warning: NonNullable<IncidentView['warnings']>[number],
+  ): Promise<{ applied: Applied; stored: StoredView; storedText: string }> {
+    const recordedAt = iso(clock.now())
+    const system: Actor = { name: 'system', role: 'system' }
+    const e = entryFor(
+      row,
+      { type: 'DEADLINE_WARNING', payload: warning, actor: system, occurredAt: warning.at },
+      recordedAt,
+    )
+    const prev = live?.stored ?? storedOf(row.view)
+    const stored: StoredView = { ...prev, warnings: [...(prev.warnings ?? []), warning] }
+    const storedText = storedViewText(stored)
+    const version = row.version + 1
+    const view = once(() =>
+      viewOf(plan, state, stored, rowFactsOf(row, stored.source, version, recordedAt), live !== undefined),
+    )
+    const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
+      version,
+      view: storedText,
+      head_hash: e.hash,
+      updated_at: recordedAt,
+    })
+    if (!saved) throw await conflict(trx, row)
+    await repo.appendJournalFast(trx, store, e)
+    await emit(trx, row.plan_id, e, view)
+    notify(told, row, view, e)
+    return {
+      applied: answer(row, version, phaseOfValue(state.value), stored, view, storedText),
+      stored,
+      storedText,
+    }
+  }
+
+  return { apply, annotateIn, warnIn }
 }

@@ -9,7 +9,7 @@
  * fallback. A listener's failure never reaches the engine: onChange runs after the
  * commit, and an exception there would fail a request whose change is already saved.
  */
-import type { HistoryItem } from '../engine/engine.js'
+import type { Change, HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
 
 export interface LiveChange {
@@ -29,8 +29,11 @@ export interface LiveScope {
 export type Refused = 'closed' | 'total' | 'organisation' | 'token'
 
 export interface Hub {
-  /** One committed entry (the engine's onChange). */
-  publish(view: IncidentView, entry: HistoryItem): void
+  /**
+   * One committed entry (the engine's onChange). Its view is read only for a stream that
+   * takes it: a change nobody watches builds none.
+   */
+  publish(change: Pick<Change, 'incidentId' | 'organisation' | 'entry' | 'view'>): void
   /**
    * `listener` gets every change in `scope`; `onClose` is called once when the hub closes
    * (shutdown). Returns the unsubscribe, or null when the hub is closed or full.
@@ -94,12 +97,12 @@ export function createHub(opts: HubOptions = {}): Hub {
       return closed
     },
     size: () => subscribers.size,
-    publish(view, entry) {
+    publish(change) {
       for (const s of subscribers) {
-        if (s.scope.organisation !== view.organisation) continue
-        if (s.scope.incidentId !== undefined && s.scope.incidentId !== view.id) continue
+        if (s.scope.organisation !== change.organisation) continue
+        if (s.scope.incidentId !== undefined && s.scope.incidentId !== change.incidentId) continue
         try {
-          s.listener({ view, entry })
+          s.listener({ view: change.view, entry: change.entry })
         } catch (e) {
           opts.onError?.(e)
         }

@@ -308,7 +308,7 @@ describe.each(STORE_KINDS)('engine on %s', (kind) => {
       plans: toyRegistry,
       clock,
       calendar,
-      onChange: (view, entry) => heard.push(`${view.id}:${entry.type}`),
+      onChange: ({ incidentId, entry }) => heard.push(`${incidentId}:${entry.type}`),
       onTimerError: (timer) => failed.push(timer.incident_id),
     })
     clock.advance(31) // both warnings and the breach of every report deadline are due

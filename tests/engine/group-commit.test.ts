@@ -40,7 +40,7 @@ async function counted() {
     plans: registry,
     clock: new TestClock(),
     calendar,
-    onChange: (view, entry) => heard.push(`${view.id}:${entry.seq}`),
+    onChange: ({ incidentId, entry }) => heard.push(`${incidentId}:${entry.seq}`),
   })
   const commits = () => ran.filter((q) => q.sql.toLowerCase() === 'commit').length
   return { engine, db, heard, commits }
@@ -131,9 +131,9 @@ describe('group commit (SQLite)', () => {
       plans: registry,
       clock: new TestClock(),
       calendar,
-      onChange: (view) => {
-        if (view.id === bad) throw new Error('listener bug')
-        heard.push(view.id)
+      onChange: ({ incidentId }) => {
+        if (incidentId === bad) throw new Error('listener bug')
+        heard.push(incidentId)
       },
       onListenerError: (e) => reported.push(e),
     })

@@ -118,13 +118,13 @@ export async function testApp(
     plans,
     clock,
     calendar: liveCalendar,
-    onChange: (view, entry) => {
-      hub.publish(view, entry)
+    onChange: (change) => {
+      hub.publish(change)
       witness?.record({
-        incident: view.id,
-        organisation: view.organisation,
-        seq: entry.seq,
-        head: entry.hash,
+        incident: change.incidentId,
+        organisation: change.organisation,
+        seq: change.entry.seq,
+        head: change.entry.hash,
       })
     },
   })

@@ -185,7 +185,13 @@ describe('GET /incidents/stream', () => {
     })
     const sse = sseReader((await stream(t, '/incidents/stream', 'auditor')).body)
     const entry = { type: 'NOTE_ADDED', payload: {}, actor: { name: 'x', role: 'office' } }
-    for (let seq = 2; seq < 1000; seq++) t.hub.publish(view, { ...entry, seq } as never) // nobody reads
+    for (let seq = 2; seq < 1000; seq++)
+      t.hub.publish({
+        incidentId: view.id,
+        organisation: view.organisation,
+        view,
+        entry: { ...entry, seq } as never,
+      }) // nobody reads
     expect(t.hub.size()).toBe(0)
     let events = 0
     let last: SseEvent | null = null

@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('change announcements on %s', (kind) => {
       plans: registry,
       clock: new TestClock(),
       calendar,
-      onChange: (view, entry) => heard.push(`${view.id} ${entry.seq}`),
+      onChange: ({ incidentId, entry }) => heard.push(`${incidentId} ${entry.seq}`),
     })
     const monitor = caller('monitor')
     const ids: string[] = []

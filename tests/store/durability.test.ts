@@ -80,7 +80,7 @@ async function engineOn(disk: Disk) {
     plans: registry,
     clock: new TestClock(),
     calendar,
-    onChange: (_view, entry) => heard.push(entry.seq),
+    onChange: ({ entry }) => heard.push(entry.seq),
   })
   return { store, engine, heard }
 }
@@ -138,7 +138,7 @@ describe('a change on a SQLite file', () => {
       plans: registry,
       clock,
       calendar,
-      onChange: (_v, e) => heard.push(e.seq),
+      onChange: ({ entry }) => heard.push(entry.seq),
     })
     const office = caller('office')
     const opened = await engine.open({ planId: 'neixiang-2017', title: '坏盘' }, office)

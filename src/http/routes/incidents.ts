@@ -1,14 +1,20 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
-import { HistorySchema, IncidentPageSchema, IncidentViewSchema } from '../schemas/incident-answers.js'
+import {
+  HistorySchema,
+  IncidentPageSchema,
+  IncidentViewSchema,
+  MinimalEventAnswerSchema,
+} from '../schemas/incident-answers.js'
 import {
   EventHeaders,
   IncidentParams,
   ListQuery,
   OpenIncidentBody,
+  prefersMinimal,
   SendEventBody,
   WriteHeaders,
 } from '../schemas/incident-requests.js'
@@ -93,7 +99,13 @@ const send = createRoute({
     body: { content: { 'application/json': { schema: SendEventBody } }, required: true },
   },
   responses: {
-    200: { ...json(IncidentViewSchema, 'the incident after the event'), headers: ETagHeader },
+    200: {
+      ...json(
+        z.union([IncidentViewSchema, MinimalEventAnswerSchema]),
+        'the incident after the event (with `Prefer: return=minimal`, MinimalEventAnswer)',
+      ),
+      headers: ETagHeader,
+    },
     400: problems[400],
     401: problems[401],
     403: problems[403],
@@ -177,17 +189,20 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
           },
         ])
       const expectedVersion = inHeader ?? inBody
-      const view = await engine.send(
-        id,
-        {
-          type,
-          fields,
-          ...(occurredAt === undefined ? {} : { occurredAt }),
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
-        },
-        c.get('caller'),
-        headers['idempotency-key'],
-      )
+      const req = {
+        type,
+        fields,
+        ...(occurredAt === undefined ? {} : { occurredAt }),
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      }
+      if (prefersMinimal(headers.prefer)) {
+        // The view is neither built nor sent (issue 20): a feed needs the version for its next If-Match.
+        const answer = await engine.sendMinimal(id, req, c.get('caller'), headers['idempotency-key'])
+        c.header('ETag', etagOf(answer.version))
+        c.header('Preference-Applied', 'return=minimal')
+        return c.json(answer, 200)
+      }
+      const view = await engine.send(id, req, c.get('caller'), headers['idempotency-key'])
       c.header('ETag', etagOf(view.version))
       return c.json(view, 200)
     })

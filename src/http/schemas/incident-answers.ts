@@ -133,6 +133,16 @@ export const IncidentViewSchema = z
   })
   .openapi('Incident')
 
+/** What an event answers with `Prefer: return=minimal`: where the incident stands, no view. */
+export const MinimalEventAnswerSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    phase: z.string(),
+    allowedEvents: z.array(z.string()),
+  })
+  .openapi('MinimalEventAnswer')
+
 export const IncidentPageSchema = z.object({
   items: z.array(IncidentViewSchema),
   nextCursor: nullableString,

@@ -101,4 +101,19 @@ export const EventHeaders = WriteHeaders.extend({
     .max(50)
     .optional()
     .openapi({ description: "the incident's version (its ETag), quoted or not" }),
+  prefer: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        '`return=minimal` (RFC 7240): answer only the version, phase and events accepted (MinimalEventAnswer), ' +
+        'not the whole view; the answer says `Preference-Applied: return=minimal`',
+    }),
 })
+
+/** Whether a Prefer header asks for `return=minimal` (RFC 7240: comma-separated preferences). */
+export const prefersMinimal = (prefer: string | undefined): boolean =>
+  (prefer ?? '')
+    .split(',')
+    .some((p) => p.split(';')[0]?.trim().toLowerCase().replace(/\s+/g, '') === 'return=minimal')
