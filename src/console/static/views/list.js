@@ -11,10 +11,10 @@ import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, planOfIncident, severityLabel } from './common.js'
+import { roleOwedLine } from './role-owed.js'
 
 addStrings({
   zh: {
-    'list.mine': '只看我的角色应办的',
     'list.sort': '排序',
     'list.sortDue': '最近截止优先',
     'list.sortCreated': '最新建立优先',
@@ -24,7 +24,6 @@ addStrings({
     'list.captionDue': '事件列表（最近截止在前，无时限的在后；时间为北京时间）',
   },
   en: {
-    'list.mine': 'Owed by my role only',
     'list.sort': 'Sort',
     'list.sortDue': 'Nearest due first',
     'list.sortCreated': 'Newest first',
@@ -124,6 +123,7 @@ export function renderList(main, _params, ctx) {
           v.breached
             ? h('span', { class: 'badge overdue' }, t('list.breachedCount', { n: v.breached }))
             : null,
+          roleOwedLine(v, session()?.role),
         ),
         h('td', {}, formatTime(v.createdAt)),
       )
