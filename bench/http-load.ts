@@ -3,6 +3,7 @@
  * against the server the benchmark runs. Engine mode: each request sends an event the
  * incident accepts (as last seen) to a random open incident that no other connection
  * is sending to; monitor mode: the same, always the monitoring event (METRICS_UPDATED);
+ * monitor-minimal: the monitoring event with `Prefer: return=minimal`;
  * bare modes: the bare route committing at synchronous=FULL (`bare`) or NORMAL
  * (`bare-normal`). Prints autocannon's result as one JSON line and, in the event modes,
  * writes back what each incident now accepts.
@@ -42,7 +43,7 @@ function nextEvent(req: Request, context: Record<string, unknown>): Request | nu
     const id = pick(ids)
     const incident = plan.incidents[id]!
     if ((tries < 200 && busy.has(id)) || incident.allowed.length === 0) continue
-    const type = plan.mode === 'monitor' ? MONITORING_EVENT : pick(incident.allowed)
+    const type = plan.mode === 'engine' ? pick(incident.allowed) : MONITORING_EVENT
     if (!incident.allowed.includes(type)) continue
     const spec = plan.bodies[incident.planId]?.[type]
     if (!spec) continue
@@ -52,7 +53,11 @@ function nextEvent(req: Request, context: Record<string, unknown>): Request | nu
       ...req,
       method: 'POST',
       path: `/incidents/${id}/events`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.tokens[spec.role]}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${plan.tokens[spec.role]}`,
+        ...(plan.mode === 'monitor-minimal' ? { prefer: 'return=minimal' } : {}),
+      },
       body: pick(spec.bodies),
     }
   }

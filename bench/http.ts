@@ -7,6 +7,7 @@
  *
  *   http.events       any accepted event  vs the bare route at synchronous=FULL (the service's)
  *   http.monitor.*    one monitoring event (METRICS_UPDATED) per request
+ *   http.monitor-minimal.*  the same with `Prefer: return=minimal` (no view built or sent)
  *                     vs the bare route at synchronous=NORMAL (issue 20): throughput and p99 ratios
  */
 import { execFile } from 'node:child_process'
@@ -27,7 +28,7 @@ import type { LoadPlan } from './http-load.js'
 import { BenchClock } from './lib/clock.js'
 import type { Context } from './lib/context.js'
 import { NOW } from './lib/datasets.js'
-import { BARE_PATHS, type LoadMode } from './lib/http-modes.js'
+import { BARE_PATHS, isEventMode, type LoadMode } from './lib/http-modes.js'
 import { detail, report } from './lib/report.js'
 import { baselineDb, calendar, openEngine } from './lib/setup.js'
 import { median } from './lib/stats.js'
@@ -116,8 +117,7 @@ export async function httpBench(ctx: Context) {
     const codes = Object.entries(r.statusCodeStats ?? {})
     if (codes.some(([code]) => code !== '200'))
       detail(`${mode} statuses: ${codes.map(([code, { count }]) => `${code}×${count}`).join(', ')}`)
-    if (mode === 'engine' || mode === 'monitor')
-      incidents = JSON.parse(readFileSync(out, 'utf8')) as LoadPlan['incidents']
+    if (isEventMode(mode)) incidents = JSON.parse(readFileSync(out, 'utf8')) as LoadPlan['incidents']
     return {
       rate: r['2xx'] / r.duration,
       p50: r.latency.p50,
@@ -127,16 +127,29 @@ export async function httpBench(ctx: Context) {
     }
   }
 
-  const runsOf: Record<LoadMode, Load[]> = { engine: [], bare: [], monitor: [], 'bare-normal': [] }
+  const runsOf: Record<LoadMode, Load[]> = {
+    engine: [],
+    bare: [],
+    monitor: [],
+    'monitor-minimal': [],
+    'bare-normal': [],
+  }
   /** Both sides of a comparison, one after the other; the first on even runs goes second on odd ones. */
   const pair = async (r: number, a: LoadMode, b: LoadMode) => {
     for (const mode of r % 2 === 0 ? [a, b] : [b, a]) runsOf[mode].push(await load(mode))
+  }
+  /** Three sides, each run starting one further along (every side takes every place in turn). */
+  const rotate = async (r: number, modes: readonly LoadMode[]) => {
+    for (let i = 0; i < modes.length; i++) {
+      const mode = modes[(r + i) % modes.length] as LoadMode
+      runsOf[mode].push(await load(mode))
+    }
   }
   const show = (x: Load) => `${x.rate.toFixed(1)}/s p50 ${x.p50} ms p99 ${x.p99} ms`
   try {
     for (let r = 0; r < runs; r++) {
       await pair(r, 'bare', 'engine')
-      await pair(r, 'bare-normal', 'monitor')
+      await rotate(r, ['bare-normal', 'monitor', 'monitor-minimal'])
       const e = runsOf.engine[r]!
       const mon = runsOf.monitor[r]!
       detail(
@@ -146,6 +159,7 @@ export async function httpBench(ctx: Context) {
         `run ${r + 1}: monitor ${show(mon)} (${mon.non2xx} non-2xx, ${mon.errors} errors); ` +
           `bare NORMAL ${show(runsOf['bare-normal'][r]!)}`,
       )
+      detail(`run ${r + 1}: monitor, Prefer: return=minimal ${show(runsOf['monitor-minimal'][r]!)}`)
     }
     if (ctx.profile) await printProfile(join(ctx.dir, 'http-server.cpuprofile'), () => load('engine'))
   } finally {
@@ -210,5 +224,23 @@ export async function httpBench(ctx: Context) {
     unit: 'ms',
     baseline: { value: m(bareNormal, 'p50'), unit: 'ms (bare route, synchronous=NORMAL)' },
     ratio: ratioOf('monitor', 'bare-normal', 'p50'),
+  })
+  // The same event asking for no view (Prefer: return=minimal): what a monitoring feed sends.
+  const minimal = runsOf['monitor-minimal']
+  report({
+    name: `http.monitor-minimal.events (${connections} connections)`,
+    value: m(minimal, 'rate'),
+    unit: 'events/s',
+    baseline: { value: m(bareNormal, 'rate'), unit: 'commits/s (bare route, synchronous=NORMAL)' },
+    ratio: ratioOf('monitor-minimal', 'bare-normal', 'rate'),
+    runs: minimal.map((x) => x.rate),
+  })
+  report({
+    name: 'http.monitor-minimal.latency.p99',
+    value: m(minimal, 'p99'),
+    unit: 'ms',
+    baseline: { value: m(bareNormal, 'p99'), unit: 'ms (bare route, synchronous=NORMAL)' },
+    ratio: ratioOf('monitor-minimal', 'bare-normal', 'p99'),
+    runs: minimal.map((x) => x.p99),
   })
 }

@@ -3,8 +3,15 @@
  * process) agree on: the load modes, the monitoring event, and the bare routes.
  */
 
-/** engine: any accepted event; monitor: the monitoring event only; bare*: the bare route. */
-export type LoadMode = 'engine' | 'monitor' | 'bare' | 'bare-normal'
+/**
+ * engine: any accepted event; monitor: the monitoring event only; monitor-minimal: the same
+ * with `Prefer: return=minimal` (no view built or sent); bare*: the bare route.
+ */
+export type LoadMode = 'engine' | 'monitor' | 'monitor-minimal' | 'bare' | 'bare-normal'
+
+/** The modes that send events to the service (and learn what each incident accepts). */
+export const isEventMode = (mode: LoadMode): boolean =>
+  mode === 'engine' || mode === 'monitor' || mode === 'monitor-minimal'
 
 /** The event every request of monitor mode sends (监测数据更新). */
 export const MONITORING_EVENT = 'METRICS_UPDATED'
