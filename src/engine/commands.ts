@@ -234,7 +234,14 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
    * role (403), version (409), state (409). Each writes nothing. The answer builds the
    * incident's view only when the caller asks for it (write.ts `Applied`).
    */
-  async function send(id: string, req: SendRequest, caller: Caller, key?: string): Promise<Applied> {
+  async function send(
+    id: string,
+    req: SendRequest,
+    caller: Caller,
+    key?: string,
+    /** The caller will read the view: it is built inside the transaction, so a failure to build it changes nothing. */
+    withView = true,
+  ): Promise<Applied> {
     // Hashed only for a key: without one nothing is compared or remembered.
     const requestHash = key ? sha256(canonicalJson(req)) : ''
     return inTransaction(async (trx, told) => {
@@ -284,7 +291,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         throw e
       }
       actorRef.send(event)
-      return apply(trx, told, plan, row, contextOf(before), actorRef, live, {
+      const applied = await apply(trx, told, plan, row, contextOf(before), actorRef, live, {
         type: req.type,
         // The quotes the transition asked for; none when it began no obligation.
         payload: withQuotes(data, book.asked()),
@@ -293,6 +300,8 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         key,
         idempotency: { scope: `incident:${id}`, requestHash },
       })
+      if (withView) applied.view()
+      return applied
     })
   }
 

@@ -22,6 +22,7 @@ import {
   type EngineDeps,
   type HistoryItem,
   type OpenRequest,
+  type SendRequest,
   storageError,
   toHistory,
 } from './core.js'
@@ -126,15 +127,15 @@ export function createEngine(deps: EngineDeps) {
   return {
     open: openOnce,
     /** Sends one event; answers the incident's view after it (API.md). */
-    send: (...args: Parameters<Commands['send']>): Promise<IncidentView> =>
-      rooms.send(...args).then((a) => a.view()),
+    send: (id: string, req: SendRequest, caller: Caller, key?: string): Promise<IncidentView> =>
+      rooms.send(id, req, caller, key, true).then((a) => a.view()),
     /**
      * Sends one event; answers only where the incident stands after it (its version, phase
      * and the events it accepts), and builds no view (`Prefer: return=minimal`).
      */
-    sendMinimal: (...args: Parameters<Commands['send']>): Promise<MinimalAnswer> =>
+    sendMinimal: (id: string, req: SendRequest, caller: Caller, key?: string): Promise<MinimalAnswer> =>
       rooms
-        .send(...args)
+        .send(id, req, caller, key, false)
         .then(({ id, version, phase, allowedEvents }) => ({ id, version, phase, allowedEvents })),
     get,
     list,

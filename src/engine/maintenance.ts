@@ -10,7 +10,7 @@ import * as repo from '../store/repo.js'
 import type { IncidentRow } from '../store/schema.js'
 import type { Db } from '../store/statements.js'
 import { moveTimers } from '../store/timers.js'
-import { contextOf } from './actor.js'
+import { acceptedEvents, contextOf } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { lateEntryTimers } from './late-entry.js'
@@ -40,7 +40,9 @@ export function createMaintenance(core: Core, rooms: Rooms) {
    * incident's earlier entries as its UPGRADED entry says (rebuild.ts); a migrated one's
    * MIGRATED entries re-applied (replay.ts).
    */
-  async function replay(id: string): Promise<{ value: unknown; context: IncidentContext }> {
+  async function replay(
+    id: string,
+  ): Promise<{ value: unknown; context: IncidentContext; allowedEvents: string[] }> {
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw new NotFound(`incident ${id}`)
     const entries = await db
@@ -53,7 +55,7 @@ export function createMaintenance(core: Core, rooms: Rooms) {
     const { actorRef } = replayJournal(plans, row, entries)
     if (!actorRef) throw new Error(`incident ${id} has no OPENED entry`)
     const s = actorRef.getSnapshot()
-    return { value: s.value, context: contextOf(s) }
+    return { value: s.value, context: contextOf(s), allowedEvents: acceptedEvents(s) }
   }
 
   /**

@@ -22,6 +22,8 @@ export interface Mismatch {
 export interface Replayed {
   value: unknown
   context: IncidentContext
+  /** The events the replayed state accepts (absent: not compared). */
+  allowedEvents?: string[]
 }
 
 const MAX = 200
@@ -75,6 +77,7 @@ function assembledFromRow(
 function annotations(entries: readonly JournalRow[]) {
   let owner: string | null = null
   const notes: Array<{ seq: number; text: unknown; corrects: unknown }> = []
+  const warnings: unknown[] = []
   const evidence: Array<{ seq: number; sha256: unknown }> = []
   let openedPlanVersion: unknown
   for (const e of entries) {
@@ -87,8 +90,9 @@ function annotations(entries: readonly JournalRow[]) {
     if (e.type === 'OWNER_ASSIGNED' || e.type === 'OWNER_HANDED_OVER') owner = String(p.to)
     if (e.type === 'NOTE_ADDED') notes.push({ seq: e.seq, text: p.text, corrects: p.corrects ?? null })
     if (e.type === 'EVIDENCE_ADDED') evidence.push({ seq: e.seq, sha256: p.sha256 })
+    if (e.type === 'DEADLINE_WARNING') warnings.push(p)
   }
-  return { owner, notes, evidence, openedPlanVersion }
+  return { owner, notes, evidence, warnings, openedPlanVersion }
 }
 
 /** Every difference between the stored read model and the one the journal gives. */
@@ -163,6 +167,10 @@ export function compareReadModel(
     (view.notes ?? []).map((n) => ({ seq: n.seq, text: n.text, corrects: n.corrects ?? null })),
     a.notes,
   )
+  // The stored view part a change keeps beside the snapshot (stored-view.ts): the events
+  // accepted and the due-soon warnings, as the journal gives them.
+  if (replayed.allowedEvents) check('view.allowedEvents', view.allowedEvents, replayed.allowedEvents)
+  check('view.warnings', view.warnings ?? [], a.warnings)
   check(
     'view.evidence',
     (view.evidence ?? []).map((e) => ({ seq: e.seq, sha256: e.sha256 })),

@@ -56,11 +56,17 @@ describe.each([
     const answers = []
     answers.push(await engine.sendMinimal(id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office))
     clock.advance(5)
-    answers.push(await engine.sendMinimal(id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } }, office))
+    answers.push(
+      await engine.sendMinimal(id, { type: 'REPORT', fields: { to: ['group'], proposal: 'p' } }, office),
+    )
     clock.advance(5)
     // Three at once: they share a commit, and their views are read only after all of them.
     const concurrent = await Promise.all([
-      engine.sendMinimal(id, { type: 'SET_SEVERITY', fields: { severity: 'critical', reason: 'r' }, expectedVersion: 3 }, office),
+      engine.sendMinimal(
+        id,
+        { type: 'SET_SEVERITY', fields: { severity: 'critical', reason: 'r' }, expectedVersion: 3 },
+        office,
+      ),
       engine.addNote(id, office, { text: 'a note between two events' }),
     ])
     answers.push(concurrent[0])
@@ -87,7 +93,11 @@ describe.each([
     const { engine } = await setup(cacheSize)
     const a = await engine.open({ planId: 'neixiang-2017', title: 'a' }, office)
     const b = await engine.open({ planId: 'neixiang-2017', title: 'b' }, office)
-    const minimal = await engine.sendMinimal(a.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office)
+    const minimal = await engine.sendMinimal(
+      a.id,
+      { type: 'CLASSIFY', fields: { severity: 'major' } },
+      office,
+    )
     const whole = await engine.send(b.id, { type: 'CLASSIFY', fields: { severity: 'major' } }, office)
     expect(Object.keys(minimal).sort()).toEqual(['allowedEvents', 'id', 'phase', 'version'])
     expect(minimal).toEqual({

@@ -33,23 +33,57 @@ describe('POST /incidents/:id/events with Prefer: return=minimal', () => {
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('preference-applied')).toBe('return=minimal')
+    expect(res.headers.get('content-type')).toContain('application/vnd.yuqing.minimal+json')
+    expect(res.headers.get('vary')).toBe('Prefer')
     expect(res.headers.get('etag')).toBe('"2"')
     const read = await a.request('GET', `/incidents/${id}`, { as: 'office' })
     const view = read.body as { version: number; phase: string; allowedEvents: string[]; severity: string }
     expect(view.severity).toBe('major')
-    expect(res.body).toEqual({ id, version: 2, phase: view.phase, allowedEvents: view.allowedEvents })
+    expect(JSON.parse(res.text)).toEqual({
+      id,
+      version: 2,
+      phase: view.phase,
+      allowedEvents: view.allowedEvents,
+    })
   })
 
-  it('finds the preference among others, in any case and spacing', async () => {
+  it('finds the preference among others, in any case and spacing, its value quoted or not', async () => {
     const { a, id } = await opened()
-    const res = await a.request('POST', `/incidents/${id}/events`, {
+    for (const [prefer, version] of [
+      ['respond-async, Return = Minimal', 2],
+      ['wait=10; x=1, return="minimal"', 3],
+    ] as const) {
+      const res = await a.request('POST', `/incidents/${id}/events`, {
+        as: 'office',
+        headers: { prefer },
+        body: { type: 'METRICS_UPDATED', facts: {} },
+      })
+      expect(res.status, prefer).toBe(200)
+      expect(res.headers.get('preference-applied')).toBe('return=minimal')
+      expect(JSON.parse(res.text)).toMatchObject({ id, version })
+      expect(Object.keys(JSON.parse(res.text)).sort()).toEqual(['allowedEvents', 'id', 'phase', 'version'])
+    }
+  })
+
+  it('ignores what it does not take (RFC 7240): a long header, another return first, and is never a 400', async () => {
+    const { a, id } = await opened()
+    const long = `return=minimal, ${'x-vendor-hint=1, '.repeat(15)}wait=10`
+    const first = await a.request('POST', `/incidents/${id}/events`, {
       as: 'office',
-      headers: { prefer: 'respond-async, Return = Minimal' },
-      body: { type: 'CLASSIFY', severity: 'major' },
+      headers: { prefer: long },
+      body: { type: 'METRICS_UPDATED', facts: {} },
     })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('preference-applied')).toBe('return=minimal')
-    expect(Object.keys(res.body as object).sort()).toEqual(['allowedEvents', 'id', 'phase', 'version'])
+    expect(first.status).toBe(200)
+    expect(first.headers.get('preference-applied')).toBe('return=minimal')
+    // Only the first `return` counts.
+    const second = await a.request('POST', `/incidents/${id}/events`, {
+      as: 'office',
+      headers: { prefer: 'return=representation, return=minimal' },
+      body: { type: 'METRICS_UPDATED', facts: {} },
+    })
+    expect(second.status).toBe(200)
+    expect(second.headers.get('preference-applied')).toBeNull()
+    expect(second.body).toMatchObject({ id, version: 3, obligations: expect.any(Array) })
   })
 
   it('without it, or with return=representation, answers the whole view', async () => {
@@ -81,7 +115,8 @@ describe('POST /incidents/:id/events with Prefer: return=minimal', () => {
     const first = await send()
     const again = await send()
     expect(again.status).toBe(200)
-    expect(again.body).toEqual(first.body)
+    expect(again.text).toBe(first.text)
+    expect(JSON.parse(again.text)).toMatchObject({ id, version: 2 })
     const history = await a.request('GET', `/incidents/${id}/history`, { as: 'office' })
     expect((history.body as { items: Array<{ type: string }> }).items.map((i) => i.type)).toEqual([
       'OPENED',

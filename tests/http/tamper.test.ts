@@ -205,6 +205,41 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
     expect(res.body.readModel.mismatches.map((m: { field: string }) => m.field)).toContain('view.notes')
   })
 
+  it('detects forged events accepted and a forged due-soon warning in the stored view part', async () => {
+    await start(false)
+    const id = await scripted()
+    const row = await t.store.db
+      .selectFrom('incidents')
+      .select('view')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    const stored = JSON.parse(row.view)
+    const forged = {
+      ...stored,
+      // What the console offers the duty team as the next steps, and a warning never raised.
+      allowedEvents: ['CLOSE'],
+      warnings: [
+        {
+          deadline: 'x',
+          instance: 'x',
+          share: 0.5,
+          dueAt: '2026-10-09T02:00:00.000Z',
+          at: '2026-10-09T01:30:00.000Z',
+        },
+      ],
+    }
+    await run(sql`UPDATE incidents SET view = ${JSON.stringify(forged)} WHERE id = ${id}`)
+    const res = await verify(id)
+    expect(res.body.ok).toBe(false)
+    const fields = res.body.readModel.mismatches.map((m: { field: string }) => m.field)
+    expect(fields).toEqual(expect.arrayContaining(['view.allowedEvents', 'view.warnings']))
+    expect(res.body.readModel.mismatches).toContainEqual({
+      field: 'view.allowedEvents',
+      stored: '["CLOSE"]',
+      journal: JSON.stringify(stored.allowedEvents),
+    })
+  })
+
   it('a deleted tail with the head rolled back passes the chain alone, and is caught by the witness', async () => {
     await start(false)
     const a = await scripted()

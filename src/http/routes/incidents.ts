@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
@@ -20,6 +20,9 @@ import {
 } from '../schemas/incident-requests.js'
 
 const tags = ['incidents']
+
+/** The media type of an event's answer with `Prefer: return=minimal` (no view). */
+export const MINIMAL_JSON = 'application/vnd.yuqing.minimal+json'
 
 const open = createRoute({
   method: 'post',
@@ -100,10 +103,13 @@ const send = createRoute({
   },
   responses: {
     200: {
-      ...json(
-        z.union([IncidentViewSchema, MinimalEventAnswerSchema]),
-        'the incident after the event (with `Prefer: return=minimal`, MinimalEventAnswer)',
-      ),
+      description:
+        'the incident after the event; with `Prefer: return=minimal`, MinimalEventAnswer as ' +
+        `${MINIMAL_JSON} (and \`Preference-Applied: return=minimal\`)`,
+      content: {
+        'application/json': { schema: IncidentViewSchema },
+        [MINIMAL_JSON]: { schema: MinimalEventAnswerSchema },
+      },
       headers: ETagHeader,
     },
     400: problems[400],
@@ -200,10 +206,12 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
         const answer = await engine.sendMinimal(id, req, c.get('caller'), headers['idempotency-key'])
         c.header('ETag', etagOf(answer.version))
         c.header('Preference-Applied', 'return=minimal')
-        return c.json(answer, 200)
+        c.header('Vary', 'Prefer')
+        return c.json(answer, 200, { 'Content-Type': MINIMAL_JSON })
       }
       const view = await engine.send(id, req, c.get('caller'), headers['idempotency-key'])
       c.header('ETag', etagOf(view.version))
+      c.header('Vary', 'Prefer')
       return c.json(view, 200)
     })
     .openapi(history, async (c) => {

@@ -103,17 +103,32 @@ export const EventHeaders = WriteHeaders.extend({
     .openapi({ description: "the incident's version (its ETag), quoted or not" }),
   prefer: z
     .string()
-    .max(200)
     .optional()
     .openapi({
       description:
-        '`return=minimal` (RFC 7240): answer only the version, phase and events accepted (MinimalEventAnswer), ' +
-        'not the whole view; the answer says `Preference-Applied: return=minimal`',
+        '`return=minimal` (RFC 7240): answer only the version, phase and events accepted ' +
+        '(MinimalEventAnswer, as application/vnd.yuqing.minimal+json), not the whole view; the answer ' +
+        'says `Preference-Applied: return=minimal`. Other preferences are ignored.',
     }),
 })
 
-/** Whether a Prefer header asks for `return=minimal` (RFC 7240: comma-separated preferences). */
-export const prefersMinimal = (prefer: string | undefined): boolean =>
-  (prefer ?? '')
-    .split(',')
-    .some((p) => p.split(';')[0]?.trim().toLowerCase().replace(/\s+/g, '') === 'return=minimal')
+/**
+ * Whether a Prefer header asks for `return=minimal` (RFC 7240): preferences are
+ * comma-separated, each `token [= value]` with parameters after `;`; names are
+ * case-insensitive, a value may be quoted, and only the first `return` counts.
+ * Anything it does not understand is ignored, never refused.
+ */
+export function prefersMinimal(prefer: string | undefined): boolean {
+  for (const item of (prefer ?? '').split(',')) {
+    const [name = '', ...rest] = (item.split(';')[0] ?? '').split('=')
+    if (name.trim().toLowerCase() !== 'return') continue
+    return (
+      rest
+        .join('=')
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase() === 'minimal'
+    )
+  }
+  return false
+}
