@@ -777,7 +777,7 @@ const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; 
       'nanchong-npc-2022.phase CAC_CONSENT_BLOCK#0 [and] → (self)',
       'nanchong-npc-2022.phase BLOCK_CONTENT#0 [and] → (self)',
       'nanchong-npc-2022.phase.discovery CONVENE#0 [groupHasReport] → consultation',
-      // Version 3's states use the budget elsewhere; tested by name in nanchong-npc-2022.test.ts
+      // Version 3's states use the budget elsewhere; tested by name in nanchong-npc-2022.staged.test.ts
       // ('the stance response may go out in consultation, before the measures are final').
       'nanchong-npc-2022.phase.consultation STANCE#0 [and] → (self)',
       // (In the order of the definition, with the STANCE ones.) Version 5 refuses a superseded
