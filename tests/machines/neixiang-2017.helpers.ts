@@ -1,12 +1,13 @@
 /**
  * Shared by the neixiang-2017 version 7 tests: actors, the walk from open to the response
  * (following), and sending an event to tell whether the machine took it. The engine checks
- * an event's roles before the machine; these helpers drive the machine directly.
+ * an event's roles before the machine; these helpers drive the machine directly. At the end,
+ * version 3's walks, for its tests (neixiang-2017.v3-*.test.ts).
  */
 import { expect } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
-import { plan } from '../../machines/neixiang-2017/index.js'
+import { plan, planV3 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 
@@ -100,4 +101,71 @@ export function answered(w: Walker) {
 export function subside(w: Walker) {
   expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
   expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息' }, group)).toBe(true)
+}
+
+// Version 3's walks (frozen, released), for neixiang-2017.v3-*.test.ts. Where a name above is
+// taken (`open`, `toConsultation`, `toFollowing`) this one ends in `V3`, and those files import
+// it under the short name (`openV3 as open`).
+
+export const openV3 = (severity: Severity | null = 'general', category: Category | null = null) =>
+  startIncident(planV3, { severity, category, severityReason: severity ? '研判' : null }, office)
+
+/** Sends the event and tells whether the machine accepted it (an accepted event is an act). */
+export function accepted(
+  w: Walker,
+  type: string,
+  fields: Record<string, unknown> = {},
+  actor: Actor = office,
+  at?: string,
+) {
+  const before = w.context().acts.length
+  w.send(type, fields, at ? { actor, at } : { actor })
+  return w.context().acts.length > before
+}
+export const owedRules = (w: Walker) => w.owed().map((o) => o.rule)
+export const report = (w: Walker, to: string[], actor: Actor = monitor) =>
+  accepted(w, 'REPORT', { to, proposal: '建议组织跟帖、公布事实' }, actor)
+/** The newest draft of a purpose (`d0` when there is none). */
+export const newest = (w: Walker, purpose: string) =>
+  w
+    .context()
+    .drafts.filter((d) => d.purpose === purpose)
+    .at(-1)?.id ?? 'd0'
+
+/**
+ * The stance (第七條1, version 3): a draft of purpose `stance`, the group's line agreed on it
+ * (and 宣传部's approval in a 第二條4 case), then stated. Returns the draft's id.
+ */
+export function stateStance(w: Walker, content = '高度重视，正在核实') {
+  expect(accepted(w, 'DRAFT', { content, purpose: 'stance' }, office)).toBe(true)
+  const id = newest(w, 'stance')
+  expect(accepted(w, 'AGREE_LINE', { draftId: id }, group)).toBe(true)
+  if (w.context().category === POLITICAL_MASS)
+    expect(accepted(w, 'APPROVE_LEAD', { draftId: id }, propaganda)).toBe(true)
+  expect(accepted(w, 'STATE_POSITION', { draftId: id }, speaker)).toBe(true)
+  return id
+}
+
+/** Reported, source known, stance d1 stated, release draft d2 approved by the group: ready to release. */
+export function toConsultationV3(w: Walker) {
+  expect(report(w, ['group', 'principal'])).toBe(true)
+  expect(accepted(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
+  expect(stateStance(w)).toBe('d1')
+  expect(accepted(w, 'CONVENE', {}, group)).toBe(true)
+  expect(accepted(w, 'DRAFT', { content: '通报：经核实……' }, office)).toBe(true)
+  expect(accepted(w, 'AGREE_LINE', { draftId: 'd2' }, group)).toBe(true)
+}
+/** `toConsultationV3`, the response started and d2 released: following. */
+export function toFollowingV3(w: Walker) {
+  toConsultationV3(w)
+  expect(accepted(w, 'START_RESPONSE', {}, group)).toBe(true)
+  expect(accepted(w, 'RELEASE', { draftId: 'd2', channel: '官方微博' }, speaker)).toBe(true)
+  expect(w.phase()).toBe('response')
+}
+/** `toFollowingV3`, subsided and the disposal done: review. */
+export function toReview(w: Walker) {
+  toFollowingV3(w)
+  expect(accepted(w, 'SUBSIDE', {}, group)).toBe(true)
+  expect(accepted(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
+  expect(w.phase()).toBe('review')
 }

@@ -3,7 +3,7 @@
  * what it changes from version 3 (released, frozen),
  * one describe per finding, each naming its clause; each test fails on version 3, and one
  * assertion per kept behaviour shows version 3 still does the old thing. A walk per grade to
- * `closed` on version 4. Version 3's own tests: neixiang-2017.test.ts.
+ * `closed` on version 4. Version 3's own tests: neixiang-2017.v3-*.test.ts, one concern a file.
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
