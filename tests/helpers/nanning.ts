@@ -181,6 +181,8 @@ export const grade = (s: Severity) => ({
   severity: s,
   severityReason: s === 'critical' ? '特别重大敏感' : null,
 })
+/** An hour in minutes, for due times (`addMinutes(T0, 4 * H)`). */
+export const H = 60
 
 /** Nothing owed, nothing withdrawn by closing (every obligation ended met, late, waived or withdrawn before). */
 export function settledAtClose(ctx: IncidentContext) {
