@@ -28,6 +28,7 @@ import { planRoutes } from './routes/plans.js'
 import { streamRoutes } from './routes/streams.js'
 import { verifyRoutes } from './routes/verify.js'
 import { whoamiRoutes } from './routes/whoami.js'
+import { workingDaysRoutes } from './routes/working-days.js'
 
 export type { AppDeps, DiagramFns } from './env.js'
 
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminRoutes(deps))
   app.route('/', migrateRoutes(deps))
   app.route('/', calendarRoutes(deps))
+  app.route('/', workingDaysRoutes(deps))
   if (deps.diagrams) app.route('/', diagramRoutes(deps, deps.diagrams))
   if (deps.evidence) app.route('/', evidenceRoutes(deps, deps.evidence))
   if (deps.evidence) app.route('/', verifyRoutes(deps, deps.evidence))

@@ -30,7 +30,7 @@ export interface AppDeps {
   db: Kysely<Database>
   plans: PlanCatalogue
   /** The calendar in force; a live one (src/calendar/live.ts) also mounts PUT /admin/calendar/{year}. */
-  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning'> &
+  calendar: Pick<Calendar, 'coveredYears' | 'workingHours' | 'coverageWarning' | 'isWorkingDay'> &
     Partial<Pick<LiveCalendar, 'refresh' | 'load' | 'loaded'>>
   /** Structured log (default: silent). */
   log?: Logger

@@ -111,6 +111,8 @@ export const api = {
   planDiagram: (id) => api.svg(`/plans/${enc(id)}/diagram.svg`),
   /** Covered holiday years, days left and the coverage warning. */
   calendar: () => json('/calendar'),
+  /** The working days of the years from..to on the service's calendar (the countdowns count on them). */
+  workingDays: (from, to) => json(`/calendar/working-days?from=${enc(String(from))}&to=${enc(String(to))}`),
 }
 
 /**

@@ -5,6 +5,7 @@
 import { api, whenUnauthorized } from './api.js'
 import { calendarBanner } from './calendar-banner.js'
 import { h, replace } from './dom.js'
+import { rememberDueUnits } from './due-units.js'
 import { lang, setLang, t, term } from './i18n.js'
 import { usePlanLabels } from './labels.js'
 import { canOpen, session, signOut } from './session.js'
@@ -52,10 +53,16 @@ function planAt(id, version) {
   if (!planCache.has(key))
     planCache.set(
       key,
-      api.plan(id, version).catch((e) => {
-        planCache.delete(key)
-        throw e
-      }),
+      api.plan(id, version).then(
+        (plan) => {
+          rememberDueUnits(plan)
+          return plan
+        },
+        (e) => {
+          planCache.delete(key)
+          throw e
+        },
+      ),
     )
   return planCache.get(key)
 }

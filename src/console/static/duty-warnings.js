@@ -1,5 +1,6 @@
 /** Due-soon warnings (amber): the incident page's list and the list page's badge. */
 import { h, replace } from './dom.js'
+import { inWorkingDays } from './due-units.js'
 import './duty-strings.js'
 import { t } from './i18n.js'
 import { countdown, formatTime } from './time.js'
@@ -53,7 +54,7 @@ export function warningsBox() {
                   due: formatTime(d.dueAt),
                 }),
                 ' ',
-                countdown(d.dueAt),
+                countdown(d.dueAt, document, { workingDays: inWorkingDays(v, d) }),
               ),
             ),
           )

@@ -31,6 +31,8 @@ export const en = {
   'common.code': 'code',
   'time.overdue': 'Overdue',
   'time.left': '{t} left',
+  'time.workingDayLeft': '{n} working day left',
+  'time.workingDaysLeft': '{n} working days left',
   'time.overdueBy': 'Overdue by {t}',
   'time.d': 'd ',
   'time.h': 'h ',

@@ -31,6 +31,8 @@ export const zh = {
   'common.code': '代码',
   'time.overdue': '已超时',
   'time.left': '剩余 {t}',
+  'time.workingDayLeft': '剩 {n} 个工作日',
+  'time.workingDaysLeft': '剩 {n} 个工作日',
   'time.overdueBy': '已超时 {t}',
   'time.d': '天',
   'time.h': '小时',

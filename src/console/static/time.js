@@ -2,6 +2,7 @@
  * Times in Beijing time (Asia/Shanghai, UTC+8 all year), and the one ticker that keeps
  * every countdown on screen live.
  */
+import { whenWorkingDaysRead, workingDaysLeftNow } from './calendar-days.js'
 import { t } from './i18n.js'
 
 const TZ = 'Asia/Shanghai'
@@ -55,12 +56,16 @@ export function duration(ms) {
  * turns red (class `overdue`) and says 已超时, and so does its table row, unless `held`:
  * a deadline the server holds a while (an incident recorded after the fact, README's late
  * entry) is past but not yet recorded as overdue, and its row says so instead.
+ * `workingDays`: the deadline's rule is in working days (5个工作日内), and the countdown says
+ * the working days left as the plan counts them on the service's calendar (剩 2 个工作日),
+ * the wall-clock time in its tooltip; under one working day it counts hours and minutes.
  */
-export function countdown(dueAt, doc = document, { held = false } = {}) {
+export function countdown(dueAt, doc = document, { held = false, workingDays = false } = {}) {
   const el = doc.createElement('span')
   el.className = 'countdown'
   el.dataset.due = dueAt
   if (held) el.dataset.held = ''
+  if (workingDays) el.dataset.unit = 'workingDays'
   paint(el, Date.now())
   return el
 }
@@ -68,18 +73,32 @@ export function countdown(dueAt, doc = document, { held = false } = {}) {
 function paint(el, now) {
   const left = Date.parse(el.dataset.due) - now
   const over = left <= 0
-  el.textContent = over ? t('time.overdueBy', { t: duration(left) }) : t('time.left', { t: duration(left) })
+  const days = !over && el.dataset.unit === 'workingDays' ? workingDaysLeftNow(now, now + left) : null
+  if (days) {
+    el.textContent = t(days === 1 ? 'time.workingDayLeft' : 'time.workingDaysLeft', { n: days })
+    el.title = t('time.left', { t: duration(left) })
+    el.dataset.workingDaysLeft = String(days)
+  } else {
+    el.textContent = over ? t('time.overdueBy', { t: duration(left) }) : t('time.left', { t: duration(left) })
+    el.removeAttribute('title')
+    delete el.dataset.workingDaysLeft
+  }
   el.classList.toggle('overdue', over)
   if (over && el.dataset.held === undefined) el.closest('tr')?.classList.add('overdue')
 }
 
+const paintAll = () => {
+  const now = Date.now()
+  for (const el of document.querySelectorAll('[data-due]')) paint(el, now)
+}
 let ticking = false
-/** Starts the one-second ticker (once). It only touches elements still in the page. */
+/**
+ * Starts the one-second ticker (once). It only touches elements still in the page, and
+ * repaints them at once when working days arrive from the service.
+ */
 export function startTicker() {
   if (ticking) return
   ticking = true
-  setInterval(() => {
-    const now = Date.now()
-    for (const el of document.querySelectorAll('[data-due]')) paint(el, now)
-  }, 1000)
+  whenWorkingDaysRead(paintAll)
+  setInterval(paintAll, 1000)
 }

@@ -1,5 +1,6 @@
 /** Pieces more than one view shows: severity and deadline cells, the state label. */
 import { h } from '../dom.js'
+import { inWorkingDays } from '../due-units.js'
 import { t, term } from '../i18n.js'
 import { countdown } from '../time.js'
 
@@ -65,7 +66,11 @@ export function nearestDeadline(v) {
   const out = []
   const next = pending[0]
   if (next && !v.closedAt)
-    out.push(h('span', { class: 'dl-name' }, deadlineName(next)), ' ', countdown(next.dueAt))
+    out.push(
+      h('span', { class: 'dl-name' }, deadlineName(next)),
+      ' ',
+      countdown(next.dueAt, document, { workingDays: inWorkingDays(v, next) }),
+    )
   if (missed.length && !v.closedAt)
     out.push(
       h('span', { class: 'badge overdue' }, `${t('time.overdue')}：${missed.map(deadlineName).join('、')}`),

@@ -1,5 +1,6 @@
 /** The incident page's read-only parts: summary, deadlines, breaches, journal. */
 import { h, safeLink, table } from '../dom.js'
+import { inWorkingDays } from '../due-units.js'
 import { enumLabel } from '../form.js'
 import { t, term } from '../i18n.js'
 import { withoutCodes } from '../labels.js'
@@ -84,7 +85,8 @@ export function deadlines(v) {
     const missed = d.status === 'missed'
     const late = d.status === 'pending' && Date.parse(d.dueAt) <= Date.now()
     let clock = t('common.none')
-    if (d.status === 'pending' && !v.closedAt) clock = countdown(d.dueAt)
+    if (d.status === 'pending' && !v.closedAt)
+      clock = countdown(d.dueAt, document, { workingDays: inWorkingDays(v, d) })
     else if (missed) clock = h('span', { class: 'overdue' }, t('time.overdue'))
     else if (d.status === 'met') clock = formatTime(d.metAt)
     return h(

@@ -5,6 +5,7 @@
  */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
+import { askDueUnits } from '../due-units.js'
 import { dueSoonBadge } from '../duty-warnings.js'
 import { addStrings, PHASES, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
@@ -105,6 +106,8 @@ export function renderList(main, _params, ctx) {
     body.removeAttribute('aria-busy')
     count.textContent = t('list.count', { n: items.length })
     if (!items.length) return replace(body, h('p', {}, t('list.empty')))
+    // Which deadlines count in working days: each incident's plan version (read once).
+    askDueUnits(items, ctx.peekPlan, () => !stopped && draw())
     const rows = items.map((v) => {
       const plan = planOf(plans, v)
       return h(

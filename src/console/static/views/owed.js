@@ -5,6 +5,7 @@
  * what is done: met, late (已超时 · 已补办 <time>), waived and withdrawn (who and why).
  */
 import { h, table } from '../dom.js'
+import { inWorkingDays } from '../due-units.js'
 import { addStrings, t, term } from '../i18n.js'
 import { countdown, formatTime } from '../time.js'
 import { clauseCell } from './common.js'
@@ -175,10 +176,10 @@ export function owedList(
             ? // Recorded after the fact: the server holds such a deadline a while (README, late entry).
               Date.parse(o.dueAt) <= Date.parse(view.createdAt)
               ? [
-                  countdown(o.dueAt, document, { held: true }),
+                  countdown(o.dueAt, document, { held: true, workingDays: inWorkingDays(view, o) }),
                   h('p', { class: 'hint', dataset: { dueBeforeOpened: '' } }, t('owed.dueBeforeOpened')),
                 ]
-              : countdown(o.dueAt)
+              : countdown(o.dueAt, document, { workingDays: inWorkingDays(view, o) })
             : '—',
       ),
       h('td', { class: 'clause' }, clauseCell(o)),
