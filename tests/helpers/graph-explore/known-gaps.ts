@@ -1,0 +1,68 @@
+/**
+ * The graph coverage suite's known gaps: what its bounded exploration is known not to
+ * prove yet, per plan (tests/machines/graph.coverage.test.ts fails when one grows or closes).
+ */
+/**
+ * What the bounded exploration is known not to prove yet, per plan (with obligations the
+ * state space is far larger than the search this suite can afford on two cores). These
+ * plans' transitions and closability are exercised by the random walks (1,000 per plan,
+ * tests/machines/random-walk.test.ts), the owed-list walks (invariants.property) and the
+ * HTTP and console walks to closed. A gap that grows fails here; one that closes must be
+ * removed here (the counts are exact for the untaken transitions, upper bounds for the
+ * sampled close searches).
+ */
+export const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: number; perturbed: number }> =
+  {
+    'nanchong-npc-2022': {
+      untaken: [
+        'nanchong-npc-2022.phase CAC_CONSENT_BLOCK#0 [and] → (self)',
+        'nanchong-npc-2022.phase BLOCK_CONTENT#0 [and] → (self)',
+        'nanchong-npc-2022.phase.discovery CONVENE#0 [groupHasReport] → consultation',
+        // Version 3's states use the budget elsewhere; tested by name in nanchong-npc-2022.staged.test.ts
+        // ('the stance response may go out in consultation, before the measures are final').
+        'nanchong-npc-2022.phase.consultation STANCE#0 [and] → (self)',
+        // (In the order of the definition, with the STANCE ones.) Version 5 refuses a superseded
+        // draft (kit supersededDrafts): the explored states that reached the PROGRESS and
+        // CONCLUDE below hold an older signed-off draft and a newer unsigned one of the purpose;
+        // the newest signed off falls past PER_PLACE. Taken by name in nanchong-npc-2022.v5.test.ts
+        // ('progress in the response; progress and conclusion after it subsides and in the review …').
+        'nanchong-npc-2022.phase.response PROGRESS#0 [and] → (self)',
+        'nanchong-npc-2022.phase.disposal STANCE#0 [and] → (self)',
+        'nanchong-npc-2022.phase.disposal PROGRESS#0 [and] → (self)',
+        'nanchong-npc-2022.phase.disposal CONCLUDE#0 [and] → (self)',
+        'nanchong-npc-2022.phase.review STANCE#0 [and] → (self)',
+        'nanchong-npc-2022.phase.review CONCLUDE#0 [and] → (self)',
+      ],
+      // Version 4's decisions (三(四)2, 三(五), 三(六)) lengthen every way to closed past the
+      // bounded search from a few discovery states (unclassified, before or after the report's
+      // breach); such a state closed by hand in nanchong-npc-2022.v4.test.ts, and the random walks close them.
+      trapped: 3,
+      perturbed: 8,
+    },
+    'saws-2014': {
+      // Version 8 (its amendments of this date): the bounded search no longer takes the route
+      // steps a 定性 changed after subsiding owes in disposal and review; walked by hand in
+      // tests/machines/saws-2014.v8-late-route.test.ts.
+      untaken: [
+        'saws-2014.phase.disposal REQUEST_TAKEDOWN#0 [and] → (self)',
+        'saws-2014.phase.review REQUEST_TAKEDOWN#0 [and] → (self)',
+        'saws-2014.phase.review CONTROL_SOURCE#0 [and] → (self)',
+      ],
+      trapped: 0,
+      perturbed: 0,
+    },
+    'nanning-aic-2017': {
+      untaken: [
+        'nanning-aic-2017.phase REQUOTE#0 [canRequote] → (self)',
+        // Version 10's INTERVIEW (any open phase, the outlet authorised) is taken: the gap of
+        // versions 4–9 (response.INTERVIEW past PER_PLACE) closed.
+      ],
+      trapped: 0,
+      perturbed: 0,
+    },
+    // Version 3's stance takes three side steps (a stance draft, its approval, the stance):
+    // the `following` states with a second release draft approved fall past PER_PLACE.
+    // Both are taken in tests/machines/neixiang-2017.test.ts (a new draft released in stages
+    // and in the mainstream media, each only once its line is agreed).
+  }
+export const gapsOf = (id: string) => KNOWN_GAPS[id] ?? { untaken: [], trapped: 0, perturbed: 0 }
