@@ -83,6 +83,7 @@ describe('organisation isolation on every route', () => {
     'GET /plans/{planId}/diagram.svg': () => holdsNoIncident('GET', '/plans/neixiang-2017/diagram.svg'),
     'GET /plans/{planId}/diagram.mmd': () => holdsNoIncident('GET', '/plans/neixiang-2017/diagram.mmd'),
     'GET /calendar': () => holdsNoIncident('GET', '/calendar'),
+    'GET /calendar/working-days': () => holdsNoIncident('GET', '/calendar/working-days'),
     'GET /whoami': () => holdsNoIncident('GET', '/whoami'),
     'GET /incidents': async () => {
       for (const q of [

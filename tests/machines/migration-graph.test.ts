@@ -1,7 +1,7 @@
 /**
  * Every plan's current version, migrated to its next version, in every reachable state.
  * The states are generated from the plan's graph (@xstate/graph `getAdjacencyMap`, from
- * every opening grade, with the plan's own events as tests/machines/graph.test.ts builds
+ * every opening grade, with the plan's own events as tests/helpers/graph-explore/explore.ts builds
  * them, plus the scheduler's due times passing), de-duplicated on the state value, grade,
  * category and whether something breached. The next
  * version is synthetic (tests/helpers/migration-plans.ts: the same chart, one more

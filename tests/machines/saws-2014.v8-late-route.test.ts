@@ -2,7 +2,7 @@
  * saws-2014 version 8: the route steps of 五(四) a 定性 changed after the incident subsided owes
  * (平息后认定为谣言 / 恶意炒作) are taken in disposal and in review. The graph exploration's
  * bounded search stopped reaching these three self-transitions with version 8's amendments
- * (tests/machines/graph.test.ts KNOWN_GAPS; why its bounded search misses them was not traced):
+ * (tests/helpers/graph-explore/known-gaps.ts; why its bounded search misses them was not traced):
  * they are walked here.
  */
 import { describe, expect, it } from 'vitest'

@@ -62,7 +62,7 @@ export const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: n
     },
     // Version 3's stance takes three side steps (a stance draft, its approval, the stance):
     // the `following` states with a second release draft approved fall past PER_PLACE.
-    // Both are taken in tests/machines/neixiang-2017.test.ts (a new draft released in stages
-    // and in the mainstream media, each only once its line is agreed).
+    // Both are taken in tests/machines/neixiang-2017.v3-response.test.ts (a new draft released
+    // in stages and in the mainstream media, each only once its line is agreed).
   }
 export const gapsOf = (id: string) => KNOWN_GAPS[id] ?? { untaken: [], trapped: 0, perturbed: 0 }
