@@ -76,7 +76,10 @@ export const appliedOf = (view: IncidentView): Applied => ({
   phase: view.phase,
   allowedEvents: view.allowedEvents,
   view: () => view,
-  kept: { stored: storedOfView(view), storedText: storedViewText(view) },
+  // Worked out only if asked for (no replay keeps an incident live).
+  get kept() {
+    return { stored: storedOfView(view), storedText: storedViewText(view) }
+  },
 })
 
 export function createWriter(core: Core, rooms: Base) {
