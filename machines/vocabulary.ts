@@ -126,7 +126,19 @@ export const FactsSchema = z
   })
   .partial()
   .strict()
-export type Facts = z.infer<typeof FactsSchema>
+
+/**
+ * Facts that only some plan versions take, none of which grades: each such version's
+ * METRICS_UPDATED names it (its `facts`), and an opening or a classification naming a fact
+ * the plan version does not take is refused (src/engine/opening.ts). Kept apart from
+ * `FactsSchema`, which every other plan version's events carry unchanged.
+ * - `coalOrLocalBureau`: saws-2014 from version 9, 三 "涉及煤矿安全监察系统或地方各级安全监管局的网络舆情".
+ */
+export const PlanFactsSchema = z.object({ coalOrLocalBureau: z.boolean() }).partial().strict()
+
+/** Every fact some plan version takes: what an incident's `facts` may hold and OPEN's body admits. */
+export const AnyFactsSchema = FactsSchema.extend(PlanFactsSchema.shape)
+export type Facts = z.infer<typeof AnyFactsSchema>
 
 /**
  * Every state and transition cites the finest numbered clause it implements, or

@@ -6,7 +6,7 @@
  * `withLedger` so that the obligations ledger runs after every accepted event.
  */
 import { assign } from 'xstate'
-import { CategorySchema, FactsSchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
+import { AnyFactsSchema, CategorySchema, isAbove, type Severity, SeveritySchema } from '../vocabulary.js'
 import { initialContext, ledgerSpec, regrade } from './context.js'
 import { namesOwed, resolvedFields } from './discharge-one.js'
 import {
@@ -200,7 +200,8 @@ export function createKit(spec: KitSpec) {
     approve: update(({ context, event }: Args, p: { code: string }) => approveDraft(context, event, p.code)),
     release: update(({ context, event }: Args) => releaseDraft(context, event)),
     applyFacts: update(({ context, event }: Args) => {
-      const facts = { ...context.facts, ...FactsSchema.parse(event.facts ?? {}) }
+      // Any plan's facts: the version's own METRICS_UPDATED schema, checked first, says which it takes.
+      const facts = { ...context.facts, ...AnyFactsSchema.parse(event.facts ?? {}) }
       const next = { ...context, facts }
       const computed = spec.classify(facts).severity
       const pinned = context.severityPin !== null && !isAbove(computed, context.severityPin.computed)

@@ -39,6 +39,7 @@ export const FACT_LABELS: Record<FactName, string> = {
   largeImageImpact: '对整体形象有较大影响（largeImageImpact）',
   mainstreamMedia: '主流媒体（论坛）曝光（mainstreamMedia）',
   foreignMedia: '境外媒体关注（foreignMedia）',
+  coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局（coalOrLocalBureau）',
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
-import { factsTurnedText } from './criteria.js'
+import { factLabel, factsTurnedText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import { guardWord } from './guards.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
@@ -312,7 +312,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`
   if ('settled' in c) return `“${ruleLabel(plan, c.settled)}”已办结或免除`
   if ('decided' in c) return `已决定“${ruleLabel(plan, c.decided)}”为是`
-  if ('fact' in c) return `事实 ${c.fact} 成立`
+  if ('fact' in c) return `${factLabel(plan.id, c.fact)}为“是”`
   if ('step' in c) return stepWords(plan, c.step)
   if ('risen' in c) return '级别最近一次变动为升高'
   if ('actAtGrade' in c)

@@ -6,8 +6,9 @@
  * Nothing here names a plan.
  */
 import { z } from 'zod'
+import { factsSchemaOf } from '../../machines/kit/plan-facts.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { type ClauseMeta, FactsSchema } from '../../machines/vocabulary.js'
+import type { ClauseMeta } from '../../machines/vocabulary.js'
 import { guardText } from '../diagrams/labels.js'
 import { planModel } from '../diagrams/model.js'
 import { describeDeadlines, describeObligations } from './plan-obligations.js'
@@ -92,7 +93,8 @@ export function describePlan(plan: PlanDefinition) {
       hasCriteria: plan.hasCriteria,
       severities: plan.severities.map((s) => s.code),
       withoutFacts: { severity: none.severity, rule: none.rule },
-      facts: jsonSchemaOf(FactsSchema),
+      // The facts this version takes (its METRICS_UPDATED's): the shared ones, and its own.
+      facts: jsonSchemaOf(factsSchemaOf(plan)),
     },
     approvals: Object.fromEntries(
       Object.entries(plan.approvals).map(([severity, list]) => [

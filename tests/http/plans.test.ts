@@ -192,4 +192,18 @@ describe('POST /plans/:planId/classify', () => {
       (await t.request('POST', '/plans/nowhere/classify', { as: 'office', body: { facts: {} } })).status,
     ).toBe(404)
   })
+
+  it('refuses a fact only another plan version takes, naming it (coalOrLocalBureau is saws-2014’s)', async () => {
+    const res = await t.request('POST', '/plans/neixiang-2017/classify', {
+      as: 'office',
+      body: { facts: { reposts: 3, coalOrLocalBureau: true } },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'facts.coalOrLocalBureau',
+        message: 'not a fact of this plan version',
+      }),
+    ])
+  })
 })

@@ -52,6 +52,7 @@ export const terms = {
       largeImageImpact: '对形象影响较大',
       mainstreamMedia: '主流媒体曝光',
       foreignMedia: '境外媒体关注',
+      coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局',
     },
     value: {
       leader: '分管领导',
@@ -159,6 +160,8 @@ export const terms = {
       largeImageImpact: 'Large effect on the image',
       mainstreamMedia: 'Exposed by mainstream media',
       foreignMedia: 'Foreign media attention',
+      coalOrLocalBureau:
+        'Concerns the coal mine safety inspection system or a local safety supervision bureau',
     },
     value: {},
   },

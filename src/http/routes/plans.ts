@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { checkFacts } from '../../engine/opening.js'
 import { NotFound } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
@@ -80,7 +81,10 @@ export function planRoutes({ plans }: Pick<AppDeps, 'plans'>) {
     })
     .openapi(classify, (c) => {
       const { planId } = c.req.valid('param')
-      const { severity, rule } = find(planId).classify(c.req.valid('json').facts)
+      const plan = find(planId)
+      const { facts } = c.req.valid('json')
+      checkFacts(plan, facts)
+      const { severity, rule } = plan.classify(facts)
       return c.json({ severity, rule }, 200)
     })
 }

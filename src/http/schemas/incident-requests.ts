@@ -4,7 +4,13 @@
  * If-Match).
  */
 import { z } from '@hono/zod-openapi'
-import { CategorySchema, FactsSchema, PHASES, ROLES, SeveritySchema } from '../../../machines/vocabulary.js'
+import {
+  AnyFactsSchema,
+  CategorySchema,
+  PHASES,
+  ROLES,
+  SeveritySchema,
+} from '../../../machines/vocabulary.js'
 import { cleanText } from './text.js'
 import { Instant, WebUrl } from './values.js'
 
@@ -32,7 +38,8 @@ export const OpenIncidentBody = z
       .strict()
       .optional(),
     category: CategorySchema.optional(),
-    facts: FactsSchema.optional(),
+    // Every plan's facts; one the plan version does not take is refused (src/engine/opening.ts).
+    facts: AnyFactsSchema.optional(),
     severity: SeveritySchema.optional(),
     severityReason: z.string().trim().min(1).max(4000).optional(),
     relatedTo: z.string().min(1).max(100).optional(),

@@ -4,7 +4,7 @@
  * obligation rules, grading, approvals, clauses), and classifying facts into a grade.
  */
 import { z } from '@hono/zod-openapi'
-import { FactsSchema } from '../../../machines/vocabulary.js'
+import { AnyFactsSchema } from '../../../machines/vocabulary.js'
 import { JsonObject, nullableString } from './values.js'
 
 export const PlanParams = z.object({
@@ -178,7 +178,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
     hasCriteria: z.boolean(),
     severities: z.array(z.string()),
     withoutFacts: z.object({ severity: nullableString, rule: z.string() }),
-    facts: JsonObject,
+    facts: JsonObject.openapi({
+      description:
+        "JSON Schema of the facts this plan version takes (its METRICS_UPDATED's `facts`, and OPEN's): the shared grading facts, and a version's own, which grade nothing (saws-2014 from version 9: coalOrLocalBureau, 三). A fact the version does not take is refused (400)",
+    }),
   }),
   approvals: z.record(
     z.string(),
@@ -187,7 +190,8 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
   clauses: z.array(z.object({ ref: z.string(), text: z.string() })),
 }).openapi('Plan')
 
-export const ClassifyBody = z.object({ facts: FactsSchema }).strict().openapi('ClassifyRequest')
+/** Every plan's facts; one the plan version does not take is refused (src/engine/opening.ts `checkFacts`). */
+export const ClassifyBody = z.object({ facts: AnyFactsSchema }).strict().openapi('ClassifyRequest')
 export const ClassificationSchema = z
   .object({ severity: nullableString, rule: z.string() })
   .openapi('Classification')
