@@ -53,6 +53,7 @@ import {
   planV5 as saws2014V5,
   planV6 as saws2014V6,
   planV7 as saws2014V7,
+  planV8 as saws2014V8,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -88,6 +89,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V5,
   saws2014V6,
   saws2014V7,
+  saws2014V8,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

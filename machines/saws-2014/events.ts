@@ -12,11 +12,13 @@
  *   response.ts      五(四): the response, the route steps, the briefing, the subsiding
  *   disposal.ts      五(五): the aftercare
  *   review.ts        六: relapse, follow-up and the summary
+ *   coordination.ts  三 (version 9): 人事司's 协调跟踪办理
  *   helpers.ts       what they share (`spec`, `text`, the note-only and published payloads)
  */
 import type { EventSpec } from '../kit/types.js'
-import { commonSpecs } from './events/common.js'
+import { commonSpecs, withFactsV9 } from './events/common.js'
 import { approveProposal, consultation } from './events/consultation.js'
+import { coordinateTracking } from './events/coordination.js'
 import { disposal } from './events/disposal.js'
 import { reporting } from './events/reporting.js'
 import { response } from './events/response.js'
@@ -64,3 +66,13 @@ export const withRolesV7 = (specs: readonly EventSpec[]): EventSpec[] =>
       }
     return s
   })
+
+/**
+ * Version 9 (三 涉及煤矿安全监察系统或地方各级安全监管局的网络舆情，由人事司(宣教办)负责协调跟踪办理):
+ * METRICS_UPDATED takes the fact `coalOrLocalBureau`, and 人事司 records its 协调跟踪办理
+ * (`COORDINATE_TRACKING`, with a `note` of how). Version 8's events otherwise.
+ */
+export const withCoordinationV9 = (specs: readonly EventSpec[]): EventSpec[] => [
+  ...withFactsV9(specs),
+  coordinateTracking,
+]

@@ -21,8 +21,17 @@ import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { events, eventsV4, withRolesV7 } from './events.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
+import { events, eventsV4, withCoordinationV9, withRolesV7 } from './events.js'
+import {
+  machine,
+  machineV2,
+  machineV3,
+  machineV4,
+  machineV5,
+  machineV6,
+  machineV7,
+  machineV8,
+} from './machine.js'
 import {
   approvals,
   classify,
@@ -35,6 +44,7 @@ import {
   obligationRulesV6,
   obligationRulesV7,
   obligationRulesV8,
+  obligationRulesV9,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -142,12 +152,34 @@ export const planV7: PlanDefinition = {
  * lowering from 重大, a unit's PROPOSE since the meeting owes the leader's approval (五(一)2 报总局分管
  * 领导批准后实施), as 人事司's SET_CATEGORY did in version 7. Its migration from 7 reads a 定性
  * changed on version 7 below 重大 from the record (rules/migration-v8.ts `contextFromV7`), then
- * the kit's rederive by 8's rules.
+ * the kit's rederive by 8's rules. Version 8 stays for the incidents opened on it.
  */
-export const plan: PlanDefinition = {
+export const planV8: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: [...obligationRulesV8, escalation],
-  machine,
+  machine: machineV8,
   migratesFrom: { from: 7, context: contextFromV7 },
+}
+
+/**
+ * Version 9: version 8's states, kit options and rules, and clause 三 "涉及煤矿安全监察系统或地方各级
+ * 安全监管局的网络舆情，由人事司(宣教办)负责协调跟踪办理", which versions 2–8 left outside the machine:
+ * the fact `coalOrLocalBureau` (at opening, or by METRICS_UPDATED) owes 人事司 the 协调跟踪办理
+ * (rules/version9.ts: no due time, the text gives none), met by `COORDINATE_TRACKING` with a note
+ * of how, or waived with a reason; it holds the close like every owed duty.
+ *
+ * Migration from 8, the policy (`migratesFrom: { from: 8 }`, no context function): version 8 took
+ * no such fact (its events refused it), so an open incident has it unset, read as false, and owes
+ * nothing new at the migration (第8版无此事实，迁移的事件视为“否”，不新增应办事项). Once on version 9,
+ * the monitoring's METRICS_UPDATED that sets it true owes the duty from then. The kit's rederive by
+ * 9's rules, the states as they are; no context changes.
+ */
+export const plan: PlanDefinition = {
+  ...planV8,
+  version: 9,
+  obligations: [...obligationRulesV9, escalation],
+  events: withCoordinationV9(planV8.events),
+  machine,
+  migratesFrom: { from: 8 },
 }

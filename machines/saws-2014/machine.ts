@@ -49,6 +49,7 @@ import {
   obligationRulesV6,
   obligationRulesV7,
   obligationRulesV8,
+  obligationRulesV9,
   PLAN_ID,
 } from './rules.js'
 
@@ -122,10 +123,17 @@ export const V6_OPTIONS: KitOptions = Object.freeze({
  */
 export const machineV7 = chart(obligationRulesV7, 7)
 /**
- * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
- * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts).
+ * Version 9 (`chart(rules, 9)`, version 8's chart and kit options): 三's 协调跟踪办理 by 人事司 is owed
+ * once the fact `coalOrLocalBureau` is true (rules/version9.ts), and `COORDINATE_TRACKING` records it
+ * in any open phase while it is owed (chart/any-phase.ts).
  */
-export const machine = chart(obligationRulesV8, 8)
+export const machine = chart(obligationRulesV9, 9)
+/**
+ * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
+ * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts). For the incidents
+ * opened on it.
+ */
+export const machineV8 = chart(obligationRulesV8, 8)
 /** Version 6's chart, for the incidents opened on it. */
 export const machineV6 = chart(obligationRulesV6, 6)
 /** Version 5's chart (the same states as 6; without its withdrawal options and amendments), for the incidents opened on it. */

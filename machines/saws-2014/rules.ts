@@ -17,6 +17,7 @@
  *   versions.ts                what versions 2, 4, 5 and 6 owe differently
  *   version7.ts                what version 7 owes differently from 6 (the review of 6)
  *   version8.ts                what version 8 owes differently from 7 (the meeting after a 定性 below 重大)
+ *   version9.ts                what version 9 owes besides (三's 协调跟踪办理 by 人事司)
  *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
@@ -46,6 +47,7 @@ export {
 export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js'
 export { obligationRulesV7 } from './rules/version7.js'
 export { obligationRulesV8 } from './rules/version8.js'
+export { COAL_OR_LOCAL, COORDINATE, obligationRulesV9 } from './rules/version9.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

@@ -76,7 +76,6 @@ export const UNMAPPED_REASONS: Readonly<Record<string, Readonly<Record<string, s
     '一(二)': '概念定义（网络言论、网络舆情），不规定处置步骤',
     二: HEADING('二(一)～二(三)'),
     '二(二)': '积极发声、正面引导：原则性要求，由 五(四) 的回应转移具体实现',
-    三: ORG('office 人事司(宣教办)、monitor 舆情处、unit 相关单位、spokesperson 政府网站处及授权发布人员'),
     四: HEADING('四(一)～四(四)'),
     五: `${HEADING('五(一)～五(五)')}；“坚持正面导向，以疏代堵”为总体要求`,
     七: EFFECTIVE,

@@ -193,6 +193,26 @@ describe('POST /plans/:planId/classify', () => {
     ).toBe(404)
   })
 
+  it('saws-2014 version 9 takes its own fact (三 coalOrLocalBureau): the plan page shows it, OPEN and classify take it', async () => {
+    const doc = (await t.request('GET', '/plans/saws-2014', { as: 'auditor' })).body
+    expect(doc.version).toBe(9)
+    expect(doc.severityRules.facts.properties.coalOrLocalBureau).toMatchObject({ type: 'boolean' })
+    expect(doc.severityRules.facts.properties.reposts).toBeDefined()
+    const v8 = (await t.request('GET', '/plans/saws-2014?version=8', { as: 'auditor' })).body
+    expect(v8.severityRules.facts.properties.coalOrLocalBureau).toBeUndefined()
+    const facts = { reposts: 120, coalOrLocalBureau: true }
+    const graded = await t.request('POST', '/plans/saws-2014/classify', { as: 'monitor', body: { facts } })
+    expect(graded.status).toBe(200)
+    expect(graded.body.severity).toBe('large')
+    const opened = await t.request('POST', '/incidents', {
+      as: 'office',
+      body: { planId: 'saws-2014', title: '涉及某省煤矿安全监察局', facts },
+    })
+    expect(opened.status).toBe(201)
+    expect(opened.body.facts).toEqual(facts)
+    expect(opened.body.obligations.map((o: { id: string }) => o.id)).toContain('coordinate:coalOrLocal#1')
+  })
+
   it('refuses a fact only another plan version takes, naming it (coalOrLocalBureau is saws-2014’s)', async () => {
     const res = await t.request('POST', '/plans/neixiang-2017/classify', {
       as: 'office',

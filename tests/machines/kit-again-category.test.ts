@@ -3,7 +3,7 @@
  * begins again when the event changed a category that was set — not at the first 定性 (from
  * none), not when the category given is the one it had, and not on the event's type alone
  * (as `again.events` would). With `whileOwed: false`, one still owed stays the one owed.
- * Read on a context of the toy plan through the ledger's `track`. Used by saws-2014 versions 7 and 8.
+ * Read on a context of the toy plan through the ledger's `track`. Used by saws-2014 versions 7 to 9.
  */
 import { describe, expect, it } from 'vitest'
 import { type LedgerSpec, track } from '../../machines/kit/ledger.js'

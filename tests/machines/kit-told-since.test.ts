@@ -3,7 +3,7 @@
  * that type: a relapse not yet reported) and `waivedAtGrade` (the waiver counterpart of
  * `actAtGrade`: an instance begun at the current grade or a higher one was waived, rule 2),
  * read on the toy plan's incidents (kit/told-at-grade.ts, kit/conditions.ts). Used by
- * saws-2014 versions 7 and 8 only.
+ * saws-2014 versions 7 to 9 only.
  */
 import { describe, expect, it } from 'vitest'
 import { holds, testOf } from '../../machines/kit/conditions.js'

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV7 } from '../../machines/saws-2014/index.js'
+import { planV8 as plan, planV7 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import {
   act,

@@ -29,11 +29,24 @@ const recategorising = {
   },
 }
 
+/**
+ * Version 9, 三 涉及煤矿安全监察系统或地方各级安全监管局的网络舆情，由人事司(宣教办)负责协调跟踪办理: 人事司
+ * records it in any open phase while it is owed (the fact `coalOrLocalBureau`, rules/version9.ts).
+ */
+const coordination = {
+  COORDINATE_TRACKING: {
+    guard: owes(R.coordinate),
+    actions: step('coordinated'),
+    meta: clause('三', '人事司(宣教办)负责协调跟踪办理涉及煤矿安全监察系统或地方各级安全监管局的网络舆情'),
+  },
+}
+
 /** The `on` of the phase region. */
 export const anyPhase = (version: Version) => ({
   ...commonTransitions(common),
   ...(version >= 7 ? recategorising : {}),
   ...gradeDuties(version),
+  ...(version >= 9 ? coordination : {}),
 })
 
 /**

@@ -46,6 +46,8 @@ export const R = {
   guide: 'followup:guide',
   talk: 'followup:talk',
   review: 'review',
+  // Version 9: 三 涉及煤矿安全监察系统或地方各级安全监管局的网络舆情，由人事司(宣教办)负责协调跟踪办理.
+  coordinate: 'coordinate:coalOrLocal',
 } as const
 
 type Rule = Omit<ObligationRule, 'policy'> & { policy?: string | null }

@@ -4,8 +4,15 @@
  * report recipients).
  */
 import type { z } from 'zod'
+import { factsSchemaOf } from '../../../machines/kit/plan-facts.js'
 import type { EventSpec, ObligationRule, PlanDefinition } from '../../../machines/kit/types.js'
-import { CATEGORIES, type Category, type Facts, SEVERITIES } from '../../../machines/vocabulary.js'
+import {
+  CATEGORIES,
+  type Category,
+  type Facts,
+  PlanFactsSchema,
+  SEVERITIES,
+} from '../../../machines/vocabulary.js'
 import { T0 } from '../machine.js'
 
 /** Recipient codes an obligation rule's discharge names (`to: [...]`). */
@@ -111,13 +118,18 @@ const FACT_CANDIDATES: readonly Facts[] = [
   { mainstreamMedia: true },
   { foreignMedia: true },
 ]
+/**
+ * One sample per grade, and one per fact of the plan version's own (machines/vocabulary.ts
+ * `PlanFactsSchema`, true: it grades nothing, but a rule may owe on it; saws-2014 9's 三).
+ */
 export function factSamples(plan: PlanDefinition): Facts[] {
   const byGrade = new Map<string, Facts>()
   for (const f of FACT_CANDIDATES) {
     const g = String(plan.classify(f).severity)
     if (!byGrade.has(g)) byGrade.set(g, f)
   }
-  return [...byGrade.values()]
+  const own = Object.keys(factsSchemaOf(plan).shape).filter((k) => Object.hasOwn(PlanFactsSchema.shape, k))
+  return [...byGrade.values(), ...own.map((k) => ({ [k]: true }) as Facts)]
 }
 export interface PayloadOptions {
   categories: readonly Category[]
