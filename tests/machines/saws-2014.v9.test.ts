@@ -129,18 +129,26 @@ describe('saws-2014 v9: 三 协调跟踪办理 of an opinion concerning the coal
     expect(one(w, R.coordinate).status).toBe('owed')
   })
 
-  it('set back to false, a change of grade withdraws it, by who changed the grade and why', () => {
+  it('set back to false, no change of grade withdraws it: a rise or a lowering, or a monitor whose figures raise the grade', () => {
     const w = open('general', { facts: YES })
     act(w, MON, 'METRICS_UPDATED', { facts: { coalOrLocalBureau: false } })
     act(w, OFF, 'SET_SEVERITY', { severity: 'large', reason: '转发量上升' })
-    expect(one(w, R.coordinate)).toMatchObject({
-      status: 'withdrawn',
-      withdrawn: { by: OFF, reason: '转发量上升' },
-    })
-    // With the fact true, a change of grade keeps it owed.
-    const kept = open('general', { facts: YES })
-    act(kept, OFF, 'SET_SEVERITY', { severity: 'large', reason: '转发量上升' })
-    expect(one(kept, R.coordinate).status).toBe('owed')
+    expect(one(w, R.coordinate).status).toBe('owed')
+    act(w, OFF, 'SET_SEVERITY', { severity: 'general', reason: '热度下降' })
+    expect(one(w, R.coordinate).status).toBe('owed')
+    // One figures update that both raises the grade and leaves the box unticked (diff review 1).
+    const m = open('general', { facts: YES })
+    act(m, MON, 'METRICS_UPDATED', { facts: { reposts: 301, coalOrLocalBureau: false } })
+    expect(m.context().severity).not.toBe('general')
+    expect(
+      m
+        .context()
+        .obligations.filter((o) => o.rule === R.coordinate)
+        .map((o) => o.status),
+    ).toEqual(['owed'])
+    // Turned true again while owed: still the one duty.
+    act(m, MON, 'METRICS_UPDATED', { facts: { coalOrLocalBureau: true } })
+    expect(m.context().obligations.filter((o) => o.rule === R.coordinate)).toHaveLength(1)
   })
 
   it('METRICS_UPDATED takes the fact on version 9, not on version 8', () => {

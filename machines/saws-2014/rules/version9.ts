@@ -18,9 +18,12 @@ export const COAL_OR_LOCAL = '涉及煤矿安全监察系统或地方各级安�
  * case (协调跟踪办理情况). The text gives no time: no due time (GET /plans and the diagrams say 无时限),
  * and none set by local policy, so the rule names the clause alone (`policy: null`, as 六's other
  * undated duties); like every owed duty it holds the close (OBLIGATIONS.md rule 2) until met, or
- * waived with a reason by who may waive (rules/roles.ts `WAIVERS`). A fact set back to false leaves it owed (it is waived,
- * on the record, if it was set in error); only a change of grade while the fact is false
- * withdraws it (the rule no longer applies: kit withdraw.ts, by who changed the grade and why).
+ * waived with a reason by who may waive (rules/roles.ts `WAIVERS`). A fact set back to false leaves
+ * it owed (it is waived, on the record, by who may waive, if it was set in error), and so does a
+ * change of grade: 三 ties the duty to what the opinion concerns, never to its grade, so the
+ * condition holds while an instance is owed (`owed`) and no rise or lowering withdraws it
+ * (OBLIGATIONS.md rules 4 and 5; diff review 1: a monitor's figures update that raised the grade
+ * withdrew it).
  */
 export const COORDINATE: ObligationRule = rule({
   id: R.coordinate,
@@ -28,7 +31,7 @@ export const COORDINATE: ObligationRule = rule({
   label: `协调跟踪办理${COAL_OR_LOCAL}的网络舆情`,
   clause: '三',
   owedBy: ['office'],
-  when: { fact: 'coalOrLocalBureau' },
+  when: { any: [{ fact: 'coalOrLocalBureau' }, { owed: R.coordinate }] },
   discharge: { type: 'COORDINATE_TRACKING', fields: {} },
 })
 

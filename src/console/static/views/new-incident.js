@@ -139,7 +139,7 @@ export function renderNewIncident(main, _params, ctx) {
       ctx.announce(describeError(e), 'error')
       return
     }
-    // Every plan reads the same facts: keep what was typed when the plan changes.
+    // The plans share the grading facts; a plan version's own facts (saws-2014 9) change the form, rebuilt then.
     const key = JSON.stringify(plan.severityRules.facts)
     if (key !== factsKey) {
       factsKey = key
