@@ -179,7 +179,10 @@ export function schemaForm(schema, prefix = '', choices = {}) {
   }
   return {
     nodes,
-    /** Pre-fills controls from values (an obligation's `discharge.fields`): ticks, selects, text. */
+    /**
+     * Pre-fills controls from values (an obligation's `discharge.fields`, an incident's
+     * facts), nested objects included: ticks, selects, text.
+     */
     fill: (values) => fillControls(nodes, values, prefix),
     read: () => {
       const out = {}
@@ -192,15 +195,22 @@ export function schemaForm(schema, prefix = '', choices = {}) {
   }
 }
 
+/**
+ * Sets the controls named by `values`' paths. A nested object (METRICS_UPDATED's `facts`)
+ * has no control of its own: its fields are filled by their paths (`facts.reposts`).
+ */
 function fillControls(nodes, values, prefix) {
   for (const [name, value] of Object.entries(values ?? {})) {
     const path = prefix ? `${prefix}.${name}` : name
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      fillControls(nodes, value, path)
+      continue
+    }
     const controls = nodes.flatMap((n) => [...n.querySelectorAll(`[name="${CSS.escape(path)}"]`)])
     for (const c of controls) {
       if (c.type === 'checkbox' && Array.isArray(value)) c.checked = value.includes(c.value)
       else if (c.type === 'checkbox') c.checked = value === true
       else if (Array.isArray(value)) c.value = value.join('\n')
-      else if (value !== null && typeof value === 'object') fillControls(nodes, value, path)
       else c.value = String(value)
       c.closest('[data-path]')?.dispatchEvent(new Event('prefilled'))
     }

@@ -188,6 +188,8 @@ export const en = {
   'form.cancel': 'Cancel',
   'form.required': 'required',
   'form.oneperline': 'one per line',
+  'form.factsPrefilled':
+    'Filled in with the incident’s current facts: change only what changed. An unticked box is sent as “no”; an empty number is not sent.',
   'form.errors': 'Please correct:',
   'form.forced':
     'The current state does not accept this event or your role is not among its roles; you may still send it, the server decides.',

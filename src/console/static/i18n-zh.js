@@ -187,6 +187,8 @@ export const zh = {
   'form.cancel': '取消',
   'form.required': '必填',
   'form.oneperline': '每行一项',
+  'form.factsPrefilled':
+    '已填入事件当前的传播数据，只需改动变化了的；未勾选的选项按“否”提交，空着的数字不提交。',
   'form.errors': '请修改以下内容：',
   'form.forced': '当前状态不接受或您的角色不在此事件的可执行角色中；仍可提交，以服务器判定为准。',
   'form.unavailable': '此事件在当前状态下已不可执行。',

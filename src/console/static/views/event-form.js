@@ -1,7 +1,8 @@
 /**
  * The form for one event, generated from its JSON Schema, with an optional occurredAt
- * for a step done earlier offline. It sends conditionally (If-Match: the version on
- * screen), so acting on a stale page answers 409 instead of doing the wrong thing.
+ * for a step done earlier offline; a form of the incident's facts opens with the facts it
+ * has. It sends conditionally (If-Match: the version on screen), so acting on a stale page
+ * answers 409 instead of doing the wrong thing.
  */
 import { api, describeError } from '../api.js'
 import { h, replace } from '../dom.js'
@@ -19,12 +20,17 @@ import { fieldChoices } from './choices.js'
  * @param {(view: object) => void} o.onSent
  * @param {(problem: object) => Promise<void>} o.onConflict refreshes the page
  * @param {() => void} o.onCancel
- * @param {object} [o.prefill] field values to start with (an obligation's `discharge.fields`)
+ * @param {object} [o.prefill] field values to start with (an obligation's `discharge.fields`),
+ *   over the incident's current `facts` for an event whose payload has them (METRICS_UPDATED)
  */
 export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce, prefill }) {
   const fields = schemaForm(spec.schema, '', fieldChoices(view()))
   /** The version the form was filled in against: a 409 at that version is a refusal, not a race. */
   const openedAt = view().version
+  // An event that restates the incident's facts (METRICS_UPDATED) starts from them: a box left
+  // as shown is sent as shown, so an update of the figures does not turn crossRegion false.
+  const ofFacts = spec.schema.properties?.facts?.type === 'object'
+  if (ofFacts) fields.fill({ facts: view().facts ?? {} })
   if (prefill) fields.fill(prefill)
   const occurred = h('input', { type: 'datetime-local', name: 'occurredAt', step: 60 })
   const error = h('div', { class: 'form-error', role: 'alert', id: `error-${spec.type}` })
@@ -93,6 +99,7 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
       h('span', { class: 'code' }, ` ${spec.type}`),
     ),
     forced ? h('p', { class: 'notice' }, t('form.forced')) : null,
+    ofFacts ? h('p', { class: 'hint', id: `facts-hint-${spec.type}` }, t('form.factsPrefilled')) : null,
     fields.nodes,
     field('occurredAt', t('form.occurredAt'), occurred),
     error,
