@@ -20,7 +20,7 @@ import type { Core } from '../src/engine/core.js'
 import { ledgerChanges } from '../src/engine/obligations.js'
 import { createProjection } from '../src/engine/projection.js'
 import { snapshotText, snapshotToChange } from '../src/engine/snapshot-text.js'
-import { storedExtras, storedViewText } from '../src/engine/stored-view.js'
+import { storedOf, storedViewText } from '../src/engine/stored-view.js'
 import { buildView, rowFactsOf } from '../src/engine/view.js'
 import type { IncidentRow, TimerRow } from '../src/store/schema.js'
 import { formatFrames, profiled, topFrames } from './lib/profile.js'
@@ -98,7 +98,7 @@ function pass() {
         AT,
       ),
     )
-    const extras = timed('stored extras', () => storedExtras(row.view))
+    const extras = timed('stored extras', () => storedOf(row.view))
     const view = timed('view', () =>
       buildView(plan, d.s, rowFactsOf(row, extras.source, row.version + 1, AT)),
     )

@@ -19,7 +19,7 @@ import { acceptedEvents, restore } from '../src/engine/actor.js'
 import { entryHash } from '../src/engine/hash.js'
 import { lazyQuotes } from '../src/engine/quotes.js'
 import { snapshotText, snapshotToChange } from '../src/engine/snapshot-text.js'
-import { storedExtras, storedViewText } from '../src/engine/stored-view.js'
+import { storedOf, storedViewText } from '../src/engine/stored-view.js'
 import { buildView, rowFactsOf } from '../src/engine/view.js'
 import type { IncidentRow } from '../src/store/schema.js'
 import { calendar } from './lib/setup.js'
@@ -76,7 +76,7 @@ for (let pass = 0; pass < 6; pass++) {
     const s = actor.getSnapshot()
     if (s === before) continue
     timed('snapshot text', () => snapshotText(plan, s))
-    const extras = timed('stored extras', () => storedExtras(row.view))
+    const extras = timed('stored extras', () => storedOf(row.view))
     const facts = rowFactsOf(row, extras.source, row.version + 1, AT)
     const view = timed('view', () => buildView(plan, s, facts, false))
     timed('stored view', () => storedViewText(view))

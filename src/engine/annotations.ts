@@ -6,6 +6,7 @@ import { Forbidden, NotFound, ValidationError } from '../errors.js'
 import * as repo from '../store/repo.js'
 import type { Caller, Core } from './core.js'
 import type { Rooms } from './rooms.js'
+import type { StoredView } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
 export function createAnnotations(core: Core, rooms: Rooms) {
@@ -21,14 +22,18 @@ export function createAnnotations(core: Core, rooms: Rooms) {
     id: string,
     caller: Pick<Caller, 'organisation' | 'name' | 'role'>,
     entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
-    patch: (view: IncidentView) => IncidentView,
+    patch: (stored: StoredView, at: { version: number; updatedAt: string }) => StoredView,
     columns: { owner?: string | null } = {},
   ): Promise<IncidentView> {
     return inTransaction(async (trx, told) => {
       const locked = await repo.lockIncident(trx, store, id)
       if (!locked || locked.organisation !== caller.organisation) throw new NotFound(`incident ${id}`)
       const row = await upToDateRow(trx, locked)
-      return annotateIn(trx, told, row, { name: caller.name, role: caller.role }, entry, patch, columns)
+      const actor = { name: caller.name, role: caller.role }
+      const applied = await annotateIn(trx, told, row, actor, entry, patch, columns)
+      // Built inside the transaction: the caller reads it, and a failure to build it changes nothing.
+      applied.view()
+      return applied
     }).then((a) => a.view())
   }
 
@@ -51,16 +56,16 @@ export function createAnnotations(core: Core, rooms: Rooms) {
           { path: 'corrects', message: 'not the seq of a note of this incident' },
         ])
     }
-    return annotate(id, caller, { type: 'NOTE_ADDED', payload: { ...note } }, (v) => ({
-      ...v,
+    return annotate(id, caller, { type: 'NOTE_ADDED', payload: { ...note } }, (s, at) => ({
+      ...s,
       notes: [
-        ...(v.notes ?? []),
+        ...(s.notes ?? []),
         {
-          seq: v.version,
+          seq: at.version,
           text: note.text,
           corrects: note.corrects ?? null,
           by: { name: caller.name, role: caller.role },
-          at: v.updatedAt,
+          at: at.updatedAt,
         },
       ],
     }))
@@ -80,7 +85,7 @@ export function createAnnotations(core: Core, rooms: Rooms) {
         type: before.owner ? 'OWNER_HANDED_OVER' : 'OWNER_ASSIGNED',
         payload: { from: before.owner, to: req.owner, reason: req.reason },
       },
-      (v) => ({ ...v, owner: req.owner }),
+      (s) => s,
       { owner: req.owner },
     )
   }
@@ -92,11 +97,11 @@ export function createAnnotations(core: Core, rooms: Rooms) {
     ev: { sha256: string; size: number; mediaType: string; filename: string; note?: string },
   ) {
     writer(caller, 'evidence')
-    return annotate(id, caller, { type: 'EVIDENCE_ADDED', payload: { ...ev } }, (v) => ({
-      ...v,
+    return annotate(id, caller, { type: 'EVIDENCE_ADDED', payload: { ...ev } }, (s, at) => ({
+      ...s,
       evidence: [
-        ...(v.evidence ?? []),
-        { ...ev, seq: v.version, by: { name: caller.name, role: caller.role }, at: v.updatedAt },
+        ...(s.evidence ?? []),
+        { ...ev, seq: at.version, by: { name: caller.name, role: caller.role }, at: at.updatedAt },
       ],
     }))
   }

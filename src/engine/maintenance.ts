@@ -18,10 +18,10 @@ import type { UpgradeRecord } from './rebuild.js'
 import { replayJournal } from './replay.js'
 import type { Rooms } from './rooms.js'
 import { parseSnapshot } from './snapshot-text.js'
-import { storedExtras, storedViewText } from './stored-view.js'
+import { storedOf, storedViewText, viewOf } from './stored-view.js'
 import { restoreRow } from './tail.js'
 import { reread, type UpgradeOutcome } from './upgrade.js'
-import { buildView, type IncidentView, rowFactsOf } from './view.js'
+import { rowFactsOf } from './view.js'
 
 /** What a requote did: due times re-quoted, and the incidents it could not read (left as they were). */
 export interface RequoteResult {
@@ -107,16 +107,18 @@ export function createMaintenance(core: Core, rooms: Rooms) {
         },
         recordedAt,
       )
-      const prev = storedExtras(row.view)
-      const view: IncidentView = {
-        ...prev,
-        ...buildView(plan, d.s, rowFactsOf(row, prev.source, row.version + 1, recordedAt)),
-      }
+      const stored = { ...storedOf(row.view), allowedEvents: acceptedEvents(d.s) }
+      const view = viewOf(
+        plan,
+        { value: d.s.value, context: d.ctx },
+        stored,
+        rowFactsOf(row, stored.source, row.version + 1, recordedAt),
+      )
       const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
         ...d.columns,
         plan_version: plan.version,
         version: row.version + 1,
-        view: storedViewText(view),
+        view: storedViewText(stored),
         last_occurred_at: laterOf(entry.occurred_at, row.last_occurred_at),
         head_hash: entry.hash,
         updated_at: recordedAt,

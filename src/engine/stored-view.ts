@@ -43,12 +43,6 @@ export const storedViewText = (view: Omit<StoredView, 'compact'>): string =>
 export const storedOf = (text: string): StoredView =>
   storedOfView({ source: null, allowedEvents: [], ...(JSON.parse(text) as Partial<StoredView>) })
 
-/** What a stored view keeps beside the plan (either form): source and annotations. */
-export function storedExtras(text: string): Pick<IncidentView, 'source' | 'notes' | 'evidence' | 'warnings'> {
-  const { compact: _c, allowedEvents: _a, ...extras } = storedOf(text)
-  return extras
-}
-
 /**
  * The view from a machine's state (value and context), the stored part and the row's
  * facts: what a change that is read, and a read, both assemble. `keep` as in assembleView.

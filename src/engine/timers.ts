@@ -14,12 +14,15 @@ import { type Live, lockRow, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
 import { restoreRow } from './tail.js'
 
+/** Who fires deadlines and raises warnings in the journal. */
+const SYSTEM: Actor = { name: 'system', role: 'system' }
+
 /** Incidents a batch already restored, at the version the batch moved them to. */
 type Local = Map<string, Live>
 
 export function createTimers(core: Core, rooms: Rooms) {
   const { store, clock, db, deps, planOf, guarded } = core
-  const { inTransaction, apply } = rooms
+  const { inTransaction, apply, annotateIn } = rooms
 
   /**
    * Fires due deadlines through the same path as any event (actor `system`), each
@@ -127,15 +130,22 @@ export function createTimers(core: Core, rooms: Rooms) {
         dueAt: o.dueAt,
         at: timer.due_at,
       }
-      const state = { value: s.value, context: contextOf(s) }
-      const warned = await rooms.warnIn(trx, told, plan, row, state, live, w)
-      keep(warned)
+      const warned = await annotateIn(
+        trx,
+        told,
+        row,
+        SYSTEM,
+        { type: 'DEADLINE_WARNING', payload: w, occurredAt: w.at },
+        (stored) => ({ ...stored, warnings: [...(stored.warnings ?? []), w] }),
+        {},
+        { state: { value: s.value, context: contextOf(s) }, live },
+      )
+      keep(warned.kept)
       told.push(() =>
         core.live.put(row.id, {
           version: row.version + 1,
           actorRef,
-          stored: warned.stored,
-          storedText: warned.storedText,
+          ...warned.kept,
           snapshotVersion: row.snapshot_version,
         }),
       )
@@ -143,11 +153,10 @@ export function createTimers(core: Core, rooms: Rooms) {
     }
     // At the obligation's own due time (a timer held for a late entry fires after it).
     const dueAt = owed?.dueAt ? iso(new Date(owed.dueAt)) : timer.due_at
-    const system: Actor = { name: 'system', role: 'system' }
     const event: IncidentEvent = {
       type: 'DEADLINE_PASSED',
       at: dueAt,
-      actor: system,
+      actor: SYSTEM,
       obligation: timer.instance,
     }
     // A timer whose obligation is no longer owed (met, waived, withdrawn meanwhile) is spent, not journaled.
@@ -162,7 +171,7 @@ export function createTimers(core: Core, rooms: Rooms) {
         instance: timer.instance,
         dueAt,
       },
-      actor: system,
+      actor: SYSTEM,
       occurredAt: dueAt,
     })
     keep(applied.kept)

@@ -16,14 +16,8 @@ import { lateEntryTimers } from './late-entry.js'
 import type { Live } from './live.js'
 import { ledgerChanges } from './obligations.js'
 import type { Base } from './rooms.js'
-import {
-  type StoredView,
-  storedOf,
-  storedOfView,
-  storedViewText,
-  viewFromRow,
-  viewOf,
-} from './stored-view.js'
+import { parseSnapshot } from './snapshot-text.js'
+import { type StoredView, storedOf, storedOfView, storedViewText, viewOf } from './stored-view.js'
 import { type IncidentView, isOverdue, rowFactsOf } from './view.js'
 
 /**
@@ -196,10 +190,13 @@ export function createWriter(core: Core, rooms: Base) {
   }
 
   /**
-   * Appends an entry that records something beside the plan (a note, an owner, a piece
-   * of evidence, a generated document, a warning) without moving the machine: journal
-   * entry + version + view in one transaction, like any event. `patch` changes the view;
-   * `base`, when given, is the view before it (else it is read from the row).
+   * Appends an entry that records something beside the plan (a note, an owner, a piece of
+   * evidence, a due-soon warning) without moving the machine: journal entry + version +
+   * stored view part in one transaction, like any event. `patch` changes the stored part
+   * (what annotations add: notes, evidence, warnings), given the new version and its time;
+   * `columns` the row's (an owner). The view is built, like an event's, only for a reader.
+   * `machine`: the incident's state when at hand (a firing restored or kept it live), else
+   * it is read from the row.
    */
   async function annotateIn(
     trx: Db,
@@ -207,61 +204,25 @@ export function createWriter(core: Core, rooms: Base) {
     row: IncidentRow,
     actor: Actor,
     entry: { type: string; payload: Record<string, unknown>; occurredAt?: string },
-    patch: (view: IncidentView) => IncidentView,
+    patch: (stored: StoredView, at: { version: number; updatedAt: string }) => StoredView,
     columns: { owner?: string | null } = {},
-    base?: () => IncidentView,
+    machine?: {
+      state: { value: unknown; context: IncidentContext }
+      live: Pick<Live, 'stored' | 'storedText'> | undefined
+    },
   ): Promise<Applied> {
+    const plan = core.planOf(row)
     const recordedAt = iso(clock.now())
+    const version = row.version + 1
     const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
-    const view = patch({
-      ...(base ? base() : viewFromRow(core.planOf(row), row)),
-      version: row.version + 1,
-      updatedAt: recordedAt,
-    })
-    const stored = storedOfView(view)
+    const stored = patch(machine?.live?.stored ?? storedOf(row.view), { version, updatedAt: recordedAt })
     const storedText = storedViewText(stored)
+    const state =
+      machine?.state ?? parseSnapshot<{ value: unknown; context: IncidentContext }>(plan, row.snapshot)
+    const facts = rowFactsOf({ ...row, ...columns }, stored.source, version, recordedAt)
+    const view = once(() => viewOf(plan, state, stored, facts, machine?.live !== undefined))
     const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
       ...columns,
-      version: row.version + 1,
-      view: storedText,
-      head_hash: e.hash,
-      updated_at: recordedAt,
-    })
-    if (!saved) throw await conflict(trx, row)
-    await repo.appendJournalFast(trx, store, e)
-    await emit(trx, row.plan_id, e, () => view)
-    notify(told, row, () => view, e)
-    return answer(row, row.version + 1, view.phase, stored, () => view, storedText)
-  }
-
-  /**
-   * A due-soon warning (DEADLINE_WARNING): an annotation that adds to the stored view part's
-   * warnings and builds no view unless one is read (a firing's, like an event's).
-   */
-  async function warnIn(
-    trx: Db,
-    told: Told,
-    plan: PlanDefinition,
-    row: IncidentRow,
-    state: { value: unknown; context: IncidentContext },
-    live: Pick<Live, 'stored' | 'storedText'> | undefined,
-    warning: NonNullable<IncidentView['warnings']>[number],
-  ): Promise<{ applied: Applied; stored: StoredView; storedText: string }> {
-    const recordedAt = iso(clock.now())
-    const system: Actor = { name: 'system', role: 'system' }
-    const e = entryFor(
-      row,
-      { type: 'DEADLINE_WARNING', payload: warning, actor: system, occurredAt: warning.at },
-      recordedAt,
-    )
-    const prev = live?.stored ?? storedOf(row.view)
-    const stored: StoredView = { ...prev, warnings: [...(prev.warnings ?? []), warning] }
-    const storedText = storedViewText(stored)
-    const version = row.version + 1
-    const view = once(() =>
-      viewOf(plan, state, stored, rowFactsOf(row, stored.source, version, recordedAt), live !== undefined),
-    )
-    const saved = await repo.saveIncidentFast(trx, store, row.id, row.version, {
       version,
       view: storedText,
       head_hash: e.hash,
@@ -271,12 +232,8 @@ export function createWriter(core: Core, rooms: Base) {
     await repo.appendJournalFast(trx, store, e)
     await emit(trx, row.plan_id, e, view)
     notify(told, row, view, e)
-    return {
-      applied: answer(row, version, phaseOfValue(state.value), stored, view, storedText),
-      stored,
-      storedText,
-    }
+    return answer(row, version, phaseOfValue(state.value), stored, view, storedText)
   }
 
-  return { apply, annotateIn, warnIn }
+  return { apply, annotateIn }
 }
