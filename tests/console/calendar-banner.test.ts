@@ -3,36 +3,19 @@
  * admin sees it while GET /calendar says the data runs out within 60 days; other roles
  * never do; with more than 60 days left nobody does.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  TOKENS,
-} from './harness.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, TOKENS } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
 describe.skipIf(!run)('web console: holiday-data banner', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   /** A page whose GET /calendar answers `daysLeft` (the rest as the server says). */
   async function pageWith(daysLeft: number | null): Promise<Page> {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     if (daysLeft !== null)
       await page.route('**/calendar', async (route) => {
         const res = await route.fetch()
@@ -84,7 +67,7 @@ describe.skipIf(!run)('web console: holiday-data banner', () => {
   })
 
   it('follows what the server says (no interception)', async () => {
-    const res = await fetch(`${server.base}/calendar`, {
+    const res = await fetch(`${suite.server.base}/calendar`, {
       headers: { authorization: `Bearer ${TOKENS.admin}` },
     })
     const { daysLeft } = (await res.json()) as { daysLeft: number }

@@ -4,18 +4,10 @@
  * console's own. neixiang-2017's include political_mass (第二條4); a plan whose step does
  * not take a category is not offered it.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  scriptErrors,
-  signIn,
-  startServer,
-} from './harness.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { callApi, chromiumAvailable, type Server, scriptErrors, signIn } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
@@ -39,33 +31,24 @@ const offeredCategories = (page: Page) =>
     )
 
 describe.skipIf(!run)('categories a plan takes', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it('offers each plan the categories its category step accepts; neixiang-2017 political_mass among them', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
-    const plans = await callApi<{ items: { id: string }[] }>(server, 'office', 'GET', '/plans')
+    const plans = await callApi<{ items: { id: string }[] }>(suite.server, 'office', 'GET', '/plans')
     expect(plans.items.length).toBeGreaterThan(1)
     const select = page.locator('[data-path="planId"] select')
     await select.locator('option').first().waitFor({ state: 'attached' })
     // Each plan in turn, then back to the first: every choice redraws the list.
     for (const { id } of [...plans.items, plans.items[0]!]) {
-      const expected = await planCategories(server, id)
+      const expected = await planCategories(suite.server, id)
       expect(expected.length, id).toBeGreaterThan(0)
       await select.selectOption(id)
       await expect.poll(() => offeredCategories(page), { timeout: 10_000 }).toEqual(expected)
     }
-    expect(await planCategories(server, 'neixiang-2017')).toContain('political_mass')
+    expect(await planCategories(suite.server, 'neixiang-2017')).toContain('political_mass')
     await select.selectOption('neixiang-2017')
     await expect.poll(() => offeredCategories(page), { timeout: 10_000 }).toContain('political_mass')
     // Shown by its name in the plan's words, not its code.
@@ -77,7 +60,7 @@ describe.skipIf(!run)('categories a plan takes', () => {
   })
 
   it('keeps a category already chosen when the next plan takes it, and clears one it does not', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
     const select = page.locator('[data-path="planId"] select')
@@ -88,7 +71,7 @@ describe.skipIf(!run)('categories a plan takes', () => {
     await select.selectOption('saws-2014')
     await expect
       .poll(() => offeredCategories(page), { timeout: 10_000 })
-      .toEqual(await planCategories(server, 'saws-2014'))
+      .toEqual(await planCategories(suite.server, 'saws-2014'))
     expect(await category.inputValue()).toBe('rumor')
     await select.selectOption('neixiang-2017')
     await category.locator('option[value="political_mass"]').waitFor({ state: 'attached' })
@@ -96,8 +79,8 @@ describe.skipIf(!run)('categories a plan takes', () => {
     await select.selectOption('saws-2014')
     await expect
       .poll(() => offeredCategories(page), { timeout: 10_000 })
-      .toEqual(await planCategories(server, 'saws-2014'))
-    const sawsTakesIt = (await planCategories(server, 'saws-2014')).includes('political_mass')
+      .toEqual(await planCategories(suite.server, 'saws-2014'))
+    const sawsTakesIt = (await planCategories(suite.server, 'saws-2014')).includes('political_mass')
     expect(await category.inputValue()).toBe(sawsTakesIt ? 'political_mass' : '')
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()

@@ -4,47 +4,35 @@
  * missed deadline turn red, a role refused, another officer's move arrive live, and
  * user text shown verbatim.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
 import {
   beijingInputHoursAgo,
   chromiumAvailable,
   fill,
-  launch,
-  newPage,
   offered,
   phaseShown,
-  type Server,
   SHOTS,
   scriptErrors,
   send,
   signIn,
   signOut,
-  startServer,
   TOKENS,
   type Who,
 } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const unique = () => Math.random().toString(36).slice(2, 8)
 
 describe.skipIf(!run)('web console', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   /** Opens an incident through the API (setup for the scenarios that are not about the form). */
   async function openByApi(who: Who, body: Record<string, unknown>) {
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS[who]}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -53,7 +41,7 @@ describe.skipIf(!run)('web console', () => {
     return (await res.json()) as { id: string; version: number }
   }
   async function sendByApi(who: Who, id: string, event: Record<string, unknown>) {
-    const res = await fetch(`${server.base}/incidents/${id}/events`, {
+    const res = await fetch(`${suite.server.base}/incidents/${id}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS[who]}`, 'content-type': 'application/json' },
       body: JSON.stringify(event),
@@ -83,21 +71,23 @@ describe.skipIf(!run)('web console', () => {
   }
 
   it('serves the page and its assets under a strict CSP without a token', async () => {
-    const page = await fetch(`${server.base}/`)
+    const page = await fetch(`${suite.server.base}/`)
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
     const html = await page.text()
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
-    const js = await fetch(`${server.base}/console/app.js`)
+    const js = await fetch(`${suite.server.base}/console/app.js`)
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
-    expect((await fetch(`${server.base}/console/app.css`)).headers.get('content-type')).toMatch(/^text\/css/)
-    expect((await fetch(`${server.base}/console/..%2fpackage.json`)).status).toBe(404)
-    expect((await fetch(`${server.base}/incidents`)).status).toBe(401)
+    expect((await fetch(`${suite.server.base}/console/app.css`)).headers.get('content-type')).toMatch(
+      /^text\/css/,
+    )
+    expect((await fetch(`${suite.server.base}/console/..%2fpackage.json`)).status).toBe(404)
+    expect((await fetch(`${suite.server.base}/incidents`)).status).toBe(401)
   })
 
   it('signs in with a token, refuses a bad one, and signs out', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await page.getByLabel('令牌').fill('not-a-real-token-at-all')
     await page.getByRole('button', { name: '登录' }).click()
     await page.getByText('令牌无效或已被撤销。').waitFor()
@@ -118,7 +108,7 @@ describe.skipIf(!run)('web console', () => {
   })
 
   it('previews 重大 for 25 reposts, opens the incident on its owed list, and discharges a report from it pre-filled', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     const title = `网传某市场销售过期食品 ${unique()}`
     await signIn(page, 'office')
     const form = await fillNewNanning(page, title)
@@ -188,7 +178,7 @@ describe.skipIf(!run)('web console', () => {
   })
 
   it('shows a deadline missed hours ago in red, on the incident and in the list', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     const title = `补录：五小时前发现 ${unique()}`
     await signIn(page, 'office')
     // A category nanning-aic-2017 owes no initial answer for (五(二) counts that in working
@@ -244,7 +234,7 @@ describe.skipIf(!run)('web console', () => {
   it('offers a role no button for an event it may not send, and explains the 403 when forced', async () => {
     const title = `权限测试 ${unique()}`
     const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title, facts: { reposts: 25 } })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'group')
     await page.locator('#incidents a', { hasText: title }).click()
     await phaseShown(page, 'discovery')
@@ -269,7 +259,7 @@ describe.skipIf(!run)('web console', () => {
     expect(forced.body.detail).toContain('KEEP_EVIDENCE')
 
     // Forced through the console (a deep link to the form): a clear message by the form.
-    await page.goto(`${server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
     const form = page.locator('form[data-event="KEEP_EVIDENCE"]')
     await form.locator('.notice').waitFor()
     await fill(form, { kind: 'webpage', description: '越权尝试' })
@@ -304,7 +294,7 @@ describe.skipIf(!run)('web console', () => {
   it("shows another officer's move without a reload, and a 409 refreshes and says what changed", async () => {
     const title = `并发测试 ${unique()}`
     const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title, facts: { reposts: 25 } })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await page.locator('#incidents a', { hasText: title }).click()
     await phaseShown(page, 'discovery')
@@ -343,7 +333,7 @@ describe.skipIf(!run)('web console', () => {
   })
 
   it('lets an auditor browse the plans: diagram, states, events with roles, obligations by grade', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'auditor')
     await page.getByRole('navigation').getByRole('link', { name: '预案' }).click()
     await page.getByRole('link', { name: '查看「南宁市工商局突发事件舆情应对预案」' }).click()
@@ -369,7 +359,7 @@ describe.skipIf(!run)('web console', () => {
 
   it('shows script tags and SQL metacharacters in user text verbatim', async () => {
     const title = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'; DROP TABLE incidents;-- ${unique()}`
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     const form = await fillNewNanning(page, title)
     await form.getByRole('button', { name: '立案' }).click()

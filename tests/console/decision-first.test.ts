@@ -5,37 +5,16 @@
  * …不得擅自接受记者采访 — the spokesperson's INTERVIEW waits for the group's yes to
  * `decision:interview`.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  type Who,
-} from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
 describe.skipIf(!run)('a refusal that waits for a decision', () => {
-  let server: Server
-  let browser: Browser
+  const suite = consoleSuite()
 
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  const api = <T = { id: string; version: number }>(who: Who, method: string, path: string, body?: unknown) =>
-    callApi<T>(server, who, method, path, body)
+  const api = suite.api
 
   /** A nanning incident reported, its text d1 approved and released, an interview proposed. */
   async function interviewProposed(): Promise<string> {
@@ -84,10 +63,10 @@ describe.skipIf(!run)('a refusal that waits for a decision', () => {
     const label = asked?.label ?? ''
     expect(label).toBe('领导小组决定是否授权接受采访')
 
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'spokesperson')
     // INTERVIEW is not offered now: the spokesperson tries it by its link (a forced form).
-    await page.goto(`${server.base}/#/incidents/${id}/send/INTERVIEW`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/INTERVIEW`)
     const form = page.locator('form[data-event="INTERVIEW"]')
     const tryIt = async () => {
       await form.locator('[data-path="outlet"] input').fill('南宁日报')

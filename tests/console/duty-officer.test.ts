@@ -6,49 +6,28 @@
  * words and keeps its short columns on one line; a deadline passing is announced as the
  * system's, not another officer's.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  TOKENS,
-  type Who,
-} from './harness.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, TOKENS, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const unique = () => Math.random().toString(36).slice(2, 8)
 const LAPTOP = { width: 1366, height: 768 }
 
 describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
-  let server: Server
-  let browser: Browser
+  const suite = consoleSuite()
 
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  const api = (who: Who, method: string, path: string, body?: unknown) =>
-    callApi<{ id: string; version: number }>(server, who, method, path, body)
+  const api = suite.api
   const event = (who: Who, id: string, body: Record<string, unknown>) =>
     api(who, 'POST', `/incidents/${id}/events`, body)
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString()
 
   /** Signed in as `who` on the incident's page, at laptop size. */
   async function openAs(who: Who, id: string): Promise<Page> {
-    const page = await newPage(browser, server.base, LAPTOP)
+    const page = await suite.page(LAPTOP)
     await signIn(page, who)
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await page.locator('#owed-list table, #owed-none').first().waitFor()
     return page
   }
@@ -123,9 +102,9 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
 
   it('a release refused for approvals says which the draft lacks, not that someone changed the incident', async () => {
     const id = await hrssDrafted(`未审先发 ${unique()}`)
-    const page = await newPage(browser, server.base, LAPTOP)
+    const page = await suite.page(LAPTOP)
     await signIn(page, 'spokesperson')
-    await page.goto(`${server.base}/#/incidents/${id}/send/REPLY`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/REPLY`)
     const form = page.locator('form[data-event="REPLY"]')
     await form.locator('[data-path="draftId"] select').selectOption('d1')
     // The approver sees what the draft says under the choice.
@@ -222,7 +201,7 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
         async () =>
           (
             (await (
-              await fetch(`${server.base}/incidents/${hrss.id}`, {
+              await fetch(`${suite.server.base}/incidents/${hrss.id}`, {
                 headers: { authorization: `Bearer ${TOKENS.auditor}` },
               })
             ).json()) as { breached: number }
@@ -232,7 +211,7 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
       .toBe(1)
     await event('monitor', hrss.id, { type: 'REPORT', to: ['group'], summary: '补报' })
 
-    const page = await newPage(browser, server.base, LAPTOP)
+    const page = await suite.page(LAPTOP)
     await signIn(page, 'office')
     const sawsRow = page.locator('#incidents tbody tr', { hasText: `列表时限 ${tag}` })
     await sawsRow.waitFor()

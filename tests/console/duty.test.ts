@@ -4,42 +4,26 @@
  * assigned and handed over, a required document opened (fetched with the token, shown
  * from a blob URL), live updates over the event stream, and the role told by GET /whoami.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   beijingInputHoursAgo,
-  callApi,
   chromiumAvailable,
-  launch,
-  newPage,
   phaseShown,
-  type Server,
   SHOTS,
   scriptErrors,
   signIn,
   signOut,
-  startServer,
   TOKENS,
-  type Who,
 } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const unique = () => Math.random().toString(36).slice(2, 8)
 
 describe.skipIf(!run)('web console: duty-team essentials', () => {
-  let server: Server
-  let browser: Browser
+  const suite = consoleSuite()
 
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  const api = (who: Who, method: string, path: string, body?: unknown) =>
-    callApi<{ id: string; version: number }>(server, who, method, path, body)
+  const api = suite.api
 
   /** A nanning incident at 重大 found 2.5 h ago: its 4 h report deadline is past half, so the 50 % warning fires. */
   const openDueSoon = (title: string) =>
@@ -53,9 +37,9 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
   it('shows a due-soon warning in amber on the incident and in the list, arriving live', async () => {
     const title = `预警展示 ${unique()}`
     const { id } = await openDueSoon(title)
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await phaseShown(page, 'discovery')
     await page.locator('#live-status[data-live="true"]').waitFor()
     // The server's scheduler fires the warning; the stream brings it.
@@ -83,7 +67,7 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
       title,
       facts: { reposts: 25 },
     })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await page.locator('#incidents a', { hasText: title }).click()
     await phaseShown(page, 'discovery')
@@ -155,7 +139,7 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
     await page.context().close()
 
     const history = (await (
-      await fetch(`${server.base}/incidents/${id}/history`, {
+      await fetch(`${suite.server.base}/incidents/${id}/history`, {
         headers: { authorization: `Bearer ${TOKENS.auditor}` },
       })
     ).json()) as { items: Array<{ type: string; payload: Record<string, unknown> }> }
@@ -170,14 +154,14 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
       facts: { reposts: 25 },
     })
     await api('office', 'POST', `/incidents/${id}/notes`, { text: '已核实' })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'group', 'office') // the picker says office; the token is the group's
     expect(await page.locator('#who-role').textContent()).toContain('领导小组')
     expect(await page.locator('#who-name').textContent()).toBe('赵组长')
     await signOut(page)
 
     await signIn(page, 'auditor')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await phaseShown(page, 'discovery')
     await page.locator('#notes li[data-seq="2"]', { hasText: '已核实' }).waitFor()
     expect(await page.locator('#note-form').count()).toBe(0)

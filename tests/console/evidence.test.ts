@@ -5,44 +5,25 @@
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  signOut,
-  startServer,
-  TOKENS,
-} from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, signOut, TOKENS } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
 describe.skipIf(!run)('the evidence panel', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it('uploads a file, lists it with its hash, and verifies the journal', async () => {
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS.office}`, 'content-type': 'application/json' },
       body: JSON.stringify({ planId: 'neixiang-2017', title: '证据面板测试' }),
     })
     const { id } = (await res.json()) as { id: string }
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await page.locator('#evidence').waitFor()
     await expect(page.locator('#evidence').textContent()).resolves.toContain('尚未上传证据文件')
 
@@ -72,7 +53,7 @@ describe.skipIf(!run)('the evidence panel', () => {
 
     await signOut(page)
     await signIn(page, 'auditor')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await row.waitFor()
     expect(await page.locator('#evidence-form').count()).toBe(0)
     await page.getByRole('button', { name: '校验', exact: true }).click()

@@ -7,19 +7,9 @@
  * form shows is what it sends: an unticked box is false, an empty number is left out.
  */
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-} from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { callApi, chromiumAvailable, SHOTS, scriptErrors, signIn } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const FACTS = { reposts: 120, clicksPerDay: 3000, crossRegion: true, foreignMedia: false }
@@ -51,27 +41,19 @@ interface Journal {
 }
 
 describe.skipIf(!run)('web console: the 监测数据更新 form starts from the incident’s facts', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it('shows crossRegion ticked and the numbers; a change of reposts alone keeps crossRegion true', async () => {
-    const { id } = await callApi<View>(server, 'monitor', 'POST', '/incidents', {
+    const { id } = await callApi<View>(suite.server, 'monitor', 'POST', '/incidents', {
       planId: 'hrss-city',
       title: '跨地区传播的舆情',
       severity: 'general',
       severityReason: '关注度较高',
       facts: FACTS,
     })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'monitor')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await page.locator('#actions button[data-event="METRICS_UPDATED"]').click()
     const form = page.locator('form[data-event="METRICS_UPDATED"]')
     const box = (name: string) => form.locator(`[name="facts.${name}"]`)
@@ -89,9 +71,9 @@ describe.skipIf(!run)('web console: the 监测数据更新 form starts from the 
 
     await form.locator('button[type="submit"]').click()
     await form.waitFor({ state: 'detached' })
-    const after = await callApi<View>(server, 'monitor', 'GET', `/incidents/${id}`)
+    const after = await callApi<View>(suite.server, 'monitor', 'GET', `/incidents/${id}`)
     expect(after.facts).toMatchObject({ ...FACTS, reposts: 450 })
-    const { items } = await callApi<Journal>(server, 'monitor', 'GET', `/incidents/${id}/history`)
+    const { items } = await callApi<Journal>(suite.server, 'monitor', 'GET', `/incidents/${id}/history`)
     const sent = items.filter((e) => e.type === 'METRICS_UPDATED').at(-1)
     // What the form showed is what was sent: the boxes the incident never set went unticked (false,
     // which the plans read as unset), the numbers it never set empty (left out).
@@ -105,7 +87,7 @@ describe.skipIf(!run)('web console: the 监测数据更新 form starts from the 
   }, 90_000)
 
   it('form.js fill reaches nested object fields (facts.*): ticks, numbers, and leaves the rest', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     // A string, not a function: vitest would rewrite a function's import() for Node.
     const shown = await page.evaluate(`(async () => {
       const { schemaForm } = await import('/console/form.js')

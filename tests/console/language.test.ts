@@ -6,24 +6,21 @@
  * grade preview names its rule and the facts not filled in; the evidence card tells a
  * recorded evidence step from nothing kept.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import { PHASES, ROLES } from '../../machines/vocabulary.js'
 import {
   chromiumAvailable,
   fill,
-  launch,
-  newPage,
   phaseShown,
-  type Server,
   SHOTS,
   scriptErrors,
   signIn,
-  startServer,
   TOKENS,
   type Who,
 } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const unique = () => Math.random().toString(36).slice(2, 8)
@@ -87,17 +84,8 @@ const VISIBLE_TEXTS = `(() => {
 const visibleTexts = (page: Page) => page.evaluate<string[]>(VISIBLE_TEXTS)
 
 describe.skipIf(!run)('the console in zh-CN', () => {
-  let server: Server
-  let browser: Browser
+  const suite = consoleSuite()
   const codes = knownCodes()
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   async function expectChineseOnly(page: Page, where: string) {
     const texts = await visibleTexts(page)
@@ -108,7 +96,7 @@ describe.skipIf(!run)('the console in zh-CN', () => {
   }
 
   async function openByApi(who: Who, body: Record<string, unknown>) {
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS[who]}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -118,7 +106,7 @@ describe.skipIf(!run)('the console in zh-CN', () => {
   }
 
   it('new-incident page: field errors and the grade preview in Chinese, the rule and the facts not filled in', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await expectChineseOnly(page, 'list')
     await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
@@ -146,14 +134,14 @@ describe.skipIf(!run)('the console in zh-CN', () => {
   it("incident page: a refused event's field errors in Chinese, recipients by the plan's own names, one message at a time", async () => {
     const title = `语言测试 ${unique()}`
     const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title, category: 'doubt' })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await page.locator('#incidents a', { hasText: title }).click()
     await phaseShown(page, 'discovery')
     await expectChineseOnly(page, 'incident')
 
     // Forced past the browser's own checks: an empty KEEP_EVIDENCE and a wrong enum value.
-    await page.goto(`${server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
     const form = page.locator('form[data-event="KEEP_EVIDENCE"]')
     await form.locator('button[type="submit"]').click()
     await form.locator('.form-error p').waitFor()
@@ -185,14 +173,14 @@ describe.skipIf(!run)('the console in zh-CN', () => {
     expect(await page.locator('#messages .message').count()).toBe(0)
 
     // Recipients: 市局办公室 (the plan's name), not the generic 办公室（office）.
-    await page.goto(`${server.base}/#/incidents/${id}/send/REPORT`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/REPORT`)
     const to = page.locator('form[data-event="REPORT"] [data-path="to"]')
     await to.waitFor()
     const labels = await to.locator('label').allTextContents()
     expect(labels).toContain('市局办公室')
     expect(labels.join()).not.toMatch(/（office）/)
     await expectChineseOnly(page, 'incident with the report form')
-    await page.goto(`${server.base}/#/incidents/${id}/send/SET_CATEGORY`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/SET_CATEGORY`)
     await page.locator('form[data-event="SET_CATEGORY"] [data-path="category"]').waitFor()
     await expectChineseOnly(page, 'incident with the category form')
     await page.screenshot({ path: `${SHOTS}/zh-incident.png`, fullPage: true })
@@ -202,17 +190,17 @@ describe.skipIf(!run)('the console in zh-CN', () => {
   it('offers 新建事件 only to roles that may open; a 403 is explained in Chinese', async () => {
     const title = `权限语言 ${unique()}`
     const { id } = await openByApi('office', { planId: 'nanning-aic-2017', title })
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'group')
     await page.locator('#incidents').waitFor()
     await page.locator('#incidents a', { hasText: title }).waitFor()
     await expectChineseOnly(page, 'list, group')
     expect(await page.getByRole('link', { name: '新建事件' }).count()).toBe(0)
-    await page.goto(`${server.base}/#/new`)
+    await page.goto(`${suite.server.base}/#/new`)
     expect(await page.locator('#new-not-allowed').textContent()).toContain('不能新建事件')
     await expectChineseOnly(page, 'new incident, group')
 
-    await page.goto(`${server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/KEEP_EVIDENCE`)
     const form = page.locator('form[data-event="KEEP_EVIDENCE"]')
     await form.locator('.notice').waitFor()
     await fill(form, { kind: 'webpage', description: '越权尝试' })
@@ -224,7 +212,7 @@ describe.skipIf(!run)('the console in zh-CN', () => {
     await expectChineseOnly(page, 'incident after a 403')
 
     for (const who of ['monitor', 'office'] as const) {
-      const other = await newPage(browser, server.base)
+      const other = await suite.page()
       await signIn(other, who)
       await other.locator('#incidents').waitFor()
       expect(await other.getByRole('navigation').getByRole('link', { name: '新建事件' }).count()).toBe(1)

@@ -4,36 +4,15 @@
  * officer that such a duty was due before the incident was recorded, and to record what
  * was done offline with its own time before it is recorded as overdue.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  TOKENS,
-} from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, TOKENS } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 describe.skipIf(!chromiumAvailable())('the console for an incident recorded after the fact', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      startServer({ env: { LATE_ENTRY_GRACE_MINUTES: '10' } }),
-      launch(),
-    ])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite({ env: { LATE_ENTRY_GRACE_MINUTES: '10' } })
 
   const open = async (discoveredAt?: string) => {
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS.office}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -51,9 +30,9 @@ describe.skipIf(!chromiumAvailable())('the console for an incident recorded afte
   it('says which duties were due before it was recorded, and none for an incident recorded in time', async () => {
     const late = await open(new Date(Date.now() - 40 * 60_000).toISOString())
     const timely = await open()
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
-    await page.goto(`${server.base}/#/incidents/${late}`)
+    await page.goto(`${suite.server.base}/#/incidents/${late}`)
     const hint = page.locator('#owed [data-due-before-opened]').first()
     await hint.waitFor()
     expect(await hint.textContent()).toContain('立案前已到期')
@@ -63,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('the console for an incident recorded afte
     await page.waitForTimeout(1_500)
     expect(await page.locator('#owed tr.overdue').count()).toBe(0)
     await page.screenshot({ path: `${SHOTS}/late-entry.png` })
-    await page.goto(`${server.base}/#/incidents/${timely}`)
+    await page.goto(`${suite.server.base}/#/incidents/${timely}`)
     await page.locator('#owed tr[data-obligation]').first().waitFor()
     expect(await page.locator('#owed [data-due-before-opened]').count()).toBe(0)
     expect(scriptErrors(page)).toEqual([])

@@ -4,43 +4,26 @@
  * Here the notice's cases are rendered in the browser from the console's own module;
  * plan-version.test.ts shows a real incident opened on an older version.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
-import {
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  scriptErrors,
-  signIn,
-  startServer,
-  TOKENS,
-} from './harness.js'
+import { chromiumAvailable, scriptErrors, signIn, TOKENS } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
 describe.skipIf(!run)('web console: plan version and migration notice', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it('shows the plan version, and no notice while the incident is on the current version', async () => {
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS.office}`, 'content-type': 'application/json' },
       body: JSON.stringify({ planId: 'nanning-aic-2017', title: '版本显示测试' }),
     })
     const { id } = (await res.json()) as { id: string }
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'admin')
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await page.locator('#incident-title').filter({ hasText: '版本显示测试' }).waitFor()
     // The current version, read from the registry (version 8 since whether to authorize an interview is asked once at a time, 四(四)).
     const current = getPlan('nanning-aic-2017')?.version
@@ -50,7 +33,7 @@ describe.skipIf(!run)('web console: plan version and migration notice', () => {
   })
 
   it('tells everyone the incident is on an older version, and an admin how to migrate it', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     // As a string: the test runner would rewrite a dynamic import() inside a function.
     const shown = (await page.evaluate(`(async () => {
       const m = await import('/console/views/migration-notice.js')

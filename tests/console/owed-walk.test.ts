@@ -6,22 +6,19 @@
  * steps, not duties). The fields a form still needs are filled as any officer would.
  */
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
 import {
   chromiumAvailable,
-  launch,
-  newPage,
   ROLE_OF,
-  type Server,
   SHOTS,
   scriptErrors,
   signIn,
   signOut,
-  startServer,
   TOKENS,
   type Who,
 } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const WHO = Object.keys(TOKENS).filter((w) => w !== 'auditor' && w !== 'admin') as Who[]
@@ -75,19 +72,11 @@ async function submit(page: Page, form: Locator): Promise<boolean> {
 }
 
 describe.skipIf(!run)('the owed list walks every plan to closed', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launch>>
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it.each(currentPlans().map((p) => [p.id, p] as const))('%s', { timeout: 240_000 }, async (planId, plan) => {
     const severity = plan.severities[0]!.code
-    const res = await fetch(`${server.base}/incidents`, {
+    const res = await fetch(`${suite.server.base}/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKENS.office}`, 'content-type': 'application/json' },
       body: JSON.stringify({ planId, title: `应办事项 ${planId}`, severity, severityReason: '控制台测试' }),
@@ -96,7 +85,7 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
     const { id } = (await res.json()) as { id: string }
     // Who may send what (the plan's description): a role is signed in only to try what it may send.
     const doc = (await (
-      await fetch(`${server.base}/plans/${planId}`, {
+      await fetch(`${suite.server.base}/plans/${planId}`, {
         headers: { authorization: `Bearer ${TOKENS.auditor}` },
       })
     ).json()) as { events: Array<{ type: string; roles: string[] }> }
@@ -104,7 +93,7 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
       doc.events.find((e) => e.type === type)?.roles.includes(ROLE_OF[w]) ?? false
     const view = async () =>
       (await (
-        await fetch(`${server.base}/incidents/${id}`, {
+        await fetch(`${suite.server.base}/incidents/${id}`, {
           headers: { authorization: `Bearer ${TOKENS.auditor}` },
         })
       ).json()) as {
@@ -114,14 +103,14 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
         obligations: Array<{ id: string; status: string; discharge: { type: string } }>
         drafts: Array<{ id: string; missingApprovals: unknown[]; withdrawn: unknown }>
       }
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     let who: Who | null = null
     const become = async (next: Who) => {
       if (who === next) return
       if (who) await signOut(page)
       await signIn(page, next)
       who = next
-      await page.goto(`${server.base}/#/incidents/${id}`)
+      await page.goto(`${suite.server.base}/#/incidents/${id}`)
       await page.locator('#owed-list').waitFor()
       await page.locator('#phase').waitFor()
     }

@@ -8,26 +8,16 @@
  * rules. Migrated to version 4 and on to the current one, the open page takes the current
  * rules and the notice goes.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import { createEngine } from '../../src/engine/engine.js'
 import { createStore } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { calendar, caller } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  type Who,
-} from './harness.js'
+import { chromiumAvailable, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const PLAN = 'saws-2014'
@@ -58,32 +48,19 @@ async function seedOnVersion3(databaseUrl: string): Promise<{ page: string; list
 }
 
 describe.skipIf(!run)('web console: an incident shows its own plan version', () => {
-  let server: Server
-  let browser: Browser
   let onV3 = ''
   let listedOnV3 = ''
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      startServer({
-        seed: async (url) => {
-          ;({ page: onV3, list: listedOnV3 } = await seedOnVersion3(url))
-        },
-      }),
-      launch(),
-    ])
+  const suite = consoleSuite({
+    seed: async (url) => {
+      ;({ page: onV3, list: listedOnV3 } = await seedOnVersion3(url))
+    },
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   const api = (who: Who, method: string, path: string, body?: unknown) =>
-    callApi<{ id: string; planVersion: number }>(server, who, method, path, body)
+    suite.api<{ id: string; planVersion: number }>(who, method, path, body)
 
   /** The incident page, once its list of what is owed shows the principal's 批示. */
   async function openIncident(page: Page, id: string) {
-    await page.goto(`${server.base}/#/incidents/${id}`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
     await page.locator(`#owed tr[data-obligation="${PRINCIPAL_INSTRUCTION}"]`).waitFor()
   }
   const waiveOffered = (page: Page) => page.locator(`button[data-waive="${PRINCIPAL_INSTRUCTION}"]`).count()
@@ -97,7 +74,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
       await api(who, 'POST', `/incidents/${onCurrent.id}/events`, { type, ...fields })
     expect((await api('leader', 'GET', `/incidents/${onV3}`)).planVersion).toBe(3)
 
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'leader')
 
     // The current version first, so that its plan is the one loaded when the version 3 incident is opened.
@@ -126,7 +103,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
     await page.locator('#lang-toggle').click()
     await page.locator('#migration-notice').filter({ hasText: '第 3 版' }).waitFor()
 
-    const admin = await newPage(browser, server.base)
+    const admin = await suite.page()
     await signIn(admin, 'admin')
     await openIncident(admin, onV3)
     expect(await admin.locator('#migration-notice').textContent()).toContain(
@@ -144,7 +121,7 @@ describe.skipIf(!run)('web console: an incident shows its own plan version', () 
   })
 
   it('lists an incident with its own version’s plan title and grade names', async () => {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     // Every version so far names the plan and its grades alike: here version 3 renames them.
     await page.route(`**/plans/${PLAN}?version=3`, async (route) => {
       const plan = await (await route.fetch()).json()

@@ -5,40 +5,18 @@
  * 四(四) 未经领导小组授权，任何单位与个人不得擅自发布信息: an approved 一般 text at the opening
  * is not released before a release is owed or the group ordered measures.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { guardWord } from '../../src/diagrams/guards.js'
-import {
-  callApi,
-  chromiumAvailable,
-  fill,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  type Who,
-} from './harness.js'
+import { chromiumAvailable, fill, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 
 describe.skipIf(!run)('a refusal by the plan’s conditions, in the console', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   it('a release the group has not authorised names 四(四)’s condition', async () => {
-    const api = (who: Who, method: string, path: string, body?: unknown) =>
-      callApi(server, who, method, path, body)
+    const api = suite.api
     const { id } = await api('monitor', 'POST', '/incidents', {
       planId: 'nanning-aic-2017',
       title: '农贸市场过期食品（发布未经授权）',
@@ -50,10 +28,10 @@ describe.skipIf(!run)('a refusal by the plan’s conditions, in the console', ()
     await send('office', 'OFFICE_REVIEW', { draftId: 'd1' })
     await send('leader', 'LEADER_APPROVE', { draftId: 'd1' })
 
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'spokesperson')
     // RELEASE is not offered now: the spokesperson tries it by its link (a forced form).
-    await page.goto(`${server.base}/#/incidents/${id}/send/RELEASE`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/RELEASE`)
     const form = page.locator('form[data-event="RELEASE"]')
     await form.locator('[data-path="draftId"] select').waitFor()
     await fill(form, { draftId: 'd1', channel: '市局官方微博' })

@@ -5,42 +5,21 @@
  * answered meanwhile by someone else (是/否 and when, in Beijing time) — not the generic
  * 「未被接受…不能按所填内容由您办理」. 南宁市工商局预案 v11's decision:liaise (四(四)).
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
 import { conditionWords } from '../../src/diagrams/labels.js'
 import { reportFields } from '../helpers/nanning.js'
-import {
-  callApi,
-  chromiumAvailable,
-  fill,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  type Who,
-} from './harness.js'
+import { chromiumAvailable, fill, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 const run = chromiumAvailable()
 const LIAISE = nanning.obligations.find((r) => r.id === 'decision:liaise')
 
 describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
-  let server: Server
-  let browser: Browser
+  const suite = consoleSuite()
 
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  const api = <T = { id: string; version: number }>(who: Who, method: string, path: string, body?: unknown) =>
-    callApi<T>(server, who, method, path, body)
+  const api = suite.api
   async function opened(title: string) {
     const { id } = await api('monitor', 'POST', '/incidents', { planId: 'nanning-aic-2017', title })
     const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
@@ -49,9 +28,9 @@ describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
   }
   /** The DECIDE form of incident `id` opened by its link, as the group. */
   async function decideForm(id: string): Promise<Page> {
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'group')
-    await page.goto(`${server.base}/#/incidents/${id}/send/DECIDE`)
+    await page.goto(`${suite.server.base}/#/incidents/${id}/send/DECIDE`)
     await page.locator('form[data-event="DECIDE"] [data-path="decision"]').waitFor()
     return page
   }

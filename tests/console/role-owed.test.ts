@@ -4,20 +4,10 @@
  * marks it), nothing where only other roles owe something; 只看本岗位应办 keeps only the
  * incidents that owe something of his role (GET /incidents?owedBy=<role>).
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  callApi,
-  chromiumAvailable,
-  launch,
-  newPage,
-  type Server,
-  SHOTS,
-  scriptErrors,
-  signIn,
-  startServer,
-  type Who,
-} from './harness.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { callApi, chromiumAvailable, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 interface Obligation {
   id: string
@@ -50,18 +40,10 @@ const dueOf = (v: View, id: string) => {
 }
 
 describe.skipIf(!chromiumAvailable())('the list: what the signed-in role owes', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   const api = <T = View>(who: Who, method: string, path: string, body?: unknown) =>
-    callApi<T>(server, who, method, path, body)
+    callApi<T>(suite.server, who, method, path, body)
   /** The incident as the API shows it once `done` holds (the timers fire about once a second). */
   async function until(id: string, done: (v: View) => boolean): Promise<View> {
     for (let i = 0; i < 100; i++) {
@@ -100,7 +82,7 @@ describe.skipIf(!chromiumAvailable())('the list: what the signed-in role owes', 
     expect(b.owed).toBe(2)
     expect(b.obligations.filter((o) => o.status === 'owed' && o.owedBy.includes('office'))).toEqual([])
 
-    const page = await newPage(browser, server.base)
+    const page = await suite.page()
     await signIn(page, 'office')
     await row(page, b.id).waitFor()
     await row(page, a.id).waitFor()

@@ -6,10 +6,11 @@
  * wall-clock countdown. The browser's clock is set to the first Friday 19:00 (Beijing)
  * after the incident is opened, so a weekend lies between it and the due time.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createCalendar } from '../../src/calendar/index.js'
-import { callApi, chromiumAvailable, launch, type Server, SHOTS, signIn, startServer } from './harness.js'
+import { callApi, chromiumAvailable, SHOTS, signIn } from './harness.js'
+import { consoleSuite } from './suite.js'
 
 interface View {
   id: string
@@ -39,19 +40,14 @@ function workingDaysBy(now: number, due: number): number {
 }
 
 describe.skipIf(!chromiumAvailable())('the countdown of a deadline in working days', () => {
-  let server: Server
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launch()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = consoleSuite()
 
   /** A page whose clock stands at `time` from its first script on. */
   async function pageAt(time: number): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+    })
     await context.clock.setFixedTime(new Date(time))
     const page = await context.newPage()
     const errors: string[] = []
@@ -60,17 +56,19 @@ describe.skipIf(!chromiumAvailable())('the countdown of a deadline in working da
   }
 
   it('says 剩 N 个工作日 on a Friday evening, the weekend not counted, in zh and en', async () => {
-    const opened = await callApi(server, 'office', 'POST', '/incidents', {
+    const opened = await callApi(suite.server, 'office', 'POST', '/incidents', {
       planId: 'nanning-aic-2017',
       title: '周五晚的答复时限',
     })
     // 误读: no answer owed in hours, so the reply is the nearest deadline the list shows.
-    await callApi(server, 'office', 'POST', `/incidents/${opened.id}/events`, {
+    await callApi(suite.server, 'office', 'POST', `/incidents/${opened.id}/events`, {
       type: 'SET_CATEGORY',
       category: 'misreading',
     })
-    await callApi(server, 'office', 'POST', `/incidents/${opened.id}/events`, { type: 'FORMAL_HANDLING' })
-    const v = await callApi<View>(server, 'office', 'POST', `/incidents/${opened.id}/events`, {
+    await callApi(suite.server, 'office', 'POST', `/incidents/${opened.id}/events`, {
+      type: 'FORMAL_HANDLING',
+    })
+    const v = await callApi<View>(suite.server, 'office', 'POST', `/incidents/${opened.id}/events`, {
       type: 'EXTEND',
       explanation: '需现场复核',
     })
@@ -87,7 +85,7 @@ describe.skipIf(!chromiumAvailable())('the countdown of a deadline in working da
     expect(Math.floor((due - friday) / DAY_MS)).toBeGreaterThan(n)
 
     const { page, errors } = await pageAt(friday)
-    await page.goto(`${server.base}/#/incidents/${encodeURIComponent(opened.id)}`)
+    await page.goto(`${suite.server.base}/#/incidents/${encodeURIComponent(opened.id)}`)
     await signIn(page, 'office')
     const inTable = page.locator('#deadlines tr[data-deadline="formalReplyExtended"] .countdown')
     const inOwed = page.locator(`#owed-list tr[data-obligation="${reply.id}"] .countdown`)
@@ -102,11 +100,11 @@ describe.skipIf(!chromiumAvailable())('the countdown of a deadline in working da
     await page.screenshot({ path: `${SHOTS}/workday-countdown.png` })
 
     // The list's nearest deadline says the same.
-    await page.goto(`${server.base}/#/`)
+    await page.goto(`${suite.server.base}/#/`)
     const listed = page.locator(`#incidents tr[data-id="${opened.id}"] td.deadline .countdown`)
     await expect.poll(() => listed.textContent(), { timeout: 15_000 }).toBe(`剩 ${n} 个工作日`)
     await page.screenshot({ path: `${SHOTS}/workday-countdown-list.png` })
-    await page.goto(`${server.base}/#/incidents/${encodeURIComponent(opened.id)}`)
+    await page.goto(`${suite.server.base}/#/incidents/${encodeURIComponent(opened.id)}`)
 
     await page.locator('#lang-toggle').click()
     await expect
