@@ -1,4 +1,8 @@
-/** Vocabulary labels (machines/vocabulary.ts) and the enum values plans use in event fields. */
+/**
+ * Vocabulary labels (machines/vocabulary.ts) and the enum values plans use in event fields. The
+ * browser loads this file as it is (no build step: src/console/routes.ts), so the zh labels of
+ * phases, categories and deadlines are a copy, held to the vocabulary by tests/console/terms.test.ts.
+ */
 export const terms = {
   zh: {
     phase: {
