@@ -63,7 +63,24 @@ export interface RefusalDetail {
   acceptedIn?: StateAccepting[]
   /** A DECIDE of a decision not owed now: which decision, and why it is not owed. */
   decision?: DecisionNotOwed
+  /** An event refused because of the draft it names: which, and what became of it. */
+  draft?: DraftRefused
   reason?: string
+}
+/**
+ * Why the draft an event names stops it: there is no such draft (`unknown`), it was withdrawn
+ * (`withdrawn`: `at`, `by` whom, the `reason` given), published already (`released`: `at`),
+ * superseded by a newer draft of its purpose (`superseded`: `newer`), or written by the one
+ * approving it where the plan separates them (`author`: `by`, the author; `approval`, its label).
+ */
+export interface DraftRefused {
+  id: string
+  why: 'unknown' | 'withdrawn' | 'released' | 'superseded' | 'author'
+  at?: string
+  by?: string
+  reason?: string
+  newer?: string
+  approval?: string
 }
 /** A guard of the plan that refused: its code name, its words (as the plan page says it), its clause. */
 export interface RefusedCondition {

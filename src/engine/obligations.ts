@@ -18,6 +18,7 @@ import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
 import { decisionNotOwed } from './decision-not-owed.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
+import { draftRefused, withdrawnDraft } from './draft-refused.js'
 import { guardRefusal } from './guard-refusal.js'
 
 /** A decision is answered only by the roles that owe it (the event's own roles are checked first). */
@@ -87,12 +88,17 @@ export function refusalDetail(
   )
     return decisionNotOwed(plan, ctx, event.decision)
   const draft = typeof event.draftId === 'string' ? ctx.drafts.find((d) => d.id === event.draftId) : undefined
-  if (typeof event.draftId === 'string' && !draft) return { reason: `no draft ${event.draftId}` }
+  if (typeof event.draftId === 'string' && !draft)
+    return draftRefused(`no draft ${event.draftId}`, { id: event.draftId, why: 'unknown' })
+  // A withdrawn draft stops the event: say so, not the approvals or conditions it had.
+  const gone = draft ? withdrawnDraft(plan, s, event, ctx, draft) : null
+  if (gone) return gone
   const newer = draft && options.supersededDrafts === 'refused' ? supersededBy(ctx, draft) : undefined
   if (draft && newer && acceptedIfCurrent(plan, s, event, ctx, draft))
-    return {
-      reason: `draft ${draft.id} is superseded by ${newer.id}: approve and publish ${newer.id}, or withdraw ${newer.id} first`,
-    }
+    return draftRefused(
+      `draft ${draft.id} is superseded by ${newer.id}: approve and publish ${newer.id}, or withdraw ${newer.id} first`,
+      { id: draft.id, why: 'superseded', newer: newer.id },
+    )
   if (draft) {
     const missing = missingApprovalsOf(plan.approvals, ctx, draft)
     if (missing.length > 0) {
@@ -158,9 +164,10 @@ export function refusalDetail(
       )
     : undefined
   if (own && draft)
-    return {
-      reason: `draft ${draft.id} was written by ${draft.by.name}: the plan requires ${own.label} from someone other than its author`,
-    }
+    return draftRefused(
+      `draft ${draft.id} was written by ${draft.by.name}: the plan requires ${own.label} from someone other than its author`,
+      { id: draft.id, why: 'author', by: draft.by.name, approval: own.label },
+    )
   // A text published once is published again only as a new draft (where the plan says so).
   if (draft?.releasedAt) {
     const unpublished = {
@@ -168,9 +175,10 @@ export function refusalDetail(
       drafts: ctx.drafts.map((d) => (d === draft ? { ...d, releasedAt: null } : d)),
     }
     if (withContext(plan, s, unpublished).can(event))
-      return {
-        reason: `draft ${draft.id} was published already (${draft.releasedAt}): a new text is a new draft (DRAFT), approved anew`,
-      }
+      return draftRefused(
+        `draft ${draft.id} was published already (${draft.releasedAt}): a new text is a new draft (DRAFT), approved anew`,
+        { id: draft.id, why: 'released', at: draft.releasedAt },
+      )
   }
   // Else the chart's own reason: the guards that refused, in the plan's words, or the states
   // that take the event (guard-refusal.ts); added to the two general reasons below.

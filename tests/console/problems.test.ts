@@ -187,3 +187,37 @@ it('a DECIDE of a decision not owed says which and why, in zh and in en (its `de
     delete store.localStorage
   }
 })
+
+it('a refusal for the draft named says what became of it (its `draft`), in zh and in en', () => {
+  const say = (draft: Record<string, unknown>) => refused({ detail: `draft ${draft.id} …`, draft })
+  const withdrawn = {
+    id: 'd2',
+    why: 'withdrawn',
+    at: '2026-10-09T02:00:00.000Z',
+    by: '业务股室干事',
+    reason: '内容有误',
+  }
+  expect(say(withdrawn)).toBe(
+    '稿件 d2 已于 2026/10/09 10:00:00 由业务股室干事撤回（内容有误），不能再审批或发布；须重新起草（拟稿）并重新审批。',
+  )
+  expect(say({ id: 'd1', why: 'released', at: '2026-10-09T02:00:00.000Z' })).toBe(
+    '稿件 d1 已于 2026/10/09 10:00:00 发布，不能再次发布；新的内容须重新起草（拟稿）并重新审批。',
+  )
+  expect(say({ id: 'd2', why: 'superseded', newer: 'd3' })).toBe(
+    '稿件 d2 已被较新的稿件 d3 取代：请审批并发布 d3，或先撤回 d3。',
+  )
+  expect(say({ id: 'd3', why: 'author', by: '业务股室干事', approval: '单位主要负责人签署意见' })).toBe(
+    '稿件 d3 由业务股室干事起草：预案要求「单位主要负责人签署意见」由起草人以外的人作出。',
+  )
+  expect(say({ id: 'd9', why: 'unknown' })).toBe('没有稿件 d9。')
+  const store = globalThis as { localStorage?: unknown }
+  store.localStorage = { getItem: () => 'en' }
+  try {
+    expect(say(withdrawn)).toBe(
+      'Draft d2 was withdrawn at 2026/10/09 10:00:00 by 业务股室干事 (内容有误); it is neither approved nor published now. A new text is a new draft (DRAFT), approved anew.',
+    )
+    expect(say({ id: 'd9', why: 'unknown' })).toBe('There is no draft d9.')
+  } finally {
+    delete store.localStorage
+  }
+})

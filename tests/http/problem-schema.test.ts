@@ -1,7 +1,8 @@
 /**
  * A 409's problem body as the OpenAPI document declares it: every field a refusal carries
  * (what is still owed, which approvals a draft lacks, which owed decision to answer first,
- * which of the plan's conditions do not hold, which states take the event)
+ * which of the plan's conditions do not hold, which states take the event, what became of
+ * the draft named)
  * is a property of the `Problem` schema, so a client generated from /openapi.json knows
  * it, and each body is valid against the same zod schema the document is made from.
  */
@@ -79,6 +80,20 @@ describe('409 problem bodies and the OpenAPI Problem schema', () => {
     expect(res.body.detail).toBe(
       `RELEASE is refused: the plan's conditions do not hold: ${c.words} (${c.clause})`,
     )
+  })
+
+  it('declares `draft` (a release of a draft withdrawn after its approvals)', async () => {
+    const { send, post } = await opened()
+    await released(send)
+    await send(C.staff, 'DRAFT', { content: '情况续报', purpose: 'release' })
+    await send(C.head, 'SIGN_OFF', { draftId: 'd2' })
+    await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd2' })
+    await send(C.news, 'LEADER_APPROVE', { draftId: 'd2' })
+    await send(C.staff, 'WITHDRAW_DRAFT', { draftId: 'd2', reason: '内容有误' })
+    const res = await post('spokesperson', { type: 'RELEASE', draftId: 'd2', channel: '市局官方微博' })
+    expect(res.status).toBe(409)
+    expectDeclared(res.body, await declared(), 'draft')
+    expect(res.body.draft).toMatchObject({ id: 'd2', why: 'withdrawn', reason: '内容有误' })
   })
 
   it('declares `acceptedIn` (an event no state the incident is in takes)', async () => {

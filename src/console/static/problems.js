@@ -6,6 +6,7 @@
  * English reaches a zh-CN page: an unknown message becomes a generic sentence.
  */
 import { decisionNotOwedText } from './decision-refusal.js'
+import { draftRefusedText } from './draft-refusal.js'
 import { addStrings, lang, t, term } from './i18n.js'
 
 addStrings({
@@ -229,6 +230,9 @@ export function problemMessage(e, ctx = {}) {
     // A DECIDE of a decision not owed now: which decision, and why (answered, waived, not asked yet).
     const notOwed = decisionNotOwedText(p.decision)
     if (notOwed) return notOwed
+    // An event refused because of the draft it names: what became of that draft.
+    const draft = draftRefusedText(p.draft)
+    if (draft) return draft
     // A release refused for approvals, a close refused for what is owed (OBLIGATIONS.md rules 2, 8).
     const missing = Array.isArray(p.missingApprovals) ? p.missingApprovals : []
     if (missing.length)

@@ -3,7 +3,8 @@
  * them), with the failing fields of a 400, what a 409's incident accepts now, and why
  * it refused: what is owed, which approvals a draft lacks, which decision to answer first,
  * else which of the plan's conditions do not hold or which states take the event; for a
- * DECIDE of a decision not owed, which decision and why.
+ * DECIDE of a decision not owed, which decision and why; for an event naming a draft that
+ * stops it, what became of that draft.
  */
 import { z } from '@hono/zod-openapi'
 import { ObligationViewSchema } from './incident-answers.js'
@@ -64,6 +65,21 @@ export const ProblemSchema = z
       .openapi({
         description:
           "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it)",
+      }),
+    draft: z
+      .object({
+        id: z.string().openapi({ example: 'd2' }),
+        why: z.enum(['unknown', 'withdrawn', 'released', 'superseded', 'author']),
+        at: z.string().optional(),
+        by: z.string().optional(),
+        reason: z.string().optional(),
+        newer: z.string().optional(),
+        approval: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          '409: an event refused because of the draft it names: which (`id`) and why — no such draft (`unknown`), withdrawn (`withdrawn`: `at`, `by` whom, the `reason` given), published already (`released`: `at`), superseded by a newer draft of its purpose (`superseded`: `newer`), or written by the one approving it where the plan separates them (`author`: `by`, the author; `approval`, its label)',
       }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' })

@@ -68,10 +68,10 @@ export function eventForm({ spec, view, role, forced, onSent, onConflict, onCanc
             // A refusal naming what is missing (duties owed, approvals, a decision to answer yes
             // first) says so. Otherwise, if the incident moved on while the form was open, that
             // is why, followed by what the plan says now (its conditions, the states that take
-            // the event, why the decision is not owed); if not, what the plan says; failing
-            // that, this step as filled in.
+            // the event, why the decision is not owed, what became of the draft named); if not,
+            // what the plan says; failing that, this step as filled in.
             const missing = p.owed?.length || p.missingApprovals?.length || p.decisions?.length
-            const planSays = p.conditions?.length || p.acceptedIn?.length || p.decision
+            const planSays = p.conditions?.length || p.acceptedIn?.length || p.decision || p.draft
             const movedOn = p.version !== openedAt
             if (!missing && movedOn)
               message = [
