@@ -44,6 +44,7 @@ import {
   planV5 as neixiang2017V5,
   planV6 as neixiang2017V6,
   planV7 as neixiang2017V7,
+  planV8 as neixiang2017V8,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -64,6 +65,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V5,
   neixiang2017V6,
   neixiang2017V7,
+  neixiang2017V8,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

@@ -40,13 +40,26 @@
  * group convenes once the report to it is made or waived (rule 2; version 7 waited for a
  * REPORT for good), and each relapse owes the 通报 to 有关单位和部门 again (第三條5、第三條6、
  * 第七條4, `report:units:relapse`). Version 7 stays for its incidents (migratesFrom 7).
+ * Version 9 (version 8's states, rules, events and options): a report to the group the group
+ * waived in discovery, before any report, frees CONVENE there too (rule 2; version 8 freed it
+ * in reporting only, and discovery took no CONVENE). Version 8 stays for its incidents
+ * (migratesFrom 8).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
 import { eventsV7 } from './events-v7.js'
 import { eventsV8 } from './events-v8.js'
-import { machine, machineV2, machineV3, machineV4, machineV5, machineV6, machineV7 } from './machine.js'
+import {
+  machine,
+  machineV2,
+  machineV3,
+  machineV4,
+  machineV5,
+  machineV6,
+  machineV7,
+  machineV8,
+} from './machine.js'
 import {
   approvals,
   approvalsV4,
@@ -136,11 +149,22 @@ export const planV7: PlanDefinition = {
  * to the group frees CONVENE, the 通报 to 有关单位和部门 owed again after a relapse
  * (rules/version8.ts, events-v8.ts, chart/reporting.ts).
  */
-export const plan: PlanDefinition = {
+export const planV8: PlanDefinition = {
   ...planV7,
   version: 8,
   obligations: obligationsV8,
   events: eventsV8,
-  machine,
+  machine: machineV8,
   migratesFrom: { from: 7 },
+}
+
+/**
+ * Version 9: version 8's states, rules, events and options; the group convenes from discovery
+ * once it has waived the report to itself (rule 2, chart/discovery.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV8,
+  version: 9,
+  machine,
+  migratesFrom: { from: 8 },
 }

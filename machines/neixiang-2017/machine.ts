@@ -86,6 +86,8 @@ const V8_OPTIONS: KitOptions = { ...V7_OPTIONS, repeats: 'sameEvent' }
  * Version 8 (`V8_OPTIONS`, `rulesV8`): CARRY_OUT carries out one 批示 (the one it
  * names, kit guard `namesOwed`, or the oldest owed), and the group convenes once the report
  * to it is made or waived (reporting.ts).
+ * Version 9 (version 8's options and rules): the group convenes from discovery too once it has
+ * waived the report to itself (discovery.ts; version 8 freed CONVENE in reporting only).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
@@ -135,7 +137,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV8, 8)
+export const machine = chart(rulesV8, 9)
+/** Version 8's chart (the same states, rules and options as 9; CONVENE in reporting only), for the incidents opened on it. */
+export const machineV8 = chart(rulesV8, 8)
 /** Version 7's chart (the same states as 8; version 7's options and rules), for the incidents opened on it. */
 export const machineV7 = chart(rulesV7, 7)
 /** Version 6's chart (version 5's states, chart and options; version 6's rules), for the incidents opened on it. */

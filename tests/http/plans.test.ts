@@ -15,7 +15,7 @@ describe('GET /plans', () => {
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(currentPlans().map((p) => p.id))
     expect(res.body.items.find((p: { id: string }) => p.id === 'neixiang-2017')).toEqual({
       id: 'neixiang-2017',
-      version: 8,
+      version: 9,
       title: '內鄉縣負面網絡輿情應急處置辦法',
       issuer: '內鄉縣人民政府辦公室',
       severities: [

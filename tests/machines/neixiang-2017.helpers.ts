@@ -20,10 +20,11 @@ export const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
 export const unit: Actor = { name: '舆情主体单位', role: 'unit' }
 export const POLITICAL_MASS = 'political_mass' as Category
 
-/** The current version (the one new incidents open on) and versions 6 and 7, kept for their incidents. */
+/** The current version (the one new incidents open on) and versions 6, 7 and 8, kept for their incidents. */
 export const current: PlanDefinition = plan
 export const v6 = getPlan('neixiang-2017', 6) as PlanDefinition
 export const v7 = getPlan('neixiang-2017', 7) as PlanDefinition
+export const v8 = getPlan('neixiang-2017', 8) as PlanDefinition
 
 export const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
   startIncident(p, { severity, category, severityReason: '研判' }, office)

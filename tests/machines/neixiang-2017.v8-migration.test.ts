@@ -14,30 +14,30 @@ import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machin
 import {
   act,
   answered,
-  current,
   group,
   lastAt,
   principal,
   subside,
   toFollowing,
   v7,
+  v8,
 } from './neixiang-2017.helpers.js'
 
 /** `w` (on version 7) migrated to version 8 five minutes after its last event, as the engine does. */
 function migrated(w: Walker) {
   const at = addMinutes(lastAt(w), 5)
   const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-  const r = migrateSnapshot(v7, current, persisted, {
+  const r = migrateSnapshot(v7, v8, persisted, {
     at,
     actor: { name: '管理员', role: 'admin' },
     reason: '第八版',
-    quotes: quoteRules(current.obligations, calendar, w.context(), at),
+    quotes: quoteRules(v8.obligations, calendar, w.context(), at),
     settle: true,
     rejudge: true,
     keepRisen: true,
   })
   if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+  const actor = createActor(v8.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
   return { at, r, actor }
 }
 const ctxOf = (actor: ReturnType<typeof migrated>['actor']) => actor.getSnapshot().context as IncidentContext
@@ -90,7 +90,7 @@ describe('neixiang-2017 version 8 migrates from version 7 (same states)', () => 
     expect(anew?.policy).toMatch(
       /^迁移至第 8 版时补办：第 7 版一次办理同时办结了 2 项.*非新增事项（迁移：第八版）/,
     )
-    expect(anew?.policy).toContain(current.obligations.find((r) => r.id === 'instruction')?.policy)
+    expect(anew?.policy).toContain(v8.obligations.find((r) => r.id === 'instruction')?.policy)
     carryOut(m, 1)
     expect(rows(ctxOf(m.actor), 'instruction').map((r) => r[1])).toEqual(['met', 'met', 'met'])
     // A 批示 given after the migration is a new one: the rule's policy only.
@@ -102,7 +102,7 @@ describe('neixiang-2017 version 8 migrates from version 7 (same states)', () => 
       quotes: {},
     })
     const fresh = ctxOf(m.actor).obligations.find((o) => o.id === 'instruction#4')
-    expect(fresh?.policy).toBe(current.obligations.find((r) => r.id === 'instruction')?.policy)
+    expect(fresh?.policy).toBe(v8.obligations.find((r) => r.id === 'instruction')?.policy)
   })
 
   it('control: each 批示 carried out by its own CARRY_OUT on version 7 owes nothing anew', () => {
@@ -146,7 +146,7 @@ describe('neixiang-2017 version 8 migrates from version 7 (same states)', () => 
       expect(act(w, 'RELAPSE', {}, group)).toBe(true)
       return w
     }
-    const native = walk(current)
+    const native = walk(v8)
     expect(
       native
         .context()

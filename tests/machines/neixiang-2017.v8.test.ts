@@ -27,6 +27,7 @@ import {
   subside,
   toFollowing,
   v7,
+  v8,
   waive,
 } from './neixiang-2017.helpers.js'
 
@@ -37,11 +38,11 @@ const carryOut = (w: ReturnType<typeof open>, obligation?: string) =>
 const statuses = (w: ReturnType<typeof open>) => ofRule(w, 'instruction').map((o) => o.status)
 
 describe('neixiang-2017 version 8 is registered', () => {
-  it('is the version new incidents open on, migrating from 7 (same states; 7’s options and repeats: sameEvent); version 7 stays', () => {
-    expect(current).toMatchObject({ version: 8, migratesFrom: { from: 7 } })
-    expect(getPlan('neixiang-2017')?.version).toBe(8)
+  it('migrates from 7 (same states; 7’s options and repeats: sameEvent); version 7 stays', () => {
+    expect(v8).toMatchObject({ version: 8, migratesFrom: { from: 7 } })
+    expect(getPlan('neixiang-2017', 8)).toBe(v8)
     expect(v7.version).toBe(7)
-    expect(kitOptionsOf(current.machine)).toEqual({ ...kitOptionsOf(v7.machine), repeats: 'sameEvent' })
+    expect(kitOptionsOf(v8.machine)).toEqual({ ...kitOptionsOf(v7.machine), repeats: 'sameEvent' })
     expect(kitOptionsOf(v7.machine)).not.toHaveProperty('repeats')
   })
 })

@@ -2,6 +2,21 @@
 import { and } from 'xstate'
 import { clause } from '../../vocabulary.js'
 import type { Version } from './helpers.js'
+import { reportedOrWaived } from './reporting.js'
+
+/**
+ * Version 9: the group convenes from discovery once it has waived the report to itself (rule
+ * 2: a waiver frees what waited on the duty, as version 8 has it in reporting). A report made
+ * moves the incident to reporting, so here the condition holds only by the waiver; version 8
+ * took CONVENE in reporting only, and a report:group#1 waived before any report freed nothing.
+ */
+const convene = {
+  CONVENE: {
+    target: '#neixiang-2017.phase.consultation',
+    guard: { type: 'holds', params: { when: reportedOrWaived } },
+    meta: clause('第三條4', '向领导小组的汇报已由其免除，研判'),
+  },
+} as const
 
 /**
  * Version 7: only a report that reaches the group or the principal leaders (第四條、第二條1)
@@ -26,6 +41,7 @@ export function discovery(version: Version) {
             actions: 'recordReport',
             meta: clause('第四條', '第一时间向领导小组汇报并提出处置建议'),
           },
+          ...(version >= 9 ? convene : {}),
         },
       },
     },

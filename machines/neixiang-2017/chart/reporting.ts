@@ -7,9 +7,10 @@ import type { Version } from './helpers.js'
  * Version 8: the group convenes once it has the report (第四條 第一时间向领导小组汇报) or has
  * waived it (rule 2: a waiver by someone entitled settles the duty as the step would; the
  * group that waives the report to itself has what it needs to convene). Up to version 7 a
- * waived report:group#1 left CONVENE refused for good.
+ * waived report:group#1 left CONVENE refused for good. Version 9 asks it in discovery too
+ * (discovery.ts).
  */
-const reportedOrWaived: Condition = {
+export const reportedOrWaived: Condition = {
   any: [{ act: 'REPORT', fields: { to: ['group'] } }, { settled: 'report:group' }],
 }
 

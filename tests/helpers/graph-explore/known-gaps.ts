@@ -60,6 +60,17 @@ export const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: n
       trapped: 0,
       perturbed: 0,
     },
+    'neixiang-2017': {
+      // Version 9: CONVENE from discovery follows a waiver of report:group#1 (rule 2); the
+      // exploration waives only as a one-step perturbation and takes no flow step after it.
+      // Taken by name in tests/machines/neixiang-2017.v9.test.ts ('waived before any report,
+      // the group convenes …').
+      untaken: [
+        'neixiang-2017.phase.discovery.found CONVENE#0 [holds({"when":{"any":[{"act":"REPORT","fields":{"to":["group"]}},{"settled":"report:group"}]}})] → #neixiang-2017.phase.consultation',
+      ],
+      trapped: 0,
+      perturbed: 0,
+    },
     // Version 3's stance takes three side steps (a stance draft, its approval, the stance):
     // the `following` states with a second release draft approved fall past PER_PLACE.
     // Both are taken in tests/machines/neixiang-2017.v3-response.test.ts (a new draft released
