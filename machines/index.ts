@@ -12,6 +12,7 @@ import {
   planV6 as hrssCityV6,
   planV7 as hrssCityV7,
   planV8 as hrssCityV8,
+  planV9 as hrssCityV9,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -74,6 +75,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV6,
   hrssCityV7,
   hrssCityV8,
+  hrssCityV9,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -48,6 +48,11 @@
  * spread the monitoring records (`crossRegion`, `foreignMedia` turning true) owes the report to
  * the group (三第二步 影响面扩大; kit rule option `again.factsTurned`); the text's words in its labels and citations (rules/version9.ts, events.ts `wordedAsText`,
  * rules/approvals.ts `approvalsV9`). Version 8 stays for its incidents (migratesFrom 8).
+ *
+ * Version 10 (the same states and rules as 9), from a re-reading of version 9 against 三第二步: the
+ * monitor's report of a spread is the 续报 of a rise made for it within 30 minutes (kit option
+ * `raiseTold: 'sinceFinding'`, machine.ts `OPTIONS_V10`). Version 9 stays for its incidents
+ * (migratesFrom 9, rules/migration-v10.ts).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
@@ -63,6 +68,7 @@ import {
   machineV6,
   machineV7,
   machineV8,
+  machineV9,
 } from './machine.js'
 import {
   approvals,
@@ -71,6 +77,7 @@ import {
   contextFromV6,
   contextFromV7,
   contextFromV8,
+  contextFromV9,
   GRADES,
   obligations,
   obligationsV2,
@@ -192,12 +199,26 @@ export const planV8: PlanDefinition = {
  * time is set once, when the obligation begins, rule 9); a 通稿 left unapproved by a waived reply, with
  * the commentary owed, owes its approval again (begun at the migration).
  */
-export const plan: PlanDefinition = {
+export const planV9: PlanDefinition = {
   ...planV8,
   version: 9,
   obligations: obligationsV9,
   approvals: approvalsV9,
   events: wordedAsText(planV8.events),
-  machine,
+  machine: machineV9,
   migratesFrom: { from: 8, context: contextFromV8 },
+}
+
+/**
+ * Version 10: version 9's states, rules, approvals and events; its kit option `raiseTold:
+ * 'sinceFinding'` (machine.ts `OPTIONS_V10`): 三第二步, the report of a spread the monitoring
+ * recorded is the 续报 of a rise the office or group makes for it within 30 minutes. An incident of
+ * version 9 moves to it with a 续报 a rise began, owed and not breached, met at that report when no
+ * monitoring update came since the rise (rules/migration-v10.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV9,
+  version: 10,
+  machine,
+  migratesFrom: { from: 9, context: contextFromV9 },
 }

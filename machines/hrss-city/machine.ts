@@ -48,11 +48,21 @@ import {
  * states, opts into the kit's withdrawal options (`OPTIONS_V7`), and its 四(三) filing is a
  * report to 市委网信办 (`obligationsV7`, which also owes what the conference's yes ordered once
  * at a time): its chart has no `FILE_RECORD`. Version 8 has version 7's states and options
- * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`).
+ * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`). Version 9 has version 8's
+ * options and its own rules (`obligationsV9`); version 10 has version 9's rules and one option
+ * changed (`OPTIONS_V10`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
-    version >= 8 ? OPTIONS_V8 : version >= 7 ? OPTIONS_V7 : version >= 5 ? OPTIONS_V5 : undefined
+    version >= 10
+      ? OPTIONS_V10
+      : version >= 8
+        ? OPTIONS_V8
+        : version >= 7
+          ? OPTIONS_V7
+          : version >= 5
+            ? OPTIONS_V5
+            : undefined
   const kit = createKit({
     classify,
     obligations: rules,
@@ -149,7 +159,21 @@ const OPTIONS_V8: KitOptions = {
   approvalsWhile: 'releaseOwed',
 }
 
-export const machine = chart(obligationsV9, 9)
+/**
+ * Version 10 (version 9's states and rules), from a re-reading of version 9 against 三第二步
+ * "在监测过程中发现舆情恶化、影响面扩大等不良发展趋势时要及时上报局网络舆情应急处置领导小组":
+ * - `raiseTold: 'sinceFinding'`: the monitor's report of a spread (影响面扩大, a watched fact turning
+ *   true: version 9's `again.factsTurned`), the one that met the spread's report, is the 续报 of a
+ *   rise the office or group makes within 30 minutes after it, as the report that met a relapse's
+ *   is — the worsening reported before the grade was raised for it (version 8's reading). Version 9
+ *   owed a second report, while the same report not tied to a recorded spread counted. An instance
+ *   a spread begins counts as before (a second spread after the first was reported is a new finding).
+ */
+const OPTIONS_V10: KitOptions = { ...OPTIONS_V8, raiseTold: 'sinceFinding' }
+
+export const machine = chart(obligationsV9, 10)
+/** Version 9's chart (the same states and rules as 10, version 8's options), for the incidents opened on it. */
+export const machineV9 = chart(obligationsV9, 9)
 /** Version 8's chart (the same states as 9, its own rules and options), for the incidents opened on it. */
 export const machineV8 = chart(obligationsV8, 8)
 /** Version 7's chart (the same states as 8, its own rules and options), for the incidents opened on it. */

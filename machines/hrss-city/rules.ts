@@ -17,6 +17,7 @@
  *   version9.ts     what version 9 changes of version 8's list
  *   migration-v9.ts the context of a version 8 incident as version 9 reads it (the spread facts)
  *   words-v9.ts     version 9's words its chart and event table share (organising, relapse)
+ *   migration-v10.ts the context of a version 9 incident as version 10 reads it (the spread's report)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { APPROVAL_POLICY_V9, approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
@@ -24,6 +25,7 @@ export { classify, GRADE_CODES, GRADES, PLAN_ID } from './rules/grading.js'
 export { contextFromV6 } from './rules/migration-v7.js'
 export { contextFromV7 } from './rules/migration-v8.js'
 export { contextFromV8 } from './rules/migration-v9.js'
+export { contextFromV9 } from './rules/migration-v10.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,

@@ -159,7 +159,8 @@ function beginApplicable(
   options: LedgerOptions | undefined,
 ): readonly string[] | undefined {
   const eventsWait = options?.againOnEvents === 'whenHolds'
-  const sinceSettled = options?.raiseTold === 'sinceSettled'
+  const sinceSettled = options?.raiseTold === 'sinceSettled' || options?.raiseTold === 'sinceFinding'
+  const findings = options?.raiseTold === 'sinceFinding'
   // Rules with an instance not withdrawn, by slot: marked in one pass, not filtered per rule.
   const live = new Uint8Array(index.slots)
   for (const o of next.obligations) {
@@ -240,7 +241,7 @@ function beginApplicable(
         !evented &&
         !yes &&
         rule.kind !== 'decision'
-          ? stepSinceSettled(next, keyedRule(rule, o), event.at)
+          ? stepSinceSettled(next, keyedRule(rule, o), event.at, findings && risen && !spread)
           : undefined
       if (since !== undefined) o = discharged(o, since.at)
       // The event that brought its condition about may itself discharge it (a report to both levels).

@@ -54,8 +54,13 @@ export interface KitOptions {
    * worsening made before a person raised the grade for it (rule 6). A step older than the
    * span reported no worsening the rise records. Absent: every instance a rise begins is owed
    * (`again.told` aside).
+   * `'sinceFinding'`: as `'sinceSettled'`, and for a rise also at the step that met the latest
+   * when a watched fact turning true (`again.factsTurned`) began it (kit/spread-reported.ts): the
+   * report of the spread the monitoring recorded, made before a person raised the grade for it,
+   * counts as the report of a relapse does. An instance a spread begins counts as with
+   * `'sinceSettled'`.
    */
-  raiseTold?: 'sinceSettled'
+  raiseTold?: 'sinceSettled' | 'sinceFinding'
   /**
    * `'whenHolds'`: a rule begun again by one of its `again.events` whose `when` does not hold
    * at that event waits for it (the ledger mark's `pending`) and is owed from the first event
@@ -102,7 +107,8 @@ export function ledgerOptions(options: KitOptions | undefined): LedgerOptions | 
   if (options.categoryChange === 'categoriesOnly') out.categoryChange = 'categoriesOnly'
   if (options.orderedDuties === 'withDecision') out.orderedDuties = 'withDecision'
   if (options.lowerAtDue === 'withdraws') out.lowerAtDue = 'withdraws'
-  if (options.raiseTold === 'sinceSettled') out.raiseTold = 'sinceSettled'
+  if (options.raiseTold === 'sinceSettled' || options.raiseTold === 'sinceFinding')
+    out.raiseTold = options.raiseTold
   if (options.againOnEvents === 'whenHolds') out.againOnEvents = 'whenHolds'
   if (options.approvalsWhile === 'releaseOwed') out.approvalsWhile = 'releaseOwed'
   if (options.repeats === 'sameEvent') out.repeats = 'sameEvent'

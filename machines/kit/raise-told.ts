@@ -4,6 +4,7 @@
  */
 import { matchesDischarge } from './begin.js'
 import type { Act, DueRule, ObligationRule } from './obligation-types.js'
+import { begunBySpread } from './spread-reported.js'
 import type { IncidentContext } from './types.js'
 
 const MINUTE = 60_000
@@ -19,9 +20,16 @@ function dueSpan(due: DueRule | undefined): number | undefined {
  * The first step discharging `rule` taken within its own due span before the rise at `at`
  * (`at - due` ≤ step ≤ `at`) and after its latest instance (not withdrawn) was settled — or the
  * step that met that instance when one of the rule's own events (a relapse) began it: the report
- * of the relapse's worsening. None while the latest is owed, nor for a rule due in working units.
+ * of the relapse's worsening; with `findings` (option 'sinceFinding', for a rise), also when a watched
+ * fact turning true began it (kit/spread-reported.ts): the report of the spread. None while the
+ * latest is owed, nor for a rule due in working units.
  */
-export function stepSinceSettled(ctx: IncidentContext, rule: ObligationRule, at: string): Act | undefined {
+export function stepSinceSettled(
+  ctx: IncidentContext,
+  rule: ObligationRule,
+  at: string,
+  findings = false,
+): Act | undefined {
   const latest = ctx.obligations.findLast((o) => o.rule === rule.id && o.status !== 'withdrawn')
   const settledAt = latest?.metAt ?? latest?.waived?.at
   const span = dueSpan(rule.due)
@@ -31,7 +39,8 @@ export function stepSinceSettled(ctx: IncidentContext, rule: ObligationRule, at:
   const events = rule.again?.events ?? []
   const began = Date.parse(latest.startedAt)
   const byEvent =
-    latest.metAt !== null && ctx.acts.some((a) => Date.parse(a.at) === began && events.includes(a.type))
+    (latest.metAt !== null && ctx.acts.some((a) => Date.parse(a.at) === began && events.includes(a.type))) ||
+    (findings && begunBySpread(ctx, rule, latest))
   return ctx.acts.find((a) => {
     const t = Date.parse(a.at)
     if (t < rise - span || t > rise) return false

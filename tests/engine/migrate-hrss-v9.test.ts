@@ -23,7 +23,7 @@ describe('hrss-city 8 → 9 through the engine: the monitoring owed with no due 
   })
 
   it('withdraws version 8’s duty on the record and begins one due 1 hour after the migration, with its timer', async () => {
-    const registry = registryOf(hrss.planV8, hrss.plan)
+    const registry = registryOf(hrss.planV8, hrss.planV9)
     t = await freshEngine(await newDb('sqlite'), undefined, registry)
     const test = t
     const old = createEngine({ store: t.store, plans: registryOf(hrss.planV8), clock: t.clock, calendar })

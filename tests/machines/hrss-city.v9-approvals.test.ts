@@ -8,7 +8,7 @@
  * The migration from 8 owes the approval again, on the record.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV8 } from '../../machines/hrss-city/index.js'
+import { planV9 as plan, planV8 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { drafted, G, inResponse, migrated, O, ob, S, U, undrafted } from './hrss-city.helpers.js'
 

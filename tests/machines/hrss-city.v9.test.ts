@@ -12,7 +12,7 @@
  *   a spread fact already true owes nothing, one turning true afterwards does.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV8 } from '../../machines/hrss-city/index.js'
+import { planV9 as plan, planV8 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 import { day, G, M, migrated, O, organised, resumed } from './hrss-city.helpers.js'

@@ -4,7 +4,7 @@
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
  * again.told; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
- * lowerAtDue, raiseTold, againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
+ * lowerAtDue, raiseTold (both values), againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
 import { actFields as kitActFields } from '../../../machines/kit/begin.js'
@@ -382,25 +382,40 @@ function beginApplicable(
           : rule.due?.unit === 'hours'
             ? rule.due.amount * 3_600_000
             : null
-      const latestByEvent =
-        latest?.metAt != null &&
-        next.acts.some(
-          (a) => ms(a.at) === ms(latest.startedAt) && (rule.again?.events ?? []).includes(a.type),
-        )
-      const inSpan = (a: Act) =>
-        spanMs !== null &&
-        settledAt != null &&
-        ms(a.at) >= ms(event.at) - spanMs &&
-        ms(a.at) <= ms(event.at) &&
-        (ms(a.at) > ms(settledAt) || (latestByEvent && ms(a.at) === ms(settledAt)))
       // again.factsTurned: begun by a watched fact turned true (not by one of its events).
       const bySpread =
         has &&
         !repeatOfLast &&
         !byEvent &&
         (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f))
+      // raiseTold 'sinceFinding': for a rise, also the step that met the latest when a watched fact
+      // turned true began it (not the first instance; at a METRICS_UPDATED that raised no grade).
+      const latestBySpread =
+        spec.options?.raiseTold === 'sinceFinding' &&
+        rule.again?.raise === true &&
+        change === 'raise' &&
+        !bySpread &&
+        latest?.metAt != null &&
+        (rule.again?.factsTurned ?? []).length > 0 &&
+        next.obligations.findIndex((x) => x.rule === rule.id) < next.obligations.indexOf(latest) &&
+        !next.severityLog.some(
+          (c) => ms(c.at) === ms(latest.startedAt) && c.from !== null && isAbove(c.to, c.from),
+        ) &&
+        next.acts.some((a) => ms(a.at) === ms(latest.startedAt) && a.type === 'METRICS_UPDATED')
+      const latestByEvent =
+        (latest?.metAt != null &&
+          next.acts.some(
+            (a) => ms(a.at) === ms(latest.startedAt) && (rule.again?.events ?? []).includes(a.type),
+          )) ||
+        latestBySpread
+      const inSpan = (a: Act) =>
+        spanMs !== null &&
+        settledAt != null &&
+        ms(a.at) >= ms(event.at) - spanMs &&
+        ms(a.at) <= ms(event.at) &&
+        (ms(a.at) > ms(settledAt) || (latestByEvent && ms(a.at) === ms(settledAt)))
       const sinceAt =
-        spec.options?.raiseTold === 'sinceSettled' &&
+        (spec.options?.raiseTold === 'sinceSettled' || spec.options?.raiseTold === 'sinceFinding') &&
         toldAt === undefined &&
         ((rule.again?.raise === true && change === 'raise') || bySpread) &&
         rule.kind !== 'decision' &&
