@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { plan, planV9 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
-import { day, M, migrated, O } from './hrss-city.helpers.js'
+import { day, drafted, G, M, migrated, O, ob, U } from './hrss-city.helpers.js'
 
 const GROUP = 'report:group'
 const reports = (w: Walker) => w.context().obligations.filter((o) => o.rule === GROUP)
@@ -181,5 +181,22 @@ describe('hrss-city 9 → 10: a 续报 owed on version 9 for a rise made after t
       status: 'owed',
       breachedAt: day('10:45'),
     })
+  })
+})
+
+describe('hrss-city v10 keeps what version 9 fixed (findings re-checked on 9)', () => {
+  it('五(一)2: the round-the-clock monitoring is due 1 hour from the mark, as policy', () => {
+    const w = opened(plan)
+    w.send('MARK_MASS_INCIDENT', { description: '数十名参保人员聚集' }, { actor: M, at: day('10:00') })
+    const round = w.context().obligations.find((o) => o.rule === 'monitor:roundTheClock')
+    expect(round).toMatchObject({ status: 'owed', dueAt: day('11:00'), clause: '五(一)2' })
+    expect(round?.policy).toContain('1 小时')
+  })
+
+  it('三第四步: a waived reply keeps the 通稿’s approval owed while the commentary written from it is', () => {
+    const w = drafted(plan)
+    w.send('WAIVE', { obligation: 'reply#1', reason: '不经媒体回复' }, { actor: G })
+    expect(ob(w, 'approval:groupApproval:d1#1')?.status).toBe('owed')
+    expect(w.can('COMMENTARY', { title: '评论', outlet: '官网' }, U)).toBe(false)
   })
 })
