@@ -5,8 +5,9 @@ import type { Version } from './helpers.js'
 
 /**
  * Version 8: the group convenes once it has the report (第四條 第一时间向领导小组汇报) or has
- * waived it (rule 2: a waiver by someone entitled settles the duty as the step would; the
- * group that waives the report to itself has what it needs to convene). Up to version 7 a
+ * waived it (the project's reading of rule 2, which says who may waive and that a waived
+ * breach stays breached: a waiver by someone entitled settles the duty, and the group that
+ * waives the report to itself has what it needs to convene). Up to version 7 a
  * waived report:group#1 left CONVENE refused for good. Version 9 asks it in discovery too
  * (discovery.ts).
  */
