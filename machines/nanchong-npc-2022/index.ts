@@ -1,5 +1,9 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 10 (version 9's states, chart, events, options and rules; migrates from 9): the
+ * migration from 9 owes again the 续报 to the group a monitor's or the office's rise began and
+ * the migration 7 → 8 withdrew once the group had raised the grade above it itself, where
+ * version 8 on the same history keeps it owed (rule 4; migration-v10.ts).
  * Version 9 (version 8's states, chart, events, options and rules; migrates from 8): the
  * migration from 8 begins the 续报 to 市网信办 that the migration 7 → 8 left waiting for the
  * incident's next event, due as version 8 would have had it from the group's change of grade,
@@ -50,11 +54,13 @@ import {
   machineV6,
   machineV7,
   machineV8,
+  machineV9,
 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
 import { blocksPerTarget, cacAsV8 } from './migration-v8.js'
 import { cacFromRise } from './migration-v9.js'
+import { groupFollowUpKept } from './migration-v10.js'
 import {
   approvals,
   approvalsV4,
@@ -165,9 +171,24 @@ export const planV8: PlanDefinition = {
  * due as version 8 would have had it from the group's change of grade, or an hour from the
  * migration once that has passed (migration-v9.ts).
  */
-export const plan: PlanDefinition = {
+export const planV9: PlanDefinition = {
   ...planV8,
   version: 9,
-  machine,
+  machine: machineV9,
   migratesFrom: { from: 8, context: (old, { at }) => cacFromRise(CAC_V8, old, at) },
+}
+
+const GROUP_V8 = obligationsV8.find((r) => r.id === 'report:group') as ObligationRule
+
+/**
+ * Version 10: version 9's states, chart, events, options and rules. Its incidents' 续报 to the
+ * group that a monitor's or the office's rise began and the migration 7 → 8 withdrew once the
+ * group had raised the grade above it itself is owed again at the migration from 9, where
+ * version 8, walking the same history, holds it owed (migration-v10.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV9,
+  version: 10,
+  machine,
+  migratesFrom: { from: 9, context: (old, { at }) => groupFollowUpKept(GROUP_V8, old, at) },
 }

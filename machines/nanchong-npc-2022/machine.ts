@@ -64,6 +64,7 @@ const OPTIONS_V7 = {
  * for the new grade's report, a waived stance frees the replies, every consent owes a block.
  * Version 8 has version 7's chart, guards and options; its rules (`obligationsV8`) differ.
  * Version 9 has version 8's chart, guards, options and rules; its migration from 8 differs.
+ * Version 10 has version 9's chart, guards, options and rules; its migration from 9 differs.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -107,7 +108,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV8, 9)
+export const machine = chart(obligationsV8, 10)
+/** Version 9's chart (the same rules, guards and options as 10), for the incidents opened on it. */
+export const machineV9 = chart(obligationsV8, 9)
 /** Version 8's chart (the same rules, guards and options as 9), for the incidents opened on it. */
 export const machineV8 = chart(obligationsV8, 8)
 /** Version 7's chart (the same guards and options as 8; `obligationsV7`), for the incidents opened on it. */

@@ -26,7 +26,7 @@ const MINUTE = 60_000
 const TO_GROUP = { to: ['group'] }
 
 /** A wall-clock due span in milliseconds (working units have none: undefined). */
-function spanOf(due: DueRule | undefined): number | undefined {
+export function spanOf(due: DueRule | undefined): number | undefined {
   if (due?.unit === 'minutes') return due.amount * MINUTE
   if (due?.unit === 'hours') return due.amount * 60 * MINUTE
   return undefined

@@ -19,7 +19,7 @@ const office = caller('office')
 const group = caller('group')
 const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
 const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
-const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.plan)
+const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9)
 
 describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
   let t: TestEngine

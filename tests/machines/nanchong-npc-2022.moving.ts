@@ -1,5 +1,5 @@
 /**
- * Shared by the nanchong-npc-2022 migration tests (7 → 8 → 9): an incident moved along as the
+ * Shared by the nanchong-npc-2022 migration tests (7 → 8 → 9 → 10): an incident moved along as the
  * engine does — kit migrateSnapshot with settle, rejudge and keepRisen, quotes at the instant —
  * and events sent at given instants.
  */

@@ -14,6 +14,7 @@ import {
   planV6,
   planV7,
   planV8,
+  planV9,
 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0 } from '../helpers/machine.js'
 import {
@@ -207,9 +208,12 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(planV8.version).toBe(8)
     // 7 → 8 reads the report to 市网信办 as version 8 does (migration-v8.ts).
     expect(planV8.migratesFrom).toEqual({ from: 7, context: expect.any(Function) })
-    expect(plan.version).toBe(9)
+    expect(planV9.version).toBe(9)
     // 8 → 9 begins the 续报 to 市网信办 7 → 8 left waiting (migration-v9.ts).
-    expect(plan.migratesFrom).toEqual({ from: 8, context: expect.any(Function) })
+    expect(planV9.migratesFrom).toEqual({ from: 8, context: expect.any(Function) })
+    expect(plan.version).toBe(10)
+    // 9 → 10 owes again the monitor's 续报 to the group 7 → 8 withdrew (migration-v10.ts).
+    expect(plan.migratesFrom).toEqual({ from: 9, context: expect.any(Function) })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

@@ -143,8 +143,8 @@ describe('nanchong-npc-2022 v5 through the engine: the black-box repro (an inqui
       },
       mon!,
     )
-    // The engine opens the current version: 9 has version 5's sign-off refusal and options.
-    expect(v.planVersion).toBe(9)
+    // The engine opens the current version: 10 has version 5's sign-off refusal and options.
+    expect(v.planVersion).toBe(10)
     const steps: [typeof mon, string, Record<string, unknown>][] = [
       [mon, 'REPORT', { to: ['group'], summary: 's' }],
       [grp, 'CONVENE', {}],

@@ -10,7 +10,7 @@
  * version at a time: 7 → 8 → 9.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV7, planV8 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV9 as plan, planV7, planV8 } from '../../machines/nanchong-npc-2022/index.js'
 import { group, monitor, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'
 import { at, cac, grade, Moving, openOn, owedCac } from './nanchong-npc-2022.moving.js'
 
