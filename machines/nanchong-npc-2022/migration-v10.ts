@@ -56,11 +56,24 @@ export function groupFollowUpKept(rule: ObligationRule, old: IncidentContext, at
   return { ...old, obligations: [...old.obligations, o] }
 }
 
-/** The incident as it stood at `t` (its grade, changes of grade and acts up to then). */
+/**
+ * The incident as it stood at `t`: its grade, changes of grade and acts up to then, and its
+ * obligations as they were (none begun later; a settlement or a breach after `t` not yet there).
+ */
 function asAt(ctx: IncidentContext, t: number): IncidentContext {
   const severityLog = ctx.severityLog.filter((c) => ms(c.at) <= t)
   const severity = severityLog.at(-1)?.to ?? null
-  return { ...ctx, severity, severityLog, acts: ctx.acts.filter((a) => ms(a.at) <= t) }
+  const obligations = ctx.obligations.filter((o) => ms(o.startedAt) <= t).map((o) => obligationAt(o, t))
+  return { ...ctx, severity, severityLog, obligations, acts: ctx.acts.filter((a) => ms(a.at) <= t) }
+}
+
+/** `o` as it stood at `t`: owed until it was settled, not breached before its breach. */
+function obligationAt(o: Obligation, t: number): Obligation {
+  const after = (iso: string | null | undefined) => iso != null && ms(iso) > t
+  const breachedAt = after(o.breachedAt) ? null : o.breachedAt
+  const settledLater = after(o.metAt) || after(o.waived?.at) || after(o.withdrawn?.at)
+  if (!settledLater) return breachedAt === o.breachedAt ? o : { ...o, breachedAt }
+  return { ...o, status: 'owed', metAt: null, waived: null, withdrawn: null, decision: null, breachedAt }
 }
 
 /** Whether version 8, walking the same history, holds `o` (withdrawn by 7 → 8) owed now. */
@@ -76,9 +89,11 @@ function keptOnV8(ctx: IncidentContext, rule: ObligationRule, o: Obligation): bo
   // Version 8 begins no second while one is owed and not breached (whileOwed: false, afterBreach).
   const owedThen = (x: Obligation) => owedAt(x, began) && !loweredAway(ctx, rule, x, began)
   if (others.some((x) => ms(x.startedAt) <= began && owedThen(x))) return false
-  // One begun once it was due stands in its place (afterBreach); one begun before, while it was
-  // owed, version 8 would not have begun (version 7's `again.told` begins one met at once).
-  if (others.some((x) => ms(x.startedAt) > ms(o.dueAt as string) && x.status !== 'withdrawn')) return false
+  // One begun since that the incident still carries, or that was met, waived or breached, stands
+  // in its place: begun once it was due, version 8 would have begun it too (afterBreach); begun
+  // while it was owed (on version 9, after 7 → 8 withdrew it), it carries the same duty — the
+  // group's waiver of it or its breach settles the duty as version 8's one instance would.
+  if (others.some((x) => ms(x.startedAt) > began && x.status !== 'withdrawn')) return false
   // A report to the group since met it (one report meets every 续报 owed to its recipient); a
   // lowering since at which version 8's rule no longer held withdrew it (rule 5).
   const told = ctx.acts.some(
