@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../machines/fingerprint.js'
 import type { ObligationRule } from '../../machines/kit/types.js'
-import type { Walker } from '../helpers/machine.js'
+import { addMinutes, type Walker } from '../helpers/machine.js'
 import { group, instances, lastAt, open } from '../helpers/toy-incident.js'
 import { makeToyPlan } from '../helpers/toy-plan.js'
 
@@ -66,6 +66,26 @@ describe("kit raiseTold: 'sinceFinding' (the report of a spread is the 续报 of
     r.send('REPORT', { to: ['group'] })
     r.send('SET_SEVERITY', { severity: 'critical', reason: '恶化' }, { actor: group })
     expect(watches(r).at(-1)).toEqual(['owed', null])
+  })
+
+  it('only within the rule’s 30 minutes: a rise 30 minutes after the spread’s report is met, 31 owes', () => {
+    const at = (minutes: number) => {
+      const w = open(finding)
+      w.send('REPORT', { to: ['group'] })
+      metrics(w, { crossRegion: true })
+      w.send('REPORT', { to: ['group'] })
+      const reported = lastAt(w) as string
+      w.send(
+        'SET_SEVERITY',
+        { severity: 'major', reason: '扩散' },
+        { actor: group, at: addMinutes(reported, minutes) },
+      )
+      return { last: instances(w, 'report:watch').at(-1), reported }
+    }
+    const within = at(30)
+    expect(within.last).toMatchObject({ status: 'met', metAt: within.reported })
+    const past = at(31)
+    expect(past.last).toMatchObject({ status: 'owed', metAt: null, startedAt: addMinutes(past.reported, 31) })
   })
 
   it('the first report counts for no rise (no spread began it)', () => {
