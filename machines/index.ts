@@ -57,6 +57,7 @@ import {
   planV6 as saws2014V6,
   planV7 as saws2014V7,
   planV8 as saws2014V8,
+  planV9 as saws2014V9,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -95,6 +96,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V6,
   saws2014V7,
   saws2014V8,
+  saws2014V9,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

@@ -31,11 +31,13 @@ import {
   machineV6,
   machineV7,
   machineV8,
+  machineV9,
 } from './machine.js'
 import {
   approvals,
   classify,
   contextFromV7,
+  contextFromV9,
   escalation,
   obligationRules,
   obligationRulesV2,
@@ -45,6 +47,7 @@ import {
   obligationRulesV7,
   obligationRulesV8,
   obligationRulesV9,
+  obligationRulesV10,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -175,11 +178,28 @@ export const planV8: PlanDefinition = {
  * the monitoring's METRICS_UPDATED that sets it true owes the duty from then. The kit's rederive by
  * 9's rules, the states as they are; no context changes.
  */
-export const plan: PlanDefinition = {
+export const planV9: PlanDefinition = {
   ...planV8,
   version: 9,
   obligations: [...obligationRulesV9, escalation],
   events: withCoordinationV9(planV8.events),
-  machine,
+  machine: machineV9,
   migratesFrom: { from: 8 },
+}
+
+/**
+ * Version 10: version 9's states, events and kit options; 三's 协调跟踪办理 (涉及煤矿安全监察系统或地方各级
+ * 安全监管局的网络舆情，由人事司(宣教办)负责协调跟踪办理) waived — the fact ticked in error — is owed again when
+ * the monitoring turns the fact true (kit `again.factsTurned`, rules/version10.ts); met once, it is not.
+ * Version 9 owed it never again once waived (diff review doubt 3), though 三 ties the duty to what the
+ * opinion concerns. Its migration from 9 (rules/migration-v9.ts `contextFromV9`) gives the ledger mark
+ * the fact as it is, and owes the duty at the migration where the record shows the fact turned true
+ * after the waiver; then the kit's rederive by 10's rules. Version 9 stays for the incidents opened on it.
+ */
+export const plan: PlanDefinition = {
+  ...planV9,
+  version: 10,
+  obligations: [...obligationRulesV10, escalation],
+  machine,
+  migratesFrom: { from: 9, context: contextFromV9 },
 }

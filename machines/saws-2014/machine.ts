@@ -50,6 +50,7 @@ import {
   obligationRulesV7,
   obligationRulesV8,
   obligationRulesV9,
+  obligationRulesV10,
   PLAN_ID,
 } from './rules.js'
 
@@ -125,9 +126,14 @@ export const machineV7 = chart(obligationRulesV7, 7)
 /**
  * Version 9 (`chart(rules, 9)`, version 8's chart and kit options): 三's 协调跟踪办理 by 人事司 is owed
  * once the fact `coalOrLocalBureau` is true (rules/version9.ts), and `COORDINATE_TRACKING` records it
- * in any open phase while it is owed (chart/any-phase.ts).
+ * in any open phase while it is owed (chart/any-phase.ts). For the incidents opened on it.
  */
-export const machine = chart(obligationRulesV9, 9)
+export const machineV9 = chart(obligationRulesV9, 9)
+/**
+ * Version 10 (`chart(rules, 10)`, version 9's chart and kit options): 三's 协调跟踪办理 waived (set in
+ * error) is owed again when the monitoring turns the fact true (rules/version10.ts).
+ */
+export const machine = chart(obligationRulesV10, 10)
 /**
  * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
  * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts). For the incidents

@@ -18,7 +18,9 @@
  *   version7.ts                what version 7 owes differently from 6 (the review of 6)
  *   version8.ts                what version 8 owes differently from 7 (the meeting after a 定性 below 重大)
  *   version9.ts                what version 9 owes besides (三's 协调跟踪办理 by 人事司)
+ *   version10.ts               what version 10 owes differently (三's duty owed again after a waiver)
  *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
+ *   migration-v9.ts            the context of a version 9 incident as version 10 reads it (`contextFromV9`)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -34,6 +36,7 @@ export {
 export { CLICKS_NEED_SITES, classify, GRADES, PLAN_ID, THRESHOLDS } from './rules/grading.js'
 export { R } from './rules/ids.js'
 export { contextFromV7 } from './rules/migration-v8.js'
+export { contextFromV9 } from './rules/migration-v9.js'
 export { escalation, obligationRules } from './rules/obligations.js'
 export {
   common,
@@ -48,6 +51,7 @@ export { CHANNEL_LABELS, CHANNELS, type Route, routeOf } from './rules/routes.js
 export { obligationRulesV7 } from './rules/version7.js'
 export { obligationRulesV8 } from './rules/version8.js'
 export { COAL_OR_LOCAL, COORDINATE, obligationRulesV9 } from './rules/version9.js'
+export { COORDINATE_V10, obligationRulesV10 } from './rules/version10.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

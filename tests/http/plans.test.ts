@@ -193,9 +193,11 @@ describe('POST /plans/:planId/classify', () => {
     ).toBe(404)
   })
 
-  it('saws-2014 version 9 takes its own fact (三 coalOrLocalBureau): the plan page shows it, OPEN and classify take it', async () => {
+  it('saws-2014 from version 9 takes its own fact (三 coalOrLocalBureau): the plan page shows it, OPEN and classify take it', async () => {
     const doc = (await t.request('GET', '/plans/saws-2014', { as: 'auditor' })).body
-    expect(doc.version).toBe(9)
+    expect(doc.version).toBe(10)
+    const v9 = (await t.request('GET', '/plans/saws-2014?version=9', { as: 'auditor' })).body
+    expect(v9.severityRules.facts.properties.coalOrLocalBureau).toMatchObject({ type: 'boolean' })
     expect(doc.severityRules.facts.properties.coalOrLocalBureau).toMatchObject({ type: 'boolean' })
     expect(doc.severityRules.facts.properties.reposts).toBeDefined()
     const v8 = (await t.request('GET', '/plans/saws-2014?version=8', { as: 'auditor' })).body

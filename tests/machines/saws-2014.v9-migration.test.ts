@@ -4,7 +4,7 @@
  * sets it true owes 人事司 the duty from then (machines/saws-2014/index.ts, the migration's policy).
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV8 } from '../../machines/saws-2014/index.js'
+import { planV9 as plan, planV8 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { MON, migrate, migrated, OFF, open, respond, toResponse } from './saws-2014.helpers.js'
 
