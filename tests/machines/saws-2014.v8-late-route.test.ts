@@ -1,9 +1,11 @@
 /**
  * saws-2014 version 8 (and 9, and 10, the current): the route steps of 五(四) a 定性 changed after the incident subsided owes
  * (平息后认定为谣言 / 恶意炒作) are taken in disposal and in review. The graph exploration's
- * bounded search stopped reaching these three self-transitions with version 8's amendments
- * (tests/helpers/graph-explore/known-gaps.ts; why its bounded search misses them was not traced):
- * they are walked here.
+ * bounded search stopped reaching these three self-transitions with version 8's amendments; it
+ * takes review's CONTROL_SOURCE again (category changes after subsiding from one state per phase state and
+ * category), not the two takedown requests: every flow state in disposal and review requested a
+ * takedown in the response (a measure of 四(三)), so a change to 谣言 there owes none (rule 6)
+ * (tests/helpers/graph-explore/known-gaps.ts). They are walked here.
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'

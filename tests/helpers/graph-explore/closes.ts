@@ -25,6 +25,7 @@ import {
   SEARCH_CAP,
   VARIANT,
 } from './model.js'
+import type { Grain } from './places.js'
 
 /**
  * For every expanded state from which a closed state is reachable over edges whose
@@ -62,8 +63,8 @@ export interface ClosabilityOf {
   /** The stamped events a snapshot accepts, of the kinds `pick` keeps. */
   accepted: (s: AnyMachineSnapshot, pick: (e: IncidentEvent, c: IncidentContext) => boolean) => Keyed[]
   flowEvent: (e: IncidentEvent, c: IncidentContext) => boolean
-  /** Where a state is, at three grains: its phase state; plus grade and category; its whole value. */
-  config: (s: AnyMachineSnapshot, grain: 'phase' | 'grade' | 'value') => string
+  /** Where a state is (places.ts `config`). */
+  config: (s: AnyMachineSnapshot, grain: Grain) => string
   /** A route's step from `s`, restamped at its instant. */
   routeStep: (s: AnyMachineSnapshot, next: RouteNext) => Keyed
   routeVariants: ReadonlyMap<string, RouteNext>

@@ -246,13 +246,24 @@ export function explore(plan: PlanDefinition): Exploration {
     // 2. One change of grade or category, a due time passing or a waiver, and whether the
     // incident can still close. Category changes and waivers from one state per phase state.
     const byGrade = new Set(representatives('phase', false).map(keyOf))
+    // After subsiding, category changes also from one state per phase state and category (a subset
+    // of the starts): a route step a late category owes there is owed only where the category was
+    // another and its step not done before (rule 6), which the one state of its phase state may not
+    // be (saws-2014's first review state is 恶意炒作 already: review's CONTROL_SOURCE needs one of
+    // another category). Not before: nanchong-npc-2022's unclassified discovery states then add
+    // changes the bounded close search cannot settle.
+    const late = (s: AnyMachineSnapshot) => ['disposal', 'review'].includes(phaseOf(s.value))
+    const byCategory = new Set(representatives('category', false).filter(late).map(keyOf))
     const perturbations = traverse(
       representatives('grade', false),
       (s) =>
         accepted(
           s,
           (e, c) =>
-            isSystem(e) || regrades(e) || ((perturbs(e, c) || e.type === 'WAIVE') && byGrade.has(keyOf(s))),
+            isSystem(e) ||
+            regrades(e) ||
+            ((perturbs(e, c) || e.type === 'WAIVE') && byGrade.has(keyOf(s))) ||
+            (e.type === 'SET_CATEGORY' && perturbs(e, c) && byCategory.has(keyOf(s))),
         ),
       () => [],
     ).map(({ from, event, to }) => ({ from: keyOf(from), event, to: keyOf(to), closes: closes(to) }))

@@ -7,11 +7,13 @@ import type { AnyMachineSnapshot } from 'xstate'
 import type { IncidentContext } from '../../../machines/index.js'
 import { phaseOf } from '../graph.js'
 
-/** Where a state is, at three grains: its phase state; plus grade and category; its whole value. */
-export const config = (s: AnyMachineSnapshot, grain: 'phase' | 'grade' | 'value') => {
+/** Where a state is, at four grains: its phase state; plus its category; plus grade and category; its whole value. */
+export type Grain = 'phase' | 'category' | 'grade' | 'value'
+export const config = (s: AnyMachineSnapshot, grain: Grain) => {
   const c = s.context as IncidentContext
   const phase = (s.value as { phase: unknown }).phase
   if (grain === 'phase') return JSON.stringify([phase])
+  if (grain === 'category') return JSON.stringify([phase, c.category])
   if (grain === 'grade') return JSON.stringify([phase, c.severity, c.category])
   return JSON.stringify([s.value, c.severity])
 }
@@ -25,7 +27,7 @@ export function representativesOf(
    * Open flow states, one per place at the given grain: the shallowest, and (`fullest`)
    * the one with the most steps, approvals and met obligations, where most events are enabled.
    */
-  return (grain: 'phase' | 'grade' | 'value', fullest: boolean) => {
+  return (grain: Grain, fullest: boolean) => {
     const out = new Map<string, AnyMachineSnapshot>()
     const done = (s: AnyMachineSnapshot) => {
       const c = s.context as IncidentContext
