@@ -193,8 +193,10 @@ export const planV9: PlanDefinition = {
  * the monitoring turns the fact true (kit `again.factsTurned`, rules/version10.ts); met once, it is not.
  * Version 9 owed it never again once waived (diff review doubt 3), though 三 ties the duty to what the
  * opinion concerns. Its migration from 9 (rules/migration-v9.ts `contextFromV9`) gives the ledger mark
- * the fact as it is, and owes the duty at the migration where the record shows the fact turned true
- * after the waiver; then the kit's rederive by 10's rules. Version 9 stays for the incidents opened on it.
+ * the fact as it is, so the next turn of the fact to true owes the duty again; it owes nothing at the
+ * migration itself (the context keeps no history of the facts: a fact unticked and ticked again on 9
+ * after the waiver cannot be told from one that stayed ticked); then the kit's rederive by 10's rules.
+ * Version 9 stays for the incidents opened on it.
  */
 export const plan: PlanDefinition = {
   ...planV9,
