@@ -61,6 +61,7 @@ import { cacKeptAtLowering } from './migration-v7-cac.js'
 import { blocksPerTarget, cacAsV8 } from './migration-v8.js'
 import { cacFromRise } from './migration-v9.js'
 import { groupFollowUpKept } from './migration-v10.js'
+import { cacRiseKept } from './migration-v10-cac.js'
 import {
   approvals,
   approvalsV4,
@@ -184,11 +185,16 @@ const GROUP_V8 = obligationsV8.find((r) => r.id === 'report:group') as Obligatio
  * Version 10: version 9's states, chart, events, options and rules. Its incidents' 续报 to the
  * group that a monitor's or the office's rise began and the migration 7 → 8 withdrew once the
  * group had raised the grade above it itself is owed again at the migration from 9, where
- * version 8, walking the same history, holds it owed (migration-v10.ts).
+ * version 8, walking the same history, holds it owed (migration-v10.ts); and the new grade's 续报
+ * to 市网信办 beside a breached one, which 7 → 8 lost by dropping its mark, is kept again
+ * (migration-v10-cac.ts).
  */
 export const plan: PlanDefinition = {
   ...planV9,
   version: 10,
   machine,
-  migratesFrom: { from: 9, context: (old, { at }) => groupFollowUpKept(GROUP_V8, old, at) },
+  migratesFrom: {
+    from: 9,
+    context: (old, { at }) => cacRiseKept(CAC_V8, groupFollowUpKept(GROUP_V8, old, at), at),
+  },
 }
