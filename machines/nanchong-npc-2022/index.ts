@@ -62,6 +62,7 @@ import { blocksPerTarget, cacAsV8 } from './migration-v8.js'
 import { cacFromRise } from './migration-v9.js'
 import { groupFollowUpKept } from './migration-v10.js'
 import { cacRiseKept } from './migration-v10-cac.js'
+import { groupOwnWithdrawn } from './migration-v10-group.js'
 import {
   approvals,
   approvalsV4,
@@ -187,7 +188,8 @@ const GROUP_V8 = obligationsV8.find((r) => r.id === 'report:group') as Obligatio
  * group had raised the grade above it itself is owed again at the migration from 9, where
  * version 8, walking the same history, holds it owed (migration-v10.ts); and the new grade's 续报
  * to 市网信办 beside a breached one, which 7 → 8 lost by dropping its mark, is kept again
- * (migration-v10-cac.ts).
+ * (migration-v10-cac.ts); a 续报 to the group version 7 began at the group's own change of grade,
+ * which version 8 never begins, is withdrawn (migration-v10-group.ts).
  */
 export const plan: PlanDefinition = {
   ...planV9,
@@ -195,6 +197,9 @@ export const plan: PlanDefinition = {
   machine,
   migratesFrom: {
     from: 9,
-    context: (old, { at }) => cacRiseKept(CAC_V8, groupFollowUpKept(GROUP_V8, old, at), at),
+    context: (old, m) => {
+      const ctx = groupFollowUpKept(GROUP_V8, groupOwnWithdrawn(GROUP_V8, old, m), m.at)
+      return cacRiseKept(CAC_V8, ctx, m.at)
+    },
   },
 }
