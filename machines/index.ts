@@ -37,6 +37,7 @@ import {
   planV8 as nanningAic2017V8,
   planV9 as nanningAic2017V9,
   planV10 as nanningAic2017V10,
+  planV11 as nanningAic2017V11,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -88,6 +89,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V8,
   nanningAic2017V9,
   nanningAic2017V10,
+  nanningAic2017V11,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

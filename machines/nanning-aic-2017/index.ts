@@ -1,7 +1,8 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
- * Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
+ * Version 12: 三(二)1、三(二)3 根据需要…网上评论 decided by the office or the units, 三(二)2 法制科's
+ * legal support owed (rules/version12.ts). Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
  * (rules/version11.ts). Version 10: the review of version 9 (below).
  * Version 8: whether to authorize an interview is asked again at a proposal only once the
  * asking before it is answered or waived (四(四); rules/versions.ts). Version 7: whether to
@@ -13,7 +14,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 to 10 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 11 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -23,6 +24,7 @@ import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
 import { eventsV10 } from './events-v10.js'
+import { eventsV12 } from './events-v12.js'
 import {
   machine,
   machineV2,
@@ -34,6 +36,7 @@ import {
   machineV8,
   machineV9,
   machineV10,
+  machineV11,
 } from './machine.js'
 import {
   approvals,
@@ -48,6 +51,7 @@ import {
   obligationsV8,
   obligationsV10,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
   severities,
   waivers,
@@ -186,10 +190,29 @@ export const planV10: PlanDefinition = {
  * approvals and kit options; the migration from 10 begins both at the migration, due 1 hour from
  * then, the 汇报 met where 分管领导 was told after the latest signature.
  */
-export const plan: PlanDefinition = {
+export const planV11: PlanDefinition = {
   ...planV10,
   version: 11,
   obligations: obligationsV11,
-  machine,
+  machine: machineV11,
   migratesFrom: { from: 10 },
+}
+
+/**
+ * Version 12 (README "Version 12"): 三(二)1、三(二)3 根据需要…网上评论 is decided on the record by
+ * those the clauses charge, the office or the units (`decision:comments`, asked with the
+ * measures or no public response and again after a relapse; yes owes `step:comments`,
+ * GUIDE_COMMENTS in any open phase; DECIDE is theirs too, each decision answered only by its
+ * own `owedBy`), and 三(二)2 法制科's legal support is owed once the group decides the measures,
+ * at every grade (`step:legal`, LEGAL_OPINION in any open phase, an earlier opinion counting).
+ * Version 11's states, approvals and kit options; the migration from 11 begins both at the
+ * migration (the decision due 1 hour from then), the support met where 法制科 gave it.
+ */
+export const plan: PlanDefinition = {
+  ...planV11,
+  version: 12,
+  obligations: obligationsV12,
+  events: eventsV12,
+  machine,
+  migratesFrom: { from: 11 },
 }

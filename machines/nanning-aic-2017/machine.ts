@@ -40,6 +40,7 @@ import {
   obligationsV8,
   obligationsV10,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
 } from './rules.js'
 
@@ -60,7 +61,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * version 7's ask whether to review once at a time, version 8's whether to authorize an
  * interview too; version 10 (review of version 9) takes its own approvals and escalation
  * (rules/approvals.ts, rules/versions.ts) and chart/any-phase.ts's releases and interviews;
- * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there).
+ * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there),
+ * version 12 GUIDE_COMMENTS and LEGAL_OPINION (the comment work and the legal support it owes).
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -137,10 +139,16 @@ const V9_OPTIONS: KitOptions = {
 }
 
 /**
+ * Version 12's chart: version 11's, with 三(二)1、三(二)3's comment work decided by the office or the
+ * units and 三(二)2's legal support owed (rules/version12.ts); GUIDE_COMMENTS and LEGAL_OPINION are
+ * accepted in every open phase (chart/any-phase.ts).
+ */
+export const machine = chart(obligationsV12, 12)
+/**
  * Version 11's chart: version 10's, with 四(四)'s liaison decided by the group and 三(二)3's 汇报
  * owed (rules/version11.ts); LIAISE is accepted in every open phase (chart/any-phase.ts).
  */
-export const machine = chart(obligationsV11, 11)
+export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart: version 9's options, the review's findings (rules/versions.ts, chart/any-phase.ts). */
 export const machineV10 = chart(obligationsV10, 10)
 /** Version 9's chart (version 8's rules, V9_OPTIONS), for the incidents opened on it. */

@@ -14,6 +14,7 @@
  *   versions.ts     each version's obligation list: version 4's (and 5's), what 6, 7, 8 and
  *                   10 add, and what 2 and 3 did differently
  *   version11.ts    what version 11 adds: 四(四)'s liaison decided, 三(二)3's 汇报 to 分管领导
+ *   version12.ts    what version 12 adds: 三(二)1、三(二)3's comment work decided, 三(二)2's legal support
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
@@ -43,6 +44,13 @@ export {
   obligationsV11,
   SIGNED_REPORT_POLICY,
 } from './rules/version11.js'
+export {
+  COMMENTS_DECISION_POLICY,
+  COMMENTS_POLICY,
+  commonV12,
+  LEGAL_POLICY,
+  obligationsV12,
+} from './rules/version12.js'
 export {
   CATEGORIZE_POLICY,
   escalationV10,

@@ -19,8 +19,8 @@ export type Send = (who: Caller, type: string, fields?: Record<string, unknown>)
 /**
  * A 一般 incident categorised and its source resolved (owed from version 10: 五(二), 三(二)3),
  * reported to everyone (四(二)), assessed, its measures decided, the text d1 drafted, signed
- * off, reviewed and approved (三(二)), and released (四(四)): following it — with version 11's
- * liaison decided and the 汇报 made (`v11Settled`).
+ * off, reviewed and approved (三(二)), and released (四(四)): following it — with versions 11 and
+ * 12's duties settled (`v11Settled`).
  */
 export async function released(send: Send): Promise<IncidentView> {
   await send(C.monitor, 'KEEP_EVIDENCE', {
@@ -43,9 +43,10 @@ export async function released(send: Send): Promise<IncidentView> {
 }
 
 /**
- * Version 11's duties settled where `view` owes them (earlier versions owe neither): the group
- * decides against liaising (四(四) 视情况…沟通), the unit head tells 分管领导 of the texts signed
- * (三(二)3 及时向分管领导汇报). The latest view.
+ * Versions 11 and 12's duties settled where `view` owes them (earlier versions owe none): the
+ * group decides against liaising (四(四) 视情况…沟通), the unit head tells 分管领导 of the texts
+ * signed (三(二)3 及时向分管领导汇报); version 12: the office judges no comment work needed
+ * (三(二)1、三(二)3 根据需要…网上评论) and 法制科 gives its legal support (三(二)2). The latest view.
  */
 export async function v11Settled(view: IncidentView, send: Send): Promise<IncidentView> {
   const owes = (v: IncidentView, rule: string) =>
@@ -58,6 +59,13 @@ export async function v11Settled(view: IncidentView, send: Send): Promise<Incide
       reason: '无需与有关部门沟通',
     })
   if (owes(v, 'report:leader-signed')) v = await send(C.head, 'REPORT', reportFields(['leader']))
+  if (owes(v, 'decision:comments'))
+    v = await send(C.office, 'DECIDE', {
+      decision: 'decision:comments',
+      answer: 'no',
+      reason: '无需网上评论引导',
+    })
+  if (owes(v, 'step:legal')) v = await send(C.legal, 'LEGAL_OPINION', { opinion: '不涉及违法' })
   return v
 }
 

@@ -23,6 +23,7 @@ export const P = {
   principal: { name: '局长', role: 'principal' },
   group: { name: '领导小组', role: 'group' },
   spokesperson: { name: '新闻发言人', role: 'spokesperson' },
+  legal: { name: '法制科', role: 'legal' },
 } as const satisfies Record<string, Actor>
 
 export const reportFields = (to: string[]) => ({
@@ -158,14 +159,24 @@ export function approvedDraft(w: Walker, purpose = 'release'): string {
 }
 
 /**
- * Version 11's duties settled where owed: the group decides against liaising (四(四) 视情况…沟通)
- * and the unit head tells 分管领导 of the texts signed (三(二)3 及时向分管领导汇报).
+ * Versions 11 and 12's duties settled where owed: the group decides against liaising (四(四)
+ * 视情况…沟通) and the unit head tells 分管领导 of the texts signed (三(二)3 及时向分管领导汇报);
+ * version 12: the office judges no comment work needed (三(二)1、三(二)3 根据需要…网上评论) and
+ * 法制科 gives its legal support (三(二)2).
  */
 export function v11Settled(w: Walker) {
   const owes = (rule: string) => w.owed().some((o) => o.rule === rule)
   if (owes('decision:liaise'))
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'no', reason: '无需与有关部门沟通' })
   if (owes('report:leader-signed')) act(w, 'REPORT', reportFields(['leader']), { by: P.head })
+  if (owes('decision:comments'))
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments', answer: 'no', reason: '无需网上评论引导' },
+      { by: P.office },
+    )
+  if (owes('step:legal')) act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: P.legal })
 }
 
 /** discovery → reporting → consultation → response.preparing. */

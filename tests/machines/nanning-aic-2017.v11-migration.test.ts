@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import { planV10 } from '../../machines/nanning-aic-2017/index.js'
+import { planV11 as plan, planV10 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
-import { act, grade, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+import { act, grade, P, reportFields, toPreparing } from '../helpers/nanning.js'
 
 const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>

@@ -11,6 +11,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import {
   LIAISE_DECISION_POLICY,
   LIAISE_POLICY,
+  planV11 as plan,
   planV10,
   SIGNED_REPORT_POLICY,
 } from '../../machines/nanning-aic-2017/index.js'
@@ -23,7 +24,6 @@ import {
   ob,
   owedRules,
   P,
-  plan,
   reportFields,
   toPreparing,
 } from '../helpers/nanning.js'

@@ -39,9 +39,16 @@ describe('nanning-aic-2017 walks to closed', () => {
     // 四(四) 视情况…沟通 (version 11): the group decides, on the record, and the office liaises.
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '涉及市场监管，须与公安机关沟通' })
     act(w, 'LIAISE', { departments: '市公安局' })
+    // 三(二)1、三(二)3 根据需要…网上评论 (version 12): the office judges, on the record.
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments', answer: 'no', reason: '跟帖平稳，无需引导' },
+      { by: P.office },
+    )
     answerInitially(w)
     act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
-    act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: { name: '法制科', role: 'legal' } })
+    act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: P.legal })
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     // 三(二)3 签署意见…及时向分管领导汇报 (version 11): both texts signed, told at once.
     act(w, 'REPORT', reportFields(['leader']), { by: P.head })
@@ -62,8 +69,14 @@ describe('nanning-aic-2017 walks to closed', () => {
     act(w, 'ASSESS')
     act(w, 'DECIDE_NO_RESPONSE')
     expect(state(w)).toBe('{"response":"following"}')
-    expect(w.owed().map((o) => o.rule)).toEqual(['step:source', 'decision:liaise'])
+    expect(w.owed().map((o) => o.rule)).toEqual(['step:source', 'decision:liaise', 'decision:comments'])
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'no', reason: '关注度低，无需沟通' })
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments', answer: 'no', reason: '关注度低，无需引导' },
+      { by: P.staff },
+    )
     act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
     act(w, 'SUBSIDE')
     act(w, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '回顾' })
@@ -81,7 +94,14 @@ describe('nanning-aic-2017 walks to closed', () => {
       answerInitially(w)
       act(w, 'FORMAL_HANDLING')
       act(w, 'RESOLVE_SOURCE')
+      act(
+        w,
+        'DECIDE',
+        { decision: 'decision:comments', answer: 'yes', reason: '须提出引导口径' },
+        { by: P.office },
+      )
       act(w, 'GUIDE_COMMENTS')
+      act(w, 'LEGAL_OPINION', { opinion: '经营户涉嫌违法' }, { by: P.legal })
       act(w, 'RELEASE', { draftId: approvedDraft(w) })
       expect(state(w)).toBe('{"response":"following"}')
       act(w, 'FORMAL_REPLY', { draftId: approvedDraft(w, 'formalReply') })

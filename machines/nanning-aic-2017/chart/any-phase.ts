@@ -6,7 +6,7 @@
 import { and, or } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { type ClauseMeta, clause } from '../../vocabulary.js'
-import { common, commonV10, LEVEL_WAIVED } from '../rules.js'
+import { common, commonV10, commonV12, LEVEL_WAIVED } from '../rules.js'
 import { releasesOf, step, type Version } from './helpers.js'
 
 const approve = (code: string, meta: ClauseMeta) => ({
@@ -78,12 +78,32 @@ const v11 = {
   },
 } as const
 
+/**
+ * Version 12: 三(二)1、三(二)3 the comment work a yes orders, and 三(二)2 the legal support owed once
+ * the group decided the measures, are owed until done or waived, whatever the phase (version 11
+ * took both in the response alone: a yes given after the subsiding, or support owed when the
+ * incident subsided, could only be waived); the legal opinion on 定性 may come before the
+ * group's decision too (三(一) 确定事件性质).
+ */
+const v12 = {
+  GUIDE_COMMENTS: {
+    guard: 'isOpen',
+    actions: step('commentGuidance'),
+    meta: clause('三(二)1、三(二)3', '根据需要通报网上评论引导信息、提出引导口径，组织开展网上评论'),
+  },
+  LEGAL_OPINION: {
+    guard: 'isOpen',
+    actions: step('legalOpinion'),
+    meta: clause('三(二)2', '法制科对舆情危机处置提供法律支持'),
+  },
+} as const
+
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
   const waivedLevel = version >= 4 ? { policy: LEVEL_WAIVED } : {}
   return {
-    ...commonTransitions(version >= 10 ? commonV10 : common),
+    ...commonTransitions(version >= 12 ? commonV12 : version >= 10 ? commonV10 : common),
     WAIVE: {
       guard: 'mayWaive',
       actions: 'waive',
@@ -148,5 +168,6 @@ export function anyPhase(version: Version) {
     },
     ...(version >= 10 ? v10(releases) : {}),
     ...(version >= 11 ? v11 : {}),
+    ...(version >= 12 ? v12 : {}),
   } as const
 }

@@ -11,14 +11,19 @@ export function response(version: Version) {
     meta: clause('四(四)', '处置'),
     initial: 'preparing',
     on: {
-      LEGAL_OPINION: {
-        actions: step('legalOpinion'),
-        meta: clause('三(二)2、四(四)', '法制科提供法律支持'),
-      },
-      GUIDE_COMMENTS: {
-        actions: step('commentGuidance'),
-        meta: clause('三(二)1、三(二)3', '提出引导口径，组织网上评论'),
-      },
+      // Version 12: LEGAL_OPINION and GUIDE_COMMENTS are any open phase's (chart/any-phase.ts): owed there.
+      ...(version >= 12
+        ? {}
+        : ({
+            LEGAL_OPINION: {
+              actions: step('legalOpinion'),
+              meta: clause('三(二)2、四(四)', '法制科提供法律支持'),
+            },
+            GUIDE_COMMENTS: {
+              actions: step('commentGuidance'),
+              meta: clause('三(二)1、三(二)3', '提出引导口径，组织网上评论'),
+            },
+          } as const)),
       PROPOSE_INTERVIEW: {
         actions: step('interviewProposed'),
         meta: clause('四(四)', '必要时提请领导小组授权接受采访'),

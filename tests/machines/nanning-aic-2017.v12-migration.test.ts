@@ -1,0 +1,73 @@
+/**
+ * 南宁市工商局预案 11 → 12 (README "Version 12"): the same states, so every open incident maps.
+ * An incident past the point where 12's duties would have begun owes them from the migration
+ * (never a breach for the time version 11 did not ask): whether comment work is needed
+ * (三(二)1、三(二)3) where the group decided the measures or no public response, due 1 hour from
+ * then; 法制科's legal support (三(二)2) where it decided the measures — met at once where 法制科
+ * gave it already (rule 6).
+ */
+import { describe, expect, it } from 'vitest'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import { planV11 } from '../../machines/nanning-aic-2017/index.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
+import { act, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+
+const admin = { name: '管理员', role: 'admin' as const }
+const start = () => startIncident(planV11, { facts: {}, category: 'rumor' }, P.office)
+
+/** Migrated `hours` after the last event. */
+function migrated(w: Walker, hours = 0) {
+  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
+  const r = migrateSnapshot(planV11, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: admin,
+    reason: '补充网上评论引导的判断与法制科法律支持',
+    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
+  return { at, context: r.context, of }
+}
+
+describe('nanning-aic-2017 migration 11 → 12', () => {
+  it('measures decided a day before: the comment decision and the legal support are owed from the migration; no breach', () => {
+    const w = start()
+    toPreparing(w)
+    const m = migrated(w, 24)
+    expect(m.of('decision:comments')).toMatchObject([
+      { status: 'owed', startedAt: m.at, dueAt: addMinutes(m.at, 60), breachedAt: null },
+    ])
+    expect(m.of('step:legal')).toMatchObject([{ status: 'owed', startedAt: m.at, dueAt: null }])
+    expect(m.context.obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+  })
+
+  it('法制科 gave its opinion under version 11: the support begins met at it', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: P.legal })
+    const givenAt = w.context().acts.at(-1)?.at
+    expect(migrated(w, 3).of('step:legal')).toMatchObject([{ status: 'met', metAt: givenAt }])
+  })
+
+  it('no public response decided: the comment decision is owed, the legal support is not', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
+    act(w, 'ASSESS')
+    act(w, 'DECIDE_NO_RESPONSE')
+    const m = migrated(w, 2)
+    expect(m.of('decision:comments').map((o) => o.status)).toEqual(['owed'])
+    expect(m.of('step:legal')).toEqual([])
+  })
+
+  it('an incident not yet decided owes neither', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    const m = migrated(w, 24)
+    expect([...m.of('decision:comments'), ...m.of('step:legal')]).toEqual([])
+  })
+})
