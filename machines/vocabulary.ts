@@ -81,6 +81,9 @@ export const ROLES = [
   'group',
   'auditor',
   'admin',
+  // nanning-aic-2017 version 12 (四(四)、三(二)3): the approvers within a role, named.
+  'newsLeader',
+  'unitHead',
 ] as const
 export type Role = (typeof ROLES)[number]
 export const RoleSchema = z.enum(ROLES)

@@ -2,12 +2,13 @@
  * Version 12's events (README "Version 12"): version 10's (and 11's), with DECIDE answered by the
  * office and the units too (三(二)1、三(二)3 根据需要…网上评论: rules/version12.ts `commonV12`; each
  * decision's own `owedBy` is checked by the engine), and the comment work and the legal support
- * cited as version 12 owes them.
+ * cited as version 12 owes them; LEADER_APPROVE from `newsLeader` alone, SIGN_OFF and SECTION_REVIEW
+ * from `unitHead` alone, the unit's head beside the unit elsewhere (rules/approvers.ts).
  */
 import type { EventSpec } from '../kit/types.js'
 import { clause } from '../vocabulary.js'
 import { eventsV10 } from './events-v10.js'
-import { commonV12 } from './rules.js'
+import { commonV12, headsSend } from './rules.js'
 
 const META: Record<string, EventSpec['meta']> = {
   DECIDE: commonV12.decide.meta,
@@ -17,6 +18,10 @@ const META: Record<string, EventSpec['meta']> = {
 
 export const eventsV12: EventSpec[] = eventsV10.map((e) => {
   const meta = META[e.type]
-  if (!meta) return e
-  return e.type === 'DECIDE' ? { ...e, roles: commonV12.decide.roles, meta } : { ...e, meta }
+  const cited = !meta
+    ? e
+    : e.type === 'DECIDE'
+      ? { ...e, roles: commonV12.decide.roles, meta }
+      : { ...e, meta }
+  return headsSend(cited)
 })

@@ -2,7 +2,8 @@
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
  * Version 12: 三(二)1、三(二)3 根据需要…网上评论 decided by the office or the units, 三(二)2 法制科's
- * legal support owed (rules/version12.ts). Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
+ * legal support owed (rules/version12.ts), approvals from the roles the text names — newsLeader,
+ * unitHead (rules/approvers.ts). Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
  * (rules/version11.ts). Version 10: the review of version 9 (below).
  * Version 8: whether to authorize an interview is asked again at a proposal only once the
  * asking before it is answered or waived (四(四); rules/versions.ts). Version 7: whether to
@@ -42,6 +43,7 @@ import {
   approvals,
   approvalsV3,
   approvalsV10,
+  approvalsV12,
   classify,
   obligations,
   obligationsV2,
@@ -54,6 +56,7 @@ import {
   obligationsV12,
   PLAN_ID,
   severities,
+  toV12,
   waivers,
 } from './rules.js'
 
@@ -205,14 +208,19 @@ export const planV11: PlanDefinition = {
  * GUIDE_COMMENTS in any open phase; DECIDE is theirs too, each decision answered only by its
  * own `owedBy`), and 三(二)2 法制科's legal support is owed once the group decides the measures,
  * at every grade (`step:legal`, LEGAL_OPINION in any open phase, an earlier opinion counting).
- * Version 11's states, approvals and kit options; the migration from 11 begins both at the
- * migration (the decision due 1 hour from then), the support met where 法制科 gave it.
+ * Approvals by the person the text names (rules/approvers.ts): LEADER_APPROVE from `newsLeader`
+ * alone (四(四) 新闻宣传分管领导审定), SIGN_OFF and SECTION_REVIEW from `unitHead` alone (三(二)3
+ * 单位主要负责人签署意见, 四(四) 业务股室主要负责人审核); the unit's head does what the unit does beside
+ * them. Version 11's states and kit options; the migration from 11 begins the new duties at the
+ * migration (the decision due 1 hour from then), the support met where 法制科 gave it, and owes
+ * what is owed of the approvals from the new approvers (approvals given stay).
  */
 export const plan: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: obligationsV12,
+  approvals: approvalsV12,
   events: eventsV12,
   machine,
-  migratesFrom: { from: 11 },
+  migratesFrom: { from: 11, context: toV12 },
 }

@@ -29,6 +29,7 @@ import {
   approvals,
   approvalsV3,
   approvalsV10,
+  approvalsV12,
   classify,
   escalation,
   escalationV10,
@@ -68,7 +69,8 @@ function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
     classify,
     obligations,
-    approvals: version >= 10 ? approvalsV10 : version >= 4 ? approvals : approvalsV3,
+    approvals:
+      version >= 12 ? approvalsV12 : version >= 10 ? approvalsV10 : version >= 4 ? approvals : approvalsV3,
     escalation: version >= 10 ? escalationV10 : escalation,
     ...(version >= 9 ? { options: V9_OPTIONS } : version >= 5 ? { options: V5_OPTIONS } : {}),
   })

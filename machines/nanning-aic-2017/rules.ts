@@ -15,11 +15,20 @@
  *                   10 add, and what 2 and 3 did differently
  *   version11.ts    what version 11 adds: 四(四)'s liaison decided, 三(二)3's 汇报 to 分管领导
  *   version12.ts    what version 12 adds: 三(二)1、三(二)3's comment work decided, 三(二)2's legal support
+ *   approvers.ts    version 12's named approvers (newsLeader, unitHead) and where the unit's head stands
+ *   migration-v12.ts  what is owed, owed by version 12's people at the migration from 11
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
 export { approvals, approvalsV3, approvalsV10, PURPOSES } from './rules/approvals.js'
+export {
+  APPROVERS_V12,
+  approvalsV12,
+  headsSend,
+  REPORT_LEVELS_V12,
+} from './rules/approvers.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
+export { toV12 } from './rules/migration-v12.js'
 export {
   ANSWERABLE,
   escalation,

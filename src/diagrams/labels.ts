@@ -63,6 +63,8 @@ export const ROLE_LABELS: Record<string, string> = {
   group: '领导小组',
   auditor: '审计（只读）',
   admin: '管理员',
+  newsLeader: '分管新闻宣传的领导',
+  unitHead: '股室主要负责人',
   system: '系统',
 }
 export const rolesWords = (roles: readonly string[]): string =>

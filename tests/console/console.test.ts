@@ -342,7 +342,10 @@ describe.skipIf(!run)('web console', () => {
     const states = page.locator('table', { has: page.locator('caption', { hasText: /^状态$/ }) })
     expect(await states.locator('tr', { hasText: 'reporting.upward' }).textContent()).toContain('逐级报告')
     const events = page.locator('table', { has: page.locator('caption', { hasText: /^事件$/ }) })
-    expect(await events.locator('tr', { hasText: 'SECTION_REVIEW' }).textContent()).toContain('业务单位')
+    // Version 12: the section head's review is the head's own (四(四) 业务股室主要负责人审核).
+    expect(await events.locator('tr', { hasText: 'SECTION_REVIEW' }).textContent()).toContain(
+      '股室主要负责人',
+    )
     // Issue 19: every obligation rule of GET /plans/:id is on the page, under the grades it applies to.
     const shown = await page
       .locator('.obligation-tables tr[data-rule]')

@@ -45,9 +45,9 @@ describe.skipIf(!run)('a refusal that waits for a decision', () => {
     await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
     await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
     await send('unit', 'DRAFT', { content: '情况通报', purpose: 'release' })
-    await send('unit2', 'SIGN_OFF', { draftId: 'd1' })
+    await send('unitHead', 'SIGN_OFF', { draftId: 'd1' })
     await send('office', 'OFFICE_REVIEW', { draftId: 'd1' })
-    await send('leader', 'LEADER_APPROVE', { draftId: 'd1' })
+    await send('newsLeader', 'LEADER_APPROVE', { draftId: 'd1' })
     await send('spokesperson', 'RELEASE', { draftId: 'd1', channel: '市局官方微博' })
     await send('office', 'PROPOSE_INTERVIEW', { outlet: '南宁日报', reason: '当事人愿意说明情况' })
     return id

@@ -121,25 +121,28 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
     await page.context().close()
   })
 
-  it('a step refused as filled in (the author signing their own draft) is not blamed on someone else', async () => {
+  it('a step refused as filled in (the author reviewing their own draft) is not blamed on someone else', async () => {
     const { id } = await api('office', 'POST', '/incidents', {
       planId: 'nanning-aic-2017',
-      title: `自签稿件 ${unique()}`,
+      title: `自审稿件 ${unique()}`,
       category: 'demand',
     })
-    await event('unit', id, {
+    // Version 12: only the unit's head signs and never drafts (三(二)3), so the author who
+    // approves their own text is the office, reviewing what it wrote (三(二)1).
+    await event('office', id, {
       type: 'DRAFT',
       content: '初步答复：已收悉，正在核查。',
       purpose: 'initialResponse',
     })
-    const page = await openAs('unit', id)
-    await page.locator('#owed button[data-event="SIGN_OFF"]').click()
-    const form = page.locator('form[data-event="SIGN_OFF"]')
+    await event('unitHead', id, { type: 'SIGN_OFF', draftId: 'd1' })
+    const page = await openAs('office', id)
+    await page.locator('#owed button[data-event="OFFICE_REVIEW"]').click()
+    const form = page.locator('form[data-event="OFFICE_REVIEW"]')
     await form.locator('button[type="submit"]').click()
     const error = form.locator('.form-error p')
     await error.waitFor()
-    expect(await error.textContent()).toMatch(
-      /^「单位主要负责人签署意见」未被接受：事件没有变化（仍为第 2 版）/,
+    expect(await error.textContent()).toBe(
+      '稿件 d1 由张办公起草：预案要求「办公室审核以市局名义发布的上网信息」由起草人以外的人作出。',
     )
     expect(await error.textContent()).not.toContain('已被更新')
     expect(scriptErrors(page)).toEqual([])

@@ -40,6 +40,9 @@ export const TOKENS = {
   unit2: 'console-unit2-token-00001',
   office2: 'console-office2-token-001',
   leader2: 'console-leader2-token-001',
+  /** nanning-aic-2017 version 12's named approvers (四(四)、三(二)3). */
+  newsLeader: 'console-newsleader-token1',
+  unitHead: 'console-unithead-token-01',
 } as const
 export type Who = keyof typeof TOKENS
 const NAMES: Record<Who, string> = {
@@ -57,6 +60,8 @@ const NAMES: Record<Who, string> = {
   unit2: '褚股室',
   office2: '卫办公',
   leader2: '蒋分管',
+  newsLeader: '韩宣传',
+  unitHead: '杨股长',
 }
 /** The role each token holds: a colleague's is that of the person it stands beside. */
 export const ROLE_OF: Record<Who, string> = Object.fromEntries(

@@ -24,9 +24,9 @@ describe.skipIf(!run)('a refusal by the plan’s conditions, in the console', ()
     const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
       api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
     await send('unit', 'DRAFT', { content: '情况通报', purpose: 'release' })
-    await send('unit2', 'SIGN_OFF', { draftId: 'd1' })
+    await send('unitHead', 'SIGN_OFF', { draftId: 'd1' })
     await send('office', 'OFFICE_REVIEW', { draftId: 'd1' })
-    await send('leader', 'LEADER_APPROVE', { draftId: 'd1' })
+    await send('newsLeader', 'LEADER_APPROVE', { draftId: 'd1' })
 
     const page = await suite.page()
     await signIn(page, 'spokesperson')

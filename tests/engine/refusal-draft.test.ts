@@ -51,9 +51,9 @@ describe('a refusal for the draft named says what became of it', () => {
     send: (who: Caller, type: string, f?: Record<string, unknown>) => unknown,
     id: string,
   ) => {
-    await send(C.head, 'SIGN_OFF', { draftId: id })
+    await send(C.unitHead, 'SIGN_OFF', { draftId: id })
     await send(C.officeHead, 'OFFICE_REVIEW', { draftId: id })
-    await send(C.news, 'LEADER_APPROVE', { draftId: id })
+    await send(C.newsLeader, 'LEADER_APPROVE', { draftId: id })
   }
 
   it('withdrawn: the RELEASE of a text approved in full and withdrawn names the withdrawal, not approvals', async () => {
@@ -76,7 +76,7 @@ describe('a refusal for the draft named says what became of it', () => {
     const { send, refused } = await releasedIncident()
     await send(C.staff, 'DRAFT', { content: '情况续报', purpose: 'release' })
     await send(C.staff, 'WITHDRAW_DRAFT', { draftId: 'd2', reason: '另行起草' })
-    const r = await refused(C.head, 'SIGN_OFF', { draftId: 'd2' })
+    const r = await refused(C.unitHead, 'SIGN_OFF', { draftId: 'd2' })
     expect(r.draft).toMatchObject({ id: 'd2', why: 'withdrawn', reason: '另行起草' })
     expect(r.detail).toMatch(/^draft d2 was withdrawn /)
   })
@@ -89,17 +89,20 @@ describe('a refusal for the draft named says what became of it', () => {
     expect(again.detail).toMatch(/^draft d1 was published already/)
 
     await send(C.staff, 'DRAFT', { content: '情况续报', purpose: 'release' })
-    await send(C.staff, 'DRAFT', { content: '情况续报（修改）', purpose: 'release' })
-    const old = await refused(C.head, 'SIGN_OFF', { draftId: 'd2' })
+    // Version 12: the unit's head alone signs and never drafts (三(二)3); the office, which
+    // reviews what goes online (三(二)1), writes the newer text and may not review it.
+    await send(C.office, 'DRAFT', { content: '情况续报（修改）', purpose: 'release' })
+    const old = await refused(C.unitHead, 'SIGN_OFF', { draftId: 'd2' })
     expect(old.draft).toEqual({ id: 'd2', why: 'superseded', newer: 'd3' })
     expect(old.detail).toMatch(/^draft d2 is superseded by d3/)
 
-    const own = await refused(C.staff, 'SIGN_OFF', { draftId: 'd3' })
-    expect(own.draft).toMatchObject({ id: 'd3', why: 'author', by: C.staff.name })
-    expect(own.draft?.approval).toContain('单位主要负责人签署意见')
+    await send(C.unitHead, 'SIGN_OFF', { draftId: 'd3' })
+    const own = await refused(C.office, 'OFFICE_REVIEW', { draftId: 'd3' })
+    expect(own.draft).toMatchObject({ id: 'd3', why: 'author', by: C.office.name })
+    expect(own.draft?.approval).toContain('办公室审核以市局名义发布的上网信息')
     expect(own.detail).toMatch(/^draft d3 was written by /)
 
-    const none = await refused(C.head, 'SIGN_OFF', { draftId: 'd9' })
+    const none = await refused(C.unitHead, 'SIGN_OFF', { draftId: 'd9' })
     expect(none.draft).toEqual({ id: 'd9', why: 'unknown' })
     expect(none.detail).toBe('no draft d9')
   })

@@ -35,10 +35,12 @@ export async function released(send: Send): Promise<IncidentView> {
   await send(C.office, 'REPORT', reportFields(['newsLeader']))
   await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
   await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
-  await send(C.staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
-  await send(C.head, 'SIGN_OFF', { draftId: 'd1' })
+  const drafted = await send(C.staff, 'DRAFT', { content: '情况通报', purpose: 'release' })
+  // Version 12 takes the approvals from the people the text names (unitHead, newsLeader).
+  const named = drafted.planVersion >= 12
+  await send(named ? C.unitHead : C.head, 'SIGN_OFF', { draftId: 'd1' })
   await send(C.officeHead, 'OFFICE_REVIEW', { draftId: 'd1' })
-  await send(C.news, 'LEADER_APPROVE', { draftId: 'd1' })
+  await send(named ? C.newsLeader : C.news, 'LEADER_APPROVE', { draftId: 'd1' })
   return v11Settled(await send(C.spokesperson, 'RELEASE', { draftId: 'd1', channel: '市局官方微博' }), send)
 }
 

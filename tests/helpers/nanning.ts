@@ -3,8 +3,20 @@
  * accept, and the routes every test shares (report everyone, draft and approve a text).
  */
 import { expect } from 'vitest'
-import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan } from '../../machines/nanning-aic-2017/index.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import {
+  plan,
+  planV2,
+  planV3,
+  planV4,
+  planV5,
+  planV6,
+  planV7,
+  planV8,
+  planV9,
+  planV10,
+  planV11,
+} from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { calendar, startIncident, type Walker } from './machine.js'
@@ -24,6 +36,9 @@ export const P = {
   group: { name: '领导小组', role: 'group' },
   spokesperson: { name: '新闻发言人', role: 'spokesperson' },
   legal: { name: '法制科', role: 'legal' },
+  // Version 12 (四(四)、三(二)3): the approvers named as roles of their own.
+  unitHead: { name: '业务股室主要负责人', role: 'unitHead' },
+  newsLeader: { name: '分管新闻宣传的局领导', role: 'newsLeader' },
 } as const satisfies Record<string, Actor>
 
 export const reportFields = (to: string[]) => ({
@@ -57,8 +72,8 @@ const FIELDS: Record<string, Record<string, unknown>> = {
   LIAISE: { departments: '市委宣传部、市公安局' },
 }
 
-/** Who sends an event when a test does not say. */
-const BY: Record<string, Actor> = {
+/** Who sends an event when a test does not say: the first of a list the walked version accepts. */
+const BY: Record<string, Actor | readonly Actor[]> = {
   KEEP_EVIDENCE: P.monitor,
   ASSESS: P.office,
   DECIDE_MEASURES: P.group,
@@ -79,9 +94,9 @@ const BY: Record<string, Actor> = {
   FORMAL_REPLY: P.staff,
   INITIAL_RESPONSE: P.staff,
   DRAFT: P.staff,
-  SIGN_OFF: P.head,
-  SECTION_REVIEW: P.head,
-  LEADER_APPROVE: P.news,
+  SIGN_OFF: [P.unitHead, P.head],
+  SECTION_REVIEW: [P.unitHead, P.head],
+  LEADER_APPROVE: [P.newsLeader, P.news],
   GROUP_APPROVE: P.group,
   OFFICE_REVIEW: P.officeHead,
   ESCALATE: P.office,
@@ -97,11 +112,32 @@ export interface Step {
   at?: string
 }
 
-/** The payload the plan's own schema makes of `fields` (defaults applied), checked as the engine does. */
-export function payload(type: string, extra: Record<string, unknown> = {}, by?: Actor) {
-  const spec = plan.events.find((e) => e.type === type)
+const VERSIONS: readonly PlanDefinition[] = [
+  planV2,
+  planV3,
+  planV4,
+  planV5,
+  planV6,
+  planV7,
+  planV8,
+  planV9,
+  planV10,
+  planV11,
+  plan,
+]
+/** The plan version a walker runs (its machine), the current one when it is none of them. */
+export const versionOf = (w: Walker): PlanDefinition =>
+  VERSIONS.find((p) => p.machine === (w.actor as { logic?: unknown }).logic) ?? plan
+
+/**
+ * The payload the plan's own schema makes of `fields` (defaults applied), checked as the engine
+ * does — the roles by `version`'s own events (the current version's when not given).
+ */
+export function payload(type: string, extra: Record<string, unknown> = {}, by?: Actor, version = plan) {
+  const spec = version.events.find((e) => e.type === type)
   if (!spec) throw new Error(`no event spec ${type}`)
-  const who = by ?? BY[type] ?? P.office
+  const byDefault = [BY[type] ?? P.office].flat()
+  const who = by ?? byDefault.find((a) => spec.roles.includes(a.role as never)) ?? byDefault[0]!
   if (who.role !== 'system' && !spec.roles.includes(who.role))
     throw new Error(`${who.role} may not send ${type}`)
   return { fields: spec.schema.parse({ ...(FIELDS[type] ?? {}), ...extra }) as Record<string, unknown>, who }
@@ -109,13 +145,14 @@ export function payload(type: string, extra: Record<string, unknown> = {}, by?: 
 
 /** Sends an event as the engine would accept it (schema and roles checked). */
 export function act(w: Walker, type: string, extra: Record<string, unknown> = {}, opts: Step = {}) {
-  const { fields, who } = payload(type, extra, opts.by)
+  const { fields, who } = payload(type, extra, opts.by, versionOf(w))
   w.send(type, fields, { actor: who, ...(opts.at ? { at: opts.at } : {}) })
 }
 
 /** Whether the machine accepts the event now, from `by` (the engine's `can`, with quotes). */
 export function can(w: Walker, type: string, extra: Record<string, unknown> = {}, by?: Actor): boolean {
-  const { fields, who } = payload(type, extra, by)
+  const version = versionOf(w)
+  const { fields, who } = payload(type, extra, by, version)
   const ctx = w.context()
   const at = new Date(Date.parse(ctx.acts.at(-1)?.at ?? ctx.discoveredAt) + 60_000).toISOString()
   return w.actor.getSnapshot().can({
@@ -123,7 +160,7 @@ export function can(w: Walker, type: string, extra: Record<string, unknown> = {}
     type,
     at,
     actor: who,
-    quotes: quoteRules(plan.obligations, calendar, ctx, at),
+    quotes: quoteRules(version.obligations, calendar, ctx, at),
   })
 }
 

@@ -12,7 +12,8 @@ describe('nanning-aic-2017 drafts and approvals (三(二)3、四(四))', () => {
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报' })
     expect(can(w, 'LEADER_APPROVE', { draftId: 'd1' })).toBe(false)
-    expect(can(w, 'SIGN_OFF', { draftId: 'd1' }, P.staff)).toBe(false)
+    // Version 12: only the unit's head signs (三(二)3 单位主要负责人签署意见): staff are refused by role.
+    expect(() => can(w, 'SIGN_OFF', { draftId: 'd1' }, P.staff)).toThrow('unit may not send SIGN_OFF')
     act(w, 'SIGN_OFF', { draftId: 'd1' })
     expect(can(w, 'RELEASE', { draftId: 'd1' })).toBe(false)
     expect(can(w, 'SECTION_REVIEW', { draftId: 'd1' })).toBe(false)

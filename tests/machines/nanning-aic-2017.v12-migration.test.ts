@@ -71,3 +71,32 @@ describe('nanning-aic-2017 migration 11 → 12', () => {
     expect([...m.of('decision:comments'), ...m.of('step:legal')]).toEqual([])
   })
 })
+
+describe('nanning-aic-2017 migration 11 → 12: who approves', () => {
+  it('approvals owed are owed by the named approvers; an approval already given stays', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
+    act(w, 'SIGN_OFF', { draftId: 'd1' }, { by: P.head })
+    const m = migrated(w, 1)
+    const approvals = m.context.obligations.filter((o) => o.kind === 'approval' && o.draftId === 'd1')
+    expect(approvals.map((o) => [o.discharge.type, o.status, o.owedBy])).toEqual([
+      ['SIGN_OFF', 'met', ['unit']],
+      ['OFFICE_REVIEW', 'owed', ['office']],
+      ['LEADER_APPROVE', 'owed', ['newsLeader']],
+    ])
+    expect(m.context.drafts[0]?.approvals.map((a) => [a.code, a.by.role])).toEqual([['unitSignOff', 'unit']])
+  })
+
+  it('what the unit owes, the unit’s head owes beside it', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    const m = migrated(w, 1)
+    expect(m.context.obligations.filter((o) => o.status === 'owed').map((o) => [o.rule, o.owedBy])).toEqual(
+      expect.arrayContaining([
+        ['report:leader', ['monitor', 'office', 'unit', 'unitHead']],
+        ['step:source', ['leader', 'unit', 'unitHead', 'newsLeader']],
+      ]),
+    )
+  })
+})

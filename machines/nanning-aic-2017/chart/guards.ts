@@ -1,7 +1,7 @@
 /** The guards that decide the plan's own rules (the kit's guards are the same in every plan), for a version. */
 import { holds } from '../../kit/ledger.js'
 import type { IncidentContext } from '../../kit/types.js'
-import { REPORT_LEVELS, REVIEW_DECLINED, type Recipient } from '../rules.js'
+import { REPORT_LEVELS, REPORT_LEVELS_V12, REVIEW_DECLINED, type Recipient } from '../rules.js'
 import { type Args, acted, isRecipient, open, owedNow, recipients, type Version } from './helpers.js'
 
 /**
@@ -32,6 +32,8 @@ function authorisedOutlets(context: IncidentContext): string[] {
 }
 
 export function guardsOf(version: Version) {
+  /** 四(二)'s levels; version 12: the unit's head reports as the unit does (rules/approvers.ts). */
+  const levels = version >= 12 ? REPORT_LEVELS_V12 : REPORT_LEVELS
   /** 四(二): the level before has the report — or, from version 4, telling it was waived (LEVEL_WAIVED). */
   const levelTold = (context: IncidentContext, level: Recipient) =>
     context.reportedTo.includes(level) || (version >= 4 && holds(context, { settled: `report:${level}` }))
@@ -51,7 +53,7 @@ export function guardsOf(version: Version) {
         open(context) &&
         to.every((r) => {
           if (!isRecipient(r)) return false
-          const level = REPORT_LEVELS[r]
+          const level = levels[r]
           const sender = role === 'system' || level.senders.includes(role)
           return sender && (level.after === null || levelTold(context, level.after))
         })

@@ -14,8 +14,8 @@
  *   SECTION_REVIEW (业务股室主要负责人审核 四(四)) are given only with the token issued to the
  *   unit's 主要负责人 (三(二)3 股室主要负责人为本单位舆情处置的第一责任人), named for that person.
  *   Staff hold their own `unit` tokens to draft, report, answer and handle; they do not approve.
- * A role split (a `newsLeader` role, a unit-head role in machines/vocabulary.ts ROLES) would let
- * the machine refuse what this policy only forbids.
+ * Version 12 splits the roles (`newsLeader`, `unitHead`; rules/approvers.ts): the engine refuses
+ * what this policy, for versions 4–11, only forbids.
  */
 
 /**

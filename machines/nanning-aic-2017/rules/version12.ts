@@ -6,6 +6,7 @@
 import type { CommonEventMeta } from '../../kit/common.js'
 import type { ObligationRule } from '../../kit/types.js'
 import { clause } from '../../vocabulary.js'
+import { headsInCommon, headsOwe } from './approvers.js'
 import { commonV10 } from './roles.js'
 import { obligationsV11 } from './version11.js'
 
@@ -74,19 +75,22 @@ const legalSupport: ObligationRule = {
  * group's decisions (the engine checks each decision's own `owedBy`: the office answers no
  * decision of the group's).
  */
-export const commonV12: CommonEventMeta = {
+export const commonV12: CommonEventMeta = headsInCommon({
   ...commonV10,
   decide: {
     roles: ['group', 'office', 'unit'],
     meta: clause('四(四)、四(五)、三(二)1、三(二)3', '作出决定（领导小组；网上评论引导：办公室或有关单位）'),
   },
-}
+})
 
-/** Version 12: version 11's rules, the comment decision and work (三(二)1、三(二)3), the legal support (三(二)2). */
+/**
+ * Version 12: version 11's rules, the comment decision and work (三(二)1、三(二)3), the legal support
+ * (三(二)2); the unit's head owes what the unit owes, 新闻宣传分管领导 leads 源头化解 (rules/approvers.ts).
+ */
 export const obligationsV12: ObligationRule[] = [
   ...obligationsV11.filter((r) => r.id !== 'escalate'),
   commentsDecision,
   comments,
   legalSupport,
   ...obligationsV11.filter((r) => r.id === 'escalate'),
-]
+].map(headsOwe)

@@ -38,6 +38,8 @@ export const terms = {
       group: '领导小组',
       auditor: '审计（只读）',
       admin: '管理员',
+      newsLeader: '分管新闻宣传的领导',
+      unitHead: '股室主要负责人',
       system: '系统',
     },
     deadline: {
@@ -146,6 +148,8 @@ export const terms = {
       group: 'leading group',
       auditor: 'auditor (read-only)',
       admin: 'admin',
+      newsLeader: 'leader in charge of news and publicity',
+      unitHead: 'head of the section',
       system: 'system',
     },
     deadline: {

@@ -22,6 +22,8 @@ export const ROLES = [
   'group',
   'auditor',
   'admin',
+  'newsLeader',
+  'unitHead',
 ]
 export const PHASES = ['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']
 
