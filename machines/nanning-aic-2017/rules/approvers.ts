@@ -25,8 +25,8 @@ export const APPROVERS_V12: Readonly<Record<string, readonly Role[]>> = {
 export const withHeads = (roles: readonly Role[], extra: readonly Role[] = []): Role[] => {
   const out: Role[] = []
   for (const r of roles) {
-    out.push(r)
-    if (r === 'unit') out.push('unitHead')
+    if (!out.includes(r)) out.push(r)
+    if (r === 'unit' && !out.includes('unitHead')) out.push('unitHead')
   }
   for (const r of extra) if (!out.includes(r)) out.push(r)
   return out

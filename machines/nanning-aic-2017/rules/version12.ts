@@ -31,7 +31,7 @@ export const COMMENTS_POLICY = '“及时”未给时长；本地政策：自决
  * (对事件定性, for the group's 确定事件性质 三(一)) counts. The text gives it no time.
  */
 export const LEGAL_POLICY =
-  '各等级均为舆情危机（四(四)）；领导小组决定处置措施后应办，此前已提供的法律意见即为已办；决定不作公开回应的无处置可支持，不应办；预案未给时限，本地政策：处置结束前办结'
+  '各等级均为舆情危机（四(四)）；领导小组决定处置措施后应办，此前已提供的法律意见即为已办；决定不作公开回应的无处置可支持，不应办；预案未给时限，本地政策：结案（CLOSE）前办结，不设时限、不计超时'
 
 const commentsDecision: ObligationRule = {
   id: 'decision:comments',
