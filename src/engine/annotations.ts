@@ -9,6 +9,16 @@ import type { Rooms } from './rooms.js'
 import type { StoredView } from './stored-view.js'
 import type { IncidentView } from './view.js'
 
+/** The roles that assign an incident or hand it over: the office, the group, the leaders, an admin. */
+export const OWNER_ROLES: readonly string[] = [
+  'office',
+  'group',
+  'leader',
+  'newsLeader',
+  'principal',
+  'admin',
+]
+
 export function createAnnotations(core: Core, rooms: Rooms) {
   const { store, db } = core
   const { inTransaction, annotateIn, get, upToDateRow } = rooms
@@ -73,10 +83,8 @@ export function createAnnotations(core: Core, rooms: Rooms) {
 
   /** Assigns the incident or hands it over; the reason is on the record. */
   async function assignOwner(id: string, caller: Caller, req: { owner: string; reason: string }) {
-    if (!['office', 'group', 'leader', 'principal', 'admin'].includes(caller.role))
-      throw new Forbidden(
-        `role ${caller.role} may not assign incidents (office, group, leader, principal, admin may)`,
-      )
+    if (!OWNER_ROLES.includes(caller.role))
+      throw new Forbidden(`role ${caller.role} may not assign incidents (${OWNER_ROLES.join(', ')} may)`)
     const before = await get(id, caller)
     return annotate(
       id,

@@ -127,6 +127,16 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(before.body.items).toEqual([])
     })
 
+    it('lets a leader in charge of news (newsLeader, nanning-aic-2017 from version 12) assign, as the leader in charge could', async () => {
+      const id = await open()
+      const res = await t.request('POST', `/incidents/${id}/owner`, {
+        as: 'newsLeader',
+        body: { owner: '王五', reason: '分管领导指定' },
+      })
+      expect(res.status).toBe(200)
+      expect(res.body.owner).toBe('王五')
+    })
+
     it('refuses an auditor and a role that may not assign (403), a missing reason (400), a stranger (404)', async () => {
       const id = await open()
       const path = `/incidents/${id}/owner`

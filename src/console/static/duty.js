@@ -13,7 +13,7 @@ import { warningsBox } from './duty-warnings.js'
 import { t } from './i18n.js'
 
 /** Roles the engine lets assign or hand over an incident. */
-const OWNER_ROLES = ['office', 'group', 'leader', 'principal', 'admin']
+const OWNER_ROLES = ['office', 'group', 'leader', 'newsLeader', 'principal', 'admin']
 
 function ownerPanel({ id, role, ctx, onView }) {
   const now = h('p', { id: 'owner-now' })

@@ -5,6 +5,7 @@
  * and answer with the incident view, like an event.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OWNER_ROLES } from '../../engine/annotations.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
 import { ETagHeader, etagOf, json, problems } from '../openapi.js'
@@ -67,7 +68,8 @@ const owner = createRoute({
   summary: 'Assign the incident, or hand it over, with the reason',
   description:
     'Journaled as OWNER_ASSIGNED (no owner before) or OWNER_HANDED_OVER (from, to, reason). ' +
-    'Roles office, group, leader, principal and admin may; others 403. `GET /incidents?owner=` filters by owner.',
+    `Roles ${OWNER_ROLES.join(', ')} may; others 403. ` +
+    '`GET /incidents?owner=` filters by owner.',
   tags,
   middleware: [jsonBody] as const,
   request: {
