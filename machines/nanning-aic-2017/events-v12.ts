@@ -12,6 +12,7 @@ import { commonV12, headsSend } from './rules.js'
 
 const META: Record<string, EventSpec['meta']> = {
   DECIDE: commonV12.decide.meta,
+  DRAFT: commonV12.draft.meta,
   GUIDE_COMMENTS: clause('三(二)1、三(二)3', '根据需要通报网上评论引导信息、提出引导口径，组织开展网上评论'),
   LEGAL_OPINION: clause('三(二)2', '法制科对舆情危机处置提供法律支持（定性、法律法规依据）'),
 }

@@ -63,7 +63,14 @@ export const headsInCommon = (m: CommonEventMeta): CommonEventMeta => ({
   regrade: { ...m.regrade, roles: withHeads(m.regrade.roles) },
   categorize: { ...m.categorize, roles: withHeads(m.categorize.roles) },
   escalate: { ...m.escalate, roles: withHeads(m.escalate.roles) },
-  draft: m.draft,
+  draft: {
+    ...m.draft,
+    meta: {
+      ...m.draft.meta,
+      policy:
+        '股室工作人员起草、股室主要负责人签署意见，负责人不起草（起草者不得签署本人稿件，他人亦无权签署）',
+    },
+  },
   waive: { ...m.waive, roles: withHeads(m.waive.roles) },
   decide: { ...m.decide, roles: withHeads(m.decide.roles) },
 })
