@@ -25,11 +25,17 @@ describe.skipIf(!run)('web console: duty-team essentials', () => {
 
   const api = suite.api
 
-  /** A nanning incident at 重大 found 2.5 h ago: its 4 h report deadline is past half, so the 50 % warning fires. */
+  /**
+   * A nanning incident at 重大 found 2.5 h ago: its 4 h report deadline is past half, so the 50 % warning
+   * fires. Opened as a rumor so that nothing counted in working hours is owed beside it (the
+   * categorisation, 五(二)'s initial answer): in Beijing's working hours those passed half too and
+   * warned as well.
+   */
   const openDueSoon = (title: string) =>
     api('office', 'POST', '/incidents', {
       planId: 'nanning-aic-2017',
       title,
+      category: 'rumor',
       facts: { reposts: 25 },
       discoveredAt: `${beijingInputHoursAgo(2.5)}:00+08:00`,
     })
