@@ -4,6 +4,7 @@
  * Idempotency-Key.
  */
 import { describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
 import { appPerTest, openBody, PLAN, t } from '../helpers/http-incidents.js'
 import { STORE_KINDS } from '../helpers/stores.js'
 
@@ -16,7 +17,7 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({
         planId: PLAN,
-        planVersion: 8,
+        planVersion: getPlan(PLAN)?.version, // the plan's current version
         version: 1,
         phase: 'discovery',
         severity: 'general',
