@@ -10,6 +10,7 @@ import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { discovery } from '../../machines/neixiang-2017/chart/discovery.js'
+import { reporting } from '../../machines/neixiang-2017/chart/reporting.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
 import {
@@ -58,6 +59,14 @@ describe('version 9: discovery CONVENE names its local policy', () => {
     expect(meta?.clause).toBeNull()
     expect(meta?.policy).toMatch(/^本办法未规定免除；本地政策：/)
     expect(meta?.policy).toMatch(/第三條4/)
+  })
+
+  it("reporting CONVENE names 第四條 and the waiver's local policy on 9; version 8 keeps its released 第三條4 alone", () => {
+    const v9 = reporting(9).states.handlingAlongside.on.CONVENE?.meta
+    expect(v9?.clause).toBe('第四條、第三條4')
+    expect(v9?.policy).toMatch(/^已免除的：本办法未规定免除；本地政策：/)
+    const v8 = reporting(8).states.handlingAlongside.on.CONVENE?.meta
+    expect(v8).toMatchObject({ clause: '第三條4', policy: null })
   })
 })
 

@@ -41,7 +41,16 @@ export function reporting(version: Version) {
               ? ({
                   target: '#neixiang-2017.phase.consultation',
                   guard: { type: 'holds', params: { when: reportedOrWaived } },
-                  meta: clause('第三條4', '领导小组已获汇报（或已免除向其汇报），研判'),
+                  // Version 9 names the waiver's local policy beside the clause, as its
+                  // discovery CONVENE does; version 8's meta stays as it was released.
+                  meta:
+                    version >= 9
+                      ? {
+                          ...clause('第四條、第三條4', '领导小组已获汇报（或已免除向其汇报），研判'),
+                          policy:
+                            '已免除的：本办法未规定免除；本地政策：向领导小组的汇报（第四條）已由领导小组免除，领导小组即可研判、审定处置预案（第三條4）',
+                        }
+                      : clause('第三條4', '领导小组已获汇报（或已免除向其汇报），研判'),
                 } as const)
               : ({
                   target: '#neixiang-2017.phase.consultation',
