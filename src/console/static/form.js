@@ -63,9 +63,10 @@ const isLong = (prop) => prop.maxLength === undefined || prop.maxLength > 500
  * Controls for every property of an object schema. `read()` returns the payload: empty
  * optional fields are left out; numbers are numbers; one-per-line lists are arrays.
  * `choices` (field name → [{ value, label }]) makes a free-text field a choice among
- * things named in words (an owed obligation, a draft), sent by their ids.
+ * things named in words (an owed obligation, a draft), sent by their ids; `hints` (field
+ * name → text) are shown below a field (a choice the role has none of, say).
  */
-export function schemaForm(schema, prefix = '', choices = {}) {
+export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
   const readers = []
   const nodes = []
   const required = new Set(schema.required ?? [])
@@ -164,7 +165,7 @@ export function schemaForm(schema, prefix = '', choices = {}) {
         h('option', { value: '' }, t('common.none')),
         choices[name].map((c) => h('option', { value: c.value }, c.label)),
       )
-      const box = field(path, [label, code], select, { required: need })
+      const box = field(path, [label, code], select, { required: need, hint: hints[name] })
       box.querySelector('.field-error')?.before(detail)
       box.addEventListener('prefilled', show)
       nodes.push(box)
@@ -173,7 +174,7 @@ export function schemaForm(schema, prefix = '', choices = {}) {
       const control = isLong(prop)
         ? h('textarea', { name: path, rows: 3, maxlength: prop.maxLength ?? null })
         : h('input', { type: 'text', name: path, maxlength: prop.maxLength ?? null })
-      nodes.push(field(path, [label, code], control, { required: need }))
+      nodes.push(field(path, [label, code], control, { required: need, hint: hints[name] }))
       readers.push([name, () => (control.value.trim() === '' ? undefined : control.value)])
     }
   }

@@ -9,11 +9,12 @@ import { h, replace } from '../dom.js'
 import { clearErrors, field, labelIn, schemaForm, showErrors, unplacedItems } from '../form.js'
 import { t, term } from '../i18n.js'
 import { fromLocalInput } from '../time.js'
-import { fieldChoices } from './choices.js'
+import { choiceHints, fieldChoices } from './choices.js'
 
 /**
  * @param {object} o
  * @param {object} o.spec the plan's event ({ type, label, roles, schema })
+ * @param {object} o.plan the incident's plan version (GET /plans/:id?version=N): who may decide and waive what
  * @param {() => object} o.view the incident view on screen now
  * @param {string} o.role the signed-in role
  * @param {boolean} o.forced opened for an event not offered to this role or state
@@ -23,8 +24,21 @@ import { fieldChoices } from './choices.js'
  * @param {object} [o.prefill] field values to start with (an obligation's `discharge.fields`),
  *   over the incident's current `facts` for an event whose payload has them (METRICS_UPDATED)
  */
-export function eventForm({ spec, view, role, forced, onSent, onConflict, onCancel, announce, prefill }) {
-  const fields = schemaForm(spec.schema, '', fieldChoices(view()))
+export function eventForm({
+  spec,
+  plan,
+  view,
+  role,
+  forced,
+  onSent,
+  onConflict,
+  onCancel,
+  announce,
+  prefill,
+}) {
+  // The decisions and waivers offered are the role's own (choices.js); none: the field says so.
+  const choices = fieldChoices(view(), { type: spec.type, role, plan })
+  const fields = schemaForm(spec.schema, '', choices, choiceHints(view(), choices, spec.type))
   /** The version the form was filled in against: a 409 at that version is a refusal, not a race. */
   const openedAt = view().version
   // An event that restates the incident's facts (METRICS_UPDATED) starts from them: a box left

@@ -12,6 +12,7 @@ import { evidencePanel } from '../evidence.js'
 import { t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { session } from '../session.js'
+import { mayAnswer, mayWaive } from './choices.js'
 import { eventForm } from './event-form.js'
 import { actionButtons, markUnavailable } from './incident-actions.js'
 import { incidentDiagram } from './incident-diagram.js'
@@ -47,11 +48,6 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
 
   const specOf = (type) => plan.events.find((e) => e.type === type)
   const mayDo = (type) => specOf(type)?.roles.includes(role) ?? false
-  /** WAIVE, and the obligation's rule does not narrow who may waive it to other roles (`waivableBy`). */
-  const mayWaive = (o) => {
-    const only = plan.obligations?.find((r) => r.id === o.rule)?.waivableBy
-    return mayDo('WAIVE') && (only === undefined || only.includes(role))
-  }
 
   /** Steps of the flow (a transition from the active state) first, then what any state allows; plan order within each. */
   function drawActions() {
@@ -64,6 +60,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     if (!spec) return
     const form = eventForm({
       spec,
+      plan,
       role,
       forced,
       prefill,
@@ -121,7 +118,8 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
       owedBox,
       owedList(view, {
         mayDo,
-        mayWaive,
+        mayWaive: (o) => mayWaive(plan, role, o),
+        mayAnswer: (o) => mayAnswer(plan, role, o),
         takesDraft: (type) => Boolean(specOf(type)?.schema?.properties?.draftId),
         eventInfo: (type) => {
           const spec = specOf(type)

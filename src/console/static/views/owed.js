@@ -135,12 +135,20 @@ function notYet(view, o, takesDraft) {
  * @param {(type: string) => boolean} o.mayDo whether the role may send an event type
  * @param {(type: string, prefill: object) => void} o.open opens the event's form, pre-filled
  * @param {(o: object) => boolean} [o.mayWaive] whether the role may waive that obligation (a rule's `waivableBy`)
+ * @param {(o: object) => boolean} [o.mayAnswer] whether the role may answer that decision (its `owedBy`)
  * @param {(type: string) => boolean} [o.takesDraft] whether an event type names a draft (`draftId`)
  * @param {(type: string) => ({ label: string, roles: string[] } | null)} [o.eventInfo] an event's label and roles
  */
 export function owedList(
   view,
-  { mayDo, open, mayWaive = () => mayDo('WAIVE'), takesDraft = () => false, eventInfo = () => null },
+  {
+    mayDo,
+    open,
+    mayWaive = () => mayDo('WAIVE'),
+    mayAnswer = () => mayDo('DECIDE'),
+    takesDraft = () => false,
+    eventInfo = () => null,
+  },
 ) {
   /** Who is to act, for someone who may not: the owers, or whoever takes the first step (a draft, an approval). */
   const othersStep = (o) => {
@@ -153,7 +161,8 @@ export function owedList(
   const done = view.obligations.filter((o) => o.status !== 'owed')
   const row = (o) => {
     const breached = o.breachedAt !== null
-    const mine = mayDo(o.discharge.type)
+    // A decision is answered only by the roles that owe it (the engine refuses others with 403).
+    const mine = o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type)
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
