@@ -8,16 +8,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
-import { auditIncident } from '../../src/engine/audit.js'
-import { createEngine } from '../../src/engine/engine.js'
-import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
+import { admin, audited, group, monitor, office, plus, reportedOnV7 } from '../helpers/nanchong-engine.js'
 
-const monitor = caller('monitor')
-const office = caller('office')
-const group = caller('group')
-const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
-const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
 const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9, nanchong.plan)
 
 describe('nanchong-npc-2022 7 → 8 → 9 → 10 through the engine', () => {
@@ -29,40 +23,18 @@ describe('nanchong-npc-2022 7 → 8 → 9 → 10 through the engine', () => {
   /** A version-7 incident: 较大 told to both, the monitor raises to 重大, the group to 特别重大; moved to 9. */
   async function withdrawnOn9() {
     t = await freshEngine(await newDb('sqlite'), undefined, registry)
-    const old = createEngine({ store: t.store, plans: registryOf(nanchong.planV7), clock: t.clock, calendar })
-    const v = await old.open(
-      {
-        planId: nanchong.PLAN_ID,
-        title: '旧版事件',
-        severityReason: '人工',
-        severity: 'large',
-        category: 'inquiry',
-      } as never,
-      office,
-    )
-    const step = async (type: string, fields: Record<string, unknown>, who: typeof group) => {
-      t.clock.advance(1)
-      return old.send(v.id, { type, fields }, who)
-    }
-    await step('REPORT', { to: ['group'], summary: '事实' }, monitor)
-    await step('REPORT', { to: ['cac'], summary: '事实' }, group)
+    const { id, step } = await reportedOnV7(t)
     await step('SET_SEVERITY', { severity: 'major', reason: '舆情升级' }, monitor)
     const riseAt = t.clock.now().toISOString()
     await step('SET_SEVERITY', { severity: 'critical', reason: '舆情升级' }, group)
     t.clock.advance(1)
-    await t.engine.migrate(v.id, { toVersion: 8, reason: '评审' }, admin)
-    await t.engine.migrate(v.id, { toVersion: 9, reason: '评审' }, admin)
-    const owed = (await t.engine.get(v.id, office)).obligations.filter(
+    await t.engine.migrate(id, { toVersion: 8, reason: '评审' }, admin)
+    await t.engine.migrate(id, { toVersion: 9, reason: '评审' }, admin)
+    const owed = (await t.engine.get(id, office)).obligations.filter(
       (o) => o.rule === 'report:group' && o.status === 'owed',
     )
     expect(owed).toEqual([])
-    return { id: v.id, riseAt }
-  }
-
-  const audited = async (id: string) => {
-    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, id)
-    expect(audit.readModel.mismatches).toEqual([])
-    expect(audit.ok).toBe(true)
+    return { id, riseAt }
   }
 
   it('the migration to 10 owes it again, due ten minutes from the monitor’s rise; a report meets it', async () => {
@@ -80,7 +52,7 @@ describe('nanchong-npc-2022 7 → 8 → 9 → 10 through the engine', () => {
     await t.engine.send(id, { type: 'REPORT', fields: { to: ['group'], summary: '事实' } }, monitor)
     const met = (await t.engine.get(id, office)).obligations.find((x) => x.id === 'report:group#4')
     expect(met?.status).toBe('met')
-    await audited(id)
+    await audited(t, registry, id)
   })
 
   it('migrated to 10 after its due time: due ten minutes from the migration, no breach before', async () => {
@@ -101,6 +73,6 @@ describe('nanchong-npc-2022 7 → 8 → 9 → 10 through the engine', () => {
     expect(view.obligations.filter((x) => x.rule === 'escalate')).toEqual([])
     const history = await t.engine.history(id, office)
     expect(history.filter((e) => e.type === 'DEADLINE_PASSED')).toEqual([])
-    await audited(id)
+    await audited(t, registry, id)
   })
 })

@@ -9,16 +9,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
-import { auditIncident } from '../../src/engine/audit.js'
-import { createEngine } from '../../src/engine/engine.js'
-import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
+import { admin, audited, group, office, plus, reportedOnV7 } from '../helpers/nanchong-engine.js'
 
-const monitor = caller('monitor')
-const office = caller('office')
-const group = caller('group')
-const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
-const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
 const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9)
 
 describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
@@ -30,34 +24,12 @@ describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
   /** A version-7 incident, 较大 told to both levels, raised to 重大 by the group, then moved to 8. */
   async function raisedThenOn8() {
     t = await freshEngine(await newDb('sqlite'), undefined, registry)
-    const old = createEngine({ store: t.store, plans: registryOf(nanchong.planV7), clock: t.clock, calendar })
-    const v = await old.open(
-      {
-        planId: nanchong.PLAN_ID,
-        title: '旧版事件',
-        severityReason: '人工',
-        severity: 'large',
-        category: 'inquiry',
-      } as never,
-      office,
-    )
-    const step = async (type: string, fields: Record<string, unknown>, who: typeof group) => {
-      t.clock.advance(1)
-      return old.send(v.id, { type, fields }, who)
-    }
-    await step('REPORT', { to: ['group'], summary: '事实' }, monitor)
-    await step('REPORT', { to: ['cac'], summary: '事实' }, group)
+    const { id, step } = await reportedOnV7(t)
     await step('SET_SEVERITY', { severity: 'major', reason: '舆情升级' }, group)
     const riseAt = t.clock.now().toISOString()
     t.clock.advance(1)
-    await t.engine.migrate(v.id, { toVersion: 8, reason: '评审' }, admin)
-    return { id: v.id, riseAt }
-  }
-
-  const audited = async (id: string) => {
-    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, id)
-    expect(audit.readModel.mismatches).toEqual([])
-    expect(audit.ok).toBe(true)
+    await t.engine.migrate(id, { toVersion: 8, reason: '评审' }, admin)
+    return { id, riseAt }
   }
 
   it('the migration to 9 begins the 续报 to 市网信办 at once, due an hour from the group’s rise', async () => {
@@ -71,7 +43,7 @@ describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
     expect(moved.timers.added).toContain('report:cac#2')
     const o = (await t.engine.get(id, office)).obligations.find((x) => x.id === 'report:cac#2')
     expect(o).toMatchObject({ status: 'owed', countsFrom: riseAt, dueAt: plus(riseAt, 60) })
-    await audited(id)
+    await audited(t, registry, id)
   })
 
   it('migrated to 9 after that hour: begun at the migration, due an hour from it, no breach before', async () => {
@@ -93,6 +65,6 @@ describe('nanchong-npc-2022 7 → 8 → 9 through the engine', () => {
     expect(view.obligations.filter((x) => x.rule === 'escalate')).toEqual([])
     const history = await t.engine.history(id, office)
     expect(history.filter((e) => e.type === 'DEADLINE_PASSED')).toEqual([])
-    await audited(id)
+    await audited(t, registry, id)
   })
 })
