@@ -3,6 +3,7 @@
  * accept, and the routes every test shares (report everyone, draft and approve a text).
  */
 import { expect } from 'vitest'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import {
   plan,
@@ -19,7 +20,7 @@ import {
 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { calendar, startIncident, type Walker } from './machine.js'
+import { addMinutes, calendar, startIncident, type Walker } from './machine.js'
 
 export { plan }
 
@@ -166,11 +167,19 @@ export function can(w: Walker, type: string, extra: Record<string, unknown> = {}
 
 export const state = (w: Walker) => JSON.stringify((w.value() as { phase: unknown }).phase)
 export const ob = (w: Walker, rule: string) => w.context().obligations.findLast((o) => o.rule === rule)
+/** Every obligation of `rule`, oldest first. */
+export const of = (w: Walker, rule: string) => w.context().obligations.filter((o) => o.rule === rule)
 export const owedRules = (w: Walker) => w.owed().map((o) => o.rule)
+/** When the last event was taken. */
+export const lastAt = (w: Walker) => w.context().acts.at(-1)?.at as string
 
 export function open(facts: Facts = {}, extra: Parameters<typeof startIncident>[1] = {}) {
   return startIncident(plan, { facts, ...extra }, P.office)
 }
+
+/** An incident on version `p`, opened as a rumor (from version 10, no category owed). */
+export const openOn = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
+  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
 
 /** Everyone the grade requires, each by the level below it (四(二)、五(二)). */
 export function reportAll(w: Walker) {
@@ -223,6 +232,47 @@ export function toPreparing(w: Walker) {
   act(w, 'ASSESS')
   act(w, 'DECIDE_MEASURES')
   expect(state(w)).toBe('{"response":"preparing"}')
+}
+
+/** Evidence kept, the monitor's first report (to 分管领导 and the office), assessed: the group decides next. */
+export function toConsultation(w: Walker) {
+  act(w, 'KEEP_EVIDENCE')
+  act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
+  act(w, 'ASSESS')
+}
+
+/** `toPreparing`, a text approved and released, subsided (nothing else settled); `w`. */
+export function toSubsided(w: Walker): Walker {
+  toPreparing(w)
+  act(w, 'RELEASE', { draftId: approvedDraft(w) })
+  act(w, 'SUBSIDE')
+  return w
+}
+
+/**
+ * `w` (on `from`) migrated to `to` as the engine migrates (settled, rejudged, risen kept; quotes
+ * at the instant), 5 minutes and `hours` hours after its last event; `of` reads the result's rule.
+ */
+export function migratedAfter(
+  w: Walker,
+  from: PlanDefinition,
+  to: PlanDefinition,
+  reason: string,
+  hours = 0,
+) {
+  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
+  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: { name: '管理员', role: 'admin' },
+    reason,
+    quotes: quoteRules(to.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
+  return { at, context: r.context, snapshot: r.snapshot, of }
 }
 
 export const grade = (s: Severity) => ({

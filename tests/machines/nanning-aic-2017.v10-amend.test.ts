@@ -10,12 +10,12 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { LOWERED_DRAFT } from '../../machines/nanning-aic-2017/rules/approvals.js'
 import { describePlan } from '../../src/http/plan-description.js'
-import { startIncident } from '../helpers/machine.js'
 import {
   act,
   approvedDraft,
   can,
   grade,
+  openOn,
   P,
   reportAll,
   reportFields,
@@ -23,8 +23,6 @@ import {
   toPreparing,
 } from '../helpers/nanning.js'
 
-const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
-  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
 const yes = { decision: 'decision:interview', answer: 'yes', reason: '同意接受采访' }
 const A = '南宁日报'
 const B = '广西日报'
@@ -33,7 +31,7 @@ describe('nanning-aic-2017 v10, diff finding 1: a release the group’s response
   for (const severity of ['general', 'major'] as const)
     it(`${severity}: a second approved release in following is accepted, as in version 9`, () => {
       for (const p of [plan, planV9]) {
-        const w = start(p, grade(severity))
+        const w = openOn(p, grade(severity))
         toPreparing(w)
         act(w, 'RELEASE', { draftId: approvedDraft(w) })
         expect(state(w)).toBe('{"response":"following"}')
@@ -47,7 +45,7 @@ describe('nanning-aic-2017 v10, diff finding 1: a release the group’s response
 
 describe('nanning-aic-2017 v10, diff finding 2: a relapse is no 授权 to publish', () => {
   function relapsed(p: PlanDefinition, decide: 'DECIDE_MEASURES' | 'DECIDE_NO_RESPONSE') {
-    const w = start(p)
+    const w = openOn(p)
     act(w, 'KEEP_EVIDENCE')
     reportAll(w)
     act(w, 'ASSESS')
@@ -88,7 +86,7 @@ describe('nanning-aic-2017 v10, diff finding 2: a relapse is no 授权 to publis
 
 describe('nanning-aic-2017 v10, diff findings 4 and 5: which outlets a yes authorises', () => {
   it('4: a yes given before a relapse authorises no interview after it', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'DECIDE', yes)
@@ -100,7 +98,7 @@ describe('nanning-aic-2017 v10, diff findings 4 and 5: which outlets a yes autho
   })
 
   it('5: a later proposal, and a no to it, leave the earlier yes for another outlet standing', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'DECIDE', yes)
@@ -117,11 +115,11 @@ describe('nanning-aic-2017 v10, diff findings 4 and 5: which outlets a yes autho
 
 describe('nanning-aic-2017 v10, diff finding 3: 五(四) each late report to 上级 is answered for', () => {
   const held = { persons: '办公室值班员', measures: '通报批评' }
-  const accountability = (w: ReturnType<typeof start>) =>
+  const accountability = (w: ReturnType<typeof openOn>) =>
     w.context().obligations.filter((o) => o.rule === 'step:accountability')
 
   it('重大: the 4-hour report late and answered for; risen to 特别重大, the 2-hour 续报 late owes a new step', () => {
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     act(w, 'KEEP_EVIDENCE')
     act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
     w.fire('report:higher')
@@ -139,7 +137,7 @@ describe('nanning-aic-2017 v10, diff finding 3: 五(四) each late report to 上
   })
 
   it('特别重大 from the start: the 2-hour and 4-hour reports both late before anyone answers owe one step', () => {
-    const w = start(plan, grade('critical'))
+    const w = openOn(plan, grade('critical'))
     w.fire('report:higher-critical')
     w.fire('report:higher')
     expect(accountability(w)).toHaveLength(1)
@@ -159,7 +157,7 @@ describe('nanning-aic-2017 v10, diff finding 8: GET /plans names the late report
 
 describe('nanning-aic-2017 v10, diff finding 6: a draft lowered from 重大 to 一般 (stated policy, rules/approvals.ts)', () => {
   it('keeps the approvals it has; the 一般 sign-off it lacks is owed and given after them', () => {
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
     const id = w.context().drafts.at(-1)?.id as string

@@ -10,11 +10,9 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
-import { act, approvedDraft, can, grade, ob, P, reportAll, toPreparing } from '../helpers/nanning.js'
+import type { Walker } from '../helpers/machine.js'
+import { act, approvedDraft, can, grade, ob, openOn, P, reportAll, toPreparing } from '../helpers/nanning.js'
 
-const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
-  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
 const yes = { decision: 'decision:interview', answer: 'yes', reason: '同意接受采访' }
 const A = '南宁日报'
 const B = '广西日报'
@@ -23,7 +21,7 @@ const C = '南宁晚报'
 describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the interview proposed, once', () => {
   /** S3: outlet A proposed and authorised. */
   function authorised(p: PlanDefinition) {
-    const w = start(p)
+    const w = openOn(p)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'DECIDE', yes)
@@ -36,7 +34,7 @@ describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the inte
   })
 
   it('the outlet authorised is interviewed once; a second interview, or one after a relapse, is refused', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'PROPOSE_INTERVIEW', { outlet: B })
@@ -64,7 +62,7 @@ describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the inte
   })
 
   it('outlets proposed while the question was owed are all before the group: each authorised once', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'PROPOSE_INTERVIEW', { outlet: B })
@@ -76,7 +74,7 @@ describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the inte
   })
 
   it('a no authorises nothing', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
     act(w, 'DECIDE', { ...yes, answer: 'no', reason: '不宜接受采访' })
@@ -86,7 +84,7 @@ describe('nanning-aic-2017 v10, finding 4: the group’s yes authorises the inte
 
 describe('nanning-aic-2017 v10, finding 9: an interview authorised after the subsiding may take place', () => {
   function decidedAfterSubsiding(p: PlanDefinition) {
-    const w = start(p)
+    const w = openOn(p)
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'PROPOSE_INTERVIEW', { outlet: A })
@@ -115,7 +113,7 @@ describe('nanning-aic-2017 v10, finding 5: a release only where one is owed or t
       [plan, false],
       [planV9, true],
     ] as const) {
-      const w = start(p)
+      const w = openOn(p)
       const id = approvedDraft(w)
       expect(w.phase()).toBe('discovery')
       expect(can(w, 'RELEASE', { draftId: id })).toBe(accepted)
@@ -127,7 +125,7 @@ describe('nanning-aic-2017 v10, finding 5: a release only where one is owed or t
       [plan, false],
       [planV9, true],
     ] as const) {
-      const w = start(p)
+      const w = openOn(p)
       act(w, 'KEEP_EVIDENCE')
       reportAll(w)
       act(w, 'ASSESS')
@@ -135,7 +133,7 @@ describe('nanning-aic-2017 v10, finding 5: a release only where one is owed or t
       const id = approvedDraft(w)
       expect(can(w, 'RELEASE', { draftId: id })).toBe(accepted)
     }
-    const w = start(plan)
+    const w = openOn(plan)
     act(w, 'KEEP_EVIDENCE')
     reportAll(w)
     act(w, 'ASSESS')
@@ -146,14 +144,14 @@ describe('nanning-aic-2017 v10, finding 5: a release only where one is owed or t
   })
 
   it('重大: the 24-hour release is owed from discovery, so it goes out in discovery', () => {
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     expect(w.phase()).toBe('discovery')
     expect(ob(w, 'release:publish')?.status).toBe('met')
   })
 
   it('after the group decided the measures, the release goes out in the response', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     expect(ob(w, 'release')?.status).toBe('met')
@@ -167,7 +165,7 @@ describe('nanning-aic-2017 v10, finding 7: 重大 drafts owe the head’s signat
       .filter((o) => o.kind === 'approval' && o.draftId === id)
       .map((o) => o.rule)
   function drafted(p: PlanDefinition, purpose: string) {
-    const w = start(p, grade('major'))
+    const w = openOn(p, grade('major'))
     if (purpose === 'formalReply') act(w, 'FORMAL_HANDLING')
     act(w, 'DRAFT', { content: '稿件', purpose })
     return { w, id: w.context().drafts.at(-1)?.id as string }

@@ -8,32 +8,26 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentContext } from '../../machines/kit/types.js'
 import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
-import { act, approvedDraft, grade, P, payload, reportFields, toPreparing } from '../helpers/nanning.js'
+import {
+  act,
+  approvedDraft,
+  grade,
+  migratedAfter,
+  P,
+  payload,
+  reportFields,
+  toPreparing,
+} from '../helpers/nanning.js'
 
 const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(planV9, { facts: {}, ...extra }, P.office)
 
-function migrated(w: Walker, from: PlanDefinition = planV9) {
-  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5)
-  const r = migrateSnapshot(from, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: admin,
-    reason: '按审查意见修正',
-    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, snapshot: r.snapshot, of }
-}
+const migrated = (w: Walker) => migratedAfter(w, planV9, plan, '按审查意见修正')
 
 describe('nanning-aic-2017 migration 9 → 10', () => {
   it('an uncategorised 一般 incident owes the category from the migration and 源头化解; no breach', () => {

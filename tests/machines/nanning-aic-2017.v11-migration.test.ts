@@ -6,32 +6,16 @@
  * was signed — met at once where 分管领导 was told after the latest signature (rule 6).
  */
 import { describe, expect, it } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { planV11 as plan, planV10 } from '../../machines/nanning-aic-2017/index.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
-import { act, grade, P, reportFields, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
+import { act, grade, migratedAfter, P, reportFields, toPreparing } from '../helpers/nanning.js'
 
-const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(planV10, { facts: {}, category: 'rumor', ...extra }, P.office)
 
 /** Migrated `hours` after the last event. */
-function migrated(w: Walker, hours = 0) {
-  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
-  const r = migrateSnapshot(planV10, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: admin,
-    reason: '补充视情况沟通的决定与签署后汇报',
-    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, of }
-}
+const migrated = (w: Walker, hours = 0) =>
+  migratedAfter(w, planV10, plan, '补充视情况沟通的决定与签署后汇报', hours)
 
 const signed = (w: Walker, draftId: string, event = 'SIGN_OFF') => {
   act(w, 'DRAFT', { content: `稿件 ${draftId}`, purpose: 'release' })

@@ -7,7 +7,6 @@
  * each signature (finding 2). Version 10 (frozen, planV10) is the control.
  */
 import { describe, expect, it } from 'vitest'
-import type { PlanDefinition } from '../../machines/kit/types.js'
 import {
   LIAISE_DECISION_POLICY,
   LIAISE_POLICY,
@@ -15,33 +14,34 @@ import {
   planV10,
   SIGNED_REPORT_POLICY,
 } from '../../machines/nanning-aic-2017/index.js'
-import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, type Walker } from '../helpers/machine.js'
 import {
   act,
   approvedDraft,
   can,
   grade,
+  lastAt,
   ob,
+  of,
+  openOn,
   owedRules,
   P,
   reportFields,
+  toConsultation,
   toPreparing,
+  toSubsided,
 } from '../helpers/nanning.js'
 
-const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
-  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
-const of = (w: Walker, rule: string) => w.context().obligations.filter((o) => o.rule === rule)
-const lastAt = (w: Walker) => w.context().acts.at(-1)?.at as string
 const liaise = (w: Walker, answer: 'yes' | 'no', reason = '视情况') =>
   act(w, 'DECIDE', { decision: 'decision:liaise', answer, reason })
 
 describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the group’s decision, on the record', () => {
   it('the measures decided, whether to liaise is owed by the group, due 1 hour from them; version 10 owed nothing', () => {
-    const v10 = start(planV10)
+    const v10 = openOn(planV10)
     toPreparing(v10)
     expect(of(v10, 'decision:liaise')).toEqual([])
 
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     const decidedAt = lastAt(w)
     expect(of(w, 'decision:liaise')).toMatchObject([
@@ -58,7 +58,7 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
   })
 
   it('yes owes the liaison (office or leader), due 1 hour from the yes; LIAISE meets it', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     liaise(w, 'yes', '涉及食品安全，须与公安机关沟通')
     const yesAt = lastAt(w)
@@ -76,7 +76,7 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
   })
 
   it('no records who decided and why, and owes nothing more', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     liaise(w, 'no', '影响局限于本局，无需沟通')
     expect(ob(w, 'decision:liaise')).toMatchObject({
@@ -87,16 +87,14 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
   })
 
   it('a decision of no public response asks it too (the situation is followed either way)', () => {
-    const w = start(plan)
-    act(w, 'KEEP_EVIDENCE')
-    act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
-    act(w, 'ASSESS')
+    const w = openOn(plan)
+    toConsultation(w)
     act(w, 'DECIDE_NO_RESPONSE')
     expect(of(w, 'decision:liaise').map((o) => o.status)).toEqual(['owed'])
   })
 
   it('closing waits for the decision; a late one breached and owes an escalation', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     w.fire('decision:liaise')
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
@@ -114,7 +112,7 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
   })
 
   it('a relapse asks again once the asking is answered; a yes then owes the liaison anew', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     liaise(w, 'yes')
     act(w, 'LIAISE')
@@ -133,15 +131,8 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
   })
 
   it('a yes given after the subsiding can be carried out (LIAISE in every open phase; version 10 refused it there)', () => {
-    const run = (p: PlanDefinition) => {
-      const w = start(p)
-      toPreparing(w)
-      act(w, 'RELEASE', { draftId: approvedDraft(w) })
-      act(w, 'SUBSIDE')
-      return w
-    }
-    expect(run(planV10).can('LIAISE', { departments: '市公安局' }, P.office)).toBe(false)
-    const w = run(plan)
+    expect(toSubsided(openOn(planV10)).can('LIAISE', { departments: '市公安局' }, P.office)).toBe(false)
+    const w = toSubsided(openOn(plan))
     liaise(w, 'yes')
     act(w, 'LIAISE')
     expect(ob(w, 'step:liaise')?.status).toBe('met')
@@ -150,12 +141,12 @@ describe('nanning-aic-2017 v11, finding 1: 四(四) 视情况…沟通 is the gr
 
 describe('nanning-aic-2017 v11, finding 2: 三(二)3 签署意见后及时向分管领导汇报', () => {
   it('a sign-off owes 分管领导 the 汇报, due 1 hour from it; the 四(二) report before it does not count; version 10 owed none', () => {
-    const v10 = start(planV10)
+    const v10 = openOn(planV10)
     toPreparing(v10)
     approvedDraft(v10)
     expect(of(v10, 'report:leader-signed')).toEqual([])
 
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
     act(w, 'SIGN_OFF', { draftId: 'd1' })
@@ -179,14 +170,14 @@ describe('nanning-aic-2017 v11, finding 2: 三(二)3 签署意见后及时向分
   })
 
   it('重大: the section head’s review (the same head’s 签署意见) owes it', () => {
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
     act(w, 'SECTION_REVIEW', { draftId: 'd1' })
     expect(of(w, 'report:leader-signed').map((o) => [o.status, o.startedAt])).toEqual([['owed', lastAt(w)]])
   })
 
   it('texts signed before the 汇报 are reported at once; a text signed after it owes a new one', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     act(w, 'DRAFT', { content: '初步回应', purpose: 'initialResponse' })
     act(w, 'DRAFT', { content: '答复意见', purpose: 'formalReply' })
     act(w, 'SIGN_OFF', { draftId: 'd1' })
@@ -202,7 +193,7 @@ describe('nanning-aic-2017 v11, finding 2: 三(二)3 签署意见后及时向分
   })
 
   it('late, it breaches and owes an escalation; closing waits for it', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     liaise(w, 'no')
     act(w, 'RELEASE', { draftId: approvedDraft(w) })

@@ -8,11 +8,9 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV11 } from '../../machines/nanning-aic-2017/index.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
-import { act, grade, ob, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+import type { Walker } from '../helpers/machine.js'
+import { act, grade, ob, openOn, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
 
-const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
-  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
 const rolesOf = (p: PlanDefinition, type: string) => p.events.find((e) => e.type === type)?.roles
 const owedApprovals = (w: Walker) =>
   w
@@ -34,7 +32,7 @@ describe('nanning-aic-2017 v12: each approval from the person the text names', (
   })
 
   it('一般: the owed approvals name their approvers (签署 unitHead, 审定 newsLeader)', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
     expect(owedApprovals(w)).toEqual([
@@ -53,7 +51,7 @@ describe('nanning-aic-2017 v12: each approval from the person the text names', (
   })
 
   it('重大: the section head’s review is owed by unitHead', () => {
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     act(w, 'DRAFT', { content: '情况通报', purpose: 'release' })
     expect(owedApprovals(w)).toEqual([
       ['SECTION_REVIEW', ['unitHead']],
@@ -63,9 +61,9 @@ describe('nanning-aic-2017 v12: each approval from the person the text names', (
   })
 
   it('the unit’s head does what the unit does: reports 逐级 (version 11 refused a unitHead’s report), owes its duties', () => {
-    const v11 = start(planV11)
+    const v11 = openOn(planV11)
     expect(v11.can('REPORT', reportFields(['leader', 'office']), P.unitHead)).toBe(false)
-    const w = start(plan, { category: 'doubt' })
+    const w = openOn(plan, { category: 'doubt' })
     expect(w.can('REPORT', reportFields(['leader', 'office']), P.unitHead)).toBe(true)
     for (const rule of ['step:evidence', 'report:leader', 'report:office', 'answer:initial'])
       expect(ob(w, rule)?.owedBy).toContain('unitHead')
@@ -75,7 +73,7 @@ describe('nanning-aic-2017 v12: each approval from the person the text names', (
     expect(rolesOf(plan, 'RESOLVE_SOURCE')).toEqual(
       expect.arrayContaining(['leader', 'unit', 'unitHead', 'newsLeader']),
     )
-    const w = start(plan, grade('major'))
+    const w = openOn(plan, grade('major'))
     expect(ob(w, 'step:source')?.owedBy).toEqual(expect.arrayContaining(['unitHead', 'newsLeader']))
     act(w, 'RESOLVE_SOURCE', {}, { by: P.newsLeader })
     expect(ob(w, 'step:source')?.status).toBe('met')

@@ -7,31 +7,15 @@
  * gave it already (rule 6).
  */
 import { describe, expect, it } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { planV11 } from '../../machines/nanning-aic-2017/index.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
-import { act, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
+import { act, migratedAfter, P, plan, toConsultation, toPreparing } from '../helpers/nanning.js'
 
-const admin = { name: '管理员', role: 'admin' as const }
 const start = () => startIncident(planV11, { facts: {}, category: 'rumor' }, P.office)
 
 /** Migrated `hours` after the last event. */
-function migrated(w: Walker, hours = 0) {
-  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
-  const r = migrateSnapshot(planV11, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: admin,
-    reason: '补充网上评论引导的判断与法制科法律支持',
-    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, of }
-}
+const migrated = (w: Walker, hours = 0) =>
+  migratedAfter(w, planV11, plan, '补充网上评论引导的判断与法制科法律支持', hours)
 
 describe('nanning-aic-2017 migration 11 → 12', () => {
   it('measures decided a day before: the comment decision and the legal support are owed from the migration; no breach', () => {
@@ -55,9 +39,7 @@ describe('nanning-aic-2017 migration 11 → 12', () => {
 
   it('no public response decided: the comment decision is owed, the legal support is not', () => {
     const w = start()
-    act(w, 'KEEP_EVIDENCE')
-    act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
-    act(w, 'ASSESS')
+    toConsultation(w)
     act(w, 'DECIDE_NO_RESPONSE')
     const m = migrated(w, 2)
     expect(m.of('decision:comments').map((o) => o.status)).toEqual(['owed'])

@@ -7,47 +7,42 @@
  * was owed by no rule (finding 2). Version 11 (frozen, planV11) is the control.
  */
 import { describe, expect, it } from 'vitest'
-import type { PlanDefinition } from '../../machines/kit/types.js'
 import {
   COMMENTS_DECISION_POLICY,
   COMMENTS_POLICY,
   LEGAL_POLICY,
   planV11,
 } from '../../machines/nanning-aic-2017/index.js'
-import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, type Walker } from '../helpers/machine.js'
 import {
   act,
   approvedDraft,
   can,
   grade,
+  lastAt,
   ob,
+  of,
+  openOn,
   owedRules,
   P,
   plan,
   reportFields,
+  toConsultation,
   toPreparing,
+  toSubsided,
 } from '../helpers/nanning.js'
 
-const start = (p: PlanDefinition, extra: Parameters<typeof startIncident>[1] = {}) =>
-  startIncident(p, { facts: {}, category: 'rumor', ...extra }, P.office)
-const of = (w: Walker, rule: string) => w.context().obligations.filter((o) => o.rule === rule)
-const lastAt = (w: Walker) => w.context().acts.at(-1)?.at as string
 const legal = P.legal
 const comments = (w: Walker, answer: 'yes' | 'no', by: (typeof P)[keyof typeof P] = P.office) =>
   act(w, 'DECIDE', { decision: 'decision:comments', answer, reason: '根据需要' }, { by })
-const toConsultation = (w: Walker) => {
-  act(w, 'KEEP_EVIDENCE')
-  act(w, 'REPORT', reportFields(['leader', 'office']), { by: P.monitor })
-  act(w, 'ASSESS')
-}
 
 describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…网上评论 is decided by the office or the unit, on the record', () => {
   it('the measures decided, whether to guide comments is owed by the office and the units, due 1 hour; version 11 owed nothing', () => {
-    const v11 = start(planV11)
+    const v11 = openOn(planV11)
     toPreparing(v11)
     expect(of(v11, 'decision:comments')).toEqual([])
 
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     const decidedAt = lastAt(w)
     expect(of(w, 'decision:comments')).toMatchObject([
@@ -65,7 +60,7 @@ describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…
   })
 
   it('the office answers yes: the comment work is owed, due 1 hour from the yes; GUIDE_COMMENTS meets it', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     comments(w, 'yes', P.office)
     const yesAt = lastAt(w)
@@ -82,7 +77,7 @@ describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…
   })
 
   it('a unit answers no: who and why are recorded, nothing more is owed', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     comments(w, 'no', P.staff)
     expect(ob(w, 'decision:comments')).toMatchObject({
@@ -93,29 +88,22 @@ describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…
   })
 
   it('a decision of no public response asks it too (the comments are no text in the bureau’s name)', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toConsultation(w)
     act(w, 'DECIDE_NO_RESPONSE')
     expect(of(w, 'decision:comments').map((o) => o.status)).toEqual(['owed'])
   })
 
   it('a yes given after the subsiding can be carried out (GUIDE_COMMENTS in every open phase; version 11 refused it there)', () => {
-    const run = (p: PlanDefinition) => {
-      const w = start(p)
-      toPreparing(w)
-      act(w, 'RELEASE', { draftId: approvedDraft(w) })
-      act(w, 'SUBSIDE')
-      return w
-    }
-    expect(run(planV11).can('GUIDE_COMMENTS', {}, P.office)).toBe(false)
-    const w = run(plan)
+    expect(toSubsided(openOn(planV11)).can('GUIDE_COMMENTS', {}, P.office)).toBe(false)
+    const w = toSubsided(openOn(plan))
     comments(w, 'yes')
     act(w, 'GUIDE_COMMENTS')
     expect(ob(w, 'step:comments')?.status).toBe('met')
   })
 
   it('a relapse asks again once the asking is answered; a yes then owes the comment work anew', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     comments(w, 'yes')
     act(w, 'GUIDE_COMMENTS')
@@ -131,7 +119,7 @@ describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…
   })
 
   it('closing waits for the decision', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: legal })
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
@@ -151,11 +139,11 @@ describe('nanning-aic-2017 v12, finding 1: 三(二)1、三(二)3 根据需要…
 describe('nanning-aic-2017 v12, finding 2: 三(二)2 法制科对舆情危机处置提供法律支持', () => {
   for (const g of ['general', 'major'] as const) {
     it(`${g}: the measures decided, the legal support is owed by 法制科 (every grade is a 舆情危机, 四(四)); version 11 owed none`, () => {
-      const v11 = start(planV11, grade(g))
+      const v11 = openOn(planV11, grade(g))
       toPreparing(v11)
       expect(of(v11, 'step:legal')).toEqual([])
 
-      const w = start(plan, grade(g))
+      const w = openOn(plan, grade(g))
       toPreparing(w)
       expect(of(w, 'step:legal')).toMatchObject([
         {
@@ -175,11 +163,11 @@ describe('nanning-aic-2017 v12, finding 2: 三(二)2 法制科对舆情危机处
   }
 
   it('an opinion given before the measures (对事件定性, for the group’s 确定事件性质) meets it when it begins; version 11 refused it there', () => {
-    const v11 = start(planV11)
+    const v11 = openOn(planV11)
     toConsultation(v11)
     expect(v11.can('LEGAL_OPINION', { opinion: '定性意见' }, legal)).toBe(false)
 
-    const w = start(plan)
+    const w = openOn(plan)
     toConsultation(w)
     act(w, 'LEGAL_OPINION', { opinion: '定性意见' }, { by: legal })
     const givenAt = lastAt(w)
@@ -188,14 +176,14 @@ describe('nanning-aic-2017 v12, finding 2: 三(二)2 法制科对舆情危机处
   })
 
   it('a decision of no public response owes none (no handling to support: 四(四) 协同法制科…统一发布)', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toConsultation(w)
     act(w, 'DECIDE_NO_RESPONSE')
     expect(of(w, 'step:legal')).toEqual([])
   })
 
   it('closing waits for it; after the subsiding 法制科 can still give it', () => {
-    const w = start(plan)
+    const w = openOn(plan)
     toPreparing(w)
     act(w, 'RELEASE', { draftId: approvedDraft(w) })
     act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
