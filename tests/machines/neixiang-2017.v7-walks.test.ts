@@ -5,12 +5,10 @@
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { getPlan } from '../../machines/index.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import type { Severity } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
+import { addMinutes, inertClock, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
@@ -20,6 +18,7 @@ import {
   grade,
   group,
   lastAt,
+  migratedAfter,
   monitor,
   ob,
   office,
@@ -79,19 +78,7 @@ describe('neixiang-2017 version 7 walks', () => {
 
 /** `w` (on version 6) migrated to version 7 five minutes after its last event. */
 function migrated(w: Walker) {
-  const at = addMinutes(lastAt(w), 5)
-  const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-  const r = migrateSnapshot(v6, v7, persisted, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason: '第七版',
-    quotes: quoteRules(v7.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(v7.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+  const { at, r, actor } = migratedAfter(w, v6, v7, '第七版')
   return { at, r, ctx: actor.getSnapshot().context as IncidentContext }
 }
 const find = (ctx: IncidentContext, id: string) => ctx.obligations.find((o) => o.id === id)

@@ -6,16 +6,14 @@
  * units were told after it.
  */
 import { describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
+import { addMinutes, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
   group,
   lastAt,
+  migratedAfter,
   principal,
   subside,
   toFollowing,
@@ -24,22 +22,7 @@ import {
 } from './neixiang-2017.helpers.js'
 
 /** `w` (on version 7) migrated to version 8 five minutes after its last event, as the engine does. */
-function migrated(w: Walker) {
-  const at = addMinutes(lastAt(w), 5)
-  const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-  const r = migrateSnapshot(v7, v8, persisted, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason: '第八版',
-    quotes: quoteRules(v8.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(v8.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
-  return { at, r, actor }
-}
+const migrated = (w: Walker) => migratedAfter(w, v7, v8, '第八版')
 const ctxOf = (actor: ReturnType<typeof migrated>['actor']) => actor.getSnapshot().context as IncidentContext
 const rows = (ctx: IncidentContext, rule: string) =>
   ctx.obligations.filter((o) => o.rule === rule).map((o) => [o.id, o.status, o.startedAt])

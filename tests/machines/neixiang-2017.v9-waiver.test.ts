@@ -6,13 +6,10 @@
  * it stays in discovery.
  */
 import { describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { discovery } from '../../machines/neixiang-2017/chart/discovery.js'
 import { reporting } from '../../machines/neixiang-2017/chart/reporting.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
+import { addMinutes, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
@@ -20,7 +17,7 @@ import {
   current,
   decide,
   group,
-  lastAt,
+  migratedAfter,
   monitor,
   ob,
   office,
@@ -126,19 +123,7 @@ describe('version 9 migrates from 8: control', () => {
   it('a version-8 incident in discovery with report:group#1 owed (no waiver) still refuses CONVENE once migrated', () => {
     const w = open(v8)
     expect(act(w, 'CONVENE', {}, group)).toBe(false)
-    const at = addMinutes(lastAt(w) ?? w.context().discoveredAt, 5)
-    const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-    const r = migrateSnapshot(v8, current, persisted, {
-      at,
-      actor: { name: '管理员', role: 'admin' },
-      reason: '第九版',
-      quotes: quoteRules(current.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
-    const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
+    const { at, actor } = migratedAfter(w, v8, current, '第九版')
     expect((actor.getSnapshot().context as IncidentContext).obligations).toEqual(w.context().obligations)
     actor.send({ type: 'CONVENE', at: addMinutes(at, 1), actor: group, quotes: {} })
     expect(actor.getSnapshot().value).toEqual(FOUND)

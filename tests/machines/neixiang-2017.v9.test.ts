@@ -8,20 +8,17 @@
  * relapse, each 批示 carried out on its own) for version 9, in walks version 8's tests do not take.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
 import { getPlan } from '../../machines/index.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { quoteRules } from '../../src/engine/quotes.js'
 import { caller, freshEngine } from '../helpers/engine.js'
-import { addMinutes, calendar, inertClock } from '../helpers/machine.js'
+import { addMinutes } from '../helpers/machine.js'
 import {
   act,
   answered,
   current,
   group,
-  lastAt,
+  migratedAfter,
   monitor,
   ob,
   office,
@@ -122,20 +119,8 @@ describe('neixiang-2017 version 9 migrates from version 8 (same states)', () => 
     const w = open(v8)
     expect(waive(w, 'report:group#1')).toBe(true)
     expect(act(w, 'CONVENE', {}, group)).toBe(false)
-    const at = addMinutes(lastAt(w), 5)
-    const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-    const r = migrateSnapshot(v8, current, persisted, {
-      at,
-      actor: { name: '管理员', role: 'admin' },
-      reason: '第九版',
-      quotes: quoteRules(current.obligations, calendar, w.context(), at),
-      settle: true,
-      rejudge: true,
-      keepRisen: true,
-    })
-    if (!r.ok) throw new Error(r.reason)
+    const { at, r, actor } = migratedAfter(w, v8, current, '第九版')
     expect(r.mapping.every((x) => x.from === x.to)).toBe(true)
-    const actor = createActor(current.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
     const before = actor.getSnapshot().context as IncidentContext
     expect(before.obligations).toEqual(w.context().obligations)
     actor.send({ type: 'CONVENE', at: addMinutes(at, 1), actor: group, quotes: {} })
