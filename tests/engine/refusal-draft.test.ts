@@ -8,13 +8,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Caller } from '../../src/engine/engine.js'
-import { AppError, type DraftRefused, type RefusedCondition } from '../../src/errors.js'
-import { caller, freshEngine, type TestEngine } from '../helpers/engine.js'
+import type { DraftRefused, RefusedCondition } from '../../src/errors.js'
+import { freshEngine, openedToRefuse, type Refusal, type TestEngine } from '../helpers/engine.js'
 import { C, released } from '../helpers/nanning-engine.js'
 
-interface Refused {
-  status: number
-  detail: string
+interface Refused extends Refusal {
   draft?: DraftRefused
   conditions?: RefusedCondition[]
 }
@@ -28,21 +26,7 @@ describe('a refusal for the draft named says what became of it', () => {
   /** A 一般 incident whose text d1 went out (the group ordered the response: releases authorised). */
   async function releasedIncident() {
     t = await freshEngine()
-    const { engine, clock } = t
-    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, caller('monitor'))
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
-      clock.advance(1)
-      return engine.send(v.id, { type, fields }, who)
-    }
-    const refused = (who: Caller, type: string, fields: Record<string, unknown> = {}) =>
-      send(who, type, fields).then(
-        () => expect.fail(`${type} was accepted`),
-        (e: unknown): Refused => {
-          expect(e).toBeInstanceOf(AppError)
-          const a = e as AppError
-          return { status: a.status, detail: a.message, ...(a.extra as Omit<Refused, 'status' | 'detail'>) }
-        },
-      )
+    const { send, refused } = await openedToRefuse<Refused>(t, 'nanning-aic-2017')
     await released(send)
     return { send, refused }
   }

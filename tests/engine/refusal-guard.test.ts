@@ -11,14 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
 import { plan as saws } from '../../machines/saws-2014/index.js'
 import { guardWord } from '../../src/diagrams/guards.js'
-import type { Caller } from '../../src/engine/engine.js'
-import { AppError, type RefusedCondition, type StateAccepting } from '../../src/errors.js'
-import { caller, freshEngine, type TestEngine } from '../helpers/engine.js'
+import type { RefusedCondition, StateAccepting } from '../../src/errors.js'
+import { caller, freshEngine, openedToRefuse, type Refusal, type TestEngine } from '../helpers/engine.js'
 import { C } from '../helpers/nanning-engine.js'
 
-interface Refused {
-  status: number
-  detail: string
+interface Refused extends Refusal {
   conditions?: RefusedCondition[]
   acceptedIn?: StateAccepting[]
   owed?: unknown[]
@@ -36,22 +33,7 @@ describe('a refusal by the chart names its reason', () => {
 
   async function opened(planId: string) {
     t = await freshEngine()
-    const { engine, clock } = t
-    const v = await engine.open({ planId, title: '农贸市场过期食品' }, caller('monitor'))
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
-      clock.advance(1)
-      return engine.send(v.id, { type, fields }, who)
-    }
-    const refused = (who: Caller, type: string, fields: Record<string, unknown> = {}) =>
-      send(who, type, fields).then(
-        () => expect.fail(`${type} was accepted`),
-        (e: unknown): Refused => {
-          expect(e).toBeInstanceOf(AppError)
-          const a = e as AppError
-          return { status: a.status, detail: a.message, ...(a.extra as Omit<Refused, 'status' | 'detail'>) }
-        },
-      )
-    return { v, send, refused }
+    return openedToRefuse<Refused>(t, planId)
   }
 
   it('nanning-aic-2017 (version 10 on): RELEASE before the group authorised one names 四(四)’s conditions', async () => {

@@ -1,13 +1,16 @@
 /** A fresh engine on a fresh database, with a clock the test moves. */
+
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import * as registry from '../../machines/index.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { createCalendar } from '../../src/calendar/index.js'
 import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
 import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { isBehind, restoreWith } from '../../src/engine/tail.js'
+import { AppError } from '../../src/errors.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { readIncident } from '../../src/store/repo.js'
@@ -66,6 +69,36 @@ export const caller = (role: Caller['role'], organisation = 'default'): Caller =
   organisation,
   tokenId: `token-${role}-${organisation}`,
 })
+
+/** What a refused send answered: its status, its message, and the problem's other members. */
+export interface Refusal {
+  status: number
+  detail: string
+}
+
+/**
+ * An incident opened on `planId` by a monitor in `t`'s engine. `send` moves the clock a minute
+ * and sends; `refused` sends the same way, fails the test when the event is accepted, and
+ * returns the refusal (an AppError) as `R`.
+ */
+export async function openedToRefuse<R extends Refusal>(t: TestEngine, planId: string) {
+  const { engine, clock } = t
+  const v = await engine.open({ planId, title: '农贸市场过期食品' }, caller('monitor'))
+  const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
+    clock.advance(1)
+    return engine.send(v.id, { type, fields }, who)
+  }
+  const refused = (who: Caller, type: string, fields: Record<string, unknown> = {}) =>
+    send(who, type, fields).then(
+      () => expect.fail(`${type} was accepted`),
+      (e: unknown): R => {
+        expect(e).toBeInstanceOf(AppError)
+        const a = e as AppError
+        return { status: a.status, detail: a.message, ...(a.extra as Omit<R, 'status' | 'detail'>) } as R
+      },
+    )
+  return { v, send, refused }
+}
 
 /** Every row of every table, for "writes nothing" checks. */
 export async function dump(store: Store): Promise<string> {
