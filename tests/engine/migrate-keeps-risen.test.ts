@@ -14,10 +14,9 @@ import * as hrss from '../../machines/hrss-city/index.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
 import * as saws from '../../machines/saws-2014/index.js'
-import { auditIncident } from '../../src/engine/audit.js'
-import { type Caller, createEngine } from '../../src/engine/engine.js'
+import type { Caller } from '../../src/engine/engine.js'
 import { replayJournal } from '../../src/engine/replay.js'
-import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { audited, caller, freshEngine, newDb, openedByOld, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
 const monitor = caller('monitor')
@@ -40,30 +39,17 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
   ) {
     const registry = registryOf(from, to)
     t = await freshEngine(await newDb('sqlite'), undefined, registry)
-    const old = createEngine({ store: t.store, plans: registryOf(from), clock: t.clock, calendar })
-    const v = await old.open(
-      { planId: from.id, title: '旧版事件', severityReason: '人工', ...input } as never,
-      by,
-    )
-    const step = async (type: string, fields: Record<string, unknown>, who: Caller) => {
-      t.clock.advance(1)
-      return old.send(v.id, { type, fields }, who)
-    }
+    const { id, step } = await openedByOld(t, from, input, by)
     const migrate = async (reason: string, dryRun = false) => {
       t.clock.advance(1)
-      return t.engine.migrate(v.id, { toVersion: to.version, reason, dryRun }, admin)
+      return t.engine.migrate(id, { toVersion: to.version, reason, dryRun }, admin)
     }
-    return { id: v.id, step, migrate, registry }
+    return { id, step, migrate, registry }
   }
 
   const obligation = async (id: string, oid: string) =>
     (await t.engine.get(id, office)).obligations.find((x) => x.id === oid)
   const lastEntry = async (id: string) => (await t.engine.history(id, office)).at(-1)
-  const proof = async (id: string, registry: ReturnType<typeof registryOf>) => {
-    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, id)
-    expect(audit.readModel.mismatches).toEqual([])
-    expect(audit.ok).toBe(true)
-  }
 
   /** hrss-city v5: 影响较小, the group told, risen 一般 → 重大 → 特别重大. */
   async function hrssRisen() {
@@ -90,7 +76,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
     expect(await obligation(h.id, oid)).toEqual(before)
     expect(await lastEntry(h.id)).toMatchObject({ type: 'MIGRATED', payload: { keptRisen: true } })
     expect(JSON.stringify((await lastEntry(h.id))?.payload)).not.toContain(oid)
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
     return moved
   }
 
@@ -110,7 +96,7 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
       group,
     )
     expect(after.obligations.find((o) => o.id === 'report:cityLeader#1')?.status).toBe('met')
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('saws-2014 4 → 5: 一般’s report to 人事司, risen to 较大 before it was made, stays owed', async () => {

@@ -8,9 +8,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
-import { freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { audited, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
-import { admin, audited, group, monitor, office, plus, reportedOnV7 } from '../helpers/nanchong-engine.js'
+import { admin, group, monitor, office, plus, reportedOnV7 } from '../helpers/nanchong-engine.js'
 
 const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9, nanchong.plan)
 

@@ -16,10 +16,9 @@ import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
 import * as neixiang from '../../machines/neixiang-2017/index.js'
 import * as saws from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { auditIncident } from '../../src/engine/audit.js'
-import { type Caller, createEngine } from '../../src/engine/engine.js'
+import type { Caller } from '../../src/engine/engine.js'
 import { replayJournal } from '../../src/engine/replay.js'
-import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { audited, caller, freshEngine, newDb, openedByOld, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
 const monitor = caller('monitor')
@@ -44,20 +43,12 @@ describe('a migration judges owed obligations again under the new version’s ru
   ) {
     const registry = registryOf(from, to)
     t = await freshEngine(await newDb('sqlite'), undefined, registry)
-    const old = createEngine({ store: t.store, plans: registryOf(from), clock: t.clock, calendar })
-    const v = await old.open(
-      { planId: from.id, title: '旧版事件', severityReason: '人工', ...input } as never,
-      by,
-    )
-    const step = async (type: string, fields: Record<string, unknown>, who: Caller) => {
-      t.clock.advance(1)
-      return old.send(v.id, { type, fields }, who)
-    }
+    const { id, step } = await openedByOld(t, from, input, by)
     const migrate = async (reason: string) => {
       t.clock.advance(1)
-      return t.engine.migrate(v.id, { toVersion: to.version, reason }, admin)
+      return t.engine.migrate(id, { toVersion: to.version, reason }, admin)
     }
-    return { id: v.id, step, migrate, registry }
+    return { id, step, migrate, registry }
   }
 
   const obligation = async (id: string, rule: string): Promise<Obligation> => {
@@ -66,11 +57,6 @@ describe('a migration judges owed obligations again under the new version’s ru
     return o as unknown as Obligation
   }
   const lastEntry = async (id: string) => (await t.engine.history(id, office)).at(-1)
-  const proof = async (id: string, registry: ReturnType<typeof registryOf>) => {
-    const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans: registry }, id)
-    expect(audit.readModel.mismatches).toEqual([])
-    expect(audit.ok).toBe(true)
-  }
 
   /** hrss-city v3: opened 重大, reported to the group (and to the city's offices), lowered to 一般. */
   async function hrssLowered(toCity: boolean) {
@@ -96,7 +82,7 @@ describe('a migration judges owed obligations again under the new version’s ru
       type: 'MIGRATED',
       payload: { from: 3, to: 4, rejudged: true, obligations: { met: ['report:filing#1'] } },
     })
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('hrss-city 3 → 4: not told, the filing stays owed (nothing done before meets it)', async () => {
@@ -106,7 +92,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     expect(o.obligations.met).not.toContain('report:filing#1')
     expect(await obligation(h.id, 'report:filing')).toMatchObject({ status: 'owed', metAt: null })
     expect(JSON.stringify((await lastEntry(h.id))?.payload)).not.toContain('report:filing')
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('nanchong-npc-2022 3 → 4: a tip-off’s answer owed again is met by the reply made after the investigation', async () => {
@@ -136,7 +122,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     expect(await lastEntry(h.id)).toMatchObject({
       payload: { rejudged: true, obligations: { met: expect.arrayContaining(['answer:tipOff#2']) } },
     })
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   /** saws-2014 v2: opened 较大, reported to 人事司 at 较大, lowered to 一般. */
@@ -154,7 +140,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     const o = await h.migrate('第三版：已报过较高级别的不再另报')
     expect(o.obligations.met).toContain(owed.id)
     expect(await obligation(h.id, R.reportGeneral)).toMatchObject({ status: 'met', dueAt: owed.dueAt })
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('saws-2014 2 → 3: with no report made before, it stays owed', async () => {
@@ -168,7 +154,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     for (const id of owed) expect(o.obligations.met).not.toContain(id)
     const after = (await t.engine.get(h.id, office)).obligations
     for (const id of owed) expect(after.find((x) => x.id === id)?.status).not.toMatch(/met|late/)
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   /**
@@ -216,7 +202,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     expect(o.obligations.begun).toContain('mainstream#1')
     expect(o.obligations.met).toContain('mainstream#1')
     expect(await obligation(h.id, 'mainstream')).toMatchObject({ status: 'met', metAt: releasedAt })
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('neixiang-2017 3 → 4: risen with no release since, the mainstream release is owed from the migration', async () => {
@@ -225,7 +211,7 @@ describe('a migration judges owed obligations again under the new version’s ru
     expect(o.obligations.begun).toContain('mainstream#1')
     expect(o.obligations.met).not.toContain('mainstream#1')
     expect(await obligation(h.id, 'mainstream')).toMatchObject({ status: 'owed' })
-    await proof(h.id, h.registry)
+    await audited(t, h.registry, h.id)
   })
 
   it('a MIGRATED entry written before (no `rejudged`) replays as written: the filing stays owed', async () => {

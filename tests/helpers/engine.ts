@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import * as registry from '../../machines/index.js'
-import type { IncidentContext } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { createCalendar } from '../../src/calendar/index.js'
+import { auditIncident } from '../../src/engine/audit.js'
 import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
 import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { isBehind, restoreWith } from '../../src/engine/tail.js'
@@ -14,6 +15,7 @@ import { AppError } from '../../src/errors.js'
 import { createStore, type Store } from '../../src/store/connection.js'
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { readIncident } from '../../src/store/repo.js'
+import { registryOf } from './migration-plans.js'
 import { freshSchema, PG_URL, type StoreKind } from './stores.js'
 
 export const calendar = createCalendar()
@@ -69,6 +71,36 @@ export const caller = (role: Caller['role'], organisation = 'default'): Caller =
   organisation,
   tokenId: `token-${role}-${organisation}`,
 })
+
+/**
+ * An incident opened on `from` in `t`'s store by an engine that knows `from` only (as the release
+ * before would have opened it; title 旧版事件 and severity reason 人工 unless `input` says), so that
+ * `t.engine` can migrate it. `step` sends through that engine a minute after the last event.
+ */
+export async function openedByOld(
+  t: TestEngine,
+  from: PlanDefinition,
+  input: Record<string, unknown>,
+  by: Caller,
+) {
+  const old = createEngine({ store: t.store, plans: registryOf(from), clock: t.clock, calendar })
+  const v = await old.open(
+    { planId: from.id, title: '旧版事件', severityReason: '人工', ...input } as never,
+    by,
+  )
+  const step = async (type: string, fields: Record<string, unknown>, who: Caller) => {
+    t.clock.advance(1)
+    return old.send(v.id, { type, fields }, who)
+  }
+  return { id: v.id, step }
+}
+
+/** The incident's audit passes on `plans`: its journal's chain, and replay reproducing the stored read model. */
+export async function audited(t: TestEngine, plans: EngineDeps['plans'], id: string) {
+  const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans }, id)
+  expect(audit.readModel.mismatches).toEqual([])
+  expect(audit.ok).toBe(true)
+}
 
 /** What a refused send answered: its status, its message, and the problem's other members. */
 export interface Refusal {
