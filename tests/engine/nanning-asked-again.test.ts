@@ -11,14 +11,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV6, planV7 } from '../../machines/nanning-aic-2017/index.js'
-import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { AppError } from '../../src/errors.js'
-import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import { plan } from '../helpers/nanning.js'
-import { admin, C, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
+import { admin, C, openedOn, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
 
-const { monitor, office, group } = C
+const { office, group } = C
 
 const refusalOf = (p: Promise<unknown>) =>
   p.then(
@@ -40,20 +39,12 @@ describe('nanning-aic-2017 四(五) through the engine: whether to review, asked
    */
   async function subsidedTwice(on?: PlanDefinition) {
     t = await freshEngine(':memory:', undefined, on ? registryOf(on, planV7, plan) : undefined)
-    const current = t
-    const engine = on
-      ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
-      : t.engine
-    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, monitor)
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
-      current.clock.advance(1)
-      return engine.send(v.id, { type, fields }, who)
-    }
+    const { engine, id, send } = await openedOn(t, on)
     await releasedAndSubsided(send)
     // Version 11 asks again, after the relapse, whether to liaise (四(四)).
     await v11Settled(await send(office, 'RELAPSE', { reason: '再次发酵' }), send)
     const view = await send(office, 'SUBSIDE')
-    return { engine, id: v.id, send, view }
+    return { engine, id, send, view }
   }
 
   const yes = { decision: 'decision:review', answer: 'yes', reason: '需要总结' }

@@ -10,13 +10,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV8 as plan, planV7 } from '../../machines/nanning-aic-2017/index.js'
-import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { AppError } from '../../src/errors.js'
-import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
+import { freshEngine, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
-import { admin, C, released } from '../helpers/nanning-engine.js'
+import { admin, C, openedOn, released } from '../helpers/nanning-engine.js'
 
-const { monitor, office, group, spokesperson } = C
+const { office, group, spokesperson } = C
 
 const refusalOf = (p: Promise<unknown>) =>
   p.then(
@@ -39,19 +38,11 @@ describe('nanning-aic-2017 四(四) through the engine: an interview proposed ag
   /** Released, then the interview proposed twice with no decision; opened on `on` (default: current). */
   async function proposedTwice(on?: PlanDefinition) {
     t = await freshEngine(':memory:', undefined, on ? registryOf(on, plan) : undefined)
-    const current = t
-    const engine = on
-      ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
-      : t.engine
-    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, monitor)
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
-      current.clock.advance(1)
-      return engine.send(v.id, { type, fields }, who)
-    }
+    const { engine, id, send } = await openedOn(t, on)
     await released(send)
     const first = await send(office, 'PROPOSE_INTERVIEW', proposal)
     const view = await send(office, 'PROPOSE_INTERVIEW', { ...proposal, reason: '媒体再次约访' })
-    return { engine, id: v.id, send, first, view }
+    return { engine, id, send, first, view }
   }
 
   it('version 7: the later asking waived, the yes to the older one authorized nothing and INTERVIEW was refused naming nothing', async () => {

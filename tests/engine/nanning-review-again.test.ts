@@ -10,14 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV5, planV6 } from '../../machines/nanning-aic-2017/index.js'
 import { auditIncident } from '../../src/engine/audit.js'
-import { type Caller, createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
-import { calendar, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import { plan } from '../helpers/nanning.js'
-import { admin, C, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
+import { admin, C, openedOn, releasedAndSubsided, v11Settled } from '../helpers/nanning-engine.js'
 
-const { monitor, office, group } = C
+const { office, group } = C
 
 describe('nanning-aic-2017 四(五) through the engine: a review ordered again after a relapse', () => {
   let t: TestEngine | undefined
@@ -32,14 +31,7 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
    */
   async function orderedAgain(on?: PlanDefinition) {
     t = await freshEngine(await newDb('sqlite'), undefined, on ? registryOf(on, planV6, plan) : undefined)
-    const engine = on
-      ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
-      : t.engine
-    const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, monitor)
-    const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
-      t?.clock.advance(1)
-      return engine.send(v.id, { type, fields }, who)
-    }
+    const { engine, id, send } = await openedOn(t, on)
     await releasedAndSubsided(send)
     await send(group, 'DECIDE', { decision: 'decision:review', answer: 'yes', reason: '需要总结' })
     await send(group, 'WAIVE', { obligation: 'review#1', reason: '改为不总结' })
@@ -51,7 +43,7 @@ describe('nanning-aic-2017 四(五) through the engine: a review ordered again a
       answer: 'yes',
       reason: '再次发酵，须总结',
     })
-    return { engine, id: v.id, send, view }
+    return { engine, id, send, view }
   }
 
   const refusalOf = (p: Promise<unknown>) =>

@@ -2,8 +2,11 @@
  * Driving 南宁市工商局预案 through the engine: the plan's people (helpers/nanning.ts `P`) as
  * callers, and the routes the engine tests share to an incident released (and subsided).
  */
-import type { Caller } from '../../src/engine/engine.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { type Caller, createEngine } from '../../src/engine/engine.js'
 import type { IncidentView } from '../../src/engine/view.js'
+import { calendar, type TestEngine } from './engine.js'
+import { registryOf } from './migration-plans.js'
 import { P, reportFields } from './nanning.js'
 
 /** Each person of `P` as a caller of the default organisation. */
@@ -15,6 +18,24 @@ export const C = Object.fromEntries(
 export const admin = { actor: { name: '管理员', role: 'admin' as const }, organisation: 'default' }
 
 export type Send = (who: Caller, type: string, fields?: Record<string, unknown>) => Promise<IncidentView>
+
+/**
+ * An incident (农贸市场过期食品) opened by the monitor in `t`'s store: on the current version by
+ * `t.engine`, or on `on` by an engine that knows `on` only (the release before; `t.engine`, given
+ * `on` in its registry, migrates it). `send` moves the clock a minute and sends through the
+ * engine that opened it.
+ */
+export async function openedOn(t: TestEngine, on?: PlanDefinition) {
+  const engine = on
+    ? createEngine({ store: t.store, plans: registryOf(on), clock: t.clock, calendar })
+    : t.engine
+  const v = await engine.open({ planId: 'nanning-aic-2017', title: '农贸市场过期食品' }, C.monitor)
+  const send = (who: Caller, type: string, fields: Record<string, unknown> = {}) => {
+    t.clock.advance(1)
+    return engine.send(v.id, { type, fields }, who)
+  }
+  return { engine, id: v.id, send }
+}
 
 /**
  * A 一般 incident categorised and its source resolved (owed from version 10: 五(二), 三(二)3),
