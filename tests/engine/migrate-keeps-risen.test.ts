@@ -11,12 +11,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as hrss from '../../machines/hrss-city/index.js'
-import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
 import * as saws from '../../machines/saws-2014/index.js'
 import type { Caller } from '../../src/engine/engine.js'
-import { replayJournal } from '../../src/engine/replay.js'
-import { audited, caller, freshEngine, newDb, openedByOld, type TestEngine } from '../helpers/engine.js'
+import {
+  audited,
+  caller,
+  freshEngine,
+  migratedEntry,
+  newDb,
+  openedByOld,
+  type TestEngine,
+} from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
 const monitor = caller('monitor')
@@ -116,30 +123,11 @@ describe('a migration keeps owed what a rise kept owed (rule 4)', () => {
   it('a MIGRATED entry written before (no `keptRisen`) replays as written: the report to the city leader withdrawn', async () => {
     const h = await hrssRisen()
     await h.migrate('新版预案')
-    const entry = await t.store.db
-      .selectFrom('journal')
-      .select(['seq', 'payload'])
-      .where('incident_id', '=', h.id)
-      .where('type', '=', 'MIGRATED')
-      .executeTakeFirstOrThrow()
+    const entry = await migratedEntry(t, h.registry, h.id)
     const { keptRisen: _, obligations: __, ...older } = JSON.parse(entry.payload) as Record<string, unknown>
-    const row = await t.store.db
-      .selectFrom('incidents')
-      .select(['plan_id', 'plan_version'])
-      .where('id', '=', h.id)
-      .executeTakeFirstOrThrow()
-    const entries = await t.store.db
-      .selectFrom('journal')
-      .selectAll()
-      .where('incident_id', '=', h.id)
-      .orderBy('seq')
-      .execute()
-    const leader = (payload: string) => {
-      const at = entries.find((e) => e.seq === entry.seq)
-      if (at) at.payload = payload
-      const ctx = replayJournal(h.registry, row, entries).actorRef?.getSnapshot().context as IncidentContext
-      return ctx.obligations.find((o) => o.id === 'report:cityLeader#1')?.withdrawn?.reason ?? 'owed'
-    }
+    const leader = (payload: string) =>
+      entry.replayedWith(payload).obligations.find((o) => o.id === 'report:cityLeader#1')?.withdrawn
+        ?.reason ?? 'owed'
     expect(leader(JSON.stringify(older))).toBe('预案第 6 版不再要求（迁移：新版预案）')
     expect(leader(entry.payload)).toBe('owed')
   })

@@ -11,14 +11,21 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as hrss from '../../machines/hrss-city/index.js'
-import type { IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import * as nanchong from '../../machines/nanchong-npc-2022/index.js'
 import * as neixiang from '../../machines/neixiang-2017/index.js'
 import * as saws from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Caller } from '../../src/engine/engine.js'
-import { replayJournal } from '../../src/engine/replay.js'
-import { audited, caller, freshEngine, newDb, openedByOld, type TestEngine } from '../helpers/engine.js'
+import {
+  audited,
+  caller,
+  freshEngine,
+  migratedEntry,
+  newDb,
+  openedByOld,
+  type TestEngine,
+} from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
 const monitor = caller('monitor')
@@ -217,30 +224,10 @@ describe('a migration judges owed obligations again under the new version’s ru
   it('a MIGRATED entry written before (no `rejudged`) replays as written: the filing stays owed', async () => {
     const h = await hrssLowered(true)
     await h.migrate('第四版')
-    const entry = await t.store.db
-      .selectFrom('journal')
-      .select(['seq', 'payload'])
-      .where('incident_id', '=', h.id)
-      .where('type', '=', 'MIGRATED')
-      .executeTakeFirstOrThrow()
+    const entry = await migratedEntry(t, h.registry, h.id)
     const { rejudged: _, obligations: __, ...older } = JSON.parse(entry.payload) as Record<string, unknown>
-    const row = await t.store.db
-      .selectFrom('incidents')
-      .select(['plan_id', 'plan_version'])
-      .where('id', '=', h.id)
-      .executeTakeFirstOrThrow()
-    const entries = await t.store.db
-      .selectFrom('journal')
-      .selectAll()
-      .where('incident_id', '=', h.id)
-      .orderBy('seq')
-      .execute()
-    const filing = (payload: string) => {
-      const at = entries.find((e) => e.seq === entry.seq)
-      if (at) at.payload = payload
-      const ctx = replayJournal(h.registry, row, entries).actorRef?.getSnapshot().context as IncidentContext
-      return ctx.obligations.find((o) => o.rule === 'report:filing')?.status
-    }
+    const filing = (payload: string) =>
+      entry.replayedWith(payload).obligations.find((o) => o.rule === 'report:filing')?.status
     expect(filing(JSON.stringify(older))).toBe('owed')
     expect(filing(entry.payload)).toBe('met')
   })

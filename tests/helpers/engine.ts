@@ -9,6 +9,7 @@ import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.j
 import { createCalendar } from '../../src/calendar/index.js'
 import { auditIncident } from '../../src/engine/audit.js'
 import { type Caller, createEngine, type Engine, type EngineDeps } from '../../src/engine/engine.js'
+import { replayJournal } from '../../src/engine/replay.js'
 import { parseSnapshot } from '../../src/engine/snapshot-text.js'
 import { isBehind, restoreWith } from '../../src/engine/tail.js'
 import { AppError } from '../../src/errors.js'
@@ -100,6 +101,37 @@ export async function audited(t: TestEngine, plans: EngineDeps['plans'], id: str
   const audit = await auditIncident({ db: t.store.db, replay: t.engine.replay, plans }, id)
   expect(audit.readModel.mismatches).toEqual([])
   expect(audit.ok).toBe(true)
+}
+
+/**
+ * The incident's MIGRATED entry as journaled (`payload`), and `replayedWith(p)`: the incident
+ * replayed on `plans` from its journal with that entry's payload read as `p` (an entry an older
+ * release wrote), its context.
+ */
+export async function migratedEntry(t: TestEngine, plans: EngineDeps['plans'], id: string) {
+  const entry = await t.store.db
+    .selectFrom('journal')
+    .select(['seq', 'payload'])
+    .where('incident_id', '=', id)
+    .where('type', '=', 'MIGRATED')
+    .executeTakeFirstOrThrow()
+  const row = await t.store.db
+    .selectFrom('incidents')
+    .select(['plan_id', 'plan_version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const entries = await t.store.db
+    .selectFrom('journal')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('seq')
+    .execute()
+  const replayedWith = (payload: string) => {
+    const at = entries.find((e) => e.seq === entry.seq)
+    if (at) at.payload = payload
+    return replayJournal(plans, row, entries).actorRef?.getSnapshot().context as IncidentContext
+  }
+  return { payload: entry.payload, replayedWith }
 }
 
 /** What a refused send answered: its status, its message, and the problem's other members. */
