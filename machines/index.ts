@@ -38,6 +38,7 @@ import {
   planV9 as nanningAic2017V9,
   planV10 as nanningAic2017V10,
   planV11 as nanningAic2017V11,
+  planV12 as nanningAic2017V12,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -90,6 +91,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V9,
   nanningAic2017V10,
   nanningAic2017V11,
+  nanningAic2017V12,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

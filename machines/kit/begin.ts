@@ -3,6 +3,8 @@
  * new instance of a rule (due from its anchor or from the event, met at once if done
  * before: OBLIGATIONS.md rule 6), and the record of one discharged. Pure.
  */
+
+import type { Role, Severity } from '../vocabulary.js'
 import { fieldsMatch } from './conditions.js'
 import { NAMED } from './discharge-one.js'
 import type { Act, Discharge, Obligation, ObligationRule, PriorAfter } from './obligation-types.js'
@@ -57,6 +59,15 @@ function instances(obligations: readonly Obligation[], rule: string, draftId: st
   return n
 }
 
+/** Who owes an instance of `rule` at `severity`: its `owedBy`, and `alsoOwedAt`'s roles at those grades. */
+export function ownersAt(rule: ObligationRule, severity: Severity | null): Role[] {
+  const also = rule.alsoOwedAt
+  const out = [...rule.owedBy]
+  if (also === undefined || severity === null || !also.severities.includes(severity)) return out
+  for (const r of also.by) if (!out.includes(r)) out.push(r)
+  return out
+}
+
 /** A new instance of `rule`, due from its anchor or (a rise, a repeat) from `at`; met at once if done before. */
 export function begin(
   ctx: IncidentContext,
@@ -92,7 +103,7 @@ export function begin(
     label: rule.label,
     clause: rule.clause,
     policy: rule.policy,
-    owedBy: [...rule.owedBy],
+    owedBy: ownersAt(rule, ctx.severity),
     recipient: rule.recipient ?? null,
     draftId: opts.draftId ?? null,
     deadline: rule.deadline ?? null,

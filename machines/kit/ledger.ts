@@ -11,7 +11,16 @@
  */
 import { isAbove, type Severity } from '../vocabulary.js'
 import { type Change, syncApprovalsIn } from './approval-sync.js'
-import { actFields, begin, discharged, keyedRule, keysOf, matchesDischarge, toldBefore } from './begin.js'
+import {
+  actFields,
+  begin,
+  discharged,
+  keyedRule,
+  keysOf,
+  matchesDischarge,
+  ownersAt,
+  toldBefore,
+} from './begin.js'
 import { admits } from './conditions.js'
 import { orderedBy, withdrawDeclined } from './declined.js'
 import { resolvedFields } from './discharge-one.js'
@@ -104,6 +113,7 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   const index = ruleIndex(spec.rules)
   if (change !== 'none' || categoryChanged)
     next.obligations = withdrawUnrequired(spec, index, next, event, change, categoryChanged)
+  if (change !== 'none') next.obligations = ownedAtGrade(index, next)
   // Answered yes by this event: taken before anything is withdrawn or begun (same order as before).
   const ordered = orderedBy(ctx.obligations, next.obligations)
   next.obligations = withdrawDeclined(index.first, ctx.obligations, next, event, spec.options)
@@ -122,6 +132,22 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
   // `again.factsTurned`: the mark keeps the watched facts it saw (a plan without such a rule, none).
   if (index.watchedFacts.length > 0) next.ledger.facts = watchedOf(index.watchedFacts, next.facts)
   return next
+}
+
+/**
+ * `alsoOwedAt`: after a change of grade, each owed instance of such a rule names who owes it at
+ * the grade it has now (what is met, waived or withdrawn keeps who owed it then).
+ */
+function ownedAtGrade(index: RuleIndex, ctx: IncidentContext): Obligation[] {
+  return mapChanged(ctx.obligations, (o) => {
+    if (o.status !== 'owed') return o
+    const rule = index.first.get(o.rule)
+    if (rule?.alsoOwedAt === undefined) return o
+    const owedBy = ownersAt(rule, ctx.severity)
+    return owedBy.length === o.owedBy.length && owedBy.every((r, i) => o.owedBy[i] === r)
+      ? o
+      : { ...o, owedBy }
+  })
 }
 
 function dischargeWith(o: Obligation, event: IncidentEvent, at: string): Obligation {

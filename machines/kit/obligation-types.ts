@@ -231,6 +231,15 @@ export interface ObligationRule {
    * Absent: whoever the plan's `waivers` name.
    */
   waivableBy?: readonly Role[]
+  /**
+   * Opt-in: roles that owe it beside `owedBy` only while the incident is at one of these grades
+   * (nanning-aic-2017 version 13, 四(四) 对重大舆情，由新闻宣传分管领导牵头…落实源头化解工作: the leader
+   * in charge of news owes 源头化解 at 重大 and above, the units at every grade). An instance
+   * begun names them at such a grade; a change of grade adds or drops them on every owed
+   * instance of the rule (what was met, waived or withdrawn keeps who owed it then). Absent:
+   * `owedBy` at every grade.
+   */
+  alsoOwedAt?: { severities: readonly Severity[]; by: readonly Role[] }
 }
 
 /** Who may approve a draft at a grade, in order (审核 before 审定). */

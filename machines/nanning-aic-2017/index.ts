@@ -1,6 +1,8 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
+ * Version 13: the comment work judged and done by the office (三(二)1) and the units (三(二)3) apart,
+ * 四(四) 沟通 by the office and newsLeader, 源头化解 by newsLeader only at 重大+ (rules/version13.ts).
  * Version 12: 三(二)1、三(二)3 根据需要…网上评论 decided by the office or the units, 三(二)2 法制科's
  * legal support owed (rules/version12.ts), approvals from the roles the text names — newsLeader,
  * unitHead (rules/approvers.ts). Version 11: 四(四) 视情况…沟通 decided by the group, 三(二)3 签署意见后向分管领导汇报 owed
@@ -15,7 +17,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 to 11 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 12 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -26,6 +28,7 @@ import { clauses } from './clauses.js'
 import { events, eventsV3 } from './events.js'
 import { eventsV10 } from './events-v10.js'
 import { eventsV12 } from './events-v12.js'
+import { eventsV13 } from './events-v13.js'
 import {
   machine,
   machineV2,
@@ -38,6 +41,7 @@ import {
   machineV9,
   machineV10,
   machineV11,
+  machineV12,
 } from './machine.js'
 import {
   approvals,
@@ -54,9 +58,11 @@ import {
   obligationsV10,
   obligationsV11,
   obligationsV12,
+  obligationsV13,
   PLAN_ID,
   severities,
   toV12,
+  toV13,
   waivers,
 } from './rules.js'
 
@@ -215,12 +221,33 @@ export const planV11: PlanDefinition = {
  * migration (the decision due 1 hour from then), the support met where 法制科 gave it, and owes
  * what is owed of the approvals from the new approvers (approvals given stay).
  */
-export const plan: PlanDefinition = {
+export const planV12: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: obligationsV12,
   approvals: approvalsV12,
   events: eventsV12,
-  machine,
+  machine: machineV12,
   migratesFrom: { from: 11, context: toV12 },
+}
+
+/**
+ * Version 13 (README "Version 13"), a reading of version 12 against the text: 三(二)1's comment work
+ * is the office's and 三(二)3's the units' — each judges its own need (`decision:comments-office`,
+ * `decision:comments-unit`, asked where version 12 asked the one, whose one no closed both) and does
+ * its own part (`step:comments-office`, `step:comments-unit`: GUIDE_COMMENTS names its `part`, from
+ * that body alone), only work done after the group's decision (or the latest relapse) counting; 四(四)
+ * 沟通 by the office and 新闻宣传分管领导 (三(二)1、五(一) name the office; the business 分管领导 no longer);
+ * 源头化解 by the units at every grade and by 新闻宣传分管领导 at 重大 and above only (四(四); kit
+ * `alsoOwedAt`). Version 12's states, approvals and kit options; the migration from 12
+ * (rules/migration-v13.ts) splits the comment decision by who answered it and moves the liaison and
+ * 源头化解 to their people, on the record.
+ */
+export const plan: PlanDefinition = {
+  ...planV12,
+  version: 13,
+  obligations: obligationsV13,
+  events: eventsV13,
+  machine,
+  migratesFrom: { from: 12, context: toV13 },
 }

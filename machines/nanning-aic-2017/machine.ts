@@ -42,6 +42,7 @@ import {
   obligationsV10,
   obligationsV11,
   obligationsV12,
+  obligationsV13,
   PLAN_ID,
 } from './rules.js'
 
@@ -63,7 +64,9 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * interview too; version 10 (review of version 9) takes its own approvals and escalation
  * (rules/approvals.ts, rules/versions.ts) and chart/any-phase.ts's releases and interviews;
  * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there),
- * version 12 GUIDE_COMMENTS and LEGAL_OPINION (the comment work and the legal support it owes).
+ * version 12 GUIDE_COMMENTS and LEGAL_OPINION (the comment work and the legal support it owes);
+ * version 13 holds GUIDE_COMMENTS to its sender's part and RESOLVE_SOURCE from 新闻宣传分管领导 to 重大
+ * and above (chart/any-phase.ts, chart/guards.ts).
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -141,11 +144,18 @@ const V9_OPTIONS: KitOptions = {
 }
 
 /**
+ * Version 13's chart: version 12's, with the comment work decided and done by each body for its own
+ * part (三(二)1 the office, 三(二)3 the units: GUIDE_COMMENTS names its part, from that body alone), the
+ * liaison and 源头化解 owed by the people the text names, and RESOLVE_SOURCE from 新闻宣传分管领导 only at
+ * 重大 and above (rules/version13.ts, chart/guards.ts).
+ */
+export const machine = chart(obligationsV13, 13)
+/**
  * Version 12's chart: version 11's, with 三(二)1、三(二)3's comment work decided by the office or the
  * units and 三(二)2's legal support owed (rules/version12.ts); GUIDE_COMMENTS and LEGAL_OPINION are
  * accepted in every open phase (chart/any-phase.ts).
  */
-export const machine = chart(obligationsV12, 12)
+export const machineV12 = chart(obligationsV12, 12)
 /**
  * Version 11's chart: version 10's, with 四(四)'s liaison decided by the group and 三(二)3's 汇报
  * owed (rules/version11.ts); LIAISE is accepted in every open phase (chart/any-phase.ts).

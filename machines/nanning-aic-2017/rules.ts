@@ -15,8 +15,11 @@
  *                   10 add, and what 2 and 3 did differently
  *   version11.ts    what version 11 adds: 四(四)'s liaison decided, 三(二)3's 汇报 to 分管领导
  *   version12.ts    what version 12 adds: 三(二)1、三(二)3's comment work decided, 三(二)2's legal support
+ *   version13.ts    what version 13 mends: the comment work split by body (三(二)1 / 三(二)3), the
+ *                   liaison and 源头化解 owed by the people the text names
  *   approvers.ts    version 12's named approvers (newsLeader, unitHead) and where the unit's head stands
  *   migration-v12.ts  what is owed, owed by version 12's people at the migration from 11
+ *   migration-v13.ts  the comment decision split by who answered it, the liaison and 源头化解 moved, from 12
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
@@ -29,6 +32,7 @@ export {
 } from './rules/approvers.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
 export { toV12 } from './rules/migration-v12.js'
+export { toV13 } from './rules/migration-v13.js'
 export {
   ANSWERABLE,
   escalation,
@@ -60,6 +64,21 @@ export {
   LEGAL_POLICY,
   obligationsV12,
 } from './rules/version12.js'
+export {
+  COMMENT_PART_LABELS,
+  COMMENT_PART_ROLES,
+  COMMENT_PARTS,
+  COMMENTS_OFFICE_DECISION_POLICY,
+  COMMENTS_OFFICE_POLICY,
+  COMMENTS_UNIT_DECISION_POLICY,
+  COMMENTS_UNIT_POLICY,
+  type CommentPart,
+  commonV13,
+  LIAISE_ROLES_V13,
+  obligationsV13,
+  SOURCE_POLICY_V13,
+  SOURCE_ROLES_V13,
+} from './rules/version13.js'
 export {
   CATEGORIZE_POLICY,
   escalationV10,

@@ -50,6 +50,10 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
   ...(r.keyedBy === undefined ? {} : { keyedBy: { ...r.keyedBy } }),
   // Only where one step discharges one owed instance (kit `dischargeOne`).
   ...(r.dischargeOne === true ? { dischargeOne: true as const } : {}),
+  // Only where some roles owe it at some grades alone (kit `alsoOwedAt`).
+  ...(r.alsoOwedAt === undefined
+    ? {}
+    : { alsoOwedAt: { severities: [...r.alsoOwedAt.severities], by: [...r.alsoOwedAt.by] } }),
   // Only where its step is written from a draft of this purpose (kit `usesDraft`).
   ...(r.usesDraft === undefined ? {} : { usesDraft: r.usesDraft }),
   ...(extra.order === undefined ? {} : { order: extra.order }),

@@ -69,7 +69,8 @@ export async function released(send: Send): Promise<IncidentView> {
  * Versions 11 and 12's duties settled where `view` owes them (earlier versions owe none): the
  * group decides against liaising (四(四) 视情况…沟通), the unit head tells 分管领导 of the texts
  * signed (三(二)3 及时向分管领导汇报); version 12: the office judges no comment work needed
- * (三(二)1、三(二)3 根据需要…网上评论) and 法制科 gives its legal support (三(二)2). The latest view.
+ * (三(二)1、三(二)3 根据需要…网上评论) and 法制科 gives its legal support (三(二)2); version 13: the
+ * office and the unit each judge it for its own part (三(二)1; 三(二)3). The latest view.
  */
 export async function v11Settled(view: IncidentView, send: Send): Promise<IncidentView> {
   const owes = (v: IncidentView, rule: string) =>
@@ -87,6 +88,19 @@ export async function v11Settled(view: IncidentView, send: Send): Promise<Incide
       decision: 'decision:comments',
       answer: 'no',
       reason: '无需网上评论引导',
+    })
+  // Version 13: the office's (三(二)1) and the units' (三(二)3) judgements apart.
+  if (owes(v, 'decision:comments-office'))
+    v = await send(C.office, 'DECIDE', {
+      decision: 'decision:comments-office',
+      answer: 'no',
+      reason: '无需网上评论引导',
+    })
+  if (owes(v, 'decision:comments-unit'))
+    v = await send(C.head, 'DECIDE', {
+      decision: 'decision:comments-unit',
+      answer: 'no',
+      reason: '无需提出引导口径',
     })
   if (owes(v, 'step:legal')) v = await send(C.legal, 'LEGAL_OPINION', { opinion: '不涉及违法' })
   return v

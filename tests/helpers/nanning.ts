@@ -17,6 +17,7 @@ import {
   planV9,
   planV10,
   planV11,
+  planV12,
 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
@@ -79,7 +80,8 @@ const BY: Record<string, Actor | readonly Actor[]> = {
   ASSESS: P.office,
   DECIDE_MEASURES: P.group,
   DECIDE_NO_RESPONSE: P.group,
-  RESOLVE_SOURCE: P.news,
+  // Version 13: the units (三(二)3); 新闻宣传分管领导 only at 重大 and above, the business 分管领导 no longer.
+  RESOLVE_SOURCE: [P.news, P.head],
   NOTIFY_AUTHORITIES: P.office,
   RELEASE: P.spokesperson,
   SUBSIDE: P.office,
@@ -124,6 +126,7 @@ const VERSIONS: readonly PlanDefinition[] = [
   planV9,
   planV10,
   planV11,
+  planV12,
   plan,
 ]
 /** The plan version a walker runs (its machine), the current one when it is none of them. */
@@ -208,7 +211,8 @@ export function approvedDraft(w: Walker, purpose = 'release'): string {
  * Versions 11 and 12's duties settled where owed: the group decides against liaising (四(四)
  * 视情况…沟通) and the unit head tells 分管领导 of the texts signed (三(二)3 及时向分管领导汇报);
  * version 12: the office judges no comment work needed (三(二)1、三(二)3 根据需要…网上评论) and
- * 法制科 gives its legal support (三(二)2).
+ * 法制科 gives its legal support (三(二)2); version 13: the office and the unit each judge no comment
+ * work needed for its own part (三(二)1; 三(二)3).
  */
 export function v11Settled(w: Walker) {
   const owes = (rule: string) => w.owed().some((o) => o.rule === rule)
@@ -221,6 +225,21 @@ export function v11Settled(w: Walker) {
       'DECIDE',
       { decision: 'decision:comments', answer: 'no', reason: '无需网上评论引导' },
       { by: P.office },
+    )
+  // Version 13: the office's (三(二)1) and the units' (三(二)3) judgements apart.
+  if (owes('decision:comments-office'))
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments-office', answer: 'no', reason: '无需网上评论引导' },
+      { by: P.office },
+    )
+  if (owes('decision:comments-unit'))
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments-unit', answer: 'no', reason: '无需提出引导口径' },
+      { by: P.head },
     )
   if (owes('step:legal')) act(w, 'LEGAL_OPINION', { opinion: '不涉及违法' }, { by: P.legal })
 }

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV11 } from '../../machines/nanning-aic-2017/index.js'
+import { planV12 as plan, planV11 } from '../../machines/nanning-aic-2017/index.js'
 import type { Walker } from '../helpers/machine.js'
-import { act, grade, ob, openOn, P, plan, reportFields, toPreparing } from '../helpers/nanning.js'
+import { act, grade, ob, openOn, P, reportFields, toPreparing } from '../helpers/nanning.js'
 
 const rolesOf = (p: PlanDefinition, type: string) => p.events.find((e) => e.type === type)?.roles
 const owedApprovals = (w: Walker) =>

@@ -11,6 +11,7 @@ import {
   COMMENTS_DECISION_POLICY,
   COMMENTS_POLICY,
   LEGAL_POLICY,
+  planV12 as plan,
   planV11,
 } from '../../machines/nanning-aic-2017/index.js'
 import { addMinutes, type Walker } from '../helpers/machine.js'
@@ -25,7 +26,6 @@ import {
   openOn,
   owedRules,
   P,
-  plan,
   reportFields,
   toConsultation,
   toPreparing,

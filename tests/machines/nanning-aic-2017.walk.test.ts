@@ -39,12 +39,18 @@ describe('nanning-aic-2017 walks to closed', () => {
     // 四(四) 视情况…沟通 (version 11): the group decides, on the record, and the office liaises.
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '涉及市场监管，须与公安机关沟通' })
     act(w, 'LIAISE', { departments: '市公安局' })
-    // 三(二)1、三(二)3 根据需要…网上评论 (version 12): the office judges, on the record.
+    // 三(二)1 / 三(二)3 根据需要…网上评论 (version 13): the office and the unit each judge their own part.
     act(
       w,
       'DECIDE',
-      { decision: 'decision:comments', answer: 'no', reason: '跟帖平稳，无需引导' },
+      { decision: 'decision:comments-office', answer: 'no', reason: '跟帖平稳，无需引导' },
       { by: P.office },
+    )
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments-unit', answer: 'no', reason: '跟帖平稳，无需引导口径' },
+      { by: P.head },
     )
     answerInitially(w)
     act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
@@ -69,12 +75,23 @@ describe('nanning-aic-2017 walks to closed', () => {
     act(w, 'ASSESS')
     act(w, 'DECIDE_NO_RESPONSE')
     expect(state(w)).toBe('{"response":"following"}')
-    expect(w.owed().map((o) => o.rule)).toEqual(['step:source', 'decision:liaise', 'decision:comments'])
+    expect(w.owed().map((o) => o.rule)).toEqual([
+      'step:source',
+      'decision:liaise',
+      'decision:comments-office',
+      'decision:comments-unit',
+    ])
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'no', reason: '关注度低，无需沟通' })
     act(
       w,
       'DECIDE',
-      { decision: 'decision:comments', answer: 'no', reason: '关注度低，无需引导' },
+      { decision: 'decision:comments-office', answer: 'no', reason: '关注度低，无需引导' },
+      { by: P.office },
+    )
+    act(
+      w,
+      'DECIDE',
+      { decision: 'decision:comments-unit', answer: 'no', reason: '关注度低，无需引导' },
       { by: P.staff },
     )
     act(w, 'RESOLVE_SOURCE', {}, { by: P.head })
@@ -94,13 +111,21 @@ describe('nanning-aic-2017 walks to closed', () => {
       answerInitially(w)
       act(w, 'FORMAL_HANDLING')
       act(w, 'RESOLVE_SOURCE')
+      // 三(二)1 / 三(二)3 (version 13): each body judges and does its own part.
       act(
         w,
         'DECIDE',
-        { decision: 'decision:comments', answer: 'yes', reason: '须提出引导口径' },
+        { decision: 'decision:comments-office', answer: 'yes', reason: '须通报引导信息' },
         { by: P.office },
       )
-      act(w, 'GUIDE_COMMENTS')
+      act(
+        w,
+        'DECIDE',
+        { decision: 'decision:comments-unit', answer: 'yes', reason: '须提出引导口径' },
+        { by: P.unitHead },
+      )
+      act(w, 'GUIDE_COMMENTS', { part: 'office' }, { by: P.office })
+      act(w, 'GUIDE_COMMENTS', { part: 'unit' }, { by: P.staff })
       act(w, 'LEGAL_OPINION', { opinion: '经营户涉嫌违法' }, { by: P.legal })
       act(w, 'RELEASE', { draftId: approvedDraft(w) })
       expect(state(w)).toBe('{"response":"following"}')

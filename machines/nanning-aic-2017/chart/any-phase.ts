@@ -6,7 +6,7 @@
 import { and, or } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { type ClauseMeta, clause } from '../../vocabulary.js'
-import { common, commonV10, commonV12, LEVEL_WAIVED } from '../rules.js'
+import { common, commonV10, commonV12, commonV13, LEVEL_WAIVED } from '../rules.js'
 import { releasesOf, step, type Version } from './helpers.js'
 
 const approve = (code: string, meta: ClauseMeta) => ({
@@ -98,12 +98,37 @@ const v12 = {
   },
 } as const
 
+/**
+ * Version 13: 三(二)1 (the office) and 三(二)3 (the units) are two parts of the comment work, each
+ * performed by its own body — GUIDE_COMMENTS names its part and is accepted from that body alone
+ * (still in every open phase, after a no too: the body may act; it meets only what is owed).
+ * 四(四) 对重大舆情，由新闻宣传分管领导牵头，会同各单位落实源头化解工作: RESOLVE_SOURCE from 新闻宣传分管领导
+ * only at 重大 and above (一般 由办公室牵头，协同法制科及各业务股室: the units do it).
+ */
+const v13 = {
+  GUIDE_COMMENTS: {
+    guard: and(['isOpen', 'commentPartOfSender']),
+    actions: step('commentGuidance'),
+    meta: clause(
+      '三(二)1、三(二)3',
+      '办公室通报网上评论引导信息、组织协调网上评论（三(二)1），有关单位提出引导口径、组织开展网上评论（三(二)3）：各办本部分',
+    ),
+  },
+  RESOLVE_SOURCE: {
+    guard: and(['isOpen', 'leadsSourceAtGrade']),
+    actions: step('sourceResolution'),
+    meta: clause('三(二)3、四(四)', '各有关单位快速调查，做好源头化解；重大舆情由新闻宣传分管领导牵头'),
+  },
+} as const
+
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
   const waivedLevel = version >= 4 ? { policy: LEVEL_WAIVED } : {}
   return {
-    ...commonTransitions(version >= 12 ? commonV12 : version >= 10 ? commonV10 : common),
+    ...commonTransitions(
+      version >= 13 ? commonV13 : version >= 12 ? commonV12 : version >= 10 ? commonV10 : common,
+    ),
     WAIVE: {
       guard: 'mayWaive',
       actions: 'waive',
@@ -169,5 +194,6 @@ export function anyPhase(version: Version) {
     ...(version >= 10 ? v10(releases) : {}),
     ...(version >= 11 ? v11 : {}),
     ...(version >= 12 ? v12 : {}),
+    ...(version >= 13 ? v13 : {}),
   } as const
 }

@@ -1,7 +1,14 @@
 /** The guards that decide the plan's own rules (the kit's guards are the same in every plan), for a version. */
 import { holds } from '../../kit/ledger.js'
 import type { IncidentContext } from '../../kit/types.js'
-import { REPORT_LEVELS, REPORT_LEVELS_V12, REVIEW_DECLINED, type Recipient } from '../rules.js'
+import {
+  COMMENT_PART_ROLES,
+  type CommentPart,
+  REPORT_LEVELS,
+  REPORT_LEVELS_V12,
+  REVIEW_DECLINED,
+  type Recipient,
+} from '../rules.js'
 import { type Args, acted, isRecipient, open, owedNow, recipients, type Version } from './helpers.js'
 
 /**
@@ -59,6 +66,25 @@ export function guardsOf(version: Version) {
         })
       )
     },
+    /**
+     * Version 13, 三(二)1、三(二)3: GUIDE_COMMENTS performs the part of its sender's body — `office`
+     * from the office, `unit` from a unit's staff or head. The engine's probe (role `system`, no
+     * part) is let through: some body may.
+     */
+    commentPartOfSender: ({ event }: Args) => {
+      if (event.actor.role === 'system') return true
+      const part = event.part
+      return (
+        (part === 'office' || part === 'unit') &&
+        (COMMENT_PART_ROLES[part as CommentPart] as readonly string[]).includes(event.actor.role)
+      )
+    },
+    /**
+     * Version 13, 四(四) 对重大舆情，由新闻宣传分管领导牵头…落实源头化解工作: 新闻宣传分管领导 resolves the
+     * source at 重大 and above; at 一般 (由办公室牵头，协同法制科及各业务股室) the units do (三(二)3).
+     */
+    leadsSourceAtGrade: ({ context, event }: Args) =>
+      event.actor.role !== 'newsLeader' || context.severity === 'major' || context.severity === 'critical',
     /** 四(三): the office assesses once it has the report (or the group waived telling it). */
     officeHasReport: ({ context }: Args) =>
       context.obligations.some(

@@ -162,6 +162,13 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
           description:
             'Each instance is a duty of its own: one discharging event meets one owed instance, the one it names in its field `obligation` (each instance names itself in its `discharge.fields.obligation`), or the oldest owed when it names none; absent: one event meets every owed instance it matches',
         }),
+        alsoOwedAt: z
+          .object({ severities: z.array(z.string()), by: z.array(z.string()) })
+          .optional()
+          .openapi({
+            description:
+              'Roles that owe it beside `owedBy` only while the incident is at one of these grades (a change of grade adds or drops them on its owed instances); absent: `owedBy` at every grade',
+          }),
         usesDraft: z.string().optional().openapi({
           description:
             'Its step is written from the current draft of this purpose without publishing it: while it is owed and no release of that purpose went out, the drafts of that purpose owe their approvals (with approvalsWhile releaseOwed, their approvals rows say so in `when`); absent: not',

@@ -1,0 +1,132 @@
+/**
+ * 南宁市工商局预案 12 → 13 (README "Version 13"): the same states, so every open incident maps. Version
+ * 12's one comment judgement answered keeps its answer for the body of whoever gave it, and the other
+ * body owes its own from the migration (due 1 hour from then: never a breach for time version 12 did
+ * not ask it); still owed, it is owed by both as it was. The liaison and 源头化解 still owed go to the
+ * people version 13 names, each move on the record (who migrated, when, why).
+ */
+import { describe, expect, it } from 'vitest'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import { planV12 } from '../../machines/nanning-aic-2017/index.js'
+import { quoteRules } from '../../src/engine/quotes.js'
+import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
+import { act, grade, P, plan, toPreparing } from '../helpers/nanning.js'
+
+const admin = { name: '管理员', role: 'admin' as const }
+const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
+  startIncident(planV12, { facts: {}, category: 'rumor', ...extra }, P.office)
+const comments = (w: Walker, answer: 'yes' | 'no', by: (typeof P)[keyof typeof P]) =>
+  act(w, 'DECIDE', { decision: 'decision:comments', answer, reason: '根据需要' }, { by })
+
+/** Migrated `hours` after the last event. */
+function migrated(w: Walker, hours = 0) {
+  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
+  const r = migrateSnapshot(planV12, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
+    at,
+    actor: admin,
+    reason: '网上评论引导分办公室、有关单位各自判断',
+    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
+  return { at, context: r.context, of }
+}
+
+describe('nanning-aic-2017 migration 12 → 13: the comment judgement split', () => {
+  it('answered no by the office: the office’s keeps the no, the units owe theirs from the migration (no breach)', () => {
+    const w = start()
+    toPreparing(w)
+    comments(w, 'no', P.office)
+    const answered = w.context().obligations.find((o) => o.rule === 'decision:comments')
+    const m = migrated(w, 24)
+    expect(m.of('decision:comments')).toEqual([])
+    expect(m.of('decision:comments-office')).toMatchObject([
+      {
+        status: 'met',
+        owedBy: ['office'],
+        startedAt: answered?.startedAt,
+        decision: { answer: 'no', by: P.office },
+        discharge: { type: 'DECIDE', fields: { decision: 'decision:comments-office' } },
+      },
+    ])
+    const unit = m.of('decision:comments-unit')
+    expect(unit).toMatchObject([
+      {
+        status: 'owed',
+        startedAt: m.at,
+        dueAt: addMinutes(m.at, 60),
+        breachedAt: null,
+        owedBy: ['unit', 'unitHead'],
+      },
+    ])
+    // On the record: who migrated, and why the units owe it now.
+    expect(unit[0]?.policy).toContain('迁移至第 13 版时补办')
+    expect(unit[0]?.policy).toContain('管理员')
+    expect(m.context.obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+  })
+
+  it('answered yes by a unit’s head: the units’ yes and their owed work stay theirs; the office owes its judgement', () => {
+    const w = start()
+    toPreparing(w)
+    comments(w, 'yes', P.unitHead)
+    const m = migrated(w, 0)
+    expect(m.of('decision:comments-unit')).toMatchObject([{ status: 'met', decision: { answer: 'yes' } }])
+    expect(m.of('step:comments-unit')).toMatchObject([
+      { status: 'owed', owedBy: ['unit', 'unitHead'], discharge: { fields: { part: 'unit' } } },
+    ])
+    expect(m.of('step:comments-office')).toEqual([])
+    expect(m.of('decision:comments-office').map((o) => o.status)).toEqual(['owed'])
+  })
+
+  it('still owed: owed by both bodies, each as it was (its start and due time), either answering alone', () => {
+    const w = start()
+    toPreparing(w)
+    const owed = w.context().obligations.find((o) => o.rule === 'decision:comments')
+    const m = migrated(w, 0)
+    for (const rule of ['decision:comments-office', 'decision:comments-unit'])
+      expect(m.of(rule)).toMatchObject([{ status: 'owed', startedAt: owed?.startedAt, dueAt: owed?.dueAt }])
+    expect(m.of('decision:comments-office')[0]?.policy).toContain(`第 12 版的一项判断 ${owed?.id}`)
+  })
+
+  it('an incident not yet decided owes neither judgement', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    const m = migrated(w, 1)
+    expect([...m.of('decision:comments-office'), ...m.of('decision:comments-unit')]).toEqual([])
+  })
+})
+
+describe('nanning-aic-2017 migration 12 → 13: the liaison and 源头化解 moved, on the record', () => {
+  it('一般: 源头化解 owed by newsLeader (and the business 分管领导) moves to the units', () => {
+    const w = start()
+    act(w, 'KEEP_EVIDENCE')
+    const m = migrated(w, 1)
+    const [source] = m.of('step:source')
+    expect(source).toMatchObject({ status: 'owed', owedBy: ['unit', 'unitHead'] })
+    expect(source?.policy).toContain('应办人由 leader、unit、unitHead、newsLeader 改为 unit、unitHead')
+    expect(source?.policy).toContain('管理员')
+  })
+
+  it('重大: newsLeader keeps 源头化解 beside the units', () => {
+    const w = start(grade('major'))
+    act(w, 'KEEP_EVIDENCE')
+    expect(migrated(w, 1).of('step:source')).toMatchObject([
+      { status: 'owed', owedBy: ['unit', 'unitHead', 'newsLeader'] },
+    ])
+  })
+
+  it('the liaison owed goes to the office and newsLeader, its due time kept', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '须与公安机关沟通' })
+    const owed = w.context().obligations.find((o) => o.rule === 'step:liaise')
+    const m = migrated(w, 0)
+    expect(m.of('step:liaise')).toMatchObject([
+      { status: 'owed', owedBy: ['office', 'newsLeader'], dueAt: owed?.dueAt },
+    ])
+    expect(m.of('step:liaise')[0]?.policy).toContain('迁移至第 13 版')
+  })
+})
