@@ -55,7 +55,7 @@ const viewOf = async (id: string): Promise<View> => ok('auditor', 'GET', `/incid
 const planOf = async (v: View & { planId?: string }) =>
   ok('auditor', 'GET', `/plans/${v.planId}?version=${v.planVersion}`)
 
-/** A nanning incident (version 12) whose group decided the measures: decision:comments and decision:liaise owed. */
+/** A nanning incident (the current version, 13) whose group decided the measures: the office's and the units' comment decisions and decision:liaise owed. */
 async function nanningMeasuresDecided(): Promise<string> {
   // A rumor: nothing counted in working hours (the categorisation) is owed.
   const { id } = await ok('monitor', 'POST', '/incidents', {
@@ -91,18 +91,22 @@ function inLang<T>(lang: 'zh' | 'en', fn: () => T): T {
 }
 
 describe('DECIDE offers the decisions the role may answer', () => {
-  it('nanning-aic-2017 12: the office and the unit the comment decision, the group the liaison', async () => {
+  it('nanning-aic-2017 13: the office its comment decision, the unit and its head theirs, the group the liaison', async () => {
     const id = await nanningMeasuresDecided()
     const view = await viewOf(id)
-    expect(view.planVersion).toBe(12)
+    expect(view.planVersion).toBe(13)
     const plan = await planOf(view)
     const owed = view.obligations.filter((o) => o.kind === 'decision' && o.status === 'owed')
-    expect(owed.map((o) => o.rule).sort()).toEqual(['decision:comments', 'decision:liaise'])
+    expect(owed.map((o) => o.rule).sort()).toEqual([
+      'decision:comments-office',
+      'decision:comments-unit',
+      'decision:liaise',
+    ])
     const offered = (role: string) =>
       fieldChoices(view, { type: 'DECIDE', role, plan }).decision.map((c) => c.value)
-    expect(offered('office')).toEqual(['decision:comments'])
-    expect(offered('unit')).toEqual(['decision:comments'])
-    expect(offered('unitHead')).toEqual(['decision:comments'])
+    expect(offered('office')).toEqual(['decision:comments-office'])
+    expect(offered('unit')).toEqual(['decision:comments-unit'])
+    expect(offered('unitHead')).toEqual(['decision:comments-unit'])
     expect(offered('group')).toEqual(['decision:liaise'])
     expect(offered('leader')).toEqual([])
 
@@ -119,7 +123,8 @@ describe('DECIDE offers the decisions the role may answer', () => {
     expect((await viewOf(id)).obligations).toEqual(view.obligations)
     // … and each one offered is taken.
     for (const [role, decision] of [
-      ['office', 'decision:comments'],
+      ['office', 'decision:comments-office'],
+      ['unit', 'decision:comments-unit'],
       ['group', 'decision:liaise'],
     ] as const)
       await ok(role, 'POST', `/incidents/${id}/events`, {
@@ -135,11 +140,12 @@ describe('DECIDE offers the decisions the role may answer', () => {
     const view = await viewOf(id)
     const plan = await planOf(view)
     const liaise = view.obligations.find((o) => o.rule === 'decision:liaise')
-    const comments = view.obligations.find((o) => o.rule === 'decision:comments')
+    const office = view.obligations.find((o) => o.rule === 'decision:comments-office')
+    const units = view.obligations.find((o) => o.rule === 'decision:comments-unit')
     const hint = (lang: 'zh' | 'en', role: string) =>
       inLang(lang, () => choiceHints(view, fieldChoices(view, { type: 'DECIDE', role, plan }), 'DECIDE'))
     expect(hint('zh', 'leader')).toEqual({
-      decision: `您的角色当前没有待作出的决定。「${liaise?.label}」需由领导小组作出。「${comments?.label}」需由办公室、业务单位、股室主要负责人作出。`,
+      decision: `您的角色当前没有待作出的决定。「${liaise?.label}」需由领导小组作出。「${office?.label}」需由办公室作出。「${units?.label}」需由业务单位、股室主要负责人作出。`,
     })
     expect(hint('en', 'leader').decision).toMatch(/^Your role has no decision to take here right now\. “/)
     expect(hint('en', 'leader').decision).toContain(`“${liaise?.label}” is for leading group to decide.`)

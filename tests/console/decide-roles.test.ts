@@ -1,8 +1,9 @@
 /**
  * The DECIDE form offers the signed-in role only the decisions it may answer: those whose
- * `owedBy` names it (the engine refuses another's with 403). 南宁市工商局预案 version 12, once
- * the group has decided the measures: 三(二)1、三(二)3 根据需要…网上评论 is the office's or a
- * unit's to judge (decision:comments), 四(四) 视情况…沟通 the group's (decision:liaise). The
+ * `owedBy` names it (the engine refuses another's with 403). 南宁市工商局预案 version 13, once
+ * the group has decided the measures: 三(二)1 根据需要…网上评论 is the office's to judge
+ * (decision:comments-office), 三(二)3's the units' (decision:comments-unit), 四(四) 视情况…沟通
+ * the group's (decision:liaise). The
  * owed list opens only one's own decision; a role with none is told so beside the field, with
  * whose the owed ones are, in zh and in en.
  */
@@ -59,35 +60,48 @@ describe.skipIf(!chromiumAvailable())('DECIDE offers the decisions the role may 
     return { form, options: options.filter(([value]) => value !== '') }
   }
 
-  it('the office the comment decision, the group the liaison; none: the form says so', async () => {
+  it('the office its comment decision, the unit its own, the group the liaison; none: the form says so', async () => {
     const id = await measuresDecided()
     const view = await api<View>('auditor', 'GET', `/incidents/${id}`)
     const owed = (rule: string) => view.obligations.find((o) => o.rule === rule && o.status === 'owed')
-    const comments = owed('decision:comments')
+    const comments = owed('decision:comments-office')
+    const units = owed('decision:comments-unit')
     const liaise = owed('decision:liaise')
-    expect(comments?.owedBy).toEqual(['office', 'unit', 'unitHead'])
+    expect(comments?.owedBy).toEqual(['office'])
+    expect(units?.owedBy).toEqual(['unit', 'unitHead'])
     expect(liaise?.owedBy).toEqual(['group'])
 
     const page = await suite.page()
     await openAs(page, 'office', id)
     // The owed list: the office answers its own decision; the group's is the group's.
     const row = (rule: string) => page.locator(`#owed tr[data-obligation^="${rule}#"]`)
-    expect(await row('decision:comments').locator('button[data-discharge]').count()).toBe(1)
+    expect(await row('decision:comments-office').locator('button[data-discharge]').count()).toBe(1)
+    expect(await row('decision:comments-unit').locator('button[data-discharge]').count()).toBe(0)
     expect(await row('decision:liaise').locator('button[data-discharge]').count()).toBe(0)
     expect(await row('decision:liaise').locator('td').last().textContent()).toContain('需由领导小组办理')
 
     const office = await decideForm(page)
-    expect(office.options).toEqual([['decision:comments', comments?.label]])
-    await office.form.locator('[data-path="decision"] select').selectOption('decision:comments')
+    expect(office.options).toEqual([['decision:comments-office', comments?.label]])
+    await office.form.locator('[data-path="decision"] select').selectOption('decision:comments-office')
     await office.form.locator('[data-path="answer"] select').selectOption('no')
     await office.form.locator('[data-path="reason"] textarea').fill('评论以正面为主，无需引导')
     await office.form.screenshot({ path: `${SHOTS}/decide-roles-office.png` })
     await office.form.locator('button[type="submit"]').click()
     await office.form.waitFor({ state: 'detached' })
 
-    // The unit owed the comment decision too: answered, it has none left.
+    // The office's answer is not the units': theirs is still offered them; answered, none is left.
     await signOut(page)
     await openAs(page, 'unit', id)
+    expect((await decideForm(page)).options).toEqual([['decision:comments-unit', units?.label]])
+    await api('unit', 'POST', `/incidents/${id}/events`, {
+      type: 'DECIDE',
+      decision: 'decision:comments-unit',
+      answer: 'no',
+      reason: '本单位无需组织评论',
+    })
+    await page.reload()
+    await page.locator('#owed-list').waitFor()
+    await page.locator('#phase').waitFor()
     const unit = await decideForm(page)
     expect(unit.options).toEqual([])
     const hint = unit.form.locator('[data-path="decision"] .hint')
