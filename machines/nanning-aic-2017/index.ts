@@ -60,6 +60,7 @@ import {
   obligationsV12,
   obligationsV13,
   PLAN_ID,
+  RENAMED_V13,
   severities,
   toV12,
   toV13,
@@ -249,5 +250,5 @@ export const plan: PlanDefinition = {
   obligations: obligationsV13,
   events: eventsV13,
   machine,
-  migratesFrom: { from: 12, context: toV13 },
+  migratesFrom: { from: 12, context: toV13, renamed: RENAMED_V13 },
 }

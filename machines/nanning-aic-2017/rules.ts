@@ -32,7 +32,7 @@ export {
 } from './rules/approvers.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
 export { toV12 } from './rules/migration-v12.js'
-export { toV13 } from './rules/migration-v13.js'
+export { RENAMED_V13, toV13 } from './rules/migration-v13.js'
 export {
   ANSWERABLE,
   escalation,

@@ -6,11 +6,13 @@
  * people version 13 names, each move on the record (who migrated, when, why).
  */
 import { describe, expect, it } from 'vitest'
+import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
+import type { IncidentContext } from '../../machines/kit/types.js'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from '../helpers/machine.js'
-import { act, grade, P, plan, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+import { act, approvedDraft, grade, P, plan, toPreparing } from '../helpers/nanning.js'
 
 const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
@@ -32,7 +34,7 @@ function migrated(w: Walker, hours = 0) {
   })
   if (!r.ok) throw new Error(r.reason)
   const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, of }
+  return { at, context: r.context, snapshot: r.snapshot, of }
 }
 
 describe('nanning-aic-2017 migration 12 → 13: the comment judgement split', () => {
@@ -128,5 +130,113 @@ describe('nanning-aic-2017 migration 12 → 13: the liaison and 源头化解 mov
       { status: 'owed', owedBy: ['office', 'newsLeader'], dueAt: owed?.dueAt },
     ])
     expect(m.of('step:liaise')[0]?.policy).toContain('迁移至第 13 版')
+  })
+})
+
+describe('nanning-aic-2017 migration 12 → 13: comment work owed across a relapse (review findings 1, 2)', () => {
+  it('work a unit’s yes ordered, still owed after a relapse asks again, stays owed (not withdrawn as no longer required)', () => {
+    for (const by of [P.unitHead, P.office]) {
+      const w = start()
+      toPreparing(w)
+      comments(w, 'yes', by)
+      act(w, 'RELEASE', { draftId: approvedDraft(w) })
+      act(w, 'SUBSIDE')
+      act(w, 'RELAPSE')
+      const owed = w.context().obligations.find((o) => o.rule === 'step:comments')
+      expect(owed?.status).toBe('owed')
+      const part = by === P.office ? 'office' : 'unit'
+      const m = migrated(w, 0)
+      expect(m.of(`step:comments-${part}`)).toMatchObject([
+        { status: 'owed', withdrawn: null, dueAt: owed?.dueAt, discharge: { fields: { part } } },
+      ])
+    }
+  })
+
+  it('work the units’ yes ordered, withdrawn by the office’s no after a relapse, is owed again from the migration', () => {
+    const w = start()
+    toPreparing(w)
+    comments(w, 'yes', P.unitHead)
+    act(w, 'RELEASE', { draftId: approvedDraft(w) })
+    act(w, 'SUBSIDE')
+    act(w, 'RELAPSE')
+    comments(w, 'no', P.office)
+    // Version 12: the office's no closed the units' work too.
+    expect(w.context().obligations.find((o) => o.rule === 'step:comments')?.status).toBe('withdrawn')
+    const m = migrated(w, 0)
+    const owed = m.of('step:comments-unit').filter((o) => o.status === 'owed')
+    expect(owed).toMatchObject([
+      {
+        startedAt: m.at,
+        dueAt: addMinutes(m.at, 60),
+        breachedAt: null,
+        discharge: { fields: { part: 'unit' } },
+      },
+    ])
+    expect(owed[0]?.policy).toContain('迁移至第 13 版时补办')
+    expect(owed[0]?.policy).toContain(P.office.name)
+    expect(owed[0]?.policy).toContain('管理员')
+    // The office's own no still closes its own part: nothing owed for it.
+    expect(m.of('step:comments-office').filter((o) => o.status === 'owed')).toEqual([])
+  })
+})
+
+describe('nanning-aic-2017 migration 12 → 13: a breached judgement split (review finding 7)', () => {
+  it('the breach stays on the office’s copy alone; the units owe theirs from the migration; the next event owes no second escalation', () => {
+    const w = start()
+    toPreparing(w)
+    w.fire('decision:comments')
+    const breached = w.context().obligations.find((o) => o.rule === 'decision:comments')
+    expect(breached?.breachedAt).not.toBeNull()
+    act(w, 'ESCALATE', { to: ['局长'], note: '网上评论引导判断超时' })
+    expect(
+      w
+        .context()
+        .obligations.filter((o) => o.rule === 'escalate')
+        .map((o) => o.status),
+    ).toEqual(['met'])
+    const m = migrated(w, 0)
+    expect(m.of('decision:comments-office')).toMatchObject([
+      { status: 'owed', startedAt: breached?.startedAt, breachedAt: breached?.breachedAt },
+    ])
+    const [unit] = m.of('decision:comments-unit')
+    expect(unit).toMatchObject({
+      status: 'owed',
+      startedAt: m.at,
+      dueAt: addMinutes(m.at, 60),
+      breachedAt: null,
+    })
+    expect(unit?.policy).toContain('迁移至第 13 版时补办')
+    // The next event on version 13 begins no escalation for a breach the record does not show.
+    const next = createActor(plan.machine, { snapshot: m.snapshot as never, clock: inertClock }).start()
+    const at = addMinutes(m.at, 1)
+    next.send({
+      type: 'KEEP_EVIDENCE',
+      kind: 'webpage',
+      description: '补充截图',
+      reference: 'sha256:def',
+      at,
+      actor: P.monitor,
+      quotes: quoteRules(plan.obligations, calendar, m.context, at),
+    })
+    const after = next.getSnapshot().context as IncidentContext
+    expect(after.obligations.filter((o) => o.rule === 'escalate').map((o) => o.status)).toEqual(['met'])
+  })
+})
+
+describe('nanning-aic-2017 migration 12 → 13: work met on version 12 without a part (review finding 4)', () => {
+  it('met for the body whose yes ordered it, its record saying version 12 kept no part nor doer', () => {
+    const w = start()
+    toPreparing(w)
+    comments(w, 'yes', P.unitHead)
+    // The office's work met the units' duty on version 12 (one step:comments, no part).
+    act(w, 'GUIDE_COMMENTS', {}, { by: P.office })
+    expect(w.context().obligations.find((o) => o.rule === 'step:comments')?.status).toBe('met')
+    // No record of who sent it: the acts carry no actor.
+    expect(w.context().acts.at(-1)).not.toHaveProperty('actor')
+    const m = migrated(w, 0)
+    const [met] = m.of('step:comments-unit')
+    expect(met).toMatchObject({ status: 'met', discharge: { fields: { part: 'unit' } } })
+    expect(met?.policy).toContain('不记所办部分')
+    expect(met?.policy).toContain('实际可能由另一方办理')
   })
 })
