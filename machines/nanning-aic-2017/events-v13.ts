@@ -17,7 +17,7 @@ const guideComments = z
     part: z
       .enum(COMMENT_PARTS)
       .describe(
-        '所办部分（office：办公室通报引导信息、组织协调网上评论，三(二)1；unit：有关单位提出引导口径、组织网上评论，三(二)3）',
+        '所办部分（office=办公室通报引导信息、组织协调网上评论（三(二)1），unit=有关单位提出引导口径、组织网上评论（三(二)3））',
       ),
     note: fields.note,
   })

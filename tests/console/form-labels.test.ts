@@ -65,6 +65,26 @@ describe('generated forms', () => {
     expect(unnamed).toEqual([])
   })
 
+  it('names nanning-aic-2017 GUIDE_COMMENTS.part and its two parts by the plan, in Chinese and in English', () => {
+    const part = fields().find((f) => f.where === 'nanning-aic-2017 GUIDE_COMMENTS.part')
+    expect(part?.codes).toEqual(['office', 'unit'])
+    const stored = (globalThis as { localStorage?: unknown }).localStorage
+    try {
+      for (const chosen of ['zh', 'en']) {
+        ;(globalThis as { localStorage?: unknown }).localStorage = {
+          getItem: () => chosen,
+          setItem: () => {},
+        }
+        usePlanLabels(part?.plan)
+        expect(labelOf(part?.name ?? '', part?.prop ?? {})).toBe('所办部分')
+        expect(enumLabel('office', part?.prop ?? {})).toBe('办公室通报引导信息、组织协调网上评论（三(二)1）')
+        expect(enumLabel('unit', part?.prop ?? {})).toBe('有关单位提出引导口径、组织网上评论（三(二)3）')
+      }
+    } finally {
+      ;(globalThis as { localStorage?: unknown }).localStorage = stored
+    }
+  })
+
   it('keeps a name whole where the plan puts brackets inside it', () => {
     const neixiang = fields().find((f) => f.where === 'neixiang-2017 REPORT.to')
     expect(neixiang).toBeDefined()
