@@ -59,8 +59,15 @@ function instances(obligations: readonly Obligation[], rule: string, draftId: st
   return n
 }
 
-/** Who owes an instance of `rule` at `severity`: its `owedBy`, and `alsoOwedAt`'s roles at those grades. */
-export function ownersAt(rule: ObligationRule, severity: Severity | null): Role[] {
+/**
+ * Who owes an instance of `rule` at `severity`: its `owedBy`, and `alsoOwedAt`'s roles at those
+ * grades (what a rule begun then names; a change of grade re-reads it on owed instances, kit/ledger.ts;
+ * the plan page's per-grade tables list it).
+ */
+export function ownersAt(
+  rule: { readonly owedBy: readonly Role[]; readonly alsoOwedAt?: ObligationRule['alsoOwedAt'] },
+  severity: Severity | null,
+): Role[] {
   const also = rule.alsoOwedAt
   const out = [...rule.owedBy]
   if (also === undefined || severity === null || !also.severities.includes(severity)) return out

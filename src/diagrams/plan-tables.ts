@@ -3,8 +3,9 @@
  * `classify()` implements, criteria.ts) and the obligations each grade owes, built
  * from `describeObligations(plan)`, the same data `GET /plans/:id` serves.
  */
+import { ownersAt } from '../../machines/kit/begin.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { CATEGORY_LABELS, type Category } from '../../machines/vocabulary.js'
+import { CATEGORY_LABELS, type Category, type Severity } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
 import { criteriaOf, factsTurnedText, testText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
@@ -69,7 +70,8 @@ const usesDraftText = (purpose: string) => {
 const dueText = (d: Described['due']) =>
   d ? `${amountText(d)}，自${ANCHOR_TEXT[d.anchor]}起，${clockText(d)}` : '无时限'
 
-function row(plan: PlanDefinition, o: Described): string[] {
+/** A row of the table of grade `grade` (null: ungraded): who owes it at that grade (kit `alsoOwedAt`). */
+function row(plan: PlanDefinition, o: Described, grade: Severity | null): string[] {
   const rule = plan.obligations.find((r) => r.id === o.id)
   const approval = 'order' in o && o.order !== undefined
   const cite = [o.clause ?? '', o.policy !== null ? `${POLICY_MARK}${o.policy}` : '']
@@ -107,7 +109,9 @@ function row(plan: PlanDefinition, o: Described): string[] {
     approval ? `审批：${o.label}` : (o.recipient?.label ?? '—'),
     approval ? `第 ${o.order} 道${'separate' in o && o.separate ? '，审批人不得为起草人' : ''}` : '—',
     dueText(o.due),
-    rolesWords(o.owedBy),
+    rolesWords(
+      ownersAt({ owedBy: o.owedBy, ...('alsoOwedAt' in o ? { alsoOwedAt: o.alsoOwedAt } : {}) }, grade),
+    ),
     cite || POLICY_MARK,
     conditions.join('；') || '无条件',
   ]
@@ -136,7 +140,7 @@ export function obligationsByGrade(plan: PlanDefinition): string[] {
     out.push(
       ...table(
         ['事项', '类别', '对象 / 审批', '顺序', '时限规则', '应办者', '条款 / 本地政策', '条件'],
-        list.map((o) => row(plan, o)),
+        list.map((o) => row(plan, o, g as Severity | null)),
       ),
       '',
     )

@@ -6,14 +6,30 @@
  */
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
+import { ownersAt } from '../../machines/kit/begin.js'
+import type { Severity } from '../../machines/vocabulary.js'
 import { criteriaOf, testText } from '../../src/diagrams/criteria.js'
-import { guardText } from '../../src/diagrams/labels.js'
+import { guardText, rolesWords } from '../../src/diagrams/labels.js'
 import { clauseMatrix, statusOf } from '../../src/diagrams/matrix.js'
 import { planModel } from '../../src/diagrams/model.js'
 import { planMarkdown } from '../../src/diagrams/plan-doc.js'
 import { PARTLY_MAPPED } from '../../src/diagrams/unmapped-reasons.js'
 import { describeObligations } from '../../src/http/plan-obligations.js'
 import '../../src/diagrams/index.js'
+
+describe('the page of nanning-aic-2017: 源头化解 by grade', () => {
+  const plan = currentPlans().find((p) => p.id === 'nanning-aic-2017')!
+  const page = planMarkdown(plan)
+  it('names 新闻宣传分管领导 for step:source at 重大 and 特别重大 only', () => {
+    const rows = page.split('\n').filter((l) => l.includes('（`step:source`）'))
+    expect(rows.map((l) => l.split(' | ')[5])).toEqual([
+      '业务单位、股室主要负责人',
+      '业务单位、股室主要负责人',
+      '业务单位、股室主要负责人、分管新闻宣传的领导',
+      '业务单位、股室主要负责人、分管新闻宣传的领导',
+    ])
+  })
+})
 
 describe.each(currentPlans().map((p) => [p.id, p] as const))('the page of %s', (_, plan) => {
   const page = planMarkdown(plan)
@@ -32,6 +48,19 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('the page of %s', (
         expect(text, `${o.id} under ${g}`).toContain(`（\`${o.id}\`）`)
         expect(text).toContain(o.label)
         if (o.due) expect(text).toContain(`${o.due.amount} `)
+      }
+    }
+  })
+
+  it('lists under each grade who owes a rule at that grade (kit `alsoOwedAt` included)', () => {
+    for (const o of describeObligations(plan).obligations) {
+      if (!('alsoOwedAt' in o) || o.alsoOwedAt === undefined) continue
+      for (const g of o.severities ?? plan.severities.map((s) => s.code)) {
+        const line = section(g)
+          .split('\n')
+          .find((l) => l.includes(`（\`${o.id}\`）`))
+        const owers = line?.split(' | ')[5]
+        expect(owers, `${o.id} under ${g}`).toBe(rolesWords(ownersAt(o, g as Severity)))
       }
     }
   })
