@@ -138,6 +138,7 @@ function notYet(view, o, takesDraft) {
  * @param {(o: object) => boolean} [o.mayAnswer] whether the role may answer that decision (its `owedBy`)
  * @param {(type: string) => boolean} [o.takesDraft] whether an event type names a draft (`draftId`)
  * @param {(type: string) => ({ label: string, roles: string[] } | null)} [o.eventInfo] an event's label and roles
+ * @param {(o: object) => boolean} [o.owes] whether the role is among a step's owers now (`owedBy`)
  */
 export function owedList(
   view,
@@ -148,6 +149,7 @@ export function owedList(
     mayAnswer = () => mayDo('DECIDE'),
     takesDraft = () => false,
     eventInfo = () => null,
+    owes = () => true,
   },
 ) {
   /** Who is to act, for someone who may not: the owers, or whoever takes the first step (a draft, an approval). */
@@ -162,7 +164,10 @@ export function owedList(
   const row = (o) => {
     const breached = o.breachedAt !== null
     // A decision is answered only by the roles that owe it (the engine refuses others with 403).
-    const mine = o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type)
+    // A step, by the roles that owe it now as well as the event's: a plan's guard may refuse another
+    // (nanning-aic-2017 13: one body's part of the comment work, 源头化解 by newsLeader at 一般; 409).
+    const mine =
+      o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && (o.kind !== 'step' || owes(o))
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
