@@ -50,6 +50,13 @@ export function discharged(o: Obligation, at: string): Obligation {
   }
 }
 
+/** `owedBy`, then `alsoOwedAt`'s roles where the grade is one of its severities (none already named twice). */
+export function ownersAtGrade(rule: ObligationRule, severity: Severity | null): Obligation['owedBy'] {
+  const also = rule.alsoOwedAt
+  if (!also || severity === null || !also.severities.includes(severity)) return [...rule.owedBy]
+  return [...rule.owedBy, ...also.by.filter((r) => !rule.owedBy.includes(r))]
+}
+
 /** A new instance of `rule`, due from its anchor or (a rise, a repeat) from `at`; met at once if done before. */
 export function begin(
   ctx: IncidentContext,
@@ -86,7 +93,7 @@ export function begin(
     label: rule.label,
     clause: rule.clause,
     policy: rule.policy,
-    owedBy: [...rule.owedBy],
+    owedBy: ownersAtGrade(rule, ctx.severity),
     recipient: rule.recipient ?? null,
     draftId: opts.draftId ?? null,
     deadline: rule.deadline ?? null,

@@ -20,7 +20,7 @@ import type {
 import type { LedgerOptions } from '../../../machines/kit/options.js'
 import type { IncidentContext, IncidentEvent } from '../../../machines/kit/types.js'
 import { isAbove, type Severity } from '../../../machines/vocabulary.js'
-import { actFields, begin, discharged, matchesDischarge } from './begin.js'
+import { actFields, begin, discharged, matchesDischarge, ownersAtGrade } from './begin.js'
 import { applies, breachedIn, decidedIn } from './conditions.js'
 import { withdrawDeclined } from './declined.js'
 import { approvalRule, approvalRuleFor, approvalsFor, draftsNeedingApprovals } from './drafts.js'
@@ -175,6 +175,19 @@ export function track(spec: LedgerSpec, ctx: IncidentContext, event: IncidentEve
           may = notDue && gone
         } else may = notDue && !required
         return may ? { ...o, status: 'withdrawn' as const, withdrawn: why } : o
+      }),
+    }
+  }
+  // alsoOwedAt: on a change of grade, who owes each owed instance is who owes it at the new grade.
+  if (change !== 'none') {
+    const severity = next.severity
+    next = {
+      ...next,
+      obligations: next.obligations.map((o) => {
+        const rule = spec.rules.find((r) => r.id === o.rule)
+        if (o.status !== 'owed' || rule?.alsoOwedAt === undefined) return o
+        const owedBy = ownersAtGrade(rule, severity)
+        return JSON.stringify(owedBy) === JSON.stringify(o.owedBy) ? o : { ...o, owedBy }
       }),
     }
   }
