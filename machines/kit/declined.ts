@@ -82,7 +82,8 @@ export function orderedBy(before: readonly Obligation[], after: readonly Obligat
  * `again.onYes`, read from the record (a migration, which answers nothing): the latest
  * instance of `rule` not withdrawn was settled (met, late or waived) before the latest yes
  * to a decision its `when` waits for — strictly before, as a waiver at the instant of the
- * yes counts as given after it.
+ * yes counts as given after it — and began before that yes too: an instance the yes itself
+ * began, met at once by work done before it (OBLIGATIONS.md rule 6), is that yes's.
  */
 export function orderedSince(obligations: readonly Obligation[], rule: ObligationRule): boolean {
   if (rule.again?.onYes !== true) return false
@@ -92,6 +93,10 @@ export function orderedSince(obligations: readonly Obligation[], rule: Obligatio
   if (settledAt === null) return false
   return decidedIn(rule.when).some((d) => {
     const yes = obligations.findLast((o) => o.rule === d && o.status !== 'withdrawn')?.decision
-    return yes?.answer === 'yes' && Date.parse(yes.at) > Date.parse(settledAt)
+    return (
+      yes?.answer === 'yes' &&
+      Date.parse(yes.at) > Date.parse(settledAt) &&
+      Date.parse(yes.at) > Date.parse(last.startedAt)
+    )
   })
 }

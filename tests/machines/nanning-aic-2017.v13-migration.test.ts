@@ -240,3 +240,33 @@ describe('nanning-aic-2017 migration 12 → 13: work met on version 12 without a
     expect(met?.policy).toContain('实际可能由另一方办理')
   })
 })
+
+describe('work done before the yes that ordered it is not owed again at the migration (rule 6)', () => {
+  it('GUIDE_COMMENTS by the unit, then the unit’s yes on 12: the step met at once stays the one instance, nothing owed anew', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'GUIDE_COMMENTS', {}, { by: P.staff })
+    comments(w, 'yes', P.staff)
+    expect(w.context().obligations.filter((o) => o.rule === 'step:comments')).toMatchObject([
+      { status: 'met' },
+    ])
+    expect(
+      migrated(w)
+        .of('step:comments-unit')
+        .map((o) => o.status),
+    ).toEqual(['met'])
+  })
+
+  it('LIAISE before the group’s yes on 12: step:liaise met at once, not owed again on 13', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'LIAISE', {}, { by: P.office })
+    act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '需要沟通' }, { by: P.group })
+    expect(w.context().obligations.filter((o) => o.rule === 'step:liaise')).toMatchObject([{ status: 'met' }])
+    expect(
+      migrated(w)
+        .of('step:liaise')
+        .map((o) => o.status),
+    ).toEqual(['met'])
+  })
+})

@@ -15,7 +15,7 @@
  *   owed again from the migration (due 1 hour from then). The kit keeps what version 12 kept owed
  *   across a relapse (`RENAMED_V13`, MigrationSpec `renamed`).
  * - 四(四) 沟通 still owed: owed by the office and 新闻宣传分管领导 (not the business 分管领导).
- * - 源头化解 still owed: by the units, and 新闻宣传分管领导 only at 重大 and above (一般: moved to the units).
+ * - 源头化解 still owed: by the units, and 新闻宣传分管领导 only at 重大 and above (一般: newsLeader and leader no longer owe it; the units still do).
  * Met, waived and withdrawn duties keep who owed them then. Pure.
  */
 import { ownersAt } from '../../kit/begin.js'
