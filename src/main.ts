@@ -16,7 +16,7 @@ import { createScheduler, type Scheduler } from './engine/scheduler.js'
 import { upgradeAtStart } from './engine/upgrade-all.js'
 import { createEvidenceStore } from './evidence/store.js'
 import { createApp } from './http/app.js'
-import { serverOptions } from './http/server.js'
+import { answerClientErrors, serverOptions } from './http/server.js'
 import { createHub } from './live/hub.js'
 import { createLogger, errorFields } from './log.js'
 import { createDelivery } from './notify/delivery.js'
@@ -223,6 +223,7 @@ async function main() {
         settingsFile: cfg.settingsFile,
       }),
   )
+  answerClientErrors(server)
   // Deadlines that passed while the service was down fire after it listens, in the
   // background: an outage with many of them must not keep the API unreachable.
   // Open incidents of a plan version this release no longer has are upgraded first

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEvidenceStore } from '../../src/evidence/store.js'
-import { serverOptions } from '../../src/http/server.js'
+import { answerClientErrors, serverOptions } from '../../src/http/server.js'
 import { type TestApp, testApp } from '../helpers/app.js'
 
 let t: TestApp
@@ -33,6 +33,7 @@ async function listen(
     hostname: '127.0.0.1',
     serverOptions: serverOptions(timeouts),
   })
+  answerClientErrors(s)
   server = s
   await new Promise<void>((resolve) => (s.listening ? resolve() : s.once('listening', () => resolve())))
   return (s.address() as AddressInfo).port
@@ -60,6 +61,7 @@ describe('server timeouts', () => {
     const port = await listen()
     const { received, ms } = await exchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ')
     expect(received).toMatch(/^HTTP\/1\.1 408/)
+    expect(received).toMatch(/content-type: application\/problem\+json/i)
     expect(ms).toBeGreaterThanOrEqual(900)
     expect(ms).toBeLessThan(4000)
   })
@@ -70,6 +72,30 @@ describe('server timeouts', () => {
     expect(received).toMatch(/^HTTP\/1\.1 200/)
     expect(received).toMatch(/x-request-id: /i)
     expect(ms).toBeLessThan(3000)
+  })
+})
+
+describe('a request Node\'s parser refuses is answered as problem+json (API.md "Errors")', () => {
+  const problemOf = (received: string) => JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4))
+
+  it('raw non-ASCII in the query: 400, saying the URL must be percent-encoded', async () => {
+    const port = await listen()
+    const { received } = await exchange(port, 'GET /incidents?q=列表测试 HTTP/1.1\r\nHost: x\r\n\r\n')
+    expect(received).toMatch(/^HTTP\/1\.1 400/)
+    expect(received).toMatch(/content-type: application\/problem\+json/i)
+    expect(problemOf(received)).toMatchObject({
+      type: 'https://yuqing-flow.dev/problems/malformed-request',
+      status: 400,
+      detail: expect.stringContaining('percent-encoded'),
+    })
+  })
+
+  it('headers too large: 431', async () => {
+    const port = await listen()
+    const big = 'a'.repeat(20_000)
+    const { received } = await exchange(port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${big}\r\n\r\n`)
+    expect(received).toMatch(/^HTTP\/1\.1 431/)
+    expect(problemOf(received)).toMatchObject({ status: 431, title: 'Request header fields too large' })
   })
 })
 
