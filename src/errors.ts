@@ -97,10 +97,12 @@ export interface RefusedCondition {
 export interface DecisionNotOwed {
   id: string
   label?: string
-  why: 'unknown' | 'answered' | 'waived' | 'notAsked'
+  why: 'unknown' | 'answered' | 'waived' | 'notAsked' | 'owedByOthers'
   answer?: 'yes' | 'no'
   at?: string
   askedWhen?: string
+  /** `owedByOthers`: the roles that owe it (the caller's role is among DECIDE's, not these). */
+  owedBy?: string[]
 }
 /** A state that takes an event: its path (as GET /plans/:planId's `states`), its phase, its words (`处置 › 拟稿审定`). */
 export interface StateAccepting {

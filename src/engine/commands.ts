@@ -231,8 +231,9 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
 
   /**
    * Applies one event to an incident. Order of refusals (API.md): invalid body (400),
-   * role (403), version (409), state (409). Each writes nothing. The answer builds the
-   * incident's view only when the caller asks for it (write.ts `Applied`).
+   * role (403), version (409), state (409; a decision owed by other roles is one). Each
+   * writes nothing. The answer builds the incident's view only when the caller asks for it
+   * (write.ts `Applied`).
    */
   async function send(
     id: string,
@@ -281,8 +282,10 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
         const actor: Actor = { name: caller.name, role: caller.role }
         book = lazyQuotes(plan.obligations, calendar, contextOf(before), at)
         event = { ...data, type: req.type, at, actor, quotes: book.quotes }
-        const refusal = permits(plan, contextOf(before), event)
-        if (refusal) throw new Forbidden(refusal)
+        // A decision owed by other roles than the caller's (one of DECIDE's): 409, as a state
+        // that does not take it (API.md: 403 is for a role outside the event's roles only).
+        const notTheirs = permits(plan, contextOf(before), event)
+        if (notTheirs) throw new EventNotAllowed(req.type, here(), notTheirs)
         if (!before.can(event))
           throw new EventNotAllowed(req.type, here(), refusalDetail(plan, before, event))
       } catch (e) {

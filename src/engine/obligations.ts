@@ -16,19 +16,22 @@ import type {
 } from '../../machines/kit/types.js'
 import type { RefusalDetail } from '../errors.js'
 import { contextOf } from './actor.js'
-import { decisionNotOwed } from './decision-not-owed.js'
+import { decisionNotOwed, decisionOwedByOthers } from './decision-not-owed.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
 import { draftRefused, withdrawnDraft } from './draft-refused.js'
 import { guardRefusal } from './guard-refusal.js'
 
-/** A decision is answered only by the roles that owe it (the event's own roles are checked first). */
-export function permits(_plan: PlanDefinition, ctx: IncidentContext, event: IncidentEvent): string | null {
-  if (event.type !== 'DECIDE') return null
-  const o = ctx.obligations.find(
-    (x) => x.kind === 'decision' && x.status === 'owed' && x.rule === event.decision,
-  )
-  if (!o || (o.owedBy as string[]).includes(event.actor.role)) return null
-  return `role ${event.actor.role} may not decide ${o.label} (owed by: ${o.owedBy.join(', ')})`
+/**
+ * A decision is answered only by the roles that owe it (the event's own roles are checked
+ * first, 403): a DECIDE by another of DECIDE's roles is refused 409 (API.md "Send an event"),
+ * saying whose it is (`decision.why: 'owedByOthers'`, decision-not-owed.ts).
+ */
+export function permits(
+  plan: PlanDefinition,
+  ctx: IncidentContext,
+  event: IncidentEvent,
+): RefusalDetail | null {
+  return decisionOwedByOthers(plan, ctx, event)
 }
 
 /**

@@ -2,7 +2,9 @@
  * The choices the console's event forms offer (src/console/static/views/choices.js, plain
  * JavaScript run here under Node on views and plans the service answers) are those the
  * engine takes from the signed-in role: DECIDE's decisions only those whose `owedBy` names
- * the role (another's is refused with 403, src/engine/obligations.ts `permits`), WAIVE's
+ * the role (another's is refused: 403 for a role outside DECIDE's roles, 409 with
+ * `decision.why: 'owedByOthers'` for one among them, API.md; src/engine/obligations.ts
+ * `permits`), WAIVE's
  * obligations only those it may waive (`waivableBy`, kit `canWaive`). Each role's choices are
  * checked against the engine itself: every one not offered is refused, every one offered is
  * taken. With none, the field's hint says so, in zh and in en.
@@ -110,7 +112,12 @@ describe('DECIDE offers the decisions the role may answer', () => {
     expect(offered('group')).toEqual(['decision:liaise'])
     expect(offered('leader')).toEqual([])
 
-    // The engine agrees: each decision a role is not offered is refused it, unchanged …
+    // The engine agrees: each decision a role is not offered is refused it, unchanged — 403
+    // outside DECIDE's roles, 409 saying whose it is within them (API.md) …
+    const decides = (plan as { events: Array<{ type: string; roles: string[] }> }).events.find(
+      (e) => e.type === 'DECIDE',
+    )?.roles
+    expect(decides).toEqual(expect.arrayContaining(['group', 'office', 'unit', 'unitHead']))
     for (const role of ROLES)
       for (const o of owed) {
         if (offered(role).includes(o.rule)) continue
@@ -118,7 +125,17 @@ describe('DECIDE offers the decisions the role may answer', () => {
           as: role,
           body: { type: 'DECIDE', decision: o.rule, answer: 'no', reason: '试' },
         })
-        expect(res.status, `${role} ${o.rule}: ${res.text}`).toBe(403)
+        if (!decides?.includes(role)) {
+          expect(res.status, `${role} ${o.rule}: ${res.text}`).toBe(403)
+          continue
+        }
+        expect(res.status, `${role} ${o.rule}: ${res.text}`).toBe(409)
+        expect(res.body.decision, `${role} ${o.rule}`).toEqual({
+          id: o.rule,
+          label: o.label,
+          why: 'owedByOthers',
+          owedBy: o.owedBy,
+        })
       }
     expect((await viewOf(id)).obligations).toEqual(view.obligations)
     // … and each one offered is taken.

@@ -1,6 +1,6 @@
 /**
  * The DECIDE form offers the signed-in role only the decisions it may answer: those whose
- * `owedBy` names it (the engine refuses another's with 403). 南宁市工商局预案 version 13, once
+ * `owedBy` names it (the engine refuses another's: 409, owed by others). 南宁市工商局预案 version 13, once
  * the group has decided the measures: 三(二)1 根据需要…网上评论 is the office's to judge
  * (decision:comments-office), 三(二)3's the units' (decision:comments-unit), 四(四) 视情况…沟通
  * the group's (decision:liaise). The

@@ -168,6 +168,18 @@ it('a DECIDE of a decision not owed says which and why, in zh and in en (its `de
   }
   const waived = { id: 'decision:liaise', label, why: 'waived', at: '2026-10-09T03:30:00.000Z' }
   const unknown = { id: 'decision:nothing', why: 'unknown' }
+  // Owed, but by other roles than the reader's (a role among DECIDE's: 409, API.md).
+  const others = { id: 'decision:liaise', label, why: 'owedByOthers', owedBy: ['group'] }
+  const shared = {
+    id: 'decision:comments-unit',
+    label: '有关单位研究是否组织网上评论',
+    why: 'owedByOthers',
+    owedBy: ['unit', 'unitHead'],
+  }
+  expect(say(others)).toBe(`「${label}」需由领导小组作出，您的角色不能作出此决定。`)
+  expect(say(shared)).toBe(
+    '「有关单位研究是否组织网上评论」需由业务单位、股室主要负责人作出，您的角色不能作出此决定。',
+  )
   expect(say(asked)).toBe(`「${label}」尚未到询问条件，现在不能作出决定。询问条件：已领导小组决定处置措施。`)
   expect(say(answered)).toBe(`「${label}」已作出决定：否（2026/10/09 10:00:00），现在无需再决定。`)
   expect(say(waived)).toBe(`「${label}」已于 2026/10/09 11:30:00 免除，现在无需作出决定。`)
@@ -183,6 +195,10 @@ it('a DECIDE of a decision not owed says which and why, in zh and in en (its `de
     )
     expect(say(waived)).toBe(`“${label}” was waived at 2026/10/09 11:30:00; it is not decided now.`)
     expect(say(unknown)).toBe('The plan has no decision decision:nothing.')
+    expect(say(others)).toBe(`“${label}” is for leading group to decide, not for your role.`)
+    expect(say(shared)).toBe(
+      '“有关单位研究是否组织网上评论” is for unit, head of the section to decide, not for your role.',
+    )
   } finally {
     delete store.localStorage
   }

@@ -2,8 +2,9 @@
  * A DECIDE refused because its decision is not owed now reaches the console in its reader's
  * language (src/console/static/decision-refusal.js, from the 409's `decision`): which decision,
  * by its label, and why — not asked yet (the condition it is asked on, in the plan's words), or
- * answered meanwhile by someone else (是/否 and when, in Beijing time) — not the generic
- * 「未被接受…不能按所填内容由您办理」. 南宁市工商局预案 v11's decision:liaise (四(四)).
+ * answered meanwhile by someone else (是/否 and when, in Beijing time), or owed by another
+ * role than the reader's (whose it is: a 409 for a role among DECIDE's, API.md) — not the
+ * generic 「未被接受…不能按所填内容由您办理」. 南宁市工商局预案 v11's decision:liaise (四(四)).
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -26,10 +27,10 @@ describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
       api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
     return { id, send }
   }
-  /** The DECIDE form of incident `id` opened by its link, as the group. */
-  async function decideForm(id: string): Promise<Page> {
+  /** The DECIDE form of incident `id` opened by its link, as the group (or `who`). */
+  async function decideForm(id: string, who: Who = 'group'): Promise<Page> {
     const page = await suite.page()
-    await signIn(page, 'group')
+    await signIn(page, who)
     await page.goto(`${suite.server.base}/#/incidents/${id}/send/DECIDE`)
     await page.locator('form[data-event="DECIDE"] [data-path="decision"]').waitFor()
     return page
@@ -93,6 +94,36 @@ describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
     expect(text).not.toMatch(/answered|decision:liaise/)
     expect(scriptErrors(page)).toEqual([])
     await form.screenshot({ path: `${SHOTS}/refusal-decision-answered.png` })
+    await page.context().close()
+  })
+
+  it('owed by another role: names the decision and who owes it (409, not 403)', async () => {
+    // A rumor: nothing counted in working hours (the categorisation) is owed.
+    const { id } = await api('monitor', 'POST', '/incidents', {
+      planId: 'nanning-aic-2017',
+      title: '农贸市场过期食品（他人应作的决定）',
+      category: 'rumor',
+    })
+    const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
+      api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
+    await send('monitor', 'KEEP_EVIDENCE', {
+      kind: 'webpage',
+      description: '微博原帖截图',
+      reference: 'sha256:abc',
+    })
+    await send('monitor', 'REPORT', reportFields(['leader', 'office']))
+    await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
+    await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+    // The unit's own judgement answered, it owes no decision: the field is a text box.
+    await send('unit', 'DECIDE', { decision: 'decision:comments-unit', answer: 'no', reason: '无需' })
+    const page = await decideForm(id, 'unit')
+    const form = page.locator('form[data-event="DECIDE"]')
+    await fill(form, { decision: 'decision:liaise', answer: 'yes', reason: '拟沟通' })
+    const text = await refusal(page)
+    expect(text).toBe(`「${LIAISE?.label}」需由领导小组作出，您的角色不能作出此决定。`)
+    expect(text).not.toMatch(/无权|未被接受|decision:liaise/)
+    expect(scriptErrors(page)).toEqual([])
+    await form.screenshot({ path: `${SHOTS}/refusal-decision-owed-by-others.png` })
     await page.context().close()
   })
 })

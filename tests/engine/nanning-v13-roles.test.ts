@@ -3,7 +3,8 @@
  * business 分管领导's `leader` token is refused (403; version 12 took it), from `newsLeader` accepted
  * (三(二)1、五(一) name the office; 四(四) 重大 由新闻宣传分管领导牵头); 四(四) 对重大舆情，由新闻宣传分管领导
  * 牵头…落实源头化解工作 — RESOLVE_SOURCE from `newsLeader` refused at 一般 (409: the plan's guard), taken
- * at 重大; 三(二)1 / 三(二)3 — each body answers only its own comment judgement (403).
+ * at 重大; 三(二)1 / 三(二)3 — each body answers only its own comment judgement (409: owed by
+ * others; API.md keeps 403 for a role outside DECIDE's roles).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -75,15 +76,16 @@ describe('nanning-aic-2017 v13 through the engine: the people the text names', (
     expect(await major.status(C.newsLeader, 'RESOLVE_SOURCE', { progress: '已约谈经营户' })).toBe(200)
   })
 
-  it('each body answers its own comment judgement alone: the office may not answer the units’ (403)', async () => {
+  it('each body answers its own comment judgement alone: the office may not answer the units’ (409)', async () => {
     const { send, status } = await opened()
     await send(C.monitor, 'KEEP_EVIDENCE', { kind: 'webpage', description: '微博原帖截图' })
     await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
     await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对' })
     await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
     const answer = (decision: string) => ({ decision, answer: 'no', reason: '无需引导' })
-    expect(await status(C.office, 'DECIDE', answer('decision:comments-unit'))).toBe(403)
-    expect(await status(C.staff, 'DECIDE', answer('decision:comments-office'))).toBe(403)
+    expect(await status(C.office, 'DECIDE', answer('decision:comments-unit'))).toBe(409)
+    expect(await status(C.staff, 'DECIDE', answer('decision:comments-office'))).toBe(409)
+    expect(await status(C.leader, 'DECIDE', answer('decision:comments-office'))).toBe(403)
     expect(await status(C.office, 'DECIDE', answer('decision:comments-office'))).toBe(200)
     expect(await status(C.staff, 'DECIDE', answer('decision:comments-unit'))).toBe(200)
   })

@@ -102,7 +102,7 @@ describe('nanning-aic-2017 v13, finding 1: 三(二)1 and 三(二)3 judged apart,
     expect(ob(w, OFFICE)?.status).toBe('owed')
   })
 
-  it('each body answers only its own judgement (403 in the engine: permits), and not the group', () => {
+  it('each body answers only its own judgement (409 in the engine: permits), and not the group', () => {
     const w = start(plan)
     toPreparing(w)
     expect(ob(w, OFFICE)?.owedBy).toEqual(['office'])

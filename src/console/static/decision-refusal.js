@@ -2,9 +2,11 @@
  * A DECIDE refused because its decision is not owed now (a 409's `decision`: README
  * "Errors"), in the reader's language: which decision (its label, the plan's words) and
  * why — not asked yet (the condition it is asked on), answered (yes or no, when), waived
- * (when), or no such decision in the plan. Times in Beijing time, as the console shows them.
+ * (when), no such decision in the plan, or owed by other roles than the reader's (whose it
+ * is: `owedBy`, API.md's 409 for a role among DECIDE's that does not owe it). Times in
+ * Beijing time, as the console shows them.
  */
-import { addStrings, t } from './i18n.js'
+import { addStrings, lang, t, term } from './i18n.js'
 import { formatTime } from './time.js'
 
 addStrings({
@@ -15,6 +17,7 @@ addStrings({
     'err.decisionWaived': '「{label}」已于 {at} 免除，现在无需作出决定。',
     'err.decisionWaivedSome': '「{label}」已免除，现在无需作出决定。',
     'err.decisionUnknown': '预案无此决定：{id}。',
+    'err.decisionOwedByOthers': '「{label}」需由{roles}作出，您的角色不能作出此决定。',
   },
   en: {
     'err.decisionNotAsked':
@@ -24,10 +27,11 @@ addStrings({
     'err.decisionWaived': '“{label}” was waived at {at}; it is not decided now.',
     'err.decisionWaivedSome': '“{label}” was waived; it is not decided now.',
     'err.decisionUnknown': 'The plan has no decision {id}.',
+    'err.decisionOwedByOthers': '“{label}” is for {roles} to decide, not for your role.',
   },
 })
 
-/** The sentence for a 409's `decision` (`{ id, label, why, answer, at, askedWhen }`); '' when there is none. */
+/** The sentence for a 409's `decision` (`{ id, label, why, answer, at, askedWhen, owedBy }`); '' when there is none. */
 export function decisionNotOwedText(d) {
   if (!d || typeof d !== 'object') return ''
   const label = d.label ?? d.id
@@ -46,5 +50,10 @@ export function decisionNotOwedText(d) {
     return d.askedWhen
       ? t('err.decisionNotAsked', { label, when: d.askedWhen })
       : t('err.decisionNotAskedYet', { label })
+  if (d.why === 'owedByOthers' && Array.isArray(d.owedBy))
+    return t('err.decisionOwedByOthers', {
+      label,
+      roles: d.owedBy.map((r) => term('role', r)).join(lang() === 'en' ? ', ' : '、'),
+    })
   return ''
 }

@@ -56,15 +56,16 @@ export const ProblemSchema = z
       .object({
         id: z.string().openapi({ example: 'decision:liaise' }),
         label: z.string().optional(),
-        why: z.enum(['unknown', 'answered', 'waived', 'notAsked']),
+        why: z.enum(['unknown', 'answered', 'waived', 'notAsked', 'owedByOthers']),
         answer: z.enum(['yes', 'no']).optional(),
         at: z.string().optional(),
         askedWhen: z.string().optional(),
+        owedBy: z.array(z.string()).optional(),
       })
       .optional()
       .openapi({
         description:
-          "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it)",
+          "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it); or it is owed, but by other roles than the caller's, one of DECIDE's (`owedByOthers`: `owedBy`, the roles that owe it; a role outside DECIDE's roles is 403)",
       }),
     draft: z
       .object({

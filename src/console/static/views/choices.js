@@ -56,7 +56,8 @@ const sends = (plan, role, type) => plan?.events?.find((e) => e.type === type)?.
 
 /**
  * Whether `role` may answer the owed decision `o` (the engine: the role may send DECIDE,
- * and the decision's `owedBy` names it, src/engine/obligations.ts `permits`; 403 otherwise).
+ * and the decision's `owedBy` names it, src/engine/obligations.ts `permits`; otherwise 403
+ * outside DECIDE's roles, 409 within them, API.md).
  */
 export const mayAnswer = (plan, role, o) => sends(plan, role, 'DECIDE') && o.owedBy.includes(role)
 
