@@ -7,35 +7,21 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
-import { act, approvedDraft, grade, P, plan, toPreparing } from '../helpers/nanning.js'
+import { act, approvedDraft, grade, migratedAfter, P, plan, toPreparing } from '../helpers/nanning.js'
 
-const admin = { name: '管理员', role: 'admin' as const }
+const _admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(planV12, { facts: {}, category: 'rumor', ...extra }, P.office)
 const comments = (w: Walker, answer: 'yes' | 'no', by: (typeof P)[keyof typeof P]) =>
   act(w, 'DECIDE', { decision: 'decision:comments', answer, reason: '根据需要' }, { by })
 
 /** Migrated `hours` after the last event. */
-function migrated(w: Walker, hours = 0) {
-  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
-  const r = migrateSnapshot(planV12, plan, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: admin,
-    reason: '网上评论引导分办公室、有关单位各自判断',
-    quotes: quoteRules(plan.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, snapshot: r.snapshot, of }
-}
+const migrated = (w: Walker, hours = 0) =>
+  migratedAfter(w, planV12, plan, '网上评论引导分办公室、有关单位各自判断', hours)
 
 describe('nanning-aic-2017 migration 12 → 13: the comment judgement split', () => {
   it('answered no by the office: the office’s keeps the no, the units owe theirs from the migration (no breach)', () => {
