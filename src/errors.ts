@@ -65,6 +65,8 @@ export interface RefusalDetail {
   decision?: DecisionNotOwed
   /** An event refused because of the draft it names: which, and what became of it. */
   draft?: DraftRefused
+  /** A WAIVE of an owed obligation by a role its rule does not let waive it: which, and who may. */
+  waiver?: WaiverRefused
   reason?: string
 }
 /**
@@ -103,6 +105,13 @@ export interface DecisionNotOwed {
   askedWhen?: string
   /** `owedByOthers`: the roles that owe it (the caller's role is among DECIDE's, not these). */
   owedBy?: string[]
+}
+/** A WAIVE refused for the role (`notEntitled`): the obligation (`id`, `label`) and the roles that may waive it. */
+export interface WaiverRefused {
+  id: string
+  label: string
+  why: 'notEntitled'
+  waivableBy: string[]
 }
 /** A state that takes an event: its path (as GET /plans/:planId's `states`), its phase, its words (`处置 › 拟稿审定`). */
 export interface StateAccepting {

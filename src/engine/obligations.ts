@@ -20,6 +20,7 @@ import { decisionNotOwed, decisionOwedByOthers } from './decision-not-owed.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
 import { draftRefused, withdrawnDraft } from './draft-refused.js'
 import { guardRefusal } from './guard-refusal.js'
+import { waiverNotEntitled } from './waiver-refused.js'
 
 /**
  * A decision is answered only by the roles that owe it (the event's own roles are checked
@@ -84,6 +85,8 @@ export function refusalDetail(
       reason:
         'approval obligations cannot be waived: withdraw the draft (WITHDRAW_DRAFT) or give the approval',
     }
+  const notEntitled = waiverNotEntitled(plan, ctx, event)
+  if (notEntitled) return notEntitled
   if (
     event.type === 'DECIDE' &&
     typeof event.decision === 'string' &&

@@ -237,3 +237,25 @@ it('a refusal for the draft named says what became of it (its `draft`), in zh an
     delete store.localStorage
   }
 })
+
+it('a waiver the reader’s role may not give says who may (409 `waiver`, rule 2), in zh and in en', () => {
+  const waiver = {
+    id: 'report:principal#1',
+    label: '向县主要领导报告',
+    why: 'notEntitled',
+    waivableBy: ['principal'],
+  }
+  const say = () =>
+    refused({
+      detail: 'report:principal#1 (“向县主要领导报告”) may be waived only by principal, not by group',
+      waiver,
+    })
+  expect(say()).toBe('「向县主要领导报告」只能由主要领导免除，您的角色不能免除此项。')
+  const store = globalThis as { localStorage?: unknown }
+  store.localStorage = { getItem: () => 'en' }
+  try {
+    expect(say()).toBe('“向县主要领导报告” may be waived only by principal leader, not by your role.')
+  } finally {
+    delete store.localStorage
+  }
+})

@@ -8,6 +8,7 @@
 import { decisionNotOwedText } from './decision-refusal.js'
 import { draftRefusedText } from './draft-refusal.js'
 import { addStrings, lang, t, term } from './i18n.js'
+import { waiverRefusedText } from './waiver-refusal.js'
 
 addStrings({
   zh: {
@@ -233,6 +234,9 @@ export function problemMessage(e, ctx = {}) {
     // An event refused because of the draft it names: what became of that draft.
     const draft = draftRefusedText(p.draft)
     if (draft) return draft
+    // A waiver the reader's role may not give: who may (rule 2).
+    const waiver = waiverRefusedText(p.waiver)
+    if (waiver) return waiver
     // A release refused for approvals, a close refused for what is owed (OBLIGATIONS.md rules 2, 8).
     const missing = Array.isArray(p.missingApprovals) ? p.missingApprovals : []
     if (missing.length)

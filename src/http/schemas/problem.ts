@@ -67,6 +67,18 @@ export const ProblemSchema = z
         description:
           "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it); or it is owed, but by other roles than the caller's, one of DECIDE's (`owedByOthers`: `owedBy`, the roles that owe it; a role outside DECIDE's roles is 403)",
       }),
+    waiver: z
+      .object({
+        id: z.string().openapi({ example: 'report:higher#1' }),
+        label: z.string(),
+        why: z.enum(['notEntitled']),
+        waivableBy: z.array(z.string()),
+      })
+      .optional()
+      .openapi({
+        description:
+          "409: a WAIVE of an owed obligation by a role among WAIVE's whom the obligation's rule does not let waive it (`notEntitled`): which (`id`, `label`) and the roles that may (`waivableBy`, as GET /plans/:planId's obligations say)",
+      }),
     draft: z
       .object({
         id: z.string().openapi({ example: 'd2' }),
