@@ -21,25 +21,22 @@ const ms = (iso: string) => Date.parse(iso)
 /**
  * Whether `o` (owed, not breached), which `rule` (its rule in the new version) does not
  * apply to now, is one the new version's ledger would still hold owed; `from` is the
- * version the incident comes from (its rule's condition began and kept `o`); `renamed` (the
- * migration's MigrationSpec `renamed`, new id → old id): a rule the old version had under another id.
+ * version the incident comes from (its rule's condition began and kept `o`).
  */
 export function keptByRises(
   ctx: IncidentContext,
   o: Obligation,
   rule: ObligationRule,
   from: PlanDefinition | undefined,
-  renamed: Readonly<Record<string, string>> = {},
 ): boolean {
-  const was = from?.obligations.find((r) => r.id === (renamed[rule.id] ?? rule.id))
+  const was = from?.obligations.find((r) => r.id === rule.id)
   // The same rule as far as beginning and withdrawing go: the new version's ledger did to `o`
   // what the old one did, which kept it owed.
-  const read = asOld(rule, renamed)
-  if (was !== undefined && sameApplying(was, read)) return true
+  if (was !== undefined && sameApplying(was, rule)) return true
   const began = ms(o.startedAt)
   const due = o.dueAt === null ? Number.POSITIVE_INFINITY : ms(o.dueAt)
   // The old version's condition held where it began and kept `o`: the new one would have too.
-  const sameWhen = rule.when === undefined || same(read.when, was?.when)
+  const sameWhen = rule.when === undefined || same(rule.when, was?.when)
   if (rule.when !== undefined && !sameWhen && !holds(ctx, rule.when)) return false
   // A category set or changed since (the category it had then is not on the record).
   const recategorised = ctx.acts.filter((a) => a.type === 'SET_CATEGORY' && ms(a.at) >= began)
@@ -63,14 +60,6 @@ export function keptByRises(
       .every((c) => c.from === null || c.from === c.to || keeps(ms(c.at), c.to, isAbove(c.to, c.from))) &&
     recategorised.every((a) => keeps(ms(a.at), gradeAt(ctx, ms(a.at)), false))
   )
-}
-
-/** `rule` with the ids it names (its own, its condition's) read as the old version's, by `renamed`. */
-function asOld(rule: ObligationRule, renamed: Readonly<Record<string, string>>): ObligationRule {
-  if (Object.keys(renamed).length === 0) return rule
-  return JSON.parse(JSON.stringify(rule), (_, v: unknown) =>
-    typeof v === 'string' && Object.hasOwn(renamed, v) ? renamed[v] : v,
-  ) as ObligationRule
 }
 
 /** Rules are plan data: the same shape is the same rule. */

@@ -27,13 +27,4 @@ export interface MigrationSpec {
    * migrates (what it withdraws is withdrawn by them, on the record); a function may ignore both.
    */
   context?: (old: IncidentContext, migration: { at: string; actor: Actor }) => IncidentContext
-  /**
-   * Rules of the new version that carry on a rule of the old one under another id (new id → old
-   * id; several new ids may name one old one, a rule split in two). The context function moves the
-   * instances; the rederive then reads such a rule as the old one when it asks whether the old
-   * version's ledger kept an owed instance owed (kit/kept-risen.ts): the same rule, its condition
-   * naming the old ids. Without it a renamed rule is one the old version did not have, and what no
-   * longer applies now is withdrawn as no longer required.
-   */
-  renamed?: Readonly<Record<string, string>>
 }

@@ -140,8 +140,7 @@ export function rederive(
       const kept =
         rule !== undefined &&
         !again &&
-        (applies(ctx, rule) ||
-          (req.keepRisen === true && keptByRises(ctx, o, rule, from, plan.migratesFrom?.renamed)))
+        (applies(ctx, rule) || (req.keepRisen === true && keptByRises(ctx, o, rule, from)))
       if (kept) return req.rejudge ? judgedAgain(ctx, o, rule) : o
       // Rule 5, as for a lowering: only what is not yet due goes; a due time that passed stays owed.
       const notDue = o.dueAt === null || ms(o.dueAt) > ms(req.at)

@@ -60,10 +60,8 @@ import {
   obligationsV12,
   obligationsV13,
   PLAN_ID,
-  RENAMED_V13,
   severities,
   toV12,
-  toV13,
   waivers,
 } from './rules.js'
 
@@ -240,9 +238,10 @@ export const planV12: PlanDefinition = {
  * that body alone), only work done after the group's decision (or the latest relapse) counting; 四(四)
  * 沟通 by the office and 新闻宣传分管领导 (三(二)1、五(一) name the office; the business 分管领导 no longer);
  * 源头化解 by the units at every grade and by 新闻宣传分管领导 at 重大 and above only (四(四); kit
- * `alsoOwedAt`). Version 12's states, approvals and kit options; the migration from 12
- * (rules/migration-v13.ts) splits the comment decision by who answered it and moves the liaison and
- * 源头化解 to their people, on the record.
+ * `alsoOwedAt`). Version 12's states, approvals and kit options. No migration from 12: version 12's
+ * one comment decision cannot become version 13's two without taking its record out of the
+ * incident (OBLIGATIONS.md: an obligation is never removed), so incidents opened on 12 stay on 12
+ * (README "Version 13").
  */
 export const plan: PlanDefinition = {
   ...planV12,
@@ -250,5 +249,4 @@ export const plan: PlanDefinition = {
   obligations: obligationsV13,
   events: eventsV13,
   machine,
-  migratesFrom: { from: 12, context: toV13, renamed: RENAMED_V13 },
 }

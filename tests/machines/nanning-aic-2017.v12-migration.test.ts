@@ -82,3 +82,18 @@ describe('nanning-aic-2017 migration 11 → 12: who approves', () => {
     )
   })
 })
+
+describe('work done before the yes that ordered it is not owed again at the migration (rule 6)', () => {
+  it('LIAISE before the group’s yes on 11: step:liaise met at once stays the one instance on 12', () => {
+    const w = start()
+    toPreparing(w)
+    act(w, 'LIAISE', {}, { by: P.office })
+    act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '需要沟通' }, { by: P.group })
+    expect(w.context().obligations.filter((o) => o.rule === 'step:liaise')).toMatchObject([{ status: 'met' }])
+    expect(
+      migrated(w)
+        .of('step:liaise')
+        .map((o) => o.status),
+    ).toEqual(['met'])
+  })
+})
