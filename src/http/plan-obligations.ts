@@ -9,6 +9,7 @@ import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import { PURPOSE_LABELS } from '../diagrams/field-words.js'
 import { conditionWords } from '../diagrams/labels.js'
+import { approvalWaivers } from './plan-waivers.js'
 
 const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: number } = {}) => ({
   id: r.id,
@@ -83,13 +84,17 @@ function approvalWhen(plan: PlanDefinition, purposes: readonly string[] | undefi
 
 export function describeObligations(plan: PlanDefinition) {
   const options = kitOptionsOf(plan.machine)
-  // A version whose approvals cannot be waived (kit option waiveApprovals: false) says so on each.
-  const unwaivable = options.waiveApprovals === false ? { waivableBy: [] } : {}
+  // Who may waive an approval, as the machine answers (kit option waiveApprovals: false, or the
+  // chart's own WAIVE guard, plan-waivers.ts): none, some of WAIVE's roles, or (absent) all of them.
+  const waivers = (rule: string) => {
+    const only = options.waiveApprovals === false ? [] : approvalWaivers(plan, rule)
+    return only === undefined ? {} : { waivableBy: only as never[] }
+  }
   const approvals = Object.entries(plan.approvals).flatMap(([severity, list]) =>
     (list ?? []).map((a, i) => ({
       ...describeRule(
         plan,
-        { ...approvalRule(a), severities: [severity as never], ...unwaivable },
+        { ...approvalRule(a), severities: [severity as never], ...waivers(approvalRule(a).id) },
         { order: i + 1 },
       ),
       // approvalsWhile 'releaseOwed': owed only while the draft is to go out (its condition in words).
