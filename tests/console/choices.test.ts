@@ -194,10 +194,8 @@ describe('WAIVE offers the obligations the role may waive', () => {
       principal.join(),
     ).toBe(true)
     expect(offered('office')).toEqual([])
-    // Another event naming an obligation (none here but WAIVE) is not narrowed.
-    expect(fieldChoices(view, { type: 'CARRY_OUT', role: 'office', plan }).obligation).toHaveLength(
-      owed.length,
-    )
+    // Another event naming an obligation offers only what it discharges (no 批示 owed here: none).
+    expect(fieldChoices(view, { type: 'CARRY_OUT', role: 'office', plan }).obligation).toEqual([])
 
     // The engine agrees: what a role is not offered is refused it, unchanged …
     for (const role of ROLES)
@@ -230,5 +228,46 @@ describe('WAIVE offers the obligations the role may waive', () => {
       choiceHints(view, fieldChoices(view, { type: 'WAIVE', role: 'office', plan }), 'WAIVE'),
     )
     expect(en).toEqual({ obligation: 'Your role has nothing it may waive here right now.' })
+  })
+})
+
+describe('an event naming the owed instance it discharges offers only those', () => {
+  it('neixiang-2017 (from version 8): CARRY_OUT offers the 批示 owed, not the reports beside them', async () => {
+    const { id } = await ok('office', 'POST', '/incidents', {
+      planId: 'neixiang-2017',
+      title: '县城供水（落实哪条批示）',
+      severity: 'major',
+      severityReason: '人工定级',
+    })
+    for (const content of ['第一次批示', '第二次批示'])
+      await ok('principal', 'POST', `/incidents/${id}/events`, { type: 'INSTRUCT', content })
+    const view = await viewOf(id)
+    expect(view.planVersion).toBeGreaterThanOrEqual(8)
+    const plan = await planOf(view)
+    const owed = view.obligations.filter((o) => o.status === 'owed')
+    const instructions = owed.filter((o) => o.rule === 'instruction').map((o) => o.id)
+    expect(instructions).toHaveLength(2)
+    expect(owed.length).toBeGreaterThan(instructions.length)
+    const offered = fieldChoices(view, { type: 'CARRY_OUT', role: 'group', plan }).obligation.map(
+      (c) => c.value,
+    )
+    expect(offered.sort()).toEqual([...instructions].sort())
+    // The service agrees: one not offered is refused (its schema's pattern, 400, or the engine, 409), unchanged …
+    for (const o of owed) {
+      if (offered.includes(o.id)) continue
+      const res = await t.request('POST', `/incidents/${id}/events`, {
+        as: 'group',
+        body: { type: 'CARRY_OUT', obligation: o.id, result: '已落实' },
+      })
+      expect([400, 409], `${o.id}: ${res.text}`).toContain(res.status)
+    }
+    expect((await viewOf(id)).obligations).toEqual(view.obligations)
+    // … and each one offered is taken.
+    for (const obligation of offered)
+      await ok('group', 'POST', `/incidents/${id}/events`, {
+        type: 'CARRY_OUT',
+        obligation,
+        result: '已落实',
+      })
   })
 })

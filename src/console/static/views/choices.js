@@ -79,13 +79,23 @@ const owedDecisions = (owed) =>
   )
 
 /**
+ * Whether an event of `type` naming the owed obligation `o` (its field `obligation`) may name
+ * it: WAIVE those the role may waive; any other event only those it discharges (a step naming
+ * the one instance it does, kit `dischargeOne`: the engine refuses another with 409,
+ * src/engine/obligations.ts `namedNotOwed`, kit `namesOwed`).
+ */
+export const mayName = (plan, role, type, o) =>
+  type === 'WAIVE' ? mayWaive(plan, role, o) : o.discharge?.type === type
+
+/**
  * field name → [{ value, label }] for the incident `view` (newest draft first), as the form
  * of event `type` offers them to `role` under `plan` (the incident's version's): DECIDE's
- * decisions only those the role may answer, WAIVE's obligations only those it may waive.
+ * decisions only those the role may answer, WAIVE's obligations only those it may waive,
+ * another event's obligations (CARRY_OUT's 批示) only the owed ones it discharges.
  */
 export function fieldChoices(view, { type, role, plan } = {}) {
   const owed = (view?.obligations ?? []).filter((o) => o.status === 'owed')
-  const obligations = type === 'WAIVE' ? owed.filter((o) => mayWaive(plan, role, o)) : owed
+  const obligations = owed.filter((o) => mayName(plan, role, type, o))
   return {
     obligation: obligations.map((o) => ({ value: o.id, label: obligationText(o) })),
     decision: owedDecisions(owed)
