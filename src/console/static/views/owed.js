@@ -34,6 +34,7 @@ addStrings({
     'owed.yes': '是',
     'owed.no': '否',
     'owed.notMine': '需由{roles}办理',
+    'owed.alsoInActions': '；您的角色也可在「可执行的操作」中发送「{event}」，是否受理由预案决定',
     'owed.notYet': '当前尚不能办理：流程还未到这一步',
     'owed.awaitApproval': '待审批：稿件 {id} 尚缺{approvals}',
     'owed.awaitDraft': '需先起草稿件',
@@ -65,6 +66,8 @@ addStrings({
     'owed.yes': 'yes',
     'owed.no': 'no',
     'owed.notMine': 'to be done by {roles}',
+    'owed.alsoInActions':
+      '; your role may also send “{event}” from Actions: the plan decides whether it is taken',
     'owed.notYet': 'not possible yet: the flow has not reached this step',
     'owed.awaitApproval': 'awaiting approval: draft {id} lacks {approvals}',
     'owed.awaitDraft': 'a draft is needed first',
@@ -165,10 +168,17 @@ export function owedList(
     const breached = o.breachedAt !== null
     // A decision is answered only by the roles that owe it (the engine refuses others with 403).
     // A step, by the roles that owe it now as well as the event's: a plan's guard may refuse another
-    // (nanning-aic-2017 13: one body's part of the comment work, 源头化解 by newsLeader at 一般; 409).
+    // (nanning-aic-2017 13: one body's part of the comment work, 源头化解 by newsLeader at 一般; 409),
+    // or take it (saws-2014 2–5: the leader's CONVENE); such a row points to the actions box (`alsoMine`).
     const mine =
       o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && (o.kind !== 'step' || owes(o))
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
+    // A step owed by others whose event this role may send now: the plan's guards may take it
+    // from this role too (saws-2014 2–5: the leader's CONVENE meets the office's notice to the
+    // unit) or refuse it (nanning-aic-2017 13: 409), and neither the view nor the plan says which
+    // before it is sent, so no button: the row points to the actions box, where it is offered.
+    const alsoMine = (x) =>
+      x.kind === 'step' && !mine && mayDo(x.discharge.type) && view.allowedEvents.includes(x.discharge.type)
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
       : h('span', { class: 'hint' }, t('owed.noDue'))
@@ -213,7 +223,13 @@ export function owedList(
             )
           : mine
             ? h('span', { class: 'hint', dataset: { notYet: '' } }, notYet(view, o, takesDraft))
-            : h('span', { class: 'hint' }, othersStep(o)),
+            : alsoMine(o)
+              ? h(
+                  'span',
+                  { class: 'hint', dataset: { alsoInActions: '' } },
+                  `${othersStep(o)}${t('owed.alsoInActions', { event: eventInfo(o.discharge.type)?.label ?? o.discharge.type })}`,
+                )
+              : h('span', { class: 'hint' }, othersStep(o)),
         mayWaive(o) && view.allowedEvents.includes('WAIVE')
           ? h(
               'button',
