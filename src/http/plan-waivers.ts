@@ -68,6 +68,15 @@ const probe = (id: string, rule: string, kind: Obligation['kind']): Obligation =
  * the roles it takes it from, or undefined where it takes it from all of them or cannot tell.
  */
 export function approvalWaivers(plan: PlanDefinition, rule: string): string[] | undefined {
+  // A plan version is frozen: asked once per version and rule (GET /plans describes it per request).
+  const known = answered.get(plan) ?? new Map<string, string[] | undefined>()
+  answered.set(plan, known)
+  if (!known.has(rule)) known.set(rule, ask(plan, rule))
+  return known.get(rule)
+}
+const answered = new WeakMap<PlanDefinition, Map<string, string[] | undefined>>()
+
+function ask(plan: PlanDefinition, rule: string): string[] | undefined {
   const roles = plan.events.find((e) => e.type === 'WAIVE')?.roles ?? []
   const s = opened(plan)
   if (s === null || roles.length === 0) return undefined
