@@ -60,6 +60,7 @@ import {
   planV7 as saws2014V7,
   planV8 as saws2014V8,
   planV9 as saws2014V9,
+  planV10 as saws2014V10,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -101,6 +102,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V7,
   saws2014V8,
   saws2014V9,
+  saws2014V10,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

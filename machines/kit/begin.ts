@@ -177,7 +177,7 @@ export function doneBefore(ctx: IncidentContext, rule: ObligationRule): Act | un
       i > from &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
-        : rule.prior === 'sameGradeOrAbove'
+        : rule.prior === 'sameGradeOrAbove' || (typeof rule.prior === 'object' && rule.prior.sameGradeOrAbove)
           ? atOrAbove(a.severity, ctx.severity)
           : true),
   )
@@ -206,11 +206,17 @@ function passedOnRecategorising(
   return anchored !== undefined && Date.parse(anchored.dueAt) <= Date.parse(at)
 }
 
-/** `prior: { after }`: the instant a step must not precede (the act `afterAct` names); -Infinity otherwise. */
+/**
+ * `prior: { after }`: the instant a step must not precede (the act `afterAct` names); -Infinity
+ * otherwise, and with `sameGradeOrAbove` when none was accepted.
+ */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
   const act = afterAct(ctx, rule.prior)
-  return act === undefined ? Number.POSITIVE_INFINITY : Date.parse(act.at)
+  // `sameGradeOrAbove`: none accepted, no bound.
+  if (act === undefined)
+    return rule.prior.sameGradeOrAbove ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  return Date.parse(act.at)
 }
 
 /**
@@ -220,7 +226,8 @@ function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
 function latestIndex(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object' || rule.prior.latest !== true) return -1
   const act = afterAct(ctx, rule.prior)
-  return act === undefined ? ctx.acts.length : ctx.acts.lastIndexOf(act)
+  if (act === undefined) return rule.prior.sameGradeOrAbove ? -1 : ctx.acts.length
+  return ctx.acts.lastIndexOf(act)
 }
 
 /**

@@ -82,6 +82,13 @@ export type Condition =
 export interface PriorAfter {
   after: string | readonly string[]
   latest?: true
+  /**
+   * Opt-in: as `'sameGradeOrAbove'` too — a step counts only when done at the incident's grade or
+   * a higher one, and after the `after` event when one was accepted; with none accepted there is
+   * no bound (not, as without it, no step counting). After a lowering, a report made since the
+   * latest relapse at the higher grade counts; one made before the relapse does not (五(二) 发酵).
+   */
+  sameGradeOrAbove?: true
 }
 
 export interface ObligationRule {

@@ -32,12 +32,14 @@ import {
   machineV7,
   machineV8,
   machineV9,
+  machineV10,
 } from './machine.js'
 import {
   approvals,
   classify,
   contextFromV7,
   contextFromV9,
+  contextFromV10,
   escalation,
   obligationRules,
   obligationRulesV2,
@@ -48,6 +50,7 @@ import {
   obligationRulesV8,
   obligationRulesV9,
   obligationRulesV10,
+  obligationRulesV11,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -198,10 +201,29 @@ export const planV9: PlanDefinition = {
  * after the waiver cannot be told from one that stayed ticked); then the kit's rederive by 10's rules.
  * Version 9 stays for the incidents opened on it.
  */
-export const plan: PlanDefinition = {
+export const planV10: PlanDefinition = {
   ...planV9,
   version: 10,
   obligations: [...obligationRulesV10, escalation],
-  machine,
+  machine: machineV10,
   migratesFrom: { from: 9, context: contextFromV9 },
+}
+
+/**
+ * Version 11: version 10's states, events and kit options, from a reader's two findings on 10
+ * (rules/version11.ts). 五(二) 发现有舆情发酵…要及时报告人事司(宣教办): after a relapse and a lowering, a
+ * report made before the relapse no longer counts for the lower grade (kit `prior` `{ after: RELAPSE,
+ * latest, sameGradeOrAbove }`); version 10 withdrew the relapse's report and never owed it. 四(四)
+ * 对恶意炒作、涉嫌违法犯罪的，报请网络安全监察机关依法予以处置 and 五(五)2 涉嫌犯罪的，依法予以追究 name no
+ * category: a referral decided yes stays owed at a change of category (version 10 withdrew it). Its
+ * migration from 10 (rules/migration-v10.ts `contextFromV10`) owes again, from the migration, what 10
+ * so withdrew or counted; then the kit's rederive by 11's rules. Version 10 stays for the incidents
+ * opened on it.
+ */
+export const plan: PlanDefinition = {
+  ...planV10,
+  version: 11,
+  obligations: [...obligationRulesV11, escalation],
+  machine,
+  migratesFrom: { from: 10, context: contextFromV10 },
 }

@@ -51,6 +51,7 @@ import {
   obligationRulesV8,
   obligationRulesV9,
   obligationRulesV10,
+  obligationRulesV11,
   PLAN_ID,
 } from './rules.js'
 
@@ -131,9 +132,16 @@ export const machineV7 = chart(obligationRulesV7, 7)
 export const machineV9 = chart(obligationRulesV9, 9)
 /**
  * Version 10 (`chart(rules, 10)`, version 9's chart and kit options): 三's 协调跟踪办理 waived (set in
- * error) is owed again when the monitoring turns the fact true (rules/version10.ts).
+ * error) is owed again when the monitoring turns the fact true (rules/version10.ts). For the incidents
+ * opened on it.
  */
-export const machine = chart(obligationRulesV10, 10)
+export const machineV10 = chart(obligationRulesV10, 10)
+/**
+ * Version 11 (`chart(rules, 11)`, version 10's chart and kit options): after a lowering, a report to
+ * 人事司 counts only when made since the latest relapse (五(二)); a referral to the police decided yes
+ * stays owed whatever the category (四(四)、五(五)2; rules/version11.ts).
+ */
+export const machine = chart(obligationRulesV11, 11)
 /**
  * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
  * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts). For the incidents

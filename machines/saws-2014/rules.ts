@@ -19,8 +19,10 @@
  *   version8.ts                what version 8 owes differently from 7 (the meeting after a 定性 below 重大)
  *   version9.ts                what version 9 owes besides (三's 协调跟踪办理 by 人事司)
  *   version10.ts               what version 10 owes differently (三's duty owed again after a waiver)
+ *   version11.ts               what version 11 owes differently (the relapse's report, the referral)
  *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
  *   migration-v9.ts            the context of a version 9 incident as version 10 reads it (`contextFromV9`)
+ *   migration-v10.ts           the context of a version 10 incident as version 11 reads it (`contextFromV10`)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -37,6 +39,7 @@ export { CLICKS_NEED_SITES, classify, GRADES, PLAN_ID, THRESHOLDS } from './rule
 export { R } from './rules/ids.js'
 export { contextFromV7 } from './rules/migration-v8.js'
 export { contextFromV9 } from './rules/migration-v9.js'
+export { contextFromV10 } from './rules/migration-v10.js'
 export { escalation, obligationRules } from './rules/obligations.js'
 export {
   common,
@@ -52,6 +55,7 @@ export { obligationRulesV7 } from './rules/version7.js'
 export { obligationRulesV8 } from './rules/version8.js'
 export { COAL_OR_LOCAL, COORDINATE, obligationRulesV9 } from './rules/version9.js'
 export { COORDINATE_V10, obligationRulesV10 } from './rules/version10.js'
+export { obligationRulesV11, PRIOR_SINCE_RELAPSE } from './rules/version11.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

@@ -10,7 +10,7 @@
  *   subsides; a yes owes the referral.
  */
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/saws-2014/index.js'
+import { planV10 as plan } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import {
   act,

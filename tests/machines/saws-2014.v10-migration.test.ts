@@ -6,7 +6,7 @@
  * the record keeps no history of the facts); the next turn owes it.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV9 } from '../../machines/saws-2014/index.js'
+import { planV10 as plan, planV9 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, LEAD, MON, migrated, OFF, open, statuses } from './saws-2014.helpers.js'
 

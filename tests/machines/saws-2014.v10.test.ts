@@ -7,7 +7,7 @@
  * speaks of the one 舆情: 人事司 coordinated it).
  */
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../machines/saws-2014/index.js'
+import { planV10 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { actCurrent as act, can, LEAD, MON, OFF, openCurrent as open, statuses } from './saws-2014.helpers.js'
 
@@ -74,6 +74,6 @@ describe('saws-2014 v10: 三 协调跟踪办理 waived as set in error is owed a
   })
 
   it('is version 10, migrating from 9', () => {
-    expect(plan).toMatchObject({ version: 10, migratesFrom: { from: 9 } })
+    expect(planV10).toMatchObject({ version: 10, migratesFrom: { from: 9 } })
   })
 })
