@@ -136,7 +136,7 @@ export function begin(
       (bound === -1 || i > bound) &&
       (rule.prior === 'sameGrade'
         ? a.severity === ctx.severity
-        : rule.prior === 'sameGradeOrAbove'
+        : rule.prior === 'sameGradeOrAbove' || (typeof prior === 'object' && prior.sameGradeOrAbove === true)
           ? atOrAbove(a.severity, ctx.severity)
           : true),
   )
@@ -166,9 +166,12 @@ const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
 /** `prior: { after }`: the instant a step must not precede (the first such act, or the latest); -Infinity otherwise. */
 function afterOf(ctx: IncidentContext, rule: ObligationRule): number {
   if (typeof rule.prior !== 'object') return Number.NEGATIVE_INFINITY
-  const { after, latest } = rule.prior
+  const { after, latest, sameGradeOrAbove } = rule.prior
   const types: readonly string[] = typeof after === 'string' ? [after] : after
   const acts = ctx.acts.filter((a) => types.includes(a.type))
   const from = latest === true ? acts.at(-1) : acts[0]
-  return from === undefined ? Number.POSITIVE_INFINITY : Date.parse(from.at)
+  // None yet: nothing counts, or (with `sameGradeOrAbove`) no bound but the grade's.
+  if (from === undefined)
+    return sameGradeOrAbove === true ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  return Date.parse(from.at)
 }
