@@ -55,8 +55,13 @@ function reportAgain(ctx: IncidentContext, { at, actor }: { at: string; actor: A
   const since = ms(relapse.at)
   if (ms(latest.startedAt) < since || ms(latest.metAt) >= since) return ctx
   if (!loweredAt(ctx, latest.startedAt) || doneBefore(ctx, rule) !== undefined) return ctx
-  const span = rule.due === undefined ? undefined : rule.due.amount * (SPAN_MS[rule.due.unit] ?? Number.NaN)
-  if (span === undefined || Number.isNaN(span)) return ctx
+  if (rule.due === undefined) return ctx
+  // The three reports' spans are clock time (24 h, 2 h, 30 min): a unit the calendar would quote
+  // (working days or hours) is not one this migration may compute, and must not be skipped silently.
+  const unit = SPAN_MS[rule.due.unit]
+  if (unit === undefined)
+    throw new Error(`${rule.id}: migration-v10 quotes only minutes and hours, not ${rule.due.unit}`)
+  const span = rule.due.amount * unit
   const quotes = { [`${rule.id}@event`]: { dueAt: new Date(ms(at) + span).toISOString(), certain: true } }
   const note =
     `迁移至第 11 版时补起${whoWhen(actor, at)}：第 10 版于舆情反复（${relapse.at}）后降级时，以反复前的报告` +
