@@ -12,7 +12,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../../machines/vocabulary.js'
 import { type TestApp, testApp } from '../helpers/app.js'
-import { reportFields } from '../helpers/nanning.js'
+import { measuresDecided } from '../helpers/nanning-http.js'
 
 interface Choice {
   value: string
@@ -58,27 +58,7 @@ const planOf = async (v: View & { planId?: string }) =>
   ok('auditor', 'GET', `/plans/${v.planId}?version=${v.planVersion}`)
 
 /** A nanning incident (the current version, 13) whose group decided the measures: the office's and the units' comment decisions and decision:liaise owed. */
-async function nanningMeasuresDecided(): Promise<string> {
-  // A rumor: nothing counted in working hours (the categorisation) is owed.
-  const { id } = await ok('monitor', 'POST', '/incidents', {
-    planId: 'nanning-aic-2017',
-    title: '农贸市场过期食品（谁作决定）',
-    category: 'rumor',
-  })
-  const send = (role: Role, type: string, fields: Record<string, unknown> = {}) =>
-    ok(role, 'POST', `/incidents/${id}/events`, { type, ...fields })
-  await send('monitor', 'KEEP_EVIDENCE', {
-    kind: 'webpage',
-    description: '微博原帖截图',
-    reference: 'sha256:abc',
-  })
-  await send('monitor', 'REPORT', reportFields(['leader', 'office']))
-  await send('leader', 'REPORT', reportFields(['principal']))
-  await send('office', 'REPORT', reportFields(['newsLeader']))
-  await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
-  await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
-  return id
-}
+const nanningMeasuresDecided = () => measuresDecided(ok, '农贸市场过期食品（谁作决定）')
 
 /** The lang() the console reads (localStorage), set for one call under Node. */
 function inLang<T>(lang: 'zh' | 'en', fn: () => T): T {

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { reportFields } from '../helpers/nanning.js'
+import { measuresDecided } from '../helpers/nanning-http.js'
 import { chromiumAvailable, SHOTS, scriptErrors, signIn, signOut, type Who } from './harness.js'
 import { consoleSuite } from './suite.js'
 
@@ -22,26 +22,7 @@ describe.skipIf(!chromiumAvailable())('DECIDE offers the decisions the role may 
   const api = suite.api
 
   /** A nanning incident whose group decided the measures (a rumor: no categorisation counted in working hours). */
-  async function measuresDecided(): Promise<string> {
-    const { id } = await api('monitor', 'POST', '/incidents', {
-      planId: 'nanning-aic-2017',
-      title: '农贸市场过期食品（谁作决定）',
-      category: 'rumor',
-    })
-    const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
-      api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
-    await send('monitor', 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send('monitor', 'REPORT', reportFields(['leader', 'office']))
-    await send('leader', 'REPORT', reportFields(['principal']))
-    await send('office', 'REPORT', reportFields(['newsLeader']))
-    await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
-    await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
-    return id
-  }
+  const decided = () => measuresDecided(api, '农贸市场过期食品（谁作决定）')
 
   async function openAs(page: Page, who: Who, id: string) {
     await signIn(page, who)
@@ -61,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('DECIDE offers the decisions the role may 
   }
 
   it('the office its comment decision, the unit its own, the group the liaison; none: the form says so', async () => {
-    const id = await measuresDecided()
+    const id = await decided()
     const view = await api<View>('auditor', 'GET', `/incidents/${id}`)
     const owed = (rule: string) => view.obligations.find((o) => o.rule === rule && o.status === 'owed')
     const comments = owed('decision:comments-office')

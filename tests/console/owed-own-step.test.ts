@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { reportFields } from '../helpers/nanning.js'
+import { measuresDecided } from '../helpers/nanning-http.js'
 import { chromiumAvailable, signIn, signOut, type Who } from './harness.js'
 import { consoleSuite } from './suite.js'
 
@@ -16,23 +16,9 @@ describe.skipIf(!chromiumAvailable())('the owed list offers a step to its owers'
 
   /** A nanning incident (一般) whose group decided the measures and both bodies said yes to comment work. */
   async function bothParts(): Promise<string> {
-    const { id } = await api('monitor', 'POST', '/incidents', {
-      planId: 'nanning-aic-2017',
-      title: '农贸市场过期食品（谁办哪部分）',
-      category: 'rumor',
-    })
+    const id = await measuresDecided(api, '农贸市场过期食品（谁办哪部分）')
     const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
       api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
-    await send('monitor', 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send('monitor', 'REPORT', reportFields(['leader', 'office']))
-    await send('leader', 'REPORT', reportFields(['principal']))
-    await send('office', 'REPORT', reportFields(['newsLeader']))
-    await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
-    await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
     const yes = { answer: 'yes', reason: '根据需要' }
     await send('office', 'DECIDE', { decision: 'decision:comments-office', ...yes })
     await send('unit', 'DECIDE', { decision: 'decision:comments-unit', ...yes })

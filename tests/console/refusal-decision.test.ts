@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
 import { conditionWords } from '../../src/diagrams/labels.js'
 import { reportFields } from '../helpers/nanning.js'
+import { measuresDecided } from '../helpers/nanning-http.js'
 import { chromiumAvailable, fill, SHOTS, scriptErrors, signIn, type Who } from './harness.js'
 import { consoleSuite } from './suite.js'
 
@@ -98,22 +99,9 @@ describe.skipIf(!run)('a DECIDE of a decision not owed, in the console', () => {
   })
 
   it('owed by another role: names the decision and who owes it (409, not 403)', async () => {
-    // A rumor: nothing counted in working hours (the categorisation) is owed.
-    const { id } = await api('monitor', 'POST', '/incidents', {
-      planId: 'nanning-aic-2017',
-      title: '农贸市场过期食品（他人应作的决定）',
-      category: 'rumor',
-    })
+    const id = await measuresDecided(api, '农贸市场过期食品（他人应作的决定）')
     const send = (who: Who, type: string, fields: Record<string, unknown> = {}) =>
       api(who, 'POST', `/incidents/${id}/events`, { type, ...fields })
-    await send('monitor', 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send('monitor', 'REPORT', reportFields(['leader', 'office']))
-    await send('office', 'ASSESS', { assessment: '转发量上升', proposal: '需要应对，发布核查情况' })
-    await send('group', 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
     // The unit's own judgement answered, it owes no decision: the field is a text box.
     await send('unit', 'DECIDE', { decision: 'decision:comments-unit', answer: 'no', reason: '无需' })
     const page = await decideForm(id, 'unit')

@@ -43,8 +43,8 @@ describe('saws-2014 v9 in the engine: 三 协调跟踪办理', () => {
       office,
     )
     expect(v.planVersion).toBe(getPlan('saws-2014')?.version)
-    // Version 9's duty, kept by version 10 (the current: owed again after a waiver, saws-2014.v10.test.ts).
-    expect(v.planVersion).toBe(10)
+    // Version 9's duty, kept by version 10 and after (owed again after a waiver, saws-2014.v10.test.ts).
+    expect(v.planVersion).toBeGreaterThanOrEqual(10)
     expect(v.facts).toEqual({ coalOrLocalBureau: true })
     const id = `${R.coordinate}#1`
     expect(v.obligations.find((o) => o.id === id)).toMatchObject({

@@ -166,7 +166,8 @@ export function owedList(
   const done = view.obligations.filter((o) => o.status !== 'owed')
   const row = (o) => {
     const breached = o.breachedAt !== null
-    // A decision is answered only by the roles that owe it (the engine refuses others with 403).
+    // A decision is answered only by the roles that owe it (the engine refuses others: 409, or 403
+    // for a role outside DECIDE's).
     // A step, by the roles that owe it now as well as the event's: a plan's guard may refuse another
     // (nanning-aic-2017 13: one body's part of the comment work, 源头化解 by newsLeader at 一般; 409),
     // or take it (saws-2014 2–5: the leader's CONVENE); such a row points to the actions box (`alsoMine`).
