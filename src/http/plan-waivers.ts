@@ -4,7 +4,8 @@
  * plan's own guard that refuses approvals, as nanning-aic-2017's `mayWaive` does from version 2
  * without the kit option). The description's `waivableBy` on approvals says what this finds,
  * so that a version whose chart refuses a waiver says so though no option records it.
- * Nothing here names a plan.
+ * The code names no plan: it asks whatever guard the version's chart has (the plan above is
+ * only this comment's example).
  */
 import { type AnyMachineSnapshot, createActor } from 'xstate'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'

@@ -12,8 +12,7 @@ import { planV2, planV3 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { auditIncident } from '../../src/engine/audit.js'
 import { createEngine } from '../../src/engine/engine.js'
-import { replayJournal } from '../../src/engine/replay.js'
-import { calendar, caller, freshEngine, newDb, type TestEngine } from '../helpers/engine.js'
+import { calendar, caller, freshEngine, migratedEntry, newDb, type TestEngine } from '../helpers/engine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 
 const monitor = caller('monitor')
@@ -81,36 +80,11 @@ describe('a migration takes the new version’s eventless steps (saws-2014 2 →
   it('a MIGRATED entry written before (no `settled`) replays as written: the state waits for the next event', async () => {
     const id = await waivedAnswerOnV2()
     await t.engine.migrate(id, toV3, admin)
-    const entry = await t.store.db
-      .selectFrom('journal')
-      .select(['seq', 'payload'])
-      .where('incident_id', '=', id)
-      .where('type', '=', 'MIGRATED')
-      .executeTakeFirstOrThrow()
+    const entry = await migratedEntry(t, registry, id)
     const { settled: _, ...older } = JSON.parse(entry.payload) as Record<string, unknown>
-    await t.store.db
-      .updateTable('journal')
-      .set({ payload: JSON.stringify(older) })
-      .where('incident_id', '=', id)
-      .where('seq', '=', entry.seq)
-      .execute()
-    const row = await t.store.db
-      .selectFrom('incidents')
-      .select(['plan_id', 'plan_version'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-    const entries = await t.store.db
-      .selectFrom('journal')
-      .selectAll()
-      .where('incident_id', '=', id)
-      .orderBy('seq')
-      .execute()
-    expect(replayJournal(registry, row, entries).actorRef?.getSnapshot().value).toEqual({
-      phase: { response: 'replying' },
-    })
+    expect(entry.snapshotWith(JSON.stringify(older))?.value).toEqual({ phase: { response: 'replying' } })
     // As written now, the same journal replays to where the migration left the incident.
-    entries.at(-1)!.payload = entry.payload
-    const settled = replayJournal(registry, row, entries).actorRef?.getSnapshot()
+    const settled = entry.snapshotWith(entry.payload)
     expect(settled?.value).toEqual({ phase: { response: 'following' } })
     // The eventless step records no act of its own.
     expect(((settled?.context as IncidentContext | undefined)?.acts ?? []).map((a) => a.type)).not.toContain(

@@ -106,7 +106,7 @@ export async function audited(t: TestEngine, plans: EngineDeps['plans'], id: str
 /**
  * The incident's MIGRATED entry as journaled (`payload`), and `replayedWith(p)`: the incident
  * replayed on `plans` from its journal with that entry's payload read as `p` (an entry an older
- * release wrote), its context.
+ * release wrote), its context; `snapshotWith(p)` the same replay's snapshot (state and context).
  */
 export async function migratedEntry(t: TestEngine, plans: EngineDeps['plans'], id: string) {
   const entry = await t.store.db
@@ -126,12 +126,14 @@ export async function migratedEntry(t: TestEngine, plans: EngineDeps['plans'], i
     .where('incident_id', '=', id)
     .orderBy('seq')
     .execute()
-  const replayedWith = (payload: string) => {
+  /** The incident replayed from its journal with the MIGRATED entry's payload replaced by `payload`. */
+  const snapshotWith = (payload: string) => {
     const at = entries.find((e) => e.seq === entry.seq)
     if (at) at.payload = payload
-    return replayJournal(plans, row, entries).actorRef?.getSnapshot().context as IncidentContext
+    return replayJournal(plans, row, entries).actorRef?.getSnapshot()
   }
-  return { payload: entry.payload, replayedWith }
+  const replayedWith = (payload: string) => snapshotWith(payload)?.context as IncidentContext
+  return { payload: entry.payload, replayedWith, snapshotWith }
 }
 
 /** What a refused send answered: its status, its message, and the problem's other members. */
