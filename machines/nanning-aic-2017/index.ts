@@ -62,6 +62,7 @@ import {
   PLAN_ID,
   severities,
   toV12,
+  toV13,
   waivers,
 } from './rules.js'
 
@@ -238,10 +239,12 @@ export const planV12: PlanDefinition = {
  * that body alone), only work done after the group's decision (or the latest relapse) counting; 四(四)
  * 沟通 by the office and 新闻宣传分管领导 (三(二)1、五(一) name the office; the business 分管领导 no longer);
  * 源头化解 by the units at every grade and by 新闻宣传分管领导 at 重大 and above only (四(四); kit
- * `alsoOwedAt`). Version 12's states, approvals and kit options. No migration from 12: version 12's
- * one comment decision cannot become version 13's two without taking its record out of the
- * incident (OBLIGATIONS.md: an obligation is never removed), so incidents opened on 12 stay on 12
- * (README "Version 13").
+ * `alsoOwedAt`). Version 12's states, approvals and kit options. The migration from 12 (a declaration
+ * beside the frozen version: the fingerprint does not read it) keeps version 12's record in place —
+ * its comment decision and work owed and not yet due withdrawn naming what replaces them, breached
+ * ones still owed (rule 1) — and appends version 13's two decisions (a body's part met by that
+ * body's answer, rule 6; the other owed from the migration) and the work a yes ordered; the liaison
+ * and 源头化解 owed are owed by version 13's people (rules/migration-v13.ts, README "Version 13").
  */
 export const plan: PlanDefinition = {
   ...planV12,
@@ -249,4 +252,5 @@ export const plan: PlanDefinition = {
   obligations: obligationsV13,
   events: eventsV13,
   machine,
+  migratesFrom: { from: 12, context: toV13 },
 }

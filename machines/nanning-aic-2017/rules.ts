@@ -19,6 +19,8 @@
  *                   liaison and 源头化解 owed by the people the text names
  *   approvers.ts    version 12's named approvers (newsLeader, unitHead) and where the unit's head stands
  *   migration-v12.ts  what is owed, owed by version 12's people at the migration from 11
+ *   migration-v13.ts  the migration from 12: the comment decision split on the record, 沟通 and
+ *                   源头化解 owed by version 13's people
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
@@ -31,6 +33,7 @@ export {
 } from './rules/approvers.js'
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
 export { toV12 } from './rules/migration-v12.js'
+export { toV13 } from './rules/migration-v13.js'
 export {
   ANSWERABLE,
   escalation,
