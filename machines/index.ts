@@ -49,6 +49,7 @@ import {
   planV6 as neixiang2017V6,
   planV7 as neixiang2017V7,
   planV8 as neixiang2017V8,
+  planV9 as neixiang2017V9,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -72,6 +73,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V6,
   neixiang2017V7,
   neixiang2017V8,
+  neixiang2017V9,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

@@ -206,6 +206,13 @@ function beginApplicable(
       (raiseWhen || waitsOnEvents) && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
     // A rise or one of its events: asked again (whileOwed false: only once the latest is settled).
     const risen = has && !repeatOfLast && raise && change === 'raise'
+    // `again.firstGrading`: a first grading to one of its grades begins it again as a rise does.
+    const graded =
+      has &&
+      !repeatOfLast &&
+      change === 'first' &&
+      next.severity !== null &&
+      entry.firstGrading.includes(next.severity)
     // 'untilAdmitted': a change of category kept since the rule did not apply (ledger.pending).
     const remembered =
       entry.untilAdmitted && has && waiting?.includes(rule.id) === true && !NOT_ACTS.has(event.type)
@@ -228,7 +235,7 @@ function beginApplicable(
       yes ||
       late ||
       spread ||
-      ((risen || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
+      ((risen || graded || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) {
@@ -254,7 +261,7 @@ function beginApplicable(
       })
       // `again.told`: what a rise (not an event, not a yes) began is met by its step taken at this grade before.
       const told =
-        entry.told && again && (owedAgain || risen) && !evented && !yes
+        entry.told && again && (owedAgain || risen || graded) && !evented && !yes
           ? toldBefore(next, keyedRule(rule, o))
           : undefined
       if (told !== undefined) o = discharged(o, told.at)

@@ -187,6 +187,14 @@ export interface ObligationRule {
     factsTurned?: readonly string[]
     whileOwed?: false
     afterBreach?: true
+    /**
+     * Opt-in: a first grading (an incident ungraded until the event is given a grade) to one of
+     * these grades begins it again as a rise does — `whileOwed`, `afterBreach` and `told` read as
+     * for a rise (a step taken before any grading told no grade: rule 6 reads acts by grade).
+     * neixiang-2017 version 10: a report made ungraded is not 第二條1's report of 重大. Absent: a
+     * first grading begins nothing again (it is no rise).
+     */
+    firstGrading?: readonly Severity[]
     told?: 'sameGrade'
     breached?: true
   }

@@ -39,6 +39,8 @@ export interface RuleEntry {
   onYes: readonly string[]
   /** A rise's new instance is met by its step taken before at the grade risen to (`again.told`). */
   told: boolean
+  /** A first grading to one of these grades begins it again as a rise does (`again.firstGrading`). */
+  firstGrading: readonly NonNullable<Severity>[]
   /** It begins again when one of these rules breaches after its latest instance was settled (`again.breached`). */
   breached: readonly string[]
   /** Its condition (`when`), or null when it has none. */
@@ -83,8 +85,10 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     slot.set(r.id, i)
   })
   for (const r of rules)
-    if (r.again?.told !== undefined && !r.again.raise)
-      throw new Error(`obligation rule ${r.id}: again.told judges what a rise begins; it needs again.raise`)
+    if (r.again?.told !== undefined && !r.again.raise && r.again.firstGrading === undefined)
+      throw new Error(
+        `obligation rule ${r.id}: again.told judges what a rise begins; it needs again.raise or again.firstGrading`,
+      )
   for (const r of rules)
     if (r.dischargeOne && (r.keyedBy !== undefined || r.again?.told !== undefined))
       throw new Error(
@@ -108,6 +112,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     afterBreach: rule.again?.afterBreach === true,
     onYes: rule.again?.onYes === true ? decidedIn(rule.when) : [],
     told: rule.again?.told === 'sameGrade',
+    firstGrading: rule.again?.firstGrading ?? [],
     breached: rule.again?.breached === true ? breachedIn(rule.when) : [],
     when: rule.when === undefined ? null : testOf(rule.when),
   }))

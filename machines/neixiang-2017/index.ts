@@ -44,12 +44,21 @@
  * waived in discovery, before any report, frees CONVENE there too (rule 2; version 8 freed it
  * in reporting only, and discovery took no CONVENE). Version 8 stays for its incidents
  * (migratesFrom 8).
+ * Version 10 (version 9's states and kit options; a clause-by-clause review of version 9,
+ * rules/version10.ts, events-v10.ts): a report to 上级 counts only made at 特别重大 (第二條3); only
+ * 县委办、县政府办 waive their coordination (第二條3); a first grading to 重大 or 特别重大 after an
+ * ungraded report owes the principal leaders the report of that grade (第二條1, kit
+ * `again.firstGrading`); the principal leaders are owed the progress once it subsides and after
+ * each relapse (第三條5、第三條6), the 通报 to 有关单位和部门 citing 第三條5; the commentators rebut
+ * (第六條) and post follow-ups (第四條). Version 9 stays for its incidents (migratesFrom 9,
+ * rules/migration-v9.ts `contextFromV9`).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
 import { events, eventsV2, eventsV4 } from './events.js'
 import { eventsV7 } from './events-v7.js'
 import { eventsV8 } from './events-v8.js'
+import { eventsV10 } from './events-v10.js'
 import {
   machine,
   machineV2,
@@ -59,7 +68,9 @@ import {
   machineV6,
   machineV7,
   machineV8,
+  machineV9,
 } from './machine.js'
+import { contextFromV9 } from './rules/migration-v9.js'
 import {
   approvals,
   approvalsV4,
@@ -72,9 +83,11 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV10,
   PLAN_ID,
   waivers,
   waiversV7,
+  waiversV10,
 } from './rules.js'
 
 export { machine, PLAN_ID }
@@ -162,9 +175,26 @@ export const planV8: PlanDefinition = {
  * Version 9: version 8's states, rules, events and options; the group convenes from discovery
  * once it has waived the report to itself (rule 2, chart/discovery.ts).
  */
-export const plan: PlanDefinition = {
+export const planV9: PlanDefinition = {
   ...planV8,
   version: 9,
-  machine,
+  machine: machineV9,
   migratesFrom: { from: 8 },
+}
+
+/**
+ * Version 10: version 9's states and kit options; the review's findings on version 9
+ * (rules/version10.ts, events-v10.ts). Its migration from 9 (rules/migration-v9.ts
+ * `contextFromV9`) owes again, from the migration and with a note, what version 9 counted met
+ * that version 10 owes; then the kit's rederive by 10's rules (the progress to the principal
+ * leaders begun at the migration where it has subsided or relapsed).
+ */
+export const plan: PlanDefinition = {
+  ...planV9,
+  version: 10,
+  obligations: obligationsV10,
+  waivers: waiversV10,
+  events: eventsV10,
+  machine,
+  migratesFrom: { from: 9, context: contextFromV9 },
 }

@@ -42,6 +42,7 @@ import {
   rulesV6,
   rulesV7,
   rulesV8,
+  rulesV10,
 } from './rules.js'
 
 /**
@@ -88,6 +89,8 @@ const V8_OPTIONS: KitOptions = { ...V7_OPTIONS, repeats: 'sameEvent' }
  * to it is made or waived (reporting.ts).
  * Version 9 (version 8's options and rules): the group convenes from discovery too once it has
  * waived the report to itself (discovery.ts; version 8 freed CONVENE in reporting only).
+ * Version 10 (version 9's states and options; `rulesV10`): WAIVE names what 县委办、县政府办 waive
+ * (the coordination too, any-phase.ts `commonV10`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
@@ -137,7 +140,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV8, 9)
+export const machine = chart(rulesV10, 10)
+/** Version 9's chart (version 8's rules and options; CONVENE from discovery once waived), for the incidents opened on it. */
+export const machineV9 = chart(rulesV8, 9)
 /** Version 8's chart (the same states, rules and options as 9; CONVENE in reporting only), for the incidents opened on it. */
 export const machineV8 = chart(rulesV8, 8)
 /** Version 7's chart (the same states as 8; version 7's options and rules), for the incidents opened on it. */

@@ -17,6 +17,10 @@
  *                   mainstream coverage and start of the response, who waives upward reports)
  *   version8.ts     version 8's (each 批示 carried out on its own, the 通报 to 有关单位和部门
  *                   again after a relapse)
+ *   version10.ts    version 10's (a review of version 9: the report to 上级 at 特别重大 only, who
+ *                   waives the coordination, the report of 重大 after an ungraded report, the
+ *                   progress to the principal leaders, the commentators' rebuttal and 跟帖)
+ *   migration-v9.ts the migration 9 → 10: what version 9 counted met that version 10 owes
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
 export {
@@ -32,6 +36,7 @@ export { escalation, rules } from './rules/obligations.js'
 export {
   common,
   commonV7,
+  commonV10,
   RECIPIENT_LABELS,
   RECIPIENTS,
   RECIPIENTS_V7,
@@ -42,9 +47,11 @@ export {
   UNITS_LABEL,
   waivers,
   waiversV7,
+  waiversV10,
 } from './rules/roles.js'
 export { escalationV7, obligationsV7, rulesV7 } from './rules/version7.js'
 export { obligationsV8, rulesV8 } from './rules/version8.js'
+export { obligationsV10, rulesV10 } from './rules/version10.js'
 export {
   obligations,
   obligationsV2,

@@ -37,6 +37,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         // Only where a breached instance does not hold a rise back (kit `again.afterBreach`).
         ...(r.again.afterBreach === true ? { afterBreach: true } : {}),
         toldSameGrade: r.again.told === 'sameGrade',
+        // Only where a first grading to these grades owes it again as a rise (kit `again.firstGrading`).
+        ...(r.again.firstGrading === undefined ? {} : { firstGrading: [...r.again.firstGrading] }),
         // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').
         ...(r.again.categoryChanged === undefined ? {} : { categoryChanged: r.again.categoryChanged }),
         // Only where a fact turning true owes it anew (kit `again.factsTurned`).

@@ -24,11 +24,12 @@ export const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
 export const unit: Actor = { name: '舆情主体单位', role: 'unit' }
 export const POLITICAL_MASS = 'political_mass' as Category
 
-/** The current version (the one new incidents open on) and versions 6, 7 and 8, kept for their incidents. */
+/** The current version (the one new incidents open on) and versions 6 to 9, kept for their incidents. */
 export const current: PlanDefinition = plan
 export const v6 = getPlan('neixiang-2017', 6) as PlanDefinition
 export const v7 = getPlan('neixiang-2017', 7) as PlanDefinition
 export const v8 = getPlan('neixiang-2017', 8) as PlanDefinition
+export const v9 = getPlan('neixiang-2017', 9) as PlanDefinition
 
 export const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
   startIncident(p, { severity, category, severityReason: '研判' }, office)
@@ -102,8 +103,17 @@ export function answered(w: Walker) {
   expect(act(w, 'HANDLE_EARLY', { note: '在原帖下解答' }, unit)).toBe(true)
 }
 
-/** Subsides, and the group reports the progress to 有关单位和部门 (第三條5、第三條6). */
+/**
+ * Subsides, and the group reports the progress to 有关单位和部门 (第三條5) and, where the version
+ * owes it (version 10: `report:principal:progress`, 第三條5、第三條6), to the principal leaders.
+ */
 export function subside(w: Walker) {
+  expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
+  const leaders = w.owed().some((o) => o.rule === 'report:principal:progress') ? ['principal'] : []
+  expect(act(w, 'REPORT', { to: ['units', ...leaders], proposal: '舆情已平息' }, group)).toBe(true)
+}
+/** Subsides, and the group reports the progress to 有关单位和部门 only. */
+export function subsideUnitsOnly(w: Walker) {
   expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
   expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息' }, group)).toBe(true)
 }

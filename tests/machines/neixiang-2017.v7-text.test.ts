@@ -22,6 +22,7 @@ import {
   toFollowing,
   unit,
   v6,
+  v7,
   waiveIn,
 } from './neixiang-2017.helpers.js'
 
@@ -79,7 +80,9 @@ describe('finding 5 — 第三條5 并向有关单位和部门通报舆情进展
       status: 'owed',
       recipient: { code: 'units' },
     })
-    expect(o?.clause).toBe('第三條5、第三條6')
+    // Version 10 cites 第三條5 alone, whose words name 有关单位和部门 (neixiang-2017.v10.test.ts).
+    expect(o?.clause).toBe('第三條5')
+    expect(v7.obligations.find((r) => r.id === 'report:units')?.clause).toBe('第三條5、第三條6')
     expect(o?.policy).toMatch(/本地政策/)
     expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息，处置进展如下' }, monitor)).toBe(false)
     expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息，处置进展如下' }, group)).toBe(true)

@@ -14,7 +14,6 @@ import {
   act,
   answered,
   approvedDraft,
-  current,
   decide,
   group,
   migratedAfter,
@@ -27,6 +26,7 @@ import {
   speaker,
   subside,
   v8,
+  v9,
   waive,
   waiveIn,
 } from './neixiang-2017.helpers.js'
@@ -69,7 +69,7 @@ describe('version 9: discovery CONVENE names its local policy', () => {
 
 describe('version 9: a waiver in discovery settles no breach and no escalation', () => {
   it('report:group#1 breaches, the group waives it and convenes: waived with its breachedAt, escalate#1 owed, REVIEW refused until escalated', () => {
-    const w = open(current)
+    const w = open(v9)
     // 县委办 waives the report to the principal leaders in time: the group's is the one breach.
     expect(waive(w, 'report:principal#1', principal)).toBe(true)
     const due = ob(w, 'report:group#1')?.dueAt
@@ -93,11 +93,11 @@ describe('version 9: a waiver in discovery settles no breach and no escalation',
 
 describe('version 9: only the group waives the report to itself', () => {
   it('the principal side (县委办) and the office are refused; CONVENE stays refused', () => {
-    const w = open(current)
+    const w = open(v9)
     // The office holds no WAIVE role (the engine answers 403); 县委办 waives only what is owed
     // to the principal leaders or upward (rules/version7.ts `waivableBy`), refused by the machine.
-    expect(waiveIn(current, w, 'report:group#1', office)).toBe(false)
-    expect(waiveIn(current, w, 'report:group#1', principal)).toBe(false)
+    expect(waiveIn(v9, w, 'report:group#1', office)).toBe(false)
+    expect(waiveIn(v9, w, 'report:group#1', principal)).toBe(false)
     expect(waive(w, 'report:group#1', principal)).toBe(false)
     expect(ob(w, 'report:group#1')?.status).toBe('owed')
     expect(act(w, 'CONVENE', {}, group)).toBe(false)
@@ -107,7 +107,7 @@ describe('version 9: only the group waives the report to itself', () => {
 
 describe('version 9: convened from discovery, the report to the principal leaders is still owed', () => {
   it('REVIEW is refused while report:principal#1 (第二條1) is owed; the report made, it closes', () => {
-    const w = open(current)
+    const w = open(v9)
     expect(waive(w, 'report:group#1')).toBe(true)
     expect(act(w, 'CONVENE', {}, group)).toBe(true)
     toReview(w)
@@ -123,7 +123,7 @@ describe('version 9 migrates from 8: control', () => {
   it('a version-8 incident in discovery with report:group#1 owed (no waiver) still refuses CONVENE once migrated', () => {
     const w = open(v8)
     expect(act(w, 'CONVENE', {}, group)).toBe(false)
-    const { at, actor } = migratedAfter(w, v8, current, '第九版')
+    const { at, actor } = migratedAfter(w, v8, v9, '第九版')
     expect((actor.getSnapshot().context as IncidentContext).obligations).toEqual(w.context().obligations)
     actor.send({ type: 'CONVENE', at: addMinutes(at, 1), actor: group, quotes: {} })
     expect(actor.getSnapshot().value).toEqual(FOUND)

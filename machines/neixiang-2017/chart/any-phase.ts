@@ -10,7 +10,7 @@
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { clause } from '../../vocabulary.js'
-import { common, commonV7, LEAD_APPROVAL } from '../rules.js'
+import { common, commonV7, commonV10, LEAD_APPROVAL } from '../rules.js'
 import { anyPhaseV7 } from './any-phase-v7.js'
 import { publishable, releaseActions, releaseGuardOf, type Version } from './helpers.js'
 
@@ -68,7 +68,8 @@ export function anyPhase(version: Version, stancePurpose: string | undefined) {
   } as const
   const v7 = version >= 7
   return {
-    ...commonTransitions(v7 ? commonV7 : common),
+    // Version 10: WAIVE's policy names what 县委办、县政府办 waive (the coordination too).
+    ...commonTransitions(version >= 10 ? commonV10 : v7 ? commonV7 : common),
     SET_CATEGORY: {
       guard: 'isOpen',
       actions: 'setPlanCategory',

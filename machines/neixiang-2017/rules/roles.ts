@@ -73,3 +73,20 @@ export const commonV7: CommonEventMeta = {
 export const waivers = { roles: common.waive.roles, clause: null, policy: common.waive.meta.policy }
 /** Version 7's (GET /plans): the group, and 县委办、县政府办 for what is owed to the principal leaders and upward. */
 export const waiversV7 = { roles: commonV7.waive.roles, clause: null, policy: commonV7.waive.meta.policy }
+
+/**
+ * Version 10: 县委办、县政府办 also waive what is theirs of 第二條3 (the coordination, as their report
+ * to 上级) and the progress reports to the principal leaders (rules/version10.ts); the rest as `commonV7`.
+ */
+export const commonV10: CommonEventMeta = {
+  ...commonV7,
+  waive: {
+    roles: commonV7.waive.roles,
+    meta: policy(
+      '本办法未规定免除；本地政策：由领导小组免除应办事项并说明理由；向主要领导、上级的报告（含平息、反复后的进展汇报）、特别重大舆情的组织协调和主要领导的批示只由县委办、县政府办（主要领导一方）免除',
+      '免除应办事项',
+    ),
+  },
+}
+/** Version 10's (GET /plans): the group, and 县委办、县政府办 for what is theirs (`commonV10`). */
+export const waiversV10 = { roles: commonV10.waive.roles, clause: null, policy: commonV10.waive.meta.policy }

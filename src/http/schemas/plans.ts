@@ -145,6 +145,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'With `whileOwed` false: a rise or `events` also begin it again when its latest owed instance has breached (the new grade has its own due time, rule 4); a lowering then withdraws the later one, not yet due. Absent: false',
             }),
+            firstGrading: z.array(z.string()).optional().openapi({
+              description:
+                'Owed again, as at a rise, when an incident opened ungraded is first graded to one of these grades (a report made before any grading told no grade); absent: a first grading is no rise',
+            }),
             toldSameGrade: z.boolean().openapi({
               description:
                 'An instance a rise begins is met at once when its discharge was already taken at the grade the incident now has (risen, lowered and risen again to a grade reported: no second report to a recipient told of it)',

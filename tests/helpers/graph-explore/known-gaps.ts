@@ -73,7 +73,13 @@ export const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: n
         'neixiang-2017.phase.discovery.found CONVENE#0 [holds({"when":{"any":[{"act":"REPORT","fields":{"to":["group"]}},{"settled":"report:group"}]}})] → #neixiang-2017.phase.consultation',
       ],
       trapped: 0,
-      perturbed: 0,
+      // Version 10: opened unclassified, reported to the group, convened, the release waived
+      // (WAIVE release#1): the walk towards closed (closes.ts `dive`) leaves the stance undrafted
+      // and, in review, relapses round after round (each relapse owing, from version 10, the
+      // progress to the principal leaders beside the 通报) until its DIVE_STEPS run out; the
+      // bounded search's SEARCH_CAP does not reach closed either. Taken by name in
+      // tests/machines/neixiang-2017.v10.test.ts ('the release waived in consultation, …').
+      perturbed: 1,
     },
     // Version 3's stance takes three side steps (a stance draft, its approval, the stance):
     // the `following` states with a second release draft approved fall past PER_PLACE.

@@ -3,7 +3,7 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
+ * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
  * lowerAtDue, raiseTold (both values), againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
@@ -328,6 +328,10 @@ function beginApplicable(
       (has &&
         !repeatOfLast &&
         (((rule.again?.raise === true || raiseWhen) && change === 'raise') ||
+          // again.firstGrading: a first grading to one of its grades, as a rise.
+          (change === 'first' &&
+            next.severity !== null &&
+            (rule.again?.firstGrading ?? []).includes(next.severity)) ||
           (rule.again?.events ?? []).includes(event.type) ||
           // again.categoryChanged: the event changed a category that was set (or one kept, above).
           (rule.again?.categoryChanged !== undefined && (categoryChanged || remembered))) &&
@@ -377,7 +381,11 @@ function beginApplicable(
       // again.told: an instance a rise began (not an event of the rule's, not a yes) is met by
       // the earliest step that discharges it taken while the incident had the grade it has now.
       const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
-      const byRise = owedAgain || (has && !repeatOfLast && change === 'raise')
+      const firstGraded =
+        change === 'first' &&
+        next.severity !== null &&
+        (rule.again?.firstGrading ?? []).includes(next.severity)
+      const byRise = owedAgain || (has && !repeatOfLast && (change === 'raise' || firstGraded))
       const dischargeOf = rule.keyedBy ? o.discharge : rule.discharge
       const toldAt =
         rule.again?.told === 'sameGrade' && again && byRise && !byEvent && !yesAgain
