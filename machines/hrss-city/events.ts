@@ -6,6 +6,7 @@ import { clause, policy } from '../vocabulary.js'
 import {
   APPROVAL_POLICY_V9,
   common,
+  commonV11,
   GRADE_CODES,
   ORGANIZE_MONITORING_V9,
   PURPOSES,
@@ -276,4 +277,9 @@ export function wordedAsText(list: readonly EventSpec[]): EventSpec[] {
     if (e.type === 'APPROVE_RELEASE') return { ...e, meta: policy(APPROVAL_POLICY_V9, '审定稿件') }
     return e
   })
+}
+
+/** Version 11: SET_CATEGORY cites 五(三)1, as its chart does (rules/roles.ts `commonV11`). */
+export function categorisedAsV11(list: readonly EventSpec[]): EventSpec[] {
+  return list.map((e) => (e.type === 'SET_CATEGORY' ? { ...e, meta: commonV11.categorize.meta } : e))
 }

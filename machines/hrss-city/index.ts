@@ -53,12 +53,17 @@
  * monitor's report of a spread is the 续报 of a rise made for it within 30 minutes (kit option
  * `raiseTold: 'sinceFinding'`, machine.ts `OPTIONS_V10`). Version 9 stays for its incidents
  * (migratesFrom 9, rules/migration-v10.ts).
+ *
+ * Version 11 (the same states and options as 10), from a review of version 10 against 三第二步 and
+ * OBLIGATIONS.md rule 5: a lowering withdraws the 续报 to the group a rise began when the group
+ * already knows the grade lowered to (rules/version11.ts); SET_CATEGORY cites 五(三)1. Version 10
+ * stays for its incidents (migratesFrom 10, rules/migration-v11.ts).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { citedAsCharted, events, massIncidentEvents, wordedAsText } from './events.js'
+import { categorisedAsV11, citedAsCharted, events, massIncidentEvents, wordedAsText } from './events.js'
 import {
   machine,
   machineV2,
@@ -69,6 +74,7 @@ import {
   machineV7,
   machineV8,
   machineV9,
+  machineV10,
 } from './machine.js'
 import {
   approvals,
@@ -78,6 +84,7 @@ import {
   contextFromV7,
   contextFromV8,
   contextFromV9,
+  contextFromV10,
   GRADES,
   obligations,
   obligationsV2,
@@ -86,6 +93,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV9,
+  obligationsV11,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -216,9 +224,28 @@ export const planV9: PlanDefinition = {
  * version 9 moves to it with a 续报 a rise began, owed and not breached, met at that report when no
  * monitoring update came since the rise (rules/migration-v10.ts).
  */
-export const plan: PlanDefinition = {
+export const planV10: PlanDefinition = {
   ...planV9,
   version: 10,
-  machine,
+  machine: machineV10,
   migratesFrom: { from: 9, context: contextFromV9 },
+}
+
+/**
+ * Version 11: version 10's states, options and approvals; its rule for the report to the group
+ * (rules/version11.ts `obligationsV11`, 三第二步 with rule 5): a lowering withdraws the 续报 a rise
+ * began, not yet due, when the group was already told of the grade lowered to or a higher one — the
+ * first report, a relapse's and a spread's not yet made stay owed, and so does the 续报 after a
+ * lowering to a grade still above the one the group was told of. Its SET_CATEGORY cites 五(三)1
+ * (rules/roles.ts `commonV11`). An incident of version 10 moves to it with the 续报 a recorded
+ * lowering would have withdrawn on 11, still not due, withdrawn by the migration with that lowering
+ * named (rules/migration-v11.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV10,
+  version: 11,
+  obligations: obligationsV11,
+  events: categorisedAsV11(planV10.events),
+  machine,
+  migratesFrom: { from: 10, context: contextFromV10 },
 }

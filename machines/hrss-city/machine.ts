@@ -34,6 +34,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV9,
+  obligationsV11,
   PLAN_ID,
 } from './rules.js'
 
@@ -50,7 +51,8 @@ import {
  * at a time): its chart has no `FILE_RECORD`. Version 8 has version 7's states and options
  * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`). Version 9 has version 8's
  * options and its own rules (`obligationsV9`); version 10 has version 9's rules and one option
- * changed (`OPTIONS_V10`).
+ * changed (`OPTIONS_V10`); version 11 has version 10's options, its own rules (`obligationsV11`) and
+ * SET_CATEGORY citing 五(三)1.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
@@ -171,7 +173,9 @@ const OPTIONS_V8: KitOptions = {
  */
 const OPTIONS_V10: KitOptions = { ...OPTIONS_V8, raiseTold: 'sinceFinding' }
 
-export const machine = chart(obligationsV9, 10)
+export const machine = chart(obligationsV11, 11)
+/** Version 10's chart (the same states and options as 11, version 9's rules), for the incidents opened on it. */
+export const machineV10 = chart(obligationsV9, 10)
 /** Version 9's chart (the same states and rules as 10, version 8's options), for the incidents opened on it. */
 export const machineV9 = chart(obligationsV9, 9)
 /** Version 8's chart (the same states as 9, its own rules and options), for the incidents opened on it. */

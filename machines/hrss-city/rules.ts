@@ -18,6 +18,8 @@
  *   migration-v9.ts the context of a version 8 incident as version 9 reads it (the spread facts)
  *   words-v9.ts     version 9's words its chart and event table share (organising, relapse)
  *   migration-v10.ts the context of a version 9 incident as version 10 reads it (the spread's report)
+ *   version11.ts    what version 11 changes of version 9's list (the report to the group after a lowering)
+ *   migration-v11.ts the context of a version 10 incident as version 11 reads it (what a lowering withdrew)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { APPROVAL_POLICY_V9, approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
@@ -26,6 +28,7 @@ export { contextFromV6 } from './rules/migration-v7.js'
 export { contextFromV7 } from './rules/migration-v8.js'
 export { contextFromV8 } from './rules/migration-v9.js'
 export { contextFromV9 } from './rules/migration-v10.js'
+export { contextFromV10 } from './rules/migration-v11.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,
@@ -34,8 +37,9 @@ export {
   rules,
   WHO_LEADS,
 } from './rules/obligations.js'
-export { common, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
+export { common, commonV11, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
 export { obligationsV9 } from './rules/version9.js'
+export { obligationsV11 } from './rules/version11.js'
 export {
   obligations,
   obligationsV2,

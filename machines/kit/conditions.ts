@@ -21,6 +21,28 @@ export function risen(ctx: Pick<IncidentContext, 'severityLog'>): boolean {
   return false
 }
 
+/**
+ * `owedBegunBy`: an instance of `rule`, owed and not breached, began at an accepted event of
+ * `type` (an act at the instant it began) at which no rise of grade was recorded (a rise at that
+ * instant began it as a rise does). Read per instance, so a lowering that withdraws what a rise
+ * began keeps what such an event began (hrss-city version 11: the report of a spread).
+ */
+export function owedBegunBy(
+  ctx: Pick<IncidentContext, 'obligations' | 'acts' | 'severityLog'>,
+  rule: string,
+  type: string,
+): boolean {
+  for (const o of ctx.obligations) {
+    if (o.rule !== rule || o.status !== 'owed' || o.breachedAt !== null) continue
+    const at = Date.parse(o.startedAt)
+    const rose = ctx.severityLog.some(
+      (x) => Date.parse(x.at) === at && x.from !== null && x.from !== x.to && isAbove(x.to, x.from),
+    )
+    if (!rose && ctx.acts.some((a) => a.type === type && Date.parse(a.at) === at)) return true
+  }
+  return false
+}
+
 /** Subset match: every listed field equal; a listed array must be contained in the given one. */
 export function fieldsMatch(want: Record<string, unknown>, got: Record<string, unknown>): boolean {
   return Object.entries(want).every(([k, v]) => {
@@ -56,6 +78,7 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
     return o?.status === 'owed' && o.breachedAt === null
   }
   if ('gradedBy' in c) return gradedAtGrade(ctx, c.gradedBy)
+  if ('owedBegunBy' in c) return owedBegunBy(ctx, c.rule, c.owedBegunBy)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -143,6 +166,10 @@ function compile(c: Condition): Test {
   if ('gradedBy' in c) {
     const roles = c.gradedBy
     return (ctx) => gradedAtGrade(ctx, roles)
+  }
+  if ('owedBegunBy' in c) {
+    const { rule, owedBegunBy: type } = c
+    return (ctx) => owedBegunBy(ctx, rule, type)
   }
   if ('all' in c) {
     const parts = c.all.map(testOf)

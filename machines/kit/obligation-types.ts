@@ -58,6 +58,10 @@ export interface Discharge {
  * lapses); `gradedBy`: a grade at or above the incident's current one was set (at opening,
  * by grading, a rise or a lowering) by one of these roles since the incident was last below its
  * current grade — the body that set the grade knows of it (opt-in; kit/told-at-grade.ts);
+ * `owedBegunBy`: an instance of `rule`, owed and not breached, began at an accepted event of that
+ * type (its act at that very instant) at which no rise of grade was recorded — a duty an event
+ * began (a spread the monitoring recorded) is still owed, whatever began the rule's other
+ * instances (opt-in; kit/conditions.ts `owedBegunBy`);
  * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
@@ -74,6 +78,7 @@ export type Condition =
   | { breached: string }
   | { owed: string }
   | { gradedBy: readonly Role[] }
+  | { owedBegunBy: string; rule: string }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

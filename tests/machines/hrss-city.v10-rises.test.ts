@@ -7,7 +7,7 @@
  * each rise as version 10 would have at it (rules/migration-v10.ts).
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV9 } from '../../machines/hrss-city/index.js'
+import { planV10 as plan, planV9 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 import { day, G, M, migrated, O, replied } from './hrss-city.helpers.js'

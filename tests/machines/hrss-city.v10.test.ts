@@ -10,7 +10,7 @@
  *   its own 续报 with its own due time (OBLIGATIONS.md rule 4); one report after both meets both.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV9 } from '../../machines/hrss-city/index.js'
+import { planV10 as plan, planV9 } from '../../machines/hrss-city/index.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 import { day, drafted, G, M, migrated, O, ob, U } from './hrss-city.helpers.js'

@@ -7,7 +7,7 @@
 import { and } from 'xstate'
 import { commonTransitions } from '../../kit/kit.js'
 import { clause, policy } from '../../vocabulary.js'
-import { APPROVAL_POLICY_V9, common, ORGANIZE_MONITORING_V9 } from '../rules.js'
+import { APPROVAL_POLICY_V9, common, commonV11, ORGANIZE_MONITORING_V9 } from '../rules.js'
 import type { Version } from './helpers.js'
 
 /**
@@ -41,7 +41,8 @@ export function anyPhase(version: Version) {
     },
   }
   return {
-    ...commonTransitions(common),
+    // Version 11: SET_CATEGORY cites 五(三)1 (rules/roles.ts `commonV11`).
+    ...commonTransitions(version >= 11 ? commonV11 : common),
     ...(version >= 8 ? massIncident : {}),
     REPORT: {
       guard: 'mayReport' as const,

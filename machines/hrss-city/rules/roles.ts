@@ -53,6 +53,20 @@ export const common = {
   },
 } as const satisfies CommonEventMeta
 
+/**
+ * Version 11: SET_CATEGORY cites 五(三)1. 三第一步's 分类 is the grading (特别重大…影响较小: CLASSIFY,
+ * SET_SEVERITY); the category (涉事原因) matters to the plan where 五(三)1 asks that 虚假不实报道 be
+ * taken up with the sites that carried it (`removeFalse`, categories rumor and malicious). Versions
+ * up to 10 cited 三第一步 (their event tables are fingerprinted as they are).
+ */
+export const commonV11 = {
+  ...common,
+  categorize: {
+    roles: common.categorize.roles,
+    meta: clause('五(三)1', '认定涉事原因（是否虚假不实报道）'),
+  },
+} as const satisfies CommonEventMeta
+
 export const OFFICE: readonly Role[] = ['office', 'group']
 export const GROUP: readonly Role[] = ['group']
 

@@ -79,6 +79,23 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
     const below = ctx.severityLog.findLastIndex((x) => !atOrAbove(x.to))
     return ctx.severityLog.slice(below + 1).some((x) => (c.gradedBy as readonly string[]).includes(x.by.role))
   }
+  // Added with the kit's opt-in `owedBegunBy` (hrss-city version 11): an owed, unbreached instance
+  // of the rule began at an act of that type, at an instant with no rise of grade.
+  if ('owedBegunBy' in c)
+    return ctx.obligations.some(
+      (o) =>
+        o.rule === c.rule &&
+        o.status === 'owed' &&
+        o.breachedAt === null &&
+        ctx.acts.some((a) => a.type === c.owedBegunBy && Date.parse(a.at) === Date.parse(o.startedAt)) &&
+        !ctx.severityLog.some(
+          (x) =>
+            Date.parse(x.at) === Date.parse(o.startedAt) &&
+            x.from !== null &&
+            x.from !== x.to &&
+            isAbove(x.to, x.from),
+        ),
+    )
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
