@@ -13,6 +13,7 @@ import {
   planV7 as hrssCityV7,
   planV8 as hrssCityV8,
   planV9 as hrssCityV9,
+  planV10 as hrssCityV10,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -83,6 +84,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV7,
   hrssCityV8,
   hrssCityV9,
+  hrssCityV10,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,
