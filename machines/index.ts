@@ -26,6 +26,7 @@ import {
   planV7 as nanchongNpc2022V7,
   planV8 as nanchongNpc2022V8,
   planV9 as nanchongNpc2022V9,
+  planV10 as nanchongNpc2022V10,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -116,6 +117,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V7,
   nanchongNpc2022V8,
   nanchongNpc2022V9,
+  nanchongNpc2022V10,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -1,5 +1,9 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 11 (a review of version 10; version 10's states, events and options, migrates from
+ * 10): the category is owed while none is set (三(四)1 原则上均予正面回应, by category) and the
+ * response ends only once it is set or waived; a tip-off found true keeps its rectification and
+ * accountability at a change of category (三(四)4) — rules/versions-v11.ts, migration-v11.ts.
  * Version 10 (version 9's states, chart, events, options and rules; migrates from 9): the
  * migration from 9 owes again the 续报 to the group a monitor's or the office's rise began and
  * the migration 7 → 8 withdrew once the group had raised the grade above it itself, where
@@ -55,6 +59,7 @@ import {
   machineV7,
   machineV8,
   machineV9,
+  machineV10,
 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
@@ -63,6 +68,7 @@ import { cacFromRise } from './migration-v9.js'
 import { groupFollowUpKept } from './migration-v10.js'
 import { cacRiseKept } from './migration-v10-cac.js'
 import { groupOwnWithdrawn } from './migration-v10-group.js'
+import { contextFromV10 } from './migration-v11.js'
 import {
   approvals,
   approvalsV4,
@@ -75,6 +81,7 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV11,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -191,10 +198,10 @@ const GROUP_V8 = obligationsV8.find((r) => r.id === 'report:group') as Obligatio
  * (migration-v10-cac.ts); a 续报 to the group version 7 began at the group's own change of grade,
  * which version 8 never begins, is withdrawn (migration-v10-group.ts).
  */
-export const plan: PlanDefinition = {
+export const planV10: PlanDefinition = {
   ...planV9,
   version: 10,
-  machine,
+  machine: machineV10,
   migratesFrom: {
     from: 9,
     context: (old, m) => {
@@ -202,4 +209,21 @@ export const plan: PlanDefinition = {
       return cacRiseKept(CAC_V8, ctx, m.at)
     },
   },
+}
+
+/**
+ * Version 11: version 10's states, events and options; its rules (`obligationsV11`) and its
+ * response's end (SUBSIDE, guard `responseEnds`) differ. 三(四)1: an incident without a category
+ * owes it (`step:categorize`, the office's or the group's, local policy: no time limit, set or
+ * waived before the response ends), so the answer its route owes is never lost; 三(四)4: the
+ * rectification and accountability a finding 属实 began stay owed at a change of category (the
+ * tip-off's answer gives way to the new category's). The migration from 10 appends what version
+ * 11 owes, owed from the migration with its note (migration-v11.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV10,
+  version: 11,
+  obligations: [...obligationsV11, escalation],
+  machine,
+  migratesFrom: { from: 10, context: (old, m) => contextFromV10(obligationsV11, old, m) },
 }

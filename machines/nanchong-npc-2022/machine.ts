@@ -32,6 +32,7 @@ import {
   obligationsV6,
   obligationsV7,
   obligationsV8,
+  obligationsV11,
   PLAN_ID,
 } from './rules.js'
 
@@ -65,6 +66,9 @@ const OPTIONS_V7 = {
  * Version 8 has version 7's chart, guards and options; its rules (`obligationsV8`) differ.
  * Version 9 has version 8's chart, guards, options and rules; its migration from 8 differs.
  * Version 10 has version 9's chart, guards, options and rules; its migration from 9 differs.
+ * Version 11 (`obligationsV11`): the category is owed while none is set and the response ends
+ * (SUBSIDE, guard `responseEnds`) only once it is set or waived (三(四)1, local policy); version
+ * 10's options.
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -108,7 +112,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV8, 10)
+export const machine = chart(obligationsV11, 11)
+/** Version 10's chart (the same rules, guards and options as 9), for the incidents opened on it. */
+export const machineV10 = chart(obligationsV8, 10)
 /** Version 9's chart (the same rules, guards and options as 10), for the incidents opened on it. */
 export const machineV9 = chart(obligationsV8, 9)
 /** Version 8's chart (the same rules, guards and options as 9), for the incidents opened on it. */

@@ -15,6 +15,8 @@
  *                   version 7's follow-ups withdrawn by a lowering, a block per consent)
  *   versions-v8.ts  what version 8 owes differently (one follow-up owed at a time, none to the
  *                   group of a grade it set, the report to 市网信办 kept once owed)
+ *   versions-v11.ts what version 11 owes differently (the category while none is set, 三(四)1; a
+ *                   tip-off found true keeps its rectification and accountability, 三(四)4)
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
@@ -25,3 +27,4 @@ export { CAC, common, commonV4, GROUP, RECIPIENTS, ROLES, waivers } from './rule
 export { CHANNELS, CHANNELS_V4, ROUTES } from './rules/routes.js'
 export { obligationsV2, obligationsV4, obligationsV6, obligationsV7 } from './rules/versions.js'
 export { obligationsV8 } from './rules/versions-v8.js'
+export { CATEGORIZE_POLICY, FINDING_KEPT, obligationsV11 } from './rules/versions-v11.js'

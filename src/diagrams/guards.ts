@@ -94,6 +94,7 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
     consentRequested: '该内容已提请市网信办同意（三(五)）',
     consentNames: '屏蔽的内容为市网信办同意所列（三(五)）',
     concluded: '复杂情形已作结论回应（三(四)1）',
+    responseEnds: '复杂情形已作结论回应，且信息类别已认定或经免除（三(四)1，第11版：本地政策）',
     channelFits: '回应方式与稿件相符：发布会通报稿只用于新闻发布会（二(三)2，第4版）',
     channelSignedOff: '按小组审定的发布方式发布（二(三)2，第4版）',
     conferenceSignedOff: '发布会通报稿经小组审定用于新闻发布会（三(四)3、二(三)2，第4版）',

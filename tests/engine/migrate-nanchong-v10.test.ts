@@ -12,7 +12,7 @@ import { audited, freshEngine, newDb, type TestEngine } from '../helpers/engine.
 import { registryOf } from '../helpers/migration-plans.js'
 import { admin, group, monitor, office, plus, reportedOnV7 } from '../helpers/nanchong-engine.js'
 
-const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9, nanchong.plan)
+const registry = registryOf(nanchong.planV7, nanchong.planV8, nanchong.planV9, nanchong.planV10)
 
 describe('nanchong-npc-2022 7 → 8 → 9 → 10 through the engine', () => {
   let t: TestEngine

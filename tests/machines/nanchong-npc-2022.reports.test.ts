@@ -15,6 +15,7 @@ import {
   planV7,
   planV8,
   planV9,
+  planV10,
 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0 } from '../helpers/machine.js'
 import {
@@ -211,9 +212,12 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(planV9.version).toBe(9)
     // 8 → 9 begins the 续报 to 市网信办 7 → 8 left waiting (migration-v9.ts).
     expect(planV9.migratesFrom).toEqual({ from: 8, context: expect.any(Function) })
-    expect(plan.version).toBe(10)
+    expect(planV10.version).toBe(10)
     // 9 → 10 owes again the monitor's 续报 to the group 7 → 8 withdrew (migration-v10.ts).
-    expect(plan.migratesFrom).toEqual({ from: 9, context: expect.any(Function) })
+    expect(planV10.migratesFrom).toEqual({ from: 9, context: expect.any(Function) })
+    expect(plan.version).toBe(11)
+    // 10 → 11 appends the category and the duties of a tip-off found true (migration-v11.ts).
+    expect(plan.migratesFrom).toEqual({ from: 10, context: expect.any(Function) })
   })
 
   it('a lowering withdraws only what is not yet due; it never re-creates a met one nor invents a breach', () => {

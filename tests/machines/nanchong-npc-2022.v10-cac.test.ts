@@ -11,7 +11,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV7, planV8, planV9 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV10 as plan, planV7, planV8, planV9 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Severity } from '../../machines/vocabulary.js'
 import type { Walker } from '../helpers/machine.js'
 import { group, monitor, office, reportCac, reportGroup } from './nanchong-npc-2022.helpers.js'

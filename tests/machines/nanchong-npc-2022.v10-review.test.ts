@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext, Obligation } from '../../machines/kit/types.js'
-import { plan, planV7, planV8, planV9 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV10 as plan, planV7, planV8, planV9 } from '../../machines/nanchong-npc-2022/index.js'
 import { group, monitor } from './nanchong-npc-2022.helpers.js'
 import { at, grade, Moving, openOn } from './nanchong-npc-2022.moving.js'
 

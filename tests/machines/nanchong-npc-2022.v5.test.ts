@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV4, planV5 } from '../../machines/nanchong-npc-2022/index.js'
+import { plan, planV4, planV5 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Actor, Category } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
@@ -143,8 +143,8 @@ describe('nanchong-npc-2022 v5 through the engine: the black-box repro (an inqui
       },
       mon!,
     )
-    // The engine opens the current version: 10 has version 5's sign-off refusal and options.
-    expect(v.planVersion).toBe(10)
+    // The engine opens the current version, which has version 5's sign-off refusal and options.
+    expect(v.planVersion).toBe(plan.version)
     const steps: [typeof mon, string, Record<string, unknown>][] = [
       [mon, 'REPORT', { to: ['group'], summary: 's' }],
       [grp, 'CONVENE', {}],

@@ -188,8 +188,8 @@ describe('nanchong-npc-2022: plan data', () => {
   const listed = new Set(plan.clauses.map((c) => c.ref))
   const cited = (ref: string | null) => (ref ? ref.split('、') : [])
 
-  it('is version 10, and every obligation rule and approval cites a listed clause or names a policy', () => {
-    expect(plan.version).toBe(10)
+  it('is version 11, and every obligation rule and approval cites a listed clause or names a policy', () => {
+    expect(plan.version).toBe(11)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const c of cited(r.clause)) expect(listed, `${r.id} cites ${c}`).toContain(c)

@@ -182,5 +182,12 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     },
     /** 三(四)1: a wide and complex case may subside only after its conclusion response. */
     concluded: ({ context, event }: Args) => settled(context, event, 'answer:conclusion'),
+    /**
+     * Version 11, 三(四)1 原则上均予正面回应 (by category): the response ends (SUBSIDE) once a wide and
+     * complex case has its conclusion and the category is set (or its duty waived, rule 2) — the
+     * answer its route owes cannot be lost to an incident closed without one (local policy).
+     */
+    responseEnds: ({ context, event }: Args) =>
+      settled(context, event, 'answer:conclusion', 'step:categorize'),
   }
 }

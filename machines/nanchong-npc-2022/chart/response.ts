@@ -111,6 +111,9 @@ export const laterOf = (v: Version) => ({
   ...(v >= 4 ? decidedSteps : {}),
 })
 
+/** What the response's end waits for; version 11 adds the category (三(四)1, local policy). */
+const SUBSIDES = ['复杂舆情须已作结论性回应', '复杂舆情须已作结论性回应；信息类别须已认定'] as const
+
 export function response(version: Version) {
   const later = laterOf(version)
   return {
@@ -126,9 +129,12 @@ export function response(version: Version) {
       RECEIVE_MEDIA: { actions: step('mediaVisit'), meta: clause('二(三)4', '媒体来访服务管理') },
       SUBSIDE: {
         target: 'disposal',
-        guard: 'concluded',
+        guard: version >= 11 ? ('responseEnds' as const) : ('concluded' as const),
         actions: step('subsided'),
-        meta: clause('三(一)、三(四)1、三(六)', '舆情平息，应急处置结束（复杂舆情须已作结论性回应）'),
+        meta: clause(
+          '三(一)、三(四)1、三(六)',
+          `舆情平息，应急处置结束（${SUBSIDES[version >= 11 ? 1 : 0]}）`,
+        ),
       },
     },
   } as const
