@@ -64,6 +64,7 @@ import {
   planV8 as saws2014V8,
   planV9 as saws2014V9,
   planV10 as saws2014V10,
+  planV11 as saws2014V11,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -108,6 +109,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V8,
   saws2014V9,
   saws2014V10,
+  saws2014V11,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

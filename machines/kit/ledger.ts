@@ -26,6 +26,7 @@ import { orderedBy, withdrawDeclined } from './declined.js'
 import { resolvedFields } from './discharge-one.js'
 import { factsTurned, watchedOf } from './facts-turned.js'
 import { mapChanged } from './lists.js'
+import { settledBeforePrior } from './lowered-again.js'
 import type { Act, ApprovalRequirement, Obligation, ObligationRule } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
 import { stepSinceSettled } from './raise-told.js'
@@ -196,7 +197,7 @@ function beginApplicable(
   }
   let waiting = pending
   for (const entry of index.admitted(next.severity, next.category)) {
-    const { rule, slot, raise, raiseWhen, events, whileOwed, afterBreach, when } = entry
+    const { rule, slot, raise, raiseWhen, events, whileOwed, afterBreach, lowered, when } = entry
     const has = live[slot] === 1
     // Option againOnEvents 'whenHolds': asked again by one of its events, it waits for its condition.
     const waitsOnEvents = eventsWait && !raiseWhen && events.length > 0
@@ -230,12 +231,17 @@ function beginApplicable(
       !latestOwed(next.obligations, rule.id)
     const yes = has && ordered !== null && orderedAgain(next.obligations, entry.onYes, ordered, rule.id)
     const late = has && entry.breached.length > 0 && breachedSince(next.obligations, entry.breached, rule.id)
-    const again =
+    const others =
       owedAgain ||
       yes ||
       late ||
       spread ||
       ((risen || graded || evented) && (whileOwed || !latestOwed(next.obligations, rule.id, afterBreach)))
+    // `again.lowered`: lowered, its latest instance settled before its `prior.after` event; begun
+    // for that alone, rule 6 judges it as `prior` says (a step since that event meets it).
+    const relowered = has && !repeatOfLast && lowered && change === 'lower' && settledBeforePrior(next, rule)
+    const again = others || relowered
+    const judged = relowered && !others
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) {
@@ -255,7 +261,7 @@ function beginApplicable(
     for (const key of keysOf(rule, event)) {
       let o = begin(next, rule, event.at, event.quotes, {
         fromEvent: change === 'raise' || again,
-        repeat: again,
+        repeat: again && !judged,
         recategorised,
         ...(key === undefined ? {} : { key }),
       })

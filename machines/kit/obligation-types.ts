@@ -202,6 +202,17 @@ export interface ObligationRule {
     firstGrading?: readonly Severity[]
     told?: 'sameGrade'
     breached?: true
+    /**
+     * Opt-in, with `prior: { after }` (refused without it, kit/rule-index.ts): a lowering begins it
+     * again when its latest instance not withdrawn was settled (met, late or waived) at or before
+     * the event `prior` names (`afterAct`: the latest one with `latest`) — what settled it came
+     * before that event and no longer counts (saws-2014 version 12, 五(二): the lower grade's
+     * report made before a relapse). The new instance counts from the lowering and is judged by
+     * rule 6 as `prior` says (met at once by a step since that event), and only where its `when`
+     * holds. No such event, the latest instance settled after it, or still owed: nothing new.
+     * Absent: a lowering begins no rule that has an instance not withdrawn.
+     */
+    lowered?: 'settledBeforePrior'
   }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a

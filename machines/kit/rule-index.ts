@@ -43,6 +43,8 @@ export interface RuleEntry {
   firstGrading: readonly NonNullable<Severity>[]
   /** It begins again when one of these rules breaches after its latest instance was settled (`again.breached`). */
   breached: readonly string[]
+  /** A lowering begins it again once settled before its `prior.after` event (`again.lowered`). */
+  lowered: boolean
   /** Its condition (`when`), or null when it has none. */
   when: Test | null
 }
@@ -98,6 +100,9 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
   for (const r of rules)
     if (r.dischargeOne && (r.kind === 'decision' || r.kind === 'approval'))
       throw new Error(`obligation rule ${r.id}: dischargeOne names each instance; not on a ${r.kind}`)
+  for (const r of rules)
+    if (r.again?.lowered !== undefined && typeof r.prior !== 'object')
+      throw new Error(`obligation rule ${r.id}: again.lowered reads prior: { after }; it needs one`)
   for (const r of rules) refuseBesideUntilAdmitted(r)
   const entries: RuleEntry[] = rules.map((rule) => ({
     rule,
@@ -114,6 +119,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     told: rule.again?.told === 'sameGrade',
     firstGrading: rule.again?.firstGrading ?? [],
     breached: rule.again?.breached === true ? breachedIn(rule.when) : [],
+    lowered: rule.again?.lowered === 'settledBeforePrior',
     when: rule.when === undefined ? null : testOf(rule.when),
   }))
   const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()

@@ -33,6 +33,7 @@ import {
   machineV8,
   machineV9,
   machineV10,
+  machineV11,
 } from './machine.js'
 import {
   approvals,
@@ -40,6 +41,7 @@ import {
   contextFromV7,
   contextFromV9,
   contextFromV10,
+  contextFromV11,
   escalation,
   obligationRules,
   obligationRulesV2,
@@ -51,6 +53,7 @@ import {
   obligationRulesV9,
   obligationRulesV10,
   obligationRulesV11,
+  obligationRulesV12,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -220,10 +223,30 @@ export const planV10: PlanDefinition = {
  * so withdrew or counted; then the kit's rederive by 11's rules. Version 10 stays for the incidents
  * opened on it.
  */
-export const plan: PlanDefinition = {
+export const planV11: PlanDefinition = {
   ...planV10,
   version: 11,
   obligations: [...obligationRulesV11, escalation],
-  machine,
+  machine: machineV11,
   migratesFrom: { from: 10, context: contextFromV10 },
+}
+
+/**
+ * Version 12: version 11's states, events and kit options, from the diff review of 11
+ * (rules/version12.ts). 五(二) 发现有舆情发酵…要及时报告人事司(宣教办): a lowering after a relapse owes the
+ * lower grade's report again when its latest instance was settled before the relapse (kit `again.lowered:
+ * 'settledBeforePrior'`: opened 一般 and reported, risen, relapsed, lowered to 一般 — version 11 owed
+ * nothing); a relapse report of a higher grade waived since the relapse settles it (the reading version
+ * 11 left open, decided as version 7 reads a waived phone report). 五(五) 舆情事件平息后…1.一般网络舆情…与
+ * 首发信息人沟通: the contact waits for the subsiding after a relapse. Its migration from 11
+ * (rules/migration-v11.ts `contextFromV11`) owes the lower grade's report from the migration where 12
+ * would have begun it again; then the kit's rederive by 12's rules. Version 11 stays for the incidents
+ * opened on it.
+ */
+export const plan: PlanDefinition = {
+  ...planV11,
+  version: 12,
+  obligations: [...obligationRulesV12, escalation],
+  machine,
+  migratesFrom: { from: 11, context: contextFromV11 },
 }

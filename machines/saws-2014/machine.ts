@@ -52,6 +52,7 @@ import {
   obligationRulesV9,
   obligationRulesV10,
   obligationRulesV11,
+  obligationRulesV12,
   PLAN_ID,
 } from './rules.js'
 
@@ -139,9 +140,16 @@ export const machineV10 = chart(obligationRulesV10, 10)
 /**
  * Version 11 (`chart(rules, 11)`, version 10's chart and kit options): after a lowering, a report to
  * 人事司 counts only when made since the latest relapse (五(二)); a referral to the police decided yes
- * stays owed whatever the category (四(四)、五(五)2; rules/version11.ts).
+ * stays owed whatever the category (四(四)、五(五)2; rules/version11.ts). For the incidents opened on it.
  */
-export const machine = chart(obligationRulesV11, 11)
+export const machineV11 = chart(obligationRulesV11, 11)
+/**
+ * Version 12 (`chart(rules, 12)`, version 11's chart and kit options): a lowering after a relapse owes
+ * the lower grade's report again when it was settled before the relapse (五(二)), none after a waived
+ * relapse report of a higher grade; the contact with the first poster waits for the subsiding after
+ * a relapse (五(五)1; rules/version12.ts).
+ */
+export const machine = chart(obligationRulesV12, 12)
 /**
  * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
  * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts). For the incidents

@@ -20,9 +20,11 @@
  *   version9.ts                what version 9 owes besides (三's 协调跟踪办理 by 人事司)
  *   version10.ts               what version 10 owes differently (三's duty owed again after a waiver)
  *   version11.ts               what version 11 owes differently (the relapse's report, the referral)
+ *   version12.ts               what version 12 owes differently (the lower report again after a relapse)
  *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
  *   migration-v9.ts            the context of a version 9 incident as version 10 reads it (`contextFromV9`)
  *   migration-v10.ts           the context of a version 10 incident as version 11 reads it (`contextFromV10`)
+ *   migration-v11.ts           the context of a version 11 incident as version 12 reads it (`contextFromV11`)
  *   approvals.ts               draft purposes and the approvals of each grade
  *   routes.ts                  the response routes and channels of 五(四)
  */
@@ -40,6 +42,7 @@ export { R } from './rules/ids.js'
 export { contextFromV7 } from './rules/migration-v8.js'
 export { contextFromV9 } from './rules/migration-v9.js'
 export { contextFromV10 } from './rules/migration-v10.js'
+export { contextFromV11 } from './rules/migration-v11.js'
 export { escalation, obligationRules } from './rules/obligations.js'
 export {
   common,
@@ -56,6 +59,7 @@ export { obligationRulesV8 } from './rules/version8.js'
 export { COAL_OR_LOCAL, COORDINATE, obligationRulesV9 } from './rules/version9.js'
 export { COORDINATE_V10, obligationRulesV10 } from './rules/version10.js'
 export { obligationRulesV11, PRIOR_SINCE_RELAPSE } from './rules/version11.js'
+export { obligationRulesV12 } from './rules/version12.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

@@ -13,8 +13,8 @@ describe('saws-2014 plan data', () => {
   const refs = new Set(plan.clauses.map((c) => c.ref))
   const cited = (c: string | null) => (c ?? '').split('、').filter(Boolean)
 
-  it('is version 11 and every obligation rule cites a listed clause or a policy', () => {
-    expect(plan.version).toBe(11)
+  it('is version 12 and every obligation rule cites a listed clause or a policy', () => {
+    expect(plan.version).toBe(12)
     for (const r of plan.obligations) {
       expect(r.clause !== null || r.policy !== null, r.id).toBe(true)
       for (const ref of cited(r.clause)) expect(refs, `${r.id} ${ref}`).toContain(ref)

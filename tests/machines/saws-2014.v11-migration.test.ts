@@ -4,7 +4,7 @@
  * stays as it was), its policy saying 迁移至第 11 版…, who, when and why. Everything else unchanged.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV10 } from '../../machines/saws-2014/index.js'
+import { planV11 as plan, planV10 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, LEGAL, MON, migrate, migrated, OFF, open, regrade, statuses } from './saws-2014.helpers.js'
 import { referDecided, relapsedAtLarge, relapsedAtMajor, s, WRITTEN } from './saws-2014.v11.helpers.js'

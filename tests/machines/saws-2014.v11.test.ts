@@ -8,7 +8,7 @@
  *    no category named. A referral decided yes stays owed at a change of category (10 withdrew it).
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV10 } from '../../machines/saws-2014/index.js'
+import { planV11 as plan, planV10 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, LEGAL, MON, OFF, open, regrade, statuses } from './saws-2014.helpers.js'
 import { referDecided, relapsedAtLarge, relapsedAtMajor, s, WRITTEN } from './saws-2014.v11.helpers.js'

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV8, planV9, planV10 } from '../../machines/saws-2014/index.js'
+import { plan, planV8, planV9, planV10, planV11 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, MON, OFF, owedRules, respond, toResponse, UNIT } from './saws-2014.helpers.js'
 
@@ -34,7 +34,8 @@ describe.each([
   [8, planV8],
   [9, planV9],
   [10, planV10],
-  [11, plan],
+  [11, planV11],
+  [12, plan],
 ] as const)(
   'saws-2014 v%i: a 定性 changed after subsiding owes its route step, taken where the incident is',
   (version, plan) => {

@@ -3,7 +3,7 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; the kit options categoryChange, orderedDuties,
+ * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; again.lowered; the kit options categoryChange, orderedDuties,
  * lowerAtDue, raiseTold (both values), againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
@@ -321,7 +321,7 @@ function beginApplicable(
           breachedIn(rule.when).includes(o.rule) &&
           Date.parse(o.breachedAt) > Date.parse(settledAt),
       )
-    const again =
+    const others =
       owedAgain ||
       yesAgain ||
       breachedAgain ||
@@ -348,6 +348,24 @@ function beginApplicable(
         !(rule.again?.categoryChanged !== undefined && (categoryChanged || remembered)) &&
         (rule.again?.factsTurned ?? []).some((f) => turnedFacts.includes(f)) &&
         latest?.status !== 'owed')
+    // again.lowered 'settledBeforePrior': lowered, the latest instance (not withdrawn) settled at or
+    // before the event prior.after names (the first, or with latest the latest); begun for that
+    // alone, it is judged by rule 6 (begin, not as a repeat).
+    const prior = rule.prior
+    const priorActs =
+      typeof prior === 'object'
+        ? next.acts.filter((a) => ([] as string[]).concat(prior.after).includes(a.type))
+        : []
+    const priorAct = typeof prior === 'object' && prior.latest === true ? priorActs.at(-1) : priorActs[0]
+    const relowered =
+      rule.again?.lowered === 'settledBeforePrior' &&
+      has &&
+      !repeatOfLast &&
+      change === 'lower' &&
+      priorAct !== undefined &&
+      settledAt != null &&
+      ms(settledAt) <= ms(priorAct.at)
+    const again = others || relowered
     // A rule with a live instance and no reason to begin again is settled before its
     // conditions are asked (they only decide whether it applies).
     if (has && !again) {
@@ -374,7 +392,7 @@ function beginApplicable(
     for (const key of keys) {
       const o = begin(next, rule, event.at, event.quotes, {
         fromEvent: change === 'raise' || again,
-        repeat: again,
+        repeat: others,
         recategorised,
         ...(key === undefined ? {} : { key }),
       })

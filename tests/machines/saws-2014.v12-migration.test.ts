@@ -1,0 +1,68 @@
+/**
+ * saws-2014 11 → 12 (rules/migration-v11.ts `contextFromV11`): the lower grade's report that version 12
+ * owes again after a relapse and a lowering, where version 11 let a report settled before the relapse
+ * stand for it, is owed from the migration, appended (the met instance stays as it was), its policy
+ * saying 迁移至第 12 版…, who, when and why. What 11 owed and 12 does not (after a waived relapse report)
+ * the kit's rederive withdraws with its reason. Everything else unchanged.
+ */
+import { describe, expect, it } from 'vitest'
+import { plan, planV11 } from '../../machines/saws-2014/index.js'
+import { R } from '../../machines/saws-2014/rules.js'
+import { act, MON, migrate, migrated, regrade } from './saws-2014.helpers.js'
+import { relapsedAtLarge, s, WRITTEN } from './saws-2014.v11.helpers.js'
+import { relapsedAfterGeneral, waiveRelapseReport } from './saws-2014.v12.helpers.js'
+
+const ids = (os: readonly { id: string; status: string }[]) => os.map((o) => `${o.id}:${o.status}`)
+
+describe('saws-2014 11 → 12: the lower report a relapse and a lowering owe is owed from the migration', () => {
+  it('一般 reported, 较大, relapse, → 一般 on 11: general#2 appended, owed 24 h from the migration', () => {
+    const w = relapsedAfterGeneral(planV11)
+    regrade(w, 'general', '回落')
+    const before = ids(w.context().obligations)
+    const m = migrated(planV11, plan, w)
+    const after = m.context().obligations
+    // Appended only: every earlier instance where and as it was.
+    expect(ids(after.slice(0, before.length))).toEqual(before)
+    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'owed')])
+    const o = after.find((x) => x.id === `${R.reportGeneral}#2`)
+    expect(o).toMatchObject({ startedAt: m.at, countsFrom: m.at, breachedAt: null })
+    expect(Date.parse(o?.dueAt as string) - Date.parse(m.at)).toBe(24 * 3_600_000)
+    expect(o?.policy).toMatch(/^迁移至第 12 版时补起（管理员，admin，.+）：第 11 版于舆情反复/)
+    expect(m.act(MON, 'REPORT', WRITTEN)).toBe(true)
+    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'met')])
+  })
+
+  it('reported since the relapse on 11 (before or after the lowering): nothing owed', () => {
+    const w = relapsedAfterGeneral(planV11)
+    expect(act(w, MON, 'REPORT', WRITTEN)).toBe(true)
+    regrade(w, 'general', '回落')
+    expect(migrated(planV11, plan, w).statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
+    const v = relapsedAfterGeneral(planV11)
+    regrade(v, 'general', '回落')
+    expect(act(v, MON, 'REPORT', WRITTEN)).toBe(true)
+    expect(migrated(planV11, plan, v).statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
+  })
+
+  it('not lowered since the relapse on 11: nothing changes', () => {
+    const w = relapsedAfterGeneral(planV11)
+    const before = ids(w.context().obligations)
+    expect(ids(migrate(planV11, plan, w).obligations)).toEqual(before)
+  })
+
+  it('the relapse report of 较大 waived on 11, then lowered: nothing appended', () => {
+    const w = relapsedAfterGeneral(planV11)
+    waiveRelapseReport(w)
+    regrade(w, 'general', '回落')
+    expect(migrated(planV11, plan, w).statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
+  })
+
+  it('the 一般 report 11 owed after a waived relapse report: withdrawn by the rederive, with its reason', () => {
+    const w = relapsedAtLarge(planV11)
+    waiveRelapseReport(w)
+    regrade(w, 'general', '回落')
+    const m = migrated(planV11, plan, w)
+    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'withdrawn')])
+    const o = m.context().obligations.find((x) => x.id === `${R.reportGeneral}#1`)
+    expect(o?.withdrawn).toMatchObject({ at: m.at, reason: '预案第 12 版不再要求（迁移：新版预案）' })
+  })
+})
