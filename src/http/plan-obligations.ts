@@ -39,6 +39,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         toldSameGrade: r.again.told === 'sameGrade',
         // Only where a first grading to these grades owes it again as a rise (kit `again.firstGrading`).
         ...(r.again.firstGrading === undefined ? {} : { firstGrading: [...r.again.firstGrading] }),
+        // Only where a lowering owes it again once settled before its `prior.after` event (kit `again.lowered`).
+        ...(r.again.lowered === undefined ? {} : { lowered: r.again.lowered }),
         // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').
         ...(r.again.categoryChanged === undefined ? {} : { categoryChanged: r.again.categoryChanged }),
         // Only where a fact turning true owes it anew (kit `again.factsTurned`).

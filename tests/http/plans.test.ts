@@ -143,6 +143,20 @@ describe('GET /plans/:planId', () => {
     expect(v7).not.toHaveProperty('dischargeOne')
   })
 
+  it('declares again.lowered on saws-2014 version 12’s reports to 人事司 (五(二): owed again at a lowering after a relapse), not on version 11’s', async () => {
+    const reports = async (version: number) => {
+      const res = await t.request('GET', `/plans/saws-2014?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      return (res.body.obligations as { id: string; again: Record<string, unknown> | null }[]).filter(
+        (r) => r.again !== null && 'lowered' in r.again,
+      )
+    }
+    const v12 = await reports(12)
+    expect(v12.length).toBeGreaterThan(0)
+    for (const r of v12) expect(r.again).toMatchObject({ lowered: 'settledBeforePrior' })
+    expect(await reports(11)).toEqual([])
+  })
+
   it('serves neixiang-2017 version 3 (the stance names an approved draft) and version 2 (free text) for its incidents', async () => {
     const stance = async (version: number) => {
       const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })

@@ -149,6 +149,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again, as at a rise, when an incident opened ungraded is first graded to one of these grades (a report made before any grading told no grade); absent: a first grading is no rise',
             }),
+            lowered: z.literal('settledBeforePrior').optional().openapi({
+              description:
+                'Owed again at a lowering when its latest instance was settled (met or waived) before the event its `prior.after` names (a relapse): what settled it no longer counts. Absent: a lowering begins it again never',
+            }),
             toldSameGrade: z.boolean().openapi({
               description:
                 'An instance a rise begins is met at once when its discharge was already taken at the grade the incident now has (risen, lowered and risen again to a grade reported: no second report to a recipient told of it)',
