@@ -23,7 +23,7 @@
  * Each instance appended or changed says so in its `policy` (迁移至第 13 版…: who, when, why); each
  * withdrawal in its `withdrawn.reason`. Pure; then the kit's rederive by version 13's rules.
  */
-import { ownersAt } from '../../kit/begin.js'
+import { begin, ownersAt } from '../../kit/begin.js'
 import type { IncidentContext, Obligation, ObligationRule, Recorded } from '../../kit/types.js'
 import type { Actor } from '../../vocabulary.js'
 import { obligationsV12 } from './version12.js'
@@ -147,35 +147,16 @@ function appended(old: IncidentContext, m: Migration, head: string): Obligation[
   return out
 }
 
-/** An owed instance of `rule` begun at `at` (the rules here count 1 hour from their start). */
+/**
+ * An owed instance of `rule` begun at `at`, as the kit begins one (its due time quoted here: the
+ * rules here count 1 hour from their start; another span or anchor is refused, never skipped).
+ */
 function fresh(ctx: IncidentContext, rule: ObligationRule, at: string): Obligation {
-  const n = ctx.obligations.filter((o) => o.rule === rule.id).length + 1
   const due = rule.due
   if (due !== undefined && (due.unit !== 'hours' || due.anchor !== 'start'))
     throw new Error(`${rule.id}: migration-v13 counts hours from the start only, not ${due.unit}`)
-  return {
-    id: `${rule.id}#${n}`,
-    rule: rule.id,
-    kind: rule.kind,
-    label: rule.label,
-    clause: rule.clause,
-    policy: rule.policy,
-    owedBy: ownersAt(rule, ctx.severity),
-    recipient: null,
-    draftId: null,
-    deadline: rule.deadline ?? null,
-    startedAt: at,
-    dueAt: due === undefined ? null : new Date(ms(at) + due.amount * 3_600_000).toISOString(),
-    countsFrom: due === undefined ? null : at,
-    certain: true,
-    status: 'owed',
-    metAt: null,
-    breachedAt: null,
-    escalatedAt: null,
-    waived: null,
-    withdrawn: null,
-    decision: null,
-    requoted: null,
-    discharge: rule.discharge,
-  }
+  const dueAt = due === undefined ? null : new Date(ms(at) + due.amount * 3_600_000).toISOString()
+  const quotes = dueAt === null ? undefined : { [`${rule.id}@event`]: { dueAt, certain: true } }
+  // `repeat`: owed anew, never met by an earlier step (rule 6 is the migration's to judge, above).
+  return begin(ctx, rule, at, quotes, { fromEvent: true, repeat: true })
 }
