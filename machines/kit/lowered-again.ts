@@ -3,7 +3,7 @@
  * latest instance not withdrawn was settled (met, late or waived) at or before the event its
  * `prior: { after }` names — what settled it came before that event and no longer counts, so the
  * grade lowered to owes it again (saws-2014 version 12, 五(二) 发酵: a report made before a relapse).
- * The ledger then begins it judged by rule 6 as `prior` says (kit/ledger.ts). Pure.
+ * The ledger then begins it judged by rule 6 as `prior` says (kit/begin-applicable.ts). Pure.
  */
 import { afterAct } from './begin.js'
 import type { ObligationRule } from './obligation-types.js'

@@ -16,7 +16,7 @@ import { approvalRule } from '../../machines/kit/drafts.js'
 import type { Obligation, ObligationRule } from '../../machines/kit/obligation-types.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 
-/** An obligation's fields in the order the ledger creates them (machines/kit/ledger.ts `begin`). */
+/** An obligation's fields in the order the ledger creates them (machines/kit/begin.ts `begin`). */
 const FIELDS = [
   'id',
   'rule',

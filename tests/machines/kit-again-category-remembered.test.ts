@@ -1,9 +1,10 @@
 /**
- * The kit's opt-in `again.categoryChanged: 'untilAdmitted'` (machines/kit/ledger.ts): a category
- * that was set, changed while the rule does not apply (a grade its `severities` do not admit),
- * begins it again once the incident is at a grade it admits — where `true` forgets the change
- * (only the rules the grade admits are asked at the event). Read on a context of the toy plan
- * through the ledger's `track` (and the reference ledger's, which must agree). Used by saws-2014 versions 8 and 9 (the response meeting of 重大以上).
+ * The kit's opt-in `again.categoryChanged: 'untilAdmitted'` (machines/kit/kept-changes.ts,
+ * begin-applicable.ts): a category that was set, changed while the rule does not apply (a grade
+ * its `severities` do not admit), begins it again once the incident is at a grade it admits —
+ * where `true` forgets the change (only the rules the grade admits are asked at the event). Read
+ * on a context of the toy plan through the ledger's `track` (and the reference ledger's, which
+ * must agree). Used by saws-2014 versions 8 and 9 (the response meeting of 重大以上).
  */
 import { describe, expect, it } from 'vitest'
 import { track as kitTrack, type LedgerSpec } from '../../machines/kit/ledger.js'

@@ -1,5 +1,5 @@
 /**
- * The kit's opt-in `again.categoryChanged` (machines/kit/ledger.ts, rule-index.ts): a rule
+ * The kit's opt-in `again.categoryChanged` (machines/kit/begin-applicable.ts, rule-index.ts): a rule
  * begins again when the event changed a category that was set — not at the first 定性 (from
  * none), not when the category given is the one it had, and not on the event's type alone
  * (as `again.events` would). With `whileOwed: false`, one still owed stays the one owed.
