@@ -1,5 +1,5 @@
 /**
- * The opt-in `dischargeOne` (kit/obligation-types.ts): one event discharges one owed instance
+ * The opt-in `dischargeOne` (kit/rule-types.ts): one event discharges one owed instance
  * of a rule, not every owed one it matches — each instance a duty of its own (neixiang-2017
  * 第三條1: each 批示 carried out by a step of its own). Each instance names itself in its
  * `discharge.fields.obligation`; an event naming an owed instance in its field `obligation`

@@ -1,5 +1,5 @@
 /**
- * The rule option `again.factsTurned` (obligation-types.ts): which watched facts an event turned
+ * The rule option `again.factsTurned` (rule-types.ts): which watched facts an event turned
  * true, against the facts the ledger mark kept when it last ran. Pure.
  */
 /** The watched facts of `facts` (those set). */

@@ -1,5 +1,5 @@
 /**
- * The rule option `again.factsTurned` (machines/kit/obligation-types.ts) on the toy plan: an
+ * The rule option `again.factsTurned` (machines/kit/rule-types.ts) on the toy plan: an
  * event that turns a watched boolean fact true (not true when the ledger last ran) begins the
  * rule again; a fact restated, or true from the opening, begins nothing. Only a ledger with such
  * a rule keeps the facts in its mark: every other plan's context is as before.

@@ -1,5 +1,5 @@
 /**
- * The rule option `usesDraft` (machines/kit/obligation-types.ts) with the kit option
+ * The rule option `usesDraft` (machines/kit/rule-types.ts) with the kit option
  * `approvalsWhile: 'releaseOwed'`, on the toy plan: a step written from the current draft of a
  * purpose without publishing it (hrss-city's commentary 根据通稿) keeps that draft's approvals
  * owed while the step is owed and no release of the purpose was met — a waived release leaves
