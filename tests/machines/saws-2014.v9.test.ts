@@ -4,7 +4,7 @@
  * owes 人事司 (`office`) the 协调跟踪办理, with no due time (the text gives none), met by
  * `COORDINATE_TRACKING` with a note of how, or waived with a reason; it holds the close while owed
  * (OBLIGATIONS.md rule 2). Not owed when the fact is false or unset. Version 8 took no such fact.
- * The walks run on the current version (10), which keeps all of this; it differs only after a waiver
+ * The walks run on the current version (10 or later), which keeps all of this; it differs only after a waiver
  * (owed again when the fact turns true: saws-2014.v10.test.ts).
  */
 import { describe, expect, it } from 'vitest'
