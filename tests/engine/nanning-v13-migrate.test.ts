@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import { AppError } from '../../src/errors.js'
 import { freshEngine, type TestEngine } from '../helpers/engine.js'
-import { plan, reportFields } from '../helpers/nanning.js'
+import { reportFields } from '../helpers/nanning.js'
 import { admin, C, openedOn } from '../helpers/nanning-engine.js'
 
 describe('nanning-aic-2017 12 → 13 through the engine', () => {
@@ -40,11 +40,7 @@ describe('nanning-aic-2017 12 → 13 through the engine', () => {
     })
     expect(yes.planVersion).toBe(12)
     current.clock.advance(1)
-    const moved = await current.engine.migrate(
-      id,
-      { toVersion: plan.version, reason: '网上评论引导分开判断' },
-      admin,
-    )
+    const moved = await current.engine.migrate(id, { toVersion: 13, reason: '网上评论引导分开判断' }, admin)
     expect(moved).toMatchObject({ status: 'migrated', fromVersion: 12, toVersion: 13 })
     expect(moved.obligations.withdrawn).toEqual(['step:comments#1'])
     expect(moved.obligations.begun).toEqual(

@@ -10,6 +10,7 @@
  *   keeps them owed; the tip-off's answer gives way to the new category's (the reply to a 批评).
  */
 import { describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import { plan } from '../../machines/nanchong-npc-2022/index.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
@@ -31,8 +32,10 @@ import {
 } from './nanchong-npc-2022.helpers.js'
 
 describe('nanchong-npc-2022 version 11', () => {
-  it('is the current version', () => {
-    expect(plan.version).toBe(11)
+  it('is registered, migrating from 10; the tests here run on the current version (11 or later)', () => {
+    expect(getPlan('nanchong-npc-2022', 11)).toMatchObject({ version: 11, migratesFrom: { from: 10 } })
+    expect(plan.version).toBe(getPlan('nanchong-npc-2022')?.version)
+    expect(plan.version).toBeGreaterThanOrEqual(11)
   })
 })
 

@@ -8,13 +8,17 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
-import type { IncidentContext } from '../../machines/kit/types.js'
+import { getPlan } from '../../machines/index.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { permits } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
-import { act, grade, lastAt, migratedAfter, openOn, P, plan, toPreparing } from '../helpers/nanning.js'
+import { act, grade, lastAt, migratedAfter, openOn, P, toPreparing } from '../helpers/nanning.js'
+
+/** The migration's target: version 13 (frozen once a later one is added), not whatever is current. */
+const v13 = getPlan('nanning-aic-2017', 13) as PlanDefinition
 
 const OFFICE = 'decision:comments-office'
 const UNIT = 'decision:comments-unit'
@@ -28,8 +32,8 @@ const states = (ctx: IncidentContext, rule: string) =>
 /** `w` (version 12) migrated to 13 `hours` after its last event, and a walker on 13 from there. */
 function migrated(w: Walker, hours = 0) {
   const before = w.context().obligations.map((o) => JSON.stringify(o))
-  const m = migratedAfter(w, planV12, plan, '网上评论引导按三(二)1、三(二)3 分开判断', hours)
-  const actor = createActor(plan.machine, { clock: inertClock, snapshot: m.snapshot as never }).start()
+  const m = migratedAfter(w, planV12, v13, '网上评论引导按三(二)1、三(二)3 分开判断', hours)
+  const actor = createActor(v13.machine, { clock: inertClock, snapshot: m.snapshot as never }).start()
   const live = () => actor.getSnapshot().context as IncidentContext
   let last = m.at
   const send = (type: string, fields: Record<string, unknown>, by: Actor) => {
@@ -40,7 +44,7 @@ function migrated(w: Walker, hours = 0) {
       type,
       at: last,
       actor: by,
-      quotes: quoteRules(plan.obligations, calendar, live(), last),
+      quotes: quoteRules(v13.obligations, calendar, live(), last),
     })
     return live().acts.length > n
   }
@@ -59,7 +63,7 @@ function keptInPlace(m: ReturnType<typeof migrated>) {
 
 describe('nanning-aic-2017 migration 12 → 13: the comment decision', () => {
   it('is declared beside version 13 (its structure unchanged), from 12', () => {
-    expect(plan).toMatchObject({ version: 13, migratesFrom: { from: 12, context: expect.any(Function) } })
+    expect(v13).toMatchObject({ version: 13, migratesFrom: { from: 12, context: expect.any(Function) } })
   })
 
   it('asked, not yet answered: withdrawn naming its replacement; both bodies’ decisions owed from the migration', () => {
@@ -170,7 +174,7 @@ describe('nanning-aic-2017 migration 12 → 13: the comment decision', () => {
     expect(m.of(OFFICE)).toMatchObject([{ status: 'owed', startedAt: m.at }])
     expect(m.of(UNIT)).toMatchObject([{ status: 'owed', startedAt: m.at }])
     const old = { type: 'DECIDE', decision: 'decision:comments', answer: 'yes', reason: 'x', at: m.at }
-    expect(permits(plan, m.context, { ...old, actor: P.office })?.decision).toMatchObject({
+    expect(permits(v13, m.context, { ...old, actor: P.office })?.decision).toMatchObject({
       why: 'owedByOthers',
       owedBy: [],
     })
