@@ -3,6 +3,7 @@
  * stamped with `at`, `actor` and the calendar's quotes for every obligation rule with a due time.
  */
 import { type AnyActorRef, createActor } from 'xstate'
+import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, IncidentInput, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { createCalendar } from '../../src/calendar/index.js'
@@ -94,4 +95,35 @@ export function startIncident(
     owed: () => ctx().obligations.filter((o) => o.status === 'owed'),
     can: (type, fields = {}, by = actorOf) => actor.getSnapshot().can(event(type, fields, last, by)),
   }
+}
+
+/**
+ * `w` (on `from`) migrated to `to` five minutes (and `hours` more) after its last event (its
+ * discovery when it has none), as the engine migrates: the persisted snapshot as stored (JSON),
+ * settled, rejudged, risen grades kept, the new rules quoted at the instant, by an admin giving
+ * `reason`. Throws when the kit refuses. `r` is the kit's result (`context`, `snapshot`,
+ * `mapping`), `of(rule)` the migrated instances of a rule, `actor` the migrated snapshot running on `to`.
+ */
+export function migratedAfter(
+  w: Walker,
+  from: PlanDefinition,
+  to: PlanDefinition,
+  reason: string,
+  hours = 0,
+) {
+  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
+  const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
+  const r = migrateSnapshot(from, to, persisted, {
+    at,
+    actor: { name: '管理员', role: 'admin' },
+    reason,
+    quotes: quoteRules(to.obligations, calendar, w.context(), at),
+    settle: true,
+    rejudge: true,
+    keepRisen: true,
+  })
+  if (!r.ok) throw new Error(r.reason)
+  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
+  const actor = createActor(to.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
+  return { at, r, context: r.context, snapshot: r.snapshot, of, actor }
 }

@@ -3,7 +3,6 @@
  * accept, and the routes every test shares (report everyone, draft and approve a text).
  */
 import { expect } from 'vitest'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import {
   plan,
@@ -21,7 +20,7 @@ import {
 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, type Walker } from './machine.js'
+import { calendar, startIncident, type Walker } from './machine.js'
 
 export { plan }
 
@@ -266,32 +265,6 @@ export function toSubsided(w: Walker): Walker {
   act(w, 'RELEASE', { draftId: approvedDraft(w) })
   act(w, 'SUBSIDE')
   return w
-}
-
-/**
- * `w` (on `from`) migrated to `to` as the engine migrates (settled, rejudged, risen kept; quotes
- * at the instant), 5 minutes and `hours` hours after its last event; `of` reads the result's rule.
- */
-export function migratedAfter(
-  w: Walker,
-  from: PlanDefinition,
-  to: PlanDefinition,
-  reason: string,
-  hours = 0,
-) {
-  const at = addMinutes(w.context().acts.at(-1)?.at ?? w.context().discoveredAt, 5 + hours * 60)
-  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason,
-    quotes: quoteRules(to.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const of = (rule: string) => r.context.obligations.filter((o) => o.rule === rule)
-  return { at, context: r.context, snapshot: r.snapshot, of }
 }
 
 export const grade = (s: Severity) => ({

@@ -11,17 +11,15 @@ import { createActor } from 'xstate'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { planV10 as plan, planV9 } from '../../machines/nanning-aic-2017/index.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
 import {
-  act,
-  approvedDraft,
-  grade,
+  addMinutes,
+  calendar,
+  inertClock,
   migratedAfter,
-  P,
-  payload,
-  reportFields,
-  toPreparing,
-} from '../helpers/nanning.js'
+  startIncident,
+  type Walker,
+} from '../helpers/machine.js'
+import { act, approvedDraft, grade, P, payload, reportFields, toPreparing } from '../helpers/nanning.js'
 
 const admin = { name: '管理员', role: 'admin' as const }
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { planV11 as plan, planV10 } from '../../machines/nanning-aic-2017/index.js'
-import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
-import { act, grade, migratedAfter, P, reportFields, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, migratedAfter, startIncident, type Walker } from '../helpers/machine.js'
+import { act, grade, P, reportFields, toPreparing } from '../helpers/nanning.js'
 
 const start = (extra: Parameters<typeof startIncident>[1] = {}) =>
   startIncident(planV10, { facts: {}, category: 'rumor', ...extra }, P.office)

@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { planV12 as plan, planV11 } from '../../machines/nanning-aic-2017/index.js'
-import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
-import { act, migratedAfter, P, toConsultation, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, migratedAfter, startIncident, type Walker } from '../helpers/machine.js'
+import { act, P, toConsultation, toPreparing } from '../helpers/nanning.js'
 
 const start = () => startIncident(planV11, { facts: {}, category: 'rumor' }, P.office)
 

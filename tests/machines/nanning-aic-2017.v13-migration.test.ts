@@ -14,8 +14,8 @@ import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { permits } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, type Walker } from '../helpers/machine.js'
-import { act, grade, lastAt, migratedAfter, openOn, P, toPreparing } from '../helpers/nanning.js'
+import { addMinutes, calendar, inertClock, migratedAfter, type Walker } from '../helpers/machine.js'
+import { act, grade, lastAt, openOn, P, toPreparing } from '../helpers/nanning.js'
 
 /** The migration's target: version 13 (frozen once a later one is added), not whatever is current. */
 const v13 = getPlan('nanning-aic-2017', 13) as PlanDefinition

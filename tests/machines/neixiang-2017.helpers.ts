@@ -1,19 +1,16 @@
 /**
  * Shared by the neixiang-2017 version 7 tests: actors, the walk from open to the response
- * (following), sending an event to tell whether the machine took it, and migrating an incident
- * as the engine does. The engine checks an event's roles before the machine; these helpers
+ * (following), sending an event to tell whether the machine took it (migrating an incident as
+ * the engine does: tests/helpers/machine.ts `migratedAfter`). The engine checks an event's roles before the machine; these helpers
  * drive the machine directly. At the end, version 3's walks, for its tests
  * (neixiang-2017.v3-*.test.ts).
  */
 import { expect } from 'vitest'
-import { createActor } from 'xstate'
 import { getPlan } from '../../machines/index.js'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { plan, planV3 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
-import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+import { startIncident, type Walker } from '../helpers/machine.js'
 
 export const office: Actor = { name: '信息公开办值班员', role: 'office' }
 export const monitor: Actor = { name: '舆情评论员', role: 'monitor' }
@@ -116,28 +113,6 @@ export function subside(w: Walker) {
 export function subsideUnitsOnly(w: Walker) {
   expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
   expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息' }, group)).toBe(true)
-}
-
-/**
- * `w` (on `from`) migrated to `to` five minutes after its last event (its discovery when it has
- * none), as the engine migrates: settled, rejudged, risen grades kept, quotes at the instant.
- * `r` is the kit's result, `actor` runs the migrated snapshot on `to`.
- */
-export function migratedAfter(w: Walker, from: PlanDefinition, to: PlanDefinition, reason: string) {
-  const at = addMinutes(lastAt(w) ?? w.context().discoveredAt, 5)
-  const persisted = JSON.parse(JSON.stringify(w.actor.getPersistedSnapshot())) as PersistedSnapshot
-  const r = migrateSnapshot(from, to, persisted, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason,
-    quotes: quoteRules(to.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(to.machine, { snapshot: r.snapshot as never, clock: inertClock }).start()
-  return { at, r, actor }
 }
 
 // Version 3's walks (frozen, released), for neixiang-2017.v3-*.test.ts. Where a name above is

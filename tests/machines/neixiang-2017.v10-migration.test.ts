@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, migratedAfter, startIncident, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
   current,
   group,
   lastAt,
-  migratedAfter,
   monitor,
   office,
   open,

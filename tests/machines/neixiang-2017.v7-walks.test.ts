@@ -8,7 +8,7 @@ import { getPlan } from '../../machines/index.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import type { Severity } from '../../machines/vocabulary.js'
-import { addMinutes, inertClock, type Walker } from '../helpers/machine.js'
+import { addMinutes, inertClock, migratedAfter, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
@@ -18,7 +18,6 @@ import {
   grade,
   group,
   lastAt,
-  migratedAfter,
   monitor,
   ob,
   office,

@@ -7,13 +7,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { addMinutes, type Walker } from '../helpers/machine.js'
+import { addMinutes, migratedAfter, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
   group,
   lastAt,
-  migratedAfter,
   principal,
   subside,
   toFollowing,

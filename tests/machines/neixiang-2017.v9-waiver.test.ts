@@ -9,14 +9,13 @@ import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { discovery } from '../../machines/neixiang-2017/chart/discovery.js'
 import { reporting } from '../../machines/neixiang-2017/chart/reporting.js'
-import { addMinutes, type Walker } from '../helpers/machine.js'
+import { addMinutes, migratedAfter, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
   approvedDraft,
   decide,
   group,
-  migratedAfter,
   monitor,
   ob,
   office,

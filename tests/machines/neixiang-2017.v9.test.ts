@@ -14,13 +14,12 @@ import { getPlan } from '../../machines/index.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { caller, freshEngine } from '../helpers/engine.js'
-import { addMinutes } from '../helpers/machine.js'
+import { addMinutes, migratedAfter } from '../helpers/machine.js'
 import { registryOf } from '../helpers/migration-plans.js'
 import {
   act,
   answered,
   group,
-  migratedAfter,
   monitor,
   ob,
   office,

@@ -5,14 +5,12 @@
  * checked as the engine checks it (for the saws-2014.<concern>.test.ts files).
  */
 import { expect } from 'vitest'
-import { createActor } from 'xstate'
-import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { plan } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import type { Actor, Category, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, calendar, migratedAfter, startIncident, type Walker } from '../helpers/machine.js'
 
 export const MON: Actor = { name: '舆情处值班员', role: 'monitor' }
 export const OFF: Actor = { name: '人事司干部', role: 'office' }
@@ -97,35 +95,12 @@ export function toResponse(p: PlanDefinition, grade: Grade, category: Category =
  * The incident migrated from `from` to `to` five minutes after its latest step, as the engine
  * migrates (settled, re-judged, kept risen; the new version's rules quoted): its context.
  */
-export function migrate(from: PlanDefinition, to: PlanDefinition, w: Walker): IncidentContext {
-  const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason: '新版预案',
-    quotes: quoteRules(to.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  return r.context
-}
+export const migrate = (from: PlanDefinition, to: PlanDefinition, w: Walker): IncidentContext =>
+  migratedAfter(w, from, to, '新版预案').context
 
 /** `migrate`, and the incident walked on afterwards on `to`, as `act` walks it: its context and `act`. */
 export function migrated(from: PlanDefinition, to: PlanDefinition, w: Walker) {
-  const at = addMinutes(w.context().acts.at(-1)?.at as string, 5)
-  const r = migrateSnapshot(from, to, w.actor.getPersistedSnapshot() as unknown as PersistedSnapshot, {
-    at,
-    actor: { name: '管理员', role: 'admin' },
-    reason: '新版预案',
-    quotes: quoteRules(to.obligations, calendar, w.context(), at),
-    settle: true,
-    rejudge: true,
-    keepRisen: true,
-  })
-  if (!r.ok) throw new Error(r.reason)
-  const actor = createActor(to.machine, { clock: inertClock, snapshot: r.snapshot as never }).start()
+  const { at, actor } = migratedAfter(w, from, to, '新版预案')
   const context = () => actor.getSnapshot().context as IncidentContext
   let last = at
   return {
