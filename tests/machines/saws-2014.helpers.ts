@@ -125,6 +125,17 @@ export function migrated(from: PlanDefinition, to: PlanDefinition, w: Walker) {
   }
 }
 
+/** Each instance as `id:status`, in the record's order. */
+export const ids = (os: readonly { id: string; status: string }[]) => os.map((o) => `${o.id}:${o.status}`)
+
+/** `migrated`, checking that the migration only appended: every earlier instance where and as it was. */
+export function migratedAppending(from: PlanDefinition, to: PlanDefinition, w: Walker) {
+  const before = ids(w.context().obligations)
+  const m = migrated(from, to, w)
+  expect(ids(m.context().obligations.slice(0, before.length))).toEqual(before)
+  return m
+}
+
 /** A draft of the answer, approved as its grade requires, answered (五(四)). */
 export function respond(w: Walker) {
   expect(act(w, UNIT, 'DRAFT', { content: '答复稿', purpose: 'answer' })).toBe(true)

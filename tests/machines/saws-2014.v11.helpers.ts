@@ -2,17 +2,31 @@
 import { expect } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { act, HEAD, LEAD, LEGAL, MON, OFF, open, POST, PRIN, statuses, UNIT } from './saws-2014.helpers.js'
+import type { Walker } from '../helpers/machine.js'
+import {
+  act,
+  HEAD,
+  LEAD,
+  LEGAL,
+  MON,
+  OFF,
+  open,
+  POST,
+  PRIN,
+  regrade,
+  statuses,
+  UNIT,
+} from './saws-2014.helpers.js'
 
 export const WRITTEN = { to: ['office'], channel: 'written' }
 const PHONE = { to: ['office'], channel: 'phone' }
 export const s = (rule: string, n: number, status: string) => `${rule}#${n}:${status}`
 
-/** 较大: reported, consulted, approved, answered, briefed, subsided, relapsed (reader's s3). */
-export function relapsedAtLarge(p: PlanDefinition) {
-  const w = open(p, 'large')
-  expect(act(w, MON, 'REPORT', WRITTEN)).toBe(true)
-  expect(act(w, OFF, 'CONVENE')).toBe(true)
+/**
+ * At 较大, reported and consulted: proposed, approved, answered, briefed, subsided, relapsed
+ * (report:office:large#2 owed). The end of version 11's s3 and of version 12's review sequence.
+ */
+export function answeredThenRelapsedAtLarge(w: Walker): Walker {
   expect(act(w, UNIT, 'PROPOSE', { category: 'suggestion', proposal: '答复说明' })).toBe(true)
   expect(act(w, LEAD, 'APPROVE_PROPOSAL')).toBe(true)
   expect(act(w, OFF, 'START_RESPONSE')).toBe(true)
@@ -24,6 +38,28 @@ export function relapsedAtLarge(p: PlanDefinition) {
   expect(act(w, MON, 'RELAPSE', { reason: '再起' })).toBe(true)
   expect(statuses(w, R.reportLarge)).toEqual([s(R.reportLarge, 1, 'met'), s(R.reportLarge, 2, 'owed')])
   return w
+}
+
+/** 较大: reported, consulted, approved, answered, briefed, subsided, relapsed (reader's s3). */
+export function relapsedAtLarge(p: PlanDefinition) {
+  const w = open(p, 'large')
+  expect(act(w, MON, 'REPORT', WRITTEN)).toBe(true)
+  expect(act(w, OFF, 'CONVENE')).toBe(true)
+  return answeredThenRelapsedAtLarge(w)
+}
+
+/**
+ * Two walks from `relapsed()` that report the relapse to 人事司 in writing since it relapsed, one
+ * before a lowering to 一般 and one after it.
+ */
+export function reportedAroundLowering(relapsed: () => Walker): [Walker, Walker] {
+  const before = relapsed()
+  expect(act(before, MON, 'REPORT', WRITTEN)).toBe(true)
+  regrade(before, 'general', '回落')
+  const after = relapsed()
+  regrade(after, 'general', '回落')
+  expect(act(after, MON, 'REPORT', WRITTEN)).toBe(true)
+  return [before, after]
 }
 
 /** 重大: reported by phone, the 批示, the meeting, answered, subsided, relapsed (reader's s2). */

@@ -2,8 +2,9 @@
 import { expect } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { act, LEAD, MON, OFF, open, POST, regrade, statuses, UNIT } from './saws-2014.helpers.js'
-import { s, WRITTEN } from './saws-2014.v11.helpers.js'
+import type { Walker } from '../helpers/machine.js'
+import { act, LEAD, MON, OFF, open, regrade, statuses } from './saws-2014.helpers.js'
+import { answeredThenRelapsedAtLarge, s, WRITTEN } from './saws-2014.v11.helpers.js'
 
 export const BULLETIN = { to: ['office'], channel: 'bulletin' }
 
@@ -17,24 +18,20 @@ export function relapsedAfterGeneral(p: PlanDefinition) {
   expect(act(w, OFF, 'CONVENE')).toBe(true)
   regrade(w, 'large', '跟帖激增')
   expect(act(w, MON, 'REPORT', WRITTEN)).toBe(true)
-  expect(act(w, UNIT, 'PROPOSE', { category: 'suggestion', proposal: '答复说明' })).toBe(true)
-  expect(act(w, LEAD, 'APPROVE_PROPOSAL')).toBe(true)
-  expect(act(w, OFF, 'START_RESPONSE')).toBe(true)
-  expect(act(w, UNIT, 'DRAFT', { content: '答复', purpose: 'answer' })).toBe(true)
-  expect(act(w, LEAD, 'LEADER_APPROVE', { draftId: 'd1' })).toBe(true)
-  expect(act(w, POST, 'RESPOND', { draftId: 'd1', channel: 'followPost' })).toBe(true)
-  expect(act(w, OFF, 'BRIEF_LEADERS', { content: '简报' })).toBe(true)
-  expect(act(w, MON, 'SUBSIDE')).toBe(true)
-  expect(act(w, MON, 'RELAPSE', { reason: '再起' })).toBe(true)
+  answeredThenRelapsedAtLarge(w)
   expect(statuses(w, R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
-  expect(statuses(w, R.reportLarge)).toEqual([s(R.reportLarge, 1, 'met'), s(R.reportLarge, 2, 'owed')])
   return w
 }
 
-/** The relapse's report of 较大 waived by the leader in charge (rule 2, a reason on the record). */
-export function waiveRelapseReport(w: ReturnType<typeof open>) {
+/**
+ * The relapse's report of 较大 waived by the leader in charge (rule 2, a reason on the record), then
+ * the grade lowered to 一般: `w`.
+ */
+export function waivedThenLowered(w: Walker): Walker {
   expect(act(w, LEAD, 'WAIVE', { obligation: `${R.reportLarge}#2`, reason: '人事司已当面知悉反复' })).toBe(
     true,
   )
   expect(statuses(w, R.reportLarge)).toEqual([s(R.reportLarge, 1, 'met'), s(R.reportLarge, 2, 'waived')])
+  regrade(w, 'general', '回落')
+  return w
 }

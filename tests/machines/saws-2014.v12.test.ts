@@ -16,7 +16,7 @@ import { plan, planV11 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, HEAD, MON, majorDuties, OFF, open, POST, regrade, statuses, UNIT } from './saws-2014.helpers.js'
 import { relapsedAtLarge, s, WRITTEN } from './saws-2014.v11.helpers.js'
-import { relapsedAfterGeneral, waiveRelapseReport } from './saws-2014.v12.helpers.js'
+import { relapsedAfterGeneral, waivedThenLowered } from './saws-2014.v12.helpers.js'
 
 const one = (w: ReturnType<typeof open>, id: string) => w.context().obligations.find((o) => o.id === id)
 const last = (w: ReturnType<typeof open>) => w.context().acts.at(-1)?.at as string
@@ -83,27 +83,19 @@ describe('saws-2014 v12: a lowering after a relapse owes the lower report again 
 
 describe('saws-2014 v12: a waived relapse report of the higher grade settles the relapse (rule 2)', () => {
   it('general#1 met at the opening, large#2 waived, → 一般: nothing owed', () => {
-    const w = relapsedAfterGeneral(plan)
-    waiveRelapseReport(w)
-    regrade(w, 'general', '回落')
+    const w = waivedThenLowered(relapsedAfterGeneral(plan))
     expect(statuses(w, R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
   })
 
   it('opened 较大, large#2 waived, → 一般: no 一般 report begins (11 owed one from the lowering)', () => {
-    const w = relapsedAtLarge(plan)
-    waiveRelapseReport(w)
-    regrade(w, 'general', '回落')
+    const w = waivedThenLowered(relapsedAtLarge(plan))
     expect(statuses(w, R.reportGeneral)).toEqual([])
-    const v = relapsedAtLarge(planV11)
-    waiveRelapseReport(v)
-    regrade(v, 'general', '回落')
+    const v = waivedThenLowered(relapsedAtLarge(planV11))
     expect(statuses(v, R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'owed')])
   })
 
   it('risen again to 较大 after the waiver and the lowering: its report is owed (a new worsening)', () => {
-    const w = relapsedAtLarge(plan)
-    waiveRelapseReport(w)
-    regrade(w, 'general', '回落')
+    const w = waivedThenLowered(relapsedAtLarge(plan))
     regrade(w, 'large', '再度扩大')
     expect(statuses(w, R.reportLarge).at(-1)).toBe(s(R.reportLarge, 3, 'owed'))
   })
