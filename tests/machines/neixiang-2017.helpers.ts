@@ -10,7 +10,7 @@ import { getPlan } from '../../machines/index.js'
 import type { Obligation, PlanDefinition } from '../../machines/kit/types.js'
 import { plan, planV3 } from '../../machines/neixiang-2017/index.js'
 import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
-import { startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
 
 export const office: Actor = { name: '信息公开办值班员', role: 'office' }
 export const monitor: Actor = { name: '舆情评论员', role: 'monitor' }
@@ -53,8 +53,9 @@ export const waiveIn = (p: PlanDefinition, w: Walker, obligation: string, by: Ac
     true && waive(w, obligation, by)
 export const grade = (w: Walker, severity: Severity, at?: string) =>
   w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: group, ...(at ? { at } : {}) })
-export const reportBoth = (w: Walker) =>
-  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议公布事实' }, monitor)).toBe(true)
+/** The monitor's report to the group and the principal leaders (第二條1), proposing `proposal`. */
+export const reportBoth = (w: Walker, proposal = '建议公布事实') =>
+  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal }, monitor)).toBe(true)
 
 /** A draft of `purpose`, approved as the grade requires (宣传部 too in a 第二條4 case); returns its id. */
 export function approvedDraft(w: Walker, purpose = 'release', content = '经核实……') {
@@ -113,6 +114,21 @@ export function subside(w: Walker) {
 export function subsideUnitsOnly(w: Walker) {
   expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
   expect(act(w, 'REPORT', { to: ['units'], proposal: '舆情已平息' }, group)).toBe(true)
+}
+
+/** Opened by the office with no grade and no category (第二條1's ungraded report). */
+export const ungraded = (p: PlanDefinition) =>
+  startIncident(p, { severity: null, category: null, severityReason: null }, office)
+
+/**
+ * Opened ungraded, reported to the group and the principal leaders, then first graded 重大 by the
+ * group two hours later (第二條1; version 10 owes the report of 重大 from the grading, version 9 not).
+ */
+export function reportedThenGradedMajor(p: PlanDefinition): Walker {
+  const w = ungraded(p)
+  reportBoth(w, '建议核实')
+  w.send('CLASSIFY', { severity: 'major', reason: '研判' }, { actor: group, at: addMinutes(lastAt(w), 120) })
+  return w
 }
 
 // Version 3's walks (frozen, released), for neixiang-2017.v3-*.test.ts. Where a name above is

@@ -7,17 +7,18 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { addMinutes, migratedAfter, startIncident, type Walker } from '../helpers/machine.js'
+import { addMinutes, migratedAfter, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
   current,
   group,
   lastAt,
-  monitor,
   office,
   open,
   principal,
+  reportBoth,
+  reportedThenGradedMajor,
   subsideUnitsOnly,
   toFollowing,
   v9,
@@ -30,13 +31,11 @@ const migrated = (w: Walker) => {
   expect(ctx.obligations.slice(0, w.context().obligations.length)).toEqual(w.context().obligations)
   return { ...m, ctx, added: ctx.obligations.slice(w.context().obligations.length) }
 }
-const reportBoth = (w: Walker) =>
-  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议核实' }, monitor)).toBe(true)
 
 describe('neixiang-2017 version 10 migrates from version 9', () => {
   it('a report to 上级 version 9 counted from 一般 is owed again at 特别重大, from the migration, with a note', () => {
     const w = open(v9)
-    reportBoth(w)
+    reportBoth(w, '建议核实')
     expect(act(w, 'REPORT', { to: ['higher'], proposal: '抄报' }, principal)).toBe(true)
     w.send(
       'SET_SEVERITY',
@@ -56,19 +55,13 @@ describe('neixiang-2017 version 10 migrates from version 9', () => {
 
   it('control: reported to 上级 at 特别重大, nothing is owed anew', () => {
     const w = open(v9, 'critical')
-    reportBoth(w)
+    reportBoth(w, '建议核实')
     expect(act(w, 'REPORT', { to: ['higher'], proposal: '上报' }, principal)).toBe(true)
     expect(migrated(w).added.filter((o) => o.rule === 'report:higher')).toEqual([])
   })
 
   it('reported ungraded and first graded 重大 on version 9: the report of 重大 is owed from the migration, 30 minutes', () => {
-    const w = startIncident(v9, { severity: null, category: null, severityReason: null }, office)
-    reportBoth(w)
-    w.send(
-      'CLASSIFY',
-      { severity: 'major', reason: '研判' },
-      { actor: group, at: addMinutes(lastAt(w), 120) },
-    )
+    const w = reportedThenGradedMajor(v9)
     expect(w.context().obligations.filter((o) => o.rule === 'report:principal')).toHaveLength(1)
     const { at, added } = migrated(w)
     const again = added.filter((o) => o.rule === 'report:principal')
@@ -84,13 +77,7 @@ describe('neixiang-2017 version 10 migrates from version 9', () => {
   })
 
   it('control: the principal leaders told after the grading owe nothing anew', () => {
-    const w = startIncident(v9, { severity: null, category: null, severityReason: null }, office)
-    reportBoth(w)
-    w.send(
-      'CLASSIFY',
-      { severity: 'major', reason: '研判' },
-      { actor: group, at: addMinutes(lastAt(w), 120) },
-    )
+    const w = reportedThenGradedMajor(v9)
     expect(act(w, 'REPORT', { to: ['principal'], proposal: '重大' }, office)).toBe(true)
     expect(migrated(w).added.filter((o) => o.rule === 'report:principal')).toEqual([])
   })
