@@ -68,6 +68,13 @@ export function toResponse(
   expect(w.phase()).toBe('response')
   return w
 }
+/** A 举报 at 一般 taken to the response and investigated by the unit: found true (属实) or not (三(四)4). */
+export function tipOffFound(substantiated: boolean, p: PlanDefinition = plan): Walker {
+  const w = toResponse('general', 'tip_off', p)
+  const findings = substantiated ? '属实' : '不属实'
+  w.send('INVESTIGATE', { substantiated, findings }, { actor: unit })
+  return w
+}
 /** Drafts a text of `purpose` (by the unit), has the group sign it off; returns its id. */
 export function drafted(w: Walker, purpose = 'reply', signOff = true): string {
   w.send('DRAFT', { content: `${purpose} 稿`, purpose }, { actor: unit })
@@ -104,11 +111,15 @@ export function declineAll(w: Walker) {
   for (const o of w.owed().filter((x) => x.kind === 'decision'))
     w.send('DECIDE', { decision: o.rule, answer: 'no', reason: '无需' }, { actor: group })
 }
-/** From the response to closed: subside, decline what is left to decide, watch the trend, review. */
-export function finish(w: Walker) {
-  w.send('SUBSIDE', {}, { actor: office })
+/** After the subsiding: decline what is left to decide, watch the trend, start the review. */
+export function toReview(w: Walker) {
   declineAll(w)
   w.send('WATCH_TREND', {}, { actor: office })
   w.send('START_REVIEW', {}, { actor: group })
+}
+/** From the response to closed: subside, decline what is left to decide, watch the trend, review. */
+export function finish(w: Walker) {
+  w.send('SUBSIDE', {}, { actor: office })
+  toReview(w)
   w.send('REVIEW', { summary: '总结' }, { actor: group })
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
 import { plan, planV10 } from '../../machines/nanchong-npc-2022/index.js'
-import { group, office, open, toResponse, unit } from './nanchong-npc-2022.helpers.js'
+import { group, office, open, tipOffFound, toResponse, unit } from './nanchong-npc-2022.helpers.js'
 import { at, Moving } from './nanchong-npc-2022.moving.js'
 
 const WHEN = at(200)
@@ -21,8 +21,7 @@ const kept = (before: IncidentContext, after: IncidentContext) =>
 
 /** On version 10: a tip-off found true, then the office calls it 属实批评 (both duties withdrawn). */
 function recategorised() {
-  const w = toResponse('general', 'tip_off', planV10)
-  w.send('INVESTIGATE', { substantiated: true, findings: '属实' }, { actor: unit })
+  const w = tipOffFound(true, planV10)
   w.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
   return w
 }
@@ -115,8 +114,7 @@ describe('nanchong-npc-2022 10 → 11: a tip-off found true, then recategorised'
     w.send('SET_CATEGORY', { category: 'tip_off' }, { actor: office })
     const back = w.context().obligations
     expect(Moving.of(planV10, w).migrate(plan, WHEN).ctx().obligations).toEqual(back)
-    const u = toResponse('general', 'tip_off', planV10)
-    u.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    const u = tipOffFound(false, planV10)
     u.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
     const untrue = u.context().obligations
     expect(Moving.of(planV10, u).migrate(plan, WHEN).ctx().obligations).toEqual(untrue)

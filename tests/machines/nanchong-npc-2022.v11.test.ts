@@ -17,7 +17,6 @@ import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, T0 } from '../helpers/machine.js'
 import {
   accepted,
-  declineAll,
   finish,
   group,
   of,
@@ -27,7 +26,9 @@ import {
   owedRules,
   publish,
   reportGroup,
+  tipOffFound,
   toResponse,
+  toReview,
   unit,
 } from './nanchong-npc-2022.helpers.js'
 
@@ -62,9 +63,7 @@ describe('nanchong-npc-2022 v11 三(四)1: the category is owed while none is se
     expect(one(w, 'answer:reply').status).toBe('owed')
     publish(w, 'REPLY')
     expect(accepted(w, office, 'SUBSIDE')).toBe(true)
-    declineAll(w)
-    w.send('WATCH_TREND', {}, { actor: office })
-    w.send('START_REVIEW', {}, { actor: group })
+    toReview(w)
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
     expect(w.phase()).toBe('closed')
   })
@@ -97,14 +96,8 @@ describe('nanchong-npc-2022 v11 三(四)1: the category is owed while none is se
 })
 
 describe('nanchong-npc-2022 v11 三(四)4: a tip-off found true keeps its rectification and accountability', () => {
-  const foundTrue = () => {
-    const w = toResponse('general', 'tip_off')
-    w.send('INVESTIGATE', { substantiated: true, findings: '属实' }, { actor: unit })
-    return w
-  }
-
   it('the category changed to 属实批评: both stay owed; the tip-off’s answer gives way to the reply', () => {
-    const w = foundTrue()
+    const w = tipOffFound(true)
     w.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
     expect(one(w, 'offline:rectify').status).toBe('owed')
     expect(one(w, 'offline:accountability').status).toBe('owed')
@@ -112,9 +105,7 @@ describe('nanchong-npc-2022 v11 三(四)4: a tip-off found true keeps its rectif
     expect(one(w, 'answer:reply').status).toBe('owed')
     publish(w, 'REPLY')
     w.send('SUBSIDE', {}, { actor: office })
-    declineAll(w)
-    w.send('WATCH_TREND', {}, { actor: office })
-    w.send('START_REVIEW', {}, { actor: group })
+    toReview(w)
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
     w.send('RECTIFY', { measures: '整改' }, { actor: unit })
     w.send('HOLD_ACCOUNTABLE', { persons: '某某' }, { actor: group })
@@ -122,7 +113,7 @@ describe('nanchong-npc-2022 v11 三(四)4: a tip-off found true keeps its rectif
   })
 
   it('changed again and back to 举报: still one of each, owed', () => {
-    const w = foundTrue()
+    const w = tipOffFound(true)
     w.send('SET_CATEGORY', { category: 'demand' }, { actor: office })
     w.send('SET_CATEGORY', { category: 'tip_off' }, { actor: office })
     expect(of(w, 'offline:rectify').map((o) => o.status)).toEqual(['owed'])
@@ -130,8 +121,7 @@ describe('nanchong-npc-2022 v11 三(四)4: a tip-off found true keeps its rectif
   })
 
   it('found untrue, or recategorised before any finding: neither is owed', () => {
-    const w = toResponse('general', 'tip_off')
-    w.send('INVESTIGATE', { substantiated: false, findings: '不属实' }, { actor: unit })
+    const w = tipOffFound(false)
     w.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
     expect(of(w, 'offline:rectify')).toEqual([])
     const v = toResponse('general', 'tip_off')
