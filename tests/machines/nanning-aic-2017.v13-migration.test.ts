@@ -7,14 +7,13 @@
  * migration. The liaison and 源头化解 owed are owed by version 13's people.
  */
 import { describe, expect, it } from 'vitest'
-import { createActor } from 'xstate'
 import { getPlan } from '../../machines/index.js'
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { permits } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, inertClock, migratedAfter, type Walker } from '../helpers/machine.js'
+import { addMinutes, calendar, migratedAfter, type Walker } from '../helpers/machine.js'
 import { act, grade, lastAt, openOn, P, toPreparing } from '../helpers/nanning.js'
 
 /** The migration's target: version 13 (frozen once a later one is added), not whatever is current. */
@@ -33,7 +32,7 @@ const states = (ctx: IncidentContext, rule: string) =>
 function migrated(w: Walker, hours = 0) {
   const before = w.context().obligations.map((o) => JSON.stringify(o))
   const m = migratedAfter(w, planV12, v13, '网上评论引导按三(二)1、三(二)3 分开判断', hours)
-  const actor = createActor(v13.machine, { clock: inertClock, snapshot: m.snapshot as never }).start()
+  const { actor } = m
   const live = () => actor.getSnapshot().context as IncidentContext
   let last = m.at
   const send = (type: string, fields: Record<string, unknown>, by: Actor) => {

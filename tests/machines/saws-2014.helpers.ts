@@ -125,6 +125,9 @@ export function migrated(from: PlanDefinition, to: PlanDefinition, w: Walker) {
   }
 }
 
+/** An incident `migrated` and walked on. */
+export type Migrated = ReturnType<typeof migrated>
+
 /** Each instance as `id:status`, in the record's order. */
 export const ids = (os: readonly { id: string; status: string }[]) => os.map((o) => `${o.id}:${o.status}`)
 

@@ -19,6 +19,7 @@ import {
   statuses,
 } from './saws-2014.helpers.js'
 import {
+  generalReportOwedFromMigration,
   referDecided,
   relapsedAtLarge,
   relapsedAtMajor,
@@ -33,14 +34,7 @@ describe('saws-2014 10 → 11: the relapse lowered away unreported is owed again
     regrade(w, 'general', '回落')
     expect(statuses(w, R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met')])
     const m = migratedAppending(planV10, plan, w)
-    const after = m.context().obligations
-    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'owed')])
-    const o = after.find((x) => x.id === `${R.reportGeneral}#2`)
-    expect(o).toMatchObject({ startedAt: m.at, countsFrom: m.at, breachedAt: null })
-    expect(Date.parse(o?.dueAt as string) - Date.parse(m.at)).toBe(24 * 3_600_000)
-    expect(o?.policy).toMatch(/^迁移至第 11 版时补起（管理员，admin，.+）：第 10 版于舆情反复/)
-    expect(m.act(MON, 'REPORT', WRITTEN)).toBe(true)
-    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'met')])
+    generalReportOwedFromMigration(m, /^迁移至第 11 版时补起（管理员，admin，.+）：第 10 版于舆情反复/)
   })
 
   it('重大 → relapse → 较大 on 10: 较大 report appended, due 2 h from the migration', () => {

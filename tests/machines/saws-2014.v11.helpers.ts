@@ -8,6 +8,7 @@ import {
   HEAD,
   LEAD,
   LEGAL,
+  type Migrated,
   MON,
   OFF,
   open,
@@ -97,4 +98,18 @@ export function referDecided(p: PlanDefinition) {
   expect(act(w, LEGAL, 'DECIDE', { decision: R.decideRefer, answer: 'yes', reason: '涉嫌犯罪' })).toBe(true)
   expect(statuses(w, R.refer)).toEqual([s(R.refer, 1, 'owed')])
   return w
+}
+
+/**
+ * After a migration of a relapse lowered to 一般: the 一般 report appended (#2) and owed from the
+ * migration (24 h, no breach), its policy matching `policy`; a written report meets it.
+ */
+export function generalReportOwedFromMigration(m: Migrated, policy: RegExp) {
+  expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'owed')])
+  const o = m.context().obligations.find((x) => x.id === `${R.reportGeneral}#2`)
+  expect(o).toMatchObject({ startedAt: m.at, countsFrom: m.at, breachedAt: null })
+  expect(Date.parse(o?.dueAt as string) - Date.parse(m.at)).toBe(24 * 3_600_000)
+  expect(o?.policy).toMatch(policy)
+  expect(m.act(MON, 'REPORT', WRITTEN)).toBe(true)
+  expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'met')])
 }

@@ -8,8 +8,13 @@
 import { describe, expect, it } from 'vitest'
 import { plan, planV11 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
-import { ids, MON, migrate, migrated, migratedAppending, regrade } from './saws-2014.helpers.js'
-import { relapsedAtLarge, reportedAroundLowering, s, WRITTEN } from './saws-2014.v11.helpers.js'
+import { ids, migrate, migrated, migratedAppending, regrade } from './saws-2014.helpers.js'
+import {
+  generalReportOwedFromMigration,
+  relapsedAtLarge,
+  reportedAroundLowering,
+  s,
+} from './saws-2014.v11.helpers.js'
 import { relapsedAfterGeneral, waivedThenLowered } from './saws-2014.v12.helpers.js'
 
 describe('saws-2014 11 → 12: the lower report a relapse and a lowering owe is owed from the migration', () => {
@@ -17,14 +22,7 @@ describe('saws-2014 11 → 12: the lower report a relapse and a lowering owe is 
     const w = relapsedAfterGeneral(planV11)
     regrade(w, 'general', '回落')
     const m = migratedAppending(planV11, plan, w)
-    const after = m.context().obligations
-    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'owed')])
-    const o = after.find((x) => x.id === `${R.reportGeneral}#2`)
-    expect(o).toMatchObject({ startedAt: m.at, countsFrom: m.at, breachedAt: null })
-    expect(Date.parse(o?.dueAt as string) - Date.parse(m.at)).toBe(24 * 3_600_000)
-    expect(o?.policy).toMatch(/^迁移至第 12 版时补起（管理员，admin，.+）：第 11 版于舆情反复/)
-    expect(m.act(MON, 'REPORT', WRITTEN)).toBe(true)
-    expect(m.statuses(R.reportGeneral)).toEqual([s(R.reportGeneral, 1, 'met'), s(R.reportGeneral, 2, 'met')])
+    generalReportOwedFromMigration(m, /^迁移至第 12 版时补起（管理员，admin，.+）：第 11 版于舆情反复/)
   })
 
   it('reported since the relapse on 11 (before or after the lowering): nothing owed', () => {
