@@ -6,10 +6,15 @@
  * or reordered.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV10 } from '../../machines/hrss-city/index.js'
+import { planV10 } from '../../machines/hrss-city/index.js'
+import { getPlan } from '../../machines/index.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Severity } from '../../machines/vocabulary.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
 import { day, G, M, migrated, O, resumed } from './hrss-city.helpers.js'
+
+/** The migration's target: version 11 itself, not whatever version is current. */
+const plan = getPlan('hrss-city', 11) as PlanDefinition
 
 const GROUP = 'report:group'
 const report = (w: Walker, summary: string, at: string) =>

@@ -5,10 +5,14 @@
  * finding 属实. Nothing of the record is removed, reordered or settled.
  */
 import { describe, expect, it } from 'vitest'
-import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV10 } from '../../machines/nanchong-npc-2022/index.js'
+import { getPlan } from '../../machines/index.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import { planV10 } from '../../machines/nanchong-npc-2022/index.js'
 import { group, office, open, tipOffFound, toResponse, unit } from './nanchong-npc-2022.helpers.js'
 import { at, Moving } from './nanchong-npc-2022.moving.js'
+
+/** The migration's target: version 11 itself, not whatever version is current. */
+const plan = getPlan('nanchong-npc-2022', 11) as PlanDefinition
 
 const WHEN = at(200)
 const rows = (ctx: IncidentContext, rule: string) =>

@@ -6,12 +6,12 @@
  * has subsided or relapsed, met by a report made since.
  */
 import { describe, expect, it } from 'vitest'
-import type { IncidentContext } from '../../machines/kit/types.js'
+import { getPlan } from '../../machines/index.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { addMinutes, migratedAfter, type Walker } from '../helpers/machine.js'
 import {
   act,
   answered,
-  current,
   group,
   lastAt,
   office,
@@ -24,8 +24,11 @@ import {
   v9,
 } from './neixiang-2017.helpers.js'
 
+/** The migration's target: version 10 itself, not whatever version is current. */
+const v10 = getPlan('neixiang-2017', 10) as PlanDefinition
+
 const migrated = (w: Walker) => {
-  const m = migratedAfter(w, v9, current, '第十版')
+  const m = migratedAfter(w, v9, v10, '第十版')
   const ctx = m.actor.getSnapshot().context as IncidentContext
   // Never removed or moved: the record before the migration is the prefix of the one after.
   expect(ctx.obligations.slice(0, w.context().obligations.length)).toEqual(w.context().obligations)

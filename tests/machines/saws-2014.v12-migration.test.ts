@@ -6,7 +6,9 @@
  * the kit's rederive withdraws with its reason. Everything else unchanged.
  */
 import { describe, expect, it } from 'vitest'
-import { plan, planV11 } from '../../machines/saws-2014/index.js'
+import { getPlan } from '../../machines/index.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
+import { planV11 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { ids, migrate, migrated, migratedAppending, regrade } from './saws-2014.helpers.js'
 import {
@@ -16,6 +18,9 @@ import {
   s,
 } from './saws-2014.v11.helpers.js'
 import { relapsedAfterGeneral, waivedThenLowered } from './saws-2014.v12.helpers.js'
+
+/** The migration's target: version 12 itself, not whatever version is current. */
+const plan = getPlan('saws-2014', 12) as PlanDefinition
 
 describe('saws-2014 11 → 12: the lower report a relapse and a lowering owe is owed from the migration', () => {
   it('一般 reported, 较大, relapse, → 一般 on 11: general#2 appended, owed 24 h from the migration', () => {
