@@ -93,8 +93,9 @@ describe('GET /admin/deliveries', () => {
     expect(res.text).not.toContain(theirs.body.id)
   })
 
-  it('refuses every role but admin (403)', async () => {
-    for (const role of ROLES.filter((r) => r !== 'admin'))
+  it('refuses every role but admin and auditor (403)', async () => {
+    expect((await t.request('GET', '/admin/deliveries', { as: 'auditor' })).status).toBe(200)
+    for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'auditor'))
       expect((await t.request('GET', '/admin/deliveries', { as: role })).status).toBe(403)
     expect((await t.request('GET', '/admin/deliveries?limit=0', { as: 'admin' })).status).toBe(400)
   })

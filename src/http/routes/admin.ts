@@ -1,6 +1,7 @@
 /**
- * GET /admin/deliveries (admin only): the webhook outbox as delivery.status() sees it,
- * newest first, limited to the caller's organisation's incidents. Receiver URLs are shown
+ * GET /admin/deliveries (admin and auditor: the auditor reads everything, API.md "Start"):
+ * the webhook outbox as delivery.status() sees it, newest first, limited to the caller's
+ * organisation's incidents. Receiver URLs are shown
  * without credentials or query string: those often carry a receiver's secret.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
@@ -48,7 +49,7 @@ const route = createRoute({
   method: 'get',
   path: '/admin/deliveries',
   operationId: 'listDeliveries',
-  summary: 'Webhook notifications and their delivery status (admin only)',
+  summary: 'Webhook notifications and their delivery status (admin and auditor)',
   description:
     '`failing`: tried and not yet accepted (see `lastStatus`, `lastError`, `nextAttemptAt`); ' +
     '`pending`: not tried yet; `delivered`: the receiver answered 2xx.',
@@ -76,7 +77,8 @@ export function redactUrl(url: string): string {
 export function adminRoutes({ db, delivery }: Pick<AppDeps, 'db' | 'delivery'>) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const caller = c.get('caller')
-    if (caller.role !== 'admin') throw new Forbidden(`role ${caller.role} may not see deliveries (admin may)`)
+    if (caller.role !== 'admin' && caller.role !== 'auditor')
+      throw new Forbidden(`role ${caller.role} may not see deliveries (admin and auditor may)`)
     const rows = delivery ? await delivery.status(c.req.valid('query').limit ?? 100) : []
     const ids = [...new Set(rows.map((r) => r.incident_id))]
     const mine = new Set(
