@@ -1,8 +1,9 @@
 /**
  * What an opening must satisfy beside its schema (src/http): facts the plan version takes (its
  * METRICS_UPDATED's; a fact only another plan version takes is refused), a grade the plan uses,
- * a reason for a grade other than the computed one, and a category the plan version takes (its
- * SET_CATEGORY's; a category of the shared vocabulary only another plan names is refused).
+ * a reason for a grade other than the computed one (where the plan computes one), and a
+ * category the plan version takes (its SET_CATEGORY's; a category of the shared vocabulary only
+ * another plan names is refused).
  */
 import { z } from 'zod'
 import { factsSchemaOf, foreignFacts } from '../../machines/kit/plan-facts.js'
@@ -36,12 +37,13 @@ export function checkOpening(plan: PlanDefinition, req: OpenRequest, facts: Fact
         expected: plan.severities.map((s) => s.code).join(' | '),
       },
     ])
-  if (req.severity !== undefined && req.severity !== computed && !req.severityReason)
+  // API.md "Open an incident": only a grade that differs from the computed one needs a reason. A
+  // plan that computes no grade from the facts (no criteria: hrss-city, nanchong-npc-2022,
+  // neixiang-2017) leaves nothing to differ from, so its first grade may come without one (a
+  // reason given is kept; none is journaled as null).
+  if (req.severity !== undefined && computed !== null && req.severity !== computed && !req.severityReason)
     throw new ValidationError('a severity that differs from the computed grade needs a reason', [
-      {
-        path: 'severityReason',
-        message: `required: the plan computes ${computed ?? 'no grade'} from these facts`,
-      },
+      { path: 'severityReason', message: `required: the plan computes ${computed} from these facts` },
     ])
   const category = plan.events.find((e) => e.type === 'SET_CATEGORY')?.schema.shape.category
   if (req.category != null && category && !category.safeParse(req.category).success)

@@ -54,6 +54,48 @@ describe.each(STORE_KINDS)('on %s', (kind) => {
       )
     })
 
+    it('takes a grade with no reason where the plan computes none from the facts, and journals the reason absent', async () => {
+      // API.md "Open an incident": a reason is needed only for a value that differs from the computed grade.
+      for (const planId of ['neixiang-2017', 'hrss-city', 'nanchong-npc-2022']) {
+        const plan = getPlan(planId)
+        expect(plan?.classify({}).severity, planId).toBeNull()
+        const severity = plan?.severities[0]?.code
+        const res = await t.request('POST', '/incidents', {
+          as: 'office',
+          body: { planId, title: '网传某事', severity },
+        })
+        expect(res.status, `${planId}: ${res.text}`).toBe(201)
+        expect(res.body).toMatchObject({ planId, severity, phase: 'discovery' })
+        const history = await t.request('GET', `/incidents/${res.body.id}/history`, { as: 'auditor' })
+        const opened = history.body.items[0]
+        expect(opened.type).toBe('OPENED')
+        expect(opened.payload).toMatchObject({ severity, severityReason: null })
+      }
+    })
+
+    it('still needs a reason for a grade other than the one the plan computes, and refuses an empty one', async () => {
+      const computed = getPlan('saws-2014')?.classify({}).severity
+      expect(computed).toBe('general')
+      const other = { planId: 'saws-2014', title: '网传某矿事故', severity: 'major' }
+      const refused = await t.request('POST', '/incidents', { as: 'office', body: other })
+      expect(refused.status).toBe(400)
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'severityReason' })])
+      const same = { planId: 'saws-2014', title: '网传某矿事故', severity: computed }
+      expect((await t.request('POST', '/incidents', { as: 'office', body: same })).status).toBe(201)
+      const given = await t.request('POST', '/incidents', {
+        as: 'office',
+        body: { ...other, severityReason: '涉及死亡事故，人工研判为重大' },
+      })
+      expect(given.status).toBe(201)
+      expect(given.body.severity).toBe('major')
+      const blank = await t.request('POST', '/incidents', {
+        as: 'office',
+        body: openBody({ severityReason: '   ' }),
+      })
+      expect(blank.status).toBe(400)
+      expect(blank.body.errors).toEqual([expect.objectContaining({ path: 'severityReason' })])
+    })
+
     it('refuses an unknown plan as 400 on planId', async () => {
       const res = await t.request('POST', '/incidents', {
         as: 'office',
