@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import {
 } from '../../src/auth/tokens.js'
 import { createStore } from '../../src/store/connection.js'
 import { type TestApp, testApp } from '../helpers/app.js'
+import { ROOT, spawnServer, tempDir } from '../helpers/server.js'
 import { PG_URL, STORE_KINDS } from '../helpers/stores.js'
 
 let t: TestApp
@@ -211,4 +212,31 @@ describe('revocation seen at once by every handle on the database', () => {
         rmSync(dir, { recursive: true, force: true })
       }
     })
+})
+
+describe("README's HTTP API section on tokens and failed sign-ins", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  // Its words, whatever the line breaks.
+  const section = readme
+    .slice(readme.indexOf('## HTTP API'), readme.indexOf('## For integrators'))
+    .replace(/\s+/g, ' ')
+
+  it('says AUTH_TOKENS needs tokens of at least 16 characters, with the message the service refuses to start with', async () => {
+    const server = spawnServer(join(tempDir('yuqing-auth-'), 'y.db'), { AUTH_TOKENS: 'short-secret:office' })
+    const { code } = await server.exited
+    expect(code).toBe(1)
+    const said = server.stderr()
+    expect(said).not.toContain('short-secret')
+    const first = /yuqing-flow failed to start: [^\n]*/.exec(said)?.[0]
+    const entry = /AUTH_TOKENS: entry 1 must be [^\n]*? of at least 16 characters/.exec(said)?.[0]
+    expect(first, said).toBeTruthy()
+    expect(entry, said).toBeTruthy()
+    expect(section).toContain(first)
+    expect(section).toContain(entry)
+  })
+
+  it('names the per-address limit on failed sign-ins: 429, Retry-After, AUTH_FAILURES_PER_MINUTE, a reverse proxy', () => {
+    for (const words of ['AUTH_FAILURES_PER_MINUTE', '429', 'Retry-After', 'reverse proxy'])
+      expect(section, words).toContain(words)
+  })
 })
