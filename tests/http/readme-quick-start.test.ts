@@ -64,8 +64,8 @@ it('README quick start walks a neixiang-2017 incident to closed on the current v
 
   const calls = [...run.err.matchAll(/^STATUS (\d{3}) (\S+) (\S+)$/gm)].map((m) => ({
     status: Number(m[1]),
-    method: m[2],
-    url: m[3],
+    method: m[2] ?? '',
+    url: m[3] ?? '',
   }))
   const sends = calls.filter((c) => c.method === 'POST' && c.url.endsWith('/events'))
   expect(sends.length).toBeGreaterThan(10)
