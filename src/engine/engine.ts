@@ -32,7 +32,7 @@ import { createMaintenance } from './maintenance.js'
 import { createMigration } from './migrate.js'
 import { createOutbox } from './outbox.js'
 import { createPreparer } from './prepare.js'
-import { createProjection } from './projection.js'
+import { createProjection, type GradedView } from './projection.js'
 import type { Rooms, Timers } from './rooms.js'
 import { VIEW_COLUMNS } from './stored-view.js'
 
@@ -114,6 +114,18 @@ export function createEngine(deps: EngineDeps) {
     )
 
   /**
+   * A page of `list`, each view with the incident's grade changes (projection.ts
+   * readGradedViews): the same query and the same reads, for GET /reports/deadlines.
+   */
+  const listGraded = (
+    filter: ListFilter,
+    caller: Pick<Caller, 'organisation'>,
+  ): Promise<ListPage<GradedView>> =>
+    guarded(() =>
+      listIncidents(db, filter, caller.organisation, clock.now(), (rows) => rooms.readGradedViews(db, rows)),
+    )
+
+  /**
    * The same key on two nodes at once (PostgreSQL): the second insert of the key waits for
    * the first commit, then fails on idempotency_pk; run again, open() replays the first answer.
    */
@@ -139,6 +151,7 @@ export function createEngine(deps: EngineDeps) {
         .then(({ id, version, phase, allowedEvents }) => ({ id, version, phase, allowedEvents })),
     get,
     list,
+    listGraded,
     /** One incident the list's filter keeps, on any page, without its snapshot row (list.ts), or null. */
     firstWithoutSnapshot: (
       filter: ListFilter,

@@ -22,8 +22,8 @@ export interface ListFilter {
   limit?: number
   cursor?: string
 }
-export interface ListPage {
-  items: IncidentView[]
+export interface ListPage<T = IncidentView> {
+  items: T[]
   nextCursor: string | null
 }
 
@@ -136,14 +136,14 @@ export async function firstWithoutSnapshot(
 }
 
 /** Newest first by createdAt (then id), keyset-paged. */
-export async function listIncidents(
+export async function listIncidents<T = IncidentView>(
   db: Kysely<Database>,
   f: ListFilter,
   organisation: string,
   now: Date,
-  /** The page's views, from its rows (the snapshots are read for them: projection.ts). */
-  read: (rows: WithSnapshot<ViewRead>[]) => Promise<IncidentView[]>,
-): Promise<ListPage> {
+  /** The page's views (or views with more), from its rows (the snapshots are read for them: projection.ts). */
+  read: (rows: WithSnapshot<ViewRead>[]) => Promise<T[]>,
+): Promise<ListPage<T>> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   let q = (await matching(db, f, organisation, now)).select(VIEW_COLUMNS)
   const byDue = f.sort === 'nextDue'

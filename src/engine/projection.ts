@@ -3,7 +3,7 @@
  * and timers read, the view, and the journal entry chained to the head hash.
  */
 import type { Obligation } from '../../machines/kit/obligation-types.js'
-import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition, SeverityChange } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import type { CurrentState } from '../errors.js'
 import { type WithSnapshot, withSnapshot } from '../store/repo.js'
@@ -13,10 +13,16 @@ import type { PendingTimer } from '../store/timers.js'
 import { contextOf, phaseOf, phaseOfValue, type Running } from './actor.js'
 import { type Core, iso, normalise } from './core.js'
 import { entryHash } from './hash.js'
-import { snapshotText } from './snapshot-text.js'
+import { parseSnapshot, snapshotText } from './snapshot-text.js'
 import { type StoredView, type ViewRead, type ViewRow, viewFromRow } from './stored-view.js'
 import { type Behind, upToDate } from './tail.js'
 import { type IncidentView, isOverdue } from './view.js'
+
+/** A view with the incident's grade changes, oldest first (its context's `severityLog`). */
+export interface GradedView {
+  view: IncidentView
+  severityLog: readonly SeverityChange[]
+}
 
 export function createProjection(core: Core) {
   const { clock, warnAt } = core
@@ -45,6 +51,29 @@ export function createProjection(core: Core) {
           return readView(r, { value: s.value, context: contextOf(s) })
         }
         return readView(await upToDateRow(db, r))
+      }),
+    )
+
+  /**
+   * readViews, each view with the incident's grade changes (its context's `severityLog`, oldest
+   * first), for a report that asks which grade was in force at a time (GET /reports/deadlines).
+   * The same reads as readViews: the snapshot, brought up from the journal when behind; nothing written.
+   */
+  const readGradedViews = (db: Db, rows: readonly WithSnapshot<ViewRead>[]): Promise<GradedView[]> =>
+    Promise.all(
+      rows.map(withSnapshot).map(async (r) => {
+        const live = core.live.peek(r.id)
+        if (live?.version === r.version) {
+          const s = live.actorRef.getSnapshot()
+          const state = { value: s.value, context: contextOf(s) }
+          return { view: readView(r, state), severityLog: state.context.severityLog }
+        }
+        const row = await upToDateRow(db, r)
+        const state = parseSnapshot<{ value: unknown; context: IncidentContext }>(
+          core.planOf(row),
+          row.snapshot,
+        )
+        return { view: readView(row, state), severityLog: state.context.severityLog ?? [] }
       }),
     )
 
@@ -198,5 +227,15 @@ export function createProjection(core: Core) {
     return { ...e, idempotency_key: entry.key ?? null, hash, prev_hash: incident.head_hash }
   }
 
-  return { readView, readViews, upToDateRow, current, timersOf, timerMoves, derive, entryFor }
+  return {
+    readView,
+    readViews,
+    readGradedViews,
+    upToDateRow,
+    current,
+    timersOf,
+    timerMoves,
+    derive,
+    entryFor,
+  }
 }
