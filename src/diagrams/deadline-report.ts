@@ -5,9 +5,16 @@
  * - An incident is counted when its `discoveredAt` lies in [`from`, `to`): `from` and
  *   `to` are ISO-8601 instants, or dates (`YYYY-MM-DD`, Beijing time) where `to` counts
  *   its whole day. `plan` keeps one plan id.
- * - Each deadline instance counts once, under the incident's current grade (`severity`,
- *   null while unclassified), by its status: met (step done by `dueAt`), missed (timer
- *   fired first, or step done late), pending, cancelled (rule stopped applying).
+ * - Each deadline instance counts once, under the grade in force when it began (its
+ *   `startedAt`): the grade whose rule owed it, null when it began while the incident was
+ *   unclassified. A grade changed afterwards (raised, lowered) moves none of it: a 重大
+ *   report missed, then the grade lowered to 一般, is a 重大 miss. The grade in force at
+ *   an instant is the latest grade change on the incident's record (its context's
+ *   `severityLog`) at or before it: a change at that very instant counts, since the
+ *   event that grades an incident begins what the new grade owes. An incident whose
+ *   record holds no change but which has a grade counts under that grade.
+ * - By its status: met (step done by `dueAt`), missed (timer fired first, or step done
+ *   late), pending, cancelled (rule stopped applying).
  * - Time to report: the earliest `metAt` of the incident's `report` instances (late
  *   reports included) minus `discoveredAt`, in minutes.
  * - Time to first response: the earliest `metAt` of its `reply`, `initialResponse` or
@@ -15,7 +22,9 @@
  *   nanchong) has no first-response time: the view records no other response step.
  * - `obligations` lists every obligation of every counted incident with its final
  *   status: met, late (and by how many minutes), waived (by whom, why), withdrawn (by
- *   whom, why) or still owed, in the incident's order, incidents by discovery.
+ *   whom, why) or still owed, in the incident's order, incidents by discovery. Its
+ *   `severity` is the grade in force when the obligation began, as the counts take it;
+ *   `currentSeverity` the incident's grade now.
  * - Medians over the incidents that have the time; the mean of the two middle values
  *   for an even count; null when none has it.
  */
@@ -26,6 +35,7 @@ import { minutesBetween, parseBound } from './time.js'
 
 export interface DeadlineReportItem {
   plan: string
+  /** The grade in force when the counted instances began (null: unclassified then). */
   severity: string | null
   deadline: string
   met: number
@@ -43,7 +53,10 @@ export interface ObligationReportItem {
   label: string
   clause: string | null
   policy: string | null
+  /** The grade in force when the obligation began (its rule owed it at this grade); null: unclassified then. */
   severity: string | null
+  /** The incident's grade now. */
+  currentSeverity: string | null
   dueAt: string | null
   status: 'owed' | 'met' | 'late' | 'waived' | 'withdrawn'
   metAt: string | null
@@ -66,6 +79,29 @@ export interface DeadlineReport {
   incidents: number
 }
 
+/** A grade change on an incident's record: the grade `to` in force from `at` (its context's `severityLog`). */
+export interface GradeChange {
+  to: string
+  at: string
+}
+
+/** A counted incident: its view, and its grade changes, oldest first. */
+export interface ReportedIncident {
+  view: IncidentView
+  severityLog: readonly GradeChange[]
+}
+
+/**
+ * The incident's grade in force at `at` (an ISO instant): the latest change at or before it
+ * (one at that very instant counts: the grading event begins what the new grade owes), null
+ * before the first; an incident with no change on its record but a grade, that grade.
+ */
+export function gradeAt(incident: ReportedIncident, at: string): string | null {
+  if (incident.severityLog.length === 0) return incident.view.severity
+  const t = Date.parse(at)
+  return incident.severityLog.findLast((c) => Date.parse(c.at) <= t)?.to ?? null
+}
+
 export const FIRST_RESPONSE_DEADLINES: readonly string[] = ['reply', 'initialResponse', 'publish']
 
 export function median(values: readonly number[]): number | null {
@@ -84,12 +120,12 @@ const firstMet = (v: IncidentView, names: readonly string[]): string | null =>
 const rank = (list: readonly string[], x: string | null) => (x === null ? -1 : list.indexOf(x))
 
 export function deadlineReport(
-  views: readonly IncidentView[],
+  incidents: readonly ReportedIncident[],
   opts: { plan?: string; from?: string; to?: string } = {},
 ): DeadlineReport {
   const from = opts.from ? parseBound(opts.from, false) : Number.NEGATIVE_INFINITY
   const to = opts.to ? parseBound(opts.to, true) : Number.POSITIVE_INFINITY
-  const chosen = views.filter((v) => {
+  const chosen = incidents.filter(({ view: v }) => {
     const t = Date.parse(v.discoveredAt)
     return (opts.plan === undefined || v.planId === opts.plan) && t >= from && t < to
   })
@@ -97,7 +133,8 @@ export function deadlineReport(
   const toReport: number[] = []
   const toResponse: number[] = []
   const obligations: ObligationReportItem[] = []
-  for (const v of chosen) {
+  for (const incident of chosen) {
+    const v = incident.view
     const asOf = v.closedAt ?? v.updatedAt
     for (const o of v.obligations) {
       const words = statusWords(o, asOf)
@@ -109,7 +146,8 @@ export function deadlineReport(
         label: o.label,
         clause: o.clause,
         policy: o.policy,
-        severity: v.severity,
+        severity: gradeAt(incident, o.startedAt),
+        currentSeverity: v.severity,
         dueAt: o.dueAt,
         status: o.status,
         metAt: o.metAt,
@@ -121,10 +159,11 @@ export function deadlineReport(
       })
     }
     for (const d of v.deadlines) {
-      const key = JSON.stringify([v.planId, v.severity, d.name])
+      const severity = gradeAt(incident, d.startedAt)
+      const key = JSON.stringify([v.planId, severity, d.name])
       const item = items.get(key) ?? {
         plan: v.planId,
-        severity: v.severity,
+        severity,
         deadline: d.name,
         met: 0,
         missed: 0,

@@ -19,7 +19,7 @@ import { traceHistory, valuePaths } from './replay.js'
 import { initDiagrams, renderSvg } from './svg.js'
 import { beijing } from './time.js'
 
-export type { DeadlineReport, DeadlineReportItem } from './deadline-report.js'
+export type { DeadlineReport, DeadlineReportItem, GradeChange, ReportedIncident } from './deadline-report.js'
 export { deadlineReport } from './deadline-report.js'
 export { incidentReport } from './incident-report.js'
 export { initDiagrams }

@@ -138,17 +138,32 @@ describe('incidentSvg', () => {
 })
 
 describe('deadlineReport', () => {
-  it('counts the incident under its plan and current grade', () => {
-    const r = deadlineReport([s.view], {})
-    expect(r.items.find((i) => i.deadline === 'report')).toEqual({
-      plan: 'neixiang-2017',
-      severity: 'critical',
-      deadline: 'report',
-      met: 1,
-      missed: 2,
-      pending: 0,
-      cancelled: 0,
-    })
+  /** The scripted incident as the report reads it: its view and its grade changes. */
+  const graded = () => ({ view: s.view, severityLog: s.severityLog })
+  it('counts each deadline under its plan and the grade it began at', () => {
+    const r = deadlineReport([graded()], {})
+    // The two 30-minute reports began at 09:00 under 重大 and were missed; the report owed at
+    // the rise to 特別重大 (10:00) was met: the rise moves none of the misses to 特別重大.
+    expect(r.items.filter((i) => i.deadline === 'report')).toEqual([
+      {
+        plan: 'neixiang-2017',
+        severity: 'major',
+        deadline: 'report',
+        met: 0,
+        missed: 2,
+        pending: 0,
+        cancelled: 0,
+      },
+      {
+        plan: 'neixiang-2017',
+        severity: 'critical',
+        deadline: 'report',
+        met: 1,
+        missed: 0,
+        pending: 0,
+        cancelled: 0,
+      },
+    ])
     expect(r.incidents).toBe(1)
     // The first report was made at 09:35, 35 minutes after discovery (late, still counted).
     expect(r.medianMinutesToReport).toBe(35)
@@ -157,9 +172,11 @@ describe('deadlineReport', () => {
   })
 
   it('lists every obligation with its final status', () => {
-    const r = deadlineReport([s.view], {})
+    const r = deadlineReport([graded()], {})
     expect(r.obligations.map((o) => o.obligation)).toEqual(s.view.obligations.map((o) => o.id))
     expect(r.obligations.find((o) => o.obligation === 'report:group#1')).toMatchObject({
+      severity: 'major',
+      currentSeverity: 'critical',
       status: 'late',
       lateMinutes: 5,
       text: expect.stringContaining('超时 5 分钟'),
@@ -172,23 +189,26 @@ describe('deadlineReport', () => {
   })
 
   it('filters by plan and by the discovery date', () => {
-    expect(deadlineReport([s.view], { plan: 'saws-2014' }).items).toEqual([])
-    expect(deadlineReport([s.view], { from: '2026-10-09', to: '2026-10-09' }).incidents).toBe(1)
-    expect(deadlineReport([s.view], { from: '2026-10-10' }).incidents).toBe(0)
-    expect(deadlineReport([s.view], { to: '2026-10-09T01:00:00.000Z' }).incidents).toBe(0)
-    expect(() => deadlineReport([s.view], { from: 'yesterday' })).toThrow(RangeError)
+    expect(deadlineReport([graded()], { plan: 'saws-2014' }).items).toEqual([])
+    expect(deadlineReport([graded()], { from: '2026-10-09', to: '2026-10-09' }).incidents).toBe(1)
+    expect(deadlineReport([graded()], { from: '2026-10-10' }).incidents).toBe(0)
+    expect(deadlineReport([graded()], { to: '2026-10-09T01:00:00.000Z' }).incidents).toBe(0)
+    expect(() => deadlineReport([graded()], { from: 'yesterday' })).toThrow(RangeError)
   })
 
   it('takes medians over incidents, the mean of the middle two for an even count', () => {
     const v = (minutes: number, name = 'report') => ({
-      ...s.view,
-      deadlines: [
-        {
-          ...s.view.deadlines[0]!,
-          name,
-          metAt: new Date(Date.parse(s.view.discoveredAt) + minutes * 60_000).toISOString(),
-        },
-      ],
+      severityLog: s.severityLog,
+      view: {
+        ...s.view,
+        deadlines: [
+          {
+            ...s.view.deadlines[0]!,
+            name,
+            metAt: new Date(Date.parse(s.view.discoveredAt) + minutes * 60_000).toISOString(),
+          },
+        ],
+      },
     })
     const r = deadlineReport([v(10), v(20), v(40), v(90, 'reply')], {})
     expect(r.medianMinutesToReport).toBe(20)

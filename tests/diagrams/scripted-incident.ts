@@ -9,7 +9,7 @@
  * with a reason.
  */
 import * as registry from '../../machines/index.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { PlanDefinition, SeverityChange } from '../../machines/kit/types.js'
 import { createCalendar } from '../../src/calendar/index.js'
 import { type Caller, createEngine, type HistoryItem } from '../../src/engine/engine.js'
 import type { IncidentView } from '../../src/engine/view.js'
@@ -37,6 +37,8 @@ export interface ScriptedIncident {
   plan: PlanDefinition
   view: IncidentView
   history: HistoryItem[]
+  /** The incident's grade changes, oldest first (its context's), as GET /reports/deadlines reads them. */
+  severityLog: readonly SeverityChange[]
   close: () => Promise<void>
 }
 
@@ -129,5 +131,12 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
 
   const view = await engine.get(id, OFFICE)
   const history = await engine.history(id, OFFICE)
-  return { plan: registry.getPlan('neixiang-2017')!, view, history, close: () => store.close() }
+  const graded = (await engine.listGraded({}, OFFICE)).items.find((g) => g.view.id === id)!
+  return {
+    plan: registry.getPlan('neixiang-2017')!,
+    view,
+    history,
+    severityLog: graded.severityLog,
+    close: () => store.close(),
+  }
 }

@@ -3,7 +3,7 @@
  * plan, incident and journal, and picks the media type.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import type { IncidentView } from '../../engine/view.js'
+import type { GradedView } from '../../engine/projection.js'
 import { NotFound } from '../../errors.js'
 import { drawnCharts } from '../drawn.js'
 import type { AppDeps, AppEnv, DiagramFns } from '../env.js'
@@ -82,7 +82,12 @@ const DeadlineReportSchema = z
     items: z.array(
       z.object({
         plan: z.string(),
-        severity: z.string().nullable(),
+        severity: z
+          .string()
+          .nullable()
+          .describe(
+            'the grade in force when the counted deadline instances began (the grade whose rule owed them), not the grade now; null: begun while unclassified',
+          ),
         deadline: z.string(),
         met: z.number().int(),
         missed: z.number().int(),
@@ -99,7 +104,13 @@ const DeadlineReportSchema = z
         label: z.string(),
         clause: z.string().nullable(),
         policy: z.string().nullable(),
-        severity: z.string().nullable(),
+        severity: z
+          .string()
+          .nullable()
+          .describe(
+            'the grade in force when the obligation began (as `items` count it); null: unclassified then',
+          ),
+        currentSeverity: z.string().nullable().describe("the incident's grade now"),
         dueAt: z.string().nullable(),
         status: z.enum(['owed', 'met', 'late', 'waived', 'withdrawn']),
         metAt: z.string().nullable(),
@@ -121,7 +132,7 @@ const deadlines = createRoute({
   operationId: 'getDeadlineReport',
   summary: "Deadlines met and missed per plan and grade, over the caller's organisation",
   description:
-    "Counts of deadlines met, missed and pending per plan and grade over the caller's organisation.",
+    "Counts of deadlines met, missed and pending per plan and grade over the caller's organisation. Each deadline instance counts under the grade in force when it began (the grade whose rule owed it), not the incident's grade now: a 重大 report missed before the grade was lowered to 一般 counts under 重大.",
   tags: ['reports'],
   request: { query: DeadlineReportQuery },
   responses: {
@@ -180,16 +191,17 @@ export function diagramRoutes({ engine, plans }: Pick<AppDeps, 'engine' | 'plans
     })
     .openapi(deadlines, async (c) => {
       const opts = c.req.valid('query')
-      const views: IncidentView[] = []
+      // Each view with the incident's grade changes: a deadline counts under the grade it began at.
+      const incidents: GradedView[] = []
       let cursor: string | undefined
       do {
-        const page = await engine.list(
+        const page = await engine.listGraded(
           { ...(opts.plan ? { plan: opts.plan } : {}), limit: PAGE, ...(cursor ? { cursor } : {}) },
           c.get('caller'),
         )
-        views.push(...page.items)
+        incidents.push(...page.items)
         cursor = page.nextCursor ?? undefined
       } while (cursor)
-      return c.json(draw.deadlineReport(views, opts), 200)
+      return c.json(draw.deadlineReport(incidents, opts), 200)
     })
 }
