@@ -4,7 +4,10 @@
  * missed and the incident lowered to 一般 afterwards is a 重大 miss.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type TestApp, testApp } from '../helpers/app.js'
+import * as registry from '../../machines/index.js'
+import { deadlineReport } from '../../src/diagrams/index.js'
+import { createEngine } from '../../src/engine/engine.js'
+import { calendar, type TestApp, testApp } from '../helpers/app.js'
 
 let t: TestApp
 beforeEach(async () => {
@@ -54,6 +57,67 @@ describe('GET /reports/deadlines and a grade changed after a deadline began', ()
       severity: 'major',
       currentSeverity: 'general',
       breachedAt: expect.any(String),
+    })
+
+    // Read from its row by an engine that keeps nothing live (the snapshot, written every few
+    // versions, brought up from the journal): the same grade changes, the same report.
+    const row = await t.store.db
+      .selectFrom('incidents')
+      .innerJoin('snapshots', 'snapshots.incident_id', 'incidents.id')
+      .select(['incidents.version', 'snapshots.version as snapshotVersion'])
+      .where('incidents.id', '=', id)
+      .executeTakeFirstOrThrow()
+    // The snapshot is behind the row: the cold read replays the journal after it (tail.ts).
+    expect(row.snapshotVersion).toBeLessThan(row.version)
+    const cold = createEngine({
+      store: t.store,
+      plans: registry,
+      clock: t.clock,
+      calendar,
+      actorCacheSize: 0,
+    })
+    const page = await cold.listGraded({ plan: 'neixiang-2017' }, { organisation: 'default' })
+    expect(page.items.map((g) => g.severityLog.map((c) => [c.from, c.to]))).toEqual([
+      [
+        [null, 'major'],
+        ['major', 'general'],
+      ],
+    ])
+    expect(deadlineReport(page.items, { plan: 'neixiang-2017' })).toEqual(res.body)
+  })
+  it('counts a deadline begun while unclassified under no grade, not under the grade given later', async () => {
+    const opened = await t.request('POST', '/incidents', {
+      as: 'office',
+      body: { planId: 'neixiang-2017', title: '未定级先超时' },
+    })
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201)
+    expect(opened.body.severity).toBeNull()
+    const id = opened.body.id as string
+    t.clock.advance(31)
+    expect(await t.engine.fireDue()).toBeGreaterThan(0)
+    t.clock.advance(5)
+    const classified = await t.request('POST', `/incidents/${id}/events`, {
+      as: 'group',
+      body: { type: 'CLASSIFY', severity: 'major', reason: '研判为重大' },
+    })
+    expect(classified.status, JSON.stringify(classified.body)).toBe(200)
+    const res = await t.request('GET', '/reports/deadlines?plan=neixiang-2017', { as: 'auditor' })
+    expect(res.body.items.filter((i: { deadline: string }) => i.deadline === 'report')).toEqual([
+      {
+        plan: 'neixiang-2017',
+        severity: null,
+        deadline: 'report',
+        met: 0,
+        missed: 2,
+        pending: 0,
+        cancelled: 0,
+      },
+    ])
+    expect(
+      res.body.obligations.find((o: { obligation: string }) => o.obligation === 'report:group#1'),
+    ).toMatchObject({
+      severity: null,
+      currentSeverity: 'major',
     })
   })
 })
