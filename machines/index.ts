@@ -14,6 +14,7 @@ import {
   planV8 as hrssCityV8,
   planV9 as hrssCityV9,
   planV10 as hrssCityV10,
+  planV11 as hrssCityV11,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -87,6 +88,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV8,
   hrssCityV9,
   hrssCityV10,
+  hrssCityV11,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -58,6 +58,12 @@
  * OBLIGATIONS.md rule 5: a lowering withdraws the 续报 to the group a rise began when the group
  * already knows the grade lowered to (rules/version11.ts); SET_CATEGORY cites 五(三)1. Version 10
  * stays for its incidents (migratesFrom 10, rules/migration-v11.ts).
+ *
+ * Version 12 (version 11's rules, options and events), from an API review against API.md "Open an
+ * incident" and 三第一步 "记录其出处并分类": an unclassified incident is classified or has its source
+ * recorded first, in either order, and leaves discovery only with both (chart/discovery.ts); a source
+ * given at the opening is the source recorded (OBLIGATIONS.md rule 6; machine.ts `openingSource`).
+ * Version 11 stays for its incidents (migratesFrom 11: the same states, version 12 adds one).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
@@ -75,6 +81,7 @@ import {
   machineV8,
   machineV9,
   machineV10,
+  machineV11,
 } from './machine.js'
 import {
   approvals,
@@ -241,11 +248,30 @@ export const planV10: PlanDefinition = {
  * lowering would have withdrawn on 11, still not due, withdrawn by the migration with that lowering
  * named (rules/migration-v11.ts).
  */
-export const plan: PlanDefinition = {
+export const planV11: PlanDefinition = {
   ...planV10,
   version: 11,
   obligations: obligationsV11,
   events: categorisedAsV11(planV10.events),
-  machine,
+  machine: machineV11,
   migratesFrom: { from: 10, context: contextFromV10 },
+}
+
+/**
+ * Version 12: version 11's rules, options, approvals and events; its discovery (三第一步 "舆情监控员捕获相关
+ * 信息，通过判断，筛选出相关舆情，记录其出处并分类", neither said to come first; API.md "Open an incident":
+ * unclassified, "the classification is its first step"): an unclassified incident accepts CLASSIFY as
+ * well as RECORD_SOURCE in capturing, and leaves discovery only once both are done, in either order
+ * (chart/discovery.ts, the new state `sourcing`: classified, the source still to record). A source
+ * given at the opening (a url or a platform) is the source recorded at the opening (OBLIGATIONS.md rule
+ * 6, done before owed; machine.ts `openingSource`): RECORD_SOURCE is not asked again. An incident of
+ * version 11 moves to it in the state it is in (every state of 11 is one of 12; nothing owed changes):
+ * one still capturing now accepts CLASSIFY too; a source given at its opening is not in its context,
+ * so it is still asked for.
+ */
+export const plan: PlanDefinition = {
+  ...planV11,
+  version: 12,
+  machine,
+  migratesFrom: { from: 11 },
 }

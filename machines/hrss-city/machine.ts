@@ -11,7 +11,13 @@
 import { setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
 import type { KitOptions } from '../kit/options.js'
-import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
+import type {
+  IncidentContext,
+  IncidentEvent,
+  IncidentInput,
+  ObligationRule,
+  OpeningSource,
+} from '../kit/types.js'
 import { policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
 import { consultation } from './chart/consultation.js'
@@ -52,7 +58,9 @@ import {
  * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`). Version 9 has version 8's
  * options and its own rules (`obligationsV9`); version 10 has version 9's rules and one option
  * changed (`OPTIONS_V10`); version 11 has version 10's options, its own rules (`obligationsV11`) and
- * SET_CATEGORY citing 五(三)1.
+ * SET_CATEGORY citing 五(三)1; version 12 has version 11's rules and options, its own discovery
+ * (chart/discovery.ts: classified or the source recorded first, in either order) and reads the
+ * opening's source (`openingSource`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
@@ -80,14 +88,15 @@ function chart(rules: readonly ObligationRule[], version: Version) {
     withLedger({
       id: PLAN_ID,
       type: 'parallel',
-      context: ({ input }: { input: IncidentInput }) => kit.initialContext(input),
+      context: ({ input }: { input: IncidentInput }) =>
+        version >= 12 ? openingSource(kit.initialContext(input), input) : kit.initialContext(input),
       states: {
         phase: {
           initial: 'discovery',
           meta: policy('阶段区域：六个阶段与结束', '阶段'),
           on: anyPhase(version),
           states: {
-            discovery,
+            discovery: discovery(version),
             reporting,
             consultation,
             response: response(version),
@@ -173,7 +182,22 @@ const OPTIONS_V8: KitOptions = {
  */
 const OPTIONS_V10: KitOptions = { ...OPTIONS_V8, raiseTold: 'sinceFinding' }
 
-export const machine = chart(obligationsV11, 11)
+/**
+ * Version 12, 三第一步 "记录其出处并分类" with OBLIGATIONS.md rule 6 (done before owed): a source given at
+ * the opening (API.md `source: { url, platform }`, a url or a platform) is the source recorded, at the
+ * opening (`steps.source` = `discoveredAt`), so discovery does not ask for RECORD_SOURCE again. An
+ * empty source is none. Pure: the opening's field as the machine's input carries it.
+ */
+function openingSource(ctx: IncidentContext, input: IncidentInput): IncidentContext {
+  if (!given(input.source)) return ctx
+  return { ...ctx, steps: { ...ctx.steps, source: ctx.steps.source ?? input.discoveredAt } }
+}
+const given = (s: OpeningSource | null | undefined) =>
+  s != null && [s.url, s.platform].some((x) => typeof x === 'string' && x.trim() !== '')
+
+export const machine = chart(obligationsV11, 12)
+/** Version 11's chart (the same rules and options as 12; the source recorded before classifying), for the incidents opened on it. */
+export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart (the same states and options as 11, version 9's rules), for the incidents opened on it. */
 export const machineV10 = chart(obligationsV9, 10)
 /** Version 9's chart (the same states and rules as 10, version 8's options), for the incidents opened on it. */

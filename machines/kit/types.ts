@@ -50,6 +50,18 @@ export interface IncidentInput {
   severityReason: string | null
   actor: Actor
   quotes: Quotes
+  /**
+   * Where the post was found, as the opening gave it (API.md: `source: { url, platform }`); absent
+   * or null when none was given. The engine keeps it in the OPENED entry; a plan version may read it
+   * (hrss-city from version 12: the source of 三第一步 recorded at the opening).
+   */
+  source?: OpeningSource | null
+}
+
+/** The opening's `source` (API.md "Open an incident"). */
+export interface OpeningSource {
+  url?: string
+  platform?: string
 }
 
 export interface SeverityChange {

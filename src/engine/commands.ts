@@ -137,13 +137,15 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
             { path: 'relatedTo', message: 'no such incident' },
           ])
       }
-      const actorRef = createActor(plan.machine, { input, clock: inertClock }).start()
+      const source = req.source ?? null
+      // The machine sees the opening's source as a rebuild does (rebuild.ts passes the OPENED
+      // payload, which carries it): a plan version may count it as recorded (hrss-city 12).
+      const actorRef = createActor(plan.machine, { input: { ...input, source }, clock: inertClock }).start()
       const d = derive(plan, actorRef)
       // What the incident owes from the start is begun by OPENED, and its entry says so.
       const begun = ledgerChanges([], d.ctx.obligations)
       const id = randomUUID()
       const recordedAt = iso(now)
-      const source = req.source ?? null
       const relatedTo = req.relatedTo ?? null
       const entry = entryFor(
         {

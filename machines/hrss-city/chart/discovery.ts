@@ -1,40 +1,86 @@
 /** 三第一步 发现舆情: the monitor records the source and grades; 特重大 and 重大 are reported first. */
 import { clause } from '../../vocabulary.js'
 import { PLAN_ID } from '../rules.js'
+import type { Version } from './helpers.js'
 
-export const discovery = {
+const recordSource = <T extends string>(target: T) =>
+  ({
+    target,
+    actions: { type: 'completeStep', params: { step: 'source' } },
+    meta: clause('三第一步', '记录舆情出处'),
+  }) as const
+
+const grading = {
+  meta: clause('三第一步', '分类'),
+  always: { guard: 'isClassified', target: 'found', meta: clause('三第一步', '已分类') },
+  on: {
+    CLASSIFY: {
+      guard: 'isUnclassified',
+      target: 'found',
+      actions: 'setSeverity',
+      meta: clause('三第一步', '分类定级'),
+    },
+  },
+} as const
+
+const found = {
+  meta: clause('三第一步', '已分类，特重大和重大先报、早报'),
+  always: {
+    guard: 'groupReported',
+    target: `#${PLAN_ID}.phase.reporting`,
+    meta: clause('三第一步', '已第一时间上报领导小组'),
+  },
+} as const
+
+/** Versions 2–11: the source recorded first (RECORD_SOURCE), then classified. */
+const discoveryV2 = {
   meta: clause('三第一步', '发现舆情'),
   initial: 'capturing',
   states: {
     capturing: {
       meta: clause('三第一步', '捕获相关信息，筛选舆情'),
-      on: {
-        RECORD_SOURCE: {
-          target: 'grading',
-          actions: { type: 'completeStep', params: { step: 'source' } },
-          meta: clause('三第一步', '记录舆情出处'),
-        },
-      },
+      on: { RECORD_SOURCE: recordSource('grading') },
     },
-    grading: {
-      meta: clause('三第一步', '分类'),
-      always: { guard: 'isClassified', target: 'found', meta: clause('三第一步', '已分类') },
+    grading,
+    found,
+  },
+} as const
+
+/**
+ * Version 12, 三第一步 "记录其出处并分类" (neither said to come first) and API.md "Open an incident"
+ * (unclassified, "the classification is its first step"): an unclassified incident is classified
+ * (CLASSIFY) or has its source recorded (RECORD_SOURCE) first, in either order; it leaves discovery
+ * only with both. A source given at the opening is the source recorded then (the machine's context,
+ * machine.ts `openingSource`: OBLIGATIONS.md rule 6), so capturing passes to grading at once.
+ */
+const discoveryV12 = {
+  meta: clause('三第一步', '发现舆情'),
+  initial: 'capturing',
+  states: {
+    capturing: {
+      meta: clause('三第一步', '捕获相关信息，筛选舆情'),
+      always: {
+        guard: { type: 'stepDone', params: { step: 'source' } },
+        target: 'grading',
+        meta: clause('三第一步', '开启时已记录舆情出处'),
+      },
       on: {
+        RECORD_SOURCE: recordSource('grading'),
         CLASSIFY: {
           guard: 'isUnclassified',
-          target: 'found',
+          target: 'sourcing',
           actions: 'setSeverity',
           meta: clause('三第一步', '分类定级'),
         },
       },
     },
-    found: {
-      meta: clause('三第一步', '已分类，特重大和重大先报、早报'),
-      always: {
-        guard: 'groupReported',
-        target: `#${PLAN_ID}.phase.reporting`,
-        meta: clause('三第三步', '已第一时间上报领导小组'),
-      },
+    sourcing: {
+      meta: clause('三第一步', '已分类，记录舆情出处'),
+      on: { RECORD_SOURCE: recordSource('found') },
     },
+    grading,
+    found,
   },
 } as const
+
+export const discovery = (version: Version) => (version >= 12 ? discoveryV12 : discoveryV2)
