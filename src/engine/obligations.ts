@@ -20,6 +20,7 @@ import { decisionNotOwed, decisionOwedByOthers } from './decision-not-owed.js'
 import { decisionsFirst, decisionsReason } from './decisions-first.js'
 import { draftRefused, withdrawnDraft } from './draft-refused.js'
 import { guardRefusal } from './guard-refusal.js'
+import { obligationView } from './view-parts.js'
 import { waiverNotEntitled } from './waiver-refused.js'
 
 /**
@@ -157,7 +158,9 @@ export function refusalDetail(
       const or = decisions.length > 0 ? `; or ${decisionsReason(event.type, decisions)}` : ''
       return {
         reason: `${event.type} is refused while ${shown.length} obligation(s) are owed${or}`,
-        owed: shown,
+        // As the view shows them (OBLIGATIONS.md rule 2: `owed: [obligation…]`): a release's
+        // discharge naming the draft that is ready, or the step that comes first.
+        owed: shown.map((o) => obligationView(plan, ctx, o)),
         ...(decisions.length > 0 ? { decisions } : {}),
       }
     }

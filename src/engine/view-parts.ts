@@ -69,17 +69,49 @@ function ruleOf(plan: PlanDefinition, id: string): ObligationRule | undefined {
 }
 
 /**
+ * The step to take before an owed release (or answer) can be discharged, where its event
+ * needs a draft that is not ready (OBLIGATIONS.md "One obligation", `firstStep`): DRAFT of
+ * its purpose when there is none to approve, else the first approval the waiting draft
+ * lacks; with the roles that may take it (the DRAFT event's roles in the plan, the
+ * approval's owers). Its `discharge` still names the event that discharges it.
+ */
+export interface FirstStep {
+  type: string
+  fields: Record<string, unknown>
+  roles: string[]
+}
+
+/** An obligation as a view shows it: its discharge as it stands now, and the step before it. */
+export type ObligationView = Obligation & { firstStep?: FirstStep }
+
+/** Who may send DRAFT in a plan version (the plan's event roles), by version. */
+const draftRolesOf = new WeakMap<PlanDefinition, string[]>()
+function draftRoles(plan: PlanDefinition): string[] {
+  let roles = draftRolesOf.get(plan)
+  if (!roles) {
+    roles = [...(plan.events.find((e) => e.type === 'DRAFT')?.roles ?? [])]
+    draftRolesOf.set(plan, roles)
+  }
+  return roles
+}
+
+/**
  * A release owed names the draft to send: the newest of its purpose that carries every
  * approval (unpublished first; a published one only where the rule is not `freshDraft`;
  * not a superseded one where the plan refuses those).
- * With none, its discharge is the first step to take: DRAFT of that purpose (when no draft
- * of it waits for approvals, which are owed on their own).
+ * With none, its discharge stays the rule's (the client adds `draftId`), and `firstStep`
+ * says what comes first: the first approval a waiting draft lacks, or DRAFT of that purpose.
  */
-function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation['discharge'] {
-  if (o.status !== 'owed' || 'draftId' in o.discharge.fields) return o.discharge
+function dischargeNow(
+  plan: PlanDefinition,
+  ctx: IncidentContext,
+  o: Obligation,
+): { discharge: Obligation['discharge']; firstStep?: FirstStep } {
+  const as = { discharge: o.discharge }
+  if (o.status !== 'owed' || 'draftId' in o.discharge.fields) return as
   const rule = ruleOf(plan, o.rule)
   const purpose = rule?.draftPurpose
-  if (purpose === undefined) return o.discharge
+  if (purpose === undefined) return as
   // A superseded draft is never named where the plan refuses it (kit/options.ts).
   const keepSuperseded = kitOptionsOf(plan.machine).supersededDrafts !== 'refused'
   const drafts = ctx.drafts.filter(
@@ -90,21 +122,30 @@ function dischargeNow(plan: PlanDefinition, ctx: IncidentContext, o: Obligation)
   // A published draft is named only where the plan may publish it again (rule freshDraft: never).
   const ready =
     approved.findLast((d) => d.releasedAt === null) ?? (rule?.freshDraft ? undefined : approved.at(-1))
-  if (ready) return { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } }
-  if (drafts.some((d) => d.releasedAt === null)) return o.discharge
-  return { type: 'DRAFT', fields: { purpose } }
+  if (ready) return { discharge: { ...o.discharge, fields: { ...o.discharge.fields, draftId: ready.id } } }
+  // A draft waiting for approvals (owed on their own): the first it lacks, by whom.
+  const waiting = drafts.findLast((d) => d.releasedAt === null)
+  if (waiting) {
+    const next = missingApprovalsOf(plan.approvals, ctx, waiting)[0]
+    if (!next) return as
+    const fields = { draftId: waiting.id, ...(next.fieldsFor?.[purpose] ?? {}) }
+    return { ...as, firstStep: { type: next.event, fields, roles: [...next.owedBy] } }
+  }
+  return { ...as, firstStep: { type: 'DRAFT', fields: { purpose }, roles: draftRoles(plan) } }
 }
 
 /**
  * What a view shows of one obligation: the obligation itself, unless its discharge as
- * shown is not the one it holds (an owed release whose draft is not named: dischargeNow
- * reads the drafts). A context's obligations are never changed in place (an event that
- * changes one makes a new one), and nothing changes a view's either: the view shares
- * them, as the views of one incident shared the copies kept of them before.
+ * shown is not the one it holds (an owed release whose draft is ready: dischargeNow
+ * reads the drafts) or a first step comes before it. A context's obligations are never
+ * changed in place (an event that changes one makes a new one), and nothing changes a
+ * view's either: the view shares them, as the views of one incident shared the copies
+ * kept of them before. The 409 of a close refused (`owed`) shows them so too.
  */
-function obligationView(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): Obligation {
-  const discharge = dischargeNow(plan, ctx, o)
-  return discharge === o.discharge ? o : { ...o, discharge }
+export function obligationView(plan: PlanDefinition, ctx: IncidentContext, o: Obligation): ObligationView {
+  const { discharge, firstStep } = dischargeNow(plan, ctx, o)
+  if (discharge === o.discharge && firstStep === undefined) return o
+  return firstStep === undefined ? { ...o, discharge } : { ...o, discharge, firstStep }
 }
 
 /**
@@ -182,7 +223,7 @@ function byStart(list: readonly Obligation[]): readonly Obligation[] {
  * afresh and nothing is kept (a view read from a row: its items are discarded after).
  */
 export function obligationParts(plan: PlanDefinition, ctx: IncidentContext, keep = false) {
-  const obligations: Obligation[] = []
+  const obligations: ObligationView[] = []
   const deadlines: DeadlineView[] = []
   const breaches: BreachView[] = []
   let owed = 0

@@ -4,10 +4,16 @@
  * overdue now. The obligation parts of the view are made in view-parts.ts.
  */
 import type { AnyMachineSnapshot } from 'xstate'
-import type { IncidentContext, Obligation, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import type { IncidentRow } from '../store/schema.js'
 import { acceptedEvents, contextOf, phaseOfValue } from './actor.js'
-import { type BreachView, type DeadlineView, type DraftView, obligationParts } from './view-parts.js'
+import {
+  type BreachView,
+  type DeadlineView,
+  type DraftView,
+  type ObligationView,
+  obligationParts,
+} from './view-parts.js'
 
 /** The incident view of API.md, plus what a duty officer needs beside it. */
 export interface IncidentView {
@@ -28,8 +34,8 @@ export interface IncidentView {
   discoveredAt: string
   knownAt: string
   occurredAt: string
-  /** Everything the incident owes and owed, in order of begin (OBLIGATIONS.md). */
-  obligations: Obligation[]
+  /** Everything the incident owes and owed, in order of begin (OBLIGATIONS.md), as shown now (`firstStep`). */
+  obligations: ObligationView[]
   drafts: DraftView[]
   /** Owed now; breached ever; the earliest owed due time. */
   owed: number

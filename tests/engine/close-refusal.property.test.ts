@@ -25,6 +25,7 @@ import { wouldDischarge } from '../../machines/kit/ledger.js'
 import type { IncidentContext, IncidentEvent, PlanDefinition } from '../../machines/kit/types.js'
 import type { Category, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
+import { obligationParts } from '../../src/engine/view-parts.js'
 import { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, TestClock, type TestEngine } from '../helpers/engine.js'
 import {
@@ -121,6 +122,8 @@ interface Probe {
   asked: boolean
   refused: number
   known: number
+  /** Obligations a 409 named owed with a first step (a release whose draft is not ready). */
+  firstSteps: number
   /** What broke the property; `closed` when the engine took the event (the walk ends there). */
   broken: string | null | 'closed'
 }
@@ -134,7 +137,7 @@ async function probe(
   closers: readonly string[],
   handles: (value: unknown) => ReadonlySet<string>,
 ): Promise<Probe> {
-  const out: Probe = { asked: false, refused: 0, known: 0, broken: null }
+  const out: Probe = { asked: false, refused: 0, known: 0, firstSteps: 0, broken: null }
   const handled = handles(s.value)
   const ctx = s.context as IncidentContext
   const owed = ctx.obligations.filter((o) => o.status === 'owed')
@@ -153,7 +156,17 @@ async function probe(
       out.refused++
       const r = await sendOrRefused(t, id, type, fields, actor)
       if (!(r instanceof AppError)) return { ...out, broken: 'closed' }
-      const extra = r.extra as { owed?: unknown[]; missingApprovals?: unknown[] }
+      const extra = r.extra as { owed?: Array<{ id: string }>; missingApprovals?: unknown[] }
+      // What it names owed, as the incident's view shows it (a release's draft ready, its first step).
+      const shown = new Map(obligationParts(plan, ctx).obligations.map((o) => [o.id, o]))
+      for (const o of extra.owed ?? []) {
+        if (JSON.stringify(o) === JSON.stringify(shown.get(o.id))) continue
+        return {
+          ...out,
+          broken: `${type} as ${role}: the 409 shows ${o.id} unlike the view: ${JSON.stringify(o)}`,
+        }
+      }
+      out.firstSteps += (extra.owed ?? []).filter((o) => 'firstStep' in o).length
       if ((extra.owed?.length ?? 0) > 0 || (extra.missingApprovals?.length ?? 0) > 0) continue
       if (known?.matches(ctx, type)) {
         out.known++
@@ -209,7 +222,7 @@ describe.each(PLAN_VERSIONS.map((p) => [`${p.id}@${p.version}`, p] as const))(
     })
 
     it('after every step of random walks through the engine', { timeout: 180_000 }, async () => {
-      const tally = { walks: 0, steps: 0, asked: 0, refused: 0, known: 0 }
+      const tally = { walks: 0, steps: 0, asked: 0, refused: 0, known: 0, firstSteps: 0 }
       await fc.assert(
         fc.asyncProperty(walk, async ({ grade, category, followed, commands }) => {
           const t = await freshEngine(':memory:', new TestClock(), registryOf(plan))
@@ -241,6 +254,7 @@ describe.each(PLAN_VERSIONS.map((p) => [`${p.id}@${p.version}`, p] as const))(
               if (p.asked) tally.asked++
               tally.refused += p.refused
               tally.known += p.known
+              tally.firstSteps += p.firstSteps
               if (p.broken === 'closed') break
               if (p.broken !== null) throw new Error(`${key}: ${p.broken}\n  ${trail.join('\n  ')}`)
             }

@@ -2,7 +2,8 @@
  * A plan-agnostic client that walks an incident to `closed` using only what
  * GET /plans/:planId, the incident's `obligations` and its `allowedEvents` say. First it
  * discharges what is owed: each owed obligation's `discharge` (sent as one of the roles
- * that owe it, with the fields its event's schema requires added). When nothing owed can
+ * that owe it, with the fields its event's schema requires added), or the step it names
+ * first (`firstStep`: the draft, the approval it waits for). When nothing owed can
  * be discharged now, it moves on: the plan's transitions give each state's distance to
  * `closed`, and it sends the allowed event that gets nearest, else a step that stays,
  * else a sideways move, and only as a last resort the cross-phase events (category,
@@ -136,6 +137,7 @@ export interface WalkView {
     status: string
     owedBy: readonly Role[]
     discharge: { type: string; fields: Record<string, unknown> }
+    firstStep?: { type: string; fields: Record<string, unknown>; roles: readonly string[] }
   }>
 }
 
@@ -169,22 +171,25 @@ export function closingPolicy(plan: PlanDescription, now: () => string) {
 
   return {
     /**
-     * Sends the discharge of the first owed obligation that can be discharged now, as
-     * each role that owes it, then as a colleague of each (an approver other than the
-     * draft's author), until `send` says one was accepted; false when none was.
+     * Sends the discharge of the first owed obligation that can be discharged now (or the
+     * step it names first: a draft, an approval), as each role that owes it (that the first
+     * step names), then as a colleague of each (an approver other than the draft's author),
+     * until `send` says one was accepted; false when none was.
      */
     async discharge(view: WalkView, send: (step: WalkStep) => Promise<boolean>) {
       for (const o of view.obligations ?? []) {
-        if (o.status !== 'owed' || !view.allowedEvents.includes(o.discharge.type)) continue
-        const key = `${view.version}:${o.id}:${JSON.stringify(o.discharge)}`
-        const spec = specs.get(o.discharge.type)
+        if (o.status !== 'owed') continue
+        const step = o.firstStep ?? o.discharge
+        if (!view.allowedEvents.includes(step.type)) continue
+        const key = `${view.version}:${o.id}:${JSON.stringify(step)}`
+        const spec = specs.get(step.type)
         if (!spec || triedDischarge.has(key)) continue
         triedDischarge.add(key)
-        const roles = [...new Set([...o.owedBy.filter((r) => spec.roles.includes(r)), ...spec.roles])]
-        const fields = { ...payload(spec.schema, view), ...o.discharge.fields }
+        const owers = o.firstStep ? (o.firstStep.roles as readonly Role[]) : o.owedBy
+        const roles = [...new Set([...owers.filter((r) => spec.roles.includes(r)), ...spec.roles])]
+        const fields = { ...payload(spec.schema, view), ...step.fields }
         for (const colleague of [false, true])
-          for (const role of roles)
-            if (await send({ type: o.discharge.type, role, fields, colleague })) return true
+          for (const role of roles) if (await send({ type: step.type, role, fields, colleague })) return true
       }
       return false
     },

@@ -87,7 +87,12 @@ describe('hrss-city: 三第四步 the reply releases an approved press release',
     const owedReply = (version: typeof plan, w: Walker) =>
       buildView(version, w.actor.getSnapshot(), row).obligations.find((o) => o.id === 'reply#2')
     const w = relapsed(toGuiding('minor'))
-    expect(owedReply(plan, w)?.discharge).toEqual({ type: 'DRAFT', fields: { purpose: 'pressRelease' } })
+    expect(owedReply(plan, w)?.discharge).toEqual({ type: 'REPLY', fields: {} })
+    expect(owedReply(plan, w)?.firstStep).toEqual({
+      type: 'DRAFT',
+      fields: { purpose: 'pressRelease' },
+      roles: ['office', 'unit'],
+    })
     // Version 3, kept for its incidents, still names the published d1 there.
     const v3 = relapsed(toGuiding('minor', toConsultation('minor', startIncident(planV3, {}, OFFICE))))
     expect(owedReply(planV3, v3)?.discharge).toMatchObject({ type: 'REPLY', fields: { draftId: 'd1' } })

@@ -165,7 +165,7 @@ describe('saws-2014 v5, 六(一)、六(二): after a relapse the answer owed is 
     return w
   }
 
-  it('refuses to publish d1 again; the owed answer names DRAFT; a new approved draft meets it', () => {
+  it('refuses to publish d1 again; the owed answer names RESPOND, DRAFT first; a new approved draft meets it', () => {
     const w = relapsed(plan)
     expect(w.can('RESPOND', respond('d1'), POST)).toBe(false)
     // The 409 says why: d1 was published already.
@@ -173,8 +173,13 @@ describe('saws-2014 v5, 六(一)、六(二): after a relapse the answer owed is 
       refusalDetail(plan, w.actor.getSnapshot(), stamped(w, POST, 'RESPOND', respond('d1'))).reason,
     ).toMatch(/^draft d1 was published already \(.+\): a new text is a new draft \(DRAFT\), approved anew$/)
     const shown = obligationParts(plan, w.context()).obligations.find((o) => o.id === `${R.answer}#2`)
-    expect(shown?.discharge).toEqual({ type: 'DRAFT', fields: { purpose: 'answer' } })
+    // The event that discharges it, without the published d1; the draft comes first (OBLIGATIONS.md).
+    expect(shown?.discharge.type).toBe('RESPOND')
+    expect(shown?.discharge.fields).not.toHaveProperty('draftId')
+    expect(shown?.firstStep).toMatchObject({ type: 'DRAFT', fields: { purpose: 'answer' } })
     act(w, UNIT, 'DRAFT', answer(2))
+    const waiting = obligationParts(plan, w.context()).obligations.find((o) => o.id === `${R.answer}#2`)
+    expect(waiting?.firstStep).toMatchObject({ type: 'APPROVE_ANSWER', fields: { draftId: 'd2' } })
     expect(w.can('RESPOND', respond('d2'), POST)).toBe(false) // not yet approved (五(一)1)
     act(w, HEAD, 'APPROVE_ANSWER', { draftId: 'd2' })
     expect(act(w, POST, 'RESPOND', respond('d2'))).toBe(true)

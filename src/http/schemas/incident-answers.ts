@@ -49,7 +49,21 @@ export const ObligationViewSchema = z
       .object({ answer: z.enum(['yes', 'no']), by: ActorSchema, reason: z.string(), at: z.string() })
       .nullable(),
     requoted: z.object({ from: z.string(), to: z.string(), at: z.string() }).nullable(),
-    discharge: z.object({ type: z.string(), fields: JsonObject }),
+    discharge: z.object({ type: z.string(), fields: JsonObject }).openapi({
+      description:
+        'the event that discharges it, sent as it is after adding the fields its schema requires; an owed release or answer names the approved draft ready to send (`draftId`), else the client adds it once one is (see `firstStep`)',
+    }),
+    firstStep: z
+      .object({
+        type: z.string(),
+        fields: JsonObject,
+        roles: z.array(z.string()).openapi({ description: 'the roles that may send it' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'owed releases and answers whose draft is not ready: what must be sent first, and by whom — DRAFT of the purpose (`fields.purpose`; the roles of DRAFT in the plan) when no draft waits, else the first approval the waiting draft lacks (`fields.draftId`; the roles that owe it). Absent otherwise',
+      }),
   })
   .openapi('Obligation')
 

@@ -115,14 +115,14 @@ export function closability({
         const v = nextSnapshot(inst.machine, u, ev as never)
         return seen.has(keyOf(v)) ? undefined : v
       }
-      // What is owed first: its discharge, or the draft its release waits for (as the view names it).
+      // What is owed first: its discharge, or the draft its release waits for (its `firstStep`, as the view names it).
       const owedStep = (ev: IncidentEvent) =>
         owing.some(
           (o) =>
             wouldDischarge(o, ev) ||
-            (o.discharge.type === 'DRAFT' &&
+            (o.firstStep?.type === 'DRAFT' &&
               ev.type === 'DRAFT' &&
-              ev.purpose === o.discharge.fields.purpose),
+              ev.purpose === o.firstStep.fields.purpose),
         )
       let next: AnyMachineSnapshot | undefined
       for (const ev of offers.filter(owedStep)) {
