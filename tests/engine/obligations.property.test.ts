@@ -108,8 +108,10 @@ async function run(
       } else if (step.kind === 'discharge' || step.kind === 'backdate') {
         const owed = view.obligations.filter((o) => o.status === 'owed')
         const o = owed[step.index % Math.max(owed.length, 1)]
-        if (o) {
-          const spec = plan.events.find((e) => e.type === o.discharge.type)
+        // Its discharge, or the step the view names first (a draft, an approval: `firstStep`).
+        const next = o ? (o.firstStep ?? o.discharge) : undefined
+        if (o && next) {
+          const spec = plan.events.find((e) => e.type === next.type)
           if (spec) {
             const at =
               step.kind === 'backdate'
@@ -118,7 +120,7 @@ async function run(
                   ).toISOString()
                 : undefined
             const role = o.owedBy[(step.kind === 'discharge' ? step.role : 0) % o.owedBy.length] as Role
-            await send(o.discharge.type, { ...samplePayload(spec), ...o.discharge.fields }, role, at)
+            await send(next.type, { ...samplePayload(spec), ...next.fields }, role, at)
           }
         }
       } else if (step.kind === 'allowed') {
@@ -152,7 +154,7 @@ async function run(
     const byId = <T extends { id: string }>(list: readonly T[]) =>
       [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
     expect(byId(replayed.context.obligations)).toEqual(
-      byId(view.obligations).map(({ discharge: _d, ...o }) => expect.objectContaining(o)),
+      byId(view.obligations).map(({ discharge: _d, firstStep: _f, ...o }) => expect.objectContaining(o)),
     )
     const starts = view.obligations.map((o) => Date.parse(o.startedAt))
     expect(starts).toEqual([...starts].sort((a, b) => a - b))

@@ -200,21 +200,25 @@ describe.each(STORE_KINDS)('obligations in the engine (%s)', (kind) => {
     expect(view.drafts[0]?.missingApprovals).toEqual([{ code: 'group', label: '领导小组审定' }])
   })
 
-  it('a release owed names the first step: DRAFT, then the draft that carries every approval', async () => {
+  it('a release owed names RELEASE, its first step apart (DRAFT, then the approval), then the draft that carries every approval', async () => {
     const { engine } = await start()
     const v = await openToy(engine)
     await engine.send(v.id, { type: 'REPORT', fields: { to: ['group'] } }, office)
     const convened = await engine.send(v.id, { type: 'CONVENE', fields: {} }, group)
-    const release = (view: typeof convened) => view.obligations.find((o) => o.rule === 'release')?.discharge
-    expect(release(convened)).toEqual({ type: 'DRAFT', fields: { purpose: 'release' } })
+    const owed = (view: typeof convened) => view.obligations.find((o) => o.rule === 'release')
+    const release = (view: typeof convened) => owed(view)?.discharge
+    expect(release(convened)).toEqual({ type: 'RELEASE', fields: {} })
+    expect(owed(convened)?.firstStep).toMatchObject({ type: 'DRAFT', fields: { purpose: 'release' } })
     const drafted = await engine.send(v.id, { type: 'DRAFT', fields: { content: '稿' } }, office)
     expect(release(drafted)).toEqual({ type: 'RELEASE', fields: {} })
+    expect(owed(drafted)?.firstStep).toMatchObject({ type: 'APPROVE', fields: { draftId: 'd1' } })
     expect(drafted.obligations.find((o) => o.kind === 'approval')?.discharge).toEqual({
       type: 'APPROVE',
       fields: { draftId: 'd1' },
     })
     const approved = await engine.send(v.id, { type: 'APPROVE', fields: { draftId: 'd1' } }, leader)
     expect(release(approved)).toEqual({ type: 'RELEASE', fields: { draftId: 'd1' } })
+    expect(owed(approved)).not.toHaveProperty('firstStep')
   })
 
   it('the OPENED entry records the obligations the incident begins with; every one is begun in some entry', async () => {

@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)('upgrading open incidents (%s)', (kind) => {
     expect(history.at(-1)?.type).toBe('UPGRADED')
     expect(await upgradeAll(engine)).toEqual([])
     const replayed = await engine.replay(id)
-    const bare = (os: typeof view.obligations) => os.map(({ discharge: _d, ...o }) => o)
+    const bare = (os: typeof view.obligations) => os.map(({ discharge: _d, firstStep: _f, ...o }) => o)
     expect(bare(replayed.context.obligations)).toEqual(bare(view.obligations))
   })
 
@@ -82,7 +82,7 @@ describe.each(STORE_KINDS)('upgrading open incidents (%s)', (kind) => {
     await upgradeAll(engine)
     const after = await engine.send(id, { type: 'ANSWER', fields: { content: '已通报' } }, caller('unit'))
     expect(after.obligations.find((o) => o.rule === 'briefing')?.status).toBe('met')
-    const bare = (os: typeof after.obligations) => os.map(({ discharge: _d, ...o }) => o)
+    const bare = (os: typeof after.obligations) => os.map(({ discharge: _d, firstStep: _f, ...o }) => o)
     expect(bare((await engine.replay(id)).context.obligations)).toEqual(bare(after.obligations))
   })
 
