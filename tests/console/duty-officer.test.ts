@@ -34,6 +34,17 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
 
   /** An hrss-city incident at 一般, in the response phase, its press release drafted by the office. */
   async function hrssDrafted(title: string) {
+    const id = await hrssResponding(title)
+    await event('office', id, {
+      type: 'DRAFT',
+      content: '关于补贴发放的通报：将于本周内全部到账。',
+      purpose: 'pressRelease',
+    })
+    return id
+  }
+
+  /** An hrss-city incident at 一般, in the response phase, its reply owed, nothing drafted yet. */
+  async function hrssResponding(title: string) {
     const { id } = await api('office', 'POST', '/incidents', {
       planId: 'hrss-city',
       title,
@@ -51,11 +62,6 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
       reason: '书面回复即可',
     })
     await event('office', id, { type: 'START_RESPONSE' })
-    await event('office', id, {
-      type: 'DRAFT',
-      content: '关于补贴发放的通报：将于本周内全部到账。',
-      purpose: 'pressRelease',
-    })
     return id
   }
 
@@ -98,6 +104,35 @@ describe.skipIf(!run)('the console for a duty officer under a deadline', () => {
       .toBe('待审批：稿件 d1 尚缺领导小组审定稿件（通稿、发布会权威消息）')
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
+  })
+
+  it('offers the draft an owed reply waits for to who drafts (firstStep), and the reply to its owers once approved', async () => {
+    const id = await hrssResponding(`先起草 ${unique()}`)
+    const office = await openAs('office', id)
+    const row = office.locator('#owed tr[data-obligation="reply#1"]')
+    expect(await row.getAttribute('data-event')).toBe('REPLY')
+    expect(await row.getAttribute('data-first-step')).toBe('DRAFT')
+    expect(await row.locator('button[data-discharge]').count()).toBe(0)
+    const draft = row.locator('button[data-first-step="reply#1"]')
+    expect(await draft.textContent()).toBe('先起草稿件')
+    await draft.click()
+    const form = office.locator('form[data-event="DRAFT"]')
+    expect(await form.locator('[data-path="purpose"] select').inputValue()).toBe('pressRelease')
+    await form.locator('[data-path="content"] textarea').fill('关于补贴发放的通报：将于本周内全部到账。')
+    await form.locator('button[type="submit"]').click()
+    await form.waitFor({ state: 'detached' })
+    await event('group', id, { type: 'APPROVE_RELEASE', draftId: 'd1' })
+    const spokesperson = await openAs('spokesperson', id)
+    const reply = spokesperson.locator('#owed button[data-discharge="reply#1"]')
+    await reply.waitFor()
+    expect(await reply.getAttribute('data-event')).toBe('REPLY')
+    await reply.click()
+    const replyForm = spokesperson.locator('form[data-event="REPLY"]')
+    expect(await replyForm.locator('[data-path="draftId"] select').inputValue()).toBe('d1')
+    expect(scriptErrors(office)).toEqual([])
+    expect(scriptErrors(spokesperson)).toEqual([])
+    await office.context().close()
+    await spokesperson.context().close()
   })
 
   it('a release refused for approvals says which the draft lacks, not that someone changed the incident', async () => {

@@ -121,6 +121,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         mayWaive: (o) => mayWaive(plan, role, o),
         mayAnswer: (o) => mayAnswer(plan, role, o),
         owes: (o) => o.owedBy.includes(role),
+        among: (roles) => roles.includes(role),
         takesDraft: (type) => Boolean(specOf(type)?.schema?.properties?.draftId),
         eventInfo: (type) => {
           const spec = specOf(type)

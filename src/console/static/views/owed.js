@@ -39,6 +39,7 @@ addStrings({
     'owed.awaitApproval': '待审批：稿件 {id} 尚缺{approvals}',
     'owed.awaitDraft': '需先起草稿件',
     'owed.firstStep': '先由{roles}「{event}」',
+    'owed.firstAct': '先{event}',
     'owed.draft': '稿件 {id}',
     'owed.waive': '免除',
   },
@@ -72,6 +73,7 @@ addStrings({
     'owed.awaitApproval': 'awaiting approval: draft {id} lacks {approvals}',
     'owed.awaitDraft': 'a draft is needed first',
     'owed.firstStep': 'first “{event}” by {roles}',
+    'owed.firstAct': '{event} first',
     'owed.draft': 'draft {id}',
     'owed.waive': 'Waive',
   },
@@ -116,10 +118,11 @@ export function doneText(o) {
 
 /**
  * Why one's own duty has no button yet: the draft it would publish lacks approvals, there
- * is no draft, or the flow has not reached the step.
+ * is no draft (`firstStep` DRAFT: who drafts it, `drafted`), or the flow has not reached the step.
  */
-function notYet(view, o, takesDraft) {
-  if (takesDraft(o.discharge.type)) {
+function notYet(view, o, takesDraft, drafted) {
+  if (o.firstStep?.type === 'DRAFT') return drafted(o.firstStep)
+  if (o.firstStep || takesDraft(o.discharge.type)) {
     const drafts = (view.drafts ?? []).filter((d) => !d.withdrawn)
     const d = drafts.find((x) => x.id === o.draftId) ?? drafts.at(-1)
     if (!d) return t('owed.awaitDraft')
@@ -142,6 +145,7 @@ function notYet(view, o, takesDraft) {
  * @param {(type: string) => boolean} [o.takesDraft] whether an event type names a draft (`draftId`)
  * @param {(type: string) => ({ label: string, roles: string[] } | null)} [o.eventInfo] an event's label and roles
  * @param {(o: object) => boolean} [o.owes] whether the role is among a step's owers now (`owedBy`)
+ * @param {(roles: string[]) => boolean} [o.among] whether the role is among `roles` (a first step's)
  */
 export function owedList(
   view,
@@ -153,10 +157,15 @@ export function owedList(
     takesDraft = () => false,
     eventInfo = () => null,
     owes = () => true,
+    among = () => true,
   },
 ) {
+  /** The step before a release or answer whose draft is not ready (`firstStep`), in words: who, what. */
+  const firstStepText = (first) =>
+    t('owed.firstStep', { roles: rolesText(first.roles), event: eventInfo(first.type)?.label ?? first.type })
   /** Who is to act, for someone who may not: the owers, or whoever takes the first step (a draft, an approval). */
   const othersStep = (o) => {
+    if (o.firstStep) return firstStepText(o.firstStep)
     const step = eventInfo(o.discharge.type)
     if (step && !step.roles.some((r) => o.owedBy.includes(r)))
       return t('owed.firstStep', { roles: rolesText(step.roles), event: step.label })
@@ -174,6 +183,15 @@ export function owedList(
     const mine =
       o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && (o.kind !== 'step' || owes(o))
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
+    // The draft it waits for (`firstStep` DRAFT), for a role it names that may send it now. An
+    // approval it waits for is owed on its own row, with its own button: not offered twice.
+    const first = o.firstStep
+    const firstMine =
+      !canAct &&
+      first?.type === 'DRAFT' &&
+      among(first.roles) &&
+      mayDo(first.type) &&
+      view.allowedEvents.includes(first.type)
     // A step owed by others whose event this role may send now: the plan's guards may take it
     // from this role too (saws-2014 2–5: the leader's CONVENE meets the office's notice to the
     // unit) or refuse it (nanning-aic-2017 13: 409), and neither the view nor the plan says which
@@ -187,7 +205,13 @@ export function owedList(
       'tr',
       {
         class: breached ? 'overdue' : null,
-        dataset: { obligation: o.id, kind: o.kind, owedBy: o.owedBy.join(' '), event: o.discharge.type },
+        dataset: {
+          obligation: o.id,
+          kind: o.kind,
+          owedBy: o.owedBy.join(' '),
+          event: o.discharge.type,
+          ...(first ? { firstStep: first.type } : {}),
+        },
       },
       h('th', { scope: 'row' }, what(o, view.obligations)),
       h('td', {}, rolesText(o.owedBy)),
@@ -222,15 +246,30 @@ export function owedList(
               },
               t('owed.act'),
             )
-          : mine
-            ? h('span', { class: 'hint', dataset: { notYet: '' } }, notYet(view, o, takesDraft))
-            : alsoMine(o)
+          : firstMine
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'step',
+                  dataset: { firstStep: o.id, event: first.type },
+                  onclick: () => open(first.type, first.fields),
+                },
+                t('owed.firstAct', { event: eventInfo(first.type)?.label ?? first.type }),
+              )
+            : mine
               ? h(
                   'span',
-                  { class: 'hint', dataset: { alsoInActions: '' } },
-                  `${othersStep(o)}${t('owed.alsoInActions', { event: eventInfo(o.discharge.type)?.label ?? o.discharge.type })}`,
+                  { class: 'hint', dataset: { notYet: '' } },
+                  notYet(view, o, takesDraft, firstStepText),
                 )
-              : h('span', { class: 'hint' }, othersStep(o)),
+              : alsoMine(o)
+                ? h(
+                    'span',
+                    { class: 'hint', dataset: { alsoInActions: '' } },
+                    `${othersStep(o)}${t('owed.alsoInActions', { event: eventInfo(o.discharge.type)?.label ?? o.discharge.type })}`,
+                  )
+                : h('span', { class: 'hint' }, othersStep(o)),
         mayWaive(o) && view.allowedEvents.includes('WAIVE')
           ? h(
               'button',
