@@ -7,6 +7,7 @@
  * comes first apart (`firstStep`: DRAFT by office or unit, then the group's approval).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { PLAN_VERSIONS } from '../../machines/index.js'
 import type { Role } from '../../machines/vocabulary.js'
 import { type TestApp, testApp } from '../helpers/app.js'
 
@@ -105,5 +106,17 @@ describe('an owed reply names the event that discharges it, and its first step a
     })
     expect(sent.status).toBe(200)
     expect(reply(sent.body)?.status).toBe('met')
+  })
+
+  it('every rule of every plan version: a role that owes it may send the event of its `discharge`', () => {
+    const refused = PLAN_VERSIONS.flatMap((p) =>
+      p.obligations
+        .filter((r) => {
+          const roles = p.events.find((e) => e.type === r.discharge.type)?.roles ?? []
+          return !r.owedBy.some((x) => roles.includes(x))
+        })
+        .map((r) => `${p.id}@${p.version} ${r.id}: ${r.discharge.type}`),
+    )
+    expect(refused).toEqual([])
   })
 })
