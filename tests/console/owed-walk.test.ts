@@ -25,36 +25,53 @@ import { consoleSuite } from './suite.js'
 const run = chromiumAvailable()
 const WHO = Object.keys(TOKENS).filter((w) => w !== 'auditor' && w !== 'admin') as Who[]
 
+/** What fillRest reads of a form's fields in the page (the tests compile without the DOM's types). */
+interface Dom {
+  getAttribute(name: string): string | null
+  querySelector(selector: string): Dom | null
+  querySelectorAll(selector: string): ArrayLike<Dom>
+  value: string
+  options: ArrayLike<{ value: string }>
+}
+
 /** Fills what a generated form still lacks: text, a choice, a ticked box, a number, a draft. */
 async function fillRest(form: Locator, draftId: string | null) {
-  for (const box of await form.locator('[data-path]').all()) {
-    const path = (await box.getAttribute('data-path')) ?? ''
-    if (path === 'occurredAt') continue
-    const checks = box.locator('input[type="checkbox"]')
-    if ((await checks.count()) > 1) {
-      if ((await box.locator('input[type="checkbox"]:checked').count()) === 0) await checks.first().check()
+  // What each field holds, read in one go (a call per field and question made a large form
+  // cost a second); then only the fields still empty are filled, as an officer would.
+  const boxes = await form.locator('[data-path]').evaluateAll((els) =>
+    els.map((raw) => {
+      const el = raw as unknown as Dom
+      const selects = el.querySelectorAll('select')
+      const select = selects.length === 1 ? selects[0] : undefined
+      const input = el.querySelector('input[type="text"], input[type="number"], textarea')
+      return {
+        path: el.getAttribute('data-path') ?? '',
+        checks: el.querySelectorAll('input[type="checkbox"]').length,
+        checked: el.querySelectorAll('input[type="checkbox"]:checked').length,
+        select: select ? { value: select.value, options: Array.from(select.options, (o) => o.value) } : null,
+        input: input ? { value: input.value, type: input.getAttribute('type') } : null,
+      }
+    }),
+  )
+  for (const [i, b] of boxes.entries()) {
+    if (b.path === 'occurredAt') continue
+    const box = form.locator('[data-path]').nth(i)
+    if (b.checks > 1) {
+      if (b.checked === 0) await box.locator('input[type="checkbox"]').first().check()
       continue
     }
-    const select = box.locator('select')
-    if ((await select.count()) === 1) {
+    if (b.select) {
+      if (b.select.value) continue
       // A draft is chosen from the incident's drafts by its words; the walk picks the one it means.
-      if (path.endsWith('draftId') && draftId && !(await select.inputValue())) {
-        await select.selectOption(draftId)
-        continue
-      }
-      if (!(await select.inputValue())) {
-        const values = await select
-          .locator('option')
-          .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))
-        const v = values.find((x) => x !== '')
-        if (v) await select.selectOption(v)
-      }
+      const v = b.path.endsWith('draftId') && draftId ? draftId : b.select.options.find((x) => x !== '')
+      if (v) await box.locator('select').selectOption(v)
       continue
     }
-    const input = box.locator('input[type="text"], input[type="number"], textarea').first()
-    if ((await input.count()) === 0 || (await input.inputValue()) !== '') continue
-    const type = await input.getAttribute('type')
-    await input.fill(type === 'number' ? '1' : path.endsWith('draftId') && draftId ? draftId : '测试内容')
+    if (b.input?.value !== '') continue
+    await box
+      .locator('input[type="text"], input[type="number"], textarea')
+      .first()
+      .fill(b.input.type === 'number' ? '1' : b.path.endsWith('draftId') && draftId ? draftId : '测试内容')
   }
 }
 
@@ -101,6 +118,7 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
       ).json()) as {
         phase: string
         version: number
+        state: unknown
         allowedEvents: string[]
         obligations: Array<{
           id: string
@@ -123,6 +141,12 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
     }
     await become('office')
     const tried = new Set<string>()
+    // Signing in as a role costs a sign-out, a sign-in and a reload: the walk signs in only as
+    // a role the page would give a button. The owed list's 办理 needs the event accepted now
+    // (allowedEvents, the same for every role), and for a step or a decision a role that owes
+    // it; a step button needs the event a step from the state (the same for every role who may
+    // send it: once a role that may send it found none, no other would in that state).
+    const noStep = new Set<string>()
     let fromList = 0
     for (let step = 0; step < 150; step++) {
       const v = await view()
@@ -143,22 +167,26 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
       await page.locator(`section.incident[data-version="${v.version}"]`).waitFor()
       let done = false
       // The owed list first: each item as one of the roles that owe it (a colleague next).
-      const rows = await page.locator('#owed tr[data-obligation]').all()
-      const owed = await Promise.all(
-        rows.map(async (r) => ({
-          id: (await r.getAttribute('data-obligation')) ?? '',
-          by: ((await r.getAttribute('data-owed-by')) ?? '').split(' '),
+      const owed = await page.locator('#owed tr[data-obligation]').evaluateAll((rs) =>
+        rs.map((r) => ({
+          id: r.getAttribute('data-obligation') ?? '',
+          kind: r.getAttribute('data-kind') ?? '',
+          by: (r.getAttribute('data-owed-by') ?? '').split(' '),
         })),
       )
+      const at = JSON.stringify(v.state)
       for (const o of owed) {
         // The roles that owe it first; its first step (a draft) may be someone else's to take.
         const owing = WHO.filter((x) => o.by.includes(ROLE_OF[x]))
         const shown = v.obligations.find((x) => x.id === o.id)
         const step = shown?.discharge.type ?? ''
         const first = shown?.firstStep
+        // Neither its event nor its first step (a draft, an approval) taken now: no button for anyone.
+        if (!v.allowedEvents.includes(step) && !(first && v.allowedEvents.includes(first.type))) continue
         const mayAct = (w: Who) =>
           mayDo(w, step) || (first?.roles.includes(ROLE_OF[w]) === true && mayDo(w, first.type))
-        for (const w of [...owing, ...WHO.filter((x) => !owing.includes(x))]) {
+        const others = o.kind === 'step' || o.kind === 'decision' ? [] : WHO.filter((x) => !owing.includes(x))
+        for (const w of [...owing, ...others]) {
           const key = `${o.id}:${w}`
           if (tried.has(key) || !mayAct(w)) continue
           tried.add(key)
@@ -187,11 +215,15 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
       // Nothing owed can be done now: the flow's next step, by whoever may take it.
       for (const w of WHO) {
         const untried = v.allowedEvents.some(
-          (type) => mayDo(w, type) && !tried.has(`${v.phase}:${type}:${w}`),
+          (type) => mayDo(w, type) && !tried.has(`${v.phase}:${type}:${w}`) && !noStep.has(`${at}:${type}`),
         )
         if (!untried) continue
         await become(w)
-        for (const b of await page.locator('#actions button.step[data-event]').all()) {
+        const buttons = await page.locator('#actions button.step[data-event]').all()
+        const shown = await Promise.all(buttons.map(async (b) => (await b.getAttribute('data-event')) ?? ''))
+        for (const type of v.allowedEvents)
+          if (mayDo(w, type) && !shown.includes(type)) noStep.add(`${at}:${type}`)
+        for (const b of buttons) {
           const type = (await b.getAttribute('data-event')) ?? ''
           // Each step once per phase and role: a step that stays in place is not tried again.
           const key = `${v.phase}:${type}:${w}`
