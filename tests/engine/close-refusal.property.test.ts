@@ -50,12 +50,13 @@ import { samplePayload } from '../helpers/payloads.js'
 
 /**
  * Walks per current plan version. A released earlier version's machine is frozen (its
- * fingerprint), and what it shares with the current ones (the engine, the kit) the current
- * versions' walks cover: it walks a third as many, new walks every run (CI's time: the
- * 46 versions' walks were a quarter of the whole suite). Raise both to search harder.
+ * fingerprint), walked 60 times a run while it was current, and what it shares with the
+ * current ones (the engine, the kit) the current versions' walks cover: it walks a twelfth
+ * as many, new walks every run (CI's time: the 46 versions' walks were a quarter of the whole
+ * suite; at 10 each the 47 released ones were still half of this file's). Raise both to search harder.
  */
 const RUNS = Number(process.env.CLOSE_WALK_RUNS ?? 60)
-const FROZEN_RUNS = Number(process.env.CLOSE_WALK_RUNS_FROZEN ?? 10)
+const FROZEN_RUNS = Number(process.env.CLOSE_WALK_RUNS_FROZEN ?? 5)
 const MAX_COMMANDS = 30
 
 /** The event types with a transition into `closed` (CLOSE, REVIEW, SUMMARISE, by plan). */
