@@ -28,6 +28,7 @@ import {
   planV8 as nanchongNpc2022V8,
   planV9 as nanchongNpc2022V9,
   planV10 as nanchongNpc2022V10,
+  planV11 as nanchongNpc2022V11,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -122,6 +123,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V8,
   nanchongNpc2022V9,
   nanchongNpc2022V10,
+  nanchongNpc2022V11,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -1,5 +1,9 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 12 (a clause review of version 11; version 11's states, chart and options, migrates
+ * from 11): the group owes 市网信办 the report of the handling work from the subsiding (二(三)6
+ * 向市网信办及相关部门报告舆情应急处置工作情况; 较大 and above; REPORT `subject: 'handling'`, its events) —
+ * rules/versions-v12.ts, migration-v12.ts.
  * Version 11 (a review of version 10; version 10's states, events and options, migrates from
  * 10): the category is owed while none is set (三(四)1 原则上均予正面回应, by category) and the
  * response ends only once it is set or waived; a tip-off found true keeps its rectification and
@@ -48,7 +52,7 @@ import { withCategories } from '../kit/kit.js'
 import type { ObligationRule, PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { events, eventsV4 } from './events.js'
+import { events, eventsV4, eventsV12 } from './events.js'
 import {
   machine,
   machineV2,
@@ -60,6 +64,7 @@ import {
   machineV8,
   machineV9,
   machineV10,
+  machineV11,
 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
@@ -69,6 +74,7 @@ import { groupFollowUpKept } from './migration-v10.js'
 import { cacRiseKept } from './migration-v10-cac.js'
 import { groupOwnWithdrawn } from './migration-v10-group.js'
 import { contextFromV10 } from './migration-v11.js'
+import { contextFromV11 } from './migration-v12.js'
 import {
   approvals,
   approvalsV4,
@@ -82,6 +88,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -220,10 +227,28 @@ export const planV10: PlanDefinition = {
  * tip-off's answer gives way to the new category's). The migration from 10 appends what version
  * 11 owes, owed from the migration with its note (migration-v11.ts).
  */
-export const plan: PlanDefinition = {
+export const planV11: PlanDefinition = {
   ...planV10,
   version: 11,
   obligations: [...obligationsV11, escalation],
-  machine,
+  machine: machineV11,
   migratesFrom: { from: 10, context: (old, m) => contextFromV10(obligationsV11, old, m) },
+}
+
+/**
+ * Version 12: version 11's states, chart, guards and options; its rules (`obligationsV12`) and its
+ * events (`eventsV12`: REPORT names its `subject`) differ. 二(三)6 向市网信办及相关部门报告舆情应急处置工作情况:
+ * at 较大 and above the group owes 市网信办 the report of the handling work from the subsiding (处置
+ * 结束; `report:handling`, local policy: 24 hours, again after a relapse's subsiding, withdrawn by a
+ * lowering to 一般 not yet due), met by `REPORT { to: ['cac'], subject: 'handling' }`, holding the
+ * close (rule 2). The migration from 11 appends it, owed from the migration with its note, for an
+ * open incident that subsided at 较大 or above (migration-v12.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV11,
+  version: 12,
+  obligations: [...obligationsV12, escalation],
+  events: eventsV12,
+  machine,
+  migratesFrom: { from: 11, context: (old, m) => contextFromV11(obligationsV12, old, m) },
 }

@@ -33,6 +33,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
 } from './rules.js'
 
@@ -69,6 +70,8 @@ const OPTIONS_V7 = {
  * Version 11 (`obligationsV11`): the category is owed while none is set and the response ends
  * (SUBSIDE, guard `responseEnds`) only once it is set or waived (三(四)1, local policy); version
  * 10's options.
+ * Version 12 (`obligationsV12`): version 11's chart, guards and options; it owes 市网信办 the report
+ * of the handling work from the subsiding (二(三)6), which holds the close (rule 2).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -112,7 +115,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV11, 11)
+export const machine = chart(obligationsV12, 12)
+/** Version 11's chart (the same guards and options as 12; `obligationsV11`), for the incidents opened on it. */
+export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart (the same rules, guards and options as 9), for the incidents opened on it. */
 export const machineV10 = chart(obligationsV8, 10)
 /** Version 9's chart (the same rules, guards and options as 10), for the incidents opened on it. */

@@ -32,6 +32,7 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
       'decide:commentGuidance',
       'decide:reviewInvite',
       'offline:demand',
+      'report:handling',
       'review',
       'step:trendWatch',
     ])
@@ -39,6 +40,9 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
     declineAll(w)
     w.send('WATCH_TREND', {}, { actor: office })
     w.send('RESOLVE_DEMAND', { resolved: true, explanation: '已解决' }, { actor: unit })
+    // Version 12, 二(三)6: the handling work is reported to 市网信办 before the close.
+    expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(false)
+    w.send('REPORT', { to: ['cac'], summary: '处置工作情况', subject: 'handling' }, { actor: group })
     expect(accepted(w, group, 'REVIEW', { summary: '总结' })).toBe(true)
     expect(w.context().obligations.map((o) => o.status)).not.toContain('owed')
     expect(w.context().obligations.filter((o) => o.status === 'withdrawn')).toEqual([])
@@ -95,5 +99,6 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
       expect(rules).toContain(r)
     expect(rules.has('report:cac')).toBe(up(grade))
     expect(rules.has('opinion:cac')).toBe(up(grade))
+    expect(rules.has('report:handling')).toBe(up(grade))
   })
 })

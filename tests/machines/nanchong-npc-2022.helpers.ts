@@ -114,6 +114,8 @@ export function declineAll(w: Walker) {
 /** After the subsiding: decline what is left to decide, watch the trend, start the review. */
 export function toReview(w: Walker) {
   declineAll(w)
+  if (w.owed().some((o) => o.rule === 'report:handling'))
+    w.send('REPORT', { to: ['cac'], summary: '处置工作情况', subject: 'handling' }, { actor: group })
   w.send('WATCH_TREND', {}, { actor: office })
   w.send('START_REVIEW', {}, { actor: group })
 }

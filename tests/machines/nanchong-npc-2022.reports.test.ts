@@ -17,6 +17,7 @@ import {
   planV8,
   planV9,
   planV10,
+  planV11,
 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0 } from '../helpers/machine.js'
 import {
@@ -259,6 +260,15 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(w.phase()).toBe('review')
     reportGroup(w)
     reportCac(w)
+    expect(w.phase()).toBe('review')
+    // Version 12 (二(三)6): risen to 较大 after the subsiding, the handling work is owed 市网信办 too.
+    expect(
+      w
+        .owed()
+        .filter((o) => o.kind === 'report')
+        .map((o) => o.rule),
+    ).toEqual(['report:handling'])
+    w.send('REPORT', { to: ['cac'], summary: '处置工作情况', subject: 'handling' }, { actor: group })
     expect(w.phase()).toBe('review')
     expect(w.owed().filter((o) => o.kind === 'report')).toEqual([])
   })

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import type { Obligation } from '../../machines/kit/types.js'
-import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { planV11 as plan } from '../../machines/nanchong-npc-2022/index.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, T0 } from '../helpers/machine.js'
 import {
@@ -42,7 +42,7 @@ describe('nanchong-npc-2022 version 11', () => {
 
 describe('nanchong-npc-2022 v11 三(四)1: the category is owed while none is set', () => {
   it('opened without a category: the office or the group owes it; the response does not end before it', () => {
-    const w = toResponse('general', null)
+    const w = toResponse('general', null, plan)
     expect(one(w, 'step:categorize')).toMatchObject({
       status: 'owed',
       owedBy: ['office', 'group'],
@@ -69,25 +69,25 @@ describe('nanchong-npc-2022 v11 三(四)1: the category is owed while none is se
   })
 
   it('the reviewer’s walk (no category, subside, decline, review) does not close without an answer', () => {
-    const w = toResponse('general', null)
+    const w = toResponse('general', null, plan)
     finish(w)
     expect(w.phase()).toBe('response')
     expect(owedRules(w)).toContain('step:categorize')
   })
 
   it('owed from the opening, also before the report; set at the opening, it is never owed', () => {
-    const w = open('large', null)
+    const w = open('large', null, plan)
     expect(one(w, 'step:categorize').status).toBe('owed')
     w.send('SET_CATEGORY', { category: 'rumor' }, { actor: group })
     expect(one(w, 'step:categorize').status).toBe('met')
     expect(one(w, 'answer:refute').status).toBe('owed')
-    const o = open('general', 'demand')
+    const o = open('general', 'demand', plan)
     reportGroup(o)
     expect(of(o, 'step:categorize')).toEqual([])
   })
 
   it('waived by the group (rule 2), the response may end; the waiver is on the record', () => {
-    const w = toResponse('general', null)
+    const w = toResponse('general', null, plan)
     const id = one(w, 'step:categorize').id
     w.send('WAIVE', { obligation: id, reason: '无网民咨询诉求' }, { actor: group })
     expect(one(w, 'step:categorize')).toMatchObject({ status: 'waived', waived: { by: group } })
@@ -124,7 +124,7 @@ describe('nanchong-npc-2022 v11 三(四)4: a tip-off found true keeps its rectif
     const w = tipOffFound(false)
     w.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
     expect(of(w, 'offline:rectify')).toEqual([])
-    const v = toResponse('general', 'tip_off')
+    const v = toResponse('general', 'tip_off', plan)
     v.send('SET_CATEGORY', { category: 'criticism' }, { actor: office })
     expect(one(v, 'offline:investigate').status).toBe('withdrawn')
     expect(of(v, 'offline:accountability')).toEqual([])

@@ -1,0 +1,158 @@
+/**
+ * nanchong-npc-2022 version 12 (a clause review of version 11 found a duty never owed):
+ * 二(三)6 向市网信办及相关部门报告舆情应急处置工作情况 — version 11 cited the clause on 三(二)'s report of the
+ * 舆情, but nothing owed a report of the handling work: the handling could end and the incident close
+ * without it. Version 12 owes it at 较大 and above from the subsiding (处置结束, 三(六)), by the group,
+ * to 市网信办, met by `REPORT { to: ['cac'], subject: 'handling' }` (local policy: 24 hours), waivable
+ * by the group, holding the close (rule 2), withdrawn by a lowering to 一般 only while not yet due
+ * (rule 5), owed again at a later subsiding after a relapse.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Obligation } from '../../machines/kit/types.js'
+import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { refusalDetail } from '../../src/engine/obligations.js'
+import { addMinutes, T0, type Walker } from '../helpers/machine.js'
+import {
+  accepted,
+  declineAll,
+  group,
+  monitor,
+  of,
+  office,
+  one,
+  owedRules,
+  publish,
+  toResponse,
+} from './nanchong-npc-2022.helpers.js'
+
+const HANDLING = { to: ['cac'], summary: '处置工作情况', subject: 'handling' }
+const H = 'report:handling'
+
+/** From the response: the reply, subside (at `when`), decline what is left, watch, start the review. */
+function subsided(grade: 'general' | 'large' | 'major' | 'critical', when?: string): Walker {
+  const w = toResponse(grade, 'inquiry', plan)
+  publish(w, 'REPLY')
+  w.send('SUBSIDE', {}, { actor: office, ...(when ? { at: when } : {}) })
+  expect(w.phase()).toBe('disposal')
+  declineAll(w)
+  w.send('WATCH_TREND', {}, { actor: office })
+  return w
+}
+const review = (w: Walker) => accepted(w, group, 'REVIEW', { summary: '总结' })
+
+describe('nanchong-npc-2022 version 12', () => {
+  it('is the current version, migrating from 11', () => {
+    expect(plan.version).toBe(12)
+    expect(plan.migratesFrom?.from).toBe(11)
+  })
+})
+
+describe('nanchong-npc-2022 v12 二(三)6: the report of the handling work to 市网信办', () => {
+  it('较大: owed by the group from the subsiding, 24 h; the close is refused until it is sent', () => {
+    const at = addMinutes(T0, 300)
+    const w = subsided('large', at)
+    expect(one(w, H)).toMatchObject({
+      kind: 'report',
+      status: 'owed',
+      owedBy: ['group'],
+      recipient: { code: 'cac', label: '市网信办' },
+      clause: '二(三)6、三(六)',
+      startedAt: at,
+      dueAt: addMinutes(at, 24 * 60),
+      breachedAt: null,
+      discharge: { type: 'REPORT', fields: { to: ['cac'], subject: 'handling' } },
+    })
+    expect(one(w, H).policy).toContain('本地政策')
+    w.send('START_REVIEW', {}, { actor: group })
+    // Rule 2: the close (REVIEW) is refused (409) naming the handling report.
+    const close = { type: 'REVIEW', summary: '总结', at: addMinutes(T0, 10_000), actor: group }
+    const refused = refusalDetail(plan, w.actor.getSnapshot(), close)
+    expect((refused.owed as Obligation[] | undefined)?.map((o) => o.id)).toEqual([`${H}#1`])
+    expect(review(w)).toBe(false)
+    // A report of the 舆情 to 市网信办 is not the report of the handling work.
+    w.send('REPORT', { to: ['cac'], summary: '续报舆情' }, { actor: group })
+    expect(one(w, H).status).toBe('owed')
+    // The monitor may not send it (逐级: only the group reports to 市网信办).
+    expect(accepted(w, monitor, 'REPORT', HANDLING)).toBe(false)
+    expect(accepted(w, group, 'REPORT', HANDLING)).toBe(true)
+    expect(one(w, H).status).toBe('met')
+    expect(review(w)).toBe(true)
+    expect(w.phase()).toBe('closed')
+  })
+
+  it('at every grade from 较大 up; 一般 owes none (三(二): 一般 is not reported to 市网信办)', () => {
+    for (const g of ['major', 'critical'] as const) expect(one(subsided(g), H).status).toBe('owed')
+    const w = subsided('general')
+    expect(of(w, H)).toEqual([])
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(review(w)).toBe(true)
+  })
+
+  it('not owed before the subsiding; a handling report sent before it does not meet it', () => {
+    const w = toResponse('large', 'inquiry', plan)
+    expect(of(w, H)).toEqual([])
+    expect(accepted(w, group, 'REPORT', HANDLING)).toBe(true)
+    publish(w, 'REPLY')
+    w.send('SUBSIDE', {}, { actor: office })
+    expect(one(w, H).status).toBe('owed')
+  })
+
+  it('waived by the group (rule 2): the review closes; the waiver is on the record', () => {
+    const w = subsided('large')
+    w.send('WAIVE', { obligation: `${H}#1`, reason: '已当面汇报' }, { actor: group })
+    expect(one(w, H)).toMatchObject({ status: 'waived', waived: { by: group, reason: '已当面汇报' } })
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(review(w)).toBe(true)
+  })
+
+  it('breached at its due time, it stays breached: sent later it is late', () => {
+    const w = subsided('large')
+    w.fire(H)
+    expect(one(w, H).breachedAt).toBe(one(w, H).dueAt)
+    w.send('REPORT', HANDLING, { actor: group, at: addMinutes(T0, 5000) })
+    expect(one(w, H).status).toBe('late')
+  })
+
+  it('rule 5: lowered to 一般 while not yet due, withdrawn; once breached, a lowering leaves it owed', () => {
+    const w = subsided('large')
+    w.send('SET_SEVERITY', { severity: 'general', reason: '研判降级' }, { actor: group })
+    expect(one(w, H)).toMatchObject({ status: 'withdrawn', withdrawn: { by: group } })
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(review(w)).toBe(true)
+    const b = subsided('major')
+    b.fire(H)
+    b.send(
+      'SET_SEVERITY',
+      { severity: 'general', reason: '研判降级' },
+      { actor: group, at: addMinutes(T0, 5000) },
+    )
+    expect(one(b, H).status).toBe('owed')
+    expect(one(b, H).breachedAt).not.toBeNull()
+    // 较大 → 重大 keeps it owed (still 较大 and above).
+    const k = subsided('large')
+    k.send('SET_SEVERITY', { severity: 'major', reason: '研判升级' }, { actor: group })
+    expect(one(k, H).status).toBe('owed')
+  })
+
+  it('a rise to 较大 after a 一般 incident subsided owes it from the rise (rule 4)', () => {
+    const w = subsided('general')
+    const at = addMinutes(T0, 900)
+    w.send('SET_SEVERITY', { severity: 'large', reason: '研判升级' }, { actor: group, at })
+    expect(one(w, H)).toMatchObject({ status: 'owed', startedAt: at, dueAt: addMinutes(at, 24 * 60) })
+  })
+
+  it('a relapse: the handling since is reported again at the next subsiding; one owed at a time', () => {
+    const w = subsided('large')
+    w.send('REPORT', HANDLING, { actor: group })
+    expect(one(w, H).status).toBe('met')
+    w.send('RELAPSE', { reason: '舆情反复' }, { actor: office })
+    expect(w.phase()).toBe('response')
+    w.send('SUBSIDE', {}, { actor: office })
+    expect(of(w, H).map((o) => o.status)).toEqual(['met', 'owed'])
+    // Owed when it relapses again: the one owed covers the next subsiding too.
+    w.send('RELAPSE', { reason: '再次反复' }, { actor: office })
+    w.send('SUBSIDE', {}, { actor: office })
+    expect(of(w, H).map((o) => o.status)).toEqual(['met', 'owed'])
+    expect(owedRules(w)).toContain(H)
+  })
+})
