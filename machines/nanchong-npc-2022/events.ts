@@ -76,13 +76,10 @@ export const eventsV4: EventSpec[] = [
   ),
 ]
 
-/** 二(三)6: what a report carries — the 舆情 (三(二), absent) or the handling work (version 12). */
-export const REPORT_SUBJECTS = ['incident', 'handling'] as const
-
 /**
  * Version 12: a report names its subject (二(三)6 向市网信办…报告舆情应急处置工作情况): `handling` is the
- * group's report of the handling work to 市网信办, owed from the subsiding (`report:handling`); absent
- * or `incident`, the report of the 舆情 (三(二)), as before. Version 4's events otherwise.
+ * group's report of the handling work to 市网信办, owed from the subsiding (`report:handling`); absent,
+ * the report of the 舆情 (三(二)), as before. Version 4's events otherwise.
  */
 export const eventsV12: EventSpec[] = eventsV4.map((e) =>
   e.type === 'REPORT'
@@ -94,10 +91,10 @@ export const eventsV12: EventSpec[] = eventsV4.map((e) =>
         ),
         schema: e.schema.extend({
           subject: z
-            .enum(REPORT_SUBJECTS)
+            .literal('handling')
             .optional()
             .describe(
-              '报送内容（incident=舆情事实，默认；handling=舆情应急处置工作情况，二(三)6，小组报送市网信办）',
+              '报送内容：handling=舆情应急处置工作情况（二(三)6，小组只报送市网信办）；不填为舆情事实（三(二)）',
             ),
         }),
       }

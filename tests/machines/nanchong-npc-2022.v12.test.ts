@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
 import { plan } from '../../machines/nanchong-npc-2022/index.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
-import { addMinutes, T0, type Walker } from '../helpers/machine.js'
+import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
   declineAll,
@@ -22,6 +22,8 @@ import {
   one,
   owedRules,
   publish,
+  reportCac,
+  reportGroup,
   toResponse,
 } from './nanchong-npc-2022.helpers.js'
 
@@ -72,8 +74,10 @@ describe('nanchong-npc-2022 v12 二(三)6: the report of the handling work to �
     // A report of the 舆情 to 市网信办 is not the report of the handling work.
     w.send('REPORT', { to: ['cac'], summary: '续报舆情' }, { actor: group })
     expect(one(w, H).status).toBe('owed')
-    // The monitor may not send it (逐级: only the group reports to 市网信办).
+    // The monitor may not send it (逐级: only the group reports to 市网信办), nor to the group.
     expect(accepted(w, monitor, 'REPORT', HANDLING)).toBe(false)
+    expect(accepted(w, monitor, 'REPORT', { ...HANDLING, to: ['group'] })).toBe(false)
+    expect(accepted(w, monitor, 'REPORT', { ...HANDLING, to: ['group', 'cac'] })).toBe(false)
     expect(accepted(w, group, 'REPORT', HANDLING)).toBe(true)
     expect(one(w, H).status).toBe('met')
     expect(review(w)).toBe(true)
@@ -154,5 +158,33 @@ describe('nanchong-npc-2022 v12 二(三)6: the report of the handling work to �
     w.send('SUBSIDE', {}, { actor: office })
     expect(of(w, H).map((o) => o.status)).toEqual(['met', 'owed'])
     expect(owedRules(w)).toContain(H)
+  })
+})
+
+describe('nanchong-npc-2022 v12: a state the bounded graph search leaves (known-gaps.ts perturbed)', () => {
+  it('opened unclassified, 恶意炒作, the report to the group breached, graded 较大: it still closes', () => {
+    const w = startIncident(plan, { category: null }, office)
+    w.send('SET_CATEGORY', { category: 'malicious' }, { actor: office })
+    w.fire('report:group')
+    w.send('ESCALATE', { to: ['小组'] }, { actor: office })
+    w.send('CLASSIFY', { severity: 'large' }, { actor: monitor })
+    reportGroup(w)
+    reportCac(w)
+    w.send('CONVENE', {}, { actor: group })
+    w.send('HEAR_CAC_OPINION', { opinion: '意见' }, { actor: office })
+    w.send('DECIDE_MEASURES', { measures: '措施' }, { actor: group })
+    w.send('START_RESPONSE', {}, { actor: group })
+    expect(publish(w, 'REFUTE')).toBe(true)
+    w.send('REFER_TO_POLICE', { grounds: '恶意炒作' }, { actor: group })
+    declineAll(w)
+    w.send('SUBSIDE', {}, { actor: office })
+    declineAll(w)
+    expect(owedRules(w)).toContain(H)
+    w.send('REPORT', HANDLING, { actor: group })
+    w.send('WATCH_TREND', {}, { actor: office })
+    w.send('START_REVIEW', {}, { actor: group })
+    expect(owedRules(w)).toEqual(['review'])
+    expect(review(w)).toBe(true)
+    expect(w.phase()).toBe('closed')
   })
 })

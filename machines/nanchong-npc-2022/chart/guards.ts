@@ -42,6 +42,8 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
     mayReport: ({ context, event }: Args) => {
       const to = list(event, 'to')
+      // Version 12, 二(三)6: the report of the handling work is the group's to 市网信办 alone.
+      if (version >= 12 && event.subject === 'handling' && (to.length !== 1 || to[0] !== 'cac')) return false
       // Version 4: the group does not report to itself, nor count a report it sends (逐级).
       const below = version >= 4 ? ROLES.reportFromBelow : ROLES.reportToGroup
       if (to.includes('group') && !roleIn(event, below)) return false

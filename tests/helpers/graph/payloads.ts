@@ -179,6 +179,14 @@ export function payloadVariants(
       if (spec.schema.safeParse(p).success && !variants.some((x) => JSON.stringify(x) === JSON.stringify(p)))
         variants.push(p)
     }
+  // A discharge that names several fields at once (nanchong-npc-2022 12's report of the handling
+  // work: `to: ['cac']` and `subject: 'handling'`) is one more variant: one field at a time misses it.
+  for (const r of plan.obligations) {
+    if (r.discharge.type !== spec.type || Object.keys(r.discharge.fields).length < 2) continue
+    const p = { ...base, ...r.discharge.fields }
+    if (spec.schema.safeParse(p).success && !variants.some((x) => JSON.stringify(x) === JSON.stringify(p)))
+      variants.push(p)
+  }
   if (!spec.schema.safeParse(base).success)
     throw new Error(
       `${plan.id} ${spec.type}: no valid sample payload could be built from its schema (${JSON.stringify(base)}); feed one by hand in tests/helpers/graph/payloads.ts`,
