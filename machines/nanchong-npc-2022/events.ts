@@ -79,27 +79,29 @@ export const eventsV4: EventSpec[] = [
 /**
  * Version 12: a report names its subject (二(三)6 向市网信办…报告舆情应急处置工作情况): `handling` is the
  * group's report of the handling work to 市网信办, owed from the subsiding (`report:handling`); absent,
- * the report of the 舆情 (三(二)), as before. Version 4's events otherwise.
+ * the report of the 舆情 (三(二)), as before. Version 11's events (`base`: version 4's, with the
+ * categories of version 7 on) otherwise.
  */
-export const eventsV12: EventSpec[] = eventsV4.map((e) =>
-  e.type === 'REPORT'
-    ? {
-        ...e,
-        meta: clause(
-          '三(二)、二(三)6',
-          '报告应急管理小组；小组逐级报送市网信办，处置结束后报告处置工作情况（监控员不得直接报送市网信办）',
-        ),
-        schema: e.schema.extend({
-          subject: z
-            .literal('handling')
-            .optional()
-            .describe(
-              '报送内容：handling=舆情应急处置工作情况（二(三)6，小组只报送市网信办）；不填为舆情事实（三(二)）',
-            ),
-        }),
-      }
-    : e,
-)
+export const eventsV12 = (base: readonly EventSpec[]): EventSpec[] =>
+  base.map((e) =>
+    e.type === 'REPORT'
+      ? {
+          ...e,
+          meta: clause(
+            '三(二)、二(三)6',
+            '报告应急管理小组；小组逐级报送市网信办，处置结束后报告处置工作情况（监控员不得直接报送市网信办）',
+          ),
+          schema: e.schema.extend({
+            subject: z
+              .literal('handling')
+              .optional()
+              .describe(
+                '报送内容：handling=舆情应急处置工作情况（二(三)6，小组只报送市网信办）；不填为舆情事实（三(二)）',
+              ),
+          }),
+        }
+      : e,
+  )
 
 function specificEvents(): EventSpec[] {
   return [

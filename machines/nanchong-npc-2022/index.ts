@@ -248,7 +248,7 @@ export const plan: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: [...obligationsV12, escalation],
-  events: eventsV12,
+  events: eventsV12(planV11.events),
   machine,
   migratesFrom: { from: 11, context: (old, m) => contextFromV11(obligationsV12, old, m) },
 }

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
-import { plan } from '../../machines/nanchong-npc-2022/index.js'
+import { plan, planV11 } from '../../machines/nanchong-npc-2022/index.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
@@ -46,6 +46,15 @@ describe('nanchong-npc-2022 version 12', () => {
   it('is the current version, migrating from 11', () => {
     expect(plan.version).toBe(12)
     expect(plan.migratesFrom?.from).toBe(11)
+  })
+
+  it('accepts version 11’s events (its categories too); REPORT alone gains `subject`', () => {
+    expect(plan.events.map((e) => e.type)).toEqual(planV11.events.map((e) => e.type))
+    for (const e of planV11.events)
+      if (e.type !== 'REPORT') expect(plan.events.find((x) => x.type === e.type)).toBe(e)
+    const report = plan.events.find((e) => e.type === 'REPORT')!
+    expect(report.schema.safeParse({ to: ['cac'], summary: 's', subject: 'handling' }).success).toBe(true)
+    expect(report.schema.safeParse({ to: ['cac'], summary: 's', subject: 'incident' }).success).toBe(false)
   })
 })
 
