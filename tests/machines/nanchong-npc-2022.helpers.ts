@@ -111,7 +111,10 @@ export function declineAll(w: Walker) {
   for (const o of w.owed().filter((x) => x.kind === 'decision'))
     w.send('DECIDE', { decision: o.rule, answer: 'no', reason: '无需' }, { actor: group })
 }
-/** After the subsiding: decline what is left to decide, watch the trend, start the review. */
+/**
+ * After the subsiding: decline what is left to decide, report the handling work to 市网信办 where it is
+ * owed (version 12, 二(三)6), watch the trend, start the review.
+ */
 export function toReview(w: Walker) {
   declineAll(w)
   if (w.owed().some((o) => o.rule === 'report:handling'))

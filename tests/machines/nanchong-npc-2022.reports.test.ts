@@ -17,7 +17,6 @@ import {
   planV8,
   planV9,
   planV10,
-  planV11,
 } from '../../machines/nanchong-npc-2022/index.js'
 import { addMinutes, startIncident, T0 } from '../helpers/machine.js'
 import {
@@ -221,6 +220,9 @@ describe('nanchong-npc-2022 三(二): reports, one recipient one obligation', ()
     expect(v11?.version).toBe(11)
     // 10 → 11 appends the category and the duties of a tip-off found true (migration-v11.ts).
     expect(v11?.migratesFrom).toEqual({ from: 10, context: expect.any(Function) })
+    const v12 = getPlan('nanchong-npc-2022', 12)
+    // 11 → 12 appends the report of the handling work to 市网信办 (二(三)6, migration-v12.ts).
+    expect(v12?.migratesFrom).toEqual({ from: 11, context: expect.any(Function) })
     // `plan`, which the tests here run on, is the registry's current version.
     expect(plan.version).toBe(getPlan('nanchong-npc-2022')?.version)
   })
