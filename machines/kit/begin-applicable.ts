@@ -3,7 +3,8 @@
  * each rule the grade and category admit begins an instance when it has none live, or when
  * the event gives it a reason to begin again (a rise, a first grading, one of its events, a
  * changed category, a watched fact turned, a yes, a breach, a lowering after its prior) —
- * judged by rule 6 as it begins, or waiting for its condition (the ledger mark's `pending`).
+ * judged by rule 6 as it begins, or waiting for its condition (the ledger mark's `pending`);
+ * begun by a rise, it may keep a due time its own ower's lowering withdrew (revive-withdrawn.ts).
  * Pure.
  */
 import type { Change } from './approval-sync.js'
@@ -14,6 +15,7 @@ import { NOT_ACTS } from './not-acts.js'
 import type { Obligation } from './obligation-types.js'
 import type { LedgerOptions } from './options.js'
 import { stepSinceSettled } from './raise-told.js'
+import { revived } from './revive-withdrawn.js'
 import type { RuleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
 
@@ -123,6 +125,8 @@ export function beginApplicable(
         recategorised,
         ...(key === undefined ? {} : { key }),
       })
+      // `again.revivesWithdrawn`: begun by a rise, it keeps the due time its own ower's lowering withdrew.
+      if (entry.revives && change === 'raise') o = revived(next, rule, o, event.at)
       // `again.told`: what a rise (not an event, not a yes) began is met by its step taken at this grade before.
       const told =
         entry.told && again && (owedAgain || risen || graded) && !evented && !yes

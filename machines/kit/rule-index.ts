@@ -45,6 +45,8 @@ export interface RuleEntry {
   breached: readonly string[]
   /** A lowering begins it again once settled before its `prior.after` event (`again.lowered`). */
   lowered: boolean
+  /** A rise's new instance keeps the due time of one its own ower withdrew by lowering (`again.revivesWithdrawn`). */
+  revives: boolean
   /** Its condition (`when`), or null when it has none. */
   when: Test | null
 }
@@ -120,6 +122,7 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     firstGrading: rule.again?.firstGrading ?? [],
     breached: rule.again?.breached === true ? breachedIn(rule.when) : [],
     lowered: rule.again?.lowered === 'settledBeforePrior',
+    revives: rule.again?.revivesWithdrawn === 'byOwer',
     when: rule.when === undefined ? null : testOf(rule.when),
   }))
   const byGrade = new Map<Severity, Map<Category, readonly RuleEntry[]>>()

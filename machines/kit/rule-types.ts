@@ -167,6 +167,16 @@ export interface ObligationRule {
      * Absent: a lowering begins no rule that has an instance not withdrawn.
      */
     lowered?: 'settledBeforePrior'
+    /**
+     * Opt-in (kit/revive-withdrawn.ts): an instance a rise begins (again, or anew after the one
+     * before was withdrawn) keeps the `dueAt`, `countsFrom` and `certain` of the latest instance of
+     * the rule (same draft, same key) when a lowering made by a role among that instance's `owedBy`
+     * withdrew it and its due time is still ahead at the rise; its `policy` says so (rule 4 with
+     * rule 5: lowering and raising again buys no new window). At or past that due time, or withdrawn
+     * by anyone else's lowering (the group correcting the grade) or by anything else, the rise
+     * begins it as without the option. Absent: every rise counts a new window.
+     */
+    revivesWithdrawn?: 'byOwer'
   }
   /**
    * Rule 6: an earlier matching step counts when it begins — `any` (default), only a

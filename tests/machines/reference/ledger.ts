@@ -3,7 +3,7 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; again.lowered; the kit options categoryChange, orderedDuties,
+ * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; again.lowered; again.revivesWithdrawn; the kit options categoryChange, orderedDuties,
  * lowerAtDue, raiseTold (both values), againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
@@ -390,12 +390,13 @@ function beginApplicable(
     const values = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string')
     const keys = values.length > 0 ? [...new Set(values)] : [undefined]
     for (const key of keys) {
-      const o = begin(next, rule, event.at, event.quotes, {
+      const begun = begin(next, rule, event.at, event.quotes, {
         fromEvent: change === 'raise' || again,
         repeat: others,
         recategorised,
         ...(key === undefined ? {} : { key }),
       })
+      const o = change === 'raise' ? keptDue(next, rule, begun, event.at) : begun
       // again.told: an instance a rise began (not an event of the rule's, not a yes) is met by
       // the earliest step that discharges it taken while the incident had the grade it has now.
       const byEvent = has && !repeatOfLast && (rule.again?.events ?? []).includes(event.type)
@@ -609,4 +610,44 @@ function beginEscalations(spec: LedgerSpec, ctx: IncidentContext, at: string): I
     next = { ...next, obligations: [...next.obligations, o] }
   }
   return next
+}
+
+/**
+ * again.revivesWithdrawn 'byOwer': an instance a rise began, owed with a due time, keeps the due
+ * time (and what it counts from) of the rule's latest earlier instance for the same draft and key
+ * when that one was withdrawn by a lowering (a change of grade downwards logged at the withdrawal's
+ * instant, by the one who withdrew it) made by one of the roles that owed it, and its due time is
+ * after the rise; the policy says so.
+ */
+function keptDue(ctx: IncidentContext, rule: ObligationRule, o: Obligation, at: string): Obligation {
+  if (rule.again?.revivesWithdrawn !== 'byOwer' || o.status !== 'owed' || o.dueAt === null) return o
+  const key = rule.keyedBy?.as
+  const earlier = ctx.obligations.filter(
+    (p) =>
+      p.rule === o.rule &&
+      p.draftId === o.draftId &&
+      (key === undefined || p.discharge.fields[key] === o.discharge.fields[key]),
+  )
+  const p = earlier.at(-1)
+  if (p === undefined || p.status !== 'withdrawn' || p.withdrawn === null || p.dueAt === null) return o
+  if (ms(p.dueAt) <= ms(at)) return o
+  const by = p.withdrawn.by
+  const lowered = ctx.severityLog.some(
+    (c) =>
+      ms(c.at) === ms(p.withdrawn?.at ?? '') &&
+      c.from !== null &&
+      isAbove(c.from, c.to) &&
+      c.by.name === by.name &&
+      c.by.role === by.role &&
+      (p.owedBy as string[]).includes(by.role),
+  )
+  if (!lowered) return o
+  const sentence = '同一应报者降级后再次升级，沿用被撤回报告的时限（OBLIGATIONS.md 第4、5条）'
+  return {
+    ...o,
+    dueAt: p.dueAt,
+    countsFrom: p.countsFrom,
+    certain: p.certain,
+    policy: o.policy === null ? sentence : `${o.policy}；${sentence}`,
+  }
 }
