@@ -101,6 +101,7 @@ import {
   obligationsV8,
   obligationsV9,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -267,11 +268,15 @@ export const planV11: PlanDefinition = {
  * 6, done before owed; machine.ts `openingSource`): RECORD_SOURCE is not asked again. An incident of
  * version 11 moves to it in the state it is in (every state of 11 is one of 12; nothing owed changes):
  * one still capturing now accepts CLASSIFY too; a source given at its opening is not in its context,
- * so it is still asked for.
+ * so it is still asked for. Its rules (rules/version12.ts `obligationsV12`, OBLIGATIONS.md rules 4
+ * and 5): a report a rise begins keeps the due time of the instance its own ower's lowering withdrew,
+ * while that is still ahead (lowering and raising again buys no new window); a migrated incident's
+ * withdrawn reports are read the same way at its next rise.
  */
 export const plan: PlanDefinition = {
   ...planV11,
   version: 12,
+  obligations: obligationsV12,
   machine,
   migratesFrom: { from: 11 },
 }

@@ -41,6 +41,7 @@ import {
   obligationsV8,
   obligationsV9,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
 } from './rules.js'
 
@@ -58,9 +59,10 @@ import {
  * and three more (`OPTIONS_V8`), its own rules (`obligationsV8`). Version 9 has version 8's
  * options and its own rules (`obligationsV9`); version 10 has version 9's rules and one option
  * changed (`OPTIONS_V10`); version 11 has version 10's options, its own rules (`obligationsV11`) and
- * SET_CATEGORY citing 五(三)1; version 12 has version 11's rules and options, its own discovery
- * (chart/discovery.ts: classified or the source recorded first, in either order) and reads the
- * opening's source (`openingSource`).
+ * SET_CATEGORY citing 五(三)1; version 12 has version 11's options, its own rules (`obligationsV12`:
+ * a rise keeps the due time its ower's lowering withdrew), its own discovery (chart/discovery.ts:
+ * classified or the source recorded first, in either order) and reads the opening's source
+ * (`openingSource`).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
@@ -195,8 +197,8 @@ function openingSource(ctx: IncidentContext, input: IncidentInput): IncidentCont
 const given = (s: OpeningSource | null | undefined) =>
   s != null && [s.url, s.platform].some((x) => typeof x === 'string' && x.trim() !== '')
 
-export const machine = chart(obligationsV11, 12)
-/** Version 11's chart (the same rules and options as 12; the source recorded before classifying), for the incidents opened on it. */
+export const machine = chart(obligationsV12, 12)
+/** Version 11's chart (the same options as 12, its own rules; the source recorded before classifying), for the incidents opened on it. */
 export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart (the same states and options as 11, version 9's rules), for the incidents opened on it. */
 export const machineV10 = chart(obligationsV9, 10)

@@ -20,6 +20,7 @@
  *   migration-v10.ts the context of a version 9 incident as version 10 reads it (the spread's report)
  *   version11.ts    what version 11 changes of version 9's list (the report to the group after a lowering)
  *   migration-v11.ts the context of a version 10 incident as version 11 reads it (what a lowering withdrew)
+ *   version12.ts    what version 12 changes of version 11's list (a rise keeps the due time its ower's lowering withdrew)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { APPROVAL_POLICY_V9, approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
@@ -40,6 +41,7 @@ export {
 export { common, commonV11, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
 export { obligationsV9 } from './rules/version9.js'
 export { obligationsV11 } from './rules/version11.js'
+export { obligationsV12 } from './rules/version12.js'
 export {
   obligations,
   obligationsV2,

@@ -8,14 +8,21 @@
  *   CLASSIFY 409 until then).
  * - A source given at the opening (API.md's `source: { url, platform }`) is the source recorded, at the
  *   opening (OBLIGATIONS.md rule 6, done before owed): RECORD_SOURCE is not asked again.
- * Version 11 keeps its discovery (frozen).
+ * - OBLIGATIONS.md rule 4 ("a rise 25 minutes into a 30-minute window does not buy 30 more minutes")
+ *   with rule 5: a report a rise begins keeps the due time of the instance its own ower's lowering
+ *   withdrew, while that is still ahead (kit `again.revivesWithdrawn: 'byOwer'`). Version 11 counted a
+ *   new window: the office, owing the 续报 and the reports to the city offices, could lower the grade
+ *   and raise it again for 30 more minutes (2 more hours).
+ * Version 11 keeps its discovery and its rules (frozen).
  */
 import { describe, expect, it } from 'vitest'
 import { plan } from '../../machines/hrss-city/index.js'
 import { getPlan } from '../../machines/index.js'
+import { REVIVED_POLICY } from '../../machines/kit/revive-withdrawn.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
+import type { Actor } from '../../machines/vocabulary.js'
 import { startIncident, type Walker } from '../helpers/machine.js'
-import { day, M, O } from './hrss-city.helpers.js'
+import { day, G, M, O, opened } from './hrss-city.helpers.js'
 
 const discovery = (w: Walker) => (w.value() as { phase: { discovery?: string } }).phase.discovery
 const classify = (w: Walker, at = day('09:02')) =>
@@ -125,5 +132,82 @@ describe('hrss-city v12: versions', () => {
     // `plan`, which the tests here run on, is the registry's current version.
     expect(plan.version).toBe(getPlan('hrss-city')?.version)
     expect(plan.version).toBeGreaterThanOrEqual(12)
+  })
+})
+
+/** 一般, the group told (首报); raised to 重大 by the office at 09:10: the 续报 due 09:40, the city offices' reports 11:10. */
+function risenByOffice(p: PlanDefinition = plan) {
+  const w = opened(p, 'general')
+  setGrade(w, 'major', '09:10', O)
+  return w
+}
+const setGrade = (w: Walker, severity: string, hhmm: string, by: Actor) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: by, at: day(hhmm) })
+const latestOf = (w: Walker, rule: string) => w.context().obligations.findLast((o) => o.rule === rule)
+const due = (w: Walker, rule: string) => {
+  const o = latestOf(w, rule)
+  return { status: o?.status, startedAt: o?.startedAt, dueAt: o?.dueAt, countsFrom: o?.countsFrom }
+}
+
+describe('hrss-city v12: lowering and raising again buys no new window (rules 4 and 5)', () => {
+  it('the office lowers and raises again within the window: the 续报 and the city reports keep their due times', () => {
+    const w = risenByOffice()
+    expect(due(w, 'report:group')).toMatchObject({ status: 'owed', dueAt: day('09:40') })
+    setGrade(w, 'general', '09:20', O)
+    expect(latestOf(w, 'report:group')?.status).toBe('withdrawn')
+    expect(latestOf(w, 'report:cityCac')?.status).toBe('withdrawn')
+    setGrade(w, 'major', '09:35', O)
+    expect(due(w, 'report:group')).toEqual({
+      status: 'owed',
+      startedAt: day('09:35'),
+      dueAt: day('09:40'),
+      countsFrom: day('09:10'),
+    })
+    expect(latestOf(w, 'report:group')?.policy).toContain(REVIVED_POLICY)
+    for (const r of ['report:cityPartyOffice', 'report:cityGovOffice', 'report:cityCac'])
+      expect(due(w, r)).toEqual({
+        status: 'owed',
+        startedAt: day('09:35'),
+        dueAt: day('11:10'),
+        countsFrom: day('09:10'),
+      })
+    // 四(二)'s report to 市政府分管领导 is the group's: the office's lowering is not its ower's, a new window.
+    expect(due(w, 'report:cityLeader')).toMatchObject({ status: 'owed', dueAt: day('11:35') })
+  })
+
+  it('raised again after the window: a new window from the rise (the lowering breached nothing)', () => {
+    const w = risenByOffice()
+    setGrade(w, 'general', '09:20', O)
+    setGrade(w, 'major', '09:50', O)
+    expect(due(w, 'report:group')).toEqual({
+      status: 'owed',
+      startedAt: day('09:50'),
+      dueAt: day('10:20'),
+      countsFrom: day('09:50'),
+    })
+    expect(latestOf(w, 'report:group')?.policy).not.toContain(REVIVED_POLICY)
+    expect(w.context().obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+    // The city offices' 2 hours are not spent yet: kept.
+    expect(due(w, 'report:cityCac')).toMatchObject({ dueAt: day('11:10') })
+  })
+
+  it('the group lowers (it does not owe the 续报), the office raises: a new window', () => {
+    const w = risenByOffice()
+    setGrade(w, 'general', '09:20', G)
+    setGrade(w, 'major', '09:35', O)
+    expect(due(w, 'report:group')).toEqual({
+      status: 'owed',
+      startedAt: day('09:35'),
+      dueAt: day('10:05'),
+      countsFrom: day('09:35'),
+    })
+  })
+
+  it('version 11 counted a new window after the office lowered and raised again', () => {
+    const v11 = getPlan('hrss-city', 11) as PlanDefinition
+    const w = risenByOffice(v11)
+    setGrade(w, 'general', '09:20', O)
+    setGrade(w, 'major', '09:35', O)
+    expect(due(w, 'report:group')).toMatchObject({ dueAt: day('10:05') })
   })
 })

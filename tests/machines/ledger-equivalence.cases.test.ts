@@ -4,6 +4,8 @@
  * ledgers must give the same context, item for item (reference/compare.ts).
  */
 import { describe, expect, it } from 'vitest'
+import { getPlan } from '../../machines/index.js'
+import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV10 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident } from '../helpers/machine.js'
 import { act, grade, P, plan } from '../helpers/nanning.js'
@@ -33,4 +35,25 @@ describe('the ledger as it was, fixed cases', () => {
       expect(failures).toEqual([])
     },
   )
+
+  // again.revivesWithdrawn (hrss-city 12): the office lowers and raises again, within and past the window.
+  it.each([35, 50])('hrss-city v12: the office lowers at 09:20 and raises again at 09:%i', (minute) => {
+    const p = getPlan('hrss-city', 12) as PlanDefinition
+    const failures: string[] = []
+    const { machine } = checked(p, failures)
+    const office = { name: '李办公室', role: 'office' as const }
+    const at = (m: number) => `2026-10-09T09:${String(m).padStart(2, '0')}:00.000Z`
+    const w = startIncident({ ...p, machine }, { severity: 'general', severityReason: '研判' }, office)
+    w.send('REPORT', { to: ['group'], summary: '首报' }, { actor: office, at: at(5) })
+    for (const [severity, m] of [
+      ['major', 10],
+      ['general', 20],
+      ['major', minute],
+    ] as const)
+      w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: office, at: at(m) })
+    expect(w.context().obligations.findLast((o) => o.rule === 'report:group')?.dueAt).toBe(
+      minute < 40 ? at(40) : '2026-10-09T10:20:00.000Z',
+    )
+    expect(failures).toEqual([])
+  })
 })
