@@ -41,6 +41,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         ...(r.again.firstGrading === undefined ? {} : { firstGrading: [...r.again.firstGrading] }),
         // Only where a lowering owes it again once settled before its `prior.after` event (kit `again.lowered`).
         ...(r.again.lowered === undefined ? {} : { lowered: r.again.lowered }),
+        // Only where a rise keeps the due time its ower's lowering withdrew (kit `again.revivesWithdrawn`).
+        ...(r.again.revivesWithdrawn === undefined ? {} : { revivesWithdrawn: r.again.revivesWithdrawn }),
         // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').
         ...(r.again.categoryChanged === undefined ? {} : { categoryChanged: r.again.categoryChanged }),
         // Only where a fact turning true owes it anew (kit `again.factsTurned`).

@@ -157,6 +157,27 @@ describe('GET /plans/:planId', () => {
     expect(await reports(11)).toEqual([])
   })
 
+  it('declares again.revivesWithdrawn on hrss-city version 12’s reports a rise begins with a due time, not on version 11’s', async () => {
+    const revived = async (version: number) => {
+      const res = await t.request('GET', `/plans/hrss-city?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      return (res.body.obligations as { id: string; again: Record<string, unknown> | null }[])
+        .filter((r) => r.again !== null && 'revivesWithdrawn' in r.again)
+        .map((r) => [r.id, r.again?.revivesWithdrawn])
+    }
+    expect(await revived(12)).toEqual(
+      [
+        'report:group',
+        'report:cityPartyOffice',
+        'report:cityGovOffice',
+        'report:cityCac',
+        'report:cityLeader',
+        'report:filing',
+      ].map((id) => [id, 'byOwer']),
+    )
+    expect(await revived(11)).toEqual([])
+  })
+
   it('serves neixiang-2017 version 3 (the stance names an approved draft) and version 2 (free text) for its incidents', async () => {
     const stance = async (version: number) => {
       const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })

@@ -153,6 +153,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again at a lowering when its latest instance was settled (met or waived) before the event its `prior.after` names (a relapse): what settled it no longer counts. Absent: a lowering begins it again never',
             }),
+            revivesWithdrawn: z.literal('byOwer').optional().openapi({
+              description:
+                "An instance a rise begins keeps the due time (and what it counts from) of its latest instance when a lowering made by one of that instance's owers withdrew it and the due time is still ahead at the rise (lowering and raising again buys no new window, OBLIGATIONS.md rules 4 and 5); its policy says so. Absent, past that due time, or lowered by a role that does not owe it: a rise counts a new window",
+            }),
             toldSameGrade: z.boolean().openapi({
               description:
                 'An instance a rise begins is met at once when its discharge was already taken at the grade the incident now has (risen, lowered and risen again to a grade reported: no second report to a recipient told of it)',
