@@ -242,7 +242,9 @@ export const planV11: PlanDefinition = {
  * 结束; `report:handling`, local policy: 24 hours, again after a relapse's subsiding, withdrawn by a
  * lowering to 一般 not yet due), met by `REPORT { to: ['cac'], subject: 'handling' }`, holding the
  * close (rule 2). The migration from 11 appends it, owed from the migration with its note, for an
- * open incident that subsided at 较大 or above (migration-v12.ts).
+ * open incident that subsided at 较大 or above (migration-v12.ts). Rules 4 and 5: the report to the
+ * group, the report to 市网信办 and the handling report, begun by a rise, keep the due time their own
+ * ower's lowering withdrew while it is still ahead (`REVIVED_V12`, kit `again.revivesWithdrawn`).
  */
 export const plan: PlanDefinition = {
   ...planV11,

@@ -18,7 +18,8 @@
  *   versions-v11.ts what version 11 owes differently (the category while none is set, 三(四)1; a
  *                   tip-off found true keeps its rectification and accountability, 三(四)4)
  *   versions-v12.ts what version 12 owes differently (the report of the handling work to 市网信办
- *                   from the subsiding, 二(三)6)
+ *                   from the subsiding, 二(三)6; a report a rise begins keeps the due time its own
+ *                   ower's lowering withdrew, rules 4 and 5)
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
@@ -30,4 +31,4 @@ export { CHANNELS, CHANNELS_V4, ROUTES } from './rules/routes.js'
 export { obligationsV2, obligationsV4, obligationsV6, obligationsV7 } from './rules/versions.js'
 export { obligationsV8 } from './rules/versions-v8.js'
 export { CATEGORIZE_POLICY, FINDING_KEPT, obligationsV11 } from './rules/versions-v11.js'
-export { HANDLING_POLICY, obligationsV12 } from './rules/versions-v12.js'
+export { HANDLING_POLICY, obligationsV12, REVIVED_V12 } from './rules/versions-v12.js'

@@ -6,20 +6,28 @@
  * to 市网信办, met by `REPORT { to: ['cac'], subject: 'handling' }` (local policy: 24 hours), waivable
  * by the group, holding the close (rule 2), withdrawn by a lowering to 一般 only while not yet due
  * (rule 5), owed again at a later subsiding after a relapse.
+ * OBLIGATIONS.md rule 4 with rule 5 (kit `again.revivesWithdrawn: 'byOwer'`, rules/versions-v12.ts
+ * `REVIVED_V12`): a report a rise begins keeps the due time of the instance its own ower's lowering
+ * withdrew, while that is still ahead — without it the office, owing the report to the group, lowered
+ * and raised again for 10 more minutes (the group likewise for the reports to 市网信办).
  */
 import { describe, expect, it } from 'vitest'
+import { REVIVED_POLICY } from '../../machines/kit/revive-withdrawn.js'
 import type { Obligation } from '../../machines/kit/types.js'
 import { plan, planV11 } from '../../machines/nanchong-npc-2022/index.js'
+import type { Actor } from '../../machines/vocabulary.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, startIncident, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
   declineAll,
+  type Grade,
   group,
   monitor,
   of,
   office,
   one,
+  open,
   owedRules,
   publish,
   reportCac,
@@ -195,5 +203,83 @@ describe('nanchong-npc-2022 v12: a state the bounded graph search leaves (known-
     expect(owedRules(w)).toEqual(['review'])
     expect(review(w)).toBe(true)
     expect(w.phase()).toBe('closed')
+  })
+})
+
+const at = (m: number) => addMinutes(T0, m)
+const setGrade = (w: Walker, severity: Grade, minute: number, by: Actor) =>
+  w.send('SET_SEVERITY', { severity, reason: '研判' }, { actor: by, at: at(minute) })
+const latestOf = (w: Walker, rule: string) => of(w, rule).at(-1)
+const window = (w: Walker, rule: string) => {
+  const o = latestOf(w, rule)
+  return { status: o?.status, startedAt: o?.startedAt, dueAt: o?.dueAt, countsFrom: o?.countsFrom }
+}
+/** 一般, reported to the group at 09:02; raised to 较大 at 09:10 by `by`: the report to the group again, due 09:20. */
+function risen(by: Actor): Walker {
+  const w = open('general', 'inquiry', plan)
+  reportGroup(w, at(2))
+  setGrade(w, 'large', 10, by)
+  expect(window(w, G)).toEqual({ status: 'owed', startedAt: at(10), dueAt: at(20), countsFrom: at(10) })
+  return w
+}
+const G = 'report:group'
+
+describe('nanchong-npc-2022 v12: lowering and raising again buys no new window (rules 4 and 5)', () => {
+  it('the office (owing the report to the group) lowers and raises again within the window: same due time', () => {
+    const w = risen(office)
+    setGrade(w, 'general', 15, office)
+    expect(latestOf(w, G)).toMatchObject({ status: 'withdrawn', withdrawn: { by: office } })
+    setGrade(w, 'large', 18, office)
+    expect(window(w, G)).toEqual({ status: 'owed', startedAt: at(18), dueAt: at(20), countsFrom: at(10) })
+    expect(latestOf(w, G)?.policy).toContain(REVIVED_POLICY)
+  })
+
+  it('raised again after the window: a new window from the rise, and no breach (rule 5)', () => {
+    const w = risen(office)
+    setGrade(w, 'general', 15, office)
+    setGrade(w, 'large', 25, office)
+    expect(window(w, G)).toEqual({ status: 'owed', startedAt: at(25), dueAt: at(35), countsFrom: at(25) })
+    expect(latestOf(w, G)?.policy ?? '').not.toContain(REVIVED_POLICY)
+    expect(w.context().obligations.filter((o) => o.breachedAt !== null)).toEqual([])
+  })
+
+  it('lowered by the group (it does not owe the report to the group), raised by the office: a new window', () => {
+    const w = risen(office)
+    setGrade(w, 'general', 15, group)
+    setGrade(w, 'large', 18, office)
+    expect(window(w, G)).toEqual({ status: 'owed', startedAt: at(18), dueAt: at(28), countsFrom: at(18) })
+    expect(latestOf(w, G)?.policy ?? '').not.toContain(REVIVED_POLICY)
+  })
+
+  it('the report to 市网信办 is the group’s: its own lowering keeps its due time, the office’s does not', () => {
+    // 一般, reported to the group at 09:02; the group raises to 较大 at 09:10: 市网信办 is owed a report by 10:10.
+    for (const [by, dueAt] of [
+      [group, at(70)],
+      [office, at(100)],
+    ] as const) {
+      const w = open('general', 'inquiry', plan)
+      reportGroup(w, at(2))
+      setGrade(w, 'large', 10, group)
+      expect(window(w, 'report:cac')).toMatchObject({ status: 'owed', dueAt: at(70) })
+      setGrade(w, 'general', 30, by)
+      expect(latestOf(w, 'report:cac')?.status).toBe('withdrawn')
+      setGrade(w, 'large', 40, group)
+      expect(window(w, 'report:cac')).toMatchObject({ status: 'owed', startedAt: at(40), dueAt })
+    }
+  })
+
+  it('the report of the handling work: the group lowers to 一般 and raises again, same due time', () => {
+    const w = subsided('large', at(100))
+    expect(window(w, H)).toMatchObject({ status: 'owed', dueAt: at(100 + 24 * 60) })
+    setGrade(w, 'general', 200, group)
+    expect(latestOf(w, H)?.status).toBe('withdrawn')
+    setGrade(w, 'large', 300, group)
+    expect(window(w, H)).toEqual({
+      status: 'owed',
+      startedAt: at(300),
+      dueAt: at(100 + 24 * 60),
+      countsFrom: at(100),
+    })
+    expect(latestOf(w, H)?.policy).toContain(REVIVED_POLICY)
   })
 })

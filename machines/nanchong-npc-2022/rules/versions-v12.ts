@@ -1,6 +1,7 @@
 /**
  * What version 12 owes differently from version 11, from a clause review of version 11,
- * derived from its list (rules/versions-v11.ts `obligationsV11`).
+ * derived from its list (rules/versions-v11.ts `obligationsV11`), and the reports a rise begins
+ * keeping the due time their own ower's lowering withdrew (`REVIVED_V12`).
  */
 import type { ObligationRule } from '../../kit/types.js'
 import { LARGE_UP } from './grading.js'
@@ -40,9 +41,28 @@ const reportHandling: ObligationRule = {
 }
 
 /**
- * Version 12 (the review of version 11): version 11's rules and, after the trend watch of
- * 三(六), the report of the handling work to 市网信办 (二(三)6), holding the close (rule 2).
+ * The reports a rise begins (again, or anew after a lowering withdrew them), each with a due time,
+ * whose owers may lower the grade (三(一), `ROLES.lower`: the office, the group): 三(二)'s report to
+ * the group (the monitor's and the office's), the report to 市网信办 and the report of the handling
+ * work (the group's). OBLIGATIONS.md rule 4 ("a rise 25 minutes into a 30-minute window does not buy
+ * 30 more minutes") with rule 5: the one owing such a report could lower the grade (the report, not
+ * yet due, withdrawn) and raise it again for a full new window. With the kit's
+ * `again.revivesWithdrawn: 'byOwer'` the instance that rise begins keeps the due time of the one its
+ * own ower's lowering withdrew, while that is still ahead (its policy says so); past it, or lowered
+ * by someone who does not owe it (the group correcting the office's grade), a new window as before.
  */
-export const obligationsV12: readonly ObligationRule[] = obligationsV11.flatMap((r) =>
-  r.id === 'step:trendWatch' ? [r, reportHandling] : [r],
-)
+export const REVIVED_V12 = ['report:group', 'report:cac', 'report:handling'] as const
+
+const revives = (r: ObligationRule): ObligationRule =>
+  (REVIVED_V12 as readonly string[]).includes(r.id)
+    ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } }
+    : r
+
+/**
+ * Version 12 (the review of version 11): version 11's rules and, after the trend watch of
+ * 三(六), the report of the handling work to 市网信办 (二(三)6), holding the close (rule 2); the
+ * reports a rise begins keep the due time their own ower's lowering withdrew (`REVIVED_V12`).
+ */
+export const obligationsV12: readonly ObligationRule[] = obligationsV11
+  .flatMap((r) => (r.id === 'step:trendWatch' ? [r, reportHandling] : [r]))
+  .map(revives)
