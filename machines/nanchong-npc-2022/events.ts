@@ -92,11 +92,13 @@ export const eventsV12 = (base: readonly EventSpec[]): EventSpec[] =>
             '报告应急管理小组；小组逐级报送市网信办，处置结束后报告处置工作情况（监控员不得直接报送市网信办）',
           ),
           schema: e.schema.extend({
+            // A choice of two, not a literal: a form offers both by name, and an officer who
+            // fills every field of a report to the group picks the facts, not a free text.
             subject: z
-              .literal('handling')
+              .enum(['facts', 'handling'])
               .optional()
               .describe(
-                '报送内容：handling=舆情应急处置工作情况（二(三)6，小组只报送市网信办）；不填为舆情事实（三(二)）',
+                '报送内容：facts=舆情事实（三(二)）；handling=舆情应急处置工作情况（二(三)6，小组只报送市网信办）；不填为舆情事实',
               ),
           }),
         }

@@ -63,6 +63,8 @@ describe('nanchong-npc-2022 version 12', () => {
     const report = plan.events.find((e) => e.type === 'REPORT')!
     expect(report.schema.safeParse({ to: ['cac'], summary: 's', subject: 'handling' }).success).toBe(true)
     expect(report.schema.safeParse({ to: ['cac'], summary: 's', subject: 'incident' }).success).toBe(false)
+    // `facts` names the 舆情 itself (三(二)), as no subject does: a form offers it by name beside `handling`.
+    expect(report.schema.safeParse({ to: ['group'], summary: 's', subject: 'facts' }).success).toBe(true)
   })
 })
 
@@ -88,8 +90,9 @@ describe('nanchong-npc-2022 v12 二(三)6: the report of the handling work to �
     const refused = refusalDetail(plan, w.actor.getSnapshot(), close)
     expect((refused.owed as Obligation[] | undefined)?.map((o) => o.id)).toEqual([`${H}#1`])
     expect(review(w)).toBe(false)
-    // A report of the 舆情 to 市网信办 is not the report of the handling work.
+    // A report of the 舆情 to 市网信办 is not the report of the handling work, named `facts` or not.
     w.send('REPORT', { to: ['cac'], summary: '续报舆情' }, { actor: group })
+    w.send('REPORT', { to: ['cac'], summary: '续报舆情', subject: 'facts' }, { actor: group })
     expect(one(w, H).status).toBe('owed')
     // The monitor may not send it (逐级: only the group reports to 市网信办), nor to the group.
     expect(accepted(w, monitor, 'REPORT', HANDLING)).toBe(false)
