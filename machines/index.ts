@@ -43,6 +43,7 @@ import {
   planV10 as nanningAic2017V10,
   planV11 as nanningAic2017V11,
   planV12 as nanningAic2017V12,
+  planV13 as nanningAic2017V13,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -102,6 +103,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V10,
   nanningAic2017V11,
   nanningAic2017V12,
+  nanningAic2017V13,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

@@ -1,6 +1,8 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
+ * Version 14: a report to 上级 (五(二)) a rise begins keeps the due time its own ower's lowering
+ * withdrew, while that is still ahead (OBLIGATIONS.md rules 4, 5; rules/version14.ts).
  * Version 13: the comment work judged and done by the office (三(二)1) and the units (三(二)3) apart,
  * 四(四) 沟通 by the office and newsLeader, 源头化解 by newsLeader only at 重大+ (rules/version13.ts).
  * Version 12: 三(二)1、三(二)3 根据需要…网上评论 decided by the office or the units, 三(二)2 法制科's
@@ -17,7 +19,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 to 12 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 13 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -42,6 +44,7 @@ import {
   machineV10,
   machineV11,
   machineV12,
+  machineV13,
 } from './machine.js'
 import {
   approvals,
@@ -59,6 +62,7 @@ import {
   obligationsV11,
   obligationsV12,
   obligationsV13,
+  obligationsV14,
   PLAN_ID,
   severities,
   toV12,
@@ -246,11 +250,30 @@ export const planV12: PlanDefinition = {
  * body's answer, rule 6; the other owed from the migration) and the work a yes ordered; the liaison
  * and 源头化解 owed are owed by version 13's people (rules/migration-v13.ts, README "Version 13").
  */
-export const plan: PlanDefinition = {
+export const planV13: PlanDefinition = {
   ...planV12,
   version: 13,
   obligations: obligationsV13,
   events: eventsV13,
-  machine,
+  machine: machineV13,
   migratesFrom: { from: 12, context: toV13 },
+}
+
+/**
+ * Version 14 (README "Version 14"), OBLIGATIONS.md rule 4 with rule 5: 五(二)'s reports to 上级 (4
+ * hours at 重要敏感, 2 at 特别重大敏感), begun by a rise, are owed by the office (and 主要领导), and the
+ * office may lower the grade (四(三)). On version 13 it could lower (the report, not yet due,
+ * withdrawn) and raise again for a due time counted anew; on 14 the report that rise begins keeps
+ * the due time of the one its own ower's lowering withdrew, while that is still ahead (kit
+ * `again.revivesWithdrawn: 'byOwer'`, rules/version14.ts `obligationsV14`). Past it, or lowered by
+ * the group (no ower of it), a new window as before. Version 13's states, chart, events, approvals
+ * and kit options; the migration from 13 is the identity (a withdrawn report and the severity log
+ * are read at the incident's next rise).
+ */
+export const plan: PlanDefinition = {
+  ...planV13,
+  version: 14,
+  obligations: obligationsV14,
+  machine,
+  migratesFrom: { from: 13 },
 }

@@ -43,6 +43,7 @@ import {
   obligationsV11,
   obligationsV12,
   obligationsV13,
+  obligationsV14,
   PLAN_ID,
 } from './rules.js'
 
@@ -66,7 +67,7 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there),
  * version 12 GUIDE_COMMENTS and LEGAL_OPINION (the comment work and the legal support it owes);
  * version 13 holds GUIDE_COMMENTS to its sender's part and RESOLVE_SOURCE from 新闻宣传分管领导 to 重大
- * and above (chart/any-phase.ts, chart/guards.ts).
+ * and above (chart/any-phase.ts, chart/guards.ts); version 14 has version 13's chart and its own rules.
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -144,12 +145,17 @@ const V9_OPTIONS: KitOptions = {
 }
 
 /**
+ * Version 14's chart: version 13's, its own rules (rules/version14.ts `obligationsV14`: a report to
+ * 上级 a rise begins keeps the due time its own ower's lowering withdrew, OBLIGATIONS.md rules 4, 5).
+ */
+export const machine = chart(obligationsV14, 14)
+/**
  * Version 13's chart: version 12's, with the comment work decided and done by each body for its own
  * part (三(二)1 the office, 三(二)3 the units: GUIDE_COMMENTS names its part, from that body alone), the
  * liaison and 源头化解 owed by the people the text names, and RESOLVE_SOURCE from 新闻宣传分管领导 only at
  * 重大 and above (rules/version13.ts, chart/guards.ts).
  */
-export const machine = chart(obligationsV13, 13)
+export const machineV13 = chart(obligationsV13, 13)
 /**
  * Version 12's chart: version 11's, with 三(二)1、三(二)3's comment work decided by the office or the
  * units and 三(二)2's legal support owed (rules/version12.ts); GUIDE_COMMENTS and LEGAL_OPINION are

@@ -17,6 +17,8 @@
  *   version12.ts    what version 12 adds: 三(二)1、三(二)3's comment work decided, 三(二)2's legal support
  *   version13.ts    what version 13 mends: the comment work split by body (三(二)1 / 三(二)3), the
  *                   liaison and 源头化解 owed by the people the text names
+ *   version14.ts    what version 14 mends: a report to 上级 a rise begins keeps the due time its
+ *                   ower's lowering withdrew (OBLIGATIONS.md rules 4 and 5)
  *   approvers.ts    version 12's named approvers (newsLeader, unitHead) and where the unit's head stands
  *   migration-v12.ts  what is owed, owed by version 12's people at the migration from 11
  *   migration-v13.ts  the migration from 12: the comment decision split on the record, 沟通 and
@@ -80,6 +82,7 @@ export {
   SOURCE_POLICY_V13,
   SOURCE_ROLES_V13,
 } from './rules/version13.js'
+export { obligationsV14, REVIVED_V14 } from './rules/version14.js'
 export {
   CATEGORIZE_POLICY,
   escalationV10,

@@ -17,6 +17,7 @@ import {
   planV10,
   planV11,
   planV12,
+  planV13,
 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
@@ -126,6 +127,7 @@ const VERSIONS: readonly PlanDefinition[] = [
   planV10,
   planV11,
   planV12,
+  planV13,
   plan,
 ]
 /** The plan version a walker runs (its machine), the current one when it is none of them. */
