@@ -55,6 +55,7 @@ import {
   planV7 as neixiang2017V7,
   planV8 as neixiang2017V8,
   planV9 as neixiang2017V9,
+  planV10 as neixiang2017V10,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -80,6 +81,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V7,
   neixiang2017V8,
   neixiang2017V9,
+  neixiang2017V10,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

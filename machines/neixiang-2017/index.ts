@@ -52,6 +52,10 @@
  * each relapse (第三條5、第三條6), the 通报 to 有关单位和部门 citing 第三條5; the commentators rebut
  * (第六條) and post follow-ups (第四條). Version 9 stays for its incidents (migratesFrom 9,
  * rules/migration-v9.ts `contextFromV9`).
+ * Version 11 (version 10's states, chart, events and kit options; rules/version11.ts): a rise keeps
+ * the due time of the 续报 to the principal leaders its own ower's lowering withdrew, while that is
+ * still ahead (OBLIGATIONS.md rules 4 and 5; kit `again.revivesWithdrawn: 'byOwer'`). Version 10
+ * stays for its incidents (migratesFrom 10, the identity).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
@@ -69,6 +73,7 @@ import {
   machineV7,
   machineV8,
   machineV9,
+  machineV10,
 } from './machine.js'
 import { contextFromV9 } from './rules/migration-v9.js'
 import {
@@ -84,6 +89,7 @@ import {
   obligationsV7,
   obligationsV8,
   obligationsV10,
+  obligationsV11,
   PLAN_ID,
   waivers,
   waiversV7,
@@ -189,12 +195,28 @@ export const planV9: PlanDefinition = {
  * that version 10 owes; then the kit's rederive by 10's rules (the progress to the principal
  * leaders begun at the migration where it has subsided or relapsed).
  */
-export const plan: PlanDefinition = {
+export const planV10: PlanDefinition = {
   ...planV9,
   version: 10,
   obligations: obligationsV10,
   waivers: waiversV10,
   events: eventsV10,
-  machine,
+  machine: machineV10,
   migratesFrom: { from: 9, context: contextFromV9 },
+}
+
+/**
+ * Version 11: version 10's states, chart, events and kit options; its rules (rules/version11.ts
+ * `obligationsV11`, OBLIGATIONS.md rules 4 and 5): the 续报 to the principal leaders a rise begins
+ * keeps the due time of the instance its own ower's lowering withdrew, while that is still ahead
+ * (lowering and raising again buys no new window). An incident of version 10 moves to it as it is
+ * (the identity: every state of 10 is one of 11, nothing owed changes); its withdrawn 续报 and
+ * severityLog are read the same way at its next rise.
+ */
+export const plan: PlanDefinition = {
+  ...planV10,
+  version: 11,
+  obligations: obligationsV11,
+  machine,
+  migratesFrom: { from: 10 },
 }

@@ -20,6 +20,8 @@
  *   version10.ts    version 10's (a review of version 9: the report to 上级 at 特别重大 only, who
  *                   waives the coordination, the report of 重大 after an ungraded report, the
  *                   progress to the principal leaders, the commentators' rebuttal and 跟帖)
+ *   version11.ts    version 11's (a rise keeps the due time of the 续报 its ower's lowering
+ *                   withdrew: kit `again.revivesWithdrawn: 'byOwer'`)
  *   migration-v9.ts the migration 9 → 10: what version 9 counted met that version 10 owes
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
@@ -52,6 +54,7 @@ export {
 export { escalationV7, obligationsV7, rulesV7 } from './rules/version7.js'
 export { obligationsV8, rulesV8 } from './rules/version8.js'
 export { obligationsV10, rulesV10 } from './rules/version10.js'
+export { obligationsV11, REVIVED_V11, rulesV11 } from './rules/version11.js'
 export {
   obligations,
   obligationsV2,
