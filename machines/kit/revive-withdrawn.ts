@@ -20,6 +20,16 @@ export const REVIVED_POLICY = '同一应报者降级后再次升级，沿用被�
 
 const ms = (iso: string) => Date.parse(iso)
 
+/** A plan version's rules with the option set on the rules named (each plan's version file lists them). */
+export function revivingWithdrawn(
+  rules: readonly ObligationRule[],
+  ids: readonly string[],
+): ObligationRule[] {
+  return rules.map((r) =>
+    ids.includes(r.id) ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } } : r,
+  )
+}
+
 /** `o`, just begun by a rise at `at`, with the withdrawn instance's due time when the option keeps it. */
 export function revived(ctx: IncidentContext, rule: ObligationRule, o: Obligation, at: string): Obligation {
   if (o.status !== 'owed' || o.dueAt === null) return o

@@ -15,6 +15,8 @@
  * by someone who does not owe it (the group correcting the office's 续报 grade, the office the
  * group's report to 市政府分管领导), the rise counts a new window, as before.
  */
+
+import { revivingWithdrawn } from '../../kit/revive-withdrawn.js'
 import type { ObligationRule } from '../../kit/types.js'
 import { obligationsV11 } from './version11.js'
 
@@ -28,8 +30,4 @@ export const REVIVED_V12 = [
   'report:filing',
 ] as const
 
-export const obligationsV12: readonly ObligationRule[] = obligationsV11.map((r) =>
-  (REVIVED_V12 as readonly string[]).includes(r.id)
-    ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } }
-    : r,
-)
+export const obligationsV12: readonly ObligationRule[] = revivingWithdrawn(obligationsV11, REVIVED_V12)

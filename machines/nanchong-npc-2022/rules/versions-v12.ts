@@ -3,6 +3,7 @@
  * derived from its list (rules/versions-v11.ts `obligationsV11`), and the reports a rise begins
  * keeping the due time their own ower's lowering withdrew (`REVIVED_V12`).
  */
+import { revivingWithdrawn } from '../../kit/revive-withdrawn.js'
 import type { ObligationRule } from '../../kit/types.js'
 import { LARGE_UP } from './grading.js'
 import { act } from './obligations.js'
@@ -53,16 +54,12 @@ const reportHandling: ObligationRule = {
  */
 export const REVIVED_V12 = ['report:group', 'report:cac', 'report:handling'] as const
 
-const revives = (r: ObligationRule): ObligationRule =>
-  (REVIVED_V12 as readonly string[]).includes(r.id)
-    ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } }
-    : r
-
 /**
  * Version 12 (the review of version 11): version 11's rules and, after the trend watch of
  * 三(六), the report of the handling work to 市网信办 (二(三)6), holding the close (rule 2); the
  * reports a rise begins keep the due time their own ower's lowering withdrew (`REVIVED_V12`).
  */
-export const obligationsV12: readonly ObligationRule[] = obligationsV11
-  .flatMap((r) => (r.id === 'step:trendWatch' ? [r, reportHandling] : [r]))
-  .map(revives)
+export const obligationsV12: readonly ObligationRule[] = revivingWithdrawn(
+  obligationsV11.flatMap((r) => (r.id === 'step:trendWatch' ? [r, reportHandling] : [r])),
+  REVIVED_V12,
+)

@@ -16,14 +16,12 @@
  * a new window, as before. The reports inside the bureau (四(二)) have no due time; nothing else a
  * rise begins is a report.
  */
+
+import { revivingWithdrawn } from '../../kit/revive-withdrawn.js'
 import type { ObligationRule } from '../../kit/types.js'
 import { obligationsV13 } from './version13.js'
 
 /** The reports a rise begins (again, or anew after a lowering withdrew them), each with a due time. */
 export const REVIVED_V14 = ['report:higher', 'report:higher-critical'] as const
 
-export const obligationsV14: ObligationRule[] = obligationsV13.map((r) =>
-  (REVIVED_V14 as readonly string[]).includes(r.id)
-    ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } }
-    : r,
-)
+export const obligationsV14: ObligationRule[] = revivingWithdrawn(obligationsV13, REVIVED_V14)

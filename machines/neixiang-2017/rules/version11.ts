@@ -14,6 +14,8 @@
  * lower grade held past the window is on the record). The other rules a rise begins have no due
  * time (第六條's mainstream release) and keep version 10's reading.
  */
+
+import { revivingWithdrawn } from '../../kit/revive-withdrawn.js'
 import type { ObligationRule } from '../../kit/types.js'
 import { escalationV7 } from './version7.js'
 import { rulesV10 } from './version10.js'
@@ -22,11 +24,7 @@ import { rulesV10 } from './version10.js'
 export const REVIVED_V11 = ['report:principal'] as const
 
 /** Version 11 (rules/version11.ts): version 10's rules, a rise keeping the due time its ower's lowering withdrew. */
-export const rulesV11: readonly ObligationRule[] = rulesV10.map((r) =>
-  (REVIVED_V11 as readonly string[]).includes(r.id)
-    ? { ...r, again: { ...r.again, revivesWithdrawn: 'byOwer' as const } }
-    : r,
-)
+export const rulesV11: readonly ObligationRule[] = revivingWithdrawn(rulesV10, REVIVED_V11)
 
 /** Version 11's obligations (`rulesV11`), with version 7's escalation. */
 export const obligationsV11 = [...rulesV11, escalationV7]
