@@ -11,6 +11,7 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
+import { ruleGradeChangeWords } from './again-words.js'
 import { factLabel, factsTurnedText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import { guardWord } from './guards.js'
@@ -265,6 +266,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)
   if (r.again?.onYes) parts.push(ON_YES_TEXT)
   if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
+  parts.push(...ruleGradeChangeWords(plan, r))
   if (r.again?.breached) parts.push('办结或免除后所列事项再次超时的，再次应办')
   if (r.keyedBy) parts.push(keyedByText(r.keyedBy))
   if (r.dischargeOne) parts.push(DISCHARGE_ONE_TEXT)

@@ -7,6 +7,7 @@ import { ownersAt } from '../../machines/kit/begin.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, type Severity } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
+import { gradeChangeWords } from './again-words.js'
 import { criteriaOf, factsTurnedText, testText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import {
@@ -100,6 +101,7 @@ function row(plan: PlanDefinition, o: Described, grade: Severity | null): string
     o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
     o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
     o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
+    ...gradeChangeWords(plan, o.again),
     'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',
     'dischargeOne' in o && o.dischargeOne ? DISCHARGE_ONE_TEXT : '',
   ].filter((x) => x !== '')

@@ -7,6 +7,7 @@
 import { approvalRule } from '../../machines/kit/drafts.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
+import { settledBeforeOf } from '../diagrams/again-words.js'
 import { PURPOSE_LABELS } from '../diagrams/field-words.js'
 import { conditionWords } from '../diagrams/labels.js'
 import { approvalWaivers } from './plan-waivers.js'
@@ -41,6 +42,8 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
         ...(r.again.firstGrading === undefined ? {} : { firstGrading: [...r.again.firstGrading] }),
         // Only where a lowering owes it again once settled before its `prior.after` event (kit `again.lowered`).
         ...(r.again.lowered === undefined ? {} : { lowered: r.again.lowered }),
+        // With `lowered`: the event whose settlement before it no longer counts (its `prior.after`).
+        ...(r.again.lowered === undefined ? {} : { settledBefore: settledBeforeOf(r) }),
         // Only where a rise keeps the due time its ower's lowering withdrew (kit `again.revivesWithdrawn`).
         ...(r.again.revivesWithdrawn === undefined ? {} : { revivesWithdrawn: r.again.revivesWithdrawn }),
         // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').

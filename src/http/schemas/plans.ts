@@ -153,6 +153,13 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed again at a lowering when its latest instance was settled (met or waived) before the event its `prior.after` names (a relapse): what settled it no longer counts. Absent: a lowering begins it again never',
             }),
+            settledBefore: z
+              .object({ events: z.array(z.string()), latest: z.boolean() })
+              .optional()
+              .openapi({
+                description:
+                  "Only with `lowered`: the rule's `prior.after` events — a settlement at or before the first accepted one of these types (`latest`: the latest one) no longer counts at a lowering",
+              }),
             revivesWithdrawn: z.literal('byOwer').optional().openapi({
               description:
                 "An instance a rise begins keeps the due time (and what it counts from) of its latest instance when a lowering made by one of that instance's owers withdrew it and the due time is still ahead at the rise (lowering and raising again buys no new window, OBLIGATIONS.md rules 4 and 5); its policy says so. Absent, past that due time, or lowered by a role that does not owe it: a rise counts a new window",

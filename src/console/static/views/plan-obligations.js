@@ -29,6 +29,13 @@ addStrings({
     'plans.againOnYes': '已办结或免除后，再次决定为是时重新应办',
     'plans.againOnceSettled': '仍待办时不重复应办（前一次办结或免除后才再次应办）',
     'plans.againToldSameGrade': '升级回到已报告过的级别时，已告知该级别的对象不再重复应办',
+    'plans.againFirstGrading': '未定级的事件首次定为{grades}时，视同升级再次应办',
+    'plans.againLowered':
+      '降级时，前一项在{event}之前已办结或免除的，自降级时起再次应办（{event}之前的办理不再计入）',
+    'plans.againLoweredLatest': '最近一次{events}',
+    'plans.againLoweredFirst': '首次{events}',
+    'plans.againRevivesWithdrawn':
+      '应办者降级而撤回的，再次升级时沿用原时限（原时限已过或由他人降级的，重新计时）',
     'plans.none': '无',
     'plans.waivableBy': '仅{roles}可免除',
     'plans.notWaivable': '不可免除（审批须办理，或撤回稿件）',
@@ -56,6 +63,13 @@ addStrings({
     'plans.againOnceSettled': 'not asked again while still owed (only once the one before is met or waived)',
     'plans.againToldSameGrade':
       'risen again to a grade already reported: not owed again to a recipient told of that grade',
+    'plans.againFirstGrading': 'owed again, as at a rise, when an ungraded incident is first graded {grades}',
+    'plans.againLowered':
+      'owed again from a lowering when the one before was met or waived before {event} (what was done before it no longer counts)',
+    'plans.againLoweredLatest': 'the latest {events}',
+    'plans.againLoweredFirst': 'the first {events}',
+    'plans.againRevivesWithdrawn':
+      'withdrawn by a lowering its owers made: a rise again keeps the withdrawn due time (a new window once that has passed, or after a lowering by anyone else)',
     'plans.none': 'none',
     'plans.waivableBy': 'waived only by {roles}',
     'plans.notWaivable': 'cannot be waived (give the approval, or withdraw the draft)',
@@ -80,6 +94,28 @@ const dueText = (d) =>
   d ? `${d.amount} ${UNITS[d.unit] ?? d.unit}，自${ANCHORS[d.anchor] ?? d.anchor}起` : t('plans.noDue')
 const citeText = (o) =>
   [o.clause ?? '', o.policy ? `【本地政策】${o.policy}` : ''].filter((x) => x).join(' ') || '【本地政策】'
+
+/**
+ * A rule's `again` options on a change of grade (GET /plans/:id `again.firstGrading`, `lowered`
+ * with `settledBefore`, `revivesWithdrawn`) in words, grades and events by the plan's labels.
+ */
+export function gradeChangeText(plan, again) {
+  if (!again) return []
+  const grade = (c) => plan.severities.find((s) => s.code === c)?.label ?? c
+  const event = (type) => (plan.events ?? []).find((e) => e.type === type)?.label ?? type
+  const out = []
+  if (again.firstGrading?.length)
+    out.push(t('plans.againFirstGrading', { grades: again.firstGrading.map(grade).join('、') }))
+  if (again.lowered && again.settledBefore) {
+    const { events, latest } = again.settledBefore
+    const which = t(latest ? 'plans.againLoweredLatest' : 'plans.againLoweredFirst', {
+      events: events.map(event).join('或'),
+    })
+    out.push(t('plans.againLowered', { event: which }))
+  }
+  if (again.revivesWithdrawn) out.push(t('plans.againRevivesWithdrawn'))
+  return out
+}
 
 /** One table per severity (and one for an ungraded incident) from the plan's obligation rules. */
 export function obligationTables(plan) {
@@ -151,6 +187,7 @@ export function obligationTables(plan) {
                 o.again?.onYes ? t('plans.againOnYes') : '',
                 o.again && o.again.whileOwed === false ? t('plans.againOnceSettled') : '',
                 o.again?.toldSameGrade ? t('plans.againToldSameGrade') : '',
+                ...gradeChangeText(plan, o.again),
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
                   : o.waivableBy
