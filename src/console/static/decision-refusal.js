@@ -6,7 +6,7 @@
  * is: `owedBy`, API.md's 409 for a role among DECIDE's that does not owe it). Times in
  * Beijing time, as the console shows them.
  */
-import { addStrings, lang, t, term } from './i18n.js'
+import { addStrings, listOf, t, term } from './i18n.js'
 import { formatTime } from './time.js'
 
 addStrings({
@@ -53,7 +53,7 @@ export function decisionNotOwedText(d) {
   if (d.why === 'owedByOthers' && Array.isArray(d.owedBy))
     return t('err.decisionOwedByOthers', {
       label,
-      roles: d.owedBy.map((r) => term('role', r)).join(lang() === 'en' ? ', ' : '、'),
+      roles: listOf(d.owedBy.map((r) => term('role', r))),
     })
   return ''
 }

@@ -2,7 +2,7 @@
 import { h, replace } from './dom.js'
 import { inWorkingDays } from './due-units.js'
 import './duty-strings.js'
-import { t } from './i18n.js'
+import { colon, listOf, t } from './i18n.js'
 import { countdown, formatTime } from './time.js'
 import { deadlineName } from './views/common.js'
 
@@ -27,7 +27,7 @@ export function dueSoonBadge(v) {
   return h(
     'span',
     { class: 'badge due-soon' },
-    `${t('duty.dueSoon')}：${active.map(({ w, d }) => `${deadlineName(d)} ${pct(w.share)}`).join('、')}`,
+    `${t('duty.dueSoon')}${colon()}${listOf(active.map(({ w, d }) => `${deadlineName(d)} ${pct(w.share)}`))}`,
   )
 }
 

@@ -7,7 +7,7 @@
  */
 import { ApiError, api, describeError } from './api.js'
 import { h, nextId, replace, table } from './dom.js'
-import { addStrings, t, term } from './i18n.js'
+import { addStrings, paren, t, term } from './i18n.js'
 import { session } from './session.js'
 import { formatTime } from './time.js'
 
@@ -237,7 +237,7 @@ export function evidencePanel({ id, role, ctx, onView }) {
                 h('td', {}, h('code', { class: 'hash', title: item.sha256 }, item.sha256)),
                 h('td', {}, formatSize(item.size)),
                 h('td', {}, item.mediaType),
-                h('td', {}, `${item.by.name}（${term('role', item.by.role)}）`),
+                h('td', {}, `${item.by.name}${paren(term('role', item.by.role))}`),
                 h('td', {}, formatTime(item.at)),
                 h('td', {}, item.note ?? t('common.none')),
                 h(

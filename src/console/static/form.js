@@ -3,7 +3,7 @@
  * placing of a problem's field errors (errors[].path) next to the fields they name.
  */
 import { h, nextId } from './dom.js'
-import { t, term } from './i18n.js'
+import { colon, t, term } from './i18n.js'
 import { planLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
 
@@ -284,7 +284,7 @@ export function unplacedItems(form, errors) {
     h(
       'li',
       {},
-      `${labelIn(form, x.path) ?? fieldName(String(x.path))}：${fieldMessage(x.message, { path: x.path })}`,
+      `${labelIn(form, x.path) ?? fieldName(String(x.path))}${colon()}${fieldMessage(x.message, { path: x.path })}`,
     ),
   )
 }

@@ -63,3 +63,13 @@ export function term(kind, code) {
   if (code === null || code === undefined || code === '') return t('common.none')
   return terms[lang()][kind]?.[code] ?? terms.zh[kind]?.[code] ?? String(code)
 }
+
+/**
+ * Punctuation of the console's own sentences in its language: a list (、 or ", "), a
+ * parenthesis (（…） or " (…)"), a label's colon (： or ": ") and a list of clauses (； or "; ").
+ * Texts quoted from a plan keep theirs.
+ */
+export const listOf = (items) => items.join(lang() === 'en' ? ', ' : '、')
+export const paren = (text) => (lang() === 'en' ? ` (${text})` : `（${text}）`)
+export const colon = () => (lang() === 'en' ? ': ' : '：')
+export const clausesOf = (items) => items.join(lang() === 'en' ? '; ' : '；')

@@ -7,7 +7,7 @@
  */
 import { decisionNotOwedText } from './decision-refusal.js'
 import { draftRefusedText } from './draft-refusal.js'
-import { addStrings, lang, t, term } from './i18n.js'
+import { addStrings, clausesOf, lang, listOf, paren, t, term } from './i18n.js'
 import { waiverRefusedText } from './waiver-refusal.js'
 
 addStrings({
@@ -169,7 +169,7 @@ export function fieldMessage(message, { path = '', options } = {}) {
     const said = say(m)
     if (said === t('v.option') && options) {
       const labels = options(path)
-      if (labels?.length) return t('v.optionOf', { options: labels.join('、') })
+      if (labels?.length) return t('v.optionOf', { options: listOf(labels) })
     }
     return said
   }
@@ -204,7 +204,7 @@ export function problemMessage(e, ctx = {}) {
   if (status === 400) {
     const errors = Array.isArray(p.errors) ? p.errors : []
     const labels = [...new Set(errors.map((x) => ctx.labelFor?.(errorPath(x)) ?? fieldName(errorPath(x))))]
-    return labels.length ? t('err.fields', { fields: labels.join('、') }) : t('v.invalid')
+    return labels.length ? t('err.fields', { fields: listOf(labels) }) : t('v.invalid')
   }
   if (status === 401) return t('err.unauthorized')
   if (status === 403) {
@@ -259,7 +259,7 @@ export function problemMessage(e, ctx = {}) {
     if (conditions.length)
       return t('err.conditions', {
         event,
-        conditions: conditions.map((c) => `${c.words}（${c.clause}）`).join('；'),
+        conditions: clausesOf(conditions.map((c) => `${c.words}${paren(c.clause)}`)),
       })
     const acceptedIn = Array.isArray(p.acceptedIn) ? p.acceptedIn : []
     if (acceptedIn.length)
@@ -289,7 +289,7 @@ function decisionsText(decisions, obligations) {
         (o) => o.id === d.obligation,
       )?.owedBy
       return owedBy?.length
-        ? t('err.decisionBy', { label: d.label, roles: owedBy.map((r) => term('role', r)).join('、') })
+        ? t('err.decisionBy', { label: d.label, roles: listOf(owedBy.map((r) => term('role', r))) })
         : t('err.decision', { label: d.label })
     })
     .join(t('err.decisionJoin'))

@@ -2,7 +2,7 @@
  * A WAIVE refused because the reader's role may not waive that obligation (a 409's
  * `waiver`: README "Errors"), in the reader's language: which obligation and who may waive it.
  */
-import { addStrings, lang, t, term } from './i18n.js'
+import { addStrings, listOf, t, term } from './i18n.js'
 
 addStrings({
   zh: { 'err.waiverNotEntitled': '「{label}」只能由{roles}免除，您的角色不能免除此项。' },
@@ -14,6 +14,6 @@ export function waiverRefusedText(w) {
   if (!w || typeof w !== 'object' || w.why !== 'notEntitled' || !Array.isArray(w.waivableBy)) return ''
   return t('err.waiverNotEntitled', {
     label: w.label ?? w.id,
-    roles: w.waivableBy.map((r) => term('role', r)).join(lang() === 'en' ? ', ' : '、'),
+    roles: listOf(w.waivableBy.map((r) => term('role', r))),
   })
 }

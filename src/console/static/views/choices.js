@@ -7,7 +7,7 @@
  * engine takes them from; where the role has none, the field's hint says so (its text box
  * stays, as it is where nothing is owed: a decision typed in is refused with the reason).
  */
-import { addStrings, lang, t, term } from '../i18n.js'
+import { addStrings, lang, listOf, paren, t, term } from '../i18n.js'
 
 addStrings({
   zh: {
@@ -36,7 +36,7 @@ const EXCERPT = 20
 export function obligationText(o) {
   const parts = [o.label]
   if (o.recipient) parts.push(`→ ${o.recipient.label}`)
-  if (o.draftId) parts.push(`（${o.draftId}）`)
+  if (o.draftId) parts.push(paren(o.draftId))
   return parts.join(' ')
 }
 
@@ -117,7 +117,7 @@ export function choiceHints(view, choices, type) {
   if (type !== 'DECIDE' || choices.decision.length > 0) return {}
   const owed = (view?.obligations ?? []).filter((o) => o.status === 'owed')
   const others = owedDecisions(owed).map((o) =>
-    t('choice.decidedBy', { label: o.label, roles: o.owedBy.map((r) => term('role', r)).join('、') }),
+    t('choice.decidedBy', { label: o.label, roles: listOf(o.owedBy.map((r) => term('role', r))) }),
   )
   return { decision: [t('choice.noDecision'), ...others].join(lang() === 'en' ? ' ' : '') }
 }

@@ -1,7 +1,7 @@
 /** Pieces more than one view shows: severity and deadline cells, the state label. */
 import { h } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
-import { t, term } from '../i18n.js'
+import { colon, listOf, t, term } from '../i18n.js'
 import { countdown } from '../time.js'
 
 /** The plan's own label for a severity (e.g. 重大舆情（重要敏感）), else the shared one. */
@@ -73,7 +73,11 @@ export function nearestDeadline(v) {
     )
   if (missed.length && !v.closedAt)
     out.push(
-      h('span', { class: 'badge overdue' }, `${t('time.overdue')}：${missed.map(deadlineName).join('、')}`),
+      h(
+        'span',
+        { class: 'badge overdue' },
+        `${t('time.overdue')}${colon()}${listOf(missed.map(deadlineName))}`,
+      ),
     )
   return out.length ? out : [t('common.none')]
 }

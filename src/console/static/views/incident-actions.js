@@ -4,7 +4,7 @@
  * for an event the state no longer accepts.
  */
 import { h } from '../dom.js'
-import { t, term } from '../i18n.js'
+import { clausesOf, listOf, paren, t, term } from '../i18n.js'
 import { activePaths } from './common.js'
 
 /**
@@ -61,14 +61,12 @@ export function actionButtons({ plan, view, specOf, mayDo, open }) {
           'p',
           { class: 'hint others' },
           t('incident.othersCan'),
-          others
-            .map(
+          clausesOf(
+            others.map(
               (type) =>
-                `${specOf(type).label}（${specOf(type)
-                  .roles.map((r) => term('role', r))
-                  .join('、')}）`,
-            )
-            .join('；'),
+                `${specOf(type).label}${paren(listOf(specOf(type).roles.map((r) => term('role', r))))}`,
+            ),
+          ),
         )
       : null,
   ]

@@ -2,7 +2,7 @@
 import { h, safeLink, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
 import { enumLabel } from '../form.js'
-import { t, term } from '../i18n.js'
+import { colon, listOf, paren, t, term } from '../i18n.js'
 import { withoutCodes } from '../labels.js'
 import { countdown, formatTime } from '../time.js'
 import { byDue, clauseCell, deadlineName, severityLabel, stateLabel } from './common.js'
@@ -19,7 +19,10 @@ const factsText = (facts) => {
   const entries = Object.entries(facts ?? {})
   if (!entries.length) return t('common.none')
   return entries
-    .map(([k, v]) => `${term('fact', k)}：${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`)
+    .map(
+      ([k, v]) =>
+        `${term('fact', k)}${colon()}${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`,
+    )
     .join('；')
 }
 
@@ -31,7 +34,7 @@ export function summary(plan, v) {
       ]
     : null
   const pairs = [
-    [t('incident.plan'), `${plan.title}（${plan.id} v${v.planVersion}）`],
+    [t('incident.plan'), `${plan.title}${paren(`${plan.id} v${v.planVersion}`)}`],
     [
       t('incident.phase'),
       h(
@@ -47,7 +50,7 @@ export function summary(plan, v) {
     ],
     [
       t('incident.category'),
-      v.category ? `${term('category', v.category)}（${v.category}）` : t('common.none'),
+      v.category ? `${term('category', v.category)}${paren(v.category)}` : t('common.none'),
     ],
     [t('incident.owner'), v.owner ?? t('common.none')],
     [t('incident.source'), source],
@@ -57,7 +60,7 @@ export function summary(plan, v) {
     [t('incident.occurredAt'), formatTime(v.occurredAt)],
     [
       t('incident.approvals'),
-      v.approvals?.length ? v.approvals.map((c) => approvalLabel(plan, c)).join('、') : t('common.none'),
+      v.approvals?.length ? listOf(v.approvals.map((c) => approvalLabel(plan, c))) : t('common.none'),
     ],
     [
       t('incident.missingApprovals'),
@@ -65,7 +68,7 @@ export function summary(plan, v) {
         'span',
         { id: 'missing-approvals' },
         v.missingApprovals?.length
-          ? v.missingApprovals.map((c) => approvalLabel(plan, c)).join('、')
+          ? listOf(v.missingApprovals.map((c) => approvalLabel(plan, c)))
           : t('common.none'),
       ),
     ],
@@ -157,7 +160,7 @@ function ledgerText(plan, v) {
   const kinds = ['begun', 'met', 'late', 'breached', 'waived', 'withdrawn', 'requoted']
   return kinds
     .filter((k) => Array.isArray(v[k]) && v[k].length > 0)
-    .map((k) => `${t(`ledger.${k}`)}：${v[k].map((id) => obligationLabel(plan, id)).join('、')}`)
+    .map((k) => `${t(`ledger.${k}`)}${colon()}${listOf(v[k].map((id) => obligationLabel(plan, id)))}`)
     .join('；')
 }
 
@@ -174,14 +177,14 @@ const valueText = (v, key, plan) => {
   if (key === 'mapping' && Array.isArray(v)) return v.map((m) => `${m.from} → ${m.to}`).join('；')
   if (key === 'facts' && v && typeof v === 'object') return factsText(v)
   if (key === 'source' && v && typeof v === 'object') return [v.platform, v.url].filter(Boolean).join(' ')
-  if (key === 'category') return `${term('category', v)}（${v}）`
-  if (key === 'severity') return `${term('severity', v)}（${v}）`
+  if (key === 'category') return `${term('category', v)}${paren(v)}`
+  if (key === 'severity') return `${term('severity', v)}${paren(v)}`
   if (key === 'deadline') return term('deadline', v)
   // WAIVE's obligation, DECIDE's decision: the duty in words, not its id (report:filing#1).
   if ((key === 'obligation' || key === 'decision') && typeof v === 'string') return obligationLabel(plan, v)
   if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`
   if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatTime(v)
-  if (Array.isArray(v)) return v.map((x) => valueText(x)).join('、')
+  if (Array.isArray(v)) return listOf(v.map((x) => valueText(x)))
   if (v && typeof v === 'object') return JSON.stringify(v)
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no')
   if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v)

@@ -9,7 +9,7 @@ import { api, describeError } from '../api.js'
 import { h, replace } from '../dom.js'
 import { dutyPanels } from '../duty.js'
 import { evidencePanel } from '../evidence.js'
-import { t, term } from '../i18n.js'
+import { paren, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { session } from '../session.js'
 import { mayAnswer, mayWaive } from './choices.js'
@@ -145,7 +145,10 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     const event = special !== `journal.${entry.type}` ? special : (specOf(entry.type)?.label ?? entry.type)
     const at = { event, version: next.version, phase: term('phase', next.phase) }
     if (entry.actor.role === 'system') return t('incident.changedBySystem', at)
-    return t('incident.changedBy', { ...at, who: `${entry.actor.name}（${term('role', entry.actor.role)}）` })
+    return t('incident.changedBy', {
+      ...at,
+      who: `${entry.actor.name}${paren(term('role', entry.actor.role))}`,
+    })
   }
 
   /** Re-reads the incident; when its version moved, redraws and (if asked) says what changed. */

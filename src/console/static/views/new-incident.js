@@ -5,7 +5,7 @@
 import { api, describeError } from '../api.js'
 import { h, nextId, replace } from '../dom.js'
 import { clearErrors, field, labelIn, labelOf, schemaForm, showErrors, unplacedItems } from '../form.js'
-import { t, term } from '../i18n.js'
+import { colon, listOf, paren, t, term } from '../i18n.js'
 import { canOpen, session } from '../session.js'
 import { fromLocalInput } from '../time.js'
 import { severityLabel } from './common.js'
@@ -80,7 +80,7 @@ export function renderNewIncident(main, _params, ctx) {
           ? h(
               'span',
               { class: 'missing', id: 'preview-missing' },
-              t('new.previewMissing', { facts: missing.join('、') }),
+              t('new.previewMissing', { facts: listOf(missing) }),
             )
           : null,
       )
@@ -104,7 +104,7 @@ export function renderNewIncident(main, _params, ctx) {
             ? h(
                 'span',
                 { class: 'missing', id: 'preview-missing' },
-                t('new.previewMissing', { facts: missing.join('、') }),
+                t('new.previewMissing', { facts: listOf(missing) }),
               )
             : null,
         )
@@ -238,7 +238,7 @@ export function renderNewIncident(main, _params, ctx) {
     h(
       'div',
       { class: 'preview-box' },
-      h('span', { class: 'preview-label', id: `${preview.id}-label` }, `${t('new.preview')}：`),
+      h('span', { class: 'preview-label', id: `${preview.id}-label` }, `${t('new.preview')}${colon()}`),
       preview,
     ),
     h(
@@ -267,7 +267,7 @@ export function renderNewIncident(main, _params, ctx) {
     .then((plans) => {
       replace(
         planSelect,
-        plans.map((p) => h('option', { value: p.id }, `${p.title}（${p.id}）`)),
+        plans.map((p) => h('option', { value: p.id }, `${p.title}${paren(p.id)}`)),
       )
       if (plans[0]) return choosePlan(planSelect.value)
     })

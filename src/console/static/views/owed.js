@@ -6,7 +6,7 @@
  */
 import { h, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
-import { addStrings, t, term } from '../i18n.js'
+import { addStrings, colon, listOf, paren, t, term } from '../i18n.js'
 import { countdown, formatTime } from '../time.js'
 import { clauseCell } from './common.js'
 
@@ -73,14 +73,14 @@ addStrings({
     'owed.awaitApproval': 'awaiting approval: draft {id} lacks {approvals}',
     'owed.awaitDraft': 'a draft is needed first',
     'owed.firstStep': 'first “{event}” by {roles}',
-    'owed.firstAct': '{event} first',
+    'owed.firstAct': 'First: {event}',
     'owed.draft': 'draft {id}',
     'owed.waive': 'Waive',
   },
 })
 
-const who = (r) => `${r.by.name}（${term('role', r.by.role)}）`
-const rolesText = (roles) => roles.map((r) => term('role', r)).join('、')
+const who = (r) => `${r.by.name}${paren(term('role', r.by.role))}`
+const rolesText = (roles) => listOf(roles.map((r) => term('role', r)))
 /**
  * Nearest due first; those the plan sets no time for after every dated one. (Not a
  * localeCompare on a '~' stand-in: the collator ranks '~' before digits, which put the
@@ -98,10 +98,10 @@ export const byNearestDue = (a, b) => {
 export function what(o, all = []) {
   const parts = [o.label]
   if (o.recipient) parts.push(`→ ${o.recipient.label}`)
-  if (o.draftId) parts.push(`（${t('owed.draft', { id: o.draftId })}）`)
+  if (o.draftId) parts.push(paren(t('owed.draft', { id: o.draftId })))
   if (o.rule === 'escalate') {
     const breached = all.filter((x) => x !== o && x.rule !== 'escalate' && x.breachedAt === o.startedAt)
-    if (breached.length > 0) parts.push(`（${breached.map((x) => x.label).join('、')}）`)
+    if (breached.length > 0) parts.push(paren(listOf(breached.map((x) => x.label))))
   }
   return parts.join(' ')
 }
@@ -296,7 +296,7 @@ export function owedList(
     h(
       'li',
       { class: o.breachedAt ? 'overdue' : null, dataset: { obligation: o.id, status: o.status } },
-      `${what(o, view.obligations)}：${doneText(o)}`,
+      `${what(o, view.obligations)}${colon()}${doneText(o)}`,
       o.decision
         ? ` · ${t('owed.decided', {
             answer: t(o.decision.answer === 'yes' ? 'owed.yes' : 'owed.no'),

@@ -1,7 +1,7 @@
 /** Plans for auditors: each plan's diagram, states, events, and the obligations each grade owes (plan-obligations.js). */
 import { api, describeError } from '../api.js'
 import { h, replace, table, zoomButton } from '../dom.js'
-import { t, term } from '../i18n.js'
+import { paren, t, term } from '../i18n.js'
 import { clauseText } from './common.js'
 import { obligationTables } from './plan-obligations.js'
 
@@ -59,7 +59,7 @@ const fieldsOf = (schema) =>
   Object.entries(schema?.properties ?? {})
     .map(
       ([name, p]) =>
-        `${name}${(schema.required ?? []).includes(name) ? '*' : ''}${p.description ? `（${p.description}）` : ''}`,
+        `${name}${(schema.required ?? []).includes(name) ? '*' : ''}${p.description ? paren(p.description) : ''}`,
     )
     .join('；')
 

@@ -5,7 +5,7 @@
  */
 import { api, describeError } from '../api.js'
 import { h, nextId } from '../dom.js'
-import { ROLES, t, term } from '../i18n.js'
+import { paren, ROLES, t, term } from '../i18n.js'
 import { signIn } from '../session.js'
 
 export function renderSignIn(main, _params, ctx) {
@@ -24,7 +24,7 @@ export function renderSignIn(main, _params, ctx) {
   const role = h(
     'select',
     { id: roleId, name: 'role', 'aria-describedby': hintId, value: 'office' },
-    ROLES.map((r) => h('option', { value: r }, `${term('role', r)}（${r}）`)),
+    ROLES.map((r) => h('option', { value: r }, `${term('role', r)}${paren(r)}`)),
   )
   const error = h('p', { id: errorId, class: 'field-error', 'aria-live': 'polite' })
   const submit = h('button', { type: 'submit', class: 'primary' }, t('signin.submit'))
