@@ -21,6 +21,7 @@ import {
   SKEW_MS,
 } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
+import { requestHashes } from './idempotency.js'
 import { lateEntryTimers } from './late-entry.js'
 import { lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
@@ -246,7 +247,10 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
     withView = true,
   ): Promise<Applied> {
     // Hashed only for a key: without one nothing is compared or remembered.
-    const requestHash = key ? sha256(canonicalJson(req)) : ''
+    const hashes = key ? requestHashes(req) : { hash: '' }
+    const requestHash = hashes.hash
+    // The body's or If-Match's (the HTTP layer refuses both given and different).
+    const expectedVersion = req.expectedVersion ?? req.ifMatch
     return inTransaction(async (trx, told) => {
       // A waiver after a due time whose timer has not fired yet (the service was down, or
       // the scheduler not there yet): the breach is journaled first, as the scheduler
@@ -264,7 +268,7 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
           `role ${caller.role} may not send ${req.type} (allowed: ${spec.roles.join(', ')})`,
         )
       // A replayed key answers the first result, but only to a caller who may send the event.
-      const replayed = await idempotent(trx, `incident:${id}`, key, requestHash)
+      const replayed = await idempotent(trx, `incident:${id}`, key, requestHash, hashes.former)
       if (replayed) return appliedOf({ ...replayed, overdue: isOverdue(replayed, clock.now()) })
       const live = core.live.take(head.id, head.version)
       const row = await rowOf(trx, store, id, live, head)
@@ -275,8 +279,8 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>
       try {
-        if (req.expectedVersion !== undefined && req.expectedVersion !== row.version)
-          throw new VersionConflict(req.expectedVersion, here())
+        if (expectedVersion !== undefined && expectedVersion !== row.version)
+          throw new VersionConflict(expectedVersion, here())
         const now = clock.now()
         const at =
           checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??

@@ -107,7 +107,14 @@ export interface SendRequest {
   type: string
   fields: Record<string, unknown>
   occurredAt?: string
+  /** `expectedVersion` of the body. */
   expectedVersion?: number
+  /**
+   * The version an `If-Match` header names: a condition as `expectedVersion` is (the HTTP
+   * layer refuses both given and different), but not part of the body an Idempotency-Key
+   * compares (idempotency.ts `requestHashes`).
+   */
+  ifMatch?: number
 }
 
 export interface HistoryItem {

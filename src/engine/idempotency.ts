@@ -4,8 +4,24 @@
  */
 import { IdempotencyMismatch } from '../errors.js'
 import type { Db } from '../store/statements.js'
-import { type Core, iso } from './core.js'
+import { type Core, iso, type SendRequest } from './core.js'
+import { canonicalJson, sha256 } from './hash.js'
 import type { IncidentView } from './view.js'
+
+/**
+ * What a key compares of an event sent (API.md: "the same key with a different body →
+ * 422"): its body — type, fields, `occurredAt`, the body's `expectedVersion` — and not the
+ * `If-Match` header, which another caller, or a retry after a fresh read, sends with
+ * another version. `former`: the hash of the same request as a release before this one
+ * remembered it (the header's version counted as the body's), so a retry across an upgrade
+ * still answers the first result; none where the two are the same.
+ */
+export function requestHashes(req: SendRequest): { hash: string; former?: string } {
+  const { ifMatch, ...body } = req
+  const hash = sha256(canonicalJson(body))
+  if (ifMatch === undefined || body.expectedVersion !== undefined) return { hash }
+  return { hash, former: sha256(canonicalJson({ ...body, expectedVersion: ifMatch })) }
+}
 
 export function createIdempotency(core: Core) {
   const { clock } = core
@@ -15,6 +31,8 @@ export function createIdempotency(core: Core) {
     scope: string,
     key: string | undefined,
     requestHash: string,
+    /** Also the same request (requestHashes `former`). */
+    formerHash?: string,
   ): Promise<IncidentView | null> {
     if (!key) return null
     const hit = await trx
@@ -24,7 +42,7 @@ export function createIdempotency(core: Core) {
       .where('key', '=', key)
       .executeTakeFirst()
     if (!hit) return null
-    if (hit.request_hash !== requestHash) throw new IdempotencyMismatch()
+    if (hit.request_hash !== requestHash && hit.request_hash !== formerHash) throw new IdempotencyMismatch()
     return JSON.parse(hit.response) as IncidentView
   }
 

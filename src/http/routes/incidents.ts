@@ -194,12 +194,13 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
             expected: 'the same version in both, or only one of them',
           },
         ])
-      const expectedVersion = inHeader ?? inBody
       const req = {
         type,
         fields,
         ...(occurredAt === undefined ? {} : { occurredAt }),
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...(inBody === undefined ? {} : { expectedVersion: inBody }),
+        // Not part of what an Idempotency-Key compares (engine/idempotency.ts requestHashes).
+        ...(inHeader === undefined ? {} : { ifMatch: inHeader }),
       }
       if (prefersMinimal(headers.prefer)) {
         // The view is neither built nor sent (issue 20): a feed needs the version for its next If-Match.

@@ -100,14 +100,18 @@ export const ListQuery = z
 export const WriteHeaders = z.object({
   'idempotency-key': cleanText(z.string().min(1).max(200))
     .optional()
-    .openapi({ description: 'a retry with the same key returns the first answer' }),
+    .openapi({
+      description:
+        'a retry with the same key returns the first answer. Scoped to the incident for an event ' +
+        '(any caller whose role may send it gets the first answer), to the caller for POST /incidents; ' +
+        'the same key with another body is 422 (If-Match is a header, not compared)',
+    }),
 })
 export const EventHeaders = WriteHeaders.extend({
-  'if-match': z
-    .string()
-    .max(50)
-    .optional()
-    .openapi({ description: "the incident's version (its ETag), quoted or not" }),
+  'if-match': z.string().max(50).optional().openapi({
+    description:
+      "the incident's version (its ETag), quoted or not; not part of what an Idempotency-Key compares",
+  }),
   prefer: z
     .string()
     .optional()
