@@ -30,6 +30,7 @@ import { lazyQuotes, quoteRules } from './quotes.js'
 import type { Rooms, Timers } from './rooms.js'
 import { storedOfView, storedViewText } from './stored-view.js'
 import { restoreRow } from './tail.js'
+import { unknownReferences } from './unknown-reference.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
 import { type Applied, appliedOf } from './write.js'
 
@@ -234,7 +235,8 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
 
   /**
    * Applies one event to an incident. Order of refusals (API.md): invalid body (400),
-   * role (403), version (409), state (409; a decision owed by other roles is one). Each
+   * role (403), an obligation or decision the plan version has no rule for (400:
+   * unknown-reference.ts), version (409), state (409; a decision owed by other roles is one). Each
    * writes nothing. The answer builds the incident's view only when the caller asks for it
    * (write.ts `Applied`).
    */
@@ -279,6 +281,13 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       let event: IncidentEvent
       let book: ReturnType<typeof lazyQuotes>
       try {
+        // What nothing on this incident could be is a body that fails validation, before its state.
+        const unknown = unknownReferences(plan, contextOf(before), req.type, data)
+        if (unknown.length > 0)
+          throw new ValidationError(
+            `${req.type} names what no rule of the incident's plan version makes`,
+            unknown,
+          )
         if (expectedVersion !== undefined && expectedVersion !== row.version)
           throw new VersionConflict(expectedVersion, here())
         const now = clock.now()

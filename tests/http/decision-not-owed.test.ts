@@ -2,8 +2,9 @@
  * A DECIDE of a decision not owed now is a 409 whose `decision` names it (its id, its label in
  * the plan's words) and says why, for a client (the console) to say in its reader's language:
  * not asked yet (`askedWhen`, the condition in the plan's words), answered (`answer`, `at`),
- * waived (`at`), or no such decision in the plan. The English `detail` is kept. The body is
- * valid against the OpenAPI `Problem` schema. 南宁市工商局预案 v11's decision:liaise (四(四)).
+ * waived (`at`), or no such decision in the plan version (`unknown`: one the incident has from a
+ * version it migrated from; a decision no rule or instance makes is 400 on `decision`). The
+ * English `detail` is kept. The body is valid against the OpenAPI `Problem` schema. 南宁市工商局预案 v11's decision:liaise (四(四)).
  * A DECIDE by one of DECIDE's roles of a decision owed by others (`owedByOthers`: `owedBy`) is a
  * 409 too (API.md "Send an event": 403 only for a role outside the event's roles), writing nothing.
  */
@@ -50,7 +51,7 @@ describe('409 `decision`: a DECIDE of a decision not owed, which and why', () =>
       expect(ProblemSchema.strict().safeParse(res.body).success).toBe(true)
       return res.body as { detail: string; decision: Record<string, unknown> }
     }
-    return { send, refused }
+    return { send, refused, id: v.id }
   }
 
   it('not asked yet: the condition it is asked on, in the plan’s words', async () => {
@@ -113,11 +114,18 @@ describe('409 `decision`: a DECIDE of a decision not owed, which and why', () =>
     expect(body.detail).toMatch(/is not owed now: waived$/)
   })
 
-  it('no such decision in the plan: its id only', async () => {
-    const { refused } = await opened()
-    const body = await refused('decision:nothing')
-    expect(body.decision).toEqual({ id: 'decision:nothing', why: 'unknown' })
-    expect(body.detail).toBe('the plan has no decision decision:nothing')
+  it('no such decision in the plan version: a body that fails validation, 400 on `decision`, not a 409', async () => {
+    const { id } = await opened()
+    const res = await (app as TestApp).request('POST', `/incidents/${id}/events`, {
+      as: 'group',
+      body: { type: 'DECIDE', decision: 'decision:nothing', answer: 'yes', reason: '研判' },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'decision', message: expect.stringContaining('decision:nothing') }),
+    ])
+    // `why: "unknown"` stays for a decision the incident has from the version it migrated from
+    // (tests/engine/unknown-reference-migrated.test.ts).
   })
 })
 

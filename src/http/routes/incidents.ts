@@ -93,7 +93,10 @@ const send = createRoute({
   summary: 'Send one event',
   description:
     "`type` plus the event's own fields as GET /plans/{planId} describes them (unknown fields are refused), " +
-    'optionally `occurredAt` (a step done earlier) and `expectedVersion` (or the If-Match header).',
+    'optionally `occurredAt` (a step done earlier) and `expectedVersion` (or the If-Match header). ' +
+    'An `obligation` (WAIVE, a step naming the duty it does) or a `decision` (DECIDE) that no rule of the ' +
+    "incident's plan version makes, and the incident has none by, is 400 on that field; one of a rule the " +
+    'version has that is not owed now is 409.',
   tags,
   middleware: [jsonBody] as const,
   request: {

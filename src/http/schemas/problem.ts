@@ -65,7 +65,7 @@ export const ProblemSchema = z
       .optional()
       .openapi({
         description:
-          "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan has no such decision (`unknown`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it); or it is owed, but by other roles than the caller's, one of DECIDE's (`owedByOthers`: `owedBy`, the roles that owe it; a role outside DECIDE's roles is 403)",
+          "409: a DECIDE of a decision not owed now: which (`label`, the plan's words; none when `unknown`) and why: the plan version has no such decision though the incident has one from the version it migrated from (`unknown`; a decision neither has is 400 on `decision`), its latest asking was answered (`answered`: `answer`, `at`) or waived (`waived`: `at`), or it is not asked yet (`notAsked`: `askedWhen`, the condition it is asked on, as GET /plans/:planId's obligations say it); or it is owed, but by other roles than the caller's, one of DECIDE's (`owedByOthers`: `owedBy`, the roles that owe it; a role outside DECIDE's roles is 403)",
       }),
     waiver: z
       .object({
