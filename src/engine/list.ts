@@ -27,11 +27,29 @@ export interface ListPage<T = IncidentView> {
   nextCursor: string | null
 }
 
-const encode = (key: string, id: string) => Buffer.from(`${key}|${id}`).toString('base64url')
-function decode(cursor: string): [string, string] {
-  const [key, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  if (key === undefined || !id)
+type Sort = NonNullable<ListFilter['sort']>
+const SORTS: readonly Sort[] = ['created', 'nextDue']
+
+/**
+ * A cursor is `sort|key|id` (base64url): the order it was made in, and the position in it
+ * (a creation or a due time, then the id). One of the former shape, `key|id`, says no order
+ * and is read in the query's, as before.
+ */
+const encode = (sort: Sort, key: string, id: string) =>
+  Buffer.from(`${sort}|${key}|${id}`).toString('base64url')
+function decode(cursor: string, sort: Sort): [string, string] {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|')
+  const [made, key, id] = parts.length === 3 ? parts : [sort, ...parts]
+  if (key === undefined || !id || parts.length > 3 || !SORTS.includes(made as Sort))
     throw new ValidationError('bad cursor', [{ path: 'cursor', message: 'not a cursor this service issued' }])
+  if (made !== sort)
+    throw new ValidationError('the cursor belongs to another order', [
+      {
+        path: 'cursor',
+        message: `made under sort=${made}, sent with sort=${sort}`,
+        expected: `the same sort as the query that gave it (sort=${made}), or no cursor to start again`,
+      },
+    ])
   return [key, id]
 }
 /** Sort key of `sort=nextDue`: incidents with no owed due time sort after every due time. */
@@ -146,10 +164,11 @@ export async function listIncidents<T = IncidentView>(
 ): Promise<ListPage<T>> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200)
   let q = (await matching(db, f, organisation, now)).select(VIEW_COLUMNS)
-  const byDue = f.sort === 'nextDue'
+  const sort: Sort = f.sort ?? 'created'
+  const byDue = sort === 'nextDue'
   const due = sql<string>`coalesce(next_due_at, ${NO_DUE})`
   if (f.cursor) {
-    const [key, id] = decode(f.cursor)
+    const [key, id] = decode(f.cursor, sort)
     q = byDue
       ? q.where(sql<boolean>`(${due} > ${key} OR (${due} = ${key} AND id > ${id}))`)
       : q.where((eb) =>
@@ -166,6 +185,6 @@ export async function listIncidents<T = IncidentView>(
   const last = page.at(-1)
   return {
     items: await read(page),
-    nextCursor: rows.length > limit && last ? encode(last.due_key, last.id) : null,
+    nextCursor: rows.length > limit && last ? encode(sort, last.due_key, last.id) : null,
   }
 }

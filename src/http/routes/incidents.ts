@@ -58,7 +58,8 @@ const list = createRoute({
   operationId: 'listIncidents',
   summary: "The caller's organisation's incidents, newest first, cursor-paged",
   description:
-    'Filters by plan, phase, grade, owner, overdue and free text; `limit` 1..200 (default 50); `nextCursor` fetches the next page.',
+    'Filters by plan, phase, grade, owner, overdue and free text; `limit` 1..200 (default 50); `nextCursor` fetches the next page ' +
+    '(with the same `sort`: a cursor made under another is 400 on `cursor`).',
   tags,
   request: { query: ListQuery },
   responses: {

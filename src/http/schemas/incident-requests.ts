@@ -92,7 +92,10 @@ export const ListQuery = z
       .max(200)
       .optional()
       .openapi({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 }),
-    cursor: z.string().min(1).max(500).optional(),
+    cursor: z.string().min(1).max(500).optional().openapi({
+      description:
+        "a page's `nextCursor`, sent with the same `sort` as that page (one made under another sort is 400 on `cursor`); filters may differ",
+    }),
   })
   .strict()
 
