@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { accepts } from 'hono/accepts'
 import { ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
 import { jsonBody } from '../middleware.js'
@@ -109,7 +110,8 @@ const send = createRoute({
     200: {
       description:
         'the incident after the event; with `Prefer: return=minimal`, MinimalEventAnswer as ' +
-        `${MINIMAL_JSON} (and \`Preference-Applied: return=minimal\`)`,
+        `${MINIMAL_JSON} (and \`Preference-Applied: return=minimal\`, \`Vary: Prefer, Accept\`), ` +
+        'or as application/json when the Accept header prefers that to the vendor type',
       content: {
         'application/json': { schema: IncidentViewSchema },
         [MINIMAL_JSON]: { schema: MinimalEventAnswerSchema },
@@ -207,12 +209,20 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
         ...(inHeader === undefined ? {} : { ifMatch: inHeader }),
       }
       if (prefersMinimal(headers.prefer)) {
+        // The same JSON, labelled application/json for a client whose Accept asks for that and
+        // not the vendor type; with neither acceptable the header is disregarded (RFC 9110
+        // 12.5.1), as every JSON answer here does (API.md lists no 406).
+        const type = accepts(c, {
+          header: 'Accept',
+          supports: [MINIMAL_JSON, 'application/json'],
+          default: MINIMAL_JSON,
+        })
         // The view is neither built nor sent (issue 20): a feed needs the version for its next If-Match.
         const answer = await engine.sendMinimal(id, req, c.get('caller'), headers['idempotency-key'])
         c.header('ETag', etagOf(answer.version))
         c.header('Preference-Applied', 'return=minimal')
-        c.header('Vary', 'Prefer')
-        return c.json(answer, 200, { 'Content-Type': MINIMAL_JSON })
+        c.header('Vary', 'Prefer, Accept')
+        return c.json(answer, 200, { 'Content-Type': type })
       }
       const view = await engine.send(id, req, c.get('caller'), headers['idempotency-key'])
       c.header('ETag', etagOf(view.version))

@@ -121,7 +121,8 @@ export const EventHeaders = WriteHeaders.extend({
     .openapi({
       description:
         '`return=minimal` (RFC 7240): answer only the version, phase and events accepted ' +
-        '(MinimalEventAnswer, as application/vnd.yuqing.minimal+json), not the whole view; the answer ' +
+        '(MinimalEventAnswer, as application/vnd.yuqing.minimal+json, or application/json when Accept prefers that), ' +
+        'not the whole view; the answer ' +
         'says `Preference-Applied: return=minimal`. Other preferences are ignored.',
     }),
 })
