@@ -70,7 +70,16 @@ describe.each(currentPlans().map((p) => [p.id, p] as const))('roles on %s', (_, 
       expect(spec.schema.safeParse(payload).success, `the test's own ${spec.type} payload is valid`).toBe(
         true,
       )
-      const body = { type: spec.type, ...payload }
+      // What it names is the plan version's (a name no rule makes is 400 on its field,
+      // src/engine/unknown-reference.ts): one of the incident's obligations, one of its decisions.
+      const obligation = (opened.body.obligations as Array<{ id: string }>)[0]?.id
+      const decision = plan.obligations.find((r) => r.kind === 'decision')?.id
+      const body = {
+        type: spec.type,
+        ...payload,
+        ...(typeof payload.obligation === 'string' && obligation ? { obligation } : {}),
+        ...(spec.type === 'DECIDE' && decision ? { decision } : {}),
+      }
       const allowed = new Set<string>(spec.roles)
       // Refused roles first, so the allowed ones all meet the incident as opened.
       const order = [...ROLES].sort((a, b) => Number(allowed.has(a)) - Number(allowed.has(b)))
