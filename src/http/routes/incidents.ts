@@ -212,7 +212,7 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
         // The same JSON, labelled application/json for a client whose Accept asks for that and
         // not the vendor type; with neither acceptable the header is disregarded (RFC 9110
         // 12.5.1), as every JSON answer here does (API.md lists no 406).
-        const type = accepts(c, {
+        const mediaType = accepts(c, {
           header: 'Accept',
           supports: [MINIMAL_JSON, 'application/json'],
           default: MINIMAL_JSON,
@@ -222,7 +222,7 @@ export function incidentRoutes({ engine }: Pick<AppDeps, 'engine'>) {
         c.header('ETag', etagOf(answer.version))
         c.header('Preference-Applied', 'return=minimal')
         c.header('Vary', 'Prefer, Accept')
-        return c.json(answer, 200, { 'Content-Type': type })
+        return c.json(answer, 200, { 'Content-Type': mediaType })
       }
       const view = await engine.send(id, req, c.get('caller'), headers['idempotency-key'])
       c.header('ETag', etagOf(view.version))
