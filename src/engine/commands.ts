@@ -3,23 +3,13 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createActor } from 'xstate'
-import type { IncidentEvent, IncidentInput, PlanDefinition, Quotes } from '../../machines/kit/types.js'
+import type { IncidentEvent, IncidentInput, Quotes } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict } from '../errors.js'
-import { fieldErrors } from '../field-errors.js'
 import * as repo from '../store/repo.js'
 import { moveTimers } from '../store/timers.js'
 import { contextOf, inertClock } from './actor.js'
-import {
-  type Caller,
-  type Core,
-  iso,
-  laterOf,
-  normalise,
-  type OpenRequest,
-  type SendRequest,
-  SKEW_MS,
-} from './core.js'
+import { type Caller, type Core, iso, laterOf, type OpenRequest, type SendRequest } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { requestHashes } from './idempotency.js'
 import { lateEntryTimers } from './late-entry.js'
@@ -27,6 +17,7 @@ import { lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { checkOpening } from './opening.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
+import { checkTime, validateFields } from './request-checks.js'
 import type { Rooms, Timers } from './rooms.js'
 import { storedOfView, storedViewText } from './stored-view.js'
 import { restoreRow } from './tail.js'
@@ -41,58 +32,6 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
   const { store, plans, clock, calendar, planOf } = core
   const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply, fireIfDue } =
     rooms
-
-  /**
-   * A time a client gives (an incident's, an event's `occurredAt`), normalised. Ahead of the
-   * server's clock by at most SKEW_MS (the client's clock runs fast) it is taken as now:
-   * nothing is stored in the future, where it would push every later event's time ahead
-   * and refuse a step backdated to a moment that has in fact passed. Further ahead: 400.
-   */
-  function checkTime(
-    field: string,
-    value: string | undefined,
-    now: Date,
-    notBefore?: string,
-  ): string | undefined {
-    if (value === undefined) return undefined
-    const t = Date.parse(value)
-    if (Number.isNaN(t))
-      throw new ValidationError('invalid time', [{ path: field, message: 'not an ISO-8601 instant' }])
-    if (t > now.getTime() + SKEW_MS)
-      throw new ValidationError(`${field} is in the future`, [
-        {
-          path: field,
-          message: 'must not be in the future',
-          expected: `at or before ${iso(now)} (up to ${SKEW_MS / 60_000} minutes of clock skew is taken as now)`,
-        },
-      ])
-    // Within the skew: now, but never before the previous event (a row an earlier release
-    // stamped ahead of the clock takes the next event at that time, as an event without one).
-    if (t > now.getTime()) return notBefore ? laterOf(iso(now), notBefore) : iso(now)
-    if (notBefore && t < Date.parse(notBefore))
-      throw new ValidationError(`${field} is before the previous event`, [
-        {
-          path: field,
-          message: 'must not be before the previous event',
-          expected: `at or after ${notBefore}`,
-        },
-      ])
-    return normalise(value)
-  }
-
-  function validateFields(plan: PlanDefinition, type: string, fields: Record<string, unknown>) {
-    const spec = plan.events.find((e) => e.type === type)
-    if (!spec) {
-      throw new ValidationError(`unknown event type ${type}`, [
-        { path: 'type', message: 'unknown event type', expected: plan.events.map((e) => e.type).join(' | ') },
-      ])
-    }
-    const parsed = spec.schema.safeParse(fields)
-    if (!parsed.success) {
-      throw new ValidationError(`${type} is missing or has invalid fields`, fieldErrors(parsed.error, 'body'))
-    }
-    return { spec, data: parsed.data as Record<string, unknown> }
-  }
 
   async function open(req: OpenRequest, caller: Caller, key?: string): Promise<IncidentView> {
     if (caller.role !== 'monitor' && caller.role !== 'office' && caller.role !== 'admin')
@@ -323,5 +262,5 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
     })
   }
 
-  return { open, send, checkTime, validateFields }
+  return { open, send }
 }
