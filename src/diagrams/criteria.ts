@@ -7,6 +7,7 @@
  * at and just past its threshold, so this table cannot drift from the code.
  */
 import type { Facts, Severity } from '../../machines/vocabulary.js'
+import { FACT_WORDS, factWord } from '../console/static/fact-words.js'
 
 export type FactName = keyof Facts
 
@@ -31,37 +32,15 @@ export interface PlanCriteria {
   otherwise: { grade: Severity | null; clause: string | null; text: string }
 }
 
-export const FACT_LABELS: Record<FactName, string> = {
-  clicksPerDay: '单日点击量（clicksPerDay）',
-  reposts: '微博、博客转发数（reposts）',
-  sites: '出现该言论的网站数（sites）',
-  crossRegion: '跨市区（crossRegion）',
-  largeImageImpact: '对整体形象有较大影响（largeImageImpact）',
-  mainstreamMedia: '主流媒体（论坛）曝光（mainstreamMedia）',
-  foreignMedia: '境外媒体关注（foreignMedia）',
-  coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局（coalOrLocalBureau）',
-}
+/** Each fact by the plans' words (the one table the console's plan page reads too). */
+export const FACT_LABELS: Readonly<Record<FactName, string>> = FACT_WORDS
 
 /**
- * A plan's own word for a shared fact, where its text names the thing otherwise (the shared
- * 跨市区 is nanning-aic-2017's 四(三); hrss-city's 三第二步 影响面扩大 is read as 跨地区传播, the word
- * its rule's policy uses). The console's vocabulary keeps the shared words.
+ * A fact's name on `planId`'s pages: the plan's own word, where its text names the thing
+ * otherwise (hrss-city's 跨地区传播), else the shared one, else its code. The console's other
+ * pages keep its vocabulary's words.
  */
-const PLAN_FACT_LABELS: Readonly<Record<string, Partial<Record<FactName, string>>>> = {
-  'hrss-city': { crossRegion: '跨地区传播（crossRegion）' },
-}
-
-/** A fact's name on `planId`'s pages: the plan's own word, else the shared one, else its code. */
-export const factLabel = (planId: string | undefined, fact: string): string =>
-  (planId === undefined ? undefined : PLAN_FACT_LABELS[planId]?.[fact as FactName]) ??
-  FACT_LABELS[fact as FactName] ??
-  fact
-
-/** A rule's `again.factsTurned` in words: the monitoring records one of these facts turning true. */
-export function factsTurnedText(facts: readonly string[], planId?: string): string {
-  const names = facts.map((f) => factLabel(planId, f))
-  return `监测到${names.join('或')}转为“是”时再次应办`
-}
+export const factLabel = (planId: string | undefined, fact: string): string => factWord(planId, fact)
 
 export function testText(t: Test): string {
   const name = FACT_LABELS[t.fact]

@@ -11,46 +11,31 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
-import { ruleGradeChangeWords } from './again-words.js'
-import { factLabel, factsTurnedText } from './criteria.js'
-import { PURPOSE_LABELS } from './field-words.js'
+import { ruleAgainWords, ruleSay } from './again-words.js'
+import { factLabel } from './criteria.js'
+import { PURPOSE_LABELS, payloadRows, wordsOf } from './field-words.js'
 import { guardWord } from './guards.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 
 export const POLICY_MARK = '【本地政策】'
 
 /** `again.onYes` in words: a decision answered yes again (after a relapse) owes it anew once settled. */
-export const ON_YES_TEXT = '已办结或免除后，再次决定为是时重新应办'
-
-/** `again.categoryChanged` in words: a category that was set, changed, owes it anew. */
-export const CATEGORY_CHANGED_TEXT = '已定性后改变定性时再次应办'
-/** `again.categoryChanged: 'untilAdmitted'`: a change made where the rule does not apply owes it once it applies. */
-export const CATEGORY_CHANGED_UNTIL_ADMITTED_TEXT =
-  '在不适用的级别改变定性（或再次应办的一项被撤回）的，重新适用时再次应办'
-
-/** The words of a rule's `again.categoryChanged` (none: absent). */
-export const categoryChangedWords = (c: true | 'untilAdmitted' | undefined): string[] =>
-  c === undefined
-    ? []
-    : c === 'untilAdmitted'
-      ? [CATEGORY_CHANGED_TEXT, CATEGORY_CHANGED_UNTIL_ADMITTED_TEXT]
-      : [CATEGORY_CHANGED_TEXT]
+export const ON_YES_TEXT = ruleSay('plans.againOnYes')
 
 /** `again.whileOwed: false` in words: a rise or `events` ask it again only once the asking before is settled. */
-export const ONCE_SETTLED_TEXT = '仍待办时不重复应办（前一次办结或免除后才再次应办）'
+export const ONCE_SETTLED_TEXT = ruleSay('plans.againOnceSettled')
 
 /** `again.afterBreach` in words: a breached instance still owed does not hold a rise back. */
-export const AFTER_BREACH_TEXT = '在办一项已超时的，升级时另起一项'
+export const AFTER_BREACH_TEXT = ruleSay('plans.againAfterBreach')
 
 /** `again.told: 'sameGrade'` in words: risen again to a grade reported, a recipient told of it is owed nothing new. */
-export const TOLD_SAME_GRADE_TEXT = '升级回到已报告过的级别时，已告知该级别的对象不再重复应办'
+export const TOLD_SAME_GRADE_TEXT = ruleSay('plans.againToldSameGrade')
+
+/** `again.breached` in words: a breach of a rule its condition lists, after it was settled, owes it anew. */
+export const BREACHED_TEXT = ruleSay('plans.againBreached')
 
 /** `dischargeOne` in words: one step meets one owed instance, the one it names or the oldest. */
-export const DISCHARGE_ONE_TEXT = '每项各须办理：一次办理只办结所指明的一项（未指明时办结最早的一项）'
-
-/** `keyedBy` in words: one instance per value the beginning event names, each met by its own. */
-export const keyedByText = (k: { field: string; as: string }) =>
-  `按 ${k.field} 所列每项各应办一项，以 ${k.as} 为该项者办结`
+export const DISCHARGE_ONE_TEXT = ruleSay('plans.dischargeOne')
 
 /** Roles in the console's words (src/console/static/i18n.js). */
 export const ROLE_LABELS: Record<string, string> = {
@@ -257,19 +242,7 @@ export function appliesText(plan: PlanDefinition, r: ObligationRule): string {
   if (r.severities) parts.push(`级别 ${r.severities.map((s) => severityLabel(plan, s)).join('、')}`)
   if (r.categories) parts.push(`涉事原因 ${r.categories.map((c) => CATEGORY_LABELS[c]).join('、')}`)
   if (r.when) parts.push(`条件：${conditionWords(plan, r.when)}`)
-  if (r.again?.raise === 'whenHolds') parts.push('升级后条件再次成立时再次应办（续报）')
-  else if (r.again?.raise) parts.push('升级后再次应办（续报）')
-  if (r.again?.events?.length) parts.push(`${r.again.events.join('、')} 后再次应办`)
-  parts.push(...categoryChangedWords(r.again?.categoryChanged))
-  if (r.again?.factsTurned?.length) parts.push(factsTurnedText(r.again.factsTurned, plan.id))
-  if (r.again?.whileOwed === false) parts.push(ONCE_SETTLED_TEXT)
-  if (r.again?.afterBreach) parts.push(AFTER_BREACH_TEXT)
-  if (r.again?.onYes) parts.push(ON_YES_TEXT)
-  if (r.again?.told === 'sameGrade') parts.push(TOLD_SAME_GRADE_TEXT)
-  parts.push(...ruleGradeChangeWords(plan, r))
-  if (r.again?.breached) parts.push('办结或免除后所列事项再次超时的，再次应办')
-  if (r.keyedBy) parts.push(keyedByText(r.keyedBy))
-  if (r.dischargeOne) parts.push(DISCHARGE_ONE_TEXT)
+  parts.push(...ruleAgainWords(plan, r))
   return parts.join('；') || '所有级别'
 }
 
@@ -292,13 +265,15 @@ export function transitionLines(model: PlanModel, t: TransitionInfo): string[] {
 const recipientLabel = (plan: PlanDefinition, code: string): string =>
   plan.obligations.find((r) => r.recipient?.code === code)?.recipient?.label ?? code
 
-const fieldWords = (plan: PlanDefinition, fields: Record<string, unknown>): string =>
+/** The fields an act names, in the plan's words: recipients, rules, and others by the event's own (field-words.ts). */
+const fieldWords = (plan: PlanDefinition, type: string, fields: Record<string, unknown>): string =>
   Object.entries(fields)
     .map(([k, v]) => {
       const list = Array.isArray(v) ? v.map(String) : [String(v)]
       if (k === 'to') return `报送${list.map((x) => recipientLabel(plan, x)).join('、')}`
       if (k === 'decision') return list.map((x) => ruleLabel(plan, x)).join('、')
-      return `${k}=${list.join('、')}`
+      const [label, text] = payloadRows(plan, { [k]: v }, wordsOf(plan), type)[0] ?? [k, list.join('、')]
+      return `${label}：${text}`
     })
     .join('，')
 
@@ -310,7 +285,7 @@ const sinceWords = (plan: PlanDefinition, since: string | undefined) =>
 export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('act' in c) {
     const label = plan.events.find((e) => e.type === c.act)?.label ?? c.act
-    const fields = c.fields && Object.keys(c.fields).length ? `（${fieldWords(plan, c.fields)}）` : ''
+    const fields = c.fields && Object.keys(c.fields).length ? `（${fieldWords(plan, c.act, c.fields)}）` : ''
     return `已${label}${fields}`
   }
   if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`

@@ -7,24 +7,17 @@ import { ownersAt } from '../../machines/kit/begin.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, type Severity } from '../../machines/vocabulary.js'
 import { describeObligations } from '../http/plan-obligations.js'
-import { gradeChangeWords } from './again-words.js'
-import { criteriaOf, factsTurnedText, testText } from './criteria.js'
+import { againWords } from './again-words.js'
+import { criteriaOf, testText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import {
-  AFTER_BREACH_TEXT,
   ANCHOR_TEXT,
   amountText,
-  categoryChangedWords,
   clockText,
   conditionWords,
-  DISCHARGE_ONE_TEXT,
   KIND_LABELS,
-  keyedByText,
-  ON_YES_TEXT,
-  ONCE_SETTLED_TEXT,
   POLICY_MARK,
   rolesWords,
-  TOLD_SAME_GRADE_TEXT,
 } from './labels.js'
 import { mdCell } from './markdown.js'
 
@@ -89,21 +82,7 @@ function row(plan: PlanDefinition, o: Described, grade: Severity | null): string
       ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}`
       : '',
     'purposes' in o && o.purposes ? `稿件用途：${o.purposes.join('、')}` : '',
-    o.again?.onceConditionHolds
-      ? '级别升高后，条件再次成立时再次应办（续报）'
-      : o.again?.raise
-        ? '级别升高后再次应办（续报）'
-        : '',
-    o.again?.events.length ? `${o.again.events.join('、')} 后再次应办` : '',
-    o.again?.onYes ? ON_YES_TEXT : '',
-    ...categoryChangedWords(o.again?.categoryChanged),
-    o.again?.factsTurned ? factsTurnedText(o.again.factsTurned, plan.id) : '',
-    o.again && !o.again.whileOwed ? ONCE_SETTLED_TEXT : '',
-    o.again?.afterBreach ? AFTER_BREACH_TEXT : '',
-    o.again?.toldSameGrade ? TOLD_SAME_GRADE_TEXT : '',
-    ...gradeChangeWords(plan, o.again),
-    'keyedBy' in o && o.keyedBy ? keyedByText(o.keyedBy) : '',
-    'dischargeOne' in o && o.dischargeOne ? DISCHARGE_ONE_TEXT : '',
+    ...againWords(plan, o),
   ].filter((x) => x !== '')
   return [
     `${o.label}（\`${o.id}\`）`,

@@ -7,7 +7,7 @@
 import { approvalRule } from '../../machines/kit/drafts.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
-import { settledBeforeOf } from '../diagrams/again-words.js'
+import { servedAgain } from '../diagrams/again-words.js'
 import { PURPOSE_LABELS } from '../diagrams/field-words.js'
 import { conditionWords } from '../diagrams/labels.js'
 import { approvalWaivers } from './plan-waivers.js'
@@ -28,32 +28,7 @@ const describeRule = (plan: PlanDefinition, r: ObligationRule, extra: { order?: 
   deadline: r.deadline ?? null,
   owedBy: [...r.owedBy],
   discharge: r.discharge,
-  again: r.again
-    ? {
-        raise: r.again.raise === true || r.again.raise === 'whenHolds',
-        onceConditionHolds: r.again.raise === 'whenHolds',
-        events: [...(r.again.events ?? [])],
-        onYes: r.again.onYes === true,
-        whileOwed: r.again.whileOwed !== false,
-        // Only where a breached instance does not hold a rise back (kit `again.afterBreach`).
-        ...(r.again.afterBreach === true ? { afterBreach: true } : {}),
-        toldSameGrade: r.again.told === 'sameGrade',
-        // Only where a first grading to these grades owes it again as a rise (kit `again.firstGrading`).
-        ...(r.again.firstGrading === undefined ? {} : { firstGrading: [...r.again.firstGrading] }),
-        // Only where a lowering owes it again once settled before its `prior.after` event (kit `again.lowered`).
-        ...(r.again.lowered === undefined ? {} : { lowered: r.again.lowered }),
-        // With `lowered`: the event whose settlement before it no longer counts (its `prior.after`).
-        ...(r.again.lowered === undefined ? {} : { settledBefore: settledBeforeOf(r) }),
-        // Only where a rise keeps the due time its ower's lowering withdrew (kit `again.revivesWithdrawn`).
-        ...(r.again.revivesWithdrawn === undefined ? {} : { revivesWithdrawn: r.again.revivesWithdrawn }),
-        // Only where a rule opts in (kit `again.categoryChanged`: true or 'untilAdmitted').
-        ...(r.again.categoryChanged === undefined ? {} : { categoryChanged: r.again.categoryChanged }),
-        // Only where a fact turning true owes it anew (kit `again.factsTurned`).
-        ...(r.again.factsTurned === undefined ? {} : { factsTurned: [...r.again.factsTurned] }),
-        // Only where a later breach owes it anew (kit `again.breached`).
-        ...(r.again.breached === true ? { breached: true as const } : {}),
-      }
-    : null,
+  again: servedAgain(r),
   // Only where the plan narrows who may waive this rule (else `waivers` says who).
   ...(r.waivableBy === undefined ? {} : { waivableBy: [...r.waivableBy] }),
   // Only where it is owed once per value an event names (kit `keyedBy`).

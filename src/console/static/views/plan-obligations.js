@@ -4,8 +4,12 @@
  * clause or local policy, and the conditions under which it is owed (again).
  */
 import { h, table } from '../dom.js'
-import { addStrings, t, term } from '../i18n.js'
+import { factWord } from '../fact-words.js'
+import { addStrings, lang, t, term } from '../i18n.js'
+import { RULE_STRINGS, ruleWords } from '../rule-words.js'
 
+// When a rule is owed again, keyedBy, dischargeOne: the plan page's words (rule-words.js).
+addStrings(RULE_STRINGS)
 addStrings({
   zh: {
     'plans.obligations': '应办事项（按级别）',
@@ -24,18 +28,6 @@ addStrings({
     'plans.waivers': '免除：{roles}（{cite}）',
     'plans.nth': '第 {n} 道',
     'plans.separate': '审批人不得为起草人',
-    'plans.again': '级别升高后再次应办',
-    'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办',
-    'plans.againOnYes': '已办结或免除后，再次决定为是时重新应办',
-    'plans.againOnceSettled': '仍待办时不重复应办（前一次办结或免除后才再次应办）',
-    'plans.againToldSameGrade': '升级回到已报告过的级别时，已告知该级别的对象不再重复应办',
-    'plans.againFirstGrading': '未定级的事件首次定为{grades}时，视同升级再次应办',
-    'plans.againLowered':
-      '降级时，前一项在{event}之前已办结或免除的，自降级时起再次应办（{event}之前的办理不再计入）',
-    'plans.againLoweredLatest': '最近一次{events}',
-    'plans.againLoweredFirst': '首次{events}',
-    'plans.againRevivesWithdrawn':
-      '应办者降级而撤回的，再次升级时沿用原时限（原时限已过或由他人降级的，重新计时）',
     'plans.none': '无',
     'plans.waivableBy': '仅{roles}可免除',
     'plans.notWaivable': '不可免除（审批须办理，或撤回稿件）',
@@ -57,19 +49,6 @@ addStrings({
     'plans.waivers': 'Waived by: {roles} ({cite})',
     'plans.nth': 'step {n}',
     'plans.separate': 'approver is not the author',
-    'plans.again': 'owed again after a rise',
-    'plans.againOnceHolds': 'owed again after a rise, once its condition holds again',
-    'plans.againOnYes': 'owed anew, once met or waived, when the decision is answered yes again',
-    'plans.againOnceSettled': 'not asked again while still owed (only once the one before is met or waived)',
-    'plans.againToldSameGrade':
-      'risen again to a grade already reported: not owed again to a recipient told of that grade',
-    'plans.againFirstGrading': 'owed again, as at a rise, when an ungraded incident is first graded {grades}',
-    'plans.againLowered':
-      'owed again from a lowering when the one before was met or waived before {event} (what was done before it no longer counts)',
-    'plans.againLoweredLatest': 'the latest {events}',
-    'plans.againLoweredFirst': 'the first {events}',
-    'plans.againRevivesWithdrawn':
-      'withdrawn by a lowering its owers made: a rise again keeps the withdrawn due time (a new window once that has passed, or after a lowering by anyone else)',
     'plans.none': 'none',
     'plans.waivableBy': 'waived only by {roles}',
     'plans.notWaivable': 'cannot be waived (give the approval, or withdraw the draft)',
@@ -96,25 +75,26 @@ const citeText = (o) =>
   [o.clause ?? '', o.policy ? `【本地政策】${o.policy}` : ''].filter((x) => x).join(' ') || '【本地政策】'
 
 /**
- * A rule's `again` options on a change of grade (GET /plans/:id `again.firstGrading`, `lowered`
- * with `settledBefore`, `revivesWithdrawn`) in words, grades and events by the plan's labels.
+ * What a rule's options say (GET /plans/:id `again`, `keyedBy`, `dischargeOne`): when it is owed
+ * again, what a change of grade does to it, how its instances are met — the words of the plan
+ * page's tables (rule-words.js), grades, events and fields by the plan's labels, facts by the
+ * plan page's names (in English, the console's).
  */
-export function gradeChangeText(plan, again) {
-  if (!again) return []
-  const grade = (c) => plan.severities.find((s) => s.code === c)?.label ?? c
-  const event = (type) => (plan.events ?? []).find((e) => e.type === type)?.label ?? type
-  const out = []
-  if (again.firstGrading?.length)
-    out.push(t('plans.againFirstGrading', { grades: again.firstGrading.map(grade).join('、') }))
-  if (again.lowered && again.settledBefore) {
-    const { events, latest } = again.settledBefore
-    const which = t(latest ? 'plans.againLoweredLatest' : 'plans.againLoweredFirst', {
-      events: events.map(event).join('或'),
-    })
-    out.push(t('plans.againLowered', { event: which }))
-  }
-  if (again.revivesWithdrawn) out.push(t('plans.againRevivesWithdrawn'))
-  return out
+export function againText(plan, o) {
+  return ruleWords(o, t, {
+    grade: (c) => plan.severities.find((s) => s.code === c)?.label ?? c,
+    event: (type) => (plan.events ?? []).find((e) => e.type === type)?.label ?? type,
+    fact: (f) => (lang() === 'en' ? `“${term('fact', f)}”` : factWord(plan.id, f)),
+    field: (types, field) => {
+      const events = plan.events ?? []
+      const order = [
+        ...events.filter((e) => types.includes(e.type)),
+        ...events.filter((e) => !types.includes(e.type)),
+      ]
+      const e = order.find((x) => x.schema?.properties && Object.hasOwn(x.schema.properties, field))
+      return e && { event: e.type, label: e.schema.properties[field].description ?? field }
+    },
+  })
 }
 
 /** One table per severity (and one for an ungraded incident) from the plan's obligation rules. */
@@ -179,15 +159,7 @@ export function obligationTables(plan) {
               [
                 o.when ?? '',
                 o.categories ? o.categories.map((c) => term('category', c)).join('、') : '',
-                o.again?.onceConditionHolds
-                  ? t('plans.againOnceHolds')
-                  : o.again?.raise
-                    ? t('plans.again')
-                    : '',
-                o.again?.onYes ? t('plans.againOnYes') : '',
-                o.again && o.again.whileOwed === false ? t('plans.againOnceSettled') : '',
-                o.again?.toldSameGrade ? t('plans.againToldSameGrade') : '',
-                ...gradeChangeText(plan, o.again),
+                ...againText(plan, o),
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
                   : o.waivableBy
