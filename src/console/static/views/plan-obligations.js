@@ -6,7 +6,7 @@
 import { h, table } from '../dom.js'
 import { factWord } from '../fact-words.js'
 import { addStrings, lang, t, term } from '../i18n.js'
-import { RULE_STRINGS, ruleWords } from '../rule-words.js'
+import { fill, RULE_STRINGS, ruleWords } from '../rule-words.js'
 
 // When a rule is owed again, keyedBy, dischargeOne: the plan page's words (rule-words.js).
 addStrings(RULE_STRINGS)
@@ -25,6 +25,7 @@ addStrings({
     'plans.condition': '条件',
     'plans.noDue': '无时限',
     'plans.unconditional': '无条件',
+    'plans.categories': '涉事原因：{list}',
     'plans.waivers': '免除：{roles}（{cite}）',
     'plans.nth': '第 {n} 道',
     'plans.separate': '审批人不得为起草人',
@@ -46,6 +47,7 @@ addStrings({
     'plans.condition': 'Condition',
     'plans.noDue': 'no due time',
     'plans.unconditional': 'unconditional',
+    'plans.categories': 'category: {list}',
     'plans.waivers': 'Waived by: {roles} ({cite})',
     'plans.nth': 'step {n}',
     'plans.separate': 'approver is not the author',
@@ -65,12 +67,40 @@ const KINDS = {
     step: '步骤',
     review: '总结评估',
   },
+  en: {
+    report: 'report',
+    approval: 'approval',
+    release: 'release',
+    answer: 'answer',
+    decision: 'decision',
+    step: 'step',
+    review: 'review',
+  },
 }
-const UNITS = { minutes: '分钟', hours: '小时', workingHours: '个工作小时', workingDays: '个工作日' }
-const ANCHORS = { discoveredAt: '发现时', knownAt: '获知时', occurredAt: '发生时', start: '开始应办时' }
+const UNITS = {
+  zh: { minutes: '分钟', hours: '小时', workingHours: '个工作小时', workingDays: '个工作日' },
+  en: { minutes: 'minutes', hours: 'hours', workingHours: 'working hours', workingDays: 'working days' },
+}
+const ANCHORS = {
+  zh: { discoveredAt: '发现时', knownAt: '获知时', occurredAt: '发生时', start: '开始应办时' },
+  en: { discoveredAt: 'discovery', knownAt: 'learning of it', occurredAt: 'occurrence', start: 'when owed' },
+}
+const DUE = { zh: '{amount} {unit}，自{anchor}起', en: '{amount} {unit} from {anchor}' }
 
-const dueText = (d) =>
-  d ? `${d.amount} ${UNITS[d.unit] ?? d.unit}，自${ANCHORS[d.anchor] ?? d.anchor}起` : t('plans.noDue')
+const dueText = (d) => {
+  if (!d) return t('plans.noDue')
+  const l = lang()
+  return fill(DUE[l], {
+    amount: d.amount,
+    unit: UNITS[l][d.unit] ?? d.unit,
+    anchor: ANCHORS[l][d.anchor] ?? d.anchor,
+  })
+}
+/** Codes of the console's vocabulary in the current language, listed (`、`, in English `, `). */
+const terms = (kind, codes) => codes.map((c) => term(kind, c)).join(t('plans.listAnd'))
+/** Roles each whole on a line (领导小组、业务单位 breaks at 、 only, not 领导小 / 组). */
+const roleList = (roles) =>
+  roles.map((r, i) => [i > 0 ? t('plans.listAnd') : '', h('span', { class: 'role' }, term('role', r))])
 const citeText = (o) =>
   [o.clause ?? '', o.policy ? `【本地政策】${o.policy}` : ''].filter((x) => x).join(' ') || '【本地政策】'
 
@@ -108,7 +138,7 @@ export function obligationTables(plan) {
         'p',
         {},
         t('plans.waivers', {
-          roles: plan.waivers.roles.map((r) => term('role', r)).join('、'),
+          roles: terms('role', plan.waivers.roles),
           cite: citeText(plan.waivers),
         }),
       ),
@@ -141,8 +171,8 @@ export function obligationTables(plan) {
             'tr',
             { dataset: { rule: o.id } },
             h('td', {}, o.label, ' ', h('code', {}, o.id)),
-            h('td', {}, KINDS.zh[o.kind] ?? o.kind),
-            h('td', {}, o.order !== undefined ? o.label : (o.recipient?.label ?? '—')),
+            h('td', { class: 'kind' }, KINDS[lang()][o.kind] ?? o.kind),
+            h('td', { class: 'target' }, o.order !== undefined ? o.label : (o.recipient?.label ?? '—')),
             h(
               'td',
               {},
@@ -150,20 +180,20 @@ export function obligationTables(plan) {
                 ? `${t('plans.nth', { n: o.order })}${o.separate ? `，${t('plans.separate')}` : ''}`
                 : '—',
             ),
-            h('td', {}, dueText(o.due)),
-            h('td', {}, o.owedBy.map((r) => term('role', r)).join('、')),
+            h('td', { class: 'due' }, dueText(o.due)),
+            h('td', { class: 'owed-by' }, roleList(o.owedBy)),
             h('td', {}, citeText(o)),
             h(
               'td',
               {},
               [
                 o.when ?? '',
-                o.categories ? o.categories.map((c) => term('category', c)).join('、') : '',
+                o.categories ? t('plans.categories', { list: terms('category', o.categories) }) : '',
                 ...againText(plan, o),
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
                   : o.waivableBy
-                    ? t('plans.waivableBy', { roles: o.waivableBy.map((r) => term('role', r)).join('、') })
+                    ? t('plans.waivableBy', { roles: terms('role', o.waivableBy) })
                     : '',
               ]
                 .filter((x) => x)
