@@ -56,6 +56,7 @@ import {
   planV8 as neixiang2017V8,
   planV9 as neixiang2017V9,
   planV10 as neixiang2017V10,
+  planV11 as neixiang2017V11,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -82,6 +83,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V8,
   neixiang2017V9,
   neixiang2017V10,
+  neixiang2017V11,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

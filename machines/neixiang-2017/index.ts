@@ -56,6 +56,11 @@
  * the due time of the 续报 to the principal leaders its own ower's lowering withdrew, while that is
  * still ahead (OBLIGATIONS.md rules 4 and 5; kit `again.revivesWithdrawn: 'byOwer'`). Version 10
  * stays for its incidents (migratesFrom 10, the identity).
+ * Version 12 (version 11's states and events; rules/version12.ts, kit `orderedDuties:
+ * 'withDecision'`): 第七條2 (要…協助工作人員及時處理違法信息) is decided on the record and a yes owes the
+ * handling; 第六條's rebuttal and 第七條2 are asked again after each relapse (第七條4); a rise (or a first
+ * grading to 重大+) not the group's own owes the group a 续报 (第四條). Version 11 stays for its
+ * incidents (migratesFrom 11, rules/migration-v11.ts `contextFromV11`).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
@@ -74,8 +79,10 @@ import {
   machineV8,
   machineV9,
   machineV10,
+  machineV11,
 } from './machine.js'
 import { contextFromV9 } from './rules/migration-v9.js'
+import { contextFromV11 } from './rules/migration-v11.js'
 import {
   approvals,
   approvalsV4,
@@ -90,6 +97,7 @@ import {
   obligationsV8,
   obligationsV10,
   obligationsV11,
+  obligationsV12,
   PLAN_ID,
   waivers,
   waiversV7,
@@ -213,10 +221,27 @@ export const planV10: PlanDefinition = {
  * (the identity: every state of 10 is one of 11, nothing owed changes); its withdrawn 续报 and
  * severityLog are read the same way at its next rise.
  */
-export const plan: PlanDefinition = {
+export const planV11: PlanDefinition = {
   ...planV10,
   version: 11,
   obligations: obligationsV11,
-  machine,
+  machine: machineV11,
   migratesFrom: { from: 10 },
+}
+
+/**
+ * Version 12: version 11's states and events; its rules (rules/version12.ts `obligationsV12`) and
+ * kit options (`orderedDuties: 'withDecision'`, machine.ts): 第七條2 a decision and, on a yes, a
+ * duty; 第六條's and 第七條2's decisions asked again after each relapse (第七條4); a 续报 to the group
+ * after a rise not its own (第四條). Its migration from 11 (rules/migration-v11.ts `contextFromV11`)
+ * appends, owed from the migration, the 续报 to the group and the asking whether to rebut that
+ * version 12 owes on the record; then the kit's rederive (whether there is illegal content, asked
+ * where the response has started).
+ */
+export const plan: PlanDefinition = {
+  ...planV11,
+  version: 12,
+  obligations: obligationsV12,
+  machine,
+  migratesFrom: { from: 11, context: contextFromV11 },
 }

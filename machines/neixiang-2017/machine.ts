@@ -44,6 +44,7 @@ import {
   rulesV8,
   rulesV10,
   rulesV11,
+  rulesV12,
 } from './rules.js'
 
 /**
@@ -66,6 +67,13 @@ const V7_OPTIONS: KitOptions = { ...V5_OPTIONS, lowerAtDue: 'withdraws' }
  * move, carries out one 批示 only (the ledger's second run is the same event).
  */
 const V8_OPTIONS: KitOptions = { ...V7_OPTIONS, repeats: 'sameEvent' }
+/**
+ * Version 12's: version 8's and `orderedDuties: 'withDecision'` (OBLIGATIONS.md rule 3): the
+ * rebuttal (第六條) and the handling of illegal content (第七條2) a yes ordered stay owed while
+ * the decision is asked again after a relapse; only the group's own no, or a waiver, ends them
+ * (a lowering meanwhile does not: the yes still stands until the group answers again).
+ */
+const V12_OPTIONS: KitOptions = { ...V8_OPTIONS, orderedDuties: 'withDecision' }
 
 /**
  * The chart, with `rules` as what an incident owes (the versions differ in their rules and
@@ -94,11 +102,21 @@ const V8_OPTIONS: KitOptions = { ...V7_OPTIONS, repeats: 'sameEvent' }
  * (the coordination too, any-phase.ts `commonV10`).
  * Version 11 (version 10's states and options; `rulesV11`): a rise keeps the due time of the 续报
  * its own ower's lowering withdrew, while that is still ahead (rules/version11.ts).
+ * Version 12 (version 11's states; `V12_OPTIONS`, `rulesV12`): 第七條2 decided and owed, 第六條 and
+ * 第七條2 asked again after a relapse, a 续报 to the group after a rise not its own (rules/version12.ts).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
   const options =
-    version >= 8 ? V8_OPTIONS : version >= 7 ? V7_OPTIONS : version >= 5 ? V5_OPTIONS : undefined
+    version >= 12
+      ? V12_OPTIONS
+      : version >= 8
+        ? V8_OPTIONS
+        : version >= 7
+          ? V7_OPTIONS
+          : version >= 5
+            ? V5_OPTIONS
+            : undefined
   const esc = version >= 7 ? escalationV7 : escalation
   const kit = createKit({
     classify,
@@ -143,7 +161,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV11, 11)
+export const machine = chart(rulesV12, 12)
+/** Version 11's chart (the same states as 12; version 8's options, its own rules: 第七條2 owed nothing, decisions asked once, no 续报 to the group), for the incidents opened on it. */
+export const machineV11 = chart(rulesV11, 11)
 /** Version 10's chart (the same states and options as 11, its own rules: a rise after a lowering a new window), for the incidents opened on it. */
 export const machineV10 = chart(rulesV10, 10)
 /** Version 9's chart (version 8's rules and options; CONVENE from discovery once waived), for the incidents opened on it. */

@@ -22,7 +22,10 @@
  *                   progress to the principal leaders, the commentators' rebuttal and 跟帖)
  *   version11.ts    version 11's (a rise keeps the due time of the 续报 its ower's lowering
  *                   withdrew: kit `again.revivesWithdrawn: 'byOwer'`)
+ *   version12.ts    version 12's (第七條2 a decision and its duty, 第六條/第七條2 asked again
+ *                   after a relapse, a 续报 to the group after a rise not its own, 第四條)
  *   migration-v9.ts the migration 9 → 10: what version 9 counted met that version 10 owes
+ *   migration-v11.ts the migration 11 → 12: what version 11 never began that version 12 owes
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
  */
 export {
@@ -55,6 +58,7 @@ export { escalationV7, obligationsV7, rulesV7 } from './rules/version7.js'
 export { obligationsV8, rulesV8 } from './rules/version8.js'
 export { obligationsV10, rulesV10 } from './rules/version10.js'
 export { obligationsV11, REVIVED_V11, rulesV11 } from './rules/version11.js'
+export { obligationsV12, REVIVED_V12, rulesV12 } from './rules/version12.js'
 export {
   obligations,
   obligationsV2,

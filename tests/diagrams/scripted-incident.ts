@@ -115,6 +115,8 @@ export async function scriptedIncident(): Promise<ScriptedIncident> {
   // 第六條 (version 7): whether there are 负面质疑 to rebut, decided when the response starts; 第五條
   // 有针对性地解答及跟帖 made by the office.
   await send(id, GROUP, 'DECIDE', { decision: 'decision:rebut', answer: 'no', reason: '未见负面质疑' })
+  // 第七條2 (version 12): whether there is illegal content to have handled, decided then too.
+  await send(id, GROUP, 'DECIDE', { decision: 'decision:illegal', answer: 'no', reason: '未见违法信息' })
   await send(id, OFFICE, 'HANDLE_EARLY', { note: '在原帖下解答' })
   at(110)
   await send(id, SPOKES, 'RELEASE', { draftId: 'd2', channel: '县政府网站' })

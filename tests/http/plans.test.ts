@@ -143,6 +143,39 @@ describe('GET /plans/:planId', () => {
     expect(v7).not.toHaveProperty('dischargeOne')
   })
 
+  it('shows neixiang-2017 version 12’s readings (第七條2 decided and owed, asked again after a relapse, the 续报 to the group), not version 11’s', async () => {
+    const rules = async (version: number) => {
+      const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      type Rule = { id: string; clause: string | null; again: Record<string, unknown> | null }
+      return new Map((res.body.obligations as Rule[]).map((r) => [r.id, r]))
+    }
+    const v12 = await rules(12)
+    expect(v12.get('decision:illegal')).toMatchObject({
+      kind: 'decision',
+      clause: '第七條2、第七條4',
+      again: { events: ['RELAPSE'], whileOwed: false },
+    })
+    expect(v12.get('removal')).toMatchObject({
+      kind: 'step',
+      clause: '第七條2',
+      discharge: { type: 'REMOVE_ILLEGAL' },
+      again: { onYes: true },
+    })
+    expect(v12.get('decision:rebut')?.again).toMatchObject({ events: ['RELAPSE'], whileOwed: false })
+    expect(v12.get('rebuttal')?.again).toMatchObject({ onYes: true })
+    expect(v12.get('report:group')?.again).toMatchObject({
+      raise: true,
+      toldSameGrade: true,
+      firstGrading: ['major', 'critical'],
+      revivesWithdrawn: 'byOwer',
+    })
+    const v11 = await rules(11)
+    expect(v11.has('decision:illegal') || v11.has('removal')).toBe(false)
+    expect(v11.get('decision:rebut')?.again).toBeNull()
+    expect(v11.get('report:group')?.again).toBeNull()
+  })
+
   it('declares again.lowered on saws-2014 version 12’s reports to 人事司 (五(二): owed again at a lowering after a relapse), not on version 11’s', async () => {
     const reports = async (version: number) => {
       const res = await t.request('GET', `/plans/saws-2014?version=${version}`, { as: 'office' })

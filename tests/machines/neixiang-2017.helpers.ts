@@ -21,12 +21,14 @@ export const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
 export const unit: Actor = { name: '舆情主体单位', role: 'unit' }
 export const POLITICAL_MASS = 'political_mass' as Category
 
-/** The current version (the one new incidents open on) and versions 6 to 9, kept for their incidents. */
+/** The current version (the one new incidents open on) and versions 6 to 11, kept for their incidents. */
 export const current: PlanDefinition = plan
 export const v6 = getPlan('neixiang-2017', 6) as PlanDefinition
 export const v7 = getPlan('neixiang-2017', 7) as PlanDefinition
 export const v8 = getPlan('neixiang-2017', 8) as PlanDefinition
 export const v9 = getPlan('neixiang-2017', 9) as PlanDefinition
+export const v10 = getPlan('neixiang-2017', 10) as PlanDefinition
+export const v11 = getPlan('neixiang-2017', 11) as PlanDefinition
 
 export const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
   startIncident(p, { severity, category, severityReason: '研判' }, office)
@@ -93,11 +95,14 @@ export function toFollowing(
 
 /**
  * What the response owes at every grade, settled: 梯度发布 (第七條3) and 反驳 (第六條) decided no,
+ * where the version asks it (version 12) whether there is illegal content (第七條2) decided no,
  * 解答及跟帖 made (第五條, HANDLE_EARLY).
  */
 export function answered(w: Walker) {
   expect(decide(w, 'decision:staged', 'no')).toBe(true)
   expect(decide(w, 'decision:rebut', 'no')).toBe(true)
+  if (w.owed().some((o) => o.rule === 'decision:illegal'))
+    expect(decide(w, 'decision:illegal', 'no')).toBe(true)
   expect(act(w, 'HANDLE_EARLY', { note: '在原帖下解答' }, unit)).toBe(true)
 }
 
