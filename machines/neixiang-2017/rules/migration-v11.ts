@@ -20,6 +20,7 @@ import { begin } from '../../kit/begin.js'
 import { applies, holds } from '../../kit/conditions.js'
 import type { IncidentContext, Obligation, ObligationRule } from '../../kit/types.js'
 import { type Actor, isAbove } from '../../vocabulary.js'
+import { GRADES } from './grading.js'
 import { rulesV12 } from './version12.js'
 
 const ms = (iso: string) => Date.parse(iso)
@@ -30,6 +31,8 @@ const GRADED: readonly string[] = GROUP.again?.firstGrading ?? []
 const MINUTE_MS = 60_000
 
 type Migration = { at: string; actor: Actor }
+/** A grade by the plan's own name (the note is read by people). */
+const gradeLabel = (code: string) => GRADES.find((g) => g.code === code)?.label ?? code
 const whoWhen = (actor: Actor, at: string) => `（${actor.name}，${actor.role}，${at}）`
 
 export function contextFromV11(old: IncidentContext, migration: Migration): IncidentContext {
@@ -55,7 +58,7 @@ function groupAgain(ctx: IncidentContext, { at, actor }: Migration): IncidentCon
   const dueAt = new Date(ms(at) + due.amount * MINUTE_MS).toISOString()
   const quotes = { [`${GROUP.id}@event`]: { dueAt, certain: true } }
   const note =
-    `迁移至第 12 版时补起${whoWhen(actor, at)}：第 11 版不向领导小组续报（${change.at}，${change.by.role} 定为 ${change.to}）；` +
+    `迁移至第 12 版时补起${whoWhen(actor, at)}：第 11 版不向领导小组续报（${change.at}，${change.by.role} 定为${gradeLabel(change.to)}）；` +
     '第 12 版非领导小组自行定级的，须向领导小组报告该级别（第四條），自迁移时起计时'
   return appended(ctx, begin(ctx, GROUP, at, quotes, { fromEvent: true, repeat: true }), note)
 }
