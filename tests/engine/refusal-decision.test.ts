@@ -1,13 +1,13 @@
 /**
  * A DECIDE refused because the decision is not owed says which decision (its words, not only
  * its id) and why: not asked yet (the condition it is asked on, in the plan's words), already
- * answered (how, when), or no such decision in the plan. Found: nanning-aic-2017 v11's
+ * answered (how, when); a decision the plan does not have is a field error (400, API.md). Found: nanning-aic-2017 v11's
  * `DECIDE decision:liaise` before the measures were decided answered `no decision
  * decision:liaise is owed`, naming the rule's id only.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { plan as nanning } from '../../machines/nanning-aic-2017/index.js'
-import { AppError } from '../../src/errors.js'
+import { AppError, ValidationError } from '../../src/errors.js'
 import { caller, freshEngine, type TestEngine } from '../helpers/engine.js'
 import { C, released, type Send } from '../helpers/nanning-engine.js'
 
@@ -51,9 +51,20 @@ describe('a DECIDE of a decision not owed says which and why', () => {
     expect(said).not.toMatch(/is asked when .*decision:|DECIDE_MEASURES/)
   })
 
-  it('no such decision in the plan: says so', async () => {
-    const { refusal } = await opened()
-    expect(await refusal('decision:nothing')).toContain('the plan has no decision decision:nothing')
+  it('no such decision in the plan: a field error on decision (400), not a state refusal', async () => {
+    const { decide } = await opened()
+    const e = await decide('yes', 'decision:nothing').then(
+      () => expect.fail('DECIDE was accepted'),
+      (x: unknown) => x,
+    )
+    expect(e).toBeInstanceOf(ValidationError)
+    expect((e as ValidationError).status).toBe(400)
+    expect((e as ValidationError).extra.errors).toEqual([
+      expect.objectContaining({
+        path: 'decision',
+        message: expect.stringContaining('has no decision decision:nothing'),
+      }),
+    ])
   })
 
   it('already answered: says how and when', async () => {
