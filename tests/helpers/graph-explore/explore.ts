@@ -32,6 +32,7 @@ import {
   bindMenu,
   categoryRepresentatives,
   draftSignature,
+  eachBound,
   guardReadsOn,
   handledEventTypes,
   hasWorkingTimeRule,
@@ -294,7 +295,10 @@ export function explore(plan: PlanDefinition): Exploration {
         const handled = handles(s.value)
         const at = nowOf(c)
         const items = menu.filter((m) => handled.has(m.type))
-        return [...systemOffers(c, at), ...bindMenu(plan, items, c, at)].some((o) => s.can(o.event))
+        if (systemOffers(c, at).some((o) => s.can(o.event))) return true
+        // Lazily: most open states take an early offer, and binding the whole menu costs more than asking.
+        for (const o of eachBound(plan, items, c, at)) if (s.can(o.event)) return true
+        return false
       },
       ms: performance.now() - started,
     }

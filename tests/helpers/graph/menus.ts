@@ -64,17 +64,29 @@ export function bindMenu(
   c: IncidentContext,
   at: string,
 ): Offer[] {
+  return [...eachBound(plan, menu, c, at)]
+}
+
+/**
+ * `bindMenu`, one offer at a time (the quotes computed once): a caller that stops at the first
+ * offer it takes (the explored state accepts some event) binds no more than it reads.
+ */
+export function* eachBound(
+  plan: PlanDefinition,
+  menu: readonly MenuItem[],
+  c: IncidentContext,
+  at: string,
+): Generator<Offer> {
   const quotes = quoteRules(plan.obligations, calendar, c, at)
-  return menu.flatMap((m) =>
-    bindings(m.spec, m.payload, c).map((b) => {
+  for (const m of menu)
+    for (const b of bindings(m.spec, m.payload, c)) {
       const role = b.owedBy?.find((r) => m.spec.roles.includes(r)) ?? m.role
       const name = m.type === 'DRAFT' ? `起草人${role}` : `测试${role}`
-      return {
+      yield {
         event: { ...b.payload, type: m.type, at, actor: { name, role }, quotes },
         key: `${m.key}${b.tag}`,
       }
-    }),
-  )
+    }
 }
 
 /** The system events the engine's scheduler would send now: each armed due timer, each re-quote. */
