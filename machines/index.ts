@@ -29,6 +29,7 @@ import {
   planV9 as nanchongNpc2022V9,
   planV10 as nanchongNpc2022V10,
   planV11 as nanchongNpc2022V11,
+  planV12 as nanchongNpc2022V12,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -130,6 +131,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V9,
   nanchongNpc2022V10,
   nanchongNpc2022V11,
+  nanchongNpc2022V12,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -84,6 +84,8 @@ export const ROLES = [
   // nanning-aic-2017 version 12 (四(四)、三(二)3): the approvers within a role, named.
   'newsLeader',
   'unitHead',
+  // nanchong-npc-2022 version 13 (三(四)1 按照干部监督权限，由纪检监察组或机关纪委调查核实): the discipline body.
+  'discipline',
 ] as const
 export type Role = (typeof ROLES)[number]
 export const RoleSchema = z.enum(ROLES)

@@ -13,6 +13,7 @@ import {
   PURPOSES,
   PURPOSES_V4,
   RECIPIENTS,
+  RECIPIENTS_V13,
   ROLES,
 } from './rules.js'
 
@@ -104,6 +105,39 @@ export const eventsV12 = (base: readonly EventSpec[]): EventSpec[] =>
         }
       : e,
   )
+
+/**
+ * Version 13: a report may go to the 相关部门 (二(三)6 向市网信办及相关部门报告舆情应急处置工作情况; the group's,
+ * of the handling work only, guard `mayReport`), and a tip-off is investigated by 纪检监察组或机关纪委
+ * (三(四)1 按照干部监督权限). Version 12's events (`base`) otherwise.
+ */
+export const eventsV13 = (base: readonly EventSpec[]): EventSpec[] =>
+  base.map((e) => {
+    if (e.type === 'REPORT')
+      return {
+        ...e,
+        meta: clause(
+          '三(二)、二(三)6',
+          '报告应急管理小组；小组逐级报送市网信办，处置结束后向市网信办及相关部门报告处置工作情况（监控员不得直接报送市网信办）',
+        ),
+        schema: e.schema.extend({
+          to: z
+            .array(z.enum(RECIPIENTS_V13))
+            .min(1)
+            .max(RECIPIENTS_V13.length)
+            .describe(
+              '报送对象（group=网络舆情应急管理小组，cac=市网信办，departments=相关部门：仅报告处置工作情况）',
+            ),
+        }),
+      }
+    if (e.type === 'INVESTIGATE')
+      return {
+        ...e,
+        roles: ROLES.investigate,
+        meta: clause('三(四)1、三(四)4', '按照干部监督权限，由纪检监察组或机关纪委调查核实'),
+      }
+    return e
+  })
 
 function specificEvents(): EventSpec[] {
   return [

@@ -1,5 +1,11 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 13 (a clause review of version 12's open readings; version 12's options, migrates from
+ * 12): 二(三)6's 相关部门 — the group decides which, and a yes owes them the report of the handling
+ * work (REPORT `to: ['departments']`); a 谣言 found 捏造、歪曲或夸大事实 owes the referral to 网信办 and
+ * 公安机关 (三(四)4, a decision); the press conference asked again at a rise to 特别重大 after a no at
+ * 重大 (三(四)3); the 立即 and 第一时间 duties due by a named local policy; the tip-off investigated by
+ * 纪检监察组或机关纪委 (role `discipline`, 三(四)1) — rules/versions-v13.ts, migration-v13.ts.
  * Version 12 (a clause review of version 11; version 11's states, chart and options, migrates
  * from 11): the group owes 市网信办 the report of the handling work from the subsiding (二(三)6
  * 向市网信办及相关部门报告舆情应急处置工作情况; 较大 and above; REPORT `subject: 'handling'`, its events) —
@@ -52,7 +58,7 @@ import { withCategories } from '../kit/kit.js'
 import type { ObligationRule, PlanDefinition } from '../kit/types.js'
 import { COMMON_CATEGORIES } from '../vocabulary.js'
 import { clauses } from './clauses.js'
-import { events, eventsV4, eventsV12 } from './events.js'
+import { events, eventsV4, eventsV12, eventsV13 } from './events.js'
 import {
   machine,
   machineV2,
@@ -65,6 +71,7 @@ import {
   machineV9,
   machineV10,
   machineV11,
+  machineV12,
 } from './machine.js'
 import { blocksPerConsent } from './migration-v7.js'
 import { cacKeptAtLowering } from './migration-v7-cac.js'
@@ -75,6 +82,7 @@ import { cacRiseKept } from './migration-v10-cac.js'
 import { groupOwnWithdrawn } from './migration-v10-group.js'
 import { contextFromV10 } from './migration-v11.js'
 import { contextFromV11 } from './migration-v12.js'
+import { contextFromV12 } from './migration-v13.js'
 import {
   approvals,
   approvalsV4,
@@ -89,6 +97,7 @@ import {
   obligationsV8,
   obligationsV11,
   obligationsV12,
+  obligationsV13,
   PLAN_ID,
   waivers,
 } from './rules.js'
@@ -246,11 +255,35 @@ export const planV11: PlanDefinition = {
  * group, the report to 市网信办 and the handling report, begun by a rise, keep the due time their own
  * ower's lowering withdrew while it is still ahead (`REVIVED_V12`, kit `again.revivesWithdrawn`).
  */
-export const plan: PlanDefinition = {
+export const planV12: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: [...obligationsV12, escalation],
   events: eventsV12(planV11.events),
-  machine,
+  machine: machineV12,
   migratesFrom: { from: 11, context: (old, m) => contextFromV11(obligationsV12, old, m) },
+}
+
+/**
+ * Version 13: version 12's options; its rules (`obligationsV13`), events (`eventsV13`: REPORT may go
+ * to the 相关部门, INVESTIGATE is 纪检监察组或机关纪委's) and guards (`mayReport`, the conference a yes at
+ * either asking ordered) differ. 二(三)6: from the subsiding the group decides whether and to which
+ * 相关部门 the handling work is reported (`decide:departments`, every grade; again after a relapse's
+ * subsiding); a yes owes `report:departments` (local policy: 24 hours from the yes), met by
+ * `REPORT { to: ['departments'], subject: 'handling' }`. 三(四)4: a 谣言 owes the group's finding whether
+ * it is 捏造、歪曲或夸大事实 (`decide:police`); a yes owes the referral (`step:police`, REFER_TO_POLICE).
+ * 三(四)3: a no (or a waiver) at 重大 is asked again at a rise to 特别重大
+ * (`decide:pressConference:critical`). 立即/第一时间 (`IMMEDIATE_POLICY`): the stance 2 hours from the
+ * marking, the rectification 24 hours from the finding, the request for 市网信办's consent 30 minutes from
+ * the group's yes, the block 30 minutes from the consent. 三(四)1: the investigation is owed by
+ * 纪检监察组或机关纪委 (`discipline`). The migration from 12 appends the decisions, owed from the migration
+ * with their note, and gives an owed investigation to `discipline` (migration-v13.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV12,
+  version: 13,
+  obligations: [...obligationsV13, escalation],
+  events: eventsV13(planV12.events),
+  machine,
+  migratesFrom: { from: 12, context: (old, m) => contextFromV12(obligationsV13, old, m) },
 }

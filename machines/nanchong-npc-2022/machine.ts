@@ -34,6 +34,7 @@ import {
   obligationsV8,
   obligationsV11,
   obligationsV12,
+  obligationsV13,
   PLAN_ID,
 } from './rules.js'
 
@@ -72,6 +73,9 @@ const OPTIONS_V7 = {
  * 10's options.
  * Version 12 (`obligationsV12`): version 11's chart, guards and options; it owes 市网信办 the report
  * of the handling work from the subsiding (二(三)6), which holds the close (rule 2).
+ * Version 13 (`obligationsV13`): version 12's options; its guards let the group report the handling
+ * work to the 相关部门 (二(三)6, `mayReport`) and hold the press conference a yes asked again at
+ * 特别重大 ordered (三(四)3).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -115,7 +119,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV12, 12)
+export const machine = chart(obligationsV13, 13)
+/** Version 12's chart (the same options as 13; `obligationsV12`, its guards), for the incidents opened on it. */
+export const machineV12 = chart(obligationsV12, 12)
 /** Version 11's chart (the same guards and options as 12; `obligationsV11`), for the incidents opened on it. */
 export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart (the same rules, guards and options as 9), for the incidents opened on it. */

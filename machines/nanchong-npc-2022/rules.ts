@@ -20,15 +20,39 @@
  *   versions-v12.ts what version 12 owes differently (the report of the handling work to 市网信办
  *                   from the subsiding, 二(三)6; a report a rise begins keeps the due time its own
  *                   ower's lowering withdrew, rules 4 and 5)
+ *   versions-v13.ts what version 13 owes differently (二(三)6's 相关部门, a decision; a 谣言 found
+ *                   捏造 referred to 网信办 and 公安机关, 三(四)4; the press conference asked again at
+ *                   特别重大, 三(四)3; 立即/第一时间 due by local policy; the investigation by 纪检监察组
+ *                   或机关纪委, 三(四)1)
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
 export { approvals, approvalsV4, PURPOSES, PURPOSES_V4 } from './rules/approvals.js'
 export { classify, GRADE_LABELS, GRADES, type Grade, GradeSchema, PLAN_ID } from './rules/grading.js'
 export { escalation, obligations } from './rules/obligations.js'
-export { CAC, common, commonV4, GROUP, RECIPIENTS, ROLES, waivers } from './rules/roles.js'
+export {
+  CAC,
+  common,
+  commonV4,
+  DEPARTMENTS,
+  GROUP,
+  RECIPIENTS,
+  RECIPIENTS_V13,
+  ROLES,
+  waivers,
+} from './rules/roles.js'
 export { CHANNELS, CHANNELS_V4, ROUTES } from './rules/routes.js'
 export { obligationsV2, obligationsV4, obligationsV6, obligationsV7 } from './rules/versions.js'
 export { obligationsV8 } from './rules/versions-v8.js'
 export { CATEGORIZE_POLICY, FINDING_KEPT, obligationsV11 } from './rules/versions-v11.js'
 export { HANDLING_POLICY, obligationsV12, REVIVED_V12 } from './rules/versions-v12.js'
+export {
+  CONFERENCE_CRITICAL,
+  CONFERENCE_ORDERED,
+  CONFERENCE_POLICY,
+  DEPARTMENTS_POLICY,
+  DEPARTMENTS_REPORT_POLICY,
+  FABRICATION_POLICY,
+  IMMEDIATE_POLICY,
+  obligationsV13,
+} from './rules/versions-v13.js'

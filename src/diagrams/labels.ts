@@ -51,6 +51,7 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: '管理员',
   newsLeader: '分管新闻宣传的领导',
   unitHead: '股室主要负责人',
+  discipline: '纪检监察组或机关纪委',
   system: '系统',
 }
 export const rolesWords = (roles: readonly string[]): string =>

@@ -43,6 +43,8 @@ export const TOKENS = {
   /** nanning-aic-2017 version 12's named approvers (四(四)、三(二)3). */
   newsLeader: 'console-newsleader-token1',
   unitHead: 'console-unithead-token-01',
+  /** nanchong-npc-2022 version 13's 纪检监察组或机关纪委 (三(四)1). */
+  discipline: 'console-discipline-token1',
 } as const
 export type Who = keyof typeof TOKENS
 const NAMES: Record<Who, string> = {
@@ -62,6 +64,7 @@ const NAMES: Record<Who, string> = {
   leader2: '蒋分管',
   newsLeader: '韩宣传',
   unitHead: '杨股长',
+  discipline: '秦纪检',
 }
 /** The role each token holds: a colleague's is that of the person it stands beside. */
 export const ROLE_OF: Record<Who, string> = Object.fromEntries(

@@ -211,6 +211,43 @@ describe('GET /plans/:planId', () => {
     expect(await revived(11)).toEqual([])
   })
 
+  it('shows nanchong-npc-2022 version 13’s readings of the text (二(三)6, 三(四)1, 三(四)3, 三(四)4, 三(五)), not version 12’s', async () => {
+    const rules = async (version: number) => {
+      const res = await t.request('GET', `/plans/nanchong-npc-2022?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      type Rule = {
+        id: string
+        owedBy: string[]
+        recipient: { code: string } | null
+        due: unknown
+        policy: string | null
+      }
+      return new Map((res.body.obligations as Rule[]).map((r) => [r.id, r]))
+    }
+    const v13 = await rules(13)
+    expect(v13.get('decide:departments')).toMatchObject({ owedBy: ['group'] })
+    expect(v13.get('report:departments')).toMatchObject({
+      recipient: { code: 'departments', label: '相关部门' },
+      due: { anchor: 'start', amount: 24, unit: 'hours' },
+    })
+    expect(v13.get('decide:police')).toMatchObject({ owedBy: ['group'] })
+    expect(v13.get('decide:pressConference:critical')).toMatchObject({ owedBy: ['group'] })
+    expect(v13.get('answer:stance')).toMatchObject({ due: { anchor: 'start', amount: 2, unit: 'hours' } })
+    for (const id of ['answer:stance', 'offline:rectify', 'step:block', 'block'])
+      expect(v13.get(id)?.policy, id).toContain('原文“立即”“第一时间”未给时长')
+    expect(v13.get('offline:investigate')).toMatchObject({ owedBy: ['discipline'] })
+    const v12 = await rules(12)
+    for (const id of [
+      'decide:departments',
+      'report:departments',
+      'decide:police',
+      'decide:pressConference:critical',
+    ])
+      expect(v12.has(id), id).toBe(false)
+    expect(v12.get('answer:stance')).toMatchObject({ due: null })
+    expect(v12.get('offline:investigate')).toMatchObject({ owedBy: ['unit'] })
+  })
+
   it('serves neixiang-2017 version 3 (the stance names an approved draft) and version 2 (free text) for its incidents', async () => {
     const stance = async (version: number) => {
       const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })

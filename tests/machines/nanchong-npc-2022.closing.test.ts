@@ -30,6 +30,8 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
     w.send('START_REVIEW', {}, { actor: group })
     expect(owedRules(w).sort()).toEqual([
       'decide:commentGuidance',
+      // Version 13, 二(三)6: which 相关部门 are told of the handling work.
+      'decide:departments',
       'decide:reviewInvite',
       'offline:demand',
       'report:handling',
@@ -71,7 +73,11 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
     expect(decisions.map((r) => r.id).sort()).toEqual([
       'decide:block',
       'decide:commentGuidance',
+      // Version 13: 二(三)6's 相关部门, 三(四)4's 捏造, 三(四)3 asked again at 特别重大.
+      'decide:departments',
+      'decide:police',
       'decide:pressConference',
+      'decide:pressConference:critical',
       'decide:reviewInvite',
       'decide:support',
     ])

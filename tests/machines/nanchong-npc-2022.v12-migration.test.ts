@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV11 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV12 as plan, planV11 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Walker } from '../helpers/machine.js'
 import { declineAll, group, office, publish, toResponse } from './nanchong-npc-2022.helpers.js'
 import { at, Moving } from './nanchong-npc-2022.moving.js'

@@ -42,8 +42,17 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
     /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
     mayReport: ({ context, event }: Args) => {
       const to = list(event, 'to')
-      // Version 12, 二(三)6: the report of the handling work is the group's to 市网信办 alone.
-      if (version >= 12 && event.subject === 'handling' && (to.length !== 1 || to[0] !== 'cac')) return false
+      const handling = event.subject === 'handling'
+      if (version >= 13) {
+        // Version 13, 二(三)6: the report of the handling work is the group's, to 市网信办 and the 相关部门;
+        // the 相关部门 are told of the handling work only.
+        if (to.includes('departments') && !handling) return false
+        if (handling && (to.includes('group') || !roleIn(event, ROLES.reportToCac))) return false
+        if (handling && !to.includes('cac')) return true
+      } else if (version >= 12 && handling && (to.length !== 1 || to[0] !== 'cac')) {
+        // Version 12, 二(三)6: the report of the handling work is the group's to 市网信办 alone.
+        return false
+      }
       // Version 4: the group does not report to itself, nor count a report it sends (逐级).
       const below = version >= 4 ? ROLES.reportFromBelow : ROLES.reportToGroup
       if (to.includes('group') && !roleIn(event, below)) return false

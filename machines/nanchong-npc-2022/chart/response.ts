@@ -5,7 +5,7 @@
  */
 import { and, not } from 'xstate'
 import { clause } from '../../vocabulary.js'
-import { ROUTES } from '../rules.js'
+import { CONFERENCE_ORDERED, ROUTES } from '../rules.js'
 import { publish, step, type Version } from './helpers.js'
 
 /** 二(三)2 from version 4: the release goes out on the channel the group's sign-off fixed (审定发布方式). */
@@ -73,11 +73,14 @@ const offline = {
   },
 } as const
 const decidedConference = { type: 'holds', params: { when: { decided: 'decide:pressConference' } } } as const
+/** Version 13, 三(四)3: a yes at 重大 or, asked again at 特别重大 after a no, a yes there (rules/versions-v13.ts). */
+const orderedConference = { type: 'holds', params: { when: CONFERENCE_ORDERED } } as const
+const conferenceOrdered = (v: Version) => (v >= 13 ? orderedConference : decidedConference)
 /** 三(四)3; from version 4 what it says is a conference text (purpose `conference`) the group signed off for it (二(三)2). */
 const pressConference = (v: Version) =>
   v < 4
     ? {
-        guard: decidedConference,
+        guard: conferenceOrdered(v),
         actions: step('pressConference'),
         meta: clause('三(四)3', '重大、特别重大：经决定召开新闻发布会'),
       }
@@ -85,7 +88,7 @@ const pressConference = (v: Version) =>
         // `releasable` checks the named draft's approvals (or, naming none, that one is ready:
         // what allowedEvents asks), as for every other publication.
         guard: and([
-          decidedConference,
+          conferenceOrdered(v),
           { type: 'releasable', params: { purpose: 'conference' } },
           'conferenceSignedOff',
         ]),

@@ -9,6 +9,12 @@ import { clause, policy, type Role } from '../../vocabulary.js'
 export const RECIPIENTS = ['group', 'cac'] as const
 export const GROUP = { code: 'group', label: '网络舆情应急管理小组' } as const
 export const CAC = { code: 'cac', label: '市网信办' } as const
+/**
+ * Version 13, 二(三)6 向市网信办及相关部门报告舆情应急处置工作情况: the departments concerned, whom the text
+ * does not name (the group's decision names them, rules/versions-v13.ts).
+ */
+export const DEPARTMENTS = { code: 'departments', label: '相关部门' } as const
+export const RECIPIENTS_V13 = [...RECIPIENTS, DEPARTMENTS.code] as const
 
 /** Who may act (二(二), 二(三)): the monitors are the office's staff; the group decides. */
 export const ROLES = {
@@ -23,6 +29,8 @@ export const ROLES = {
   /** 三(四)1、二(三)2: the responsible unit drafts, the office submits, the group 审定. */
   draft: ['unit', 'legal', 'office', 'spokesperson'],
   signOff: ['group'],
+  /** Version 13, 三(四)1 属举报的，按照干部监督权限，由纪检监察组或机关纪委调查核实 (versions 2–12: the unit). */
+  investigate: ['discipline'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** Who may send the events every open phase accepts, and what they cite. */

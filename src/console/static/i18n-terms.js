@@ -40,6 +40,7 @@ export const terms = {
       admin: '管理员',
       newsLeader: '分管新闻宣传的领导',
       unitHead: '股室主要负责人',
+      discipline: '纪检监察组或机关纪委',
       system: '系统',
     },
     deadline: {
@@ -150,6 +151,7 @@ export const terms = {
       admin: 'admin',
       newsLeader: 'leader in charge of news and publicity',
       unitHead: 'head of the section',
+      discipline: 'discipline inspection body',
       system: 'system',
     },
     deadline: {

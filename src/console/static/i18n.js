@@ -24,6 +24,7 @@ export const ROLES = [
   'admin',
   'newsLeader',
   'unitHead',
+  'discipline',
 ]
 export const PHASES = ['discovery', 'reporting', 'consultation', 'response', 'disposal', 'review', 'closed']
 
