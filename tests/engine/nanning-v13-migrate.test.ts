@@ -9,8 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import { AppError } from '../../src/errors.js'
 import { freshEngine, type TestEngine } from '../helpers/engine.js'
-import { reportFields } from '../helpers/nanning.js'
-import { admin, C, openedOn } from '../helpers/nanning-engine.js'
+import { admin, C, measuresDecidedOn } from '../helpers/nanning-engine.js'
 
 describe('nanning-aic-2017 12 → 13 through the engine', () => {
   let t: TestEngine | undefined
@@ -21,18 +20,7 @@ describe('nanning-aic-2017 12 → 13 through the engine', () => {
   it('migrates; the office’s yes is its part, the units’ part owed from the migration; the journal replays', async () => {
     t = await freshEngine(':memory:')
     const current = t
-    const { id, send } = await openedOn(current, planV12)
-    await send(C.monitor, 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send(C.office, 'SET_CATEGORY', { category: 'rumor' })
-    await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
-    await send(C.leader, 'REPORT', reportFields(['principal']))
-    await send(C.office, 'REPORT', reportFields(['newsLeader']))
-    await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对' })
-    await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+    const { id, send } = await measuresDecidedOn(current, planV12)
     const yes = await send(C.office, 'DECIDE', {
       decision: 'decision:comments',
       answer: 'yes',

@@ -10,8 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { planV12 } from '../../machines/nanning-aic-2017/index.js'
 import { AppError } from '../../src/errors.js'
 import { freshEngine, type TestEngine } from '../helpers/engine.js'
-import { reportFields } from '../helpers/nanning.js'
-import { admin, C, openedOn } from '../helpers/nanning-engine.js'
+import { admin, C, measuresDecidedOn } from '../helpers/nanning-engine.js'
 
 describe('a rule the incident has from its former version: 409, not 400', () => {
   let t: TestEngine | undefined
@@ -22,18 +21,7 @@ describe('a rule the incident has from its former version: 409, not 400', () => 
   it('DECIDE decision:comments and WAIVE step:comments#1 on 13 after 12', async () => {
     t = await freshEngine(':memory:')
     const current = t
-    const { id, send } = await openedOn(current, planV12)
-    await send(C.monitor, 'KEEP_EVIDENCE', {
-      kind: 'webpage',
-      description: '微博原帖截图',
-      reference: 'sha256:abc',
-    })
-    await send(C.office, 'SET_CATEGORY', { category: 'rumor' })
-    await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
-    await send(C.leader, 'REPORT', reportFields(['principal']))
-    await send(C.office, 'REPORT', reportFields(['newsLeader']))
-    await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对' })
-    await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+    const { id, send } = await measuresDecidedOn(current, planV12)
     await send(C.office, 'DECIDE', { decision: 'decision:comments', answer: 'yes', reason: '需要引导' })
     current.clock.advance(1)
     const moved = await current.engine.migrate(id, { toVersion: 13, reason: '网上评论引导分开判断' }, admin)

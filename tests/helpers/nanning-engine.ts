@@ -38,6 +38,28 @@ export async function openedOn(t: TestEngine, on?: PlanDefinition) {
 }
 
 /**
+ * An incident opened on version 12 (`v12`) whose measures the group decided: evidence kept,
+ * categorised 谣言, reported to everyone (四(二)), assessed (三(二)1), measures decided; the
+ * office's `decision:comments` not answered yet (version 13 splits it).
+ */
+export async function measuresDecidedOn(t: TestEngine, v12: PlanDefinition) {
+  const opened = await openedOn(t, v12)
+  const { send } = opened
+  await send(C.monitor, 'KEEP_EVIDENCE', {
+    kind: 'webpage',
+    description: '微博原帖截图',
+    reference: 'sha256:abc',
+  })
+  await send(C.office, 'SET_CATEGORY', { category: 'rumor' })
+  await send(C.monitor, 'REPORT', reportFields(['leader', 'office']))
+  await send(C.leader, 'REPORT', reportFields(['principal']))
+  await send(C.office, 'REPORT', reportFields(['newsLeader']))
+  await send(C.office, 'ASSESS', { assessment: '转发量上升', proposal: '需要应对' })
+  await send(C.group, 'DECIDE_MEASURES', { measures: '核查并发布情况通报' })
+  return opened
+}
+
+/**
  * A 一般 incident categorised and its source resolved (owed from version 10: 五(二), 三(二)3),
  * reported to everyone (四(二)), assessed, its measures decided, the text d1 drafted, signed
  * off, reviewed and approved (三(二)), and released (四(四)): following it — with versions 11 and
