@@ -11,3 +11,4 @@ export declare const FACT_WORDS: {
 }
 export declare const PLAN_FACT_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>>
 export declare const factWord: (planId: string | undefined, fact: string) => string
+export declare const ownFactWord: (planId: string | undefined, fact: string) => string | undefined

@@ -2,7 +2,8 @@
  * The facts' names on the plan page (src/diagrams/criteria.ts, the grading criteria and the
  * rules' words) and on the console's plan page: one table, plain JavaScript with no imports
  * so that the browser loads it as it is and the diagrams import it (fact-words.d.ts). The
- * console's other pages name facts by its vocabulary (i18n-terms.js `fact`).
+ * console's other pages name a fact by the plan's own word where it has one (`ownFactWord`,
+ * fact-names.js), else by the console's vocabulary (i18n-terms.js `fact`).
  */
 
 /** Each fact by the words of the plans, its code beside it. */
@@ -29,3 +30,9 @@ export const PLAN_FACT_WORDS = {
 /** A fact's name on `planId`'s pages: the plan's own word, else the shared one, else its code. */
 export const factWord = (planId, fact) =>
   (planId === undefined ? undefined : PLAN_FACT_WORDS[planId]?.[fact]) ?? FACT_WORDS[fact] ?? fact
+
+/** `planId`'s own word for a fact without its code (hrss-city's 跨地区传播), or undefined if it has none. */
+export const ownFactWord = (planId, fact) => {
+  const word = planId === undefined ? undefined : PLAN_FACT_WORDS[planId]?.[fact]
+  return word?.replace(`（${fact}）`, '')
+}

@@ -3,6 +3,7 @@
  * placing of a problem's field errors (errors[].path) next to the fields they name.
  */
 import { h, nextId } from './dom.js'
+import { factName } from './fact-names.js'
 import { colon, t, term } from './i18n.js'
 import { planLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
@@ -47,7 +48,7 @@ export function enumLabel(code, prop) {
 
 /**
  * A field's name: the plan's description (less the codes it lists: the choices are shown
- * by name), else the console's label for it, else the fact's.
+ * by name), else the console's label for it, else the fact's (the plan on screen's word, fact-names.js).
  */
 export function labelOf(name, prop = {}) {
   if (prop.description) return withoutCodes(prop.description, prop.enum ?? prop.items?.enum)
@@ -55,7 +56,7 @@ export function labelOf(name, prop = {}) {
     const label = t(key)
     if (label !== key) return label
   }
-  return term('fact', name)
+  return factName(name)
 }
 const isLong = (prop) => prop.maxLength === undefined || prop.maxLength > 500
 

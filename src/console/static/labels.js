@@ -69,10 +69,14 @@ export function planValueLabels(plan) {
 }
 
 let current = new Map()
+let currentId
 /** The plan the page works on now (its labels win over the shared vocabulary). */
 export function usePlanLabels(plan) {
   current = planValueLabels(plan)
+  currentId = plan?.id
 }
+/** The id of the plan the page works on now (undefined before one is read). */
+export const planOnScreen = () => currentId
 /** The plan's name for a code, for this field (`prop`) first, else for the plan; undefined if none. */
 export function planLabel(code, prop) {
   if (prop) {

@@ -7,6 +7,7 @@
  */
 import { decisionNotOwedText } from './decision-refusal.js'
 import { draftRefusedText } from './draft-refusal.js'
+import { factName } from './fact-names.js'
 import { addStrings, clausesOf, lang, listOf, paren, t, term } from './i18n.js'
 import { waiverRefusedText } from './waiver-refusal.js'
 
@@ -312,6 +313,6 @@ export function fieldName(path) {
     const label = t(key)
     if (label !== key) return label
   }
-  const fact = term('fact', last)
+  const fact = factName(last)
   return fact !== last ? fact : last
 }

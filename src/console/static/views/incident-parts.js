@@ -1,6 +1,7 @@
 /** The incident page's read-only parts: summary, deadlines, breaches, journal. */
 import { h, safeLink, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
+import { factName } from '../fact-names.js'
 import { enumLabel } from '../form.js'
 import { colon, listOf, paren, t, term } from '../i18n.js'
 import { withoutCodes } from '../labels.js'
@@ -15,13 +16,13 @@ const approvalLabel = (plan, code) => {
   return code
 }
 
-const factsText = (facts) => {
+const factsText = (planId, facts) => {
   const entries = Object.entries(facts ?? {})
   if (!entries.length) return t('common.none')
   return entries
     .map(
       ([k, v]) =>
-        `${term('fact', k)}${colon()}${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`,
+        `${factName(k, planId)}${colon()}${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`,
     )
     .join('；')
 }
@@ -54,7 +55,7 @@ export function summary(plan, v) {
     ],
     [t('incident.owner'), v.owner ?? t('common.none')],
     [t('incident.source'), source],
-    [t('incident.facts'), factsText(v.facts)],
+    [t('incident.facts'), factsText(plan.id, v.facts)],
     [t('incident.discoveredAt'), formatTime(v.discoveredAt)],
     [t('incident.knownAt'), formatTime(v.knownAt)],
     [t('incident.occurredAt'), formatTime(v.occurredAt)],

@@ -4,6 +4,7 @@
  */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace } from '../dom.js'
+import { factName } from '../fact-names.js'
 import { clearErrors, field, labelIn, labelOf, schemaForm, showErrors, unplacedItems } from '../form.js'
 import { colon, listOf, paren, t, term } from '../i18n.js'
 import { canOpen, session } from '../session.js'
@@ -140,7 +141,9 @@ export function renderNewIncident(main, _params, ctx) {
       return
     }
     // The plans share the grading facts; a plan version's own facts (saws-2014 9) change the form, rebuilt then.
-    const key = JSON.stringify(plan.severityRules.facts)
+    // So do a plan's own words for them (hrss-city's 跨地区传播, fact-names.js); values filled in stay otherwise.
+    const factNames = Object.keys(plan.severityRules.facts.properties ?? {}).map((f) => factName(f, plan.id))
+    const key = JSON.stringify([plan.severityRules.facts, factNames])
     if (key !== factsKey) {
       factsKey = key
       facts = schemaForm(plan.severityRules.facts, 'facts')

@@ -1,0 +1,76 @@
+/**
+ * The console names a fact as the plan page does (src/console/static/fact-words.js) on every
+ * page, for the incident's or the chosen plan's version: hrss-city's 跨地区传播 for `crossRegion`
+ * in the new-incident form, the incident's 传播数据 line, the 监测数据更新 form (METRICS_UPDATED)
+ * and a refusal naming the field (problems.js fieldName); a plan with no word of its own keeps
+ * the console's 跨区域 (i18n-terms.js), and English keeps the vocabulary's words.
+ */
+import { join } from 'node:path'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { callApi, chromiumAvailable, SHOTS, scriptErrors, signIn, signOut } from './harness.js'
+import { consoleSuite } from './suite.js'
+
+const run = chromiumAvailable()
+
+const labelOf = (form: Locator, path: string) =>
+  form.locator(`[data-path="${path}"] label`).first().textContent()
+
+async function choosePlan(form: Locator, planId: string) {
+  await form.locator('[data-path="planId"] select').selectOption(planId)
+  await form.locator('[data-path="facts.crossRegion"] input').waitFor()
+}
+
+describe.skipIf(!run)('the console names facts in the plan’s own words on every page', () => {
+  const suite = consoleSuite()
+
+  it('hrss-city: 跨地区传播 in the new-incident form, the summary, METRICS_UPDATED and a refusal; others 跨区域', async () => {
+    const page = await suite.page()
+    await signIn(page, 'office')
+    await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
+    const form = page.locator('form').filter({ has: page.locator('[data-path="planId"]') })
+
+    await choosePlan(form, 'saws-2014')
+    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨区域')
+    await choosePlan(form, 'hrss-city')
+    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨地区传播')
+    expect(await labelOf(form, 'facts.crossRegion')).not.toContain('跨区域')
+    await form
+      .locator('[data-path="facts.crossRegion"]')
+      .screenshot({ path: join(SHOTS, 'fact-names-new.png') })
+    await choosePlan(form, 'nanning-aic-2017')
+    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨区域')
+
+    const { id } = await callApi<{ id: string }>(suite.server, 'monitor', 'POST', '/incidents', {
+      planId: 'hrss-city',
+      title: '跨地区传播的舆情',
+      severity: 'general',
+      severityReason: '关注度较高',
+      facts: { reposts: 120, crossRegion: true },
+    })
+    await signOut(page)
+    await signIn(page, 'monitor')
+    await page.goto(`${suite.server.base}/#/incidents/${id}`)
+    const summary = page.locator('dl.summary')
+    await summary.waitFor()
+    await expect.poll(() => summary.textContent()).toContain('跨地区传播：是')
+    expect(await summary.textContent()).not.toContain('跨区域')
+    // A refusal naming the field (problems.js fieldName) on this incident's page.
+    const named = await page.evaluate(
+      `import('/console/problems.js').then((m) => m.fieldName('facts.crossRegion'))`,
+    )
+    expect(named).toBe('跨地区传播')
+
+    await page.locator('#actions button[data-event="METRICS_UPDATED"]').click()
+    const metrics = page.locator('form[data-event="METRICS_UPDATED"]')
+    expect(await labelOf(metrics, 'facts.crossRegion')).toContain('跨地区传播')
+    await summary.screenshot({ path: join(SHOTS, 'fact-names-summary.png') })
+    await metrics.screenshot({ path: join(SHOTS, 'fact-names-metrics.png') })
+
+    // English: the console's vocabulary.
+    await page.locator('#lang-toggle').click()
+    await expect.poll(() => page.locator('dl.summary').textContent()).toContain('Crosses regions: yes')
+    expect(scriptErrors(page)).toEqual([])
+    await page.context().close()
+  }, 90_000)
+})
