@@ -11,6 +11,7 @@ import {
   PHASE_LABELS,
   type Phase,
 } from '../../machines/vocabulary.js'
+import { clockWords, countsWorkingTime } from '../console/static/due-words.js'
 import { ruleAgainWords, ruleSay } from './again-words.js'
 import { factLabel } from './criteria.js'
 import { PURPOSE_LABELS, payloadRows, wordsOf } from './field-words.js'
@@ -226,10 +227,10 @@ const UNIT_TEXT: Record<Due['unit'], string> = {
 
 export const amountText = (d: Due): string => `${d.amount} ${UNIT_TEXT[d.unit]}`
 
-export const countsWorkingTime = (d: Due): boolean => d.unit === 'workingHours' || d.unit === 'workingDays'
+export { countsWorkingTime }
 
-export const clockText = (d: Due): string =>
-  countsWorkingTime(d) ? '工作时间（非工作时间顺延）' : '自然时间（不扣除非工作时间）'
+/** What the due time's clock counts (one table of words with the console: due-words.js). */
+export const clockText = (d: Due): string => clockWords(d, 'zh')
 
 export const ANCHOR_TEXT: Record<Due['anchor'], string> = {
   discoveredAt: '发现时',

@@ -54,7 +54,9 @@ describe.skipIf(!run)('the console’s plan page words every rule as the plan pa
       for (const c of await linesOf(page, '.obligation-tables td.kind')) expect(c.lines, c.text).toBe(1)
       for (const c of await linesOf(page, '.obligation-tables td.owed-by .role'))
         expect(c.lines, c.text).toBe(1)
-      for (const c of await linesOf(page, '.obligation-tables td.due'))
+      for (const c of await linesOf(page, '.obligation-tables td.due .due-rule'))
+        expect(c.lines, c.text).toBeLessThanOrEqual(2)
+      for (const c of await linesOf(page, '.obligation-tables td.due .due-clock'))
         expect(c.lines, c.text).toBeLessThanOrEqual(2)
     }
     const block = page.locator('.obligation-tables tr[data-rule="block"]').first()
@@ -83,7 +85,9 @@ describe.skipIf(!run)('the console’s plan page words every rule as the plan pa
     const accountability = page.locator('.obligation-tables tr[data-rule="offline:accountability"]').first()
     expect(await accountability.locator('td.owed-by').textContent()).toBe('leading group, unit')
     const group = page.locator('.obligation-tables tr[data-rule="report:group"]').first()
-    expect(await group.locator('td.due').textContent()).toBe('10 minutes from discovery')
+    expect(await group.locator('td.due').textContent()).toBe(
+      '10 minutes from discovery,calendar time (non-working time not deducted)',
+    )
     expect(await group.locator('td:last-child').textContent()).toContain(
       'one owed and already breached: a rise begins another beside it',
     )

@@ -1,9 +1,10 @@
 /**
  * A plan's obligation rules as the plan page shows them: one table per grade (and one for
- * an ungraded incident) with recipient or approval, approval order, due rule, who owes it,
- * clause or local policy, and the conditions under which it is owed (again).
+ * an ungraded incident) with recipient or approval, approval order, due rule and what its clock
+ * counts, who owes it, clause or local policy, and the conditions under which it is owed (again).
  */
 import { h, table } from '../dom.js'
+import { clockWords } from '../due-words.js'
 import { factWord } from '../fact-words.js'
 import { addStrings, lang, t, term } from '../i18n.js'
 import { fill, RULE_STRINGS, ruleWords } from '../rule-words.js'
@@ -87,14 +88,19 @@ const ANCHORS = {
 }
 const DUE = { zh: '{amount} {unit}，自{anchor}起', en: '{amount} {unit} from {anchor}' }
 
+/** A due rule and, on a line of its own, what its clock counts (the tables' words, due-words.js). */
 const dueText = (d) => {
   if (!d) return t('plans.noDue')
   const l = lang()
-  return fill(DUE[l], {
+  const rule = fill(DUE[l], {
     amount: d.amount,
     unit: UNITS[l][d.unit] ?? d.unit,
     anchor: ANCHORS[l][d.anchor] ?? d.anchor,
   })
+  return [
+    h('span', { class: 'due-rule' }, `${rule}${l === 'en' ? ',' : '，'}`),
+    h('span', { class: 'due-clock' }, clockWords(d, l)),
+  ]
 }
 /** Codes of the console's vocabulary in the current language, listed (`、`, in English `, `). */
 const terms = (kind, codes) => codes.map((c) => term(kind, c)).join(t('plans.listAnd'))
