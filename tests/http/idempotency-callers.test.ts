@@ -7,29 +7,15 @@
  * operator's view, a client that refreshed its ETag) is the same request, not a 422. A
  * different `expectedVersion` in the body is a different body.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type TestApp, testApp } from '../helpers/app.js'
-
-const report = { type: 'REPORT', to: ['group', 'principal'], proposal: '建议统一回应' }
+import { beforeEach, describe, expect, it } from 'vitest'
+import { appPerTest, open, report, t } from '../helpers/http-incidents.js'
 
 describe('an Idempotency-Key on one incident, sent by another caller', () => {
-  let t: TestApp
+  appPerTest('sqlite')
   let events: string
   beforeEach(async () => {
-    t = await testApp()
-    const opened = await t.request('POST', '/incidents', {
-      as: 'office',
-      body: {
-        planId: 'neixiang-2017',
-        title: '网传某市场销售过期食品',
-        severity: 'general',
-        severityReason: '人工研判',
-      },
-    })
-    expect(opened.status).toBe(201)
-    events = `/incidents/${opened.body.id}/events`
+    events = `/incidents/${(await open()).id}/events`
   })
-  afterEach(() => t.close())
 
   const types = async () =>
     (await t.request('GET', events.replace(/events$/, 'history'), { as: 'office' })).body.items.map(

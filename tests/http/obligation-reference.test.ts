@@ -6,28 +6,16 @@
  * as its event schemas are). One of a rule that exists but is not owed on this incident now is
  * a matter of state: 409 with `allowedEvents`, `version`, `phase` and `state`. Neither writes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../machines/vocabulary.js'
-import { type TestApp, testApp } from '../helpers/app.js'
+import { appPerTest, open, t } from '../helpers/http-incidents.js'
 
 describe('WAIVE and DECIDE naming what the plan version has no rule for: 400; a rule not owed: 409', () => {
-  let t: TestApp
+  appPerTest('sqlite')
   let id: string
   beforeEach(async () => {
-    t = await testApp()
-    const opened = await t.request('POST', '/incidents', {
-      as: 'office',
-      body: {
-        planId: 'neixiang-2017',
-        title: '网传某市场销售过期食品',
-        severity: 'general',
-        severityReason: '人工研判',
-      },
-    })
-    expect(opened.status).toBe(201)
-    id = opened.body.id
+    id = (await open()).id
   })
-  afterEach(() => t.close())
 
   const send = (as: Role, body: object) => t.request('POST', `/incidents/${id}/events`, { as, body })
   const version = async () => (await t.request('GET', `/incidents/${id}`, { as: 'office' })).body.version
