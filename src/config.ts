@@ -131,6 +131,11 @@ const EnvSchema = z.object({
   WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
   // Limits (README "Limits").
   ACTOR_CACHE_SIZE: count(1000, 0),
+  /**
+   * Open incidents a node restores into the live cache once it has started, most recently
+   * changed first (src/engine/prepare.ts `prepareOpen`; at most ACTOR_CACHE_SIZE; 0: none).
+   */
+  PREPARE_AT_START: count(1000, 0),
   /** A live incident's snapshot is written once it is this many versions behind (src/engine/tail.ts; 1: always). */
   SNAPSHOT_EVERY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(8)),
   STREAMS_MAX: count(1000, 1),
@@ -168,6 +173,8 @@ export interface Config {
   lateEntryGraceMs: number
   /** Incidents kept restored in memory between changes (src/engine/live.ts); 0 keeps none. */
   actorCacheSize: number
+  /** Open incidents made live once the node has started (PREPARE_AT_START). */
+  prepareAtStart: number
   /** A live incident's snapshot is written once it is this many versions behind (src/engine/tail.ts). */
   snapshotEvery: number
   /** The witness file (absolute), or null when none is kept; never inside the SQLite database's directory. */
@@ -222,6 +229,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     timerPrepareMs: e.TIMER_PREPARE_SECONDS * 1000,
     lateEntryGraceMs: e.LATE_ENTRY_GRACE_MINUTES * 60_000,
     actorCacheSize: e.ACTOR_CACHE_SIZE,
+    prepareAtStart: e.PREPARE_AT_START,
     snapshotEvery: e.SNAPSHOT_EVERY,
     witnessFile,
     witnessIntervalMs: e.WITNESS_INTERVAL_MS,

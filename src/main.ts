@@ -228,6 +228,7 @@ async function main() {
   // background: an outage with many of them must not keep the API unreachable.
   // Open incidents of a plan version this release no longer has are upgraded first
   // (README "Upgrading to obligations"), so their due times are the obligations' own.
+  let closing = false
   scheduler = createScheduler({ engine, clock, pollMs: cfg.timerPollMs, prepareMs: cfg.timerPrepareMs, log })
   const started = scheduler
   void upgradeAtStart(engine, log)
@@ -235,8 +236,19 @@ async function main() {
     .then((late) => {
       if (late > 0) log.info('late deadlines fired at start', { count: late })
     })
+    // Then the incidents in flight are made live (PREPARE_AT_START), so their next change or
+    // firing is not the one that restores them; it writes nothing and stops at shutdown.
+    .then(() =>
+      engine
+        .prepareOpen(() => closing, cfg.prepareAtStart)
+        .then(
+          (prepared) => {
+            if (prepared > 0) log.info('open incidents made live at start', { count: prepared })
+          },
+          (e: unknown) => log.warn('making open incidents live at start failed', errorFields(e)),
+        ),
+    )
 
-  let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true

@@ -17,6 +17,7 @@ describe('settings', () => {
       timerPollMs: 30_000,
       timerPrepareMs: 60_000,
       actorCacheSize: 1000,
+      prepareAtStart: 1000,
     })
     expect(c.evidenceDir).toBe(resolve('data', 'evidence'))
     expect(Object.isFrozen(c)).toBe(true)
@@ -57,6 +58,12 @@ describe('settings', () => {
     expect(parseConfig({ ACTOR_CACHE_SIZE: '0' }).actorCacheSize).toBe(0)
     expect(parseConfig({ ACTOR_CACHE_SIZE: '50000' }).actorCacheSize).toBe(50_000)
     expect(() => parseConfig({ ACTOR_CACHE_SIZE: '-1' })).toThrow(/ACTOR_CACHE_SIZE/)
+  })
+
+  it('makes live at start the open incidents PREPARE_AT_START names, 0 for none, never negative', () => {
+    expect(parseConfig({ PREPARE_AT_START: '0' }).prepareAtStart).toBe(0)
+    expect(parseConfig({ PREPARE_AT_START: '5000' }).prepareAtStart).toBe(5000)
+    expect(() => parseConfig({ PREPARE_AT_START: '-1' })).toThrow(/PREPARE_AT_START/)
   })
 
   it('refuses bad settings, naming each', () => {

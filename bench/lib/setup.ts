@@ -27,7 +27,7 @@ export async function openEngine(
   file: string,
   clock: BenchClock,
   onChange?: EngineDeps['onChange'],
-  extra: Pick<EngineDeps, 'snapshotEvery'> = {},
+  extra: Pick<EngineDeps, 'snapshotEvery' | 'actorCacheSize'> = {},
 ) {
   const store = createStore(file)
   await migrateToLatest(store.db, store.schema)

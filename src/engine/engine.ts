@@ -129,6 +129,7 @@ export function createEngine(deps: EngineDeps) {
    * The same key on two nodes at once (PostgreSQL): the second insert of the key waits for
    * the first commit, then fails on idempotency_pk; run again, open() replays the first answer.
    */
+  const preparer = createPreparer(core)
   const openOnce = (req: OpenRequest, caller: Caller, key?: string) =>
     rooms.open(req, caller, key).catch((e: unknown) => {
       if (key && (e as { constraint?: unknown }).constraint === 'idempotency_pk')
@@ -161,7 +162,9 @@ export function createEngine(deps: EngineDeps) {
     history,
     fireDue: rooms.fireDue,
     /** Makes live the incidents due by `until` (prepare.ts), for the scheduler while it sleeps. */
-    prepareDue: createPreparer(core).prepareDue,
+    prepareDue: preparer.prepareDue,
+    /** Makes live the open incidents changed most recently (prepare.ts), once at a node's start. */
+    prepareOpen: preparer.prepareOpen,
     replay: rooms.replay,
     requote: rooms.requote,
     upgrade: rooms.upgrade,

@@ -10,6 +10,9 @@
  * (a send here, another node, an annotation) is at another version when its timer fires,
  * and is restored from its row as before; a change made here after the preparation puts
  * its own version live. At most the cache's capacity, nearest due first.
+ *
+ * At a node's start the same is done for the open incidents changed most recently
+ * (`prepareOpen`): the incidents in flight are live before their next change comes.
  */
 
 import { headOf, selectIncidents, type WithSnapshot, withSnapshot } from '../store/repo.js'
@@ -25,6 +28,47 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function createPreparer(core: Core) {
   const { db, store, live, planOf, guarded } = core
+
+  /**
+   * Restores into the live cache the incidents of `ids` that are open and not live yet, in
+   * chunks between yields to the event loop, until `enough()` says to stop. Returns how many.
+   */
+  async function prepareIds(ids: readonly string[], enough: () => boolean): Promise<number> {
+    let n = 0
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      if (i > 0) await yieldToLoop()
+      if (enough()) break
+      const chunk = ids.slice(i, i + CHUNK).filter((id) => !live.has(id))
+      if (chunk.length === 0) continue
+      const rows: WithSnapshot<IncidentRow>[] = await guarded(() =>
+        selectIncidents(db).where('incidents.id', 'in', chunk).execute(),
+      )
+      for (const read of rows) {
+        // Closed meanwhile, or made live by a change while the rows were read.
+        if (read.closed_at !== null || live.has(read.id)) continue
+        try {
+          // One without its snapshot (MissingSnapshot) too: its firing reports it.
+          const row = withSnapshot(read)
+          const plan = planOf(row)
+          const actorRef = await restoreRow(db, store, plan, row)
+          // Made live by a change while the entries after its snapshot were read: that copy is newer.
+          if (live.has(row.id)) continue
+          live.put(row.id, {
+            version: row.version,
+            actorRef,
+            stored: storedOf(row.view),
+            storedText: row.view,
+            head: headOf(row),
+            snapshotVersion: row.snapshot_version,
+          })
+          n++
+        } catch {
+          // Left cold: its next change or firing restores it again and reports what fails.
+        }
+      }
+    }
+    return n
+  }
 
   /**
    * Restores into the live cache the incidents with an unfired timer due by `until` (and
@@ -52,44 +96,41 @@ export function createPreparer(core: Core) {
         .limit(live.capacity)
         .execute(),
     )
-    let n = 0
-    for (let i = 0; i < due.length; i += CHUNK) {
-      if (i > 0) await yieldToLoop()
-      if (enough()) break
-      const ids = due
-        .slice(i, i + CHUNK)
-        .map((d) => d.incident_id)
-        .filter((id) => !live.has(id))
-      if (ids.length === 0) continue
-      const rows: WithSnapshot<IncidentRow>[] = await guarded(() =>
-        selectIncidents(db).where('incidents.id', 'in', ids).execute(),
-      )
-      for (const read of rows) {
-        // Closed meanwhile, or made live by a change while the rows were read.
-        if (read.closed_at !== null || live.has(read.id)) continue
-        try {
-          // One without its snapshot (MissingSnapshot) too: its firing reports it.
-          const row = withSnapshot(read)
-          const plan = planOf(row)
-          const actorRef = await restoreRow(db, store, plan, row)
-          // Made live by a change while the entries after its snapshot were read: that copy is newer.
-          if (live.has(row.id)) continue
-          live.put(row.id, {
-            version: row.version,
-            actorRef,
-            stored: storedOf(row.view),
-            storedText: row.view,
-            head: headOf(row),
-            snapshotVersion: row.snapshot_version,
-          })
-          n++
-        } catch {
-          // Left cold: its firing restores it again and reports what fails (onTimerError).
-        }
-      }
-    }
-    return n
+    return prepareIds(
+      due.map((d) => d.incident_id),
+      enough,
+    )
   }
 
-  return { prepareDue }
+  /**
+   * Restores into the live cache the open incidents changed most recently, as many as the
+   * cache holds (`limit`, at most its capacity), until `enough()` says to stop: what a node
+   * does once after it starts (PREPARE_OPEN_AT_START), so that the incidents in flight are
+   * changed and fired live from their first event on, not restored from their rows one by
+   * one. Returns how many it restored.
+   */
+  async function prepareOpen(
+    enough: () => boolean = () => false,
+    limit: number = live.capacity,
+  ): Promise<number> {
+    const n = Math.min(limit, live.capacity)
+    if (n <= 0 || enough()) return 0
+    const open = await guarded(() =>
+      db
+        .selectFrom('incidents')
+        .select('id')
+        .where('closed_at', 'is', null)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id')
+        .limit(n)
+        .execute(),
+    )
+    // Most recently changed first: stopped half-way, it has made live the likeliest to change next.
+    return prepareIds(
+      open.map((o) => o.id),
+      enough,
+    )
+  }
+
+  return { prepareDue, prepareOpen }
 }

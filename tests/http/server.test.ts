@@ -43,8 +43,17 @@ function start(env: Record<string, string>) {
     proc.stdout?.on('data', look)
     void exited.then((code) => reject(new Error(`exited ${code} before listening:\n${stdout}\n${stderr}`)))
   })
-  return { listening, exited, out: () => stdout, err: () => stderr }
+  const db = env.DATABASE_URL ?? join(dir, 'yuqing.db')
+  return { listening, exited, out: () => stdout, err: () => stderr, db }
 }
+
+/** The log entries a server printed so far with this message. */
+const logged = (out: string, msg: string) =>
+  out
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { msg?: string; count?: number })
+    .filter((e) => e.msg === msg)
 
 it('starts with npm start, answers /healthz, prints the first admin token once on stderr, stops on SIGTERM with 0', async () => {
   const server = start({})
@@ -114,6 +123,17 @@ it('uses AUTH_TOKENS instead of printing a token, and delivers signed webhooks t
   child?.kill('SIGTERM')
   expect(await server.exited).toBe(0)
   hook.close()
+  // Started again on the same database, the node makes the open incident live (PREPARE_AT_START).
+  const again = start({ AUTH_TOKENS: `${quick}:office:值班员`, DATABASE_URL: server.db })
+  await again.listening
+  const until = Date.now() + 15_000
+  while (logged(again.out(), 'open incidents made live at start').length === 0 && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 100))
+  expect(logged(again.out(), 'open incidents made live at start')).toEqual([
+    expect.objectContaining({ count: 1 }),
+  ])
+  child?.kill('SIGTERM')
+  expect(await again.exited).toBe(0)
 }, 60_000)
 
 it('keeps the witness file (WITNESS_FILE) after commits and loads a holiday year without a restart', async () => {
