@@ -1,7 +1,7 @@
 /**
  * The open incidents: filters, nearest deadline counting down live, overdue in red, due soon
  * in amber. Re-reads when the event stream says something changed; polls every 5 s while
- * the stream is down.
+ * the stream is down. Pages and re-reads keep to the query they were asked with (list-query.js).
  */
 import { api, describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
@@ -12,6 +12,7 @@ import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, planOfIncident, severityLabel } from './common.js'
+import { cursorRefused, DEFAULT_FILTERS, listError, listQuery, rowsOf } from './list-query.js'
 import { roleOwedLine } from './role-owed.js'
 
 addStrings({
@@ -38,7 +39,7 @@ addStrings({
 const POLL_MS = 5000
 const PAGE = 50
 /** Kept while the tab lives, so coming back to the list keeps the filters. */
-const filters = { plan: '', phase: 'open', severity: '', overdue: false, mine: false, sort: 'nextDue', q: '' }
+const filters = { ...DEFAULT_FILTERS }
 
 export function renderList(main, _params, ctx) {
   const root = h('section', { class: 'list' })
@@ -46,57 +47,56 @@ export function renderList(main, _params, ctx) {
   const body = h('div', { 'aria-busy': 'true' }, t('common.loading'))
   const count = h('p', { class: 'hint', 'aria-live': 'polite' })
   let items = []
+  /** The query the rows on screen answer, and its next page's cursor (asked only with it). */
+  let shown = null
   let nextCursor = null
+  /** The query the filters ask now: an answer to any other is dropped. */
+  let asked = null
+  /** Counts the changes of the rows: a page or re-read asked before the last one is dropped. */
+  let rows = 0
   let plans = []
   let stopped = false
   const planOf = planOfIncident(ctx, () => !stopped && draw())
-
-  const query = (extra = {}) => ({
-    plan: filters.plan,
-    phase: filters.phase === 'open' ? '' : filters.phase,
-    severity: filters.severity,
-    overdue: filters.overdue ? 'true' : '',
-    owedBy: filters.mine ? (session()?.role ?? '') : '',
-    sort: filters.sort,
-    q: filters.q.trim(),
-    limit: PAGE,
-    ...extra,
-  })
-  const keep = (list) => (filters.phase === 'open' ? list.filter((v) => v.phase !== 'closed') : list)
+  const show = (query, page, list) => {
+    ;[shown, nextCursor, items] = [query, page.nextCursor, list]
+    rows++
+    draw()
+  }
+  const stale = (query, at) => stopped || query !== asked || at !== rows
 
   async function load() {
+    const query = listQuery(filters, session()?.role)
+    asked = query
     try {
-      const page = await api.incidents(query())
-      items = keep(page.items)
-      nextCursor = page.nextCursor
-      draw()
+      const page = await api.incidents({ ...query.params, limit: PAGE })
+      if (!stale(query, rows)) show(query, page, rowsOf(query, page))
     } catch (e) {
-      replace(body, h('p', { class: 'error-text' }, describeError(e)))
+      if (!stale(query, rows)) replace(body, h('p', { class: 'error-text' }, listError(e)))
     }
   }
   async function more() {
-    if (!nextCursor) return
+    const [query, cursor, at] = [shown, nextCursor, rows]
+    // While the filters' reload is on its way, these rows are about to go.
+    if (!cursor || stale(query, at)) return
     try {
-      const page = await api.incidents(query({ cursor: nextCursor }))
-      items = items.concat(keep(page.items))
-      nextCursor = page.nextCursor
-      draw()
+      const page = await api.incidents({ ...query.params, limit: PAGE, cursor })
+      if (!stale(query, at)) show(query, page, items.concat(rowsOf(query, page)))
     } catch (e) {
-      ctx.announce(describeError(e), 'error')
+      if (stale(query, at)) return
+      ctx.announce(listError(e), 'error')
+      if (cursorRefused(e)) load()
     }
   }
   /** Re-reads what is shown (up to 200) and redraws only when something changed. */
   async function poll() {
-    if (stopped) return
+    const [query, at] = [shown, rows]
+    if (stale(query, at)) return
     try {
-      const page = await api.incidents(query({ limit: Math.min(200, Math.max(PAGE, items.length)) }))
-      const fresh = keep(page.items)
+      const limit = Math.min(200, Math.max(PAGE, items.length))
+      const page = await api.incidents({ ...query.params, limit })
+      const fresh = rowsOf(query, page)
       const sig = (list) => list.map((v) => `${v.id}@${v.version}`).join()
-      if (sig(fresh) !== sig(items)) {
-        items = fresh
-        nextCursor = page.nextCursor
-        draw()
-      }
+      if (!stale(query, at) && sig(fresh) !== sig(items)) show(query, page, fresh)
     } catch {
       // the next poll tries again; a 401 has already signed out
     }
@@ -134,7 +134,7 @@ export function renderList(main, _params, ctx) {
     replace(
       body,
       table(
-        t(filters.sort === 'nextDue' ? 'list.captionDue' : 'list.caption'),
+        t(shown?.params.sort === 'nextDue' ? 'list.captionDue' : 'list.caption'),
         [
           t('col.title'),
           t('col.plan'),
@@ -245,15 +245,7 @@ export function renderList(main, _params, ctx) {
         {
           type: 'button',
           onclick: () => {
-            Object.assign(filters, {
-              plan: '',
-              phase: 'open',
-              severity: '',
-              overdue: false,
-              mine: false,
-              sort: 'nextDue',
-              q: '',
-            })
+            Object.assign(filters, DEFAULT_FILTERS)
             ctx.rerender()
           },
         },
