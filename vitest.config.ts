@@ -3,6 +3,20 @@ import { defineConfig } from 'vitest/config'
 /** What every suite runs with (the projects below do not inherit the root's setup, run once). */
 const common = { testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks' } as const
 
+/** Folders of tests/ whose files share their worker's modules (isolate: false). */
+const SHARED = [
+  'machines',
+  'http',
+  'engine',
+  'diagrams',
+  'calendar',
+  'documents',
+  'contract',
+  'audit',
+  'notify',
+  'store',
+]
+
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, where
@@ -13,20 +27,22 @@ export default defineConfig({
       {
         test: {
           ...common,
-          name: 'machines',
-          include: ['tests/machines/**/*.test.ts'],
-          // The machines' suites are pure (no store, no server, no process state): files in one
-          // worker share the modules they import (every plan version, built once per worker
-          // instead of once per file), which saves about a sixth of their time.
+          name: 'shared',
+          include: SHARED.map((dir) => `tests/${dir}/**/*.test.ts`),
+          // These suites run in one process and leave no process state behind: files in one
+          // worker share the modules they import (every plan version, the engine, the app)
+          // instead of importing them anew per file, which cuts the run by minutes.
           isolate: false,
         },
       },
       {
         test: {
           ...common,
-          name: 'service',
+          name: 'isolated',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/machines/**'],
+          // Suites that start servers, browsers or nodes, kill processes, or harden the process:
+          // each file in a fresh worker.
+          exclude: SHARED.map((dir) => `tests/${dir}/**`),
         },
       },
     ],
