@@ -15,6 +15,7 @@ import {
   planV9 as hrssCityV9,
   planV10 as hrssCityV10,
   planV11 as hrssCityV11,
+  planV12 as hrssCityV12,
 } from './hrss-city/index.js'
 import type { PlanDefinition } from './kit/types.js'
 import {
@@ -96,6 +97,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   hrssCityV9,
   hrssCityV10,
   hrssCityV11,
+  hrssCityV12,
   hrssCity,
   nanningAic2017V2,
   nanningAic2017V3,

@@ -64,6 +64,15 @@
  * recorded first, in either order, and leaves discovery only with both (chart/discovery.ts); a source
  * given at the opening is the source recorded (OBLIGATIONS.md rule 6; machine.ts `openingSource`).
  * Version 11 stays for its incidents (migratesFrom 11: the same states, version 12 adds one).
+ *
+ * Version 13 (version 12's rules, options, approvals and events), from a defect report on version 12's
+ * migration: an incident opened on version 11 with a source, moved to 12, was still asked RECORD_SOURCE
+ * (its opening's source was never in its context). Version 12 and its migration from 11 are released and
+ * replayed as written, so version 13 carries the fix as its migration from 12 (rules/migration-v13.ts,
+ * `readsOpening`: the engine reads the source from the incident's OPENED entry): a source given at the
+ * opening is the source recorded, at the opening, as on 12; its discovery passes on from `sourcing`
+ * when the source is recorded (chart/discovery.ts). Version 12 stays for its incidents (migratesFrom 12;
+ * one on 11 moves 11 → 12 → 13).
  */
 import { withCategories } from '../kit/kit.js'
 import type { PlanDefinition } from '../kit/types.js'
@@ -82,6 +91,7 @@ import {
   machineV9,
   machineV10,
   machineV11,
+  machineV12,
 } from './machine.js'
 import {
   approvals,
@@ -92,6 +102,7 @@ import {
   contextFromV8,
   contextFromV9,
   contextFromV10,
+  contextFromV12,
   GRADES,
   obligations,
   obligationsV2,
@@ -273,10 +284,29 @@ export const planV11: PlanDefinition = {
  * while that is still ahead (lowering and raising again buys no new window); a migrated incident's
  * withdrawn reports are read the same way at its next rise.
  */
-export const plan: PlanDefinition = {
+export const planV12: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: obligationsV12,
-  machine,
+  machine: machineV12,
   migratesFrom: { from: 11 },
+}
+
+/**
+ * Version 13: version 12's rules, options, approvals and events; its discovery passes on from `sourcing`
+ * (classified, the source to record) once the source is recorded (chart/discovery.ts), which only its
+ * migration does. An incident of version 12 moves to it with the source its opening gave (the OPENED
+ * entry's `source`, a url or a platform) recorded, at its `discoveredAt`, when none is recorded yet
+ * (三第一步 记录其出处, OBLIGATIONS.md rule 6: rules/migration-v13.ts `contextFromV12`; `readsOpening`, so
+ * the engine passes the opening from the journal, and replay the same): one opened on 11 with a source,
+ * which 11 → 12 left asking RECORD_SOURCE (12's migration is released: it stays as written), passes on
+ * at the migration — capturing to grading, sourcing to found (and on to reporting when the group was
+ * told). A source recorded before (RECORD_SOURCE on 11 or 12, or the opening on 12) keeps its time; an
+ * incident past discovery, or opened without a source, moves as it is; nothing owed changes.
+ */
+export const plan: PlanDefinition = {
+  ...planV12,
+  version: 13,
+  machine,
+  migratesFrom: { from: 12, context: contextFromV12, readsOpening: true },
 }

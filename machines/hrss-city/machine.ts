@@ -11,13 +11,7 @@
 import { setup } from 'xstate'
 import { createKit, withLedger } from '../kit/kit.js'
 import type { KitOptions } from '../kit/options.js'
-import type {
-  IncidentContext,
-  IncidentEvent,
-  IncidentInput,
-  ObligationRule,
-  OpeningSource,
-} from '../kit/types.js'
+import type { IncidentContext, IncidentEvent, IncidentInput, ObligationRule } from '../kit/types.js'
 import { policy } from '../vocabulary.js'
 import { anyPhase } from './chart/any-phase.js'
 import { consultation } from './chart/consultation.js'
@@ -43,6 +37,7 @@ import {
   obligationsV11,
   obligationsV12,
   PLAN_ID,
+  sourceAtOpening,
 } from './rules.js'
 
 /**
@@ -62,7 +57,8 @@ import {
  * SET_CATEGORY citing 五(三)1; version 12 has version 11's options, its own rules (`obligationsV12`:
  * a rise keeps the due time its ower's lowering withdrew), its own discovery (chart/discovery.ts:
  * classified or the source recorded first, in either order) and reads the opening's source
- * (`openingSource`).
+ * (`openingSource`); version 13 has version 12's rules and options, and its discovery passes on from
+ * `sourcing` when the source is recorded already (by its migration from 12, from the opening).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const options =
@@ -188,16 +184,14 @@ const OPTIONS_V10: KitOptions = { ...OPTIONS_V8, raiseTold: 'sinceFinding' }
  * Version 12, 三第一步 "记录其出处并分类" with OBLIGATIONS.md rule 6 (done before owed): a source given at
  * the opening (API.md `source: { url, platform }`, a url or a platform) is the source recorded, at the
  * opening (`steps.source` = `discoveredAt`), so discovery does not ask for RECORD_SOURCE again. An
- * empty source is none. Pure: the opening's field as the machine's input carries it.
+ * empty source is none (rules/opening.ts). Pure: the opening's field as the machine's input carries it.
  */
-function openingSource(ctx: IncidentContext, input: IncidentInput): IncidentContext {
-  if (!given(input.source)) return ctx
-  return { ...ctx, steps: { ...ctx.steps, source: ctx.steps.source ?? input.discoveredAt } }
-}
-const given = (s: OpeningSource | null | undefined) =>
-  s != null && [s.url, s.platform].some((x) => typeof x === 'string' && x.trim() !== '')
+const openingSource = (ctx: IncidentContext, input: IncidentInput): IncidentContext =>
+  sourceAtOpening(ctx, input.source)
 
-export const machine = chart(obligationsV12, 12)
+export const machine = chart(obligationsV12, 13)
+/** Version 12's chart (version 13's rules and options; no way out of `discovery.sourcing` but RECORD_SOURCE), for the incidents opened on it. */
+export const machineV12 = chart(obligationsV12, 12)
 /** Version 11's chart (the same options as 12, its own rules; the source recorded before classifying), for the incidents opened on it. */
 export const machineV11 = chart(obligationsV11, 11)
 /** Version 10's chart (the same states and options as 11, version 9's rules), for the incidents opened on it. */

@@ -21,6 +21,8 @@
  *   version11.ts    what version 11 changes of version 9's list (the report to the group after a lowering)
  *   migration-v11.ts the context of a version 10 incident as version 11 reads it (what a lowering withdrew)
  *   version12.ts    what version 12 changes of version 11's list (a rise keeps the due time its ower's lowering withdrew)
+ *   opening.ts      the source given at the opening, recorded then (三第一步; versions 12 and 13)
+ *   migration-v13.ts the context of a version 12 incident as version 13 reads it (the opening's source)
  *   approvals.ts    draft purposes and the group's approval of every draft
  */
 export { APPROVAL_POLICY_V9, approvals, approvalsV9, PURPOSES } from './rules/approvals.js'
@@ -30,6 +32,7 @@ export { contextFromV7 } from './rules/migration-v8.js'
 export { contextFromV8 } from './rules/migration-v9.js'
 export { contextFromV9 } from './rules/migration-v10.js'
 export { contextFromV10 } from './rules/migration-v11.js'
+export { contextFromV12 } from './rules/migration-v13.js'
 export {
   BEFORE_SUBSIDE,
   DECISIONS,
@@ -38,6 +41,7 @@ export {
   rules,
   WHO_LEADS,
 } from './rules/obligations.js'
+export { sourceAtOpening, sourceGiven } from './rules/opening.js'
 export { common, commonV11, RECIPIENT_LABELS, RECIPIENTS, type Recipient, waivers } from './rules/roles.js'
 export { obligationsV9 } from './rules/version9.js'
 export { obligationsV11 } from './rules/version11.js'

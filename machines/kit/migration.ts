@@ -1,8 +1,8 @@
 /**
  * Moving an open incident to the next version of its plan (README "Migrating open
  * incidents"): its state by the new version's declared mapping (kit/migration-states.ts),
- * its context by the declared function, and its obligations re-derived under
- * OBLIGATIONS.md's rules — met ones stay met, breaches stay, due times already set never move; what the new
+ * its context by the declared function (given the opening where it reads it: `readsOpening`),
+ * and its obligations re-derived under OBLIGATIONS.md's rules — met ones stay met, breaches stay, due times already set never move; what the new
  * version no longer requires is withdrawn only when not yet due (as a lowering, rule 5)
  * unless a rise kept it owed and the new version would too (rule 4, kit/kept-risen.ts);
  * what it still requires is judged again as it would have begun under it (met by a step
@@ -16,7 +16,6 @@
  * the time, the actor and the quotes.
  */
 import { transition } from 'xstate'
-import type { Actor } from '../vocabulary.js'
 import { orderedSince } from './declined.js'
 import { type MetBeside, metBeside, selfNamed } from './discharge-one.js'
 import { keptByRises } from './kept-risen.js'
@@ -25,10 +24,11 @@ import { mappedValue, type NodeLike, nodeAt, statePaths, target } from './migrat
 import type { Obligation, ObligationRule } from './obligation-types.js'
 import { kitOptionsOf, ledgerOptions } from './options.js'
 import { judgedAgain, metSinceRise } from './rejudge.js'
-import type { IncidentContext, IncidentEvent, PlanDefinition, Quotes } from './types.js'
+import type { IncidentContext, IncidentEvent, MigrationRequest, PlanDefinition } from './types.js'
 
 /** The active leaf states (kit/migration-states.ts), as tests have read them from here. */
 export { statePaths } from './migration-states.js'
+export type { MigrationRequest } from './migration-types.js'
 
 /** A persisted machine snapshot, as the engine stores it. */
 export interface PersistedSnapshot {
@@ -36,32 +36,6 @@ export interface PersistedSnapshot {
   value: unknown
   context: unknown
   [field: string]: unknown
-}
-
-export interface MigrationRequest {
-  /** When the migration happens: new obligations start then. */
-  at: string
-  actor: Actor
-  reason: string
-  /** The new version's rules quoted at `at` (the engine's quoteRules), journaled for replay. */
-  quotes: Quotes
-  /**
-   * Take the new version's eventless transitions at `at` (a step it no longer waits for,
-   * such as a waived one, is passed at the migration, not at the incident's next event).
-   * Journaled (MIGRATED `settled`): migrations recorded before it replay without.
-   */
-  settle?: boolean
-  /**
-   * Judge what stays owed again as the new version would have begun it, met by a step
-   * done before (rule 6), and meet a rule it begins at a rise by its step since that rise
-   * (kit/rejudge.ts). Journaled (MIGRATED `rejudged`): migrations recorded before it replay without.
-   */
-  rejudge?: boolean
-  /**
-   * Keep owed what a rise kept owed (rule 4) where the new version would too (kit/kept-risen.ts).
-   * Journaled (MIGRATED `keptRisen`): migrations recorded before it replay without.
-   */
-  keepRisen?: boolean
 }
 
 export interface StateMove {
@@ -247,6 +221,11 @@ export function migrateSnapshot(
       ok: false,
       reason: `category ${old.category} is not one version ${to.version} takes: set one it takes (SET_CATEGORY) first`,
     }
+  if (spec.readsOpening && req.opening === undefined)
+    return {
+      ok: false,
+      reason: `${to.id} version ${to.version}'s migration reads the incident's opening (OPENED): none was given`,
+    }
   const root = (to.machine as unknown as { root: NodeLike }).root
   const mapping: StateMove[] = []
   for (const path of statePaths(persisted.value)) {
@@ -265,7 +244,8 @@ export function migrateSnapshot(
   )
   if ('refuse' in built)
     return { ok: false, reason: `the mapped states do not fit together: ${built.refuse}` }
-  const mapped = spec.context ? spec.context(old, { at: req.at, actor: req.actor }) : old
+  const migration = { at: req.at, actor: req.actor, ...(req.opening ? { opening: req.opening } : {}) }
+  const mapped = spec.context ? spec.context(old, migration) : old
   const context = rederive(to, mapped, req, from)
   let value: unknown
   try {

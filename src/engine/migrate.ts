@@ -18,6 +18,7 @@ import { restore } from './actor.js'
 import type { Told } from './committer.js'
 import { type Core, iso, laterOf } from './core.js'
 import { ledgerChanges } from './obligations.js'
+import { readOpening } from './opening-record.js'
 import { quoteRules } from './quotes.js'
 import type { Rooms } from './rooms.js'
 import { parseSnapshot } from './snapshot-text.js'
@@ -135,7 +136,10 @@ export function createMigration(core: Core, rooms: Rooms) {
     const actor = by.actor
     const at = laterOf(iso(clock.now()), row.last_occurred_at)
     const quotes = quoteRules(to.obligations, calendar, before, at)
+    // What the opening recorded (its source), for a version whose migration reads it; replay reads the same entry.
+    const opening = to.migratesFrom?.readsOpening ? await readOpening(trx, id) : undefined
     const r = migrateSnapshot(from, to, persisted, {
+      ...(opening ? { opening } : {}),
       at,
       actor,
       reason: req.reason,

@@ -2,8 +2,9 @@
  * Replaying an incident's whole journal, across its migrations: the entries before the
  * first MIGRATED run under the version it was opened on (or upgraded to: rebuild.ts),
  * each MIGRATED re-applies the new version's declared mapping with the time, actor,
- * reason and quotes it recorded (machines/kit/migration.ts is pure, so it gives the same
- * snapshot), and the entries after it run under the new version.
+ * reason and quotes it recorded and the opening the OPENED entry recorded (opening-record.ts;
+ * machines/kit/migration.ts is pure, so it gives the same snapshot), and the entries after it
+ * run under the new version.
  */
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
@@ -12,6 +13,7 @@ import { UnknownPlanVersion } from '../errors.js'
 import { restore } from './actor.js'
 import type { PlanRegistry } from './core.js'
 import type { MigratedPayload } from './migrate.js'
+import { openingOf } from './opening-record.js'
 import { type JournalEntry, rebuild, type UpgradeRecord } from './rebuild.js'
 
 export function replayJournal(
@@ -29,6 +31,9 @@ export function replayJournal(
   // An upgrade re-read the whole journal under its version: migrations before it are inside that.
   const migrations = entries.filter((e) => e.type === 'MIGRATED' && e.seq > (upgraded?.seq ?? 0))
   const first = migrations[0]
+  // What the opening recorded, as the migration read it (opening-record.ts).
+  const opened = entries.find((e) => e.type === 'OPENED')
+  const opening = opened ? { opening: openingOf(opened.payload) } : {}
   let plan = planAt(first ? (JSON.parse(first.payload) as MigratedPayload).from : incident.plan_version)
   let { actorRef } = rebuild(
     plan,
@@ -42,6 +47,7 @@ export function replayJournal(
     const actor: Actor = { name: m.actor_name, role: m.actor_role as Actor['role'] }
     const persisted = actorRef.getPersistedSnapshot() as unknown as PersistedSnapshot
     const r = migrateSnapshot(plan, to, persisted, {
+      ...opening,
       at: m.occurred_at,
       actor,
       reason: p.reason,

@@ -6,7 +6,7 @@
 import { createActor } from 'xstate'
 import { DECISIONS } from '../../machines/hrss-city/rules.js'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
-import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
+import type { IncidentContext, MigrationOpening, PlanDefinition } from '../../machines/kit/types.js'
 import type { Actor, Category } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
 import { calendar, inertClock, startIncident, type Walker } from '../helpers/machine.js'
@@ -73,10 +73,20 @@ export function replied(p: PlanDefinition) {
   return w
 }
 
-/** The incident of `w`, open on `from`, migrated to `to` at `at` by the group head ('升级'). */
-export function migrated(from: PlanDefinition, to: PlanDefinition, w: Walker, at: string) {
+/**
+ * The incident of `w`, open on `from`, migrated to `to` at `at` by the group head ('升级'); `opening` is
+ * what its OPENED entry recorded, as the engine passes it (version 13's migration reads its source).
+ */
+export function migrated(
+  from: PlanDefinition,
+  to: PlanDefinition,
+  w: Pick<Walker, 'actor' | 'context'>,
+  at: string,
+  opening?: MigrationOpening,
+) {
   const persisted = from.machine.getPersistedSnapshot(w.actor.getSnapshot()) as unknown as PersistedSnapshot
   const r = migrateSnapshot(from, to, persisted, {
+    ...(opening ? { opening } : {}),
     at,
     actor: G,
     reason: '升级',

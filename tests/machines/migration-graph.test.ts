@@ -57,6 +57,12 @@ const PER_PLACE_FROZEN = Number(process.env.MIGRATION_GRAPH_PER_PLACE_FROZEN ?? 
 const ROOT = { status: 'active', value: '(root)', context: {} } as unknown as AnyMachineSnapshot
 const SEED = 'migration-test.seed'
 const admin = { name: '管理员', role: 'admin' as const }
+/**
+ * The opening every migration is given, as the engine reads it from the OPENED entry: a source, so
+ * that a migration reading it (`readsOpening`: hrss-city 12 → 13) records it in every state, as for an
+ * incident opened with one on a version that did not read it.
+ */
+const OPENING = { source: { url: 'https://example.org/migration-graph' } }
 
 /** Where a state is, as a migration tells states apart: value, grade, category, something breached. */
 function placeOf(s: AnyMachineSnapshot): string {
@@ -127,6 +133,7 @@ function migrateAt(from: PlanDefinition, to: PlanDefinition, s: AnyMachineSnapsh
   return {
     at,
     result: migrateSnapshot(from, to, persisted, {
+      opening: OPENING,
       at,
       actor: admin,
       reason: '测试迁移',

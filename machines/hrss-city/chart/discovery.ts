@@ -83,4 +83,27 @@ const discoveryV12 = {
   },
 } as const
 
-export const discovery = (version: Version) => (version >= 12 ? discoveryV12 : discoveryV2)
+/**
+ * Version 13, the same discovery as 12 but for one way out: classified in `sourcing` with the source
+ * already recorded — an incident opened on version 11 with a source, classified on 12, whose migration to
+ * 13 recorded that source from the opening (rules/migration-v13.ts) — it is found at once, as from
+ * `capturing` with the source recorded it is in `grading` at once. Version 13's own incidents never wait
+ * in `sourcing` with the source recorded (a source at the opening passes `capturing` first).
+ */
+const discoveryV13 = {
+  ...discoveryV12,
+  states: {
+    ...discoveryV12.states,
+    sourcing: {
+      ...discoveryV12.states.sourcing,
+      always: {
+        guard: { type: 'stepDone', params: { step: 'source' } },
+        target: 'found',
+        meta: clause('三第一步', '开启时已记录舆情出处'),
+      },
+    },
+  },
+} as const
+
+export const discovery = (version: Version) =>
+  version >= 13 ? discoveryV13 : version >= 12 ? discoveryV12 : discoveryV2

@@ -29,6 +29,7 @@ export function relapse(version: Version) {
  * differ; version 5 has version 4's chart and rules, and opts into kit options; version 6
  * has version 5's chart and options, and its own rules; 7, 8 and 9 their own options and rules;
  * 10 version 9's chart and rules, its own options; 11 version 10's options, its own rules and
- * SET_CATEGORY's citation; 12 version 11's rules and options, its own discovery).
+ * SET_CATEGORY's citation; 12 version 11's rules and options, its own discovery; 13 version 12's rules and
+ * options, its discovery passing on from `sourcing` with the source recorded by its migration).
  */
-export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13

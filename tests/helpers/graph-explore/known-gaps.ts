@@ -19,7 +19,15 @@ export const KNOWN_GAPS: Record<string, { untaken: readonly string[]; trapped: n
       // `source` is no grade and no fact). Taken by name in tests/machines/hrss-city.v12.test.ts
       // ('opened unclassified with a source: …', 'opened graded with a source: …') and over HTTP in
       // tests/http/hrss-city-opening.test.ts.
-      untaken: ['hrss-city.phase.discovery.capturing always#0 [stepDone({"step":"source"})] → grading'],
+      // Version 13: classified, waiting in sourcing, with the source recorded — only its migration from
+      // 12 records it there (an incident opened on 11 with a source, classified on 12: rules/migration-v13.ts);
+      // its own incidents pass capturing first. Taken by name in tests/machines/hrss-city.v13-migration.test.ts
+      // ('classified on 12 (sourcing), …') and through the engine in tests/engine/migrate-hrss-opening-source.test.ts
+      // ('classified on 12 …').
+      untaken: [
+        'hrss-city.phase.discovery.capturing always#0 [stepDone({"step":"source"})] → grading',
+        'hrss-city.phase.discovery.sourcing always#0 [stepDone({"step":"source"})] → found',
+      ],
       trapped: 0,
       perturbed: 0,
     },
