@@ -2,7 +2,9 @@
  * hrss-city 11 → 12 (`migratesFrom: { from: 11 }`, no context mapping): every state of version 11 is one
  * of version 12, and version 12 has version 11's rules, so an incident keeps its state and what it owes.
  * One still capturing, unclassified, accepts CLASSIFY on 12 (三第一步 记录其出处并分类); its opening's
- * source was never in its context, so RECORD_SOURCE is still asked for.
+ * source was never in its context, so RECORD_SOURCE is still asked for (version 12 is released: its
+ * migration stays as written; version 13's migration from 12 records that source,
+ * hrss-city.v13-migration.test.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
