@@ -4,8 +4,8 @@
  * the event gives it a reason to begin again (a rise, a first grading, one of its events, a
  * changed category, a watched fact turned, a yes, a breach, a lowering after its prior) —
  * judged by rule 6 as it begins, or waiting for its condition (the ledger mark's `pending`);
- * begun by a rise, it may keep a due time its own ower's lowering withdrew (revive-withdrawn.ts).
- * Pure.
+ * begun by a rise, it may keep a due time its own ower's lowering withdrew (revive-withdrawn.ts);
+ * begun by a yes, it may be met by its step since a relapse (yes-since.ts). Pure.
  */
 import type { Change } from './approval-sync.js'
 import { actFields, begin, discharged, keyedRule, keysOf, toldBefore } from './begin.js'
@@ -18,6 +18,7 @@ import { stepSinceSettled } from './raise-told.js'
 import { revived } from './revive-withdrawn.js'
 import type { RuleIndex } from './rule-index.js'
 import type { IncidentContext, IncidentEvent } from './types.js'
+import { metSinceAsked } from './yes-since.js'
 
 /** What the event changed that may begin a rule again. */
 export interface Moved {
@@ -145,6 +146,8 @@ export function beginApplicable(
           ? stepSinceSettled(next, keyedRule(rule, o), event.at, findings && risen && !spread)
           : undefined
       if (since !== undefined) o = discharged(o, since.at)
+      // `again.onYesSince`: what a yes began again is met by its step since the latest relapse (rule 6).
+      if (yes) o = metSinceAsked(next, rule, o)
       // The event that brought its condition about may itself discharge it (a report to both levels).
       if (owedAgain && dischargedBy(next, o, event, actFields(event))) o = dischargeWith(o, event, event.at)
       next.obligations = [...next.obligations, o]

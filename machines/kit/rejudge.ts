@@ -7,7 +7,8 @@
  *   same `doneBefore` that `begin` asks), read against the incident as it stood then (the
  *   acts up to its start, the grade then); an instance begun again (a 续报, a relapse)
  *   counts no earlier step, as when it began — but one a rise began under a rule with
- *   `again.told` counts its step taken at that grade before (`toldBefore`, as the ledger);
+ *   `again.told` counts its step taken at that grade before (`toldBefore`, as the ledger), and
+ *   one a yes began under a rule with `again.onYesSince` its step since that event (yes-since.ts);
  * - a rule it begins that the new version begins on every rise, whose condition is the
  *   rise (`risen`), began under the new version at the latest rise: its own step taken
  *   after that rise meets it (neixiang-2017's mainstream release, 第六條).
@@ -17,19 +18,23 @@ import { isAbove } from '../vocabulary.js'
 import { discharged, doneBefore, keyedRule, matchesDischarge, toldBefore } from './begin.js'
 import type { Obligation, ObligationRule } from './obligation-types.js'
 import type { IncidentContext } from './types.js'
+import { begunByYes, metSinceAsked } from './yes-since.js'
 
 const ms = (iso: string) => Date.parse(iso)
 
 /** `o` (owed, not breached; `rule`, its rule in the new version, still applies) as the new version judges it. */
 export function judgedAgain(ctx: IncidentContext, o: Obligation, rule: ObligationRule): Obligation {
   const again = begunAgain(ctx.obligations, o)
-  if (again && !(rule.again?.told === 'sameGrade' && begunByRise(ctx, o, rule))) return o
+  // Begun again by a yes under a rule with `again.onYesSince`: its step since that event counts.
+  const byYes = again && rule.again?.onYesSince !== undefined && begunByYes(ctx.obligations, rule, o)
+  if (again && !byYes && !(rule.again?.told === 'sameGrade' && begunByRise(ctx, o, rule))) return o
   const began = ms(o.startedAt)
   const then: IncidentContext = {
     ...ctx,
     acts: ctx.acts.filter((a) => ms(a.at) <= began),
     severity: gradeAt(ctx, began),
   }
+  if (byYes) return metSinceAsked(then, rule, o)
   // Begun again by a rise under a rule with `again.told`: its step taken at that grade before counts.
   const own = keyedRule(rule, o)
   const done = again ? toldBefore(then, own) : doneBefore(then, own)

@@ -103,6 +103,11 @@ function build(rules: readonly ObligationRule[]): RuleIndex {
     if (r.dischargeOne && (r.kind === 'decision' || r.kind === 'approval'))
       throw new Error(`obligation rule ${r.id}: dischargeOne names each instance; not on a ${r.kind}`)
   for (const r of rules)
+    if (r.again?.onYesSince !== undefined && r.again.onYes !== true)
+      throw new Error(
+        `obligation rule ${r.id}: again.onYesSince judges what a yes begins again; it needs again.onYes`,
+      )
+  for (const r of rules)
     if (r.again?.lowered !== undefined && typeof r.prior !== 'object')
       throw new Error(`obligation rule ${r.id}: again.lowered reads prior: { after }; it needs one`)
   for (const r of rules) refuseBesideUntilAdmitted(r)

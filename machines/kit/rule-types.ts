@@ -134,6 +134,18 @@ export interface ObligationRule {
     categoryChanged?: true | 'untilAdmitted'
     onYes?: true
     /**
+     * Opt-in, with `onYes` (refused without it, kit/rule-index.ts): an instance a yes begins
+     * again starts met (rule 6) at its earliest step accepted after the event `after` names
+     * (`latest`: the latest one accepted, and at the same instant only a step recorded after it;
+     * else at or after the first) — what was done for the content the decision was asked again
+     * about, before the group answered (neixiang-2017 version 13, 第六條、第七條2 with 第七條4: a
+     * rebuttal or a removal made since the latest relapse). None accepted: none counts. A
+     * migration judges an owed instance a yes began again the same way (kit/rejudge.ts); one it
+     * begins anew for a yes on the record (`orderedSince`, from a version without `onYes`) is owed
+     * as without it. Absent: an instance a yes begins again is owed, whatever was done before it.
+     */
+    onYesSince?: { after: string | readonly string[]; latest?: true }
+    /**
      * Opt-in: an event that turns one of these boolean facts true (false or unset before it, as
      * the ledger last saw them: `METRICS_UPDATED`) begins it again once its latest instance is
      * settled (met, late or waived; whatever `whileOwed` says): the monitoring shows the incident

@@ -31,6 +31,12 @@ export function settledBeforeOf(r: ObligationRule): { events: string[]; latest: 
   return { events: typeof after === 'string' ? [after] : [...after], latest: r.prior.latest === true }
 }
 
+/** `again.onYesSince` as `GET /plans/:id` serves it: the events, and whether the latest one bounds. */
+const onYesSinceOf = (s: NonNullable<NonNullable<ObligationRule['again']>['onYesSince']>) => ({
+  events: typeof s.after === 'string' ? [s.after] : [...s.after],
+  latest: s.latest === true,
+})
+
 /** A rule's `again` as `GET /plans/:id` serves it (OBLIGATIONS.md "API"), or null. */
 export const servedAgain = (r: ObligationRule) =>
   r.again
@@ -39,6 +45,8 @@ export const servedAgain = (r: ObligationRule) =>
         onceConditionHolds: r.again.raise === 'whenHolds',
         events: [...(r.again.events ?? [])],
         onYes: r.again.onYes === true,
+        // Only where a step since an event counts for what a yes orders again (kit `again.onYesSince`).
+        ...(r.again.onYesSince === undefined ? {} : { onYesSince: onYesSinceOf(r.again.onYesSince) }),
         whileOwed: r.again.whileOwed !== false,
         // Only where a breached instance does not hold a rise back (kit `again.afterBreach`).
         ...(r.again.afterBreach === true ? { afterBreach: true } : {}),

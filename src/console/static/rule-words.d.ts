@@ -10,6 +10,7 @@ export interface ServedRule {
     onceConditionHolds: boolean
     events: readonly string[]
     onYes: boolean
+    onYesSince?: { events: readonly string[]; latest: boolean }
     whileOwed: boolean
     afterBreach?: boolean
     toldSameGrade: boolean

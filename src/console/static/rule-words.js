@@ -15,6 +15,7 @@ export const RULE_STRINGS = {
     'plans.againOnceHolds': '级别升高后，条件再次成立时再次应办（续报）',
     'plans.againEvents': '{events}后再次应办',
     'plans.againOnYes': '已办结或免除后，再次决定为是时重新应办',
+    'plans.againOnYesSince': '再次决定为是时，{event}之后、决定之前已办的计入（{event}之前所办不计）',
     'plans.againCategoryChanged': '已定性后改变定性时再次应办',
     'plans.againCategoryUntilAdmitted':
       '在不适用的级别改变定性（或再次应办的一项被撤回）的，重新适用时再次应办',
@@ -40,6 +41,8 @@ export const RULE_STRINGS = {
     'plans.againOnceHolds': 'owed again after a rise, once its condition holds again (follow-up report)',
     'plans.againEvents': 'owed again after {events}',
     'plans.againOnYes': 'owed anew, once met or waived, when the decision is answered yes again',
+    'plans.againOnYesSince':
+      'answered yes again: a step taken after {event}, before the answer, counts (one before {event} does not)',
     'plans.againCategoryChanged': 'owed again when a category already set is changed',
     'plans.againCategoryUntilAdmitted':
       'a category changed at a grade it does not apply to (or an instance owed again and withdrawn): owed again once it applies',
@@ -85,6 +88,13 @@ export function ruleWords(o, say, names) {
   else if (a?.raise) out.push(say('plans.again'))
   if (a?.events?.length) out.push(say('plans.againEvents', { events: and(a.events.map(names.event)) }))
   if (a?.onYes) out.push(say('plans.againOnYes'))
+  if (a?.onYes && a.onYesSince) {
+    const { events, latest } = a.onYesSince
+    const which = say(latest ? 'plans.againLoweredLatest' : 'plans.againLoweredFirst', {
+      events: or(events.map(names.event)),
+    })
+    out.push(say('plans.againOnYesSince', { event: which }))
+  }
   if (a?.categoryChanged) out.push(say('plans.againCategoryChanged'))
   if (a?.categoryChanged === 'untilAdmitted') out.push(say('plans.againCategoryUntilAdmitted'))
   if (a?.factsTurned?.length)

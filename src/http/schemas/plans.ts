@@ -122,6 +122,13 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
               description:
                 'Owed anew, once settled (met or waived), when the decision its `when` waits for is answered yes again (after a relapse)',
             }),
+            onYesSince: z
+              .object({ events: z.array(z.string()), latest: z.boolean() })
+              .optional()
+              .openapi({
+                description:
+                  'Only with `onYes`: an instance a yes begins again is met at once by its step accepted after the first accepted event of these types (`latest`: after the latest one, a relapse) — done for the content the decision was asked again about (OBLIGATIONS.md rule 6); absent: owed anew whatever was done before',
+              }),
             whileOwed: z.boolean().openapi({
               description:
                 'A rise (`raise`) and `events` begin it again though it is still owed (false: only once its latest instance is settled, so a decision still owed stays the one asking)',

@@ -3,7 +3,7 @@
  * the equivalence property compares the kit's ledger with (machines/kit/ledger.ts), plus,
  * written plainly, the opt-in rule options added since (again.raise 'whenHolds', with the
  * ledger mark's `pending`; a category change told to begin; again.onYes; again.whileOwed;
- * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; again.lowered; again.revivesWithdrawn; the kit options categoryChange, orderedDuties,
+ * again.told; again.firstGrading; dischargeOne; again.categoryChanged 'untilAdmitted'; again.lowered; again.revivesWithdrawn; again.onYesSince; the kit options categoryChange, orderedDuties,
  * lowerAtDue, raiseTold (both values), againOnEvents, approvalsWhile, with the rule option usesDraft, and repeats; again.breached).
  */
 
@@ -13,6 +13,7 @@ import type {
   Act,
   ApprovalRequirement,
   Condition,
+  Discharge,
   Obligation,
   ObligationRule,
   Recorded,
@@ -466,7 +467,12 @@ function beginApplicable(
         settledAt != null
           ? next.acts.find((a) => inSpan(a) && matchesDischarge(dischargeOf, a.type, a.fields))?.at
           : undefined
-      const firstAt = toldAt ?? sinceAt
+      // again.onYesSince: what a yes began again is met by its earliest step since the option's event.
+      const yesAt =
+        yesAgain && toldAt === undefined && sinceAt === undefined
+          ? stepSinceEvent(next, rule, dischargeOf)
+          : undefined
+      const firstAt = toldAt ?? sinceAt ?? yesAt
       const told = firstAt === undefined ? o : discharged(o, firstAt)
       // The event that brought its condition about may itself discharge it.
       const done = owedAgain && discharges(next, told, event) ? dischargeWith(told, event, event.at) : told
@@ -474,6 +480,32 @@ function beginApplicable(
     }
   }
   return { next, pending: waiting }
+}
+
+/**
+ * again.onYesSince: the earliest step discharging `rule` (or one of its priorSteps) accepted after the
+ * option's event — the latest one (after it in the record, not before it at its instant), or the
+ * first (at or after its instant); none accepted, or a dischargeOne rule: none.
+ */
+function stepSinceEvent(
+  ctx: IncidentContext,
+  rule: ObligationRule,
+  discharge: Discharge,
+): string | undefined {
+  const since = rule.again?.onYesSince
+  if (since === undefined || rule.dischargeOne) return undefined
+  const types = ([] as string[]).concat(since.after)
+  const isOne = (a: Act) => types.includes(a.type)
+  const at = since.latest === true ? ctx.acts.findLastIndex(isOne) : ctx.acts.findIndex(isOne)
+  const from = ctx.acts[at]
+  if (from === undefined) return undefined
+  return ctx.acts.find(
+    (a, i) =>
+      ms(a.at) >= ms(from.at) &&
+      (since.latest !== true || i > at) &&
+      (matchesDischarge(discharge, a.type, a.fields) ||
+        (rule.priorSteps ?? []).some((d) => matchesDischarge(d, a.type, a.fields))),
+  )?.at
 }
 
 /**
