@@ -59,6 +59,7 @@ import {
   planV9 as neixiang2017V9,
   planV10 as neixiang2017V10,
   planV11 as neixiang2017V11,
+  planV12 as neixiang2017V12,
 } from './neixiang-2017/index.js'
 import {
   plan as saws2014,
@@ -86,6 +87,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   neixiang2017V9,
   neixiang2017V10,
   neixiang2017V11,
+  neixiang2017V12,
   neixiang2017,
   hrssCityV2,
   hrssCityV3,

@@ -61,6 +61,12 @@
  * handling; 第六條's rebuttal and 第七條2 are asked again after each relapse (第七條4); a rise (or a first
  * grading to 重大+) not the group's own owes the group a 续报 (第四條). Version 11 stays for its
  * incidents (migratesFrom 11, rules/migration-v11.ts `contextFromV11`).
+ * Version 13 (version 12's states, events and kit options; rules/version13.ts, kit rule option
+ * `again.onYesSince`): after a relapse, a rebuttal (第六條) or a handling of illegal content (第七條2)
+ * made since the latest relapse, before the group's yes asked again (第七條4), counts for the duty
+ * that yes orders (OBLIGATIONS.md rule 6; version 12 owed it anew, and the operator did again what
+ * had just been done); one before the relapse does not. Version 12 stays for its incidents
+ * (migratesFrom 12; the kit's rederive meets such an owed instance at that step).
  */
 import type { PlanDefinition } from '../kit/types.js'
 import { clauses, clausesV7 } from './clauses.js'
@@ -80,6 +86,7 @@ import {
   machineV9,
   machineV10,
   machineV11,
+  machineV12,
 } from './machine.js'
 import { contextFromV9 } from './rules/migration-v9.js'
 import { contextFromV11 } from './rules/migration-v11.js'
@@ -98,6 +105,7 @@ import {
   obligationsV10,
   obligationsV11,
   obligationsV12,
+  obligationsV13,
   PLAN_ID,
   waivers,
   waiversV7,
@@ -238,10 +246,25 @@ export const planV11: PlanDefinition = {
  * version 12 owes on the record; then the kit's rederive (whether there is illegal content, asked
  * where the response has started).
  */
-export const plan: PlanDefinition = {
+export const planV12: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: obligationsV12,
-  machine,
+  machine: machineV12,
   migratesFrom: { from: 11, context: contextFromV11 },
+}
+
+/**
+ * Version 13: version 12's states, events and kit options; its rules (rules/version13.ts
+ * `obligationsV13`): the rebuttal (第六條) and the handling of illegal content (第七條2) a yes after a
+ * relapse orders start met at their step made since the latest relapse (OBLIGATIONS.md rule 6, kit
+ * `again.onYesSince`). An incident of version 12 moves to it with no context function: the kit's
+ * rederive judges such an instance owed on version 12 again (kit/rejudge.ts), met at that step.
+ */
+export const plan: PlanDefinition = {
+  ...planV12,
+  version: 13,
+  obligations: obligationsV13,
+  machine,
+  migratesFrom: { from: 12 },
 }

@@ -45,6 +45,7 @@ import {
   rulesV10,
   rulesV11,
   rulesV12,
+  rulesV13,
 } from './rules.js'
 
 /**
@@ -104,6 +105,8 @@ const V12_OPTIONS: KitOptions = { ...V8_OPTIONS, orderedDuties: 'withDecision' }
  * its own ower's lowering withdrew, while that is still ahead (rules/version11.ts).
  * Version 12 (version 11's states; `V12_OPTIONS`, `rulesV12`): 第七條2 decided and owed, 第六條 and
  * 第七條2 asked again after a relapse, a 续报 to the group after a rise not its own (rules/version12.ts).
+ * Version 13 (version 12's states and options; `rulesV13`): a rebuttal or removal made since the
+ * latest relapse counts for the yes that follows it (rules/version13.ts).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const table = version >= 7 ? approvalsV7 : version >= 4 ? approvalsV4 : approvals
@@ -161,7 +164,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(rulesV12, 12)
+export const machine = chart(rulesV13, 13)
+/** Version 12's chart (the same states and options as 13, its own rules: a yes after a relapse owes the step anew, whatever was done since the relapse), for the incidents opened on it. */
+export const machineV12 = chart(rulesV12, 12)
 /** Version 11's chart (the same states as 12; version 8's options, its own rules: 第七條2 owed nothing, decisions asked once, no 续报 to the group), for the incidents opened on it. */
 export const machineV11 = chart(rulesV11, 11)
 /** Version 10's chart (the same states and options as 11, its own rules: a rise after a lowering a new window), for the incidents opened on it. */

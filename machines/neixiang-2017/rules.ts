@@ -24,6 +24,8 @@
  *                   withdrew: kit `again.revivesWithdrawn: 'byOwer'`)
  *   version12.ts    version 12's (第七條2 a decision and its duty, 第六條/第七條2 asked again
  *                   after a relapse, a 续报 to the group after a rise not its own, 第四條)
+ *   version13.ts    version 13's (a rebuttal or removal made since the latest relapse counts for
+ *                   the yes that follows it: rule 6, kit `again.onYesSince`)
  *   migration-v9.ts the migration 9 → 10: what version 9 counted met that version 10 owes
  *   migration-v11.ts the migration 11 → 12: what version 11 never began that version 12 owes
  *   approvals.ts    draft purposes, the group's line, 宣传部's approval (第二條4), version 4's table
@@ -59,6 +61,7 @@ export { obligationsV8, rulesV8 } from './rules/version8.js'
 export { obligationsV10, rulesV10 } from './rules/version10.js'
 export { obligationsV11, REVIVED_V11, rulesV11 } from './rules/version11.js'
 export { obligationsV12, REVIVED_V12, rulesV12 } from './rules/version12.js'
+export { ORDERED_SINCE_RELAPSE, obligationsV13, rulesV13 } from './rules/version13.js'
 export {
   obligations,
   obligationsV2,

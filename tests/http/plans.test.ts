@@ -176,6 +176,22 @@ describe('GET /plans/:planId', () => {
     expect(v11.get('report:group')?.again).toBeNull()
   })
 
+  it('declares again.onYesSince on neixiang-2017 version 13’s rebuttal and removal (a step since the latest relapse counts), not on version 12’s', async () => {
+    const since = async (version: number) => {
+      const res = await t.request('GET', `/plans/neixiang-2017?version=${version}`, { as: 'office' })
+      expect(res.status).toBe(200)
+      return (res.body.obligations as { id: string; again: Record<string, unknown> | null }[])
+        .filter((r) => r.again !== null && 'onYesSince' in r.again)
+        .map((r) => [r.id, r.again?.onYesSince])
+    }
+    const relapse = { events: ['RELAPSE'], latest: true }
+    expect(await since(13)).toEqual([
+      ['rebuttal', relapse],
+      ['removal', relapse],
+    ])
+    expect(await since(12)).toEqual([])
+  })
+
   it('declares again.lowered on saws-2014 version 12’s reports to 人事司 (五(二): owed again at a lowering after a relapse), not on version 11’s', async () => {
     const reports = async (version: number) => {
       const res = await t.request('GET', `/plans/saws-2014?version=${version}`, { as: 'office' })

@@ -9,6 +9,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV10 } from '../../machines/nanning-aic-2017/index.js'
 import { startIncident } from '../helpers/machine.js'
 import { act, grade, P, plan } from '../helpers/nanning.js'
+import { decide, group, monitor, subside, toFollowing, unit } from './neixiang-2017.helpers.js'
 import { checked } from './reference/compare.js'
 
 describe('the ledger as it was, fixed cases', () => {
@@ -54,6 +55,33 @@ describe('the ledger as it was, fixed cases', () => {
     expect(w.context().obligations.findLast((o) => o.rule === 'report:group')?.dueAt).toBe(
       minute < 40 ? at(40) : '2026-10-09T10:20:00.000Z',
     )
+    expect(failures).toEqual([])
+  })
+
+  // again.onYesSince (neixiang-2017 v13): steps before, at and after the relapse, then the yes.
+  it('neixiang-2017 v13: a rebuttal and a removal since the latest relapse meet what the yes orders again', () => {
+    const p = getPlan('neixiang-2017', 13) as PlanDefinition
+    const failures: string[] = []
+    const { machine } = checked(p, failures)
+    const w = toFollowing({ ...p, machine })
+    for (const [d, answer] of [
+      ['decision:staged', 'no'],
+      ['decision:rebut', 'yes'],
+      ['decision:illegal', 'yes'],
+    ] as const)
+      expect(decide(w, d, answer)).toBe(true)
+    w.send('REBUT', { note: '反驳' }, { actor: monitor })
+    w.send('HANDLE_EARLY', { note: '跟帖' }, { actor: unit })
+    subside(w)
+    w.send('DISPOSAL_DONE', {}, { actor: group })
+    const t = w.context().acts.at(-1)?.at as string
+    w.send('REMOVE_ILLEGAL', { note: '删除' }, { actor: unit, at: t })
+    w.send('RELAPSE', {}, { actor: group, at: t })
+    w.send('REBUT', { note: '再次反驳' }, { actor: monitor })
+    expect(decide(w, 'decision:rebut', 'yes')).toBe(true)
+    expect(decide(w, 'decision:illegal', 'yes')).toBe(true)
+    const last = (rule: string) => w.context().obligations.findLast((o) => o.rule === rule)?.status
+    expect([last('rebuttal'), last('removal')]).toEqual(['met', 'owed'])
     expect(failures).toEqual([])
   })
 })

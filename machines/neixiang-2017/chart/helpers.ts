@@ -32,4 +32,4 @@ export const releaseGuardOf = (stancePurpose: string | undefined) =>
     : and(['isOpen', 'sourceKnown', publishable('release')])
 
 /** The plan versions this chart serves. */
-export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13

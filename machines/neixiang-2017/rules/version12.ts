@@ -36,7 +36,7 @@ const GROUP_LOWERED =
   '级别升高后又降低：尚未到期的续报撤回，但领导小组尚未获知降至的级别或更高级别者照旧须办（规则 5）'
 const ASKED_AGAIN =
   '舆情反复（第七條4 防止事态反复：负面报道再现）后再次决定：此前的决定只针对此前的内容；本地政策：反复时起须决定，仍待决定时再次反复不另起一项'
-const ORDERED_AGAIN = '舆情反复后再次决定须办的，自该决定起须再办一次（此前所办针对此前的内容）'
+export const ORDERED_AGAIN = '舆情反复后再次决定须办的，自该决定起须再办一次（此前所办针对此前的内容）'
 
 /**
  * The report to the group is owed while its first one is not yet made (第四條, whoever grades),
