@@ -45,7 +45,7 @@ describe.skipIf(!chromiumAvailable())('the list: a page belongs to the query it 
       )
   }
   const shown = (page: Page) =>
-    page.locator('#incidents tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id))
+    page.locator('#incidents tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))
   const errors = (page: Page) => page.locator('#messages .message.error').allTextContents()
   /** GET /incidents (the list's reads; not its event stream). */
   const LIST = (url: URL) => url.pathname === '/incidents'
