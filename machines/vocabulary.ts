@@ -138,8 +138,12 @@ export const FactsSchema = z
  * the plan version does not take is refused (src/engine/opening.ts). Kept apart from
  * `FactsSchema`, which every other plan version's events carry unchanged.
  * - `coalOrLocalBureau`: saws-2014 from version 9, 三 "涉及煤矿安全监察系统或地方各级安全监管局的网络舆情".
+ * - `majorEmergency`: nanchong-npc-2022 from version 14, 三(四)3 "对于重大突发事件或特别重大舆情，可以召开新闻发布会".
  */
-export const PlanFactsSchema = z.object({ coalOrLocalBureau: z.boolean() }).partial().strict()
+export const PlanFactsSchema = z
+  .object({ coalOrLocalBureau: z.boolean(), majorEmergency: z.boolean() })
+  .partial()
+  .strict()
 
 /** Every fact some plan version takes: what an incident's `facts` may hold and OPEN's body admits. */
 export const AnyFactsSchema = FactsSchema.extend(PlanFactsSchema.shape)

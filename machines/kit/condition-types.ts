@@ -2,7 +2,7 @@
  * The conditions a rule's `when` states (ObligationRule.when, rule-types.ts): what must hold,
  * besides grade and category, for it to apply. kit/conditions.ts reads them.
  */
-import type { Role } from '../vocabulary.js'
+import type { Role, Severity } from '../vocabulary.js'
 
 /**
  * What must hold, besides grade and category, for a rule to apply. `act`: an event of
@@ -30,6 +30,9 @@ import type { Role } from '../vocabulary.js'
  * type (its act at that very instant) at which no rise of grade was recorded — a duty an event
  * began (a spread the monitoring recorded) is still owed, whatever began the rule's other
  * instances (opt-in; kit/conditions.ts `owedBegunBy`);
+ * `grade`: the incident's current grade is one of these (ungraded: none) — a rule's `severities`
+ * within `any`, for a duty the text grounds on a grade or on something else (nanchong-npc-2022
+ * version 14, 三(四)3 重大突发事件或特别重大舆情: a fact, or 特别重大) (opt-in);
  * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
@@ -47,6 +50,7 @@ export type Condition =
   | { owed: string }
   | { gradedBy: readonly Role[] }
   | { owedBegunBy: string; rule: string }
+  | { grade: readonly Severity[] }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition }

@@ -79,6 +79,7 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
   }
   if ('gradedBy' in c) return gradedAtGrade(ctx, c.gradedBy)
   if ('owedBegunBy' in c) return owedBegunBy(ctx, c.rule, c.owedBegunBy)
+  if ('grade' in c) return ctx.severity !== null && c.grade.includes(ctx.severity)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
@@ -170,6 +171,10 @@ function compile(c: Condition): Test {
   if ('owedBegunBy' in c) {
     const { rule, owedBegunBy: type } = c
     return (ctx) => owedBegunBy(ctx, rule, type)
+  }
+  if ('grade' in c) {
+    const grades = c.grade
+    return (ctx) => ctx.severity !== null && grades.includes(ctx.severity)
   }
   if ('all' in c) {
     const parts = c.all.map(testOf)

@@ -304,6 +304,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('breached' in c) return `“${ruleLabel(plan, c.breached)}”已超时`
   if ('owed' in c) return `“${ruleLabel(plan, c.owed)}”尚待办理且未超时`
   if ('gradedBy' in c) return `${rolesWords(c.gradedBy)}自上次低于当前级别以来曾定为当前或更高级别`
+  if ('grade' in c) return `级别为${c.grade.map((s) => severityLabel(plan, s)).join('、')}`
   if ('owedBegunBy' in c) {
     const label = plan.events.find((e) => e.type === c.owedBegunBy)?.label ?? c.owedBegunBy
     return `因${label}而起的“${ruleLabel(plan, c.rule)}”尚待办理且未超时`

@@ -8,6 +8,7 @@ export declare const FACT_WORDS: {
   readonly mainstreamMedia: string
   readonly foreignMedia: string
   readonly coalOrLocalBureau: string
+  readonly majorEmergency: string
 }
 export declare const PLAN_FACT_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>>
 export declare const factWord: (planId: string | undefined, fact: string) => string

@@ -16,6 +16,7 @@ export const FACT_WORDS = {
   mainstreamMedia: '主流媒体（论坛）曝光（mainstreamMedia）',
   foreignMedia: '境外媒体关注（foreignMedia）',
   coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局（coalOrLocalBureau）',
+  majorEmergency: '涉及重大突发事件（majorEmergency）',
 }
 
 /**

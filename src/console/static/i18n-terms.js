@@ -60,6 +60,7 @@ export const terms = {
       mainstreamMedia: '主流媒体曝光',
       foreignMedia: '境外媒体关注',
       coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局',
+      majorEmergency: '涉及重大突发事件',
     },
     value: {
       leader: '分管领导',
@@ -172,6 +173,7 @@ export const terms = {
       foreignMedia: 'Foreign media attention',
       coalOrLocalBureau:
         'Concerns the coal mine safety inspection system or a local safety supervision bureau',
+      majorEmergency: 'Concerns a major emergency (重大突发事件)',
     },
     value: {},
   },

@@ -213,7 +213,7 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
     withoutFacts: z.object({ severity: nullableString, rule: z.string() }),
     facts: JsonObject.openapi({
       description:
-        "JSON Schema of the facts this plan version takes (its METRICS_UPDATED's `facts`, and OPEN's): the shared grading facts, and a version's own, which grade nothing (saws-2014 from version 9: coalOrLocalBureau, 三). A fact the version does not take is refused (400)",
+        "JSON Schema of the facts this plan version takes (its METRICS_UPDATED's `facts`, and OPEN's): the shared grading facts, and a version's own, which grade nothing (saws-2014 from version 9: coalOrLocalBureau, 三; nanchong-npc-2022 from version 14: majorEmergency, 三(四)3). A fact the version does not take is refused (400)",
     }),
   }),
   approvals: z.record(

@@ -96,6 +96,8 @@ export function holds(ctx: IncidentContext, c: Condition): boolean {
             isAbove(x.to, x.from),
         ),
     )
+  // Added with the kit's opt-in `grade` (nanchong-npc-2022 version 14): the current grade is one of these.
+  if ('grade' in c) return ctx.severity !== null && c.grade.includes(ctx.severity)
   if ('all' in c) return c.all.every((x) => holds(ctx, x))
   if ('any' in c) return c.any.some((x) => holds(ctx, x))
   return !holds(ctx, c.not)
