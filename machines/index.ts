@@ -31,6 +31,7 @@ import {
   planV10 as nanchongNpc2022V10,
   planV11 as nanchongNpc2022V11,
   planV12 as nanchongNpc2022V12,
+  planV13 as nanchongNpc2022V13,
 } from './nanchong-npc-2022/index.js'
 import {
   plan as nanningAic2017,
@@ -136,6 +137,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanchongNpc2022V10,
   nanchongNpc2022V11,
   nanchongNpc2022V12,
+  nanchongNpc2022V13,
   nanchongNpc2022,
 ].map((p) => ({ ...p, documents: p.documents ?? PLAN_DOCUMENTS[p.id] ?? [] }))
 

@@ -1,5 +1,10 @@
 /**
  * 南充市人大常委会机关网络舆情应急处置预案 (2022-08-05): the plan definition.
+ * Version 14 (three doubts about version 13 read against the text; version 13's chart and options,
+ * migrates from 13): the press conference only on 三(四)3's grounds (重大突发事件, a fact, or 特别重大
+ * 舆情; not 重大 as such); the 及时/尽快/迅速 duties due by a named local policy (`PROMPT_POLICY`) and
+ * 三(四)4's 咨询 replied to in time; 二(三)6's 相关部门 one by one (四(一)'s 市委宣传部、市公安部门 and
+ * 其他有关部门, each decided and reported to) — rules/versions-v14.ts, events-v14.ts, migration-v14.ts.
  * Version 13 (a clause review of version 12's open readings; version 12's options, migrates from
  * 12): 二(三)6's 相关部门 — the group decides which, and a yes owes them the report of the handling
  * work (REPORT `to: ['departments']`); a 谣言 found 捏造、歪曲或夸大事实 owes the referral to 网信办 and
@@ -19,12 +24,21 @@
 
 import type { PlanDefinition } from '../kit/types.js'
 import { eventsV12, eventsV13 } from './events.js'
-import { machine, machineV11, machineV12 } from './machine.js'
+import { eventsV14 } from './events-v14.js'
+import { machine, machineV11, machineV12, machineV13 } from './machine.js'
 import { contextFromV10 } from './migration-v11.js'
 import { contextFromV11 } from './migration-v12.js'
 import { contextFromV12 } from './migration-v13.js'
+import { contextFromV13 } from './migration-v14.js'
 import { planV10 } from './plans-early.js'
-import { escalation, obligationsV11, obligationsV12, obligationsV13, PLAN_ID } from './rules.js'
+import {
+  escalation,
+  obligationsV11,
+  obligationsV12,
+  obligationsV13,
+  obligationsV14,
+  PLAN_ID,
+} from './rules.js'
 
 export {
   planV2,
@@ -91,11 +105,33 @@ export const planV12: PlanDefinition = {
  * 纪检监察组或机关纪委 (`discipline`). The migration from 12 appends the decisions, owed from the migration
  * with their note, and gives an owed investigation to `discipline` (migration-v13.ts).
  */
-export const plan: PlanDefinition = {
+export const planV13: PlanDefinition = {
   ...planV12,
   version: 13,
   obligations: [...obligationsV13, escalation],
   events: eventsV13(planV12.events),
-  machine,
+  machine: machineV13,
   migratesFrom: { from: 12, context: (old, m) => contextFromV12(obligationsV13, old, m) },
+}
+
+/**
+ * Version 14: version 13's options and chart; its rules (`obligationsV14`), events (`eventsV14`: REPORT's
+ * recipients 市委宣传部 and 市公安部门, METRICS_UPDATED's fact `majorEmergency`) and `mayReport` differ.
+ * 三(四)3 对于重大突发事件或特别重大舆情: the press conference is decided at 特别重大 or where the 舆情 concerns a
+ * 重大突发事件 (the fact, stated by the monitor or the office), no longer at 重大 as such
+ * (`CONFERENCE_GROUND`, kit condition `grade`). 及时/尽快/迅速 (`PROMPT_POLICY`): the meeting 2 hours from
+ * the group's receipt of the report, 市网信办's opinion 2 hours and the measures 4 hours from the meeting
+ * (or a rise), the investigation and the accountability 5 working days, and 三(四)4's 咨询 owes its
+ * reply 24 hours from the category (`offline:inquiry`). 二(三)6: 四(一)'s 市委宣传部 and 市公安部门 are each
+ * decided and reported to apart (`decide:departments:propaganda` …), `decide:departments` and
+ * `report:departments` being 其他有关部门's. The migration from 13 appends the new decisions and the
+ * 咨询's reply, owed from the migration with their note (migration-v14.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV13,
+  version: 14,
+  obligations: [...obligationsV14, escalation],
+  events: eventsV14(planV13.events),
+  machine,
+  migratesFrom: { from: 13, context: (old, m) => contextFromV13(obligationsV14, old, m) },
 }

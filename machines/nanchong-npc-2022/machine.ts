@@ -35,6 +35,7 @@ import {
   obligationsV11,
   obligationsV12,
   obligationsV13,
+  obligationsV14,
   PLAN_ID,
 } from './rules.js'
 
@@ -76,6 +77,8 @@ const OPTIONS_V7 = {
  * Version 13 (`obligationsV13`): version 12's options; its guards let the group report the handling
  * work to the 相关部门 (二(三)6, `mayReport`) and hold the press conference a yes asked again at
  * 特别重大 ordered (三(四)3).
+ * Version 14 (`obligationsV14`): version 13's chart and options; `mayReport` lets the group report the
+ * handling work to 四(一)'s 市委宣传部 and 市公安部门 too (二(三)6, each its own recipient).
  */
 function chart(rules: readonly ObligationRule[], version: Version) {
   const kit = createKit({
@@ -119,7 +122,9 @@ function chart(rules: readonly ObligationRule[], version: Version) {
   )
 }
 
-export const machine = chart(obligationsV13, 13)
+export const machine = chart(obligationsV14, 14)
+/** Version 13's chart (the same options as 14; `obligationsV13`, its guards), for the incidents opened on it. */
+export const machineV13 = chart(obligationsV13, 13)
 /** Version 12's chart (the same options as 13; `obligationsV12`, its guards), for the incidents opened on it. */
 export const machineV12 = chart(obligationsV12, 12)
 /** Version 11's chart (the same guards and options as 12; `obligationsV11`), for the incidents opened on it. */

@@ -24,6 +24,9 @@
  *                   捏造 referred to 网信办 and 公安机关, 三(四)4; the press conference asked again at
  *                   特别重大, 三(四)3; 立即/第一时间 due by local policy; the investigation by 纪检监察组
  *                   或机关纪委, 三(四)1)
+ *   versions-v14.ts what version 14 owes differently (the press conference only on 三(四)3's grounds,
+ *                   重大突发事件 or 特别重大; 及时/尽快/迅速 due by local policy and 咨询's 及时回复; 二(三)6's
+ *                   相关部门 one by one: 市委宣传部、市公安部门、其他有关部门, 四(一))
  *   approvals.ts    draft purposes and the group's sign-off of every public text
  *   routes.ts       the response routes by category and the channels of 三(四)1
  */
@@ -35,9 +38,11 @@ export {
   common,
   commonV4,
   DEPARTMENTS,
+  DEPARTMENTS_V14,
   GROUP,
   RECIPIENTS,
   RECIPIENTS_V13,
+  RECIPIENTS_V14,
   ROLES,
   waivers,
 } from './rules/roles.js'
@@ -56,3 +61,11 @@ export {
   IMMEDIATE_POLICY,
   obligationsV13,
 } from './rules/versions-v13.js'
+export {
+  CONFERENCE_GROUND,
+  CONFERENCE_GROUND_POLICY,
+  DEPARTMENT_POLICY_V14,
+  MAJOR_EMERGENCY,
+  obligationsV14,
+  PROMPT_POLICY,
+} from './rules/versions-v14.js'

@@ -30,8 +30,10 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
     w.send('START_REVIEW', {}, { actor: group })
     expect(owedRules(w).sort()).toEqual([
       'decide:commentGuidance',
-      // Version 13, 二(三)6: which 相关部门 are told of the handling work.
+      // Version 13, 二(三)6: which 相关部门 are told of the handling work; version 14: 四(一)'s one by one.
       'decide:departments',
+      'decide:departments:police',
+      'decide:departments:propaganda',
       'decide:reviewInvite',
       'offline:demand',
       'report:handling',
@@ -75,6 +77,9 @@ describe('nanchong-npc-2022: closing, waiving, walks', () => {
       'decide:commentGuidance',
       // Version 13: 二(三)6's 相关部门, 三(四)4's 捏造, 三(四)3 asked again at 特别重大.
       'decide:departments',
+      // Version 14: 四(一)'s 市委宣传部 and 市公安部门 apart (二(三)6).
+      'decide:departments:police',
+      'decide:departments:propaganda',
       'decide:police',
       'decide:pressConference',
       'decide:pressConference:critical',

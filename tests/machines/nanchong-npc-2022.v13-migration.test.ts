@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { IncidentContext } from '../../machines/kit/types.js'
-import { plan, planV12 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV13 as plan, planV12 } from '../../machines/nanchong-npc-2022/index.js'
 import type { Walker } from '../helpers/machine.js'
 import { group, office, publish, toResponse, unit } from './nanchong-npc-2022.helpers.js'
 import { at, Moving } from './nanchong-npc-2022.moving.js'

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
-import { plan, planV12 } from '../../machines/nanchong-npc-2022/index.js'
+import { planV13 as plan, planV12 } from '../../machines/nanchong-npc-2022/index.js'
 import { IMMEDIATE_POLICY } from '../../machines/nanchong-npc-2022/rules.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, T0, type Walker } from '../helpers/machine.js'

@@ -7,7 +7,7 @@ import { holds } from '../../kit/ledger.js'
 import { actedAtGrade } from '../../kit/told-at-grade.js'
 import type { IncidentContext } from '../../kit/types.js'
 import { isAbove, SeveritySchema } from '../../vocabulary.js'
-import { ROLES, ROUTES } from '../rules.js'
+import { DEPARTMENTS_V14, ROLES, ROUTES } from '../rules.js'
 import {
   type Args,
   did,
@@ -37,6 +37,9 @@ function cacHasGrade(context: IncidentContext): boolean {
   )
 }
 
+/** Version 14, 二(三)6's 相关部门 one by one (rules/roles.ts `DEPARTMENTS_V14`). */
+const DEPARTMENT_CODES: readonly string[] = DEPARTMENTS_V14.map((d) => d.code)
+
 export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
   return {
     /** 三(二) 逐级: a report to 市网信办 is the group's, once the group has the report. */
@@ -45,8 +48,9 @@ export function guardsOf(version: Version, kit: ReturnType<typeof createKit>) {
       const handling = event.subject === 'handling'
       if (version >= 13) {
         // Version 13, 二(三)6: the report of the handling work is the group's, to 市网信办 and the 相关部门;
-        // the 相关部门 are told of the handling work only.
-        if (to.includes('departments') && !handling) return false
+        // the 相关部门 are told of the handling work only (version 14: 四(一)'s 市委宣传部、市公安部门 too).
+        const departments = version >= 14 ? DEPARTMENT_CODES : ['departments']
+        if (to.some((x) => departments.includes(x)) && !handling) return false
         if (handling && (to.includes('group') || !roleIn(event, ROLES.reportToCac))) return false
         if (handling && !to.includes('cac')) return true
       } else if (version >= 12 && handling && (to.length !== 1 || to[0] !== 'cac')) {

@@ -29,7 +29,7 @@ export const roleIn = (event: IncidentEvent, roles: readonly string[]) => roles.
 export const step = (name: string) => ({ type: 'completeStep' as const, params: { step: name } })
 export const publish = (name: string) => ['release' as const, step(name)]
 
-export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13
+export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14
 
 /** 三(一): a relapse goes back to the response (from disposal or review). */
 export const relapse = {

@@ -15,6 +15,16 @@ export const CAC = { code: 'cac', label: '市网信办' } as const
  */
 export const DEPARTMENTS = { code: 'departments', label: '相关部门' } as const
 export const RECIPIENTS_V13 = [...RECIPIENTS, DEPARTMENTS.code] as const
+/**
+ * Version 14, 二(三)6's 相关部门 one by one (OBLIGATIONS.md rule 7): those 四(一) names beside 市网信办
+ * (与市委宣传部、市网信办、市公安部门及其他有关部门要保持密切的沟通联系), and the others, whom the group's
+ * yes names in its reason (`departments`, version 13's code).
+ */
+export const PROPAGANDA = { code: 'propaganda', label: '市委宣传部' } as const
+export const POLICE = { code: 'police', label: '市公安部门' } as const
+export const OTHER_DEPARTMENTS = { code: DEPARTMENTS.code, label: '其他有关部门' } as const
+export const DEPARTMENTS_V14 = [PROPAGANDA, POLICE, OTHER_DEPARTMENTS] as const
+export const RECIPIENTS_V14 = [...RECIPIENTS_V13, PROPAGANDA.code, POLICE.code] as const
 
 /** Who may act (二(二), 二(三)): the monitors are the office's staff; the group decides. */
 export const ROLES = {
