@@ -104,6 +104,9 @@ describe('nanchong-npc-2022 v14 (1) 三(四)3: 重大突发事件或特别重大
     emergency(f)
     grade(f, 'major')
     expect(one(f, C).status).toBe('owed')
+    // A fact set back to false is no change of grade: the decision stays owed (answered or waived).
+    emergency(f, false)
+    expect(one(f, C).status).toBe('owed')
     // A yes at 特别重大, lowered to 重大 as such: the conference not yet held is withdrawn with it.
     const y = toResponse('critical', 'inquiry', plan)
     decide(y, C, 'yes')

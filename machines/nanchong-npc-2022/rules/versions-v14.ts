@@ -21,7 +21,7 @@ export const CONFERENCE_GROUND: Condition = {
 export const CONFERENCE_GROUND_POLICY =
   '三(四)3 “重大突发事件或特别重大舆情”：特别重大网络舆情，或舆情涉及重大突发事件（事实“涉及重大突发事件”，' +
   '由舆情监控员或小组办公室在立案或监测时填报；特别重大突发事件亦属之，本地解读）；重大网络舆情本身不属召开新闻发布会的情形；' +
-  '两种情形均不再成立时（降级、事实改填）尚未决定的撤回'
+  '降级后两种情形均不成立的，尚未决定的撤回（规则 5）；事实改填为“否”不撤回已应办的决定'
 const CONFERENCE = 'decide:pressConference'
 
 /**
