@@ -6,7 +6,8 @@ import type { Role, Severity } from '../vocabulary.js'
 
 /**
  * What must hold, besides grade and category, for a rule to apply. `act`: an event of
- * that type (with those fields) was accepted; `met`: an obligation of that rule was
+ * that type (with those fields) was accepted, with `since` only after the latest event of
+ * that type (saws-2014 version 13: subsided since the latest relapse, at any grade); `met`: an obligation of that rule was
  * met or met late (逐级: the next level owes only once the level below has it);
  * `settled`: the latest instance of that rule (not withdrawn) was met, met late or
  * waived (a waived decision is answered by no one: it orders nothing);
@@ -36,7 +37,7 @@ import type { Role, Severity } from '../vocabulary.js'
  * `all`, `any`, `not`: conditions combined (machines/kit/conditions.ts).
  */
 export type Condition =
-  | { act: string; fields?: Record<string, unknown> }
+  | { act: string; fields?: Record<string, unknown>; since?: string }
   | { met: string }
   | { settled: string }
   | { decided: string }

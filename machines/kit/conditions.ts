@@ -53,7 +53,10 @@ export function fieldsMatch(want: Record<string, unknown>, got: Record<string, u
 }
 
 export function holds(ctx: IncidentContext, c: Condition): boolean {
-  if ('act' in c) return ctx.acts.some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
+  if ('act' in c) {
+    const from = c.since === undefined ? 0 : ctx.acts.findLastIndex((a) => a.type === c.since) + 1
+    return ctx.acts.slice(from).some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
+  }
   if ('met' in c)
     return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
   if ('settled' in c) {
@@ -115,7 +118,9 @@ function compile(c: Condition): Test {
   if ('act' in c) {
     const type = c.act
     const match = matcherOf(c.fields ?? {})
-    return (ctx) => anyAct(ctx.acts, type, match)
+    const since = c.since
+    if (since === undefined) return (ctx) => anyAct(ctx.acts, type, match)
+    return (ctx) => anyAct(ctx.acts.slice(ctx.acts.findLastIndex((a) => a.type === since) + 1), type, match)
   }
   if ('met' in c) {
     const rule = c.met

@@ -288,7 +288,7 @@ export function conditionWords(plan: PlanDefinition, c: Condition): string {
   if ('act' in c) {
     const label = plan.events.find((e) => e.type === c.act)?.label ?? c.act
     const fields = c.fields && Object.keys(c.fields).length ? `（${fieldWords(plan, c.act, c.fields)}）` : ''
-    return `已${label}${fields}`
+    return `已${label}${fields}${sinceWords(plan, c.since)}`
   }
   if ('met' in c) return `“${ruleLabel(plan, c.met)}”已办结`
   if ('settled' in c) return `“${ruleLabel(plan, c.settled)}”已办结或免除`

@@ -16,7 +16,14 @@ export function fieldsMatch(want: Record<string, unknown>, got: Record<string, u
 }
 
 export function holds(ctx: IncidentContext, c: Condition): boolean {
-  if ('act' in c) return ctx.acts.some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
+  // `since` added with saws-2014 version 13: only acts after the latest act of that type.
+  if ('act' in c)
+    return ctx.acts.some(
+      (a, i) =>
+        (c.since === undefined || ctx.acts.slice(i + 1).every((b) => b.type !== c.since)) &&
+        a.type === c.act &&
+        fieldsMatch(c.fields ?? {}, a.fields),
+    )
   if ('met' in c)
     return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
   if ('settled' in c) {
