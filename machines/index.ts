@@ -74,6 +74,7 @@ import {
   planV9 as saws2014V9,
   planV10 as saws2014V10,
   planV11 as saws2014V11,
+  planV12 as saws2014V12,
 } from './saws-2014/index.js'
 
 /** Every plan version the service can load, current and old. */
@@ -125,6 +126,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   saws2014V9,
   saws2014V10,
   saws2014V11,
+  saws2014V12,
   saws2014,
   nanchongNpc2022V2,
   nanchongNpc2022V3,

@@ -34,6 +34,7 @@ import {
   machineV9,
   machineV10,
   machineV11,
+  machineV12,
 } from './machine.js'
 import {
   approvals,
@@ -54,6 +55,7 @@ import {
   obligationRulesV10,
   obligationRulesV11,
   obligationRulesV12,
+  obligationRulesV13,
   PLAN_ID,
   WAIVERS,
   WAIVERS_V4,
@@ -243,10 +245,30 @@ export const planV11: PlanDefinition = {
  * would have begun it again; then the kit's rederive by 12's rules. Version 11 stays for the incidents
  * opened on it.
  */
-export const plan: PlanDefinition = {
+export const planV12: PlanDefinition = {
   ...planV11,
   version: 12,
   obligations: [...obligationRulesV12, escalation],
-  machine,
+  machine: machineV12,
   migratesFrom: { from: 11, context: contextFromV11 },
+}
+
+/**
+ * Version 13: version 12's states, events and kit options (rules/version13.ts). 五(五) 舆情事件平息后，相关单位
+ * 应做好善后工作 heads both items: 2.'s duties (是否属恶意诋毁 and the legal statement for a rumor or malicious
+ * content, 重大的恶意网络负面信息's local clearance, the question of the referral and the referral, 四(四)、
+ * 五(五)2) are owed once subsided since the latest relapse (kit condition `act … since`), as 1.'s contact
+ * is from version 12; version 12 owed them in the response after a relapse, at a change of category or
+ * a rise to 重大, before the incident had subsided again. An instance owed before a relapse stays owed.
+ * Migration from 12, the policy (`migratesFrom: { from: 12 }`, no context function): what version 12
+ * began early stays owed (version 13 keeps an owed instance: nothing begun is dropped, and it is done in
+ * the aftercare as it would be once subsided); nothing new is owed. The kit's rederive by 13's rules,
+ * the states as they are. Version 12 stays for the incidents opened on it.
+ */
+export const plan: PlanDefinition = {
+  ...planV12,
+  version: 13,
+  obligations: [...obligationRulesV13, escalation],
+  machine,
+  migratesFrom: { from: 12 },
 }

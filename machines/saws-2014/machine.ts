@@ -53,6 +53,7 @@ import {
   obligationRulesV10,
   obligationRulesV11,
   obligationRulesV12,
+  obligationRulesV13,
   PLAN_ID,
 } from './rules.js'
 
@@ -147,9 +148,16 @@ export const machineV11 = chart(obligationRulesV11, 11)
  * Version 12 (`chart(rules, 12)`, version 11's chart and kit options): a lowering after a relapse owes
  * the lower grade's report again when it was settled before the relapse (五(二)), none after a waived
  * relapse report of a higher grade; the contact with the first poster waits for the subsiding after
- * a relapse (五(五)1; rules/version12.ts).
+ * a relapse (五(五)1; rules/version12.ts). For the incidents opened on it.
  */
-export const machine = chart(obligationRulesV12, 12)
+export const machineV12 = chart(obligationRulesV12, 12)
+/**
+ * Version 13 (`chart(rules, 13)`, version 12's chart and kit options): 五(五)2's duties (是否属恶意诋毁,
+ * the legal statement, the local clearance of 重大以上, the referral's question and the referral) are
+ * owed once the incident has subsided since the latest relapse, as 五(五)1's contact is from version 12
+ * (rules/version13.ts).
+ */
+export const machine = chart(obligationRulesV13, 13)
 /**
  * Version 8 (`chart(rules, 8)`, version 7's chart and kit options): the response meeting is owed
  * again at a rise to 重大以上 after a 定性 changed below 重大 (rules/version8.ts). For the incidents

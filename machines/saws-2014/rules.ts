@@ -21,6 +21,7 @@
  *   version10.ts               what version 10 owes differently (三's duty owed again after a waiver)
  *   version11.ts               what version 11 owes differently (the relapse's report, the referral)
  *   version12.ts               what version 12 owes differently (the lower report again after a relapse)
+ *   version13.ts               what version 13 owes differently (五(五)2 waits for the subsiding after a relapse)
  *   migration-v8.ts            the context of a version 7 incident as version 8 reads it (`contextFromV7`)
  *   migration-v9.ts            the context of a version 9 incident as version 10 reads it (`contextFromV9`)
  *   migration-v10.ts           the context of a version 10 incident as version 11 reads it (`contextFromV10`)
@@ -60,6 +61,7 @@ export { COAL_OR_LOCAL, COORDINATE, obligationRulesV9 } from './rules/version9.j
 export { COORDINATE_V10, obligationRulesV10 } from './rules/version10.js'
 export { obligationRulesV11, PRIOR_SINCE_RELAPSE } from './rules/version11.js'
 export { obligationRulesV12 } from './rules/version12.js'
+export { obligationRulesV13 } from './rules/version13.js'
 export {
   obligationRulesV2,
   obligationRulesV4,

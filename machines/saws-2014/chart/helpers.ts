@@ -31,4 +31,4 @@ export const convener = (version: Version) =>
   version >= 6 ? ('convenerEntitledV6' as const) : ('convenerEntitled' as const)
 
 /** The plan versions this chart serves. */
-export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+export type Version = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13
