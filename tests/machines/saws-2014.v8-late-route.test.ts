@@ -1,5 +1,5 @@
 /**
- * saws-2014 version 8 (and 9, and 10, the current): the route steps of 五(四) a 定性 changed after the incident subsided owes
+ * saws-2014 version 8 (and 9 to 13, the current): the route steps of 五(四) a 定性 changed after the incident subsided owes
  * (平息后认定为谣言 / 恶意炒作) are taken in disposal and in review. The graph exploration's
  * bounded search stopped reaching these three self-transitions with version 8's amendments; it
  * takes review's CONTROL_SOURCE again (category changes after subsiding from one state per phase state and
@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { plan, planV8, planV9, planV10, planV11 } from '../../machines/saws-2014/index.js'
+import { plan, planV8, planV9, planV10, planV11, planV12 } from '../../machines/saws-2014/index.js'
 import { R } from '../../machines/saws-2014/rules.js'
 import { act, MON, OFF, owedRules, respond, toResponse, UNIT } from './saws-2014.helpers.js'
 
@@ -35,7 +35,8 @@ describe.each([
   [9, planV9],
   [10, planV10],
   [11, planV11],
-  [12, plan],
+  [12, planV12],
+  [13, plan],
 ] as const)(
   'saws-2014 v%i: a 定性 changed after subsiding owes its route step, taken where the incident is',
   (version, plan) => {
