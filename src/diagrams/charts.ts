@@ -15,6 +15,13 @@ import { renderSvg } from './svg.js'
 /** The widest a chart may be at natural size, in CSS px. */
 export const MAX_PX = 2400
 
+/**
+ * The widest the whole phase flow's Graphviz drawing may be for it to stay one chart: Mermaid
+ * lays out the same chart wider (hrss-city version 13: 1,929 px in Graphviz, 2,572 px in
+ * Mermaid 11, tests/diagrams/page-width.test.ts), so a flow wider than this is split too.
+ */
+export const WHOLE_MAX_PX = MAX_PX * 0.75
+
 export interface Chart {
   /** File name suffix: '' for the main chart, `.<phase>` for a phase chart. */
   suffix: string
@@ -45,7 +52,7 @@ export function planCharts(plan: PlanDefinition): Chart[] {
   })
   let charts: Chart[]
   const full = chart('', '状态图', { mode: 'full' })
-  if (svgWidthPx(full.svg) <= MAX_PX) charts = [full]
+  if (svgWidthPx(full.svg) <= WHOLE_MAX_PX) charts = [full]
   else {
     const m = planModel(plan)
     charts = [chart('', '总览', { mode: 'overview' })]
