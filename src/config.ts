@@ -131,10 +131,7 @@ const EnvSchema = z.object({
   WITNESS_INTERVAL_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(60_000).default(1_000)),
   // Limits (README "Limits").
   ACTOR_CACHE_SIZE: count(1000, 0),
-  /**
-   * Open incidents a node restores into the live cache once it has started, most recently
-   * changed first (src/engine/prepare.ts `prepareOpen`; at most ACTOR_CACHE_SIZE; 0: none).
-   */
+  /** Open incidents made live once a node has started (prepare.ts `prepareOpen`; 0: none). */
   PREPARE_AT_START: count(1000, 0),
   /** A live incident's snapshot is written once it is this many versions behind (src/engine/tail.ts; 1: always). */
   SNAPSHOT_EVERY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(8)),
