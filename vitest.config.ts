@@ -33,6 +33,11 @@ export default defineConfig({
           // worker share the modules they import (every plan version, the engine, the app)
           // instead of importing them anew per file, which cuts the run by minutes.
           isolate: false,
+          // What a suite spied on, stubbed or faked is undone after each test, so no file of a
+          // worker sees another's (each of today's suites undoes its own as well).
+          restoreMocks: true,
+          unstubEnvs: true,
+          unstubGlobals: true,
         },
       },
       {
