@@ -6,8 +6,9 @@
 import { ownersAt } from '../../machines/kit/begin.js'
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, type Severity } from '../../machines/vocabulary.js'
+import { purposesWords, usesDraftWords } from '../console/static/rule-words.js'
 import { describeObligations } from '../http/plan-obligations.js'
-import { againWords } from './again-words.js'
+import { againWords, ruleSay } from './again-words.js'
 import { criteriaOf, testText } from './criteria.js'
 import { PURPOSE_LABELS } from './field-words.js'
 import {
@@ -55,11 +56,8 @@ export function criteriaTable(plan: PlanDefinition): string[] {
 
 type Described = ReturnType<typeof describeObligations>['obligations'][number]
 
-/** A rule written from a draft (kit `usesDraft`): its draft's approval is owed while it is, if not published. */
-const usesDraftText = (purpose: string) => {
-  const p = PURPOSE_LABELS[purpose] ?? purpose
-  return `根据${p}撰写：待办且${p}未发出时，${p}的审批仍应办`
-}
+/** A draft purpose by its name (DRAFT `purpose`), for `usesDraft` and an approval's `purposes`. */
+const purposeName = (purpose: string) => PURPOSE_LABELS[purpose] ?? purpose
 
 const dueText = (d: Described['due']) =>
   d ? `${amountText(d)}，自${ANCHOR_TEXT[d.anchor]}起，${clockText(d)}` : '无时限'
@@ -77,11 +75,11 @@ function row(plan: PlanDefinition, o: Described, grade: Severity | null): string
       : approval && o.when !== null
         ? `有条件：${o.when}`
         : '',
-    'usesDraft' in o && o.usesDraft ? usesDraftText(o.usesDraft) : '',
+    ...usesDraftWords(o, ruleSay, purposeName),
     o.categories
       ? `涉事原因：${o.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join('、')}`
       : '',
-    'purposes' in o && o.purposes ? `稿件用途：${o.purposes.join('、')}` : '',
+    ...purposesWords(o, ruleSay, purposeName),
     ...againWords(plan, o),
   ].filter((x) => x !== '')
   return [

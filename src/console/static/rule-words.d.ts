@@ -41,3 +41,10 @@ export declare const RULE_STRINGS: {
 }
 export declare function fill(template: string, params?: Params): string
 export declare function ruleWords(o: ServedRule, say: Say, names: Names): string[]
+/** A rule's draft options as GET /plans/:id serves them: `usesDraft` (rules), `purposes` (approvals). */
+export interface DraftOptions {
+  usesDraft?: string
+  purposes?: readonly string[] | null
+}
+export declare function usesDraftWords(o: DraftOptions, say: Say, purpose: (code: string) => string): string[]
+export declare function purposesWords(o: DraftOptions, say: Say, purpose: (code: string) => string): string[]

@@ -1,6 +1,7 @@
 /**
  * What an obligation rule's kit options say it does — when it is owed again (`again`), what a
- * change of grade does to it, `keyedBy`, `dischargeOne` — in the one wording the plan page's
+ * change of grade does to it, `keyedBy`, `dischargeOne`, the draft it is written from
+ * (`usesDraft`), the draft purposes an approval is asked of (`purposes`) — in the one wording the plan page's
  * tables (src/diagrams/plan-tables.ts), the rule's line (src/diagrams/labels.ts `appliesText`)
  * and the console's plan page (views/plan-obligations.js) share. Plain JavaScript with no
  * imports: the browser loads it as it is (src/console/routes.ts), and the diagrams import it
@@ -35,6 +36,9 @@ export const RULE_STRINGS = {
     'plans.dischargeOne': '每项各须办理：一次办理只办结所指明的一项（未指明时办结最早的一项）',
     'plans.listAnd': '、',
     'plans.listOr': '或',
+    'plans.usesDraft': '根据{purpose}撰写：待办且{purpose}未发出时，{purpose}的审批仍应办',
+    'plans.purposes': '稿件用途：{list}',
+    'plans.listPurposes': '、',
   },
   en: {
     'plans.again': 'owed again after a rise (follow-up report)',
@@ -65,6 +69,10 @@ export const RULE_STRINGS = {
       'each owed on its own: one step meets only the one it names (the oldest if it names none)',
     'plans.listAnd': ', ',
     'plans.listOr': ' or ',
+    'plans.usesDraft':
+      'written from the {purpose}: while this is owed and the {purpose} has not gone out, its approvals are still owed',
+    'plans.purposes': 'only for drafts whose purpose is {list}',
+    'plans.listPurposes': ' or ',
   },
 }
 
@@ -129,3 +137,16 @@ export function ruleWords(o, say, names) {
   if (o.dischargeOne) out.push(say('plans.dischargeOne'))
   return out
 }
+
+/**
+ * A rule written from a draft (GET /plans/:id `usesDraft`: the draft's approvals stay owed while
+ * it is and no draft of that purpose went out), in words; none without it. `purpose(code)`: its name.
+ */
+export const usesDraftWords = (o, say, purpose) =>
+  o.usesDraft ? [say('plans.usesDraft', { purpose: purpose(o.usesDraft) })] : []
+
+/** An approval asked only of drafts of some purposes (GET /plans/:id `purposes`), in words; none without. */
+export const purposesWords = (o, say, purpose) =>
+  o.purposes?.length
+    ? [say('plans.purposes', { list: o.purposes.map(purpose).join(say('plans.listPurposes')) })]
+    : []

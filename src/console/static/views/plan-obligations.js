@@ -7,9 +7,10 @@ import { h, table } from '../dom.js'
 import { clockWords } from '../due-words.js'
 import { factWord } from '../fact-words.js'
 import { addStrings, lang, t, term } from '../i18n.js'
-import { fill, RULE_STRINGS, ruleWords } from '../rule-words.js'
+import { planLabel } from '../labels.js'
+import { fill, purposesWords, RULE_STRINGS, ruleWords, usesDraftWords } from '../rule-words.js'
 
-// When a rule is owed again, keyedBy, dischargeOne: the plan page's words (rule-words.js).
+// When a rule is owed again, keyedBy, dischargeOne, usesDraft, purposes: the plan page's words (rule-words.js).
 addStrings(RULE_STRINGS)
 addStrings({
   zh: {
@@ -133,6 +134,15 @@ export function againText(plan, o) {
   })
 }
 
+/**
+ * A draft purpose (DRAFT `purpose`) by the name the console gives it where a draft is written: the
+ * plan's own (its field's description) else the console's vocabulary, as a form's choices are named.
+ */
+const purposeName = (plan) => {
+  const prop = (plan.events ?? []).find((e) => e.type === 'DRAFT')?.schema?.properties?.purpose
+  return (code) => planLabel(code, prop) ?? term('value', code)
+}
+
 /** One table per severity (and one for an ungraded incident) from the plan's obligation rules. */
 export function obligationTables(plan) {
   const rules = plan.obligations ?? []
@@ -194,7 +204,9 @@ export function obligationTables(plan) {
               {},
               [
                 o.when ?? '',
+                ...usesDraftWords(o, t, purposeName(plan)),
                 o.categories ? t('plans.categories', { list: terms('category', o.categories) }) : '',
+                ...purposesWords(o, t, purposeName(plan)),
                 ...againText(plan, o),
                 o.waivableBy?.length === 0
                   ? t('plans.notWaivable')
