@@ -3,7 +3,8 @@
  * (src/diagrams/plan-tables.ts, one table of words: src/console/static/due-words.js):
  * 自然时间（不扣除非工作时间） for minutes and hours, 工作时间（非工作时间顺延） for working hours and
  * working days (nanning-aic-2017's 3 个工作小时 and 5 个工作日, nanchong-npc-2022's 5 个工作日 from version 14); in
- * English with the English toggle.
+ * English with the English toggle, where the clock's words read on one line below the due rule
+ * at the console's usual 1280 px width (they took two).
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -18,6 +19,19 @@ const run = chromiumAvailable()
 async function openPlan(page: Page, planId: string) {
   await page.goto(`${page.url().split('#')[0]}#/plans/${planId}`)
   await page.locator('.obligation-tables tr[data-rule]').first().waitFor()
+}
+
+/** Lines each due cell's clock (`.due-clock`) takes on the page: one rectangle per line of its text. */
+async function clockLines(page: Page) {
+  const cells = await page.locator('.obligation-tables td.due .due-clock').evaluateAll((cells) =>
+    cells.map((c) => {
+      const range = c.ownerDocument.createRange()
+      range.selectNodeContents(c)
+      return { text: c.textContent ?? '', lines: new Set([...range.getClientRects()].map((r) => r.top)).size }
+    }),
+  )
+  expect(cells.length).toBeGreaterThan(0)
+  return cells
 }
 
 /** Every rule's due cell on the page against its clock's words in `lang`. */
@@ -60,6 +74,8 @@ describe.skipIf(!run)('the console’s plan page says what the due time’s cloc
     await openPlan(page, 'nanning-aic-2017')
     const en = await checkClocks(page, 'nanning-aic-2017', 'en')
     expect(en).toEqual(new Set(Object.values(CLOCK_WORDS.en)))
+    expect(page.viewportSize()?.width).toBe(1280)
+    for (const c of await clockLines(page)) expect(c.lines, c.text).toBe(1)
     await page
       .locator('.obligation-tables td.due', { hasText: 'working days' })
       .first()

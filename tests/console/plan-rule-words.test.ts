@@ -85,9 +85,7 @@ describe.skipIf(!run)('the console’s plan page words every rule as the plan pa
     const accountability = page.locator('.obligation-tables tr[data-rule="offline:accountability"]').first()
     expect(await accountability.locator('td.owed-by').textContent()).toBe('leading group, unit')
     const group = page.locator('.obligation-tables tr[data-rule="report:group"]').first()
-    expect(await group.locator('td.due').textContent()).toBe(
-      '10 minutes from discovery,calendar time (non-working time not deducted)',
-    )
+    expect(await group.locator('td.due').textContent()).toBe('10 minutes from discovery,round the clock')
     expect(await group.locator('td:last-child').textContent()).toContain(
       'one owed and already breached: a rise begins another beside it',
     )

@@ -5,13 +5,15 @@
  * (due-words.d.ts).
  */
 
-/** The clock of a due time in working hours or working days, and of one in minutes or hours. */
+/**
+ * The clock of a due time in working hours or working days, and of one in minutes or hours. The
+ * English is short enough for the one line the console's plan page gives it in its narrow 时限规则
+ * column at 1280 px (working time only: nights, weekends and holidays do not count; round the
+ * clock: they do).
+ */
 export const CLOCK_WORDS = {
   zh: { working: '工作时间（非工作时间顺延）', calendar: '自然时间（不扣除非工作时间）' },
-  en: {
-    working: 'working time (non-working time carried over)',
-    calendar: 'calendar time (non-working time not deducted)',
-  },
+  en: { working: 'working time only', calendar: 'round the clock' },
 }
 
 /** Whether a due rule (`{ amount, unit, anchor }`) counts working time only. */
