@@ -49,6 +49,10 @@ describe.skipIf(!run)('the console’s plan page names a rule’s draft and an a
     expect(await conditionOf(page, 'nanning-aic-2017', 'approval:groupApproval')).toContain(
       'only for drafts whose purpose is 权威信息发布 or 初步答复',
     )
+    // The console's own parts of a condition are joined in English punctuation (not ；).
+    expect(await conditionOf(page, 'nanning-aic-2017', 'approval:groupApproval')).toMatch(
+      /初步答复; cannot be waived/,
+    )
     await page
       .locator('.obligation-tables tr[data-rule="approval:groupApproval"]')
       .first()

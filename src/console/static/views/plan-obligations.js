@@ -215,7 +215,7 @@ export function obligationTables(plan) {
                     : '',
               ]
                 .filter((x) => x)
-                .join('；') || t('plans.unconditional'),
+                .join(lang() === 'en' ? '; ' : '；') || t('plans.unconditional'),
             ),
           ),
         ),
