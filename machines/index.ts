@@ -47,6 +47,7 @@ import {
   planV11 as nanningAic2017V11,
   planV12 as nanningAic2017V12,
   planV13 as nanningAic2017V13,
+  planV14 as nanningAic2017V14,
 } from './nanning-aic-2017/index.js'
 import {
   plan as neixiang2017,
@@ -115,6 +116,7 @@ export const PLAN_VERSIONS: readonly PlanDefinition[] = [
   nanningAic2017V11,
   nanningAic2017V12,
   nanningAic2017V13,
+  nanningAic2017V14,
   nanningAic2017,
   saws2014V2,
   saws2014V3,

@@ -1,6 +1,7 @@
 /**
  * 南宁市工商局突发事件舆情应对预案 (南宁市工商行政管理局, 2017-12-29). Clause references
  * use the text's own numbering (四(二), 三(二)1, 五(二)). See ../shared/seeds/nanning-aic-2017.txt.
+ * Version 15: 四(四) 沟通 by newsLeader at 重大+ only, the office at every grade (rules/version15.ts).
  * Version 14: a report to 上级 (五(二)) a rise begins keeps the due time its own ower's lowering
  * withdrew, while that is still ahead (OBLIGATIONS.md rules 4, 5; rules/version14.ts).
  * Version 13: the comment work judged and done by the office (三(二)1) and the units (三(二)3) apart,
@@ -19,7 +20,7 @@
  * reviews every text that goes online in the bureau's name (三(二)1); the formal reply needs
  * only the 部门领导审定 五(二) names. Version 3: an initial response begun by a category set
  * late counts from the category, and a draft is never published twice. Versions 2
- * (obligations, OBLIGATIONS.md), 3 to 13 stay for the incidents opened on them, which
+ * (obligations, OBLIGATIONS.md), 3 to 14 stay for the incidents opened on them, which
  * move to the next version by migration.
  */
 
@@ -31,6 +32,7 @@ import { events, eventsV3 } from './events.js'
 import { eventsV10 } from './events-v10.js'
 import { eventsV12 } from './events-v12.js'
 import { eventsV13 } from './events-v13.js'
+import { eventsV15 } from './events-v15.js'
 import {
   machine,
   machineV2,
@@ -45,6 +47,7 @@ import {
   machineV11,
   machineV12,
   machineV13,
+  machineV14,
 } from './machine.js'
 import {
   approvals,
@@ -63,10 +66,12 @@ import {
   obligationsV12,
   obligationsV13,
   obligationsV14,
+  obligationsV15,
   PLAN_ID,
   severities,
   toV12,
   toV13,
+  toV15,
   waivers,
 } from './rules.js'
 
@@ -270,10 +275,25 @@ export const planV13: PlanDefinition = {
  * and kit options; the migration from 13 is the identity (a withdrawn report and the severity log
  * are read at the incident's next rise).
  */
-export const plan: PlanDefinition = {
+export const planV14: PlanDefinition = {
   ...planV13,
   version: 14,
   obligations: obligationsV14,
-  machine,
+  machine: machineV14,
   migratesFrom: { from: 13 },
+}
+
+/**
+ * Version 15 (README "Version 15"): 四(四) 沟通 is the office's at every grade (三(二)1、五(一)), 新闻宣传
+ * 分管领导's at 重大+ only (一般 由办公室牵头, that leader only 审定; kit `alsoOwedAt`, LIAISE from that
+ * leader refused at 一般; rules/version15.ts). Version 14's states, approvals and kit options; the
+ * migration from 14 owes an owed liaison by version 15's people at its grade (rules/migration-v15.ts).
+ */
+export const plan: PlanDefinition = {
+  ...planV14,
+  version: 15,
+  obligations: obligationsV15,
+  events: eventsV15,
+  machine,
+  migratesFrom: { from: 14, context: toV15 },
 }

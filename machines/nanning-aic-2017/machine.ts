@@ -44,6 +44,7 @@ import {
   obligationsV12,
   obligationsV13,
   obligationsV14,
+  obligationsV15,
   PLAN_ID,
 } from './rules.js'
 
@@ -67,7 +68,8 @@ const V5_OPTIONS: KitOptions = { waiveApprovals: false, supersededDrafts: 'refus
  * version 11 takes LIAISE in every open phase (the liaison the group decided may be owed there),
  * version 12 GUIDE_COMMENTS and LEGAL_OPINION (the comment work and the legal support it owes);
  * version 13 holds GUIDE_COMMENTS to its sender's part and RESOLVE_SOURCE from 新闻宣传分管领导 to 重大
- * and above (chart/any-phase.ts, chart/guards.ts); version 14 has version 13's chart and its own rules.
+ * and above (chart/any-phase.ts, chart/guards.ts); version 14 has version 13's chart and its own rules;
+ * version 15 holds LIAISE from 新闻宣传分管领导 to 重大 and above (chart/any-phase.ts, chart/guards.ts).
  */
 function chart(obligations: ObligationRule[], version: Version) {
   const kit = createKit({
@@ -145,10 +147,16 @@ const V9_OPTIONS: KitOptions = {
 }
 
 /**
+ * Version 15's chart: version 14's, with 四(四)'s liaison owed by 新闻宣传分管领导 at 重大 and above only
+ * (rules/version15.ts `obligationsV15`), and LIAISE from that leader refused at 一般 (chart/guards.ts
+ * `liaisesAtGrade`).
+ */
+export const machine = chart(obligationsV15, 15)
+/**
  * Version 14's chart: version 13's, its own rules (rules/version14.ts `obligationsV14`: a report to
  * 上级 a rise begins keeps the due time its own ower's lowering withdrew, OBLIGATIONS.md rules 4, 5).
  */
-export const machine = chart(obligationsV14, 14)
+export const machineV14 = chart(obligationsV14, 14)
 /**
  * Version 13's chart: version 12's, with the comment work decided and done by each body for its own
  * part (三(二)1 the office, 三(二)3 the units: GUIDE_COMMENTS names its part, from that body alone), the

@@ -19,10 +19,12 @@
  *                   liaison and 源头化解 owed by the people the text names
  *   version14.ts    what version 14 mends: a report to 上级 a rise begins keeps the due time its
  *                   ower's lowering withdrew (OBLIGATIONS.md rules 4 and 5)
+ *   version15.ts    what version 15 mends: 四(四)'s liaison owed by 新闻宣传分管领导 at 重大 and above only
  *   approvers.ts    version 12's named approvers (newsLeader, unitHead) and where the unit's head stands
  *   migration-v12.ts  what is owed, owed by version 12's people at the migration from 11
  *   migration-v13.ts  the migration from 12: the comment decision split on the record, 沟通 and
  *                   源头化解 owed by version 13's people
+ *   migration-v15.ts  the migration from 14: an owed liaison owed by version 15's people at its grade
  *   approvals.ts    draft purposes and the approvals of each grade (versions 2–3's and 10's
  *                   too), and who may hold the tokens they take
  */
@@ -36,6 +38,7 @@ export {
 export { classify, GRADES, MAJOR_REPOSTS, PLAN_ID, severities } from './rules/grading.js'
 export { toV12 } from './rules/migration-v12.js'
 export { toV13 } from './rules/migration-v13.js'
+export { toV15 } from './rules/migration-v15.js'
 export {
   ANSWERABLE,
   escalation,
@@ -83,6 +86,7 @@ export {
   SOURCE_ROLES_V13,
 } from './rules/version13.js'
 export { obligationsV14, REVIVED_V14 } from './rules/version14.js'
+export { LIAISE_POLICY_V15, LIAISE_ROLES_V15, liaiseV15, obligationsV15 } from './rules/version15.js'
 export {
   CATEGORIZE_POLICY,
   escalationV10,

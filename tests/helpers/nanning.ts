@@ -18,6 +18,7 @@ import {
   planV11,
   planV12,
   planV13,
+  planV14,
 } from '../../machines/nanning-aic-2017/index.js'
 import type { Actor, Facts, Severity } from '../../machines/vocabulary.js'
 import { quoteRules } from '../../src/engine/quotes.js'
@@ -128,6 +129,7 @@ const VERSIONS: readonly PlanDefinition[] = [
   planV11,
   planV12,
   planV13,
+  planV14,
   plan,
 ]
 /** The plan version a walker runs (its machine), the current one when it is none of them. */

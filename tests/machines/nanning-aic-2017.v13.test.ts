@@ -16,6 +16,7 @@ import {
   COMMENTS_OFFICE_DECISION_POLICY,
   COMMENTS_UNIT_DECISION_POLICY,
   planV12,
+  planV13,
 } from '../../machines/nanning-aic-2017/index.js'
 import { addMinutes, startIncident, type Walker } from '../helpers/machine.js'
 import {
@@ -206,11 +207,12 @@ describe('nanning-aic-2017 v13, finding 2: only work after the group’s decisio
 describe('nanning-aic-2017 v13, finding 3: 四(四) 沟通 by the office and 新闻宣传分管领导', () => {
   it('LIAISE from office and newsLeader, no longer from the business 分管领导 (version 12: office, leader)', () => {
     expect(rolesOf(planV12, 'LIAISE')).toEqual(['office', 'leader'])
-    expect(rolesOf(plan, 'LIAISE')).toEqual(['office', 'newsLeader'])
+    expect(rolesOf(planV13, 'LIAISE')).toEqual(['office', 'newsLeader'])
   })
 
+  // Version 13 (frozen) at 一般; version 15 owes it to newsLeader at 重大 and above only (v15 test).
   it('the liaison a yes orders is owed by them, and newsLeader’s LIAISE meets it', () => {
-    const w = start(plan)
+    const w = start(planV13)
     toPreparing(w)
     act(w, 'DECIDE', { decision: 'decision:liaise', answer: 'yes', reason: '须与公安机关沟通' })
     expect(ob(w, 'step:liaise')?.owedBy).toEqual(['office', 'newsLeader'])

@@ -121,6 +121,21 @@ const v13 = {
   },
 } as const
 
+/**
+ * Version 15: 四(四) 视情况…沟通 from 新闻宣传分管领导 only at 重大 and above (对重大舆情，由新闻宣传分管领导
+ * 牵头); at 一般 (由办公室牵头) the office liaises (三(二)1、五(一)).
+ */
+const v15 = {
+  LIAISE: {
+    guard: and(['isOpen', 'liaisesAtGrade']),
+    actions: step('liaison'),
+    meta: clause(
+      '四(四)、三(二)1、五(一)',
+      '视情况与宣传部、应急办、维稳办、综治办、公安机关等部门及时沟通；重大舆情由新闻宣传分管领导牵头',
+    ),
+  },
+} as const
+
 /** The `on` of the phase region. */
 export function anyPhase(version: Version) {
   const releases = (purpose: string) => releasesOf(purpose, version >= 3)
@@ -195,5 +210,6 @@ export function anyPhase(version: Version) {
     ...(version >= 11 ? v11 : {}),
     ...(version >= 12 ? v12 : {}),
     ...(version >= 13 ? v13 : {}),
+    ...(version >= 15 ? v15 : {}),
   } as const
 }

@@ -85,6 +85,12 @@ export function guardsOf(version: Version) {
      */
     leadsSourceAtGrade: ({ context, event }: Args) =>
       event.actor.role !== 'newsLeader' || context.severity === 'major' || context.severity === 'critical',
+    /**
+     * Version 15, 四(四) 对一般舆情，由办公室牵头…对重大舆情，由新闻宣传分管领导牵头: 新闻宣传分管领导 liaises
+     * (视情况…及时沟通) at 重大 and above; at 一般 the office does (三(二)1、五(一)).
+     */
+    liaisesAtGrade: ({ context, event }: Args) =>
+      event.actor.role !== 'newsLeader' || context.severity === 'major' || context.severity === 'critical',
     /** 四(三): the office assesses once it has the report (or the group waived telling it). */
     officeHasReport: ({ context }: Args) =>
       context.obligations.some(
