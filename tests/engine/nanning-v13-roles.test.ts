@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlanDefinition } from '../../machines/kit/types.js'
-import { planV12 } from '../../machines/nanning-aic-2017/index.js'
+import { planV12, planV13 } from '../../machines/nanning-aic-2017/index.js'
 import { type Caller, createEngine } from '../../src/engine/engine.js'
 import { AppError } from '../../src/errors.js'
 import { calendar, freshEngine, type TestEngine } from '../helpers/engine.js'
@@ -56,10 +56,23 @@ describe('nanning-aic-2017 v13 through the engine: the people the text names', (
     expect(await v12.status(C.leader, 'LIAISE', { departments: '市公安局' })).toBe(200)
     await t?.store.close()
 
-    const v13 = await opened()
-    expect(v13.view.planVersion).toBeGreaterThanOrEqual(13)
+    const v13 = await opened(planV13)
+    expect(v13.view.planVersion).toBe(13)
     expect(await v13.status(C.leader, 'LIAISE', { departments: '市公安局' })).toBe(403)
     expect(await v13.status(C.newsLeader, 'LIAISE', { departments: '市公安局' })).toBe(200)
+  })
+
+  // Version 15: 一般 由办公室牵头 — newsLeader's LIAISE refused there (409: the plan's guard), taken at 重大.
+  it('LIAISE by newsLeader on the current version: refused at 一般 (taken on 13), accepted at 重大', async () => {
+    const general = await opened()
+    expect(general.view.planVersion).toBeGreaterThanOrEqual(15)
+    expect(await general.status(C.leader, 'LIAISE', { departments: '市公安局' })).toBe(403)
+    expect(await general.status(C.newsLeader, 'LIAISE', { departments: '市公安局' })).toBe(409)
+    expect(await general.status(C.office, 'LIAISE', { departments: '市公安局' })).toBe(200)
+    await t?.store.close()
+
+    const major = await opened(undefined, 'major')
+    expect(await major.status(C.newsLeader, 'LIAISE', { departments: '市公安局' })).toBe(200)
   })
 
   it('RESOLVE_SOURCE by newsLeader: refused at 一般 (taken on 12), accepted at 重大', async () => {
