@@ -76,6 +76,8 @@ export const PLAN_GUARD_WORDS: Readonly<Record<string, Readonly<Record<string, s
       '所办部分属报送人：办公室办三(二)1 部分（通报引导信息、组织协调网上评论），有关单位办三(二)3 部分（提出引导口径、组织网上评论）（第 13 版起）',
     leadsSourceAtGrade:
       '新闻宣传分管领导仅在重大及以上牵头源头化解（四(四)，第 13 版起）；各有关单位各等级均可（三(二)3）',
+    liaisesAtGrade:
+      '新闻宣传分管领导仅在重大及以上与有关部门沟通（四(四) 重大由其牵头，第 15 版起）；办公室各等级均可（三(二)1、五(一)）',
   },
   'nanchong-npc-2022': {
     mayReport: '逐级报送：报送市网信办由应急管理小组在其收到报告后进行（三(二)）',
