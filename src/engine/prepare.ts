@@ -105,7 +105,7 @@ export function createPreparer(core: Core) {
   /**
    * Restores into the live cache the open incidents changed most recently, as many as the
    * cache holds (`limit`, at most its capacity), until `enough()` says to stop: what a node
-   * does once after it starts (PREPARE_OPEN_AT_START), so that the incidents in flight are
+   * does once after it starts (PREPARE_AT_START), so that the incidents in flight are
    * changed and fired live from their first event on, not restored from their rows one by
    * one. Returns how many it restored.
    */
