@@ -9,7 +9,7 @@
  */
 import { isAbove } from '../vocabulary.js'
 import type { Act, Condition, Obligation, ObligationRule } from './obligation-types.js'
-import { actedAtGrade, gradedAtGrade, waivedAtGrade } from './told-at-grade.js'
+import { actedAtGrade, actsFrom, gradedAtGrade, waivedAtGrade } from './told-at-grade.js'
 import type { IncidentContext } from './types.js'
 
 /** `risen`: the latest change of grade on the record (not the first grading, not a repeat) was a rise. */
@@ -53,10 +53,8 @@ export function fieldsMatch(want: Record<string, unknown>, got: Record<string, u
 }
 
 export function holds(ctx: IncidentContext, c: Condition): boolean {
-  if ('act' in c) {
-    const from = c.since === undefined ? 0 : ctx.acts.findLastIndex((a) => a.type === c.since) + 1
-    return ctx.acts.slice(from).some((a) => a.type === c.act && fieldsMatch(c.fields ?? {}, a.fields))
-  }
+  if ('act' in c)
+    return anyAct(ctx.acts, c.act, (f) => fieldsMatch(c.fields ?? {}, f), actsFrom(ctx.acts, c.since))
   if ('met' in c)
     return ctx.obligations.some((o) => o.rule === c.met && (o.status === 'met' || o.status === 'late'))
   if ('settled' in c) {
@@ -120,7 +118,7 @@ function compile(c: Condition): Test {
     const match = matcherOf(c.fields ?? {})
     const since = c.since
     if (since === undefined) return (ctx) => anyAct(ctx.acts, type, match)
-    return (ctx) => anyAct(ctx.acts.slice(ctx.acts.findLastIndex((a) => a.type === since) + 1), type, match)
+    return (ctx) => anyAct(ctx.acts, type, match, actsFrom(ctx.acts, since))
   }
   if ('met' in c) {
     const rule = c.met
@@ -205,8 +203,17 @@ function matcherOf(want: Record<string, unknown>): (got: Record<string, unknown>
     })
 }
 
-function anyAct(acts: readonly Act[], type: string, match: (f: Record<string, unknown>) => boolean): boolean {
-  for (const a of acts) if (a.type === type && match(a.fields)) return true
+/** An act of `type` whose fields `match`, among `acts` from index `from` on. */
+function anyAct(
+  acts: readonly Act[],
+  type: string,
+  match: (f: Record<string, unknown>) => boolean,
+  from = 0,
+): boolean {
+  for (let i = from; i < acts.length; i++) {
+    const a = acts[i] as Act
+    if (a.type === type && match(a.fields)) return true
+  }
   return false
 }
 

@@ -14,6 +14,10 @@ import type { IncidentContext } from './types.js'
 export const atOrAbove = (done: Severity | null, now: Severity | null): boolean =>
   done === now || (done !== null && now !== null && isAbove(done, now))
 
+/** Where the acts a `since` condition reads start: after the latest accepted event of that type (all without one). */
+export const actsFrom = (acts: readonly Act[], since?: string): number =>
+  since === undefined ? 0 : acts.findLastIndex((a) => a.type === since) + 1
+
 /**
  * `actAtGrade`: an event of `type` whose fields `match` was accepted while the incident was
  * at its current grade or a higher one (each act carries the grade at its time); with
@@ -25,8 +29,7 @@ export function actedAtGrade(
   match: (fields: Record<string, unknown>) => boolean,
   since?: string,
 ): boolean {
-  const from = since === undefined ? 0 : ctx.acts.findLastIndex((a) => a.type === since) + 1
-  for (let i = from; i < ctx.acts.length; i++) {
+  for (let i = actsFrom(ctx.acts, since); i < ctx.acts.length; i++) {
     const a = ctx.acts[i] as Act
     if (a.type === type && atOrAbove(a.severity, ctx.severity) && match(a.fields)) return true
   }

@@ -108,7 +108,7 @@ export function renderList(main, _params, ctx) {
     if (!items.length) return replace(body, h('p', {}, t('list.empty')))
     // Which deadlines count in working days: each incident's plan version (read once).
     askDueUnits(items, ctx.peekPlan, () => !stopped && draw())
-    const rows = items.map((v) => {
+    const trs = items.map((v) => {
       const plan = planOf(plans, v)
       return h(
         'tr',
@@ -145,7 +145,7 @@ export function renderList(main, _params, ctx) {
           t('col.owed'),
           t('col.createdAt'),
         ],
-        rows,
+        trs,
         { id: 'incidents' },
       ),
       nextCursor ? h('button', { type: 'button', onclick: more }, t('list.more')) : null,
