@@ -4,15 +4,16 @@
  * it (better-sqlite3's statements timed one by one). For a profile, run it under
  * `node --cpu-prof --import tsx`.
  *
- *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire] [--minimal] [--profile FILE]
+ *   npx tsx bench/send-cost.ts [--incidents 300] [--sends 3000] [--cache 1000] [--fire] [--minimal] [--wal] [--profile FILE]
  *
  * `--minimal` sends as `Prefer: return=minimal` does (no view built for the answer);
  * `--cache 0` restores every incident from its row; `--fire` opens the incidents, then
  * fires every deadline and warning due within three days with a fresh (cold) engine;
+ * `--wal` also prints the bytes each accepted send adds to the WAL (checkpoints held off);
  * `--profile FILE` profiles the measured part alone (the firings, or the last round of sends)
  * and prints its top frames.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: '1000' },
     fire: { type: 'boolean', default: false },
     minimal: { type: 'boolean', default: false },
+    wal: { type: 'boolean', default: false },
     profile: { type: 'string' },
   },
 })
@@ -95,6 +97,14 @@ const clock = { now: () => new Date(t) }
 const store = createStore(join(dir, 'cost.db'))
 await migrateToLatest(store.db, store.schema)
 withoutFsync(store)
+/** The WAL file's size (it grows by 4,120 bytes a page written while checkpoints are held off). */
+const walBytes = () => {
+  try {
+    return statSync(join(dir, 'cost.db-wal')).size
+  } catch {
+    return 0
+  }
+}
 const engine = (actorCacheSize: number) =>
   createEngine({ store, plans: registry, clock, calendar, actorCacheSize })
 const opener = engine(Number(values.cache))
@@ -120,6 +130,8 @@ if (values.fire) {
   for (let round = 1; round <= 3; round++) {
     spent.clear()
     let accepted = 0
+    if (values.wal) store.sqlite?.pragma('wal_autocheckpoint = 0')
+    const walBefore = walBytes()
     const started = process.cpuUsage()
     await measured(round === 3, async () => {
       while (accepted < Number(values.sends)) {
@@ -137,6 +149,10 @@ if (values.fire) {
       }
     })
     print(`round ${round}, sends accepted`, accepted, cpuUs(started))
+    if (values.wal) {
+      const bytes = (walBytes() - walBefore) / accepted
+      console.log(`  WAL: ${bytes.toFixed(0)} bytes an accepted send (${(bytes / 4120).toFixed(2)} pages)`)
+    }
   }
 }
 await store.close()
