@@ -6,6 +6,7 @@
  */
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
+import { purposeWord } from '../console/static/purpose-words.js'
 import { ROLE_LABELS } from './labels.js'
 import { beijing } from './time.js'
 
@@ -51,23 +52,12 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
 }
 
-/** Draft purposes across the plans (DRAFT `purpose`). */
-export const PURPOSE_LABELS: Record<string, string> = {
-  pressRelease: '通稿',
-  conference: '发布会权威消息',
-  reply: '回复',
-  explanation: '解释说明',
-  refutation: '辟谣',
-  stance: '表态',
-  progress: '进展通报',
-  conclusion: '结论通报',
-  release: '发布稿',
-  initialResponse: '初步回应',
-  formalReply: '正式答复',
-  answer: '答复',
-  result: '处理结果',
-  statement: '声明',
-}
+/**
+ * A draft purpose (DRAFT `purpose`) of `plan` by its name: the one table the console reads too
+ * (src/console/static/purpose-words.js), so a document names a draft as the console does.
+ */
+export const purposeLabel = (plan: Pick<PlanDefinition, 'id'>, code: string): string =>
+  purposeWord(plan.id, code, 'zh')
 
 const OB_KEYS: Record<string, string> = {
   begun: '开始应办',
@@ -160,7 +150,7 @@ export function valueWords(plan: PlanDefinition, w: Words, key: string, v: unkno
   if (key === 'obligation' || key === 'instance') return w.obligation(s)
   if (key === 'decision') return w.rule(s)
   if (key === 'answer') return s === 'yes' ? '是' : s === 'no' ? '否' : s
-  if (key === 'purpose' || key === 'purposes') return PURPOSE_LABELS[s] ?? s
+  if (key === 'purpose' || key === 'purposes') return purposeLabel(plan, s)
   if (key === 'phase') return PHASE_LABELS[s as Phase] ?? s
   if (key === 'role') return ROLE_LABELS[s] ?? s
   if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`

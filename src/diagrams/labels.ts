@@ -14,7 +14,7 @@ import {
 import { clockWords, countsWorkingTime } from '../console/static/due-words.js'
 import { ruleAgainWords, ruleSay } from './again-words.js'
 import { factLabel } from './criteria.js'
-import { PURPOSE_LABELS, payloadRows, wordsOf } from './field-words.js'
+import { payloadRows, purposeLabel, wordsOf } from './field-words.js'
 import { guardWord } from './guards.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
 
@@ -145,7 +145,7 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
       case 'approvalsComplete': {
         const fresh = p.unpublished === true ? '（未曾发布）' : ''
         return Array.isArray(p.purposes)
-          ? `${(p.purposes as string[]).map((x) => PURPOSE_LABELS[x] ?? x).join('、')}稿件${fresh}已取得本级全部审批`
+          ? `${(p.purposes as string[]).map((x) => purposeLabel(plan, x)).join('、')}稿件${fresh}已取得本级全部审批`
           : `稿件${fresh}已取得本级全部审批`
       }
       default: {
@@ -154,7 +154,7 @@ export function guardText(plan: PlanDefinition, guard: unknown): string | null {
         if (word) {
           const said = Object.entries(params ?? {}).map(([k, v]) => {
             const x = String(v)
-            if (k === 'purpose') return `稿件用途：${PURPOSE_LABELS[x] ?? x}`
+            if (k === 'purpose') return `稿件用途：${purposeLabel(plan, x)}`
             if (k === 'route') return `回应方式：${plan.events.length ? routeLabel(plan, x) : x}`
             if (k === 'unpublished') return v === true ? '稿件未曾发布' : '稿件可曾发布'
             if (k === 'to' && Array.isArray(v))

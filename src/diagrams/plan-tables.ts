@@ -10,7 +10,7 @@ import { purposesWords, usesDraftWords } from '../console/static/rule-words.js'
 import { describeObligations } from '../http/plan-obligations.js'
 import { againWords, ruleSay } from './again-words.js'
 import { criteriaOf, testText } from './criteria.js'
-import { PURPOSE_LABELS } from './field-words.js'
+import { purposeLabel } from './field-words.js'
 import {
   ANCHOR_TEXT,
   amountText,
@@ -56,9 +56,6 @@ export function criteriaTable(plan: PlanDefinition): string[] {
 
 type Described = ReturnType<typeof describeObligations>['obligations'][number]
 
-/** A draft purpose by its name (DRAFT `purpose`), for `usesDraft` and an approval's `purposes`. */
-const purposeName = (purpose: string) => PURPOSE_LABELS[purpose] ?? purpose
-
 const dueText = (d: Described['due']) =>
   d ? `${amountText(d)}，自${ANCHOR_TEXT[d.anchor]}起，${clockText(d)}` : '无时限'
 
@@ -69,6 +66,8 @@ function row(plan: PlanDefinition, o: Described, grade: Severity | null): string
   const cite = [o.clause ?? '', o.policy !== null ? `${POLICY_MARK}${o.policy}` : '']
     .filter((x) => x)
     .join(' ')
+  // A draft purpose by its name (DRAFT `purpose`), for `usesDraft` and an approval's `purposes`.
+  const purposeName = (purpose: string) => purposeLabel(plan, purpose)
   const conditions = [
     rule?.when
       ? `有条件：${conditionWords(plan, rule.when)}`

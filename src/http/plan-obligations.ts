@@ -8,7 +8,7 @@ import { approvalRule } from '../../machines/kit/drafts.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
 import type { ObligationRule, PlanDefinition } from '../../machines/kit/types.js'
 import { servedAgain } from '../diagrams/again-words.js'
-import { PURPOSE_LABELS } from '../diagrams/field-words.js'
+import { purposeLabel } from '../diagrams/field-words.js'
 import { conditionWords } from '../diagrams/labels.js'
 import { approvalWaivers } from './plan-waivers.js'
 
@@ -56,7 +56,7 @@ function approvalWhen(plan: PlanDefinition, purposes: readonly string[] | undefi
   const byPurpose = [...new Set(releases.map((r) => r.draftPurpose as string))]
   return byPurpose
     .map((p) => {
-      const name = PURPOSE_LABELS[p] ?? p
+      const name = purposeLabel(plan, p)
       const out = releases.filter((r) => r.draftPurpose === p).map((r) => `“${r.label}”`)
       const uses = plan.obligations
         .filter((r) => r.usesDraft === p)

@@ -3,8 +3,9 @@
  * from a draft (GET /plans/:id `usesDraft`: hrss-city's 网络评论文章, written from the 通稿) that the
  * draft's approval is still owed while the rule is and the draft has not gone out, and of an
  * approval asked only of drafts of some purposes (`purposes`: nanning-aic-2017's 单位主要负责人签署意见
- * for a 正式答复) which purposes — in the plan page's wording (rule-words.js), zh-CN and English,
- * purposes by the names the console gives a DRAFT's 用途, never by their codes.
+ * for a 答复意见) which purposes — in the plan page's wording (rule-words.js), zh-CN and English,
+ * purposes by the names the console gives a DRAFT's 用途 (purpose-words.js, the documents' too),
+ * never by their codes, and in English by English words.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -28,13 +29,13 @@ describe.skipIf(!run)('the console’s plan page names a rule’s draft and an a
     const page = await suite.page()
     await signIn(page, 'auditor')
     expect(await conditionOf(page, 'hrss-city', 'commentary')).toContain(
-      '根据新闻通稿撰写：待办且新闻通稿未发出时，新闻通稿的审批仍应办',
+      '根据通稿撰写：待办且通稿未发出时，通稿的审批仍应办',
     )
     expect(await conditionOf(page, 'nanning-aic-2017', 'approval:unitSignOff')).toContain(
-      '稿件用途：正式答复',
+      '稿件用途：答复意见',
     )
     const online = await conditionOf(page, 'nanning-aic-2017', 'approval:groupApproval')
-    expect(online).toContain('稿件用途：权威信息发布、初步答复')
+    expect(online).toContain('稿件用途：权威信息、初步回应')
     expect(online).not.toMatch(/initialResponse|\brelease\b/)
     await page
       .locator('.obligation-tables tr[data-rule="approval:groupApproval"]')
@@ -44,14 +45,14 @@ describe.skipIf(!run)('the console’s plan page names a rule’s draft and an a
 
     await page.locator('#lang-toggle').click()
     expect(await conditionOf(page, 'hrss-city', 'commentary')).toContain(
-      'written from the 新闻通稿: while this is owed and the 新闻通稿 has not gone out, its approvals are still owed',
+      'written from the press release: while this is owed and the press release has not gone out, its approvals are still owed',
     )
     expect(await conditionOf(page, 'nanning-aic-2017', 'approval:groupApproval')).toContain(
-      'only for drafts whose purpose is 权威信息发布 or 初步答复',
+      'only for drafts whose purpose is authoritative information or initial response',
     )
     // The console's own parts of a condition are joined in English punctuation (not ；).
     expect(await conditionOf(page, 'nanning-aic-2017', 'approval:groupApproval')).toMatch(
-      /初步答复; cannot be waived/,
+      /initial response; cannot be waived/,
     )
     await page
       .locator('.obligation-tables tr[data-rule="approval:groupApproval"]')

@@ -5,7 +5,7 @@
 import { h, nextId } from './dom.js'
 import { factName } from './fact-names.js'
 import { colon, t, term } from './i18n.js'
-import { planLabel, withoutCodes } from './labels.js'
+import { planLabel, purposeLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
 
 /** A labelled field wrapper whose error line is found by data-path. */
@@ -32,11 +32,13 @@ export function field(path, labelText, control, { required = false, hint, inline
 }
 
 /**
- * A value code in words: the plan's own name for it (from the field's description, or
+ * A value code in words: a draft's purpose (`field` purpose) by the documents' word for it
+ * (labels.js `purposeLabel`); else the plan's own name for it (from the field's description, or
  * the plan on screen), else the console's vocabulary; the code itself only when neither
  * names it.
  */
-export function enumLabel(code, prop) {
+export function enumLabel(code, prop, field) {
+  if (field === 'purpose') return purposeLabel(code)
   const own = planLabel(code, prop)
   if (own) return own
   for (const kind of ['value', 'severity', 'category', 'role']) {
@@ -98,7 +100,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
       const boxes = prop.items.enum.map((v) => {
         const id = nextId('opt')
         const box = h('input', { type: 'checkbox', id, value: v, name: path })
-        return [box, h('span', { class: 'check' }, box, h('label', { for: id }, enumLabel(v, prop)))]
+        return [box, h('span', { class: 'check' }, box, h('label', { for: id }, enumLabel(v, prop, name)))]
       })
       nodes.push(
         h(
@@ -148,7 +150,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         'select',
         { name: path },
         h('option', { value: '' }, t('common.none')),
-        prop.enum.map((v) => h('option', { value: v }, enumLabel(v, prop))),
+        prop.enum.map((v) => h('option', { value: v }, enumLabel(v, prop, name))),
       )
       nodes.push(field(path, [label, code], select, { required: need }))
       readers.push([name, () => select.value || undefined])

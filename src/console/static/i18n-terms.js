@@ -2,6 +2,8 @@
  * Vocabulary labels (machines/vocabulary.ts) and the enum values plans use in event fields. The
  * browser loads this file as it is (no build step: src/console/routes.ts), so the zh labels of
  * phases, categories and deadlines are a copy, held to the vocabulary by tests/console/terms.test.ts.
+ * A draft's purpose is not named here: purpose-words.js is the one table of those, the documents'
+ * too (`pressRelease` below is the channel 新闻通稿, not hrss-city's 通稿).
  */
 export const terms = {
   zh: {
@@ -99,21 +101,6 @@ export const terms = {
       // DECIDE answer
       yes: '是',
       no: '否',
-      // DRAFT purpose: what the text is for, in the plans' words
-      answer: '答复网民',
-      result: '公开处理结果',
-      statement: '法律声明',
-      conference: '新闻发布会口径',
-      reply: '答复',
-      explanation: '解释说明',
-      refutation: '辟谣',
-      stance: '表态',
-      progress: '动态进展',
-      conclusion: '结论',
-      release: '权威信息发布',
-      press: '新闻发布会口径',
-      initialResponse: '初步答复',
-      formalReply: '正式答复',
     },
   },
   en: {

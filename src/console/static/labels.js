@@ -4,8 +4,11 @@
  * `code=名称` (报送对象（group=网络舆情应急管理小组，cac=市网信办）), as `code 名称；`, or
  * as names in the enum's order (报送对象（分管领导、主要领导、…）). The plan last loaded
  * (app.js ctx.plan) is the one the page shows; codes it does not name fall back to the
- * console's vocabulary (i18n.js).
+ * console's vocabulary (i18n.js). A draft's purpose is named by the table the documents read too
+ * (purpose-words.js).
  */
+import { lang } from './i18n.js'
+import { purposeWord } from './purpose-words.js'
 
 /** code → label for one field: its description read against its allowed values. */
 export function labelsFromDescription(description, codes) {
@@ -77,6 +80,11 @@ export function usePlanLabels(plan) {
 }
 /** The id of the plan the page works on now (undefined before one is read). */
 export const planOnScreen = () => currentId
+/**
+ * A draft purpose (DRAFT `purpose`) in the console's language, as the documents, the incident report
+ * and the plan page's tables name it: of plan `planId`, the plan on screen by default.
+ */
+export const purposeLabel = (code, planId = currentId) => purposeWord(planId, code, lang())
 /** The plan's name for a code, for this field (`prop`) first, else for the plan; undefined if none. */
 export function planLabel(code, prop) {
   if (prop) {

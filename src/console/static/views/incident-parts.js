@@ -188,7 +188,8 @@ const valueText = (v, key, plan) => {
   if (Array.isArray(v)) return listOf(v.map((x) => valueText(x)))
   if (v && typeof v === 'object') return JSON.stringify(v)
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no')
-  if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v)
+  // A code by its word; DRAFT's purpose as the documents name it (enumLabel's `field`).
+  if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v, undefined, key)
   return String(v)
 }
 

@@ -7,7 +7,7 @@ import { h, table } from '../dom.js'
 import { clockWords } from '../due-words.js'
 import { factWord } from '../fact-words.js'
 import { addStrings, lang, t, term } from '../i18n.js'
-import { planLabel } from '../labels.js'
+import { purposeLabel } from '../labels.js'
 import { fill, purposesWords, RULE_STRINGS, ruleWords, usesDraftWords } from '../rule-words.js'
 
 // When a rule is owed again, keyedBy, dischargeOne, usesDraft, purposes: the plan page's words (rule-words.js).
@@ -135,13 +135,10 @@ export function againText(plan, o) {
 }
 
 /**
- * A draft purpose (DRAFT `purpose`) by the name the console gives it where a draft is written: the
- * plan's own (its field's description) else the console's vocabulary, as a form's choices are named.
+ * A draft purpose (DRAFT `purpose`) by the name the console gives it where a draft is written and
+ * the documents and the plan page's tables give it (purpose-words.js, via labels.js).
  */
-const purposeName = (plan) => {
-  const prop = (plan.events ?? []).find((e) => e.type === 'DRAFT')?.schema?.properties?.purpose
-  return (code) => planLabel(code, prop) ?? term('value', code)
-}
+const purposeName = (plan) => (code) => purposeLabel(code, plan.id)
 
 /** One table per severity (and one for an ungraded incident) from the plan's obligation rules. */
 export function obligationTables(plan) {
