@@ -1,9 +1,10 @@
 /**
  * The open incidents: filters, nearest deadline counting down live, overdue in red, due soon
  * in amber. Re-reads when the event stream says something changed; polls every 5 s while
- * the stream is down. Pages and re-reads keep to the query they were asked with (list-query.js).
+ * the stream is down. Pages and re-reads keep to the query they were asked with, one after
+ * another, and a re-read keeps every row loaded (list-reads.js).
  */
-import { api, describeError } from '../api.js'
+import { describeError } from '../api.js'
 import { h, nextId, replace, table } from '../dom.js'
 import { askDueUnits } from '../due-units.js'
 import { dueSoonBadge } from '../duty-warnings.js'
@@ -12,7 +13,8 @@ import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, planOfIncident, severityLabel } from './common.js'
-import { cursorRefused, DEFAULT_FILTERS, listError, listQuery, rowsOf } from './list-query.js'
+import { DEFAULT_FILTERS, listQuery } from './list-query.js'
+import { listReads } from './list-reads.js'
 import { roleOwedLine } from './role-owed.js'
 
 addStrings({
@@ -37,7 +39,6 @@ addStrings({
 })
 
 const POLL_MS = 5000
-const PAGE = 50
 /** Kept while the tab lives, so coming back to the list keeps the filters. */
 const filters = { ...DEFAULT_FILTERS }
 
@@ -46,63 +47,19 @@ export function renderList(main, _params, ctx) {
   main.append(root)
   const body = h('div', { 'aria-busy': 'true' }, t('common.loading'))
   const count = h('p', { class: 'hint', 'aria-live': 'polite' })
-  let items = []
-  /** The query the rows on screen answer, and its next page's cursor (asked only with it). */
-  let shown = null
-  let nextCursor = null
-  /** The query the filters ask now: an answer to any other is dropped. */
-  let asked = null
-  /** Counts the changes of the rows: a page or re-read asked before the last one is dropped. */
-  let rows = 0
   let plans = []
   let stopped = false
   const planOf = planOfIncident(ctx, () => !stopped && draw())
-  const show = (query, page, list) => {
-    ;[shown, nextCursor, items] = [query, page.nextCursor, list]
-    rows++
-    draw()
-  }
-  const stale = (query, at) => stopped || query !== asked || at !== rows
-
-  async function load() {
-    const query = listQuery(filters, session()?.role)
-    asked = query
-    try {
-      const page = await api.incidents({ ...query.params, limit: PAGE })
-      if (!stale(query, rows)) show(query, page, rowsOf(query, page))
-    } catch (e) {
-      if (!stale(query, rows)) replace(body, h('p', { class: 'error-text' }, listError(e)))
-    }
-  }
-  async function more() {
-    const [query, cursor, at] = [shown, nextCursor, rows]
-    // While the filters' reload is on its way, these rows are about to go.
-    if (!cursor || stale(query, at)) return
-    try {
-      const page = await api.incidents({ ...query.params, limit: PAGE, cursor })
-      if (!stale(query, at)) show(query, page, items.concat(rowsOf(query, page)))
-    } catch (e) {
-      if (stale(query, at)) return
-      ctx.announce(listError(e), 'error')
-      if (cursorRefused(e)) load()
-    }
-  }
-  /** Re-reads what is shown (up to 200) and redraws only when something changed. */
-  async function poll() {
-    const [query, at] = [shown, rows]
-    if (stale(query, at)) return
-    try {
-      const limit = Math.min(200, Math.max(PAGE, items.length))
-      const page = await api.incidents({ ...query.params, limit })
-      const fresh = rowsOf(query, page)
-      const sig = (list) => list.map((v) => `${v.id}@${v.version}`).join()
-      if (!stale(query, at) && sig(fresh) !== sig(items)) show(query, page, fresh)
-    } catch {
-      // the next poll tries again; a 401 has already signed out
-    }
-  }
+  const reads = listReads({
+    show: () => draw(),
+    failed: (message) => replace(body, h('p', { class: 'error-text' }, message)),
+    announce: (message) => ctx.announce(message, 'error'),
+    stopped: () => stopped,
+  })
+  const load = () => reads.load(listQuery(filters, session()?.role))
 
   function draw() {
+    const { items, shown, nextCursor } = reads
     body.removeAttribute('aria-busy')
     count.textContent = t('list.count', { n: items.length })
     if (!items.length) return replace(body, h('p', {}, t('list.empty')))
@@ -148,7 +105,7 @@ export function renderList(main, _params, ctx) {
         trs,
         { id: 'incidents' },
       ),
-      nextCursor ? h('button', { type: 'button', onclick: more }, t('list.more')) : null,
+      nextCursor ? h('button', { type: 'button', onclick: () => reads.more() }, t('list.more')) : null,
     )
   }
 
@@ -272,7 +229,7 @@ export function renderList(main, _params, ctx) {
       plans = list
       planSelect.append(...list.map((p) => h('option', { value: p.id }, p.title)))
       planSelect.value = filters.plan
-      if (items.length) draw()
+      if (reads.items.length) draw()
     })
     .catch((e) => ctx.announce(describeError(e), 'error'))
   load()
@@ -281,11 +238,11 @@ export function renderList(main, _params, ctx) {
   const pollSoon = () => {
     soon ??= setTimeout(() => {
       soon = null
-      poll()
+      reads.reread()
     }, 300)
   }
   const live = openStream('/incidents/stream', { onEvent: pollSoon, onState: (on) => on && pollSoon() })
-  const timer = setInterval(() => live.connected || poll(), POLL_MS)
+  const timer = setInterval(() => live.connected || reads.reread(), POLL_MS)
   return () => {
     stopped = true
     clearInterval(timer)
