@@ -86,6 +86,10 @@ export function receiveUpload(
         return fail(new ValidationError('the file name holds characters no text field takes', [error]))
       }
       fileStream = stream
+      // The part may fail (a body that ends inside it) before the store reads it, and an 'error'
+      // with no listener ends the process. What failed is answered by the parser's own 'error'
+      // (a malformed body: 400) or by the store's reading of the part (FileTooLarge: 413).
+      stream.on('error', () => undefined)
       filename = name || 'evidence'
       mediaType = info.mimeType
       receiving = store.receive(stream, limit).catch((e: unknown) => {
