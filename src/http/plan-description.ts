@@ -104,6 +104,8 @@ export function describePlan(plan: PlanDefinition) {
           label: a.label,
           event: a.event,
           clause: a.clause ?? a.policy ?? '',
+          // Owed only by the drafts of incidents of these categories; null: of every category.
+          categories: a.categories ? [...a.categories] : null,
         })),
       ]),
     ),

@@ -78,7 +78,13 @@ export function describeObligations(plan: PlanDefinition) {
     (list ?? []).map((a, i) => ({
       ...describeRule(
         plan,
-        { ...approvalRule(a), severities: [severity as never], ...waivers(approvalRule(a).id) },
+        {
+          ...approvalRule(a),
+          severities: [severity as never],
+          // Owed only by the drafts of incidents of these categories (kit/drafts.ts approvalsFor).
+          ...(a.categories ? { categories: a.categories } : {}),
+          ...waivers(approvalRule(a).id),
+        },
         { order: i + 1 },
       ),
       // approvalsWhile 'releaseOwed': owed only while the draft is to go out (its condition in words).

@@ -218,7 +218,20 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
   }),
   approvals: z.record(
     z.string(),
-    z.array(z.object({ code: z.string(), label: z.string(), event: z.string(), clause: z.string() })),
+    z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        event: z.string(),
+        clause: z.string(),
+        categories: z
+          .array(z.string())
+          .nullable()
+          .openapi({
+            description: 'Owed only by drafts of incidents of these categories; null: of every category',
+          }),
+      }),
+    ),
   ),
   clauses: z.array(z.object({ ref: z.string(), text: z.string() })),
 }).openapi('Plan')
