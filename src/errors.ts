@@ -31,8 +31,16 @@ export class NotFound extends AppError {
   }
 }
 export class Unauthorized extends AppError {
-  constructor(detail = 'A valid bearer token is required') {
+  constructor(
+    detail = 'A valid bearer token is required',
+    /** RFC 6750 §3.1: why a token that was sent is refused (none: no token was sent). */
+    readonly bearerError?: 'invalid_request' | 'invalid_token',
+  ) {
     super('unauthorized', 401, 'Unauthorized', detail)
+  }
+  /** The `WWW-Authenticate` challenge every 401 carries (RFC 9110 §11.6.1, RFC 6750 §3). */
+  get challenge(): string {
+    return `Bearer realm="yuqing-flow"${this.bearerError ? `, error="${this.bearerError}"` : ''}`
   }
 }
 export class Forbidden extends AppError {

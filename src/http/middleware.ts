@@ -88,9 +88,10 @@ export const authenticate =
     const header = c.req.header('authorization')
     if (!header) throw new Unauthorized('send Authorization: Bearer <token>')
     const m = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i.exec(header)
-    if (!m?.[1]) throw new Unauthorized('the Authorization header must be "Bearer <token>"')
+    if (!m?.[1])
+      throw new Unauthorized('the Authorization header must be "Bearer <token>"', 'invalid_request')
     const token = await findToken(db, m[1])
-    if (!token) throw new Unauthorized('the token is unknown or has been revoked')
+    if (!token) throw new Unauthorized('the token is unknown or has been revoked', 'invalid_token')
     c.set('caller', {
       name: token.name,
       role: token.role,

@@ -117,6 +117,7 @@ export function problem(c: Context<AppEnv>, err: AppError): Response {
       'content-type': PROBLEM_JSON,
       'x-request-id': c.get('requestId') ?? '',
       ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfterSeconds) } : {}),
+      ...(err instanceof Unauthorized ? { 'www-authenticate': err.challenge } : {}),
     },
   })
 }

@@ -48,6 +48,22 @@ describe('bearer tokens', () => {
     }
   })
 
+  it('challenges every 401 with WWW-Authenticate: Bearer, naming why a token that was sent is refused', async () => {
+    const challenge = async (headers: Record<string, string>) =>
+      (await t.request('GET', '/incidents', { headers })).headers.get('www-authenticate')
+    expect(await challenge({})).toBe('Bearer realm="yuqing-flow"')
+    expect(await challenge({ authorization: 'Basic abc' })).toBe(
+      'Bearer realm="yuqing-flow", error="invalid_request"',
+    )
+    expect(await challenge({ authorization: 'Bearer not-a-token-we-issued' })).toBe(
+      'Bearer realm="yuqing-flow", error="invalid_token"',
+    )
+    // Only a 401 challenges: a 403 was authenticated.
+    const forbidden = await t.request('POST', '/incidents', { as: 'auditor', body: openBody })
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.headers.get('www-authenticate')).toBeNull()
+  })
+
   it('needs no token for /healthz, /openapi.json and /docs, and one for everything else, unknown routes too', async () => {
     expect((await t.request('GET', '/healthz')).status).toBe(200)
     expect((await t.request('GET', '/openapi.json')).status).toBe(200)
