@@ -7,8 +7,10 @@
 import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
 import { purposeWord } from '../console/static/purpose-words.js'
+import { withoutCodes } from '../console/static/value-names.js'
 import { ROLE_LABELS } from './labels.js'
 import { beijing } from './time.js'
+import { eventProps, valueName } from './value-words.js'
 
 export const FIELD_LABELS: Record<string, string> = {
   to: '报送对象',
@@ -70,33 +72,19 @@ const OB_KEYS: Record<string, string> = {
   requoted: '重算到期时间',
 }
 
-interface Described {
-  description?: string
-  unwrap?: () => Described
-  shape?: Record<string, Described>
-}
-
 /**
- * The plan's own words for an event's fields, read from its schema's descriptions:
- * `报送方式（bulletin=舆情动态，phone=电话，written=书面）` gives the label 报送方式 and
- * the code labels. Fields without a description keep FIELD_LABELS.
+ * The plan's own labels for an event's fields, read from its schema's descriptions less the codes
+ * they list and what they add in brackets: `报送方式（bulletin=舆情动态，phone=电话，written=书面）`
+ * gives 报送方式, `报送对象：group 领导小组；…` 报送对象. Fields without a description keep FIELD_LABELS;
+ * the codes are named by value-words.ts.
  */
-export function schemaWords(
-  plan: PlanDefinition,
-  type: string,
-): Map<string, { label: string; codes: Record<string, string> }> {
-  const out = new Map<string, { label: string; codes: Record<string, string> }>()
-  const schema = plan.events.find((e) => e.type === type)?.schema as Described | undefined
-  for (const [k, f] of Object.entries(schema?.shape ?? {})) {
-    const d = f.description ?? f.unwrap?.()?.description
+export function schemaLabels(plan: PlanDefinition, type: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, prop] of Object.entries(eventProps(plan, type))) {
+    const d = prop.description ?? prop.items?.description
     if (!d) continue
-    const m = /^([^（(]+)(?:[（(](.*)[）)])?$/.exec(d.trim())
-    const codes: Record<string, string> = {}
-    for (const pair of (m?.[2] ?? '').split(/[，,；;]/)) {
-      const [code, label] = pair.split('=')
-      if (code && label && /^[A-Za-z_][\w-]*$/.test(code.trim())) codes[code.trim()] = label.trim()
-    }
-    out.set(k, { label: (m?.[1] ?? d).trim(), codes })
+    const title = withoutCodes(d, prop.enum ?? prop.items?.enum).trim()
+    out.set(k, (/^([^（(]+)/.exec(title)?.[1] ?? title).trim())
   }
   return out
 }
@@ -165,15 +153,14 @@ export function payloadRows(
   w = wordsOf(plan),
   type?: string,
 ): Array<[string, string]> {
-  const own = type
-    ? schemaWords(plan, type)
-    : new Map<string, { label: string; codes: Record<string, string> }>()
+  const own = type ? schemaLabels(plan, type) : new Map<string, string>()
   return Object.entries(payload)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => {
-      const spec = own.get(k)
-      const label = k === 'obligations' ? '应办事项变化' : (spec?.label ?? FIELD_LABELS[k] ?? k)
-      const coded = (x: unknown) => (typeof x === 'string' && spec?.codes[x] ? spec.codes[x]! : null)
+      const label = k === 'obligations' ? '应办事项变化' : (own.get(k) ?? FIELD_LABELS[k] ?? k)
+      // A code by the plan's one name for it (value-words.ts), as the console names it.
+      const coded = (x: unknown) =>
+        typeof x === 'string' && type ? (valueName(plan, type, k, x) ?? null) : null
       const text = Array.isArray(v)
         ? v.map((x) => coded(x) ?? valueWords(plan, w, k, x)).join('、')
         : (coded(v) ?? valueWords(plan, w, k, v))

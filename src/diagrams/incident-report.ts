@@ -47,7 +47,7 @@ function content(plan: PlanDefinition, h: HistoryItem): string {
     h.type === 'OPENED'
       ? new Set(['discoveredAt', 'knownAt', 'occurredAt', 'planVersion'])
       : new Set<string>()
-  return payloadRows(plan, Object.fromEntries(Object.entries(p).filter(([k]) => !skip.has(k))), w)
+  return payloadRows(plan, Object.fromEntries(Object.entries(p).filter(([k]) => !skip.has(k))), w, h.type)
     .map(([k, v]) => `${k}：${v}`)
     .join('；')
 }

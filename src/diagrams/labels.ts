@@ -17,6 +17,7 @@ import { factLabel } from './criteria.js'
 import { payloadRows, purposeLabel, wordsOf } from './field-words.js'
 import { guardWord } from './guards.js'
 import { type PlanModel, planModel, type StateInfo, type TransitionInfo } from './model.js'
+import { valueName } from './value-words.js'
 
 export const POLICY_MARK = '【本地政策】'
 
@@ -272,7 +273,8 @@ const fieldWords = (plan: PlanDefinition, type: string, fields: Record<string, u
   Object.entries(fields)
     .map(([k, v]) => {
       const list = Array.isArray(v) ? v.map(String) : [String(v)]
-      if (k === 'to') return `报送${list.map((x) => recipientLabel(plan, x)).join('、')}`
+      if (k === 'to')
+        return `报送${list.map((x) => valueName(plan, type, k, x) ?? recipientLabel(plan, x)).join('、')}`
       if (k === 'decision') return list.map((x) => ruleLabel(plan, x)).join('、')
       const [label, text] = payloadRows(plan, { [k]: v }, wordsOf(plan), type)[0] ?? [k, list.join('、')]
       return `${label}：${text}`

@@ -11,6 +11,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { ClauseMeta } from '../../machines/vocabulary.js'
 import { guardText } from '../diagrams/labels.js'
 import { planModel } from '../diagrams/model.js'
+import { withValueNames } from '../diagrams/value-words.js'
 import { describeDeadlines, describeObligations } from './plan-obligations.js'
 
 export type JsonSchema = Record<string, unknown>
@@ -85,7 +86,8 @@ export function describePlan(plan: PlanDefinition) {
       roles: [...e.roles],
       clause: e.meta.clause,
       policy: e.meta.policy,
-      schema: jsonSchemaOf(e.schema),
+      // Each coded field's names in the plan's words beside its enum (x-enumNames, value-words.ts).
+      schema: withValueNames(plan, e.type, jsonSchemaOf(e.schema)),
     })),
     deadlines: describeDeadlines(plan),
     ...describeObligations(plan),

@@ -1,7 +1,8 @@
 /**
  * What the console's generated forms call fields and choices (src/console/static/form.js,
  * plain JavaScript run here under Node): every field of every plan's events by a name
- * without the codes its description lists, every choice by a Chinese name.
+ * without the codes its description lists, every choice by a Chinese name, and what a
+ * description says of a choice besides its name (a clause, who may send it) in the field's hint.
  */
 import { describe, expect, it } from 'vitest'
 import { currentPlans } from '../../machines/index.js'
@@ -16,10 +17,13 @@ interface Prop {
 const FORM = '../../src/console/static/form.js'
 const LABELS = '../../src/console/static/labels.js'
 const { enumLabel, labelOf } = (await import(FORM)) as {
-  enumLabel: (code: string, prop: Prop) => string
+  enumLabel: (code: string, prop: Prop, field?: string) => string
   labelOf: (name: string, prop: Prop) => string
 }
-const { usePlanLabels } = (await import(LABELS)) as { usePlanLabels: (plan: unknown) => void }
+const { choiceNotes, usePlanLabels } = (await import(LABELS)) as {
+  choiceNotes: (prop: Prop) => string
+  usePlanLabels: (plan: unknown) => void
+}
 
 const HAN = /[\u4e00-\u9fff]/
 
@@ -60,7 +64,8 @@ describe('generated forms', () => {
     const unnamed: string[] = []
     for (const f of fields()) {
       usePlanLabels(f.plan)
-      for (const code of f.codes) if (!HAN.test(enumLabel(code, f.prop))) unnamed.push(`${f.where}: ${code}`)
+      for (const code of f.codes)
+        if (!HAN.test(enumLabel(code, f.prop, f.name))) unnamed.push(`${f.where}: ${code}`)
     }
     expect(unnamed).toEqual([])
   })
@@ -77,18 +82,22 @@ describe('generated forms', () => {
         }
         usePlanLabels(part?.plan)
         expect(labelOf(part?.name ?? '', part?.prop ?? {})).toBe('所办部分')
-        expect(enumLabel('office', part?.prop ?? {})).toBe('办公室通报引导信息、组织协调网上评论（三(二)1）')
-        expect(enumLabel('unit', part?.prop ?? {})).toBe('有关单位提出引导口径、组织网上评论（三(二)3）')
+        expect(enumLabel('office', part?.prop ?? {})).toBe('办公室通报引导信息、组织协调网上评论')
+        expect(enumLabel('unit', part?.prop ?? {})).toBe('有关单位提出引导口径、组织网上评论')
+        // The clauses the description cites, in the field's hint.
+        expect(choiceNotes(part?.prop ?? {})).toContain('办公室通报引导信息、组织协调网上评论（三(二)1）')
+        expect(choiceNotes(part?.prop ?? {})).toContain('有关单位提出引导口径、组织网上评论（三(二)3）')
       }
     } finally {
       ;(globalThis as { localStorage?: unknown }).localStorage = stored
     }
   })
 
-  it('keeps a name whole where the plan puts brackets inside it', () => {
+  it('keeps what a description says in brackets after a name whole, in the hint', () => {
     const neixiang = fields().find((f) => f.where === 'neixiang-2017 REPORT.to')
     expect(neixiang).toBeDefined()
     usePlanLabels(neixiang?.plan)
-    expect(enumLabel('higher', neixiang?.prop ?? {})).toBe('上级有关部门（仅县委办、县政府办）')
+    expect(enumLabel('higher', neixiang?.prop ?? {})).toBe('上级有关部门')
+    expect(choiceNotes(neixiang?.prop ?? {})).toContain('上级有关部门（仅县委办、县政府办）')
   })
 })

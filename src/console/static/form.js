@@ -5,7 +5,7 @@
 import { h, nextId } from './dom.js'
 import { factName } from './fact-names.js'
 import { colon, t, term } from './i18n.js'
-import { planLabel, purposeLabel, withoutCodes } from './labels.js'
+import { choiceNotes, planLabel, purposeLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
 
 /** A labelled field wrapper whose error line is found by data-path. */
@@ -108,6 +108,8 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
           { class: 'group', dataset: { path }, 'aria-required': need ? 'true' : null },
           h('legend', {}, label, code, need ? h('span', { class: 'req' }, ' *') : null),
           boxes.map(([, wrap]) => wrap),
+          // What the description says of the choices besides their names (仅县委办、县政府办).
+          choiceNotes(prop) ? h('p', { class: 'hint' }, choiceNotes(prop)) : null,
           h('p', { class: 'field-error', role: null }),
         ),
       )
@@ -152,7 +154,8 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         h('option', { value: '' }, t('common.none')),
         prop.enum.map((v) => h('option', { value: v }, enumLabel(v, prop, name))),
       )
-      nodes.push(field(path, [label, code], select, { required: need }))
+      const notes = choiceNotes(prop)
+      nodes.push(field(path, [label, code], select, { required: need, hint: notes || undefined }))
       readers.push([name, () => select.value || undefined])
     } else if (prop.type === 'string' && choices[name]?.length) {
       // The chosen thing in full below the list (a draft's whole text, for whoever approves it).

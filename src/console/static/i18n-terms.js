@@ -1,9 +1,9 @@
 /**
- * Vocabulary labels (machines/vocabulary.ts) and the enum values plans use in event fields. The
+ * Vocabulary labels (machines/vocabulary.ts) and DECIDE's answer (是/否). The
  * browser loads this file as it is (no build step: src/console/routes.ts), so the zh labels of
  * phases, categories and deadlines are a copy, held to the vocabulary by tests/console/terms.test.ts.
- * A draft's purpose is not named here: purpose-words.js is the one table of those, the documents'
- * too (`pressRelease` below is the channel 新闻通稿, not hrss-city's 通稿).
+ * A draft's purpose is not named here (purpose-words.js is the one table of those, the documents'
+ * too), nor a recipient, channel or kind an event carries: each plan names its own (labels.js).
  */
 export const terms = {
   zh: {
@@ -64,41 +64,9 @@ export const terms = {
       coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局',
       majorEmergency: '涉及重大突发事件',
     },
+    // DECIDE's answer. The codes an event's field carries are named by the plan (labels.js: the
+    // names GET /plans/:id serves, the documents' too), not by one word shared by every plan.
     value: {
-      leader: '分管领导',
-      principal: '主要领导',
-      office: '办公室',
-      newsLeader: '分管新闻宣传的领导',
-      higher: '上级',
-      propaganda: '宣传部门',
-      police: '公安部门',
-      newspaper: '报纸',
-      tv: '电视',
-      radio: '广播',
-      webpage: '网页',
-      other: '其他',
-      bulletin: '舆情动态',
-      cac: '网信办',
-      cityCac: '市网信办',
-      cityGovOffice: '市政府办',
-      cityPartyOffice: '市委办',
-      commentary: '评论文章',
-      emergencyMessage: '应急信息',
-      expertInterview: '专家访谈',
-      followPost: '跟帖',
-      mediaInterview: '媒体采访',
-      officialAccount: '官方账号',
-      online: '网上',
-      phone: '电话',
-      pressConference: '新闻发布会',
-      pressRelease: '新闻通稿',
-      units: '相关单位',
-      written: '书面',
-      group: '领导小组',
-      harmful: '有害信息',
-      false: '不实信息',
-      disruptive: '扰乱秩序',
-      // DECIDE answer
       yes: '是',
       no: '否',
     },
@@ -162,6 +130,6 @@ export const terms = {
         'Concerns the coal mine safety inspection system or a local safety supervision bureau',
       majorEmergency: 'Concerns a major emergency (重大突发事件)',
     },
-    value: {},
+    value: { yes: 'yes', no: 'no' },
   },
 }

@@ -68,7 +68,10 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
       roles: z.array(z.string()),
       clause: nullableString,
       policy: nullableString,
-      schema: JsonObject.openapi({ description: "JSON Schema of the event's fields other than type" }),
+      schema: JsonObject.openapi({
+        description:
+          "JSON Schema of the event's fields other than type; beside a coded field's `enum` (on `items` for a list), `x-enumNames` gives each code's name in the plan's words, in the enum's order",
+      }),
     }),
   ),
   deadlines: z.array(

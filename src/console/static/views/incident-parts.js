@@ -172,7 +172,8 @@ function quotesText(plan, v) {
     .join('；')
 }
 
-const valueText = (v, key, plan) => {
+/** A payload value in words; `prop` is its field in the event's schema (whose codes it names). */
+const valueText = (v, key, plan, prop) => {
   if (key === 'obligations' && v && typeof v === 'object' && !Array.isArray(v)) return ledgerText(plan, v)
   if (key === 'quotes' && v && typeof v === 'object') return quotesText(plan, v)
   if (key === 'mapping' && Array.isArray(v)) return v.map((m) => `${m.from} → ${m.to}`).join('；')
@@ -185,11 +186,11 @@ const valueText = (v, key, plan) => {
   if ((key === 'obligation' || key === 'decision') && typeof v === 'string') return obligationLabel(plan, v)
   if (key === 'share' && typeof v === 'number') return `${Math.round(v * 100)}%`
   if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatTime(v)
-  if (Array.isArray(v)) return listOf(v.map((x) => valueText(x)))
+  if (Array.isArray(v)) return listOf(v.map((x) => valueText(x, undefined, plan, prop)))
   if (v && typeof v === 'object') return JSON.stringify(v)
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no')
   // A code by its word; DRAFT's purpose as the documents name it (enumLabel's `field`).
-  if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v, undefined, key)
+  if (typeof v === 'string' && /^[a-z][A-Za-z_]*$/.test(v)) return enumLabel(v, prop, key)
   return String(v)
 }
 
@@ -248,7 +249,7 @@ export function journal(plan, items) {
               { class: 'payload' },
               payload.map(([k, x]) => [
                 h('dt', { title: k }, fieldLabel(spec, k)),
-                h('dd', {}, valueText(x, k, plan)),
+                h('dd', {}, valueText(x, k, plan, spec?.schema?.properties?.[k])),
               ]),
             )
           : null,
