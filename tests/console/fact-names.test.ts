@@ -2,8 +2,9 @@
  * The console names a fact as the plan page does (src/console/static/fact-words.js) on every
  * page, for the incident's or the chosen plan's version: hrss-city's 跨地区传播 for `crossRegion`
  * in the new-incident form, the incident's 传播数据 line, the 监测数据更新 form (METRICS_UPDATED)
- * and a refusal naming the field (problems.js fieldName); a plan with no word of its own keeps
- * the console's 跨区域 (i18n-terms.js), and English keeps the vocabulary's words.
+ * and a refusal naming the field (problems.js fieldName), nanning-aic-2017's 跨市区 (四(三)) in the
+ * new-incident form; a plan with no word of its own keeps the console's 跨区域 (i18n-terms.js), and
+ * English keeps the vocabulary's words.
  */
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
@@ -24,7 +25,7 @@ async function choosePlan(form: Locator, planId: string) {
 describe.skipIf(!run)('the console names facts in the plan’s own words on every page', () => {
   const suite = consoleSuite()
 
-  it('hrss-city: 跨地区传播 in the new-incident form, the summary, METRICS_UPDATED and a refusal; others 跨区域', async () => {
+  it('hrss-city: 跨地区传播 in the new-incident form, the summary, METRICS_UPDATED and a refusal; nanning 跨市区; others 跨区域', async () => {
     const page = await suite.page()
     await signIn(page, 'office')
     await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
@@ -39,7 +40,7 @@ describe.skipIf(!run)('the console names facts in the plan’s own words on ever
       .locator('[data-path="facts.crossRegion"]')
       .screenshot({ path: join(SHOTS, 'fact-names-new.png') })
     await choosePlan(form, 'nanning-aic-2017')
-    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨区域')
+    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨市区')
 
     const { id } = await callApi<{ id: string }>(suite.server, 'monitor', 'POST', '/incidents', {
       planId: 'hrss-city',
