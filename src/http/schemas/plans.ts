@@ -227,12 +227,9 @@ export const PlanDescriptionSchema = PlanSummarySchema.extend({
         label: z.string(),
         event: z.string(),
         clause: z.string(),
-        categories: z
-          .array(z.string())
-          .nullable()
-          .openapi({
-            description: 'Owed only by drafts of incidents of these categories; null: of every category',
-          }),
+        categories: z.array(z.string()).nullable().openapi({
+          description: 'Owed only by drafts of incidents of these categories; null: of every category',
+        }),
       }),
     ),
   ),
