@@ -168,4 +168,19 @@ describe('POST /incidents/:id/events with Prefer: return=minimal', () => {
     const read = await a.request('GET', `/incidents/${id}`, { as: 'office' })
     expect((read.body as { version: number }).version).toBe(1)
   })
+
+  it('the OpenAPI document gives the minimal answer under application/json too, as one of two shapes', async () => {
+    const { a } = await opened()
+    const doc = (await a.request('GET', '/openapi.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>
+      >
+    }
+    const content = doc.paths['/incidents/{id}/events']?.post?.responses['200']?.content ?? {}
+    const refs = JSON.stringify(content['application/json'])
+    expect(refs).toContain('#/components/schemas/MinimalEventAnswer')
+    expect(refs).toContain('#/components/schemas/Incident')
+    expect(JSON.stringify(content['application/vnd.yuqing.minimal+json'])).toContain('MinimalEventAnswer')
+  })
 })

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { accepts } from 'hono/accepts'
 import { ValidationError } from '../../errors.js'
 import type { AppDeps, AppEnv } from '../env.js'
@@ -113,7 +113,8 @@ const send = createRoute({
         `${MINIMAL_JSON} (and \`Preference-Applied: return=minimal\`, \`Vary: Prefer, Accept\`), ` +
         'or as application/json when the Accept header prefers that to the vendor type',
       content: {
-        'application/json': { schema: IncidentViewSchema },
+        // The minimal answer comes as application/json too when Accept prefers that type.
+        'application/json': { schema: z.union([IncidentViewSchema, MinimalEventAnswerSchema]) },
         [MINIMAL_JSON]: { schema: MinimalEventAnswerSchema },
       },
       headers: ETagHeader,
