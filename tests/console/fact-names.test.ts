@@ -3,8 +3,8 @@
  * page, for the incident's or the chosen plan's version: hrss-city's 跨地区传播 for `crossRegion`
  * in the new-incident form, the incident's 传播数据 line, the 监测数据更新 form (METRICS_UPDATED)
  * and a refusal naming the field (problems.js fieldName), nanning-aic-2017's 跨市区 (四(三)) in the
- * new-incident form; a plan with no word of its own keeps the console's 跨区域 (i18n-terms.js), and
- * English keeps the vocabulary's words.
+ * new-incident form; a plan with no word of its own says the plan page's shared word (跨市区, not
+ * a second word of the console's), every fact alike; English keeps the vocabulary's words.
  */
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
@@ -25,14 +25,23 @@ async function choosePlan(form: Locator, planId: string) {
 describe.skipIf(!run)('the console names facts in the plan’s own words on every page', () => {
   const suite = consoleSuite()
 
-  it('hrss-city: 跨地区传播 in the new-incident form, the summary, METRICS_UPDATED and a refusal; nanning 跨市区; others 跨区域', async () => {
+  it('hrss-city: 跨地区传播 in the new-incident form, the summary, METRICS_UPDATED and a refusal; the others 跨市区, as their plan pages', async () => {
     const page = await suite.page()
     await signIn(page, 'office')
     await page.getByRole('navigation').getByRole('link', { name: '新建事件' }).click()
     const form = page.locator('form').filter({ has: page.locator('[data-path="planId"]') })
 
     await choosePlan(form, 'saws-2014')
-    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨区域')
+    await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨市区')
+    expect(await labelOf(form, 'facts.largeImageImpact')).toContain('对整体形象有较大影响')
+    // Every fact of every plan: the console's word is the plan page's (fact-words.js), code aside.
+    const mismatches = await page.evaluate(`Promise.all([
+      import('/console/fact-names.js'), import('/console/fact-words.js'),
+    ]).then(([names, words]) => ['saws-2014', 'hrss-city', 'nanning-aic-2017', 'neixiang-2017', 'nanchong-npc-2022']
+      .flatMap((plan) => Object.keys(words.FACT_WORDS).map((fact) => [plan, fact, names.factName(fact, plan),
+        words.factWord(plan, fact).replace('（' + fact + '）', '')]))
+      .filter(([, , console, planPage]) => console !== planPage))`)
+    expect(mismatches).toEqual([])
     await choosePlan(form, 'hrss-city')
     await expect.poll(() => labelOf(form, 'facts.crossRegion')).toContain('跨地区传播')
     expect(await labelOf(form, 'facts.crossRegion')).not.toContain('跨区域')

@@ -117,7 +117,7 @@ describe.skipIf(!run)('the console in zh-CN', () => {
     const preview = page.locator('output.preview[data-state="done"]')
     await expect.poll(() => preview.locator('#preview-missing').count(), { timeout: 10_000 }).toBe(1)
     expect(await preview.locator('#preview-rule').textContent()).toMatch(/^依据：二\(三\)/)
-    expect(await preview.locator('#preview-missing').textContent()).toContain('涉及网站数')
+    expect(await preview.locator('#preview-missing').textContent()).toContain('出现该言论的网站数')
 
     await form.locator('button[type="submit"]').click()
     await form.locator('.form-error p').waitFor()

@@ -22,7 +22,7 @@ export const FACT_WORDS = {
 /**
  * A plan's own word for a shared fact, where its text names it (hrss-city's 三第二步 影响面扩大 is read
  * as 跨地区传播, the word its rule's policy uses; nanning-aic-2017's 四(三) says 跨市区, the shared
- * word above, which its incident pages say too rather than the console's 跨区域).
+ * word above; every console page says the plan page's word, fact-names.js).
  */
 export const PLAN_FACT_WORDS = {
   'hrss-city': { crossRegion: '跨地区传播（crossRegion）' },

@@ -5,6 +5,8 @@
  * A draft's purpose is not named here (purpose-words.js is the one table of those, the documents'
  * too), nor a recipient, channel or kind an event carries: each plan names its own (labels.js).
  */
+import { FACT_WORDS } from './fact-words.js'
+
 export const terms = {
   zh: {
     phase: {
@@ -53,17 +55,11 @@ export const terms = {
       formalReply: '答复时限',
       formalReplyExtended: '延长答复时限',
     },
-    fact: {
-      clicksPerDay: '单日点击量',
-      reposts: '微博/博客转发数',
-      sites: '涉及网站数',
-      crossRegion: '跨区域',
-      largeImageImpact: '对形象影响较大',
-      mainstreamMedia: '主流媒体曝光',
-      foreignMedia: '境外媒体关注',
-      coalOrLocalBureau: '涉及煤矿安全监察系统或地方各级安全监管局',
-      majorEmergency: '涉及重大突发事件',
-    },
+    // The plan page's words (fact-words.js, the one table of them); a plan's own word where its
+    // text has one is fact-names.js's.
+    fact: Object.fromEntries(
+      Object.entries(FACT_WORDS).map(([code, word]) => [code, word.replace(`（${code}）`, '')]),
+    ),
     // DECIDE's answer. The codes an event's field carries are named by the plan (labels.js: the
     // names GET /plans/:id serves, the documents' too), not by one word shared by every plan.
     value: {
