@@ -65,6 +65,10 @@ describe.skipIf(!run)('the console names facts in the plan’s own words on ever
     await summary.waitFor()
     await expect.poll(() => summary.textContent()).toContain('跨地区传播：是')
     expect(await summary.textContent()).not.toContain('跨区域')
+    // The journal's OPENED entry names the facts it was opened with, in the same words.
+    const openedFacts = page.locator('#journal > li[data-type="OPENED"] dt[title="facts"] + dd')
+    await expect.poll(() => openedFacts.textContent()).toContain('跨地区传播：是')
+    expect(await openedFacts.textContent()).toContain('120')
     // A refusal naming the field (problems.js fieldName) on this incident's page.
     const named = await page.evaluate(
       `import('/console/problems.js').then((m) => m.fieldName('facts.crossRegion'))`,
@@ -80,6 +84,11 @@ describe.skipIf(!run)('the console names facts in the plan’s own words on ever
     // English: the console's vocabulary.
     await page.locator('#lang-toggle').click()
     await expect.poll(() => page.locator('dl.summary').textContent()).toContain('Crosses regions: yes')
+    const inEnglish = await page
+      .locator('#journal > li[data-type="OPENED"] dt[title="facts"] + dd')
+      .textContent()
+    expect(inEnglish).toContain('Crosses regions: yes')
+    expect(inEnglish).not.toContain('；')
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
   }, 90_000)

@@ -3,7 +3,7 @@ import { h, safeLink, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
 import { factName } from '../fact-names.js'
 import { enumLabel } from '../form.js'
-import { colon, listOf, paren, t, term } from '../i18n.js'
+import { colon, lang, listOf, paren, t, term } from '../i18n.js'
 import { withoutCodes } from '../labels.js'
 import { countdown, formatTime } from '../time.js'
 import { byDue, clauseCell, deadlineName, severityLabel, stateLabel } from './common.js'
@@ -24,7 +24,7 @@ const factsText = (planId, facts) => {
       ([k, v]) =>
         `${factName(k, planId)}${colon()}${typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : v}`,
     )
-    .join('；')
+    .join(lang() === 'en' ? '; ' : '；')
 }
 
 export function summary(plan, v) {
@@ -177,7 +177,7 @@ const valueText = (v, key, plan, prop) => {
   if (key === 'obligations' && v && typeof v === 'object' && !Array.isArray(v)) return ledgerText(plan, v)
   if (key === 'quotes' && v && typeof v === 'object') return quotesText(plan, v)
   if (key === 'mapping' && Array.isArray(v)) return v.map((m) => `${m.from} → ${m.to}`).join('；')
-  if (key === 'facts' && v && typeof v === 'object') return factsText(v)
+  if (key === 'facts' && v && typeof v === 'object') return factsText(plan.id, v)
   if (key === 'source' && v && typeof v === 'object') return [v.platform, v.url].filter(Boolean).join(' ')
   if (key === 'category') return `${term('category', v)}${paren(v)}`
   if (key === 'severity') return `${term('severity', v)}${paren(v)}`
