@@ -89,6 +89,11 @@ describe.skipIf(!run)('the console names facts in the plan’s own words on ever
       .textContent()
     expect(inEnglish).toContain('Crosses regions: yes')
     expect(inEnglish).not.toContain('；')
+    // A form's grade choices (SET_SEVERITY's) in English are the vocabulary's, none the plan's Chinese.
+    const grades = await page.evaluate(
+      `import('/console/form.js').then((m) => ['general', 'large', 'major', 'critical'].map((c) => m.enumLabel(c, {}, 'severity')))`,
+    )
+    expect(grades).toEqual(['general', 'large', 'major', 'critical'])
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
   }, 90_000)

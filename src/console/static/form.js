@@ -4,7 +4,7 @@
  */
 import { h, nextId } from './dom.js'
 import { factName } from './fact-names.js'
-import { colon, t, term } from './i18n.js'
+import { colon, lang, t, term } from './i18n.js'
 import { choiceNotes, planLabel, purposeLabel, withoutCodes } from './labels.js'
 import { errorPath, fieldMessage, fieldName } from './problems.js'
 
@@ -39,6 +39,8 @@ export function field(path, labelText, control, { required = false, hint, inline
  */
 export function enumLabel(code, prop, field) {
   if (field === 'purpose') return purposeLabel(code)
+  // In English a grade or a category is the vocabulary's word: the plan's own are Chinese.
+  if (lang() === 'en' && (field === 'severity' || field === 'category')) return term(field, code)
   const own = planLabel(code, prop)
   if (own) return own
   for (const kind of ['value', 'severity', 'category', 'role']) {
