@@ -6,8 +6,10 @@
  * cancellation reasons come from replaying the journal (replay.ts). Every text is
  * escaped for its format, whoever wrote it.
  */
+
 import type { IncidentContext, PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
+import { entryWord } from '../console/static/entry-words.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
 import { type Block, renderHtml, renderMarkdown } from './blocks.js'
@@ -28,12 +30,10 @@ const approvalName = (plan: PlanDefinition, code: string) =>
     .flatMap((l) => l ?? [])
     .find((a) => a.code === code)?.label ?? code
 
+/** An entry by the console's name for it (entry-words.js, or the plan's event label), its type beside it. */
 const eventLabel = (plan: PlanDefinition, type: string) => {
-  if (type === 'OPENED') return '开案 OPENED'
-  if (type === 'DEADLINE_PASSED') return '到期未办 DEADLINE_PASSED'
-  if (type === 'DEADLINE_WARNING') return '到期预警 DEADLINE_WARNING'
-  const spec = plan.events.find((e) => e.type === type)
-  return spec ? `${spec.label} ${type}` : type
+  const word = entryWord(type, plan.events)
+  return word === type ? type : `${word} ${type}`
 }
 
 function content(plan: PlanDefinition, h: HistoryItem): string {

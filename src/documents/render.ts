@@ -3,8 +3,10 @@
  * as Markdown or print-ready HTML, with the plan's headings and clause references.
  * Knows no plan: what goes in each document is data in machines/documents.ts.
  */
+
 import type { DocumentSection, DocumentSpec, PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
+import { entryWord } from '../console/static/entry-words.js'
 import { factLabel } from '../diagrams/criteria.js'
 import { payloadRows, valueWords, wordsOf } from '../diagrams/field-words.js'
 import { ROLE_LABELS } from '../diagrams/labels.js'
@@ -53,7 +55,8 @@ function section(
   history: HistoryItem[],
   head: string,
 ): Block[] {
-  const label = (type: string) => plan.events.find((e) => e.type === type)?.label ?? type
+  // The entries the service writes itself by the console's names (entry-words.js), the plan's events by theirs.
+  const label = (type: string) => entryWord(type, plan.events)
   const grade = (code: string | null) =>
     plan.severities.find((s) => s.code === code)?.label ?? code ?? '未定级'
   const words = wordsOf(plan, Object.fromEntries(view.obligations.map((o) => [o.id, o.label])))

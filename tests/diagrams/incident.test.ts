@@ -35,7 +35,7 @@ describe('incidentReport', () => {
     expect(md).toMatch(
       /\| \d+ \| 2026-10-09 09:35:00 \| 2026-10-09 09:45:00 \| 补录：晚 10 分钟 记录 \| 汇报 REPORT \| 张值班（舆情监测） \| 报送对象：县网络舆情应急处置工作领导小组、县委、政府主要领导；/,
     )
-    expect(md).toContain('到期未办 DEADLINE\\_PASSED | system（系统）')
+    expect(md).toContain('时限已过 DEADLINE\\_PASSED | system（系统）')
     expect(md).toContain('赵书记（主要领导）')
     expect(md).not.toMatch(/\bto：|\(monitor\)|（monitor）/)
   })

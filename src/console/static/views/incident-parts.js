@@ -1,6 +1,7 @@
 /** The incident page's read-only parts: summary, deadlines, breaches, journal. */
 import { h, safeLink, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
+import { entryWord } from '../entry-words.js'
 import { factName } from '../fact-names.js'
 import { enumLabel } from '../form.js'
 import { colon, lang, listOf, paren, t, term } from '../i18n.js'
@@ -203,12 +204,7 @@ function fieldLabel(spec, key) {
 }
 
 export function journal(plan, items) {
-  const eventLabel = (type) => {
-    const key = `journal.${type}`
-    const special = t(key)
-    if (special !== key) return special
-    return plan.events.find((e) => e.type === type)?.label ?? type
-  }
+  const eventLabel = (type) => entryWord(type, plan.events, lang())
   return h(
     'ol',
     { class: 'timeline', id: 'journal' },

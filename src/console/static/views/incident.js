@@ -8,8 +8,9 @@
 import { api, describeError } from '../api.js'
 import { h, replace } from '../dom.js'
 import { dutyPanels } from '../duty.js'
+import { ENTRY_WORDS } from '../entry-words.js'
 import { evidencePanel } from '../evidence.js'
-import { paren, t, term } from '../i18n.js'
+import { lang, paren, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { session } from '../session.js'
 import { mayAnswer, mayWaive } from './choices.js'
@@ -141,8 +142,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
 
   /** What someone else's entry did, in words: who (or 系统 for a deadline) and which step. */
   function changedBy(entry, next) {
-    const special = t(`journal.${entry.type}`)
-    const event = special !== `journal.${entry.type}` ? special : (specOf(entry.type)?.label ?? entry.type)
+    const event = ENTRY_WORDS[entry.type]?.[lang()] ?? specOf(entry.type)?.label ?? entry.type
     const at = { event, version: next.version, phase: term('phase', next.phase) }
     if (entry.actor.role === 'system') return t('incident.changedBySystem', at)
     return t('incident.changedBy', {
