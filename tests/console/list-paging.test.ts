@@ -219,4 +219,21 @@ describe.skipIf(!chromiumAvailable())('the list: a page belongs to the query it 
     expect(await said.textContent()).toBe('请修改以下内容：搜索标题或来源链接')
     await page.context().close()
   })
+
+  it('the heading says what the phase filter shows: open incidents, all, closed or one phase', async () => {
+    const page = await listed()
+    const heading = page.locator('section.list h1')
+    expect(await heading.textContent()).toBe('进行中的事件')
+    for (const [phase, want] of [
+      ['', '全部事件'],
+      ['closed', '已结束的事件'],
+      ['reporting', '处于“报告”阶段的事件'],
+      ['open', '进行中的事件'],
+    ] as const) {
+      await page.getByLabel('阶段').selectOption(phase)
+      await page.getByRole('button', { name: '筛选', exact: true }).click()
+      await expect.poll(() => heading.textContent()).toBe(want)
+    }
+    await page.context().close()
+  })
 })

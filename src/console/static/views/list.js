@@ -39,6 +39,16 @@ addStrings({
 })
 
 const POLL_MS = 5000
+/** The page's heading says what the phase filter shows: the open incidents, all, or one phase's. */
+const headingText = (phase) =>
+  phase === 'open'
+    ? t('list.title')
+    : phase === ''
+      ? t('list.titleAll')
+      : phase === 'closed'
+        ? t('list.titleClosed')
+        : t('list.titlePhase', { phase: term('phase', phase) })
+
 /** Kept while the tab lives, so coming back to the list keeps the filters. */
 const filters = { ...DEFAULT_FILTERS }
 
@@ -118,6 +128,7 @@ export function renderList(main, _params, ctx) {
     mine: nextId('mine'),
     sort: nextId('sort'),
   }
+  const heading = h('h1', {}, headingText(filters.phase))
   const planSelect = h('select', { id: ids.plan, name: 'plan' }, h('option', { value: '' }, t('list.any')))
   const form = h(
     'form',
@@ -135,6 +146,7 @@ export function renderList(main, _params, ctx) {
         filters.mine = data.get('mine') === 'on'
         filters.sort = String(data.get('sort') ?? 'nextDue')
         filters.q = String(data.get('q') ?? '')
+        heading.textContent = headingText(filters.phase)
         load()
       },
     },
@@ -215,7 +227,7 @@ export function renderList(main, _params, ctx) {
     h(
       'div',
       { class: 'page-head' },
-      h('h1', {}, t('list.title')),
+      heading,
       canOpen(session()?.role) ? h('a', { class: 'button primary', href: '#/new' }, t('nav.new')) : null,
     ),
     form,
