@@ -8,7 +8,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import { CATEGORY_LABELS, type Category, PHASE_LABELS, type Phase } from '../../machines/vocabulary.js'
 import { purposeWord } from '../console/static/purpose-words.js'
 import { withoutCodes } from '../console/static/value-names.js'
-import { ROLE_LABELS } from './labels.js'
+import { ROLE_LABELS } from './role-words.js'
 import { beijing } from './time.js'
 import { eventProps, valueName } from './value-words.js'
 
