@@ -3,31 +3,29 @@
  * (a) 二(三)6 向市网信办及相关部门报告舆情应急处置工作情况 — the 相关部门 are decided by the group from the
  *     subsiding, and a yes owes them the report of the handling work;
  * (b) 三(四)4 对于捏造、歪曲或夸大事实…要寻求网信办和公安机关落地找人 — a 谣言 owes the group's finding, a yes the referral;
- * (c) 立即 / 第一时间 duties are due by a named local policy (IMMEDIATE_POLICY);
- * (d) 三(四)3 …或特别重大舆情，可以召开新闻发布会 — a no at 重大 is asked again at a rise to 特别重大;
+ * (c) 立即 / 第一时间 duties are due by a named local policy (IMMEDIATE_POLICY): nanchong-npc-2022.v13-due.test.ts;
+ * (d) 三(四)3 …或特别重大舆情，可以召开新闻发布会 — a no at 重大 is asked again at a rise to 特别重大:
+ *     nanchong-npc-2022.v13-press-conference.test.ts;
  * (e) 三(四)1 由纪检监察组或机关纪委调查核实 — the investigation is theirs, not the unit's.
+ * This file holds the version itself, its events, (a), (b) and (e).
  */
 import { describe, expect, it } from 'vitest'
 import type { Obligation } from '../../machines/kit/types.js'
 import { planV13 as plan, planV12 } from '../../machines/nanchong-npc-2022/index.js'
-import { IMMEDIATE_POLICY } from '../../machines/nanchong-npc-2022/rules.js'
 import { refusalDetail } from '../../src/engine/obligations.js'
 import { addMinutes, T0, type Walker } from '../helpers/machine.js'
 import {
   accepted,
   as,
   declineAll,
-  drafted,
   type Grade,
   group,
   monitor,
   of,
   office,
   one,
-  open,
   owedRules,
   publish,
-  speaker,
   toResponse,
 } from './nanchong-npc-2022.helpers.js'
 
@@ -194,113 +192,6 @@ describe('nanchong-npc-2022 v13 (b) 三(四)4: a 谣言 found 捏造、歪曲或
     declineAll(w)
     expect(of(w, 'decide:police').map((o) => o.status)).toEqual(['met'])
     expect(close(w)).toBe(true)
-  })
-})
-
-describe('nanchong-npc-2022 v13 (c) 立即 / 第一时间: due by a named local policy', () => {
-  it('三(四)1 第一时间表态性回应: 2 h from the marking as wide and complex, breached when it passes', () => {
-    const w = toResponse('general', 'inquiry', plan)
-    const at = addMinutes(T0, 100)
-    w.send('MARK_COMPLEX', { reason: '广泛关注' }, { actor: group, at })
-    expect(one(w, 'answer:stance')).toMatchObject({
-      status: 'owed',
-      startedAt: at,
-      dueAt: addMinutes(at, 120),
-    })
-    expect(one(w, 'answer:stance').policy).toContain(IMMEDIATE_POLICY)
-    w.fire('answer:stance')
-    expect(one(w, 'answer:stance').breachedAt).toBe(addMinutes(at, 120))
-  })
-
-  it('三(四)4 属实的要立即主动整改: 24 h from the finding', () => {
-    const w = toResponse('general', 'tip_off', plan)
-    const at = addMinutes(T0, 100)
-    w.send('INVESTIGATE', { substantiated: true, findings: '属实' }, { actor: discipline, at })
-    expect(one(w, 'offline:rectify')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 24 * 60) })
-    expect(one(w, 'offline:rectify').policy).toContain(IMMEDIATE_POLICY)
-    // 迅速查出责任人员 is not 立即 / 第一时间: no due time (left as the text has it).
-    expect(one(w, 'offline:accountability').dueAt).toBeNull()
-  })
-
-  it('三(五) 立即报经市网信办同意后进行封堵处理: the request 30 min from the yes, the block 30 min from the consent', () => {
-    const w = toResponse('general', 'rumor', plan)
-    const at = addMinutes(T0, 100)
-    yes(w, 'decide:block', '经查证不属实', at)
-    expect(one(w, 'step:block')).toMatchObject({ status: 'owed', dueAt: addMinutes(at, 30) })
-    w.send(
-      'REQUEST_BLOCK_CONSENT',
-      { target: '帖子A', kind: 'false' },
-      { actor: office, at: addMinutes(at, 10) },
-    )
-    expect(one(w, 'step:block').status).toBe('met')
-    const consent = addMinutes(at, 40)
-    w.send('CAC_CONSENT_BLOCK', { targets: ['帖子A'] }, { actor: office, at: consent })
-    expect(one(w, 'block')).toMatchObject({ status: 'owed', dueAt: addMinutes(consent, 30) })
-    expect(one(w, 'block').policy).toContain(IMMEDIATE_POLICY)
-  })
-
-  it('三(二)’s 10 minutes stay the report to the group’s own', () => {
-    expect(one(open('general', 'inquiry', plan), 'report:group').dueAt).toBe(addMinutes(T0, 10))
-  })
-})
-
-describe('nanchong-npc-2022 v13 (d) 三(四)3: the press conference at a rise to 特别重大', () => {
-  const C = 'decide:pressConference'
-  const CC = 'decide:pressConference:critical'
-  const raise = (w: Walker, severity: Grade) =>
-    w.send('SET_SEVERITY', { severity, reason: '研判调整' }, { actor: group })
-
-  it('no at 重大, risen to 特别重大: asked again; yes owes the conference, which may be held', () => {
-    const w = toResponse('major', 'inquiry', plan)
-    no(w, C, '重大时暂不召开')
-    raise(w, 'critical')
-    expect(one(w, CC)).toMatchObject({
-      kind: 'decision',
-      status: 'owed',
-      owedBy: ['group'],
-      clause: '三(四)3、二(三)5',
-    })
-    expect(accepted(w, speaker, 'PRESS_CONFERENCE', { draftId: drafted(w, 'conference') })).toBe(false)
-    yes(w, CC, '升为特别重大舆情')
-    expect(one(w, 'step:pressConference').status).toBe('owed')
-    const draftId = w.context().drafts.at(-1)!.id
-    expect(accepted(w, speaker, 'PRESS_CONFERENCE', { draftId })).toBe(true)
-    expect(one(w, 'step:pressConference').status).toBe('met')
-  })
-
-  it('waived at 重大, risen to 特别重大: asked again', () => {
-    const w = toResponse('major', 'inquiry', plan)
-    w.send('WAIVE', { obligation: one(w, C).id, reason: '暂不考虑' }, { actor: group })
-    raise(w, 'critical')
-    expect(one(w, CC).status).toBe('owed')
-  })
-
-  it('not asked again after a yes at 重大, nor when answered at 特别重大, nor at a rise to 重大', () => {
-    const y = toResponse('major', 'inquiry', plan)
-    yes(y, C, '召开')
-    raise(y, 'critical')
-    expect(of(y, CC)).toEqual([])
-    expect(one(y, 'step:pressConference').status).toBe('owed')
-    const c = toResponse('critical', 'inquiry', plan)
-    no(c, C, '已充分回应')
-    expect(of(c, CC)).toEqual([])
-    raise(c, 'major')
-    raise(c, 'critical')
-    expect(of(c, CC)).toEqual([])
-    const l = toResponse('large', 'inquiry', plan)
-    raise(l, 'major')
-    expect(of(l, CC)).toEqual([])
-    expect(one(l, C).status).toBe('owed')
-  })
-
-  it('asked at 特别重大 and lowered to 重大 before an answer: withdrawn (rule 5); risen again, asked again', () => {
-    const w = toResponse('major', 'inquiry', plan)
-    no(w, C)
-    raise(w, 'critical')
-    w.send('SET_SEVERITY', { severity: 'major', reason: '研判降级' }, { actor: group })
-    expect(one(w, CC).status).toBe('withdrawn')
-    raise(w, 'critical')
-    expect(of(w, CC).map((o) => o.status)).toEqual(['withdrawn', 'owed'])
   })
 })
 
