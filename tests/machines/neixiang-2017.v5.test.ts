@@ -4,83 +4,37 @@
  * shows version 4 doing the old thing and version 5 the new. A walk per grade to `closed`
  * and the migration from version 4. Version 4's own tests: neixiang-2017.v4.test.ts. Version 5
  * is tested by name (planV5); version 6 (the current one, neixiang-2017.v6.test.ts) keeps its
- * chart and options.
+ * chart and options. The helpers: neixiang-2017.v5.helpers.ts.
  */
 import { describe, expect, it } from 'vitest'
 import { getPlan } from '../../machines/index.js'
 import { migrateSnapshot, type PersistedSnapshot } from '../../machines/kit/migration.js'
 import { kitOptionsOf } from '../../machines/kit/options.js'
-import type { PlanDefinition } from '../../machines/kit/types.js'
 import { planV4, planV5 } from '../../machines/neixiang-2017/index.js'
-import type { Actor, Category, Severity } from '../../machines/vocabulary.js'
-import { refusalDetail } from '../../src/engine/obligations.js'
 import { quoteRules } from '../../src/engine/quotes.js'
-import { addMinutes, calendar, startIncident, T0, type Walker } from '../helpers/machine.js'
-
-const office: Actor = { name: '信息公开办值班员', role: 'office' }
-const monitor: Actor = { name: '舆情评论员', role: 'monitor' }
-const group: Actor = { name: '领导小组组长', role: 'group' }
-const principal: Actor = { name: '县委办', role: 'principal' }
-const propaganda: Actor = { name: '县委宣传部', role: 'leader' }
-const speaker: Actor = { name: '新闻发言人', role: 'spokesperson' }
-const admin: Actor = { name: '管理员', role: 'admin' }
-const POLITICAL_MASS = 'political_mass' as Category
-const BOTH = [
-  ['version 4', planV4],
-  ['version 5', planV5],
-] as const
-
-const open = (p: PlanDefinition, severity: Severity = 'general', category: Category | null = null) =>
-  startIncident(p, { severity, category, severityReason: '研判' }, office)
-/** Sends the event and tells whether the machine accepted it (an accepted event is an act). */
-function act(w: Walker, type: string, fields: Record<string, unknown> = {}, actor: Actor = office) {
-  const before = w.context().acts.length
-  w.send(type, fields, { actor })
-  return w.context().acts.length > before
-}
-const ob = (w: Walker, id: string) => w.context().obligations.find((o) => o.id === id)
-const lastDraft = (w: Walker) => w.context().drafts.at(-1)?.id as string
-/** The ids of the obligations a refusal says are owed (the 409's `owed`). */
-const owedIds = (detail: { owed?: unknown[] }) =>
-  (detail.owed as Array<{ id: string }> | undefined)?.map((o) => o.id)
-/** Why `p` refuses `type` now (the engine's 409 detail). */
-const refusal = (p: PlanDefinition, w: Walker, type: string, fields: Record<string, unknown>, actor: Actor) =>
-  refusalDetail(p, w.actor.getSnapshot(), { type, ...fields, at: addMinutes(T0, 600), actor })
-/** A draft of `purpose`, approved as the grade requires (宣传部 too in a 第二條4 case); returns its id. */
-function approvedDraft(w: Walker, purpose: string, content = '经核实……') {
-  expect(act(w, 'DRAFT', { content, purpose }, office)).toBe(true)
-  const id = lastDraft(w)
-  expect(act(w, 'AGREE_LINE', { draftId: id }, group)).toBe(true)
-  if (w.context().category === POLITICAL_MASS)
-    expect(act(w, 'APPROVE_LEAD', { draftId: id }, propaganda)).toBe(true)
-  return id
-}
-/** Reported, source recorded, a stance stated, the group convened, a release draft with the line agreed (its id). */
-function toConsultation(w: Walker) {
-  expect(act(w, 'REPORT', { to: ['group', 'principal'], proposal: '建议公布事实' }, monitor)).toBe(true)
-  expect(act(w, 'RECORD_SOURCE', { source: '某论坛帖子' }, monitor)).toBe(true)
-  expect(act(w, 'STATE_POSITION', { draftId: approvedDraft(w, 'stance') }, speaker)).toBe(true)
-  expect(act(w, 'CONVENE', {}, group)).toBe(true)
-  return approvedDraft(w, 'release', '通报：经核实……')
-}
-const decide = (w: Walker, decision: string, answer: 'yes' | 'no') =>
-  act(w, 'DECIDE', { decision, answer, reason: answer === 'yes' ? '需要' : '无需' }, group)
-/** A general incident walked to the closing record (review#1 owed); `staged`: the group decided yes to 梯度发布 and it stays owed. */
-function toReview(p: PlanDefinition, staged = false) {
-  const w = open(p)
-  const d = toConsultation(w)
-  expect(decide(w, 'decision:spokesperson', 'no')).toBe(true)
-  expect(act(w, 'START_RESPONSE', {}, group)).toBe(true)
-  expect(act(w, 'RELEASE', { draftId: d, channel: '官方微博' }, speaker)).toBe(true)
-  expect(decide(w, 'decision:staged', staged ? 'yes' : 'no')).toBe(true)
-  expect(act(w, 'SUBSIDE', {}, group)).toBe(true)
-  expect(act(w, 'DISPOSAL_DONE', {}, group)).toBe(true)
-  expect(w.phase()).toBe('review')
-  expect(ob(w, 'review#1')?.status).toBe('owed')
-  return w
-}
-const waive = (w: Walker, obligation: string) =>
-  act(w, 'WAIVE', { obligation, reason: '领导小组决定免除' }, group)
+import { addMinutes, calendar, T0 } from '../helpers/machine.js'
+import {
+  act,
+  admin,
+  approvedDraft,
+  BOTH,
+  decide,
+  group,
+  lastDraft,
+  monitor,
+  ob,
+  office,
+  open,
+  owedIds,
+  POLITICAL_MASS,
+  principal,
+  propaganda,
+  refusal,
+  speaker,
+  toConsultation,
+  toReview,
+  waive,
+} from './neixiang-2017.v5.helpers.js'
 
 describe('OBLIGATIONS.md rule 8 (version 5): an approval is not waived — a waived approval is no approval', () => {
   it('refuses to waive the group’s line on a stance draft; version 4 waived it and the stance stayed refused', () => {
