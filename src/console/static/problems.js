@@ -162,6 +162,23 @@ const hasHan = (s) => /[\u4e00-\u9fff]/.test(s)
  * One field error in the chosen language. `options(path)` may give the labels of the
  * field's allowed values (the plan's own names), shown with an invalid choice.
  */
+/**
+ * A plan condition with its clause, each clause once: the plan's words may already end with
+ * one (逐级报送：…（三(二)）) and the clause list repeat it (三(二)；三(二)、二(三)6); shown as
+ * 逐级报送：…（三(二)、二(三)6）, not （三(二)）（三(二)；三(二)、二(三)6）.
+ */
+export function conditionText(c) {
+  const refs = (text) =>
+    String(text ?? '')
+      .split(/[、；;,，]\s*/)
+      .filter(Boolean)
+  const clauses = [...new Set(refs(c.clause))]
+  const tail = /[（(]([^（）()]*(?:\([^()]*\)[^（）()]*)*)[）)]$/.exec(c.words)
+  const words =
+    tail && refs(tail[1]).every((r) => clauses.includes(r)) ? c.words.slice(0, tail.index) : c.words
+  return clauses.length ? `${words}${paren(clauses.join('、'))}` : words
+}
+
 export function fieldMessage(message, { path = '', options } = {}) {
   const text = String(message ?? '')
   for (const [re, say] of RULES) {
@@ -260,7 +277,7 @@ export function problemMessage(e, ctx = {}) {
     if (conditions.length)
       return t('err.conditions', {
         event,
-        conditions: clausesOf(conditions.map((c) => `${c.words}${paren(c.clause)}`)),
+        conditions: clausesOf(conditions.map(conditionText)),
       })
     const acceptedIn = Array.isArray(p.acceptedIn) ? p.acceptedIn : []
     if (acceptedIn.length)

@@ -144,7 +144,7 @@ function notYet(view, o, takesDraft, drafted) {
  * @param {(o: object) => boolean} [o.mayAnswer] whether the role may answer that decision (its `owedBy`)
  * @param {(type: string) => boolean} [o.takesDraft] whether an event type names a draft (`draftId`)
  * @param {(type: string) => ({ label: string, roles: string[] } | null)} [o.eventInfo] an event's label and roles
- * @param {(o: object) => boolean} [o.owes] whether the role is among a step's owers now (`owedBy`)
+ * @param {(o: object) => boolean} [o.owes] whether the role is among a duty's owers now (`owedBy`)
  * @param {(roles: string[]) => boolean} [o.among] whether the role is among `roles` (a first step's)
  */
 export function owedList(
@@ -177,11 +177,12 @@ export function owedList(
     const breached = o.breachedAt !== null
     // A decision is answered only by the roles that owe it (the engine refuses others: 409, or 403
     // for a role outside DECIDE's).
-    // A step, by the roles that owe it now as well as the event's: a plan's guard may refuse another
-    // (nanning-aic-2017 13: one body's part of the comment work, 源头化解 by newsLeader at 一般; 409),
-    // or take it (saws-2014 2–5: the leader's CONVENE); such a row points to the actions box (`alsoMine`).
-    const mine =
-      o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && (o.kind !== 'step' || owes(o))
+    // Any other duty (a step, report, approval, release, answer), by the roles that owe it now as
+    // well as the event's: a plan's guard may refuse another (nanning-aic-2017 13: one body's part
+    // of the comment work, 源头化解 by newsLeader at 一般; nanchong-npc-2022: the group's REPORT of the
+    // report owed by 舆情监测、办公室, 逐级报送; 409), or take it (saws-2014 2–5: the leader's CONVENE);
+    // such a row points to the actions box (`alsoMine`).
+    const mine = o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && owes(o)
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
     // The draft it waits for (`firstStep` DRAFT), for a role it names that may send it now. An
     // approval it waits for is owed on its own row, with its own button: not offered twice.
@@ -192,12 +193,15 @@ export function owedList(
       among(first.roles) &&
       mayDo(first.type) &&
       view.allowedEvents.includes(first.type)
-    // A step owed by others whose event this role may send now: the plan's guards may take it
+    // A duty owed by others whose event this role may send now: the plan's guards may take it
     // from this role too (saws-2014 2–5: the leader's CONVENE meets the office's notice to the
     // unit) or refuse it (nanning-aic-2017 13: 409), and neither the view nor the plan says which
     // before it is sent, so no button: the row points to the actions box, where it is offered.
     const alsoMine = (x) =>
-      x.kind === 'step' && !mine && mayDo(x.discharge.type) && view.allowedEvents.includes(x.discharge.type)
+      x.kind !== 'decision' &&
+      !mine &&
+      mayDo(x.discharge.type) &&
+      view.allowedEvents.includes(x.discharge.type)
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
       : h('span', { class: 'hint' }, t('owed.noDue'))
