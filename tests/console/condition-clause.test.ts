@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest'
 
-Object.assign(globalThis, {
-  document: globalThis.document ?? { documentElement: {} },
-  localStorage: globalThis.localStorage ?? { getItem: () => null, setItem: () => {} },
-})
-const { conditionText } = (await import('../../src/console/static/problems.js')) as {
+const g = globalThis as unknown as Record<string, unknown>
+g.document ??= { documentElement: {} }
+g.localStorage ??= { getItem: () => null, setItem: () => {} }
+const PROBLEMS = '../../src/console/static/problems.js'
+const { conditionText } = (await import(PROBLEMS)) as {
   conditionText: (c: { words: string; clause: string }) => string
 }
 
