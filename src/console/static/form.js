@@ -252,7 +252,11 @@ export function showErrors(form, errors) {
       continue
     }
     const line = box.querySelector(':scope > .field-error')
-    const msg = fieldMessage(String(err.message ?? ''), { path, options: () => optionLabels(box) })
+    const msg = fieldMessage(String(err.message ?? ''), {
+      path,
+      options: () => optionLabels(box),
+      expected: err.expected,
+    })
     if (line && !line.textContent.split('；').includes(msg))
       line.textContent = line.textContent ? `${line.textContent}；${msg}` : msg
     const control = box.querySelector('input, select, textarea')
@@ -292,7 +296,7 @@ export function unplacedItems(form, errors) {
     h(
       'li',
       {},
-      `${labelIn(form, x.path) ?? fieldName(String(x.path))}${colon()}${fieldMessage(x.message, { path: x.path })}`,
+      `${labelIn(form, x.path) ?? fieldName(String(x.path))}${colon()}${fieldMessage(x.message, { path: x.path, expected: x.expected })}`,
     ),
   )
 }

@@ -9,6 +9,7 @@ import { decisionNotOwedText } from './decision-refusal.js'
 import { draftRefusedText } from './draft-refusal.js'
 import { factName } from './fact-names.js'
 import { addStrings, clausesOf, lang, listOf, paren, t, term } from './i18n.js'
+import { formatTime } from './time.js'
 import { waiverRefusedText } from './waiver-refusal.js'
 
 addStrings({
@@ -30,6 +31,7 @@ addStrings({
     'v.time': '不是有效的时间',
     'v.future': '不能晚于现在',
     'v.beforePrevious': '不能早于上一步的时间',
+    'v.beforePreviousAt': '不能早于上一步的时间：最早可填 {time}（北京时间，已记录的最近一项的时间）',
     'v.unknownField': '本预案的这一步没有此项',
     'v.unknownEvent': '本预案没有这个操作',
     'v.unknownPlan': '没有这个预案',
@@ -85,6 +87,8 @@ addStrings({
     'v.time': 'not a valid time',
     'v.future': 'must not be in the future',
     'v.beforePrevious': 'must not be before the previous step',
+    'v.beforePreviousAt':
+      'must not be before the previous step: {time} (Beijing time, that of the latest entry recorded) at the earliest',
     'v.unknownField': 'this step of the plan has no such field',
     'v.unknownEvent': 'the plan has no such action',
     'v.unknownPlan': 'no such plan',
@@ -159,10 +163,6 @@ const RULES = [
 const hasHan = (s) => /[\u4e00-\u9fff]/.test(s)
 
 /**
- * One field error in the chosen language. `options(path)` may give the labels of the
- * field's allowed values (the plan's own names), shown with an invalid choice.
- */
-/**
  * A plan condition with its clause, each clause once: the plan's words may already end with
  * one (逐级报送：…（三(二)）) and the clause list repeat it (三(二)；三(二)、二(三)6); shown as
  * 逐级报送：…（三(二)、二(三)6）, not （三(二)）（三(二)；三(二)、二(三)6）.
@@ -179,8 +179,16 @@ export function conditionText(c) {
   return clauses.length ? `${words}${paren(clauses.join('、'))}` : words
 }
 
-export function fieldMessage(message, { path = '', options } = {}) {
+/**
+ * One field error in the chosen language. `options(path)` may give the labels of the
+ * field's allowed values (the plan's own names), shown with an invalid choice; `expected`
+ * (the 400's) gives the earliest time allowed where a time is before the previous entry's.
+ */
+export function fieldMessage(message, { path = '', options, expected } = {}) {
   const text = String(message ?? '')
+  // A time before the previous entry's: the earliest one allowed (the 400's `expected`).
+  const earliest = /before the previous event/.test(text) && /at or after (\S+)/.exec(String(expected ?? ''))
+  if (earliest) return t('v.beforePreviousAt', { time: formatTime(earliest[1]) })
   for (const [re, say] of RULES) {
     const m = re.exec(text)
     if (!m) continue
