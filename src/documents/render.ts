@@ -11,19 +11,12 @@ import { factLabel } from '../diagrams/criteria.js'
 import { payloadRows, valueWords, wordsOf } from '../diagrams/field-words.js'
 import { ROLE_LABELS } from '../diagrams/labels.js'
 import { actorWords, statusWords } from '../diagrams/obligation-status.js'
+import { beijing } from '../diagrams/time.js'
 import type { HistoryItem } from '../engine/engine.js'
 import type { IncidentView } from '../engine/view.js'
 
-const BJ = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
-const when = (iso: string | null | undefined) => (iso ? BJ.format(new Date(iso)) : '—')
+/** An instant as every printed page gives it (Beijing time, as the statuses beside it and the incident report). */
+const when = (iso: string | null | undefined) => (iso ? beijing(iso) : '—')
 
 /** The documents this incident's plan and grade require. */
 export function requiredDocuments(plan: PlanDefinition, view: IncidentView): DocumentSpec[] {

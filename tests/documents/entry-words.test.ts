@@ -39,6 +39,9 @@ describe('entries the service writes, by one name', () => {
       expect(doc, `the document names ${t}`).toContain(`| ${word} |`)
       expect(report, `the report names ${t}`).toContain(`${word} ${t}`)
     }
+    // One form of time on a printed page: the table's and the statuses' beside it (补办, 记为超时).
+    expect(doc).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+    expect(doc).not.toMatch(/\d{4}\/\d{2}\/\d{2}/)
     // Where a plan's event is meant, the plan's own label.
     expect(entryWord('REPORT', plan.events)).toBe(plan.events.find((e) => e.type === 'REPORT')?.label)
     await store.close()

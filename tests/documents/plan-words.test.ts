@@ -50,8 +50,8 @@ describe('the printed 简报 of a 较大 saws-2014 incident', () => {
   })
 
   it('prints Beijing time', () => {
-    expect(briefing()).toContain('| 发现时间 | 2026/10/09 09:00 |')
-    expect(briefing()).toContain('简报总局领导 · 2026/10/09 12:00')
+    expect(briefing()).toContain('| 发现时间 | 2026-10-09 09:00:00 |')
+    expect(briefing()).toContain('简报总局领导 · 2026-10-09 12:00:00')
   })
 })
 
