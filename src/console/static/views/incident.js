@@ -14,6 +14,7 @@ import { lang, paren, t, term } from '../i18n.js'
 import { openStream } from '../live.js'
 import { session } from '../session.js'
 import { mayAnswer, mayWaive } from './choices.js'
+import { draftsTable } from './drafts.js'
 import { eventForm } from './event-form.js'
 import { actionButtons, markUnavailable } from './incident-actions.js'
 import { incidentDiagram } from './incident-diagram.js'
@@ -44,6 +45,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   const owedBox = h('div', { id: 'owed-list' })
   const deadlinesBox = h('div')
   const breachesBox = h('div')
+  const draftsBox = h('div')
   const diagram = incidentDiagram(id, () => view.version)
   const journalBox = h('div')
 
@@ -134,6 +136,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     drawActions()
     replace(deadlinesBox, deadlines(view))
     replace(breachesBox, breaches(view))
+    replace(draftsBox, draftsTable(plan, view))
     duty?.update(view)
     evidence?.update(view)
     diagram.draw()
@@ -193,6 +196,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         ),
         section('incident.deadlines', duty.warnings, deadlinesBox),
         section('incident.breaches', breachesBox),
+        section('drafts.title', draftsBox),
         h(
           'div',
           { class: 'columns' },
