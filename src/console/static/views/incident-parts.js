@@ -92,8 +92,11 @@ export function deadlines(v) {
     let clock = t('common.none')
     if (d.status === 'pending' && !v.closedAt)
       clock = countdown(d.dueAt, document, { workingDays: inWorkingDays(v, d) })
+    // As the owed list's done part says them (owed.js): 已超时 · 已补办 <time>, 已办 <time>.
+    else if (missed && d.metAt)
+      clock = h('span', { class: 'overdue' }, t('owed.status.late', { time: formatTime(d.metAt) }))
     else if (missed) clock = h('span', { class: 'overdue' }, t('time.overdue'))
-    else if (d.status === 'met') clock = formatTime(d.metAt)
+    else if (d.status === 'met') clock = t('owed.status.met', { time: formatTime(d.metAt) })
     return h(
       'tr',
       { class: missed || late ? 'overdue' : null, dataset: { deadline: d.name, status: d.status } },
