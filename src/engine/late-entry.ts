@@ -5,7 +5,8 @@
  * phone report five minutes after discovery), and an event is never stamped before the
  * entry before it. So such a deadline's timer is held until `graceMs` after the opening:
  * a step recorded meanwhile with its own earlier time meets the obligation on time; if
- * it is still owed then, the breach is journaled at its own due time, as always. A
+ * it is still owed then, the breach is journaled: its `breachedAt` its own due time, as
+ * always, its entry stamped then or at the entry before it if later (timers.ts fireIn). A
  * due-soon warning whose time had passed when the incident was opened is not kept (it
  * would warn of what is already due). Timers due after the opening are left as they are.
  */

@@ -1,10 +1,10 @@
 /**
  * Rebuilding an incident's machine from its journal alone: OPENED gives the input, every
  * later plan event is re-sent as it was recorded (its stored quotes and times), a timer
- * firing as DEADLINE_PASSED. An incident upgraded from a plan version the service no
- * longer has (see upgrade.ts) carries, in its UPGRADED entry, the quotes its earlier
- * entries were re-read with and the entries the new version refused: replay uses those,
- * so it reproduces the upgrade exactly.
+ * firing as DEADLINE_PASSED at its due time (eventAt). An incident upgraded from a plan
+ * version the service no longer has (see upgrade.ts) carries, in its UPGRADED entry, the
+ * quotes its earlier entries were re-read with and the entries the new version refused:
+ * replay uses those, so it reproduces the upgrade exactly.
  */
 import { createActor } from 'xstate'
 import type { IncidentEvent, IncidentInput, PlanDefinition, Quotes } from '../../machines/kit/types.js'
@@ -28,6 +28,15 @@ export interface UpgradeRecord {
   /** Entries before the upgrade that the new version did not accept, by seq. */
   skipped: number[]
 }
+
+/**
+ * The time an entry is re-sent at: its `occurredAt`, but a breach at its own due time (its
+ * `payload.dueAt`), as the machine took it: a breach journaled after an entry later than its
+ * due time is stamped no earlier than that entry (timers.ts fireIn). Until then the two
+ * were always the same.
+ */
+export const eventAt = (e: Pick<JournalEntry, 'type' | 'occurred_at'>, payload: Record<string, unknown>) =>
+  e.type === 'DEADLINE_PASSED' && typeof payload.dueAt === 'string' ? payload.dueAt : e.occurred_at
 
 /** An entry the upgrade may re-send: a plan event, or a timer firing in today's form. */
 const resendable = (plan: PlanDefinition, type: string, payload: Record<string, unknown>) =>
@@ -71,7 +80,7 @@ export function rebuild(
       continue
     }
     if (!actorRef || !resendable(plan, e.type, payload)) continue
-    const event = { ...payload, quotes, type: e.type, at: e.occurred_at, actor } as IncidentEvent
+    const event = { ...payload, quotes, type: e.type, at: eventAt(e, payload), actor } as IncidentEvent
     if (opts.quotesOf && !actorRef.getSnapshot().can(event)) {
       skipped.push(e.seq)
       continue

@@ -9,7 +9,7 @@ import type { Db } from '../store/statements.js'
 import { claimTimer, dueTimers } from '../store/timers.js'
 import { contextOf } from './actor.js'
 import type { Told } from './committer.js'
-import { type Core, FIRE_BATCH, iso } from './core.js'
+import { type Core, FIRE_BATCH, iso, laterOf } from './core.js'
 import { type Live, lockRow, rowOf } from './live.js'
 import type { Rooms } from './rooms.js'
 import { restoreRow } from './tail.js'
@@ -27,7 +27,8 @@ export function createTimers(core: Core, rooms: Rooms) {
   /**
    * Fires due deadlines through the same path as any event (actor `system`), each
    * exactly once: the timer row is re-read inside the transaction and marked fired
-   * in it. The entry keeps the original due time as its `occurredAt`.
+   * in it. The entry keeps the original due time as its `occurredAt`, unless an entry
+   * journaled meanwhile is later (fireIn).
    *
    * Up to FIRE_BATCH timers share one transaction (each incident's entry, snapshot and
    * timers still written together), so a thousand deadlines passing at once cost a few
@@ -151,8 +152,12 @@ export function createTimers(core: Core, rooms: Rooms) {
       )
       return true
     }
-    // At the obligation's own due time (a timer held for a late entry fires after it).
+    // The machine takes the breach at the obligation's own due time (a timer held for a late
+    // entry fires after it), as the entry's `dueAt` says and replay re-sends it (rebuild.ts
+    // eventAt). The entry is stamped then too, unless one journaled meanwhile (during a late
+    // entry's grace, a scheduler behind) is later: an entry is never stamped before the one before it.
     const dueAt = owed?.dueAt ? iso(new Date(owed.dueAt)) : timer.due_at
+    const at = laterOf(dueAt, row.last_occurred_at)
     const event: IncidentEvent = {
       type: 'DEADLINE_PASSED',
       at: dueAt,
@@ -172,7 +177,7 @@ export function createTimers(core: Core, rooms: Rooms) {
         dueAt,
       },
       actor: SYSTEM,
-      occurredAt: dueAt,
+      occurredAt: at,
     })
     keep(applied.kept)
     return true

@@ -13,7 +13,7 @@ import type { PlanDefinition } from '../../machines/kit/types.js'
 import type { Calendar } from '../calendar/index.js'
 import type { Database } from '../store/schema.js'
 import { quoteRules } from './quotes.js'
-import { type JournalEntry, rebuild } from './rebuild.js'
+import { eventAt, type JournalEntry, rebuild } from './rebuild.js'
 
 export interface UpgradeOutcome {
   id: string
@@ -57,7 +57,7 @@ export function reread(
         anchors = { discoveredAt: a.discoveredAt, knownAt: a.knownAt, occurredAt: a.occurredAt }
         return quoteRules(plan.obligations, calendar, anchors, a.discoveredAt)
       }
-      return quoteRules(plan.obligations, calendar, anchors, e.occurred_at)
+      return quoteRules(plan.obligations, calendar, anchors, eventAt(e, payload))
     },
   })
 }

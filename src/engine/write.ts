@@ -214,7 +214,10 @@ export function createWriter(core: Core, rooms: Base) {
     const plan = core.planOf(row)
     const recordedAt = iso(clock.now())
     const version = row.version + 1
-    const e = entryFor(row, { ...entry, actor, occurredAt: entry.occurredAt ?? recordedAt }, recordedAt)
+    // Never before the entry before it (a warning's own time may be, after an entry journaled
+    // meanwhile), and the next event is never stamped before it either.
+    const occurredAt = laterOf(entry.occurredAt ?? recordedAt, row.last_occurred_at)
+    const e = entryFor(row, { ...entry, actor, occurredAt }, recordedAt)
     const stored = patch(machine?.live?.stored ?? storedOf(row.view), { version, updatedAt: recordedAt })
     const storedText = storedViewText(stored)
     const state =
@@ -225,6 +228,7 @@ export function createWriter(core: Core, rooms: Base) {
       ...columns,
       version,
       view: storedText,
+      last_occurred_at: occurredAt,
       head_hash: e.hash,
       updated_at: recordedAt,
     })

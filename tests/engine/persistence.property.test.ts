@@ -4,6 +4,7 @@ import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
 import { inertClock } from '../../src/engine/actor.js'
+import { eventAt } from '../../src/engine/rebuild.js'
 import { obligationParts } from '../../src/engine/view-parts.js'
 import { AppError } from '../../src/errors.js'
 import type { Store } from '../../src/store/connection.js'
@@ -119,7 +120,8 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
                 const payload = JSON.parse(e.payload) as Record<string, unknown>
                 const actor = { name: e.actor_name, role: e.actor_role as IncidentEvent['actor']['role'] }
                 // Annotations (notes, warnings) are not plan events: the machine ignores them, as replay does.
-                pure.send({ ...payload, type: e.type, at: e.occurred_at, actor } as IncidentEvent)
+                // A breach at its own due time, which its entry's time may be later than (rebuild.ts eventAt).
+                pure.send({ ...payload, type: e.type, at: eventAt(e, payload), actor } as IncidentEvent)
                 seen++
                 journaled++
               }
