@@ -9,17 +9,18 @@ import { EventNotAllowed, Forbidden, NotFound, ValidationError, VersionConflict 
 import * as repo from '../store/repo.js'
 import { moveTimers } from '../store/timers.js'
 import { contextOf, inertClock } from './actor.js'
+import { breachesSettledBy } from './breach-first.js'
 import { type Caller, type Core, iso, laterOf, type OpenRequest, type SendRequest } from './core.js'
 import { canonicalJson, genesisHash, sha256 } from './hash.js'
 import { requestHashes } from './idempotency.js'
 import { lateEntryTimers } from './late-entry.js'
-import { lockRow, rowOf } from './live.js'
+import { type Live, lockRow, rowOf } from './live.js'
 import { ledgerChanges, permits, refusalDetail } from './obligations.js'
 import { checkOpening } from './opening.js'
 import { lazyQuotes, quoteRules } from './quotes.js'
 import { checkTime, validateFields } from './request-checks.js'
 import type { Rooms, Timers } from './rooms.js'
-import { storedOfView, storedViewText } from './stored-view.js'
+import { storedOf, storedOfView, storedViewText } from './stored-view.js'
 import { restoreRow } from './tail.js'
 import { unknownReferences } from './unknown-reference.js'
 import { buildView, type IncidentView, isOverdue } from './view.js'
@@ -28,10 +29,20 @@ import { type Applied, appliedOf } from './write.js'
 const withQuotes = (data: Record<string, unknown>, quotes: Quotes) =>
   Object.keys(quotes).length > 0 ? { ...data, quotes } : data
 
-export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDue'>) {
+export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'breachesFirst'>) {
   const { store, plans, clock, calendar, planOf } = core
-  const { inTransaction, idempotent, derive, entryFor, emit, remember, notify, current, apply, fireIfDue } =
-    rooms
+  const {
+    inTransaction,
+    idempotent,
+    derive,
+    entryFor,
+    emit,
+    remember,
+    notify,
+    current,
+    apply,
+    breachesFirst,
+  } = rooms
 
   async function open(req: OpenRequest, caller: Caller, key?: string): Promise<IncidentView> {
     if (caller.role !== 'monitor' && caller.role !== 'office' && caller.role !== 'admin')
@@ -178,6 +189,12 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
    * unknown-reference.ts), version (409), state (409; a decision owed by other roles is one). Each
    * writes nothing. The answer builds the incident's view only when the caller asks for it
    * (write.ts `Applied`).
+   *
+   * An event that settles an obligation whose due time passed with its timer unfired (the
+   * scheduler not there yet, the service down, a late entry's grace) finds the breach
+   * journaled first (breach-first.ts), inside its transaction; it is judged as the
+   * incident is stored (the version a read showed), and a refusal, which rolls the breach
+   * back with it, says where the incident stands as stored.
    */
   async function send(
     id: string,
@@ -193,11 +210,6 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
     // The body's or If-Match's (the HTTP layer refuses both given and different).
     const expectedVersion = req.expectedVersion ?? req.ifMatch
     return inTransaction(async (trx, told) => {
-      // A waiver after a due time whose timer has not fired yet (the service was down, or
-      // the scheduler not there yet): the breach is journaled first, as the scheduler
-      // would have (rule 1: a waiver never hides a breach). Rolled back with a refusal.
-      if (req.type === 'WAIVE' && typeof req.fields.obligation === 'string')
-        await fireIfDue(trx, told, id, req.fields.obligation, req.occurredAt ?? iso(clock.now()))
       // The row's key first if the incident is live (live.ts): at that version it needs
       // nothing more of it; else the whole row, read once.
       const head = await lockRow(trx, store, id, core.live.has(id))
@@ -212,13 +224,28 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
       const replayed = await idempotent(trx, `incident:${id}`, key, requestHash, hashes.former)
       if (replayed) return appliedOf({ ...replayed, overdue: isOverdue(replayed, clock.now()) })
       const live = core.live.take(head.id, head.version)
-      const row = await rowOf(trx, store, id, live, head)
+      let row = await rowOf(trx, store, id, live, head)
       const actorRef = live?.actorRef ?? (await restoreRow(trx, store, plan, row))
-      const before = actorRef.getSnapshot()
-      // Where it stands, for a refusal (the row's snapshot may be behind it: tail.ts).
-      const here = () => current(row, live?.stored, { value: before.value, context: contextOf(before) })
-      let event: IncidentEvent
-      let book: ReturnType<typeof lazyQuotes>
+      let before = actorRef.getSnapshot()
+      // Where it stands as stored, for a refusal (the row's snapshot may be behind it: tail.ts),
+      // also one after a breach this change journaled first (rolled back with it).
+      const asStored = { row, value: before.value, context: contextOf(before) }
+      const here = () => current(asStored.row, live?.stored, asStored)
+      const actor: Actor = { name: caller.name, role: caller.role }
+      let at = ''
+      // Both set by judge, which runs before either is read.
+      let book!: ReturnType<typeof lazyQuotes>
+      let event!: IncidentEvent
+      /** Refuses the event in state `s` (409), or prices it there. */
+      const judge = (s: typeof before) => {
+        book = lazyQuotes(plan.obligations, calendar, contextOf(s), at)
+        event = { ...data, type: req.type, at, actor, quotes: book.quotes }
+        // A decision owed by other roles than the caller's (one of DECIDE's): 409, as a state
+        // that does not take it (API.md: 403 is for a role outside the event's roles only).
+        const notTheirs = permits(plan, contextOf(s), event)
+        if (notTheirs) throw new EventNotAllowed(req.type, here(), notTheirs)
+        if (!s.can(event)) throw new EventNotAllowed(req.type, here(), refusalDetail(plan, s, event))
+      }
       try {
         // What nothing on this incident could be is a body that fails validation, before its state.
         const unknown = unknownReferences(plan, contextOf(before), req.type, data)
@@ -227,33 +254,47 @@ export function createCommands(core: Core, rooms: Rooms & Pick<Timers, 'fireIfDu
             `${req.type} names what no rule of the incident's plan version makes`,
             unknown,
           )
+        // The version a read showed: the stored one, before any breach this change journals.
         if (expectedVersion !== undefined && expectedVersion !== row.version)
           throw new VersionConflict(expectedVersion, here())
         const now = clock.now()
-        const at =
+        at =
           checkTime('occurredAt', req.occurredAt, now, row.last_occurred_at) ??
           laterOf(iso(now), row.last_occurred_at)
-        const actor: Actor = { name: caller.name, role: caller.role }
-        book = lazyQuotes(plan.obligations, calendar, contextOf(before), at)
-        event = { ...data, type: req.type, at, actor, quotes: book.quotes }
-        // A decision owed by other roles than the caller's (one of DECIDE's): 409, as a state
-        // that does not take it (API.md: 403 is for a role outside the event's roles only).
-        const notTheirs = permits(plan, contextOf(before), event)
-        if (notTheirs) throw new EventNotAllowed(req.type, here(), notTheirs)
-        if (!before.can(event))
-          throw new EventNotAllowed(req.type, here(), refusalDetail(plan, before, event))
+        judge(before)
       } catch (e) {
         // A refusal changed nothing: the incident stays live at its version.
         if (live) core.live.put(head.id, live)
         throw e
       }
+      let moved: Live | undefined = live
+      const breaches = breachesSettledBy(plan, before, event, row.next_due_at)
+      if (breaches.length > 0) {
+        // Handed to the timer room as it is held here; once a breach is journaled, `actorRef`
+        // has moved past the stored state (a refusal from here on leaves nothing live).
+        const from = {
+          version: row.version,
+          actorRef,
+          stored: live?.stored ?? storedOf(row.view),
+          storedText: live?.storedText ?? row.view,
+          head: repo.headOf(row),
+          snapshotVersion: row.snapshot_version,
+        }
+        const after = await breachesFirst(trx, told, from, breaches, at)
+        if (after) {
+          moved = after
+          row = await rowOf(trx, store, id, after)
+          before = actorRef.getSnapshot()
+          judge(before)
+        }
+      }
       actorRef.send(event)
-      const applied = await apply(trx, told, plan, row, contextOf(before), actorRef, live, {
+      const applied = await apply(trx, told, plan, row, contextOf(before), actorRef, moved, {
         type: req.type,
         // The quotes the transition asked for; none when it began no obligation.
         payload: withQuotes(data, book.asked()),
-        actor: event.actor,
-        occurredAt: event.at,
+        actor,
+        occurredAt: at,
         key,
         idempotency: { scope: `incident:${id}`, requestHash },
       })

@@ -6,7 +6,8 @@
  * entry before it. So such a deadline's timer is held until `graceMs` after the opening:
  * a step recorded meanwhile with its own earlier time meets the obligation on time; if
  * it is still owed then, the breach is journaled: its `breachedAt` its own due time, as
- * always, its entry stamped then or at the entry before it if later (timers.ts fireIn). A
+ * always, its entry stamped then or at the entry before it if later (timers.ts fireIn),
+ * and a step or waiver settling it meanwhile journals it first (breach-first.ts). A
  * due-soon warning whose time had passed when the incident was opened is not kept (it
  * would warn of what is already due). Timers due after the opening are left as they are.
  */

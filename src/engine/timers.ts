@@ -5,6 +5,7 @@
 import type { IncidentEvent } from '../../machines/kit/types.js'
 import type { Actor } from '../../machines/vocabulary.js'
 import { StorageUnavailable } from '../errors.js'
+import type { IncidentHead } from '../store/repo.js'
 import type { Db } from '../store/statements.js'
 import { claimTimer, dueTimers } from '../store/timers.js'
 import { contextOf } from './actor.js'
@@ -184,12 +185,18 @@ export function createTimers(core: Core, rooms: Rooms) {
   }
 
   /**
-   * Fires one deadline of an incident inside the caller's transaction if its timer is
-   * due by `at` and unfired, as the scheduler would have: a change that comes after a
-   * due time the scheduler has not reached yet (a waiver, say, while the service was
-   * down) finds the breach journaled first (OBLIGATIONS.md rule 1).
+   * Fires one deadline of an incident inside the caller's transaction if its obligation's
+   * due time is by `at` and its timer unfired, as the scheduler would have; true if it did.
+   * `local`: the incident as the caller holds it (breachesFirst).
    */
-  async function fireIfDue(trx: Db, told: Told, incidentId: string, instance: string, at: string) {
+  async function fireIfDue(
+    trx: Db,
+    told: Told,
+    incidentId: string,
+    instance: string,
+    at: string,
+    local: Local = new Map(),
+  ): Promise<boolean> {
     const timer = await trx
       .selectFrom('timers')
       .select(['incident_id', 'instance', 'due_at'])
@@ -197,11 +204,32 @@ export function createTimers(core: Core, rooms: Rooms) {
       .where('instance', '=', instance)
       .where('fired_at', 'is', null)
       .executeTakeFirst()
-    if (!timer) return
-    if (Date.parse(timer.due_at) <= Date.parse(at)) await fireIn(trx, told, timer)
+    if (!timer) return false
+    if (Date.parse(timer.due_at) <= Date.parse(at)) return fireIn(trx, told, timer, local)
     // Held for a late entry: its obligation's own due time may be by `at` already.
-    else if (core.lateEntryGraceMs > 0) await fireIn(trx, told, timer, undefined, at)
+    return fireIn(trx, told, timer, local, at)
   }
 
-  return { fireDue, fireIn, fireIfDue }
+  /**
+   * Journals the breaches a change is about to put on record (`instances`: owed, due by
+   * `at`, their timers unfired; breach-first.ts) before the change, as the scheduler would
+   * have had it been there (OBLIGATIONS.md rule 1: a waiver never hides a breach, and every
+   * breach has its DEADLINE_PASSED entry). `from`: the incident as the change restored it,
+   * at its version. Answers the incident as the breaches left it, or undefined if none fired.
+   */
+  async function breachesFirst(
+    trx: Db,
+    told: Told,
+    from: Live & { head: IncidentHead },
+    instances: readonly string[],
+    at: string,
+  ): Promise<Live | undefined> {
+    const id = from.head.id
+    const local: Local = new Map([[id, from]])
+    for (const instance of instances) await fireIfDue(trx, told, id, instance, at, local)
+    const after = local.get(id)
+    return after && after.version > from.version ? after : undefined
+  }
+
+  return { fireDue, fireIn, fireIfDue, breachesFirst }
 }
