@@ -4,7 +4,7 @@
  * one event, and writes journal entry + snapshot + timers in ONE transaction, or
  * nothing. No plan is named here: plans come from the registry.
  *
- * The work is done in rooms, each one concern: commands.ts (open, send), write.ts
+ * The work is done in rooms, each one concern: open-command.ts (open), commands.ts (send), write.ts
  * (what a change writes), timers.ts (due deadlines, warnings), committer.ts
  * (transactions, group commit), idempotency.ts, outbox.ts (webhooks), projection.ts
  * (view, derived columns, journal entries), annotations.ts (notes, owners, evidence),
