@@ -185,7 +185,9 @@ describe.skipIf(!run)('the owed list walks every plan to closed', () => {
         if (!v.allowedEvents.includes(step) && !(first && v.allowedEvents.includes(first.type))) continue
         const mayAct = (w: Who) =>
           mayDo(w, step) || (first?.roles.includes(ROLE_OF[w]) === true && mayDo(w, first.type))
-        const others = o.kind === 'step' || o.kind === 'decision' ? [] : WHO.filter((x) => !owing.includes(x))
+        // A duty's 办理 is for the roles that owe it (owed.js); another role has a button only for
+        // its first step (a draft, an approval) where that step names it.
+        const others = WHO.filter((x) => !owing.includes(x) && first?.roles.includes(ROLE_OF[x]) === true)
         for (const w of [...owing, ...others]) {
           const key = `${o.id}:${w}`
           if (tried.has(key) || !mayAct(w)) continue
