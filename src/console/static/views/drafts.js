@@ -8,6 +8,7 @@ import { h, table } from '../dom.js'
 import { addStrings, colon, listOf, paren, t, term } from '../i18n.js'
 import { purposeLabel } from '../labels.js'
 import { formatTime } from '../time.js'
+import { approvalLabel } from './incident-parts.js'
 
 addStrings({
   zh: {
@@ -43,15 +44,6 @@ addStrings({
     'drafts.ready': 'ready to publish',
   },
 })
-
-/** An approval's name in the plan (its approvals table), else its code. */
-const approvalName = (plan, code) => {
-  for (const list of Object.values(plan.approvals ?? {})) {
-    const a = list.find((x) => x.code === code)
-    if (a) return a.label
-  }
-  return code
-}
 
 const who = (actor) => `${actor.name}${paren(term('role', actor.role))}`
 
@@ -90,7 +82,7 @@ export function draftsTable(plan, view) {
           'td',
           {},
           d.approvals.map((a) =>
-            h('div', {}, `${approvalName(plan, a.code)}${colon()}${who(a.by)} ${formatTime(a.at)}`),
+            h('div', {}, `${approvalLabel(plan, a.code)}${colon()}${who(a.by)} ${formatTime(a.at)}`),
           ),
           d.missingApprovals.length
             ? h(

@@ -9,7 +9,8 @@ import { withoutCodes } from '../labels.js'
 import { countdown, formatTime } from '../time.js'
 import { byDue, clauseCell, deadlineName, severityLabel, stateLabel } from './common.js'
 
-const approvalLabel = (plan, code) => {
+/** An approval's name in the plan (its approvals table), else its code. */
+export const approvalLabel = (plan, code) => {
   for (const list of Object.values(plan.approvals ?? {})) {
     const a = list.find((x) => x.code === code)
     if (a) return a.label
