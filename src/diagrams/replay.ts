@@ -10,6 +10,7 @@
  * rule started: the replay never recomputes a due time.
  */
 import { createActor } from 'xstate'
+import { SYSTEM_EVENTS } from '../../machines/kit/common.js'
 import type {
   IncidentContext,
   IncidentEvent,
@@ -20,6 +21,7 @@ import type {
 import type { Actor } from '../../machines/vocabulary.js'
 import { inertClock } from '../engine/actor.js'
 import type { HistoryItem } from '../engine/engine.js'
+import { eventAt } from '../engine/rebuild.js'
 import type { IncidentView } from '../engine/view.js'
 import { planModel } from './model.js'
 
@@ -60,6 +62,12 @@ function storedQuotes(plan: PlanDefinition, view: IncidentView, started: Map<str
     },
   })
 }
+
+/** A firing journaled before obligations: its payload names the machine's timer event. */
+const isLegacyFiring = (h: HistoryItem) => h.type === 'DEADLINE_PASSED' && 'timerEvent' in h.payload
+/** A breach or a requote in today's form: it names its obligation. */
+const isSystemEvent = (h: HistoryItem) =>
+  (SYSTEM_EVENTS as readonly string[]).includes(h.type) && typeof h.payload.obligation === 'string'
 
 export function traceHistory(
   plan: PlanDefinition,
@@ -109,18 +117,21 @@ export function traceHistory(
     for (const h of history) {
       if (error) break
       if (h.type === 'OPENED') continue
-      if (h.type === 'DEADLINE_PASSED') {
+      if (isLegacyFiring(h)) {
+        // A timer fired before obligations (its machine event named in the entry).
         actor.send({
           type: String(h.payload.timerEvent),
           at: h.occurredAt,
           actor: actorOf(h),
           instance: String(h.payload.instance),
         })
-      } else if (plan.events.some((e) => e.type === h.type)) {
+      } else if (plan.events.some((e) => e.type === h.type) || isSystemEvent(h)) {
+        // A breach (DEADLINE_PASSED) or a due time requoted (REQUOTE) is re-sent as the engine's
+        // replay re-sends it (rebuild.ts): a breach at its own due time.
         const event: IncidentEvent = {
           ...h.payload,
           type: h.type,
-          at: h.occurredAt,
+          at: eventAt({ type: h.type, occurred_at: h.occurredAt }, h.payload),
           actor: actorOf(h),
           quotes: storedQuotes(plan, view, started),
         }

@@ -106,6 +106,16 @@ describe('incidentSvg', () => {
     expect(trace.context?.severity).toBe('critical')
   })
 
+  it('walks the breaches too, at their due times, as the engine replays them', () => {
+    const trace = traceHistory(s.plan, s.view, s.history)
+    const m = planModel(s.plan)
+    const breaches = m.transitions.filter((t) => t.event === 'DEADLINE_PASSED')
+    expect(breaches.length).toBeGreaterThan(0)
+    expect(breaches.some((t) => trace.taken.has(t.id))).toBe(true)
+    // The replayed context is the incident's own: every obligation as the view shows it.
+    expect(trace.context?.obligations).toEqual(s.view.obligations)
+  })
+
   it('highlights the active state and the breached obligations, lists what is owed, escapes the title', () => {
     const svg = incidentSvg(s.plan, s.view, s.history)
     expect(svg.startsWith('<?xml')).toBe(true)
