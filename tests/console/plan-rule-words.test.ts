@@ -74,12 +74,15 @@ describe.skipIf(!run)('the console’s plan page words every rule as the plan pa
     await block.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${SHOTS}/plan-rule-words.png` })
 
-    // The English toggle: the console's own words in English, the plan's labels as the plan gives them.
+    // The English toggle: the console's own words in English, and the plan's events and fields
+    // (plan-language.js); the conditions as the plan gives them.
     await page.locator('#lang-toggle').click()
     await openPlan(page, 'nanchong-npc-2022')
     const en = (await block.locator('td:last-child').textContent()) ?? ''
-    expect(en).toContain('owed again after 市网信办同意封堵')
-    expect(en).toContain('owed once for each entry of “同意封堵的信息（须已报请）”')
+    expect(en).toContain('owed again after City cyberspace office consents to blocking')
+    expect(en).toContain(
+      'owed once for each entry of “Information consented to be blocked (must have been requested)”',
+    )
     expect(en).not.toMatch(/再次应办|CAC_CONSENT_BLOCK|\btargets?\b/)
     expect(await block.locator('td.kind').textContent()).toBe('step')
     const accountability = page.locator('.obligation-tables tr[data-rule="offline:accountability"]').first()

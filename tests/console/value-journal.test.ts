@@ -3,8 +3,8 @@
  * one name for a recipient: neixiang-2017's group is its rules' 县网络舆情应急处置工作领导小组 in the
  * REPORT form's choices, in the journal and in GET /incidents/:id/report alike (the console once
  * said 领导小组, from the field's description), what the description says besides a name (仅县委办、
- * 县政府办) is the form's hint, and the English console keeps the plan's name as the plan page does;
- * nanchong-npc-2022's REPORT form names 市公安部门 and 市委宣传部 as its rules do.
+ * 县政府办) is the form's hint; the English console names it in English wherever it shows it
+ * (plan-language.js); nanchong-npc-2022's REPORT form names 市公安部门 and 市委宣传部 as its rules do.
  */
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable, fill, SHOTS, scriptErrors, signIn, TOKENS } from './harness.js'
@@ -42,11 +42,11 @@ describe.skipIf(!run)('a recipient on the incident page and in the report', () =
     })
     expect(await res.text()).toContain(`报送对象：${GROUP}`)
 
-    // English: the journal drawn again (its author's role in English), the plan's name as it is.
+    // English: the journal drawn again (its author's role in English), the recipient in English.
     await page.locator('#lang-toggle').click()
     const who = page.locator('#journal > li[data-type="REPORT"] .who')
     await expect.poll(() => who.textContent()).toContain('(office)')
-    expect(await named.textContent()).toBe(GROUP)
+    expect(await named.textContent()).toBe('County leading group')
     expect(scriptErrors(page)).toEqual([])
     await page.context().close()
   })

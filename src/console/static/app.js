@@ -8,6 +8,7 @@ import { h, replace } from './dom.js'
 import { rememberDueUnits } from './due-units.js'
 import { lang, setLang, t, term } from './i18n.js'
 import { usePlanLabels } from './labels.js'
+import { planInLanguage } from './plan-language.js'
 import { canOpen, session, signOut } from './session.js'
 import { startTicker } from './time.js'
 import { renderIncident } from './views/incident.js'
@@ -76,24 +77,26 @@ const ctx = {
     if (location.hash === hash) route()
     else location.hash = hash
   },
+  /** The plans (GET /plans), each in the console's language (plan-language.js). */
   plans: () => {
     plansList ??= api.plans().catch((e) => {
       plansList = undefined
       throw e
     })
-    return plansList
+    return plansList.then((list) => list.map(planInLanguage))
   },
   /**
-   * The plan a page shows: the current version, or `version` (an incident's own). Its own
-   * names for codes win on the page (labels.js).
+   * The plan a page shows: the current version, or `version` (an incident's own), in the
+   * console's language (plan-language.js). Its own names for codes win on the page (labels.js).
    */
   plan: (id, version) =>
-    planAt(id, version).then((plan) => {
+    planAt(id, version).then((raw) => {
+      const plan = planInLanguage(raw)
       usePlanLabels(plan)
       return plan
     }),
   /** A plan version read without making it the page's plan (what a migration would move to). */
-  peekPlan: (id, version) => planAt(id, version),
+  peekPlan: (id, version) => planAt(id, version).then(planInLanguage),
   rerender: () => route(),
 }
 

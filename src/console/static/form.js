@@ -78,15 +78,15 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     const path = prefix ? `${prefix}.${name}` : name
     const need = required.has(name)
+    // A field is shown by its name alone: its code (draftId, a fact's) means nothing to the reader.
     const label = labelOf(name, prop)
-    const code = h('span', { class: 'code' }, ` ${name}`)
     if (prop.type === 'object') {
       const inner = schemaForm(prop, path)
       nodes.push(
         h(
           'fieldset',
           { class: 'group', dataset: { path } },
-          h('legend', {}, label, code),
+          h('legend', {}, label),
           inner.nodes,
           h('p', { class: 'field-error' }),
         ),
@@ -108,7 +108,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         h(
           'fieldset',
           { class: 'group', dataset: { path }, 'aria-required': need ? 'true' : null },
-          h('legend', {}, label, code, need ? h('span', { class: 'req' }, ' *') : null),
+          h('legend', {}, label, need ? h('span', { class: 'req' }, ' *') : null),
           boxes.map(([, wrap]) => wrap),
           // What the description says of the choices besides their names (仅县委办、县政府办).
           choiceNotes(prop) ? h('p', { class: 'hint' }, choiceNotes(prop)) : null,
@@ -124,7 +124,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
       ])
     } else if (prop.type === 'array') {
       const area = h('textarea', { name: path, rows: 3 })
-      nodes.push(field(path, [label, code], area, { required: need, hint: t('form.oneperline') }))
+      nodes.push(field(path, label, area, { required: need, hint: t('form.oneperline') }))
       readers.push([
         name,
         () => {
@@ -137,7 +137,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
       ])
     } else if (prop.type === 'boolean') {
       const box = h('input', { type: 'checkbox', name: path })
-      nodes.push(field(path, [label, code], box, { inline: true }))
+      nodes.push(field(path, label, box, { inline: true }))
       readers.push([name, () => box.checked])
     } else if (prop.type === 'integer' || prop.type === 'number') {
       const input = h('input', {
@@ -147,7 +147,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         min: prop.minimum ?? null,
         step: prop.type === 'integer' ? '1' : 'any',
       })
-      nodes.push(field(path, [label, code], input, { required: need }))
+      nodes.push(field(path, label, input, { required: need }))
       readers.push([name, () => (input.value === '' ? undefined : Number(input.value))])
     } else if (Array.isArray(prop.enum)) {
       const select = h(
@@ -157,7 +157,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         prop.enum.map((v) => h('option', { value: v }, enumLabel(v, prop, name))),
       )
       const notes = choiceNotes(prop)
-      nodes.push(field(path, [label, code], select, { required: need, hint: notes || undefined }))
+      nodes.push(field(path, label, select, { required: need, hint: notes || undefined }))
       readers.push([name, () => select.value || undefined])
     } else if (prop.type === 'string' && choices[name]?.length) {
       // The chosen thing in full below the list (a draft's whole text, for whoever approves it).
@@ -173,7 +173,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
         h('option', { value: '' }, t('common.none')),
         choices[name].map((c) => h('option', { value: c.value }, c.label)),
       )
-      const box = field(path, [label, code], select, { required: need, hint: hints[name] })
+      const box = field(path, label, select, { required: need, hint: hints[name] })
       box.querySelector('.field-error')?.before(detail)
       box.addEventListener('prefilled', show)
       nodes.push(box)
@@ -182,7 +182,7 @@ export function schemaForm(schema, prefix = '', choices = {}, hints = {}) {
       const control = isLong(prop)
         ? h('textarea', { name: path, rows: 3, maxlength: prop.maxLength ?? null })
         : h('input', { type: 'text', name: path, maxlength: prop.maxLength ?? null })
-      nodes.push(field(path, [label, code], control, { required: need, hint: hints[name] }))
+      nodes.push(field(path, label, control, { required: need, hint: hints[name] }))
       readers.push([name, () => (control.value.trim() === '' ? undefined : control.value)])
     }
   }

@@ -124,7 +124,7 @@ export const terms = {
       foreignMedia: 'Foreign media attention',
       coalOrLocalBureau:
         'Concerns the coal mine safety inspection system or a local safety supervision bureau',
-      majorEmergency: 'Concerns a major emergency (重大突发事件)',
+      majorEmergency: 'Concerns a major emergency',
     },
     value: { yes: 'yes', no: 'no' },
   },

@@ -1,7 +1,7 @@
 /**
  * Every string the console shows, in zh-CN (default) and English. The choice is kept in
- * localStorage. Plan texts (state, event and field labels, clauses) come from the API in
- * the plan's own words and are not translated; codes are shown beside them in English.
+ * localStorage. Plan texts come from the API in the plan's own words: in English, its events,
+ * fields and choices are named by plan-language.js; its states, clauses and obligations are not.
  * The tables are files of their own: i18n-zh.js and i18n-en.js (the console's strings),
  * i18n-terms.js (vocabulary labels); this module chooses among them.
  */

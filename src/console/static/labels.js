@@ -8,6 +8,7 @@
  * is named by the table the documents read too (purpose-words.js).
  */
 import { clausesOf, lang } from './i18n.js'
+import { NOTES_KEY } from './plan-language.js'
 import { purposeWord } from './purpose-words.js'
 import { labelsFromDescription, servedNames, withoutCodes } from './value-names.js'
 
@@ -21,9 +22,11 @@ const fieldNames = (prop) => new Map([...describedNames(prop), ...servedNames(pr
 
 /**
  * What a field's description says of its choices besides their names, for the form's hint: each
- * description name longer than the name shown (上级有关部门（仅县委办、县政府办）); '' if none.
+ * description name longer than the name shown (上级有关部门（仅县委办、县政府办）); '' if none. A field
+ * of a plan in English carries its notes in English (plan-language.js).
  */
 export function choiceNotes(prop) {
+  if (Array.isArray(prop?.[NOTES_KEY])) return clausesOf(prop[NOTES_KEY])
   const served = servedNames(prop)
   const notes = [...describedNames(prop)]
     .filter(

@@ -107,7 +107,15 @@ export function renderPlan(main, { id }, ctx) {
                 'tr',
                 {},
                 h('td', {}, h('code', {}, e.type)),
-                h('td', {}, e.label),
+                h(
+                  'td',
+                  {},
+                  e.label,
+                  // In English, the plan's own word too: the one its text (the clause) says.
+                  e.planLabel && e.planLabel !== e.label
+                    ? h('span', { class: 'plan-word', lang: 'zh-CN' }, paren(e.planLabel))
+                    : null,
+                ),
                 h('td', {}, e.roles.map((r) => term('role', r)).join('、')),
                 h('td', {}, fieldsOf(e.schema) || t('common.none')),
                 h('td', {}, clauseText(e)),
