@@ -22,13 +22,15 @@ const top = document.getElementById('top')
 const messages = document.getElementById('messages')
 
 /**
- * Shows a message in the one message area (a live region read out by screen readers):
- * it replaces the message before it, and × dismisses it. kind: info | ok | error.
+ * Shows a message in the one message area (a live region read out by screen readers), and ×
+ * dismisses it. kind: info | ok | error. Each `source` keeps one message: a new one replaces
+ * its source's message before it only, so what a colleague or the system did (`live`, told by
+ * the incident's stream) never hides the outcome of one's own step (`own`), nor the reverse.
  */
-function announce(text, kind = 'info') {
+function announce(text, kind = 'info', source = 'own') {
   const item = h(
     'p',
-    { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null },
+    { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, dataset: { source } },
     h('span', {}, text),
     h(
       'button',
@@ -41,7 +43,9 @@ function announce(text, kind = 'info') {
       '×',
     ),
   )
-  messages.replaceChildren(item)
+  const before = [...messages.children].find((m) => m.dataset.source === source)
+  if (before) before.replaceWith(item)
+  else messages.append(item)
 }
 const clearMessages = () => messages.replaceChildren()
 

@@ -159,7 +159,11 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
     const next = await api.incident(id)
     if (stopped || next.version === view?.version) return
     if (tell)
-      ctx.announce(t('incident.changed', { version: next.version, phase: term('phase', next.phase) }), 'info')
+      ctx.announce(
+        t('incident.changed', { version: next.version, phase: term('phase', next.phase) }),
+        'info',
+        'live',
+      )
     update(next)
   }
 
@@ -227,9 +231,10 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
   const live = openStream(`/incidents/${encodeURIComponent(id)}/stream`, {
     onEvent: ({ view: next, entry }) => {
       if (stopped || !view || next.id !== id || next.version <= view.version) return
-      // Another officer, or the system (a deadline); one's own change was shown already.
+      // Another officer, or the system (a deadline); one's own change was shown already. Told
+      // beside the message of one's own last step, which it does not replace (app.js announce).
       if (entry.actor.name !== session()?.name || entry.actor.role !== role)
-        ctx.announce(changedBy(entry, next), entry.type === 'DEADLINE_PASSED' ? 'error' : 'info')
+        ctx.announce(changedBy(entry, next), entry.type === 'DEADLINE_PASSED' ? 'error' : 'info', 'live')
       update(next)
     },
     onState: (on) => {
