@@ -13,6 +13,7 @@ import { canOpen, session, signOut } from './session.js'
 import { startTicker } from './time.js'
 import { renderIncident } from './views/incident.js'
 import { renderList } from './views/list.js'
+import { listHashNow, rememberListHash } from './views/list-query.js'
 import { renderNewIncident } from './views/new-incident.js'
 import { renderPlan, renderPlans } from './views/plans.js'
 import { renderSignIn } from './views/signin.js'
@@ -102,11 +103,23 @@ const ctx = {
   /** A plan version read without making it the page's plan (what a migration would move to). */
   peekPlan: (id, version) => planAt(id, version).then(planInLanguage),
   rerender: () => route(),
+  /**
+   * Puts `hash` in the address and the tab's history without leaving the page (the list's
+   * filters, applied in place): back and forward then come to it (hashchange → route).
+   */
+  pushHash: (hash) => {
+    if ((location.hash || '#/') === hash) return
+    history.pushState(null, '', hash)
+    lastHash = location.hash
+    header()
+  },
 }
 
 function header() {
   const s = session()
   const here = location.hash || '#/'
+  // The list's link keeps the filters it was last shown with (list-query.js).
+  const listLink = LIST_ROUTE.test(here) ? here : listHashNow()
   const link = (hash, key) => h('a', { href: hash, 'aria-current': here === hash ? 'page' : null }, t(key))
   replace(
     top,
@@ -115,7 +128,7 @@ function header() {
       ? h(
           'nav',
           { 'aria-label': t('nav.label') },
-          link('#/', 'nav.list'),
+          link(listLink, 'nav.list'),
           canOpen(s.role) ? link('#/new', 'nav.new') : null,
           link('#/plans', 'nav.plans'),
         )
@@ -139,6 +152,7 @@ function header() {
               id: 'sign-out',
               onclick: () => {
                 signOut()
+                rememberListHash('#/')
                 planCache.clear()
                 plansList = undefined
                 clearMessages()
@@ -169,8 +183,10 @@ function header() {
   if (skip) skip.textContent = t('app.skip')
 }
 
+/** The list, with its filters in the query (`#/?phase=closed`, list-query.js). */
+const LIST_ROUTE = /^#?\/?(?:\?.*)?$/
 const ROUTES = [
-  [/^#?\/?$/, (m) => renderList(m, {}, ctx)],
+  [LIST_ROUTE, (m) => renderList(m, {}, ctx)],
   [/^#\/new$/, (m) => renderNewIncident(m, {}, ctx)],
   [/^#\/incidents\/([^/]+)$/, (m, id) => renderIncident(m, { id }, ctx)],
   [/^#\/incidents\/([^/]+)\/send\/([A-Z0-9_]+)$/, (m, id, event) => renderIncident(m, { id, event }, ctx)],

@@ -20,6 +20,7 @@ import { actionButtons, markUnavailable } from './incident-actions.js'
 import { incidentDiagram } from './incident-diagram.js'
 import { breaches, deadlines, journal, summary } from './incident-parts.js'
 import { incidentReport } from './incident-report.js'
+import { listHashNow } from './list-query.js'
 import { migrationNotice, planVersions } from './migration-notice.js'
 import { owedList } from './owed.js'
 
@@ -188,7 +189,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
         h('section', { 'aria-labelledby': `h-${key}` }, h('h2', { id: `h-${key}` }, t(key)), children)
       replace(
         root,
-        h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+        h('p', {}, h('a', { href: listHashNow() }, t('incident.backToList'))),
         title,
         duty.live,
         section('owed.title', owedBox),
@@ -222,7 +223,7 @@ export function renderIncident(main, { id, event: deepLinkEvent }, ctx) {
       replace(
         root,
         h('h1', {}, e?.status === 404 ? t('incident.notFound') : describeError(e)),
-        h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+        h('p', {}, h('a', { href: listHashNow() }, t('incident.backToList'))),
       )
     }
   }

@@ -6,7 +6,7 @@
  * drops any answer for a query that is no longer the one on screen or asked.
  */
 import { describeError } from '../api.js'
-import { addStrings, t } from '../i18n.js'
+import { addStrings, PHASES, t } from '../i18n.js'
 
 addStrings({
   zh: {
@@ -18,7 +18,7 @@ addStrings({
   },
 })
 
-/** The filters a fresh tab starts with (and 重置 returns to). */
+/** The filters a fresh tab starts with (and 重置 returns to), and '#/' shows. */
 export const DEFAULT_FILTERS = Object.freeze({
   plan: '',
   phase: 'open',
@@ -28,6 +28,50 @@ export const DEFAULT_FILTERS = Object.freeze({
   sort: 'nextDue',
   q: '',
 })
+
+const SEVERITIES = ['minor', 'general', 'large', 'major', 'critical']
+const SORTS = ['nextDue', 'created']
+
+/**
+ * The filters in the list's address (`#/?phase=closed&q=…`), so that a reload, a shared link and
+ * back/forward show the same list: only those that differ from the defaults, `phase=any` for
+ * every phase; '#/' for the defaults.
+ */
+export function listHash(filters) {
+  const q = new URLSearchParams()
+  if (filters.plan) q.set('plan', filters.plan)
+  if (filters.phase !== DEFAULT_FILTERS.phase) q.set('phase', filters.phase || 'any')
+  if (filters.severity) q.set('severity', filters.severity)
+  if (filters.overdue) q.set('overdue', '1')
+  if (filters.mine) q.set('mine', '1')
+  if (filters.sort !== DEFAULT_FILTERS.sort) q.set('sort', filters.sort)
+  if (filters.q.trim()) q.set('q', filters.q.trim())
+  const query = q.toString()
+  return query ? `#/?${query}` : '#/'
+}
+
+/** The filters an address of the list asks for (listHash's inverse); what it does not say, or says wrong, is the default. */
+export function filtersFromHash(hash) {
+  const at = hash.indexOf('?')
+  const q = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1))
+  const phase = q.get('phase')
+  return {
+    plan: q.get('plan') ?? '',
+    phase: phase === 'any' ? '' : PHASES.includes(phase) ? phase : DEFAULT_FILTERS.phase,
+    severity: SEVERITIES.includes(q.get('severity')) ? q.get('severity') : '',
+    overdue: q.get('overdue') === '1',
+    mine: q.get('mine') === '1',
+    sort: SORTS.includes(q.get('sort')) ? q.get('sort') : DEFAULT_FILTERS.sort,
+    q: q.get('q') ?? '',
+  }
+}
+
+/** The list's address last shown in this tab: the way back to it keeps its filters (app.js, incident.js). */
+let lastListHash = '#/'
+export const rememberListHash = (hash) => {
+  lastListHash = hash
+}
+export const listHashNow = () => lastListHash
 
 /**
  * The filters as a query: `params` for GET /incidents, and whether closed incidents are

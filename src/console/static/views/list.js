@@ -13,7 +13,7 @@ import { openStream } from '../live.js'
 import { canOpen, session } from '../session.js'
 import { formatTime } from '../time.js'
 import { isOverdue, nearestDeadline, planOfIncident, severityLabel } from './common.js'
-import { DEFAULT_FILTERS, listQuery } from './list-query.js'
+import { filtersFromHash, listHash, listQuery, rememberListHash } from './list-query.js'
 import { listReads } from './list-reads.js'
 import { roleOwedLine } from './role-owed.js'
 
@@ -49,10 +49,14 @@ const headingText = (phase) =>
         ? t('list.titleClosed')
         : t('list.titlePhase', { phase: term('phase', phase) })
 
-/** Kept while the tab lives, so coming back to the list keeps the filters. */
-const filters = { ...DEFAULT_FILTERS }
-
+/**
+ * The list with the filters its address says (list-query.js `listHash`): a reload, a shared link
+ * and back/forward show the same list. Filtering adds an entry to the tab's history; the way
+ * back to the list from another page keeps the filters last shown.
+ */
 export function renderList(main, _params, ctx) {
+  const filters = filtersFromHash(location.hash)
+  rememberListHash(listHash(filters))
   const root = h('section', { class: 'list' })
   main.append(root)
   const body = h('div', { 'aria-busy': 'true' }, t('common.loading'))
@@ -147,6 +151,8 @@ export function renderList(main, _params, ctx) {
         filters.sort = String(data.get('sort') ?? 'nextDue')
         filters.q = String(data.get('q') ?? '')
         heading.textContent = headingText(filters.phase)
+        rememberListHash(listHash(filters))
+        ctx.pushHash(listHash(filters))
         load()
       },
     },
@@ -214,7 +220,8 @@ export function renderList(main, _params, ctx) {
         {
           type: 'button',
           onclick: () => {
-            Object.assign(filters, DEFAULT_FILTERS)
+            rememberListHash('#/')
+            ctx.pushHash('#/')
             ctx.rerender()
           },
         },

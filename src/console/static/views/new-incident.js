@@ -10,6 +10,7 @@ import { colon, listOf, paren, t, term } from '../i18n.js'
 import { canOpen, session } from '../session.js'
 import { fromLocalInput } from '../time.js'
 import { severityLabel } from './common.js'
+import { listHashNow } from './list-query.js'
 
 const PREVIEW_DELAY_MS = 250
 
@@ -31,7 +32,7 @@ export function renderNewIncident(main, _params, ctx) {
     root.append(
       h('h1', {}, t('new.title')),
       h('p', { class: 'notice', id: 'new-not-allowed' }, t('new.notAllowed', { role: term('role', role) })),
-      h('p', {}, h('a', { href: '#/' }, t('incident.backToList'))),
+      h('p', {}, h('a', { href: listHashNow() }, t('incident.backToList'))),
     )
     return undefined
   }
