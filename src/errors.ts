@@ -92,7 +92,10 @@ export interface DraftRefused {
   newer?: string
   approval?: string
 }
-/** A guard of the plan that refused: its code name, its words (as the plan page says it), its clause. */
+/**
+ * A guard of the plan that refused: its code name, its words (as the plan page says it, less a
+ * clause `clause` names), the clauses of the transitions it refused, each once.
+ */
 export interface RefusedCondition {
   guard: string
   words: string

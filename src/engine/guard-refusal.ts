@@ -13,6 +13,7 @@ import { citation, guardText, stateLabel } from '../diagrams/labels.js'
 import { planModel } from '../diagrams/model.js'
 import type { RefusalDetail, RefusedCondition, StateAccepting } from '../errors.js'
 import { resolve } from './accepted.js'
+import { withClauses, wordsBesideClauses } from './refusal-clauses.js'
 
 type Guards = Parameters<typeof resolve>[1]
 const AND = (and([]) as unknown as { check: unknown }).check
@@ -70,7 +71,8 @@ function statesAccepting(plan: PlanDefinition, type: string): StateAccepting[] {
 
 /**
  * The chart's own reason for refusing `event` in `s`, when the obligations name none:
- * `conditions` (the guards that do not hold, in words, with the clause), or `acceptedIn`
+ * `conditions` (the guards that do not hold, in words, with their clauses, each named once:
+ * refusal-clauses.ts), or `acceptedIn`
  * (no active state has a transition for it). {} when neither says anything.
  */
 export function guardRefusal(
@@ -98,15 +100,15 @@ export function guardRefusal(
     const clause = citation(isClauseMeta(t.meta) ? t.meta : null)
     for (const g of failing(t.guard, guards, s, event)) {
       const words = guardText(plan, g) ?? guardName(g)
-      // One condition once, with the clauses of every transition it refused.
-      const seen = conditions.findIndex((c) => c.words === words)
-      const had = conditions[seen]
-      if (!had) conditions.push({ guard: guardName(g), words, clause })
-      else if (!had.clause.split('；').includes(clause))
-        conditions[seen] = { ...had, clause: `${had.clause}；${clause}` }
+      // One condition once, with the clauses of every transition it refused, each once.
+      const had = conditions.find((c) => c.words === words)
+      if (!had) conditions.push({ guard: guardName(g), words, clause: withClauses('', clause) })
+      else had.clause = withClauses(had.clause, clause)
     }
   }
   if (conditions.length === 0) return {}
+  // The plan's words name a clause the condition names already: once, as its clause.
+  for (const c of conditions) c.words = wordsBesideClauses(c.words, c.clause)
   return {
     reason: `${event.type} is refused: the plan's conditions do not hold: ${conditions
       .map((c) => `${c.words} (${c.clause})`)

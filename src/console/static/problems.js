@@ -163,23 +163,6 @@ const RULES = [
 const hasHan = (s) => /[\u4e00-\u9fff]/.test(s)
 
 /**
- * A plan condition with its clause, each clause once: the plan's words may already end with
- * one (逐级报送：…（三(二)）) and the clause list repeat it (三(二)；三(二)、二(三)6); shown as
- * 逐级报送：…（三(二)、二(三)6）, not （三(二)）（三(二)；三(二)、二(三)6）.
- */
-export function conditionText(c) {
-  const refs = (text) =>
-    String(text ?? '')
-      .split(/[、；;,，]\s*/)
-      .filter(Boolean)
-  const clauses = [...new Set(refs(c.clause))]
-  const tail = /[（(]([^（）()]*(?:\([^()]*\)[^（）()]*)*)[）)]$/.exec(c.words)
-  const words =
-    tail && refs(tail[1]).every((r) => clauses.includes(r)) ? c.words.slice(0, tail.index) : c.words
-  return clauses.length ? `${words}${paren(clauses.join('、'))}` : words
-}
-
-/**
  * One field error in the chosen language. `options(path)` may give the labels of the
  * field's allowed values (the plan's own names), shown with an invalid choice; `expected`
  * (the 400's) gives the earliest time allowed where a time is before the previous entry's.
@@ -279,13 +262,13 @@ export function problemMessage(e, ctx = {}) {
       return decisions ? `${said}${t('err.decisionsOr', { decisions })}` : said
     }
     if (decisions) return t('err.decisions', { decisions, event })
-    // Else the plan's chart says why (its conditions, in the plan's words, with the clause),
-    // or where the event is taken (README "Errors").
+    // Else the plan's chart says why (its conditions, in the plan's words, with their clauses,
+    // each named once by the server), or where the event is taken (README "Errors").
     const conditions = Array.isArray(p.conditions) ? p.conditions : []
     if (conditions.length)
       return t('err.conditions', {
         event,
-        conditions: clausesOf(conditions.map(conditionText)),
+        conditions: clausesOf(conditions.map((c) => (c.clause ? `${c.words}${paren(c.clause)}` : c.words))),
       })
     const acceptedIn = Array.isArray(p.acceptedIn) ? p.acceptedIn : []
     if (acceptedIn.length)

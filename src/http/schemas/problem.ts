@@ -46,7 +46,7 @@ export const ProblemSchema = z
       .optional()
       .openapi({
         description:
-          "409, where nothing owed says why: the plan's conditions for the event that do not hold now (the guard's code name, its words as the transitions of GET /plans/:planId say them, the clause)",
+          "409, where nothing owed says why: the plan's conditions for the event that do not hold now (the guard's code name, its words as the transitions of GET /plans/:planId say them, the clauses of the transitions that refused; each clause once: words that end with a clause `clause` names leave it out)",
       }),
     acceptedIn: z
       .array(z.object({ state: z.string(), phase: z.string().optional(), label: z.string() }))
