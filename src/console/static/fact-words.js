@@ -20,13 +20,13 @@ export const FACT_WORDS = {
 }
 
 /**
- * A plan's own word for a shared fact, where its text names it (hrss-city's 三第二步 影响面扩大 is read
- * as 跨地区传播, the word its rule's policy uses; nanning-aic-2017's 四(三) says 跨市区, the shared
- * word above; every console page says the plan page's word, fact-names.js).
+ * A plan's own word for a shared fact, where its text names it otherwise than the shared word
+ * above (hrss-city's 三第二步 影响面扩大 is read as 跨地区传播, the word its rule's policy uses;
+ * nanning-aic-2017's 四(三) says 跨市区, the shared word itself, so it needs no entry; every
+ * console page says the plan page's word, fact-names.js).
  */
 export const PLAN_FACT_WORDS = {
   'hrss-city': { crossRegion: '跨地区传播（crossRegion）' },
-  'nanning-aic-2017': { crossRegion: '跨市区（crossRegion）' },
 }
 
 /** A fact's name on `planId`'s pages: the plan's own word, else the shared one, else its code. */
