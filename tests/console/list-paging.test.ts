@@ -7,31 +7,21 @@
  * rows of the former query. A cursor the API still refuses is said in the reader's language
  * and the list is read again from the first page.
  */
-import type { Page, Request, Route } from 'playwright-core'
+import type { Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable, SHOTS, scriptErrors, signIn } from './harness.js'
+import { hold, LIST, listedIds, shown } from './list-hold.js'
 import { consoleSuite } from './suite.js'
 
 /** More than one page of the console's list (50 rows a page). */
 const OPENED = 55
 const TAG = `翻页测试-${Math.random().toString(36).slice(2, 8)}`
 
-interface Row {
-  id: string
-}
-
 describe.skipIf(!chromiumAvailable())('the list: a page belongs to the query it came from', () => {
   const suite = consoleSuite()
 
   /** The ids GET /incidents lists for the console's default filters under `sort`, all of them. */
-  async function ids(sort: 'nextDue' | 'created'): Promise<string[]> {
-    const page = await suite.api<{ items: (Row & { phase: string })[] }>(
-      'office',
-      'GET',
-      `/incidents?sort=${sort}&limit=200`,
-    )
-    return page.items.filter((v) => v.phase !== 'closed').map((v) => v.id)
-  }
+  const ids = (sort: 'nextDue' | 'created') => listedIds(suite, sort)
   async function open(n: number) {
     for (let i = 0; i < n; i += 5)
       await Promise.all(
@@ -44,47 +34,7 @@ describe.skipIf(!chromiumAvailable())('the list: a page belongs to the query it 
         ),
       )
   }
-  const shown = (page: Page) =>
-    page.locator('#incidents tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))
   const errors = (page: Page) => page.locator('#messages .message.error').allTextContents()
-  /** GET /incidents (the list's reads; not its event stream). */
-  const LIST = (url: URL) => url.pathname === '/incidents'
-  /**
-   * Holds the next answer of GET /incidents whose query passes `when` until `release()`:
-   * the server answers at once, the page reads it late. `answered` resolves once the page has it.
-   */
-  async function hold(page: Page, when: (q: URLSearchParams) => boolean) {
-    let release = () => {}
-    const released = new Promise<void>((done) => {
-      release = done
-    })
-    let asked = (_: Request) => {}
-    const arrived = new Promise<Request>((done) => {
-      asked = done
-    })
-    let held = false
-    const handler = async (route: Route) => {
-      const request = route.request()
-      if (held || !when(new URL(request.url()).searchParams)) return route.fallback()
-      held = true
-      asked(request)
-      const response = await route.fetch()
-      await released
-      await route.fulfill({ response })
-    }
-    await page.route(LIST, handler)
-    return {
-      arrived,
-      release,
-      /** Releases the answer and waits until the page's script has read it (and a moment more). */
-      async deliver() {
-        const request = await arrived
-        release()
-        await (await request.response())?.finished()
-        await page.waitForTimeout(500)
-      },
-    }
-  }
   /** Applies the sort chosen, as a user does with the filter form. */
   async function sortBy(page: Page, sort: 'nextDue' | 'created') {
     await page.getByLabel('排序').selectOption(sort)

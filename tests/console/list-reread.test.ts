@@ -6,9 +6,10 @@
  * re-read keeps what the user has loaded: past the 200 rows one answer gives, it reads as many
  * as are on screen, 200 at a time (it showed the first 200 only, and every re-read cut the list again).
  */
-import type { Page, Request, Route } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable, scriptErrors, signIn } from './harness.js'
+import { hold, LIST, listedIds, shown } from './list-hold.js'
 import { consoleSuite } from './suite.js'
 
 const TAG = `重读测试-${Math.random().toString(36).slice(2, 8)}`
@@ -17,20 +18,7 @@ describe.skipIf(!chromiumAvailable())('the list: a re-read neither drops "more" 
   const suite = consoleSuite()
 
   /** The ids GET /incidents lists for the console's default filters under `sort`, all of them. */
-  async function ids(sort: 'nextDue' | 'created' = 'nextDue'): Promise<string[]> {
-    const out: string[] = []
-    let cursor = ''
-    do {
-      const page = await suite.api<{ items: { id: string; phase: string }[]; nextCursor: string | null }>(
-        'office',
-        'GET',
-        `/incidents?sort=${sort}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-      out.push(...page.items.filter((v) => v.phase !== 'closed').map((v) => v.id))
-      cursor = page.nextCursor ?? ''
-    } while (cursor)
-    return out
-  }
+  const ids = (sort: 'nextDue' | 'created' = 'nextDue') => listedIds(suite, sort)
   let opened = 0
   async function open(n: number) {
     for (let i = 0; i < n; i += 10)
@@ -44,37 +32,9 @@ describe.skipIf(!chromiumAvailable())('the list: a re-read neither drops "more" 
         ),
       )
   }
-  const shown = (page: Page) =>
-    page.locator('#incidents tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))
   const until = (page: Page, want: string[]) =>
     expect.poll(() => shown(page), { timeout: 20_000 }).toEqual(want)
   const more = (page: Page) => page.getByRole('button', { name: '加载更多' })
-  /** GET /incidents (the list's reads; not its event stream). */
-  const LIST = (url: URL) => url.pathname === '/incidents'
-
-  /** Holds the first answer of GET /incidents whose query passes `when` until `release()`. */
-  async function hold(page: Page, when: (q: URLSearchParams) => boolean) {
-    let release = () => {}
-    const released = new Promise<void>((done) => {
-      release = done
-    })
-    let asked = (_: Request) => {}
-    const arrived = new Promise<Request>((done) => {
-      asked = done
-    })
-    let held = false
-    await page.route(LIST, async (route: Route) => {
-      const request = route.request()
-      if (held || !when(new URL(request.url()).searchParams)) return route.fallback()
-      held = true
-      asked(request)
-      const response = await route.fetch()
-      await released
-      await route.fulfill({ response })
-    })
-    return { arrived, release }
-  }
-
   /** The list on screen under `sort` (the default, or newest first as the filter form asks). */
   async function listed(sort: 'nextDue' | 'created' = 'nextDue'): Promise<Page> {
     const page = await suite.page()
