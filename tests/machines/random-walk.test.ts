@@ -21,7 +21,6 @@ import { describe, expect, it } from 'vitest'
 import { type AnyActorRef, createActor } from 'xstate'
 import {
   CATEGORIES,
-  type Category,
   currentPlans,
   type IncidentContext,
   type IncidentEvent,
@@ -34,68 +33,21 @@ import { obligationParts } from '../../src/engine/view-parts.js'
 import {
   armed,
   bindMenu,
-  closingRoute,
   deadlineEvent,
   handledEventTypes,
   incidentInput,
   phaseOf,
   planMenu,
-  type RouteStep,
   requotable,
   requoteEvent,
-  startGrades,
 } from '../helpers/graph.js'
 import { calendar, inertClock } from '../helpers/machine.js'
+import { planWalks } from '../helpers/machine-walk.js'
 import { violations } from '../helpers/obligation-invariants.js'
-import { COMMON, rotate, walkFacts, walkMinutes } from '../helpers/walk-arbitraries.js'
+import { COMMON, rotate } from '../helpers/walk-arbitraries.js'
 
 /** Walks per plan: 1,000 fit in about 30 s per plan on two cores. */
 const RUNS = Number(process.env.WALK_RUNS ?? 1_000)
-/** One walk in this many checks the view after every step. */
-const VIEW_EVERY = 4
-/** Commands after the route followed (a walk follows part of a route to closed first). */
-const MAX_COMMANDS = 25
-
-type Command =
-  | {
-      kind: 'event'
-      pick: number
-      /** Any event as any role, one the state accepts, or one that moves the incident on. */
-      mode: 'accepted' | 'any' | 'forward'
-      role: number
-      minutes: number
-      backdate: number | null
-    }
-  | { kind: 'route'; step: RouteStep; minutes: number }
-  | { kind: 'timer'; pick: number; minutes: number }
-  | { kind: 'metrics'; facts: Record<string, number | boolean>; minutes: number }
-
-const minutes = walkMinutes
-const facts = walkFacts
-const command: fc.Arbitrary<Command> = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.record({
-      kind: fc.constant('event' as const),
-      pick: fc.nat(),
-      mode: fc.constantFrom(
-        'accepted',
-        'accepted',
-        'forward',
-        'forward',
-        'forward',
-        'forward',
-        'forward',
-        'any',
-      ),
-      role: fc.nat(),
-      minutes,
-      backdate: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 4 }),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('timer' as const), pick: fc.nat(), minutes }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('metrics' as const), facts, minutes }) },
-)
 
 const plans = currentPlans()
 
@@ -103,29 +55,7 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s: random walks', (_id, pl
   const menu = planMenu(plan, { categories: CATEGORIES })
   const handles = handledEventTypes(plan.machine)
   const metricsSpec = plan.events.find((e) => e.type === 'METRICS_UPDATED')
-  // A walk may first follow a route to closed part of the way, so that walks end anywhere.
-  const routes = new Map(startGrades(plan).map((g) => [g, closingRoute(plan, g) ?? []]))
-  const walk = fc
-    .record({
-      grade: fc.constantFrom(...startGrades(plan)),
-      category: fc.constantFrom(null, ...CATEGORIES),
-      // One walk in VIEW_EVERY checks the view after every step.
-      viewed: fc.nat({ max: VIEW_EVERY - 1 }).map((n) => n === 0),
-    })
-    .chain(({ grade, category, viewed }) => {
-      const route = routes.get(grade)!
-      return fc.integer({ min: 0, max: route.length }).chain((followed) =>
-        fc.array(command, { minLength: 1, maxLength: MAX_COMMANDS, size: 'max' }).map((commands) => ({
-          grade,
-          category: category as Category | null,
-          viewed,
-          commands: [
-            ...route.slice(0, followed).map((step) => ({ kind: 'route' as const, step, minutes: 1 })),
-            ...commands,
-          ],
-        })),
-      )
-    })
+  const { routes, walk } = planWalks(plan)
 
   it('has a route to closed from every grade it opens at', () => {
     for (const [grade, route] of routes)

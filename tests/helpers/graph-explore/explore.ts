@@ -29,10 +29,8 @@ import type { IncidentContext, IncidentEvent, PlanDefinition } from '../../../ma
 import { wouldDischarge } from '../../../machines/kit/ledger.js'
 import { quoteRules } from '../../../src/engine/quotes.js'
 import {
-  bindMenu,
   categoryRepresentatives,
   draftSignature,
-  eachBound,
   guardReadsOn,
   handledEventTypes,
   hasWorkingTimeRule,
@@ -45,7 +43,6 @@ import {
   planMenu,
   startGrades,
   stateKey,
-  systemOffers,
 } from '../graph.js'
 import { calendar } from '../machine.js'
 import { closability, closingPaths } from './closes.js'
@@ -66,6 +63,7 @@ import {
   UNCERTAIN_T0,
   VARIANT,
 } from './model.js'
+import { flowEvent, offersOf, redrafts } from './offers.js'
 import { config, representativesOf } from './places.js'
 import { openingRoutes } from './routes.js'
 import { traversal } from './traverse.js'
@@ -100,29 +98,7 @@ export function explore(plan: PlanDefinition): Exploration {
     const inst = instrument(plan.machine)
     const categories = categoryRepresentatives(plan, shape.everyCategory ? guardProbes(plan) : [])
     const menu = planMenu(plan, { categories })
-    /** The stamped events a snapshot accepts, of the kinds `pick` keeps. */
-    const accepted = (s: AnyMachineSnapshot, pick: (e: IncidentEvent, c: IncidentContext) => boolean) => {
-      const c = s.context as IncidentContext
-      const handled = handles(s.value)
-      const at = nowOf(c)
-      const items = menu.filter(
-        (m) =>
-          handled.has(m.type) &&
-          (m.payload.severity === undefined || m.payload.severity !== c.severity) &&
-          (m.type !== 'SET_CATEGORY' || m.payload.category !== c.category) &&
-          pick({ ...m.payload, type: m.type } as IncidentEvent, c),
-      )
-      const offers = [
-        ...bindMenu(plan, items, c, at),
-        ...systemOffers(c, at).filter((o) => handled.has(o.event.type) && pick(o.event, c)),
-      ]
-      return offers.filter((o) => s.can(o.event)).map((o) => ({ ...o.event, [VARIANT]: o.key }) as Keyed)
-    }
-    /** The flow drafts one text of a purpose at a time (a new draft superseding one is probed). */
-    const redrafts = (e: IncidentEvent, c: IncidentContext) =>
-      e.type === 'DRAFT' && openDrafts(c).some((d) => d.purpose === (e.purpose ?? 'release'))
-    const flowEvent = (e: IncidentEvent, c: IncidentContext) =>
-      !isSystem(e) && !perturbs(e, c) && e.type !== 'WAIVE' && !redrafts(e, c)
+    const { accepted, acceptsSome } = offersOf(plan, menu, handles)
     const probeEvent = (e: IncidentEvent, c: IncidentContext) =>
       isSystem(e) || regrades(e) || redrafts(e, c) || e.type === 'ESCALATE' || discharging.has(e.type)
     const keys = new WeakMap<object, string>()
@@ -290,16 +266,7 @@ export function explore(plan: PlanDefinition): Exploration {
       closing,
       perturbations,
       closes,
-      acceptsSome: (s) => {
-        const c = s.context as IncidentContext
-        const handled = handles(s.value)
-        const at = nowOf(c)
-        const items = menu.filter((m) => handled.has(m.type))
-        if (systemOffers(c, at).some((o) => s.can(o.event))) return true
-        // Lazily: most open states take an early offer, and binding the whole menu costs more than asking.
-        for (const o of eachBound(plan, items, c, at)) if (s.can(o.event)) return true
-        return false
-      },
+      acceptsSome,
       ms: performance.now() - started,
     }
   }
