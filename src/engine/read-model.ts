@@ -150,11 +150,11 @@ export function compareReadModel(
   check('view.knownAt', view.knownAt, ctx.knownAt)
   check('view.occurredAt', view.occurredAt, ctx.occurredAt)
   check('view.closedAt', instant(view.closedAt), instant(ctx.closedAt))
-  // A release's `discharge` in the view names the draft to send now, and `firstStep` what
-  // comes before: derived, not stored.
+  // A release's `discharge` in the view names the draft to send now, `firstStep` what comes
+  // before and `waitsFor` the duties a step waits for: derived, not stored.
   check(
     'view.obligations',
-    (view.obligations ?? []).map(({ discharge: _d, firstStep: _f, ...o }) => o),
+    (view.obligations ?? []).map(({ discharge: _d, firstStep: _f, waitsFor: _w, ...o }) => o),
     ctx.obligations.map(({ discharge: _d, ...o }) => o),
   )
   check(

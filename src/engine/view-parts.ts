@@ -73,7 +73,9 @@ function ruleOf(plan: PlanDefinition, id: string): ObligationRule | undefined {
  * needs a draft that is not ready (OBLIGATIONS.md "One obligation", `firstStep`): DRAFT of
  * its purpose when there is none to approve, else the first approval the waiting draft
  * lacks; with the roles that may take it (the DRAFT event's roles in the plan, the
- * approval's owers). Its `discharge` still names the event that discharges it.
+ * approval's owers). Its `discharge` still names the event that discharges it. A duty whose
+ * event waits for the incident's grade has CLASSIFY as its first step, added where the view
+ * is assembled (waits-for.ts).
  */
 export interface FirstStep {
   type: string
@@ -81,8 +83,11 @@ export interface FirstStep {
   roles: string[]
 }
 
-/** An obligation as a view shows it: its discharge as it stands now, and the step before it. */
-export type ObligationView = Obligation & { firstStep?: FirstStep }
+/**
+ * An obligation as a view shows it: its discharge as it stands now, the step before it, and
+ * the other owed obligations its discharge waits for (waits-for.ts; absent when none).
+ */
+export type ObligationView = Obligation & { firstStep?: FirstStep; waitsFor?: string[] }
 
 /** Who may send DRAFT in a plan version (the plan's event roles), by version. */
 const draftRolesOf = new WeakMap<PlanDefinition, string[]>()

@@ -14,6 +14,7 @@ import {
   type ObligationView,
   obligationParts,
 } from './view-parts.js'
+import { withWaits } from './waits-for.js'
 
 /** The incident view of API.md, plus what a duty officer needs beside it. */
 export interface IncidentView {
@@ -34,7 +35,10 @@ export interface IncidentView {
   discoveredAt: string
   knownAt: string
   occurredAt: string
-  /** Everything the incident owes and owed, in order of begin (OBLIGATIONS.md), as shown now (`firstStep`). */
+  /**
+   * Everything the incident owes and owed, in order of begin (OBLIGATIONS.md), as shown now
+   * (`firstStep`, `waitsFor`).
+   */
   obligations: ObligationView[]
   drafts: DraftView[]
   /** Owed now; breached ever; the earliest owed due time. */
@@ -129,6 +133,7 @@ export function assembleView(
   /** Keep the items' views for the next view of this incident (only a live incident has one). */
   keep = false,
 ): IncidentView {
+  const parts = obligationParts(plan, ctx, keep)
   return {
     id: row.id,
     organisation: row.organisation,
@@ -147,7 +152,9 @@ export function assembleView(
     discoveredAt: ctx.discoveredAt,
     knownAt: ctx.knownAt,
     occurredAt: ctx.occurredAt,
-    ...obligationParts(plan, ctx, keep),
+    ...parts,
+    // What an owed duty's step waits for: worked out here, for whoever reads the view.
+    obligations: withWaits(plan, value, ctx, parts.obligations, allowedEvents),
     allowedEvents,
     overdue: false,
     createdAt: row.createdAt,

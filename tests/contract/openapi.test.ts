@@ -78,6 +78,16 @@ describe('the OpenAPI document', () => {
     expect(param('/incidents', 'q')).toMatchObject({ minLength: 1, maxLength: 200 })
   })
 
+  it('describes what an owed duty waits for (`waitsFor`: obligation ids), optional on each obligation', () => {
+    const obligation = doc.components.schemas.Obligation as {
+      properties: Record<string, Json>
+      required?: string[]
+    }
+    expect(obligation.properties.waitsFor).toMatchObject({ type: 'array', items: { type: 'string' } })
+    expect(String(obligation.properties.waitsFor?.description)).toContain('met or waived')
+    expect(obligation.required).not.toContain('waitsFor')
+  })
+
   it('has one closed schema per plan and event, and one union per plan discriminated by type', () => {
     for (const plan of currentPlans()) {
       const union = doc.components.schemas[planEventComponent(plan.id)] as { oneOf: Json[] }

@@ -62,7 +62,15 @@ export const ObligationViewSchema = z
       .optional()
       .openapi({
         description:
-          'owed releases and answers whose draft is not ready: what must be sent first, and by whom — DRAFT of the purpose (`fields.purpose`; the roles of DRAFT in the plan) when no draft waits, else the first approval the waiting draft lacks (`fields.draftId`; the roles that owe it). Absent otherwise',
+          "owed releases and answers whose draft is not ready: what must be sent first, and by whom — DRAFT of the purpose (`fields.purpose`; the roles of DRAFT in the plan) when no draft waits, else the first approval the waiting draft lacks (`fields.draftId`; the roles that owe it). An owed duty whose event waits for the incident's grade (an unclassified incident: nanchong-npc-2022's report to the group): CLASSIFY, with its roles in the plan. Absent otherwise",
+      }),
+    waitsFor: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          "an owed duty whose discharge event the state does not take now (not in `allowedEvents`) because other duties are owed: the ids of those obligations, each to be settled (met or waived) before its event is taken (saws-2014's review summary waits for the follow-up, 六(一)–六(三)). Absent when it waits for none of them: its event is taken now, it waits for a draft (`firstStep`), or the flow has not reached its step",
+        example: ['followup:track#1', 'followup:guide#1'],
       }),
   })
   .openapi('Obligation')

@@ -6,7 +6,7 @@
  */
 import { h, table } from '../dom.js'
 import { inWorkingDays } from '../due-units.js'
-import { addStrings, colon, listOf, paren, t, term } from '../i18n.js'
+import { addStrings, colon, lang, listOf, paren, t, term } from '../i18n.js'
 import { countdown, formatTime } from '../time.js'
 import { clauseCell } from './common.js'
 
@@ -36,6 +36,7 @@ addStrings({
     'owed.notMine': '需由{roles}办理',
     'owed.alsoInActions': '；您的角色也可在「可执行的操作」中发送「{event}」，是否受理由预案决定',
     'owed.notYet': '当前尚不能办理：流程还未到这一步',
+    'owed.waitsFor': '当前尚不能办理：须先办结{labels}',
     'owed.awaitApproval': '待审批：稿件 {id} 尚缺{approvals}',
     'owed.awaitDraft': '需先起草稿件',
     'owed.firstStep': '先由{roles}「{event}」',
@@ -70,6 +71,7 @@ addStrings({
     'owed.alsoInActions':
       '; your role may also send “{event}” from Actions: the plan decides whether it is taken',
     'owed.notYet': 'not possible yet: the flow has not reached this step',
+    'owed.waitsFor': 'not possible yet: first settle {labels}',
     'owed.awaitApproval': 'awaiting approval: draft {id} lacks {approvals}',
     'owed.awaitDraft': 'a draft is needed first',
     'owed.firstStep': 'first “{event}” by {roles}',
@@ -116,12 +118,25 @@ export function doneText(o) {
   return ''
 }
 
+/** A duty's words in quotes, as the language quotes a plan's words: 「…」, “…”. */
+const quoted = (text) => (lang() === 'en' ? `“${text}”` : `「${text}」`)
+
+/** A step that comes first and is no approval (owed on a row of its own): a DRAFT, a CLASSIFY. */
+const ownStep = (first) => first !== undefined && !('draftId' in first.fields)
+
 /**
- * Why one's own duty has no button yet: the draft it would publish lacks approvals, there
- * is no draft (`firstStep` DRAFT: who drafts it, `drafted`), or the flow has not reached the step.
+ * Why one's own duty has no button yet: the other duties the plan holds its step for
+ * (`waitsFor`, named as this list names them), the step that comes first (`firstStep`: who
+ * drafts it, who grades the incident, `firstStepText`), the draft it would publish lacks
+ * approvals or there is none, or the flow has not reached the step.
  */
-function notYet(view, o, takesDraft, drafted) {
-  if (o.firstStep?.type === 'DRAFT') return drafted(o.firstStep)
+function notYet(view, o, takesDraft, firstStepText) {
+  const waits = (o.waitsFor ?? [])
+    .map((id) => view.obligations.find((x) => x.id === id))
+    .filter((x) => x !== undefined)
+  if (waits.length > 0)
+    return t('owed.waitsFor', { labels: listOf(waits.map((x) => quoted(what(x, view.obligations)))) })
+  if (ownStep(o.firstStep)) return firstStepText(o.firstStep)
   if (o.firstStep || takesDraft(o.discharge.type)) {
     const drafts = (view.drafts ?? []).filter((d) => !d.withdrawn)
     const d = drafts.find((x) => x.id === o.draftId) ?? drafts.at(-1)
@@ -184,12 +199,13 @@ export function owedList(
     // such a row points to the actions box (`alsoMine`).
     const mine = o.kind === 'decision' ? mayAnswer(o) : mayDo(o.discharge.type) && owes(o)
     const canAct = mine && view.allowedEvents.includes(o.discharge.type)
-    // The draft it waits for (`firstStep` DRAFT), for a role it names that may send it now. An
-    // approval it waits for is owed on its own row, with its own button: not offered twice.
+    // The draft it waits for (`firstStep` DRAFT), or the grade (CLASSIFY), for a role it names
+    // that may send it now. An approval it waits for is owed on its own row, with its own
+    // button: not offered twice.
     const first = o.firstStep
     const firstMine =
       !canAct &&
-      first?.type === 'DRAFT' &&
+      ownStep(first) &&
       among(first.roles) &&
       mayDo(first.type) &&
       view.allowedEvents.includes(first.type)
