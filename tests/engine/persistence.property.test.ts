@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { currentPlans } from '../../machines/index.js'
 import type { IncidentContext, IncidentEvent, IncidentInput } from '../../machines/kit/types.js'
-import { inertClock } from '../../src/engine/actor.js'
+import { acceptedEvents, inertClock } from '../../src/engine/actor.js'
 import { eventAt } from '../../src/engine/rebuild.js'
 import { obligationParts } from '../../src/engine/view-parts.js'
+import { withWaits } from '../../src/engine/waits-for.js'
 import { AppError } from '../../src/errors.js'
 import type { Store } from '../../src/store/connection.js'
 import { caller, freshEngine, storedSnapshot } from '../helpers/engine.js'
@@ -131,9 +132,11 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s persisted step by step',
               await expectTimerRows(store, v.id, stored.context)
               // What the answer shows of the ledger and the drafts (the live incident's view,
               // view-parts.ts keeps unchanged items' views between events) is what a view built
-              // afresh from the pure actor's context shows.
+              // afresh from the pure actor's context shows (what a duty waits for, waits-for.ts, too).
               if (sent) {
-                const fresh = obligationParts(plan, pure.getSnapshot().context)
+                const s = pure.getSnapshot()
+                const fresh = obligationParts(plan, s.context)
+                fresh.obligations = withWaits(plan, s.value, s.context, fresh.obligations, acceptedEvents(s))
                 for (const key of Object.keys(fresh) as Array<keyof typeof fresh>)
                   expect(sent[key], key).toEqual(fresh[key])
               }
