@@ -218,6 +218,8 @@ export function owedList(
       !mine &&
       mayDo(x.discharge.type) &&
       view.allowedEvents.includes(x.discharge.type)
+    // Each cell's column, said before it where the list is a column of cards (owed.css, a phone).
+    const cell = (key) => ({ dataset: { label: `${t(key)}${colon()}` } })
     const due = o.dueAt
       ? [formatTime(o.dueAt), o.certain ? '' : t('owed.uncertain')]
       : h('span', { class: 'hint' }, t('owed.noDue'))
@@ -234,11 +236,11 @@ export function owedList(
         },
       },
       h('th', { scope: 'row' }, what(o, view.obligations)),
-      h('td', {}, rolesText(o.owedBy)),
-      h('td', {}, due),
+      h('td', cell('owed.by'), rolesText(o.owedBy)),
+      h('td', cell('owed.due'), due),
       h(
         'td',
-        {},
+        cell('owed.countdown'),
         breached
           ? h('span', { class: 'overdue status' }, t('owed.breached'))
           : o.dueAt && !view.closedAt
@@ -251,7 +253,7 @@ export function owedList(
               : countdown(o.dueAt, document, { workingDays: inWorkingDays(view, o) })
             : '—',
       ),
-      h('td', { class: 'clause' }, clauseCell(o)),
+      h('td', { class: 'clause', ...cell('owed.clause') }, clauseCell(o)),
       h(
         'td',
         {},
