@@ -83,11 +83,11 @@ describe.skipIf(!chromiumAvailable())('the owed list says what a duty waits for'
     const zh = await hint(page, 'review#1')
     expect(zh).toBe(`当前尚不能办理：须先办结${waited.map((o) => `「${named(o)}」`).join('、')}`)
     await page.getByRole('button', { name: 'English' }).click()
-    await page.locator('#owed-list').waitFor()
+    await page.locator('#owed [data-not-yet]', { hasText: 'not possible yet' }).first().waitFor()
     const en = await hint(page, 'review#1')
     expect(en).toBe(`not possible yet: first settle ${waited.map((o) => `“${named(o)}”`).join(', ')}`)
     await page.getByRole('button', { name: '中文' }).click()
-    await page.locator('#owed-list').waitFor()
+    await page.locator('#owed [data-not-yet]', { hasText: '当前尚不能办理' }).first().waitFor()
 
     // One settled (done), one fewer named; the rest settled, the summary's button.
     await send(id, 'office', 'GUIDE')
