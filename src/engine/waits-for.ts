@@ -2,8 +2,9 @@
  * What an owed duty waits for, where the state does not take its discharge event now: the
  * other owed obligations that must be settled first (the view's `waitsFor`: a close until
  * the follow-up is done, a briefing until the answer is given), or the incident's grade
- * (`firstStep` CLASSIFY: nanchong-npc-2022's report to the group waits for 分类定级, which a
- * late entry owes overdue at once). The flow is at the step; the plan holds it. Asked of the
+ * (`firstStep`: the plan's grading event, the event with a `severity` field the state takes;
+ * nanchong-npc-2022's report to the group waits for 分类定级, CLASSIFY, which a late entry owes
+ * overdue at once). The flow is at the step; the plan holds it. Asked of the
  * plan's machine on copies of the context, as a refusal's `owed` is (obligations.ts
  * refusalDetail): the event sent as its owers would send it (its discharge fields, each
  * ower's role), once the others are met, or waived (a plan may let an event through on a
@@ -19,8 +20,18 @@ import type { IncidentContext, IncidentEvent, Obligation, PlanDefinition } from 
 import type { FirstStep, ObligationView } from './view-parts.js'
 
 const EPOCH = new Date(0).toISOString()
-/** The plan's grading event, where the state takes it (the plans that open unclassified). */
-const GRADING = 'CLASSIFY'
+
+/** The kit's common event that changes a grade (kit/common.ts `commonEventSpecs`). */
+const REGRADE = 'SET_SEVERITY'
+
+/**
+ * The event that grades the incident now, if the state takes one: an event with a `severity`
+ * field, the plan's own (its classification) before the kit's common regrading.
+ */
+const gradingEvent = (plan: PlanDefinition, allowedEvents: readonly string[]) => {
+  const taken = plan.events.filter((e) => 'severity' in e.schema.shape && allowedEvents.includes(e.type))
+  return taken.find((e) => e.type !== REGRADE) ?? taken[0]
+}
 
 type Takes = (context: IncidentContext) => boolean
 
@@ -61,7 +72,7 @@ function waitsOf(
   o: ObligationView,
   allowedEvents: readonly string[],
 ): { waitsFor?: string[]; firstStep?: FirstStep } {
-  const grading = ctx.severity === null && allowedEvents.includes(GRADING)
+  const grading = ctx.severity === null ? gradingEvent(plan, allowedEvents) : undefined
   for (const role of o.owedBy) {
     const event = {
       ...o.discharge.fields,
@@ -76,8 +87,7 @@ function waitsOf(
     const others = holding(plan, ctx, event, takes).filter((id) => id !== o.id)
     if (others.length > 0) return { waitsFor: others }
     if (grading && plan.severities.some((g) => takes({ ...ctx, severity: g.code }))) {
-      const roles = plan.events.find((e) => e.type === GRADING)?.roles ?? []
-      return { firstStep: { type: GRADING, fields: {}, roles: [...roles] } }
+      return { firstStep: { type: grading.type, fields: {}, roles: [...grading.roles] } }
     }
   }
   return {}
