@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { startCheckpointer } from './checkpointer.js'
 import { createDurability, type Durability, DurableSqliteDialect } from './durability.js'
 import { SearchPathPostgresDialect } from './introspect-pg.js'
 import { preparing } from './prepared-pg.js'
@@ -181,6 +182,8 @@ export function createStore(
   const durability = createDurability(resolve(file), opts.syncWal)
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({ dialect: new DurableSqliteDialect(config, sqlite, durability) })
+  // Checkpoints in a worker thread, not inside the service's commits (checkpointer.ts).
+  const checkpointer = startCheckpointer(sqlite, resolve(file))
   return {
     db,
     dialect: 'sqlite',
@@ -189,7 +192,10 @@ export function createStore(
     sqlite,
     prepared,
     durability,
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer.close()
+      await db.destroy()
+    },
   }
 }
 
