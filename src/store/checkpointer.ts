@@ -81,6 +81,14 @@ export function startCheckpointer(
   })
   // The process may end without stopping it (a CLI command, a test): it holds nothing of its own.
   worker.unref()
+  // Told once (a failing checkpoint fails again every tick), on stderr unless the caller listens.
+  let told = false
+  const failed = (why: string) => {
+    if (told) return
+    told = true
+    if (opts.onFailure) opts.onFailure(why)
+    else process.emitWarning(`SQLite checkpoints of ${file}: ${why}`, 'CheckpointWarning')
+  }
   let stopping = false
   const fallBack = () => {
     if (stopping || !handle.open) return
@@ -88,10 +96,10 @@ export function startCheckpointer(
   }
   handle.pragma('wal_autocheckpoint = 0')
   worker.on('message', (m: { failed?: string }) => {
-    if (m.failed) opts.onFailure?.(m.failed)
+    if (m.failed) failed(m.failed)
   })
   worker.on('error', (e: unknown) => {
-    opts.onFailure?.(e instanceof Error ? e.message : JSON.stringify(e))
+    failed(e instanceof Error ? e.message : JSON.stringify(e))
     fallBack()
   })
   let exited = false
