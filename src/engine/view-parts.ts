@@ -74,8 +74,8 @@ function ruleOf(plan: PlanDefinition, id: string): ObligationRule | undefined {
  * its purpose when there is none to approve, else the first approval the waiting draft
  * lacks; with the roles that may take it (the DRAFT event's roles in the plan, the
  * approval's owers). Its `discharge` still names the event that discharges it. A duty whose
- * event waits for the incident's grade has CLASSIFY as its first step, added where the view
- * is assembled (waits-for.ts).
+ * event waits for the incident's grade has the plan's grading event (CLASSIFY in the plans
+ * that open unclassified) as its first step, added where the view is assembled (waits-for.ts).
  */
 export interface FirstStep {
   type: string
