@@ -87,7 +87,8 @@ export function createPreparer(core: Core) {
     if (live.capacity <= 0 || enough()) return 0
     // The timers in the index's order (timers_due: unfired, by due time), each incident at its
     // first: a GROUP BY incident ordered by its earliest due time read and sorted every timer due
-    // (100,000 at once: ≈ 250 ms with the event loop held); a few per incident are read instead.
+    // (21 ms with 49,000 timers due, in the sqlite3 shell; the event loop held); a few per
+    // incident are read instead.
     const due = await guarded(() =>
       db
         .selectFrom('timers')
