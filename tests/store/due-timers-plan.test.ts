@@ -56,7 +56,7 @@ it('reads a batch among the first rows of the due-time index, not by sorting eve
   expect(plan.some((d) => /^CO-ROUTINE candidates/.test(d))).toBe(true)
 })
 
-it('returns every due timer once, batch after batch, oldest first, an incident’s timers together where they fit', async () => {
+it('returns every due timer once, batch after batch, oldest first, each batch in due-time and incident order', async () => {
   const sqlite = t.store.sqlite!
   const fire = sqlite.prepare('UPDATE timers SET fired_at = ? WHERE incident_id = ? AND instance = ?')
   const fired: string[] = []
